@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { type CliIo, type Command, processIo, UsageError } from './io.ts';
+
+/** Each command lives in its own file and is loaded only when asked for. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  plan: {
+    summary: 'print a personalized recovery plan',
+    load: async () => (await import('./plan.ts')).planCommand,
+  },
+  demo: {
+    summary: 'print demo recovery plans (until the server exists)',
+    load: async () => (await import('./demo.ts')).demoCommand,
+  },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(
+    ([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`,
+  );
+  return [
+    'Usage: lamina <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run lamina <command> --help for its options.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`lamina: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`lamina ${name}: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2), processIo());
+}
