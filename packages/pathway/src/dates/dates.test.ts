@@ -54,3 +54,14 @@ test('property: adding more months never gives an earlier date', () => {
     }),
   );
 });
+
+test('property: day arithmetic agrees with the platform calendar', () => {
+  fc.assert(
+    fc.property(isoDate, fc.integer({ min: -40_000, max: 40_000 }), (date, n) => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const expected = new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+      assert.equal(addDays(date, n), expected);
+    }),
+    { numRuns: 2000 },
+  );
+});

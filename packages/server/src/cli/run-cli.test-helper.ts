@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { IsoDate } from '@lamina/pathway';
+import type { CliIo } from './io.ts';
+import { runCli } from './main.ts';
+
+/** Runs the CLI in-process with captured output, as a test would see it from a terminal. */
+export async function runInProcess(
+  argv: string[],
+  options: { stdin?: string; today?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    readStdin: async () => options.stdin ?? '',
+    out: (text) => {
+      stdout += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    err: (text) => {
+      stderr += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    today: () => (options.today ?? '2026-11-20') as IsoDate,
+    env: options.env ?? {},
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/** Runs the real `lamina` process, the way a user or script would. */
+export function runProcess(
+  argv: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+) {
+  const result = spawnSync(process.execPath, [mainPath, ...argv], {
+    input: options.stdin ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
