@@ -262,6 +262,12 @@ export const cervicalDecompression: Protocol = {
       sources: ['seed:000', 'ref:72'],
     },
     {
+      id: 'normal-activity',
+      text: 'Back to light household activities and most daily tasks',
+      expected: { from: { weeks: 6 }, to: { months: 3 } },
+      sources: ['seed:000'],
+    },
+    {
       id: 'return-manual-work',
       text: 'Back to heavy physical work, once your surgeon agrees',
       expected: { from: { months: 3 }, to: { months: 6 } },

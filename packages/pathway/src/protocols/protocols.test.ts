@@ -92,3 +92,26 @@ test('weight limits are plausible and patient text has its placeholder filled on
     }
   }
 });
+
+test('every protocol has the milestones a patient asks about, and X-rays at 6 months after a fusion', () => {
+  const required = [
+    'walk-within-24-hours',
+    'go-home',
+    'start-physical-therapy',
+    'return-desk-work',
+    'return-manual-work',
+    'normal-activity',
+    'full-recovery',
+    'imaging-6-months',
+  ];
+  for (const protocol of protocols) {
+    const fused = surgerySchema.parse({
+      region: protocol.region,
+      procedure: protocol.procedures[0],
+      fusion: true,
+      surgeryDate: '2026-01-01',
+    });
+    const ids = protocol.milestones.filter((m) => conditionHolds(m.when, fused)).map((m) => m.id);
+    for (const id of required) assert.ok(ids.includes(id), `${protocol.id} lacks ${id}`);
+  }
+});
