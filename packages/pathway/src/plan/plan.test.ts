@@ -47,7 +47,10 @@ test('seed:000 cervical: physical therapy from about 6 weeks, full recovery 6 to
     ['2027-05-01', '2027-11-01'],
   );
   assert.equal(milestone(p, 'imaging-6-months').from, '2027-05-01');
-  assert.deepEqual([milestone(p, 'normal-activity').from, milestone(p, 'normal-activity').to], [day(42), '2027-02-01']);
+  assert.deepEqual(
+    [milestone(p, 'normal-activity').from, milestone(p, 'normal-activity').to],
+    [day(42), '2027-02-01'],
+  );
   assert.deepEqual([milestone(p, 'go-home').from, milestone(p, 'go-home').to], [day(1), day(3)]);
   assert.deepEqual(
     [milestone(p, 'walk-within-24-hours').from, milestone(p, 'walk-within-24-hours').to],
