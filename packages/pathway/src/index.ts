@@ -1,9 +1,15 @@
 // The public face of @lamina/pathway. One export line per module; add yours at the end.
+
+export * from './candidacy/candidacy.ts';
+export * from './checkin/checkin.ts';
 export * from './dates/dates.ts';
 export * from './nerve-healing/expectations.ts';
 export * from './plan/overrides.ts';
 export * from './plan/plan.ts';
+export * from './proms/proms.ts';
 export * from './protocols/protocols.ts';
 export type * from './protocols/types.ts';
 export * from './sources/source.ts';
 export * from './surgery/surgery.ts';
+export * from './treatment-finder/procedures.ts';
+export * from './triage/triage.ts';

@@ -7,9 +7,37 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'print a personalized recovery plan',
     load: async () => (await import('./plan.ts')).planCommand,
   },
+  triage: {
+    summary: 'triage a daily check-in (JSON on stdin) into a decision (JSON on stdout)',
+    load: async () => (await import('./triage.ts')).triageCommand,
+  },
   demo: {
     summary: 'print demo recovery plans (until the server exists)',
     load: async () => (await import('./demo.ts')).demoCommand,
+  },
+  db: {
+    summary: 'database tasks: db migrate applies pending migrations',
+    load: async () => (await import('./db.ts')).dbCommand,
+  },
+  backup: {
+    summary: 'write the embedded database to a backup file',
+    load: async () => (await import('./backup.ts')).backupCommand,
+  },
+  restore: {
+    summary: 'replace the embedded database with a backup file',
+    load: async () => (await import('./backup.ts')).restoreCommand,
+  },
+  assess: {
+    summary: 'candidacy self-check: answers JSON on stdin, fit result JSON out',
+    load: async () => (await import('./assess.ts')).assessCommand,
+  },
+  score: {
+    summary: 'score an outcome questionnaire (ODI, NDI, ZCQ, mJOA, NRS, ...)',
+    load: async () => (await import('./score.ts')).scoreCommand,
+  },
+  proms: {
+    summary: 'outcome questionnaires: due, change from baseline, FHIR questionnaire',
+    load: async () => (await import('./proms.ts')).promsCommand,
   },
 };
 

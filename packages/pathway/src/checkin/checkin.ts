@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../dates/dates.ts';
+import type { Region } from '../surgery/surgery.ts';
+
+/**
+ * A daily check-in: how the patient is today, in their own answers. Every question is optional,
+ * and a missing answer is never read as "no": triage acts on "yes" and lists what was left
+ * unanswered (see `unansweredRedFlags` in triage). "unsure" counts as not answered.
+ */
+export const answers = ['yes', 'no', 'unsure'] as const;
+export type Answer = (typeof answers)[number];
+const answer = z.enum(answers).optional();
+
+/** How a nerve symptom compares with the last few days. 'none' means the symptom is not there. */
+export const nerveChanges = ['none', 'improving', 'unchanged', 'worse', 'rapidly-worse'] as const;
+export type NerveChange = (typeof nerveChanges)[number];
+
+export const drainageKinds = ['none', 'bloody', 'clear-watery', 'cloudy'] as const;
+export const swellingKinds = ['none', 'some', 'growing'] as const;
+export const walkingChanges = ['improving', 'same', 'suddenly-worse'] as const;
+export const swallowingStates = ['normal', 'mild', 'getting-worse', 'cannot'] as const;
+export const voiceStates = ['normal', 'hoarse', 'cannot-speak'] as const;
+export const neckSwellingStates = ['none', 'some', 'growing-fast'] as const;
+export const exerciseAmounts = ['all', 'some', 'none'] as const;
+
+const score = z.number().int().min(0).max(10);
+
+/** Plausible body temperatures; anything outside is a typing slip (or a broken thermometer), not a reading. */
+export const plausibleTemperature = {
+  C: { min: 34, max: 43.5 },
+  F: { min: 93.2, max: 110.3 },
+} as const;
+
+export const temperatureSchema = z
+  .strictObject({ value: z.number(), unit: z.enum(['C', 'F']) })
+  .superRefine((t, ctx) => {
+    const range = plausibleTemperature[t.unit];
+    if (t.value < range.min || t.value > range.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `must be a body temperature between ${range.min} and ${range.max} °${t.unit}`,
+      });
+    }
+  });
+export type Temperature = z.output<typeof temperatureSchema>;
+
+export function toCelsius(t: Temperature): number {
+  const celsius = t.unit === 'C' ? t.value : ((t.value - 32) * 5) / 9;
+  // Two decimals, so 100.4 °F is exactly 38.0 °C and not 38.000000000000004.
+  return Math.round(celsius * 100) / 100;
+}
+
+const nerveSymptomSchema = z.strictObject({
+  change: z.enum(nerveChanges).optional(),
+  /** Not there before surgery, or started since the last check-in. */
+  new: answer,
+  /** The patient's words for where ("left foot", "right thumb"). */
+  where: z.string().trim().max(200).optional(),
+});
+
+const incisionSchema = z.strictObject({
+  redness: answer,
+  warmth: answer,
+  swelling: z.enum(swellingKinds).optional(),
+  drainage: z.enum(drainageKinds).optional(),
+  opening: answer,
+  dressingSoaked: answer,
+});
+
+/** Questions asked after surgery in either region. Back/leg for lumbar, neck/arm for cervical. */
+const commonShape = {
+  /** Back pain (lumbar) or neck pain (cervical), 0–10. */
+  axialPain: score.optional(),
+  /** Leg pain (lumbar) or arm pain (cervical), 0–10. */
+  limbPain: score.optional(),
+  /** Is the pain under control with the plan the team gave you? 'no' is a red flag. */
+  painControlled: answer,
+  temperature: temperatureSchema.optional(),
+  incision: incisionSchema.optional(),
+  /** Bleeding that does not stop with pressure. */
+  severeBleeding: answer,
+  numbness: nerveSymptomSchema.optional(),
+  weakness: nerveSymptomSchema.optional(),
+  /** Cannot move the legs (lumbar) or the arms or legs (cervical). */
+  unableToMoveLimbs: answer,
+  /** Cannot pass urine, or the bladder feels full and nothing comes. */
+  urinaryRetention: answer,
+  bladderIncontinence: answer,
+  bowelIncontinence: answer,
+  /** Numbness between the legs or around the bottom ("saddle" area). */
+  saddleNumbness: answer,
+  daysSinceBowelMovement: z.number().int().min(0).max(60).optional(),
+  walkingBalance: z.enum(walkingChanges).optional(),
+  fell: answer,
+  /** Headache that is worse sitting or standing and better lying flat. */
+  positionalHeadache: answer,
+  calfPainOrSwelling: answer,
+  chestPain: answer,
+  shortOfBreath: answer,
+  coughingBlood: answer,
+  walkingMinutes: z.number().int().min(0).max(1440).optional(),
+  opioidDoses: z.number().int().min(0).max(50).optional(),
+  otherPainDoses: z.number().int().min(0).max(50).optional(),
+  exercises: z.enum(exerciseAmounts).optional(),
+  /** Free text for the care team. Lamina does not read it for warning signs, and says so. */
+  note: z.string().trim().max(2000).optional(),
+};
+
+/** Asked only after neck surgery: the airway and the C5 root sit there. */
+const cervicalShape = {
+  swallowing: z.enum(swallowingStates).optional(),
+  voice: z.enum(voiceStates).optional(),
+  neckSwelling: z.enum(neckSwellingStates).optional(),
+  /** New weakness lifting the arm at the shoulder or bending the elbow (C5, ref:17). */
+  newShoulderArmWeakness: answer,
+};
+
+export const lumbarCheckinSchema = z.strictObject(commonShape);
+export const cervicalCheckinSchema = z.strictObject({ ...commonShape, ...cervicalShape });
+
+/** The check-in for a region: a lumbar check-in that carries neck questions is rejected, not silently ignored. */
+export function checkinSchemaFor(region: Region) {
+  return region === 'cervical' ? cervicalCheckinSchema : lumbarCheckinSchema;
+}
+
+/** Any check-in, as triage reads it (the neck questions are simply absent after lumbar surgery). */
+export type Checkin = z.output<typeof cervicalCheckinSchema>;
+/** What a client sends (server and web use this). */
+export type CheckinInput = z.input<typeof cervicalCheckinSchema>;
+
+/** A past check-in: the same answers, plus the day they describe. */
+export function historyEntrySchemaFor(region: Region) {
+  return checkinSchemaFor(region).extend({ date: isoDateSchema });
+}
+export type HistoryEntry = Checkin & { readonly date: z.output<typeof isoDateSchema> };
+export type HistoryEntryInput = CheckinInput & { date: string };
+
+export const isYes = (a: Answer | undefined): boolean => a === 'yes';
+/** Not answered, or answered "unsure": never treated as "no". */
+export const isUnanswered = (a: Answer | undefined): boolean => a === undefined || a === 'unsure';

@@ -1,0 +1,188 @@
+import type { Source, Statement } from '../sources/source.ts';
+import type { Region } from '../surgery/surgery.ts';
+
+/**
+ * Outcome instruments as data. Each questionnaire is a FHIR R4 `Questionnaire` resource (so a
+ * FHIR server or form renderer can take it as is); what Lamina needs beyond FHIR (licence,
+ * scales, sources) sits beside it in `PromInstrument`, never inside the resource.
+ */
+export const promInstrumentIds = [
+  'nrs-back-leg',
+  'nrs-neck-arm',
+  'odi',
+  'ndi',
+  'zcq',
+  'mjoa',
+  'work-status',
+  'pain-medication',
+] as const;
+export type PromInstrumentId = (typeof promInstrumentIds)[number];
+
+export interface FhirCoding {
+  readonly system: string;
+  readonly code: string;
+  readonly display: string;
+}
+
+export interface FhirExtension {
+  readonly url: string;
+  readonly valueDecimal?: number;
+  readonly valueInteger?: number;
+}
+
+export interface FhirAnswerOption {
+  readonly valueCoding: FhirCoding;
+  /** The score of this answer (SDC `ordinalValue`); absent for unscored answers. */
+  readonly extension?: readonly FhirExtension[];
+}
+
+export interface FhirQuestionnaireItem {
+  readonly linkId: string;
+  readonly code: readonly FhirCoding[];
+  readonly text: string;
+  readonly type: 'choice' | 'integer';
+  readonly required: boolean;
+  readonly answerOption?: readonly FhirAnswerOption[];
+  /** minValue / maxValue for integer items. */
+  readonly extension?: readonly FhirExtension[];
+}
+
+export interface FhirQuestionnaire {
+  readonly resourceType: 'Questionnaire';
+  readonly id: string;
+  readonly url: string;
+  readonly name: string;
+  readonly title: string;
+  readonly status: 'active' | 'draft';
+  readonly subjectType: readonly ['Patient'];
+  readonly code: readonly FhirCoding[];
+  readonly copyright?: string;
+  readonly item: readonly FhirQuestionnaireItem[];
+}
+
+export const ordinalValueUrl = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+export const minValueUrl = 'http://hl7.org/fhir/StructureDefinition/minValue';
+export const maxValueUrl = 'http://hl7.org/fhir/StructureDefinition/maxValue';
+export const laminaPromSystem = 'https://lamina.health/fhir/CodeSystem/prom-items';
+
+/** Whether Lamina may show an instrument without a clinic first confirming that it holds a licence. */
+export type LicenceStatus =
+  | 'free'
+  | 'free-for-clinical-use-fee-for-commercial'
+  | 'permission-required'
+  | 'terms-unverified';
+
+export interface PromLicence {
+  readonly status: LicenceStatus;
+  /** True: disabled until a clinic lists the instrument in `licensedInstruments`. */
+  readonly requiresClinicConfirmation: boolean;
+  readonly holder: string;
+  readonly terms: Statement;
+}
+
+/** One score an instrument produces (ZCQ has three, NRS two, ODI one). */
+export interface PromScaleDefinition {
+  readonly id: string;
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly higherIsWorse: boolean;
+  readonly unit: 'points' | 'percent' | 'mean-item-score';
+}
+
+export interface PromScaleScore {
+  readonly scale: string;
+  /** Undefined when the missing-item rule says the scale cannot be scored. */
+  readonly value: number | undefined;
+  readonly answeredItems: number;
+  readonly totalItems: number;
+  readonly band?: {
+    readonly id: string;
+    readonly label: string;
+    readonly sources: readonly Source[];
+  };
+  /** Why there is no value, or how missing items were handled. */
+  readonly note?: string;
+}
+
+export interface PromScore {
+  readonly instrument: PromInstrumentId;
+  readonly scales: readonly PromScaleScore[];
+  /** Unscored answers that are reported as they are (work status, medication). */
+  readonly categories?: Readonly<Record<string, string>>;
+  readonly flags?: readonly Statement[];
+}
+
+/** Answers keyed by item linkId: the answer's ordinal score for scored items, its code otherwise. */
+export type PromAnswers = Readonly<Record<string, number | string | null | undefined>>;
+
+export interface PromInstrument {
+  readonly id: PromInstrumentId;
+  readonly questionnaire: FhirQuestionnaire;
+  readonly respondent: 'patient' | 'clinician';
+  readonly regions: readonly Region[];
+  readonly licence: PromLicence;
+  readonly scales: readonly PromScaleDefinition[];
+  /** How it is scored, in one sentence, with the manual it follows. */
+  readonly scoring: Statement;
+  /** Items shown only after treatment (ZCQ satisfaction). */
+  readonly afterTreatmentOnly?: readonly string[];
+  score(answers: PromAnswers): PromScore;
+}
+
+export function coding(system: string, code: string, display: string): FhirCoding {
+  return { system, code, display };
+}
+
+/** A choice item whose options score `values` (0..5 unless told). */
+export function scoredChoiceItem(
+  instrument: string,
+  linkId: string,
+  text: string,
+  options: readonly { readonly value: number; readonly display: string }[],
+  required = true,
+): FhirQuestionnaireItem {
+  return {
+    linkId,
+    code: [coding(laminaPromSystem, `${instrument}.${linkId}`, text)],
+    text,
+    type: 'choice',
+    required,
+    answerOption: options.map(({ value, display }) => ({
+      valueCoding: coding(laminaPromSystem, `${instrument}.${linkId}.${value}`, display),
+      extension: [{ url: ordinalValueUrl, valueDecimal: value }],
+    })),
+  };
+}
+
+/** Six options scored 0 (no difficulty) to 5 (most difficulty), as in the ODI and NDI. */
+export function zeroToFiveOptions(least: string, most: string) {
+  return [0, 1, 2, 3, 4, 5].map((value) => ({
+    value,
+    display: value === 0 ? `0 – ${least}` : value === 5 ? `5 – ${most}` : String(value),
+  }));
+}
+
+/** The scores an item accepts, read from the FHIR data so scoring and validation cannot drift apart. */
+export function allowedValues(item: FhirQuestionnaireItem): readonly (number | string)[] {
+  if (item.type === 'integer') {
+    const min = item.extension?.find((e) => e.url === minValueUrl)?.valueInteger ?? 0;
+    const max = item.extension?.find((e) => e.url === maxValueUrl)?.valueInteger ?? 0;
+    return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  }
+  return (item.answerOption ?? []).map((option) => {
+    const ordinal = option.extension?.find((e) => e.url === ordinalValueUrl)?.valueDecimal;
+    return ordinal ?? option.valueCoding.code.split('.').at(-1) ?? option.valueCoding.code;
+  });
+}
+
+export function numericAnswer(answers: PromAnswers, linkId: string): number | undefined {
+  const value = answers[linkId];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** Rounds for display and comparison; the manuals report one decimal place. */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,19 @@
+import type { Region } from '../surgery/surgery.ts';
+import { bodyRules } from './rules-body.ts';
+import { cervicalRules } from './rules-cervical.ts';
+import { nerveRules } from './rules-nerves.ts';
+import { trajectoryRules } from './trajectory.ts';
+import type { TriageRule } from './types.ts';
+
+/** Every triage rule, as data. Red flags read only today's check-in (history can add, never lower). */
+export const redFlagRules: readonly TriageRule[] = [...nerveRules, ...bodyRules, ...cervicalRules];
+export const allTriageRules: readonly TriageRule[] = [...redFlagRules, ...trajectoryRules];
+
+export const rulesByRegion: Readonly<Record<Region, readonly TriageRule[]>> = {
+  lumbar: allTriageRules.filter((rule) => rule.regions.includes('lumbar')),
+  cervical: allTriageRules.filter((rule) => rule.regions.includes('cervical')),
+};
+
+export function findRule(id: string): TriageRule | undefined {
+  return allTriageRules.find((rule) => rule.id === id);
+}

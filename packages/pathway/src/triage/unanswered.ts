@@ -1,0 +1,175 @@
+import { type Answer, type Checkin, isUnanswered } from '../checkin/checkin.ts';
+import type { Source } from '../sources/source.ts';
+import type { Region } from '../surgery/surgery.ts';
+import type { TriageLevel, UnansweredQuestion } from './types.ts';
+
+/**
+ * Red-flag questions the patient skipped (or answered "unsure"). A skipped question is never read
+ * as "no": the decision lists it, with what to do if the answer is yes.
+ */
+interface RedFlagQuestion {
+  readonly question: string;
+  readonly regions: readonly Region[];
+  readonly levelIfYes: TriageLevel;
+  readonly isUnanswered: (c: Checkin) => boolean;
+  readonly text: string;
+  readonly sources: readonly Source[];
+}
+
+const both: readonly Region[] = ['lumbar', 'cervical'];
+const cervical: readonly Region[] = ['cervical'];
+const call911 = 'If yes, call 911 now.';
+const callToday = 'If yes, call your surgical team today.';
+const skipped = (pick: (c: Checkin) => Answer | undefined) => (c: Checkin) => isUnanswered(pick(c));
+const missing = (pick: (c: Checkin) => unknown) => (c: Checkin) => pick(c) === undefined;
+
+const questions: readonly RedFlagQuestion[] = [
+  {
+    question: 'saddleNumbness',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: skipped((c) => c.saddleNumbness),
+    text: `Is there new numbness between your legs or around your bottom? ${call911}`,
+    sources: ['ref:1', 'ref:3'],
+  },
+  {
+    question: 'urinaryRetention',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: skipped((c) => c.urinaryRetention),
+    text: `Are you unable to pee, or does your bladder feel full with nothing coming out? ${call911}`,
+    sources: ['ref:1', 'ref:3'],
+  },
+  {
+    question: 'bladderIncontinence',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: skipped((c) => c.bladderIncontinence),
+    text: `Are you leaking pee without meaning to? ${call911}`,
+    sources: ['seed:001', 'ref:3'],
+  },
+  {
+    question: 'bowelIncontinence',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: skipped((c) => c.bowelIncontinence),
+    text: `Are you leaking poop without meaning to? ${call911}`,
+    sources: ['seed:001', 'ref:3'],
+  },
+  {
+    question: 'unableToMoveLimbs',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: skipped((c) => c.unableToMoveLimbs),
+    text: `Are you unable to move your legs (or, after neck surgery, your arms)? ${call911}`,
+    sources: ['ref:3'],
+  },
+  {
+    question: 'weakness.change',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: missing((c) => c.weakness?.change),
+    text: `Is any weakness getting worse quickly? ${call911}`,
+    sources: ['ref:3'],
+  },
+  {
+    question: 'chestPain',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: skipped((c) => c.chestPain),
+    text: `Do you have chest pain? ${call911}`,
+    sources: ['ref:3', 'ref:8'],
+  },
+  {
+    question: 'shortOfBreath',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: skipped((c) => c.shortOfBreath),
+    text: `Are you suddenly short of breath, or is breathing hard? ${call911}`,
+    sources: ['ref:3', 'ref:8'],
+  },
+  {
+    question: 'swallowing',
+    regions: cervical,
+    levelIfYes: 'emergency',
+    isUnanswered: missing((c) => c.swallowing),
+    text: `Are you unable to swallow? ${call911}`,
+    sources: ['ref:22', 'ref:20'],
+  },
+  {
+    question: 'neckSwelling',
+    regions: cervical,
+    levelIfYes: 'emergency',
+    isUnanswered: missing((c) => c.neckSwelling),
+    text: `Is your neck swelling getting bigger quickly? ${call911}`,
+    sources: ['ref:20', 'ref:21'],
+  },
+  {
+    question: 'temperature',
+    regions: both,
+    levelIfYes: 'urgent',
+    isUnanswered: missing((c) => c.temperature),
+    text: `Do you feel hot or shivery? Take your temperature. If it is 38.0 °C (100.4 °F) or higher, call your surgical team today.`,
+    sources: ['ref:3', 'ref:4'],
+  },
+  {
+    question: 'incision',
+    regions: both,
+    levelIfYes: 'urgent',
+    isUnanswered: (c) =>
+      c.incision === undefined ||
+      (isUnanswered(c.incision.redness) &&
+        isUnanswered(c.incision.opening) &&
+        c.incision.drainage === undefined),
+    text: `Is your cut red, warm, leaking or opening? ${callToday}`,
+    sources: ['seed:001', 'ref:7'],
+  },
+  {
+    question: 'positionalHeadache',
+    regions: both,
+    levelIfYes: 'urgent',
+    isUnanswered: skipped((c) => c.positionalHeadache),
+    text: `Do you have a headache that is worse sitting up and better lying flat? ${callToday}`,
+    sources: ['ref:13'],
+  },
+  {
+    question: 'calfPainOrSwelling',
+    regions: both,
+    levelIfYes: 'urgent',
+    isUnanswered: skipped((c) => c.calfPainOrSwelling),
+    text: `Do you have pain or swelling in a calf? ${callToday}`,
+    sources: ['ref:3', 'ref:4'],
+  },
+  {
+    question: 'painControlled',
+    regions: both,
+    levelIfYes: 'urgent',
+    isUnanswered: skipped((c) => c.painControlled),
+    text: `Is your pain out of control even with your medicine plan? ${callToday}`,
+    sources: ['seed:001'],
+  },
+  {
+    question: 'newShoulderArmWeakness',
+    regions: cervical,
+    levelIfYes: 'urgent',
+    isUnanswered: skipped((c) => c.newShoulderArmWeakness),
+    text: `Is it newly hard to lift your arm at the shoulder or bend your elbow? ${callToday}`,
+    sources: ['ref:17'],
+  },
+];
+
+/** The id of each red-flag question, for tests and for clients that render the list. */
+export const redFlagQuestionIds: readonly string[] = questions.map((q) => q.question);
+
+export function unansweredRedFlags(checkin: Checkin, region: Region): UnansweredQuestion[] {
+  const result: UnansweredQuestion[] = [];
+  for (const q of questions) {
+    if (!q.regions.includes(region) || !q.isUnanswered(checkin)) continue;
+    result.push({
+      question: q.question,
+      levelIfYes: q.levelIfYes,
+      prompt: { id: `triage.unanswered.${q.question}`, text: q.text, sources: q.sources },
+    });
+  }
+  return result;
+}

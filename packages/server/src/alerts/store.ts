@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** All SQL about alerts. */
+
+export async function openAlertQueue(db: Kysely<Database>, clinicId: string, limit = 200) {
+  return db
+    .selectFrom('alerts as a')
+    .innerJoin('patients as p', (join) =>
+      join.onRef('p.clinic_id', '=', 'a.clinic_id').onRef('p.id', '=', 'a.patient_id'),
+    )
+    .leftJoin('checkins as c', (join) =>
+      join.onRef('c.clinic_id', '=', 'a.clinic_id').onRef('c.id', '=', 'a.checkin_id'),
+    )
+    .select([
+      'a.id',
+      'a.level',
+      'a.status',
+      'a.findings',
+      'a.created_at',
+      'a.deadline_at',
+      'a.acknowledged_at',
+      'a.acknowledged_by',
+      'a.notes',
+      'a.patient_id',
+      'p.given_name',
+      'p.family_name',
+      'c.triage',
+      'c.answers',
+    ])
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.status', 'in', ['open', 'acknowledged'])
+    .orderBy('a.priority')
+    .orderBy('a.created_at')
+    .limit(limit)
+    .execute();
+}
+
+export async function getAlert(db: Kysely<Database>, clinicId: string, alertId: string) {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', alertId)
+    .executeTakeFirst();
+}
+
+export async function alertEvents(db: Kysely<Database>, clinicId: string, alertId: string) {
+  return db
+    .selectFrom('alert_events')
+    .select(['kind', 'actor_id', 'note', 'at'])
+    .where('clinic_id', '=', clinicId)
+    .where('alert_id', '=', alertId)
+    .orderBy('at')
+    .execute();
+}
+
+export type AlertAction = 'acknowledge' | 'resolve' | 'note';
+
+/** Moves an alert along open → acknowledged → resolved; returns false when it was not in a state that allows it. */
+export async function actOnAlert(
+  db: Kysely<Database>,
+  input: {
+    clinicId: string;
+    alertId: string;
+    actorId: string;
+    action: AlertAction;
+    note: string | null;
+    at: Date;
+  },
+): Promise<boolean> {
+  const { clinicId, alertId, actorId, action, note, at } = input;
+  let updated: bigint | number = 0;
+  if (action === 'acknowledge') {
+    const result = await db
+      .updateTable('alerts')
+      .set({ status: 'acknowledged', acknowledged_by: actorId, acknowledged_at: at })
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', alertId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    updated = result.numUpdatedRows;
+  } else if (action === 'resolve') {
+    // Resolving an open alert acknowledges it too: someone acted on it.
+    const result = await db
+      .updateTable('alerts')
+      .set((eb) => ({
+        status: 'resolved',
+        resolved_by: actorId,
+        resolved_at: at,
+        acknowledged_by: eb.fn.coalesce('acknowledged_by', eb.val(actorId)),
+        acknowledged_at: eb.fn.coalesce('acknowledged_at', eb.val(at)),
+      }))
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', alertId)
+      .where('status', 'in', ['open', 'acknowledged'])
+      .executeTakeFirst();
+    updated = result.numUpdatedRows;
+  } else {
+    const result = await db
+      .updateTable('alerts')
+      .set({ notes: note })
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', alertId)
+      .executeTakeFirst();
+    updated = result.numUpdatedRows;
+  }
+  if (Number(updated) !== 1) return false;
+  const kind =
+    action === 'acknowledge' ? 'acknowledged' : action === 'resolve' ? 'resolved' : 'note';
+  await db
+    .insertInto('alert_events')
+    .values({ clinic_id: clinicId, alert_id: alertId, actor_id: actorId, kind, note, at })
+    .execute();
+  return true;
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Role } from '../db/schema.ts';
+import {
+  type Actor,
+  clinicPermissions,
+  mayActInClinic,
+  mayActOnPatient,
+  type PatientAction,
+  patientPermissions,
+} from './access.ts';
+
+const roles: Role[] = ['patient', 'care_manager', 'clinician', 'reviewer', 'admin'];
+const patientActions: PatientAction[] = [
+  'read',
+  'submit-checkin',
+  'send-message',
+  'submit-prom',
+  'act-on-alert',
+  'override-plan',
+  'manage',
+];
+const actor = (role: Role): Actor => ({
+  userId: `u-${role}`,
+  clinicId: 'clinic-a',
+  role,
+  patientId: role === 'patient' ? 'p-1' : null,
+});
+
+test('nobody reaches another clinic, whatever the role or action', () => {
+  for (const role of roles) {
+    for (const action of patientActions) {
+      assert.equal(
+        mayActOnPatient(actor(role), action, {
+          clinicId: 'clinic-b',
+          patientId: 'p-1',
+          assignedToActor: true,
+        }),
+        false,
+      );
+    }
+    for (const action of Object.values(clinicPermissions).flat()) {
+      assert.equal(mayActInClinic(actor(role), action, 'clinic-b'), false);
+    }
+  }
+});
+
+test('a patient reaches only their own record, and only to read and report', () => {
+  const me = actor('patient');
+  for (const action of patientActions) {
+    const allowed = ['read', 'submit-checkin', 'send-message', 'submit-prom'].includes(action);
+    assert.equal(
+      mayActOnPatient(me, action, { clinicId: 'clinic-a', patientId: 'p-1' }),
+      allowed,
+      action,
+    );
+    assert.equal(
+      mayActOnPatient(me, action, { clinicId: 'clinic-a', patientId: 'p-2' }),
+      false,
+      action,
+    );
+  }
+});
+
+test('a reviewer reads only assigned cases and can change nothing', () => {
+  const reviewer = actor('reviewer');
+  assert.equal(
+    mayActOnPatient(reviewer, 'read', {
+      clinicId: 'clinic-a',
+      patientId: 'p-9',
+      assignedToActor: true,
+    }),
+    true,
+  );
+  assert.equal(
+    mayActOnPatient(reviewer, 'read', { clinicId: 'clinic-a', patientId: 'p-9' }),
+    false,
+  );
+  for (const action of patientActions.filter((a) => a !== 'read')) {
+    assert.equal(
+      mayActOnPatient(reviewer, action, {
+        clinicId: 'clinic-a',
+        patientId: 'p-9',
+        assignedToActor: true,
+      }),
+      false,
+    );
+  }
+  assert.deepEqual(clinicPermissions.reviewer, []);
+});
+
+test('only admins enrol patients, invite staff and read the audit log', () => {
+  for (const role of roles) {
+    for (const action of ['enrol-patient', 'invite-staff', 'read-audit'] as const) {
+      assert.equal(
+        mayActInClinic(actor(role), action, 'clinic-a'),
+        role === 'admin',
+        `${role} ${action}`,
+      );
+    }
+  }
+});
+
+test('only staff who treat patients act on alerts; patients never do', () => {
+  const allowed = roles.filter((role) => patientPermissions[role].includes('act-on-alert'));
+  assert.deepEqual(allowed.sort(), ['admin', 'care_manager', 'clinician']);
+});

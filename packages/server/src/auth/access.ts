@@ -1,0 +1,80 @@
+import type { Role } from '../db/schema.ts';
+
+/** Who is asking: from the session, never from the request body. */
+export interface Actor {
+  readonly userId: string;
+  readonly clinicId: string;
+  readonly role: Role;
+  /** The patient record a patient account belongs to (null for staff). */
+  readonly patientId: string | null;
+}
+
+export type PatientAction =
+  | 'read'
+  | 'submit-checkin'
+  | 'send-message'
+  | 'submit-prom'
+  | 'act-on-alert'
+  | 'override-plan'
+  | 'manage';
+
+export type ClinicAction =
+  | 'list-patients'
+  | 'view-triage-queue'
+  | 'read-leads'
+  | 'enrol-patient'
+  | 'invite-staff'
+  | 'assign-reviewer'
+  | 'read-audit';
+
+/**
+ * The access policy as a table: what each role may do. Anything not listed is denied.
+ * A patient acts only on their own record; a reviewer only on patients assigned to them;
+ * staff only inside their own clinic.
+ */
+export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>> = {
+  patient: ['read', 'submit-checkin', 'send-message', 'submit-prom'],
+  care_manager: ['read', 'send-message', 'act-on-alert'],
+  clinician: ['read', 'send-message', 'act-on-alert', 'override-plan', 'submit-prom'],
+  reviewer: ['read'],
+  admin: ['read', 'send-message', 'act-on-alert', 'override-plan', 'manage'],
+};
+
+export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> = {
+  patient: [],
+  care_manager: ['list-patients', 'view-triage-queue', 'read-leads'],
+  clinician: ['list-patients', 'view-triage-queue'],
+  reviewer: [],
+  admin: [
+    'list-patients',
+    'view-triage-queue',
+    'read-leads',
+    'enrol-patient',
+    'invite-staff',
+    'assign-reviewer',
+    'read-audit',
+  ],
+};
+
+export interface PatientTarget {
+  readonly clinicId: string;
+  readonly patientId: string;
+  /** Whether this patient's case is assigned to the acting reviewer. */
+  readonly assignedToActor?: boolean;
+}
+
+export function mayActOnPatient(
+  actor: Actor,
+  action: PatientAction,
+  target: PatientTarget,
+): boolean {
+  if (actor.clinicId !== target.clinicId) return false;
+  if (!patientPermissions[actor.role].includes(action)) return false;
+  if (actor.role === 'patient') return actor.patientId === target.patientId;
+  if (actor.role === 'reviewer') return target.assignedToActor === true;
+  return true;
+}
+
+export function mayActInClinic(actor: Actor, action: ClinicAction, clinicId: string): boolean {
+  return actor.clinicId === clinicId && clinicPermissions[actor.role].includes(action);
+}

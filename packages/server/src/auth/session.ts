@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema.ts';
+import type { Actor } from './access.ts';
+import { hashToken, newSecretToken } from './tokens.ts';
+
+export const sessionCookieName = 'lamina_session';
+
+/** Staff sessions are short (a shared workstation); patients stay signed in on their own phone. */
+export const sessionLifetimeHours: Readonly<Record<Role, number>> = {
+  patient: 24 * 30,
+  care_manager: 12,
+  clinician: 12,
+  reviewer: 12,
+  admin: 8,
+};
+
+export interface NewSession {
+  /** The cookie value: clinic id and secret, so the lookup uses the clinic-leading key. */
+  readonly cookieValue: string;
+  readonly expiresAt: Date;
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  user: { clinicId: string; userId: string; role: Role },
+  context: { now: Date; ip: string | null; userAgent: string | null; mfaVerified: boolean },
+): Promise<NewSession> {
+  const token = newSecretToken();
+  const expiresAt = new Date(context.now.getTime() + sessionLifetimeHours[user.role] * 3_600_000);
+  await db
+    .insertInto('sessions')
+    .values({
+      clinic_id: user.clinicId,
+      token_hash: hashToken(token),
+      user_id: user.userId,
+      mfa_verified: context.mfaVerified,
+      created_at: context.now,
+      last_seen_at: context.now,
+      expires_at: expiresAt,
+      ip: context.ip,
+      user_agent: context.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { cookieValue: `${user.clinicId}.${token}`, expiresAt };
+}
+
+function parseCookieValue(value: string): { clinicId: string; tokenHash: string } | undefined {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(value);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
+}
+
+/** The actor behind a session cookie, or undefined when it is unknown, expired, revoked or its user disabled. */
+export async function actorForSession(
+  db: Kysely<Database>,
+  cookieValue: string,
+  now: Date,
+): Promise<Actor | undefined> {
+  const parsed = parseCookieValue(cookieValue);
+  if (!parsed) return undefined;
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (join) =>
+      join.onRef('u.clinic_id', '=', 's.clinic_id').onRef('u.id', '=', 's.user_id'),
+    )
+    .leftJoin('patients as p', (join) =>
+      join.onRef('p.clinic_id', '=', 'u.clinic_id').onRef('p.user_id', '=', 'u.id'),
+    )
+    .select([
+      's.clinic_id',
+      's.user_id',
+      's.expires_at',
+      's.revoked_at',
+      'u.role',
+      'u.disabled_at',
+      'p.id as patient_id',
+    ])
+    .where('s.clinic_id', '=', parsed.clinicId)
+    .where('s.token_hash', '=', parsed.tokenHash)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now)
+    return undefined;
+  return {
+    clinicId: row.clinic_id,
+    userId: row.user_id,
+    role: row.role,
+    patientId: row.patient_id ?? null,
+  };
+}
+
+export async function revokeSession(
+  db: Kysely<Database>,
+  cookieValue: string,
+  now: Date,
+): Promise<void> {
+  const parsed = parseCookieValue(cookieValue);
+  if (!parsed) return;
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('clinic_id', '=', parsed.clinicId)
+    .where('token_hash', '=', parsed.tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeAllSessionsOf(
+  db: Kysely<Database>,
+  clinicId: string,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('clinic_id', '=', clinicId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

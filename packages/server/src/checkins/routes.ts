@@ -1,0 +1,135 @@
+import { isDeepStrictEqual } from 'node:util';
+import { checkinSchemaFor, type IsoDate, triage } from '@lamina/pathway';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import type { AppEnv } from '../http/context.ts';
+import { pathId, readJson } from '../http/context.ts';
+import { authorizePatient, localDate } from '../http/guard.ts';
+import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
+import { currentSurgery } from '../patients/store.ts';
+import { findByIdempotencyKey, listCheckins, recentHistory, storeCheckin } from './store.ts';
+
+/** The envelope; the check-in itself is validated with the region's schema once the surgery is known. */
+export const submitCheckinSchema = z.strictObject({
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8, 'must be at least 8 characters (a random id made on the device)')
+    .max(200),
+  /** When the patient filled it in (a check-in queued offline arrives later). Default: now. */
+  filledAt: z.iso.datetime({ offset: true }).optional(),
+  checkin: z.unknown(),
+});
+
+/** A check-in filled in more than this long ago is still stored and triaged, dated when it was filled. */
+const maxClockSkewMs = 5 * 60_000;
+
+export function checkinRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/:patientId/checkins', async (c) => {
+    const patientId = pathId(c, 'patientId');
+    const actor = await authorizePatient(c, patientId, 'submit-checkin');
+    const body = await readJson(c, submitCheckinSchema);
+    const { db, now } = c.get('deps');
+    const record = await currentSurgery(db, actor.clinicId, patientId);
+    if (!record)
+      throw conflict(
+        'There is no surgery on record for this patient yet, so a check-in cannot be assessed.',
+      );
+
+    const parsed = checkinSchemaFor(record.surgery.region).safeParse(body.checkin ?? {});
+    if (!parsed.success) {
+      const problem = badRequest(parsed.error);
+      for (const error of problem.problem.errors ?? []) error.field = `checkin.${error.field}`;
+      throw problem;
+    }
+    const receivedAt = now();
+    const filledAt = body.filledAt ? new Date(body.filledAt) : receivedAt;
+    if (filledAt.getTime() > receivedAt.getTime() + maxClockSkewMs) {
+      throw new HttpProblem(400, 'Invalid input', 'filledAt is in the future.', [
+        { field: 'filledAt', message: 'is in the future' },
+      ]);
+    }
+
+    const existing = await findByIdempotencyKey(db, actor.clinicId, patientId, body.idempotencyKey);
+    if (existing) {
+      // jsonb reorders keys, so compare values, not text.
+      if (!isDeepStrictEqual(existing.answers, parsed.data)) {
+        throw conflict('This idempotency key was already used for a different check-in.');
+      }
+      return c.json(
+        {
+          checkinId: existing.id,
+          stored: true,
+          replayed: true,
+          decision: existing.triage,
+          alert: existing.alert_id
+            ? { id: existing.alert_id, deadlineAt: existing.deadline_at }
+            : null,
+        },
+        200,
+      );
+    }
+
+    const clinic = await db
+      .selectFrom('clinics')
+      .select('timezone')
+      .where('id', '=', actor.clinicId)
+      .executeTakeFirstOrThrow();
+    const toLocal = (at: Date) => localDate(clinic.timezone, at) as IsoDate;
+    const history = await recentHistory(db, actor.clinicId, patientId, toLocal);
+    const decision = triage(parsed.data, record.surgery, history, toLocal(filledAt));
+    const stored = await storeCheckin(db, {
+      clinicId: actor.clinicId,
+      patientId,
+      surgeryId: record.id,
+      idempotencyKey: body.idempotencyKey,
+      answers: parsed.data,
+      decision,
+      submittedAt: filledAt,
+      receivedAt,
+      timeZone: clinic.timezone,
+      actor,
+      ip: c.get('ip'),
+    });
+    if (!stored) {
+      // Lost a race with the same key (a retry while the first was in flight): answer as a replay.
+      const winner = await findByIdempotencyKey(db, actor.clinicId, patientId, body.idempotencyKey);
+      return c.json(
+        {
+          checkinId: winner?.id,
+          stored: true,
+          replayed: true,
+          decision: winner?.triage,
+          alert: winner?.alert_id ? { id: winner.alert_id, deadlineAt: winner.deadline_at } : null,
+        },
+        200,
+      );
+    }
+    return c.json(
+      { checkinId: stored.checkinId, stored: true, replayed: false, decision, alert: stored.alert },
+      201,
+    );
+  });
+
+  routes.get('/:patientId/checkins', async (c) => {
+    const patientId = pathId(c, 'patientId');
+    const actor = await authorizePatient(c, patientId, 'read');
+    const { db } = c.get('deps');
+    const rows = await listCheckins(db, actor.clinicId, patientId);
+    await recordAudit(db, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'checkin.list',
+      subjectType: 'checkin',
+      patientId,
+      ip: c.get('ip'),
+      details: { count: rows.length },
+    });
+    return c.json({ checkins: rows });
+  });
+
+  return routes;
+}

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { BackupError, backupDataDir, restoreDataDir } from '../db/backup.ts';
+import { redactUrl } from '../db/config.ts';
+import { DataDirLockedError } from '../db/lock.ts';
+import { databaseConfig, parseOptions } from './db.ts';
+import { type CliIo, type Command, UsageError } from './io.ts';
+
+const backupHelp = `Usage: lamina backup [--out FILE] [--data-dir DIR]
+
+Writes the embedded database to one file (a gzipped tarball of its data directory).
+Refuses while another process (a running server) uses the data directory: stop it first.
+Default file: lamina-backup-<UTC time>.tar.gz in the current directory.`;
+
+const restoreHelp = `Usage: lamina restore FILE [--data-dir DIR]
+
+Replaces the embedded database with a backup made by lamina backup. The current data
+directory is kept beside it as <dir>.before-restore-<time>. Refuses while a server runs.`;
+
+export const backupCommand: Command = async (args, io) => {
+  const { values } = parseOptions(args, {
+    out: { type: 'string', short: 'o' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(backupHelp);
+    return 0;
+  }
+  const dataDir = embeddedDataDir(io, values['data-dir'], 'backup');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const out = resolve(values.out ?? `lamina-backup-${stamp}.tar.gz`);
+  const { bytes } = await explainFailures(() => backupDataDir(dataDir, out, io.err));
+  io.out(`Backed up ${dataDir} to ${out} (${(bytes / 1_048_576).toFixed(1)} MB).`);
+  return 0;
+};
+
+export const restoreCommand: Command = async (args, io) => {
+  const { values, positionals } = parseOptions(
+    args,
+    { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
+  if (values.help) {
+    io.out(restoreHelp);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(`give exactly one backup file.\n${restoreHelp}`);
+  }
+  const dataDir = embeddedDataDir(io, values['data-dir'], 'restore');
+  const file = resolve(positionals[0] as string);
+  const { previous } = await explainFailures(() => restoreDataDir(dataDir, file, io.err));
+  io.out(
+    `Restored ${file} into ${dataDir}.` +
+      (previous ? ` The data it replaced is kept in ${previous}.` : ''),
+  );
+  return 0;
+};
+
+function embeddedDataDir(io: CliIo, dataDir: string | undefined, verb: string): string {
+  const config = databaseConfig(io, dataDir);
+  if (config.engine === 'postgres') {
+    throw new UsageError(
+      `DATABASE_URL is set (${redactUrl(config.url)}): Lamina is on PostgreSQL, which you ${verb} with its own tools, e.g.\n` +
+        (verb === 'backup'
+          ? '  pg_dump --format=custom --file=lamina.dump "$DATABASE_URL"'
+          : '  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" lamina.dump'),
+    );
+  }
+  return config.dataDir;
+}
+
+async function explainFailures<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DataDirLockedError || error instanceof BackupError) {
+      throw new UsageError(error.message, 1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import type { CliIo } from './io.ts';
+import { runCli } from './main.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'lamina-db-cli-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+async function lamina(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    readStdin: async () => '',
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    today: () => '2026-01-01' as ReturnType<CliIo['today']>,
+    env,
+  };
+  return { code: await runCli(args, io), out: out.join('\n'), err: err.join('\n') };
+}
+
+test('lamina db migrate creates the embedded database, then finds it up to date', async () => {
+  const dataDir = join(root, 'data');
+  const first = await lamina(['db', 'migrate'], { LAMINA_DATA_DIR: dataDir });
+  assert.equal(first.code, 0, first.err);
+  assert.equal(first.out, `The embedded database in ${dataDir}: applied 001-core-schema.`);
+  const again = await lamina(['db', 'migrate', '--data-dir', dataDir]);
+  assert.equal(again.code, 0, again.err);
+  assert.match(again.out, /is up to date \(1 migrations applied before\)/);
+});
+
+test('lamina db with an unknown subcommand is a usage error', async () => {
+  const result = await lamina(['db', 'rollback']);
+  assert.equal(result.code, 2);
+  assert.match(result.err, /unknown subcommand "rollback"/);
+});

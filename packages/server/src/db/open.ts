@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from './config.ts';
+import { acquireDataDirLock } from './lock.ts';
+import { migrate } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+export interface LaminaDatabase {
+  readonly db: Kysely<Database>;
+  readonly engine: DatabaseConfig['engine'];
+  /** The embedded engine's data directory; undefined on PostgreSQL. */
+  readonly dataDir: string | undefined;
+  /** Closes the connections and releases the data-directory lock. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+  /** Where to say things a person should know (a stale lock recovered). Default: stderr. */
+  onNotice?: (message: string) => void;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * Both engines return the same JavaScript values: a date stays 'YYYY-MM-DD' (no time zone shift),
+ * int8 (count(*)) becomes a number, numeric stays a string.
+ */
+const dateOid = 1082;
+const int8Oid = 20;
+const numericOid = 1700;
+const asText = (value: string) => value;
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: OpenOptions = {},
+): Promise<LaminaDatabase> {
+  const database =
+    config.engine === 'pglite'
+      ? await openDataDir(config.dataDir, options)
+      : postgresDatabase(config.url, options.poolSize);
+  if (options.migrate !== false) {
+    try {
+      await migrate(database.db);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+async function openDataDir(dataDir: string, options: OpenOptions): Promise<LaminaDatabase> {
+  const lock = acquireDataDirLock(dataDir, options.onNotice ?? ((text) => console.warn(text)));
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
+    return pgliteDatabase(pglite, { dataDir, afterClose: () => lock.release() });
+  } catch (error) {
+    lock.release();
+    throw new Error(
+      `Could not open the embedded database in ${dataDir}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+export const pgliteParsers = {
+  [dateOid]: asText,
+  [int8Oid]: Number,
+  [numericOid]: asText,
+};
+
+/** Wraps an open PGlite (a data directory, in memory, or a clone); closing closes it. */
+export function pgliteDatabase(
+  pglite: PGlite,
+  extra: { dataDir?: string; afterClose?: () => void } = {},
+): LaminaDatabase {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return withClose(db, 'pglite', extra.dataDir, async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+    extra.afterClose?.();
+  });
+}
+
+export function postgresDatabase(
+  url: string,
+  poolSize = 10,
+  extra: { searchPath?: string } = {},
+): LaminaDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    ...(extra.searchPath ? { options: `-c search_path=${extra.searchPath}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === dateOid || oid === numericOid) return asText;
+        if (oid === int8Oid) return Number;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (error) => console.warn(`PostgreSQL connection error: ${error.message}`));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return withClose(db, 'postgres', undefined, () => db.destroy());
+}
+
+function withClose(
+  db: Kysely<Database>,
+  engine: LaminaDatabase['engine'],
+  dataDir: string | undefined,
+  closeOnce: () => Promise<void>,
+): LaminaDatabase {
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    engine,
+    dataDir,
+    close: () => {
+      closing ??= closeOnce();
+      return closing;
+    },
+  };
+}

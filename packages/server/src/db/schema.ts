@@ -1,0 +1,241 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Row types of the tables created by migrations/. Both engines return the same JavaScript types:
+ * timestamptz → Date, date → 'YYYY-MM-DD' string, jsonb → parsed value, int8 → number (see open.ts).
+ */
+
+/** Filled in by the database when omitted, never changed afterwards. */
+type Default<T> = ColumnType<T, T | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type IsoDateColumn = ColumnType<string, string, string>;
+type Json = ColumnType<unknown, string, string>;
+
+export type Role = 'patient' | 'care_manager' | 'clinician' | 'reviewer' | 'admin';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+export interface ClinicsTable {
+  id: Default<string>;
+  slug: string;
+  name: string;
+  timezone: Generated<string>;
+  created_at: Default<Date>;
+}
+
+export interface UsersTable {
+  clinic_id: string;
+  id: Default<string>;
+  role: Role;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  created_at: Default<Date>;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  clinic_id: string;
+  token_hash: string;
+  user_id: string;
+  mfa_verified: Generated<boolean>;
+  created_at: Default<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInTokensTable {
+  clinic_id: string;
+  token_hash: string;
+  user_id: string;
+  purpose: 'patient_sign_in' | 'staff_invite' | 'password_reset';
+  created_at: Default<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  clinic_id: string;
+  id: Default<string>;
+  email: string;
+  ip: string | null;
+  succeeded: boolean;
+  at: Default<Date>;
+}
+
+export interface PatientsTable {
+  clinic_id: string;
+  id: Default<string>;
+  user_id: string | null;
+  given_name: string;
+  family_name: string;
+  date_of_birth: IsoDateColumn | null;
+  email: string | null;
+  phone: string | null;
+  created_at: Default<Date>;
+  created_by: string | null;
+}
+
+export interface ReviewerAssignmentsTable {
+  clinic_id: string;
+  reviewer_id: string;
+  patient_id: string;
+  assigned_at: Default<Date>;
+  assigned_by: string | null;
+}
+
+export interface SurgeriesTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  surgeon_id: string | null;
+  region: string;
+  procedure: string;
+  approach: string;
+  fusion: Generated<boolean>;
+  levels: number;
+  surgery_date: IsoDateColumn;
+  factors: ColumnType<unknown, string | undefined, string>;
+  overrides: ColumnType<unknown, string | undefined, string>;
+  created_at: Default<Date>;
+}
+
+export interface CheckinsTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  surgery_id: string | null;
+  idempotency_key: string;
+  answers: Json;
+  triage: Json;
+  level: string;
+  submitted_at: Timestamp;
+  received_at: Default<Date>;
+}
+
+export interface AlertsTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  checkin_id: string | null;
+  level: string;
+  priority: number;
+  status: Generated<AlertStatus>;
+  findings: Json;
+  created_at: Default<Date>;
+  deadline_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  notes: string | null;
+}
+
+export interface AlertEventsTable {
+  clinic_id: string;
+  id: Default<string>;
+  alert_id: string;
+  actor_id: string | null;
+  kind: 'created' | 'acknowledged' | 'resolved' | 'note' | 'escalated';
+  note: string | null;
+  at: Default<Date>;
+}
+
+export interface MessagesTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  sender_id: string;
+  body: string;
+  sent_at: Default<Date>;
+  read_at: Timestamp | null;
+}
+
+export interface PromResponsesTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  instrument: string;
+  answers: Json;
+  score: number | null;
+  due_on: IsoDateColumn | null;
+  completed_at: Generated<Date>;
+}
+
+export interface CandidacyAssessmentsTable {
+  clinic_id: string;
+  id: Default<string>;
+  answers: Json;
+  result: Json;
+  created_at: Default<Date>;
+}
+
+export interface CandidacyLeadsTable {
+  clinic_id: string;
+  id: Default<string>;
+  assessment_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  consented_at: Timestamp;
+  status: Generated<'new' | 'contacted' | 'closed'>;
+  created_at: Default<Date>;
+}
+
+/** Append-only: a trigger rejects UPDATE, DELETE and TRUNCATE, so the types allow only inserts. */
+export interface AuditLogTable {
+  clinic_id: ColumnType<string, string, never>;
+  id: Default<string>;
+  at: Default<Date>;
+  actor_id: ColumnType<string | null, string | null | undefined, never>;
+  actor_role: ColumnType<string | null, string | null | undefined, never>;
+  action: ColumnType<string, string, never>;
+  subject_type: ColumnType<string, string, never>;
+  subject_id: ColumnType<string | null, string | null | undefined, never>;
+  patient_id: ColumnType<string | null, string | null | undefined, never>;
+  ip: ColumnType<string | null, string | null | undefined, never>;
+  details: ColumnType<unknown, string | null | undefined, never>;
+}
+
+export interface OutboxTable {
+  clinic_id: string;
+  id: Default<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  created_at: Default<Date>;
+  next_attempt_at: Generated<Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Default<Date>;
+}
+
+export interface Database {
+  clinics: ClinicsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_tokens: SignInTokensTable;
+  login_attempts: LoginAttemptsTable;
+  patients: PatientsTable;
+  reviewer_assignments: ReviewerAssignmentsTable;
+  surgeries: SurgeriesTable;
+  checkins: CheckinsTable;
+  alerts: AlertsTable;
+  alert_events: AlertEventsTable;
+  messages: MessagesTable;
+  prom_responses: PromResponsesTable;
+  candidacy_assessments: CandidacyAssessmentsTable;
+  candidacy_leads: CandidacyLeadsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  schema_migrations: SchemaMigrationsTable;
+}

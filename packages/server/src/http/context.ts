@@ -1,0 +1,59 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Actor } from '../auth/access.ts';
+import type { Database } from '../db/schema.ts';
+import { badRequest, HttpProblem, unauthorized } from './problem.ts';
+
+/** What every handler can reach. Nothing here is process state another server would need. */
+export interface AppDeps {
+  readonly db: Kysely<Database>;
+  readonly now: () => Date;
+  /** Set cookies with Secure (behind TLS). */
+  readonly secureCookies: boolean;
+  /** Believe X-Forwarded-For (only behind a trusted proxy). */
+  readonly trustProxy: boolean;
+  /** Development: also print outgoing emails (sign-in codes) here. */
+  readonly devLog?: (line: string) => void;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    actor: Actor | null;
+    ip: string | null;
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+export function requireActor(c: AppContext): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw unauthorized();
+  return actor;
+}
+
+/** Parses a JSON body with a zod schema: a clear 400 with field messages, never a 500. */
+export async function readJson<S extends z.ZodType>(
+  c: AppContext,
+  schema: S,
+): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new HttpProblem(400, 'Invalid input', 'The request body must be JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw badRequest(parsed.error);
+  return parsed.data;
+}
+
+export const uuidParam = z.uuid();
+
+export function pathId(c: AppContext, name: string): string {
+  const value = c.req.param(name);
+  const parsed = uuidParam.safeParse(value);
+  if (!parsed.success) throw new HttpProblem(404, 'Not found', `No ${name} "${value}".`);
+  return parsed.data;
+}

@@ -1,0 +1,75 @@
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { createApp } from '../app.ts';
+import type { Database } from '../db/schema.ts';
+import type { AppEnv } from './context.ts';
+
+/** Drives the real app through Hono's request handling, keeping cookies like a browser would. */
+export class TestClient {
+  readonly app: Hono<AppEnv>;
+  readonly mail: string[] = [];
+  private cookie = '';
+  clock: Date;
+
+  constructor(db: Kysely<Database>, now = new Date('2026-11-20T15:00:00Z')) {
+    this.clock = now;
+    this.app = createApp({
+      db,
+      now: () => this.clock,
+      secureCookies: false,
+      trustProxy: false,
+      devLog: (line) => this.mail.push(line),
+    });
+  }
+
+  /** A second browser on the same server: its own cookies, the same clock. */
+  fork(): TestClient {
+    const other = Object.create(TestClient.prototype) as TestClient;
+    Object.assign(other, { app: this.app, mail: this.mail, cookie: '', clock: this.clock });
+    return other;
+  }
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await this.app.request(path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: json as Record<string, unknown> & unknown[],
+      text,
+    };
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body: unknown = {}) {
+    return this.request('POST', path, body);
+  }
+  put(path: string, body: unknown = {}) {
+    return this.request('PUT', path, body);
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../auth/password.ts';
+import type { Database, Role } from '../db/schema.ts';
+import type { TestClient } from './test-client.ts';
+
+export const staffPassword = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export interface SeededClinic {
+  clinicId: string;
+  slug: string;
+  staff: Record<Exclude<Role, 'patient'>, { id: string; email: string }>;
+}
+
+/** A clinic with one of each staff role (all with the same test password). */
+export async function seedClinic(
+  db: Kysely<Database>,
+  slug = `c-${randomUUID().slice(0, 8)}`,
+): Promise<SeededClinic> {
+  passwordHash ??= hashPassword(staffPassword);
+  const hash = await passwordHash;
+  const clinicId = randomUUID();
+  await db
+    .insertInto('clinics')
+    .values({ id: clinicId, slug, name: `${slug} Spine Clinic`, timezone: 'America/Los_Angeles' })
+    .execute();
+  const staff = {} as SeededClinic['staff'];
+  for (const role of ['admin', 'care_manager', 'clinician', 'reviewer'] as const) {
+    const id = randomUUID();
+    const email = `${role}@${slug}.example`;
+    await db
+      .insertInto('users')
+      .values({
+        clinic_id: clinicId,
+        id,
+        role,
+        email,
+        display_name: role,
+        password_hash: hash,
+        totp_secret: null,
+        disabled_at: null,
+      })
+      .execute();
+    staff[role] = { id, email };
+  }
+  return { clinicId, slug, staff };
+}
+
+export async function signInStaff(
+  client: TestClient,
+  clinic: SeededClinic,
+  role: Exclude<Role, 'patient'>,
+) {
+  const response = await client.post('/api/auth/sign-in', {
+    clinic: clinic.slug,
+    email: clinic.staff[role].email,
+    password: staffPassword,
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.text}`);
+}
+
+export async function signInPatient(client: TestClient, clinic: SeededClinic, email: string) {
+  await client.post('/api/auth/patient/code', { clinic: clinic.slug, email });
+  const line = client.mail.filter((m) => m.includes(email)).at(-1) ?? '';
+  const code = /code (\d{6})/.exec(line)?.[1];
+  if (!code) throw new Error(`no sign-in code mailed to ${email}`);
+  const response = await client.post('/api/auth/patient/verify', {
+    clinic: clinic.slug,
+    email,
+    code,
+  });
+  if (response.status !== 200) throw new Error(`patient sign-in failed: ${response.text}`);
+}
+
+export const lumbarSurgery = {
+  region: 'lumbar',
+  procedure: 'laminectomy',
+  surgeryDate: '2026-11-10',
+} as const;
+
+/** Enrols a patient through the API as the clinic admin; returns ids and a client signed in as that patient. */
+export async function enrolAndSignIn(
+  admin: TestClient,
+  clinic: SeededClinic,
+  overrides: { email?: string; surgery?: Record<string, unknown> } = {},
+) {
+  const email = overrides.email ?? `pat-${randomUUID().slice(0, 8)}@mail.example`;
+  const enrolled = await admin.post('/api/patients', {
+    givenName: 'Rosa',
+    familyName: 'Diaz',
+    email,
+    surgery: overrides.surgery ?? lumbarSurgery,
+  });
+  if (enrolled.status !== 201) throw new Error(`enrol failed: ${enrolled.text}`);
+  const patient = admin.fork();
+  await signInPatient(patient, clinic, email);
+  return { patientId: enrolled.json.patientId as string, email, client: patient };
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type PatientFactors,
+  type PlanOverrides,
+  parseIsoDate,
+  patientFactorsSchema,
+  planOverridesSchema,
+  type Surgery,
+  surgerySchema,
+} from '@lamina/pathway';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** All SQL about patients and their surgeries lives here. */
+
+export interface EnrolPatient {
+  givenName: string;
+  familyName: string;
+  dateOfBirth?: string | undefined;
+  email: string;
+  phone?: string | undefined;
+  surgery: Surgery;
+  factors: PatientFactors;
+  overrides: PlanOverrides;
+  surgeonId?: string | undefined;
+}
+
+export async function enrolPatient(
+  db: Kysely<Database>,
+  clinicId: string,
+  createdBy: string | null,
+  input: EnrolPatient,
+) {
+  const userId = randomUUID();
+  const patientId = randomUUID();
+  const surgeryId = randomUUID();
+  await db
+    .insertInto('users')
+    .values({
+      clinic_id: clinicId,
+      id: userId,
+      role: 'patient',
+      email: input.email,
+      display_name: `${input.givenName} ${input.familyName}`,
+      password_hash: null,
+      totp_secret: null,
+      disabled_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('patients')
+    .values({
+      clinic_id: clinicId,
+      id: patientId,
+      user_id: userId,
+      given_name: input.givenName,
+      family_name: input.familyName,
+      date_of_birth: input.dateOfBirth ?? null,
+      email: input.email,
+      phone: input.phone ?? null,
+      created_by: createdBy,
+    })
+    .execute();
+  await insertSurgery(db, clinicId, patientId, surgeryId, input);
+  return { patientId, userId, surgeryId };
+}
+
+export async function insertSurgery(
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  surgeryId: string,
+  input: Pick<EnrolPatient, 'surgery' | 'factors' | 'overrides' | 'surgeonId'>,
+) {
+  await db
+    .insertInto('surgeries')
+    .values({
+      clinic_id: clinicId,
+      id: surgeryId,
+      patient_id: patientId,
+      surgeon_id: input.surgeonId ?? null,
+      region: input.surgery.region,
+      procedure: input.surgery.procedure,
+      approach: input.surgery.approach,
+      fusion: input.surgery.fusion,
+      levels: input.surgery.levels,
+      surgery_date: input.surgery.surgeryDate,
+      factors: JSON.stringify(input.factors),
+      overrides: JSON.stringify(input.overrides),
+    })
+    .execute();
+}
+
+export interface SurgeryRecord {
+  id: string;
+  surgery: Surgery;
+  factors: PatientFactors;
+  overrides: PlanOverrides;
+}
+
+/** The patient's most recent surgery (the one the plan and triage follow), parsed back through pathway's schemas. */
+export async function currentSurgery(
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+): Promise<SurgeryRecord | undefined> {
+  const row = await db
+    .selectFrom('surgeries')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('surgery_date', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    surgery: surgerySchema.parse({
+      region: row.region,
+      procedure: row.procedure,
+      approach: row.approach,
+      fusion: row.fusion,
+      levels: row.levels,
+      surgeryDate: row.surgery_date,
+    }),
+    factors: patientFactorsSchema.parse(row.factors ?? {}),
+    overrides: planOverridesSchema.parse(row.overrides ?? {}),
+  };
+}
+
+export async function setOverrides(
+  db: Kysely<Database>,
+  clinicId: string,
+  surgeryId: string,
+  overrides: PlanOverrides,
+) {
+  await db
+    .updateTable('surgeries')
+    .set({ overrides: JSON.stringify(overrides) })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', surgeryId)
+    .execute();
+}
+
+export async function patientExists(
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function isAssignedReviewer(
+  db: Kysely<Database>,
+  clinicId: string,
+  reviewerId: string,
+  patientId: string,
+) {
+  const row = await db
+    .selectFrom('reviewer_assignments')
+    .select('patient_id')
+    .where('clinic_id', '=', clinicId)
+    .where('reviewer_id', '=', reviewerId)
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function getPatient(db: Kysely<Database>, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('patients')
+    .select(['id', 'given_name', 'family_name', 'date_of_birth', 'email', 'phone', 'created_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+}
+
+export async function listPatients(
+  db: Kysely<Database>,
+  clinicId: string,
+  onlyAssignedTo?: string,
+) {
+  let query = db
+    .selectFrom('patients as p')
+    .select((eb) => [
+      'p.id',
+      'p.given_name',
+      'p.family_name',
+      eb
+        .selectFrom('surgeries as s')
+        .select('s.surgery_date')
+        .whereRef('s.clinic_id', '=', 'p.clinic_id')
+        .whereRef('s.patient_id', '=', 'p.id')
+        .orderBy('s.surgery_date', 'desc')
+        .limit(1)
+        .as('surgery_date'),
+      eb
+        .selectFrom('alerts as a')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('a.clinic_id', '=', 'p.clinic_id')
+        .whereRef('a.patient_id', '=', 'p.id')
+        .where('a.status', '!=', 'resolved')
+        .as('open_alerts'),
+    ])
+    .where('p.clinic_id', '=', clinicId);
+  if (onlyAssignedTo) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('reviewer_assignments as r')
+          .select('r.patient_id')
+          .whereRef('r.clinic_id', '=', 'p.clinic_id')
+          .whereRef('r.patient_id', '=', 'p.id')
+          .where('r.reviewer_id', '=', onlyAssignedTo),
+      ),
+    );
+  }
+  return query.orderBy('p.family_name').orderBy('p.given_name').limit(500).execute();
+}
+
+export function isValidDate(value: string): boolean {
+  return parseIsoDate(value) !== undefined;
+}
