@@ -191,6 +191,44 @@ forEachEngine((engine) => {
     assert.equal(calm.status, 201);
   });
 
+  test('a contact-level finding already waiting is not raised twice; urgent ones always are', async () => {
+    const { db } = await engine.open();
+    const clinic = await seedClinic(db);
+    const admin = new TestClient(db);
+    await signInStaff(admin, clinic, 'admin');
+    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const numbWorse = { ...calmDay, numbness: { change: 'worse', where: 'right foot' } };
+    const levels: string[] = [];
+    for (const checkin of [numbWorse, numbWorse, feverDay, feverDay]) {
+      const response = await patient.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        checkin,
+      });
+      assert.equal(response.status, 201, response.text);
+      levels.push((response.json.decision as { level: string }).level);
+    }
+    assert.deepEqual(levels, ['contact', 'contact', 'urgent', 'urgent']);
+    const alerts = await db
+      .selectFrom('alerts')
+      .select(['id', 'level'])
+      .where('clinic_id', '=', clinic.clinicId)
+      .orderBy('created_at')
+      .execute();
+    assert.deepEqual(alerts.map((a) => a.level).sort(), ['contact', 'urgent', 'urgent']);
+    const contact = alerts.find((a) => a.level === 'contact');
+    const events = await db
+      .selectFrom('alert_events')
+      .select(['kind', 'note'])
+      .where('clinic_id', '=', clinic.clinicId)
+      .where('alert_id', '=', contact?.id ?? '')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.kind),
+      ['created', 'note'],
+    );
+    assert.match(events[1]?.note ?? '', /Reported again/);
+  });
+
   test('bad check-ins get a 400 naming the field; neck questions are refused after lumbar surgery', async () => {
     const { db } = await engine.open();
     const clinic = await seedClinic(db);

@@ -104,9 +104,30 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
       .executeTakeFirst();
     if (!inserted) return undefined;
 
-    let alert: { id: string; level: string; deadlineAt: Date } | null = null;
+    let alert: { id: string; level: string; deadlineAt: Date; repeated: boolean } | null = null;
     const level = input.decision.level;
-    if (level !== 'routine') {
+    const repeatOf = level === 'contact' ? await openContactAlertCovering(trx, input) : undefined;
+    if (repeatOf) {
+      // Alert fatigue: a contact-level finding already waiting for the team is not raised again;
+      // the new check-in is added to that alert's history instead. Urgent and emergency always alert.
+      await trx
+        .insertInto('alert_events')
+        .values({
+          clinic_id: input.clinicId,
+          alert_id: repeatOf.id,
+          actor_id: null,
+          kind: 'note',
+          note: `Reported again in check-in ${checkinId}`,
+          at: input.receivedAt,
+        })
+        .execute();
+      alert = {
+        id: repeatOf.id,
+        level,
+        deadlineAt: repeatOf.deadline_at ?? input.receivedAt,
+        repeated: true,
+      };
+    } else if (level !== 'routine') {
       const alertId = randomUUID();
       const deadlineAt = ackDeadline(level, input.receivedAt, input.timeZone);
       await trx
@@ -139,7 +160,7 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
           at: input.receivedAt,
         })
         .execute();
-      alert = { id: alertId, level, deadlineAt };
+      alert = { id: alertId, level, deadlineAt, repeated: false };
     }
     await recordAudit(trx, {
       clinicId: input.clinicId,
@@ -152,6 +173,24 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
       details: { level, alertId: alert?.id ?? null },
     });
     return { checkinId, alert };
+  });
+}
+
+/** An unresolved contact alert of this patient whose findings already include every finding of this check-in. */
+async function openContactAlertCovering(db: Kysely<Database>, input: NewCheckin) {
+  const open = await db
+    .selectFrom('alerts')
+    .select(['id', 'findings', 'deadline_at'])
+    .where('clinic_id', '=', input.clinicId)
+    .where('patient_id', '=', input.patientId)
+    .where('level', '=', 'contact')
+    .where('status', 'in', ['open', 'acknowledged'])
+    .orderBy('created_at', 'desc')
+    .execute();
+  const wanted = input.decision.findings.map((f) => f.ruleId);
+  return open.find((row) => {
+    const have = new Set((row.findings as { ruleId: string }[]).map((f) => f.ruleId));
+    return wanted.every((id) => have.has(id));
   });
 }
 

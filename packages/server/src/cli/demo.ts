@@ -1,20 +1,52 @@
-import { patientFactorsSchema, plan, surgerySchema } from '@lamina/pathway';
-import type { Command } from './io.ts';
-import { formatPlan } from './plan.ts';
+import { parseArgs } from 'node:util';
+import type { IsoDate } from '@lamina/pathway';
+import { resolveDatabaseConfig } from '../db/config.ts';
+import { openDatabase } from '../db/open.ts';
+import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
+import { localDate } from '../http/guard.ts';
+import { type Command, UsageError } from './io.ts';
 
-/** Until the server exists, the demo prints one sample patient's plan, dated from today. */
-export const demoCommand: Command = async (_args, io) => {
-  const today = io.today();
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const tenDaysAgo = new Date(Date.UTC(y, m - 1, d - 10)).toISOString().slice(0, 10);
-  const surgery = surgerySchema.parse({
-    region: 'lumbar',
-    procedure: 'laminectomy',
-    surgeryDate: tenDaysAgo,
+/** `lamina demo`: puts the demo clinic (staff and a dozen patients) into the database, once. */
+export const demoCommand: Command = async (args, io) => {
+  let values: { 'data-dir'?: string; 'database-url'?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Run lamina demo --help.`);
+  }
+  if (values.help) {
+    io.out(
+      'Usage: lamina demo [--data-dir DIR | --database-url URL]\n\nAdds the demo clinic, its staff and a dozen patients (once).',
+    );
+    return 0;
+  }
+  const config = resolveDatabaseConfig(io.env, {
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
   });
-  const factors = patientFactorsSchema.parse({ age: 67, preopNumbness: 'mild', jobDemand: 'desk' });
-  io.out('Lamina demo: a 67-year-old patient, 10 days after a lumbar laminectomy.\n');
-  io.out(formatPlan(plan(surgery, factors, today)));
-  io.out('\nTry your own: npm run lamina -- plan --help');
+  const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
+  try {
+    const now = new Date();
+    const result = await seedDemo(database.db, localDate(demoClinic.timezone, now) as IsoDate, now);
+    io.out(
+      result.created
+        ? `Demo clinic "${demoClinic.slug}" created with ${demoPatients.length} patients.`
+        : `Demo clinic "${demoClinic.slug}" is already there; nothing changed.`,
+    );
+    io.out(
+      `Staff sign-ins (password "${demoStaffPassword}"): ${demoStaff.map((s) => s.email).join(', ')}`,
+    );
+    io.out(`Patients: ${demoPatients.map((p) => p.email).join(', ')}`);
+  } finally {
+    await database.close();
+  }
   return 0;
 };

@@ -11,8 +11,12 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'triage a daily check-in (JSON on stdin) into a decision (JSON on stdout)',
     load: async () => (await import('./triage.ts')).triageCommand,
   },
+  serve: {
+    summary: 'run the API and web app (--demo adds the demo clinic)',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
   demo: {
-    summary: 'print demo recovery plans (until the server exists)',
+    summary: 'add the demo clinic with staff and a dozen patients to the database',
     load: async () => (await import('./demo.ts')).demoCommand,
   },
   db: {

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { IsoDate } from '@lamina/pathway';
+import { createApp } from '../app.ts';
+import { resolveDatabaseConfig } from '../db/config.ts';
+import { openDatabase } from '../db/open.ts';
+import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
+import { localDate } from '../http/guard.ts';
+import { type Command, UsageError } from './io.ts';
+
+const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
+
+Runs the Lamina API and the web app. Without --database-url (or DATABASE_URL) it uses the
+embedded database in ./.lamina/data (LAMINA_DATA_DIR). --demo adds a demo clinic the first time.`;
+
+const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export const serveCommand: Command = async (args, io) => {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(args).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Run lamina serve --help.`);
+  }
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  const port = Number(values.port ?? io.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: expected a port number, got "${values.port}"`);
+  const host = values.host ?? '127.0.0.1';
+  const config = resolveDatabaseConfig(io.env, {
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+  });
+  const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
+  const now = () => new Date();
+  if (values.demo) {
+    const seeded = await seedDemo(
+      database.db,
+      localDate(demoClinic.timezone, now()) as IsoDate,
+      now(),
+    );
+    io.out(seeded.created ? 'Demo clinic created.' : 'Demo clinic already present.');
+  }
+  const app = createApp({
+    db: database.db,
+    now,
+    secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
+    trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',
+    devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
+  });
+  if (existsSync(webDist)) {
+    app.use('/*', serveStatic({ root: webDist }));
+    // The web app routes in the browser: any other non-API path gets its index.html.
+    app.get('*', serveStatic({ root: webDist, rewriteRequestPath: () => '/index.html' }));
+  }
+
+  const server = serve({ fetch: app.fetch, port, hostname: host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${host}:${address.port}`;
+  if (!existsSync(webDist)) {
+    io.out('The web app is not built yet: run npm run build -w @lamina/web. The API is at /api.');
+  }
+  if (values.demo) {
+    io.out(`Demo clinic code: ${demoClinic.slug}`);
+    const staff = demoStaff.map((s) => `${s.email} (${s.role})`).join(', ');
+    io.out(`  Staff (password "${demoStaffPassword}"): ${staff}`);
+    io.out(
+      `  Patients sign in with a one-time code shown in this log, e.g. ${demoPatients[0]?.email}`,
+    );
+  }
+  // Last, so whoever waits for this line has everything above it.
+  const where = config.engine === 'pglite' ? config.dataDir : 'PostgreSQL';
+  io.out(`Lamina is running at ${url}  (database: ${where})`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      io.out('Stopping Lamina…');
+      server.close(() => resolve());
+      // Open keep-alive or event-stream connections must not hold the shutdown.
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await database.close();
+  return 0;
+};
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
