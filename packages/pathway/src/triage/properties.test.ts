@@ -19,7 +19,7 @@ import {
 import { addDays, type IsoDate } from '../dates/dates.ts';
 import { isKnownSource } from '../sources/source.ts';
 import type { Region } from '../surgery/surgery.ts';
-import { redFlagRules } from './rules.ts';
+import { redFlagRules, triageHistoryNeeded } from './rules.ts';
 import { surgeryFor } from './scenario-kit.ts';
 import { triage } from './triage.ts';
 import { levelRank, type TriageDecision, triageLevels } from './types.ts';
@@ -314,5 +314,29 @@ test('a more cautious clinic setting never lowers the level', () => {
       assert.ok(levelRank[cautious.level] >= levelRank[standard.level]);
     }),
     { numRuns: 400 },
+  );
+});
+
+test('property: the history window a store loads (triageHistoryNeeded) gives the same decision as the full history', () => {
+  const longScenario = regionArb.chain((region) =>
+    fc.record({
+      region: fc.constant(region),
+      day: fc.integer({ min: 0, max: 500 }),
+      checkin: checkinArb(region),
+      history: fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), checkinArb(region)), {
+        maxLength: 14,
+      }),
+    }),
+  );
+  fc.assert(
+    fc.property(longScenario, (s) => {
+      const { recentDays, earlyDaysAfterSurgery } = triageHistoryNeeded;
+      const windowed = s.history.filter(([daysAgo]) => {
+        const dayOfEntry = s.day - daysAgo;
+        return daysAgo <= recentDays || (dayOfEntry >= 0 && dayOfEntry <= earlyDaysAfterSurgery);
+      });
+      assert.deepEqual(decide(s, windowed), decide(s, s.history));
+    }),
+    { numRuns: 500 },
   );
 });

@@ -1,8 +1,8 @@
 import type { Region } from '../surgery/surgery.ts';
-import { bodyRules } from './rules-body.ts';
+import { bodyRules, severePainJump } from './rules-body.ts';
 import { cervicalRules } from './rules-cervical.ts';
 import { nerveRules } from './rules-nerves.ts';
-import { trajectoryRules } from './trajectory.ts';
+import { trajectoryLimits, trajectoryRules } from './trajectory.ts';
 import type { TriageRule } from './types.ts';
 
 /** Every triage rule, as data. Red flags read only today's check-in (history can add, never lower). */
@@ -17,3 +17,17 @@ export const rulesByRegion: Readonly<Record<Region, readonly TriageRule[]>> = {
 export function findRule(id: string): TriageRule | undefined {
   return allTriageRules.find((rule) => rule.id === id);
 }
+
+/**
+ * The history triage reads, so a store can load just that: check-ins from the last `recentDays`
+ * days, and from the first `earlyDaysAfterSurgery` days after surgery (the early baseline).
+ */
+export const triageHistoryNeeded = {
+  recentDays: Math.max(
+    trajectoryLimits.numbnessIncreaseWindowDays,
+    trajectoryLimits.weaknessConfirmWindowDays,
+    trajectoryLimits.walkingBaselineWindowDays,
+    severePainJump.lookBackDays,
+  ),
+  earlyDaysAfterSurgery: trajectoryLimits.earlyBaselineLastDay,
+} as const;

@@ -20,8 +20,8 @@ export const alertPriority: Readonly<Record<Exclude<TriageLevel, 'routine'>, num
 
 /** Adds business days (Monday–Friday) to a moment; the weekday is the clinic's local one. */
 export function addBusinessDays(from: Date, days: number, timeZone: string): Date {
-  const weekday = (date: Date) =>
-    new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(date);
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' });
+  const weekday = (date: Date) => format.format(date);
   let result = new Date(from.getTime());
   let added = 0;
   while (added < days) {

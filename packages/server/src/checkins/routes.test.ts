@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { InsertQueryNode, type KyselyPlugin, type PluginTransformQueryArgs } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
 
 const calmDay = {
   axialPain: 3,
@@ -15,17 +16,13 @@ const calmDay = {
 const feverDay = { ...calmDay, temperature: { value: 101.8, unit: 'F' } };
 const caudaEquina = { ...calmDay, saddleNumbness: 'yes', urinaryRetention: 'yes' };
 
-/** Fault injection on a real database: every insert into `alerts` fails. */
-class FailAlertInserts implements KyselyPlugin {
-  transformQuery(args: PluginTransformQueryArgs) {
-    if (InsertQueryNode.is(args.node) && JSON.stringify(args.node.into).includes('"alerts"')) {
-      throw new Error('injected failure while writing the alert');
-    }
-    return args.node;
-  }
-  async transformResult(args: { result: unknown }) {
-    return args.result as never;
-  }
+/** Fault injection inside the real database: any insert into `alerts` raises, mid-statement. */
+async function breakAlertInserts(db: Kysely<Database>) {
+  await sql`create function lamina_test_fail() returns trigger language plpgsql as $$
+    begin raise exception 'injected failure while writing the alert'; end $$`.execute(db);
+  await sql`create trigger lamina_test_fail before insert on alerts for each row execute function lamina_test_fail()`.execute(
+    db,
+  );
 }
 
 forEachEngine((engine) => {
@@ -148,8 +145,8 @@ forEachEngine((engine) => {
     const admin = new TestClient(db);
     await signInStaff(admin, clinic, 'admin');
     const { patientId, email } = await enrolAndSignIn(admin, clinic);
-    const faulty = new TestClient(db.withPlugin(new FailAlertInserts()));
-    const { signInPatient } = await import('../http/test-fixtures.ts');
+    await breakAlertInserts(db);
+    const faulty = new TestClient(db);
     await signInPatient(faulty, clinic, email);
     const originalError = console.error;
     console.error = () => {};
@@ -183,7 +180,7 @@ forEachEngine((engine) => {
       ).length,
       0,
     );
-    // A calm day needs no alert, so it still goes through on the same faulty connection.
+    // A calm day needs no alert, so it still goes through while alerts cannot be written.
     const calm = await faulty.post(`/api/patients/${patientId}/checkins`, {
       idempotencyKey: randomUUID(),
       checkin: calmDay,

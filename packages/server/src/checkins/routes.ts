@@ -53,33 +53,14 @@ export function checkinRoutes() {
       ]);
     }
 
-    const existing = await findByIdempotencyKey(db, actor.clinicId, patientId, body.idempotencyKey);
-    if (existing) {
-      // jsonb reorders keys, so compare values, not text.
-      if (!isDeepStrictEqual(existing.answers, parsed.data)) {
-        throw conflict('This idempotency key was already used for a different check-in.');
-      }
-      return c.json(
-        {
-          checkinId: existing.id,
-          stored: true,
-          replayed: true,
-          decision: existing.triage,
-          alert: existing.alert_id
-            ? { id: existing.alert_id, deadlineAt: existing.deadline_at }
-            : null,
-        },
-        200,
-      );
-    }
-
-    const clinic = await db
-      .selectFrom('clinics')
-      .select('timezone')
-      .where('id', '=', actor.clinicId)
-      .executeTakeFirstOrThrow();
-    const toLocal = (at: Date) => localDate(clinic.timezone, at) as IsoDate;
-    const history = await recentHistory(db, actor.clinicId, patientId, toLocal);
+    const toLocal = (at: Date) => localDate(record.timeZone, at) as IsoDate;
+    const historyScope = {
+      clinicId: actor.clinicId,
+      patientId,
+      surgeryDate: record.surgery.surgeryDate,
+      now: receivedAt,
+    };
+    const history = await recentHistory(db, historyScope, toLocal);
     const decision = triage(parsed.data, record.surgery, history, toLocal(filledAt));
     const stored = await storeCheckin(db, {
       clinicId: actor.clinicId,
@@ -90,21 +71,28 @@ export function checkinRoutes() {
       decision,
       submittedAt: filledAt,
       receivedAt,
-      timeZone: clinic.timezone,
+      timeZone: record.timeZone,
       actor,
       ip: c.get('ip'),
     });
     if (!stored) {
-      // Lost a race with the same key (a retry while the first was in flight): answer as a replay.
-      const winner = await findByIdempotencyKey(db, actor.clinicId, patientId, body.idempotencyKey);
+      // The key was used before (a retry, or a race with the first send): answer with what was stored.
+      const existing = await findByIdempotencyKey(
+        db,
+        actor.clinicId,
+        patientId,
+        body.idempotencyKey,
+      );
+      if (!existing) throw conflict('This check-in could not be stored. Please send it again.');
+      // jsonb reorders keys, so compare values, not text.
+      if (!isDeepStrictEqual(existing.answers, parsed.data)) {
+        throw conflict('This idempotency key was already used for a different check-in.');
+      }
+      const alert = existing.alert_id
+        ? { id: existing.alert_id, deadlineAt: existing.deadline_at }
+        : null;
       return c.json(
-        {
-          checkinId: winner?.id,
-          stored: true,
-          replayed: true,
-          decision: winner?.triage,
-          alert: winner?.alert_id ? { id: winner.alert_id, deadlineAt: winner.deadline_at } : null,
-        },
+        { checkinId: existing.id, stored: true, replayed: true, decision: existing.triage, alert },
         200,
       );
     }

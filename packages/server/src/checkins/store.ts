@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Checkin, HistoryEntry, IsoDate, TriageDecision } from '@lamina/pathway';
-import type { Kysely } from 'kysely';
+import {
+  type Checkin,
+  type HistoryEntry,
+  type IsoDate,
+  type TriageDecision,
+  triageHistoryNeeded,
+} from '@lamina/pathway';
+import { type Kysely, sql } from 'kysely';
 import { ackDeadline, alertPriority } from '../alerts/deadlines.ts';
-import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -45,19 +50,32 @@ export async function findByIdempotencyKey(
     .executeTakeFirst();
 }
 
-/** Earlier check-ins for the trajectory rules, as pathway's history entries (date = the clinic's local date). */
+/**
+ * Earlier check-ins for the trajectory rules, as pathway's history entries (date = the clinic's
+ * local date): only the windows triage reads (triageHistoryNeeded), with a day's margin for time zones.
+ */
 export async function recentHistory(
   db: Kysely<Database>,
-  clinicId: string,
-  patientId: string,
+  input: { clinicId: string; patientId: string; surgeryDate: IsoDate; now: Date },
   toLocalDate: (at: Date) => IsoDate,
-  limit = 120,
+  limit = 400,
 ): Promise<HistoryEntry[]> {
+  const day = 86_400_000;
+  const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
+  const surgeryStart = new Date(`${input.surgeryDate}T00:00:00Z`).getTime();
+  const earlyFrom = new Date(surgeryStart - 2 * day);
+  const earlyTo = new Date(surgeryStart + (triageHistoryNeeded.earlyDaysAfterSurgery + 2) * day);
   const rows = await db
     .selectFrom('checkins')
     .select(['answers', 'submitted_at'])
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
+    .where('clinic_id', '=', input.clinicId)
+    .where('patient_id', '=', input.patientId)
+    .where((eb) =>
+      eb.or([
+        eb('submitted_at', '>=', recentFrom),
+        eb.and([eb('submitted_at', '>=', earlyFrom), eb('submitted_at', '<=', earlyTo)]),
+      ]),
+    )
     .orderBy('submitted_at', 'desc')
     .limit(limit)
     .execute();
@@ -79,101 +97,61 @@ export interface NewCheckin {
 }
 
 /**
- * Stores the check-in, and an alert when triage asks the care team to act, atomically. Returns
- * undefined when another request with the same idempotency key won the race (nothing is written).
+ * Stores the check-in, its alert (when triage asks the care team to act) and its audit entry in
+ * ONE statement: data-modifying CTEs are atomic, so all of it lands or none of it does, and the
+ * embedded engine does one write instead of a transaction of five. Returns undefined when the
+ * idempotency key was already used (nothing is written).
  */
 export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
-  return db.transaction().execute(async (trx) => {
-    const checkinId = randomUUID();
-    const inserted = await trx
-      .insertInto('checkins')
-      .values({
-        clinic_id: input.clinicId,
-        id: checkinId,
-        patient_id: input.patientId,
-        surgery_id: input.surgeryId,
-        idempotency_key: input.idempotencyKey,
-        answers: JSON.stringify(input.answers),
-        triage: JSON.stringify(input.decision),
-        level: input.decision.level,
-        submitted_at: input.submittedAt,
-        received_at: input.receivedAt,
-      })
-      .onConflict((oc) => oc.columns(['clinic_id', 'patient_id', 'idempotency_key']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) return undefined;
-
-    let alert: { id: string; level: string; deadlineAt: Date; repeated: boolean } | null = null;
-    const level = input.decision.level;
-    const repeatOf = level === 'contact' ? await openContactAlertCovering(trx, input) : undefined;
-    if (repeatOf) {
-      // Alert fatigue: a contact-level finding already waiting for the team is not raised again;
-      // the new check-in is added to that alert's history instead. Urgent and emergency always alert.
-      await trx
-        .insertInto('alert_events')
-        .values({
-          clinic_id: input.clinicId,
-          alert_id: repeatOf.id,
-          actor_id: null,
-          kind: 'note',
-          note: `Reported again in check-in ${checkinId}`,
-          at: input.receivedAt,
-        })
-        .execute();
-      alert = {
-        id: repeatOf.id,
-        level,
-        deadlineAt: repeatOf.deadline_at ?? input.receivedAt,
-        repeated: true,
-      };
-    } else if (level !== 'routine') {
-      const alertId = randomUUID();
-      const deadlineAt = ackDeadline(level, input.receivedAt, input.timeZone);
-      await trx
-        .insertInto('alerts')
-        .values({
-          clinic_id: input.clinicId,
-          id: alertId,
-          patient_id: input.patientId,
-          checkin_id: checkinId,
-          level,
-          priority: alertPriority[level],
-          findings: JSON.stringify(input.decision.findings),
-          created_at: input.receivedAt,
-          deadline_at: deadlineAt,
-          acknowledged_by: null,
-          acknowledged_at: null,
-          resolved_by: null,
-          resolved_at: null,
-          notes: null,
-        })
-        .execute();
-      await trx
-        .insertInto('alert_events')
-        .values({
-          clinic_id: input.clinicId,
-          alert_id: alertId,
-          actor_id: null,
-          kind: 'created',
-          note: null,
-          at: input.receivedAt,
-        })
-        .execute();
-      alert = { id: alertId, level, deadlineAt, repeated: false };
-    }
-    await recordAudit(trx, {
-      clinicId: input.clinicId,
-      actor: input.actor,
-      action: 'checkin.create',
-      subjectType: 'checkin',
-      subjectId: checkinId,
-      patientId: input.patientId,
-      ip: input.ip,
-      details: { level, alertId: alert?.id ?? null },
-    });
-    return { checkinId, alert };
-  });
+  const checkinId = randomUUID();
+  const level = input.decision.level;
+  const repeatOf = level === 'contact' ? await openContactAlertCovering(db, input) : undefined;
+  const at = input.receivedAt.toISOString();
+  let alert: { id: string; level: string; deadlineAt: Date; repeated: boolean } | null = null;
+  let alertStatements = sql``;
+  if (repeatOf) {
+    // Alert fatigue: a contact-level finding already waiting for the team is not raised again;
+    // the new check-in is added to that alert's history instead. Urgent and emergency always alert.
+    alert = {
+      id: repeatOf.id,
+      level,
+      deadlineAt: repeatOf.deadline_at ?? input.receivedAt,
+      repeated: true,
+    };
+    alertStatements = sql`, repeat_event as (
+      insert into alert_events (clinic_id, alert_id, kind, note, at)
+      select ${input.clinicId}::uuid, ${repeatOf.id}::uuid, 'note', 'Reported again in check-in ' || c.id, ${at}::timestamptz from c)`;
+  } else if (level !== 'routine') {
+    const alertId = randomUUID();
+    const deadlineAt = ackDeadline(level, input.receivedAt, input.timeZone);
+    alert = { id: alertId, level, deadlineAt, repeated: false };
+    alertStatements = sql`, new_alert as (
+      insert into alerts (clinic_id, id, patient_id, checkin_id, level, priority, findings, created_at, deadline_at)
+      select ${input.clinicId}::uuid, ${alertId}::uuid, ${input.patientId}::uuid, c.id, ${level}, ${alertPriority[level]}::smallint,
+             ${JSON.stringify(input.decision.findings)}::jsonb, ${at}::timestamptz, ${deadlineAt.toISOString()}::timestamptz
+      from c returning id),
+    alert_created as (
+      insert into alert_events (clinic_id, alert_id, kind, at)
+      select ${input.clinicId}::uuid, new_alert.id, 'created', ${at}::timestamptz from new_alert)`;
+  }
+  const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
+  const result = await sql<{ id: string }>`
+    with c as (
+      insert into checkins (clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at)
+      values (${input.clinicId}::uuid, ${checkinId}::uuid, ${input.patientId}::uuid, ${input.surgeryId}::uuid, ${input.idempotencyKey},
+              ${JSON.stringify(input.answers)}::jsonb, ${JSON.stringify(input.decision)}::jsonb, ${level},
+              ${input.submittedAt.toISOString()}::timestamptz, ${at}::timestamptz)
+      on conflict (clinic_id, patient_id, idempotency_key) do nothing
+      returning id)
+    ${alertStatements},
+    audit as (
+      insert into audit_log (clinic_id, actor_id, actor_role, action, subject_type, subject_id, patient_id, ip, details, at)
+      select ${input.clinicId}::uuid, ${input.actor.userId}::uuid, ${input.actor.role}, 'checkin.create', 'checkin', c.id::text,
+             ${input.patientId}::uuid, ${input.ip}, ${audit}::jsonb, ${at}::timestamptz
+      from c)
+    select id from c`.execute(db);
+  if (result.rows.length === 0) return undefined;
+  return { checkinId, alert };
 }
 
 /** An unresolved contact alert of this patient whose findings already include every finding of this check-in. */

@@ -13,6 +13,11 @@ export async function authorizePatient(
 ): Promise<Actor> {
   const actor = requireActor(c);
   const { db } = c.get('deps');
+  // A patient's own record was found with their session; no second look-up on the hot path.
+  if (actor.role === 'patient') {
+    if (mayActOnPatient(actor, action, { clinicId: actor.clinicId, patientId })) return actor;
+    throw forbidden();
+  }
   // Looked up inside the actor's own clinic: another clinic's patient simply does not exist here.
   if (!(await patientExists(db, actor.clinicId, patientId))) throw notFound('This patient');
   const assignedToActor =
@@ -29,13 +34,20 @@ export function authorizeClinic(c: AppContext, action: ClinicAction): Actor {
   return actor;
 }
 
-/** The calendar date at the clinic right now: plans and triage count days in the clinic's time zone. */
-export function localDate(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return parts;
+// Building an Intl.DateTimeFormat costs far more than using one; a per-zone memo (no state another process needs).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) at the clinic at a moment: plans and triage count days in the clinic's time zone. */
+export function localDate(timeZone: string, at: Date): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }

@@ -93,6 +93,8 @@ export async function insertSurgery(
 
 export interface SurgeryRecord {
   id: string;
+  /** The clinic's time zone: days after surgery are counted in it. */
+  timeZone: string;
   surgery: Surgery;
   factors: PatientFactors;
   overrides: PlanOverrides;
@@ -106,16 +108,19 @@ export async function currentSurgery(
 ): Promise<SurgeryRecord | undefined> {
   const row = await db
     .selectFrom('surgeries')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('surgery_date', 'desc')
-    .orderBy('created_at', 'desc')
+    .innerJoin('clinics', 'clinics.id', 'surgeries.clinic_id')
+    .selectAll('surgeries')
+    .select('clinics.timezone')
+    .where('surgeries.clinic_id', '=', clinicId)
+    .where('surgeries.patient_id', '=', patientId)
+    .orderBy('surgeries.surgery_date', 'desc')
+    .orderBy('surgeries.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
+    timeZone: row.timezone,
     surgery: surgerySchema.parse({
       region: row.region,
       procedure: row.procedure,
