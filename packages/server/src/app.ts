@@ -1,13 +1,22 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { admin } from './admin/routes.ts';
+import { patientAlertRoutes } from './alerts/patient-alerts.ts';
 import { alertRoutes } from './alerts/routes.ts';
+import { alertSettingsRoutes } from './alerts/settings-routes.ts';
+import { alertStreamRoutes } from './alerts/stream.ts';
 import { authRoutes } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
+import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
+import { messages } from './messages/routes.ts';
+import { openapi } from './openapi/routes.ts';
+import { outcomeRoutes } from './outcomes/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
+import { proms } from './proms/routes.ts';
 
 function clientIp(c: AppContext, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -56,7 +65,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/auth', authRoutes());
   app.route('/api/patients', patientRoutes());
   app.route('/api/patients', checkinRoutes());
+  app.route('/api/patients', patientAlertRoutes());
+  app.route('/api/alerts', alertStreamRoutes());
+  app.route('/api/clinic', alertSettingsRoutes());
+  app.route('/api', outcomeRoutes());
   app.route('/api/alerts', alertRoutes());
+  app.route('/', messages.routes());
+  app.route('/', proms.routes());
+  app.route('/', admin.routes());
+  app.route('/', candidacy.routes());
+  app.route('/', openapi.routes());
 
   app.notFound((c) =>
     sendProblem(c, new HttpProblem(404, 'Not found', `Nothing at ${c.req.path}.`).problem),

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ackDeadline, addBusinessDays } from './deadlines.ts';
+import {
+  ackDeadline,
+  ackDeadlinesSchema,
+  addBusinessDays,
+  resolveAckDeadlines,
+} from './deadlines.ts';
 
 test('emergency alerts must be acknowledged in 5 minutes, urgent in an hour', () => {
   const raised = new Date('2026-11-20T15:00:00Z');
@@ -24,4 +29,13 @@ test('contact alerts get 2 business days, skipping the clinic’s weekend', () =
     ackDeadline('contact', new Date('2026-11-21T07:30:00Z'), 'America/Los_Angeles').toISOString(),
     '2026-11-25T07:30:00.000Z',
   );
+});
+
+test('a clinic may shorten deadlines but not stretch red flags past safe limits', () => {
+  assert.deepEqual(resolveAckDeadlines({ emergency: { seconds: 60 } }).emergency, { seconds: 60 });
+  assert.deepEqual(resolveAckDeadlines({ urgent: { seconds: 30 } }).contact, { businessDays: 2 });
+  assert.equal(ackDeadlinesSchema.safeParse({ emergency: { seconds: 3600 } }).success, false);
+  assert.equal(ackDeadlinesSchema.safeParse({ urgent: { seconds: 5 * 3600 } }).success, false);
+  assert.deepEqual(resolveAckDeadlines({ emergency: { seconds: 3600 } }), resolveAckDeadlines({}));
+  assert.deepEqual(resolveAckDeadlines(null).emergency, { seconds: 300 });
 });

@@ -1,18 +1,64 @@
 import type { TriageLevel } from '@lamina/pathway';
+import { z } from 'zod';
 
-/** How long the care team has to acknowledge an alert, per level (issue 7 defaults; clinics may shorten). */
-export type AckDeadlines = {
-  readonly [L in Exclude<TriageLevel, 'routine'>]: { minutes?: number; businessDays?: number };
-};
+export type AlertLevel = Exclude<TriageLevel, 'routine'>;
 
+/** How long the care team has to acknowledge an alert, per level. */
+export type AckDeadline = { readonly seconds: number } | { readonly businessDays: number };
+export type AckDeadlines = Readonly<Record<AlertLevel, AckDeadline>>;
+
+/** Issue 7 defaults: emergency 5 minutes, urgent 1 hour, contact 2 business days. */
 export const defaultAckDeadlines: AckDeadlines = {
-  emergency: { minutes: 5 },
-  urgent: { minutes: 60 },
+  emergency: { seconds: 5 * 60 },
+  urgent: { seconds: 60 * 60 },
   contact: { businessDays: 2 },
 };
 
+/**
+ * What a clinic may set. A clinic may be faster than the defaults, never much slower: a red flag
+ * must reach a person quickly (emergency at most 15 minutes, urgent at most 4 hours).
+ */
+export const ackDeadlinesSchema = z.strictObject({
+  emergency: z
+    .strictObject({
+      seconds: z
+        .number()
+        .int()
+        .min(5)
+        .max(15 * 60),
+    })
+    .optional(),
+  urgent: z
+    .strictObject({
+      seconds: z
+        .number()
+        .int()
+        .min(5)
+        .max(4 * 60 * 60),
+    })
+    .optional(),
+  contact: z
+    .union([
+      z.strictObject({
+        seconds: z
+          .number()
+          .int()
+          .min(5)
+          .max(5 * 24 * 60 * 60),
+      }),
+      z.strictObject({ businessDays: z.number().int().min(1).max(5) }),
+    ])
+    .optional(),
+});
+
+/** The clinic's stored settings over the defaults; anything unreadable falls back to the defaults. */
+export function resolveAckDeadlines(stored: unknown): AckDeadlines {
+  const parsed = ackDeadlinesSchema.safeParse(stored ?? {});
+  return parsed.success ? { ...defaultAckDeadlines, ...parsed.data } : defaultAckDeadlines;
+}
+
 /** The queue sorts on priority: 0 is the most urgent. */
-export const alertPriority: Readonly<Record<Exclude<TriageLevel, 'routine'>, number>> = {
+export const alertPriority: Readonly<Record<AlertLevel, number>> = {
   emergency: 0,
   urgent: 1,
   contact: 2,
@@ -21,25 +67,23 @@ export const alertPriority: Readonly<Record<Exclude<TriageLevel, 'routine'>, num
 /** Adds business days (Monday–Friday) to a moment; the weekday is the clinic's local one. */
 export function addBusinessDays(from: Date, days: number, timeZone: string): Date {
   const format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' });
-  const weekday = (date: Date) => format.format(date);
   let result = new Date(from.getTime());
   let added = 0;
   while (added < days) {
     result = new Date(result.getTime() + 86_400_000);
-    const day = weekday(result);
+    const day = format.format(result);
     if (day !== 'Sat' && day !== 'Sun') added++;
   }
   return result;
 }
 
 export function ackDeadline(
-  level: Exclude<TriageLevel, 'routine'>,
+  level: AlertLevel,
   raisedAt: Date,
   timeZone: string,
-  deadlines = defaultAckDeadlines,
+  deadlines: AckDeadlines = defaultAckDeadlines,
 ): Date {
   const rule = deadlines[level];
-  if (rule.businessDays !== undefined)
-    return addBusinessDays(raisedAt, rule.businessDays, timeZone);
-  return new Date(raisedAt.getTime() + (rule.minutes ?? 60) * 60_000);
+  if ('businessDays' in rule) return addBusinessDays(raisedAt, rule.businessDays, timeZone);
+  return new Date(raisedAt.getTime() + rule.seconds * 1000);
 }

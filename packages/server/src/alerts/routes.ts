@@ -8,8 +8,8 @@ import { authorizeClinic } from '../http/guard.ts';
 import { conflict, forbidden, notFound } from '../http/problem.ts';
 import { type AlertAction, actOnAlert, alertEvents, getAlert, openAlertQueue } from './store.ts';
 
-const noteSchema = z.strictObject({ note: z.string().trim().min(1).max(2000).optional() });
-const requiredNoteSchema = z.strictObject({
+export const noteSchema = z.strictObject({ note: z.string().trim().min(1).max(2000).optional() });
+export const requiredNoteSchema = z.strictObject({
   note: z.string().trim().min(1, 'is required').max(2000),
 });
 
@@ -19,7 +19,8 @@ export function alertRoutes() {
   routes.get('/', async (c) => {
     const actor = authorizeClinic(c, 'view-triage-queue');
     const { db, now } = c.get('deps');
-    const rows = await openAlertQueue(db, actor.clinicId);
+    const offTrack = c.req.query('list') === 'off-track';
+    const rows = await openAlertQueue(db, actor.clinicId, offTrack);
     const at = now();
     await recordAudit(db, {
       clinicId: actor.clinicId,

@@ -3,7 +3,13 @@ import type { Database } from '../db/schema.ts';
 
 /** All SQL about alerts. */
 
-export async function openAlertQueue(db: Kysely<Database>, clinicId: string, limit = 200) {
+/** The red-flag queue (`offTrack: false`) or the calmer off-track list (`offTrack: true`). */
+export async function openAlertQueue(
+  db: Kysely<Database>,
+  clinicId: string,
+  offTrack = false,
+  limit = 200,
+) {
   return db
     .selectFrom('alerts as a')
     .innerJoin('patients as p', (join) =>
@@ -23,6 +29,9 @@ export async function openAlertQueue(db: Kysely<Database>, clinicId: string, lim
       'a.acknowledged_by',
       'a.notes',
       'a.patient_id',
+      'a.off_track',
+      'a.escalation_step',
+      'a.escalated_at',
       'p.given_name',
       'p.family_name',
       'c.triage',
@@ -30,6 +39,7 @@ export async function openAlertQueue(db: Kysely<Database>, clinicId: string, lim
     ])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', 'in', ['open', 'acknowledged'])
+    .where('a.off_track', '=', offTrack)
     .orderBy('a.priority')
     .orderBy('a.created_at')
     .limit(limit)

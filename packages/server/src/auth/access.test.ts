@@ -14,6 +14,7 @@ const roles: Role[] = ['patient', 'care_manager', 'clinician', 'reviewer', 'admi
 const patientActions: PatientAction[] = [
   'read',
   'submit-checkin',
+  'read-messages',
   'send-message',
   'submit-prom',
   'act-on-alert',
@@ -48,7 +49,13 @@ test('nobody reaches another clinic, whatever the role or action', () => {
 test('a patient reaches only their own record, and only to read and report', () => {
   const me = actor('patient');
   for (const action of patientActions) {
-    const allowed = ['read', 'submit-checkin', 'send-message', 'submit-prom'].includes(action);
+    const allowed = [
+      'read',
+      'submit-checkin',
+      'read-messages',
+      'send-message',
+      'submit-prom',
+    ].includes(action);
     assert.equal(
       mayActOnPatient(me, action, { clinicId: 'clinic-a', patientId: 'p-1' }),
       allowed,
@@ -91,7 +98,14 @@ test('a reviewer reads only assigned cases and can change nothing', () => {
 
 test('only admins enrol patients, invite staff and read the audit log', () => {
   for (const role of roles) {
-    for (const action of ['enrol-patient', 'invite-staff', 'read-audit'] as const) {
+    for (const action of [
+      'enrol-patient',
+      'invite-staff',
+      'manage-users',
+      'manage-clinic-settings',
+      'assign-reviewer',
+      'read-audit',
+    ] as const) {
       assert.equal(
         mayActInClinic(actor(role), action, 'clinic-a'),
         role === 'admin',
@@ -104,4 +118,23 @@ test('only admins enrol patients, invite staff and read the audit log', () => {
 test('only staff who treat patients act on alerts; patients never do', () => {
   const allowed = roles.filter((role) => patientPermissions[role].includes('act-on-alert'));
   assert.deepEqual(allowed.sort(), ['admin', 'care_manager', 'clinician']);
+});
+
+test('the message thread is for the patient and the care team; reviewers never read it', () => {
+  const readers = roles.filter((role) => patientPermissions[role].includes('read-messages'));
+  assert.deepEqual(readers.sort(), ['admin', 'care_manager', 'clinician', 'patient']);
+  const inbox = roles.filter((role) => clinicPermissions[role].includes('read-message-inbox'));
+  assert.deepEqual(inbox.sort(), ['admin', 'care_manager', 'clinician']);
+});
+
+test('leads are handled by care managers and admins only', () => {
+  for (const role of roles) {
+    for (const action of ['read-leads', 'manage-leads'] as const) {
+      assert.equal(
+        mayActInClinic(actor(role), action, 'clinic-a'),
+        role === 'admin' || role === 'care_manager',
+        `${role} ${action}`,
+      );
+    }
+  }
 });

@@ -12,6 +12,7 @@ export interface Actor {
 export type PatientAction =
   | 'read'
   | 'submit-checkin'
+  | 'read-messages'
   | 'send-message'
   | 'submit-prom'
   | 'act-on-alert'
@@ -21,9 +22,13 @@ export type PatientAction =
 export type ClinicAction =
   | 'list-patients'
   | 'view-triage-queue'
+  | 'read-message-inbox'
   | 'read-leads'
+  | 'manage-leads'
   | 'enrol-patient'
   | 'invite-staff'
+  | 'manage-users'
+  | 'manage-clinic-settings'
   | 'assign-reviewer'
   | 'read-audit';
 
@@ -33,24 +38,42 @@ export type ClinicAction =
  * staff only inside their own clinic.
  */
 export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>> = {
-  patient: ['read', 'submit-checkin', 'send-message', 'submit-prom'],
-  care_manager: ['read', 'send-message', 'act-on-alert'],
-  clinician: ['read', 'send-message', 'act-on-alert', 'override-plan', 'submit-prom'],
+  patient: ['read', 'submit-checkin', 'read-messages', 'send-message', 'submit-prom'],
+  care_manager: ['read', 'read-messages', 'send-message', 'act-on-alert'],
+  clinician: [
+    'read',
+    'read-messages',
+    'send-message',
+    'act-on-alert',
+    'override-plan',
+    'submit-prom',
+  ],
+  // Reviewers read the clinical record of assigned cases, not the private thread with the team.
   reviewer: ['read'],
-  admin: ['read', 'send-message', 'act-on-alert', 'override-plan', 'manage'],
+  admin: ['read', 'read-messages', 'send-message', 'act-on-alert', 'override-plan', 'manage'],
 };
 
 export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> = {
   patient: [],
-  care_manager: ['list-patients', 'view-triage-queue', 'read-leads'],
-  clinician: ['list-patients', 'view-triage-queue'],
+  care_manager: [
+    'list-patients',
+    'view-triage-queue',
+    'read-message-inbox',
+    'read-leads',
+    'manage-leads',
+  ],
+  clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox'],
   reviewer: [],
   admin: [
     'list-patients',
     'view-triage-queue',
+    'read-message-inbox',
     'read-leads',
+    'manage-leads',
     'enrol-patient',
     'invite-staff',
+    'manage-users',
+    'manage-clinic-settings',
     'assign-reviewer',
     'read-audit',
   ],

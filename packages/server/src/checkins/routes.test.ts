@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
@@ -26,84 +25,87 @@ async function breakAlertInserts(db: Kysely<Database>) {
 }
 
 forEachEngine((engine) => {
-  test('a patient checks in: a calm day is stored as routine, a red flag raises an alert the team sees', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+  engine.test(
+    'a patient checks in: a calm day is stored as routine, a red flag raises an alert the team sees',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
 
-    const calm = await patient.post(`/api/patients/${patientId}/checkins`, {
-      idempotencyKey: randomUUID(),
-      checkin: calmDay,
-    });
-    assert.equal(calm.status, 201, calm.text);
-    assert.equal((calm.json.decision as { level: string }).level, 'routine');
-    assert.equal(calm.json.alert, null);
+      const calm = await patient.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        checkin: calmDay,
+      });
+      assert.equal(calm.status, 201, calm.text);
+      assert.equal((calm.json.decision as { level: string }).level, 'routine');
+      assert.equal(calm.json.alert, null);
 
-    const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
-      idempotencyKey: randomUUID(),
-      checkin: feverDay,
-    });
-    assert.equal(fever.status, 201, fever.text);
-    assert.equal((fever.json.decision as { level: string }).level, 'urgent');
-    const alert = fever.json.alert as { id: string; deadlineAt: string };
-    assert.equal(new Date(alert.deadlineAt).getTime() - admin.clock.getTime(), 60 * 60_000);
+      const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        checkin: feverDay,
+      });
+      assert.equal(fever.status, 201, fever.text);
+      assert.equal((fever.json.decision as { level: string }).level, 'urgent');
+      const alert = fever.json.alert as { id: string; deadlineAt: string };
+      assert.equal(new Date(alert.deadlineAt).getTime() - admin.clock.getTime(), 60 * 60_000);
 
-    const emergency = await patient.post(`/api/patients/${patientId}/checkins`, {
-      idempotencyKey: randomUUID(),
-      checkin: caudaEquina,
-    });
-    assert.equal((emergency.json.decision as { level: string }).level, 'emergency');
+      const emergency = await patient.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        checkin: caudaEquina,
+      });
+      assert.equal((emergency.json.decision as { level: string }).level, 'emergency');
 
-    const nurse = admin.fork();
-    await signInStaff(nurse, clinic, 'care_manager');
-    const queue = await nurse.get('/api/alerts');
-    assert.equal(queue.status, 200);
-    const levels = (queue.json.alerts as { level: string }[]).map((a) => a.level);
-    assert.deepEqual(levels, ['emergency', 'urgent'], 'most urgent first');
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const queue = await nurse.get('/api/alerts');
+      assert.equal(queue.status, 200);
+      const levels = (queue.json.alerts as { level: string }[]).map((a) => a.level);
+      assert.deepEqual(levels, ['emergency', 'urgent'], 'most urgent first');
 
-    const ack = await nurse.post(`/api/alerts/${alert.id}/acknowledge`, {
-      note: 'Called the patient; fever clinic today.',
-    });
-    assert.equal(ack.status, 200, ack.text);
-    assert.equal((ack.json.alert as { status: string }).status, 'acknowledged');
-    assert.equal((await nurse.post(`/api/alerts/${alert.id}/acknowledge`, {})).status, 409);
-    const resolved = await nurse.post(`/api/alerts/${alert.id}/resolve`, {
-      note: 'Seen in clinic, wound fine.',
-    });
-    assert.equal((resolved.json.alert as { status: string }).status, 'resolved');
-    const detail = await nurse.get(`/api/alerts/${alert.id}`);
-    assert.deepEqual(
-      (detail.json.events as { kind: string }[]).map((e) => e.kind),
-      ['created', 'acknowledged', 'resolved'],
-    );
-    assert.deepEqual(
-      ((await nurse.get('/api/alerts')).json.alerts as { level: string }[]).map((a) => a.level),
-      ['emergency'],
-    );
-
-    const actions = await db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('clinic_id', '=', clinic.clinicId)
-      .execute();
-    for (const expected of [
-      'patient.enrol',
-      'checkin.create',
-      'alert.queue',
-      'alert.acknowledge',
-      'alert.resolve',
-      'alert.read',
-    ]) {
-      assert.ok(
-        actions.some((a) => a.action === expected),
-        expected,
+      const ack = await nurse.post(`/api/alerts/${alert.id}/acknowledge`, {
+        note: 'Called the patient; fever clinic today.',
+      });
+      assert.equal(ack.status, 200, ack.text);
+      assert.equal((ack.json.alert as { status: string }).status, 'acknowledged');
+      assert.equal((await nurse.post(`/api/alerts/${alert.id}/acknowledge`, {})).status, 409);
+      const resolved = await nurse.post(`/api/alerts/${alert.id}/resolve`, {
+        note: 'Seen in clinic, wound fine.',
+      });
+      assert.equal((resolved.json.alert as { status: string }).status, 'resolved');
+      const detail = await nurse.get(`/api/alerts/${alert.id}`);
+      assert.deepEqual(
+        (detail.json.events as { kind: string }[]).map((e) => e.kind),
+        ['created', 'acknowledged', 'resolved'],
       );
-    }
-  });
+      assert.deepEqual(
+        ((await nurse.get('/api/alerts')).json.alerts as { level: string }[]).map((a) => a.level),
+        ['emergency'],
+      );
 
-  test('the same check-in sent twice is stored once and answered the same way', async () => {
+      const actions = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('clinic_id', '=', clinic.clinicId)
+        .execute();
+      for (const expected of [
+        'patient.enrol',
+        'checkin.create',
+        'alert.queue',
+        'alert.acknowledge',
+        'alert.resolve',
+        'alert.read',
+      ]) {
+        assert.ok(
+          actions.some((a) => a.action === expected),
+          expected,
+        );
+      }
+    },
+  );
+
+  engine.test('the same check-in sent twice is stored once and answered the same way', async () => {
     const { db } = await engine.open();
     const clinic = await seedClinic(db);
     const admin = new TestClient(db);
@@ -139,127 +141,139 @@ forEachEngine((engine) => {
     assert.equal(reused.status, 409);
   });
 
-  test('when writing the alert fails, neither the check-in nor the alert is stored, and the client is told', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
-    const { patientId, email } = await enrolAndSignIn(admin, clinic);
-    await breakAlertInserts(db);
-    const faulty = new TestClient(db);
-    await signInPatient(faulty, clinic, email);
-    const originalError = console.error;
-    console.error = () => {};
-    try {
-      const failed = await faulty.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: feverDay,
-      });
-      assert.equal(failed.status, 500);
-      assert.match(String(failed.json.detail), /Nothing was saved/);
-    } finally {
-      console.error = originalError;
-    }
-    assert.equal(
-      (
-        await db
-          .selectFrom('checkins')
-          .select('id')
-          .where('clinic_id', '=', clinic.clinicId)
-          .execute()
-      ).length,
-      0,
-    );
-    assert.equal(
-      (
-        await db
-          .selectFrom('alerts')
-          .select('id')
-          .where('clinic_id', '=', clinic.clinicId)
-          .execute()
-      ).length,
-      0,
-    );
-    // A calm day needs no alert, so it still goes through while alerts cannot be written.
-    const calm = await faulty.post(`/api/patients/${patientId}/checkins`, {
-      idempotencyKey: randomUUID(),
-      checkin: calmDay,
-    });
-    assert.equal(calm.status, 201);
-  });
-
-  test('a contact-level finding already waiting is not raised twice; urgent ones always are', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-    const numbWorse = { ...calmDay, numbness: { change: 'worse', where: 'right foot' } };
-    const levels: string[] = [];
-    for (const checkin of [numbWorse, numbWorse, feverDay, feverDay]) {
-      const response = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin,
-      });
-      assert.equal(response.status, 201, response.text);
-      levels.push((response.json.decision as { level: string }).level);
-    }
-    assert.deepEqual(levels, ['contact', 'contact', 'urgent', 'urgent']);
-    const alerts = await db
-      .selectFrom('alerts')
-      .select(['id', 'level'])
-      .where('clinic_id', '=', clinic.clinicId)
-      .orderBy('created_at')
-      .execute();
-    assert.deepEqual(alerts.map((a) => a.level).sort(), ['contact', 'urgent', 'urgent']);
-    const contact = alerts.find((a) => a.level === 'contact');
-    const events = await db
-      .selectFrom('alert_events')
-      .select(['kind', 'note'])
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('alert_id', '=', contact?.id ?? '')
-      .execute();
-    assert.deepEqual(
-      events.map((e) => e.kind),
-      ['created', 'note'],
-    );
-    assert.match(events[1]?.note ?? '', /Reported again/);
-  });
-
-  test('bad check-ins get a 400 naming the field; neck questions are refused after lumbar surgery', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-    const cases: [unknown, string][] = [
-      [{ idempotencyKey: 'short', checkin: calmDay }, 'idempotencyKey'],
-      [
-        { idempotencyKey: randomUUID(), checkin: { ...calmDay, axialPain: 14 } },
-        'checkin.axialPain',
-      ],
-      [
-        {
+  engine.test(
+    'when writing the alert fails, neither the check-in nor the alert is stored, and the client is told',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, email } = await enrolAndSignIn(admin, clinic);
+      await breakAlertInserts(db);
+      const faulty = new TestClient(db);
+      await signInPatient(faulty, clinic, email);
+      const originalError = console.error;
+      console.error = () => {};
+      try {
+        const failed = await faulty.post(`/api/patients/${patientId}/checkins`, {
           idempotencyKey: randomUUID(),
-          checkin: { ...calmDay, temperature: { value: 20, unit: 'C' } },
-        },
-        'checkin.temperature.value',
-      ],
-      [{ idempotencyKey: randomUUID(), checkin: { ...calmDay, swallowing: 'cannot' } }, 'checkin'],
-      [
-        { idempotencyKey: randomUUID(), checkin: calmDay, filledAt: '2030-01-01T00:00:00Z' },
-        'filledAt',
-      ],
-    ];
-    for (const [body, field] of cases) {
-      const response = await patient.post(`/api/patients/${patientId}/checkins`, body);
-      assert.equal(response.status, 400, `${field}: ${response.text}`);
-      const fields = (response.json.errors as { field: string }[]).map((e) => e.field);
-      assert.ok(
-        fields.some((f) => f.startsWith(field)),
-        `${field} in ${fields}`,
+          checkin: feverDay,
+        });
+        assert.equal(failed.status, 500);
+        assert.match(String(failed.json.detail), /Nothing was saved/);
+      } finally {
+        console.error = originalError;
+      }
+      assert.equal(
+        (
+          await db
+            .selectFrom('checkins')
+            .select('id')
+            .where('clinic_id', '=', clinic.clinicId)
+            .execute()
+        ).length,
+        0,
       );
-    }
-    assert.equal((await db.selectFrom('checkins').select('id').execute()).length, 0);
-  });
+      assert.equal(
+        (
+          await db
+            .selectFrom('alerts')
+            .select('id')
+            .where('clinic_id', '=', clinic.clinicId)
+            .execute()
+        ).length,
+        0,
+      );
+      // A calm day needs no alert, so it still goes through while alerts cannot be written.
+      const calm = await faulty.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        checkin: calmDay,
+      });
+      assert.equal(calm.status, 201);
+    },
+  );
+
+  engine.test(
+    'a contact-level finding already waiting is not raised twice; urgent ones always are',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const numbWorse = { ...calmDay, numbness: { change: 'worse', where: 'right foot' } };
+      const levels: string[] = [];
+      for (const checkin of [numbWorse, numbWorse, feverDay, feverDay]) {
+        const response = await patient.post(`/api/patients/${patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin,
+        });
+        assert.equal(response.status, 201, response.text);
+        levels.push((response.json.decision as { level: string }).level);
+      }
+      assert.deepEqual(levels, ['contact', 'contact', 'urgent', 'urgent']);
+      const alerts = await db
+        .selectFrom('alerts')
+        .select(['id', 'level'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .orderBy('created_at')
+        .execute();
+      assert.deepEqual(alerts.map((a) => a.level).sort(), ['contact', 'urgent', 'urgent']);
+      const contact = alerts.find((a) => a.level === 'contact');
+      const events = await db
+        .selectFrom('alert_events')
+        .select(['kind', 'note'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('alert_id', '=', contact?.id ?? '')
+        .execute();
+      assert.deepEqual(
+        events.map((e) => e.kind),
+        ['created', 'note'],
+      );
+      assert.match(events[1]?.note ?? '', /Reported again/);
+    },
+  );
+
+  engine.test(
+    'bad check-ins get a 400 naming the field; neck questions are refused after lumbar surgery',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const cases: [unknown, string][] = [
+        [{ idempotencyKey: 'short', checkin: calmDay }, 'idempotencyKey'],
+        [
+          { idempotencyKey: randomUUID(), checkin: { ...calmDay, axialPain: 14 } },
+          'checkin.axialPain',
+        ],
+        [
+          {
+            idempotencyKey: randomUUID(),
+            checkin: { ...calmDay, temperature: { value: 20, unit: 'C' } },
+          },
+          'checkin.temperature.value',
+        ],
+        [
+          { idempotencyKey: randomUUID(), checkin: { ...calmDay, swallowing: 'cannot' } },
+          'checkin',
+        ],
+        [
+          { idempotencyKey: randomUUID(), checkin: calmDay, filledAt: '2030-01-01T00:00:00Z' },
+          'filledAt',
+        ],
+      ];
+      for (const [body, field] of cases) {
+        const response = await patient.post(`/api/patients/${patientId}/checkins`, body);
+        assert.equal(response.status, 400, `${field}: ${response.text}`);
+        const fields = (response.json.errors as { field: string }[]).map((e) => e.field);
+        assert.ok(
+          fields.some((f) => f.startsWith(field)),
+          `${field} in ${fields}`,
+        );
+      }
+      assert.equal((await db.selectFrom('checkins').select('id').execute()).length, 0);
+    },
+  );
 });

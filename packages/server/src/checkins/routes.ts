@@ -72,6 +72,7 @@ export function checkinRoutes() {
       submittedAt: filledAt,
       receivedAt,
       timeZone: record.timeZone,
+      ackDeadlines: record.ackDeadlines,
       actor,
       ip: c.get('ip'),
     });
@@ -95,6 +96,13 @@ export function checkinRoutes() {
         { checkinId: existing.id, stored: true, replayed: true, decision: existing.triage, alert },
         200,
       );
+    }
+    if (stored.alert && !stored.alert.repeated) {
+      // After the commit; if this fails the minute sweep still escalates the alert.
+      const { escalation } = c.get('deps');
+      await escalation
+        ?.scheduleCheck(stored.alert.id, stored.alert.deadlineAt)
+        .catch((error: Error) => console.warn(`could not schedule escalation: ${error.message}`));
     }
     return c.json(
       { checkinId: stored.checkinId, stored: true, replayed: false, decision, alert: stored.alert },

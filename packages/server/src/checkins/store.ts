@@ -7,7 +7,7 @@ import {
   triageHistoryNeeded,
 } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
-import { ackDeadline, alertPriority } from '../alerts/deadlines.ts';
+import { type AckDeadlines, ackDeadline, alertPriority } from '../alerts/deadlines.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -92,6 +92,7 @@ export interface NewCheckin {
   submittedAt: Date;
   receivedAt: Date;
   timeZone: string;
+  ackDeadlines?: AckDeadlines;
   actor: Actor;
   ip: string | null;
 }
@@ -123,12 +124,14 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
       select ${input.clinicId}::uuid, ${repeatOf.id}::uuid, 'note', 'Reported again in check-in ' || c.id, ${at}::timestamptz from c)`;
   } else if (level !== 'routine') {
     const alertId = randomUUID();
-    const deadlineAt = ackDeadline(level, input.receivedAt, input.timeZone);
+    const deadlineAt = ackDeadline(level, input.receivedAt, input.timeZone, input.ackDeadlines);
+    // Only the trajectory rules fired: the patient is off their expected course, not in danger today.
+    const offTrack = level === 'contact' && input.decision.findings.every((f) => f.offTrack);
     alert = { id: alertId, level, deadlineAt, repeated: false };
     alertStatements = sql`, new_alert as (
-      insert into alerts (clinic_id, id, patient_id, checkin_id, level, priority, findings, created_at, deadline_at)
+      insert into alerts (clinic_id, id, patient_id, checkin_id, level, priority, findings, created_at, deadline_at, off_track)
       select ${input.clinicId}::uuid, ${alertId}::uuid, ${input.patientId}::uuid, c.id, ${level}, ${alertPriority[level]}::smallint,
-             ${JSON.stringify(input.decision.findings)}::jsonb, ${at}::timestamptz, ${deadlineAt.toISOString()}::timestamptz
+             ${JSON.stringify(input.decision.findings)}::jsonb, ${at}::timestamptz, ${deadlineAt.toISOString()}::timestamptz, ${offTrack}::boolean
       from c returning id),
     alert_created as (
       insert into alert_events (clinic_id, alert_id, kind, at)

@@ -9,7 +9,9 @@ import { createApp } from '../app.ts';
 import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
+import { AlertFeed } from '../events/alert-feed.ts';
 import { localDate } from '../http/guard.ts';
+import { EscalationJobs } from '../jobs/escalation-jobs.ts';
 import { type Command, UsageError } from './io.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
@@ -48,8 +50,12 @@ export const serveCommand: Command = async (args, io) => {
     );
     io.out(seeded.created ? 'Demo clinic created.' : 'Demo clinic already present.');
   }
+  const alertFeed = await AlertFeed.start(database);
+  const escalation = await EscalationJobs.start(database, { log: (line) => io.err(line) });
   const app = createApp({
     db: database.db,
+    alertFeed,
+    escalation,
     now,
     secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
     trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',
@@ -93,6 +99,8 @@ export const serveCommand: Command = async (args, io) => {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await escalation.stop();
+  await alertFeed.close();
   await database.close();
   return 0;
 };

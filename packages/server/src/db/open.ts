@@ -12,6 +12,15 @@ export interface LaminaDatabase {
   readonly engine: DatabaseConfig['engine'];
   /** The embedded engine's data directory; undefined on PostgreSQL. */
   readonly dataDir: string | undefined;
+  /**
+   * LISTEN on a channel (NOTIFY is sent by triggers, e.g. on alerts). On PostgreSQL this holds one
+   * dedicated connection; notifications from every server process on the database arrive here.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** What the job queue (pg-boss) needs to reach the same database. */
+  readonly jobsBackend:
+    | { readonly kind: 'pglite'; readonly pglite: PGlite }
+    | { readonly kind: 'postgres'; readonly url: string; readonly searchPath?: string };
   /** Closes the connections and releases the data-directory lock. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -82,7 +91,13 @@ export function pgliteDatabase(
   extra: { dataDir?: string; afterClose?: () => void } = {},
 ): LaminaDatabase {
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return withClose(db, 'pglite', extra.dataDir, async () => {
+  const listen = async (channel: string, onPayload: (payload: string) => void) => {
+    const unlisten = await pglite.listen(channel, onPayload);
+    return async () => {
+      if (!pglite.closed) await unlisten();
+    };
+  };
+  return withClose(db, 'pglite', extra.dataDir, listen, { kind: 'pglite', pglite }, async () => {
     await db.destroy();
     if (!pglite.closed) await pglite.close();
     extra.afterClose?.();
@@ -110,13 +125,41 @@ export function postgresDatabase(
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.warn(`PostgreSQL connection error: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return withClose(db, 'postgres', undefined, () => db.destroy());
+  const listeners = new Set<pg.Client>();
+  const listen = async (channel: string, onPayload: (payload: string) => void) => {
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', (error) =>
+      console.warn(`PostgreSQL LISTEN connection error: ${error.message}`),
+    );
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    await client.connect();
+    await client.query(`listen ${channel}`);
+    listeners.add(client);
+    return async () => {
+      listeners.delete(client);
+      await client.end().catch(() => {});
+    };
+  };
+  const jobsBackend = {
+    kind: 'postgres' as const,
+    url,
+    ...(extra.searchPath ? { searchPath: extra.searchPath } : {}),
+  };
+  return withClose(db, 'postgres', undefined, listen, jobsBackend, async () => {
+    for (const client of listeners) await client.end().catch(() => {});
+    await db.destroy();
+  });
 }
 
 function withClose(
   db: Kysely<Database>,
   engine: LaminaDatabase['engine'],
   dataDir: string | undefined,
+  listen: LaminaDatabase['listen'],
+  jobsBackend: LaminaDatabase['jobsBackend'],
   closeOnce: () => Promise<void>,
 ): LaminaDatabase {
   let closing: Promise<void> | undefined;
@@ -124,6 +167,8 @@ function withClose(
     db,
     engine,
     dataDir,
+    listen,
+    jobsBackend,
     close: () => {
       closing ??= closeOnce();
       return closing;

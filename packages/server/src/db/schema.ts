@@ -20,6 +20,10 @@ export interface ClinicsTable {
   name: string;
   timezone: Generated<string>;
   created_at: Default<Date>;
+  /** PROM instruments the clinic holds a licence for (migration 002). */
+  licensed_instruments: Generated<string[]>;
+  /** Minutes to acknowledge per level, where the clinic differs from the defaults (migration 003). */
+  ack_deadlines: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface UsersTable {
@@ -30,6 +34,8 @@ export interface UsersTable {
   display_name: string;
   password_hash: string | null;
   totp_secret: string | null;
+  /** A secret being set up, not yet confirmed with a code (migration 002). */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Default<Date>;
   disabled_at: Timestamp | null;
 }
@@ -132,6 +138,16 @@ export interface AlertsTable {
   resolved_by: string | null;
   resolved_at: Timestamp | null;
   notes: string | null;
+  off_track: Generated<boolean>;
+  escalation_step: Generated<number>;
+  escalated_at: Timestamp | null;
+  escalated_to: string | null;
+}
+
+export interface OnCallTable {
+  clinic_id: string;
+  position: number;
+  user_id: string;
 }
 
 export interface AlertEventsTable {
@@ -163,6 +179,9 @@ export interface PromResponsesTable {
   score: number | null;
   due_on: IsoDateColumn | null;
   completed_at: Generated<Date>;
+  /** The full score, every scale (migration 002). */
+  scores: ColumnType<unknown, string | null | undefined, string | null>;
+  entered_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CandidacyAssessmentsTable {
@@ -214,6 +233,15 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** Attempts of anonymous forms, counted per hashed visitor address (migration 002). */
+export interface RateLimitEventsTable {
+  clinic_id: string;
+  id: Default<string>;
+  bucket: string;
+  key: string;
+  at: Default<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Default<Date>;
@@ -237,5 +265,7 @@ export interface Database {
   candidacy_leads: CandidacyLeadsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  rate_limit_events: RateLimitEventsTable;
+  on_call: OnCallTable;
   schema_migrations: SchemaMigrationsTable;
 }

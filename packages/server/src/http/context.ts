@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
+import type { AlertFeed } from '../events/alert-feed.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
 
 /** What every handler can reach. Nothing here is process state another server would need. */
@@ -15,6 +16,10 @@ export interface AppDeps {
   readonly trustProxy: boolean;
   /** Development: also print outgoing emails (sign-in codes) here. */
   readonly devLog?: (line: string) => void;
+  /** Live alert events (LISTEN/NOTIFY); absent where a server runs without live updates. */
+  readonly alertFeed?: AlertFeed;
+  /** Schedules the escalation check at an alert's deadline (a minute sweep catches any miss). */
+  readonly escalation?: { scheduleCheck(alertId: string, at: Date): Promise<void> };
 }
 
 export interface AppEnv {

@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from '../app.ts';
+import { sseReader } from '../cli/spawn-server.test-helper.ts';
 import type { Database } from '../db/schema.ts';
+import type { AlertFeed } from '../events/alert-feed.ts';
 import type { AppEnv } from './context.ts';
 
 /** Drives the real app through Hono's request handling, keeping cookies like a browser would. */
@@ -11,10 +13,11 @@ export class TestClient {
   private cookie = '';
   clock: Date;
 
-  constructor(db: Kysely<Database>, now = new Date('2026-11-20T15:00:00Z')) {
+  constructor(db: Kysely<Database>, now = new Date('2026-11-20T15:00:00Z'), alertFeed?: AlertFeed) {
     this.clock = now;
     this.app = createApp({
       db,
+      ...(alertFeed ? { alertFeed } : {}),
       now: () => this.clock,
       secureCookies: false,
       trustProxy: false,
@@ -27,6 +30,14 @@ export class TestClient {
     const other = Object.create(TestClient.prototype) as TestClient;
     Object.assign(other, { app: this.app, mail: this.mail, cookie: '', clock: this.clock });
     return other;
+  }
+
+  /** Opens an event stream (SSE) and returns a reader of its events, as a browser's EventSource would see them. */
+  async stream(path: string) {
+    const response = await this.app.request(path, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
+    return { status: response.status, ...sseReader(response) };
   }
 
   async request(

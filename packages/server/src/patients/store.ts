@@ -9,6 +9,7 @@ import {
   surgerySchema,
 } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
+import { type AckDeadlines, resolveAckDeadlines } from '../alerts/deadlines.ts';
 import type { Database } from '../db/schema.ts';
 
 /** All SQL about patients and their surgeries lives here. */
@@ -95,6 +96,8 @@ export interface SurgeryRecord {
   id: string;
   /** The clinic's time zone: days after surgery are counted in it. */
   timeZone: string;
+  /** The clinic's acknowledgement deadlines for alerts. */
+  ackDeadlines: AckDeadlines;
   surgery: Surgery;
   factors: PatientFactors;
   overrides: PlanOverrides;
@@ -110,7 +113,7 @@ export async function currentSurgery(
     .selectFrom('surgeries')
     .innerJoin('clinics', 'clinics.id', 'surgeries.clinic_id')
     .selectAll('surgeries')
-    .select('clinics.timezone')
+    .select(['clinics.timezone', 'clinics.ack_deadlines'])
     .where('surgeries.clinic_id', '=', clinicId)
     .where('surgeries.patient_id', '=', patientId)
     .orderBy('surgeries.surgery_date', 'desc')
@@ -121,6 +124,7 @@ export async function currentSurgery(
   return {
     id: row.id,
     timeZone: row.timezone,
+    ackDeadlines: resolveAckDeadlines(row.ack_deadlines),
     surgery: surgerySchema.parse({
       region: row.region,
       procedure: row.procedure,

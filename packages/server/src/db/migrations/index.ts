@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as coreSchema from './001-core-schema.ts';
+import * as apiFeatures from './002-api-features.ts';
+import * as liveAlerts from './003-live-alerts.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -12,4 +14,8 @@ export interface Migration {
 }
 
 /** Every migration, in order. A new one is a new file here and a new line below (a test checks both agree). */
-export const migrations: readonly Migration[] = [{ name: '001-core-schema', up: coreSchema.up }];
+export const migrations: readonly Migration[] = [
+  { name: '001-core-schema', up: coreSchema.up },
+  { name: '002-api-features', up: apiFeatures.up },
+  { name: '003-live-alerts', up: liveAlerts.up },
+];

@@ -1,0 +1,129 @@
+import { deleteCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import { revokeAllSessionsOf, sessionCookieName } from '../auth/session.ts';
+import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp.ts';
+import type { AppContext } from '../http/context.ts';
+import { readJson, requireActor } from '../http/context.ts';
+import { conflict, forbidden, HttpProblem } from '../http/problem.ts';
+import type { RouteSpec } from '../openapi/registry.ts';
+import { enableTotp, getUser, setPendingTotp } from './store.ts';
+
+export const totpSetupSchema = z.strictObject({});
+export const totpEnableSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app'),
+});
+export const revokeAllSchema = z.strictObject({});
+
+/** Staff only: patients sign in with one-time email codes and have no password to protect. */
+function requireStaff(c: AppContext) {
+  const actor = requireActor(c);
+  if (actor.role === 'patient') throw forbidden();
+  return actor;
+}
+
+async function totpSetup(c: AppContext) {
+  const actor = requireStaff(c);
+  await readJson(c, totpSetupSchema);
+  const { db } = c.get('deps');
+  const user = await getUser(db, actor.clinicId, actor.userId);
+  if (!user) throw forbidden();
+  if (user.totp_secret !== null) throw conflict('Two-step sign-in is already on for this account.');
+  const secret = newTotpSecret();
+  await db.transaction().execute(async (trx) => {
+    await setPendingTotp(trx, actor.clinicId, actor.userId, secret);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'user.totp-setup',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      ip: c.get('ip'),
+    });
+  });
+  return c.json({ secret, otpauthUri: totpUri(secret, user.email) });
+}
+
+async function totpEnable(c: AppContext) {
+  const actor = requireStaff(c);
+  const { code } = await readJson(c, totpEnableSchema);
+  const { db, now } = c.get('deps');
+  const user = await getUser(db, actor.clinicId, actor.userId);
+  if (!user) throw forbidden();
+  if (user.totp_secret !== null) throw conflict('Two-step sign-in is already on for this account.');
+  const pending = user.totp_pending_secret;
+  if (pending === null) throw conflict('Start the setup first (POST /api/auth/totp/setup).');
+  if (!verifyTotp(pending, code, Math.floor(now().getTime() / 1000)))
+    throw new HttpProblem(400, 'Invalid input', 'That code is not right.', [
+      {
+        field: 'code',
+        message: 'is not the current code: check the time on your phone and try the newest code',
+      },
+    ]);
+  const enabled = await db.transaction().execute(async (trx) => {
+    if (!(await enableTotp(trx, actor.clinicId, actor.userId, pending))) return false;
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'user.totp-enable',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      ip: c.get('ip'),
+    });
+    return true;
+  });
+  if (!enabled) throw conflict('The setup changed meanwhile. Start it again.');
+  return c.json({ totpEnabled: true });
+}
+
+async function revokeAll(c: AppContext) {
+  const actor = requireActor(c);
+  await readJson(c, revokeAllSchema);
+  const { db, now } = c.get('deps');
+  const revoked = await db.transaction().execute(async (trx) => {
+    const count = await revokeAllSessionsOf(trx, actor.clinicId, actor.userId, now());
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'session.revoke-all',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      ip: c.get('ip'),
+      details: { count },
+    });
+    return count;
+  });
+  deleteCookie(c, sessionCookieName, { path: '/' });
+  return c.json({ revoked });
+}
+
+export const securityRoutes: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/api/auth/totp/setup',
+    summary:
+      'Start two-step sign-in: returns a new secret and an otpauth:// URI for an authenticator app (pending until confirmed)',
+    access: 'any signed-in staff member, for their own account',
+    body: totpSetupSchema,
+    handler: totpSetup,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/totp/enable',
+    summary: 'Turn two-step sign-in on by sending the current code from the app',
+    access: 'any signed-in staff member, for their own account',
+    body: totpEnableSchema,
+    handler: totpEnable,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sessions/revoke-all',
+    summary: 'Sign out everywhere: ends every session of the signed-in user, this one included',
+    access: 'any signed-in user, for their own account',
+    body: revokeAllSchema,
+    handler: revokeAll,
+  },
+];

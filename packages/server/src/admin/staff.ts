@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import { hashPassword, passwordProblem } from '../auth/password.ts';
+import { revokeAllSessionsOf } from '../auth/session.ts';
+import { hashToken, newSecretToken } from '../auth/tokens.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, readJson } from '../http/context.ts';
+import { authorizeClinic } from '../http/guard.ts';
+import { conflict, HttpProblem, notFound } from '../http/problem.ts';
+import type { RouteSpec } from '../openapi/registry.ts';
+import { patientExists } from '../patients/store.ts';
+import {
+  assignReviewer,
+  clinicName,
+  consumeInvitation,
+  createInvitation,
+  disableUser,
+  getUser,
+  setPassword,
+  userByEmail,
+} from './store.ts';
+
+export const invitationDays = 7;
+const staffRoles = ['care_manager', 'clinician', 'reviewer', 'admin'] as const;
+const roleNames: Record<(typeof staffRoles)[number], string> = {
+  care_manager: 'care manager',
+  clinician: 'clinician',
+  reviewer: 'independent reviewer',
+  admin: 'clinic admin',
+};
+
+export const inviteStaffSchema = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'must be an email address' }))
+    .pipe(z.string().max(320)),
+  role: z.enum(staffRoles),
+  name: z.string().trim().min(1, 'is required').max(200),
+});
+
+export const acceptInvitationSchema = z.strictObject({
+  token: z.string().trim().min(20, 'must be the code from the invitation email').max(200),
+  password: z.string().superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
+
+export const disableUserSchema = z.strictObject({});
+export const assignReviewerSchema = z.strictObject({ reviewerId: z.uuid('must be a user id') });
+
+/** The token in the email carries its clinic, so the lookup uses the clinic-leading key. */
+function parseInvitationToken(token: string) {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
+}
+
+const invalidInvitation = () =>
+  new HttpProblem(
+    400,
+    'Invalid input',
+    'This invitation is not valid any more: it was already used or it has expired. Ask your clinic admin for a new one.',
+    [{ field: 'token', message: 'is not a valid, unused invitation' }],
+  );
+
+async function invite(c: AppContext) {
+  const actor = authorizeClinic(c, 'invite-staff');
+  const input = await readJson(c, inviteStaffSchema);
+  const { db, now, devLog } = c.get('deps');
+  if (await userByEmail(db, actor.clinicId, input.email))
+    throw conflict('Someone in this clinic already uses that email address.');
+  const secret = newSecretToken();
+  const token = `${actor.clinicId}.${secret}`;
+  const at = now();
+  const expiresAt = new Date(at.getTime() + invitationDays * 86_400_000);
+  const clinic = await clinicName(db, actor.clinicId);
+  let userId: string;
+  try {
+    userId = await db.transaction().execute(async (trx) => {
+      const id = await createInvitation(trx, {
+        clinicId: actor.clinicId,
+        role: input.role,
+        email: input.email,
+        name: input.name,
+        tokenHash: hashToken(secret),
+        at,
+        expiresAt,
+        mail: {
+          subject: `You are invited to ${clinic} on Lamina`,
+          body: `Hello ${input.name}, you are invited to join ${clinic} on Lamina as a ${roleNames[input.role]}. To set your password, open Lamina, choose "Accept invitation" and paste this code: ${token} . The code works for ${invitationDays} days.`,
+        },
+      });
+      await recordAudit(trx, {
+        clinicId: actor.clinicId,
+        actor,
+        action: 'user.invite',
+        subjectType: 'user',
+        subjectId: id,
+        ip: c.get('ip'),
+        details: { role: input.role },
+      });
+      return id;
+    });
+  } catch (error) {
+    if (/users_email|unique/i.test((error as Error).message))
+      throw conflict('Someone in this clinic already uses that email address.');
+    throw error;
+  }
+  devLog?.(`[dev mail] to ${input.email}: staff invitation token ${token}`);
+  return c.json({ userId, role: input.role, expiresAt }, 201);
+}
+
+async function acceptInvitation(c: AppContext) {
+  const input = await readJson(c, acceptInvitationSchema);
+  const parsed = parseInvitationToken(input.token);
+  if (!parsed) throw invalidInvitation();
+  const { db, now } = c.get('deps');
+  const passwordHash = await hashPassword(input.password);
+  const userId = await db.transaction().execute(async (trx) => {
+    const id = await consumeInvitation(trx, parsed.clinicId, parsed.tokenHash, now());
+    if (!id || !(await setPassword(trx, parsed.clinicId, id, passwordHash)))
+      throw invalidInvitation();
+    const user = await getUser(trx, parsed.clinicId, id);
+    await recordAudit(trx, {
+      clinicId: parsed.clinicId,
+      actor: user
+        ? { clinicId: parsed.clinicId, userId: id, role: user.role, patientId: null }
+        : null,
+      action: 'user.accept-invitation',
+      subjectType: 'user',
+      subjectId: id,
+      ip: c.get('ip'),
+    });
+    return id;
+  });
+  return c.json({ accepted: true, userId });
+}
+
+async function disable(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-users');
+  const userId = pathId(c, 'userId');
+  await readJson(c, disableUserSchema);
+  if (userId === actor.userId) throw conflict('You cannot disable your own account.');
+  const { db, now } = c.get('deps');
+  const user = await getUser(db, actor.clinicId, userId);
+  if (!user) throw notFound('This user');
+  const at = now();
+  const sessionsRevoked = await db.transaction().execute(async (trx) => {
+    await disableUser(trx, actor.clinicId, userId, at);
+    const revoked = await revokeAllSessionsOf(trx, actor.clinicId, userId, at);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'user.disable',
+      subjectType: 'user',
+      subjectId: userId,
+      ip: c.get('ip'),
+      details: { role: user.role, sessionsRevoked: revoked },
+    });
+    return revoked;
+  });
+  return c.json({ userId, disabled: true, sessionsRevoked });
+}
+
+async function assign(c: AppContext) {
+  const actor = authorizeClinic(c, 'assign-reviewer');
+  const patientId = pathId(c, 'patientId');
+  const { reviewerId } = await readJson(c, assignReviewerSchema);
+  const { db, now } = c.get('deps');
+  if (!(await patientExists(db, actor.clinicId, patientId))) throw notFound('This patient');
+  const reviewer = await getUser(db, actor.clinicId, reviewerId);
+  if (reviewer?.role !== 'reviewer' || reviewer.disabled_at !== null)
+    throw new HttpProblem(400, 'Invalid input', 'Choose an active reviewer of this clinic.', [
+      { field: 'reviewerId', message: 'is not an active reviewer of this clinic' },
+    ]);
+  const added = await db.transaction().execute(async (trx) => {
+    const inserted = await assignReviewer(trx, {
+      clinicId: actor.clinicId,
+      reviewerId,
+      patientId,
+      by: actor.userId,
+      at: now(),
+    });
+    if (inserted)
+      await recordAudit(trx, {
+        clinicId: actor.clinicId,
+        actor,
+        action: 'reviewer.assign',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        ip: c.get('ip'),
+        details: { reviewerId },
+      });
+    return inserted;
+  });
+  return c.json({ patientId, reviewerId, assigned: true }, added ? 201 : 200);
+}
+
+export const staffRoutes: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/api/staff/invitations',
+    summary:
+      'Invite a staff member: creates their account without a password and emails a one-time code',
+    access: 'admins (their own clinic)',
+    body: inviteStaffSchema,
+    success: { status: 201, description: 'Invited; the code went to the outbox.' },
+    handler: invite,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/staff/accept-invitation',
+    summary: 'Set a password (at least 12 characters) with the code from an invitation',
+    access: 'anyone holding a valid, unused invitation code',
+    body: acceptInvitationSchema,
+    handler: acceptInvitation,
+  },
+  {
+    method: 'post',
+    path: '/api/users/:userId/disable',
+    summary: 'Disable an account and end all its sessions',
+    access: 'admins (their own clinic; not their own account)',
+    body: disableUserSchema,
+    handler: disable,
+  },
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/reviewers',
+    summary: "Assign an independent reviewer to a patient's case",
+    access: 'admins (their own clinic)',
+    body: assignReviewerSchema,
+    success: { status: 201, description: 'Assigned (200 when it already was).' },
+    handler: assign,
+  },
+];

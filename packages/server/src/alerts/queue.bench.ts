@@ -1,0 +1,103 @@
+/**
+ * The triage queue query for one clinic among 10 000 patients and 2 000 000 check-ins, on
+ * PostgreSQL (issue 7 aims for p95 under 20 ms). The data generator writes straight into a fresh
+ * database with generate_series: 10 000 patients × 200 check-ins, ~1% of check-ins with an alert,
+ * a tenth of those still open. BENCH_PATIENTS / BENCH_CHECKINS_PER_PATIENT shrink it for a quick run.
+ */
+import pg from 'pg';
+import { percentile } from '../../../../scripts/bench-kit.ts';
+import { migrate } from '../db/migrate.ts';
+import { postgresDatabase } from '../db/open.ts';
+import { openAlertQueue } from './store.ts';
+
+const postgresUrl =
+  process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const patients = Number(process.env.BENCH_PATIENTS ?? 10_000);
+const perPatient = Number(process.env.BENCH_CHECKINS_PER_PATIENT ?? 200);
+
+/** Fills a migrated database: one big clinic plus a few small ones, so the clinic key matters. */
+export async function generateClinicData(
+  client: pg.Client,
+  options: { patients: number; perPatient: number },
+) {
+  await client.query(`insert into clinics (id, slug, name) values
+    ('00000000-0000-4000-8000-000000000001', 'big', 'Big Spine Center'),
+    ('00000000-0000-4000-8000-000000000002', 'small', 'Small Clinic')`);
+  await client.query(
+    `insert into users (clinic_id, id, role, email, display_name)
+    select c.id, gen_random_uuid(), 'patient', 'p' || g || '@' || c.slug || '.example', 'Patient ' || g
+    from clinics c cross join generate_series(1, case when c.slug = 'big' then $1::int else 100 end) g`,
+    [options.patients],
+  );
+  await client.query(`insert into patients (clinic_id, id, user_id, given_name, family_name)
+    select clinic_id, gen_random_uuid(), id, 'Given', display_name from users where role = 'patient'`);
+  await client.query(`insert into surgeries (clinic_id, id, patient_id, region, procedure, approach, levels, surgery_date)
+    select clinic_id, gen_random_uuid(), id, case when random() < 0.3 then 'cervical' else 'lumbar' end, 'laminectomy', 'open', 1,
+           current_date - (random() * 400)::int from patients`);
+  await client.query(
+    `insert into checkins (clinic_id, id, patient_id, idempotency_key, answers, triage, level, submitted_at)
+    select p.clinic_id, gen_random_uuid(), p.id, 'gen-' || g, '{"axialPain":3}', '{"level":"routine"}',
+           case when random() < 0.01 then 'urgent' else 'routine' end, now() - (g || ' hours')::interval
+    from patients p cross join generate_series(1, $1::int) g`,
+    [options.perPatient],
+  );
+  await client.query(`insert into users (clinic_id, id, role, email, display_name)
+    select id, gen_random_uuid(), 'care_manager', 'nurse@' || slug || '.example', 'Nurse' from clinics`);
+  // About a tenth of alerts still open; the rest acknowledged and resolved by the clinic's nurse.
+  await client.query(`insert into alerts (clinic_id, id, patient_id, checkin_id, level, priority, status, findings, created_at, deadline_at,
+                                          acknowledged_by, acknowledged_at, resolved_by, resolved_at)
+    select c.clinic_id, gen_random_uuid(), c.patient_id, c.id, c.level, 1, s.status, '[]', c.submitted_at, c.submitted_at + interval '1 hour',
+           case when s.status = 'resolved' then n.id end, case when s.status = 'resolved' then c.submitted_at + interval '10 minutes' end,
+           case when s.status = 'resolved' then n.id end, case when s.status = 'resolved' then c.submitted_at + interval '1 hour' end
+    from checkins c
+    join users n on n.clinic_id = c.clinic_id and n.role = 'care_manager'
+    cross join lateral (select case when get_byte(uuid_send(c.id), 0) < 26 then 'open' else 'resolved' end as status) s
+    where c.level = 'urgent'`);
+  await client.query('analyze');
+}
+
+const admin = new pg.Client({ connectionString: postgresUrl });
+const database = `lamina_queue_bench_${process.pid}`;
+try {
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+} catch (error) {
+  console.log(`triage queue query on PostgreSQL: skipped (${(error as Error).message})`);
+  process.exit(0);
+}
+const url = new URL(postgresUrl);
+url.pathname = `/${database}`;
+const lamina = postgresDatabase(url.toString(), 4);
+const client = new pg.Client({ connectionString: url.toString() });
+try {
+  await migrate(lamina.db);
+  await client.connect();
+  const started = performance.now();
+  await generateClinicData(client, { patients, perPatient });
+  const counts =
+    await client.query(`select (select count(*) from patients)::int as patients, (select count(*) from checkins)::int as checkins,
+    (select count(*) from alerts where status <> 'resolved')::int as open_alerts`);
+  const row = counts.rows[0] as { patients: number; checkins: number; open_alerts: number };
+  console.log(
+    `generated ${row.patients} patients, ${row.checkins.toLocaleString('en-US')} check-ins, ${row.open_alerts} open alerts in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+
+  const clinicId = '00000000-0000-4000-8000-000000000001';
+  for (let i = 0; i < 20; i++) await openAlertQueue(lamina.db, clinicId);
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    await openAlertQueue(lamina.db, clinicId);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  console.log(
+    `triage queue query (one clinic, ${row.patients} patients, ${row.checkins.toLocaleString('en-US')} check-ins): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms; aim p95 < 20 ms (${p95 < 20 ? 'target met' : 'BELOW TARGET'})`,
+  );
+} finally {
+  await client.end().catch(() => {});
+  await lamina.close();
+  await admin.query(`drop database if exists ${database} with (force)`);
+  await admin.end();
+}

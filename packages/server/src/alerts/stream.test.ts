@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { forEachEngine } from '../db/test-engines.ts';
+import { AlertFeed } from '../events/alert-feed.ts';
+import { TestClient } from '../http/test-client.ts';
+import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+
+forEachEngine((engine) => {
+  engine.test(
+    'a nurse’s event stream shows a new red-flag alert, and its acknowledgement, as they happen',
+    async () => {
+      const database = await engine.open();
+      const feed = await AlertFeed.start(database);
+      try {
+        const clinic = await seedClinic(database.db);
+        const admin = new TestClient(database.db, undefined, feed);
+        await signInStaff(admin, clinic, 'admin');
+        const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+        const nurse = admin.fork();
+        await signInStaff(nurse, clinic, 'care_manager');
+        const stream = await nurse.stream('/api/alerts/stream');
+        assert.equal(stream.status, 200);
+        assert.equal((await stream.next()).event, 'ready');
+
+        const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin: { saddleNumbness: 'yes', urinaryRetention: 'yes' },
+        });
+        const alertId = (posted.json.alert as { id: string }).id;
+        const created = await stream.next();
+        assert.equal(created.event, 'alert');
+        assert.deepEqual(
+          { ...(created.data as object), clinicId: undefined },
+          {
+            clinicId: undefined,
+            alertId,
+            patientId,
+            level: 'emergency',
+            status: 'open',
+            offTrack: false,
+            escalationStep: 0,
+            op: 'insert',
+          },
+        );
+        await nurse.post(`/api/alerts/${alertId}/acknowledge`, {});
+        const acknowledged = await stream.next();
+        assert.equal((acknowledged.data as { status: string }).status, 'acknowledged');
+        await stream.close();
+      } finally {
+        await feed.close();
+      }
+    },
+  );
+
+  engine.test(
+    'another clinic’s alerts never reach the stream, and patients cannot open it',
+    async () => {
+      const database = await engine.open();
+      const feed = await AlertFeed.start(database);
+      try {
+        const mine = await seedClinic(database.db);
+        const other = await seedClinic(database.db);
+        const otherAdmin = new TestClient(database.db, undefined, feed);
+        await signInStaff(otherAdmin, other, 'admin');
+        const { patientId, client: otherPatient } = await enrolAndSignIn(otherAdmin, other);
+        const nurse = otherAdmin.fork();
+        await signInStaff(nurse, mine, 'care_manager');
+        const stream = await nurse.stream('/api/alerts/stream');
+        await stream.next();
+        await otherPatient.post(`/api/patients/${patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin: { chestPain: 'yes' },
+        });
+        // Then one of ours: the first event we see must be it.
+        const myAdmin = otherAdmin.fork();
+        await signInStaff(myAdmin, mine, 'admin');
+        const me = await enrolAndSignIn(myAdmin, mine);
+        await me.client.post(`/api/patients/${me.patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin: { chestPain: 'yes' },
+        });
+        const event = await stream.next();
+        assert.equal((event.data as { clinicId: string }).clinicId, mine.clinicId);
+        await stream.close();
+        const denied = await otherPatient.request('GET', '/api/alerts/stream');
+        assert.equal(denied.status, 403);
+      } finally {
+        await feed.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { forEachEngine } from '../db/test-engines.ts';
+import { TestClient } from '../http/test-client.ts';
+import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { candidacyLimit } from './routes.ts';
+
+const noEmergency = {
+  newBladderOrBowelTrouble: false,
+  saddleNumbness: false,
+  rapidlyWorseningWeakness: false,
+};
+const strongFit = {
+  region: 'lumbar',
+  emergency: noEmergency,
+  symptoms: {
+    painTravelsIntoLimb: true,
+    limbPainWorseThanSpinePain: true,
+    nervePatternNumbnessOrTingling: true,
+    weakness: 'stable',
+    pattern: 'consistent',
+    durationWeeks: 40,
+  },
+  walking: {
+    worseWithStandingOrWalking: true,
+    easedBySittingOrBendingForward: true,
+    easierLeaningOnShoppingCart: true,
+    calfPainEasedByStandingStill: false,
+  },
+  dailyTasksLost: ['walking-errands', 'standing-to-cook'],
+  conservativeCare: { tried: ['physical-therapy', 'injections'], weeks: 14, result: 'no-help' },
+  imaging: { type: 'mri', showed: 'nerve-compression' },
+};
+const contact = { name: 'Sam Lee', email: 'Sam@Mail.example', consent: true };
+
+forEachEngine((engine) => {
+  engine.test(
+    'anyone can check candidacy; leaving contact details with consent creates a lead',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const visitor = new TestClient(db);
+      const url = `/api/public/${clinic.slug}/candidacy`;
+
+      const anonymous = await visitor.post(url, { answers: strongFit });
+      assert.equal(anonymous.status, 201, anonymous.text);
+      assert.equal((anonymous.json.result as { category: string }).category, 'strong-fit');
+      assert.equal(anonymous.json.leadId, null);
+
+      const urgent = await visitor.post(url, {
+        answers: { region: 'lumbar', emergency: { ...noEmergency, saddleNumbness: true } },
+        contact,
+      });
+      assert.equal(urgent.status, 201);
+      assert.equal((urgent.json.result as { category: string }).category, 'urgent');
+      assert.ok(urgent.json.leadId);
+
+      const assessments = await db
+        .selectFrom('candidacy_assessments')
+        .select(db.fn.countAll().as('n'))
+        .where('clinic_id', '=', clinic.clinicId)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(assessments.n), 2);
+
+      const nurse = new TestClient(db);
+      await signInStaff(nurse, clinic, 'care_manager');
+      const leads = await nurse.get('/api/leads');
+      assert.equal(leads.status, 200, leads.text);
+      const [lead] = leads.json.leads as {
+        id: string;
+        email: string;
+        category: string;
+        status: string;
+      }[];
+      assert.deepEqual(
+        { email: lead?.email, category: lead?.category, status: lead?.status },
+        { email: 'sam@mail.example', category: 'urgent', status: 'new' },
+      );
+      const moved = await nurse.post(`/api/leads/${lead?.id}/status`, { status: 'contacted' });
+      assert.equal(moved.status, 200, moved.text);
+      assert.deepEqual((await nurse.get('/api/leads?status=new')).json.leads, []);
+      assert.equal(
+        ((await nurse.get('/api/leads?status=contacted')).json.leads as unknown[]).length,
+        1,
+      );
+      assert.equal((await nurse.get('/api/leads?status=lost')).status, 400);
+      assert.equal(
+        (await nurse.post(`/api/leads/${lead?.id}/status`, { status: 'won' })).status,
+        400,
+      );
+      assert.equal(
+        (
+          await nurse.post('/api/leads/00000000-0000-4000-8000-000000000000/status', {
+            status: 'closed',
+          })
+        ).status,
+        404,
+      );
+
+      const actions = await db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .execute();
+      const of = (action: string) => actions.filter((a) => a.action === action);
+      assert.equal(of('candidacy.assess').length, 2);
+      assert.equal(of('lead.create').length, 1);
+      assert.equal(of('lead.create')[0]?.actor_id, null);
+      assert.equal(of('lead.status')[0]?.actor_id, clinic.staff.care_manager.id);
+      assert.ok(of('lead.list').length >= 1);
+    },
+  );
+
+  engine.test(
+    'contact without consent or a way to reach the person is refused; nothing is stored',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const visitor = new TestClient(db);
+      const url = `/api/public/${clinic.slug}/candidacy`;
+      const cases: [unknown, string][] = [
+        [{ answers: strongFit, contact: { ...contact, consent: false } }, 'contact.consent'],
+        [{ answers: strongFit, contact: { name: 'Sam', consent: true } }, 'contact.email'],
+        [{ answers: { ...strongFit, region: 'thoracic' } }, 'answers.region'],
+        [{ answers: { ...strongFit, mood: 'ok' } }, 'answers'],
+        [{ ...strongFit }, 'answers'],
+      ];
+      for (const [body, field] of cases) {
+        const response = await visitor.post(url, body);
+        assert.equal(response.status, 400, response.text);
+        assert.ok(
+          (response.json.errors as { field: string }[]).some((e) => e.field === field),
+          `${field} in ${response.text}`,
+        );
+      }
+      assert.equal(
+        (await visitor.post('/api/public/no-such-clinic/candidacy', { answers: strongFit })).status,
+        404,
+      );
+      const stored = await db
+        .selectFrom('candidacy_assessments')
+        .select(db.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(stored.n), 0);
+    },
+  );
+
+  engine.test(
+    'anonymous checks are rate limited per visitor in the database, per clinic',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const other = await seedClinic(db);
+      // Two app instances on one database: the limit holds across server processes.
+      const first = new TestClient(db);
+      const second = new TestClient(db);
+      const url = `/api/public/${clinic.slug}/candidacy`;
+      for (let i = 0; i < candidacyLimit.submissions; i++) {
+        const client = i % 2 === 0 ? first : second;
+        assert.equal(
+          (await client.post(url, { answers: strongFit })).status,
+          201,
+          `submission ${i + 1}`,
+        );
+      }
+      const limited = await second.post(url, { answers: strongFit });
+      assert.equal(limited.status, 429, limited.text);
+      assert.equal(limited.headers.get('retry-after'), String(candidacyLimit.windowMinutes * 60));
+      assert.match(String(limited.json.detail), /wait/);
+      assert.equal(
+        (await first.post(`/api/public/${other.slug}/candidacy`, { answers: strongFit })).status,
+        201,
+      );
+
+      first.clock = new Date(first.clock.getTime() + (candidacyLimit.windowMinutes + 1) * 60_000);
+      assert.equal(
+        (await first.post(url, { answers: strongFit })).status,
+        201,
+        'the window has passed',
+      );
+    },
+  );
+
+  engine.test('leads are for care managers and admins of the same clinic', async () => {
+    const { db } = await engine.open();
+    const clinic = await seedClinic(db);
+    const elsewhere = await seedClinic(db);
+    const visitor = new TestClient(db);
+    const made = await visitor.post(`/api/public/${clinic.slug}/candidacy`, {
+      answers: strongFit,
+      contact,
+    });
+    const leadId = made.json.leadId as string;
+    for (const role of ['clinician', 'reviewer'] as const) {
+      const staff = new TestClient(db);
+      await signInStaff(staff, clinic, role);
+      assert.equal((await staff.get('/api/leads')).status, 403, role);
+      assert.equal(
+        (await staff.post(`/api/leads/${leadId}/status`, { status: 'closed' })).status,
+        403,
+        role,
+      );
+    }
+    const admin = new TestClient(db);
+    await signInStaff(admin, clinic, 'admin');
+    assert.equal(((await admin.get('/api/leads')).json.leads as unknown[]).length, 1);
+    const stranger = new TestClient(db);
+    await signInStaff(stranger, elsewhere, 'admin');
+    assert.deepEqual((await stranger.get('/api/leads')).json.leads, []);
+    assert.equal(
+      (await stranger.post(`/api/leads/${leadId}/status`, { status: 'closed' })).status,
+      404,
+    );
+    assert.equal((await visitor.get('/api/leads')).status, 401);
+  });
+});

@@ -1,0 +1,188 @@
+import { assessCandidacy, candidacyAnswersSchema } from '@lamina/pathway';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import { hashToken } from '../auth/tokens.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, readJson } from '../http/context.ts';
+import { authorizeClinic } from '../http/guard.ts';
+import { notFound, tooManyRequests } from '../http/problem.ts';
+import { readQuery } from '../http/query.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
+import {
+  clinicBySlug,
+  countAttempt,
+  listLeads,
+  setLeadStatus,
+  storeAssessment,
+  storeLead,
+} from './store.ts';
+
+/** Anonymous checks allowed per visitor address and clinic in the window. */
+export const candidacyLimit = { submissions: 10, windowMinutes: 60 } as const;
+
+const leadStatuses = ['new', 'contacted', 'closed'] as const;
+
+export const contactSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'tell us your name').max(200),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: 'must be an email address' }))
+      .pipe(z.string().max(320))
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()./-]{6,30}$/, 'must be a phone number')
+      .optional(),
+    consent: z.literal(true, { error: 'tick the box to let the clinic contact you' }),
+  })
+  .refine((contact) => contact.email !== undefined || contact.phone !== undefined, {
+    message: 'give an email address or a phone number so the clinic can reach you',
+    path: ['email'],
+  });
+
+export const candidacySubmissionSchema = z.strictObject({
+  answers: candidacyAnswersSchema,
+  /** Left only when the person wants the clinic to contact them. */
+  contact: contactSchema.optional(),
+});
+export const leadQuerySchema = z.strictObject({ status: z.enum(leadStatuses).optional() });
+export const leadStatusSchema = z.strictObject({ status: z.enum(leadStatuses) });
+
+const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+async function submit(c: AppContext) {
+  const slug = (c.req.param('clinicSlug') ?? '').toLowerCase();
+  const { db, now } = c.get('deps');
+  const clinic = slugPattern.test(slug) ? await clinicBySlug(db, slug) : undefined;
+  if (!clinic) throw notFound(`A clinic called "${slug}"`);
+  const at = now();
+  // Counted before the body is read, so junk submissions count too.
+  const attempts = await countAttempt(db, {
+    clinicId: clinic.id,
+    bucket: 'candidacy',
+    key: hashToken(c.get('ip') ?? 'unknown'),
+    at,
+    windowStart: new Date(at.getTime() - candidacyLimit.windowMinutes * 60_000),
+  });
+  if (attempts > candidacyLimit.submissions) {
+    c.header('retry-after', String(candidacyLimit.windowMinutes * 60));
+    throw tooManyRequests(
+      `Too many checks from here in a short time. Please wait ${candidacyLimit.windowMinutes} minutes, then try again.`,
+    );
+  }
+  const input = await readJson(c, candidacySubmissionSchema);
+  const result = assessCandidacy(input.answers);
+  const stored = await db.transaction().execute(async (trx) => {
+    const assessmentId = await storeAssessment(trx, {
+      clinicId: clinic.id,
+      answers: input.answers,
+      result,
+      at,
+    });
+    await recordAudit(trx, {
+      clinicId: clinic.id,
+      actor: null,
+      action: 'candidacy.assess',
+      subjectType: 'candidacy_assessment',
+      subjectId: assessmentId,
+      ip: c.get('ip'),
+      details: { category: result.category },
+    });
+    let leadId: string | null = null;
+    if (input.contact) {
+      leadId = await storeLead(trx, {
+        clinicId: clinic.id,
+        assessmentId,
+        name: input.contact.name,
+        email: input.contact.email ?? null,
+        phone: input.contact.phone ?? null,
+        at,
+      });
+      await recordAudit(trx, {
+        clinicId: clinic.id,
+        actor: null,
+        action: 'lead.create',
+        subjectType: 'candidacy_lead',
+        subjectId: leadId,
+        ip: c.get('ip'),
+      });
+    }
+    return { assessmentId, leadId };
+  });
+  return c.json(
+    { ...stored, clinic: clinic.name, contactSaved: stored.leadId !== null, result },
+    201,
+  );
+}
+
+async function leads(c: AppContext) {
+  const actor = authorizeClinic(c, 'read-leads');
+  const { status } = readQuery(c, leadQuerySchema);
+  const { db } = c.get('deps');
+  const rows = await listLeads(db, actor.clinicId, status);
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'lead.list',
+    subjectType: 'candidacy_lead',
+    ip: c.get('ip'),
+    details: { count: rows.length, status: status ?? null },
+  });
+  return c.json({ leads: rows });
+}
+
+async function updateStatus(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-leads');
+  const leadId = pathId(c, 'leadId');
+  const { status } = await readJson(c, leadStatusSchema);
+  const { db } = c.get('deps');
+  const before = await db.transaction().execute(async (trx) => {
+    const previous = await setLeadStatus(trx, actor.clinicId, leadId, status);
+    if (previous !== undefined)
+      await recordAudit(trx, {
+        clinicId: actor.clinicId,
+        actor,
+        action: 'lead.status',
+        subjectType: 'candidacy_lead',
+        subjectId: leadId,
+        ip: c.get('ip'),
+        details: { before: previous, after: status },
+      });
+    return previous;
+  });
+  if (before === undefined) throw notFound('This lead');
+  return c.json({ leadId, status });
+}
+
+export const candidacy = documentedRoutes([
+  {
+    method: 'post',
+    path: '/api/public/:clinicSlug/candidacy',
+    summary:
+      'Check whether decompression surgery may fit (never a diagnosis); with contact details and consent the clinic gets a lead. Rate limited per visitor',
+    access: 'anyone, no account needed',
+    body: candidacySubmissionSchema,
+    success: { status: 201, description: 'Assessed and stored.' },
+    handler: submit,
+  },
+  {
+    method: 'get',
+    path: '/api/leads',
+    summary: 'People who left contact details after a candidacy check, newest first',
+    access: 'care managers and admins (their own clinic)',
+    query: leadQuerySchema,
+    handler: leads,
+  },
+  {
+    method: 'post',
+    path: '/api/leads/:leadId/status',
+    summary: "Set a lead's status (new, contacted, closed)",
+    access: 'care managers and admins (their own clinic)',
+    body: leadStatusSchema,
+    handler: updateStatus,
+  },
+]);

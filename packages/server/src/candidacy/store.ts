@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { CandidacyAnswers, CandidacyResult } from '@lamina/pathway';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** All SQL about public candidacy checks, the leads they create and their rate limit. */
+
+export type LeadStatus = 'new' | 'contacted' | 'closed';
+
+export async function clinicBySlug(db: Kysely<Database>, slug: string) {
+  return db
+    .selectFrom('clinics')
+    .select(['id', 'name'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/**
+ * Records one attempt and returns how many this key made in the window, this one included.
+ * Insert first, then count (each in its own statement): two racing requests both see each other,
+ * so the limit cannot be overshot by running many at once.
+ */
+export async function countAttempt(
+  db: Kysely<Database>,
+  input: { clinicId: string; bucket: string; key: string; at: Date; windowStart: Date },
+): Promise<number> {
+  await db
+    .insertInto('rate_limit_events')
+    .values({ clinic_id: input.clinicId, bucket: input.bucket, key: input.key, at: input.at })
+    .execute();
+  const row = await db
+    .selectFrom('rate_limit_events')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('clinic_id', '=', input.clinicId)
+    .where('bucket', '=', input.bucket)
+    .where('key', '=', input.key)
+    .where('at', '>', input.windowStart)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function storeAssessment(
+  db: Kysely<Database>,
+  input: { clinicId: string; answers: CandidacyAnswers; result: CandidacyResult; at: Date },
+) {
+  const id = randomUUID();
+  await db
+    .insertInto('candidacy_assessments')
+    .values({
+      clinic_id: input.clinicId,
+      id,
+      answers: JSON.stringify(input.answers),
+      result: JSON.stringify(input.result),
+      created_at: input.at,
+    })
+    .execute();
+  return id;
+}
+
+export async function storeLead(
+  db: Kysely<Database>,
+  input: {
+    clinicId: string;
+    assessmentId: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    at: Date;
+  },
+) {
+  const id = randomUUID();
+  await db
+    .insertInto('candidacy_leads')
+    .values({
+      clinic_id: input.clinicId,
+      id,
+      assessment_id: input.assessmentId,
+      name: input.name,
+      email: input.email,
+      phone: input.phone,
+      consented_at: input.at,
+      created_at: input.at,
+    })
+    .execute();
+  return id;
+}
+
+export async function listLeads(
+  db: Kysely<Database>,
+  clinicId: string,
+  status: LeadStatus | undefined,
+  limit = 500,
+) {
+  let query = db
+    .selectFrom('candidacy_leads as l')
+    .innerJoin('candidacy_assessments as a', (join) =>
+      join.onRef('a.clinic_id', '=', 'l.clinic_id').onRef('a.id', '=', 'l.assessment_id'),
+    )
+    .select([
+      'l.id',
+      'l.name',
+      'l.email',
+      'l.phone',
+      'l.status',
+      'l.created_at',
+      'l.assessment_id',
+      sql<string>`a.result->>'category'`.as('category'),
+      sql<string>`a.result->>'region'`.as('region'),
+    ])
+    .where('l.clinic_id', '=', clinicId);
+  if (status) query = query.where('l.status', '=', status);
+  return query.orderBy('l.created_at', 'desc').limit(limit).execute();
+}
+
+/** The lead's status before the change, or undefined when there is no such lead. */
+export async function setLeadStatus(
+  db: Kysely<Database>,
+  clinicId: string,
+  leadId: string,
+  status: LeadStatus,
+): Promise<LeadStatus | undefined> {
+  const before = await db
+    .selectFrom('candidacy_leads')
+    .select('status')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', leadId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) return undefined;
+  await db
+    .updateTable('candidacy_leads')
+    .set({ status })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', leadId)
+    .execute();
+  return before.status;
+}

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { forEachEngine } from '../db/test-engines.ts';
+import { TestClient } from '../http/test-client.ts';
+import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+
+forEachEngine((engine) => {
+  engine.test(
+    'a patient and the care team write in one thread; each side marks the other side read',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const other = await enrolAndSignIn(admin, clinic);
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const thread = `/api/patients/${patientId}/messages`;
+
+      const first = await patient.post(thread, { body: '  My wound feels warm. Is that okay?  ' });
+      assert.equal(first.status, 201, first.text);
+      assert.equal(
+        (first.json.message as { body: string }).body,
+        'My wound feels warm. Is that okay?',
+      );
+      // The app reads the clock of the client that created it (forks share the app).
+      admin.clock = new Date(admin.clock.getTime() + 60_000);
+      await patient.post(thread, { body: 'It is a little red too.' });
+      admin.clock = new Date(admin.clock.getTime() + 60_000);
+      await other.client.post(`/api/patients/${other.patientId}/messages`, { body: 'Hello' });
+
+      const inbox = await nurse.get('/api/messages/unread');
+      assert.equal(inbox.status, 200, inbox.text);
+      const counts = inbox.json.patients as { patientId: string; unread: number }[];
+      assert.deepEqual(
+        counts.map((p) => [p.patientId, p.unread]),
+        [
+          [patientId, 2],
+          [other.patientId, 1],
+        ],
+      );
+      assert.equal(inbox.json.total, 3);
+
+      const seenByNurse = await nurse.get(thread);
+      assert.equal(seenByNurse.status, 200);
+      assert.equal(seenByNurse.json.unread, 2);
+      const list = seenByNurse.json.messages as { body: string; from: { side: string } }[];
+      assert.deepEqual(
+        list.map((m) => [m.from.side, m.body]),
+        [
+          ['patient', 'My wound feels warm. Is that okay?'],
+          ['patient', 'It is a little red too.'],
+        ],
+      );
+
+      const reply = await nurse.post(thread, {
+        body: 'Please send a photo. A nurse will call you.',
+      });
+      assert.equal(reply.status, 201);
+      // The nurse's own reply is not "unread" for the team: marking read touches only the patient's messages.
+      const marked = await nurse.post(`${thread}/read`, {});
+      assert.equal(marked.status, 200, marked.text);
+      assert.equal(marked.json.marked, 2);
+      const after = (await nurse.get('/api/messages/unread')).json.patients as {
+        patientId: string;
+      }[];
+      assert.deepEqual(
+        after.map((p) => p.patientId),
+        [other.patientId],
+      );
+
+      const seenByPatient = await patient.get(thread);
+      assert.equal(seenByPatient.json.unread, 1, 'the reply is unread for the patient');
+      assert.equal((await patient.post(`${thread}/read`, {})).json.marked, 1);
+      assert.equal((await patient.get(thread)).json.unread, 0);
+
+      const actions = await db
+        .selectFrom('audit_log')
+        .select(['action', 'patient_id'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('action', 'like', 'message.%')
+        .execute();
+      for (const action of [
+        'message.send',
+        'message.list',
+        'message.mark-read',
+        'message.unread-counts',
+      ])
+        assert.ok(
+          actions.some((a) => a.action === action),
+          action,
+        );
+      assert.ok(actions.filter((a) => a.action === 'message.send').every((a) => a.patient_id));
+    },
+  );
+
+  engine.test(
+    'nobody else reads or writes the thread: reviewers, other patients, other clinics',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const elsewhere = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId } = await enrolAndSignIn(admin, clinic);
+      const other = await enrolAndSignIn(admin, clinic);
+      const thread = `/api/patients/${patientId}/messages`;
+
+      const reviewer = admin.fork();
+      await signInStaff(reviewer, clinic, 'reviewer');
+      await db
+        .insertInto('reviewer_assignments')
+        .values({
+          clinic_id: clinic.clinicId,
+          reviewer_id: clinic.staff.reviewer.id,
+          patient_id: patientId,
+          assigned_by: null,
+        })
+        .execute();
+      assert.equal(
+        (await reviewer.get(`/api/patients/${patientId}`)).status,
+        200,
+        'reads the case',
+      );
+      assert.equal((await reviewer.get(thread)).status, 403, 'but not the thread');
+      assert.equal((await reviewer.post(thread, { body: 'hi' })).status, 403);
+      assert.equal((await reviewer.get('/api/messages/unread')).status, 403);
+
+      assert.equal((await other.client.get(thread)).status, 403);
+      assert.equal((await other.client.post(thread, { body: 'hi' })).status, 403);
+      assert.equal((await other.client.get('/api/messages/unread')).status, 403);
+
+      const stranger = admin.fork();
+      await signInStaff(stranger, elsewhere, 'care_manager');
+      assert.equal((await stranger.get(thread)).status, 404);
+      assert.equal((await stranger.post(thread, { body: 'hi' })).status, 404);
+      assert.deepEqual((await stranger.get('/api/messages/unread')).json.patients, []);
+
+      assert.equal((await admin.fork().get(thread)).status, 401);
+      const count = await db
+        .selectFrom('messages')
+        .select(db.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(count.n), 0);
+    },
+  );
+
+  engine.test('an empty or oversized message is a 400 naming the field', async () => {
+    const { db } = await engine.open();
+    const clinic = await seedClinic(db);
+    const admin = new TestClient(db);
+    await signInStaff(admin, clinic, 'admin');
+    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const thread = `/api/patients/${patientId}/messages`;
+    for (const body of [
+      { body: '   ' },
+      { body: 'x'.repeat(5001) },
+      {},
+      { body: 'hi', extra: 1 },
+    ]) {
+      const response = await patient.post(thread, body);
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.ok((response.json.errors as unknown[]).length > 0);
+    }
+    assert.equal((await patient.get('/api/patients/not-a-uuid/messages')).status, 404);
+  });
+});

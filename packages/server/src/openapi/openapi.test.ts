@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createApp } from '../app.ts';
+import type { AppDeps } from '../http/context.ts';
+import { openApiDocument, openApiPath } from './document.ts';
+import { allRouteDocs } from './routes.ts';
+
+/** The app's routes need no database to be listed or to serve the document. */
+const newApp = () =>
+  createApp({
+    db: undefined as unknown as AppDeps['db'],
+    now: () => new Date(),
+    secureCookies: false,
+    trustProxy: false,
+  });
+const app = newApp();
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+const registered = (from = app) =>
+  from.routes
+    .filter((route) => route.method !== 'ALL')
+    .map((route) => `${route.method.toLowerCase()} ${openApiPath(route.path)}`);
+
+test('every route the app answers is in the OpenAPI document, and nothing else', async () => {
+  const response = await app.request('/api/openapi.json');
+  assert.equal(response.status, 200);
+  const document = (await response.json()) as Doc;
+  assert.equal(document.openapi, '3.1.0');
+  const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => `${method} ${path}`),
+  );
+  const routes = registered();
+  assert.ok(routes.length >= 35, `expected the whole API, found ${routes.length} routes`);
+  assert.deepEqual(
+    routes.filter((route) => !documented.includes(route)),
+    [],
+    'registered but not documented',
+  );
+  assert.deepEqual(
+    documented.filter((route) => !routes.includes(route)),
+    [],
+    'documented but not registered',
+  );
+  assert.equal(new Set(routes).size, routes.length, 'no route registered twice');
+});
+
+test('the check fails for a route registered without a description', () => {
+  const documented = new Set(allRouteDocs.map((doc) => `${doc.method} ${openApiPath(doc.path)}`));
+  const extended = newApp();
+  extended.get('/api/undocumented', (c) => c.text('hidden'));
+  assert.deepEqual(
+    registered(extended).filter((route) => !documented.has(route)),
+    ['get /api/undocumented'],
+  );
+});
+
+test('request bodies and query parameters come from the zod schemas the handlers parse', () => {
+  const document = openApiDocument(allRouteDocs) as unknown as Doc;
+  const body = (path: string, method = 'post') => {
+    const operation = document.paths[path]?.[method];
+    assert.ok(operation, `${method} ${path}`);
+    const requestBody = operation.requestBody as {
+      content: { 'application/json': { schema: Record<string, unknown> } };
+    };
+    return requestBody.content['application/json'].schema;
+  };
+
+  const message = body('/api/patients/{patientId}/messages');
+  assert.deepEqual(message.required, ['body']);
+  assert.equal((message.properties as { body: { maxLength: number } }).body.maxLength, 5000);
+  assert.equal(message.additionalProperties, false);
+
+  const candidacy = body('/api/public/{clinicSlug}/candidacy');
+  const answers = (
+    candidacy.properties as { answers: { properties: { region: { enum: string[] } } } }
+  ).answers;
+  assert.deepEqual(answers.properties.region.enum, ['lumbar', 'cervical']);
+
+  const invite = body('/api/staff/invitations');
+  assert.deepEqual((invite.properties as { role: { enum: string[] } }).role.enum, [
+    'care_manager',
+    'clinician',
+    'reviewer',
+    'admin',
+  ]);
+
+  const audit = document.paths['/api/audit']?.get?.parameters as { name: string; in: string }[];
+  assert.deepEqual(
+    audit.filter((p) => p.in === 'query').map((p) => p.name),
+    ['patientId', 'actorId', 'action', 'from', 'to', 'cursor', 'pageSize'],
+  );
+  const prom = document.paths['/api/patients/{patientId}/proms/{instrument}']?.post?.parameters as {
+    name: string;
+    in: string;
+  }[];
+  assert.deepEqual(
+    prom.map((p) => [p.in, p.name]),
+    [
+      ['path', 'patientId'],
+      ['path', 'instrument'],
+    ],
+  );
+});
+
+test('every operation documents the problem-details error shape', () => {
+  const document = openApiDocument(allRouteDocs) as unknown as Doc;
+  const problem = document.components.schemas.Problem as { required: string[] };
+  assert.deepEqual(problem.required, ['type', 'title', 'status']);
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      const responses = operation.responses as Record<string, { content: Record<string, unknown> }>;
+      assert.deepEqual(
+        Object.keys(responses['4XX']?.content ?? {}),
+        ['application/problem+json'],
+        `${method} ${path}`,
+      );
+    }
+  }
+});

@@ -1,0 +1,38 @@
+import { admin } from '../admin/routes.ts';
+import { candidacy } from '../candidacy/routes.ts';
+import type { AppContext } from '../http/context.ts';
+import { messages } from '../messages/routes.ts';
+import { proms } from '../proms/routes.ts';
+import { coreRouteDocs } from './core-routes.ts';
+import { openApiDocument } from './document.ts';
+import { documentedRoutes, type RouteDoc } from './registry.ts';
+
+const selfDoc: RouteDoc = {
+  method: 'get',
+  path: '/api/openapi.json',
+  summary: 'This document',
+  access: 'anyone',
+};
+
+/** Every documented route; a feature added to app.ts must add its docs here (openapi.test.ts checks). */
+export const allRouteDocs: readonly RouteDoc[] = [
+  ...coreRouteDocs,
+  ...messages.docs,
+  ...proms.docs,
+  ...candidacy.docs,
+  ...admin.docs,
+  selfDoc,
+];
+
+let document: ReturnType<typeof openApiDocument> | undefined;
+
+export const openapi = documentedRoutes([
+  {
+    ...selfDoc,
+    handler: (c: AppContext) => {
+      // Built once per process from static data: nothing another process would need.
+      document ??= openApiDocument(allRouteDocs);
+      return c.json(document);
+    },
+  },
+]);

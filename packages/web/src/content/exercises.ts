@@ -1,0 +1,142 @@
+import type { Statement } from '@lamina/pathway';
+
+/**
+ * The physical-therapy program in three stages, from seed:001 ("Your Post-Laminectomy Physical
+ * Therapy Plan"), in our own plain words. The exact counts and minutes are our judgement
+ * (uncertain: true) until a clinician approves them; they belong in @lamina/pathway next.
+ */
+export type ExerciseStage = 'early' | 'mid' | 'late';
+
+export interface Exercise extends Statement {
+  readonly name: Statement;
+}
+
+const s = (id: string, text: string, uncertain?: true): Statement =>
+  uncertain ? { id, text, sources: ['seed:001'], uncertain } : { id, text, sources: ['seed:001'] };
+const ex = (id: string, name: string, text: string, uncertain?: true): Exercise => ({
+  ...s(`exercise.${id}`, text, uncertain),
+  name: s(`exercise.${id}.name`, name),
+});
+
+export const stageGoals: Record<ExerciseStage, Statement> = {
+  early: s(
+    'exercise.stage.early',
+    'Early stage: protect the healing area and get basic movement back. The exercises look easy on purpose.',
+  ),
+  mid: s(
+    'exercise.stage.mid',
+    'Middle stage: once your incision has healed and your surgeon agrees, build control and strength for daily life.',
+  ),
+  late: s(
+    'exercise.stage.late',
+    'Late stage: train for your real life: lifting, carrying, work and hobbies. Keep going even when the pain is gone.',
+  ),
+};
+
+export const exercises: Record<ExerciseStage, readonly Exercise[]> = {
+  early: [
+    ex(
+      'early.walk',
+      'Short walks',
+      'Walk a few minutes several times a day. Add a little time when it feels OK.',
+    ),
+    ex(
+      'early.breathing',
+      'Slow breathing',
+      'Lie on your back with your knees bent. Breathe in slowly and let your belly rise, then breathe out and let your shoulders and back relax. 5 slow breaths, 3 times a day.',
+      true,
+    ),
+    ex(
+      'early.tummy',
+      'Gentle tummy tightening',
+      'Lying on your back with knees bent, gently pull your belly button in. Keep breathing. Hold for 5 seconds. Do it 10 times.',
+      true,
+    ),
+    ex(
+      'early.glutes',
+      'Buttock squeeze',
+      'Squeeze your buttocks together, hold for 5 seconds, then relax. Do it 10 times, lying down or standing.',
+      true,
+    ),
+    ex(
+      'early.moving',
+      'Safe moving',
+      'Practice getting in and out of bed by rolling like a log, standing up from a firm chair using your legs, and getting into a car or up stairs the way your team showed you.',
+    ),
+  ],
+  mid: [
+    ex(
+      'mid.walk',
+      'Longer walks',
+      'Walk a little longer each week, so errands and housework stop feeling like big events.',
+    ),
+    ex(
+      'mid.core',
+      'Core control',
+      'Keep your back steady while you slowly move an arm or a leg, in positions your therapist shows you.',
+    ),
+    ex(
+      'mid.hips',
+      'Hip strength',
+      'Strengthen your hips, for example with bridges or side-lying leg lifts, as your therapist shows you.',
+    ),
+    ex(
+      'mid.moves',
+      'Everyday moves',
+      'Practice squatting, bending at the hips, reaching, stairs and carrying light things, with good form.',
+    ),
+  ],
+  late: [
+    ex(
+      'late.strength',
+      'Strength',
+      'Keep making your exercises a little harder over time, as your therapist advises.',
+    ),
+    ex(
+      'late.lifting',
+      'Lifting practice',
+      'Practice bending and lifting the safe way, starting light.',
+    ),
+    ex(
+      'late.turning',
+      'Turning control',
+      'Practice turning and twisting movements slowly and with control.',
+    ),
+    ex(
+      'late.life',
+      'Your real tasks',
+      'Practice the tasks of your work and hobbies, a little at a time.',
+    ),
+    ex(
+      'late.home',
+      'Home program',
+      'Keep a home program you can do on your own after therapy ends.',
+    ),
+  ],
+};
+
+export const exerciseSafety = s(
+  'exercise.safety',
+  'Do only the exercises your surgeon or physical therapist has given you. Stop, and call your team, if an exercise brings new numbness, weakness, or pain going down your leg or arm.',
+  true,
+);
+
+/** Minutes per walk and walks per day, by week after surgery. Our judgement from seed:000 and seed:001. */
+export const walkingProgression: readonly {
+  fromWeek: number;
+  toWeek?: number;
+  minutes: string;
+  times: string;
+}[] = [
+  { fromWeek: 1, toWeek: 1, minutes: '5', times: '3–4' },
+  { fromWeek: 2, toWeek: 2, minutes: '10', times: '3' },
+  { fromWeek: 3, toWeek: 4, minutes: '15–20', times: '2–3' },
+  { fromWeek: 5, toWeek: 6, minutes: '20–30', times: '2' },
+  { fromWeek: 7, minutes: '30+', times: '1–2' },
+];
+export const walkingSources: Statement = {
+  id: 'exercise.walking.progression',
+  text: 'A walking plan that adds a few minutes each week. Go by how you feel: it is fine to stay at a step for longer.',
+  sources: ['seed:001', 'seed:000'],
+  uncertain: true,
+};

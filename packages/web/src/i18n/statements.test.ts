@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  allTriageRules,
+  candidacyNextSteps,
+  candidacyQuestions,
+  candidacyStatements,
+  protocols,
+  type Statement,
+  treatmentFinderDisclaimer,
+  treatmentOptions,
+} from '@lamina/pathway';
+import * as nerveHealing from '../../../pathway/src/nerve-healing/expectations.ts';
+import {
+  moreLevelsNote,
+  notADiagnosis,
+  surgeonFirst,
+} from '../../../pathway/src/protocols/common.ts';
+import * as triageStatements from '../../../pathway/src/triage/statements.ts';
+import { unansweredRedFlags } from '../../../pathway/src/triage/unanswered.ts';
+import { exerciseSafety, exercises, stageGoals, walkingSources } from '../content/exercises.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { statementsEs } from './statements.es.ts';
+
+/** Every {id, text, sources} found inside a value. */
+function statementsIn(
+  value: unknown,
+  found = new Map<string, string>(),
+  depth = 0,
+): Map<string, string> {
+  if (depth > 10 || value === null || typeof value !== 'object') return found;
+  if (Array.isArray(value)) {
+    for (const item of value) statementsIn(item, found, depth + 1);
+    return found;
+  }
+  const v = value as Partial<Statement>;
+  if (typeof v.id === 'string' && typeof v.text === 'string' && Array.isArray(v.sources))
+    found.set(v.id, v.text);
+  for (const child of Object.values(value)) statementsIn(child, found, depth + 1);
+  return found;
+}
+
+/** What the patient screens show from the plan and triage, keyed the way the app looks them up. */
+function shownOnPatientScreens(): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const protocol of protocols) {
+    ids.set(protocol.summary.id, protocol.summary.text);
+    for (const phase of protocol.phases) {
+      ids.set(`phase.${phase.id}`, phase.title);
+      for (const s of [...phase.focus, ...phase.avoid]) ids.set(s.id, s.text);
+    }
+    for (const r of protocol.restrictions) {
+      ids.set(`restriction.${r.id}`, r.text);
+      if (r.detail) ids.set(`restriction.${r.id}.detail`, r.detail);
+    }
+    for (const m of protocol.milestones) ids.set(`milestone.${m.id}`, m.text);
+    for (const f of protocol.followUps) ids.set(`followup.${f.id}`, f.title);
+    for (const s of protocol.warningSigns) ids.set(s.id, s.text);
+  }
+  for (const [id, text] of statementsIn([
+    allTriageRules,
+    triageStatements,
+    nerveHealing,
+    surgeonFirst,
+    notADiagnosis,
+    moreLevelsNote,
+  ]))
+    ids.set(id, text);
+  for (const region of ['lumbar', 'cervical'] as const)
+    for (const q of unansweredRedFlags({}, region)) ids.set(q.prompt.id, q.prompt.text);
+  for (const [id, text] of statementsIn([exercises, stageGoals, exerciseSafety, walkingSources]))
+    ids.set(id, text);
+  return ids;
+}
+
+test('every clinical sentence on the patient screens has Spanish; the rest is counted', () => {
+  const shown = shownOnPatientScreens();
+  assert.ok(shown.size > 150, `found ${shown.size} statements`);
+  const missing = [...shown.keys()].filter((id) => statementsEs[id] === undefined);
+  assert.deepEqual(
+    missing,
+    [],
+    'plan, triage, nerve-healing and exercise statements without Spanish',
+  );
+
+  // Public screens (candidacy, treatment finder) fall back to English for now: counted, reported.
+  const publicScreens = statementsIn([
+    candidacyStatements,
+    candidacyQuestions,
+    candidacyNextSteps,
+    treatmentOptions,
+    treatmentFinderDisclaimer,
+  ]);
+  const publicMissing = [...publicScreens.keys()].filter((id) => statementsEs[id] === undefined);
+  console.log(
+    `Spanish: ${shown.size} patient-screen statements, 0 missing; public screens: ${publicMissing.length} of ${publicScreens.size} shown in English`,
+  );
+  assert.ok(publicMissing.length <= publicScreens.size);
+});
+
+test('Spanish restrictions keep the {load} placeholder where the English has it', () => {
+  for (const protocol of protocols)
+    for (const r of protocol.restrictions)
+      assert.equal(
+        statementsEs[`restriction.${r.id}`]?.includes('{load}'),
+        r.text.includes('{load}'),
+        r.id,
+      );
+});
+
+test('the Spanish catalogue has no stale keys, and the UI catalogues match', () => {
+  const known = new Set([
+    ...shownOnPatientScreens().keys(),
+    ...treatmentOptions.map((o) => `treatment.name.${o.id}`),
+  ]);
+  const stale = Object.keys(statementsEs).filter((id) => !known.has(id));
+  assert.deepEqual(stale, [], 'translations for ids that no longer exist');
+  assert.deepEqual(Object.keys(es).sort(), Object.keys(en).sort());
+  for (const [key, text] of Object.entries(en)) {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    assert.deepEqual(placeholders(es[key as keyof typeof en]), placeholders(text), key);
+  }
+});

@@ -1,0 +1,60 @@
+/** The API client: JSON in and out, errors as RFC 9457 problem details. Same origin, cookie session. */
+
+export interface ProblemField {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly fields: readonly ProblemField[];
+  constructor(status: number, message: string, fields: readonly ProblemField[] = []) {
+    super(message);
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+/** The request never reached the server (offline, or the server is down): safe to retry later. */
+export class NetworkError extends Error {}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new NetworkError((error as Error).message);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const problem = (data ?? {}) as { detail?: string; title?: string; errors?: ProblemField[] };
+    throw new ApiError(
+      response.status,
+      problem.detail ?? problem.title ?? response.statusText,
+      problem.errors ?? [],
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+};
+
+export interface Me {
+  userId: string;
+  clinicId: string;
+  role: string;
+  email: string;
+  displayName: string;
+  patientId: string | null;
+}

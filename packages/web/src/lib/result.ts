@@ -1,0 +1,17 @@
+import type { Region, TriageDecision } from '@lamina/pathway';
+
+/** The check-in answer on screen: from the server, or worked out on this phone while offline. */
+export interface ShownResult {
+  decision: TriageDecision;
+  region: Region;
+  /** Stored by the server (the team can see it); false while it waits on this phone. */
+  sent: boolean;
+  /** The server raised an alert for the care team. */
+  alerted: boolean;
+}
+
+let current: ShownResult | undefined;
+export const showResult = (result: ShownResult) => {
+  current = result;
+};
+export const shownResult = () => current;

@@ -1,0 +1,95 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { PatientContext } from '../App.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ApiError, api } from '../lib/api.ts';
+
+interface Message {
+  id: string;
+  body: string;
+  sentAt: string;
+  from: { userId: string; name: string; role: string };
+}
+
+export default function Messages({ ctx }: { ctx: PatientContext }) {
+  const { t, lang } = useI18n();
+  const [messages, setMessages] = useState<Message[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const path = `/api/patients/${ctx.me.patientId}/messages`;
+
+  const load = useCallback(async () => {
+    try {
+      const r = await api.get<{ messages: Message[] }>(path);
+      setMessages(r.messages);
+      setFailed(false);
+      if (r.messages.length > 0) await api.post(`${path}/read`, {}).catch(() => undefined);
+    } catch {
+      setFailed(true);
+    }
+  }, [path]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (!body.trim()) {
+      setError(t('messages.empty'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(path, { body });
+      setBody('');
+      await load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('messages.offline'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const mine = (m: Message) => m.from.userId === ctx.me.userId;
+
+  return (
+    <div className="screen messages">
+      <h1>{t('messages.title')}</h1>
+      <p className="notice-box">{t('messages.notForEmergencies')}</p>
+      {failed ? <p role="alert">{t('app.needsConnection')}</p> : null}
+      {messages && messages.length === 0 ? <p>{t('messages.none')}</p> : null}
+      <ol className="thread" aria-label={t('messages.title')}>
+        {(messages ?? []).map((m) => (
+          <li key={m.id} className={mine(m) ? 'mine' : 'theirs'}>
+            <p className="who">
+              {mine(m) ? t('messages.you') : m.from.name} · {time.format(new Date(m.sentAt))}
+            </p>
+            <p>{m.body}</p>
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={send} className="card">
+        <label className="field">
+          <span>{t('messages.write')}</span>
+          <textarea
+            rows={4}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        </label>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('messages.send')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+import type { CheckinInput, NerveChange, PromChange, TriageLevel } from '@lamina/pathway';
+import { useEffect, useState } from 'react';
+import type { PatientContext } from '../App.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { api } from '../lib/api.ts';
+import { daysBetween, localDate } from '../lib/dates.ts';
+import { titleText } from '../lib/plan-text.ts';
+import { Chart } from '../ui/Chart.tsx';
+import { Sources, Stmt } from '../ui/Statement.tsx';
+
+interface StoredCheckin {
+  id: string;
+  level: TriageLevel;
+  answers: CheckinInput;
+  submitted_at: string;
+}
+interface PromResponse {
+  id: string;
+  instrument: string;
+  completedOn: string;
+  score: { scales: { scale: string; value: number | undefined }[] } | null;
+  change: Omit<PromChange, 'rule' | 'instrument'>[];
+}
+
+const nerveRank: Record<NerveChange, number> = {
+  none: 0,
+  improving: 1,
+  unchanged: 2,
+  worse: 3,
+  'rapidly-worse': 4,
+};
+
+export default function Recovery({ ctx }: { ctx: PatientContext }) {
+  const { t, lang, date } = useI18n();
+  const { plan } = ctx;
+  const [checkins, setCheckins] = useState<StoredCheckin[] | null>(null);
+  const [proms, setProms] = useState<PromResponse[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    api
+      .get<{ checkins: StoredCheckin[] }>(`/api/patients/${ctx.me.patientId}/checkins`)
+      .then((r) => setCheckins(r.checkins))
+      .catch(() => setFailed(true));
+    api
+      .get<{ responses: PromResponse[] }>(`/api/patients/${ctx.me.patientId}/proms`)
+      .then((r) => setProms(r.responses))
+      .catch(() => setProms([]));
+  }, [ctx.me.patientId]);
+
+  const surgery = plan.surgery.surgeryDate;
+  // Oldest first, dated on the phone's calendar; several check-ins on one day are all shown.
+  const points = [...(checkins ?? [])]
+    .sort((x, y) => x.submitted_at.localeCompare(y.submitted_at))
+    .map((c) => ({ day: daysBetween(surgery, localDate(c.submitted_at)), a: c.answers }))
+    .filter((p) => p.day >= 0);
+  const xMax = Math.max(14, plan.dayOfRecovery, ...points.map((p) => p.day));
+  const series = (pick: (a: CheckinInput) => number | undefined) =>
+    points.flatMap((p) => {
+      const y = pick(p.a);
+      return y === undefined ? [] : [{ x: p.day, y }];
+    });
+  const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
+  const limbLabel =
+    plan.surgery.region === 'cervical' ? t('recovery.armPain') : t('recovery.legPain');
+  const axialLabel =
+    plan.surgery.region === 'cervical' ? t('recovery.neckPain') : t('recovery.backPain');
+  const limb = series((a) => a.limbPain);
+  const axial = series((a) => a.axialPain);
+  const walking = series((a) => a.walkingMinutes);
+  const numb = series((a) => (a.numbness?.change ? nerveRank[a.numbness.change] : undefined));
+  const weak = series((a) => (a.weakness?.change ? nerveRank[a.weakness.change] : undefined));
+  const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
+
+  return (
+    <div className="screen recovery">
+      <h1>{t('recovery.title')}</h1>
+      <p className="lead">{t('today.day', { day: Math.max(0, plan.dayOfRecovery) })}</p>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('recovery.timeline')}</h2>
+        <ol className="timeline">
+          {plan.phases.map((phase) => {
+            const title = titleText(lang, 'phase', phase.id, phase.title);
+            const state = phase.current ? 'now' : phase.startDate > plan.today ? 'later' : 'done';
+            return (
+              <li
+                key={phase.id}
+                className={state}
+                aria-current={phase.current ? 'step' : undefined}
+              >
+                <span className="dot" aria-hidden="true" />
+                <div>
+                  <p lang={title.lang}>
+                    <strong>{title.text}</strong>
+                  </p>
+                  <p className="hint">{date(phase.startDate, 'short')}</p>
+                  {phase.current ? <p className="here">{t('recovery.youAreHere')}</p> : null}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="milestones-title">
+        <h2 id="milestones-title">{t('recovery.milestones')}</h2>
+        <ul className="milestones">
+          {plan.milestones.map((m) => {
+            const text = titleText(lang, 'milestone', m.id, m.text);
+            return (
+              <li key={m.id} className={m.status}>
+                <p lang={text.lang}>
+                  <span className="status">{t(`milestone.${m.status}`)}</span> {text.text}
+                </p>
+                <p className="hint">
+                  {t('today.between', { from: date(m.from, 'short'), to: date(m.to, 'short') })}
+                </p>
+                <Sources sources={m.sources} />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="charts-title">
+        <h2 id="charts-title">{t('recovery.charts')}</h2>
+        {failed ? <p role="alert">{t('app.needsConnection')}</p> : null}
+        {checkins && points.length === 0 ? <p>{t('recovery.noCheckins')}</p> : null}
+        {checkins && points.length > 0 ? (
+          <>
+            <Chart
+              title={t('recovery.painChart')}
+              summary={t('recovery.painSummary', {
+                limb: last(limb)?.y ?? '–',
+                axial: last(axial)?.y ?? '–',
+              })}
+              series={[
+                { label: limbLabel, className: 's1', points: limb },
+                { label: axialLabel, className: 's2', points: axial },
+              ]}
+              yMin={0}
+              yMax={10}
+              yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
+              xMax={xMax}
+              band={
+                limbCourse
+                  ? {
+                      x: 0,
+                      x2: daysBetween(surgery, limbCourse.usuallyImproves.to),
+                      label: t('recovery.usuallyEases'),
+                    }
+                  : undefined
+              }
+              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
+            />
+            {limbCourse ? <Stmt s={limbCourse.explanation} /> : null}
+            <Chart
+              title={t('recovery.nerveChart')}
+              summary={t('recovery.nerveSummary')}
+              series={[
+                { label: t('recovery.numbness'), className: 's1', points: numb, dotsOnly: true },
+                { label: t('recovery.weakness'), className: 's3', points: weak, dotsOnly: true },
+              ]}
+              yMin={0}
+              yMax={4}
+              yTicks={[
+                { y: 0, label: t('nerve.none') },
+                { y: 1, label: t('nerve.improving') },
+                { y: 2, label: t('nerve.unchanged') },
+                { y: 3, label: t('nerve.worse') },
+                { y: 4, label: t('nerve.rapidlyWorseShort') },
+              ]}
+              xMax={xMax}
+              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
+            />
+            {plan.symptomCourse.symptoms
+              .filter((s) => s.symptom === 'numbness' || s.symptom === 'weakness')
+              .map((s) => (
+                <Stmt key={s.symptom} s={s.explanation} />
+              ))}
+            <Chart
+              title={t('recovery.walkingChart')}
+              summary={t('recovery.walkingSummary', { minutes: last(walking)?.y ?? '–' })}
+              series={[{ label: t('recovery.walkingMinutes'), className: 's2', points: walking }]}
+              yMin={0}
+              yMax={Math.max(30, ...walking.map((p) => p.y))}
+              yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
+              xMax={xMax}
+              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
+            />
+          </>
+        ) : null}
+        {!checkins && !failed ? <p role="status">{t('app.loading')}</p> : null}
+        {plan.symptomCourse.notes.map((s) => (
+          <Stmt key={s.id} s={s} />
+        ))}
+      </section>
+
+      <section className="card" aria-labelledby="proms-title">
+        <h2 id="proms-title">{t('recovery.proms')}</h2>
+        {proms && proms.length === 0 ? <p>{t('recovery.noProms')}</p> : null}
+        <ul>
+          {(proms ?? []).map((r) => (
+            <li key={r.id}>
+              <p>
+                <strong>{r.instrument.toUpperCase()}</strong> · {date(r.completedOn, 'short')}
+              </p>
+              {r.score?.scales.map((s) => (
+                <p key={s.scale}>
+                  {s.scale}: {s.value ?? '–'}
+                </p>
+              ))}
+              {r.change.map((c) => (
+                <p key={c.scale} className="hint">
+                  {c.classification === 'improved'
+                    ? t('recovery.mcidImproved')
+                    : c.classification === 'worsened'
+                      ? t('recovery.mcidWorsened')
+                      : c.classification === 'no-important-change'
+                        ? t('recovery.mcidSame')
+                        : t('recovery.mcidUnknown')}
+                </p>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect } from 'react';
+import type { PatientContext } from '../App.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { shownResult } from '../lib/result.ts';
+import { Link, navigate } from '../lib/router.tsx';
+import { Stmt } from '../ui/Statement.tsx';
+
+/**
+ * The answer to a check-in. Nothing here is softened: the level decides the screen, an emergency
+ * fills the screen with a call button, and every screen says Lamina does not diagnose.
+ */
+export function Result({ ctx: _ctx }: { ctx: PatientContext }) {
+  const { t, st } = useI18n();
+  const result = shownResult();
+  useEffect(() => {
+    if (!result) navigate('/', { replace: true });
+  }, [result]);
+  if (!result) return null;
+  const { decision, sent, alerted } = result;
+  const level = decision.level;
+  const headline = st(decision.instruction);
+
+  const notSent = sent ? null : (
+    <p className="banner waiting" data-testid="not-sent">
+      {t('result.notSent')}
+    </p>
+  );
+  const findings = decision.findings.map((f) => (
+    <div key={f.ruleId} className="finding">
+      <Stmt s={f.instruction} />
+      {f.patientWords ? (
+        <p className="hint">{t('result.youSaid', { words: f.patientWords })}</p>
+      ) : null}
+    </div>
+  ));
+  const unanswered =
+    decision.unanswered.length > 0 ? (
+      <section className="card" aria-labelledby="unanswered-title">
+        <h2 id="unanswered-title">{t('result.unanswered')}</h2>
+        {decision.unanswered.map((u) => (
+          <Stmt key={u.question} s={u.prompt} />
+        ))}
+      </section>
+    ) : null;
+  const disclaimer = <Stmt s={decision.disclaimer} className="disclaimer" />;
+
+  if (level === 'emergency') {
+    return (
+      <div
+        className="screen result emergency"
+        data-level="emergency"
+        role="alertdialog"
+        aria-labelledby="emergency-title"
+        aria-describedby="emergency-text"
+      >
+        <h1 id="emergency-title">{t('result.emergencyTitle')}</h1>
+        <a className="call" href="tel:911">
+          {t('result.call911')}
+        </a>
+        <p id="emergency-text" className="headline" lang={headline.lang}>
+          {headline.text}
+        </p>
+        <section aria-label={t('result.why')}>{findings}</section>
+        {notSent ? <p className="on-dark">{t('result.notSentEmergency')}</p> : null}
+        {disclaimer}
+        <Link href="/" className="button quiet-on-dark">
+          {t('result.back')}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className={`screen result ${level}`} data-level={level}>
+      {notSent}
+      <h1>{t(`result.title.${level}`)}</h1>
+      <div className={`card level ${level}`}>
+        <p className="headline" lang={headline.lang}>
+          {headline.text}
+        </p>
+        {level === 'urgent' ? (
+          <>
+            <a className="button primary big" href="tel:911">
+              {t('result.call911IfWorse')}
+            </a>
+            <p className="alerted">
+              {sent && alerted ? t('result.alerted') : t('result.notAlerted')}
+            </p>
+            <p>{t('result.clinicNumber')}</p>
+          </>
+        ) : null}
+      </div>
+      {findings.length > 0 ? (
+        <section className="card" aria-labelledby="findings-title">
+          <h2 id="findings-title">{t('result.why')}</h2>
+          {findings}
+        </section>
+      ) : null}
+      {unanswered}
+      {decision.selfCare.length > 0 ? (
+        <section className="card" aria-labelledby="selfcare-title">
+          <h2 id="selfcare-title">{t('result.selfCare')}</h2>
+          {decision.selfCare.map((s) => (
+            <Stmt key={s.id} s={s} />
+          ))}
+        </section>
+      ) : null}
+      {disclaimer}
+      <Link href="/" className="button secondary">
+        {t('result.back')}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { type FormEvent, useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ApiError, api, NetworkError } from '../lib/api.ts';
+import { Link } from '../lib/router.tsx';
+
+const clinicKey = 'lamina.clinic';
+
+/** Sign in without a password: email, then the 6-digit code the clinic's system sends. */
+export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
+  const { t } = useI18n();
+  const fromLink = new URLSearchParams(location.search).get('clinic');
+  const [clinic, setClinic] = useState(fromLink ?? localStorage.getItem(clinicKey) ?? '');
+  const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<'email' | 'code'>('email');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const explain = (e: unknown) =>
+    e instanceof NetworkError
+      ? t('signin.offline')
+      : e instanceof ApiError && e.status === 429
+        ? t('signin.tooMany')
+        : e instanceof ApiError && e.status < 500
+          ? t(step === 'email' ? 'signin.badEmail' : 'signin.badCode')
+          : t('app.loadError');
+
+  async function requestCode(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/patient/code', { clinic: clinic.trim(), email: email.trim() });
+      localStorage.setItem(clinicKey, clinic.trim());
+      setStep('code');
+    } catch (e) {
+      setError(explain(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function verify(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/patient/verify', {
+        clinic: clinic.trim(),
+        email: email.trim(),
+        code: code.replace(/\s/g, ''),
+      });
+      await onSignedIn();
+    } catch (e) {
+      setError(explain(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="screen signin">
+      <h1>{t('signin.title')}</h1>
+      <p className="lead">{t('signin.intro')}</p>
+      {step === 'email' ? (
+        <form onSubmit={requestCode} noValidate>
+          <label className="field">
+            <span>{t('signin.clinic')}</span>
+            <input
+              name="clinic"
+              autoComplete="organization"
+              autoCapitalize="none"
+              required
+              value={clinic}
+              onChange={(e) => setClinic(e.target.value)}
+            />
+            <small>{t('signin.clinicHint')}</small>
+          </label>
+          <label className="field">
+            <span>{t('signin.email')}</span>
+            <input
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </label>
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('signin.sendCode')}
+          </button>
+        </form>
+      ) : (
+        <form onSubmit={verify} noValidate>
+          <p>{t('signin.codeSent', { email })}</p>
+          <label className="field">
+            <span>{t('signin.code')}</span>
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={8}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('signin.signIn')}
+          </button>
+          <button type="button" className="link" onClick={() => setStep('email')}>
+            {t('signin.startOver')}
+          </button>
+        </form>
+      )}
+      <section className="card quiet">
+        <h2>{t('signin.notPatientYet')}</h2>
+        <p>{t('signin.checkIntro')}</p>
+        <Link href="/check" className="button secondary">
+          {t('signin.checkLink')}
+        </Link>
+      </section>
+    </div>
+  );
+}

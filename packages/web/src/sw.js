@@ -1,0 +1,69 @@
+// Lamina's service worker (generated into dist/sw.js by vite.config.ts). It keeps the app shell and
+// every built file for offline use, and the last recovery plan the patient opened. API calls other
+// than the plan always go to the network: check-ins wait in the page's own outbox, never here.
+const version = '__VERSION__';
+const shell = `lamina-shell-${version}`;
+const data = 'lamina-data';
+const files = __FILES__;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(shell)
+      .then((cache) => cache.addAll(files))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.startsWith('lamina-shell-') && k !== shell)
+            .map((k) => caches.delete(k)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+const isPlan = (url) => /^\/api\/patients\/[^/]+\/plan$/.test(url.pathname);
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (isPlan(url)) {
+    // Network first; the last good plan when offline.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(data).then((cache) => cache.put(url.pathname, copy));
+          }
+          return response;
+        })
+        .catch(() =>
+          caches.match(url.pathname, { cacheName: data }).then((hit) => hit ?? Response.error()),
+        ),
+    );
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.match('/', { cacheName: shell }).then((hit) => hit ?? Response.error()),
+      ),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(url.pathname, { cacheName: shell }).then((hit) => hit ?? fetch(request)),
+  );
+});
