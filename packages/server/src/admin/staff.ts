@@ -168,9 +168,10 @@ async function disable(c: AppContext) {
 async function assign(c: AppContext) {
   const actor = authorizeClinic(c, 'assign-reviewer');
   const patientId = pathId(c, 'patientId');
-  const { reviewerId } = await readJson(c, assignReviewerSchema);
   const { db, now } = c.get('deps');
+  // Existence first, input second: another clinic's patient is simply not found.
   if (!(await patientExists(db, actor.clinicId, patientId))) throw notFound('This patient');
+  const { reviewerId } = await readJson(c, assignReviewerSchema);
   const reviewer = await getUser(db, actor.clinicId, reviewerId);
   if (reviewer?.role !== 'reviewer' || reviewer.disabled_at !== null)
     throw new HttpProblem(400, 'Invalid input', 'Choose an active reviewer of this clinic.', [

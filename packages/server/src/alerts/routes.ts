@@ -67,8 +67,8 @@ export function alertRoutes() {
   const act = (action: AlertAction) => async (c: AppContext) => {
     const actor = requireActor(c);
     const alertId = pathId(c, 'alertId');
-    const { note } = await readJson(c, action === 'note' ? requiredNoteSchema : noteSchema);
     const { db, now } = c.get('deps');
+    // Who may act comes first: someone without access learns nothing, not even what input is valid.
     const alert = await getAlert(db, actor.clinicId, alertId);
     if (!alert) throw notFound('This alert');
     if (
@@ -78,6 +78,7 @@ export function alertRoutes() {
       })
     )
       throw forbidden();
+    const { note } = await readJson(c, action === 'note' ? requiredNoteSchema : noteSchema);
     const done = await db.transaction().execute(async (trx) => {
       const changed = await actOnAlert(trx, {
         clinicId: actor.clinicId,

@@ -138,8 +138,16 @@ async function leads(c: AppContext) {
 async function updateStatus(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-leads');
   const leadId = pathId(c, 'leadId');
-  const { status } = await readJson(c, leadStatusSchema);
   const { db } = c.get('deps');
+  // Existence first, input second: another clinic's lead is simply not found.
+  const lead = await db
+    .selectFrom('candidacy_leads')
+    .select('id')
+    .where('clinic_id', '=', actor.clinicId)
+    .where('id', '=', leadId)
+    .executeTakeFirst();
+  if (!lead) throw notFound('This lead');
+  const { status } = await readJson(c, leadStatusSchema);
   const before = await db.transaction().execute(async (trx) => {
     const previous = await setLeadStatus(trx, actor.clinicId, leadId, status);
     if (previous !== undefined)

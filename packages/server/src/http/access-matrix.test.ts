@@ -1,0 +1,321 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/schema.ts';
+import { forEachEngine } from '../db/test-engines.ts';
+import { allRouteDocs } from '../openapi/routes.ts';
+import { TestClient } from './test-client.ts';
+import {
+  enrolAndSignIn,
+  type SeededClinic,
+  seedClinic,
+  signInPatient,
+  signInStaff,
+} from './test-fixtures.ts';
+
+/**
+ * Every route × every role × own data vs another patient's vs another clinic's. Who may call what
+ * is declared once below; a route added without a line here fails the test.
+ */
+type Actor = Role | 'anonymous';
+const staff: Actor[] = ['care_manager', 'clinician', 'admin'];
+
+interface Rule {
+  /** Roles allowed on their own clinic's data (the patient role: only their own record). */
+  allow: readonly Actor[];
+  /** An assigned reviewer may call it for that patient. */
+  reviewerAssigned?: boolean;
+}
+
+const publicRoutes = new Set([
+  'POST /api/auth/sign-in',
+  'POST /api/auth/patient/code',
+  'POST /api/auth/patient/verify',
+  'POST /api/auth/sign-out',
+  'POST /api/auth/staff/accept-invitation',
+  'POST /api/public/:clinicSlug/candidacy',
+  'GET /api/openapi.json',
+]);
+
+const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };
+const clinicStaff: Rule = { allow: staff };
+const adminOnly: Rule = { allow: ['admin'] };
+
+const rules: Record<string, Rule> = {
+  'GET /api/auth/me': { allow: ['patient', 'care_manager', 'clinician', 'reviewer', 'admin'] },
+  'GET /api/patients': { allow: [...staff, 'reviewer'] },
+  'POST /api/patients': adminOnly,
+  'GET /api/patients/:patientId': readers,
+  'GET /api/patients/:patientId/plan': readers,
+  'PUT /api/patients/:patientId/overrides': { allow: ['clinician', 'admin'] },
+  'POST /api/patients/:patientId/checkins': { allow: ['patient'] },
+  'GET /api/patients/:patientId/checkins': readers,
+  'GET /api/patients/:patientId/alerts': readers,
+  'GET /api/alerts': clinicStaff,
+  'GET /api/alerts/stream': clinicStaff,
+  'GET /api/alerts/:alertId': clinicStaff,
+  'POST /api/alerts/:alertId/acknowledge': clinicStaff,
+  'POST /api/alerts/:alertId/resolve': clinicStaff,
+  'POST /api/alerts/:alertId/notes': clinicStaff,
+  'GET /api/clinic/alert-settings': clinicStaff,
+  'PUT /api/clinic/alert-settings': adminOnly,
+  'GET /api/outcomes': clinicStaff,
+  'GET /api/outcomes.csv': clinicStaff,
+  'GET /api/patients/:patientId/messages': { allow: ['patient', ...staff] },
+  'POST /api/patients/:patientId/messages': { allow: ['patient', ...staff] },
+  'POST /api/patients/:patientId/messages/read': { allow: ['patient', ...staff] },
+  'GET /api/messages/unread': clinicStaff,
+  // With a patient-reported instrument (NRS): only the patient; mJOA would be clinicians only.
+  'POST /api/patients/:patientId/proms/:instrument': { allow: ['patient'] },
+  'GET /api/patients/:patientId/proms': readers,
+  'GET /api/patients/:patientId/proms/due': readers,
+  'GET /api/leads': { allow: ['care_manager', 'admin'] },
+  'POST /api/leads/:leadId/status': { allow: ['care_manager', 'admin'] },
+  'POST /api/staff/invitations': adminOnly,
+  'POST /api/users/:userId/disable': adminOnly,
+  'POST /api/patients/:patientId/reviewers': adminOnly,
+  'POST /api/auth/totp/setup': { allow: ['care_manager', 'clinician', 'reviewer', 'admin'] },
+  'POST /api/auth/totp/enable': { allow: ['care_manager', 'clinician', 'reviewer', 'admin'] },
+  'POST /api/auth/sessions/revoke-all': {
+    allow: ['patient', 'care_manager', 'clinician', 'reviewer', 'admin'],
+  },
+  'GET /api/clinic/settings': adminOnly,
+  'PUT /api/clinic/settings': adminOnly,
+  'GET /api/audit': adminOnly,
+  'GET /api/audit.csv': adminOnly,
+};
+
+/** Routes that end the caller's own session: each call gets a freshly signed-in client. */
+const endsSession = new Set(['POST /api/auth/sessions/revoke-all']);
+
+interface World {
+  clinic: SeededClinic;
+  patientId: string;
+  patientEmail: string;
+  otherPatientId: string;
+  alertId: string;
+  leadId: string;
+  disposableUserId: string;
+}
+
+async function aLead(db: Kysely<Database>, clinicId: string) {
+  const assessmentId = randomUUID();
+  const leadId = randomUUID();
+  await db
+    .insertInto('candidacy_assessments')
+    .values({ clinic_id: clinicId, id: assessmentId, answers: '{}', result: '{}' })
+    .execute();
+  await db
+    .insertInto('candidacy_leads')
+    .values({
+      clinic_id: clinicId,
+      id: leadId,
+      assessment_id: assessmentId,
+      name: 'Lead',
+      email: 'lead@mail.example',
+      phone: null,
+      consented_at: new Date(),
+    })
+    .execute();
+  return leadId;
+}
+
+async function buildWorld(db: Kysely<Database>): Promise<World> {
+  const clinic = await seedClinic(db);
+  const admin = new TestClient(db);
+  await signInStaff(admin, clinic, 'admin');
+  const me = await enrolAndSignIn(admin, clinic);
+  const other = await enrolAndSignIn(admin, clinic);
+  const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
+    idempotencyKey: randomUUID(),
+    checkin: { chestPain: 'yes' },
+  });
+  await db
+    .insertInto('reviewer_assignments')
+    .values({
+      clinic_id: clinic.clinicId,
+      reviewer_id: clinic.staff.reviewer.id,
+      patient_id: me.patientId,
+      assigned_by: null,
+    })
+    .execute();
+  const disposableUserId = randomUUID();
+  await db
+    .insertInto('users')
+    .values({
+      clinic_id: clinic.clinicId,
+      id: disposableUserId,
+      role: 'care_manager',
+      email: `spare-${disposableUserId}@x.example`,
+      display_name: 'Spare',
+      password_hash: null,
+      totp_secret: null,
+      disabled_at: null,
+    })
+    .execute();
+  return {
+    clinic,
+    patientId: me.patientId,
+    patientEmail: me.email,
+    otherPatientId: other.patientId,
+    alertId: (posted.json.alert as { id: string }).id,
+    leadId: await aLead(db, clinic.clinicId),
+    disposableUserId,
+  };
+}
+
+function fillPath(path: string, world: World, patientId: string): string {
+  return path
+    .replace(':patientId', patientId)
+    .replace(':alertId', world.alertId)
+    .replace(':leadId', world.leadId)
+    .replace(':userId', world.disposableUserId)
+    .replace(':instrument', 'nrs-back-leg')
+    .replace(':clinicSlug', world.clinic.slug);
+}
+
+async function call(
+  client: TestClient | undefined,
+  app: TestClient['app'],
+  method: string,
+  path: string,
+) {
+  const headers: Record<string, string> =
+    method === 'GET' ? {} : { 'content-type': 'application/json' };
+  const cookie = client ? (client as unknown as { cookie: string }).cookie : '';
+  if (cookie) headers.cookie = cookie;
+  const response = await app.request(path, {
+    method,
+    headers,
+    ...(method === 'GET' ? {} : { body: '{}' }),
+  });
+  const text = response.headers.get('content-type')?.includes('event-stream')
+    ? ''
+    : await response.text();
+  await response.body?.cancel().catch(() => {});
+  return { status: response.status, text };
+}
+
+forEachEngine((engine) => {
+  engine.test(
+    'access matrix: every route × every role × own, another patient’s and another clinic’s data',
+    async () => {
+      const { db } = await engine.open();
+      const mine = await buildWorld(db);
+      const theirs = await buildWorld(db);
+      const app = new TestClient(db).app;
+
+      const documented = allRouteDocs.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+      const classified = new Set([...publicRoutes, ...Object.keys(rules)]);
+      assert.deepEqual(
+        documented.filter((r) => !classified.has(r)),
+        [],
+        'every route has an access rule in this test',
+      );
+      assert.deepEqual(
+        [...classified].filter((r) => !documented.includes(r)),
+        [],
+        'no rule for a route that is gone',
+      );
+
+      const signInAs = async (actor: Actor): Promise<TestClient | undefined> => {
+        if (actor === 'anonymous') return undefined;
+        const client = new TestClient(db);
+        if (actor === 'patient') await signInPatient(client, mine.clinic, mine.patientEmail);
+        else await signInStaff(client, mine.clinic, actor);
+        return client;
+      };
+      const actors: Actor[] = [
+        'anonymous',
+        'patient',
+        'care_manager',
+        'clinician',
+        'reviewer',
+        'admin',
+      ];
+      const clients = new Map<Actor, TestClient | undefined>();
+      for (const actor of actors) clients.set(actor, await signInAs(actor));
+      const theirIds = [
+        theirs.clinic.clinicId,
+        theirs.patientId,
+        theirs.otherPatientId,
+        theirs.alertId,
+        theirs.leadId,
+        theirs.disposableUserId,
+      ];
+
+      const failures: string[] = [];
+      let checked = 0;
+      const expect = async (
+        actor: Actor,
+        method: string,
+        path: string,
+        allowed: boolean,
+        label: string,
+      ) => {
+        const key = `${method} ${path}`;
+        const client =
+          endsSession.has(key) && actor !== 'anonymous'
+            ? await signInAs(actor)
+            : clients.get(actor);
+        const { status, text } = await call(client, app, method, path);
+        // Revoking all sessions also ended the shared client's session: sign in again.
+        if (endsSession.has(key) && actor !== 'anonymous')
+          clients.set(actor, await signInAs(actor));
+        checked++;
+        const denied = status === 401 || status === 403 || status === 404;
+        if (allowed && denied)
+          failures.push(`${actor} ${label} ${method} ${path}: expected access, got ${status}`);
+        if (!allowed && !denied)
+          failures.push(`${actor} ${label} ${method} ${path}: expected 401/403/404, got ${status}`);
+        if (!allowed && actor === 'anonymous' && status !== 401)
+          failures.push(`anonymous ${method} ${path}: expected 401, got ${status}`);
+        const leaked = theirIds.find((id) => text.includes(id));
+        if (leaked)
+          failures.push(
+            `${actor} ${label} ${method} ${path}: the answer contains another clinic's id ${leaked}`,
+          );
+      };
+
+      for (const doc of allRouteDocs) {
+        const method = doc.method.toUpperCase();
+        const key = `${method} ${doc.path}`;
+        const rule = rules[key];
+        if (!rule) continue;
+        const aboutPatient = doc.path.includes(':patientId');
+        for (const actor of actors) {
+          const allowedOwn =
+            actor === 'reviewer'
+              ? rule.allow.includes('reviewer') || rule.reviewerAssigned === true
+              : rule.allow.includes(actor);
+          await expect(actor, method, fillPath(doc.path, mine, mine.patientId), allowedOwn, 'own');
+          if (aboutPatient) {
+            // Another patient of the same clinic: not for a patient, not for an unassigned reviewer.
+            const allowedOther =
+              actor === 'patient' || actor === 'reviewer'
+                ? rule.allow.includes(actor) && actor !== 'patient'
+                : rule.allow.includes(actor);
+            await expect(
+              actor,
+              method,
+              fillPath(doc.path, mine, mine.otherPatientId),
+              allowedOther,
+              'other-patient',
+            );
+          }
+          if (doc.path.includes(':')) {
+            await expect(
+              actor,
+              method,
+              fillPath(doc.path, theirs, theirs.patientId),
+              false,
+              'other-clinic',
+            );
+          }
+        }
+      }
+      assert.deepEqual(failures, [], `${failures.length} of ${checked} checks failed`);
+      assert.ok(checked > 400, `checked ${checked}`);
+    },
+  );
+});
