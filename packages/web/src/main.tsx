@@ -1,15 +1,30 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { usePath } from './lib/router.tsx';
 import './styles.css';
+
+// The care-team console is its own chunk: a patient's phone never downloads it.
+const ConsoleApp = lazy(() => import('./console/ConsoleApp.tsx'));
+
+function Root() {
+  const path = usePath();
+  if (path === '/console' || path.startsWith('/console/'))
+    return (
+      <Suspense fallback={null}>
+        <ConsoleApp />
+      </Suspense>
+    );
+  return <App />;
+}
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <App />
+        <Root />
       </I18nProvider>
     </StrictMode>,
   );

@@ -175,6 +175,9 @@ test('a red-flag check-in fills the screen with the emergency instruction and a 
   await page.locator('[data-level="urgent"]').waitFor();
   await page.getByRole('heading', { name: 'Call your surgical team today' }).waitFor();
   await page.getByText('Your care team has been alerted.').waitFor();
+  // The demo clinic's own line (a fictional 555 number), tap to call.
+  const clinicCall = page.getByRole('link', { name: 'Call your surgical team: +1 555-010-0100' });
+  assert.equal(await clinicCall.getAttribute('href'), 'tel:+15550100100');
   await noViolations('urgent result');
   await screenshot(page, '06-result-urgent');
   await page.getByRole('link', { name: 'Back to today' }).click();

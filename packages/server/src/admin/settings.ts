@@ -5,11 +5,24 @@ import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
-import { clinicSettings, setLicensedInstruments } from './store.ts';
+import { clinicSettings, setClinicContact, setLicensedInstruments } from './store.ts';
 
 export const clinicSettingsSchema = z.strictObject({
   /** PROM instruments the clinic holds a licence for (ODI needs one before Lamina offers it). */
   licensedInstruments: z.array(z.enum(promInstrumentIds)).max(promInstrumentIds.length * 2),
+  /** The clinic's phone line, shown on the patient's urgent screen (null removes it). */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+() .-]{3,30}$/, 'must be a phone number')
+    .nullable()
+    .optional(),
+  /** The local emergency number for tap-to-call (911 in the US). */
+  emergencyNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9+]{2,15}$/, 'must be digits, like 911 or 112')
+    .optional(),
 });
 
 async function read(c: AppContext) {
@@ -25,6 +38,10 @@ async function update(c: AppContext) {
   await db.transaction().execute(async (trx) => {
     const before = await clinicSettings(trx, actor.clinicId);
     await setLicensedInstruments(trx, actor.clinicId, licensedInstruments);
+    await setClinicContact(trx, actor.clinicId, {
+      phone: input.phone,
+      emergencyNumber: input.emergencyNumber,
+    });
     await recordAudit(trx, {
       clinicId: actor.clinicId,
       actor,
@@ -32,17 +49,21 @@ async function update(c: AppContext) {
       subjectType: 'clinic',
       subjectId: actor.clinicId,
       ip: c.get('ip'),
-      details: { before, after: { licensedInstruments } },
+      details: {
+        before,
+        after: { licensedInstruments, phone: input.phone, emergencyNumber: input.emergencyNumber },
+      },
     });
   });
-  return c.json({ licensedInstruments });
+  return c.json(await clinicSettings(db, actor.clinicId));
 }
 
 export const settingsRoutes: RouteSpec[] = [
   {
     method: 'get',
     path: '/api/clinic/settings',
-    summary: "The clinic's settings: which PROM instruments it holds a licence for",
+    summary:
+      "The clinic's settings: PROM instrument licences, its phone line and the local emergency number",
     access: 'admins (their own clinic)',
     handler: read,
   },

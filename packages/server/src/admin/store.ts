@@ -197,10 +197,33 @@ export async function assignReviewer(
 export async function clinicSettings(db: Kysely<Database>, clinicId: string) {
   const row = await db
     .selectFrom('clinics')
-    .select(['licensed_instruments'])
+    .select(['licensed_instruments', 'phone', 'emergency_number'])
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow();
-  return { licensedInstruments: row.licensed_instruments };
+  return {
+    licensedInstruments: row.licensed_instruments,
+    phone: row.phone,
+    emergencyNumber: row.emergency_number,
+  };
+}
+
+/** Sets what is given; undefined leaves a value as it is. */
+export async function setClinicContact(
+  db: Kysely<Database>,
+  clinicId: string,
+  contact: { phone?: string | null | undefined; emergencyNumber?: string | undefined },
+) {
+  if (contact.phone === undefined && contact.emergencyNumber === undefined) return;
+  await db
+    .updateTable('clinics')
+    .set({
+      ...(contact.phone === undefined ? {} : { phone: contact.phone }),
+      ...(contact.emergencyNumber === undefined
+        ? {}
+        : { emergency_number: contact.emergencyNumber }),
+    })
+    .where('id', '=', clinicId)
+    .execute();
 }
 
 export async function setLicensedInstruments(

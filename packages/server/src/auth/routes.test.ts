@@ -56,6 +56,12 @@ forEachEngine((engine) => {
     const me = await client.get('/api/auth/me');
     assert.equal(me.status, 200);
     assert.equal(me.json.role, 'care_manager');
+    assert.deepEqual(me.json.clinic, {
+      name: 'alpha spine',
+      slug: 'alpha',
+      phone: null,
+      emergencyNumber: '911',
+    });
     assert.equal((await client.post('/api/auth/sign-out')).status, 200);
     assert.equal((await client.get('/api/auth/me')).status, 401);
     const audit = await db

@@ -254,9 +254,19 @@ export function authRoutes() {
     const { db } = c.get('deps');
     const user = await db
       .selectFrom('users')
-      .select(['email', 'display_name', 'role', 'totp_secret'])
-      .where('clinic_id', '=', actor.clinicId)
-      .where('id', '=', actor.userId)
+      .innerJoin('clinics', 'clinics.id', 'users.clinic_id')
+      .select([
+        'users.email',
+        'users.display_name',
+        'users.role',
+        'users.totp_secret',
+        'clinics.name',
+        'clinics.slug',
+        'clinics.phone',
+        'clinics.emergency_number',
+      ])
+      .where('users.clinic_id', '=', actor.clinicId)
+      .where('users.id', '=', actor.userId)
       .executeTakeFirstOrThrow();
     return c.json({
       userId: actor.userId,
@@ -266,6 +276,12 @@ export function authRoutes() {
       displayName: user.display_name,
       patientId: actor.patientId,
       totpEnabled: user.totp_secret !== null,
+      clinic: {
+        name: user.name,
+        slug: user.slug,
+        phone: user.phone,
+        emergencyNumber: user.emergency_number,
+      },
     });
   });
 

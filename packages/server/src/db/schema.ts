@@ -24,6 +24,9 @@ export interface ClinicsTable {
   licensed_instruments: Generated<string[]>;
   /** Minutes to acknowledge per level, where the clinic differs from the defaults (migration 003). */
   ack_deadlines: ColumnType<unknown, string | undefined, string>;
+  /** The clinic's phone line and the local emergency number, shown on urgent and emergency screens (migration 004). */
+  phone: string | null;
+  emergency_number: Generated<string>;
 }
 
 export interface UsersTable {

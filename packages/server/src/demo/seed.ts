@@ -22,6 +22,8 @@ export const demoClinic = {
   slug: 'demo',
   name: 'Lamina Demo Spine Clinic',
   timezone: 'America/Los_Angeles',
+  // 555-01xx numbers are reserved for fiction: nobody real is called from a demo.
+  phone: '+1 555-010-0100',
 } as const;
 export const demoStaffPassword = 'lamina-demo-only';
 

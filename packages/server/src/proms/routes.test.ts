@@ -137,6 +137,21 @@ forEachEngine((engine) => {
     assert.equal(set.status, 200, set.text);
     assert.deepEqual(set.json.licensedInstruments, ['odi']);
     assert.deepEqual((await admin.get('/api/clinic/settings')).json.licensedInstruments, ['odi']);
+    const contact = await admin.put('/api/clinic/settings', {
+      licensedInstruments: ['odi'],
+      phone: '+1 555-010-0199',
+      emergencyNumber: '112',
+    });
+    assert.deepEqual(contact.json, {
+      licensedInstruments: ['odi'],
+      phone: '+1 555-010-0199',
+      emergencyNumber: '112',
+    });
+    const badPhone = await admin.put('/api/clinic/settings', {
+      licensedInstruments: [],
+      emergencyNumber: 'call me',
+    });
+    assert.equal(badPhone.status, 400);
 
     const accepted = await patient.post(odi, { answers: odiAnswers(2) });
     assert.equal(accepted.status, 201, accepted.text);
@@ -147,9 +162,10 @@ forEachEngine((engine) => {
       .select('details')
       .where('clinic_id', '=', clinic.clinicId)
       .where('action', '=', 'clinic.settings-update')
+      .orderBy('at')
       .executeTakeFirst();
     assert.deepEqual(settingsAudit?.details, {
-      before: { licensedInstruments: [] },
+      before: { licensedInstruments: [], phone: null, emergencyNumber: '911' },
       after: { licensedInstruments: ['odi'] },
     });
   });

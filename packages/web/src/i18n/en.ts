@@ -180,8 +180,10 @@ export const en = {
   'nerve.rapidlyWorseShort': 'Worse fast',
 
   'result.emergencyTitle': 'Call 911 now',
+  'result.callEmergency': 'Call {number}',
+  'result.callEmergencyIfWorse': 'If you get worse: call {number}',
+  'result.callClinic': 'Call your surgical team: {phone}',
   'result.call911': 'Call 911',
-  'result.call911IfWorse': 'If you get worse: call 911',
   'result.title.urgent': 'Call your surgical team today',
   'result.title.contact': 'Tell your care team in the next few days',
   'result.title.routine': 'Thank you for checking in',
@@ -380,6 +382,12 @@ export const en = {
   'candidacy.request': 'Send my request',
   'candidacy.thanks': 'Thank you. {clinic} will contact you soon.',
   'candidacy.treatmentLink': 'Compare types of spine surgery',
+  'candidacy.clinicNotFound':
+    'We could not find this clinic. Please check the link you were given.',
+  'candidacy.tooMany':
+    'Too many checks from here in a short time. Please wait a few minutes, then try again.',
+  'candidacy.sendError':
+    'Something went wrong, and your answers were not sent. Please try again in a moment.',
 
   'treatments.title': 'Compare types of spine surgery',
   'treatments.intro':

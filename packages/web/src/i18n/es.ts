@@ -185,8 +185,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'nerve.rapidlyWorseShort': 'Peor rápido',
 
   'result.emergencyTitle': 'Llame al 911 ahora',
+  'result.callEmergency': 'Llamar al {number}',
+  'result.callEmergencyIfWorse': 'Si empeora: llame al {number}',
+  'result.callClinic': 'Llame a su equipo de cirugía: {phone}',
   'result.call911': 'Llamar al 911',
-  'result.call911IfWorse': 'Si empeora: llame al 911',
   'result.title.urgent': 'Llame hoy a su equipo de cirugía',
   'result.title.contact': 'Avise a su equipo de atención en los próximos días',
   'result.title.routine': 'Gracias por contarnos cómo está',
@@ -389,6 +391,12 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'candidacy.request': 'Enviar mi pedido',
   'candidacy.thanks': 'Gracias. {clinic} se pondrá en contacto con usted pronto.',
   'candidacy.treatmentLink': 'Comparar tipos de cirugía de columna',
+  'candidacy.clinicNotFound':
+    'No encontramos esta clínica. Por favor, revise el enlace que le dieron.',
+  'candidacy.tooMany':
+    'Se enviaron demasiados cuestionarios desde aquí en poco tiempo. Espere unos minutos e inténtelo de nuevo.',
+  'candidacy.sendError':
+    'Algo salió mal y sus respuestas no se enviaron. Por favor, inténtelo de nuevo en un momento.',
 
   'treatments.title': 'Comparar tipos de cirugía de columna',
   'treatments.intro':

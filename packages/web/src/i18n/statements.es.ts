@@ -1,7 +1,8 @@
 /**
  * Spanish for the clinical sentences the API sends, keyed by their stable statement id (restriction,
  * milestone, visit and phase titles use `restriction.<id>`, `milestone.<id>`, `followup.<id>`,
- * `phase.<id>`). A missing id falls back to the English text; statements.test.ts counts them.
+ * `phase.<id>`). A missing id falls back to the English text, but statements.test.ts requires every
+ * statement the patient and public screens show (plan, triage, candidacy, treatment finder).
  * Written for this app in plain Spanish ("usted"); a clinician and a native speaker must review
  * before release, like every clinical sentence.
  */
@@ -423,6 +424,157 @@ export const statementsEs: Readonly<Record<string, string>> = {
     'Haga solo los ejercicios que le dio su cirujano o su fisioterapeuta. Pare, y llame a su equipo, si un ejercicio le causa adormecimiento nuevo, debilidad o dolor que baja por la pierna o el brazo.',
   'exercise.walking.progression':
     'Un plan de caminatas que añade unos minutos cada semana. Guíese por cómo se siente: está bien quedarse más tiempo en un paso.',
+
+  // Candidacy check (public): notices and emergency
+  'candidacy.not-a-diagnosis':
+    'Este cuestionario no le da un diagnóstico. Solo un médico que le examine y vea sus estudios de imagen puede decir qué tiene y si una cirugía le ayudaría.',
+  'candidacy.emergency.go-now':
+    'Deténgase aquí. Llame al 911 o vaya ahora a la sala de emergencias. Estas señales pueden significar que los nervios de la parte baja de la columna están muy apretados, y esperar puede causar un daño duradero.',
+  'candidacy.emergency.bladder-bowel':
+    'Tiene problemas nuevos para controlar o vaciar la vejiga o el intestino.',
+  'candidacy.emergency.saddle': 'Tiene adormecimiento entre las piernas o alrededor de las nalgas.',
+  'candidacy.emergency.weakness':
+    'La debilidad en las piernas o los brazos está empeorando rápido.',
+  'candidacy.emergency.not-answered':
+    'Por favor, primero responda las preguntas urgentes. ¿Tiene problemas nuevos con la vejiga o el intestino, adormecimiento entre las piernas, o una debilidad que empeora rápido? Si es así, llame al 911 o vaya ahora a la sala de emergencias.',
+  'candidacy.more-answers-needed':
+    'Necesitamos unas respuestas más antes de poder decir qué tan bien encajan sus síntomas. Una pregunta que usted salte nunca se cuenta como un "no".',
+
+  // Candidacy check: reasons
+  'candidacy.reason.radiating-pain':
+    'El dolor que baja hacia la pierna o el brazo es una señal común de un nervio apretado.',
+  'candidacy.reason.nerve-numbness':
+    'El adormecimiento o el hormigueo a lo largo del camino de un nervio encaja con un nervio apretado.',
+  'candidacy.reason.weakness':
+    'La debilidad en una parte de la pierna o del brazo puede venir de un nervio apretado.',
+  'candidacy.reason.weakness-worsening':
+    'Su debilidad está empeorando poco a poco. Por favor, vea pronto a un cirujano de columna, en unos días o unas pocas semanas. La debilidad que dura más tiempo tiende a recuperarse menos.',
+  'candidacy.reason.neurogenic-claudication':
+    'Los síntomas en las piernas que aumentan al estar de pie o caminar, y se alivian al sentarse o inclinarse hacia adelante, encajan con un estrechamiento del canal de la columna.',
+  'candidacy.reason.shopping-cart':
+    'Caminar mejor apoyado en un carrito del supermercado es una señal típica de que el canal de la columna se ha estrechado.',
+  'candidacy.reason.above-knee':
+    'Los síntomas por encima de la rodilla apuntan más a los nervios que a la circulación de la sangre.',
+  'candidacy.reason.spinal-cord-signs':
+    'Tener las manos torpes o problemas de equilibrio puede significar que la médula espinal del cuello está apretada. Esto necesita que un cirujano de columna le examine pronto, sin esperar mucho tiempo.',
+  'candidacy.reason.function-lost':
+    'Sus síntomas le han quitado cosas de todos los días que antes hacía. La cirugía está pensada para problemas que limitan la vida diaria.',
+  'candidacy.reason.no-function-lost':
+    'Nos dijo que su vida diaria no está limitada. La cirugía suele ser para síntomas que no le dejan hacer las tareas de todos los días.',
+  'candidacy.reason.imaging-matches':
+    'Su estudio de imagen mostró presión sobre un nervio. Un cirujano revisará que coincida con el lugar donde siente los síntomas.',
+  'candidacy.reason.imaging-missing':
+    'Todavía no tiene una resonancia magnética ni una tomografía, o no sabe qué mostró. La resonancia magnética es la prueba habitual para este problema.',
+  'candidacy.reason.imaging-other':
+    'Su estudio de imagen no mostró presión sobre un nervio. Los estudios y los síntomas tienen que apuntar en la misma dirección antes de que una cirugía tenga sentido.',
+  'candidacy.reason.conservative-tried':
+    'Probó un tratamiento sin cirugía durante por lo menos 6 semanas y no le ayudó lo suficiente. Las investigaciones usaron de 6 a 12 semanas; no hay una regla fija.',
+  'candidacy.reason.conservative-not-yet':
+    'La mayoría de las personas prueba primero la fisioterapia, la quiropráctica, las inyecciones o las medicinas. Las investigaciones usaron por lo menos 6 a 12 semanas de estos tratamientos antes de la cirugía; no hay una regla fija.',
+  'candidacy.reason.conservative-helping':
+    'Lo que está haciendo ahora le ayuda lo suficiente. Siga así, y vuelva a hacer este cuestionario si las cosas cambian.',
+  'candidacy.reason.conservative-unknown':
+    'Todavía no sabemos qué tratamiento probó, por cuánto tiempo, ni cómo le fue. Un cirujano se lo preguntará.',
+  'candidacy.reason.short-duration':
+    'Sus síntomas empezaron hace menos de 6 semanas. Muchos síntomas de los nervios se alivian con el tiempo y con tratamientos que no son cirugía.',
+
+  // Candidacy check: other possible causes
+  'candidacy.mimic.back-pain-only':
+    'Su dolor se queda en la espalda o el cuello, sin señales de los nervios. La cirugía de descompresión da más espacio a los nervios apretados; no es una solución para todo tipo de dolor de espalda o de cuello.',
+  'candidacy.mimic.vascular':
+    'El dolor de pantorrilla que se alivia con solo quedarse de pie quieto puede venir de una mala circulación de la sangre en las piernas, no de la columna. Un médico puede revisar su circulación.',
+  'candidacy.mimic.vascular-mixed':
+    'Algunas de sus respuestas encajan con una mala circulación en las piernas y también con un nervio apretado. Pida a un médico que revise las dos cosas.',
+  'candidacy.mimic.shifting':
+    'Sus síntomas cambian de lugar sin un patrón claro. La cirugía funciona mejor cuando los síntomas son constantes y previsibles, y coinciden con el estudio de imagen.',
+
+  // Candidacy check: summaries
+  'candidacy.summary.strong-fit':
+    'Sus respuestas encajan bien con un nervio apretado que la cirugía de descompresión puede tratar. El siguiente paso es que un cirujano revise sus estudios de imagen.',
+  'candidacy.summary.possible-fit':
+    'Algunas de sus respuestas encajan con un nervio apretado, pero faltan partes de la información o no están claras.',
+  'candidacy.summary.conservative-care-first':
+    'Sus respuestas encajan con un nervio apretado, pero por lo general primero se prueba un tratamiento sin cirugía.',
+  'candidacy.summary.unlikely':
+    'Sus respuestas no se parecen al tipo de problema de los nervios que trata la cirugía de descompresión.',
+
+  // Candidacy check: questions for the surgeon (the patient asks, in their own words)
+  'candidacy.question.scan-matches':
+    '¿Mi estudio de imagen muestra presión sobre un nervio en el lugar que coincide con mis síntomas?',
+  'candidacy.question.which-procedure':
+    '¿Qué operación me sugiere: laminotomía, laminectomía o microlaminectomía? ¿Por qué esa?',
+  'candidacy.question.fusion': '¿Necesitaría también una fusión? ¿Por qué sí o por qué no?',
+  'candidacy.question.recovery':
+    '¿Cuánto tiempo estaría en el hospital, y cuándo podría volver al trabajo?',
+  'candidacy.question.waiting': '¿Qué es probable que pase si espero?',
+  'candidacy.question.weakness-timing':
+    'Mi debilidad está empeorando. ¿Qué tan pronto se debe tratar?',
+  'candidacy.question.spinal-cord':
+    '¿Está apretada mi médula espinal? ¿Debo operarme ahora o probar primero ejercicio con supervisión?',
+  'candidacy.question.circulation': '¿Deberían revisar la circulación de la sangre en mis piernas?',
+  'candidacy.question.other-causes':
+    '¿Podría otra cosa, que no sea un nervio apretado, causar mis síntomas?',
+  'candidacy.question.therapy-plan':
+    '¿Qué fisioterapia debería probar primero, y por cuánto tiempo?',
+
+  // Candidacy check: next steps
+  'candidacy.next.emergency-care': 'Llame al 911 o vaya ahora a la sala de emergencias.',
+  'candidacy.next.mri-ct-review':
+    'Envíenos su resonancia magnética o tomografía para que un especialista en columna la revise gratis.',
+  'candidacy.next.treatment-request':
+    'Pida una consulta de tratamiento con un cirujano de columna.',
+  'candidacy.next.pt-first': 'Empiece con un fisioterapeuta. Podemos ayudarle a encontrar uno.',
+  'candidacy.next.ask-about-imaging':
+    'Pregúntele a su médico si necesita una resonancia magnética.',
+  'candidacy.next.see-doctor': 'Consulte a su propio médico para buscar otras causas de su dolor.',
+  'candidacy.next.check-circulation':
+    'Pida a su médico que revise la circulación de la sangre en sus piernas.',
+  'candidacy.next.answer-missing': 'Responda las preguntas que saltó para obtener un resultado.',
+
+  // Treatment finder (public)
+  'treatment.stay.lumbar-decompression':
+    'Muchas veces se vuelve a casa el mismo día o después de 1 a 4 días.',
+  'treatment.stay.cervical-decompression': 'Por lo general, de 1 a 3 días en el hospital.',
+  'treatment.laminotomy.removes':
+    'Solo un pedazo pequeño de la lámina, el techo de hueso que cubre la parte de atrás del canal de la columna.',
+  'treatment.laminotomy.problems':
+    'Se usa cuando un nervio está apretado en un solo lugar pequeño, por ejemplo por un disco salido o un estrechamiento.',
+  'treatment.laminotomy.how':
+    'Muchas veces se hace por un corte de menos de una pulgada (unos 2.5 cm), con un tubo delgado que aparta el músculo en vez de cortarlo.',
+  'treatment.laminotomy.recovery':
+    'Muchas personas vuelven a sus actividades de siempre en el plazo de varias semanas.',
+  'treatment.laminectomy.removes':
+    'Toda la lámina en el nivel que se trata, para abrir el canal y las salidas de los lados por donde salen los nervios.',
+  'treatment.laminectomy.problems':
+    'Se usa sobre todo para la estenosis (estrechamiento del canal de la columna), y a veces para problemas de disco, quistes o tejido crecido por la artritis que aprieta los nervios.',
+  'treatment.laminectomy.how':
+    'Se hace con cirugía abierta o por tubos pequeños; para un nivel, el corte suele medir de 3 a 4 cm.',
+  'treatment.laminectomy.recovery':
+    'Se empieza a caminar durante el primer día. La mayor parte de la recuperación ocurre a lo largo de 6 semanas; los nervios pueden seguir sanando durante 6 a 12 meses.',
+  'treatment.microlaminectomy.removes':
+    'Parte de la lámina, como en una laminectomía, pero por un corte mucho más pequeño.',
+  'treatment.microlaminectomy.problems':
+    'Se usa para aliviar la presión sobre un nervio causada por una hernia de disco o por una vértebra que se deslizó hacia adelante, o para llegar a un disco dañado.',
+  'treatment.microlaminectomy.how':
+    'Una operación mínimamente invasiva por un corte pequeño, lo que suele significar menos dolor después de la cirugía.',
+  'treatment.microlaminectomy.stay':
+    'La mayoría de las personas se va a casa 1 a 2 días después de la cirugía.',
+  'treatment.microlaminectomy.recovery':
+    'Trabajo ligero después de varias semanas; actividades normales después de unas 4 a 6 semanas.',
+  'treatment.fusion.removes':
+    'El mismo hueso que en una descompresión. Después se unen dos o más vértebras para que, al sanar, formen una sola pieza firme.',
+  'treatment.fusion.problems':
+    'A veces se añade cuando una vértebra se ha deslizado o la columna no está estable. Su cirujano decide si la necesita.',
+  'treatment.fusion.how':
+    'Una operación más grande que la descompresión sola, con más riesgo de problemas graves y de tener que volver al hospital.',
+  'treatment.fusion.stay.lumbar':
+    'Por lo general, más tiempo que con la descompresión sola; pregúntele a su cirujano.',
+  'treatment.fusion.stay.cervical':
+    'Por lo general, de 1 a 3 días; es posible que use un collarín mientras sana el hueso.',
+  'treatment.fusion.recovery':
+    'Más lenta que con la descompresión sola. Unas radiografías, alrededor de los 6 meses, comprueban que los huesos se unieron; la recuperación completa puede tardar de 6 a 12 meses.',
+  'treatment.disclaimer':
+    'Esto compara opciones comunes. No es un consejo para usted: su cirujano elige la operación después de examinarle y ver sus estudios de imagen.',
 
   // Treatment finder names
   'treatment.name.laminotomy': 'Laminotomía',

@@ -57,4 +57,6 @@ export interface Me {
   email: string;
   displayName: string;
   patientId: string | null;
+  /** How to reach the clinic and emergency services (absent in a copy saved by an older version). */
+  clinic?: { name: string; slug: string; phone: string | null; emergencyNumber: string };
 }

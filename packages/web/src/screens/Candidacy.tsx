@@ -114,7 +114,16 @@ export default function Candidacy() {
       setSubmitted(response);
       window.scrollTo(0, 0);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('app.needsConnection'));
+      // The server's problem text is English: show the patient's language instead.
+      setError(
+        !(e instanceof ApiError)
+          ? t('app.needsConnection')
+          : e.status === 404
+            ? t('candidacy.clinicNotFound')
+            : e.status === 429
+              ? t('candidacy.tooMany')
+              : t('candidacy.sendError'),
+      );
     } finally {
       setBusy(false);
     }

@@ -9,7 +9,7 @@ import { Stmt } from '../ui/Statement.tsx';
  * The answer to a check-in. Nothing here is softened: the level decides the screen, an emergency
  * fills the screen with a call button, and every screen says Lamina does not diagnose.
  */
-export function Result({ ctx: _ctx }: { ctx: PatientContext }) {
+export function Result({ ctx }: { ctx: PatientContext }) {
   const { t, st } = useI18n();
   const result = shownResult();
   useEffect(() => {
@@ -17,6 +17,9 @@ export function Result({ ctx: _ctx }: { ctx: PatientContext }) {
   }, [result]);
   if (!result) return null;
   const { decision, sent, alerted } = result;
+  // The clinic's own numbers; 911 when the app has never been told (the demo and US default).
+  const emergencyNumber = ctx.me.clinic?.emergencyNumber ?? '911';
+  const clinicPhone = ctx.me.clinic?.phone ?? null;
   const level = decision.level;
   const headline = st(decision.instruction);
 
@@ -54,8 +57,8 @@ export function Result({ ctx: _ctx }: { ctx: PatientContext }) {
         aria-describedby="emergency-text"
       >
         <h1 id="emergency-title">{t('result.emergencyTitle')}</h1>
-        <a className="call" href="tel:911">
-          {t('result.call911')}
+        <a className="call" href={`tel:${emergencyNumber}`}>
+          {t('result.callEmergency', { number: emergencyNumber })}
         </a>
         <p id="emergency-text" className="headline" lang={headline.lang}>
           {headline.text}
@@ -80,13 +83,19 @@ export function Result({ ctx: _ctx }: { ctx: PatientContext }) {
         </p>
         {level === 'urgent' ? (
           <>
-            <a className="button primary big" href="tel:911">
-              {t('result.call911IfWorse')}
-            </a>
+            {clinicPhone ? (
+              <a className="button primary big" href={`tel:${clinicPhone.replace(/[^0-9+]/g, '')}`}>
+                {t('result.callClinic', { phone: clinicPhone })}
+              </a>
+            ) : (
+              <p>{t('result.clinicNumber')}</p>
+            )}
             <p className="alerted">
               {sent && alerted ? t('result.alerted') : t('result.notAlerted')}
             </p>
-            <p>{t('result.clinicNumber')}</p>
+            <a className="button secondary" href={`tel:${emergencyNumber}`}>
+              {t('result.callEmergencyIfWorse', { number: emergencyNumber })}
+            </a>
           </>
         ) : null}
       </div>

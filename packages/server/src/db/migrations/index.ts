@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as coreSchema from './001-core-schema.ts';
 import * as apiFeatures from './002-api-features.ts';
 import * as liveAlerts from './003-live-alerts.ts';
+import * as clinicContact from './004-clinic-contact.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { name: '001-core-schema', up: coreSchema.up },
   { name: '002-api-features', up: apiFeatures.up },
   { name: '003-live-alerts', up: liveAlerts.up },
+  { name: '004-clinic-contact', up: clinicContact.up },
 ];

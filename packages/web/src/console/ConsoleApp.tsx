@@ -1,0 +1,207 @@
+import { Component, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import { ApiError, api, type Me } from '../lib/api.ts';
+import { Link, navigate, usePath } from '../lib/router.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { useT } from './i18n.ts';
+import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
+import { Queue } from './Queue.tsx';
+import { StaffSignIn } from './SignIn.tsx';
+import { can } from './types.ts';
+import './console.css';
+
+const PatientView = lazy(() => import('./PatientView.tsx'));
+const Patients = lazy(() => import('./Patients.tsx'));
+const Inbox = lazy(() => import('./Inbox.tsx'));
+const Outcomes = lazy(() => import('./Outcomes.tsx'));
+const Settings = lazy(() => import('./Settings.tsx'));
+
+/** The care-team console at /console: its own sign-in, menu and screens, loaded only here. */
+export default function ConsoleApp() {
+  const path = usePath();
+  const { t } = useT();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setMe(await api.get<Me>('/api/auth/me'));
+      setFailed(false);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setMe(null);
+      else setFailed(true);
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(() => {
+    if (me === null && path !== '/console/signin') navigate('/console/signin', { replace: true });
+  }, [me, path]);
+
+  useEffect(() => {
+    document.title = t('console.title');
+  }, [t]);
+
+  let body: ReactNode;
+  if (path === '/console/signin')
+    body = (
+      <main id="main" className="console-main narrow">
+        <StaffSignIn
+          onSignedIn={async () => {
+            await refresh();
+            navigate('/console', { replace: true });
+          }}
+        />
+      </main>
+    );
+  else if (failed) body = <p role="alert">{t('console.loadError')}</p>;
+  else if (!me) body = <Loading />;
+  else if (me.role === 'patient')
+    body = (
+      <main id="main" className="console-main narrow">
+        <h1>{t('console.notStaffTitle')}</h1>
+        <p>{t('console.notStaff')}</p>
+        <p>
+          <a href="/">{t('console.toPatientApp')}</a>
+        </p>
+      </main>
+    );
+  else {
+    const screens = <Screens path={path} me={me} />;
+    body = can(me.role).queue ? (
+      <LiveQueueProvider>
+        <Shell path={path} me={me} onSignedOut={() => setMe(null)}>
+          {screens}
+        </Shell>
+      </LiveQueueProvider>
+    ) : (
+      <Shell path={path} me={me} onSignedOut={() => setMe(null)}>
+        {screens}
+      </Shell>
+    );
+  }
+  return <div className="console">{body}</div>;
+}
+
+function Screens({ path, me }: { path: string; me: Me }) {
+  const { t } = useT();
+  const allowed = can(me.role);
+  const patient = /^\/console\/patients\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  let screen: ReactNode;
+  if (patient) screen = <PatientView patientId={patient} me={me} />;
+  else if (path === '/console/patients' && allowed.patients) screen = <Patients />;
+  else if (path === '/console/off-track' && allowed.queue) screen = <Queue calm />;
+  else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
+  else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
+  else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
+  else if (allowed.queue) screen = <Queue />;
+  else if (allowed.patients) screen = <Patients />;
+  else screen = <p>{t('console.nothingForRole')}</p>;
+  return (
+    <ErrorBoundary key={path} fallback={<p role="alert">{t('console.loadError')}</p>}>
+      <Suspense fallback={<Loading />}>{screen}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function Shell({
+  path,
+  me,
+  onSignedOut,
+  children,
+}: {
+  path: string;
+  me: Me;
+  onSignedOut(): void;
+  children: ReactNode;
+}) {
+  const { t } = useT();
+  const live = useLiveQueue();
+  const allowed = can(me.role);
+  const openEmergencies = (live?.alerts ?? []).filter(
+    (a) => a.level === 'emergency' && a.status === 'open',
+  );
+  const onQueue = path === '/console' || path === '/console/';
+  const latest = live?.arrivals.at(-1);
+  const items: [string, string, number | undefined][] = [];
+  if (allowed.queue) items.push(['/console', t('nav.queue'), live?.alerts?.length]);
+  if (allowed.queue) items.push(['/console/off-track', t('nav.offTrack'), live?.offTrack?.length]);
+  if (allowed.patients) items.push(['/console/patients', t('nav.patients'), undefined]);
+  if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
+  if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
+  if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
+  const current = (href: string) =>
+    href === '/console' ? onQueue : path === href || path.startsWith(`${href}/`);
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('console.skip')}
+      </a>
+      <header className="console-top">
+        <Link href="/console" className="brand">
+          {t('console.brand')}
+        </Link>
+        <nav aria-label={t('nav.consoleLabel')}>
+          {items.map(([href, label, count]) => (
+            <Link key={href} href={href} aria-current={current(href) ? 'page' : undefined}>
+              {label}
+              {count !== undefined ? <span className="count"> ({count})</span> : null}
+            </Link>
+          ))}
+        </nav>
+        <div className="who">
+          <span>{me.displayName}</span>
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="secondary small"
+            onClick={async () => {
+              await api.post('/api/auth/sign-out').catch(() => undefined);
+              onSignedOut();
+            }}
+          >
+            {t('console.signOut')}
+          </button>
+        </div>
+      </header>
+      {/* Polite: it must not cut off a nurse mid-sentence on a call, but it is always read. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="announce">
+        {latest
+          ? t('queue.announceEmergency', { name: `${latest.given_name} ${latest.family_name}` })
+          : ''}
+      </p>
+      {!onQueue && openEmergencies.length > 0 ? (
+        <p className="emergency-banner" data-testid="emergency-banner">
+          <strong>{t('queue.openEmergencies', { count: openEmergencies.length })}</strong>{' '}
+          <Link href="/console">{t('queue.goToQueue')}</Link>
+        </p>
+      ) : null}
+      <main id="main" className="console-main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function Loading() {
+  const { t } = useT();
+  return (
+    <p className="loading" role="status">
+      {t('console.loading')}
+    </p>
+  );
+}
+
+class ErrorBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { api } from '../lib/api.ts';
+import { Loading } from './ConsoleApp.tsx';
+import { useT } from './i18n.ts';
+import type { AlertLevel, OutcomeGroup } from './types.ts';
+
+const levels: AlertLevel[] = ['emergency', 'urgent', 'contact'];
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** The clinic's outcomes by region and procedure, as the API computes them; CSV for the rest. */
+export default function Outcomes() {
+  const { t } = useT();
+  const [groups, setGroups] = useState<OutcomeGroup[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    api
+      .get<{ groups: OutcomeGroup[] }>('/api/outcomes')
+      .then((r) => setGroups(r.groups))
+      .catch(() => setFailed(true));
+  }, []);
+  return (
+    <div>
+      <div className="queue-head">
+        <h1>{t('outcomes.title')}</h1>
+        <a className="button secondary" href="/api/outcomes.csv" download>
+          {t('outcomes.csv')}
+        </a>
+      </div>
+      <p className="lead">{t('outcomes.intro')}</p>
+      {failed ? <p role="alert">{t('console.loadError')}</p> : null}
+      {!groups && !failed ? <Loading /> : null}
+      {groups && groups.length === 0 ? <p>{t('outcomes.none')}</p> : null}
+      {(groups ?? []).map((g) => {
+        const id = `g-${g.region}-${g.procedure}`;
+        return (
+          <section key={id} className="card" aria-labelledby={id}>
+            <h2 id={id}>
+              {t(`region.${g.region}` as 'region.lumbar')} ·{' '}
+              {t(`procedure.${g.procedure}` as 'procedure.laminectomy')}
+            </h2>
+            <p>
+              {t('outcomes.patients', { count: g.patients })} ·{' '}
+              {t('outcomes.patientWeeks', { weeks: g.patientWeeks })} ·{' '}
+              <strong>{t('outcomes.overdue', { count: g.overdue })}</strong>
+            </p>
+            <div className="table-wrap">
+              <table>
+                <caption>{t('outcomes.promCompletion')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('outcomes.timepoint')}</th>
+                    <th scope="col">{t('outcomes.completed')}</th>
+                    <th scope="col">{t('outcomes.rate')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.promCompletion.map((p) => (
+                    <tr key={p.timepoint}>
+                      <th scope="row">{t(`timepoint.${p.timepoint}` as 'timepoint.baseline')}</th>
+                      <td>
+                        {p.completed} / {p.opened}
+                      </td>
+                      <td>{pct(p.rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <table>
+                <caption>{t('outcomes.mcid')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('outcomes.timepoint')}</th>
+                    <th scope="col">{t('outcomes.improved')}</th>
+                    <th scope="col">{t('outcomes.share')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.mcid.map((m) => (
+                    <tr key={m.timepoint}>
+                      <th scope="row">{t(`timepoint.${m.timepoint}` as 'timepoint.baseline')}</th>
+                      <td>
+                        {m.improved} / {m.measured}
+                      </td>
+                      <td>{pct(m.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <table>
+                <caption>{t('outcomes.alerts')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('outcomes.level')}</th>
+                    <th scope="col">{t('outcomes.per100')}</th>
+                    <th scope="col">{t('outcomes.medianAck')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {levels.map((level) => (
+                    <tr key={level}>
+                      <th scope="row">{t(`level.${level}`)}</th>
+                      <td>{g.alertsPer100PatientWeeks[level]}</td>
+                      <td>{g.medianMinutesToAcknowledge[level] ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

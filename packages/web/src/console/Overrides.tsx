@@ -1,0 +1,318 @@
+import type { RecoveryPlan } from '@lamina/pathway';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { useT } from './i18n.ts';
+import { SurgeonBadge } from './PatientView.tsx';
+import type { Offset, Overrides } from './types.ts';
+
+type LiftMode = 'protocol' | 'weeks' | 'when-cleared' | 'lifted';
+interface RestrictionForm {
+  maxLoadLb: string;
+  mode: LiftMode;
+  weeks: string;
+  note: string;
+}
+
+function weeksOf(offset: Offset | undefined): string {
+  if (!offset) return '';
+  if (offset.weeks !== undefined) return String(offset.weeks);
+  if (offset.days !== undefined) return String(Math.round(offset.days / 7));
+  if (offset.months !== undefined) return String(Math.round((offset.months * 30.4) / 7));
+  return '';
+}
+
+/**
+ * The plan as the patient sees it, each value marked when the surgeon set it; clinicians and
+ * admins change the surgeon's overrides here (PUT replaces them all; the server audits it).
+ */
+export function OverridesEditor({
+  patientId,
+  plan,
+  overrides,
+  editable,
+  onSaved,
+}: {
+  patientId: string;
+  plan: RecoveryPlan;
+  overrides: Overrides | undefined;
+  editable: boolean;
+  onSaved(): Promise<void>;
+}) {
+  const { t, date } = useT();
+  const current: Overrides = overrides ?? { restrictions: {}, milestones: {}, followUps: {} };
+  const [editing, setEditing] = useState(false);
+  const [restrictions, setRestrictions] = useState<Record<string, RestrictionForm>>({});
+  const [followUps, setFollowUps] = useState<Record<string, { date: string; note: string }>>({});
+  const [milestones, setMilestones] = useState<Record<string, { toWeeks: string; note: string }>>(
+    {},
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  function start() {
+    setRestrictions(
+      Object.fromEntries(
+        plan.restrictions.map((r) => {
+          const o = current.restrictions[r.id] ?? {};
+          const mode: LiftMode =
+            o.lifts === 'when-cleared' || o.lifts === 'lifted'
+              ? o.lifts
+              : o.lifts
+                ? 'weeks'
+                : 'protocol';
+          return [
+            r.id,
+            {
+              maxLoadLb: o.maxLoadLb === undefined ? '' : String(o.maxLoadLb),
+              mode,
+              weeks: typeof o.lifts === 'object' ? weeksOf(o.lifts) : '',
+              note: o.note ?? '',
+            },
+          ];
+        }),
+      ),
+    );
+    setFollowUps(
+      Object.fromEntries(
+        plan.followUps.map((f) => {
+          const o = current.followUps[f.id] ?? {};
+          return [f.id, { date: o.date ?? '', note: o.note ?? '' }];
+        }),
+      ),
+    );
+    setMilestones(
+      Object.fromEntries(
+        plan.milestones.map((m) => {
+          const o = current.milestones[m.id] ?? {};
+          return [m.id, { toWeeks: weeksOf(o.to), note: o.note ?? '' }];
+        }),
+      ),
+    );
+    setSaved(false);
+    setError(null);
+    setEditing(true);
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const next: Overrides = { restrictions: {}, milestones: {}, followUps: {} };
+    for (const [id, f] of Object.entries(restrictions)) {
+      const entry: Overrides['restrictions'][string] = {};
+      if (f.maxLoadLb.trim()) entry.maxLoadLb = Number(f.maxLoadLb);
+      if (f.mode === 'weeks' && f.weeks.trim()) entry.lifts = { weeks: Number(f.weeks) };
+      if (f.mode === 'when-cleared' || f.mode === 'lifted') entry.lifts = f.mode;
+      if (f.note.trim()) entry.note = f.note.trim();
+      if (Object.keys(entry).length > 0) next.restrictions[id] = entry;
+    }
+    for (const [id, f] of Object.entries(milestones)) {
+      const entry: Overrides['milestones'][string] = {};
+      const from = current.milestones[id]?.from;
+      if (from) entry.from = from;
+      if (f.toWeeks.trim()) entry.to = { weeks: Number(f.toWeeks) };
+      if (f.note.trim()) entry.note = f.note.trim();
+      if (entry.to || entry.note || entry.from) next.milestones[id] = entry;
+    }
+    for (const [id, f] of Object.entries(followUps)) {
+      const entry: Overrides['followUps'][string] = {};
+      if (f.date) entry.date = f.date;
+      if (f.note.trim()) entry.note = f.note.trim();
+      if (Object.keys(entry).length > 0) next.followUps[id] = entry;
+    }
+    try {
+      await api.put(`/api/patients/${patientId}/overrides`, next);
+      setEditing(false);
+      setSaved(true);
+      await onSaved();
+    } catch (failure) {
+      setError(
+        failure instanceof ApiError
+          ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
+          : t('console.loadError'),
+      );
+    }
+  }
+
+  const setR = (id: string, patch: Partial<RestrictionForm>) =>
+    setRestrictions((all) => ({ ...all, [id]: { ...(all[id] as RestrictionForm), ...patch } }));
+
+  return (
+    <section className="card" id="plan" aria-labelledby="plan-h">
+      <h2 id="plan-h">{t('patient.plan')}</h2>
+      <p className="hint">{t('plan.intro')}</p>
+      {saved ? <p role="status">{t('plan.saved')}</p> : null}
+      {!editing ? (
+        <>
+          <h3>{t('plan.restrictions')}</h3>
+          <ul className="plain plan-list">
+            {plan.restrictions.map((r) => (
+              <li key={r.id} data-set-by={r.setBy}>
+                <span lang="en">{r.text}</span>{' '}
+                <span className="hint">
+                  {r.liftsOn
+                    ? t('plan.until', { date: date(r.liftsOn, 'short') })
+                    : t(`lifting.${r.lifting}` as 'lifting.when-cleared')}
+                </span>
+                {r.setBy === 'surgeon' ? <SurgeonBadge /> : null}
+                {r.surgeonNote ? <p className="hint">“{r.surgeonNote}”</p> : null}
+              </li>
+            ))}
+          </ul>
+          <h3>{t('plan.milestones')}</h3>
+          <ul className="plain plan-list">
+            {plan.milestones.map((m) => (
+              <li key={m.id} data-set-by={m.setBy}>
+                <span lang="en">{m.text}</span>{' '}
+                <span className="hint">
+                  {date(m.from, 'short')} – {date(m.to, 'short')}
+                </span>
+                {m.setBy === 'surgeon' ? <SurgeonBadge /> : null}
+                {m.surgeonNote ? <p className="hint">“{m.surgeonNote}”</p> : null}
+              </li>
+            ))}
+          </ul>
+          {editable ? (
+            <button type="button" className="primary" onClick={start}>
+              {t('plan.edit')}
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <form onSubmit={save} className="overrides">
+          <fieldset>
+            <legend>{t('plan.restrictions')}</legend>
+            {plan.restrictions.map((r) => {
+              const f = restrictions[r.id];
+              if (!f) return null;
+              const label = r.text;
+              return (
+                <fieldset key={r.id} className="override">
+                  <legend lang="en">{label}</legend>
+                  {r.maxLoad ? (
+                    <label className="field inline">
+                      <span>{t('plan.maxLoad', { lb: r.maxLoad.lb })}</span>
+                      <input
+                        type="number"
+                        min={1}
+                        max={100}
+                        value={f.maxLoadLb}
+                        onChange={(e) => setR(r.id, { maxLoadLb: e.target.value })}
+                      />
+                    </label>
+                  ) : null}
+                  <label className="field inline">
+                    <span>{t('plan.lifts')}</span>
+                    <select
+                      value={f.mode}
+                      onChange={(e) => setR(r.id, { mode: e.target.value as LiftMode })}
+                    >
+                      <option value="protocol">{t('plan.liftsProtocol')}</option>
+                      <option value="weeks">{t('plan.liftsWeeks')}</option>
+                      <option value="when-cleared">{t('plan.liftsCleared')}</option>
+                      <option value="lifted">{t('plan.liftsLifted')}</option>
+                    </select>
+                  </label>
+                  {f.mode === 'weeks' ? (
+                    <label className="field inline">
+                      <span>{t('plan.weeks')}</span>
+                      <input
+                        type="number"
+                        min={0}
+                        max={520}
+                        value={f.weeks}
+                        onChange={(e) => setR(r.id, { weeks: e.target.value })}
+                      />
+                    </label>
+                  ) : null}
+                  <label className="field inline">
+                    <span>{t('plan.note')}</span>
+                    <input value={f.note} onChange={(e) => setR(r.id, { note: e.target.value })} />
+                  </label>
+                </fieldset>
+              );
+            })}
+          </fieldset>
+          <fieldset>
+            <legend>{t('plan.milestones')}</legend>
+            {plan.milestones.map((m) => {
+              const f = milestones[m.id];
+              if (!f) return null;
+              return (
+                <fieldset key={m.id} className="override">
+                  <legend lang="en">{m.text}</legend>
+                  <label className="field inline">
+                    <span>{t('plan.byWeek')}</span>
+                    <input
+                      type="number"
+                      min={0}
+                      max={520}
+                      value={f.toWeeks}
+                      onChange={(e) =>
+                        setMilestones((all) => ({
+                          ...all,
+                          [m.id]: { ...f, toWeeks: e.target.value },
+                        }))
+                      }
+                    />
+                  </label>
+                  <label className="field inline">
+                    <span>{t('plan.note')}</span>
+                    <input
+                      value={f.note}
+                      onChange={(e) =>
+                        setMilestones((all) => ({ ...all, [m.id]: { ...f, note: e.target.value } }))
+                      }
+                    />
+                  </label>
+                </fieldset>
+              );
+            })}
+          </fieldset>
+          <fieldset>
+            <legend>{t('plan.followUps')}</legend>
+            {plan.followUps.map((fu) => {
+              const f = followUps[fu.id];
+              if (!f) return null;
+              return (
+                <fieldset key={fu.id} className="override">
+                  <legend lang="en">{fu.title}</legend>
+                  <label className="field inline">
+                    <span>{t('plan.booked')}</span>
+                    <input
+                      type="date"
+                      value={f.date}
+                      onChange={(e) =>
+                        setFollowUps((all) => ({ ...all, [fu.id]: { ...f, date: e.target.value } }))
+                      }
+                    />
+                  </label>
+                  <label className="field inline">
+                    <span>{t('plan.note')}</span>
+                    <input
+                      value={f.note}
+                      onChange={(e) =>
+                        setFollowUps((all) => ({ ...all, [fu.id]: { ...f, note: e.target.value } }))
+                      }
+                    />
+                  </label>
+                </fieldset>
+              );
+            })}
+          </fieldset>
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="buttons">
+            <button type="submit" className="primary">
+              {t('plan.save')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              {t('plan.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

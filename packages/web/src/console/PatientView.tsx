@@ -1,0 +1,450 @@
+import type { CheckinInput, NerveChange, RecoveryPlan } from '@lamina/pathway';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api, type Me } from '../lib/api.ts';
+import { daysBetween } from '../lib/dates.ts';
+import { Chart } from '../ui/Chart.tsx';
+import { Loading } from './ConsoleApp.tsx';
+import { dateTime, useT } from './i18n.ts';
+import { OverridesEditor } from './Overrides.tsx';
+import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
+import { can } from './types.ts';
+
+const nerveRank: Record<NerveChange, number> = {
+  none: 0,
+  improving: 1,
+  unchanged: 2,
+  worse: 3,
+  'rapidly-worse': 4,
+};
+
+interface Loaded {
+  detail: PatientDetail;
+  plan: RecoveryPlan;
+  checkins: StoredCheckin[];
+  alerts: PatientAlert[];
+  proms: PromResponse[];
+}
+
+/** One patient for the care team: where they are in the plan, what they reported, what was done. */
+export default function PatientView({ patientId, me }: { patientId: string; me: Me }) {
+  const { t, date } = useT();
+  const allowed = can(me.role);
+  const [data, setData] = useState<Loaded | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const base = `/api/patients/${patientId}`;
+      const [detail, plan, checkins, alerts, proms] = await Promise.all([
+        api.get<PatientDetail>(base),
+        api.get<RecoveryPlan>(`${base}/plan`),
+        api.get<{ checkins: StoredCheckin[] }>(`${base}/checkins`),
+        api.get<{ alerts: PatientAlert[] }>(`${base}/alerts`),
+        api.get<{ responses: PromResponse[] }>(`${base}/proms`),
+      ]);
+      setData({
+        detail,
+        plan,
+        checkins: checkins.checkins,
+        alerts: alerts.alerts,
+        proms: proms.responses,
+      });
+    } catch (error) {
+      setFailed(error instanceof ApiError ? error.message : t('console.loadError'));
+    }
+  }, [patientId, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (failed)
+    return (
+      <p role="alert" className="error">
+        {failed}
+      </p>
+    );
+  if (!data) return <Loading />;
+  const { detail, plan } = data;
+  const surgery = plan.surgery;
+  return (
+    <div className="patient-view">
+      <h1>
+        {detail.patient.given_name} {detail.patient.family_name}
+      </h1>
+      <p className="lead">
+        {t('patient.surgerySummary', {
+          procedure: t(`procedure.${surgery.procedure}` as 'procedure.laminectomy'),
+          region: t(`region.${surgery.region}` as 'region.lumbar'),
+          date: date(surgery.surgeryDate),
+        })}{' '}
+        ·{' '}
+        {plan.dayOfRecovery >= 0
+          ? t('queue.day', { day: plan.dayOfRecovery })
+          : t('patient.beforeSurgery', { days: -plan.dayOfRecovery })}
+      </p>
+      <nav className="jump" aria-label={t('patient.sections')}>
+        <a href="#timeline">{t('patient.timeline')}</a>
+        <a href="#alerts">{t('patient.alerts')}</a>
+        <a href="#charts">{t('patient.charts')}</a>
+        <a href="#checkins">{t('patient.checkins')}</a>
+        <a href="#proms">{t('patient.proms')}</a>
+        {allowed.messages ? <a href="#messages">{t('patient.messages')}</a> : null}
+        <a href="#plan">{t('patient.plan')}</a>
+      </nav>
+      <div className="grid">
+        <Timeline plan={plan} />
+        <Alerts alerts={data.alerts} />
+      </div>
+      <Charts plan={plan} checkins={data.checkins} />
+      <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} />
+      <Proms proms={data.proms} />
+      {allowed.messages ? <Thread patientId={patientId} /> : null}
+      <OverridesEditor
+        patientId={patientId}
+        plan={plan}
+        overrides={detail.surgery?.overrides}
+        editable={allowed.editOverrides}
+        onSaved={load}
+      />
+    </div>
+  );
+}
+
+function Timeline({ plan }: { plan: RecoveryPlan }) {
+  const { t, date } = useT();
+  return (
+    <section className="card" id="timeline" aria-labelledby="timeline-h">
+      <h2 id="timeline-h">{t('patient.timeline')}</h2>
+      <ol className="timeline">
+        <li className="done">
+          <span className="dot" aria-hidden="true" />
+          <div>
+            <p>
+              <strong>{t('patient.surgeryDay')}</strong>
+            </p>
+            <p className="hint">{date(plan.surgery.surgeryDate, 'short')}</p>
+          </div>
+        </li>
+        {plan.phases.map((phase) => {
+          const state = phase.current ? 'now' : phase.startDate > plan.today ? 'later' : 'done';
+          return (
+            <li key={phase.id} className={state} aria-current={phase.current ? 'step' : undefined}>
+              <span className="dot" aria-hidden="true" />
+              <div>
+                <p>
+                  <strong lang="en">{phase.title}</strong>
+                </p>
+                <p className="hint">
+                  {date(phase.startDate, 'short')}
+                  {phase.current ? ` · ${t('patient.now')}` : ''}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <h3>{t('patient.followUps')}</h3>
+      <ul className="plain">
+        {plan.followUps.map((f) => (
+          <li key={f.id}>
+            <span lang="en">{f.title}</span>: {date(f.date, 'short')}{' '}
+            {f.booked ? t('patient.booked') : t('patient.notBooked')}
+            {f.setBy === 'surgeon' ? <SurgeonBadge /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function SurgeonBadge() {
+  const { t } = useT();
+  return <span className="badge surgeon"> {t('plan.setBySurgeon')}</span>;
+}
+
+function Alerts({ alerts }: { alerts: PatientAlert[] }) {
+  const { t, lang } = useT();
+  return (
+    <section className="card" id="alerts" aria-labelledby="alerts-h">
+      <h2 id="alerts-h">{t('patient.alerts')}</h2>
+      {alerts.length === 0 ? <p>{t('patient.noAlerts')}</p> : null}
+      <ol className="alert-history">
+        {alerts.map((a) => (
+          <li key={a.id} className={`level-${a.level}`} data-testid="alert-history">
+            <p>
+              <strong className={`level-text ${a.level}`}>{t(`level.${a.level}`)}</strong> ·{' '}
+              {t(`status.${a.status}`)} · {dateTime(a.created_at, lang)}
+              {a.escalation_step > 0
+                ? ` · ${t('queue.escalated', { step: a.escalation_step })}`
+                : ''}
+            </p>
+            <ul className="plain">
+              {a.findings.map((f) => (
+                <li key={f.ruleId}>{f.clinicianSummary}</li>
+              ))}
+            </ul>
+            <ol className="events">
+              {a.events.map((e) => (
+                <li key={`${e.kind}-${e.at}`}>
+                  {dateTime(e.at, lang)} — {t(`event.${e.kind}` as 'event.created')}
+                  {e.actor ? ` (${e.actor})` : ''}
+                  {e.note ? `: ${e.note}` : ''}
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredCheckin[] }) {
+  const { t } = useT();
+  const surgeryDate = plan.surgery.surgeryDate;
+  const points = [...checkins]
+    .sort((x, y) => x.submitted_at.localeCompare(y.submitted_at))
+    .map((c) => ({ day: daysBetween(surgeryDate, c.submitted_at), a: c.answers }))
+    .filter((p) => p.day >= 0);
+  const xMax = Math.max(14, plan.dayOfRecovery, ...points.map((p) => p.day));
+  const series = (pick: (a: CheckinInput) => number | undefined) =>
+    points.flatMap((p) => {
+      const y = pick(p.a);
+      return y === undefined ? [] : [{ x: p.day, y }];
+    });
+  const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
+  const cervical = plan.surgery.region === 'cervical';
+  const limb = series((a) => a.limbPain);
+  const axial = series((a) => a.axialPain);
+  const walking = series((a) => a.walkingMinutes);
+  const numb = series((a) => (a.numbness?.change ? nerveRank[a.numbness.change] : undefined));
+  const weak = series((a) => (a.weakness?.change ? nerveRank[a.weakness.change] : undefined));
+  const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
+  const today = [{ x: plan.dayOfRecovery, label: t('chart.today') }];
+  return (
+    <section className="card" id="charts" aria-labelledby="charts-h">
+      <h2 id="charts-h">{t('patient.charts')}</h2>
+      {points.length === 0 ? <p>{t('patient.noCheckins')}</p> : null}
+      <div className="charts">
+        <Chart
+          title={t('chart.pain')}
+          summary={t('chart.painSummary', {
+            limb: last(limb)?.y ?? '–',
+            axial: last(axial)?.y ?? '–',
+          })}
+          series={[
+            {
+              label: cervical ? t('chart.armPain') : t('chart.legPain'),
+              className: 's1',
+              points: limb,
+            },
+            {
+              label: cervical ? t('chart.neckPain') : t('chart.backPain'),
+              className: 's2',
+              points: axial,
+            },
+          ]}
+          yMin={0}
+          yMax={10}
+          yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
+          xMax={xMax}
+          band={
+            limbCourse
+              ? {
+                  x: 0,
+                  x2: daysBetween(surgeryDate, limbCourse.usuallyImproves.to),
+                  label: t('chart.usuallyEases'),
+                }
+              : undefined
+          }
+          markers={today}
+        />
+        <Chart
+          title={t('chart.nerve')}
+          summary={t('chart.nerveSummary')}
+          series={[
+            { label: t('chart.numbness'), className: 's1', points: numb, dotsOnly: true },
+            { label: t('chart.weakness'), className: 's3', points: weak, dotsOnly: true },
+          ]}
+          yMin={0}
+          yMax={4}
+          yTicks={[
+            { y: 0, label: t('nerve.none') },
+            { y: 1, label: t('nerve.improving') },
+            { y: 2, label: t('nerve.unchanged') },
+            { y: 3, label: t('nerve.worse') },
+            { y: 4, label: t('nerve.rapidlyWorse') },
+          ]}
+          xMax={xMax}
+          markers={today}
+        />
+        <Chart
+          title={t('chart.walking')}
+          summary={t('chart.walkingSummary', { minutes: last(walking)?.y ?? '–' })}
+          series={[{ label: t('chart.walkingMinutes'), className: 's2', points: walking }]}
+          yMin={0}
+          yMax={Math.max(30, ...walking.map((p) => p.y))}
+          yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
+          xMax={xMax}
+          markers={today}
+        />
+      </div>
+      {plan.symptomCourse.symptoms.map((s) => (
+        <p key={s.symptom} className="hint" lang="en">
+          {s.explanation.text}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surgeryDate: string }) {
+  const { t, lang } = useT();
+  return (
+    <section className="card" id="checkins" aria-labelledby="checkins-h">
+      <h2 id="checkins-h">{t('patient.checkins')}</h2>
+      {checkins.length === 0 ? <p>{t('patient.noCheckins')}</p> : null}
+      {checkins.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('checkins.when')}</th>
+                <th scope="col">{t('checkins.day')}</th>
+                <th scope="col">{t('checkins.decision')}</th>
+                <th scope="col">{t('checkins.pain')}</th>
+                <th scope="col">{t('checkins.walking')}</th>
+                <th scope="col">{t('checkins.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checkins.map((c) => (
+                <tr key={c.id} className={`level-${c.level}`}>
+                  <td>{dateTime(c.submitted_at, lang)}</td>
+                  <td>{daysBetween(surgeryDate, c.submitted_at)}</td>
+                  <td>
+                    <strong className={`level-text ${c.level}`}>{t(`level.${c.level}`)}</strong>
+                  </td>
+                  <td>
+                    {c.answers.limbPain ?? '–'} / {c.answers.axialPain ?? '–'}
+                  </td>
+                  <td>{c.answers.walkingMinutes ?? '–'}</td>
+                  <td>
+                    {(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Proms({ proms }: { proms: PromResponse[] }) {
+  const { t, date } = useT();
+  return (
+    <section className="card" id="proms" aria-labelledby="proms-h">
+      <h2 id="proms-h">{t('patient.proms')}</h2>
+      {proms.length === 0 ? <p>{t('patient.noProms')}</p> : null}
+      {proms.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('proms.instrument')}</th>
+                <th scope="col">{t('proms.date')}</th>
+                <th scope="col">{t('proms.scores')}</th>
+                <th scope="col">{t('proms.mcid')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {proms.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.instrument.toUpperCase()}</td>
+                  <td>{date(r.completedOn, 'short')}</td>
+                  <td>
+                    {(r.score?.scales ?? []).map((s) => `${s.scale} ${s.value ?? '–'}`).join(', ')}
+                  </td>
+                  <td>
+                    {r.change.length === 0
+                      ? t('proms.baseline')
+                      : r.change
+                          .map(
+                            (c) =>
+                              `${c.scale}: ${c.baseline} → ${c.followUp}, ${t(
+                                `mcid.${c.classification ?? 'unknown'}` as 'mcid.improved',
+                              )}`,
+                          )
+                          .join('; ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Thread({ patientId }: { patientId: string }) {
+  const { t, lang } = useT();
+  const [messages, setMessages] = useState<Message[] | null>(null);
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await api.get<{ messages: Message[]; unread: number }>(
+      `/api/patients/${patientId}/messages`,
+    );
+    setMessages(r.messages);
+    // Opening the thread is reading it.
+    if (r.unread > 0) await api.post(`/api/patients/${patientId}/messages/read`, {});
+  }, [patientId]);
+  useEffect(() => {
+    load().catch(() => setError(t('console.loadError')));
+  }, [load, t]);
+  return (
+    <section className="card" id="messages" aria-labelledby="messages-h">
+      <h2 id="messages-h">{t('patient.messages')}</h2>
+      {messages && messages.length === 0 ? <p>{t('patient.noMessages')}</p> : null}
+      <ol className="thread">
+        {(messages ?? []).map((m) => (
+          <li key={m.id} className={m.from.side === 'patient' ? 'theirs' : 'mine'}>
+            <p className="hint">
+              {m.from.name} · {dateTime(m.sentAt, lang)}
+            </p>
+            <p>{m.body}</p>
+          </li>
+        ))}
+      </ol>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!body.trim()) return;
+          try {
+            await api.post(`/api/patients/${patientId}/messages`, { body: body.trim() });
+            setBody('');
+            await load();
+          } catch (failure) {
+            setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
+          }
+        }}
+      >
+        <label className="field">
+          <span>{t('patient.reply')}</span>
+          <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          {t('patient.send')}
+        </button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { api } from '../lib/api.ts';
+import { daysBetween, localDate } from '../lib/dates.ts';
+import { Link } from '../lib/router.tsx';
+import { Loading } from './ConsoleApp.tsx';
+import { useT } from './i18n.ts';
+import type { PatientRow } from './types.ts';
+
+/** Every patient the signed-in person may see (a reviewer: only the cases assigned to them). */
+export default function Patients() {
+  const { t, date } = useT();
+  const [patients, setPatients] = useState<PatientRow[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [filter, setFilter] = useState('');
+  useEffect(() => {
+    api
+      .get<{ patients: PatientRow[] }>('/api/patients')
+      .then((r) => setPatients(r.patients))
+      .catch(() => setFailed(true));
+  }, []);
+  const today = localDate(new Date());
+  const shown = (patients ?? []).filter((p) =>
+    `${p.given_name} ${p.family_name}`.toLowerCase().includes(filter.trim().toLowerCase()),
+  );
+  return (
+    <div>
+      <h1>{t('patients.title')}</h1>
+      <label className="field inline">
+        <span>{t('patients.find')}</span>
+        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </label>
+      {failed ? <p role="alert">{t('console.loadError')}</p> : null}
+      {!patients && !failed ? <Loading /> : null}
+      {patients ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('patients.name')}</th>
+                <th scope="col">{t('patients.surgery')}</th>
+                <th scope="col">{t('patients.day')}</th>
+                <th scope="col">{t('patients.openAlerts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={`/console/patients/${p.id}`}>
+                      {p.given_name} {p.family_name}
+                    </Link>
+                  </td>
+                  <td>{p.surgery_date ? date(p.surgery_date, 'short') : '–'}</td>
+                  <td>{p.surgery_date ? daysBetween(p.surgery_date, today) : '–'}</td>
+                  <td>{p.open_alerts > 0 ? <strong>{p.open_alerts}</strong> : 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

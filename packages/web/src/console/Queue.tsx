@@ -1,0 +1,245 @@
+import { useEffect, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { Link } from '../lib/router.tsx';
+import { Loading } from './ConsoleApp.tsx';
+import { countdown, dateTime, duration, useT } from './i18n.ts';
+import { useLiveQueue, useNow } from './live-queue.tsx';
+import type { PatientRow, QueueAlert } from './types.ts';
+
+/**
+ * The triage queue (red flags, the home screen) or, with `calm`, the off-track list. The order is
+ * the server's — most urgent first, then oldest — and is never changed here.
+ */
+export function Queue({ calm = false }: { calm?: boolean }) {
+  const { t } = useT();
+  const live = useLiveQueue();
+  const now = useNow(1000);
+  const [patients, setPatients] = useState<Map<string, PatientRow>>(new Map());
+  const list = calm ? live?.offTrack : live?.alerts;
+  const missing = (list ?? []).some((a) => !patients.has(a.patient_id));
+
+  // Surgery dates come from the patient list; fetched again only when a new patient shows up.
+  useEffect(() => {
+    if (!missing) return;
+    api
+      .get<{ patients: PatientRow[] }>('/api/patients')
+      .then((r) => setPatients(new Map(r.patients.map((p) => [p.id, p]))))
+      .catch(() => undefined);
+  }, [missing]);
+
+  if (!live) return null;
+  const serverNow = now + live.skewMs;
+  return (
+    <div className={calm ? 'queue calm' : 'queue'}>
+      <div className="queue-head">
+        <h1>{calm ? t('offTrack.title') : t('queue.title')}</h1>
+        <p className={`stream ${live.stream}`} role="status" data-testid="stream">
+          {live.stream === 'live'
+            ? t('queue.live')
+            : live.stream === 'paused'
+              ? t('queue.paused')
+              : t('queue.connecting')}
+        </p>
+      </div>
+      <p className="lead">{calm ? t('offTrack.intro') : t('queue.intro')}</p>
+      {live.failed ? <p role="alert">{t('queue.loadFailed')}</p> : null}
+      {!list ? <Loading /> : null}
+      {list && list.length === 0 ? (
+        <p className="card quiet">{calm ? t('offTrack.empty') : t('queue.empty')}</p>
+      ) : null}
+      <ol className="alerts" aria-label={calm ? t('offTrack.title') : t('queue.title')}>
+        {(list ?? []).map((alert) => (
+          <li key={alert.id}>
+            <AlertCard
+              alert={alert}
+              patient={patients.get(alert.patient_id)}
+              now={serverNow}
+              onChanged={live.reload}
+            />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function AlertCard({
+  alert,
+  patient,
+  now,
+  onChanged,
+}: {
+  alert: QueueAlert;
+  patient: PatientRow | undefined;
+  now: number;
+  onChanged(): Promise<void>;
+}) {
+  const { t, lang, date } = useT();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = `${alert.given_name} ${alert.family_name}`;
+  const raised = Date.parse(alert.created_at);
+  const deadline = alert.deadline_at ? Date.parse(alert.deadline_at) : null;
+  const open = alert.status === 'open';
+  const overdue = open && deadline !== null && deadline <= now;
+  const day = alert.triage?.daysSinceSurgery;
+  const headingId = `alert-${alert.id}`;
+
+  async function act(action: 'acknowledge' | 'notes' | 'resolve') {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = note.trim() ? { note: note.trim() } : {};
+      await api.post(`/api/alerts/${alert.id}/${action}`, body);
+      setNote('');
+      await onChanged();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <article
+      className={`alert-card ${alert.level}${overdue ? ' overdue' : ''}`}
+      aria-labelledby={headingId}
+      data-alert-id={alert.id}
+      data-level={alert.level}
+      data-status={alert.status}
+    >
+      <header>
+        <p className="level-label">
+          <span aria-hidden="true">{alert.level === 'emergency' ? '⚠ ' : ''}</span>
+          {t(`level.${alert.level}`)}
+        </p>
+        <h2 id={headingId}>
+          <Link href={`/console/patients/${alert.patient_id}`}>{name}</Link>
+        </h2>
+        <p className="surgery">
+          {patient?.surgery_date
+            ? t('queue.surgery', { date: date(patient.surgery_date, 'short') })
+            : null}
+          {day !== undefined ? ` · ${t('queue.day', { day })}` : null}
+        </p>
+        <ul className="badges">
+          {overdue ? (
+            <li className="badge overdue" data-testid="overdue">
+              {t('queue.overdue')}
+            </li>
+          ) : null}
+          {alert.escalation_step > 0 ? (
+            <li className="badge escalated" data-testid="escalated">
+              {t('queue.escalated', { step: alert.escalation_step })}
+            </li>
+          ) : null}
+          {alert.status === 'acknowledged' ? (
+            <li className="badge acknowledged">{t('queue.acknowledged')}</li>
+          ) : null}
+        </ul>
+      </header>
+
+      <p className="times">
+        <span>{t('queue.raised', { ago: duration(now - raised, lang) })}</span>
+        {open && deadline !== null ? (
+          overdue ? (
+            <strong className="late">
+              {t('queue.overdueBy', { late: duration(now - deadline, lang) })}
+            </strong>
+          ) : (
+            <span>
+              {t('queue.ackWithin')}{' '}
+              <strong className="countdown">{countdown(deadline - now, lang)}</strong>
+            </span>
+          )
+        ) : null}
+        {alert.acknowledged_at ? (
+          <span>{t('queue.acknowledgedAt', { at: dateTime(alert.acknowledged_at, lang) })}</span>
+        ) : null}
+      </p>
+
+      <div className="columns">
+        <section>
+          <h3>{t('queue.findings')}</h3>
+          <ul className="findings">
+            {alert.findings.map((f) => (
+              <li key={f.ruleId}>
+                <p>
+                  <strong>{f.clinicianSummary}</strong>
+                </p>
+                {f.patientWords ? (
+                  <p className="words">
+                    {t('queue.patientWords')} <q>{f.patientWords}</q>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section>
+          <h3>{t('queue.patientTold')}</h3>
+          {alert.triage?.instruction ? <p lang="en">{alert.triage.instruction.text}</p> : null}
+          <ul className="told">
+            {alert.findings.map((f) => (
+              <li key={f.ruleId} lang="en">
+                {f.instruction.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      {alert.notes ? (
+        <p className="notes">
+          <strong>{t('queue.notes')}</strong> {alert.notes}
+        </p>
+      ) : null}
+
+      <div className="actions">
+        <label className="field">
+          <span>{t('queue.note')}</span>
+          <textarea
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('queue.notePlaceholder')}
+          />
+        </label>
+        <div className="buttons">
+          {open ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => act('acknowledge')}
+            >
+              {t('queue.acknowledge')}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || note.trim() === ''}
+            onClick={() => act('notes')}
+          >
+            {t('queue.addNote')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => act('resolve')}
+          >
+            {t('queue.resolve')}
+          </button>
+        </div>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </article>
+  );
+}

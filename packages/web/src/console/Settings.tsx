@@ -1,0 +1,193 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { Loading } from './ConsoleApp.tsx';
+import { useT } from './i18n.ts';
+import type { AlertLevel, AlertSettings, Deadline } from './types.ts';
+
+type Unit = 'seconds' | 'minutes' | 'hours' | 'businessDays';
+const factor: Record<Exclude<Unit, 'businessDays'>, number> = {
+  seconds: 1,
+  minutes: 60,
+  hours: 3600,
+};
+/** The server's limits (alerts/deadlines.ts): a red flag must reach a person quickly. */
+const maxSeconds: Record<AlertLevel, number> = {
+  emergency: 15 * 60,
+  urgent: 4 * 3600,
+  contact: 5 * 24 * 3600,
+};
+const levels: AlertLevel[] = ['emergency', 'urgent', 'contact'];
+
+function toForm(deadline: Deadline): { value: string; unit: Unit } {
+  if ('businessDays' in deadline)
+    return { value: String(deadline.businessDays), unit: 'businessDays' };
+  const s = deadline.seconds;
+  if (s % 3600 === 0) return { value: String(s / 3600), unit: 'hours' };
+  if (s % 60 === 0) return { value: String(s / 60), unit: 'minutes' };
+  return { value: String(s), unit: 'seconds' };
+}
+
+/** Admins: how fast each level must be acknowledged, and who is called next when it is not. */
+export default function Settings() {
+  const { t } = useT();
+  const [settings, setSettings] = useState<AlertSettings | null>(null);
+  const [form, setForm] = useState<Record<AlertLevel, { value: string; unit: Unit }> | null>(null);
+  const [onCall, setOnCall] = useState<AlertSettings['onCall']>([]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    api
+      .get<AlertSettings>('/api/clinic/alert-settings')
+      .then((s) => {
+        setSettings(s);
+        setOnCall(s.onCall);
+        setForm({
+          emergency: toForm(s.ackDeadlines.emergency),
+          urgent: toForm(s.ackDeadlines.urgent),
+          contact: toForm(s.ackDeadlines.contact),
+        });
+      })
+      .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
+  }, [t]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!form) return;
+    const ackDeadlines: Partial<Record<AlertLevel, Deadline>> = {};
+    for (const level of levels) {
+      const { value, unit } = form[level];
+      const n = Number(value);
+      if (!Number.isFinite(n) || n <= 0) {
+        setMessage({ ok: false, text: t('settings.invalid', { level: t(`level.${level}`) }) });
+        return;
+      }
+      if (unit === 'businessDays') ackDeadlines[level] = { businessDays: Math.round(n) };
+      else {
+        const seconds = Math.round(n * factor[unit]);
+        if (seconds < 5 || seconds > maxSeconds[level]) {
+          setMessage({ ok: false, text: t(`settings.limit.${level}`) });
+          return;
+        }
+        ackDeadlines[level] = { seconds };
+      }
+    }
+    try {
+      await api.put('/api/clinic/alert-settings', {
+        ackDeadlines,
+        onCall: onCall.map((p) => p.id),
+      });
+      setMessage({ ok: true, text: t('settings.saved') });
+    } catch (failure) {
+      setMessage({
+        ok: false,
+        text:
+          failure instanceof ApiError
+            ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
+            : t('console.loadError'),
+      });
+    }
+  }
+
+  const move = (index: number, by: number) =>
+    setOnCall((list) => {
+      const next = [...list];
+      const [item] = next.splice(index, 1);
+      if (item) next.splice(index + by, 0, item);
+      return next;
+    });
+
+  if (!settings || !form) return message ? <p role="alert">{message.text}</p> : <Loading />;
+  return (
+    <form onSubmit={save} className="settings">
+      <h1>{t('settings.title')}</h1>
+      <section className="card" aria-labelledby="deadlines-h">
+        <h2 id="deadlines-h">{t('settings.deadlines')}</h2>
+        <p className="hint">{t('settings.deadlinesIntro')}</p>
+        {levels.map((level) => (
+          <fieldset key={level} className="deadline">
+            <legend>{t(`settings.level.${level}`)}</legend>
+            <label className="field inline">
+              <span>{t('settings.within')}</span>
+              <input
+                type="number"
+                min={1}
+                value={form[level].value}
+                onChange={(e) =>
+                  setForm({ ...form, [level]: { ...form[level], value: e.target.value } })
+                }
+              />
+            </label>
+            <label className="field inline">
+              <span>{t('settings.unit')}</span>
+              <select
+                value={form[level].unit}
+                onChange={(e) =>
+                  setForm({ ...form, [level]: { ...form[level], unit: e.target.value as Unit } })
+                }
+              >
+                <option value="seconds">{t('settings.seconds')}</option>
+                <option value="minutes">{t('settings.minutes')}</option>
+                <option value="hours">{t('settings.hours')}</option>
+                {level === 'contact' ? (
+                  <option value="businessDays">{t('settings.businessDays')}</option>
+                ) : null}
+              </select>
+            </label>
+            <p className="hint">{t(`settings.limit.${level}`)}</p>
+          </fieldset>
+        ))}
+      </section>
+      <section className="card" aria-labelledby="oncall-h">
+        <h2 id="oncall-h">{t('settings.onCall')}</h2>
+        <p className="hint">{t('settings.onCallIntro')}</p>
+        {onCall.length === 0 ? <p>{t('settings.onCallEmpty')}</p> : null}
+        <ol className="on-call">
+          {onCall.map((person, index) => (
+            <li key={person.id}>
+              <span>
+                {person.display_name} · {t(`role.${person.role as 'admin'}`)}
+              </span>
+              <span className="buttons">
+                <button
+                  type="button"
+                  className="secondary small"
+                  disabled={index === 0}
+                  aria-label={t('settings.moveUp', { name: person.display_name })}
+                  onClick={() => move(index, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="secondary small"
+                  disabled={index === onCall.length - 1}
+                  aria-label={t('settings.moveDown', { name: person.display_name })}
+                  onClick={() => move(index, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={t('settings.remove', { name: person.display_name })}
+                  onClick={() => setOnCall((list) => list.filter((p) => p.id !== person.id))}
+                >
+                  {t('settings.removeShort')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+        <p className="hint">{t('settings.addNote')}</p>
+      </section>
+      {message ? (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      ) : null}
+      <button type="submit" className="primary">
+        {t('settings.save')}
+      </button>
+    </form>
+  );
+}

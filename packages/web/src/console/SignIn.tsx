@@ -1,0 +1,98 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, NetworkError } from '../lib/api.ts';
+import { useT } from './i18n.ts';
+
+/** Staff sign in with the clinic code, email and password; a second step when TOTP is on. */
+export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
+  const { t } = useT();
+  const [clinic, setClinic] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/sign-in', {
+        clinic: clinic.trim(),
+        email: email.trim(),
+        password,
+        ...(needsTotp ? { totp: totp.trim() } : {}),
+      });
+      await onSignedIn();
+    } catch (failure) {
+      if (failure instanceof ApiError && /authenticator app/.test(failure.message) && !needsTotp) {
+        setNeedsTotp(true);
+        setError(t('signin.totpNeeded'));
+      } else if (failure instanceof ApiError && failure.status === 429)
+        setError(t('signin.tooMany'));
+      else if (failure instanceof NetworkError) setError(t('signin.offline'));
+      else if (failure instanceof ApiError) setError(failure.message);
+      else setError(t('console.loadError'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card signin" onSubmit={submit} noValidate>
+      <h1>{t('signin.staffTitle')}</h1>
+      <p>{t('signin.staffIntro')}</p>
+      <label className="field">
+        <span>{t('signin.clinic')}</span>
+        <input
+          value={clinic}
+          onChange={(e) => setClinic(e.target.value)}
+          autoComplete="organization"
+          required
+        />
+      </label>
+      <label className="field">
+        <span>{t('signin.email')}</span>
+        <input
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          autoComplete="username"
+          required
+        />
+      </label>
+      <label className="field">
+        <span>{t('signin.password')}</span>
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          required
+        />
+      </label>
+      {needsTotp ? (
+        <label className="field">
+          <span>{t('signin.totp')}</span>
+          <input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            value={totp}
+            onChange={(e) => setTotp(e.target.value)}
+            required
+          />
+        </label>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('signin.submit')}
+      </button>
+    </form>
+  );
+}
