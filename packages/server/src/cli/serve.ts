@@ -12,6 +12,7 @@ import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from
 import { AlertFeed } from '../events/alert-feed.ts';
 import { localDate } from '../http/guard.ts';
 import { EscalationJobs } from '../jobs/escalation-jobs.ts';
+import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { type Command, UsageError } from './io.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
@@ -52,6 +53,16 @@ export const serveCommand: Command = async (args, io) => {
   }
   const alertFeed = await AlertFeed.start(database);
   const escalation = await EscalationJobs.start(database, { log: (line) => io.err(line) });
+  const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
+  const outbox = smtpUrl
+    ? startOutboxSender(
+        database.db,
+        smtpDelivery(smtpUrl, io.env.LAMINA_MAIL_FROM ?? 'Lamina <no-reply@localhost>'),
+        {
+          log: (line) => io.err(line),
+        },
+      )
+    : undefined;
   const app = createApp({
     db: database.db,
     alertFeed,
@@ -85,6 +96,10 @@ export const serveCommand: Command = async (args, io) => {
       `  Patients sign in with a one-time code shown in this log, e.g. ${demoPatients[0]?.email}`,
     );
   }
+  if (!smtpUrl)
+    io.out(
+      'Email: not sent (set LAMINA_SMTP_URL, e.g. smtp://user:pass@host:587); messages wait in the outbox.',
+    );
   // Last, so whoever waits for this line has everything above it.
   const where = config.engine === 'pglite' ? config.dataDir : 'PostgreSQL';
   io.out(`Lamina is running at ${url}  (database: ${where})`);
@@ -99,6 +114,7 @@ export const serveCommand: Command = async (args, io) => {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await outbox?.stop();
   await escalation.stop();
   await alertFeed.close();
   await database.close();

@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Database } from '../db/schema.ts';
+
+/** How a sent email leaves the building: SMTP in production; tests and development pass their own. */
+export type DeliverEmail = (message: {
+  to: string;
+  subject: string;
+  text: string;
+}) => Promise<void>;
+
+export function smtpDelivery(smtpUrl: string, from: string): DeliverEmail {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async ({ to, subject, text }) => {
+    await transport.sendMail({ from, to, subject, text });
+  };
+}
+
+/** Minutes to wait before the next try after the n-th failure: 1, 2, 4 … capped at an hour. */
+export function retryDelayMinutes(attempts: number): number {
+  return Math.min(60, 2 ** Math.max(0, attempts - 1));
+}
+
+export const maxEmailAttempts = 10;
+
+/**
+ * Sends what is waiting in the outbox. Each batch is claimed inside a transaction with
+ * FOR UPDATE SKIP LOCKED, so several server processes never send the same email twice; a failure
+ * is recorded and retried later with back-off, and nothing is ever dropped silently.
+ */
+export async function sendOutbox(
+  db: Kysely<Database>,
+  deliver: DeliverEmail,
+  now: Date,
+  batch = 20,
+) {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('outbox')
+      .select(['clinic_id', 'id', 'to_address', 'subject', 'body_text', 'attempts'])
+      .where('sent_at', 'is', null)
+      .where('next_attempt_at', '<=', now)
+      .where('attempts', '<', maxEmailAttempts)
+      .orderBy('next_attempt_at')
+      .limit(batch)
+      .modifyEnd(sql`for update skip locked`)
+      .execute();
+    let sent = 0;
+    let failed = 0;
+    for (const email of due) {
+      try {
+        await deliver({ to: email.to_address, subject: email.subject, text: email.body_text });
+        await trx
+          .updateTable('outbox')
+          .set({ sent_at: now, attempts: email.attempts + 1, last_error: null })
+          .where('clinic_id', '=', email.clinic_id)
+          .where('id', '=', email.id)
+          .execute();
+        sent++;
+      } catch (error) {
+        const attempts = email.attempts + 1;
+        await trx
+          .updateTable('outbox')
+          .set({
+            attempts,
+            last_error: (error as Error).message.slice(0, 500),
+            next_attempt_at: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000),
+          })
+          .where('clinic_id', '=', email.clinic_id)
+          .where('id', '=', email.id)
+          .execute();
+        failed++;
+      }
+    }
+    return { sent, failed };
+  });
+}
+
+/** Runs sendOutbox every few seconds until stopped. */
+export function startOutboxSender(
+  db: Kysely<Database>,
+  deliver: DeliverEmail,
+  options: { everySeconds?: number; log?: (line: string) => void } = {},
+) {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    running = sendOutbox(db, deliver, new Date())
+      .then(({ failed }) => {
+        if (failed > 0)
+          options.log?.(`outbox: ${failed} email(s) could not be sent; they will be retried`);
+      })
+      .catch((error: Error) => options.log?.(`outbox: ${error.message}`))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, (options.everySeconds ?? 5) * 1000);
+      });
+  };
+  let timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
