@@ -291,4 +291,59 @@ forEachEngine((engine) => {
       .execute();
     assert.deepEqual(audit, [{ patient_id: patientId }], 'assigned once, audited once');
   });
+
+  engine.test(
+    'the care team of a clinic is listed for its staff, reviewers and patients left out',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const elsewhere = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { client: patient } = await enrolAndSignIn(admin, clinic);
+      await db
+        .updateTable('users')
+        .set({ disabled_at: new Date() })
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('id', '=', clinic.staff.clinician.id)
+        .execute();
+
+      const listed = await admin.get('/api/clinic/staff');
+      assert.equal(listed.status, 200, listed.text);
+      assert.deepEqual(listed.json.staff, [
+        { id: clinic.staff.admin.id, displayName: 'admin', role: 'admin', disabled: false },
+        {
+          id: clinic.staff.care_manager.id,
+          displayName: 'care_manager',
+          role: 'care_manager',
+          disabled: false,
+        },
+        {
+          id: clinic.staff.clinician.id,
+          displayName: 'clinician',
+          role: 'clinician',
+          disabled: true,
+        },
+      ]);
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      assert.equal(((await nurse.get('/api/clinic/staff')).json.staff as unknown[]).length, 3);
+      const reviewer = admin.fork();
+      await signInStaff(reviewer, clinic, 'reviewer');
+      assert.equal((await reviewer.get('/api/clinic/staff')).status, 403);
+      assert.equal((await patient.get('/api/clinic/staff')).status, 403);
+      assert.equal((await admin.fork().get('/api/clinic/staff')).status, 401);
+      const stranger = admin.fork();
+      await signInStaff(stranger, elsewhere, 'admin');
+      const theirs = (await stranger.get('/api/clinic/staff')).json.staff as { id: string }[];
+      assert.deepEqual(
+        theirs.map((s) => s.id).sort(),
+        [
+          elsewhere.staff.admin.id,
+          elsewhere.staff.care_manager.id,
+          elsewhere.staff.clinician.id,
+        ].sort(),
+      );
+    },
+  );
 });

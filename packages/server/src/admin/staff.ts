@@ -1,8 +1,10 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { revokeAllSessionsOf } from '../auth/session.ts';
 import { hashToken, newSecretToken } from '../auth/tokens.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -10,12 +12,14 @@ import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
 import { patientExists } from '../patients/store.ts';
 import {
+  activeCareTeamMember,
   assignReviewer,
   clinicName,
   consumeInvitation,
   createInvitation,
   disableUser,
   getUser,
+  listCareTeam,
   setPassword,
   userByEmail,
 } from './store.ts';
@@ -50,6 +54,26 @@ export const acceptInvitationSchema = z.strictObject({
 
 export const disableUserSchema = z.strictObject({});
 export const assignReviewerSchema = z.strictObject({ reviewerId: z.uuid('must be a user id') });
+/** Hand an inbox item to one care-team member; null gives it back to the whole team. */
+export const assigneeSchema = z.strictObject({ userId: z.uuid('must be a user id').nullable() });
+
+/** The assignee as stored and shown, or a 400 when they are not an active care-team member here. */
+export async function requireAssignee(
+  db: Kysely<Database>,
+  clinicId: string,
+  userId: string | null,
+): Promise<{ id: string; name: string } | null> {
+  if (userId === null) return null;
+  const member = await activeCareTeamMember(db, clinicId, userId);
+  if (!member)
+    throw new HttpProblem(
+      400,
+      'Invalid input',
+      'Choose an active care manager, clinician or admin of this clinic.',
+      [{ field: 'userId', message: 'is not an active care-team member of this clinic' }],
+    );
+  return member;
+}
 
 /** The token in the email carries its clinic, so the lookup uses the clinic-leading key. */
 function parseInvitationToken(token: string) {
@@ -201,7 +225,22 @@ async function assign(c: AppContext) {
   return c.json({ patientId, reviewerId, assigned: true }, added ? 201 : 200);
 }
 
+async function careTeam(c: AppContext) {
+  const actor = authorizeClinic(c, 'list-staff');
+  const { db } = c.get('deps');
+  // Names and roles of colleagues only: no patient data, so not audited.
+  return c.json({ staff: await listCareTeam(db, actor.clinicId) });
+}
+
 export const staffRoutes: RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/api/clinic/staff',
+    summary:
+      'The care team (care managers, clinicians, admins), by name: who can be assigned the inbox or put on call',
+    access: 'care managers, clinicians and admins (their own clinic)',
+    handler: careTeam,
+  },
   {
     method: 'post',
     path: '/api/staff/invitations',

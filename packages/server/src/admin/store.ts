@@ -283,3 +283,36 @@ export async function queryAudit(
     );
   return query.orderBy('at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
 }
+
+/** Roles that work the inbox and the on-call list: the care team, not reviewers or patients. */
+export const careTeamRoles = ['care_manager', 'clinician', 'admin'] as const;
+
+/** The clinic's care team, disabled accounts included (flagged), by name. */
+export async function listCareTeam(db: Kysely<Database>, clinicId: string) {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role', 'disabled_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('role', 'in', careTeamRoles)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled_at !== null,
+  }));
+}
+
+/** An active care-team member of the clinic, or undefined. */
+export async function activeCareTeamMember(db: Kysely<Database>, clinicId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name as name'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .where('role', 'in', careTeamRoles)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+}

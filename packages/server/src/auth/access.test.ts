@@ -19,6 +19,7 @@ const patientActions: PatientAction[] = [
   'submit-prom',
   'act-on-alert',
   'override-plan',
+  'assign-inbox',
   'manage',
 ];
 const actor = (role: Role): Actor => ({
@@ -137,4 +138,11 @@ test('leads are handled by care managers and admins only', () => {
       );
     }
   }
+});
+
+test('care managers and admins hand out the inbox; the whole care team sees who is on staff', () => {
+  const assigners = roles.filter((role) => patientPermissions[role].includes('assign-inbox'));
+  assert.deepEqual(assigners.sort(), ['admin', 'care_manager']);
+  const listers = roles.filter((role) => clinicPermissions[role].includes('list-staff'));
+  assert.deepEqual(listers.sort(), ['admin', 'care_manager', 'clinician']);
 });

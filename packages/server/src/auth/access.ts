@@ -17,12 +17,15 @@ export type PatientAction =
   | 'submit-prom'
   | 'act-on-alert'
   | 'override-plan'
+  /** Hand the patient's messages to one care-team member. */
+  | 'assign-inbox'
   | 'manage';
 
 export type ClinicAction =
   | 'list-patients'
   | 'view-triage-queue'
   | 'read-message-inbox'
+  | 'list-staff'
   | 'read-leads'
   | 'manage-leads'
   | 'enrol-patient'
@@ -39,7 +42,7 @@ export type ClinicAction =
  */
 export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>> = {
   patient: ['read', 'submit-checkin', 'read-messages', 'send-message', 'submit-prom'],
-  care_manager: ['read', 'read-messages', 'send-message', 'act-on-alert'],
+  care_manager: ['read', 'read-messages', 'send-message', 'act-on-alert', 'assign-inbox'],
   clinician: [
     'read',
     'read-messages',
@@ -50,7 +53,15 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
   ],
   // Reviewers read the clinical record of assigned cases, not the private thread with the team.
   reviewer: ['read'],
-  admin: ['read', 'read-messages', 'send-message', 'act-on-alert', 'override-plan', 'manage'],
+  admin: [
+    'read',
+    'read-messages',
+    'send-message',
+    'act-on-alert',
+    'override-plan',
+    'assign-inbox',
+    'manage',
+  ],
 };
 
 export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> = {
@@ -59,15 +70,17 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'list-patients',
     'view-triage-queue',
     'read-message-inbox',
+    'list-staff',
     'read-leads',
     'manage-leads',
   ],
-  clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox'],
+  clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox', 'list-staff'],
   reviewer: [],
   admin: [
     'list-patients',
     'view-triage-queue',
     'read-message-inbox',
+    'list-staff',
     'read-leads',
     'manage-leads',
     'enrol-patient',

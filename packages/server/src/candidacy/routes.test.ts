@@ -212,4 +212,104 @@ forEachEngine((engine) => {
     );
     assert.equal((await visitor.get('/api/leads')).status, 401);
   });
+
+  engine.test(
+    'a care manager assigns a lead to a colleague or to themself; only the active care team of the clinic can take one',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const elsewhere = await seedClinic(db);
+      const visitor = new TestClient(db);
+      const made = await visitor.post(`/api/public/${clinic.slug}/candidacy`, {
+        answers: strongFit,
+        contact,
+      });
+      const leadId = made.json.leadId as string;
+      const nurse = visitor.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const assign = (userId: string | null) =>
+        nurse.post(`/api/leads/${leadId}/assign`, { userId });
+      const assigneeOf = async () =>
+        ((await nurse.get('/api/leads')).json.leads as { assignee: unknown }[])[0]?.assignee;
+
+      assert.equal(await assigneeOf(), null, 'nobody at first');
+      const toSurgeon = await assign(clinic.staff.clinician.id);
+      assert.equal(toSurgeon.status, 200, toSurgeon.text);
+      assert.deepEqual(toSurgeon.json.assignee, {
+        id: clinic.staff.clinician.id,
+        name: 'clinician',
+      });
+      assert.equal((await assign(clinic.staff.care_manager.id)).status, 200);
+      assert.deepEqual(await assigneeOf(), {
+        id: clinic.staff.care_manager.id,
+        name: 'care_manager',
+      });
+
+      // Not a reviewer, not another clinic's staff, not a disabled account, not junk.
+      await db
+        .updateTable('users')
+        .set({ disabled_at: new Date() })
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('id', '=', clinic.staff.admin.id)
+        .execute();
+      for (const userId of [
+        clinic.staff.reviewer.id,
+        elsewhere.staff.care_manager.id,
+        clinic.staff.admin.id,
+      ]) {
+        const refused = await assign(userId);
+        assert.equal(refused.status, 400, userId);
+        assert.equal((refused.json.errors as { field: string }[])[0]?.field, 'userId');
+      }
+      for (const body of [{}, { userId: 'nurse' }, { userId: null, extra: 1 }])
+        assert.equal((await nurse.post(`/api/leads/${leadId}/assign`, body)).status, 400);
+      assert.equal(
+        (
+          await nurse.post('/api/leads/00000000-0000-4000-8000-000000000000/assign', {
+            userId: null,
+          })
+        ).status,
+        404,
+      );
+      const stranger = visitor.fork();
+      await signInStaff(stranger, elsewhere, 'care_manager');
+      assert.equal(
+        (await stranger.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
+        404,
+        "another clinic's lead does not exist there, even with a bad body",
+      );
+      const clinician = visitor.fork();
+      await signInStaff(clinician, clinic, 'clinician');
+      assert.equal(
+        (await clinician.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
+        403,
+      );
+      assert.deepEqual(await assigneeOf(), {
+        id: clinic.staff.care_manager.id,
+        name: 'care_manager',
+      });
+
+      const unassigned = await assign(null);
+      assert.equal(unassigned.status, 200);
+      assert.equal(unassigned.json.assignee, null);
+      assert.equal(await assigneeOf(), null);
+
+      const audit = await db
+        .selectFrom('audit_log')
+        .select(['details', 'actor_id'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('action', '=', 'lead.assign')
+        .orderBy('at')
+        .execute();
+      assert.deepEqual(
+        audit.map((row) => row.details),
+        [
+          { before: null, after: clinic.staff.clinician.id },
+          { before: clinic.staff.clinician.id, after: clinic.staff.care_manager.id },
+          { before: clinic.staff.care_manager.id, after: null },
+        ],
+      );
+      assert.ok(audit.every((row) => row.actor_id === clinic.staff.care_manager.id));
+    },
+  );
 });

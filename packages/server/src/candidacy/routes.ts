@@ -1,5 +1,6 @@
 import { assessCandidacy, candidacyAnswersSchema } from '@lamina/pathway';
 import { z } from 'zod';
+import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashToken } from '../auth/tokens.ts';
 import type { AppContext } from '../http/context.ts';
@@ -9,6 +10,7 @@ import { notFound, tooManyRequests } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
+  assignLead,
   clinicBySlug,
   countAttempt,
   listLeads,
@@ -135,18 +137,23 @@ async function leads(c: AppContext) {
   return c.json({ leads: rows });
 }
 
+/** Existence first, input second: another clinic's lead is simply not found. */
+async function requireLead(c: AppContext, clinicId: string, leadId: string) {
+  const lead = await c
+    .get('deps')
+    .db.selectFrom('candidacy_leads')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', leadId)
+    .executeTakeFirst();
+  if (!lead) throw notFound('This lead');
+}
+
 async function updateStatus(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-leads');
   const leadId = pathId(c, 'leadId');
   const { db } = c.get('deps');
-  // Existence first, input second: another clinic's lead is simply not found.
-  const lead = await db
-    .selectFrom('candidacy_leads')
-    .select('id')
-    .where('clinic_id', '=', actor.clinicId)
-    .where('id', '=', leadId)
-    .executeTakeFirst();
-  if (!lead) throw notFound('This lead');
+  await requireLead(c, actor.clinicId, leadId);
   const { status } = await readJson(c, leadStatusSchema);
   const before = await db.transaction().execute(async (trx) => {
     const previous = await setLeadStatus(trx, actor.clinicId, leadId, status);
@@ -166,6 +173,31 @@ async function updateStatus(c: AppContext) {
   return c.json({ leadId, status });
 }
 
+async function assign(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-leads');
+  const leadId = pathId(c, 'leadId');
+  const { db } = c.get('deps');
+  await requireLead(c, actor.clinicId, leadId);
+  const { userId } = await readJson(c, assigneeSchema);
+  const assignee = await requireAssignee(db, actor.clinicId, userId);
+  const before = await db.transaction().execute(async (trx) => {
+    const previous = await assignLead(trx, actor.clinicId, leadId, userId);
+    if (previous !== undefined)
+      await recordAudit(trx, {
+        clinicId: actor.clinicId,
+        actor,
+        action: 'lead.assign',
+        subjectType: 'candidacy_lead',
+        subjectId: leadId,
+        ip: c.get('ip'),
+        details: { before: previous, after: userId },
+      });
+    return previous;
+  });
+  if (before === undefined) throw notFound('This lead');
+  return c.json({ leadId, assignee });
+}
+
 export const candidacy = documentedRoutes([
   {
     method: 'post',
@@ -180,7 +212,8 @@ export const candidacy = documentedRoutes([
   {
     method: 'get',
     path: '/api/leads',
-    summary: 'People who left contact details after a candidacy check, newest first',
+    summary:
+      'People who left contact details after a candidacy check, newest first, with whom each is assigned to',
     access: 'care managers and admins (their own clinic)',
     query: leadQuerySchema,
     handler: leads,
@@ -192,5 +225,14 @@ export const candidacy = documentedRoutes([
     access: 'care managers and admins (their own clinic)',
     body: leadStatusSchema,
     handler: updateStatus,
+  },
+  {
+    method: 'post',
+    path: '/api/leads/:leadId/assign',
+    summary:
+      'Assign a lead to an active care manager, clinician or admin of the clinic ({"userId": null}: nobody)',
+    access: 'care managers and admins (their own clinic)',
+    body: assigneeSchema,
+    handler: assign,
   },
 ]);

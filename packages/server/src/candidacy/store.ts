@@ -96,6 +96,9 @@ export async function listLeads(
     .innerJoin('candidacy_assessments as a', (join) =>
       join.onRef('a.clinic_id', '=', 'l.clinic_id').onRef('a.id', '=', 'l.assessment_id'),
     )
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.clinic_id', '=', 'l.clinic_id').onRef('u.id', '=', 'l.assigned_to'),
+    )
     .select([
       'l.id',
       'l.name',
@@ -106,10 +109,40 @@ export async function listLeads(
       'l.assessment_id',
       sql<string>`a.result->>'category'`.as('category'),
       sql<string>`a.result->>'region'`.as('region'),
+      'l.assigned_to',
+      'u.display_name as assignee_name',
     ])
     .where('l.clinic_id', '=', clinicId);
   if (status) query = query.where('l.status', '=', status);
-  return query.orderBy('l.created_at', 'desc').limit(limit).execute();
+  const rows = await query.orderBy('l.created_at', 'desc').limit(limit).execute();
+  return rows.map(({ assigned_to, assignee_name, ...lead }) => ({
+    ...lead,
+    assignee: assigned_to ? { id: assigned_to, name: assignee_name ?? '' } : null,
+  }));
+}
+
+/** Whom the lead was assigned to before the change (null: nobody), or undefined when there is no such lead. */
+export async function assignLead(
+  db: Kysely<Database>,
+  clinicId: string,
+  leadId: string,
+  userId: string | null,
+): Promise<string | null | undefined> {
+  const before = await db
+    .selectFrom('candidacy_leads')
+    .select('assigned_to')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', leadId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) return undefined;
+  await db
+    .updateTable('candidacy_leads')
+    .set({ assigned_to: userId })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', leadId)
+    .execute();
+  return before.assigned_to;
 }
 
 /** The lead's status before the change, or undefined when there is no such lead. */

@@ -86,6 +86,8 @@ export interface PatientsTable {
   phone: string | null;
   created_at: Default<Date>;
   created_by: string | null;
+  /** The care-team member who owns this patient's messages; null: the whole team. */
+  inbox_owner: Generated<string | null>;
 }
 
 export interface ReviewerAssignmentsTable {
@@ -205,6 +207,8 @@ export interface CandidacyLeadsTable {
   consented_at: Timestamp;
   status: Generated<'new' | 'contacted' | 'closed'>;
   created_at: Default<Date>;
+  /** The care-team member who follows this lead up; null: nobody yet. */
+  assigned_to: Generated<string | null>;
 }
 
 /** Append-only: a trigger rejects UPDATE, DELETE and TRUNCATE, so the types allow only inserts. */

@@ -164,4 +164,69 @@ forEachEngine((engine) => {
     }
     assert.equal((await patient.get('/api/patients/not-a-uuid/messages')).status, 404);
   });
+
+  engine.test(
+    "a care manager takes a patient's messages; the inbox shows whose they are",
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const elsewhere = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      await patient.post(`/api/patients/${patientId}/messages`, { body: 'Can I drive yet?' });
+      const owner = `/api/patients/${patientId}/inbox-owner`;
+      const inboxRow = async () =>
+        ((await nurse.get('/api/messages/unread')).json.patients as { assignee: unknown }[])[0];
+
+      assert.equal((await inboxRow())?.assignee, null, 'the whole team at first');
+      const taken = await nurse.post(owner, { userId: clinic.staff.care_manager.id });
+      assert.equal(taken.status, 200, taken.text);
+      assert.deepEqual(taken.json, {
+        patientId,
+        assignee: { id: clinic.staff.care_manager.id, name: 'care_manager' },
+      });
+      assert.deepEqual((await inboxRow())?.assignee, {
+        id: clinic.staff.care_manager.id,
+        name: 'care_manager',
+      });
+      assert.equal((await admin.post(owner, { userId: clinic.staff.clinician.id })).status, 200);
+
+      for (const userId of [clinic.staff.reviewer.id, elsewhere.staff.admin.id, 'x'])
+        assert.equal((await nurse.post(owner, { userId })).status, 400, userId);
+      const clinician = admin.fork();
+      await signInStaff(clinician, clinic, 'clinician');
+      assert.equal((await clinician.post(owner, { userId: null })).status, 403);
+      assert.equal((await patient.post(owner, { userId: null })).status, 403);
+      const stranger = admin.fork();
+      await signInStaff(stranger, elsewhere, 'care_manager');
+      assert.equal((await stranger.post(owner, {})).status, 404);
+      assert.equal(
+        (await nurse.post('/api/patients/00000000-0000-4000-8000-000000000000/inbox-owner', {}))
+          .status,
+        404,
+      );
+
+      assert.equal((await nurse.post(owner, { userId: null })).status, 200);
+      assert.equal((await inboxRow())?.assignee, null);
+      const audit = await db
+        .selectFrom('audit_log')
+        .select(['details', 'patient_id'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('action', '=', 'message.assign')
+        .orderBy('at')
+        .execute();
+      assert.deepEqual(
+        audit.map((row) => row.details),
+        [
+          { before: null, after: clinic.staff.care_manager.id },
+          { before: clinic.staff.care_manager.id, after: clinic.staff.clinician.id },
+          { before: clinic.staff.clinician.id, after: null },
+        ],
+      );
+      assert.ok(audit.every((row) => row.patient_id === patientId));
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
@@ -8,6 +9,7 @@ import {
   insertMessage,
   listMessages,
   markRead,
+  setInboxOwner,
   type ThreadSide,
   unreadByPatient,
   unreadInThread,
@@ -112,6 +114,29 @@ async function inbox(c: AppContext) {
   return c.json({ patients, total: patients.reduce((sum, p) => sum + p.unread, 0) });
 }
 
+async function assignInbox(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  // Checks the patient exists in the actor's clinic before the body is read.
+  const actor = await authorizePatient(c, patientId, 'assign-inbox');
+  const { userId } = await readJson(c, assigneeSchema);
+  const { db } = c.get('deps');
+  const assignee = await requireAssignee(db, actor.clinicId, userId);
+  await db.transaction().execute(async (trx) => {
+    const before = await setInboxOwner(trx, actor.clinicId, patientId, userId);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'message.assign',
+      subjectType: 'patient',
+      subjectId: patientId,
+      patientId,
+      ip: c.get('ip'),
+      details: { before: before ?? null, after: userId },
+    });
+  });
+  return c.json({ patientId, assignee });
+}
+
 const thread = 'the patient themself, and care managers, clinicians and admins of their clinic';
 
 export const messages = documentedRoutes([
@@ -144,8 +169,18 @@ export const messages = documentedRoutes([
   {
     method: 'get',
     path: '/api/messages/unread',
-    summary: 'Per patient, how many messages from patients the care team has not read yet',
+    summary:
+      'Per patient, how many messages from patients the care team has not read yet, and who owns the thread',
     access: 'care managers, clinicians and admins (their own clinic)',
     handler: inbox,
+  },
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/inbox-owner',
+    summary:
+      'Assign the patient\'s messages to an active care manager, clinician or admin of the clinic ({"userId": null}: the whole team)',
+    access: 'care managers and admins (their own clinic)',
+    body: assigneeSchema,
+    handler: assignInbox,
   },
 ]);

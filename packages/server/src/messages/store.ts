@@ -115,17 +115,22 @@ export async function unreadByPatient(db: Kysely<Database>, clinicId: string) {
     .innerJoin('patients as p', (join) =>
       join.onRef('p.clinic_id', '=', 'm.clinic_id').onRef('p.id', '=', 'm.patient_id'),
     )
+    .leftJoin('users as o', (join) =>
+      join.onRef('o.clinic_id', '=', 'p.clinic_id').onRef('o.id', '=', 'p.inbox_owner'),
+    )
     .select((eb) => [
       'm.patient_id',
       'p.given_name',
       'p.family_name',
+      'p.inbox_owner',
+      'o.display_name as owner_name',
       eb.fn.countAll<number>().as('unread'),
       eb.fn.min('m.sent_at').as('oldest_unread_at'),
     ])
     .where('m.clinic_id', '=', clinicId)
     .where('m.read_at', 'is', null)
     .where('u.role', '=', 'patient')
-    .groupBy(['m.patient_id', 'p.given_name', 'p.family_name'])
+    .groupBy(['m.patient_id', 'p.given_name', 'p.family_name', 'p.inbox_owner', 'o.display_name'])
     .orderBy('oldest_unread_at')
     .execute();
   return rows.map((row) => ({
@@ -134,5 +139,30 @@ export async function unreadByPatient(db: Kysely<Database>, clinicId: string) {
     familyName: row.family_name,
     unread: Number(row.unread),
     oldestUnreadAt: row.oldest_unread_at,
+    assignee: row.inbox_owner ? { id: row.inbox_owner, name: row.owner_name ?? '' } : null,
   }));
+}
+
+/** Whom the patient's messages were assigned to before the change (null: the whole team). */
+export async function setInboxOwner(
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  userId: string | null,
+): Promise<string | null | undefined> {
+  const before = await db
+    .selectFrom('patients')
+    .select('inbox_owner')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) return undefined;
+  await db
+    .updateTable('patients')
+    .set({ inbox_owner: userId })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .execute();
+  return before.inbox_owner;
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Loading } from './ConsoleApp.tsx';
 import { useT } from './i18n.ts';
-import type { AlertLevel, AlertSettings, Deadline } from './types.ts';
+import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'businessDays';
 const factor: Record<Exclude<Unit, 'businessDays'>, number> = {
@@ -34,6 +34,15 @@ export default function Settings() {
   const [form, setForm] = useState<Record<AlertLevel, { value: string; unit: Unit }> | null>(null);
   const [onCall, setOnCall] = useState<AlertSettings['onCall']>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [staff, setStaff] = useState<StaffMember[]>([]);
+  const [toAdd, setToAdd] = useState('');
+
+  useEffect(() => {
+    api
+      .get<{ staff: StaffMember[] }>('/api/clinic/staff')
+      .then((s) => setStaff(s.staff.filter((m) => !m.disabled)))
+      .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
+  }, [t]);
 
   useEffect(() => {
     api
@@ -95,6 +104,22 @@ export default function Settings() {
       if (item) next.splice(index + by, 0, item);
       return next;
     });
+
+  const addable = staff.filter((member) => !onCall.some((p) => p.id === member.id));
+  const chosen = addable.find((member) => member.id === toAdd) ?? addable[0];
+  const add = () => {
+    if (!chosen) return;
+    setOnCall((list) => [
+      ...list,
+      {
+        position: list.length + 1,
+        id: chosen.id,
+        display_name: chosen.displayName,
+        role: chosen.role,
+      },
+    ]);
+    setToAdd('');
+  };
 
   if (!settings || !form) return message ? <p role="alert">{message.text}</p> : <Loading />;
   return (
@@ -178,7 +203,26 @@ export default function Settings() {
             </li>
           ))}
         </ol>
-        <p className="hint">{t('settings.addNote')}</p>
+        {addable.length === 0 ? (
+          <p className="hint">{t('settings.addNone')}</p>
+        ) : (
+          <div className="on-call-add">
+            <label className="field inline">
+              <span>{t('settings.addPerson')}</span>
+              <select value={chosen?.id ?? ''} onChange={(e) => setToAdd(e.target.value)}>
+                {addable.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.displayName} · {t(`role.${member.role as 'admin'}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="secondary" onClick={add}>
+              {t('settings.add')}
+            </button>
+          </div>
+        )}
+        <p className="hint">{t('settings.addHint')}</p>
       </section>
       {message ? (
         <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>

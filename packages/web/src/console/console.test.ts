@@ -252,7 +252,7 @@ test('the patient view shows the timeline, check-ins, charts and alert history',
   await screenshot(page, 'console-patient');
 });
 
-test('off-track, patients and inbox are separate, calm and accessible', async () => {
+test('off-track, patients and inbox are separate, calm and accessible; a nurse takes a lead and assigns messages', async () => {
   await page.getByRole('link', { name: /^Off-track/ }).click();
   await page.getByRole('heading', { name: 'Off-track patients' }).waitFor();
   await page.getByText('Samuel Adeyemi').waitFor();
@@ -273,15 +273,73 @@ test('off-track, patients and inbox are separate, calm and accessible', async ()
     data: { body: 'Is it normal that my incision itches?' },
   });
   assert.equal(sent.status(), 201);
+  // Someone asks about surgery on the public page: a lead for the care team.
+  const asked = await patient.request.post(`${server.url}/api/public/demo/candidacy`, {
+    data: {
+      answers: {
+        region: 'lumbar',
+        emergency: {
+          newBladderOrBowelTrouble: false,
+          saddleNumbness: true,
+          rapidlyWorseningWeakness: false,
+        },
+      },
+      contact: { name: 'Sam Lee', email: 'sam.lee@mail.example', consent: true },
+    },
+  });
+  assert.equal(asked.status(), 201, await asked.text());
   await page.getByRole('link', { name: 'Inbox' }).click();
   await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
   await page.getByText('1 unread').first().waitFor();
   await page.getByRole('heading', { name: 'People asking about surgery' }).waitFor();
+  const rosaRow = page.locator('tr', { hasText: 'Rosa Martínez' });
+  const selected = (select: ReturnType<Page['locator']>) =>
+    select.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text ?? '');
+  assert.equal(
+    await selected(rosaRow.getByRole('combobox', { name: 'Assign Rosa Martínez to' })),
+    'Not assigned',
+  );
+
+  // The nurse takes the lead with one click; the filter then shows only what is hers.
+  const lead = page.locator('tr', { hasText: 'Sam Lee' });
+  await lead.getByRole('button', { name: 'Assign to me: Sam Lee' }).click();
+  await lead.getByRole('button', { name: 'Assign to me: Sam Lee' }).waitFor({ state: 'detached' });
+  const leadOwner = lead.getByRole('combobox', { name: 'Assign Sam Lee to' });
+  assert.match(await selected(leadOwner), /Nina Nurse .*\(you\)/);
+  await page.getByLabel('Only what is assigned to me').check();
+  await rosaRow.waitFor({ state: 'detached' });
+  await lead.waitFor();
+  await page.getByText('Nothing here is assigned to you.').waitFor();
+  await page.getByLabel('Only what is assigned to me').uncheck();
+  // Rosa's messages go to the surgeon, picked from the care team.
+  await rosaRow
+    .getByRole('combobox', { name: 'Assign Rosa Martínez to' })
+    .selectOption({ label: 'Dr. Sam Surgeon' });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('tr')]
+        .find((row) => row.textContent?.includes('Rosa Martínez'))
+        ?.querySelector('select')?.selectedOptions[0]?.text === 'Dr. Sam Surgeon',
+  );
+  const leads = (await (await page.request.get(`${server.url}/api/leads`)).json()) as {
+    leads: { name: string; assignee: { name: string } | null }[];
+  };
+  assert.equal(
+    leads.leads.find((l) => l.name === 'Sam Lee')?.assignee?.name,
+    'Nina Nurse (care manager)',
+  );
+  const inbox = (await (await page.request.get(`${server.url}/api/messages/unread`)).json()) as {
+    patients: { patientId: string; assignee: { name: string } | null }[];
+  };
+  assert.equal(
+    inbox.patients.find((p) => p.patientId === rosaId)?.assignee?.name,
+    'Dr. Sam Surgeon',
+  );
   await noViolations('inbox');
   await screenshot(page, 'console-inbox');
 });
 
-test('an admin sets deadlines and on-call order, reads outcomes and changes the surgeon’s instructions', async () => {
+test('an admin sets deadlines, adds to and orders the on-call list, reads outcomes and changes the surgeon’s instructions', async () => {
   await signOutStaff();
   await signInStaff('admin@demo.example');
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -296,6 +354,18 @@ test('an admin sets deadlines and on-call order, reads outcomes and changes the 
     .getByRole('button', { name: /Move .* down/ })
     .first()
     .click();
+  // Add the physical therapist from the care team, at the end of the list.
+  await page.getByLabel('Person to add').selectOption({ label: 'Pat Therapist (PT) · clinician' });
+  await page.getByRole('button', { name: 'Add to the on-call list' }).click();
+  await onCall.nth(2).getByText('Pat Therapist (PT)').waitFor();
+  assert.equal(
+    await page
+      .getByLabel('Person to add')
+      .getByRole('option', { name: /Pat Therapist/ })
+      .count(),
+    0,
+    'nobody is offered twice',
+  );
   await emergency.getByLabel('Within').fill('20');
   await emergency.getByLabel('Unit').selectOption('minutes');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -311,6 +381,7 @@ test('an admin sets deadlines and on-call order, reads outcomes and changes the 
   };
   assert.equal(settings.ackDeadlines.emergency.seconds, 180);
   assert.match(settings.onCall[1]?.display_name ?? '', /urgeon/i, 'the surgeon moved down');
+  assert.equal(settings.onCall[2]?.display_name, 'Pat Therapist (PT)', 'the added person is last');
   await noViolations('settings');
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'console-settings');

@@ -127,6 +127,21 @@ export interface Lead {
   created_at: string;
   category: string | null;
   region: string | null;
+  assignee: Assignee | null;
+}
+
+/** Whom an inbox item (a patient's messages, a lead) is assigned to. */
+export interface Assignee {
+  id: string;
+  name: string;
+}
+
+/** GET /api/clinic/staff: the care team, who can be assigned the inbox or put on call. */
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: string;
+  disabled: boolean;
 }
 
 export type Deadline = { seconds: number } | { businessDays: number };
@@ -155,6 +170,7 @@ export function can(role: string) {
     patients: team || role === 'reviewer',
     messages: team,
     leads: role === 'care_manager' || role === 'admin',
+    assignInbox: role === 'care_manager' || role === 'admin',
     outcomes: team,
     settings: role === 'admin',
     editOverrides: role === 'clinician' || role === 'admin',

@@ -3,6 +3,7 @@ import * as coreSchema from './001-core-schema.ts';
 import * as apiFeatures from './002-api-features.ts';
 import * as liveAlerts from './003-live-alerts.ts';
 import * as clinicContact from './004-clinic-contact.ts';
+import * as inboxAssignment from './005-inbox-assignment.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { name: '002-api-features', up: apiFeatures.up },
   { name: '003-live-alerts', up: liveAlerts.up },
   { name: '004-clinic-contact', up: clinicContact.up },
+  { name: '005-inbox-assignment', up: inboxAssignment.up },
 ];
