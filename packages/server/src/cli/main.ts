@@ -31,14 +31,6 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'replace the embedded database with a backup file',
     load: async () => (await import('./backup.ts')).restoreCommand,
   },
-  export: {
-    summary: 'write all data to a portable file (to move to PostgreSQL)',
-    load: async () => (await import('./portable.ts')).exportCommand,
-  },
-  import: {
-    summary: 'load a file made by lamina export into an empty database',
-    load: async () => (await import('./portable.ts')).importCommand,
-  },
   assess: {
     summary: 'candidacy self-check: answers JSON on stdin, fit result JSON out',
     load: async () => (await import('./assess.ts')).assessCommand,
