@@ -1,0 +1,157 @@
+import dcmjs from 'dcmjs';
+
+const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+
+export interface SyntheticSeries {
+  readonly description: string;
+  readonly images: number;
+  readonly rows?: number;
+  readonly columns?: number;
+}
+
+export interface SyntheticStudyOptions {
+  readonly patientName?: string;
+  readonly patientId?: string;
+  readonly birthDate?: string;
+  readonly modality?: string;
+  readonly bodyPart?: string;
+  /** YYYYMMDD as DICOM writes it. */
+  readonly studyDate?: string;
+  readonly studyUid?: string;
+  readonly series?: readonly SyntheticSeries[];
+}
+
+export interface SyntheticFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly sopInstanceUid: string;
+  readonly seriesInstanceUid: string;
+}
+
+/** 16-bit pixels with a pattern that differs per image (a bright square that moves with the slice). */
+export function slicePixels(rows: number, columns: number, slice: number): Uint16Array {
+  const pixels = new Uint16Array(rows * columns);
+  for (let y = 0; y < rows; y++)
+    for (let x = 0; x < columns; x++) {
+      const inSquare =
+        Math.abs(x - columns / 2) < columns / 6 + slice && Math.abs(y - rows / 2) < rows / 6;
+      pixels[y * columns + x] = (inSquare ? 1500 : 200) + ((x + y + slice * 7) % 64);
+    }
+  return pixels;
+}
+
+/** One uncompressed DICOM MR image (explicit VR little endian) with the identifiers a real one has. */
+export function syntheticDicom(input: {
+  studyUid: string;
+  seriesUid: string;
+  sopUid: string;
+  seriesNumber: number;
+  instanceNumber: number;
+  seriesDescription: string;
+  rows: number;
+  columns: number;
+  options: SyntheticStudyOptions;
+}): Uint8Array {
+  const { options } = input;
+  const pixels = slicePixels(input.rows, input.columns, input.instanceNumber);
+  const sopClassUid = '1.2.840.10008.5.1.4.1.1.4';
+  const dataset = {
+    _vrMap: { PixelData: 'OW' },
+    SOPClassUID: sopClassUid,
+    SOPInstanceUID: input.sopUid,
+    StudyInstanceUID: input.studyUid,
+    SeriesInstanceUID: input.seriesUid,
+    FrameOfReferenceUID: `${input.studyUid}.9`,
+    Modality: options.modality ?? 'MR',
+    BodyPartExamined: options.bodyPart ?? 'LSPINE',
+    StudyDate: options.studyDate ?? '20261002',
+    StudyTime: '101500',
+    SeriesDate: options.studyDate ?? '20261002',
+    StudyDescription: 'MRI LUMBAR SPINE W/O CONTRAST',
+    SeriesDescription: input.seriesDescription,
+    SeriesNumber: String(input.seriesNumber),
+    InstanceNumber: String(input.instanceNumber),
+    AccessionNumber: 'ACC-445566',
+    StudyID: 'S-77',
+    PatientName: options.patientName ?? 'Testcase^Marguerite',
+    PatientID: options.patientId ?? 'MRN-0099123',
+    PatientBirthDate: options.birthDate ?? '19580314',
+    PatientSex: 'F',
+    OtherPatientIDs: 'OLD-5544',
+    PatientAddress: '12 Example Lane, Springfield',
+    InstitutionName: 'Valley Imaging Centre',
+    ReferringPhysicianName: 'Referrer^Robin',
+    PerformingPhysicianName: 'Performer^Pat',
+    Rows: input.rows,
+    Columns: input.columns,
+    BitsAllocated: 16,
+    BitsStored: 12,
+    HighBit: 11,
+    PixelRepresentation: 0,
+    SamplesPerPixel: 1,
+    PhotometricInterpretation: 'MONOCHROME2',
+    PixelSpacing: ['0.9', '0.9'],
+    SliceThickness: '4',
+    WindowCenter: '900',
+    WindowWidth: '1600',
+    RescaleSlope: '1',
+    RescaleIntercept: '0',
+    PixelData: [pixels.buffer],
+  };
+  const meta = {
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: sopClassUid,
+    MediaStorageSOPInstanceUID: input.sopUid,
+    TransferSyntaxUID: '1.2.840.10008.1.2.1',
+    ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
+  };
+  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+  const elements = DicomMetaDictionary.denaturalizeDataset(dataset);
+  // Private tags, as scanners write them (here with the name in), so de-identification is seen to drop them.
+  elements['00090010'] = { vr: 'LO', Value: ['ACME SCANNER'] };
+  elements['00091001'] = { vr: 'LO', Value: [`operator notes ${options.patientName ?? 'Testcase'}`] };
+  dict.dict = Object.fromEntries(Object.entries(elements).sort(([a], [b]) => a.localeCompare(b)));
+  return new Uint8Array(dict.write());
+}
+
+/** A study of several series with known metadata; names like a disc's DICOM folder. */
+export function syntheticStudy(options: SyntheticStudyOptions = {}): SyntheticFile[] {
+  const studyUid = options.studyUid ?? DicomMetaDictionary.uid();
+  const series = options.series ?? [
+    { description: 'SAG T2', images: 3 },
+    { description: 'AX T2', images: 2 },
+  ];
+  const files: SyntheticFile[] = [];
+  series.forEach((one, seriesIndex) => {
+    const seriesUid = DicomMetaDictionary.uid();
+    for (let image = 1; image <= one.images; image++) {
+      const sopUid = DicomMetaDictionary.uid();
+      files.push({
+        name: `DICOM/S${seriesIndex + 1}/IM${image}.dcm`,
+        sopInstanceUid: sopUid,
+        seriesInstanceUid: seriesUid,
+        bytes: syntheticDicom({
+          studyUid,
+          seriesUid,
+          sopUid,
+          seriesNumber: seriesIndex + 1,
+          instanceNumber: image,
+          seriesDescription: one.description,
+          rows: one.rows ?? 16,
+          columns: one.columns ?? 16,
+          options,
+        }),
+      });
+    }
+  });
+  return files;
+}
+
+/** The first bytes of a real JPEG (SOI + JFIF APP0), padded: what a photo renamed to .dcm looks like. */
+export function jpegBytes(): Uint8Array {
+  const header = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01];
+  const bytes = new Uint8Array(600);
+  bytes.set(header);
+  bytes.set([0xff, 0xd9], 598);
+  return bytes;
+}
