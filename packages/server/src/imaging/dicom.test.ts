@@ -79,7 +79,7 @@ test('de-identified copy: no name, ID or birth date, private tags gone, new UIDs
   const data = DicomMetaDictionary.naturalizeDataset(parsed.dict);
   // Name, ID and birth date are present but empty (action Z), as the profile asks.
   for (const tag of ['00100010', '00100020', '00100030'])
-    assert.deepEqual(parsed.dict[tag]?.Value ?? [], [], tag);
+    assert.ok((parsed.dict[tag]?.Value ?? []).every((value) => value === ''), tag);
   assert.equal(data.PatientIdentityRemoved, 'YES');
   assert.match(String(data.DeidentificationMethod), /PS3.15 Annex E/);
   assert.equal(Object.keys(parsed.dict).filter((tag) => Number.parseInt(tag.slice(0, 4), 16) % 2 === 1).length, 0);
