@@ -12,6 +12,7 @@ import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
+import { acceptsRawUpload, imaging } from './imaging/routes.ts';
 import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       const type = c.req.header('content-type') ?? '';
-      if (!type.startsWith('application/json')) {
+      if (!type.startsWith('application/json') && !acceptsRawUpload(method, c.req.path, type)) {
         throw new HttpProblem(
           415,
           'Unsupported media type',
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', proms.routes());
   app.route('/', admin.routes());
   app.route('/', candidacy.routes());
+  app.route('/', imaging.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -19,6 +19,9 @@ export type PatientAction =
   | 'override-plan'
   /** Hand the patient's messages to one care-team member. */
   | 'assign-inbox'
+  /** See and download the patient's scans and reports; upload new ones (issue 8). */
+  | 'read-imaging'
+  | 'upload-imaging'
   | 'manage';
 
 export type ClinicAction =
@@ -41,8 +44,24 @@ export type ClinicAction =
  * staff only inside their own clinic.
  */
 export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>> = {
-  patient: ['read', 'submit-checkin', 'read-messages', 'send-message', 'submit-prom'],
-  care_manager: ['read', 'read-messages', 'send-message', 'act-on-alert', 'assign-inbox'],
+  patient: [
+    'read',
+    'submit-checkin',
+    'read-messages',
+    'send-message',
+    'submit-prom',
+    'read-imaging',
+    'upload-imaging',
+  ],
+  care_manager: [
+    'read',
+    'read-messages',
+    'send-message',
+    'act-on-alert',
+    'assign-inbox',
+    'read-imaging',
+    'upload-imaging',
+  ],
   clinician: [
     'read',
     'read-messages',
@@ -50,8 +69,11 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'act-on-alert',
     'override-plan',
     'submit-prom',
+    'read-imaging',
+    'upload-imaging',
   ],
   // Reviewers read the clinical record of assigned cases, not the private thread with the team.
+  // No imaging yet: second-opinion cases will grant de-identified scans of assigned cases only.
   reviewer: ['read'],
   admin: [
     'read',
@@ -61,6 +83,8 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'override-plan',
     'assign-inbox',
     'manage',
+    'read-imaging',
+    'upload-imaging',
   ],
 };
 

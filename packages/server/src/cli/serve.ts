@@ -13,6 +13,7 @@ import { AlertFeed } from '../events/alert-feed.ts';
 import { localDate } from '../http/guard.ts';
 import { EscalationJobs } from '../jobs/escalation-jobs.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
+import { DiskBlobStore, resolveFilesDir } from '../storage/blob-store.ts';
 import { type Command, UsageError } from './io.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
@@ -43,11 +44,15 @@ export const serveCommand: Command = async (args, io) => {
   });
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   const now = () => new Date();
+  const files = new DiskBlobStore(
+    resolveFilesDir(io.env, config.engine === 'pglite' ? config.dataDir : undefined),
+  );
   if (values.demo) {
     const seeded = await seedDemo(
       database.db,
       localDate(demoClinic.timezone, now()) as IsoDate,
       now(),
+      files,
     );
     io.out(seeded.created ? 'Demo clinic created.' : 'Demo clinic already present.');
   }
@@ -67,6 +72,7 @@ export const serveCommand: Command = async (args, io) => {
     db: database.db,
     alertFeed,
     escalation,
+    files,
     now,
     secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
     trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',

@@ -249,6 +249,50 @@ export interface RateLimitEventsTable {
   at: Default<Date>;
 }
 
+/** A study per owner and Study Instance UID (migration 006); counts come from imaging_files. */
+export interface ImagingStudiesTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string | null;
+  request_id: string | null;
+  study_instance_uid: string;
+  deid_salt: string;
+  modality: string | null;
+  body_part: string | null;
+  study_date: IsoDateColumn | null;
+  description: string | null;
+  created_at: Default<Date>;
+  created_by: string | null;
+}
+
+/** One uploaded file: a DICOM image of a study, or a PDF/JPEG report (migration 006). */
+export interface ImagingFilesTable {
+  clinic_id: string;
+  id: Default<string>;
+  study_id: string | null;
+  patient_id: string | null;
+  request_id: string | null;
+  kind: 'dicom' | 'pdf' | 'jpeg';
+  original_name: string;
+  byte_size: number;
+  sha256: string;
+  storage_key: string;
+  deid_storage_key: string | null;
+  deid_sha256: string | null;
+  series_instance_uid: string | null;
+  series_number: number | null;
+  series_description: string | null;
+  modality: string | null;
+  sop_instance_uid: string | null;
+  instance_number: number | null;
+  rows: number | null;
+  columns: number | null;
+  frames: number | null;
+  transfer_syntax: string | null;
+  uploaded_by: string | null;
+  uploaded_at: Default<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Default<Date>;
@@ -274,5 +318,7 @@ export interface Database {
   outbox: OutboxTable;
   rate_limit_events: RateLimitEventsTable;
   on_call: OnCallTable;
+  imaging_studies: ImagingStudiesTable;
+  imaging_files: ImagingFilesTable;
   schema_migrations: SchemaMigrationsTable;
 }

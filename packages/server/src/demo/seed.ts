@@ -15,7 +15,10 @@ import type { Actor } from '../auth/access.ts';
 import { hashPassword } from '../auth/password.ts';
 import { storeCheckin } from '../checkins/store.ts';
 import type { Database, Role } from '../db/schema.ts';
+import { demoLumbarStudy } from '../imaging/demo-study.ts';
+import { ingestUpload } from '../imaging/service.ts';
 import { enrolPatient } from '../patients/store.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 
 /** Demo data: a clinic with staff and a dozen patients at different points of recovery. Never for real use. */
 export const demoClinic = {
@@ -185,6 +188,8 @@ export async function seedDemo(
   db: Kysely<Database>,
   today: IsoDate,
   now: Date,
+  /** Where the demo MR study for Rosa is stored; without it the demo has no imaging. */
+  files?: BlobStore,
 ): Promise<DemoSeedResult> {
   const existing = await db
     .selectFrom('clinics')
@@ -276,6 +281,21 @@ export async function seedDemo(
         ip: null,
       });
       history.push({ ...answers, date });
+    }
+    if (files && person.email === 'rosa@demo.example') {
+      for (const file of demoLumbarStudy({
+        patientName: `${person.family}^${person.given}`,
+        patientId: `DEMO-${ids.patientId.slice(0, 8)}`,
+        studyDate: addDays(surgery.surgeryDate, -30),
+      }))
+        await ingestUpload(db, files, {
+          clinicId,
+          owner: { patientId: ids.patientId },
+          uploadedBy: admin.id,
+          fileName: file.name,
+          bytes: file.bytes,
+          now,
+        });
     }
   }
   return { clinicId, created: true };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
 
 /** What every handler can reach. Nothing here is process state another server would need. */
@@ -20,6 +21,8 @@ export interface AppDeps {
   readonly alertFeed?: AlertFeed;
   /** Schedules the escalation check at an alert's deadline (a minute sweep catches any miss). */
   readonly escalation?: { scheduleCheck(alertId: string, at: Date): Promise<void> };
+  /** Uploaded files (imaging); absent where a server stores none, and imaging routes then answer 503. */
+  readonly files?: BlobStore;
 }
 
 export interface AppEnv {

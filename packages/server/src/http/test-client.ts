@@ -1,10 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from '../app.ts';
 import { sseReader } from '../cli/spawn-server.test-helper.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
+import { DiskBlobStore } from '../storage/blob-store.ts';
 import type { AppEnv } from './context.ts';
+
+/** Uploaded files of every test client in this test process: a temp directory, removed at exit. */
+export const testFiles = new DiskBlobStore(mkdtempSync(join(tmpdir(), 'lamina-test-files-')));
+process.once('exit', () => rmSync(testFiles.root, { recursive: true, force: true }));
 
 /** Drives the real app through Hono's request handling, keeping cookies like a browser would. */
 export class TestClient {
@@ -22,6 +30,7 @@ export class TestClient {
       secureCookies: false,
       trustProxy: false,
       devLog: (line) => this.mail.push(line),
+      files: testFiles,
     });
   }
 

@@ -109,7 +109,10 @@ export function syntheticDicom(input: {
   const elements = DicomMetaDictionary.denaturalizeDataset(dataset);
   // Private tags, as scanners write them (here with the name in), so de-identification is seen to drop them.
   elements['00090010'] = { vr: 'LO', Value: ['ACME SCANNER'] };
-  elements['00091001'] = { vr: 'LO', Value: [`operator notes ${options.patientName ?? 'Testcase'}`] };
+  elements['00091001'] = {
+    vr: 'LO',
+    Value: [`operator notes ${options.patientName ?? 'Testcase'}`],
+  };
   dict.dict = Object.fromEntries(Object.entries(elements).sort(([a], [b]) => a.localeCompare(b)));
   return new Uint8Array(dict.write());
 }

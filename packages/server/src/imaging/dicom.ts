@@ -64,7 +64,21 @@ const incomplete = (where: string) =>
     `This DICOM file is incomplete: it ends before ${where} does. It was probably cut off while copying or downloading. Please copy it again from the original disc or download.`,
   );
 
-const longLengthVrs = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT', 'SV', 'UV']);
+const longLengthVrs = new Set([
+  'OB',
+  'OD',
+  'OF',
+  'OL',
+  'OV',
+  'OW',
+  'SQ',
+  'UC',
+  'UN',
+  'UR',
+  'UT',
+  'SV',
+  'UV',
+]);
 const undefinedLength = 0xffffffff;
 
 /**
@@ -107,7 +121,8 @@ function checkStructure(bytes: Uint8Array): string {
     while (at < end) {
       const { group, element } = readTag(at);
       if (group === 0xfffe && element === 0xe00d) {
-        if (!insideItem) throw new FileRejection('This DICOM file is damaged: its data is out of order.');
+        if (!insideItem)
+          throw new FileRejection('This DICOM file is damaged: its data is out of order.');
         return at + 8;
       }
       let length: number;
@@ -199,11 +214,15 @@ export interface ParsedDicom {
 /** Reads a DICOM Part 10 file strictly: anything that is not a complete DICOM image is a FileRejection. */
 export function parseDicom(bytes: Uint8Array): ParsedDicom {
   const kind = sniffKind(bytes);
-  if (kind !== 'dicom') throw new FileRejection(`This file is not a DICOM image: ${kindInWords(kind)}.`);
+  if (kind !== 'dicom')
+    throw new FileRejection(`This file is not a DICOM image: ${kindInWords(kind)}.`);
   const transferSyntax = checkStructure(bytes);
   let dicom: DicomDict;
   try {
-    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const copy = bytes.buffer.slice(
+      bytes.byteOffset,
+      bytes.byteOffset + bytes.byteLength,
+    ) as ArrayBuffer;
     dicom = DicomMessage.readFile(copy);
   } catch (error) {
     throw new FileRejection(
@@ -259,7 +278,8 @@ export function parseDicom(bytes: Uint8Array): ParsedDicom {
 function pixelBytes(value: unknown[] | undefined): Uint8Array | undefined {
   const first = value?.[0];
   if (first instanceof ArrayBuffer) return new Uint8Array(first);
-  if (ArrayBuffer.isView(first)) return new Uint8Array(first.buffer, first.byteOffset, first.byteLength);
+  if (ArrayBuffer.isView(first))
+    return new Uint8Array(first.buffer, first.byteOffset, first.byteLength);
   return undefined;
 }
 
@@ -289,7 +309,9 @@ export interface Frame {
 export function readFrame(bytes: Uint8Array, frameIndex: number): Frame {
   const { dicom, summary } = parseDicom(bytes);
   if (!summary.hasPixelData || summary.rows === null || summary.columns === null)
-    throw new FileRejection('This DICOM file holds no image to show (it may be a report or a structured document).');
+    throw new FileRejection(
+      'This DICOM file holds no image to show (it may be a report or a structured document).',
+    );
   if (!isUncompressedLittleEndian(summary.transferSyntax))
     throw new FileRejection(
       `This image is compressed (transfer syntax ${summary.transferSyntax}) in a way this simple viewer cannot show. The file is stored and can be downloaded and opened in a full DICOM viewer.`,
@@ -299,7 +321,9 @@ export function readFrame(bytes: Uint8Array, frameIndex: number): Frame {
   const bitsAllocated = integer(data.BitsAllocated) ?? 16;
   const frameSize = summary.rows * summary.columns * samplesPerPixel * Math.ceil(bitsAllocated / 8);
   if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= summary.frames)
-    throw new FileRejection(`This image has ${summary.frames} frame(s); there is no frame ${frameIndex + 1}.`);
+    throw new FileRejection(
+      `This image has ${summary.frames} frame(s); there is no frame ${frameIndex + 1}.`,
+    );
   const all = pixelDataOf(dicom.dict) as Uint8Array;
   const number = (value: unknown, fallback: number) => {
     const parsed = Number(Array.isArray(value) ? value[0] : value);

@@ -28,8 +28,8 @@ test('keys cannot leave the store directory', async () => {
     await assert.rejects(store.put(key, new Uint8Array([1])), InvalidBlobKeyError, key);
 });
 
-test('LAMINA_FILES_DIR wins; otherwise files/ inside the data directory', () => {
+test('LAMINA_FILES_DIR wins; otherwise files/ beside the data directory', () => {
   assert.equal(resolveFilesDir({ LAMINA_FILES_DIR: 'x' }, '/data', '/srv'), '/srv/x');
-  assert.equal(resolveFilesDir({}, '/data', '/srv'), '/data/files');
+  assert.equal(resolveFilesDir({}, '/srv/.lamina/data', '/srv'), '/srv/.lamina/files');
   assert.equal(resolveFilesDir({}, undefined, '/srv'), '/srv/.lamina/files');
 });

@@ -74,8 +74,9 @@ export class DiskBlobStore implements BlobStore {
 }
 
 /**
- * The files directory: LAMINA_FILES_DIR when set (needed with PostgreSQL, where there is no data
- * directory), else `files/` inside the embedded database's data directory.
+ * The files directory: LAMINA_FILES_DIR when set, else `files/` beside the embedded database's
+ * data directory (./.lamina/data → ./.lamina/files). Beside, not inside: restoring a database
+ * backup replaces the data directory, and the files must survive that.
  */
 export function resolveFilesDir(
   env: Readonly<Record<string, string | undefined>>,
@@ -84,6 +85,6 @@ export function resolveFilesDir(
 ): string {
   const configured = env.LAMINA_FILES_DIR?.trim();
   if (configured) return resolve(cwd, configured);
-  if (dataDir) return join(dataDir, 'files');
+  if (dataDir) return join(dirname(resolve(cwd, dataDir)), 'files');
   return resolve(cwd, '.lamina', 'files');
 }

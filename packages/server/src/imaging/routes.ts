@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import type { Actor } from '../auth/access.ts';
+import { mayActOnPatient } from '../auth/access.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, requireActor } from '../http/context.ts';
+import { authorizePatient } from '../http/guard.ts';
+import { forbidden, HttpProblem, notFound } from '../http/problem.ts';
+import { readQuery } from '../http/query.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { FileRejection, readFrame } from './dicom.ts';
+import {
+  type FileVariant,
+  imagingLimits,
+  ingestUpload,
+  listStudies,
+  readStoredFile,
+  studySeries,
+  UploadTooLarge,
+  uploadContentTypes,
+} from './service.ts';
+import { fileById, type ImagingFileRow, studyById } from './store.ts';
+
+const uploadPath = /^\/api\/patients\/[^/]+\/imaging$/;
+
+/**
+ * The one exception to JSON-only writes (app.ts): raw file bodies on the upload route. A cross-site
+ * form cannot send these types without a CORS preflight, so the CSRF defence still holds.
+ */
+export function acceptsRawUpload(method: string, path: string, contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return (
+    method === 'POST' &&
+    uploadPath.test(path) &&
+    (uploadContentTypes as readonly string[]).includes(type)
+  );
+}
+
+export const variantQuerySchema = z.strictObject({
+  variant: z.enum(['original', 'deidentified']).default('original'),
+});
+export const frameQuerySchema = z.strictObject({
+  variant: z.enum(['original', 'deidentified']).default('original'),
+  frame: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+function blobStore(c: AppContext): BlobStore {
+  const files = c.get('deps').files;
+  if (!files)
+    throw new HttpProblem(503, 'Not available', 'This server is not set up to store files.');
+  return files;
+}
+
+const tooLarge = (detail: string) => new HttpProblem(413, 'Too large', detail);
+
+/** The body, read in chunks and stopped as soon as it passes the limit (no 2 GB buffer for a wrong file). */
+async function readLimitedBody(c: AppContext, limit: number): Promise<Uint8Array> {
+  const declared = Number(c.req.header('content-length'));
+  const refuse = () =>
+    tooLarge(
+      `This upload is larger than ${limit / (1024 * 1024)} MB. Please upload the study in parts (for example one series per zip).`,
+    );
+  if (Number.isFinite(declared) && declared > limit) throw refuse();
+  const stream = c.req.raw.body;
+  if (!stream) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw refuse();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function fileNameOf(c: AppContext): string {
+  const raw = c.req.header('x-file-name');
+  if (!raw) return 'upload';
+  try {
+    return (
+      decodeURIComponent(raw)
+        .replace(/[\\/\0]/g, '_')
+        .slice(0, 255) || 'upload'
+    );
+  } catch {
+    return raw.slice(0, 255);
+  }
+}
+
+async function upload(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'upload-imaging');
+  const type = c.req.header('content-type') ?? '';
+  if (!acceptsRawUpload('POST', c.req.path, type))
+    throw new HttpProblem(
+      415,
+      'Unsupported media type',
+      `Send the file itself as the request body, with one of these types: ${uploadContentTypes.join(', ')}; its name goes in the x-file-name header.`,
+    );
+  const files = blobStore(c);
+  // A declared single file gets the single-file limit; a zip (or an unnamed type) the zip limit.
+  const single = /^(application\/dicom|application\/pdf|image\/jpeg)/i.test(type);
+  const body = await readLimitedBody(c, single ? imagingLimits.fileBytes : imagingLimits.zipBytes);
+  const { db, now } = c.get('deps');
+  const fileName = fileNameOf(c);
+  let result: Awaited<ReturnType<typeof ingestUpload>>;
+  try {
+    result = await ingestUpload(db, files, {
+      clinicId: actor.clinicId,
+      owner: { patientId },
+      uploadedBy: actor.userId,
+      fileName,
+      contentType: type,
+      bytes: body,
+      now: now(),
+    });
+  } catch (error) {
+    if (error instanceof UploadTooLarge) throw tooLarge(error.message);
+    if (error instanceof FileRejection)
+      throw new HttpProblem(422, 'File refused', error.message, [
+        { field: fileName, message: error.message },
+      ]);
+    throw error;
+  }
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'imaging.upload',
+    subjectType: 'imaging_upload',
+    patientId,
+    ip: c.get('ip'),
+    details: {
+      name: fileName,
+      stored: result.stored.map((file) => file.fileId),
+      refused: result.refused.length,
+    },
+  });
+  if (result.stored.length === 0) {
+    const only = result.refused.length === 1 ? result.refused[0] : undefined;
+    throw new HttpProblem(
+      422,
+      'File refused',
+      only
+        ? only.reason
+        : `None of the ${result.refused.length} files could be stored. See errors.`,
+      result.refused.map((file) => ({ field: file.name, message: file.reason })),
+    );
+  }
+  return c.json(result, 201);
+}
+
+async function list(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'read-imaging');
+  const { db } = c.get('deps');
+  const found = await listStudies(db, actor.clinicId, { patientId });
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'imaging.list',
+    subjectType: 'imaging_study',
+    patientId,
+    ip: c.get('ip'),
+    details: { studies: found.studies.length, documents: found.documents.length },
+  });
+  return c.json(found);
+}
+
+/**
+ * Who may see an imaging item, in one place. Patients: their own; clinic staff: their clinic's;
+ * reviewers: nothing yet (second-opinion cases will add "assigned case, de-identified only" here).
+ * Another patient's item is not found for a patient, so its existence does not leak.
+ */
+export function authorizeImagingItem(
+  c: AppContext,
+  item: { patient_id: string | null; request_id: string | null },
+  variant: FileVariant,
+): Actor {
+  const actor = requireActor(c);
+  void variant; // both variants are open to whoever may read the item; the reviewer rule will use it
+  if (item.patient_id) {
+    const target = { clinicId: actor.clinicId, patientId: item.patient_id };
+    if (mayActOnPatient(actor, 'read-imaging', target)) return actor;
+    if (actor.role === 'patient') throw notFound('This imaging item');
+    throw forbidden();
+  }
+  // Intake-request imaging (no patient yet): clinic staff only.
+  if (['care_manager', 'clinician', 'admin'].includes(actor.role)) return actor;
+  if (actor.role === 'patient') throw notFound('This imaging item');
+  throw forbidden();
+}
+
+async function requireFile(c: AppContext, actor: Actor): Promise<ImagingFileRow> {
+  const file = await fileById(c.get('deps').db, actor.clinicId, pathId(c, 'fileId'));
+  if (!file) throw notFound('This file');
+  return file;
+}
+
+async function study(c: AppContext) {
+  const actor = requireActor(c);
+  const studyId = pathId(c, 'studyId');
+  const { db } = c.get('deps');
+  const found = await studyById(db, actor.clinicId, studyId);
+  if (!found) throw notFound('This study');
+  authorizeImagingItem(c, found, 'original');
+  const series = await studySeries(db, actor.clinicId, studyId);
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'imaging.study.read',
+    subjectType: 'imaging_study',
+    subjectId: studyId,
+    patientId: found.patient_id,
+    ip: c.get('ip'),
+  });
+  return c.json({
+    study: {
+      id: found.id,
+      patientId: found.patient_id,
+      requestId: found.request_id,
+      modality: found.modality,
+      bodyPart: found.body_part,
+      studyDate: found.study_date,
+      description: found.description,
+      seriesCount: found.series_count,
+      imageCount: found.image_count,
+      uploadedAt: found.created_at.toISOString(),
+    },
+    series,
+  });
+}
+
+const contentTypes = { dicom: 'application/dicom', pdf: 'application/pdf', jpeg: 'image/jpeg' };
+
+async function download(c: AppContext) {
+  const actor = requireActor(c);
+  const file = await requireFile(c, actor);
+  const { variant } = readQuery(c, variantQuerySchema);
+  authorizeImagingItem(c, file, variant);
+  const bytes = await readStoredFile(blobStore(c), file, variant);
+  if (!bytes) throw notFound('A de-identified copy of this file');
+  await recordAudit(c.get('deps').db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'imaging.file.download',
+    subjectType: 'imaging_file',
+    subjectId: file.id,
+    patientId: file.patient_id,
+    ip: c.get('ip'),
+    details: { variant },
+  });
+  const name = variant === 'deidentified' ? `deidentified-${file.id}.dcm` : file.original_name;
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': contentTypes[file.kind],
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'x-sha256': variant === 'original' ? file.sha256 : (file.deid_sha256 ?? ''),
+  });
+}
+
+async function frame(c: AppContext) {
+  const actor = requireActor(c);
+  const file = await requireFile(c, actor);
+  const query = readQuery(c, frameQuerySchema);
+  authorizeImagingItem(c, file, query.variant);
+  if (file.kind !== 'dicom')
+    throw new HttpProblem(422, 'Cannot show', 'This file is a report, not a DICOM image.');
+  const bytes = await readStoredFile(blobStore(c), file, query.variant);
+  if (!bytes) throw notFound('A de-identified copy of this file');
+  await recordAudit(c.get('deps').db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'imaging.frame.read',
+    subjectType: 'imaging_file',
+    subjectId: file.id,
+    patientId: file.patient_id,
+    ip: c.get('ip'),
+    details: { variant: query.variant, frame: query.frame },
+  });
+  let pixels: ReturnType<typeof readFrame>;
+  try {
+    pixels = readFrame(bytes, query.frame);
+  } catch (error) {
+    if (error instanceof FileRejection) throw new HttpProblem(422, 'Cannot show', error.message);
+    throw error;
+  }
+  const header = (value: number | null) => (value === null ? '' : String(value));
+  return c.body(pixels.pixels as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/octet-stream',
+    'x-dicom-rows': String(pixels.rows),
+    'x-dicom-columns': String(pixels.columns),
+    'x-dicom-bits-allocated': String(pixels.bitsAllocated),
+    'x-dicom-bits-stored': String(pixels.bitsStored),
+    'x-dicom-pixel-representation': String(pixels.pixelRepresentation),
+    'x-dicom-samples-per-pixel': String(pixels.samplesPerPixel),
+    'x-dicom-photometric-interpretation': pixels.photometricInterpretation,
+    'x-dicom-rescale-slope': String(pixels.rescaleSlope),
+    'x-dicom-rescale-intercept': String(pixels.rescaleIntercept),
+    'x-dicom-window-center': header(pixels.windowCenter),
+    'x-dicom-window-width': header(pixels.windowWidth),
+    'x-dicom-frames': String(pixels.frames),
+  });
+}
+
+export const imaging = documentedRoutes([
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/imaging',
+    summary:
+      'Upload scans or reports for a patient: the file itself as the body (DICOM, a zip of a study, PDF or JPEG; name in x-file-name). Says what was stored and what was refused, file by file',
+    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    success: {
+      status: 201,
+      description: 'At least one file stored; refused ones listed with reasons.',
+    },
+    handler: upload,
+  },
+  {
+    method: 'get',
+    path: '/api/patients/:patientId/imaging',
+    summary:
+      "A patient's imaging studies (modality, body part, date, series and image counts) and reports",
+    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    handler: list,
+  },
+  {
+    method: 'get',
+    path: '/api/imaging/studies/:studyId',
+    summary: 'One study with its series and their images, in order',
+    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    handler: study,
+  },
+  {
+    method: 'get',
+    path: '/api/imaging/files/:fileId',
+    summary:
+      'Download a stored file as uploaded, or its de-identified copy (?variant=deidentified); the x-sha256 header is the hash recorded at upload',
+    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    query: variantQuerySchema,
+    success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
+    handler: download,
+  },
+  {
+    method: 'get',
+    path: '/api/imaging/files/:fileId/frame',
+    summary:
+      'Pixel values of one frame of an uncompressed DICOM image for the viewer (little endian), with rows, columns, bits, rescale and window in x-dicom-* headers. Compressed images: 422',
+    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    query: frameQuerySchema,
+    success: {
+      status: 200,
+      description: 'Raw pixel values.',
+      contentType: 'application/octet-stream',
+    },
+    handler: frame,
+  },
+]);
