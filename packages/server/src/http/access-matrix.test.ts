@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
+import { syntheticStudy } from '../imaging/dicom.test-helper.ts';
+import { ingestUpload } from '../imaging/service.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
-import { TestClient } from './test-client.ts';
+import { TestClient, testFiles } from './test-client.ts';
 import {
   enrolAndSignIn,
   type SeededClinic,
@@ -86,6 +88,12 @@ const rules: Record<string, Rule> = {
   'PUT /api/clinic/settings': adminOnly,
   'GET /api/audit': adminOnly,
   'GET /api/audit.csv': adminOnly,
+  // Imaging (issue 8): no reviewer yet, not even assigned (second-opinion cases will add that).
+  'POST /api/patients/:patientId/imaging': { allow: ['patient', ...staff] },
+  'GET /api/patients/:patientId/imaging': { allow: ['patient', ...staff] },
+  'GET /api/imaging/studies/:studyId': { allow: ['patient', ...staff] },
+  'GET /api/imaging/files/:fileId': { allow: ['patient', ...staff] },
+  'GET /api/imaging/files/:fileId/frame': { allow: ['patient', ...staff] },
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
@@ -99,6 +107,8 @@ interface World {
   alertId: string;
   leadId: string;
   disposableUserId: string;
+  imagingStudyId: string;
+  imagingFileId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -156,7 +166,18 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
       disabled_at: null,
     })
     .execute();
+  const [scan] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
+  const uploaded = await ingestUpload(db, testFiles, {
+    clinicId: clinic.clinicId,
+    owner: { patientId: me.patientId },
+    uploadedBy: null,
+    fileName: 'IM1.dcm',
+    bytes: scan?.bytes ?? new Uint8Array(),
+    now: new Date(),
+  });
   return {
+    imagingStudyId: uploaded.studies[0]?.id ?? '',
+    imagingFileId: uploaded.stored[0]?.fileId ?? '',
     clinic,
     patientId: me.patientId,
     patientEmail: me.email,
@@ -173,6 +194,8 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':alertId', world.alertId)
     .replace(':leadId', world.leadId)
     .replace(':userId', world.disposableUserId)
+    .replace(':studyId', world.imagingStudyId)
+    .replace(':fileId', world.imagingFileId)
     .replace(':instrument', 'nrs-back-leg')
     .replace(':clinicSlug', world.clinic.slug);
 }
@@ -245,6 +268,8 @@ forEachEngine((engine) => {
         theirs.alertId,
         theirs.leadId,
         theirs.disposableUserId,
+        theirs.imagingStudyId,
+        theirs.imagingFileId,
       ];
 
       const failures: string[] = [];
