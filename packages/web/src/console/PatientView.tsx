@@ -1,5 +1,6 @@
 import type { CheckinInput, NerveChange, RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
+import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
 import { Chart } from '../ui/Chart.tsx';
@@ -90,6 +91,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         <a href="#proms">{t('patient.proms')}</a>
         {allowed.messages ? <a href="#messages">{t('patient.messages')}</a> : null}
         <a href="#plan">{t('patient.plan')}</a>
+        {allowed.queue ? <ImagingJumpLink /> : null}
       </nav>
       <div className="grid">
         <Timeline plan={plan} />
@@ -99,6 +101,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
       <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} />
       <Proms proms={data.proms} />
       {allowed.messages ? <Thread patientId={patientId} /> : null}
+      {allowed.queue ? <PatientImaging patientId={patientId} canUpload /> : null}
       <OverridesEditor
         patientId={patientId}
         plan={plan}

@@ -74,15 +74,24 @@ export function UploadImaging({
             }),
           });
         for (const refused of answer.refused)
-          lines.push({ ok: false, text: t('imaging.refused', { name: refused.name, reason: refused.reason }) });
+          lines.push({
+            ok: false,
+            text: t('imaging.refused', { name: refused.name, reason: refused.reason }),
+          });
         onUploaded?.(answer);
       } else if (outcome.status === 0) {
         lines.push({ ok: false, text: t('imaging.offline') });
       } else if (outcome.refused.length > 1) {
         for (const refused of outcome.refused)
-          lines.push({ ok: false, text: t('imaging.refused', { name: refused.name, reason: refused.reason }) });
+          lines.push({
+            ok: false,
+            text: t('imaging.refused', { name: refused.name, reason: refused.reason }),
+          });
       } else {
-        lines.push({ ok: false, text: t('imaging.failed', { name: file.name, reason: outcome.reason }) });
+        lines.push({
+          ok: false,
+          text: t('imaging.failed', { name: file.name, reason: outcome.reason }),
+        });
       }
       update(state.key, { done: true, loaded: state.total, lines });
     }
@@ -113,16 +122,18 @@ export function UploadImaging({
             <li key={f.key}>
               {f.done ? null : (
                 <>
-                  <label htmlFor={`${f.key}-progress`}>{t('imaging.uploading', { name: f.name })}</label>{' '}
-                  <progress
-                    id={`${f.key}-progress`}
-                    max={Math.max(1, f.total)}
-                    value={f.loaded}
-                  />
+                  <label htmlFor={`${f.key}-progress`}>
+                    {t('imaging.uploading', { name: f.name })}
+                  </label>{' '}
+                  <progress id={`${f.key}-progress`} max={Math.max(1, f.total)} value={f.loaded} />
                 </>
               )}
               {f.lines.map((line) => (
-                <p key={line.text} className={line.ok ? 'ok' : 'error'} role={line.ok ? undefined : 'alert'}>
+                <p
+                  key={line.text}
+                  className={line.ok ? 'ok' : 'error'}
+                  role={line.ok ? undefined : 'alert'}
+                >
                   {line.text}
                 </p>
               ))}

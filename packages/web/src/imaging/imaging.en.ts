@@ -37,7 +37,8 @@ export const imagingEn = {
   'imaging.presetSoft': 'Soft tissue',
   'imaging.presetBone': 'Bone',
   'imaging.presetWide': 'Wide',
-  'imaging.canvas': 'Image {n} of series {series}. Use the arrow keys or the mouse wheel to move through the images.',
+  'imaging.canvas':
+    'Image {n} of series {series}. Use the arrow keys or the mouse wheel to move through the images.',
   'imaging.cannotShow': 'This image cannot be shown here. {reason}',
   'imaging.notADiagnosis':
     'This viewer is only to check that the right study arrived. It is not for diagnosis.',

@@ -11,7 +11,12 @@ export interface StoredStudy {
 }
 
 export interface UploadAnswer {
-  stored: { fileId: string; name: string; kind: 'dicom' | 'pdf' | 'jpeg'; studyId: string | null }[];
+  stored: {
+    fileId: string;
+    name: string;
+    kind: 'dicom' | 'pdf' | 'jpeg';
+    studyId: string | null;
+  }[];
   refused: { name: string; reason: string }[];
   studies: StoredStudy[];
 }

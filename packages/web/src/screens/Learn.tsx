@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { PatientContext } from '../App.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { MyScansLink } from '../imaging/MyScansLink.tsx';
 import { titleText } from '../lib/plan-text.ts';
 import { Stmt } from '../ui/Statement.tsx';
 
@@ -63,6 +64,7 @@ export default function Learn({ ctx }: { ctx: PatientContext }) {
   return (
     <div className="screen learn">
       <h1>{t('learn.title')}</h1>
+      <MyScansLink />
       <label className="field search">
         <span>{t('learn.search')}</span>
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../lib/api.ts';
+import { ImagingViewer } from './ImagingViewer.tsx';
+import { useImagingT } from './i18n.ts';
+import { UploadImaging } from './UploadImaging.tsx';
+import type { StoredStudy } from './upload.ts';
+
+interface Listing {
+  studies: StoredStudy[];
+  documents: { fileId: string; kind: 'pdf' | 'jpeg'; name: string; byteSize: number }[];
+}
+
+/** A patient's studies and reports, a viewer for one study, and (when allowed) the upload. */
+export function PatientImaging({
+  patientId,
+  canUpload,
+  headingLevel = 2,
+  title,
+  intro,
+}: {
+  patientId: string;
+  canUpload: boolean;
+  headingLevel?: 1 | 2;
+  title?: string;
+  intro?: string;
+}) {
+  const { t, lang } = useImagingT();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const url = `/api/patients/${patientId}/imaging`;
+
+  const load = useCallback(() => {
+    api
+      .get<Listing>(url)
+      .then(setListing)
+      .catch((e: Error) => setError(e.message));
+  }, [url]);
+  useEffect(load, [load]);
+
+  const date = (iso: string | null) =>
+    iso
+      ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          new Date(`${iso}T12:00:00Z`),
+        )
+      : t('imaging.noDate');
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const Sub = headingLevel === 1 ? 'h2' : 'h3';
+
+  return (
+    <section className="card imaging" id="imaging" aria-labelledby="imaging-h">
+      <Heading id="imaging-h">{title ?? t('imaging.title')}</Heading>
+      {intro ? <p>{intro}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {listing && listing.studies.length === 0 && listing.documents.length === 0 ? (
+        <p>{t('imaging.none')}</p>
+      ) : null}
+      {listing && listing.studies.length > 0 ? (
+        <>
+          <Sub>{t('imaging.studies')}</Sub>
+          <ul className="plain imaging-studies">
+            {listing.studies.map((study) => (
+              <li key={study.id}>
+                <strong>{study.description ?? study.modality ?? ''}</strong>{' '}
+                <span className="hint">
+                  {t('imaging.studyLine', {
+                    modality: study.modality ?? t('imaging.unknown'),
+                    bodyPart: study.bodyPart ?? t('imaging.unknown'),
+                    date: date(study.studyDate),
+                    series: study.seriesCount,
+                    images: study.imageCount,
+                  })}
+                </span>{' '}
+                <button
+                  type="button"
+                  onClick={() => setOpen(open === study.id ? null : study.id)}
+                  aria-expanded={open === study.id}
+                >
+                  {open === study.id ? t('imaging.close') : t('imaging.open')}
+                </button>
+                {open === study.id ? (
+                  <ImagingViewer studyId={study.id} onClose={() => setOpen(null)} />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {listing && listing.documents.length > 0 ? (
+        <>
+          <Sub>{t('imaging.documents')}</Sub>
+          <ul className="plain">
+            {listing.documents.map((doc) => (
+              <li key={doc.fileId}>
+                <a href={`/api/imaging/files/${doc.fileId}`} download={doc.name}>
+                  {doc.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {canUpload ? <UploadImaging url={url} onUploaded={load} /> : null}
+    </section>
+  );
+}
+
+/** The patient app's "My scans" screen (/scans). */
+export default function MyScans({ patientId }: { patientId: string }) {
+  const { t } = useImagingT();
+  return (
+    <div className="screen my-scans">
+      <PatientImaging
+        patientId={patientId}
+        canUpload
+        headingLevel={1}
+        title={t('imaging.myScans')}
+        intro={t('imaging.myScansIntro')}
+      />
+    </div>
+  );
+}
+
+/** The console patient view's jump link to the imaging section. */
+export function ImagingJumpLink() {
+  const { t } = useImagingT();
+  return <a href="#imaging">{t('imaging.title')}</a>;
+}
