@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useImagingT } from './i18n.ts';
+import './imaging.css';
 import { type FrameData, frameFromResponse, fullRangeWindow, renderFrame } from './render.ts';
 
 interface Instance {

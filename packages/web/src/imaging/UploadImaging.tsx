@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useImagingT } from './i18n.ts';
+import './imaging.css';
 import { type UploadAnswer, uploadFile } from './upload.ts';
 
 interface FileState {

@@ -1,0 +1,159 @@
+/// <reference path="../../../server/src/imaging/dcmjs.d.ts" />
+// (dcmjs has no types of its own; the server declares the part Lamina uses.)
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { jpegBytes, syntheticStudy } from '../../../server/src/imaging/dicom.test-helper.ts';
+import {
+  axe,
+  ensureBuilt,
+  openBrowser,
+  type Server,
+  screenshot,
+  startServer,
+} from '../testing/browser.test-helper.ts';
+
+// Imaging end to end: a care manager checks Rosa's demo MR study in the viewer and uploads files;
+// Rosa uploads her own scan on /scans. Real server, real Chromium, files made by dcmjs.
+let server: Server;
+let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
+let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+let rosaId: string;
+
+before(async () => {
+  ensureBuilt();
+  server = await startServer();
+  [staffBrowser, patientBrowser] = await Promise.all([openBrowser(), openBrowser()]);
+  page = await staffBrowser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+after(async () => {
+  await staffBrowser?.close();
+  await patientBrowser?.close();
+  await server?.stop();
+});
+
+/** A hash of what the canvas shows, to tell that the picture changed. */
+const canvasPixels = (target: Page) =>
+  target.locator('canvas.imaging-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context || canvas.width === 0) return '';
+    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + (data[i] ?? 0)) | 0;
+    return `${canvas.width}x${canvas.height}:${hash}`;
+  });
+
+async function waitForPixelsChange(target: Page, before: string) {
+  for (let i = 0; i < 100; i++) {
+    const now = await canvasPixels(target);
+    if (now !== '' && now !== before) return now;
+    await target.waitForTimeout(50);
+  }
+  throw new Error('the canvas did not change');
+}
+
+test('a care manager opens Rosa’s demo MR study, scrolls through it and changes window/level', async () => {
+  await page.goto(`${server.url}/console`);
+  await page.waitForURL('**/console/signin');
+  await page.getByLabel('Clinic code').fill('demo');
+  await page.getByLabel('Work email').fill('nurse@demo.example');
+  await page.getByLabel('Password').fill('lamina-demo-only');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Console menu' }).waitFor();
+  const patients = (await (await page.request.get(`${server.url}/api/patients`)).json()) as {
+    patients: { id: string; given_name: string }[];
+  };
+  rosaId = patients.patients.find((p) => p.given_name === 'Rosa')?.id ?? '';
+  assert.ok(rosaId);
+  await page.goto(`${server.url}/console/patients/${rosaId}`);
+  await page.getByRole('heading', { name: 'Scans and reports' }).waitFor();
+  const study = page.locator('.imaging-studies li').first();
+  await study.getByText('MR · LSPINE').waitFor();
+  assert.match(await study.innerText(), /1 series, 8 images/);
+
+  await study.getByRole('button', { name: 'View' }).click();
+  await page.getByText('Image 1 of 8').waitFor();
+  const first = await waitForPixelsChange(page, '');
+  assert.match(first, /^128x128:/);
+  await page.getByRole('img', { name: /Image 1 of series 1/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.getByText('Image 3 of 8').waitFor();
+  const third = await waitForPixelsChange(page, first);
+  await page.getByLabel('Image', { exact: true }).fill('6');
+  await page.getByText('Image 7 of 8').waitFor();
+  const seventh = await waitForPixelsChange(page, third);
+
+  await page.getByRole('button', { name: 'Bone' }).click();
+  const bone = await waitForPixelsChange(page, seventh);
+  await page.getByLabel('Contrast (window width)').fill('300');
+  await waitForPixelsChange(page, bone);
+  assert.deepEqual(await axe(page), [], 'axe-core violations in the viewer');
+  await screenshot(page, 'console-imaging-viewer');
+});
+
+test('the care manager uploads a DICOM made by the test and a renamed JPEG, and sees what happened to each', async () => {
+  const [image] = syntheticStudy({
+    studyDate: '20261105',
+    bodyPart: 'CSPINE',
+    series: [{ description: 'AX T2', images: 1 }],
+  });
+  assert.ok(image);
+  await page.getByLabel('Choose files').setInputFiles([
+    { name: 'IM0001.dcm', mimeType: 'application/dicom', buffer: Buffer.from(image.bytes) },
+    { name: 'photo.dcm', mimeType: 'application/dicom', buffer: Buffer.from(jpegBytes()) },
+  ]);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page
+    .getByText('IM0001.dcm: stored. MR of CSPINE, Nov 5, 2026: 1 series, 1 images.')
+    .waitFor();
+  await page
+    .getByText(
+      'photo.dcm: not stored. This file is not a DICOM image: it looks like a JPEG picture.',
+      { exact: false },
+    )
+    .waitFor();
+  await page.locator('.imaging-studies li', { hasText: 'CSPINE' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'axe-core violations after uploads');
+});
+
+test('Rosa uploads her own scan on My scans', async () => {
+  const patient = await patientBrowser.context.newPage();
+  const since = server.output().length;
+  await patient.request.post(`${server.url}/api/auth/patient/code`, {
+    data: { clinic: 'demo', email: 'rosa@demo.example' },
+  });
+  const code = await server.code('rosa@demo.example', since);
+  const verified = await patient.request.post(`${server.url}/api/auth/patient/verify`, {
+    data: { clinic: 'demo', email: 'rosa@demo.example', code },
+  });
+  assert.equal(verified.status(), 200);
+  await patient.goto(`${server.url}/learn`);
+  await patient.getByRole('link', { name: 'My scans' }).click();
+  await patient.getByRole('heading', { name: 'My scans', level: 1 }).waitFor();
+  const [image] = syntheticStudy({
+    studyDate: '20261120',
+    series: [{ description: 'SAG T1', images: 1 }],
+  });
+  assert.ok(image);
+  await patient.getByLabel('Choose files').setInputFiles({
+    name: 'my-scan.dcm',
+    mimeType: 'application/dicom',
+    buffer: Buffer.from(image.bytes),
+  });
+  await patient.getByRole('button', { name: 'Upload' }).click();
+  await patient
+    .getByText('my-scan.dcm: stored. MR of LSPINE, Nov 20, 2026: 1 series, 1 images.')
+    .waitFor();
+  assert.equal(
+    await patient.locator('.imaging-studies li').count(),
+    3,
+    'the demo study, the one the nurse added, and hers',
+  );
+  assert.deepEqual(await axe(patient), [], 'axe-core violations on My scans');
+  await screenshot(patient, 'patient-my-scans');
+  await patient.close();
+});
