@@ -4,6 +4,7 @@ import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { localDate } from '../http/guard.ts';
+import { DiskBlobStore, resolveFilesDir } from '../storage/blob-store.ts';
 import { type Command, UsageError } from './io.ts';
 
 /** `lamina demo`: puts the demo clinic (staff and a dozen patients) into the database, once. */
@@ -35,7 +36,15 @@ export const demoCommand: Command = async (args, io) => {
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   try {
     const now = new Date();
-    const result = await seedDemo(database.db, localDate(demoClinic.timezone, now) as IsoDate, now);
+    const files = new DiskBlobStore(
+      resolveFilesDir(io.env, config.engine === 'pglite' ? config.dataDir : undefined),
+    );
+    const result = await seedDemo(
+      database.db,
+      localDate(demoClinic.timezone, now) as IsoDate,
+      now,
+      files,
+    );
     io.out(
       result.created
         ? `Demo clinic "${demoClinic.slug}" created with ${demoPatients.length} patients.`
