@@ -30,6 +30,7 @@ test('keys cannot leave the store directory', async () => {
 
 test('LAMINA_FILES_DIR wins; otherwise files/ beside the data directory', () => {
   assert.equal(resolveFilesDir({ LAMINA_FILES_DIR: 'x' }, '/data', '/srv'), '/srv/x');
-  assert.equal(resolveFilesDir({}, '/srv/.lamina/data', '/srv'), '/srv/.lamina/files');
+  assert.equal(resolveFilesDir({}, '/srv/.lamina/data', '/srv'), '/srv/.lamina/data-files');
+  assert.equal(resolveFilesDir({}, 'lamina', '/var/lib'), '/var/lib/lamina-files');
   assert.equal(resolveFilesDir({}, undefined, '/srv'), '/srv/.lamina/files');
 });

@@ -74,9 +74,10 @@ export class DiskBlobStore implements BlobStore {
 }
 
 /**
- * The files directory: LAMINA_FILES_DIR when set, else `files/` beside the embedded database's
- * data directory (./.lamina/data → ./.lamina/files). Beside, not inside: restoring a database
- * backup replaces the data directory, and the files must survive that.
+ * The files directory: LAMINA_FILES_DIR when set, else beside the embedded database's data
+ * directory, named after it (./.lamina/data → ./.lamina/data-files), and ./.lamina/files with
+ * PostgreSQL. Beside, not inside: restoring a database backup replaces the data directory, and the
+ * files must survive that.
  */
 export function resolveFilesDir(
   env: Readonly<Record<string, string | undefined>>,
@@ -85,6 +86,6 @@ export function resolveFilesDir(
 ): string {
   const configured = env.LAMINA_FILES_DIR?.trim();
   if (configured) return resolve(cwd, configured);
-  if (dataDir) return join(dirname(resolve(cwd, dataDir)), 'files');
+  if (dataDir) return `${resolve(cwd, dataDir)}-files`;
   return resolve(cwd, '.lamina', 'files');
 }
