@@ -91,6 +91,10 @@ export function syntheticDicom(input: {
     SamplesPerPixel: 1,
     PhotometricInterpretation: 'MONOCHROME2',
     PixelSpacing: ['0.9', '0.9'],
+    // A nested UID (in a sequence), which de-identification must replace too.
+    ReferencedImageSequence: [
+      { ReferencedSOPClassUID: sopClassUid, ReferencedSOPInstanceUID: `${input.studyUid}.77` },
+    ],
     SliceThickness: '4',
     WindowCenter: '900',
     WindowWidth: '1600',
@@ -157,4 +161,38 @@ export function jpegBytes(): Uint8Array {
   bytes.set(header);
   bytes.set([0xff, 0xd9], 598);
   return bytes;
+}
+
+/** A JPEG-compressed DICOM image (encapsulated pixel data): valid, stored, but not for the simple viewer. */
+export function compressedDicom(): Uint8Array {
+  const sopUid = DicomMetaDictionary.uid();
+  const sopClassUid = '1.2.840.10008.5.1.4.1.1.4';
+  const dataset = {
+    _vrMap: { PixelData: 'OB' },
+    SOPClassUID: sopClassUid,
+    SOPInstanceUID: sopUid,
+    StudyInstanceUID: DicomMetaDictionary.uid(),
+    SeriesInstanceUID: DicomMetaDictionary.uid(),
+    Modality: 'CT',
+    BodyPartExamined: 'LSPINE',
+    Rows: 4,
+    Columns: 4,
+    BitsAllocated: 8,
+    BitsStored: 8,
+    HighBit: 7,
+    PixelRepresentation: 0,
+    SamplesPerPixel: 1,
+    PhotometricInterpretation: 'MONOCHROME2',
+    PixelData: [new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]).buffer],
+  };
+  const meta = {
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: sopClassUid,
+    MediaStorageSOPInstanceUID: sopUid,
+    TransferSyntaxUID: '1.2.840.10008.1.2.4.50',
+    ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
+  };
+  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+  return new Uint8Array(dict.write());
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import dcmjs from 'dcmjs';
 import { deidentifyDicom, replacementUid } from './deidentify.ts';
-import { jpegBytes, slicePixels, syntheticStudy } from './dicom.test-helper.ts';
+import { compressedDicom, jpegBytes, slicePixels, syntheticStudy } from './dicom.test-helper.ts';
 import { FileRejection, parseDicom, pixelDataOf, readFrame, sniffKind } from './dicom.ts';
 
 const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
@@ -118,6 +118,14 @@ test('de-identified copy: no name, ID or birth date, private tags gone, new UIDs
     pixelDataOf(DicomMessage.readFile(asBuffer(first.bytes)).dict),
   );
   assert.equal(parseDicom(copy).summary.modality, 'MR', 'the copy is itself valid DICOM');
+  const nested = parsed.dict['00081140']?.Value?.[0] as Record<string, { Value: string[] }>;
+  const originalStudyUid = parseDicom(first.bytes).summary.studyInstanceUid;
+  assert.equal(nested['00081155']?.Value[0], replacementUid(salt, `${originalStudyUid}.77`));
+  assert.match(
+    String(nested['00081155']?.Value[0]),
+    /^2\.25\.\d+$/,
+    'a UID inside a sequence is replaced too',
+  );
 });
 
 test('a frame is read as little-endian pixel values with its display settings', () => {
@@ -139,4 +147,11 @@ test('a frame is read as little-endian pixel values with its display settings', 
   );
   assert.deepEqual([...values], [...slicePixels(16, 16, 1)]);
   assert.throws(() => readFrame(file.bytes, 1), /there is no frame 2/);
+});
+
+test('a compressed image (encapsulated pixel data) is valid and checked for truncation, but the viewer says it cannot show it', () => {
+  const bytes = compressedDicom();
+  assert.equal(parseDicom(bytes).summary.transferSyntax, '1.2.840.10008.1.2.4.50');
+  assert.throws(() => readFrame(bytes, 0), /compressed .* this simple viewer cannot show/);
+  assert.throws(() => parseDicom(bytes.slice(0, bytes.length - 12)), /incomplete/);
 });

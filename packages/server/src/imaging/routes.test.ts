@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
-import { jpegBytes, slicePixels, syntheticStudy } from './dicom.test-helper.ts';
+import { compressedDicom, jpegBytes, slicePixels, syntheticStudy } from './dicom.test-helper.ts';
 import { imagingLimits } from './service.ts';
 
 async function upload(
@@ -224,9 +224,17 @@ forEachEngine((engine) => {
       const json = await me.client.post(`/api/patients/${me.patientId}/imaging`, {});
       assert.equal(json.status, 415);
 
+      // A compressed image is stored; the simple viewer says plainly that it cannot show it.
+      const compressed = await upload(me.client, me.patientId, 'ct.dcm', compressedDicom());
+      assert.equal(compressed.status, 201, compressed.text);
+      const compressedId = (compressed.json.stored as { fileId: string }[])[0]?.fileId;
+      const notShown = await me.client.get(`/api/imaging/files/${compressedId}/frame`);
+      assert.equal(notShown.status, 422);
+      assert.match(String(notShown.json.detail), /compressed .* cannot show/);
+
       const mine = await me.client.get(`/api/patients/${me.patientId}/imaging`);
       assert.equal(mine.status, 200);
-      assert.equal((mine.json.studies as unknown[]).length, 1);
+      assert.equal((mine.json.studies as unknown[]).length, 2);
       assert.equal((mine.json.documents as { kind: string }[])[0]?.kind, 'pdf');
 
       // Not another patient's record, not another clinic's files, and not for a reviewer, even an assigned one.
