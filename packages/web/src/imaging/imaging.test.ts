@@ -92,6 +92,7 @@ test('a care manager opens Rosa’s demo MR study, scrolls through it and change
   await page.getByLabel('Contrast (window width)').fill('300');
   await waitForPixelsChange(page, bone);
   assert.deepEqual(await axe(page), [], 'axe-core violations in the viewer');
+  await page.locator('.imaging-viewer').scrollIntoViewIfNeeded();
   await screenshot(page, 'console-imaging-viewer');
 });
 
