@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -7,6 +8,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { compressedDicom, jpegBytes, slicePixels, syntheticStudy } from './dicom.test-helper.ts';
+import { acceptsRawUpload } from './routes.ts';
 import { imagingLimits } from './service.ts';
 
 async function upload(
@@ -325,4 +327,23 @@ forEachEngine((engine) => {
       assert.match(String(big.json.detail), /larger than 50 MB/);
     },
   );
+});
+
+test('raw bodies are let through only on the upload route and only with file types a cross-site form cannot send', () => {
+  const upload = '/api/patients/5d2c1f8e-0000-4000-8000-000000000001/imaging';
+  assert.equal(acceptsRawUpload('POST', upload, 'application/dicom'), true);
+  assert.equal(acceptsRawUpload('POST', upload, 'application/zip; charset=binary'), true);
+  // What an HTML form can send without a preflight stays refused.
+  for (const type of [
+    'text/plain',
+    'multipart/form-data; boundary=x',
+    'application/x-www-form-urlencoded',
+    '',
+  ])
+    assert.equal(acceptsRawUpload('POST', upload, type), false, type);
+  assert.equal(
+    acceptsRawUpload('POST', '/api/patients/p/messages', 'application/octet-stream'),
+    false,
+  );
+  assert.equal(acceptsRawUpload('PUT', upload, 'application/dicom'), false);
 });
