@@ -472,7 +472,7 @@ async function sendPeerMessage(c: AppContext) {
   const { db, now } = c.get('deps');
   const sent = await db.transaction().execute(async (trx) => {
     const status = await lockConnectionStatus(trx, actor.clinicId, row.id);
-    if (status !== 'active') return { refused: (status ?? 'ended') as string };
+    if (status !== 'active') return { refused: status ?? 'ended' };
     const at = now();
     const id = await insertPeerMessage(trx, {
       clinicId: actor.clinicId,
@@ -493,7 +493,8 @@ async function sendPeerMessage(c: AppContext) {
     });
     return { id, at };
   });
-  if ('refused' in sent) throw conflict(stateProblems[sent.refused] ?? 'Not possible now.');
+  if (sent.refused !== undefined)
+    throw conflict(stateProblems[sent.refused] ?? 'Not possible now.');
   return c.json({ message: { id: sent.id, mine: true, body, sentAt: sent.at } }, 201);
 }
 
