@@ -261,8 +261,8 @@ export interface PeerVolunteersTable {
   fusion: boolean;
   age_band: string;
   languages: string[];
-  availability: string[];
-  availability_note: string;
+  availability: Generated<string[]>;
+  availability_note: Generated<string>;
   intro: string;
   consented_at: Timestamp;
   created_at: Default<Date>;
