@@ -16,6 +16,7 @@ import { hashPassword } from '../auth/password.ts';
 import { storeCheckin } from '../checkins/store.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { enrolPatient } from '../patients/store.ts';
+import { seedPeerVolunteers } from '../peers/demo.ts';
 
 /** Demo data: a clinic with staff and a dozen patients at different points of recovery. Never for real use. */
 export const demoClinic = {
@@ -278,5 +279,18 @@ export async function seedDemo(
       history.push({ ...answers, date });
     }
   }
+  const nurse = await db
+    .selectFrom('users')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('email', '=', 'nurse@demo.example')
+    .executeTakeFirstOrThrow();
+  await seedPeerVolunteers(
+    db,
+    clinicId,
+    { adminId: admin.id, careManagerId: nurse.id, surgeonId: surgeon.id },
+    today,
+    now,
+  );
   return { clinicId, created: true };
 }
