@@ -29,6 +29,7 @@ const Messages = lazy(() => import('./screens/Messages.tsx'));
 const Learn = lazy(() => import('./screens/Learn.tsx'));
 const Candidacy = lazy(() => import('./screens/Candidacy.tsx'));
 const Treatments = lazy(() => import('./screens/Treatments.tsx'));
+const Peers = lazy(() => import('./screens/peers/Peers.tsx'));
 
 const publicPaths = ['/check', '/treatments', '/signin'];
 
@@ -147,6 +148,7 @@ export function App() {
 }
 
 function patientScreen(path: string, ctx: PatientContext): ReactNode {
+  if (path === '/peers' || path.startsWith('/peers/')) return <Peers ctx={ctx} path={path} />;
   switch (path) {
     case '/':
       return <Today ctx={ctx} />;
