@@ -204,4 +204,16 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
   );
   assert.equal(late.status(), 409);
   assert.match(((await late.json()) as { detail: string }).detail, /has ended/);
+
+  // The same thread in Spanish: the notice that peers are not medical advice, and that it ended.
+  await rosa.getByRole('button', { name: 'Español' }).click();
+  await rosa
+    .getByTestId('peer-disclaimer')
+    .getByText(/Los pacientes comparten su propia experiencia\. No es un consejo médico\./)
+    .waitFor();
+  await rosa
+    .getByTestId('peer-status')
+    .getByText(/Esta conversación terminó/)
+    .waitFor();
+  await noViolations(rosa, 'ended thread in Spanish');
 });
