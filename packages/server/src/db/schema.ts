@@ -300,6 +300,7 @@ export interface PeerMessagesTable {
   sender_patient_id: string;
   body: string;
   sent_at: Default<Date>;
+  seq: Default<number>;
 }
 
 export interface SchemaMigrationsTable {

@@ -375,7 +375,16 @@ forEachEngine((engine) => {
         consent: true,
       });
       const id = (second.json.connection as { id: string }).id;
-      await w.vera.client.post(`/api/peers/connections/${id}/accept`, { consent: true });
+      await w.nurse.post(`/api/peer-volunteers/${veraId}/pause`, { paused: true });
+      const paused = await w.vera.client.post(`/api/peers/connections/${id}/accept`, {
+        consent: true,
+      });
+      assert.equal(paused.status, 409, 'a clinic-paused volunteer starts no conversation');
+      await w.nurse.post(`/api/peer-volunteers/${veraId}/pause`, { paused: false });
+      const accepted = await w.vera.client.post(`/api/peers/connections/${id}/accept`, {
+        consent: true,
+      });
+      assert.equal(accepted.status, 200, accepted.text);
       const clinician = w.admin.fork();
       await signInStaff(clinician, w.clinic, 'clinician');
       assert.equal((await clinician.post(`/api/peer-connections/${id}/end`)).status, 403);

@@ -437,6 +437,11 @@ async function answer(c: AppContext, accept: boolean) {
   else await readJson(c, emptySchema);
   if (row.volunteer_patient_id !== actor.patientId)
     throw conflict('Only the person who was asked can answer this request.');
+  // A clinic's safety pause (or a withdrawal) also stops conversations that have not started.
+  if (accept && (row.volunteer_staff_paused_at || row.volunteer_withdrawn_at))
+    throw conflict(
+      'Your offer to talk with others is paused or withdrawn, so you cannot start new conversations now.',
+    );
   const { db, now } = c.get('deps');
   const result = await db.transaction().execute(async (trx) => {
     const moved = await moveConnection(

@@ -280,6 +280,8 @@ const connectionColumns = [
   'v.fusion as volunteer_fusion',
   'v.languages as volunteer_languages',
   'v.intro as volunteer_intro',
+  'v.staff_paused_at as volunteer_staff_paused_at',
+  'v.withdrawn_at as volunteer_withdrawn_at',
   'r.given_name as requester_given_name',
 ] as const;
 
@@ -398,8 +400,7 @@ export async function peerMessages(db: Db, clinicId: string, connectionId: strin
     .select(['id', 'sender_patient_id', 'body', 'sent_at'])
     .where('clinic_id', '=', clinicId)
     .where('connection_id', '=', connectionId)
-    .orderBy('sent_at')
-    .orderBy('id')
+    .orderBy('seq')
     .limit(1000)
     .execute();
 }

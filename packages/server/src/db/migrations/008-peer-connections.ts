@@ -68,11 +68,13 @@ const statements = [
     sender_patient_id uuid not null,
     body text not null,
     sent_at timestamptz not null default now(),
+    -- Two messages in the same millisecond still read in the order they were written.
+    seq bigint generated always as identity,
     primary key (clinic_id, id),
     foreign key (clinic_id, connection_id) references peer_connections (clinic_id, id),
     foreign key (clinic_id, sender_patient_id) references patients (clinic_id, id)
   )`,
-  'create index peer_messages_thread on peer_messages (clinic_id, connection_id, sent_at)',
+  'create index peer_messages_thread on peer_messages (clinic_id, connection_id, seq)',
 ];
 
 export async function up(db: MigrationDb): Promise<void> {
