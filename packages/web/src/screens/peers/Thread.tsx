@@ -35,8 +35,11 @@ export function Thread({ ctx, connectionId }: { ctx: PatientContext; connectionI
   }, [path]);
   useEffect(() => {
     void load();
-    // The other person may answer or write at any time; a light poll keeps the page current.
-    const timer = window.setInterval(() => void load(), 4000);
+    // The other person may answer or write at any time: a light poll (each read is audited, so
+    // not too often, and only while the page is in view) keeps the page current.
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void load();
+    }, 10_000);
     return () => window.clearInterval(timer);
   }, [load]);
 

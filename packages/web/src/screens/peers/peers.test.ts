@@ -172,7 +172,7 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
   await rosa
     .locator('.thread li.theirs')
     .getByText('the first week was slow')
-    .waitFor({ timeout: 15_000 });
+    .waitFor({ timeout: 30_000 });
   await messageBox(rosa).fill('Thank you, Walt!');
   await rosa.getByRole('button', { name: 'Send', exact: true }).click();
   await rosa.locator('.thread li.mine').getByText('Thank you, Walt!').waitFor();
@@ -180,7 +180,7 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
   await walter
     .locator('.thread li.theirs')
     .getByText('Thank you, Walt!')
-    .waitFor({ timeout: 15_000 });
+    .waitFor({ timeout: 30_000 });
 
   await walter.getByRole('button', { name: 'End this conversation' }).click();
   await walter.getByRole('button', { name: 'Yes, end it' }).click();
@@ -194,7 +194,7 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
   await rosa
     .getByTestId('peer-status')
     .getByText(/This conversation has ended/)
-    .waitFor({ timeout: 15_000 });
+    .waitFor({ timeout: 30_000 });
   assert.equal(await messageBox(rosa).count(), 0);
   const late = await rosa.request.post(
     `${server.url}/api/peers/connections/${connectionId}/messages`,
