@@ -17,6 +17,7 @@ import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
+import { peers } from './peers/routes.ts';
 import { proms } from './proms/routes.ts';
 
 function clientIp(c: AppContext, trustProxy: boolean): string | null {
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', admin.routes());
   app.route('/', candidacy.routes());
   app.route('/', imaging.routes());
+  app.route('/', peers.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -30,6 +30,7 @@ const Learn = lazy(() => import('./screens/Learn.tsx'));
 const Candidacy = lazy(() => import('./screens/Candidacy.tsx'));
 const Treatments = lazy(() => import('./screens/Treatments.tsx'));
 const MyScans = lazy(() => import('./imaging/PatientImaging.tsx'));
+const Peers = lazy(() => import('./screens/peers/Peers.tsx'));
 
 const publicPaths = ['/check', '/treatments', '/signin'];
 
@@ -148,6 +149,7 @@ export function App() {
 }
 
 function patientScreen(path: string, ctx: PatientContext): ReactNode {
+  if (path === '/peers' || path.startsWith('/peers/')) return <Peers ctx={ctx} path={path} />;
   switch (path) {
     case '/':
       return <Today ctx={ctx} />;

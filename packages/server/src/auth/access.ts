@@ -36,7 +36,13 @@ export type ClinicAction =
   | 'manage-users'
   | 'manage-clinic-settings'
   | 'assign-reviewer'
-  | 'read-audit';
+  | 'read-audit'
+  /** A patient offers to talk with others as a past patient, and manages that offer. */
+  | 'volunteer-as-peer'
+  /** A patient asks to talk with a past patient and uses their own peer connections. */
+  | 'connect-with-peer'
+  /** Staff approve or pause peer volunteers and end peer connections (safety). */
+  | 'manage-peers';
 
 /**
  * The access policy as a table: what each role may do. Anything not listed is denied.
@@ -89,7 +95,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
 };
 
 export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> = {
-  patient: [],
+  patient: ['volunteer-as-peer', 'connect-with-peer'],
   care_manager: [
     'list-patients',
     'view-triage-queue',
@@ -97,6 +103,7 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'list-staff',
     'read-leads',
     'manage-leads',
+    'manage-peers',
   ],
   clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox', 'list-staff'],
   reviewer: [],
@@ -113,6 +120,7 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'manage-clinic-settings',
     'assign-reviewer',
     'read-audit',
+    'manage-peers',
   ],
 };
 

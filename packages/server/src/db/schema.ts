@@ -293,6 +293,60 @@ export interface ImagingFilesTable {
   uploaded_at: Default<Date>;
 }
 
+/** A past patient who offered to talk with others (migration 008). */
+export interface PeerVolunteersTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  display_name: string;
+  condition: string;
+  region: string;
+  procedure: string;
+  fusion: boolean;
+  age_band: string;
+  languages: string[];
+  availability: Generated<string[]>;
+  availability_note: Generated<string>;
+  intro: string;
+  consented_at: Timestamp;
+  created_at: Default<Date>;
+  updated_at: Timestamp;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  paused_at: Timestamp | null;
+  staff_paused_at: Timestamp | null;
+  staff_paused_by: string | null;
+  withdrawn_at: Timestamp | null;
+}
+
+export type PeerConnectionStatus = 'requested' | 'active' | 'declined' | 'ended';
+
+export interface PeerConnectionsTable {
+  clinic_id: string;
+  id: Default<string>;
+  requester_patient_id: string;
+  volunteer_id: string;
+  topic: string;
+  status: Generated<PeerConnectionStatus>;
+  requester_consented_at: Timestamp;
+  volunteer_consented_at: Timestamp | null;
+  declined_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  ended_by_role: string | null;
+  created_at: Default<Date>;
+}
+
+export interface PeerMessagesTable {
+  clinic_id: string;
+  id: Default<string>;
+  connection_id: string;
+  sender_patient_id: string;
+  body: string;
+  sent_at: Default<Date>;
+  seq: Default<number>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Default<Date>;
@@ -320,5 +374,8 @@ export interface Database {
   on_call: OnCallTable;
   imaging_studies: ImagingStudiesTable;
   imaging_files: ImagingFilesTable;
+  peer_volunteers: PeerVolunteersTable;
+  peer_connections: PeerConnectionsTable;
+  peer_messages: PeerMessagesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -18,6 +18,7 @@ import type { Database, Role } from '../db/schema.ts';
 import { demoLumbarStudy } from '../imaging/demo-study.ts';
 import { ingestUpload } from '../imaging/service.ts';
 import { enrolPatient } from '../patients/store.ts';
+import { seedPeerVolunteers } from '../peers/demo.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 
 /** Demo data: a clinic with staff and a dozen patients at different points of recovery. Never for real use. */
@@ -298,5 +299,18 @@ export async function seedDemo(
         });
     }
   }
+  const nurse = await db
+    .selectFrom('users')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('email', '=', 'nurse@demo.example')
+    .executeTakeFirstOrThrow();
+  await seedPeerVolunteers(
+    db,
+    clinicId,
+    { adminId: admin.id, careManagerId: nurse.id, surgeonId: surgeon.id },
+    today,
+    now,
+  );
   return { clinicId, created: true };
 }

@@ -94,6 +94,24 @@ const rules: Record<string, Rule> = {
   'GET /api/imaging/studies/:studyId': { allow: ['patient', ...staff] },
   'GET /api/imaging/files/:fileId': { allow: ['patient', ...staff] },
   'GET /api/imaging/files/:fileId/frame': { allow: ['patient', ...staff] },
+  'GET /api/peers/volunteer': { allow: ['patient'] },
+  'PUT /api/peers/volunteer': { allow: ['patient'] },
+  'POST /api/peers/volunteer/pause': { allow: ['patient'] },
+  'POST /api/peers/volunteer/withdraw': { allow: ['patient'] },
+  'POST /api/peers/proposals': { allow: ['patient'] },
+  'GET /api/peers/connections': { allow: ['patient'] },
+  'POST /api/peers/connections': { allow: ['patient'] },
+  // The world's patient is the asking side of the world's connection.
+  'GET /api/peers/connections/:connectionId': { allow: ['patient'] },
+  'POST /api/peers/connections/:connectionId/accept': { allow: ['patient'] },
+  'POST /api/peers/connections/:connectionId/decline': { allow: ['patient'] },
+  'POST /api/peers/connections/:connectionId/messages': { allow: ['patient'] },
+  'POST /api/peers/connections/:connectionId/end': { allow: ['patient'] },
+  'GET /api/peer-volunteers': { allow: ['care_manager', 'admin'] },
+  'POST /api/peer-volunteers/:volunteerId/approve': { allow: ['care_manager', 'admin'] },
+  'POST /api/peer-volunteers/:volunteerId/pause': { allow: ['care_manager', 'admin'] },
+  'GET /api/peer-connections': { allow: ['care_manager', 'admin'] },
+  'POST /api/peer-connections/:connectionId/end': { allow: ['care_manager', 'admin'] },
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
@@ -109,6 +127,8 @@ interface World {
   disposableUserId: string;
   imagingStudyId: string;
   imagingFileId: string;
+  peerVolunteerId: string;
+  peerConnectionId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -131,6 +151,51 @@ async function aLead(db: Kysely<Database>, clinicId: string) {
     })
     .execute();
   return leadId;
+}
+
+/** `volunteerPatientId` volunteers (approved); `requesterPatientId` is talking with them. */
+async function aPeerConnection(
+  db: Kysely<Database>,
+  clinicId: string,
+  requesterPatientId: string,
+  volunteerPatientId: string,
+) {
+  const peerVolunteerId = randomUUID();
+  const peerConnectionId = randomUUID();
+  const at = new Date();
+  await db
+    .insertInto('peer_volunteers')
+    .values({
+      clinic_id: clinicId,
+      id: peerVolunteerId,
+      patient_id: volunteerPatientId,
+      display_name: 'Peer',
+      condition: 'other',
+      region: 'lumbar',
+      procedure: 'laminectomy',
+      fusion: false,
+      age_band: '60-69',
+      languages: ['en'],
+      intro: 'Hello',
+      consented_at: at,
+      updated_at: at,
+      approved_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('peer_connections')
+    .values({
+      clinic_id: clinicId,
+      id: peerConnectionId,
+      requester_patient_id: requesterPatientId,
+      volunteer_id: peerVolunteerId,
+      topic: 'Walking',
+      status: 'active',
+      requester_consented_at: at,
+      volunteer_consented_at: at,
+    })
+    .execute();
+  return { peerVolunteerId, peerConnectionId };
 }
 
 async function buildWorld(db: Kysely<Database>): Promise<World> {
@@ -175,9 +240,11 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     bytes: scan?.bytes ?? new Uint8Array(),
     now: new Date(),
   });
+  const peer = await aPeerConnection(db, clinic.clinicId, me.patientId, other.patientId);
   return {
     imagingStudyId: uploaded.studies[0]?.id ?? '',
     imagingFileId: uploaded.stored[0]?.fileId ?? '',
+    ...peer,
     clinic,
     patientId: me.patientId,
     patientEmail: me.email,
@@ -196,6 +263,8 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':userId', world.disposableUserId)
     .replace(':studyId', world.imagingStudyId)
     .replace(':fileId', world.imagingFileId)
+    .replace(':volunteerId', world.peerVolunteerId)
+    .replace(':connectionId', world.peerConnectionId)
     .replace(':instrument', 'nrs-back-leg')
     .replace(':clinicSlug', world.clinic.slug);
 }
@@ -270,6 +339,8 @@ forEachEngine((engine) => {
         theirs.disposableUserId,
         theirs.imagingStudyId,
         theirs.imagingFileId,
+        theirs.peerVolunteerId,
+        theirs.peerConnectionId,
       ];
 
       const failures: string[] = [];

@@ -3,6 +3,7 @@ import { candidacy } from '../candidacy/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { imaging } from '../imaging/routes.ts';
 import { messages } from '../messages/routes.ts';
+import { peers } from '../peers/routes.ts';
 import { proms } from '../proms/routes.ts';
 import { coreRouteDocs } from './core-routes.ts';
 import { openApiDocument } from './document.ts';
@@ -23,6 +24,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...candidacy.docs,
   ...admin.docs,
   ...imaging.docs,
+  ...peers.docs,
   selfDoc,
 ];
 

@@ -14,6 +14,7 @@ const Patients = lazy(() => import('./Patients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
+const Peers = lazy(() => import('./Peers.tsx'));
 
 /** The care-team console at /console: its own sign-in, menu and screens, loaded only here. */
 export default function ConsoleApp() {
@@ -83,6 +84,9 @@ export default function ConsoleApp() {
   return <div className="console">{body}</div>;
 }
 
+/** Care managers and admins oversee peer volunteers (server: the 'manage-peers' permission). */
+const managesPeers = (role: string) => role === 'care_manager' || role === 'admin';
+
 function Screens({ path, me }: { path: string; me: Me }) {
   const { t } = useT();
   const allowed = can(me.role);
@@ -94,6 +98,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
+  else if (path === '/console/peers' && managesPeers(me.role)) screen = <Peers />;
   else if (allowed.queue) screen = <Queue />;
   else if (allowed.patients) screen = <Patients />;
   else screen = <p>{t('console.nothingForRole')}</p>;
@@ -130,6 +135,7 @@ function Shell({
   if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
+  if (managesPeers(me.role)) items.push(['/console/peers', t('nav.peers'), undefined]);
   const current = (href: string) =>
     href === '/console' ? onQueue : path === href || path.startsWith(`${href}/`);
 

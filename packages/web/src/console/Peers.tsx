@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { Link } from '../lib/router.tsx';
+import { Loading } from './ConsoleApp.tsx';
+import { dateTime, useT } from './i18n.ts';
+
+type VolunteerState = 'pending-approval' | 'approved' | 'paused' | 'paused-by-clinic' | 'withdrawn';
+interface VolunteerRow {
+  volunteerId: string;
+  patientId: string;
+  patientName: string;
+  displayName: string;
+  region: string;
+  procedure: string;
+  fusion: boolean;
+  languages: string[];
+  intro: string;
+  state: VolunteerState;
+}
+interface ConnectionRow {
+  id: string;
+  status: 'requested' | 'active' | 'declined' | 'ended';
+  createdAt: string;
+  requester: { patientId: string; name: string };
+  volunteer: { patientId: string; name: string; displayName: string };
+  messageCount: number;
+}
+
+/** Peer volunteers (approve, pause) and peer conversations (end): oversight, never the messages. */
+export default function Peers() {
+  const { t, lang } = useT();
+  const [volunteers, setVolunteers] = useState<VolunteerRow[] | null>(null);
+  const [connections, setConnections] = useState<ConnectionRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const [v, c] = await Promise.all([
+        api.get<{ volunteers: VolunteerRow[] }>('/api/peer-volunteers'),
+        api.get<{ connections: ConnectionRow[] }>('/api/peer-connections'),
+      ]);
+      setVolunteers(v.volunteers);
+      setConnections(c.connections);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
+    }
+  }, [t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const act = async (path: string, body: unknown = {}) => {
+    setError(null);
+    try {
+      await api.post(path, body);
+      await load();
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
+    }
+  };
+
+  return (
+    <div>
+      <h1>{t('peerAdmin.title')}</h1>
+      <p>{t('peerAdmin.intro')}</p>
+      {error ? <p role="alert">{error}</p> : null}
+      <section className="card" aria-labelledby="peer-volunteers-h">
+        <h2 id="peer-volunteers-h">{t('peerAdmin.volunteers')}</h2>
+        {!volunteers && !error ? <Loading /> : null}
+        {volunteers && volunteers.length === 0 ? <p>{t('peerAdmin.noVolunteers')}</p> : null}
+        {volunteers && volunteers.length > 0 ? (
+          <div className="table-wrap">
+            <table data-testid="peer-volunteers">
+              <thead>
+                <tr>
+                  <th scope="col">{t('peerAdmin.col.patient')}</th>
+                  <th scope="col">{t('peerAdmin.col.shownAs')}</th>
+                  <th scope="col">{t('peerAdmin.col.surgery')}</th>
+                  <th scope="col">{t('peerAdmin.col.languages')}</th>
+                  <th scope="col">{t('peerAdmin.col.intro')}</th>
+                  <th scope="col">{t('peerAdmin.col.state')}</th>
+                  <th scope="col">{t('peerAdmin.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {volunteers.map((v) => (
+                  <tr key={v.volunteerId} data-volunteer-id={v.volunteerId}>
+                    <td>
+                      <Link href={`/console/patients/${v.patientId}`}>{v.patientName}</Link>
+                    </td>
+                    <td>{v.displayName}</td>
+                    <td>
+                      {v.procedure}, {v.region}
+                      {v.fusion ? ' + fusion' : ''}
+                    </td>
+                    <td>{v.languages.join(', ')}</td>
+                    <td>{v.intro}</td>
+                    <td>{t(`peerAdmin.state.${v.state}`)}</td>
+                    <td>
+                      {v.state === 'pending-approval' ? (
+                        <button
+                          type="button"
+                          onClick={() => void act(`/api/peer-volunteers/${v.volunteerId}/approve`)}
+                        >
+                          {t('peerAdmin.approve', { name: v.patientName })}
+                        </button>
+                      ) : null}{' '}
+                      {v.state === 'paused-by-clinic' ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            void act(`/api/peer-volunteers/${v.volunteerId}/pause`, {
+                              paused: false,
+                            })
+                          }
+                        >
+                          {t('peerAdmin.resume', { name: v.patientName })}
+                        </button>
+                      ) : v.state !== 'withdrawn' ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            void act(`/api/peer-volunteers/${v.volunteerId}/pause`, {
+                              paused: true,
+                            })
+                          }
+                        >
+                          {t('peerAdmin.pause', { name: v.patientName })}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="peer-connections-h">
+        <h2 id="peer-connections-h">{t('peerAdmin.connections')}</h2>
+        {connections && connections.length === 0 ? <p>{t('peerAdmin.noConnections')}</p> : null}
+        {connections && connections.length > 0 ? (
+          <div className="table-wrap">
+            <table data-testid="peer-connections">
+              <thead>
+                <tr>
+                  <th scope="col">{t('peerAdmin.col.asker')}</th>
+                  <th scope="col">{t('peerAdmin.col.volunteer')}</th>
+                  <th scope="col">{t('peerAdmin.col.started')}</th>
+                  <th scope="col">{t('peerAdmin.col.status')}</th>
+                  <th scope="col">{t('peerAdmin.col.messages')}</th>
+                  <th scope="col">{t('peerAdmin.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {connections.map((c) => (
+                  <tr key={c.id} data-connection-id={c.id}>
+                    <td>{c.requester.name}</td>
+                    <td>{c.volunteer.name}</td>
+                    <td>{dateTime(c.createdAt, lang)}</td>
+                    <td>{t(`peerAdmin.status.${c.status}`)}</td>
+                    <td>{c.messageCount}</td>
+                    <td>
+                      {c.status === 'requested' || c.status === 'active' ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => void act(`/api/peer-connections/${c.id}/end`)}
+                        >
+                          {t('peerAdmin.end', {
+                            asker: c.requester.name,
+                            volunteer: c.volunteer.name,
+                          })}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { peersConsoleEn } from './peers.console.en.ts';
+
+/** Spanish for the console's peers page. */
+export const peersConsoleEs: Readonly<Record<keyof typeof peersConsoleEn, string>> = {
+  'nav.peers': 'Pacientes voluntarios',
+  'peerAdmin.title': 'Pacientes anteriores voluntarios',
+  'peerAdmin.intro':
+    'Pacientes anteriores que ofrecen hablar con otros. Apruebe cada oferta antes de que se proponga a alguien. Puede ver que existen conversaciones y terminar una; no las lee.',
+  'peerAdmin.volunteers': 'Voluntarios',
+  'peerAdmin.noVolunteers': 'Nadie se ha ofrecido todavía.',
+  'peerAdmin.connections': 'Conversaciones',
+  'peerAdmin.noConnections': 'Todavía no hay conversaciones.',
+  'peerAdmin.col.patient': 'Paciente',
+  'peerAdmin.col.shownAs': 'Se muestra como',
+  'peerAdmin.col.surgery': 'Cirugía',
+  'peerAdmin.col.languages': 'Idiomas',
+  'peerAdmin.col.intro': 'Presentación',
+  'peerAdmin.col.state': 'Estado',
+  'peerAdmin.col.actions': 'Acciones',
+  'peerAdmin.col.asker': 'Pedida por',
+  'peerAdmin.col.volunteer': 'Voluntario',
+  'peerAdmin.col.status': 'Estado',
+  'peerAdmin.col.messages': 'Mensajes',
+  'peerAdmin.col.started': 'Pedida el',
+  'peerAdmin.state.pending-approval': 'Esperando aprobación',
+  'peerAdmin.state.approved': 'Aprobado',
+  'peerAdmin.state.paused': 'En pausa (por la persona)',
+  'peerAdmin.state.paused-by-clinic': 'En pausa (por la clínica)',
+  'peerAdmin.state.withdrawn': 'Retirado',
+  'peerAdmin.status.requested': 'Esperando al voluntario',
+  'peerAdmin.status.active': 'Conversando',
+  'peerAdmin.status.declined': 'No aceptada',
+  'peerAdmin.status.ended': 'Terminada',
+  'peerAdmin.approve': 'Aprobar a {name}',
+  'peerAdmin.pause': 'Poner en pausa a {name}',
+  'peerAdmin.resume': 'Quitar la pausa a {name}',
+  'peerAdmin.end': 'Terminar la conversación de {asker} y {volunteer}',
+};

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { PatientContext } from '../../App.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { api } from '../../lib/api.ts';
+import { Link } from '../../lib/router.tsx';
+import { Ask } from './Ask.tsx';
+import { Thread } from './Thread.tsx';
+import type { Connection } from './types.ts';
+import { Volunteer } from './Volunteer.tsx';
+
+/** Connect with a past patient: /peers, /peers/volunteer, /peers/ask, /peers/c/:connectionId. */
+export default function Peers({ ctx, path }: { ctx: PatientContext; path: string }) {
+  if (path === '/peers/volunteer') return <Volunteer />;
+  if (path === '/peers/ask') return <Ask />;
+  const thread = /^\/peers\/c\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  if (thread) return <Thread ctx={ctx} connectionId={thread} />;
+  return <Home />;
+}
+
+function Home() {
+  const { t } = useI18n();
+  const [connections, setConnections] = useState<Connection[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    api
+      .get<{ connections: Connection[] }>('/api/peers/connections')
+      .then((r) => setConnections(r.connections))
+      .catch(() => setFailed(true));
+  }, []);
+
+  return (
+    <div className="screen peers">
+      <h1>{t('peers.title')}</h1>
+      <p>{t('peers.intro')}</p>
+      <Link href="/peers/ask" className="button primary big">
+        {t('peers.ask')}
+      </Link>
+      <section className="card" aria-labelledby="peer-connections-title">
+        <h2 id="peer-connections-title">{t('peers.myConnections')}</h2>
+        {failed ? <p role="alert">{t('app.needsConnection')}</p> : null}
+        {connections && connections.length === 0 ? <p>{t('peers.none')}</p> : null}
+        <ul className="links" data-testid="peer-connections">
+          {(connections ?? []).map((c) => (
+            <li key={c.id}>
+              <Link href={`/peers/c/${c.id}`}>
+                {c.other.displayName} ·{' '}
+                {c.side === 'volunteer' && c.status === 'requested'
+                  ? t('peers.waitingForYou')
+                  : t(`peers.status.${c.status}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card quiet">
+        <Link href="/peers/volunteer">{t('peers.offer')}</Link>
+      </section>
+    </div>
+  );
+}

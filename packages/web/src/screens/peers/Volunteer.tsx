@@ -1,0 +1,261 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ApiError, api, type ProblemField } from '../../lib/api.ts';
+import { Link } from '../../lib/router.tsx';
+import { CheckList, FieldErrors } from './Choices.tsx';
+import {
+  ageBands,
+  availabilityChoices,
+  conditions,
+  type OwnVolunteer,
+  peerLanguages,
+  type VolunteerAnswer,
+} from './types.ts';
+
+export function Volunteer() {
+  const { t } = useI18n();
+  const [answer, setAnswer] = useState<VolunteerAnswer | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const load = useCallback(async () => {
+    try {
+      setAnswer(await api.get<VolunteerAnswer>('/api/peers/volunteer'));
+    } catch {
+      setFailed(true);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const current = answer?.volunteer;
+  return (
+    <div className="screen peers-volunteer">
+      <h1>{t('peers.volunteer.title')}</h1>
+      {failed ? <p role="alert">{t('app.needsConnection')}</p> : null}
+      {answer && !answer.canVolunteer && !current ? <p>{t('peers.volunteer.notYet')}</p> : null}
+      {current && !editing ? (
+        <Status
+          volunteer={current}
+          onChanged={(v) => setAnswer({ ...answer, volunteer: v } as VolunteerAnswer)}
+          onEdit={() => setEditing(true)}
+        />
+      ) : null}
+      {answer?.canVolunteer && (!current || editing) ? (
+        <Form
+          answer={answer}
+          onSaved={(v) => {
+            setAnswer({ ...answer, volunteer: v });
+            setEditing(false);
+          }}
+        />
+      ) : null}
+      <p>
+        <Link href="/peers">{t('peers.back')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function Status({
+  volunteer,
+  onChanged,
+  onEdit,
+}: {
+  volunteer: OwnVolunteer;
+  onChanged(v: OwnVolunteer): void;
+  onEdit(): void;
+}) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const act = async (path: string, body: unknown) => {
+    setError(null);
+    try {
+      const r = await api.post<{ volunteer: OwnVolunteer }>(path, body);
+      onChanged(r.volunteer);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('peers.error.offline'));
+    }
+  };
+  const state = volunteer.state;
+  return (
+    <section className="card" aria-labelledby="offer-state">
+      <h2 id="offer-state" data-testid="volunteer-state">
+        {t(`peers.volunteer.state.${state}`)}
+      </h2>
+      <p>
+        <strong>{volunteer.displayName}</strong> · {t('peers.age', { band: volunteer.ageBand })}
+      </p>
+      <p>{volunteer.intro}</p>
+      {state === 'approved' || state === 'pending-approval' ? (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => act('/api/peers/volunteer/pause', { paused: true })}
+        >
+          {t('peers.volunteer.pause')}
+        </button>
+      ) : null}
+      {state === 'paused' ? (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => act('/api/peers/volunteer/pause', { paused: false })}
+        >
+          {t('peers.volunteer.resume')}
+        </button>
+      ) : null}{' '}
+      <button type="button" className="secondary" onClick={onEdit}>
+        {t('peers.volunteer.edit')}
+      </button>{' '}
+      {state !== 'withdrawn' ? (
+        <button
+          type="button"
+          className="link"
+          onClick={() => act('/api/peers/volunteer/withdraw', {})}
+        >
+          {t('peers.volunteer.withdraw')}
+        </button>
+      ) : null}
+      <FieldErrors error={error} fields={[]} />
+    </section>
+  );
+}
+
+function Form({ answer, onSaved }: { answer: VolunteerAnswer; onSaved(v: OwnVolunteer): void }) {
+  const { t } = useI18n();
+  const earlier = answer.volunteer;
+  const { suggested } = answer;
+  const [displayName, setDisplayName] = useState(earlier?.displayName ?? suggested.displayName);
+  const [condition, setCondition] = useState<string>(earlier?.condition ?? '');
+  const [ageBand, setAgeBand] = useState<string>(earlier?.ageBand ?? '');
+  const [languages, setLanguages] = useState<(typeof peerLanguages)[number][]>(
+    earlier?.languages ?? [],
+  );
+  const [availability, setAvailability] = useState<(typeof availabilityChoices)[number][]>(
+    earlier?.availability ?? [],
+  );
+  const [availabilityNote, setAvailabilityNote] = useState(earlier?.availabilityNote ?? '');
+  const [intro, setIntro] = useState(earlier?.intro ?? '');
+  const [consent, setConsent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<readonly ProblemField[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFields([]);
+    try {
+      const r = await api.put<{ volunteer: OwnVolunteer }>('/api/peers/volunteer', {
+        displayName,
+        condition,
+        ...(suggested.ageBand === null && ageBand ? { ageBand } : {}),
+        languages,
+        availability,
+        availabilityNote,
+        intro,
+        consent,
+      });
+      onSaved(r.volunteer);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.fields.length > 0 ? null : e.message);
+        setFields(e.fields);
+      } else setError(t('peers.error.offline'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={save} noValidate>
+      <p>{t('peers.volunteer.why')}</p>
+      {suggested.procedure && suggested.region ? (
+        <p>
+          {t('peers.volunteer.fromRecord', {
+            procedure: t(`peers.procedure.${suggested.procedure}`),
+            region: t(`peers.region.${suggested.region}`),
+            fusion: t(suggested.fusion ? 'peers.fusion.yes' : 'peers.fusion.no'),
+          })}
+        </p>
+      ) : null}
+      <label className="field">
+        <span>{t('peers.volunteer.displayName')}</span>
+        <input
+          value={displayName}
+          maxLength={40}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t('peers.volunteer.condition')}</span>
+        <select value={condition} onChange={(e) => setCondition(e.target.value)}>
+          <option value="" disabled>
+            —
+          </option>
+          {conditions.map((c) => (
+            <option key={c} value={c}>
+              {t(`peers.condition.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {suggested.ageBand === null ? (
+        <label className="field">
+          <span>{t('peers.volunteer.ageBand')}</span>
+          <select value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
+            <option value="" disabled>
+              —
+            </option>
+            {ageBands.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <CheckList
+        legend={t('peers.volunteer.languages')}
+        values={peerLanguages}
+        prefix="peers.language"
+        chosen={languages}
+        onChange={setLanguages}
+      />
+      <CheckList
+        legend={t('peers.volunteer.availability')}
+        values={availabilityChoices}
+        prefix="peers.availability"
+        chosen={availability}
+        onChange={setAvailability}
+      />
+      <label className="field">
+        <span>{t('peers.volunteer.availabilityNote')}</span>
+        <input
+          value={availabilityNote}
+          maxLength={200}
+          onChange={(e) => setAvailabilityNote(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span>{t('peers.volunteer.intro')}</span>
+        <textarea
+          rows={4}
+          maxLength={600}
+          value={intro}
+          onChange={(e) => setIntro(e.target.value)}
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+        <span>{t('peers.volunteer.consent')}</span>
+      </label>
+      <FieldErrors error={error} fields={fields} />
+      <button type="submit" className="primary big" disabled={busy}>
+        {t('peers.volunteer.save')}
+      </button>
+    </form>
+  );
+}
