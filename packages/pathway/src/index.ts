@@ -13,3 +13,6 @@ export * from './sources/source.ts';
 export * from './surgery/surgery.ts';
 export * from './treatment-finder/procedures.ts';
 export * from './triage/triage.ts';
+export * from './i18n/statements.es.ts';
+export * from './intake/clinic-hours.ts';
+export * from './intake/red-flag-words.ts';
