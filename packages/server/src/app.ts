@@ -12,6 +12,7 @@ import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
+import { intake } from './intake/routes.ts';
 import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', proms.routes());
   app.route('/', admin.routes());
   app.route('/', candidacy.routes());
+  app.route('/', intake.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -19,6 +19,9 @@ export type PatientAction =
   | 'override-plan'
   /** Hand the patient's messages to one care-team member. */
   | 'assign-inbox'
+  /** Ask the clinic for a consultation, review, insurance check, info kit or call back (issue 8). */
+  | 'make-request'
+  | 'read-requests'
   | 'manage';
 
 export type ClinicAction =
@@ -33,7 +36,10 @@ export type ClinicAction =
   | 'manage-users'
   | 'manage-clinic-settings'
   | 'assign-reviewer'
-  | 'read-audit';
+  | 'read-audit'
+  /** The intake queue of requests (issue 8). */
+  | 'read-requests'
+  | 'manage-requests';
 
 /**
  * The access policy as a table: what each role may do. Anything not listed is denied.
@@ -41,8 +47,23 @@ export type ClinicAction =
  * staff only inside their own clinic.
  */
 export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>> = {
-  patient: ['read', 'submit-checkin', 'read-messages', 'send-message', 'submit-prom'],
-  care_manager: ['read', 'read-messages', 'send-message', 'act-on-alert', 'assign-inbox'],
+  patient: [
+    'read',
+    'submit-checkin',
+    'read-messages',
+    'send-message',
+    'submit-prom',
+    'make-request',
+    'read-requests',
+  ],
+  care_manager: [
+    'read',
+    'read-messages',
+    'send-message',
+    'act-on-alert',
+    'assign-inbox',
+    'read-requests',
+  ],
   clinician: [
     'read',
     'read-messages',
@@ -61,6 +82,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'override-plan',
     'assign-inbox',
     'manage',
+    'read-requests',
   ],
 };
 
@@ -73,6 +95,8 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'list-staff',
     'read-leads',
     'manage-leads',
+    'read-requests',
+    'manage-requests',
   ],
   clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox', 'list-staff'],
   reviewer: [],
@@ -89,6 +113,8 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'manage-clinic-settings',
     'assign-reviewer',
     'read-audit',
+    'read-requests',
+    'manage-requests',
   ],
 };
 

@@ -1,6 +1,7 @@
 import { admin } from '../admin/routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import type { AppContext } from '../http/context.ts';
+import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
 import { proms } from '../proms/routes.ts';
 import { coreRouteDocs } from './core-routes.ts';
@@ -21,6 +22,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...proms.docs,
   ...candidacy.docs,
   ...admin.docs,
+  ...intake.docs,
   selfDoc,
 ];
 
