@@ -550,7 +550,7 @@ async function addNote(c: AppContext) {
       subjectId: row.id,
       patientId: row.patient_id,
       ip: c.get('ip'),
-      details: { noteId },
+      details: { noteId: id },
     });
     return id;
   });
