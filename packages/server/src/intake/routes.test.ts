@@ -621,7 +621,7 @@ forEachEngine((engine) => {
         queue.map((r) => r.id),
         [alarm.json.requestId, fever.json.requestId, calm.json.requestId],
       );
-      const flags = (queue[0]?.redFlags as Json[]).map((f) => f.id);
+      const flags = ((queue[0]?.redFlags ?? []) as Json[]).map((f) => f.id);
       assert.ok(
         flags.includes('bladder-bowel') && flags.includes('saddle-numbness'),
         String(flags),
