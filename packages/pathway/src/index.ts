@@ -3,6 +3,9 @@
 export * from './candidacy/candidacy.ts';
 export * from './checkin/checkin.ts';
 export * from './dates/dates.ts';
+export * from './i18n/statements.es.ts';
+export * from './intake/clinic-hours.ts';
+export * from './intake/red-flag-words.ts';
 export * from './nerve-healing/expectations.ts';
 export * from './plan/overrides.ts';
 export * from './plan/plan.ts';
@@ -13,6 +16,3 @@ export * from './sources/source.ts';
 export * from './surgery/surgery.ts';
 export * from './treatment-finder/procedures.ts';
 export * from './triage/triage.ts';
-export * from './i18n/statements.es.ts';
-export * from './intake/clinic-hours.ts';
-export * from './intake/red-flag-words.ts';
