@@ -29,8 +29,9 @@ const Messages = lazy(() => import('./screens/Messages.tsx'));
 const Learn = lazy(() => import('./screens/Learn.tsx'));
 const Candidacy = lazy(() => import('./screens/Candidacy.tsx'));
 const Treatments = lazy(() => import('./screens/Treatments.tsx'));
+const IntakeScreen = lazy(() => import('./screens/intake/IntakeScreen.tsx'));
 
-const publicPaths = ['/check', '/treatments', '/signin'];
+const publicPaths = ['/check', '/treatments', '/signin', '/request', '/request-status'];
 
 export interface PatientContext {
   me: Me & { patientId: string };
@@ -94,6 +95,7 @@ export function App() {
   let screen: ReactNode;
   if (path === '/check' || path.startsWith('/check/')) screen = <Candidacy />;
   else if (path === '/treatments') screen = <Treatments />;
+  else if (/^\/request(-status)?(\/|$)/.test(path)) screen = <IntakeScreen />;
   else if (path === '/signin')
     screen = (
       <SignIn

@@ -82,10 +82,10 @@ export function insuranceOutcomeEmail(input: {
   const es = input.language === 'es';
   const where = es
     ? input.isPatient
-      ? 'También lo puede ver en la app de Lamina, en "Pedir ayuda".'
+      ? 'También lo puede ver en la app de Lamina, en "Pedir ayuda a la clínica".'
       : 'También lo puede ver en el enlace de su primer correo.'
     : input.isPatient
-      ? 'You can also see it in the Lamina app, under "Get help".'
+      ? 'You can also see it in the Lamina app, under "Get help from the clinic".'
       : 'You can also see it with the link in your first email.';
   return {
     subject: es

@@ -186,7 +186,7 @@ async function createRequest(
       ip: c.get('ip'),
       details: { kind: input.kind, urgent, afterHours, assignedTo: onCall?.id ?? null },
     });
-    const statusLink = `${origin(c)}/request-status/${id}#token=${token}`;
+    const statusLink = `${origin(c)}/request-status/${id}?clinic=${clinic.slug}#token=${token}`;
     if (requester.email) {
       const mail = receivedEmail({
         language,
@@ -227,7 +227,7 @@ async function createRequest(
       requestId,
       token,
       tokenExpiresAt,
-      statusPath: `/request-status/${requestId}`,
+      statusPath: `/request-status/${requestId}?clinic=${clinic.slug}`,
       kind: input.kind,
       status: 'new',
       urgent,

@@ -1,3 +1,5 @@
+import { intakeEn } from './intake.en.ts';
+
 /**
  * Every English string of the patient app. Plain words (grade 6–8), short sentences.
  * Clinical sentences are not here: they come from the API with a stable id (see statements.es.ts).
@@ -405,6 +407,7 @@ export const en = {
   'treatments.stay': 'Time in the hospital',
   'treatments.recovery': 'Recovery',
   'treatments.checkLink': 'Check if surgery may help me',
+  ...intakeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { intakeEs } from './intake.es.ts';
 
 /** Spanish, "usted", plain and warm. The type makes a missing key a compile error. */
 export const es: Readonly<Record<MessageKey, string>> = {
@@ -414,4 +415,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'treatments.stay': 'Tiempo en el hospital',
   'treatments.recovery': 'Recuperación',
   'treatments.checkLink': 'Ver si la cirugía puede ayudarme',
+  ...intakeEs,
 };
