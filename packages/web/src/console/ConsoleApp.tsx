@@ -14,6 +14,7 @@ const Patients = lazy(() => import('./Patients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
+const Requests = lazy(() => import('./Requests.tsx'));
 
 /** The care-team console at /console: its own sign-in, menu and screens, loaded only here. */
 export default function ConsoleApp() {
@@ -94,6 +95,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
+  else if (path === '/console/requests' && allowed.leads) screen = <Requests />;
   else if (allowed.queue) screen = <Queue />;
   else if (allowed.patients) screen = <Patients />;
   else screen = <p>{t('console.nothingForRole')}</p>;
@@ -128,6 +130,7 @@ function Shell({
   if (allowed.queue) items.push(['/console/off-track', t('nav.offTrack'), live?.offTrack?.length]);
   if (allowed.patients) items.push(['/console/patients', t('nav.patients'), undefined]);
   if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
+  if (allowed.leads) items.push(['/console/requests', t('nav.requests'), undefined]);
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
   const current = (href: string) =>

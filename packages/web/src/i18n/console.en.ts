@@ -1,3 +1,5 @@
+import { intakeConsoleEn } from './intake.console.en.ts';
+
 /**
  * Every English string of the care-team console (loaded with the console only, not with the
  * patient app). Plain words for a nurse at a desk or on a tablet; clinical findings come from the
@@ -268,6 +270,7 @@ export const consoleEn = {
   'settings.addHint': 'Added at the end of the list. Save the settings to keep the change.',
   'settings.save': 'Save settings',
   'settings.saved': 'Saved.',
+  ...intakeConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

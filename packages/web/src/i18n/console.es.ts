@@ -1,4 +1,5 @@
 import type { ConsoleKey } from './console.en.ts';
+import { intakeConsoleEs } from './intake.console.es.ts';
 
 /**
  * Spanish for the console's frame: menu, sign-in, levels and actions. The staff work mostly in
@@ -58,4 +59,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'outcomes.csv': 'Descargar CSV',
   'settings.title': 'Ajustes de alertas',
   'settings.save': 'Guardar ajustes',
+  ...intakeConsoleEs,
 };
