@@ -15,6 +15,7 @@ import type { Actor } from '../auth/access.ts';
 import { hashPassword } from '../auth/password.ts';
 import { storeCheckin } from '../checkins/store.ts';
 import type { Database, Role } from '../db/schema.ts';
+import { seedDemoRequests } from '../intake/demo-requests.ts';
 import { enrolPatient } from '../patients/store.ts';
 
 /** Demo data: a clinic with staff and a dozen patients at different points of recovery. Never for real use. */
@@ -278,5 +279,6 @@ export async function seedDemo(
       history.push({ ...answers, date });
     }
   }
+  await seedDemoRequests(db, clinicId, now);
   return { clinicId, created: true };
 }

@@ -278,5 +278,6 @@ export async function renderInfoKitPdf(kit: InfoKit, createdAt: Date): Promise<U
   }
   y -= 8;
   write(words[kit.language].sourcesNote, regular, 7, rgb(0.35, 0.35, 0.35));
-  return pdf.save();
+  // Without object streams the catalog (title, language) stays readable by simple tools.
+  return pdf.save({ useObjectStreams: false });
 }
