@@ -139,7 +139,23 @@ forEachEngine((engine) => {
       assert.equal(mail.length, 6);
       assert.ok(mail.every((m) => m.to_address === 'sam@mail.example'));
       const kitMail = mail.find((m) => m.kind === 'intake_info_kit');
-      assert.match(kitMail?.body_text ?? '', /\/request-status\/[0-9a-f-]{36}#token=/);
+      // The emailed link opens the status page: its token is in the fragment.
+      const link = /\/request-status\/([0-9a-f-]{36})\?clinic=([a-z0-9-]+)#token=([\w-]+)/.exec(
+        kitMail?.body_text ?? '',
+      );
+      assert.ok(link, kitMail?.body_text);
+      const fromMail = await tokenGet(
+        client,
+        `/api/public/${link[2]}/requests/${link[1]}`,
+        link[3] ?? '',
+      );
+      assert.equal(fromMail.status, 404, 'expired by now: the clock moved 15 days on');
+      client.clock = openHours;
+      assert.equal(
+        (await tokenGet(client, `/api/public/${link[2]}/requests/${link[1]}`, link[3] ?? ''))
+          .status,
+        200,
+      );
 
       const audit = await db
         .selectFrom('audit_log')
@@ -147,7 +163,7 @@ forEachEngine((engine) => {
         .where('clinic_id', '=', clinic.clinicId)
         .execute();
       assert.equal(audit.filter((a) => a.action === 'intake.create').length, 6);
-      assert.equal(audit.filter((a) => a.action === 'intake.status-read').length, 5);
+      assert.equal(audit.filter((a) => a.action === 'intake.status-read').length, 6);
       assert.ok(audit.some((a) => a.action === 'intake.list' && a.actor_id !== null));
     },
   );
