@@ -95,7 +95,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
-  else if (path === '/console/requests' && allowed.leads) screen = <Requests />;
+  else if (path === '/console/requests' && allowed.leads) screen = <Requests me={me} />;
   else if (allowed.queue) screen = <Queue />;
   else if (allowed.patients) screen = <Patients />;
   else screen = <p>{t('console.nothingForRole')}</p>;

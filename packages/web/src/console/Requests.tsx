@@ -1,7 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Loading } from './ConsoleApp.tsx';
 import { duration, useT } from './i18n.ts';
+import { ClinicHoursEditor } from './requests-hours.tsx';
 
 /** The care-manager queue of intake requests (issue 8): every request, urgent first, then the oldest. */
 
@@ -49,7 +51,7 @@ interface StaffMember {
   disabled: boolean;
 }
 
-export default function Requests() {
+export default function Requests({ me }: { me: Me }) {
   const { t, lang } = useT();
   const [rows, setRows] = useState<RequestRow[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -170,6 +172,7 @@ export default function Requests() {
           </table>
         </div>
       ) : null}
+      {me.role === 'admin' ? <ClinicHoursEditor /> : null}
     </div>
   );
 }

@@ -38,4 +38,13 @@ export const intakeConsoleEs: Readonly<Partial<Record<keyof typeof intakeConsole
   'requests.outcome.needs_information': 'Necesita información',
   'requests.outcomeMessage': 'Mensaje para el solicitante',
   'requests.recordOutcome': 'Guardar el resultado y avisar al solicitante',
+  'requests.hoursTitle': 'Horario de la clínica',
+  'requests.saveHours': 'Guardar el horario',
+  'requests.day.mon': 'Lunes',
+  'requests.day.tue': 'Martes',
+  'requests.day.wed': 'Miércoles',
+  'requests.day.thu': 'Jueves',
+  'requests.day.fri': 'Viernes',
+  'requests.day.sat': 'Sábado',
+  'requests.day.sun': 'Domingo',
 };

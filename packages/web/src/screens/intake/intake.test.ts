@@ -219,3 +219,28 @@ test('a call back describing red-flag symptoms shows the emergency instruction f
     'urgent first',
   );
 });
+
+test('an admin sets the clinic opening hours on the Requests screen', async () => {
+  await nurse.getByRole('button', { name: 'Sign out' }).click();
+  await nurse.waitForURL('**/console/signin');
+  await nurse.getByLabel('Clinic code').fill('demo');
+  await nurse.getByLabel('Work email').fill('admin@demo.example');
+  await nurse.getByLabel('Password').fill('lamina-demo-only');
+  await nurse.getByRole('button', { name: 'Sign in' }).click();
+  await nurse.getByRole('navigation', { name: 'Console menu' }).waitFor();
+  await nurse.goto(`${server.url}/console/requests`);
+  await nurse.getByRole('heading', { name: 'Clinic opening hours' }).waitFor();
+  await nurse.getByText('America/Los_Angeles').waitFor();
+  assert.equal(await nurse.getByLabel('Open on Saturday').isChecked(), false);
+  await nurse.getByLabel('Open on Saturday').check();
+  await nurse.getByLabel('Closes on Saturday').fill('12:00');
+  await nurse.getByLabel('Closes on Friday').fill('19:30');
+  await nurse.getByRole('button', { name: 'Save opening hours' }).click();
+  await nurse.getByRole('status').getByText('Saved.').waitFor();
+  await noViolations(nurse, 'opening hours editor');
+  const saved = (await (await nurse.request.get(`${server.url}/api/clinic/hours`)).json()) as {
+    hours: Record<string, { open: string; close: string } | null>;
+  };
+  assert.deepEqual(saved.hours.sat, { open: '08:00', close: '12:00' });
+  assert.deepEqual(saved.hours.fri, { open: '08:00', close: '19:30' });
+});
