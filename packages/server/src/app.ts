@@ -13,6 +13,7 @@ import { checkinRoutes } from './checkins/routes.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
 import { acceptsRawUpload, imaging } from './imaging/routes.ts';
+import { intake } from './intake/routes.ts';
 import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', candidacy.routes());
   app.route('/', imaging.routes());
   app.route('/', peers.routes());
+  app.route('/', intake.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

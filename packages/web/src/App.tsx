@@ -31,8 +31,9 @@ const Candidacy = lazy(() => import('./screens/Candidacy.tsx'));
 const Treatments = lazy(() => import('./screens/Treatments.tsx'));
 const MyScans = lazy(() => import('./imaging/PatientImaging.tsx'));
 const Peers = lazy(() => import('./screens/peers/Peers.tsx'));
+const IntakeScreen = lazy(() => import('./screens/intake/IntakeScreen.tsx'));
 
-const publicPaths = ['/check', '/treatments', '/signin'];
+const publicPaths = ['/check', '/treatments', '/signin', '/request', '/request-status'];
 
 export interface PatientContext {
   me: Me & { patientId: string };
@@ -96,6 +97,7 @@ export function App() {
   let screen: ReactNode;
   if (path === '/check' || path.startsWith('/check/')) screen = <Candidacy />;
   else if (path === '/treatments') screen = <Treatments />;
+  else if (/^\/request(-status)?(\/|$)/.test(path)) screen = <IntakeScreen />;
   else if (path === '/signin')
     screen = (
       <SignIn

@@ -22,6 +22,9 @@ export type PatientAction =
   /** See and download the patient's scans and reports; upload new ones (issue 8). */
   | 'read-imaging'
   | 'upload-imaging'
+  /** Ask the clinic for a consultation, review, insurance check, info kit or call back (issue 8). */
+  | 'make-request'
+  | 'read-requests'
   | 'manage';
 
 export type ClinicAction =
@@ -42,7 +45,10 @@ export type ClinicAction =
   /** A patient asks to talk with a past patient and uses their own peer connections. */
   | 'connect-with-peer'
   /** Staff approve or pause peer volunteers and end peer connections (safety). */
-  | 'manage-peers';
+  | 'manage-peers'
+  /** The intake queue of requests (issue 8). */
+  | 'read-requests'
+  | 'manage-requests';
 
 /**
  * The access policy as a table: what each role may do. Anything not listed is denied.
@@ -58,6 +64,8 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'submit-prom',
     'read-imaging',
     'upload-imaging',
+    'make-request',
+    'read-requests',
   ],
   care_manager: [
     'read',
@@ -67,6 +75,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'assign-inbox',
     'read-imaging',
     'upload-imaging',
+    'read-requests',
   ],
   clinician: [
     'read',
@@ -91,6 +100,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'manage',
     'read-imaging',
     'upload-imaging',
+    'read-requests',
   ],
 };
 
@@ -104,6 +114,8 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'read-leads',
     'manage-leads',
     'manage-peers',
+    'read-requests',
+    'manage-requests',
   ],
   clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox', 'list-staff'],
   reviewer: [],
@@ -121,6 +133,8 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'assign-reviewer',
     'read-audit',
     'manage-peers',
+    'read-requests',
+    'manage-requests',
   ],
 };
 

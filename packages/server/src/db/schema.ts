@@ -27,6 +27,8 @@ export interface ClinicsTable {
   /** The clinic's phone line and the local emergency number, shown on urgent and emergency screens (migration 004). */
   phone: string | null;
   emergency_number: Generated<string>;
+  /** Weekday opening hours (pathway's ClinicHours); null: the default Monday to Friday 08:00–17:00 (migration 007). */
+  opening_hours: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
@@ -347,6 +349,44 @@ export interface PeerMessagesTable {
   seq: Default<number>;
 }
 
+/** Requests from the clinic's front door: visitors and patients (migration 007). */
+export interface IntakeRequestsTable {
+  clinic_id: string;
+  id: Default<string>;
+  kind: 'treatment' | 'imaging_review' | 'insurance' | 'info_kit' | 'callback';
+  patient_id: string | null;
+  contact_name: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  language: 'en' | 'es';
+  consented_at: Timestamp;
+  region: 'lumbar' | 'cervical' | null;
+  symptoms: string | null;
+  assessment_id: string | null;
+  details: Json;
+  red_flags: Json;
+  urgent: Generated<boolean>;
+  status: Generated<'new' | 'in_progress' | 'done' | 'closed'>;
+  assigned_to: string | null;
+  first_response_at: Timestamp | null;
+  insurance_outcome: 'verified' | 'not_covered' | 'needs_information' | null;
+  outcome_message: string | null;
+  outcome_at: Timestamp | null;
+  token_hash: string;
+  token_expires_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IntakeRequestNotesTable {
+  clinic_id: string;
+  id: Default<string>;
+  request_id: string;
+  author_id: string;
+  body: string;
+  at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Default<Date>;
@@ -377,5 +417,7 @@ export interface Database {
   peer_volunteers: PeerVolunteersTable;
   peer_connections: PeerConnectionsTable;
   peer_messages: PeerMessagesTable;
+  intake_requests: IntakeRequestsTable;
+  intake_request_notes: IntakeRequestNotesTable;
   schema_migrations: SchemaMigrationsTable;
 }

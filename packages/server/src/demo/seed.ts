@@ -17,6 +17,7 @@ import { storeCheckin } from '../checkins/store.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { demoLumbarStudy } from '../imaging/demo-study.ts';
 import { ingestUpload } from '../imaging/service.ts';
+import { seedDemoRequests } from '../intake/demo-requests.ts';
 import { enrolPatient } from '../patients/store.ts';
 import { seedPeerVolunteers } from '../peers/demo.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
@@ -312,5 +313,6 @@ export async function seedDemo(
     today,
     now,
   );
+  await seedDemoRequests(db, clinicId, now);
   return { clinicId, created: true };
 }

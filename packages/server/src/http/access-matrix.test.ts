@@ -36,6 +36,10 @@ const publicRoutes = new Set([
   'POST /api/auth/sign-out',
   'POST /api/auth/staff/accept-invitation',
   'POST /api/public/:clinicSlug/candidacy',
+  // A visitor's request: its status and kit need the request's token (intake/routes.test.ts).
+  'POST /api/public/:clinicSlug/requests',
+  'GET /api/public/:clinicSlug/requests/:requestId',
+  'GET /api/public/:clinicSlug/requests/:requestId/info-kit.pdf',
   'GET /api/openapi.json',
 ]);
 
@@ -112,6 +116,17 @@ const rules: Record<string, Rule> = {
   'POST /api/peer-volunteers/:volunteerId/pause': { allow: ['care_manager', 'admin'] },
   'GET /api/peer-connections': { allow: ['care_manager', 'admin'] },
   'POST /api/peer-connections/:connectionId/end': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients/:patientId/requests': { allow: ['patient'] },
+  'GET /api/patients/:patientId/requests': { allow: ['patient', 'care_manager', 'admin'] },
+  'GET /api/requests/:requestId/info-kit.pdf': { allow: ['patient', 'care_manager', 'admin'] },
+  'GET /api/requests': { allow: ['care_manager', 'admin'] },
+  'GET /api/requests/:requestId': { allow: ['care_manager', 'admin'] },
+  'POST /api/requests/:requestId/status': { allow: ['care_manager', 'admin'] },
+  'POST /api/requests/:requestId/assign': { allow: ['care_manager', 'admin'] },
+  'POST /api/requests/:requestId/notes': { allow: ['care_manager', 'admin'] },
+  'POST /api/requests/:requestId/insurance-outcome': { allow: ['care_manager', 'admin'] },
+  'GET /api/clinic/hours': { allow: ['care_manager', 'admin'] },
+  'PUT /api/clinic/hours': adminOnly,
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
@@ -129,6 +144,7 @@ interface World {
   imagingFileId: string;
   peerVolunteerId: string;
   peerConnectionId: string;
+  requestId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -198,6 +214,40 @@ async function aPeerConnection(
   return { peerVolunteerId, peerConnectionId };
 }
 
+/** An info-kit request of the patient, so the kit download route has something to answer. */
+async function aRequest(db: Kysely<Database>, clinicId: string, patientId: string) {
+  const id = randomUUID();
+  await db
+    .insertInto('intake_requests')
+    .values({
+      clinic_id: clinicId,
+      id,
+      kind: 'info_kit',
+      patient_id: patientId,
+      contact_name: 'Rosa Diaz',
+      contact_email: null,
+      contact_phone: null,
+      language: 'en',
+      consented_at: new Date(),
+      region: 'lumbar',
+      symptoms: null,
+      assessment_id: null,
+      details: JSON.stringify({ region: 'lumbar', procedure: 'laminectomy' }),
+      red_flags: '[]',
+      assigned_to: null,
+      first_response_at: null,
+      insurance_outcome: null,
+      outcome_message: null,
+      outcome_at: null,
+      token_hash: 'x',
+      token_expires_at: new Date(Date.now() + 86_400_000),
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .execute();
+  return id;
+}
+
 async function buildWorld(db: Kysely<Database>): Promise<World> {
   const clinic = await seedClinic(db);
   const admin = new TestClient(db);
@@ -252,6 +302,7 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     alertId: (posted.json.alert as { id: string }).id,
     leadId: await aLead(db, clinic.clinicId),
     disposableUserId,
+    requestId: await aRequest(db, clinic.clinicId, me.patientId),
   };
 }
 
@@ -265,6 +316,7 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':fileId', world.imagingFileId)
     .replace(':volunteerId', world.peerVolunteerId)
     .replace(':connectionId', world.peerConnectionId)
+    .replace(':requestId', world.requestId)
     .replace(':instrument', 'nrs-back-leg')
     .replace(':clinicSlug', world.clinic.slug);
 }
@@ -341,6 +393,7 @@ forEachEngine((engine) => {
         theirs.imagingFileId,
         theirs.peerVolunteerId,
         theirs.peerConnectionId,
+        theirs.requestId,
       ];
 
       const failures: string[] = [];

@@ -2,6 +2,7 @@ import { admin } from '../admin/routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { imaging } from '../imaging/routes.ts';
+import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
 import { peers } from '../peers/routes.ts';
 import { proms } from '../proms/routes.ts';
@@ -25,6 +26,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...admin.docs,
   ...imaging.docs,
   ...peers.docs,
+  ...intake.docs,
   selfDoc,
 ];
 

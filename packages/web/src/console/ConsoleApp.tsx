@@ -15,6 +15,7 @@ const Inbox = lazy(() => import('./Inbox.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
 const Peers = lazy(() => import('./Peers.tsx'));
+const Requests = lazy(() => import('./Requests.tsx'));
 
 /** The care-team console at /console: its own sign-in, menu and screens, loaded only here. */
 export default function ConsoleApp() {
@@ -99,6 +100,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
   else if (path === '/console/peers' && managesPeers(me.role)) screen = <Peers />;
+  else if (path === '/console/requests' && allowed.leads) screen = <Requests me={me} />;
   else if (allowed.queue) screen = <Queue />;
   else if (allowed.patients) screen = <Patients />;
   else screen = <p>{t('console.nothingForRole')}</p>;
@@ -133,6 +135,7 @@ function Shell({
   if (allowed.queue) items.push(['/console/off-track', t('nav.offTrack'), live?.offTrack?.length]);
   if (allowed.patients) items.push(['/console/patients', t('nav.patients'), undefined]);
   if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
+  if (allowed.leads) items.push(['/console/requests', t('nav.requests'), undefined]);
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
   if (managesPeers(me.role)) items.push(['/console/peers', t('nav.peers'), undefined]);

@@ -1,3 +1,4 @@
+import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
 
 /**
@@ -271,6 +272,7 @@ export const consoleEn = {
   'settings.save': 'Save settings',
   'settings.saved': 'Saved.',
   ...peersConsoleEn,
+  ...intakeConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

@@ -1,4 +1,5 @@
 import type { ConsoleKey } from './console.en.ts';
+import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
 
 /**
@@ -60,4 +61,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'settings.title': 'Ajustes de alertas',
   'settings.save': 'Guardar ajustes',
   ...peersConsoleEs,
+  ...intakeConsoleEs,
 };

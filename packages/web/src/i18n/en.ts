@@ -1,3 +1,4 @@
+import { intakeEn } from './intake.en.ts';
 import { peersEn } from './peers.en.ts';
 
 /**
@@ -408,6 +409,7 @@ export const en = {
   'treatments.recovery': 'Recovery',
   'treatments.checkLink': 'Check if surgery may help me',
   ...peersEn,
+  ...intakeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

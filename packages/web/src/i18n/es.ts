@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { intakeEs } from './intake.es.ts';
 import { peersEs } from './peers.es.ts';
 
 /** Spanish, "usted", plain and warm. The type makes a missing key a compile error. */
@@ -416,4 +417,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'treatments.recovery': 'Recuperación',
   'treatments.checkLink': 'Ver si la cirugía puede ayudarme',
   ...peersEs,
+  ...intakeEs,
 };

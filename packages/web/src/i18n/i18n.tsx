@@ -1,8 +1,7 @@
-import type { Statement } from '@lamina/pathway';
+import { type Statement, statementsEs } from '@lamina/pathway';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
-import { statementsEs } from './statements.es.ts';
 
 export type Lang = 'en' | 'es';
 export const languages: readonly Lang[] = ['en', 'es'];

@@ -7,6 +7,7 @@ import {
   candidacyStatements,
   protocols,
   type Statement,
+  statementsEs,
   treatmentFinderDisclaimer,
   treatmentOptions,
 } from '@lamina/pathway';
@@ -21,7 +22,6 @@ import { unansweredRedFlags } from '../../../pathway/src/triage/unanswered.ts';
 import { exerciseSafety, exercises, stageGoals, walkingSources } from '../content/exercises.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
-import { statementsEs } from './statements.es.ts';
 
 /** Every {id, text, sources} found inside a value. */
 function statementsIn(

@@ -7,6 +7,7 @@ import { ApiError, api } from '../lib/api.ts';
 import { Link, usePath } from '../lib/router.tsx';
 import { Choice } from '../ui/Choice.tsx';
 import { Stmt } from '../ui/Statement.tsx';
+import { RequestOffers } from './intake/RequestOffers.tsx';
 
 type Flat = Record<string, string>;
 type Step = 'region' | 'emergency' | 'symptoms' | 'walking' | 'daily' | 'imaging';
@@ -80,6 +81,7 @@ function toAnswers(
 
 interface Submitted {
   result: CandidacyResult;
+  assessmentId?: string;
   clinic: string;
   contactSaved: boolean;
 }
@@ -188,7 +190,13 @@ export default function Candidacy() {
 
   if (submitted)
     return (
-      <CandidacyResultView submitted={submitted} busy={busy} error={error} onContact={submit} />
+      <CandidacyResultView
+        submitted={submitted}
+        busy={busy}
+        error={error}
+        onContact={submit}
+        clinicSlug={clinicSlug}
+      />
     );
 
   const emergencyYes = [
@@ -355,8 +363,10 @@ function CandidacyResultView({
   busy,
   error,
   onContact,
+  clinicSlug,
 }: {
   submitted: Submitted;
+  clinicSlug: string;
   busy: boolean;
   error: string | null;
   onContact(contact: {
@@ -482,6 +492,12 @@ function CandidacyResultView({
               </button>
             </form>
           )}
+        </section>
+      ) : null}
+      {!urgent ? (
+        <section className="card" aria-labelledby="intake-offers-title">
+          <h2 id="intake-offers-title">{t('intake.offersTitle')}</h2>
+          <RequestOffers clinicSlug={clinicSlug} assessmentId={submitted.assessmentId} />
         </section>
       ) : null}
       <p className="hint center">

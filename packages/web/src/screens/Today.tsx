@@ -127,6 +127,7 @@ export function Today({ ctx }: { ctx: PatientContext }) {
           </li>
           <li>
             <Link href="/peers">{t('peers.entry')}</Link>
+            <Link href="/request">{t('intake.getHelp')}</Link>
           </li>
         </ul>
       </section>

@@ -5,6 +5,7 @@ import * as liveAlerts from './003-live-alerts.ts';
 import * as clinicContact from './004-clinic-contact.ts';
 import * as inboxAssignment from './005-inbox-assignment.ts';
 import * as imaging from './006-imaging.ts';
+import * as intakeRequests from './007-intake-requests.ts';
 import * as peerConnections from './008-peer-connections.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
@@ -25,5 +26,6 @@ export const migrations: readonly Migration[] = [
   { name: '004-clinic-contact', up: clinicContact.up },
   { name: '005-inbox-assignment', up: inboxAssignment.up },
   { name: '006-imaging', up: imaging.up },
+  { name: '007-intake-requests', up: intakeRequests.up },
   { name: '008-peer-connections', up: peerConnections.up },
 ];

@@ -1,0 +1,283 @@
+import {
+  describeLoad,
+  noCountdownNote,
+  type Procedure,
+  type Protocol,
+  protocolFor,
+  type Region,
+  type Restriction,
+  type Source,
+  type SurgeryCondition,
+  spinalCordNote,
+  statementsEs,
+  symptomTimelines,
+  whenToAskAboutNumbness,
+} from '@lamina/pathway';
+import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import type { Language } from './schemas.ts';
+
+/**
+ * The printable info kit: pathway's education content for one region and procedure, in English or
+ * Spanish, every statement followed by its sources in small type. Built on request, never stored.
+ */
+
+export interface KitItem {
+  readonly text: string;
+  readonly sources: readonly Source[];
+}
+export interface KitSection {
+  readonly heading: string;
+  readonly items: readonly KitItem[];
+}
+export interface InfoKit {
+  readonly title: string;
+  readonly language: Language;
+  readonly intro: readonly string[];
+  readonly sections: readonly KitSection[];
+}
+
+const words = {
+  en: {
+    title: (procedure: string, region: string) => `Your ${procedure} of the ${region}: info kit`,
+    region: { lumbar: 'lower back', cervical: 'neck' },
+    procedure: {
+      laminotomy: 'laminotomy',
+      laminectomy: 'laminectomy',
+      microlaminectomy: 'microlaminectomy',
+    },
+    from: (clinic: string, phone: string | null) =>
+      phone ? `From ${clinic}. Phone: ${phone}.` : `From ${clinic}.`,
+    informs:
+      'Lamina gives you general facts. It does not diagnose you and it does not replace your care team. Your surgeon’s advice comes first.',
+    emergency: (number: string) =>
+      `In an emergency, call ${number} now. Do not wait for a call back.`,
+    phases: 'Recovery step by step',
+    focus: 'Focus on',
+    avoid: 'Avoid',
+    restrictions: 'What to avoid, and for how long',
+    milestones: 'What many people can do, and when',
+    nerves: 'How nerves heal',
+    redFlags: 'Get help right away if',
+    sources: 'Sources',
+    sourcesNote:
+      'Sources: "seed" is a page from the clinic; "ref" is a numbered source in Lamina’s clinical reference.',
+  },
+  es: {
+    title: (procedure: string, region: string) => `Su ${procedure} de ${region}: guía informativa`,
+    region: { lumbar: 'la zona lumbar', cervical: 'cuello' },
+    procedure: {
+      laminotomy: 'laminotomía',
+      laminectomy: 'laminectomía',
+      microlaminectomy: 'microlaminectomía',
+    },
+    from: (clinic: string, phone: string | null) =>
+      phone ? `De ${clinic}. Teléfono: ${phone}.` : `De ${clinic}.`,
+    informs:
+      'Lamina le da información general. No le diagnostica y no reemplaza a su equipo médico. Lo que diga su cirujano es lo primero.',
+    emergency: (number: string) =>
+      `En una emergencia, llame ahora al ${number}. No espere a que le llamen.`,
+    phases: 'La recuperación paso a paso',
+    focus: 'Concéntrese en',
+    avoid: 'Evite',
+    restrictions: 'Qué evitar y por cuánto tiempo',
+    milestones: 'Lo que mucha gente puede hacer, y cuándo',
+    nerves: 'Cómo sanan los nervios',
+    redFlags: 'Pida ayuda de inmediato si',
+    sources: 'Fuentes',
+    sourcesNote:
+      'Fuentes: "seed" es una página de la clínica; "ref" es una fuente numerada de la referencia clínica de Lamina.',
+  },
+} as const;
+
+/** Items that depend on a fusion or a surgical approach are left to the patient's own plan. */
+function generallyTrue(condition: SurgeryCondition | undefined, procedure: Procedure): boolean {
+  if (!condition) return true;
+  if (condition.fusion === true || condition.approaches) return false;
+  return !condition.procedures || condition.procedures.includes(procedure);
+}
+
+function loadText(restriction: Restriction, language: Language): string {
+  const range = restriction.maxLoadLb;
+  if (!range) return '';
+  const kg = (lb: number) => Math.round(lb * 0.45359237 * 10) / 10;
+  if (language === 'es')
+    return range.low === range.high
+      ? `${range.low} lb (${kg(range.low)} kg)`
+      : `${range.low} a ${range.high} lb (${kg(range.low)} a ${kg(range.high)} kg)`;
+  return range.low === range.high
+    ? describeLoad({ lb: range.low, kg: kg(range.low) })
+    : describeLoad({
+        lb: range.low,
+        lbHigh: range.high,
+        kg: kg(range.low),
+        kgHigh: kg(range.high),
+      });
+}
+
+export function buildInfoKit(input: {
+  region: Region;
+  procedure: Procedure;
+  language: Language;
+  clinicName: string;
+  clinicPhone: string | null;
+  emergencyNumber: string;
+}): InfoKit {
+  const w = words[input.language];
+  const protocol: Protocol = protocolFor(input);
+  // Spanish by statement id; English (the source text) when a translation is missing.
+  const say = (key: string, english: string) =>
+    input.language === 'es' ? (statementsEs[key] ?? english) : english;
+  const item = (key: string, english: string, sources: readonly Source[]): KitItem => ({
+    text: say(key, english),
+    sources,
+  });
+
+  const phases: KitItem[] = [];
+  for (const phase of protocol.phases) {
+    const focus = phase.focus.map((s) => say(s.id, s.text)).join(' ');
+    const avoid = phase.avoid.map((s) => say(s.id, s.text)).join(' ');
+    const sources = [...new Set([...phase.focus, ...phase.avoid].flatMap((s) => s.sources))];
+    phases.push({
+      text: `${say(`phase.${phase.id}`, phase.title)}. ${focus ? `${w.focus}: ${focus}` : ''}${avoid ? ` ${w.avoid}: ${avoid}` : ''}`.trim(),
+      sources,
+    });
+  }
+  const restrictions = protocol.restrictions
+    .filter((r) => generallyTrue(r.when, input.procedure))
+    .map((r) => {
+      const text = say(`restriction.${r.id}`, r.text).replace(
+        '{load}',
+        loadText(r, input.language),
+      );
+      const detail = r.detail ? ` ${say(`restriction.${r.id}.detail`, r.detail)}` : '';
+      return { text: `${text}${detail}`, sources: r.sources };
+    });
+  const milestones = protocol.milestones
+    .filter((m) => generallyTrue(m.when, input.procedure) && !m.forJobs)
+    .map((m) => item(`milestone.${m.id}`, m.text, m.sources));
+  const nerves = [
+    ...symptomTimelines.map((t) =>
+      item(t.explanation.id, t.explanation.text, t.explanation.sources),
+    ),
+    ...(input.region === 'cervical'
+      ? [item(spinalCordNote.id, spinalCordNote.text, spinalCordNote.sources)]
+      : []),
+    item(noCountdownNote.id, noCountdownNote.text, noCountdownNote.sources),
+    item(whenToAskAboutNumbness.id, whenToAskAboutNumbness.text, whenToAskAboutNumbness.sources),
+  ];
+  const redFlags = protocol.warningSigns.map((s) => item(s.id, s.text, s.sources));
+
+  return {
+    title: w.title(w.procedure[input.procedure], w.region[input.region]),
+    language: input.language,
+    intro: [
+      w.from(input.clinicName, input.clinicPhone),
+      w.informs,
+      w.emergency(input.emergencyNumber),
+      say(protocol.summary.id, protocol.summary.text),
+    ],
+    sections: [
+      { heading: w.redFlags, items: redFlags },
+      { heading: w.phases, items: phases },
+      { heading: w.restrictions, items: restrictions },
+      { heading: w.milestones, items: milestones },
+      { heading: w.nerves, items: nerves },
+    ],
+  };
+}
+
+/** Characters Helvetica (WinAnsi) cannot show, replaced with look-alikes; anything else unknown becomes "?". */
+const replacements: Record<string, string> = {
+  '≥': '>=',
+  '≤': '<=',
+  '→': '->',
+  '←': '<-',
+  '×': 'x',
+  '−': '-',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '⚠': '!',
+};
+
+function winAnsiSafe(font: PDFFont, text: string, cache: Map<string, string>): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    let safe = cache.get(ch);
+    if (safe === undefined) {
+      try {
+        font.encodeText(ch);
+        safe = ch;
+      } catch {
+        safe = replacements[ch] ?? '?';
+      }
+      cache.set(ch, safe);
+    }
+    out += safe;
+  }
+  return out;
+}
+
+function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) <= width || !line) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export async function renderInfoKitPdf(kit: InfoKit, createdAt: Date): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(kit.title, { showInWindowTitleBar: true });
+  pdf.setLanguage(kit.language === 'es' ? 'es' : 'en');
+  pdf.setAuthor('Lamina');
+  pdf.setSubject(kit.language === 'es' ? 'Guía informativa' : 'Info kit');
+  pdf.setCreator('Lamina');
+  pdf.setProducer('Lamina (pdf-lib)');
+  pdf.setCreationDate(createdAt);
+  pdf.setModificationDate(createdAt);
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const cache = new Map<string, string>();
+  const margin = 56;
+  const pageSize: [number, number] = [612, 792]; // US Letter
+  const width = pageSize[0] - margin * 2;
+  let page: PDFPage = pdf.addPage(pageSize);
+  let y = pageSize[1] - margin;
+
+  const write = (text: string, font: PDFFont, size: number, color = rgb(0, 0, 0), gap = 4) => {
+    for (const line of wrap(font, size, winAnsiSafe(font, text, cache), width)) {
+      if (y - size < margin) {
+        page = pdf.addPage(pageSize);
+        y = pageSize[1] - margin;
+      }
+      y -= size;
+      page.drawText(line, { x: margin, y, size, font, color });
+      y -= 3;
+    }
+    y -= gap;
+  };
+  const sourcesWord = kit.language === 'es' ? 'Fuentes' : 'Sources';
+
+  write(kit.title, bold, 18, rgb(0, 0, 0), 10);
+  for (const line of kit.intro) write(line, regular, 11);
+  for (const section of kit.sections) {
+    y -= 8;
+    write(section.heading, bold, 14, rgb(0, 0, 0), 6);
+    for (const item of section.items) {
+      write(`• ${item.text}`, regular, 11, rgb(0, 0, 0), 0);
+      write(`${sourcesWord}: ${item.sources.join(', ')}`, regular, 7, rgb(0.35, 0.35, 0.35), 6);
+    }
+  }
+  y -= 8;
+  write(words[kit.language].sourcesNote, regular, 7, rgb(0.35, 0.35, 0.35));
+  // Without object streams the catalog (title, language) stays readable by simple tools.
+  return pdf.save({ useObjectStreams: false });
+}

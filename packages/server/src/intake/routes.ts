@@ -1,0 +1,748 @@
+import { findRedFlagWords, isClinicOpen, redFlagInstructionFor } from '@lamina/pathway';
+import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
+import { hashToken, newSecretToken } from '../auth/tokens.ts';
+import { countAttempt } from '../candidacy/store.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, readJson, requireActor } from '../http/context.ts';
+import { authorizeClinic, authorizePatient } from '../http/guard.ts';
+import { conflict, forbidden, HttpProblem, notFound, tooManyRequests } from '../http/problem.ts';
+import { readQuery } from '../http/query.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
+import { authorizeRequestToken, requestTokenDays, requestTokenHeader } from './access.ts';
+import { insuranceOutcomeEmail, onCallEmail, receivedEmail } from './emails.ts';
+import { buildInfoKit, renderInfoKitPdf } from './info-kit.ts';
+import { parseStoredAnswers, summarizeAnswers } from './prefill.ts';
+import {
+  clinicHoursBodySchema,
+  insuranceOutcomeSchema,
+  type Language,
+  type PatientRequest,
+  patientRequestSchema,
+  requestListQuerySchema,
+  requestNoteSchema,
+  requestStatusSchema,
+  type VisitorRequest,
+  visitorRequestSchema,
+} from './schemas.ts';
+import {
+  type ClinicContact,
+  clinicContact,
+  clinicContactBySlug,
+  getRequest,
+  insertNote,
+  insertRequest,
+  listNotes,
+  listPatientRequests,
+  listRequests,
+  lockRequest,
+  onCallCareManager,
+  outcomeView,
+  patientContact,
+  queueEmail,
+  type RequestRow,
+  readAssessment,
+  setClinicHours,
+  staffView,
+  touchByStaff,
+} from './store.ts';
+import { mayMove } from './transitions.ts';
+
+/** Requests a visitor may send per address and clinic in the window. */
+export const intakeLimit = { submissions: 10, windowMinutes: 60 } as const;
+
+const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+async function clinicFromSlug(c: AppContext): Promise<ClinicContact> {
+  const slug = (c.req.param('clinicSlug') ?? '').toLowerCase();
+  const clinic = slugPattern.test(slug)
+    ? await clinicContactBySlug(c.get('deps').db, slug)
+    : undefined;
+  if (!clinic) throw notFound(`A clinic called "${slug}"`);
+  return clinic;
+}
+
+const origin = (c: AppContext) => new URL(c.req.url).origin;
+
+interface Requester {
+  patientId: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Shared by visitors and patients: prefill, red-flag check, after-hours routing, storage, emails. */
+async function createRequest(
+  c: AppContext,
+  clinic: ClinicContact,
+  input: VisitorRequest | PatientRequest,
+  requester: Requester,
+) {
+  const { db, now, devLog } = c.get('deps');
+  const at = now();
+  const language: Language = input.language;
+
+  let region = input.region ?? null;
+  let summary: string | undefined;
+  let assessmentUrgent = false;
+  if (input.assessmentId) {
+    const stored = await readAssessmentOr400(c, clinic.id, input.assessmentId);
+    const answers = parseStoredAnswers(stored.answers);
+    if (answers) {
+      region ??= answers.region;
+      summary = summarizeAnswers(answers);
+    }
+    assessmentUrgent = (stored.result as { category?: string } | null)?.category === 'urgent';
+  }
+  if (input.kind === 'info_kit') region = input.infoKit.region;
+  const symptoms =
+    [input.symptoms, summary && `From the candidacy check: ${summary}`]
+      .filter((s): s is string => Boolean(s))
+      .join('\n\n') || null;
+
+  // Only the person's own words are scanned; a check that ended on an emergency answer counts too.
+  const ownWords = [
+    input.symptoms,
+    input.kind === 'callback' ? input.callback.description : undefined,
+    input.kind === 'imaging_review' ? input.imagingNote : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const redFlags = findRedFlagWords(ownWords);
+  const contact = { emergencyNumber: clinic.emergencyNumber, clinicPhone: clinic.phone };
+  const emergencyInstruction =
+    redFlagInstructionFor(redFlags, language, contact) ??
+    (assessmentUrgent
+      ? redFlagInstructionFor(
+          [
+            {
+              id: 'candidacy-emergency',
+              concern: '',
+              level: 'emergency',
+              matched: [],
+              sources: [],
+            },
+          ],
+          language,
+          contact,
+        )
+      : undefined);
+  const urgent = redFlags.length > 0 || assessmentUrgent;
+
+  let afterHours = false;
+  let onCall: Awaited<ReturnType<typeof onCallCareManager>>;
+  if (input.kind === 'callback') {
+    afterHours = !isClinicOpen(clinic.hours, clinic.timeZone, at);
+    if (afterHours) onCall = await onCallCareManager(db, clinic.id);
+  }
+
+  const details: Record<string, unknown> =
+    input.kind === 'insurance'
+      ? input.insurance
+      : input.kind === 'callback'
+        ? { ...input.callback, afterHours }
+        : input.kind === 'info_kit'
+          ? { ...input.infoKit, language }
+          : input.kind === 'imaging_review' && input.imagingNote
+            ? { imagingNote: input.imagingNote }
+            : {};
+
+  const token = newSecretToken();
+  const tokenExpiresAt = new Date(at.getTime() + requestTokenDays * 86_400_000);
+  const actor = c.get('actor');
+  const requestId = await db.transaction().execute(async (trx) => {
+    const id = await insertRequest(trx, {
+      clinicId: clinic.id,
+      kind: input.kind,
+      patientId: requester.patientId,
+      name: requester.name,
+      email: requester.email,
+      phone: requester.phone,
+      language,
+      region,
+      symptoms,
+      assessmentId: input.assessmentId ?? null,
+      details,
+      redFlags: redFlags.map(({ id: flag, concern, level, matched }) => ({
+        id: flag,
+        concern,
+        level,
+        matched,
+      })),
+      urgent,
+      assignedTo: onCall?.id ?? null,
+      tokenHash: hashToken(token),
+      tokenExpiresAt,
+      at,
+    });
+    await recordAudit(trx, {
+      clinicId: clinic.id,
+      actor,
+      action: 'intake.create',
+      subjectType: 'intake_request',
+      subjectId: id,
+      patientId: requester.patientId,
+      ip: c.get('ip'),
+      details: { kind: input.kind, urgent, afterHours, assignedTo: onCall?.id ?? null },
+    });
+    const statusLink = `${origin(c)}/request-status/${id}?clinic=${clinic.slug}#token=${token}`;
+    if (requester.email) {
+      const mail = receivedEmail({
+        language,
+        kind: input.kind,
+        clinicName: clinic.name,
+        name: requester.name,
+        statusLink,
+      });
+      await queueEmail(trx, {
+        clinicId: clinic.id,
+        to: requester.email,
+        subject: mail.subject,
+        body: mail.body,
+        kind: input.kind === 'info_kit' ? 'intake_info_kit' : 'intake_received',
+      });
+    }
+    if (onCall) {
+      const mail = onCallEmail({
+        clinicName: clinic.name,
+        requesterName: requester.name,
+        urgency: input.kind === 'callback' ? input.callback.urgency : '',
+        urgent,
+        consoleLink: `${origin(c)}/console/requests?open=${id}`,
+      });
+      await queueEmail(trx, {
+        clinicId: clinic.id,
+        to: onCall.email,
+        subject: mail.subject,
+        body: mail.body,
+        kind: 'intake_on_call',
+      });
+    }
+    return id;
+  });
+  if (onCall) devLog?.(`[dev mail] to ${onCall.email}: after-hours call-back ${requestId}`);
+  return c.json(
+    {
+      requestId,
+      token,
+      tokenExpiresAt,
+      statusPath: `/request-status/${requestId}?clinic=${clinic.slug}`,
+      kind: input.kind,
+      status: 'new',
+      urgent,
+      afterHours,
+      /** Shown before anything else when present. */
+      emergencyInstruction: emergencyInstruction ?? null,
+      clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
+    },
+    201,
+  );
+}
+
+async function readAssessmentOr400(c: AppContext, clinicId: string, assessmentId: string) {
+  const stored = await readAssessment(c.get('deps').db, clinicId, assessmentId);
+  if (!stored)
+    throw new HttpProblem(400, 'Invalid input', 'That candidacy check was not found here.', [
+      { field: 'assessmentId', message: 'is not a candidacy check of this clinic' },
+    ]);
+  return stored;
+}
+
+async function createForVisitor(c: AppContext) {
+  const clinic = await clinicFromSlug(c);
+  const { db, now } = c.get('deps');
+  const at = now();
+  // Counted before the body is read, so junk submissions count too.
+  const attempts = await countAttempt(db, {
+    clinicId: clinic.id,
+    bucket: 'intake',
+    key: hashToken(c.get('ip') ?? 'unknown'),
+    at,
+    windowStart: new Date(at.getTime() - intakeLimit.windowMinutes * 60_000),
+  });
+  if (attempts > intakeLimit.submissions) {
+    c.header('retry-after', String(intakeLimit.windowMinutes * 60));
+    throw tooManyRequests(
+      `Too many requests from here in a short time. Please wait ${intakeLimit.windowMinutes} minutes, then try again. In an emergency, call ${clinic.emergencyNumber}.`,
+    );
+  }
+  const input = await readJson(c, visitorRequestSchema);
+  return createRequest(c, clinic, input, {
+    patientId: null,
+    name: input.contact.name,
+    email: input.contact.email ?? null,
+    phone: input.contact.phone ?? null,
+  });
+}
+
+async function createForPatient(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'make-request');
+  const input = await readJson(c, patientRequestSchema);
+  const { db } = c.get('deps');
+  const patient = await patientContact(db, actor.clinicId, patientId);
+  if (!patient) throw notFound('This patient');
+  return createRequest(c, await clinicContact(db, actor.clinicId), input, {
+    patientId,
+    name: `${patient.given_name} ${patient.family_name}`,
+    email: patient.email,
+    phone: input.contact?.phone ?? patient.phone,
+  });
+}
+
+async function listForPatient(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'read-requests');
+  const { db } = c.get('deps');
+  const requests = await listPatientRequests(db, actor.clinicId, patientId);
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'intake.list-own',
+    subjectType: 'intake_request',
+    patientId,
+    ip: c.get('ip'),
+    details: { count: requests.length },
+  });
+  return c.json({ requests });
+}
+
+/** What the visitor's status page shows: nothing beyond status, outcome and the kit. */
+function publicView(row: RequestRow, clinic: ClinicContact) {
+  const details = row.details as Record<string, unknown>;
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    language: row.language,
+    createdAt: row.created_at,
+    insuranceOutcome: outcomeView(row),
+    infoKit:
+      row.kind === 'info_kit'
+        ? { region: details.region, procedure: details.procedure, language: row.language }
+        : null,
+    clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
+  };
+}
+
+async function tokenHolderRequest(c: AppContext) {
+  const clinic = await clinicFromSlug(c);
+  const requestId = pathId(c, 'requestId');
+  const { db, now } = c.get('deps');
+  const holder = await authorizeRequestToken(
+    db,
+    clinic.id,
+    requestId,
+    c.req.header(requestTokenHeader),
+    now(),
+  );
+  // Wrong token, expired token and no such request look the same.
+  if (!holder) throw notFound('This request');
+  const row = await getRequest(db, clinic.id, requestId);
+  if (!row) throw notFound('This request');
+  return { clinic, row };
+}
+
+async function statusForVisitor(c: AppContext) {
+  const { clinic, row } = await tokenHolderRequest(c);
+  await recordAudit(c.get('deps').db, {
+    clinicId: clinic.id,
+    actor: null,
+    action: 'intake.status-read',
+    subjectType: 'intake_request',
+    subjectId: row.id,
+    patientId: row.patient_id,
+    ip: c.get('ip'),
+  });
+  return c.json(publicView(row, clinic));
+}
+
+async function sendInfoKit(c: AppContext, clinic: ClinicContact, row: RequestRow) {
+  if (row.kind !== 'info_kit') throw notFound('An info kit for this request');
+  const details = row.details as { region: 'lumbar' | 'cervical'; procedure: 'laminectomy' };
+  const { now } = c.get('deps');
+  const kit = buildInfoKit({
+    region: details.region,
+    procedure: details.procedure,
+    language: row.language,
+    clinicName: clinic.name,
+    clinicPhone: clinic.phone,
+    emergencyNumber: clinic.emergencyNumber,
+  });
+  const bytes = await renderInfoKitPdf(kit, now());
+  const name = `lamina-info-kit-${details.region}-${details.procedure}-${row.language}.pdf`;
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="${name}"`,
+    'content-language': row.language,
+  });
+}
+
+async function infoKitForVisitor(c: AppContext) {
+  const { clinic, row } = await tokenHolderRequest(c);
+  const response = await sendInfoKit(c, clinic, row);
+  await recordAudit(c.get('deps').db, {
+    clinicId: clinic.id,
+    actor: null,
+    action: 'intake.info-kit-download',
+    subjectType: 'intake_request',
+    subjectId: row.id,
+    patientId: row.patient_id,
+    ip: c.get('ip'),
+  });
+  return response;
+}
+
+/** Signed in: a patient downloads their own kit, a care manager or admin any kit of the clinic. */
+async function infoKitSignedIn(c: AppContext) {
+  const actor = requireActor(c);
+  const isStaff = mayActInClinic(actor, 'read-requests', actor.clinicId);
+  if (!isStaff && actor.role !== 'patient') throw forbidden();
+  const requestId = pathId(c, 'requestId');
+  const { db } = c.get('deps');
+  const row = await getRequest(db, actor.clinicId, requestId);
+  const allowed =
+    row !== undefined &&
+    (isStaff ||
+      (row.patient_id !== null &&
+        mayActOnPatient(actor, 'read-requests', {
+          clinicId: actor.clinicId,
+          patientId: row.patient_id,
+        })));
+  // Someone else's request is simply not found.
+  if (!row || !allowed) throw notFound('This request');
+  const response = await sendInfoKit(c, await clinicContact(db, actor.clinicId), row);
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'intake.info-kit-download',
+    subjectType: 'intake_request',
+    subjectId: row.id,
+    patientId: row.patient_id,
+    ip: c.get('ip'),
+  });
+  return response;
+}
+
+async function list(c: AppContext) {
+  const actor = authorizeClinic(c, 'read-requests');
+  const filters = readQuery(c, requestListQuerySchema);
+  const { db } = c.get('deps');
+  const requests = await listRequests(db, actor.clinicId, filters);
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'intake.list',
+    subjectType: 'intake_request',
+    ip: c.get('ip'),
+    details: { count: requests.length, ...filters },
+  });
+  return c.json({ requests });
+}
+
+async function requireRequest(c: AppContext, clinicId: string) {
+  const requestId = pathId(c, 'requestId');
+  const row = await getRequest(c.get('deps').db, clinicId, requestId);
+  if (!row) throw notFound('This request');
+  return row;
+}
+
+async function detail(c: AppContext) {
+  const actor = authorizeClinic(c, 'read-requests');
+  const row = await requireRequest(c, actor.clinicId);
+  const { db } = c.get('deps');
+  const notes = await listNotes(db, actor.clinicId, row.id);
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'intake.read',
+    subjectType: 'intake_request',
+    subjectId: row.id,
+    patientId: row.patient_id,
+    ip: c.get('ip'),
+  });
+  return c.json({ request: staffView(row), notes });
+}
+
+/** The request as staff see it after a change. */
+async function answerWith(c: AppContext, clinicId: string, requestId: string) {
+  const row = await getRequest(c.get('deps').db, clinicId, requestId);
+  if (!row) throw notFound('This request');
+  return c.json({ request: staffView(row) });
+}
+
+async function changeStatus(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-requests');
+  const row = await requireRequest(c, actor.clinicId);
+  const { status } = await readJson(c, requestStatusSchema);
+  const { db, now } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockRequest(trx, actor.clinicId, row.id);
+    if (!locked) throw notFound('This request');
+    if (!mayMove(locked.status, status))
+      throw new HttpProblem(
+        400,
+        'Invalid input',
+        `A request that is ${locked.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}.`,
+        [{ field: 'status', message: `cannot go from ${locked.status} to ${status}` }],
+      );
+    await touchByStaff(trx, actor.clinicId, row.id, now(), { status });
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'intake.status',
+      subjectType: 'intake_request',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      ip: c.get('ip'),
+      details: { before: locked.status, after: status },
+    });
+  });
+  return answerWith(c, actor.clinicId, row.id);
+}
+
+async function assign(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-requests');
+  const row = await requireRequest(c, actor.clinicId);
+  const { userId } = await readJson(c, assigneeSchema);
+  const { db, now } = c.get('deps');
+  await requireAssignee(db, actor.clinicId, userId);
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockRequest(trx, actor.clinicId, row.id);
+    if (!locked) throw notFound('This request');
+    // Handing a request on is not an answer to the requester: the response clock keeps running.
+    await touchByStaff(trx, actor.clinicId, row.id, now(), { assignedTo: userId }, false);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'intake.assign',
+      subjectType: 'intake_request',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      ip: c.get('ip'),
+      details: { before: locked.assigned_to, after: userId },
+    });
+  });
+  return answerWith(c, actor.clinicId, row.id);
+}
+
+async function addNote(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-requests');
+  const row = await requireRequest(c, actor.clinicId);
+  const { body } = await readJson(c, requestNoteSchema);
+  const { db, now } = c.get('deps');
+  const at = now();
+  const noteId = await db.transaction().execute(async (trx) => {
+    const id = await insertNote(trx, {
+      clinicId: actor.clinicId,
+      requestId: row.id,
+      authorId: actor.userId,
+      body,
+      at,
+    });
+    await touchByStaff(trx, actor.clinicId, row.id, at);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'intake.note',
+      subjectType: 'intake_request',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      ip: c.get('ip'),
+      details: { noteId: id },
+    });
+    return id;
+  });
+  return c.json({ noteId, notes: await listNotes(db, actor.clinicId, row.id) }, 201);
+}
+
+async function recordOutcome(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-requests');
+  const row = await requireRequest(c, actor.clinicId);
+  const input = await readJson(c, insuranceOutcomeSchema);
+  if (row.kind !== 'insurance') throw conflict('Only an insurance check has an outcome.');
+  const { db, now } = c.get('deps');
+  const clinic = await clinicContact(db, actor.clinicId);
+  const to =
+    row.contact_email ??
+    (row.patient_id ? (await patientContact(db, actor.clinicId, row.patient_id))?.email : null) ??
+    null;
+  await db.transaction().execute(async (trx) => {
+    await touchByStaff(trx, actor.clinicId, row.id, now(), { outcome: input });
+    if (to) {
+      const mail = insuranceOutcomeEmail({
+        language: row.language,
+        outcome: input.outcome,
+        message: input.message,
+        clinicName: clinic.name,
+        name: row.contact_name,
+        isPatient: row.patient_id !== null,
+      });
+      await queueEmail(trx, {
+        clinicId: actor.clinicId,
+        to,
+        subject: mail.subject,
+        body: mail.body,
+        kind: 'intake_insurance_outcome',
+      });
+    }
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'intake.insurance-outcome',
+      subjectType: 'intake_request',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      ip: c.get('ip'),
+      details: { outcome: input.outcome, emailed: to !== null },
+    });
+  });
+  return answerWith(c, actor.clinicId, row.id);
+}
+
+async function readHours(c: AppContext) {
+  const actor = authorizeClinic(c, 'read-requests');
+  const clinic = await clinicContact(c.get('deps').db, actor.clinicId);
+  return c.json({ hours: clinic.hours, timeZone: clinic.timeZone });
+}
+
+async function updateHours(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const { hours } = await readJson(c, clinicHoursBodySchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const before = (await clinicContact(trx, actor.clinicId)).hours;
+    await setClinicHours(trx, actor.clinicId, hours);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'clinic.hours-update',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: { before, after: hours },
+    });
+  });
+  return readHours(c);
+}
+
+const staffAccess = 'care managers and admins (their own clinic)';
+
+export const intake = documentedRoutes([
+  {
+    method: 'post',
+    path: '/api/public/:clinicSlug/requests',
+    summary:
+      'A visitor asks for a consultation, a free MRI/CT review, an insurance check, an info kit or a call back. Answers the request id and a secret status token (14 days); red-flag words put an emergency instruction first. Rate limited per visitor',
+    access: 'anyone, no account needed',
+    body: visitorRequestSchema,
+    success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
+    handler: createForVisitor,
+  },
+  {
+    method: 'get',
+    path: '/api/public/:clinicSlug/requests/:requestId',
+    summary: `A visitor's status page: status, the insurance outcome, the info kit. The token goes in the ${requestTokenHeader} header`,
+    access: 'whoever holds the request token (a wrong token is 404)',
+    handler: statusForVisitor,
+  },
+  {
+    method: 'get',
+    path: '/api/public/:clinicSlug/requests/:requestId/info-kit.pdf',
+    summary: `The printable info kit (PDF) of an info-kit request, with the token in the ${requestTokenHeader} header`,
+    access: 'whoever holds the request token (a wrong token is 404)',
+    success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
+    handler: infoKitForVisitor,
+  },
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/requests',
+    summary: 'A signed-in patient makes one of the same requests for themselves',
+    access: 'the patient (their own record)',
+    body: patientRequestSchema,
+    success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
+    handler: createForPatient,
+  },
+  {
+    method: 'get',
+    path: '/api/patients/:patientId/requests',
+    summary: "A patient's own requests with their status, insurance outcome and info kits",
+    access: 'the patient (their own record), care managers and admins',
+    handler: listForPatient,
+  },
+  {
+    method: 'get',
+    path: '/api/requests/:requestId/info-kit.pdf',
+    summary: 'The info kit PDF of a request, for the patient who asked or the care team',
+    access: 'the patient who made the request; care managers and admins (their own clinic)',
+    success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
+    handler: infoKitSignedIn,
+  },
+  {
+    method: 'get',
+    path: '/api/requests',
+    summary:
+      'The care-manager queue: open before finished, urgent (red flags) first, then the longest waiting',
+    access: staffAccess,
+    query: requestListQuerySchema,
+    handler: list,
+  },
+  {
+    method: 'get',
+    path: '/api/requests/:requestId',
+    summary: 'One request with its details, prefilled symptoms and notes',
+    access: staffAccess,
+    handler: detail,
+  },
+  {
+    method: 'post',
+    path: '/api/requests/:requestId/status',
+    summary: 'Move a request: new → in progress → done or closed (other moves are refused)',
+    access: staffAccess,
+    body: requestStatusSchema,
+    handler: changeStatus,
+  },
+  {
+    method: 'post',
+    path: '/api/requests/:requestId/assign',
+    summary: 'Assign a request to an active care-team member ({"userId": null}: the team)',
+    access: staffAccess,
+    body: assigneeSchema,
+    handler: assign,
+  },
+  {
+    method: 'post',
+    path: '/api/requests/:requestId/notes',
+    summary: 'Add a note to a request',
+    access: staffAccess,
+    body: requestNoteSchema,
+    success: { status: 201, description: 'Added.' },
+    handler: addNote,
+  },
+  {
+    method: 'post',
+    path: '/api/requests/:requestId/insurance-outcome',
+    summary:
+      'Record the outcome of an insurance check with a message; the requester is emailed in their language and sees it on their status page',
+    access: staffAccess,
+    body: insuranceOutcomeSchema,
+    handler: recordOutcome,
+  },
+  {
+    method: 'get',
+    path: '/api/clinic/hours',
+    summary:
+      "The clinic's opening hours (its time zone); outside them a call back goes to the on-call care manager",
+    access: staffAccess,
+    handler: readHours,
+  },
+  {
+    method: 'put',
+    path: '/api/clinic/hours',
+    summary: "Replace the clinic's opening hours",
+    access: 'admins (their own clinic)',
+    body: clinicHoursBodySchema,
+    handler: updateHours,
+  },
+]);

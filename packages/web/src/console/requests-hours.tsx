@@ -1,0 +1,107 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { useT } from './i18n.ts';
+
+/** Opening hours (admins): outside them a call back goes to the first care manager on call. */
+
+const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Day = (typeof days)[number];
+type Hours = Record<Day, { open: string; close: string } | null>;
+
+export function ClinicHoursEditor() {
+  const { t } = useT();
+  const [hours, setHours] = useState<Hours | null>(null);
+  const [timeZone, setTimeZone] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .get<{ hours: Hours; timeZone: string }>('/api/clinic/hours')
+      .then((answer) => {
+        setHours(answer.hours);
+        setTimeZone(answer.timeZone);
+      })
+      .catch(() => setMessage(t('console.loadError')));
+  }, [t]);
+  if (!hours) return message ? <p role="alert">{message}</p> : null;
+
+  const set = (day: Day, value: { open: string; close: string } | null) =>
+    setHours({ ...hours, [day]: value });
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    try {
+      const answer = await api.put<{ hours: Hours }>('/api/clinic/hours', { hours });
+      setHours(answer.hours);
+      setMessage(t('settings.saved'));
+    } catch (error) {
+      setMessage(
+        t('requests.saveError', {
+          reason: error instanceof ApiError ? error.message : t('console.loadError'),
+        }),
+      );
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="hours-heading">
+      <h2 id="hours-heading">{t('requests.hoursTitle')}</h2>
+      <p>{t('requests.hoursIntro', { timeZone })}</p>
+      <form onSubmit={save}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('requests.day')}</th>
+              <th scope="col">{t('requests.isOpen')}</th>
+              <th scope="col">{t('requests.opens')}</th>
+              <th scope="col">{t('requests.closes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day) => {
+              const today = hours[day];
+              const name = t(`requests.day.${day}`);
+              return (
+                <tr key={day}>
+                  <th scope="row">{name}</th>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('requests.openOn', { day: name })}
+                      checked={today !== null}
+                      onChange={(e) =>
+                        set(day, e.target.checked ? { open: '08:00', close: '17:00' } : null)
+                      }
+                    />
+                  </td>
+                  <td>
+                    {today ? (
+                      <input
+                        type="time"
+                        aria-label={t('requests.opensOn', { day: name })}
+                        value={today.open}
+                        onChange={(e) => set(day, { ...today, open: e.target.value })}
+                      />
+                    ) : null}
+                  </td>
+                  <td>
+                    {today ? (
+                      <input
+                        type="time"
+                        aria-label={t('requests.closesOn', { day: name })}
+                        value={today.close}
+                        onChange={(e) => set(day, { ...today, close: e.target.value })}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button type="submit" className="secondary">
+          {t('requests.saveHours')}
+        </button>
+        {message ? <p role="status">{message}</p> : null}
+      </form>
+    </section>
+  );
+}
