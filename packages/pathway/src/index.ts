@@ -13,3 +13,4 @@ export * from './sources/source.ts';
 export * from './surgery/surgery.ts';
 export * from './treatment-finder/procedures.ts';
 export * from './triage/triage.ts';
+export * from './second-opinion/second-opinion.ts';

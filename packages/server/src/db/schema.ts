@@ -249,6 +249,37 @@ export interface RateLimitEventsTable {
   at: Default<Date>;
 }
 
+export type SecondOpinionStatus = 'requested' | 'assigned' | 'reported' | 'withdrawn';
+
+/** A virtual second opinion: the question, the summary snapshot, the reviewer and the report (migration 009). */
+export interface SecondOpinionsTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  question: string;
+  share_identity: Generated<boolean>;
+  summary: Json;
+  status: Generated<SecondOpinionStatus>;
+  created_at: Default<Date>;
+  reviewer_id: string | null;
+  assigned_by: string | null;
+  assigned_at: Timestamp | null;
+  due_on: IsoDateColumn | null;
+  due_at: Timestamp | null;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+  reported_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  alert_id: string | null;
+}
+
+/** Scans attached to a second opinion, by the imaging study's id (migration 009). */
+export interface SecondOpinionStudiesTable {
+  clinic_id: string;
+  case_id: string;
+  study_id: string;
+  attached_at: Default<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Default<Date>;
@@ -275,4 +306,6 @@ export interface Database {
   rate_limit_events: RateLimitEventsTable;
   on_call: OnCallTable;
   schema_migrations: SchemaMigrationsTable;
+  second_opinions: SecondOpinionsTable;
+  second_opinion_studies: SecondOpinionStudiesTable;
 }

@@ -4,6 +4,7 @@ import * as apiFeatures from './002-api-features.ts';
 import * as liveAlerts from './003-live-alerts.ts';
 import * as clinicContact from './004-clinic-contact.ts';
 import * as inboxAssignment from './005-inbox-assignment.ts';
+import * as secondOpinions from './009-second-opinions.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { name: '003-live-alerts', up: liveAlerts.up },
   { name: '004-clinic-contact', up: clinicContact.up },
   { name: '005-inbox-assignment', up: inboxAssignment.up },
+  { name: '009-second-opinions', up: secondOpinions.up },
 ];
