@@ -17,6 +17,7 @@ import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { proms } from './proms/routes.ts';
+import { secondOpinions } from './second-opinion/routes.ts';
 
 function clientIp(c: AppContext, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', proms.routes());
   app.route('/', admin.routes());
   app.route('/', candidacy.routes());
+  app.route('/', secondOpinions.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

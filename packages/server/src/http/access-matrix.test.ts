@@ -86,6 +86,14 @@ const rules: Record<string, Rule> = {
   'PUT /api/clinic/settings': adminOnly,
   'GET /api/audit': adminOnly,
   'GET /api/audit.csv': adminOnly,
+  'POST /api/second-opinions': { allow: ['patient'] },
+  'GET /api/second-opinions': { allow: ['patient', ...staff, 'reviewer'] },
+  'GET /api/second-opinion-reviewers': adminOnly,
+  // The world's case belongs to "own" patient and is assigned to the clinic's reviewer.
+  'GET /api/second-opinions/:caseId': { allow: ['patient', ...staff, 'reviewer'] },
+  'POST /api/second-opinions/:caseId/assign': adminOnly,
+  'POST /api/second-opinions/:caseId/report': { allow: ['reviewer'] },
+  'POST /api/second-opinions/:caseId/withdraw': { allow: ['patient'] },
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
@@ -99,6 +107,7 @@ interface World {
   alertId: string;
   leadId: string;
   disposableUserId: string;
+  caseId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -142,6 +151,13 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
       assigned_by: null,
     })
     .execute();
+  const asked = await me.client.post('/api/second-opinions', {
+    question: 'Is my nerve healing as expected?',
+  });
+  const caseId = (asked.json.case as { id: string }).id;
+  await admin.post(`/api/second-opinions/${caseId}/assign`, {
+    reviewerId: clinic.staff.reviewer.id,
+  });
   const disposableUserId = randomUUID();
   await db
     .insertInto('users')
@@ -164,6 +180,7 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     alertId: (posted.json.alert as { id: string }).id,
     leadId: await aLead(db, clinic.clinicId),
     disposableUserId,
+    caseId,
   };
 }
 
@@ -174,7 +191,8 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':leadId', world.leadId)
     .replace(':userId', world.disposableUserId)
     .replace(':instrument', 'nrs-back-leg')
-    .replace(':clinicSlug', world.clinic.slug);
+    .replace(':clinicSlug', world.clinic.slug)
+    .replace(':caseId', world.caseId);
 }
 
 async function call(
@@ -245,6 +263,7 @@ forEachEngine((engine) => {
         theirs.alertId,
         theirs.leadId,
         theirs.disposableUserId,
+        theirs.caseId,
       ];
 
       const failures: string[] = [];

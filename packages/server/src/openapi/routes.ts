@@ -3,6 +3,7 @@ import { candidacy } from '../candidacy/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { messages } from '../messages/routes.ts';
 import { proms } from '../proms/routes.ts';
+import { secondOpinions } from '../second-opinion/routes.ts';
 import { coreRouteDocs } from './core-routes.ts';
 import { openApiDocument } from './document.ts';
 import { documentedRoutes, type RouteDoc } from './registry.ts';
@@ -21,6 +22,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...proms.docs,
   ...candidacy.docs,
   ...admin.docs,
+  ...secondOpinions.docs,
   selfDoc,
 ];
 
