@@ -29,6 +29,7 @@ const Messages = lazy(() => import('./screens/Messages.tsx'));
 const Learn = lazy(() => import('./screens/Learn.tsx'));
 const Candidacy = lazy(() => import('./screens/Candidacy.tsx'));
 const Treatments = lazy(() => import('./screens/Treatments.tsx'));
+const SecondOpinion = lazy(() => import('./screens/second-opinion/SecondOpinion.tsx'));
 
 const publicPaths = ['/check', '/treatments', '/signin'];
 
@@ -164,6 +165,8 @@ function patientScreen(path: string, ctx: PatientContext): ReactNode {
       return <Messages ctx={ctx} />;
     case '/learn':
       return <Learn ctx={ctx} />;
+    case '/second-opinion':
+      return <SecondOpinion ctx={ctx} />;
     default:
       return <Today ctx={ctx} />;
   }

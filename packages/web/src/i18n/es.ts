@@ -1,7 +1,9 @@
 import type { MessageKey } from './en.ts';
+import { secondOpinionEs } from './second-opinion.es.ts';
 
 /** Spanish, "usted", plain and warm. The type makes a missing key a compile error. */
 export const es: Readonly<Record<MessageKey, string>> = {
+  ...secondOpinionEs,
   'app.loading': 'Cargando…',
   'app.loadError':
     'Algo salió mal. Inténtelo de nuevo en un momento. Si necesita ayuda ahora, llame a su equipo de atención.',

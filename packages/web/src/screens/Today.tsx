@@ -125,6 +125,9 @@ export function Today({ ctx }: { ctx: PatientContext }) {
           <li>
             <Link href="/treatments">{t('nav.treatments')}</Link>
           </li>
+          <li>
+            <Link href="/second-opinion">{t('nav.secondOpinion')}</Link>
+          </li>
         </ul>
       </section>
 
