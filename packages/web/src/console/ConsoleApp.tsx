@@ -14,6 +14,7 @@ const Patients = lazy(() => import('./Patients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
+const SecondOpinions = lazy(() => import('./SecondOpinions.tsx'));
 
 /** The care-team console at /console: its own sign-in, menu and screens, loaded only here. */
 export default function ConsoleApp() {
@@ -87,6 +88,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   const { t } = useT();
   const allowed = can(me.role);
   const patient = /^\/console\/patients\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const secondOpinion = /^\/console\/second-opinions(?:\/([0-9a-f-]{36}))?$/.exec(path);
   let screen: ReactNode;
   if (patient) screen = <PatientView patientId={patient} me={me} />;
   else if (path === '/console/patients' && allowed.patients) screen = <Patients />;
@@ -94,6 +96,10 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
+  else if (secondOpinion && allowed.secondOpinions)
+    screen = <SecondOpinions me={me} caseId={secondOpinion[1]} />;
+  // A reviewer's desk is their assigned second opinions; nothing else.
+  else if (me.role === 'reviewer') screen = <SecondOpinions me={me} />;
   else if (allowed.queue) screen = <Queue />;
   else if (allowed.patients) screen = <Patients />;
   else screen = <p>{t('console.nothingForRole')}</p>;
@@ -130,6 +136,12 @@ function Shell({
   if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
+  if (allowed.secondOpinions)
+    items.push([
+      '/console/second-opinions',
+      me.role === 'reviewer' ? t('nav.myCases') : t('nav.secondOpinions'),
+      undefined,
+    ]);
   const current = (href: string) =>
     href === '/console' ? onQueue : path === href || path.startsWith(`${href}/`);
 

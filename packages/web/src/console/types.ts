@@ -174,5 +174,6 @@ export function can(role: string) {
     outcomes: team,
     settings: role === 'admin',
     editOverrides: role === 'clinician' || role === 'admin',
+    secondOpinions: team || role === 'reviewer',
   };
 }

@@ -1,9 +1,12 @@
+import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
+
 /**
  * Every English string of the care-team console (loaded with the console only, not with the
  * patient app). Plain words for a nurse at a desk or on a tablet; clinical findings come from the
  * API as written (English).
  */
 export const consoleEn = {
+  ...secondOpinionConsoleEn,
   'console.title': 'Lamina care team',
   'console.brand': 'Lamina · Care team',
   'console.skip': 'Skip to the main content',
