@@ -84,7 +84,7 @@ test('Rosa asks a question from Today; it waits for a reviewer', async () => {
     true,
     'de-identified by default',
   );
-  await rosa.getByLabel('Your question').fill(question);
+  await rosa.getByLabel('Your question', { exact: true }).fill(question);
   await rosa.getByRole('button', { name: 'Send my question' }).click();
   await rosa.getByText('Your question was sent.').waitFor();
   await rosa.getByTestId('so-case').getByText('Waiting for a reviewer').waitFor();
