@@ -16,6 +16,7 @@ import { hashPassword } from '../auth/password.ts';
 import { storeCheckin } from '../checkins/store.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { enrolPatient } from '../patients/store.ts';
+import { seedDemoSecondOpinion } from '../second-opinion/demo.ts';
 
 /** Demo data: a clinic with staff and a dozen patients at different points of recovery. Never for real use. */
 export const demoClinic = {
@@ -278,5 +279,6 @@ export async function seedDemo(
       history.push({ ...answers, date });
     }
   }
+  await seedDemoSecondOpinion(db, clinicId, today, now);
   return { clinicId, created: true };
 }

@@ -1,7 +1,6 @@
 import {
   fusionAnswerProblem,
   type IsoDate,
-  plan,
   recommendationGuidance,
   type SecondOpinionReport,
   secondOpinionNotice,
@@ -11,17 +10,14 @@ import { z } from 'zod';
 import { resolveAckDeadlines } from '../alerts/deadlines.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
-import { listCheckins } from '../checkins/store.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { localDate } from '../http/guard.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
-import { currentSurgery, getPatient } from '../patients/store.ts';
-import { withChangeFromBaseline } from '../proms/change.ts';
-import { listPromResponses } from '../proms/store.ts';
 import { deadlineStatus, reportDeadline } from './deadline.ts';
+import { snapshotSummary } from './snapshot.ts';
 import {
   activeReviewer,
   assignCase,
@@ -32,11 +28,9 @@ import {
   listActiveReviewers,
   listCases,
   storeReport,
-  surgeonIdOf,
-  userName,
   withdrawCase,
 } from './store.ts';
-import { buildSummary, type CaseSummary, deidentifySummary } from './summary.ts';
+import { type CaseSummary, deidentifySummary } from './summary.ts';
 
 const statuses = ['requested', 'assigned', 'reported', 'withdrawn'] as const;
 
@@ -166,39 +160,8 @@ async function request(c: AppContext) {
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
   const today = localDate(clinic.timezone, at) as IsoDate;
-  const patient = await getPatient(db, actor.clinicId, patientId);
-  if (!patient) throw notFound('This patient');
-  const record = await currentSurgery(db, actor.clinicId, patientId);
-  const checkins = await listCheckins(db, actor.clinicId, patientId, 400);
-  const proms = await listPromResponses(db, actor.clinicId, patientId);
-  const summary = buildSummary({
-    today,
-    patient,
-    surgery: record?.surgery ?? null,
-    surgeonName: record
-      ? await userName(db, actor.clinicId, await surgeonIdOf(db, actor.clinicId, record.id))
-      : null,
-    plan: record ? plan(record.surgery, record.factors, today, record.overrides) : null,
-    checkins: checkins
-      .map((row) => ({
-        date: localDate(clinic.timezone, row.submitted_at) as IsoDate,
-        level: row.level,
-        answers: row.answers,
-      }))
-      .reverse(),
-    proms: withChangeFromBaseline(
-      proms.map((row) => ({
-        ...row,
-        completedOn: localDate(clinic.timezone, row.completedAt) as IsoDate,
-      })),
-      record?.surgery.surgeryDate,
-    ).map(({ response, change }) => ({
-      instrument: response.instrument,
-      completedOn: response.completedOn,
-      scales: (response.score?.scales ?? []).map((s) => ({ scale: s.scale, value: s.value })),
-      change,
-    })),
-  });
+  const summary = await snapshotSummary(db, actor.clinicId, patientId, today, clinic.timezone);
+  if (!summary) throw notFound('This patient');
   const caseId = await db.transaction().execute(async (trx) => {
     const id = await createCase(trx, {
       clinicId: actor.clinicId,
