@@ -131,6 +131,8 @@ test('the reviewer sees only that case, de-identified, and submits a report', as
   await signInStaff('reviewer@demo.example');
   await staff.getByRole('heading', { name: 'My cases' }).waitFor();
   const rows = staff.getByTestId('so-row');
+  await rows.first().waitFor();
+  // Only the case assigned to them: the demo's other (unassigned) case is not listed.
   assert.equal(await rows.count(), 1);
   const nav = await staff.getByRole('navigation', { name: 'Console menu' }).innerText();
   assert.doesNotMatch(nav, /Triage queue|Inbox|Outcomes|Settings/);
