@@ -268,6 +268,8 @@ export interface SecondOpinionsTable {
   due_at: Timestamp | null;
   report: ColumnType<unknown, string | null | undefined, string | null>;
   reported_at: Timestamp | null;
+  /** Corrections after the report: [{ text, at }], appended only. */
+  addenda: ColumnType<unknown, string | undefined, string>;
   withdrawn_at: Timestamp | null;
   alert_id: string | null;
 }

@@ -93,6 +93,7 @@ const rules: Record<string, Rule> = {
   'GET /api/second-opinions/:caseId': { allow: ['patient', ...staff, 'reviewer'] },
   'POST /api/second-opinions/:caseId/assign': adminOnly,
   'POST /api/second-opinions/:caseId/report': { allow: ['reviewer'] },
+  'POST /api/second-opinions/:caseId/addendum': { allow: ['reviewer'] },
   'POST /api/second-opinions/:caseId/withdraw': { allow: ['patient'] },
 };
 

@@ -20,6 +20,7 @@ interface CaseView {
   report: null | {
     recommendation: string;
     patientSummary: string;
+    addenda: { text: string; at: string }[];
     guidance: { meaning: { id: string }; doNow: { id: string }; urgent: boolean };
   };
   alertId?: string | null;
@@ -139,12 +140,31 @@ forEachEngine((engine) => {
       assert.equal(reported.json.alert, null);
       const again = await reviewer.post(`/api/second-opinions/${mine.id}/report`, goodReport);
       assert.equal(again.status, 409, 'a report is submitted once');
+      // Corrections come as an addendum; the report itself stays as it was.
+      const correction = 'Correction: walking 30 minutes a day is fine, not 10.';
+      const added = await reviewer.post(`/api/second-opinions/${mine.id}/addendum`, {
+        text: correction,
+      });
+      assert.equal(added.status, 201, added.text);
+      assert.equal(
+        (await reviewer.post(`/api/second-opinions/${mine.id}/addendum`, { text: 'short' })).status,
+        400,
+      );
+      assert.equal(
+        (await reviewer.post(`/api/second-opinions/${otherCase}/addendum`, { text: correction }))
+          .status,
+        404,
+      );
 
       const read = await rosa.client.get(`/api/second-opinions/${mine.id}`);
       assert.equal(read.status, 200, read.text);
       const patientView = read.json.case as CaseView;
       assert.equal(patientView.status, 'reported');
       assert.equal(patientView.report?.patientSummary, goodReport.patientSummary);
+      assert.deepEqual(
+        patientView.report?.addenda.map((a) => a.text),
+        ['Correction: walking 30 minutes a day is fine, not 10.'],
+      );
       assert.equal(patientView.report?.guidance.meaning.id, 'second-opinion.continue-plan.meaning');
       assert.equal(patientView.deadline?.dueOn, '2026-12-08');
       assert.equal(patientView.summary, undefined);
@@ -269,6 +289,12 @@ forEachEngine((engine) => {
       assert.equal(seen.summary?.deidentified, undefined);
 
       const url = `/api/second-opinions/${id}/report`;
+      assert.equal(
+        (await reviewer.post(`/api/second-opinions/${id}/addendum`, { text: 'Before any report.' }))
+          .status,
+        409,
+        'an addendum needs a report',
+      );
       const missingFusion = await reviewer.post(url, goodReport);
       assert.equal(missingFusion.status, 400);
       assert.equal((missingFusion.json.errors as { field: string }[])[0]?.field, 'fusionForming');

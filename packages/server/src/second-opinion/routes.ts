@@ -20,6 +20,7 @@ import { deadlineStatus, reportDeadline } from './deadline.ts';
 import { snapshotSummary } from './snapshot.ts';
 import {
   activeReviewer,
+  appendAddendum,
   assignCase,
   type CaseRow,
   clinicClock,
@@ -48,6 +49,9 @@ export const assignSecondOpinionSchema = z.strictObject({
   reviewerId: z.uuid('choose a reviewer'),
 });
 export const withdrawSecondOpinionSchema = z.strictObject({});
+export const addendumSchema = z.strictObject({
+  text: z.string().trim().min(10, 'write at least 10 characters').max(2000),
+});
 
 /** Deny by default: the role must hold the action before anything is looked up. */
 function authorizeAction(c: AppContext, action: SecondOpinionAction): Actor {
@@ -92,6 +96,7 @@ function reportView(row: CaseRow) {
   return {
     ...report,
     reportedAt: row.reported_at,
+    addenda: (row.addenda ?? []) as { text: string; at: string }[],
     guidance: { meaning: guidance.meaning, doNow: guidance.doNow, urgent: guidance.urgent },
   };
 }
@@ -319,6 +324,28 @@ async function report(c: AppContext) {
   return c.json({ case: viewFor(actor, updated, at), alert: stored.alert }, 201);
 }
 
+async function addendum(c: AppContext) {
+  const { actor, row } = await authorizeCase(c, 'report');
+  const { text } = await readJson(c, addendumSchema);
+  const { db, now } = c.get('deps');
+  const at = now();
+  const added = await db.transaction().execute(async (trx) => {
+    const result = await appendAddendum(trx, {
+      clinicId: actor.clinicId,
+      caseId: row.id,
+      reviewerId: actor.userId,
+      text,
+      at,
+    });
+    if (result) await caseAudit(c, actor, 'second_opinion.addendum', row, undefined, trx);
+    return result;
+  });
+  if (!added) throw conflict('Submit the report first; an addendum corrects a submitted report.');
+  const updated = await getCase(db, actor.clinicId, row.id);
+  if (!updated) throw notFound('This second opinion');
+  return c.json({ case: viewFor(actor, updated, at) }, 201);
+}
+
 async function withdraw(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'withdraw');
   await readJson(c, withdrawSecondOpinionSchema);
@@ -394,6 +421,16 @@ export const secondOpinions = documentedRoutes([
     body: secondOpinionReportSchema,
     success: { status: 201, description: 'Reported; the patient can read it.' },
     handler: report,
+  },
+  {
+    method: 'post',
+    path: '/api/second-opinions/:caseId/addendum',
+    summary:
+      'A correction to a submitted report, appended (the report itself stays as it was); the patient reads it with the report',
+    access: 'the assigned reviewer',
+    body: addendumSchema,
+    success: { status: 201, description: 'Appended.' },
+    handler: addendum,
   },
   {
     method: 'post',

@@ -4,7 +4,7 @@ import {
   type SecondOpinionReport,
   urgentCareClinicianSummary,
 } from '@lamina/pathway';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type AckDeadlines, ackDeadline, alertPriority } from '../alerts/deadlines.ts';
 import type { Database, SecondOpinionStatus } from '../db/schema.ts';
 import type { CaseSummary } from './summary.ts';
@@ -26,6 +26,7 @@ export interface CaseRow {
   due_at: Date | null;
   report: unknown;
   reported_at: Date | null;
+  addenda: unknown;
   withdrawn_at: Date | null;
   alert_id: string | null;
   given_name: string;
@@ -56,6 +57,7 @@ function casesQuery(db: Kysely<Database>, clinicId: string) {
       'o.due_at',
       'o.report',
       'o.reported_at',
+      'o.addenda',
       'o.withdrawn_at',
       'o.alert_id',
       'p.given_name',
@@ -265,6 +267,24 @@ export async function storeReport(
     .where('id', '=', input.caseId)
     .execute();
   return { alert: { id: alertId, deadlineAt } };
+}
+
+/** Appends a correction to a reported case of this reviewer; undefined when there is no report yet. */
+export async function appendAddendum(
+  db: Kysely<Database>,
+  input: { clinicId: string; caseId: string; reviewerId: string; text: string; at: Date },
+) {
+  return db
+    .updateTable('second_opinions')
+    .set({
+      addenda: sql<string>`addenda || ${JSON.stringify([{ text: input.text, at: input.at.toISOString() }])}::jsonb`,
+    })
+    .where('clinic_id', '=', input.clinicId)
+    .where('id', '=', input.caseId)
+    .where('status', '=', 'reported')
+    .where('reviewer_id', '=', input.reviewerId)
+    .returning('id')
+    .executeTakeFirst();
 }
 
 /** Withdraws a case that has no report yet; undefined when it already has one (or was withdrawn). */

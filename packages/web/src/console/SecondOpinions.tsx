@@ -4,7 +4,12 @@ import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { Loading } from './ConsoleApp.tsx';
 import { dateTime, duration, useT } from './i18n.ts';
-import { ReportForm, ReportView, type SubmittedReport } from './second-opinion-report.tsx';
+import {
+  AddendumForm,
+  ReportForm,
+  ReportView,
+  type SubmittedReport,
+} from './second-opinion-report.tsx';
 import { CaseSummary, type CaseSummaryView } from './second-opinion-summary.tsx';
 
 export interface ConsoleCase {
@@ -208,6 +213,9 @@ function CaseDetail({ me, caseId }: { me: Me; caseId: string }) {
       </section>
       {item.summary ? <CaseSummary summary={item.summary} /> : null}
       {item.report ? <ReportView report={item.report} /> : null}
+      {item.report && me.role === 'reviewer' ? (
+        <AddendumForm caseId={item.id} onAdded={load} />
+      ) : null}
       {canReport ? (
         <ReportForm
           caseId={item.id}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
-import { useT } from './i18n.ts';
+import { dateTime, useT } from './i18n.ts';
 
 type Answer = 'yes' | 'no' | 'unclear';
 type Recommendation = 'continue_plan' | 'see_surgeon' | 'more_imaging' | 'urgent_care';
@@ -20,10 +20,11 @@ export interface SubmittedReport {
   recommendation: Recommendation;
   patientSummary: string;
   reportedAt: string;
+  addenda: { text: string; at: string }[];
 }
 
 export function ReportView({ report }: { report: SubmittedReport }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <section className="card" aria-labelledby="so-report" data-testid="so-report">
       <h2 id="so-report">{t('so.report')}</h2>
@@ -39,7 +40,60 @@ export function ReportView({ report }: { report: SubmittedReport }) {
         <dt>{t('so.patientSummary')}</dt>
         <dd>{report.patientSummary}</dd>
       </dl>
+      {report.addenda.length > 0 ? (
+        <>
+          <h3>{t('so.addenda')}</h3>
+          <ul>
+            {report.addenda.map((a) => (
+              <li key={a.at}>
+                {dateTime(a.at, lang)}: {a.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
+  );
+}
+
+/** A correction after the report: appended, shown to the patient with the report. */
+export function AddendumForm({ caseId, onAdded }: { caseId: string; onAdded(): Promise<void> }) {
+  const { t } = useT();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.post(`/api/second-opinions/${caseId}/addendum`, { text });
+      setText('');
+      await onAdded();
+    } catch (e) {
+      setError(
+        e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : t('console.loadError'),
+      );
+    }
+  }
+  return (
+    <form className="card" onSubmit={submit}>
+      <label className="field">
+        <span>{t('so.addendumLabel')}</span>
+        <textarea
+          rows={3}
+          maxLength={2000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="secondary">
+        {t('so.addendumSubmit')}
+      </button>
+    </form>
   );
 }
 

@@ -75,6 +75,9 @@ export const secondOpinionConsoleEn = {
   'so.patientSummaryHint':
     'Short sentences in everyday words (about a grade 6–8 reading level), 20 to 2000 characters. Do not diagnose: say what you saw and what to ask their surgeon.',
   'so.submit': 'Submit the report',
+  'so.addenda': 'Addenda',
+  'so.addendumLabel': 'Add a correction (the report itself stays as it was)',
+  'so.addendumSubmit': 'Add the correction',
   'so.submitted': 'Report submitted. The patient can read it now.',
   'so.alertRaised': 'An urgent alert was raised for the care team.',
   'so.notice':

@@ -47,4 +47,5 @@ export const secondOpinionEn = {
   'so.rec.more_imaging': 'More scans may help',
   'so.rec.urgent_care': 'Get checked by a doctor soon',
   'so.open': 'Open',
+  'so.addendum': 'Added by the reviewer on {date}:',
 } as const;

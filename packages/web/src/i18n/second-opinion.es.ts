@@ -49,4 +49,5 @@ export const secondOpinionEs: Readonly<Record<keyof typeof secondOpinionEn, stri
   'so.rec.more_imaging': 'Más estudios de imagen pueden ayudar',
   'so.rec.urgent_care': 'Que un médico le revise pronto',
   'so.open': 'Abrir',
+  'so.addendum': 'Agregado por el revisor el {date}:',
 };

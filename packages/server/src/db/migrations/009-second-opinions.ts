@@ -24,6 +24,8 @@ const statements = [
     due_on date,
     due_at timestamptz,
     report jsonb,
+    -- Corrections after the report, appended (the report itself never changes).
+    addenda jsonb not null default '[]',
     reported_at timestamptz,
     withdrawn_at timestamptz,
     alert_id uuid,

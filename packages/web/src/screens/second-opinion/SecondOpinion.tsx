@@ -23,6 +23,7 @@ export interface PatientCase {
     concerns: string;
     recommendation: Recommendation;
     patientSummary: string;
+    addenda: { text: string; at: string }[];
     guidance: { meaning: Statement; doNow: Statement; urgent: boolean };
   } | null;
 }
@@ -179,7 +180,7 @@ function Ask({ onAsked }: { onAsked(): Promise<void> }) {
 }
 
 function Report({ item, ctx }: { item: PatientCase; ctx: PatientContext }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const report = item.report;
   if (!report) return null;
   const clinic = ctx.me.clinic;
@@ -211,6 +212,11 @@ function Report({ item, ctx }: { item: PatientCase; ctx: PatientContext }) {
       ) : null}
       <h3>{t('so.summaryForYou')}</h3>
       <p data-testid="so-patient-summary">{report.patientSummary}</p>
+      {report.addenda.map((a) => (
+        <p key={a.at} data-testid="so-addendum">
+          <strong>{t('so.addendum', { date: date(a.at.slice(0, 10)) })}</strong> {a.text}
+        </p>
+      ))}
       <details>
         <summary>{t('so.details')}</summary>
         <dl>

@@ -156,6 +156,10 @@ test('the reviewer sees only that case, de-identified, and submits a report', as
   await staff.getByRole('button', { name: 'Submit the report' }).click();
   await staff.getByTestId('so-report').waitFor();
   assert.equal(await staff.getByRole('button', { name: 'Submit the report' }).count(), 0);
+  // Read-only now; a correction is an addendum.
+  await staff.getByLabel('Add a correction').fill('Also: short rests while walking are fine.');
+  await staff.getByRole('button', { name: 'Add the correction' }).click();
+  await staff.getByText('Also: short rests while walking are fine.').waitFor();
   await screenshot(staff, 'second-opinion-reviewer');
   // Reviewers reach nothing else: no patient record, no queue.
   const patients = await staff.request.get(`${server.url}/api/patients`);
@@ -173,6 +177,10 @@ test('Rosa reads the report with the expected-by date and the notice', async () 
   await report.waitFor();
   assert.equal(await rosa.getByTestId('so-patient-summary').innerText(), plainSummary);
   await report.getByText('Keep following your plan').waitFor();
+  assert.match(
+    await rosa.getByTestId('so-addendum').innerText(),
+    /Added by the reviewer on .*: Also: short rests while walking are fine\./,
+  );
   await report.getByText('does not replace your own surgeon').waitFor();
   await noViolations(rosa, 'the second-opinion report');
   await screenshot(rosa, 'second-opinion-report');
