@@ -197,9 +197,10 @@ async function list(c: AppContext) {
   const actor = authorizeAction(c, 'list');
   const { status } = readQuery(c, secondOpinionQuerySchema);
   const { db, now } = c.get('deps');
+  if (actor.role === 'patient' && !actor.patientId) throw forbidden();
   const only =
-    actor.role === 'patient'
-      ? { patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' }
+    actor.role === 'patient' && actor.patientId
+      ? { patientId: actor.patientId }
       : actor.role === 'reviewer'
         ? { reviewerId: actor.userId }
         : {};
