@@ -253,6 +253,13 @@ forEachEngine((engine) => {
       const rows = (await admin.get('/api/second-opinions')).json.cases as CaseView[];
       assert.equal(rows[0]?.deadline?.dueOn, '2026-12-08');
       assert.equal(rows[0]?.summary, undefined, 'lists carry no summaries');
+      assert.equal(rows[0]?.deadline?.overdue, false);
+      // After the end of Tuesday 8 December in Los Angeles the report is overdue.
+      const later = new TestClient(db, new Date('2026-12-09T09:00:00Z'));
+      await signInStaff(later, clinic, 'admin');
+      const late = ((await later.get('/api/second-opinions')).json.cases as CaseView[])[0];
+      assert.equal(late?.deadline?.overdue, true);
+      assert.equal(late?.deadline?.msLeft, -3_600_000);
 
       // Withdrawn before a report: it cannot be assigned or reported any more.
       assert.equal((await rosa.client.post(`/api/second-opinions/${id}/withdraw`, {})).status, 200);
