@@ -27,6 +27,8 @@ export interface ClinicsTable {
   /** The clinic's phone line and the local emergency number, shown on urgent and emergency screens (migration 004). */
   phone: string | null;
   emergency_number: Generated<string>;
+  /** Business days a reviewer has for a second-opinion report (migration 009). */
+  second_opinion_report_days: Generated<number>;
 }
 
 export interface UsersTable {

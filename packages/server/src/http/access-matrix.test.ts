@@ -89,6 +89,8 @@ const rules: Record<string, Rule> = {
   'POST /api/second-opinions': { allow: ['patient'] },
   'GET /api/second-opinions': { allow: ['patient', ...staff, 'reviewer'] },
   'GET /api/second-opinion-reviewers': adminOnly,
+  'GET /api/second-opinion-settings': adminOnly,
+  'PUT /api/second-opinion-settings': adminOnly,
   // The world's case belongs to "own" patient and is assigned to the clinic's reviewer.
   'GET /api/second-opinions/:caseId': { allow: ['patient', ...staff, 'reviewer'] },
   'POST /api/second-opinions/:caseId/assign': adminOnly,

@@ -243,6 +243,27 @@ forEachEngine((engine) => {
       );
       assert.deepEqual((await theirAdmin.get('/api/second-opinions')).json.cases, []);
 
+      // The clinic may give reviewers fewer or more business days; bad values are refused.
+      assert.equal((await admin.get('/api/second-opinion-settings')).json.reportBusinessDays, 5);
+      assert.equal(
+        (await nurse.put('/api/second-opinion-settings', { reportBusinessDays: 3 })).status,
+        403,
+      );
+      assert.equal(
+        (await admin.put('/api/second-opinion-settings', { reportBusinessDays: 0 })).status,
+        400,
+      );
+      assert.equal(
+        (await admin.put('/api/second-opinion-settings', { reportBusinessDays: 3 })).status,
+        200,
+      );
+      const quick = await admin.post(url, body);
+      assert.equal(
+        (quick.json.case as CaseView).deadline?.dueOn,
+        '2026-12-04',
+        'Tuesday + 3 = Friday',
+      );
+      await admin.put('/api/second-opinion-settings', { reportBusinessDays: 5 });
       assert.equal((await admin.post(url, { reviewerId: 'nobody' })).status, 400);
       assert.equal((await admin.post(url, body)).status, 200);
       const reviewers = await admin.get('/api/second-opinion-reviewers');

@@ -28,6 +28,7 @@ import {
   getCase,
   listActiveReviewers,
   listCases,
+  setReportBusinessDays,
   storeReport,
   withdrawCase,
 } from './store.ts';
@@ -49,6 +50,13 @@ export const assignSecondOpinionSchema = z.strictObject({
   reviewerId: z.uuid('choose a reviewer'),
 });
 export const withdrawSecondOpinionSchema = z.strictObject({});
+export const secondOpinionSettingsSchema = z.strictObject({
+  reportBusinessDays: z
+    .number()
+    .int()
+    .min(1, 'at least 1 business day')
+    .max(20, 'at most 20 business days'),
+});
 export const addendumSchema = z.strictObject({
   text: z.string().trim().min(10, 'write at least 10 characters').max(2000),
 });
@@ -244,7 +252,7 @@ async function assign(c: AppContext) {
     ]);
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
-  const deadline = reportDeadline(at, clinic.timezone);
+  const deadline = reportDeadline(at, clinic.timezone, clinic.second_opinion_report_days);
   const assigned = await db.transaction().execute(async (trx) => {
     const result = await assignCase(trx, {
       clinicId: actor.clinicId,
@@ -363,6 +371,31 @@ async function withdraw(c: AppContext) {
   return c.json({ case: viewFor(actor, updated, at) });
 }
 
+async function readSettings(c: AppContext) {
+  const actor = authorizeAction(c, 'assign');
+  const clinic = await clinicClock(c.get('deps').db, actor.clinicId);
+  return c.json({ reportBusinessDays: clinic.second_opinion_report_days });
+}
+
+async function writeSettings(c: AppContext) {
+  const actor = authorizeAction(c, 'assign');
+  const { reportBusinessDays } = await readJson(c, secondOpinionSettingsSchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const before = await setReportBusinessDays(trx, actor.clinicId, reportBusinessDays);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'second_opinion.settings',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: { before, after: reportBusinessDays },
+    });
+  });
+  return c.json({ reportBusinessDays });
+}
+
 async function reviewers(c: AppContext) {
   const actor = authorizeAction(c, 'assign');
   const rows = await listActiveReviewers(c.get('deps').db, actor.clinicId);
@@ -398,6 +431,22 @@ export const secondOpinions = documentedRoutes([
   },
   {
     method: 'get',
+    path: '/api/second-opinion-settings',
+    summary: 'How many business days a reviewer has for the report (default 5)',
+    access: 'admins (their own clinic)',
+    handler: readSettings,
+  },
+  {
+    method: 'put',
+    path: '/api/second-opinion-settings',
+    summary:
+      'Set the business days a reviewer has for the report (1–20); applies to assignments from now on',
+    access: 'admins (their own clinic)',
+    body: secondOpinionSettingsSchema,
+    handler: writeSettings,
+  },
+  {
+    method: 'get',
     path: '/api/second-opinions/:caseId',
     summary:
       'One second opinion with its summary and report; a reviewer gets the de-identified summary unless the patient chose to share who they are',
@@ -408,7 +457,7 @@ export const secondOpinions = documentedRoutes([
     method: 'post',
     path: '/api/second-opinions/:caseId/assign',
     summary:
-      'Assign (or reassign) an active reviewer of the clinic; the report is due 5 business days later (clinic time zone)',
+      'Assign (or reassign) an active reviewer of the clinic; the report is due the clinic’s number of business days later (default 5, clinic time zone)',
     access: 'admins (their own clinic)',
     body: assignSecondOpinionSchema,
     handler: assign,

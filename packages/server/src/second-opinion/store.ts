@@ -357,7 +357,21 @@ export async function surgeonIdOf(db: Kysely<Database>, clinicId: string, surger
 export async function clinicClock(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('clinics')
-    .select(['timezone', 'ack_deadlines'])
+    .select(['timezone', 'ack_deadlines', 'second_opinion_report_days'])
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow();
+}
+
+export async function setReportBusinessDays(db: Kysely<Database>, clinicId: string, days: number) {
+  const before = await db
+    .selectFrom('clinics')
+    .select('second_opinion_report_days')
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('clinics')
+    .set({ second_opinion_report_days: days })
+    .where('id', '=', clinicId)
+    .execute();
+  return before.second_opinion_report_days;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
@@ -66,6 +66,7 @@ function CaseList({ me }: { me: Me }) {
     <div>
       <h1>{isReviewer ? t('so.myCasesTitle') : t('so.title')}</h1>
       <p className="hint">{isReviewer ? t('so.reviewerIntro') : t('so.intro')}</p>
+      {isAdmin ? <ReportDays /> : null}
       {failed ? <p role="alert">{t('console.loadError')}</p> : null}
       {!cases && !failed ? <Loading /> : null}
       {cases && cases.length === 0 ? <p>{t('so.none')}</p> : null}
@@ -125,6 +126,59 @@ function CaseList({ me }: { me: Me }) {
       ) : null}
       {isAdmin && reviewers.length === 0 && cases ? <p>{t('so.noReviewers')}</p> : null}
     </div>
+  );
+}
+
+/** The clinic's business days for a report; applies to assignments from now on. */
+function ReportDays() {
+  const { t } = useT();
+  const [days, setDays] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .get<{ reportBusinessDays: number }>('/api/second-opinion-settings')
+      .then((r) => setDays(String(r.reportBusinessDays)))
+      .catch(() => setError(t('console.loadError')));
+  }, [t]);
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    setError(null);
+    try {
+      const saved = await api.put<{ reportBusinessDays: number }>('/api/second-opinion-settings', {
+        reportBusinessDays: Number(days),
+      });
+      setMessage(t('so.daysSaved', { days: saved.reportBusinessDays }));
+    } catch (e) {
+      setError(
+        e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : t('console.loadError'),
+      );
+    }
+  }
+  return (
+    <form className="inline-form" onSubmit={save}>
+      <label className="field inline">
+        <span>{t('so.daysLabel')}</span>
+        <input
+          type="number"
+          min={1}
+          max={20}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+        />
+      </label>{' '}
+      <button type="submit" className="secondary small">
+        {t('so.daysSave')}
+      </button>
+      {message ? <span role="status"> {message}</span> : null}
+      {error ? (
+        <span className="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      ) : null}
+    </form>
   );
 }
 

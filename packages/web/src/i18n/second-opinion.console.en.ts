@@ -5,7 +5,10 @@ export const secondOpinionConsoleEn = {
   'so.title': 'Second opinions',
   'so.myCasesTitle': 'My cases',
   'so.intro':
-    'Questions patients asked an independent reviewer. The report is due 5 business days after assignment (weekends skipped, holidays not).',
+    'Questions patients asked an independent reviewer. The report is due a set number of business days after assignment (weekends skipped, holidays not).',
+  'so.daysLabel': 'Business days a reviewer has for the report',
+  'so.daysSave': 'Save',
+  'so.daysSaved': 'Saved. New assignments use {days} business days.',
   'so.reviewerIntro':
     'Only the cases assigned to you. When the patient chose it, you see de-identified data: an age band and days since surgery, no names or dates.',
   'so.none': 'No second opinions yet.',

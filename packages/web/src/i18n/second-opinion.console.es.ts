@@ -17,6 +17,7 @@ export const secondOpinionConsoleEs: Readonly<
   'so.timeLeft': 'Tiempo restante',
   'so.overdue': 'Atrasado por {time}',
   'so.assign': 'Asignar',
+  'so.daysSave': 'Guardar',
   'so.reassign': 'Reasignar',
   'so.chooseReviewer': 'Elija un revisor',
   'so.assignTo': 'Revisor para este caso',

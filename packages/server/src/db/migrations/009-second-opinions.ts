@@ -8,6 +8,9 @@ import type { MigrationDb } from './index.ts';
  * migration; the lead adds the foreign key when both exist).
  */
 const statements = [
+  // Business days a reviewer has for the report (issue 8 default: 5).
+  `alter table clinics add column second_opinion_report_days smallint not null default 5
+    check (second_opinion_report_days between 1 and 20)`,
   `create table second_opinions (
     clinic_id uuid not null,
     id uuid not null default gen_random_uuid(),
