@@ -94,7 +94,9 @@ function CaseList({ me }: { me: Me }) {
                 >
                   {isReviewer ? null : <td>{c.patient?.name}</td>}
                   <td>
-                    <Link href={`/console/second-opinions/${c.id}`}>{c.question.slice(0, 80)}</Link>
+                    <Link href={`/console/second-opinions/${c.id}`}>
+                      {c.question.length > 80 ? `${c.question.slice(0, 79)}…` : c.question}
+                    </Link>
                   </td>
                   {isReviewer ? null : <td>{c.createdAt ? dateTime(c.createdAt, lang) : '–'}</td>}
                   <td>{t(`so.status.${c.status}` as ConsoleKey)}</td>
