@@ -12,6 +12,7 @@ export * from './plan/plan.ts';
 export * from './proms/proms.ts';
 export * from './protocols/protocols.ts';
 export type * from './protocols/types.ts';
+export * from './second-opinion/second-opinion.ts';
 export * from './sources/source.ts';
 export * from './surgery/surgery.ts';
 export * from './treatment-finder/procedures.ts';

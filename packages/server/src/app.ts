@@ -20,6 +20,7 @@ import { outcomeRoutes } from './outcomes/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { peers } from './peers/routes.ts';
 import { proms } from './proms/routes.ts';
+import { secondOpinions } from './second-opinion/routes.ts';
 
 function clientIp(c: AppContext, trustProxy: boolean): string | null {
   if (trustProxy) {
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', imaging.routes());
   app.route('/', peers.routes());
   app.route('/', intake.routes());
+  app.route('/', secondOpinions.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -32,6 +32,7 @@ const Treatments = lazy(() => import('./screens/Treatments.tsx'));
 const MyScans = lazy(() => import('./imaging/PatientImaging.tsx'));
 const Peers = lazy(() => import('./screens/peers/Peers.tsx'));
 const IntakeScreen = lazy(() => import('./screens/intake/IntakeScreen.tsx'));
+const SecondOpinion = lazy(() => import('./screens/second-opinion/SecondOpinion.tsx'));
 
 const publicPaths = ['/check', '/treatments', '/signin', '/request', '/request-status'];
 
@@ -171,6 +172,8 @@ function patientScreen(path: string, ctx: PatientContext): ReactNode {
       return <Learn ctx={ctx} />;
     case '/scans':
       return <MyScans patientId={ctx.me.patientId} />;
+    case '/second-opinion':
+      return <SecondOpinion ctx={ctx} />;
     default:
       return <Today ctx={ctx} />;
   }

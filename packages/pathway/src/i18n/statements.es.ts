@@ -1,3 +1,5 @@
+import { secondOpinionStatementsEs } from './second-opinion.statements.es.ts';
+
 /**
  * Spanish for the clinical sentences the API sends, keyed by their stable statement id (restriction,
  * milestone, visit and phase titles use `restriction.<id>`, `milestone.<id>`, `followup.<id>`,
@@ -7,6 +9,7 @@
  * before release, like every clinical sentence.
  */
 export const statementsEs: Readonly<Record<string, string>> = {
+  ...secondOpinionStatementsEs,
   // Plan: phases
   'phase.lumbar-first-48-hours': 'Las primeras 24 a 48 horas',
   'phase.lumbar-days-3-7': 'Días 3 a 7',

@@ -160,3 +160,35 @@ export function mayActOnPatient(
 export function mayActInClinic(actor: Actor, action: ClinicAction, clinicId: string): boolean {
   return actor.clinicId === clinicId && clinicPermissions[actor.role].includes(action);
 }
+
+/** What a role may do with virtual second opinions (issue 8). Anything not listed is denied. */
+export type SecondOpinionAction = 'request' | 'list' | 'read' | 'withdraw' | 'assign' | 'report';
+
+export const secondOpinionPermissions: Readonly<Record<Role, readonly SecondOpinionAction[]>> = {
+  patient: ['request', 'list', 'read', 'withdraw'],
+  care_manager: ['list', 'read'],
+  clinician: ['list', 'read'],
+  // Reviewers reach only the cases assigned to them, self-contained (no patient routes).
+  reviewer: ['list', 'read', 'report'],
+  admin: ['list', 'read', 'assign'],
+};
+
+export interface SecondOpinionTarget {
+  readonly clinicId: string;
+  readonly patientId: string;
+  readonly reviewerId: string | null;
+}
+
+/** Without a target: may the role do this at all (listing, asking). With one: on this case. */
+export function mayActOnSecondOpinion(
+  actor: Actor,
+  action: SecondOpinionAction,
+  target?: SecondOpinionTarget,
+): boolean {
+  if (!secondOpinionPermissions[actor.role].includes(action)) return false;
+  if (!target) return true;
+  if (actor.clinicId !== target.clinicId) return false;
+  if (actor.role === 'patient') return actor.patientId === target.patientId;
+  if (actor.role === 'reviewer') return target.reviewerId === actor.userId;
+  return true;
+}

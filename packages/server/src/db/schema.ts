@@ -29,6 +29,8 @@ export interface ClinicsTable {
   emergency_number: Generated<string>;
   /** Weekday opening hours (pathway's ClinicHours); null: the default Monday to Friday 08:00–17:00 (migration 007). */
   opening_hours: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Business days a reviewer has for a second-opinion report (migration 009). */
+  second_opinion_report_days: Generated<number>;
 }
 
 export interface UsersTable {
@@ -387,6 +389,39 @@ export interface IntakeRequestNotesTable {
   at: Timestamp;
 }
 
+export type SecondOpinionStatus = 'requested' | 'assigned' | 'reported' | 'withdrawn';
+
+/** A virtual second opinion: the question, the summary snapshot, the reviewer and the report (migration 009). */
+export interface SecondOpinionsTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  question: string;
+  share_identity: Generated<boolean>;
+  summary: Json;
+  status: Generated<SecondOpinionStatus>;
+  created_at: Default<Date>;
+  reviewer_id: string | null;
+  assigned_by: string | null;
+  assigned_at: Timestamp | null;
+  due_on: IsoDateColumn | null;
+  due_at: Timestamp | null;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+  reported_at: Timestamp | null;
+  /** Corrections after the report: [{ text, at }], appended only. */
+  addenda: ColumnType<unknown, string | undefined, string>;
+  withdrawn_at: Timestamp | null;
+  alert_id: string | null;
+}
+
+/** Scans attached to a second opinion, by the imaging study's id (migration 009). */
+export interface SecondOpinionStudiesTable {
+  clinic_id: string;
+  case_id: string;
+  study_id: string;
+  attached_at: Default<Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Default<Date>;
@@ -420,4 +455,6 @@ export interface Database {
   intake_requests: IntakeRequestsTable;
   intake_request_notes: IntakeRequestNotesTable;
   schema_migrations: SchemaMigrationsTable;
+  second_opinions: SecondOpinionsTable;
+  second_opinion_studies: SecondOpinionStudiesTable;
 }

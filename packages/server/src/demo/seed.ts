@@ -20,6 +20,7 @@ import { ingestUpload } from '../imaging/service.ts';
 import { seedDemoRequests } from '../intake/demo-requests.ts';
 import { enrolPatient } from '../patients/store.ts';
 import { seedPeerVolunteers } from '../peers/demo.ts';
+import { seedDemoSecondOpinion } from '../second-opinion/demo.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 
 /** Demo data: a clinic with staff and a dozen patients at different points of recovery. Never for real use. */
@@ -314,5 +315,6 @@ export async function seedDemo(
     now,
   );
   await seedDemoRequests(db, clinicId, now);
+  await seedDemoSecondOpinion(db, clinicId, today, now);
   return { clinicId, created: true };
 }

@@ -127,6 +127,17 @@ const rules: Record<string, Rule> = {
   'POST /api/requests/:requestId/insurance-outcome': { allow: ['care_manager', 'admin'] },
   'GET /api/clinic/hours': { allow: ['care_manager', 'admin'] },
   'PUT /api/clinic/hours': adminOnly,
+  'POST /api/second-opinions': { allow: ['patient'] },
+  'GET /api/second-opinions': { allow: ['patient', ...staff, 'reviewer'] },
+  'GET /api/second-opinion-reviewers': adminOnly,
+  'GET /api/second-opinion-settings': adminOnly,
+  'PUT /api/second-opinion-settings': adminOnly,
+  // The world's case belongs to "own" patient and is assigned to the clinic's reviewer.
+  'GET /api/second-opinions/:caseId': { allow: ['patient', ...staff, 'reviewer'] },
+  'POST /api/second-opinions/:caseId/assign': adminOnly,
+  'POST /api/second-opinions/:caseId/report': { allow: ['reviewer'] },
+  'POST /api/second-opinions/:caseId/addendum': { allow: ['reviewer'] },
+  'POST /api/second-opinions/:caseId/withdraw': { allow: ['patient'] },
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
@@ -145,6 +156,7 @@ interface World {
   peerVolunteerId: string;
   peerConnectionId: string;
   requestId: string;
+  caseId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -267,6 +279,13 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
       assigned_by: null,
     })
     .execute();
+  const asked = await me.client.post('/api/second-opinions', {
+    question: 'Is my nerve healing as expected?',
+  });
+  const caseId = (asked.json.case as { id: string }).id;
+  await admin.post(`/api/second-opinions/${caseId}/assign`, {
+    reviewerId: clinic.staff.reviewer.id,
+  });
   const disposableUserId = randomUUID();
   await db
     .insertInto('users')
@@ -303,6 +322,7 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     leadId: await aLead(db, clinic.clinicId),
     disposableUserId,
     requestId: await aRequest(db, clinic.clinicId, me.patientId),
+    caseId,
   };
 }
 
@@ -318,7 +338,8 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':connectionId', world.peerConnectionId)
     .replace(':requestId', world.requestId)
     .replace(':instrument', 'nrs-back-leg')
-    .replace(':clinicSlug', world.clinic.slug);
+    .replace(':clinicSlug', world.clinic.slug)
+    .replace(':caseId', world.caseId);
 }
 
 async function call(
@@ -394,6 +415,7 @@ forEachEngine((engine) => {
         theirs.peerVolunteerId,
         theirs.peerConnectionId,
         theirs.requestId,
+        theirs.caseId,
       ];
 
       const failures: string[] = [];

@@ -6,6 +6,7 @@ import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
 import { peers } from '../peers/routes.ts';
 import { proms } from '../proms/routes.ts';
+import { secondOpinions } from '../second-opinion/routes.ts';
 import { coreRouteDocs } from './core-routes.ts';
 import { openApiDocument } from './document.ts';
 import { documentedRoutes, type RouteDoc } from './registry.ts';
@@ -27,6 +28,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...imaging.docs,
   ...peers.docs,
   ...intake.docs,
+  ...secondOpinions.docs,
   selfDoc,
 ];
 

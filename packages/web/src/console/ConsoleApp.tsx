@@ -16,6 +16,7 @@ const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
 const Peers = lazy(() => import('./Peers.tsx'));
 const Requests = lazy(() => import('./Requests.tsx'));
+const SecondOpinions = lazy(() => import('./SecondOpinions.tsx'));
 
 /** The care-team console at /console: its own sign-in, menu and screens, loaded only here. */
 export default function ConsoleApp() {
@@ -92,6 +93,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   const { t } = useT();
   const allowed = can(me.role);
   const patient = /^\/console\/patients\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const secondOpinion = /^\/console\/second-opinions(?:\/([0-9a-f-]{36}))?$/.exec(path);
   let screen: ReactNode;
   if (patient) screen = <PatientView patientId={patient} me={me} />;
   else if (path === '/console/patients' && allowed.patients) screen = <Patients />;
@@ -101,6 +103,10 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
   else if (path === '/console/peers' && managesPeers(me.role)) screen = <Peers />;
   else if (path === '/console/requests' && allowed.leads) screen = <Requests me={me} />;
+  else if (secondOpinion && allowed.secondOpinions)
+    screen = <SecondOpinions me={me} caseId={secondOpinion[1]} />;
+  // A reviewer's desk is their assigned second opinions; nothing else.
+  else if (me.role === 'reviewer') screen = <SecondOpinions me={me} />;
   else if (allowed.queue) screen = <Queue />;
   else if (allowed.patients) screen = <Patients />;
   else screen = <p>{t('console.nothingForRole')}</p>;
@@ -139,6 +145,12 @@ function Shell({
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
   if (managesPeers(me.role)) items.push(['/console/peers', t('nav.peers'), undefined]);
+  if (allowed.secondOpinions)
+    items.push([
+      '/console/second-opinions',
+      me.role === 'reviewer' ? t('nav.myCases') : t('nav.secondOpinions'),
+      undefined,
+    ]);
   const current = (href: string) =>
     href === '/console' ? onQueue : path === href || path.startsWith(`${href}/`);
 

@@ -417,13 +417,13 @@ test('an admin sets deadlines, adds to and orders the on-call list, reads outcom
   assert.ok(plan.restrictions.some((r) => r.setBy === 'surgeon' && r.maxLoad?.lb === 5));
 });
 
-test('a reviewer sees only patients; a patient never reaches the console', async () => {
+test('a reviewer sees only their cases; a patient never reaches the console', async () => {
   await signOutStaff();
   await signInStaff('reviewer@demo.example');
   const menu = page.getByRole('navigation', { name: 'Console menu' });
-  await menu.getByRole('link', { name: 'Patients' }).waitFor();
+  await menu.getByRole('link', { name: 'My cases' }).waitFor();
   assert.equal(await menu.getByRole('link').count(), 1);
-  await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'My cases', level: 1 }).waitFor();
 
   const patientPage = await patient.newPage();
   await patientPage.goto(`${server.url}/console`);

@@ -167,12 +167,14 @@ export function can(role: string) {
   const team = role === 'care_manager' || role === 'clinician' || role === 'admin';
   return {
     queue: team,
-    patients: team || role === 'reviewer',
+    // A reviewer's console is their assigned second opinions only (issue 8); the API still answers them.
+    patients: team,
     messages: team,
     leads: role === 'care_manager' || role === 'admin',
     assignInbox: role === 'care_manager' || role === 'admin',
     outcomes: team,
     settings: role === 'admin',
     editOverrides: role === 'clinician' || role === 'admin',
+    secondOpinions: team || role === 'reviewer',
   };
 }

@@ -1,5 +1,6 @@
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
+import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
 
 /**
  * Every English string of the care-team console (loaded with the console only, not with the
@@ -7,6 +8,7 @@ import { peersConsoleEn } from './peers.console.en.ts';
  * API as written (English).
  */
 export const consoleEn = {
+  ...secondOpinionConsoleEn,
   'console.title': 'Lamina care team',
   'console.brand': 'Lamina · Care team',
   'console.skip': 'Skip to the main content',

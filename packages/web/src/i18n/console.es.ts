@@ -1,12 +1,14 @@
 import type { ConsoleKey } from './console.en.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
+import { secondOpinionConsoleEs } from './second-opinion.console.es.ts';
 
 /**
  * Spanish for the console's frame: menu, sign-in, levels and actions. The staff work mostly in
  * English, so the rest falls back to English key by key; clinical findings are English as written.
  */
 export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
+  ...secondOpinionConsoleEs,
   'console.title': 'Lamina: equipo de atención',
   'console.brand': 'Lamina · Equipo de atención',
   'console.skip': 'Saltar al contenido principal',

@@ -1,11 +1,13 @@
 import { intakeEn } from './intake.en.ts';
 import { peersEn } from './peers.en.ts';
+import { secondOpinionEn } from './second-opinion.en.ts';
 
 /**
  * Every English string of the patient app. Plain words (grade 6–8), short sentences.
  * Clinical sentences are not here: they come from the API with a stable id (see statements.es.ts).
  */
 export const en = {
+  ...secondOpinionEn,
   'app.loading': 'Loading…',
   'app.loadError':
     'Something went wrong. Please try again in a moment. If you need help now, call your care team.',

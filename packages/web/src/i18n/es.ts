@@ -1,9 +1,11 @@
 import type { MessageKey } from './en.ts';
 import { intakeEs } from './intake.es.ts';
 import { peersEs } from './peers.es.ts';
+import { secondOpinionEs } from './second-opinion.es.ts';
 
 /** Spanish, "usted", plain and warm. The type makes a missing key a compile error. */
 export const es: Readonly<Record<MessageKey, string>> = {
+  ...secondOpinionEs,
   'app.loading': 'Cargando…',
   'app.loadError':
     'Algo salió mal. Inténtelo de nuevo en un momento. Si necesita ayuda ahora, llame a su equipo de atención.',

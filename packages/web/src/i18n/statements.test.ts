@@ -6,7 +6,9 @@ import {
   candidacyQuestions,
   candidacyStatements,
   protocols,
+  recommendationGuidance,
   type Statement,
+  secondOpinionNotice,
   statementsEs,
   treatmentFinderDisclaimer,
   treatmentOptions,
@@ -70,6 +72,8 @@ function shownOnPatientScreens(): Map<string, string> {
   for (const region of ['lumbar', 'cervical'] as const)
     for (const q of unansweredRedFlags({}, region)) ids.set(q.prompt.id, q.prompt.text);
   for (const [id, text] of statementsIn([exercises, stageGoals, exerciseSafety, walkingSources]))
+    ids.set(id, text);
+  for (const [id, text] of statementsIn([recommendationGuidance, secondOpinionNotice]))
     ids.set(id, text);
   return ids;
 }

@@ -128,6 +128,7 @@ export function Today({ ctx }: { ctx: PatientContext }) {
           <li>
             <Link href="/peers">{t('peers.entry')}</Link>
             <Link href="/request">{t('intake.getHelp')}</Link>
+            <Link href="/second-opinion">{t('nav.secondOpinion')}</Link>
           </li>
         </ul>
       </section>

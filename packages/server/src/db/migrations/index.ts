@@ -7,6 +7,7 @@ import * as inboxAssignment from './005-inbox-assignment.ts';
 import * as imaging from './006-imaging.ts';
 import * as intakeRequests from './007-intake-requests.ts';
 import * as peerConnections from './008-peer-connections.ts';
+import * as secondOpinions from './009-second-opinions.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { name: '006-imaging', up: imaging.up },
   { name: '007-intake-requests', up: intakeRequests.up },
   { name: '008-peer-connections', up: peerConnections.up },
+  { name: '009-second-opinions', up: secondOpinions.up },
 ];

@@ -1,0 +1,493 @@
+import {
+  fusionAnswerProblem,
+  type IsoDate,
+  recommendationGuidance,
+  type SecondOpinionReport,
+  secondOpinionNotice,
+  secondOpinionReportSchema,
+} from '@lamina/pathway';
+import { z } from 'zod';
+import { resolveAckDeadlines } from '../alerts/deadlines.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, readJson, requireActor } from '../http/context.ts';
+import { localDate } from '../http/guard.ts';
+import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
+import { readQuery } from '../http/query.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
+import { deadlineStatus, reportDeadline } from './deadline.ts';
+import { snapshotSummary } from './snapshot.ts';
+import {
+  activeReviewer,
+  appendAddendum,
+  assignCase,
+  type CaseRow,
+  clinicClock,
+  createCase,
+  getCase,
+  listActiveReviewers,
+  listCases,
+  setReportBusinessDays,
+  storeReport,
+  withdrawCase,
+} from './store.ts';
+import { type CaseSummary, deidentifySummary } from './summary.ts';
+
+const statuses = ['requested', 'assigned', 'reported', 'withdrawn'] as const;
+
+export const secondOpinionRequestSchema = z.strictObject({
+  question: z
+    .string()
+    .trim()
+    .min(10, 'tell the reviewer what you would like to know (at least 10 characters)')
+    .max(4000),
+  /** Default: the reviewer sees only de-identified data. */
+  shareIdentity: z.boolean().default(false),
+});
+export const secondOpinionQuerySchema = z.strictObject({ status: z.enum(statuses).optional() });
+export const assignSecondOpinionSchema = z.strictObject({
+  reviewerId: z.uuid('choose a reviewer'),
+});
+export const withdrawSecondOpinionSchema = z.strictObject({});
+export const secondOpinionSettingsSchema = z.strictObject({
+  reportBusinessDays: z
+    .number()
+    .int()
+    .min(1, 'at least 1 business day')
+    .max(20, 'at most 20 business days'),
+});
+export const addendumSchema = z.strictObject({
+  text: z.string().trim().min(10, 'write at least 10 characters').max(2000),
+});
+
+/** Deny by default: the role must hold the action before anything is looked up. */
+function authorizeAction(c: AppContext, action: SecondOpinionAction): Actor {
+  const actor = requireActor(c);
+  if (!mayActOnSecondOpinion(actor, action)) throw forbidden();
+  return actor;
+}
+
+/** The case, if this actor may act on it; a case they may not see is simply not found. */
+async function authorizeCase(c: AppContext, action: SecondOpinionAction) {
+  const actor = authorizeAction(c, action);
+  const caseId = pathId(c, 'caseId');
+  const row = await getCase(c.get('deps').db, actor.clinicId, caseId);
+  if (
+    !row ||
+    !mayActOnSecondOpinion(actor, action, {
+      clinicId: actor.clinicId,
+      patientId: row.patient_id,
+      reviewerId: row.reviewer_id,
+    })
+  )
+    throw notFound('This second opinion');
+  return { actor, row };
+}
+
+function deadlineOf(row: CaseRow, now: Date) {
+  if (!row.due_at || !row.due_on) return null;
+  const active = row.status === 'assigned';
+  const status = deadlineStatus(row.due_at, now);
+  return {
+    dueOn: row.due_on,
+    dueAt: row.due_at,
+    overdue: active && status.overdue,
+    msLeft: active ? status.msLeft : null,
+  };
+}
+
+function reportView(row: CaseRow) {
+  if (!row.report) return null;
+  const report = row.report as SecondOpinionReport;
+  const guidance = recommendationGuidance[report.recommendation];
+  return {
+    ...report,
+    reportedAt: row.reported_at,
+    addenda: (row.addenda ?? []) as { text: string; at: string }[],
+    guidance: { meaning: guidance.meaning, doNow: guidance.doNow, urgent: guidance.urgent },
+  };
+}
+
+/** Patient, reviewer or staff: each sees the case shaped for them. */
+function viewFor(actor: Actor, row: CaseRow, now: Date) {
+  const common = {
+    id: row.id,
+    status: row.status,
+    question: row.question,
+    shareIdentity: row.share_identity,
+    deadline: deadlineOf(row, now),
+    report: reportView(row),
+    notice: secondOpinionNotice,
+  };
+  const summary = row.summary as CaseSummary;
+  if (actor.role === 'reviewer') {
+    // No request date, no patient id: with days-since-surgery they would give the surgery date away.
+    if (!row.share_identity) return { ...common, summary: deidentifySummary(summary) };
+    return {
+      ...common,
+      createdAt: row.created_at,
+      patient: { name: `${row.given_name} ${row.family_name}` },
+      summary,
+    };
+  }
+  const dated = { ...common, createdAt: row.created_at, withdrawnAt: row.withdrawn_at };
+  if (actor.role === 'patient') return dated;
+  return {
+    ...dated,
+    patientId: row.patient_id,
+    patient: { name: `${row.given_name} ${row.family_name}` },
+    reviewer: row.reviewer_id ? { id: row.reviewer_id, name: row.reviewer_name ?? '' } : null,
+    assignedAt: row.assigned_at,
+    alertId: row.alert_id,
+    summary,
+  };
+}
+
+async function caseAudit(
+  c: AppContext,
+  actor: Actor,
+  action: string,
+  row: Pick<CaseRow, 'id' | 'patient_id'>,
+  details?: Record<string, unknown>,
+  db = c.get('deps').db,
+) {
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action,
+    subjectType: 'second_opinion',
+    subjectId: row.id,
+    patientId: row.patient_id,
+    ip: c.get('ip'),
+    ...(details ? { details } : {}),
+  });
+}
+
+async function request(c: AppContext) {
+  const actor = authorizeAction(c, 'request');
+  const patientId = actor.patientId;
+  if (!patientId) throw forbidden();
+  const input = await readJson(c, secondOpinionRequestSchema);
+  const { db, now } = c.get('deps');
+  const at = now();
+  const clinic = await clinicClock(db, actor.clinicId);
+  const today = localDate(clinic.timezone, at) as IsoDate;
+  const summary = await snapshotSummary(db, actor.clinicId, patientId, today, clinic.timezone);
+  if (!summary) throw notFound('This patient');
+  const caseId = await db.transaction().execute(async (trx) => {
+    const id = await createCase(trx, {
+      clinicId: actor.clinicId,
+      patientId,
+      question: input.question,
+      shareIdentity: input.shareIdentity,
+      summary,
+      at,
+    });
+    await caseAudit(
+      c,
+      actor,
+      'second_opinion.request',
+      { id, patient_id: patientId },
+      {
+        shareIdentity: input.shareIdentity,
+      },
+      trx,
+    );
+    return id;
+  });
+  const row = await getCase(db, actor.clinicId, caseId);
+  if (!row) throw notFound('This second opinion');
+  return c.json({ case: viewFor(actor, row, at) }, 201);
+}
+
+async function list(c: AppContext) {
+  const actor = authorizeAction(c, 'list');
+  const { status } = readQuery(c, secondOpinionQuerySchema);
+  const { db, now } = c.get('deps');
+  if (actor.role === 'patient' && !actor.patientId) throw forbidden();
+  const only =
+    actor.role === 'patient' && actor.patientId
+      ? { patientId: actor.patientId }
+      : actor.role === 'reviewer'
+        ? { reviewerId: actor.userId }
+        : {};
+  const rows = await listCases(db, actor.clinicId, { ...only, ...(status ? { status } : {}) });
+  const at = now();
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'second_opinion.list',
+    subjectType: 'second_opinion',
+    patientId: actor.role === 'patient' ? actor.patientId : null,
+    ip: c.get('ip'),
+    details: { count: rows.length, status: status ?? null },
+  });
+  // Lists leave the summary out; it is read case by case (and audited per patient there).
+  return c.json({
+    cases: rows.map((row) => {
+      const { summary: _summary, ...view } = viewFor(actor, row, at) as { summary?: unknown };
+      return view;
+    }),
+  });
+}
+
+async function read(c: AppContext) {
+  const { actor, row } = await authorizeCase(c, 'read');
+  const { now } = c.get('deps');
+  await caseAudit(c, actor, 'second_opinion.read', row, {
+    view: actor.role === 'reviewer' && !row.share_identity ? 'deidentified' : 'identified',
+  });
+  return c.json({ case: viewFor(actor, row, now()) });
+}
+
+async function assign(c: AppContext) {
+  const { actor, row } = await authorizeCase(c, 'assign');
+  const { reviewerId } = await readJson(c, assignSecondOpinionSchema);
+  const { db, now } = c.get('deps');
+  const reviewer = await activeReviewer(db, actor.clinicId, reviewerId);
+  if (!reviewer)
+    throw new HttpProblem(400, 'Invalid input', 'Choose an active reviewer of this clinic.', [
+      { field: 'reviewerId', message: 'must be an active independent reviewer of this clinic' },
+    ]);
+  const at = now();
+  const clinic = await clinicClock(db, actor.clinicId);
+  const deadline = reportDeadline(at, clinic.timezone, clinic.second_opinion_report_days);
+  const assigned = await db.transaction().execute(async (trx) => {
+    const result = await assignCase(trx, {
+      clinicId: actor.clinicId,
+      caseId: row.id,
+      reviewerId,
+      assignedBy: actor.userId,
+      at,
+      dueOn: deadline.dueOn,
+      dueAt: deadline.dueAt,
+    });
+    if (result)
+      await caseAudit(
+        c,
+        actor,
+        'second_opinion.assign',
+        row,
+        {
+          before: result.before,
+          after: reviewerId,
+          dueOn: deadline.dueOn,
+        },
+        trx,
+      );
+    return result;
+  });
+  if (!assigned) throw conflict('This second opinion already has its report or was withdrawn.');
+  const updated = await getCase(db, actor.clinicId, row.id);
+  if (!updated) throw notFound('This second opinion');
+  return c.json({ case: viewFor(actor, updated, at) });
+}
+
+async function report(c: AppContext) {
+  const { actor, row } = await authorizeCase(c, 'report');
+  const input = await readJson(c, secondOpinionReportSchema);
+  const fusion = (row.summary as CaseSummary).surgery?.fusion ?? false;
+  const problem = fusionAnswerProblem(input.fusionForming, fusion);
+  if (problem)
+    throw new HttpProblem(400, 'Invalid input', problem, [
+      { field: 'fusionForming', message: problem },
+    ]);
+  if (row.status !== 'assigned') throw conflict('This second opinion already has its report.');
+  const { db, now, escalation } = c.get('deps');
+  const at = now();
+  const clinic = await clinicClock(db, actor.clinicId);
+  const stored = await db.transaction().execute(async (trx) => {
+    const result = await storeReport(trx, {
+      clinicId: actor.clinicId,
+      caseId: row.id,
+      patientId: row.patient_id,
+      reviewerId: actor.userId,
+      report: input,
+      at,
+      timeZone: clinic.timezone,
+      ackDeadlines: resolveAckDeadlines(clinic.ack_deadlines),
+    });
+    if (result)
+      await caseAudit(
+        c,
+        actor,
+        'second_opinion.report',
+        row,
+        {
+          recommendation: input.recommendation,
+          alertId: result.alert?.id ?? null,
+        },
+        trx,
+      );
+    return result;
+  });
+  if (!stored) throw conflict('This second opinion already has its report.');
+  if (stored.alert)
+    // After the commit; if this fails the minute sweep still escalates the alert.
+    await escalation
+      ?.scheduleCheck(stored.alert.id, stored.alert.deadlineAt)
+      .catch((error: Error) => console.warn(`could not schedule escalation: ${error.message}`));
+  const updated = await getCase(db, actor.clinicId, row.id);
+  if (!updated) throw notFound('This second opinion');
+  return c.json({ case: viewFor(actor, updated, at), alert: stored.alert }, 201);
+}
+
+async function addendum(c: AppContext) {
+  const { actor, row } = await authorizeCase(c, 'report');
+  const { text } = await readJson(c, addendumSchema);
+  const { db, now } = c.get('deps');
+  const at = now();
+  const added = await db.transaction().execute(async (trx) => {
+    const result = await appendAddendum(trx, {
+      clinicId: actor.clinicId,
+      caseId: row.id,
+      reviewerId: actor.userId,
+      text,
+      at,
+    });
+    if (result) await caseAudit(c, actor, 'second_opinion.addendum', row, undefined, trx);
+    return result;
+  });
+  if (!added) throw conflict('Submit the report first; an addendum corrects a submitted report.');
+  const updated = await getCase(db, actor.clinicId, row.id);
+  if (!updated) throw notFound('This second opinion');
+  return c.json({ case: viewFor(actor, updated, at) }, 201);
+}
+
+async function withdraw(c: AppContext) {
+  const { actor, row } = await authorizeCase(c, 'withdraw');
+  await readJson(c, withdrawSecondOpinionSchema);
+  const { db, now } = c.get('deps');
+  const at = now();
+  const done = await db.transaction().execute(async (trx) => {
+    const result = await withdrawCase(trx, actor.clinicId, row.id, at);
+    if (result) await caseAudit(c, actor, 'second_opinion.withdraw', row, undefined, trx);
+    return result;
+  });
+  if (!done) throw conflict('This second opinion already has its report or was withdrawn.');
+  const updated = await getCase(db, actor.clinicId, row.id);
+  if (!updated) throw notFound('This second opinion');
+  return c.json({ case: viewFor(actor, updated, at) });
+}
+
+async function readSettings(c: AppContext) {
+  const actor = authorizeAction(c, 'assign');
+  const clinic = await clinicClock(c.get('deps').db, actor.clinicId);
+  return c.json({ reportBusinessDays: clinic.second_opinion_report_days });
+}
+
+async function writeSettings(c: AppContext) {
+  const actor = authorizeAction(c, 'assign');
+  const { reportBusinessDays } = await readJson(c, secondOpinionSettingsSchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const before = await setReportBusinessDays(trx, actor.clinicId, reportBusinessDays);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'second_opinion.settings',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: { before, after: reportBusinessDays },
+    });
+  });
+  return c.json({ reportBusinessDays });
+}
+
+async function reviewers(c: AppContext) {
+  const actor = authorizeAction(c, 'assign');
+  const rows = await listActiveReviewers(c.get('deps').db, actor.clinicId);
+  return c.json({ reviewers: rows });
+}
+
+export const secondOpinions = documentedRoutes([
+  {
+    method: 'post',
+    path: '/api/second-opinions',
+    summary:
+      'Ask an independent reviewer a question (seed:000). Lamina adds a snapshot of the surgery, plan, check-ins and PROMs; by default the reviewer sees it de-identified',
+    access: 'the patient (their own record)',
+    body: secondOpinionRequestSchema,
+    success: { status: 201, description: 'Asked; waits for an admin to assign a reviewer.' },
+    handler: request,
+  },
+  {
+    method: 'get',
+    path: '/api/second-opinions',
+    summary:
+      'Second opinions, newest first, with their report deadlines: a patient’s own, a reviewer’s assigned cases, or all of the clinic for staff',
+    access: 'patients (own), reviewers (assigned to them), care managers, clinicians and admins',
+    query: secondOpinionQuerySchema,
+    handler: list,
+  },
+  {
+    method: 'get',
+    path: '/api/second-opinion-reviewers',
+    summary: 'The clinic’s active independent reviewers, to assign a second opinion to',
+    access: 'admins (their own clinic)',
+    handler: reviewers,
+  },
+  {
+    method: 'get',
+    path: '/api/second-opinion-settings',
+    summary: 'How many business days a reviewer has for the report (default 5)',
+    access: 'admins (their own clinic)',
+    handler: readSettings,
+  },
+  {
+    method: 'put',
+    path: '/api/second-opinion-settings',
+    summary:
+      'Set the business days a reviewer has for the report (1–20); applies to assignments from now on',
+    access: 'admins (their own clinic)',
+    body: secondOpinionSettingsSchema,
+    handler: writeSettings,
+  },
+  {
+    method: 'get',
+    path: '/api/second-opinions/:caseId',
+    summary:
+      'One second opinion with its summary and report; a reviewer gets the de-identified summary unless the patient chose to share who they are',
+    access: 'the patient (own), the assigned reviewer, care managers, clinicians and admins',
+    handler: read,
+  },
+  {
+    method: 'post',
+    path: '/api/second-opinions/:caseId/assign',
+    summary:
+      'Assign (or reassign) an active reviewer of the clinic; the report is due the clinic’s number of business days later (default 5, clinic time zone)',
+    access: 'admins (their own clinic)',
+    body: assignSecondOpinionSchema,
+    handler: assign,
+  },
+  {
+    method: 'post',
+    path: '/api/second-opinions/:caseId/report',
+    summary:
+      'The reviewer’s structured report, once. The fusion question is answered only when the surgery included a fusion; urgent care raises an alert for the care team',
+    access: 'the assigned reviewer',
+    body: secondOpinionReportSchema,
+    success: { status: 201, description: 'Reported; the patient can read it.' },
+    handler: report,
+  },
+  {
+    method: 'post',
+    path: '/api/second-opinions/:caseId/addendum',
+    summary:
+      'A correction to a submitted report, appended (the report itself stays as it was); the patient reads it with the report',
+    access: 'the assigned reviewer',
+    body: addendumSchema,
+    success: { status: 201, description: 'Appended.' },
+    handler: addendum,
+  },
+  {
+    method: 'post',
+    path: '/api/second-opinions/:caseId/withdraw',
+    summary: 'Withdraw a question before its report',
+    access: 'the patient (own)',
+    body: withdrawSecondOpinionSchema,
+    handler: withdraw,
+  },
+]);

@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import {
+  recommendationGuidance,
+  type SecondOpinionReport,
+  urgentCareClinicianSummary,
+} from '@lamina/pathway';
+import { type Kysely, sql } from 'kysely';
+import { type AckDeadlines, ackDeadline, alertPriority } from '../alerts/deadlines.ts';
+import type { Database, SecondOpinionStatus } from '../db/schema.ts';
+import type { CaseSummary } from './summary.ts';
+
+/** All SQL about virtual second opinions. */
+
+export interface CaseRow {
+  id: string;
+  patient_id: string;
+  question: string;
+  share_identity: boolean;
+  summary: unknown;
+  status: SecondOpinionStatus;
+  created_at: Date;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  assigned_at: Date | null;
+  due_on: string | null;
+  due_at: Date | null;
+  report: unknown;
+  reported_at: Date | null;
+  addenda: unknown;
+  withdrawn_at: Date | null;
+  alert_id: string | null;
+  given_name: string;
+  family_name: string;
+}
+
+function casesQuery(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('second_opinions as o')
+    .innerJoin('patients as p', (join) =>
+      join.onRef('p.clinic_id', '=', 'o.clinic_id').onRef('p.id', '=', 'o.patient_id'),
+    )
+    .leftJoin('users as r', (join) =>
+      join.onRef('r.clinic_id', '=', 'o.clinic_id').onRef('r.id', '=', 'o.reviewer_id'),
+    )
+    .select([
+      'o.id',
+      'o.patient_id',
+      'o.question',
+      'o.share_identity',
+      'o.summary',
+      'o.status',
+      'o.created_at',
+      'o.reviewer_id',
+      'r.display_name as reviewer_name',
+      'o.assigned_at',
+      'o.due_on',
+      'o.due_at',
+      'o.report',
+      'o.reported_at',
+      'o.addenda',
+      'o.withdrawn_at',
+      'o.alert_id',
+      'p.given_name',
+      'p.family_name',
+    ])
+    .where('o.clinic_id', '=', clinicId);
+}
+
+export async function createCase(
+  db: Kysely<Database>,
+  input: {
+    clinicId: string;
+    patientId: string;
+    question: string;
+    shareIdentity: boolean;
+    summary: CaseSummary;
+    at: Date;
+  },
+) {
+  const id = randomUUID();
+  await db
+    .insertInto('second_opinions')
+    .values({
+      clinic_id: input.clinicId,
+      id,
+      patient_id: input.patientId,
+      question: input.question,
+      share_identity: input.shareIdentity,
+      summary: JSON.stringify(input.summary),
+      created_at: input.at,
+      reviewer_id: null,
+      assigned_by: null,
+      assigned_at: null,
+      due_on: null,
+      due_at: null,
+      reported_at: null,
+      withdrawn_at: null,
+      alert_id: null,
+    })
+    .execute();
+  return id;
+}
+
+export async function getCase(
+  db: Kysely<Database>,
+  clinicId: string,
+  caseId: string,
+): Promise<CaseRow | undefined> {
+  return casesQuery(db, clinicId).where('o.id', '=', caseId).executeTakeFirst();
+}
+
+/** Newest first; a patient sees their own, a reviewer those assigned to them, staff all. */
+export async function listCases(
+  db: Kysely<Database>,
+  clinicId: string,
+  only: { patientId?: string; reviewerId?: string; status?: SecondOpinionStatus } = {},
+  limit = 500,
+): Promise<CaseRow[]> {
+  let query = casesQuery(db, clinicId);
+  if (only.patientId) query = query.where('o.patient_id', '=', only.patientId);
+  if (only.reviewerId) query = query.where('o.reviewer_id', '=', only.reviewerId);
+  if (only.status) query = query.where('o.status', '=', only.status);
+  return query.orderBy('o.created_at', 'desc').orderBy('o.id').limit(limit).execute();
+}
+
+/** An active reviewer of this clinic, or undefined. */
+export async function activeReviewer(db: Kysely<Database>, clinicId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .where('role', '=', 'reviewer')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function listActiveReviewers(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name as displayName'])
+    .where('clinic_id', '=', clinicId)
+    .where('role', '=', 'reviewer')
+    .where('disabled_at', 'is', null)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Assigns (or reassigns) a case still waiting for its report. Conditional on the status, so a
+ * report or a withdrawal racing this cannot be overwritten. Returns the reviewer before, or
+ * undefined when the case was no longer open.
+ */
+export async function assignCase(
+  db: Kysely<Database>,
+  input: {
+    clinicId: string;
+    caseId: string;
+    reviewerId: string;
+    assignedBy: string;
+    at: Date;
+    dueOn: string;
+    dueAt: Date;
+  },
+): Promise<{ before: string | null } | undefined> {
+  const before = await db
+    .selectFrom('second_opinions')
+    .select(['reviewer_id', 'status'])
+    .where('clinic_id', '=', input.clinicId)
+    .where('id', '=', input.caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before || (before.status !== 'requested' && before.status !== 'assigned')) return undefined;
+  await db
+    .updateTable('second_opinions')
+    .set({
+      status: 'assigned',
+      reviewer_id: input.reviewerId,
+      assigned_by: input.assignedBy,
+      assigned_at: input.at,
+      due_on: input.dueOn,
+      due_at: input.dueAt,
+    })
+    .where('clinic_id', '=', input.clinicId)
+    .where('id', '=', input.caseId)
+    .execute();
+  return { before: before.reviewer_id };
+}
+
+/**
+ * Stores the report once (only while the case is assigned to this reviewer); urgent care also
+ * raises an alert for the care team in the same transaction. Returns undefined when the case was
+ * already reported, withdrawn or reassigned.
+ */
+export async function storeReport(
+  db: Kysely<Database>,
+  input: {
+    clinicId: string;
+    caseId: string;
+    patientId: string;
+    reviewerId: string;
+    report: SecondOpinionReport;
+    at: Date;
+    timeZone: string;
+    ackDeadlines: AckDeadlines;
+  },
+): Promise<{ alert: { id: string; deadlineAt: Date } | null } | undefined> {
+  const updated = await db
+    .updateTable('second_opinions')
+    .set({ status: 'reported', report: JSON.stringify(input.report), reported_at: input.at })
+    .where('clinic_id', '=', input.clinicId)
+    .where('id', '=', input.caseId)
+    .where('status', '=', 'assigned')
+    .where('reviewer_id', '=', input.reviewerId)
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) return undefined;
+  if (!recommendationGuidance[input.report.recommendation].urgent) return { alert: null };
+  const alertId = randomUUID();
+  const deadlineAt = ackDeadline('urgent', input.at, input.timeZone, input.ackDeadlines);
+  const guidance = recommendationGuidance.urgent_care;
+  const finding = {
+    ruleId: 'second-opinion.urgent-care',
+    level: 'urgent',
+    instruction: guidance.doNow,
+    clinicianSummary: urgentCareClinicianSummary,
+    sources: guidance.doNow.sources,
+    offTrack: false,
+  };
+  await db
+    .insertInto('alerts')
+    .values({
+      clinic_id: input.clinicId,
+      id: alertId,
+      patient_id: input.patientId,
+      checkin_id: null,
+      level: 'urgent',
+      priority: alertPriority.urgent,
+      findings: JSON.stringify([finding]),
+      created_at: input.at,
+      deadline_at: deadlineAt,
+      acknowledged_by: null,
+      acknowledged_at: null,
+      resolved_by: null,
+      resolved_at: null,
+      notes: null,
+      escalated_at: null,
+      escalated_to: null,
+    })
+    .execute();
+  await db
+    .insertInto('alert_events')
+    .values({
+      clinic_id: input.clinicId,
+      alert_id: alertId,
+      actor_id: input.reviewerId,
+      kind: 'created',
+      note: `Second opinion ${input.caseId}: the reviewer recommends urgent care`,
+      at: input.at,
+    })
+    .execute();
+  await db
+    .updateTable('second_opinions')
+    .set({ alert_id: alertId })
+    .where('clinic_id', '=', input.clinicId)
+    .where('id', '=', input.caseId)
+    .execute();
+  return { alert: { id: alertId, deadlineAt } };
+}
+
+/** Appends a correction to a reported case of this reviewer; undefined when there is no report yet. */
+export async function appendAddendum(
+  db: Kysely<Database>,
+  input: { clinicId: string; caseId: string; reviewerId: string; text: string; at: Date },
+) {
+  return db
+    .updateTable('second_opinions')
+    .set({
+      addenda: sql<string>`addenda || ${JSON.stringify([{ text: input.text, at: input.at.toISOString() }])}::jsonb`,
+    })
+    .where('clinic_id', '=', input.clinicId)
+    .where('id', '=', input.caseId)
+    .where('status', '=', 'reported')
+    .where('reviewer_id', '=', input.reviewerId)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** Withdraws a case that has no report yet; undefined when it already has one (or was withdrawn). */
+export async function withdrawCase(
+  db: Kysely<Database>,
+  clinicId: string,
+  caseId: string,
+  at: Date,
+) {
+  return db
+    .updateTable('second_opinions')
+    .set({ status: 'withdrawn', withdrawn_at: at })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', caseId)
+    .where('status', 'in', ['requested', 'assigned'])
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** Links imaging studies to a case (the imaging feature owns the studies; ids only here). */
+export async function attachStudies(
+  db: Kysely<Database>,
+  clinicId: string,
+  caseId: string,
+  studyIds: readonly string[],
+) {
+  if (studyIds.length === 0) return;
+  await db
+    .insertInto('second_opinion_studies')
+    .values(
+      studyIds.map((studyId) => ({ clinic_id: clinicId, case_id: caseId, study_id: studyId })),
+    )
+    .onConflict((oc) => oc.columns(['clinic_id', 'case_id', 'study_id']).doNothing())
+    .execute();
+}
+
+export async function caseStudyIds(db: Kysely<Database>, clinicId: string, caseId: string) {
+  const rows = await db
+    .selectFrom('second_opinion_studies')
+    .select('study_id')
+    .where('clinic_id', '=', clinicId)
+    .where('case_id', '=', caseId)
+    .orderBy('attached_at')
+    .execute();
+  return rows.map((row) => row.study_id);
+}
+
+/** For the surgeon's name in the identified summary. */
+export async function userName(db: Kysely<Database>, clinicId: string, userId: string | null) {
+  if (!userId) return null;
+  const row = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.display_name ?? null;
+}
+
+export async function surgeonIdOf(db: Kysely<Database>, clinicId: string, surgeryId: string) {
+  const row = await db
+    .selectFrom('surgeries')
+    .select('surgeon_id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', surgeryId)
+    .executeTakeFirst();
+  return row?.surgeon_id ?? null;
+}
+
+export async function clinicClock(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('clinics')
+    .select(['timezone', 'ack_deadlines', 'second_opinion_report_days'])
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function setReportBusinessDays(db: Kysely<Database>, clinicId: string, days: number) {
+  const before = await db
+    .selectFrom('clinics')
+    .select('second_opinion_report_days')
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('clinics')
+    .set({ second_opinion_report_days: days })
+    .where('id', '=', clinicId)
+    .execute();
+  return before.second_opinion_report_days;
+}

@@ -1,0 +1,53 @@
+import type { secondOpinionEn } from './second-opinion.en.ts';
+
+/** Spanish ("usted") for the second-opinion screens; the type makes a missing key a compile error. */
+export const secondOpinionEs: Readonly<Record<keyof typeof secondOpinionEn, string>> = {
+  'nav.secondOpinion': 'Pedir una segunda opinión',
+  'so.title': 'Segunda opinión',
+  'so.intro':
+    'Un cirujano de columna independiente, que no es parte de su equipo de atención, puede ver cómo va su recuperación y responder una pregunta que usted tenga.',
+  'so.askTitle': 'Haga una pregunta',
+  'so.question': 'Su pregunta',
+  'so.questionHint':
+    'Por ejemplo: “Todavía siento hormigueo en la pierna. ¿Es normal en este momento?” Por favor, no escriba su nombre aquí.',
+  'so.whatWeAdd':
+    'Lamina agrega un resumen corto: su cirugía, en qué parte de su plan está, sus controles diarios y los puntajes de sus cuestionarios.',
+  'so.share': '¿Puede el revisor saber quién es usted?',
+  'so.shareNo': 'Ocultar mi nombre y mis datos (recomendado)',
+  'so.shareNoHint':
+    'El revisor ve su rango de edad y hace cuántos días fue su cirugía, pero no su nombre, fecha de nacimiento, correo, teléfono ni fechas.',
+  'so.shareYes': 'El revisor puede ver mi nombre',
+  'so.send': 'Enviar mi pregunta',
+  'so.sending': 'Enviando…',
+  'so.sent': 'Su pregunta fue enviada. Le avisaremos aquí cuando la respuesta esté lista.',
+  'so.sendError': 'Su pregunta no se envió. Inténtelo de nuevo en un momento.',
+  'so.mine': 'Sus preguntas',
+  'so.none': 'Todavía no ha pedido una segunda opinión.',
+  'so.asked': 'Preguntó el {date}',
+  'so.status.requested': 'Esperando a un revisor',
+  'so.status.assigned': 'Un revisor la está viendo',
+  'so.status.reported': 'La respuesta está lista',
+  'so.status.withdrawn': 'Usted retiró esta pregunta',
+  'so.expectedBy': 'Se espera para el {date}',
+  'so.late': 'La respuesta está atrasada. Su clínica ya lo sabe, y usted también puede llamarles.',
+  'so.withdraw': 'Retirar mi pregunta',
+  'so.reportTitle': 'La respuesta del revisor',
+  'so.summaryForYou': 'En palabras sencillas',
+  'so.recommendation': 'Lo que recomienda el revisor',
+  'so.doNow': 'Qué hacer ahora',
+  'so.callClinic': 'Llame a su clínica: {phone}',
+  'so.callEmergency': 'Emergencia: llame al {number}',
+  'so.details': 'Las notas del revisor para su equipo de atención',
+  'so.decompression': '¿Tienen ahora los nervios suficiente espacio?',
+  'so.fusion': '¿Está sanando la fusión (los huesos se están uniendo)?',
+  'so.answer.yes': 'Sí',
+  'so.answer.no': 'No',
+  'so.answer.unclear': 'No está claro',
+  'so.answer.not_applicable': 'No fue parte de su cirugía',
+  'so.rec.continue_plan': 'Siga su plan',
+  'so.rec.see_surgeon': 'Vea a su cirujano',
+  'so.rec.more_imaging': 'Más estudios de imagen pueden ayudar',
+  'so.rec.urgent_care': 'Que un médico le revise pronto',
+  'so.open': 'Abrir',
+  'so.addendum': 'Agregado por el revisor el {date}:',
+};

@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  axe,
+  ensureBuilt,
+  openBrowser,
+  type Server,
+  screenshot,
+  startServer,
+} from '../../testing/browser.test-helper.ts';
+
+// The virtual second opinion end to end on a real `lamina serve --demo` and Chromium: the demo
+// patient Rosa asks, the admin assigns the demo reviewer, the reviewer (seeing only that case,
+// de-identified) reports, and Rosa reads the answer. Tests run in order.
+let server: Server;
+let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
+let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
+let staff: Page;
+let rosa: Page;
+const question = 'My left leg still tingles when I walk. Is that normal at this point?';
+const plainSummary =
+  'Your nerves have more room now. Tingling often fades over months. Keep walking every day.';
+
+before(async () => {
+  ensureBuilt();
+  server = await startServer();
+  [staffBrowser, patientBrowser] = await Promise.all([openBrowser(), openBrowser()]);
+  staff = await staffBrowser.context.newPage();
+  await staff.setViewportSize({ width: 1280, height: 800 });
+  rosa = await patientBrowser.context.newPage();
+});
+
+after(async () => {
+  await staffBrowser?.close();
+  await patientBrowser?.close();
+  await server?.stop();
+});
+
+async function noViolations(page: Page, where: string) {
+  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
+}
+
+async function signInStaff(email: string) {
+  await staff.goto(`${server.url}/console`);
+  await staff.waitForURL('**/console/signin');
+  await staff.getByLabel('Clinic code').fill('demo');
+  await staff.getByLabel('Work email').fill(email);
+  await staff.getByLabel('Password').fill('lamina-demo-only');
+  await staff.getByRole('button', { name: 'Sign in' }).click();
+  await staff.getByRole('navigation', { name: 'Console menu' }).waitFor();
+}
+
+async function signOutStaff() {
+  await staff.getByRole('button', { name: 'Sign out' }).click();
+  await staff.waitForURL('**/console/signin');
+}
+
+test('Rosa asks a question from Today; it waits for a reviewer', async () => {
+  const since = server.output().length;
+  const request = patientBrowser.context.request;
+  assert.equal(
+    (
+      await request.post(`${server.url}/api/auth/patient/code`, {
+        data: { clinic: 'demo', email: 'rosa@demo.example' },
+      })
+    ).status(),
+    202,
+  );
+  const code = await server.code('rosa@demo.example', since);
+  assert.equal(
+    (
+      await request.post(`${server.url}/api/auth/patient/verify`, {
+        data: { clinic: 'demo', email: 'rosa@demo.example', code },
+      })
+    ).status(),
+    200,
+  );
+  await rosa.goto(`${server.url}/`);
+  await rosa.getByRole('link', { name: 'Ask for a second opinion' }).click();
+  await rosa.getByRole('heading', { name: 'Second opinion', level: 1 }).waitFor();
+  assert.equal(
+    await rosa.getByLabel('Hide my name and details (recommended)').isChecked(),
+    true,
+    'de-identified by default',
+  );
+  await rosa.getByLabel('Your question', { exact: true }).fill(question);
+  await rosa.getByRole('button', { name: 'Send my question' }).click();
+  await rosa.getByText('Your question was sent.').waitFor();
+  await rosa.getByTestId('so-case').getByText('Waiting for a reviewer').waitFor();
+  await noViolations(rosa, 'the second-opinion screen');
+});
+
+let dueOn = '';
+
+test('the admin assigns the demo reviewer and sees the due date', async () => {
+  await signInStaff('admin@demo.example');
+  await staff.getByRole('link', { name: 'Second opinions' }).click();
+  const row = staff.getByTestId('so-row').filter({ hasText: 'Rosa' });
+  await row.waitFor();
+  await row
+    .getByLabel('Reviewer for this case')
+    .selectOption({ label: 'Dr. Rene Reviewer (independent)' });
+  await row.getByRole('button', { name: 'Assign' }).click();
+  await row.getByText('With the reviewer').waitFor();
+  const listed = (await (await staff.request.get(`${server.url}/api/second-opinions`)).json()) as {
+    cases: { deadline: { dueOn: string } | null }[];
+  };
+  dueOn = listed.cases[0]?.deadline?.dueOn ?? '';
+  assert.match(dueOn, /^\d{4}-\d{2}-\d{2}$/);
+  const dueText = new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${dueOn}T12:00:00Z`));
+  assert.match(
+    await row.getByTestId('so-due').innerText(),
+    new RegExp(dueText.split(',')[0] ?? ''),
+  );
+  await noViolations(staff, 'the admin second-opinion list');
+  await screenshot(staff, 'second-opinion-admin');
+  await signOutStaff();
+
+  // Rosa sees when to expect the answer, in words ("Expected by Tuesday, December 8").
+  await rosa.reload();
+  assert.equal(await rosa.getByTestId('so-expected').innerText(), `Expected by ${dueText}`);
+});
+
+test('the reviewer sees only that case, de-identified, and submits a report', async () => {
+  await signInStaff('reviewer@demo.example');
+  await staff.getByRole('heading', { name: 'My cases' }).waitFor();
+  const rows = staff.getByTestId('so-row');
+  await rows.first().waitFor();
+  // Only the case assigned to them: the demo's other (unassigned) case is not listed.
+  assert.equal(await rows.count(), 1);
+  const nav = await staff.getByRole('navigation', { name: 'Console menu' }).innerText();
+  assert.doesNotMatch(nav, /Triage queue|Inbox|Outcomes|Settings/);
+  await rows.getByRole('link').click();
+  await staff.getByTestId('so-summary').waitFor();
+  await staff.getByText('De-identified case').first().waitFor();
+  const text = await staff.locator('body').innerText();
+  for (const secret of ['Rosa', 'Martínez', 'rosa@demo.example', 'Dr. Sam Surgeon'])
+    assert.ok(!text.includes(secret), `the reviewer's page shows ${secret}`);
+  assert.match(text, /days since surgery/);
+  assert.ok(text.includes(question));
+  await noViolations(staff, "the reviewer's case");
+
+  // The summary for the patient is required: the server's message is shown at the field.
+  await staff.getByLabel('Yes').first().check();
+  await staff.getByLabel('Continue the plan').check();
+  await staff.getByLabel('Plain-language summary for the patient').fill('ok');
+  await staff.getByRole('button', { name: 'Submit the report' }).click();
+  await staff.getByText('write at least 20 characters for the patient').waitFor();
+  await staff.getByLabel('Plain-language summary for the patient').fill(plainSummary);
+  await staff.getByRole('button', { name: 'Submit the report' }).click();
+  await staff.getByTestId('so-report').waitFor();
+  assert.equal(await staff.getByRole('button', { name: 'Submit the report' }).count(), 0);
+  // Read-only now; a correction is an addendum.
+  await staff.getByLabel('Add a correction').fill('Also: short rests while walking are fine.');
+  await staff.getByRole('button', { name: 'Add the correction' }).click();
+  await staff.getByText('Also: short rests while walking are fine.').waitFor();
+  await screenshot(staff, 'second-opinion-reviewer');
+  // Reviewers reach nothing else: no patient record, no queue.
+  const patients = await staff.request.get(`${server.url}/api/patients`);
+  const visible = patients.ok()
+    ? ((await patients.json()) as { patients: unknown[] }).patients
+    : [];
+  assert.deepEqual(visible, []);
+  assert.equal((await staff.request.get(`${server.url}/api/alerts`)).status(), 403);
+  await signOutStaff();
+});
+
+test('Rosa reads the report with the expected-by date and the notice', async () => {
+  await rosa.goto(`${server.url}/second-opinion`);
+  const report = rosa.getByTestId('so-report');
+  await report.waitFor();
+  assert.equal(await rosa.getByTestId('so-patient-summary').innerText(), plainSummary);
+  await report.getByText('Keep following your plan').waitFor();
+  assert.match(
+    await rosa.getByTestId('so-addendum').innerText(),
+    /Added by the reviewer on .*: Also: short rests while walking are fine\./,
+  );
+  await report.getByText('does not replace your own surgeon').waitFor();
+  await noViolations(rosa, 'the second-opinion report');
+  await screenshot(rosa, 'second-opinion-report');
+  // In Spanish too: the recommendation's words come from pathway with their translation.
+  await rosa.getByRole('button', { name: 'Español' }).click();
+  await report.getByText('Siga su plan').waitFor();
+  await report.getByText('no reemplaza a su propio cirujano').waitFor();
+  await rosa.getByRole('button', { name: 'English' }).click();
+});
