@@ -1,17 +1,27 @@
-import { type Statement, statementsEs } from '@lamina/pathway';
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import type { Statement } from '@lamina/pathway';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { en, type MessageKey } from './en.ts';
-import { es } from './es.ts';
 
 export type Lang = 'en' | 'es';
 export const languages: readonly Lang[] = ['en', 'es'];
 const storageKey = 'lamina.lang';
 
-const catalogues: Record<Lang, Readonly<Record<MessageKey, string>>> = { en, es };
-const clinicalCatalogues: Record<Lang, Readonly<Record<string, string>> | undefined> = {
-  en: undefined,
-  es: statementsEs,
-};
+interface Catalogue {
+  readonly messages: Readonly<Record<MessageKey, string>>;
+  /** Clinical sentences by statement id; absent for English, which the API already speaks. */
+  readonly clinical?: Readonly<Record<string, string>>;
+}
+
+// English ships with the first screen; Spanish is its own chunk (the service worker keeps it for
+// offline use), so a phone that reads English does not download the Spanish catalogues.
+const catalogues: Partial<Record<Lang, Catalogue>> = { en: { messages: en } };
+
+/** Fetches a language's catalogues once. Until they arrive (or if they cannot), text is English. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (catalogues[lang]) return;
+  const { spanish } = await import('./spanish.ts');
+  catalogues.es = spanish;
+}
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -22,7 +32,7 @@ export function format(template: string, params: Params = {}): string {
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  return format(catalogues[lang][key] ?? en[key], params);
+  return format(catalogues[lang]?.messages[key] ?? en[key], params);
 }
 
 /**
@@ -35,7 +45,7 @@ export function clinical(
   english: string,
   params?: Params,
 ): { text: string; lang: Lang } {
-  const translated = clinicalCatalogues[lang]?.[id];
+  const translated = catalogues[lang]?.clinical?.[id];
   return translated === undefined
     ? { text: format(english, params), lang: 'en' }
     : { text: format(translated, params), lang };
@@ -63,8 +73,22 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  const value = useMemo<I18n>(() => {
+  const [wanted, setWanted] = useState<Lang>(initialLang);
+  // The language on screen: the wanted one as soon as its catalogues are here.
+  const [lang, setShown] = useState<Lang | null>(() => (catalogues[wanted] ? wanted : null));
+  useEffect(() => {
+    let current = true;
+    loadLanguage(wanted)
+      .catch(() => {}) // offline before the chunk was ever cached: English rather than nothing
+      .then(() => {
+        if (current) setShown(catalogues[wanted] ? wanted : 'en');
+      });
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  const value = useMemo<I18n | null>(() => {
+    if (lang === null) return null;
     const long = new Intl.DateTimeFormat(lang, {
       weekday: 'long',
       month: 'long',
@@ -85,7 +109,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         } catch {
           // Not remembered, but still switched.
         }
-        setLangState(next);
+        setWanted(next);
       },
       t: (key, params) => translate(lang, key, params),
       st: (statement) => clinical(lang, statement.id, statement.text),
@@ -93,6 +117,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         (style === 'long' ? long : short).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)),
     };
   }, [lang]);
+  // The first paint waits the moment it takes to fetch Spanish, rather than flashing English.
+  if (value === null) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
