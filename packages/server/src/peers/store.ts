@@ -444,19 +444,3 @@ export async function patientEmail(db: Db, clinicId: string, patientId: string) 
     .executeTakeFirst();
   return row?.email ?? row?.account_email ?? null;
 }
-
-export async function queueEmail(
-  db: Db,
-  input: { clinicId: string; to: string; subject: string; body: string; kind: string },
-) {
-  await db
-    .insertInto('outbox')
-    .values({
-      clinic_id: input.clinicId,
-      to_address: input.to,
-      subject: input.subject,
-      body_text: input.body,
-      kind: input.kind,
-    })
-    .execute();
-}

@@ -2,16 +2,18 @@ import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { Link, navigate } from '../../lib/router.tsx';
-import { CheckBox, CheckList, FieldErrors, SelectField, TextField, useSubmit } from './Choices.tsx';
-import { PeerCard } from './PeerCard.tsx';
 import {
-  ageBands,
-  availabilityChoices,
-  type Connection,
-  conditions,
-  peerLanguages,
-  type SharedProfile,
-} from './types.ts';
+  AgeBandSelect,
+  AvailabilityChecks,
+  CheckBox,
+  ConditionSelect,
+  FieldErrors,
+  LanguageChecks,
+  TextField,
+  useSubmit,
+} from './Choices.tsx';
+import { PeerCard } from './PeerCard.tsx';
+import type { availabilityChoices, Connection, peerLanguages, SharedProfile } from './types.ts';
 
 /** "Talk to someone who had this surgery": preferences → proposals → consent → request sent. */
 export function Ask() {
@@ -45,10 +47,8 @@ export function Ask() {
     <div className="screen peers-ask">
       <h1>{t('peers.prefs.title')}</h1>
       <form className="card" onSubmit={find} noValidate>
-        <CheckList
+        <LanguageChecks
           legend={t('peers.prefs.languages')}
-          values={peerLanguages}
-          prefix="peers.language"
           chosen={languages}
           onChange={setLanguages}
         />
@@ -57,26 +57,20 @@ export function Ask() {
           checked={sameProcedureOnly}
           onChange={setSameProcedureOnly}
         />
-        <SelectField
+        <ConditionSelect
           label={t('peers.prefs.condition')}
           value={condition}
           onChange={setCondition}
-          values={conditions}
-          optionLabel={(c) => t(`peers.condition.${c}`)}
           empty={{ label: t('peers.prefs.conditionAny') }}
         />
-        <SelectField
+        <AgeBandSelect
           label={t('peers.prefs.ageBand')}
           value={ageBand}
           onChange={setAgeBand}
-          values={ageBands}
-          optionLabel={(b) => b}
           empty={{ label: t('peers.prefs.ageAny') }}
         />
-        <CheckList
+        <AvailabilityChecks
           legend={t('peers.prefs.availability')}
-          values={availabilityChoices}
-          prefix="peers.availability"
           chosen={availability}
           onChange={setAvailability}
         />

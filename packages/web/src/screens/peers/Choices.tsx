@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, type ProblemField } from '../../lib/api.ts';
+import { ageBands, availabilityChoices, conditions, peerLanguages } from './types.ts';
 
 /** A group of checkboxes for a list of values, labelled from the catalogue (`prefix.value`). */
 export function CheckList<V extends string>({
@@ -174,4 +175,45 @@ export function useSubmit() {
     }
   };
   return { error, fields, busy, show, submit };
+}
+
+type Language = (typeof peerLanguages)[number];
+type Availability = (typeof availabilityChoices)[number];
+
+/** The languages someone speaks (or wants their peer to speak). */
+export function LanguageChecks(props: {
+  legend: string;
+  chosen: readonly Language[];
+  onChange(next: Language[]): void;
+}) {
+  return <CheckList {...props} values={peerLanguages} prefix="peers.language" />;
+}
+
+/** The times someone is free to talk. */
+export function AvailabilityChecks(props: {
+  legend: string;
+  chosen: readonly Availability[];
+  onChange(next: Availability[]): void;
+}) {
+  return <CheckList {...props} values={availabilityChoices} prefix="peers.availability" />;
+}
+
+type ChoiceProps = {
+  label: string;
+  value: string;
+  onChange(next: string): void;
+  empty: { label: string; disabled?: boolean };
+};
+
+/** The condition someone had surgery for. */
+export function ConditionSelect(props: ChoiceProps) {
+  const { t } = useI18n();
+  return (
+    <SelectField {...props} values={conditions} optionLabel={(c) => t(`peers.condition.${c}`)} />
+  );
+}
+
+/** An age group (the groups are shown as they are, e.g. "60-69"). */
+export function AgeBandSelect(props: ChoiceProps) {
+  return <SelectField {...props} values={ageBands} optionLabel={(b) => b} />;
 }

@@ -2,15 +2,17 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { CheckBox, CheckList, FieldErrors, SelectField, TextField, useSubmit } from './Choices.tsx';
 import {
-  ageBands,
-  availabilityChoices,
-  conditions,
-  type OwnVolunteer,
-  peerLanguages,
-  type VolunteerAnswer,
-} from './types.ts';
+  AgeBandSelect,
+  AvailabilityChecks,
+  CheckBox,
+  ConditionSelect,
+  FieldErrors,
+  LanguageChecks,
+  TextField,
+  useSubmit,
+} from './Choices.tsx';
+import type { availabilityChoices, OwnVolunteer, peerLanguages, VolunteerAnswer } from './types.ts';
 
 export function Volunteer() {
   const { t } = useI18n();
@@ -122,6 +124,9 @@ function Status({
   );
 }
 
+/** A volunteer must pick a real value: the empty choice only shows that none is picked yet. */
+const noChoiceYet = { label: '—', disabled: true };
+
 function Form({ answer, onSaved }: { answer: VolunteerAnswer; onSaved(v: OwnVolunteer): void }) {
   const { t } = useI18n();
   const earlier = answer.volunteer;
@@ -175,35 +180,27 @@ function Form({ answer, onSaved }: { answer: VolunteerAnswer; onSaved(v: OwnVolu
         onChange={setDisplayName}
         maxLength={40}
       />
-      <SelectField
+      <ConditionSelect
         label={t('peers.volunteer.condition')}
         value={condition}
         onChange={setCondition}
-        values={conditions}
-        optionLabel={(c) => t(`peers.condition.${c}`)}
-        empty={{ label: '—', disabled: true }}
+        empty={noChoiceYet}
       />
       {suggested.ageBand === null ? (
-        <SelectField
+        <AgeBandSelect
           label={t('peers.volunteer.ageBand')}
           value={ageBand}
           onChange={setAgeBand}
-          values={ageBands}
-          optionLabel={(b) => b}
-          empty={{ label: '—', disabled: true }}
+          empty={noChoiceYet}
         />
       ) : null}
-      <CheckList
+      <LanguageChecks
         legend={t('peers.volunteer.languages')}
-        values={peerLanguages}
-        prefix="peers.language"
         chosen={languages}
         onChange={setLanguages}
       />
-      <CheckList
+      <AvailabilityChecks
         legend={t('peers.volunteer.availability')}
-        values={availabilityChoices}
-        prefix="peers.availability"
         chosen={availability}
         onChange={setAvailability}
       />
