@@ -1,10 +1,13 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
+import type { Database, PeerConnectionStatus } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
+import { queueEmail } from '../intake/store.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { clinicToday } from '../patients/routes.ts';
 import { currentSurgery, getPatient } from '../patients/store.ts';
@@ -31,7 +34,6 @@ import {
   moveConnection,
   patientEmail,
   peerMessages,
-  queueEmail,
   saveVolunteer,
   setStaffPause,
   setVolunteerPaused,
@@ -104,6 +106,10 @@ function authorizePeer(c: AppContext, action: 'volunteer-as-peer' | 'connect-wit
   return actor as Actor & { patientId: string };
 }
 
+/**
+ * Audits a peer read or change. By default on the request's database and about the actor's own
+ * patient record; `db` puts it inside a transaction, `patientId` names the patient staff acted on.
+ */
 async function audit(
   c: AppContext,
   actor: Actor,
@@ -111,17 +117,23 @@ async function audit(
   subjectType: 'peer_volunteer' | 'peer_connection' | 'peer_message',
   subjectId: string | null,
   details?: Record<string, unknown>,
+  options: { db?: Kysely<Database>; patientId?: string } = {},
 ) {
-  await recordAudit(c.get('deps').db, {
+  await recordAudit(options.db ?? c.get('deps').db, {
     clinicId: actor.clinicId,
     actor,
     action,
     subjectType,
     subjectId,
-    patientId: actor.patientId,
+    patientId: options.patientId ?? actor.patientId,
     ip: c.get('ip'),
     ...(details ? { details } : {}),
   });
+}
+
+/** The age band from the clinic's date of birth, when it has one (it outranks what was typed). */
+function recordedAgeBand(patient: { date_of_birth: string | null } | undefined, today: string) {
+  return patient?.date_of_birth ? ageBandOn(patient.date_of_birth, today) : undefined;
 }
 
 /** What a volunteer chose to share, and nothing else: no surname, contact details or dates. */
@@ -176,7 +188,7 @@ async function getVolunteer(c: AppContext) {
     // What the form can fill in from the record: it is theirs to read.
     suggested: {
       displayName: patient?.given_name ?? '',
-      ageBand: patient?.date_of_birth ? (ageBandOn(patient.date_of_birth, today) ?? null) : null,
+      ageBand: recordedAgeBand(patient, today) ?? null,
       region: surgery?.surgery.region ?? null,
       procedure: surgery?.surgery.procedure ?? null,
       fusion: surgery?.surgery.fusion ?? null,
@@ -194,8 +206,7 @@ async function putVolunteer(c: AppContext) {
   if (!surgery || surgery.surgery.surgeryDate >= today)
     throw conflict('You can volunteer to talk with others once you have had your surgery.');
   const patient = await getPatient(db, actor.clinicId, actor.patientId);
-  const ageBand =
-    (patient?.date_of_birth ? ageBandOn(patient.date_of_birth, today) : undefined) ?? input.ageBand;
+  const ageBand = recordedAgeBand(patient, today) ?? input.ageBand;
   if (!ageBand)
     throw new HttpProblem(
       400,
@@ -223,15 +234,7 @@ async function putVolunteer(c: AppContext) {
       },
       now(),
     );
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'peer.volunteer.save',
-      subjectType: 'peer_volunteer',
-      subjectId: saved,
-      patientId: actor.patientId,
-      ip: c.get('ip'),
-    });
+    await audit(c, actor, 'peer.volunteer.save', 'peer_volunteer', saved, undefined, { db: trx });
     return saved;
   });
   return c.json({ volunteer: ownProfile(await volunteerById(db, actor.clinicId, id)) });
@@ -243,31 +246,47 @@ async function requireOwnVolunteer(c: AppContext, actor: Actor & { patientId: st
   return row;
 }
 
-async function pauseVolunteer(c: AppContext) {
+/**
+ * A patient changes their own offer: authorize, read the body, find the offer, change it, audit
+ * it, answer with the offer as it now stands.
+ */
+async function changeOwnVolunteer<T>(
+  c: AppContext,
+  schema: z.ZodType<T>,
+  change: (
+    db: Kysely<Database>,
+    clinicId: string,
+    volunteerId: string,
+    input: T,
+    at: Date,
+  ) => Promise<void>,
+  action: (input: T) => string,
+) {
   const actor = authorizePeer(c, 'volunteer-as-peer');
-  const { paused } = await readJson(c, pauseSchema);
+  const input = await readJson(c, schema);
   const row = await requireOwnVolunteer(c, actor);
   const { db, now } = c.get('deps');
-  await setVolunteerPaused(db, actor.clinicId, row.id, paused, now());
-  await audit(
-    c,
-    actor,
-    paused ? 'peer.volunteer.pause' : 'peer.volunteer.resume',
-    'peer_volunteer',
-    row.id,
-  );
+  await change(db, actor.clinicId, row.id, input, now());
+  await audit(c, actor, action(input), 'peer_volunteer', row.id);
   return c.json({ volunteer: ownProfile(await volunteerById(db, actor.clinicId, row.id)) });
 }
 
-async function withdraw(c: AppContext) {
-  const actor = authorizePeer(c, 'volunteer-as-peer');
-  await readJson(c, emptySchema);
-  const row = await requireOwnVolunteer(c, actor);
-  const { db, now } = c.get('deps');
-  await withdrawVolunteer(db, actor.clinicId, row.id, now());
-  await audit(c, actor, 'peer.volunteer.withdraw', 'peer_volunteer', row.id);
-  return c.json({ volunteer: ownProfile(await volunteerById(db, actor.clinicId, row.id)) });
-}
+const pauseVolunteer = (c: AppContext) =>
+  changeOwnVolunteer(
+    c,
+    pauseSchema,
+    (db, clinicId, volunteerId, { paused }, at) =>
+      setVolunteerPaused(db, clinicId, volunteerId, paused, at),
+    ({ paused }) => (paused ? 'peer.volunteer.pause' : 'peer.volunteer.resume'),
+  );
+
+const withdraw = (c: AppContext) =>
+  changeOwnVolunteer(
+    c,
+    emptySchema,
+    (db, clinicId, volunteerId, _input, at) => withdrawVolunteer(db, clinicId, volunteerId, at),
+    () => 'peer.volunteer.withdraw',
+  );
 
 async function proposals(c: AppContext) {
   const actor = authorizePeer(c, 'connect-with-peer');
@@ -285,9 +304,7 @@ async function proposals(c: AppContext) {
       procedure: surgery.surgery.procedure,
       fusion: surgery.surgery.fusion,
       condition: prefs.condition,
-      ageBand:
-        (patient?.date_of_birth ? ageBandOn(patient.date_of_birth, today) : undefined) ??
-        prefs.ageBand,
+      ageBand: recordedAgeBand(patient, today) ?? prefs.ageBand,
       languages: prefs.languages,
       availability: prefs.availability,
       sameProcedureOnly: prefs.sameProcedureOnly,
@@ -332,6 +349,37 @@ function connectionView(row: ConnectionRow, patientId: string) {
           }
         : { displayName: row.requester_given_name },
   };
+}
+
+/** The connection as it now stands, for the patient who just acted on it. */
+async function connectionReply(c: AppContext, actor: Actor & { patientId: string }, id: string) {
+  const row = await connectionById(c.get('deps').db, actor.clinicId, id);
+  return { connection: row ? connectionView(row, actor.patientId) : null };
+}
+
+/**
+ * Moves a connection and, only when it moved, audits that in the same transaction. Returns
+ * undefined when there is no such connection.
+ */
+async function moveAudited(
+  c: AppContext,
+  actor: Actor,
+  connectionId: string,
+  from: readonly PeerConnectionStatus[],
+  to: PeerConnectionStatus,
+  action: string,
+  endedBy?: { userId: string; role: string },
+) {
+  const { db, now } = c.get('deps');
+  return db.transaction().execute(async (trx) => {
+    const moved = await moveConnection(trx, actor.clinicId, connectionId, from, to, {
+      at: now(),
+      ...(endedBy ? { endedBy } : {}),
+    });
+    if (moved?.moved)
+      await audit(c, actor, action, 'peer_connection', connectionId, undefined, { db: trx });
+    return moved;
+  });
 }
 
 /** Only its two patients reach a connection; to anyone else it does not exist. */
@@ -388,20 +436,18 @@ async function requestConnection(c: AppContext) {
           'A patient would like to talk with you about your surgery experience. Sign in to Lamina to read the request and say yes or no.\n\n' +
           'Un paciente quiere hablar con usted sobre su experiencia con la cirugía. Entre en Lamina para leer la solicitud y decir sí o no.',
       });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
+    await audit(
+      c,
       actor,
-      action: 'peer.connection.request',
-      subjectType: 'peer_connection',
-      subjectId: created,
-      patientId: actor.patientId,
-      ip: c.get('ip'),
-      details: { volunteerId: volunteer.id },
-    });
+      'peer.connection.request',
+      'peer_connection',
+      created,
+      { volunteerId: volunteer.id },
+      { db: trx },
+    );
     return created;
   });
-  const row = await connectionById(db, actor.clinicId, id);
-  return c.json({ connection: row ? connectionView(row, actor.patientId) : null }, 201);
+  return c.json(await connectionReply(c, actor, id), 201);
 }
 
 async function readConnection(c: AppContext) {
@@ -442,32 +488,17 @@ async function answer(c: AppContext, accept: boolean) {
     throw conflict(
       'Your offer to talk with others is paused or withdrawn, so you cannot start new conversations now.',
     );
-  const { db, now } = c.get('deps');
-  const result = await db.transaction().execute(async (trx) => {
-    const moved = await moveConnection(
-      trx,
-      actor.clinicId,
-      row.id,
-      ['requested'],
-      accept ? 'active' : 'declined',
-      { at: now() },
-    );
-    if (moved?.moved)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: accept ? 'peer.connection.accept' : 'peer.connection.decline',
-        subjectType: 'peer_connection',
-        subjectId: row.id,
-        patientId: actor.patientId,
-        ip: c.get('ip'),
-      });
-    return moved;
-  });
+  const result = await moveAudited(
+    c,
+    actor,
+    row.id,
+    ['requested'],
+    accept ? 'active' : 'declined',
+    accept ? 'peer.connection.accept' : 'peer.connection.decline',
+  );
   if (!result?.moved)
     throw conflict(stateProblems[result?.before ?? 'ended'] ?? 'Not possible now.');
-  const updated = await connectionById(db, actor.clinicId, row.id);
-  return c.json({ connection: updated ? connectionView(updated, actor.patientId) : null });
+  return c.json(await connectionReply(c, actor, row.id));
 }
 
 async function sendPeerMessage(c: AppContext) {
@@ -486,16 +517,15 @@ async function sendPeerMessage(c: AppContext) {
       body,
       at,
     });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
+    await audit(
+      c,
       actor,
-      action: 'peer.message.send',
-      subjectType: 'peer_message',
-      subjectId: id,
-      patientId: actor.patientId,
-      ip: c.get('ip'),
-      details: { connectionId: row.id },
-    });
+      'peer.message.send',
+      'peer_message',
+      id,
+      { connectionId: row.id },
+      { db: trx },
+    );
     return { id, at };
   });
   if (sent.refused !== undefined)
@@ -504,31 +534,15 @@ async function sendPeerMessage(c: AppContext) {
 }
 
 async function endConnection(c: AppContext, actor: Actor, connectionId: string) {
-  const { db, now } = c.get('deps');
-  const result = await db.transaction().execute(async (trx) => {
-    const moved = await moveConnection(
-      trx,
-      actor.clinicId,
-      connectionId,
-      ['requested', 'active'],
-      'ended',
-      {
-        at: now(),
-        endedBy: { userId: actor.userId, role: actor.role },
-      },
-    );
-    if (moved?.moved)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'peer.connection.end',
-        subjectType: 'peer_connection',
-        subjectId: connectionId,
-        patientId: actor.patientId,
-        ip: c.get('ip'),
-      });
-    return moved;
-  });
+  const result = await moveAudited(
+    c,
+    actor,
+    connectionId,
+    ['requested', 'active'],
+    'ended',
+    'peer.connection.end',
+    { userId: actor.userId, role: actor.role },
+  );
   if (!result) throw notFound('This conversation');
   if (!result.moved) throw conflict('This conversation has already ended.');
 }
@@ -538,8 +552,7 @@ async function endOwn(c: AppContext) {
   const row = await requireOwnConnection(c, actor);
   await readJson(c, emptySchema);
   await endConnection(c, actor, row.id);
-  const updated = await connectionById(c.get('deps').db, actor.clinicId, row.id);
-  return c.json({ connection: updated ? connectionView(updated, actor.patientId) : null });
+  return c.json(await connectionReply(c, actor, row.id));
 }
 
 // Staff (care managers and admins): safety oversight, not a view into the conversations.
@@ -566,43 +579,51 @@ async function requireVolunteer(c: AppContext, actor: Actor) {
   return row;
 }
 
-async function staffApprove(c: AppContext) {
+/**
+ * Staff change a volunteer: authorize, find the volunteer, read the body, change it, audit it
+ * about the volunteer's patient record, answer with where the volunteer now stands.
+ */
+async function changeVolunteerAsStaff<T>(
+  c: AppContext,
+  schema: z.ZodType<T>,
+  change: (
+    db: Kysely<Database>,
+    actor: Actor,
+    volunteerId: string,
+    input: T,
+    at: Date,
+  ) => Promise<void>,
+  action: (input: T) => string,
+) {
   const actor = authorizeClinic(c, 'manage-peers');
   const row = await requireVolunteer(c, actor);
-  await readJson(c, emptySchema);
+  const input = await readJson(c, schema);
   const { db, now } = c.get('deps');
-  await approveVolunteer(db, actor.clinicId, row.id, actor.userId, now());
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
-    action: 'peer.volunteer.approve',
-    subjectType: 'peer_volunteer',
-    subjectId: row.id,
+  await change(db, actor, row.id, input, now());
+  await audit(c, actor, action(input), 'peer_volunteer', row.id, undefined, {
     patientId: row.patient_id,
-    ip: c.get('ip'),
   });
   const updated = await volunteerById(db, actor.clinicId, row.id);
   return c.json({ volunteerId: row.id, state: updated ? volunteerState(updated) : null });
 }
 
-async function staffPause(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-peers');
-  const row = await requireVolunteer(c, actor);
-  const { paused } = await readJson(c, pauseSchema);
-  const { db, now } = c.get('deps');
-  await setStaffPause(db, actor.clinicId, row.id, actor.userId, paused, now());
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
-    action: paused ? 'peer.volunteer.staff-pause' : 'peer.volunteer.staff-resume',
-    subjectType: 'peer_volunteer',
-    subjectId: row.id,
-    patientId: row.patient_id,
-    ip: c.get('ip'),
-  });
-  const updated = await volunteerById(db, actor.clinicId, row.id);
-  return c.json({ volunteerId: row.id, state: updated ? volunteerState(updated) : null });
-}
+const staffApprove = (c: AppContext) =>
+  changeVolunteerAsStaff(
+    c,
+    emptySchema,
+    (db, actor, volunteerId, _input, at) =>
+      approveVolunteer(db, actor.clinicId, volunteerId, actor.userId, at),
+    () => 'peer.volunteer.approve',
+  );
+
+const staffPause = (c: AppContext) =>
+  changeVolunteerAsStaff(
+    c,
+    pauseSchema,
+    (db, actor, volunteerId, { paused }, at) =>
+      setStaffPause(db, actor.clinicId, volunteerId, actor.userId, paused, at),
+    ({ paused }) => (paused ? 'peer.volunteer.staff-pause' : 'peer.volunteer.staff-resume'),
+  );
 
 async function staffConnections(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-peers');

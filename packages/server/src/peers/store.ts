@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database, PeerConnectionStatus } from '../db/schema.ts';
 import type { Candidate } from './matching.ts';
 
 /** All SQL about peer volunteers, their connections and the peer threads. */
 
 type Db = Kysely<Database>;
+/** The tables of a connection joined to its volunteer, as `eitherSide` filters them. */
+type JoinedConnection = {
+  c: Database['peer_connections'];
+  v: Database['peer_volunteers'];
+};
 
 export interface VolunteerInput {
   displayName: string;
@@ -64,22 +69,35 @@ export function volunteerState(row: {
   return row.approved_at ? 'approved' : 'pending-approval';
 }
 
-export async function volunteerOf(db: Db, clinicId: string, patientId: string) {
+/** The clinic's volunteers with every column a profile needs; callers narrow and order it. */
+function volunteersQuery(db: Db, clinicId: string) {
   return db
     .selectFrom('peer_volunteers as v')
     .select(volunteerColumns)
-    .where('v.clinic_id', '=', clinicId)
-    .where('v.patient_id', '=', patientId)
-    .executeTakeFirst();
+    .where('v.clinic_id', '=', clinicId);
+}
+
+export async function volunteerOf(db: Db, clinicId: string, patientId: string) {
+  return volunteersQuery(db, clinicId).where('v.patient_id', '=', patientId).executeTakeFirst();
 }
 
 export async function volunteerById(db: Db, clinicId: string, volunteerId: string) {
-  return db
-    .selectFrom('peer_volunteers as v')
-    .select(volunteerColumns)
-    .where('v.clinic_id', '=', clinicId)
-    .where('v.id', '=', volunteerId)
-    .executeTakeFirst();
+  return volunteersQuery(db, clinicId).where('v.id', '=', volunteerId).executeTakeFirst();
+}
+
+/** One volunteer row changed in place; the clinic id keeps it inside its clinic. */
+async function updateVolunteer(
+  db: Db,
+  clinicId: string,
+  volunteerId: string,
+  set: Updateable<Database['peer_volunteers']>,
+) {
+  await db
+    .updateTable('peer_volunteers')
+    .set(set)
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', volunteerId)
+    .execute();
 }
 
 /**
@@ -126,21 +144,14 @@ export async function setVolunteerPaused(
   paused: boolean,
   at: Date,
 ) {
-  await db
-    .updateTable('peer_volunteers')
-    .set({ paused_at: paused ? at : null, updated_at: at })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', volunteerId)
-    .execute();
+  await updateVolunteer(db, clinicId, volunteerId, {
+    paused_at: paused ? at : null,
+    updated_at: at,
+  });
 }
 
 export async function withdrawVolunteer(db: Db, clinicId: string, volunteerId: string, at: Date) {
-  await db
-    .updateTable('peer_volunteers')
-    .set({ withdrawn_at: at, updated_at: at })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', volunteerId)
-    .execute();
+  await updateVolunteer(db, clinicId, volunteerId, { withdrawn_at: at, updated_at: at });
 }
 
 export async function approveVolunteer(
@@ -150,12 +161,7 @@ export async function approveVolunteer(
   staffId: string,
   at: Date,
 ) {
-  await db
-    .updateTable('peer_volunteers')
-    .set({ approved_at: at, approved_by: staffId })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', volunteerId)
-    .execute();
+  await updateVolunteer(db, clinicId, volunteerId, { approved_at: at, approved_by: staffId });
 }
 
 export async function setStaffPause(
@@ -166,24 +172,19 @@ export async function setStaffPause(
   paused: boolean,
   at: Date,
 ) {
-  await db
-    .updateTable('peer_volunteers')
-    .set({ staff_paused_at: paused ? at : null, staff_paused_by: paused ? staffId : null })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', volunteerId)
-    .execute();
+  await updateVolunteer(db, clinicId, volunteerId, {
+    staff_paused_at: paused ? at : null,
+    staff_paused_by: paused ? staffId : null,
+  });
 }
 
 /** For the console: every volunteer with the patient's name (staff may see their own clinic's patients). */
 export async function listVolunteers(db: Db, clinicId: string) {
-  return db
-    .selectFrom('peer_volunteers as v')
+  return volunteersQuery(db, clinicId)
     .innerJoin('patients as p', (join) =>
       join.onRef('p.clinic_id', '=', 'v.clinic_id').onRef('p.id', '=', 'v.patient_id'),
     )
-    .select(volunteerColumns)
     .select(['p.given_name', 'p.family_name'])
-    .where('v.clinic_id', '=', clinicId)
     .orderBy('v.created_at', 'desc')
     .orderBy('v.id')
     .execute();
@@ -191,11 +192,7 @@ export async function listVolunteers(db: Db, clinicId: string) {
 
 /** Every volunteer of the clinic as matching sees them. */
 export async function candidates(db: Db, clinicId: string): Promise<Candidate[]> {
-  const rows = await db
-    .selectFrom('peer_volunteers as v')
-    .select(volunteerColumns)
-    .where('v.clinic_id', '=', clinicId)
-    .execute();
+  const rows = await volunteersQuery(db, clinicId).execute();
   return rows.map((row) => ({
     volunteerId: row.id,
     patientId: row.patient_id,
@@ -211,21 +208,37 @@ export async function candidates(db: Db, clinicId: string): Promise<Candidate[]>
 }
 
 /** The patients this patient already has a connection with, whichever side asked, whatever its state. */
+/** A connection joined to its volunteer's row, from which either side's patient is known. */
+function connectionsWithVolunteer(db: Db) {
+  return db
+    .selectFrom('peer_connections as c')
+    .innerJoin('peer_volunteers as v', (join) =>
+      join.onRef('v.clinic_id', '=', 'c.clinic_id').onRef('v.id', '=', 'c.volunteer_id'),
+    );
+}
+
+/** The same, with the asking patient's record too. */
+function connectionsWithPatients(db: Db) {
+  return connectionsWithVolunteer(db).innerJoin('patients as r', (join) =>
+    join.onRef('r.clinic_id', '=', 'c.clinic_id').onRef('r.id', '=', 'c.requester_patient_id'),
+  );
+}
+
+/** Connections in which the patient is on either side (asker or volunteer). */
+function eitherSide(patientId: string) {
+  return (eb: ExpressionBuilder<JoinedConnection, 'c' | 'v'>) =>
+    eb.or([eb('c.requester_patient_id', '=', patientId), eb('v.patient_id', '=', patientId)]);
+}
+
 export async function connectedPatientIds(
   db: Db,
   clinicId: string,
   patientId: string,
 ): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('peer_connections as c')
-    .innerJoin('peer_volunteers as v', (join) =>
-      join.onRef('v.clinic_id', '=', 'c.clinic_id').onRef('v.id', '=', 'c.volunteer_id'),
-    )
+  const rows = await connectionsWithVolunteer(db)
     .select(['c.requester_patient_id', 'v.patient_id'])
     .where('c.clinic_id', '=', clinicId)
-    .where((eb) =>
-      eb.or([eb('c.requester_patient_id', '=', patientId), eb('v.patient_id', '=', patientId)]),
-    )
+    .where(eitherSide(patientId))
     .execute();
   return new Set(
     rows.map((row) =>
@@ -286,16 +299,7 @@ const connectionColumns = [
 ] as const;
 
 function connectionsQuery(db: Db, clinicId: string) {
-  return db
-    .selectFrom('peer_connections as c')
-    .innerJoin('peer_volunteers as v', (join) =>
-      join.onRef('v.clinic_id', '=', 'c.clinic_id').onRef('v.id', '=', 'c.volunteer_id'),
-    )
-    .innerJoin('patients as r', (join) =>
-      join.onRef('r.clinic_id', '=', 'c.clinic_id').onRef('r.id', '=', 'c.requester_patient_id'),
-    )
-    .select(connectionColumns)
-    .where('c.clinic_id', '=', clinicId);
+  return connectionsWithPatients(db).select(connectionColumns).where('c.clinic_id', '=', clinicId);
 }
 
 export type ConnectionRow = NonNullable<Awaited<ReturnType<typeof connectionById>>>;
@@ -307,9 +311,7 @@ export async function connectionById(db: Db, clinicId: string, connectionId: str
 /** Connections the patient is in, on either side, newest first. */
 export async function connectionsOf(db: Db, clinicId: string, patientId: string) {
   return connectionsQuery(db, clinicId)
-    .where((eb) =>
-      eb.or([eb('c.requester_patient_id', '=', patientId), eb('v.patient_id', '=', patientId)]),
-    )
+    .where(eitherSide(patientId))
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id')
     .execute();
@@ -317,14 +319,7 @@ export async function connectionsOf(db: Db, clinicId: string, patientId: string)
 
 /** For the console: that connections exist and where they stand; never the messages. */
 export async function listConnections(db: Db, clinicId: string) {
-  return db
-    .selectFrom('peer_connections as c')
-    .innerJoin('peer_volunteers as v', (join) =>
-      join.onRef('v.clinic_id', '=', 'c.clinic_id').onRef('v.id', '=', 'c.volunteer_id'),
-    )
-    .innerJoin('patients as r', (join) =>
-      join.onRef('r.clinic_id', '=', 'c.clinic_id').onRef('r.id', '=', 'c.requester_patient_id'),
-    )
+  return connectionsWithPatients(db)
     .innerJoin('patients as vp', (join) =>
       join.onRef('vp.clinic_id', '=', 'v.clinic_id').onRef('vp.id', '=', 'v.patient_id'),
     )
@@ -365,15 +360,9 @@ export async function moveConnection(
   to: PeerConnectionStatus,
   change: { at: Date; endedBy?: { userId: string; role: string } },
 ): Promise<{ before: PeerConnectionStatus; moved: boolean } | undefined> {
-  const row = await db
-    .selectFrom('peer_connections')
-    .select('status')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', connectionId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) return undefined;
-  if (!from.includes(row.status)) return { before: row.status, moved: false };
+  const before = await lockConnectionStatus(db, clinicId, connectionId);
+  if (!before) return undefined;
+  if (!from.includes(before)) return { before, moved: false };
   await db
     .updateTable('peer_connections')
     .set({
@@ -391,7 +380,7 @@ export async function moveConnection(
     .where('clinic_id', '=', clinicId)
     .where('id', '=', connectionId)
     .execute();
-  return { before: row.status, moved: true };
+  return { before, moved: true };
 }
 
 export async function peerMessages(db: Db, clinicId: string, connectionId: string) {
@@ -454,20 +443,4 @@ export async function patientEmail(db: Db, clinicId: string, patientId: string) 
     .where('p.id', '=', patientId)
     .executeTakeFirst();
   return row?.email ?? row?.account_email ?? null;
-}
-
-export async function queueEmail(
-  db: Db,
-  input: { clinicId: string; to: string; subject: string; body: string; kind: string },
-) {
-  await db
-    .insertInto('outbox')
-    .values({
-      clinic_id: input.clinicId,
-      to_address: input.to,
-      subject: input.subject,
-      body_text: input.body,
-      kind: input.kind,
-    })
-    .execute();
 }

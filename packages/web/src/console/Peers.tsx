@@ -3,6 +3,7 @@ import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { Loading } from './ConsoleApp.tsx';
 import { dateTime, useT } from './i18n.ts';
+import { DataTable } from './ui-table.tsx';
 
 type VolunteerState = 'pending-approval' | 'approved' | 'paused' | 'paused-by-clinic' | 'withdrawn';
 interface VolunteerRow {
@@ -32,6 +33,11 @@ export default function Peers() {
   const [volunteers, setVolunteers] = useState<VolunteerRow[] | null>(null);
   const [connections, setConnections] = useState<ConnectionRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const showFailure = useCallback(
+    (failure: unknown) =>
+      setError(failure instanceof ApiError ? failure.message : t('console.loadError')),
+    [t],
+  );
   const load = useCallback(async () => {
     try {
       const [v, c] = await Promise.all([
@@ -41,9 +47,9 @@ export default function Peers() {
       setVolunteers(v.volunteers);
       setConnections(c.connections);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
+      showFailure(failure);
     }
-  }, [t]);
+  }, [showFailure]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -53,9 +59,19 @@ export default function Peers() {
       await api.post(path, body);
       await load();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
+      showFailure(failure);
     }
   };
+  /** The clinic's safety pause for one volunteer, or lifting it. */
+  const pauseButton = (v: VolunteerRow, paused: boolean) => (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => void act(`/api/peer-volunteers/${v.volunteerId}/pause`, { paused })}
+    >
+      {t(paused ? 'peerAdmin.pause' : 'peerAdmin.resume', { name: v.patientName })}
+    </button>
+  );
 
   return (
     <div>
@@ -67,118 +83,90 @@ export default function Peers() {
         {!volunteers && !error ? <Loading /> : null}
         {volunteers && volunteers.length === 0 ? <p>{t('peerAdmin.noVolunteers')}</p> : null}
         {volunteers && volunteers.length > 0 ? (
-          <div className="table-wrap">
-            <table data-testid="peer-volunteers">
-              <thead>
-                <tr>
-                  <th scope="col">{t('peerAdmin.col.patient')}</th>
-                  <th scope="col">{t('peerAdmin.col.shownAs')}</th>
-                  <th scope="col">{t('peerAdmin.col.surgery')}</th>
-                  <th scope="col">{t('peerAdmin.col.languages')}</th>
-                  <th scope="col">{t('peerAdmin.col.intro')}</th>
-                  <th scope="col">{t('peerAdmin.col.state')}</th>
-                  <th scope="col">{t('peerAdmin.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {volunteers.map((v) => (
-                  <tr key={v.volunteerId} data-volunteer-id={v.volunteerId}>
-                    <td>
-                      <Link href={`/console/patients/${v.patientId}`}>{v.patientName}</Link>
-                    </td>
-                    <td>{v.displayName}</td>
-                    <td>
-                      {v.procedure}, {v.region}
-                      {v.fusion ? ' + fusion' : ''}
-                    </td>
-                    <td>{v.languages.join(', ')}</td>
-                    <td>{v.intro}</td>
-                    <td>{t(`peerAdmin.state.${v.state}`)}</td>
-                    <td>
-                      {v.state === 'pending-approval' ? (
-                        <button
-                          type="button"
-                          onClick={() => void act(`/api/peer-volunteers/${v.volunteerId}/approve`)}
-                        >
-                          {t('peerAdmin.approve', { name: v.patientName })}
-                        </button>
-                      ) : null}{' '}
-                      {v.state === 'paused-by-clinic' ? (
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() =>
-                            void act(`/api/peer-volunteers/${v.volunteerId}/pause`, {
-                              paused: false,
-                            })
-                          }
-                        >
-                          {t('peerAdmin.resume', { name: v.patientName })}
-                        </button>
-                      ) : v.state !== 'withdrawn' ? (
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() =>
-                            void act(`/api/peer-volunteers/${v.volunteerId}/pause`, {
-                              paused: true,
-                            })
-                          }
-                        >
-                          {t('peerAdmin.pause', { name: v.patientName })}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="peer-volunteers"
+            columns={[
+              t('peerAdmin.col.patient'),
+              t('peerAdmin.col.shownAs'),
+              t('peerAdmin.col.surgery'),
+              t('peerAdmin.col.languages'),
+              t('peerAdmin.col.intro'),
+              t('peerAdmin.col.state'),
+              t('peerAdmin.col.actions'),
+            ]}
+          >
+            {volunteers.map((v) => (
+              <tr key={v.volunteerId} data-volunteer-id={v.volunteerId}>
+                <td>
+                  <Link href={`/console/patients/${v.patientId}`}>{v.patientName}</Link>
+                </td>
+                <td>{v.displayName}</td>
+                <td>
+                  {v.procedure}, {v.region}
+                  {v.fusion ? ' + fusion' : ''}
+                </td>
+                <td>{v.languages.join(', ')}</td>
+                <td>{v.intro}</td>
+                <td>{t(`peerAdmin.state.${v.state}`)}</td>
+                <td>
+                  {v.state === 'pending-approval' ? (
+                    <button
+                      type="button"
+                      onClick={() => void act(`/api/peer-volunteers/${v.volunteerId}/approve`)}
+                    >
+                      {t('peerAdmin.approve', { name: v.patientName })}
+                    </button>
+                  ) : null}{' '}
+                  {v.state === 'paused-by-clinic'
+                    ? pauseButton(v, false)
+                    : v.state !== 'withdrawn'
+                      ? pauseButton(v, true)
+                      : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
       <section className="card" aria-labelledby="peer-connections-h">
         <h2 id="peer-connections-h">{t('peerAdmin.connections')}</h2>
         {connections && connections.length === 0 ? <p>{t('peerAdmin.noConnections')}</p> : null}
         {connections && connections.length > 0 ? (
-          <div className="table-wrap">
-            <table data-testid="peer-connections">
-              <thead>
-                <tr>
-                  <th scope="col">{t('peerAdmin.col.asker')}</th>
-                  <th scope="col">{t('peerAdmin.col.volunteer')}</th>
-                  <th scope="col">{t('peerAdmin.col.started')}</th>
-                  <th scope="col">{t('peerAdmin.col.status')}</th>
-                  <th scope="col">{t('peerAdmin.col.messages')}</th>
-                  <th scope="col">{t('peerAdmin.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {connections.map((c) => (
-                  <tr key={c.id} data-connection-id={c.id}>
-                    <td>{c.requester.name}</td>
-                    <td>{c.volunteer.name}</td>
-                    <td>{dateTime(c.createdAt, lang)}</td>
-                    <td>{t(`peerAdmin.status.${c.status}`)}</td>
-                    <td>{c.messageCount}</td>
-                    <td>
-                      {c.status === 'requested' || c.status === 'active' ? (
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => void act(`/api/peer-connections/${c.id}/end`)}
-                        >
-                          {t('peerAdmin.end', {
-                            asker: c.requester.name,
-                            volunteer: c.volunteer.name,
-                          })}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="peer-connections"
+            columns={[
+              t('peerAdmin.col.asker'),
+              t('peerAdmin.col.volunteer'),
+              t('peerAdmin.col.started'),
+              t('peerAdmin.col.status'),
+              t('peerAdmin.col.messages'),
+              t('peerAdmin.col.actions'),
+            ]}
+          >
+            {connections.map((c) => (
+              <tr key={c.id} data-connection-id={c.id}>
+                <td>{c.requester.name}</td>
+                <td>{c.volunteer.name}</td>
+                <td>{dateTime(c.createdAt, lang)}</td>
+                <td>{t(`peerAdmin.status.${c.status}`)}</td>
+                <td>{c.messageCount}</td>
+                <td>
+                  {c.status === 'requested' || c.status === 'active' ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => void act(`/api/peer-connections/${c.id}/end`)}
+                    >
+                      {t('peerAdmin.end', {
+                        asker: c.requester.name,
+                        volunteer: c.volunteer.name,
+                      })}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
     </div>

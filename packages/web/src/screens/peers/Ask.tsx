@@ -1,17 +1,19 @@
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ApiError, api, type ProblemField } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { Link, navigate } from '../../lib/router.tsx';
-import { CheckList, FieldErrors } from './Choices.tsx';
-import { PeerCard } from './PeerCard.tsx';
 import {
-  ageBands,
-  availabilityChoices,
-  type Connection,
-  conditions,
-  peerLanguages,
-  type SharedProfile,
-} from './types.ts';
+  AgeBandSelect,
+  AvailabilityChecks,
+  CheckBox,
+  ConditionSelect,
+  FieldErrors,
+  LanguageChecks,
+  TextField,
+  useSubmit,
+} from './Choices.tsx';
+import { PeerCard } from './PeerCard.tsx';
+import type { availabilityChoices, Connection, peerLanguages, SharedProfile } from './types.ts';
 
 /** "Talk to someone who had this surgery": preferences → proposals → consent → request sent. */
 export function Ask() {
@@ -23,23 +25,11 @@ export function Ask() {
   const [availability, setAvailability] = useState<(typeof availabilityChoices)[number][]>([]);
   const [proposals, setProposals] = useState<SharedProfile[] | null>(null);
   const [chosen, setChosen] = useState<SharedProfile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<readonly ProblemField[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { error, fields, busy, submit } = useSubmit();
 
-  const failed = (e: unknown) => {
-    if (e instanceof ApiError) {
-      setError(e.fields.length > 0 ? null : e.message);
-      setFields(e.fields);
-    } else setError(t('peers.error.offline'));
-  };
-
-  async function find(event: FormEvent) {
+  function find(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields([]);
-    try {
+    void submit(async () => {
       const r = await api.post<{ proposals: SharedProfile[] }>('/api/peers/proposals', {
         languages,
         sameProcedureOnly,
@@ -48,11 +38,7 @@ export function Ask() {
         ...(ageBand ? { ageBand } : {}),
       });
       setProposals(r.proposals);
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (chosen) return <Request peer={chosen} onBack={() => setChosen(null)} />;
@@ -61,47 +47,30 @@ export function Ask() {
     <div className="screen peers-ask">
       <h1>{t('peers.prefs.title')}</h1>
       <form className="card" onSubmit={find} noValidate>
-        <CheckList
+        <LanguageChecks
           legend={t('peers.prefs.languages')}
-          values={peerLanguages}
-          prefix="peers.language"
           chosen={languages}
           onChange={setLanguages}
         />
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={sameProcedureOnly}
-            onChange={(e) => setSameProcedureOnly(e.target.checked)}
-          />
-          <span>{t('peers.prefs.sameProcedure')}</span>
-        </label>
-        <label className="field">
-          <span>{t('peers.prefs.condition')}</span>
-          <select value={condition} onChange={(e) => setCondition(e.target.value)}>
-            <option value="">{t('peers.prefs.conditionAny')}</option>
-            {conditions.map((c) => (
-              <option key={c} value={c}>
-                {t(`peers.condition.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('peers.prefs.ageBand')}</span>
-          <select value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
-            <option value="">{t('peers.prefs.ageAny')}</option>
-            {ageBands.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
-        </label>
-        <CheckList
+        <CheckBox
+          label={t('peers.prefs.sameProcedure')}
+          checked={sameProcedureOnly}
+          onChange={setSameProcedureOnly}
+        />
+        <ConditionSelect
+          label={t('peers.prefs.condition')}
+          value={condition}
+          onChange={setCondition}
+          empty={{ label: t('peers.prefs.conditionAny') }}
+        />
+        <AgeBandSelect
+          label={t('peers.prefs.ageBand')}
+          value={ageBand}
+          onChange={setAgeBand}
+          empty={{ label: t('peers.prefs.ageAny') }}
+        />
+        <AvailabilityChecks
           legend={t('peers.prefs.availability')}
-          values={availabilityChoices}
-          prefix="peers.availability"
           chosen={availability}
           onChange={setAvailability}
         />
@@ -139,34 +108,22 @@ function Request({ peer, onBack }: { peer: SharedProfile; onBack(): void }) {
   const { t } = useI18n();
   const [topic, setTopic] = useState('');
   const [consent, setConsent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<readonly ProblemField[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { error, fields, busy, show, submit } = useSubmit();
 
-  async function send(event: FormEvent) {
+  function send(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    setFields([]);
     if (!consent) {
-      setError(t('peers.request.needConsent'));
+      show(t('peers.request.needConsent'));
       return;
     }
-    setBusy(true);
-    try {
+    void submit(async () => {
       const r = await api.post<{ connection: Connection }>('/api/peers/connections', {
         volunteerId: peer.volunteerId,
         topic,
         consent,
       });
       navigate(`/peers/c/${r.connection.id}`);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.fields.length > 0 ? null : e.message);
-        setFields(e.fields);
-      } else setError(t('peers.error.offline'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -174,19 +131,18 @@ function Request({ peer, onBack }: { peer: SharedProfile; onBack(): void }) {
       <h1>{t('peers.request.title', { name: peer.displayName })}</h1>
       <PeerCard peer={peer} />
       <form className="card" onSubmit={send} noValidate>
-        <label className="field">
-          <span>{t('peers.request.topic')}</span>
-          <textarea
-            rows={4}
-            maxLength={500}
-            value={topic}
-            onChange={(e) => setTopic(e.target.value)}
-          />
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-          <span>{t('peers.request.consent', { name: peer.displayName })}</span>
-        </label>
+        <TextField
+          label={t('peers.request.topic')}
+          value={topic}
+          onChange={setTopic}
+          maxLength={500}
+          rows={4}
+        />
+        <CheckBox
+          label={t('peers.request.consent', { name: peer.displayName })}
+          checked={consent}
+          onChange={setConsent}
+        />
         <FieldErrors error={error} fields={fields} />
         <button type="submit" className="primary big" disabled={busy}>
           {t('peers.request.send')}

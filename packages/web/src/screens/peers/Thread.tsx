@@ -3,7 +3,7 @@ import type { PatientContext } from '../../App.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { FieldErrors } from './Choices.tsx';
+import { CheckBox, FieldErrors, TextField } from './Choices.tsx';
 import { PeerCard } from './PeerCard.tsx';
 import type { Connection, PeerMessage } from './types.ts';
 
@@ -103,14 +103,11 @@ export function Thread({ ctx, connectionId }: { ctx: PatientContext; connectionI
       {connection.status === 'requested' && connection.side === 'volunteer' ? (
         <section className="card" aria-labelledby="peer-answer-title">
           <h2 id="peer-answer-title">{t('peers.thread.askedYou', { name })}</h2>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={consent}
-              onChange={(e) => setConsent(e.target.checked)}
-            />
-            <span>{t('peers.thread.acceptConsent', { name })}</span>
-          </label>
+          <CheckBox
+            label={t('peers.thread.acceptConsent', { name })}
+            checked={consent}
+            onChange={setConsent}
+          />
           <button
             type="button"
             className="primary"
@@ -146,15 +143,13 @@ export function Thread({ ctx, connectionId }: { ctx: PatientContext; connectionI
 
       {canSend ? (
         <form onSubmit={send} className="card">
-          <label className="field">
-            <span>{t('peers.thread.write')}</span>
-            <textarea
-              rows={3}
-              maxLength={2000}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          </label>
+          <TextField
+            label={t('peers.thread.write')}
+            value={body}
+            onChange={setBody}
+            maxLength={2000}
+            rows={3}
+          />
           <button type="submit" className="primary" disabled={busy}>
             {t('peers.thread.send')}
           </button>

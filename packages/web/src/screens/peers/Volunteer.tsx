@@ -1,16 +1,18 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ApiError, api, type ProblemField } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { CheckList, FieldErrors } from './Choices.tsx';
 import {
-  ageBands,
-  availabilityChoices,
-  conditions,
-  type OwnVolunteer,
-  peerLanguages,
-  type VolunteerAnswer,
-} from './types.ts';
+  AgeBandSelect,
+  AvailabilityChecks,
+  CheckBox,
+  ConditionSelect,
+  FieldErrors,
+  LanguageChecks,
+  TextField,
+  useSubmit,
+} from './Choices.tsx';
+import type { availabilityChoices, OwnVolunteer, peerLanguages, VolunteerAnswer } from './types.ts';
 
 export function Volunteer() {
   const { t } = useI18n();
@@ -122,6 +124,9 @@ function Status({
   );
 }
 
+/** A volunteer must pick a real value: the empty choice only shows that none is picked yet. */
+const noChoiceYet = { label: '—', disabled: true };
+
 function Form({ answer, onSaved }: { answer: VolunteerAnswer; onSaved(v: OwnVolunteer): void }) {
   const { t } = useI18n();
   const earlier = answer.volunteer;
@@ -138,16 +143,11 @@ function Form({ answer, onSaved }: { answer: VolunteerAnswer; onSaved(v: OwnVolu
   const [availabilityNote, setAvailabilityNote] = useState(earlier?.availabilityNote ?? '');
   const [intro, setIntro] = useState(earlier?.intro ?? '');
   const [consent, setConsent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<readonly ProblemField[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { error, fields, busy, submit } = useSubmit();
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields([]);
-    try {
+    void submit(async () => {
       const r = await api.put<{ volunteer: OwnVolunteer }>('/api/peers/volunteer', {
         displayName,
         condition,
@@ -159,14 +159,7 @@ function Form({ answer, onSaved }: { answer: VolunteerAnswer; onSaved(v: OwnVolu
         consent,
       });
       onSaved(r.volunteer);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.fields.length > 0 ? null : e.message);
-        setFields(e.fields);
-      } else setError(t('peers.error.offline'));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -181,77 +174,50 @@ function Form({ answer, onSaved }: { answer: VolunteerAnswer; onSaved(v: OwnVolu
           })}
         </p>
       ) : null}
-      <label className="field">
-        <span>{t('peers.volunteer.displayName')}</span>
-        <input
-          value={displayName}
-          maxLength={40}
-          onChange={(e) => setDisplayName(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('peers.volunteer.condition')}</span>
-        <select value={condition} onChange={(e) => setCondition(e.target.value)}>
-          <option value="" disabled>
-            —
-          </option>
-          {conditions.map((c) => (
-            <option key={c} value={c}>
-              {t(`peers.condition.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField
+        label={t('peers.volunteer.displayName')}
+        value={displayName}
+        onChange={setDisplayName}
+        maxLength={40}
+      />
+      <ConditionSelect
+        label={t('peers.volunteer.condition')}
+        value={condition}
+        onChange={setCondition}
+        empty={noChoiceYet}
+      />
       {suggested.ageBand === null ? (
-        <label className="field">
-          <span>{t('peers.volunteer.ageBand')}</span>
-          <select value={ageBand} onChange={(e) => setAgeBand(e.target.value)}>
-            <option value="" disabled>
-              —
-            </option>
-            {ageBands.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AgeBandSelect
+          label={t('peers.volunteer.ageBand')}
+          value={ageBand}
+          onChange={setAgeBand}
+          empty={noChoiceYet}
+        />
       ) : null}
-      <CheckList
+      <LanguageChecks
         legend={t('peers.volunteer.languages')}
-        values={peerLanguages}
-        prefix="peers.language"
         chosen={languages}
         onChange={setLanguages}
       />
-      <CheckList
+      <AvailabilityChecks
         legend={t('peers.volunteer.availability')}
-        values={availabilityChoices}
-        prefix="peers.availability"
         chosen={availability}
         onChange={setAvailability}
       />
-      <label className="field">
-        <span>{t('peers.volunteer.availabilityNote')}</span>
-        <input
-          value={availabilityNote}
-          maxLength={200}
-          onChange={(e) => setAvailabilityNote(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('peers.volunteer.intro')}</span>
-        <textarea
-          rows={4}
-          maxLength={600}
-          value={intro}
-          onChange={(e) => setIntro(e.target.value)}
-        />
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-        <span>{t('peers.volunteer.consent')}</span>
-      </label>
+      <TextField
+        label={t('peers.volunteer.availabilityNote')}
+        value={availabilityNote}
+        onChange={setAvailabilityNote}
+        maxLength={200}
+      />
+      <TextField
+        label={t('peers.volunteer.intro')}
+        value={intro}
+        onChange={setIntro}
+        maxLength={600}
+        rows={4}
+      />
+      <CheckBox label={t('peers.volunteer.consent')} checked={consent} onChange={setConsent} />
       <FieldErrors error={error} fields={fields} />
       <button type="submit" className="primary big" disabled={busy}>
         {t('peers.volunteer.save')}
