@@ -1,8 +1,15 @@
 import { type BlobStore, DiskBlobStore, resolveFilesDir } from './blob-store.ts';
-import { S3BlobStore } from './s3-blob-store.ts';
+import { S3BlobStore, S3StoreError } from './s3-blob-store.ts';
 
-/** A setting that cannot work; the message is the one line an operator sees. */
-export class FileStoreConfigError extends Error {}
+/** A setting that cannot work, or a store that refuses it; the message is the one line an operator sees. */
+export class FileStoreConfigError extends Error {
+  /** 2 for a bad setting, 1 for a store that cannot be reached or refuses the keys. */
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
 
 export interface ConfiguredFileStore {
   store: BlobStore;
@@ -103,4 +110,21 @@ function s3Credentials(value: (name: string) => string | undefined) {
     );
   // us-east-1 is what MinIO and most S3-compatible stores accept when none is configured.
   return { accessKeyId, secretAccessKey, region: value('LAMINA_FILES_S3_REGION') ?? 'us-east-1' };
+}
+
+/** `fileStoreFromEnv`, then one request to the store, so `lamina serve` fails at start and not at the first upload. */
+export async function openFileStore(
+  env: Env,
+  dataDir: string | undefined,
+  cwd = process.cwd(),
+): Promise<ConfiguredFileStore> {
+  const configured = fileStoreFromEnv(env, dataDir, cwd);
+  try {
+    await configured.check();
+  } catch (error) {
+    if (error instanceof S3StoreError)
+      throw new FileStoreConfigError(`File store ${configured.description}: ${error.message}`, 1);
+    throw error;
+  }
+  return configured;
 }
