@@ -4,7 +4,7 @@ import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { localDate } from '../http/guard.ts';
-import { DiskBlobStore, resolveFilesDir } from '../storage/blob-store.ts';
+import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
 
 /** `lamina demo`: puts the demo clinic (staff and a dozen patients) into the database, once. */
@@ -33,12 +33,17 @@ export const demoCommand: Command = async (args, io) => {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
   });
+  const { store: files } = await openFileStore(
+    io.env,
+    config.engine === 'pglite' ? config.dataDir : undefined,
+  ).catch((error: unknown) => {
+    throw error instanceof FileStoreConfigError
+      ? new UsageError(error.message, error.exitCode)
+      : error;
+  });
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   try {
     const now = new Date();
-    const files = new DiskBlobStore(
-      resolveFilesDir(io.env, config.engine === 'pglite' ? config.dataDir : undefined),
-    );
     const result = await seedDemo(
       database.db,
       localDate(demoClinic.timezone, now) as IsoDate,

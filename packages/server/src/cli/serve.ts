@@ -13,7 +13,7 @@ import { AlertFeed } from '../events/alert-feed.ts';
 import { localDate } from '../http/guard.ts';
 import { EscalationJobs } from '../jobs/escalation-jobs.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
-import { DiskBlobStore, resolveFilesDir } from '../storage/blob-store.ts';
+import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
@@ -42,11 +42,18 @@ export const serveCommand: Command = async (args, io) => {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
   });
+  // Before the database opens, so a bad file store setting leaves nothing locked.
+  const fileStore = await openFileStore(
+    io.env,
+    config.engine === 'pglite' ? config.dataDir : undefined,
+  ).catch((error: unknown) => {
+    throw error instanceof FileStoreConfigError
+      ? new UsageError(error.message, error.exitCode)
+      : error;
+  });
+  const files = fileStore.store;
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   const now = () => new Date();
-  const files = new DiskBlobStore(
-    resolveFilesDir(io.env, config.engine === 'pglite' ? config.dataDir : undefined),
-  );
   if (values.demo) {
     const seeded = await seedDemo(
       database.db,
@@ -106,6 +113,7 @@ export const serveCommand: Command = async (args, io) => {
     io.out(
       'Email: not sent (set LAMINA_SMTP_URL, e.g. smtp://user:pass@host:587); messages wait in the outbox.',
     );
+  io.out(`Files: ${fileStore.description}`);
   // Last, so whoever waits for this line has everything above it.
   const where = config.engine === 'pglite' ? config.dataDir : 'PostgreSQL';
   io.out(`Lamina is running at ${url}  (database: ${where})`);

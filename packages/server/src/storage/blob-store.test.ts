@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { DiskBlobStore, InvalidBlobKeyError, resolveFilesDir } from './blob-store.ts';
+import { blobStoreContract } from './blob-store-contract.test-helper.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'lamina-blobs-'));
 after(() => rm(root, { recursive: true, force: true }));
+
+blobStoreContract('disk store', () => new DiskBlobStore(root));
 
 test('the disk store puts, gets, reports and deletes whole files, leaving no temp files', async () => {
   const store = new DiskBlobStore(root);
