@@ -93,6 +93,7 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
   const received = visitor.getByTestId('request-scans');
   await received.getByText('Scan: MR, LSPINE, taken Mar 14, 2026 (1 series, 3 images)').waitFor();
   await noViolations(visitor, 'status page after the upload');
+  await received.scrollIntoViewIfNeeded();
   await screenshot(visitor, '43-request-scans-uploaded');
 
   // The care manager opens the request and checks the right study arrived.
