@@ -95,6 +95,12 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
   await noViolations(visitor, 'status page after the upload');
   await received.scrollIntoViewIfNeeded();
   await screenshot(visitor, '43-request-scans-uploaded');
+  // The same section in Spanish.
+  await visitor.getByRole('button', { name: 'Español' }).click();
+  await visitor.getByRole('heading', { name: 'Agregue sus estudios' }).waitFor();
+  await received.getByText(/^Estudio: MR, LSPINE, hecho el 14 mar 2026/).waitFor();
+  await noViolations(visitor, 'status page with the scan upload (es)');
+  await visitor.getByRole('button', { name: 'English' }).click();
 
   // The care manager opens the request and checks the right study arrived.
   await nurse.goto(`${server.url}/console/signin`);
@@ -121,4 +127,56 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
   await noViolations(nurse, 'console request viewer');
   await nurse.locator('.imaging-viewer').scrollIntoViewIfNeeded();
   await screenshot(nurse, '44-console-request-viewer');
+});
+
+test('a signed-in patient adds a scan to their own MRI review request from Your requests', async () => {
+  const patientBrowser = await openBrowser();
+  const patient = await patientBrowser.context.newPage();
+  try {
+    const since = server.output().length;
+    await patient.request.post(`${server.url}/api/auth/patient/code`, {
+      data: { clinic: 'demo', email: 'rosa@demo.example' },
+    });
+    const code = await server.code('rosa@demo.example', since);
+    const verified = await patient.request.post(`${server.url}/api/auth/patient/verify`, {
+      data: { clinic: 'demo', email: 'rosa@demo.example', code },
+    });
+    assert.equal(verified.status(), 200);
+    const me = (await (await patient.request.get(`${server.url}/api/auth/me`)).json()) as {
+      patientId: string;
+    };
+    const made = await patient.request.post(`${server.url}/api/patients/${me.patientId}/requests`, {
+      data: { kind: 'imaging_review', imagingNote: 'CT after my fall', consent: true },
+    });
+    assert.equal(made.status(), 201, await made.text());
+    const { requestId } = (await made.json()) as { requestId: string };
+
+    await patient.goto(`${server.url}/request`);
+    const mine = patient.getByTestId('own-request').filter({ hasText: 'Free MRI/CT review' });
+    await mine.getByText('Add your scans').click();
+    const [image] = syntheticStudy({
+      modality: 'CT',
+      bodyPart: 'CSPINE',
+      studyDate: '20261120',
+      series: [{ description: 'AX', images: 1 }],
+    });
+    assert.ok(image);
+    const path = join(folder, 'ct.dcm');
+    writeFileSync(path, image.bytes);
+    await mine.getByLabel('Choose files').setInputFiles(path);
+    await mine.getByRole('button', { name: 'Upload' }).click();
+    await mine
+      .getByText('ct.dcm: stored. CT of CSPINE, Nov 20, 2026: 1 series, 1 images.')
+      .waitFor();
+    assert.deepEqual(await axe(patient), [], 'axe-core violations on Your requests');
+
+    // The care manager sees it with the request.
+    await nurse.goto(`${server.url}/console/requests?open=${requestId}`);
+    await nurse
+      .getByTestId('request-imaging')
+      .getByText('CT · CSPINE · Nov 20, 2026 · 1 series, 1 images')
+      .waitFor();
+  } finally {
+    await patientBrowser.close();
+  }
 });
