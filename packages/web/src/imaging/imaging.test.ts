@@ -149,6 +149,8 @@ test('Rosa uploads her own scan on My scans', async () => {
   await patient
     .getByText('my-scan.dcm: stored. MR of LSPINE, Nov 20, 2026: 1 series, 1 images.')
     .waitFor();
+  // The list reloads after the upload answer is shown: wait for the third study to appear.
+  await patient.locator('.imaging-studies li').nth(2).waitFor();
   assert.equal(
     await patient.locator('.imaging-studies li').count(),
     3,
