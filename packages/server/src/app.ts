@@ -12,6 +12,7 @@ import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
+import { requestImaging } from './imaging/request-routes.ts';
 import { acceptsRawUpload, imaging } from './imaging/routes.ts';
 import { intake } from './intake/routes.ts';
 import { messages } from './messages/routes.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', imaging.routes());
   app.route('/', peers.routes());
   app.route('/', intake.routes());
+  app.route('/', requestImaging.routes());
   app.route('/', secondOpinions.routes());
   app.route('/', openapi.routes());
 

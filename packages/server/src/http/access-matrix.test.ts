@@ -40,6 +40,9 @@ const publicRoutes = new Set([
   'POST /api/public/:clinicSlug/requests',
   'GET /api/public/:clinicSlug/requests/:requestId',
   'GET /api/public/:clinicSlug/requests/:requestId/info-kit.pdf',
+  // Scans for a request, with the same token (imaging/request-routes.test.ts).
+  'POST /api/public/:clinicSlug/requests/:requestId/imaging',
+  'GET /api/public/:clinicSlug/requests/:requestId/imaging',
   'GET /api/openapi.json',
 ]);
 
@@ -121,6 +124,8 @@ const rules: Record<string, Rule> = {
   'GET /api/requests/:requestId/info-kit.pdf': { allow: ['patient', 'care_manager', 'admin'] },
   'GET /api/requests': { allow: ['care_manager', 'admin'] },
   'GET /api/requests/:requestId': { allow: ['care_manager', 'admin'] },
+  'POST /api/requests/:requestId/imaging': { allow: ['patient'] },
+  'GET /api/requests/:requestId/imaging': { allow: ['patient', 'care_manager', 'admin'] },
   'POST /api/requests/:requestId/status': { allow: ['care_manager', 'admin'] },
   'POST /api/requests/:requestId/assign': { allow: ['care_manager', 'admin'] },
   'POST /api/requests/:requestId/notes': { allow: ['care_manager', 'admin'] },

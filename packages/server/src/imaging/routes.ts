@@ -17,12 +17,18 @@ import {
   listStudies,
   readStoredFile,
   studySeries,
+  type UploadResult,
   UploadTooLarge,
   uploadContentTypes,
 } from './service.ts';
-import { fileById, type ImagingFileRow, studyById } from './store.ts';
+import { fileById, type ImagingFileRow, type ImagingOwner, studyById } from './store.ts';
 
-const uploadPath = /^\/api\/patients\/[^/]+\/imaging$/;
+const uploadPaths = [
+  /^\/api\/patients\/[^/]+\/imaging$/,
+  // Scans for an intake request: a visitor with the request token, or the patient who made it.
+  /^\/api\/public\/[^/]+\/requests\/[^/]+\/imaging$/,
+  /^\/api\/requests\/[^/]+\/imaging$/,
+];
 
 /**
  * The one exception to JSON-only writes (app.ts): raw file bodies on the upload route. A cross-site
@@ -32,7 +38,7 @@ export function acceptsRawUpload(method: string, path: string, contentType: stri
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   return (
     method === 'POST' &&
-    uploadPath.test(path) &&
+    uploadPaths.some((pattern) => pattern.test(path)) &&
     (uploadContentTypes as readonly string[]).includes(type)
   );
 }
@@ -100,9 +106,14 @@ function fileNameOf(c: AppContext): string {
   }
 }
 
-async function upload(c: AppContext) {
-  const patientId = pathId(c, 'patientId');
-  const actor = await authorizePatient(c, patientId, 'upload-imaging');
+/**
+ * Reads the raw body of an upload (type checked, size capped while reading) and stores it for the
+ * owner. Callers authorize first and audit after; a file refused for its content is a 422.
+ */
+export async function storeUploadBody(
+  c: AppContext,
+  input: { clinicId: string; uploadedBy: string | null; owner: ImagingOwner },
+): Promise<{ fileName: string; result: UploadResult }> {
   const type = c.req.header('content-type') ?? '';
   if (!acceptsRawUpload('POST', c.req.path, type))
     throw new HttpProblem(
@@ -116,17 +127,17 @@ async function upload(c: AppContext) {
   const body = await readLimitedBody(c, single ? imagingLimits.fileBytes : imagingLimits.zipBytes);
   const { db, now } = c.get('deps');
   const fileName = fileNameOf(c);
-  let result: Awaited<ReturnType<typeof ingestUpload>>;
   try {
-    result = await ingestUpload(db, files, {
-      clinicId: actor.clinicId,
-      owner: { patientId },
-      uploadedBy: actor.userId,
+    const result = await ingestUpload(db, files, {
+      clinicId: input.clinicId,
+      owner: input.owner,
+      uploadedBy: input.uploadedBy,
       fileName,
       contentType: type,
       bytes: body,
       now: now(),
     });
+    return { fileName, result };
   } catch (error) {
     if (error instanceof UploadTooLarge) throw tooLarge(error.message);
     if (error instanceof FileRejection)
@@ -135,7 +146,29 @@ async function upload(c: AppContext) {
       ]);
     throw error;
   }
-  await recordAudit(db, {
+}
+
+/** Nothing of the upload could be stored: a 422 naming each refused file and why. */
+export function refuseIfNothingStored(result: UploadResult): void {
+  if (result.stored.length > 0) return;
+  const only = result.refused.length === 1 ? result.refused[0] : undefined;
+  throw new HttpProblem(
+    422,
+    'File refused',
+    only ? only.reason : `None of the ${result.refused.length} files could be stored. See errors.`,
+    result.refused.map((file) => ({ field: file.name, message: file.reason })),
+  );
+}
+
+async function upload(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'upload-imaging');
+  const { fileName, result } = await storeUploadBody(c, {
+    clinicId: actor.clinicId,
+    uploadedBy: actor.userId,
+    owner: { patientId },
+  });
+  await recordAudit(c.get('deps').db, {
     clinicId: actor.clinicId,
     actor,
     action: 'imaging.upload',
@@ -148,17 +181,7 @@ async function upload(c: AppContext) {
       refused: result.refused.length,
     },
   });
-  if (result.stored.length === 0) {
-    const only = result.refused.length === 1 ? result.refused[0] : undefined;
-    throw new HttpProblem(
-      422,
-      'File refused',
-      only
-        ? only.reason
-        : `None of the ${result.refused.length} files could be stored. See errors.`,
-      result.refused.map((file) => ({ field: file.name, message: file.reason })),
-    );
-  }
+  refuseIfNothingStored(result);
   return c.json(result, 201);
 }
 

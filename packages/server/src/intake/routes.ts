@@ -326,7 +326,8 @@ function publicView(row: RequestRow, clinic: ClinicContact) {
   };
 }
 
-async function tokenHolderRequest(c: AppContext) {
+/** The request a visitor's token opens (404 for a wrong or expired token, another clinic or no such request). */
+export async function tokenHolderRequest(c: AppContext) {
   const clinic = await clinicFromSlug(c);
   const requestId = pathId(c, 'requestId');
   const { db, now } = c.get('deps');

@@ -1,6 +1,7 @@
 import { admin } from '../admin/routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import type { AppContext } from '../http/context.ts';
+import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
 import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
@@ -28,6 +29,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...imaging.docs,
   ...peers.docs,
   ...intake.docs,
+  ...requestImaging.docs,
   ...secondOpinions.docs,
   selfDoc,
 ];

@@ -3,6 +3,7 @@ import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Loading } from './ConsoleApp.tsx';
 import { duration, useT } from './i18n.ts';
+import { RequestImaging } from './RequestImaging.tsx';
 import { ClinicHoursEditor } from './requests-hours.tsx';
 
 /** The care-manager queue of intake requests (issue 8): every request, urgent first, then the oldest. */
@@ -314,6 +315,10 @@ function RequestDetail({ id, onClose }: { id: string; onClose(): void }) {
             ))}
           </dl>
         </section>
+      ) : null}
+
+      {request.kind === 'imaging_review' || request.kind === 'treatment' ? (
+        <RequestImaging requestId={request.id} />
       ) : null}
 
       {problem ? <p role="alert">{problem}</p> : null}

@@ -79,4 +79,12 @@ export const intakeConsoleEn = {
   'requests.day.fri': 'Friday',
   'requests.day.sat': 'Saturday',
   'requests.day.sun': 'Sunday',
+  'requests.imaging': 'Scans and reports',
+  'requests.imagingNone': 'No scans or reports attached.',
+  'requests.imagingStudy': '{modality} · {bodyPart} · {date} · {series} series, {images} images',
+  'requests.imagingNoDate': 'no date',
+  'requests.imagingUnknown': 'unknown',
+  'requests.imagingView': 'View images',
+  'requests.imagingHide': 'Hide images',
+  'requests.imagingError': 'The attached files could not be loaded.',
 } as const;

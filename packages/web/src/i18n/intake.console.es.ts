@@ -47,4 +47,12 @@ export const intakeConsoleEs: Readonly<Partial<Record<keyof typeof intakeConsole
   'requests.day.fri': 'Viernes',
   'requests.day.sat': 'Sábado',
   'requests.day.sun': 'Domingo',
+  'requests.imaging': 'Estudios e informes',
+  'requests.imagingNone': 'No hay estudios ni informes adjuntos.',
+  'requests.imagingStudy': '{modality} · {bodyPart} · {date} · {series} series, {images} imágenes',
+  'requests.imagingNoDate': 'sin fecha',
+  'requests.imagingUnknown': 'desconocido',
+  'requests.imagingView': 'Ver imágenes',
+  'requests.imagingHide': 'Ocultar imágenes',
+  'requests.imagingError': 'No se pudieron cargar los archivos adjuntos.',
 };

@@ -84,4 +84,18 @@ export const intakeEn = {
   'intake.callClinic': 'Questions? Call {clinic} at {phone}.',
   'intake.myRequests': 'Your requests',
   'intake.noRequests': 'You have not sent any requests yet.',
+  'intake.scansTitle': 'Add your scans',
+  'intake.scansIntro.imaging_review':
+    'Add the MRI or CT scans you want the specialist to look at. Use the files from the imaging center (DICOM files, often on a CD or in a zip file). You can add the written report too, as a PDF or a photo.',
+  'intake.scansIntro.treatment':
+    'If you have MRI or CT scans or a report, you can add them here. This is optional.',
+  'intake.scansReceived': 'What the clinic has received',
+  'intake.scansNone': 'No files yet.',
+  'intake.scanStudy':
+    'Scan: {modality}, {bodyPart}, taken {date} ({series} series, {images} images)',
+  'intake.scanDocument': 'Report: {name}',
+  'intake.scanNoDate': 'date not known',
+  'intake.scanUnknown': 'not known',
+  'intake.scansClosed': 'This request is finished, so it takes no more files.',
+  'intake.scansLoadError': 'We could not show the list of your files. Please reload the page.',
 } as const;

@@ -88,4 +88,19 @@ export const intakeEs: Readonly<Record<keyof typeof intakeEn, string>> = {
   'intake.callClinic': '¿Preguntas? Llame a {clinic} al {phone}.',
   'intake.myRequests': 'Sus solicitudes',
   'intake.noRequests': 'Todavía no ha enviado ninguna solicitud.',
+  'intake.scansTitle': 'Agregue sus estudios',
+  'intake.scansIntro.imaging_review':
+    'Agregue las imágenes de resonancia (MRI) o tomografía (CT) que quiere que revise el especialista. Use los archivos del centro de imágenes (archivos DICOM, a menudo en un CD o en un archivo zip). También puede agregar el informe escrito, en PDF o como foto.',
+  'intake.scansIntro.treatment':
+    'Si tiene imágenes de resonancia o tomografía, o un informe, puede agregarlos aquí. No es obligatorio.',
+  'intake.scansReceived': 'Lo que la clínica ha recibido',
+  'intake.scansNone': 'Todavía no hay archivos.',
+  'intake.scanStudy':
+    'Estudio: {modality}, {bodyPart}, hecho el {date} ({series} series, {images} imágenes)',
+  'intake.scanDocument': 'Informe: {name}',
+  'intake.scanNoDate': 'fecha desconocida',
+  'intake.scanUnknown': 'desconocido',
+  'intake.scansClosed': 'Esta solicitud ya terminó, así que no recibe más archivos.',
+  'intake.scansLoadError':
+    'No pudimos mostrar la lista de sus archivos. Vuelva a cargar la página.',
 };

@@ -16,9 +16,12 @@ interface FileState {
 export function UploadImaging({
   url,
   onUploaded,
+  headers,
 }: {
   /** e.g. /api/patients/<id>/imaging */
   url: string;
+  /** Sent with every upload, e.g. a visitor's request token. */
+  headers?: Record<string, string>;
   onUploaded?: (answer: UploadAnswer) => void;
 }) {
   const { t, lang } = useImagingT();
@@ -54,8 +57,11 @@ export function UploadImaging({
     setFiles((all) => [...batch.map((b) => b.state), ...all]);
     setChosen([]);
     for (const { file, state } of batch) {
-      const outcome = await uploadFile(url, file, (loaded, total) =>
-        update(state.key, { loaded, total }),
+      const outcome = await uploadFile(
+        url,
+        file,
+        (loaded, total) => update(state.key, { loaded, total }),
+        headers,
       );
       const lines: FileState['lines'] = [];
       if (outcome.ok) {

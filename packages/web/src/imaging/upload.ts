@@ -39,6 +39,8 @@ export function uploadFile(
   url: string,
   file: File,
   onProgress: (loaded: number, total: number) => void,
+  /** Extra headers, e.g. a visitor's request token. */
+  headers: Record<string, string> = {},
 ): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
@@ -46,6 +48,7 @@ export function uploadFile(
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', contentTypeFor(file));
     xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     };

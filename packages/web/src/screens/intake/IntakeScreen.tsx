@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { UploadImaging } from '../../imaging/UploadImaging.tsx';
 import { api, type Me } from '../../lib/api.ts';
 import { usePath } from '../../lib/router.tsx';
 import { type OwnRequest, type RequestKind, requestKinds } from './intake-api.ts';
 import { RequestForm } from './RequestForm.tsx';
 import { RequestOffers } from './RequestOffers.tsx';
+import { takesScans } from './RequestScans.tsx';
 import { RequestStatus } from './RequestStatus.tsx';
 
 /** /request, /request/:kind and /request-status/:id: for visitors and signed-in patients alike. */
@@ -77,6 +79,12 @@ function RequestHub({ me, clinicSlug }: { me: Me | null; clinicSlug: string }) {
                   <p>
                     {t(`intake.outcome.${r.insuranceOutcome.outcome}`)} {r.insuranceOutcome.message}
                   </p>
+                ) : null}
+                {takesScans(r.kind) && (r.status === 'new' || r.status === 'in_progress') ? (
+                  <details>
+                    <summary>{t('intake.scansTitle')}</summary>
+                    <UploadImaging url={`/api/requests/${r.id}/imaging`} />
+                  </details>
                 ) : null}
                 {r.kind === 'info_kit' ? (
                   <p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { downloadKit, type PublicStatus, readStatus, saveBlob } from './intake-api.ts';
+import { RequestScans, takesScans } from './RequestScans.tsx';
 
 /**
  * The requester's status page: /request-status/:id?clinic=slug#token=… The token stays in the
@@ -100,6 +101,10 @@ export function RequestStatus({
           {kitState === 'done' ? <p role="status">{t('intake.kitReady')}</p> : null}
           {kitState === 'failed' ? <p role="alert">{t('intake.kitError')}</p> : null}
         </section>
+      ) : null}
+
+      {takesScans(status.kind) ? (
+        <RequestScans status={status} clinicSlug={clinicSlug} token={token} />
       ) : null}
 
       <p className="hint">{t('intake.statusKeep')}</p>

@@ -94,3 +94,26 @@ export function saveBlob(blob: Blob, fileName: string) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** What a requester uploaded for their request (GET …/requests/:id/imaging). */
+export interface RequestImaging {
+  studies: {
+    id: string;
+    modality: string | null;
+    bodyPart: string | null;
+    studyDate: string | null;
+    seriesCount: number;
+    imageCount: number;
+  }[];
+  documents: { kind: 'pdf' | 'jpeg'; name: string; uploadedAt: string }[];
+}
+
+export const requestImagingUrl = (clinic: string, id: string) =>
+  `/api/public/${encodeURIComponent(clinic)}/requests/${encodeURIComponent(id)}/imaging`;
+
+export async function readRequestImaging(clinic: string, id: string, token: string) {
+  const response = await withToken(requestImagingUrl(clinic, id), token);
+  return (await response.json()) as RequestImaging;
+}
+
+export const tokenHeaders = (token: string) => ({ [tokenHeader]: token });

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { ImagingViewer } from '../imaging/ImagingViewer.tsx';
+import { api } from '../lib/api.ts';
+import { useT } from './i18n.ts';
+
+interface Attached {
+  studies: {
+    id: string;
+    modality: string | null;
+    bodyPart: string | null;
+    studyDate: string | null;
+    description: string | null;
+    seriesCount: number;
+    imageCount: number;
+  }[];
+  documents: { fileId: string; kind: 'pdf' | 'jpeg'; name: string }[];
+}
+
+/** The scans and reports sent with a request, so the care manager can check the right study arrived. */
+export function RequestImaging({ requestId }: { requestId: string }) {
+  const { t, lang } = useT();
+  const [attached, setAttached] = useState<Attached | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+
+  useEffect(() => {
+    setAttached(null);
+    setFailed(false);
+    api
+      .get<Attached>(`/api/requests/${requestId}/imaging`)
+      .then(setAttached)
+      .catch(() => setFailed(true));
+  }, [requestId]);
+
+  const date = (iso: string | null) =>
+    iso
+      ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          new Date(`${iso}T12:00:00Z`),
+        )
+      : t('requests.imagingNoDate');
+  const empty = attached && attached.studies.length === 0 && attached.documents.length === 0;
+
+  return (
+    <section className="card" aria-labelledby="request-imaging-heading">
+      <h2 id="request-imaging-heading">{t('requests.imaging')}</h2>
+      {failed ? <p role="alert">{t('requests.imagingError')}</p> : null}
+      {empty ? <p>{t('requests.imagingNone')}</p> : null}
+      {attached && !empty ? (
+        <ul className="plain" data-testid="request-imaging">
+          {attached.studies.map((study) => (
+            <li key={study.id}>
+              {study.description ? <strong>{study.description} </strong> : null}
+              <span>
+                {t('requests.imagingStudy', {
+                  modality: study.modality ?? t('requests.imagingUnknown'),
+                  bodyPart: study.bodyPart ?? t('requests.imagingUnknown'),
+                  date: date(study.studyDate),
+                  series: study.seriesCount,
+                  images: study.imageCount,
+                })}
+              </span>{' '}
+              <button
+                type="button"
+                aria-expanded={open === study.id}
+                onClick={() => setOpen(open === study.id ? null : study.id)}
+              >
+                {open === study.id ? t('requests.imagingHide') : t('requests.imagingView')}
+              </button>
+              {open === study.id ? (
+                <ImagingViewer studyId={study.id} onClose={() => setOpen(null)} />
+              ) : null}
+            </li>
+          ))}
+          {attached.documents.map((doc) => (
+            <li key={doc.fileId}>
+              <a href={`/api/imaging/files/${doc.fileId}`} download={doc.name}>
+                {doc.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
