@@ -212,11 +212,11 @@ forEachEngine((engine) => {
       assert.equal(copy.status, 200);
       const parsed = parseDicom(copy.bytes);
       // Name and ID emptied or removed (the profile's Z and X actions): either way no value.
-      const valueOf = (tag: string) =>
+      const tagValue = (tag: string) =>
         ((parsed.dicom.dict[tag] as { Value?: unknown[] } | undefined)?.Value ?? []).join('');
-      assert.equal(valueOf('00100010'), '', 'no patient name');
-      assert.equal(valueOf('00100020'), '', 'no patient id');
-      assert.equal(valueOf('00100030'), '', 'no birth date');
+      assert.equal(tagValue('00100010'), '', 'no patient name');
+      assert.equal(tagValue('00100020'), '', 'no patient id');
+      assert.equal(tagValue('00100030'), '', 'no birth date');
       assert.ok(!Buffer.from(copy.bytes).toString('latin1').includes('Quimby'));
       const frame = await raw(reviewer, `/api/imaging/files/${fileId}/frame?variant=deidentified`);
       assert.equal(frame.status, 200);
