@@ -146,6 +146,11 @@ test('the admin assigns the demo reviewer and sees the due date', async () => {
   );
   await noViolations(staff, 'the admin second-opinion list');
   await screenshot(staff, 'second-opinion-admin');
+  // Staff see the case's scan as sent, with its description and date (the original).
+  await row.getByRole('link').click();
+  const scan = staff.getByTestId('so-scan');
+  await scan.getByText('MRI LUMBAR SPINE (DEMO, SYNTHETIC)').waitFor();
+  assert.equal(await scan.getByText('De-identified copy', { exact: false }).count(), 0);
   await signOutStaff();
 
   // Rosa sees when to expect the answer, in words ("Expected by Tuesday, December 8").
