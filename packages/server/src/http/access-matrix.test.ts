@@ -95,9 +95,11 @@ const rules: Record<string, Rule> = {
   'PUT /api/clinic/settings': adminOnly,
   'GET /api/audit': adminOnly,
   'GET /api/audit.csv': adminOnly,
-  // Imaging (issue 8): no reviewer yet, not even assigned (second-opinion cases will add that).
+  // Imaging (issue 8): a reviewer reaches only de-identified copies of studies attached to their assigned case (checked before the loop).
   'POST /api/patients/:patientId/imaging': { allow: ['patient', ...staff] },
   'GET /api/patients/:patientId/imaging': { allow: ['patient', ...staff] },
+  // The world's study is attached to the world's de-identified case of the reviewer: these calls ask
+  // for the original, so the reviewer is denied; `?variant=deidentified` is checked before the loop.
   'GET /api/imaging/studies/:studyId': { allow: ['patient', ...staff] },
   'GET /api/imaging/files/:fileId': { allow: ['patient', ...staff] },
   'GET /api/imaging/files/:fileId/frame': { allow: ['patient', ...staff] },
@@ -143,6 +145,7 @@ const rules: Record<string, Rule> = {
   'POST /api/second-opinions/:caseId/report': { allow: ['reviewer'] },
   'POST /api/second-opinions/:caseId/addendum': { allow: ['reviewer'] },
   'POST /api/second-opinions/:caseId/withdraw': { allow: ['patient'] },
+  'PUT /api/second-opinions/:caseId/studies': { allow: ['patient'] },
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
@@ -314,6 +317,10 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     bytes: scan?.bytes ?? new Uint8Array(),
     now: new Date(),
   });
+  // The reviewer's case carries the patient's study (de-identified: the patient did not share who she is).
+  await me.client.put(`/api/second-opinions/${caseId}/studies`, {
+    studyIds: [uploaded.studies[0]?.id],
+  });
   const peer = await aPeerConnection(db, clinic.clinicId, me.patientId, other.patientId);
   return {
     imagingStudyId: uploaded.studies[0]?.id ?? '',
@@ -456,6 +463,22 @@ forEachEngine((engine) => {
           );
       };
 
+      // The reviewer's only way into imaging: the de-identified copies of their case's study (checked
+      // first: the loop below withdraws the case).
+      for (const path of [
+        '/api/imaging/studies/:studyId?variant=deidentified',
+        '/api/imaging/files/:fileId?variant=deidentified',
+        '/api/imaging/files/:fileId/frame?variant=deidentified',
+      ]) {
+        await expect('reviewer', 'GET', fillPath(path, mine, mine.patientId), true, 'own');
+        await expect(
+          'reviewer',
+          'GET',
+          fillPath(path, theirs, theirs.patientId),
+          false,
+          'other-clinic',
+        );
+      }
       for (const doc of allRouteDocs) {
         const method = doc.method.toUpperCase();
         const key = `${method} ${doc.path}`;

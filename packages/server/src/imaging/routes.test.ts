@@ -268,12 +268,13 @@ forEachEngine((engine) => {
       const reviewer = new TestClient(db);
       await signInStaff(reviewer, clinic, 'reviewer');
       assert.equal((await reviewer.get(`/api/patients/${me.patientId}/imaging`)).status, 403);
-      assert.equal((await reviewer.get(`/api/imaging/studies/${studyId}`)).status, 403);
+      // Studies reach a reviewer only through a second-opinion case (second-opinion/imaging.test.ts).
+      assert.equal((await reviewer.get(`/api/imaging/studies/${studyId}`)).status, 404);
       assert.equal(
         (await raw(reviewer, `/api/imaging/files/${fileId}?variant=deidentified`)).status,
-        403,
+        404,
       );
-      assert.equal((await raw(reviewer, `/api/imaging/files/${fileId}/frame`)).status, 403);
+      assert.equal((await raw(reviewer, `/api/imaging/files/${fileId}/frame`)).status, 404);
       assert.equal((await upload(reviewer, me.patientId, 'x.dcm', image.bytes)).status, 403);
     },
   );

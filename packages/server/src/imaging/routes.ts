@@ -8,6 +8,7 @@ import { authorizePatient } from '../http/guard.ts';
 import { forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
+import { reviewerStudyAccess } from '../second-opinion/store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { FileRejection, readFrame } from './dicom.ts';
 import {
@@ -204,16 +205,30 @@ async function list(c: AppContext) {
 
 /**
  * Who may see an imaging item, in one place. Patients: their own; clinic staff: their clinic's;
- * reviewers: nothing yet (second-opinion cases will add "assigned case, de-identified only" here).
+ * reviewers: a study (and its DICOM files) attached to a second-opinion case assigned to them,
+ * only its de-identified copies unless that patient chose to share who they are.
  * Another patient's item is not found for a patient, so its existence does not leak.
  */
-export function authorizeImagingItem(
+export async function authorizeImagingItem(
   c: AppContext,
-  item: { patient_id: string | null; request_id: string | null },
+  item: { patient_id: string | null; request_id: string | null; study_id: string | null },
   variant: FileVariant,
-): Actor {
+): Promise<Actor> {
   const actor = requireActor(c);
-  void variant; // both variants are open to whoever may read the item; the reviewer rule will use it
+  if (actor.role === 'reviewer') {
+    // Reports (PDF/JPEG) have no study and are never de-identified, so never reach a reviewer.
+    const access = item.study_id
+      ? await reviewerStudyAccess(c.get('deps').db, actor.clinicId, actor.userId, item.study_id)
+      : undefined;
+    if (!access) throw notFound('This imaging item');
+    if (variant === 'original' && !access.identified)
+      throw new HttpProblem(
+        403,
+        'Forbidden',
+        'The patient chose to share these scans de-identified: open them with variant=deidentified.',
+      );
+    return actor;
+  }
   if (item.patient_id) {
     const target = { clinicId: actor.clinicId, patientId: item.patient_id };
     if (mayActOnPatient(actor, 'read-imaging', target)) return actor;
@@ -235,11 +250,14 @@ async function requireFile(c: AppContext, actor: Actor): Promise<ImagingFileRow>
 async function study(c: AppContext) {
   const actor = requireActor(c);
   const studyId = pathId(c, 'studyId');
+  const { variant } = readQuery(c, variantQuerySchema);
   const { db } = c.get('deps');
   const found = await studyById(db, actor.clinicId, studyId);
   if (!found) throw notFound('This study');
-  authorizeImagingItem(c, found, 'original');
-  const series = await studySeries(db, actor.clinicId, studyId);
+  await authorizeImagingItem(c, { ...found, study_id: found.id }, variant);
+  // The de-identified view: nothing from the original headers that could name or date the patient.
+  const deidentified = variant === 'deidentified';
+  const series = await studySeries(db, actor.clinicId, studyId, { deidentified });
   await recordAudit(db, {
     clinicId: actor.clinicId,
     actor,
@@ -248,19 +266,22 @@ async function study(c: AppContext) {
     subjectId: studyId,
     patientId: found.patient_id,
     ip: c.get('ip'),
+    details: { variant },
   });
+  // A reviewer never gets Lamina's patient or request id (their case is self-contained).
+  const owner =
+    actor.role === 'reviewer' ? {} : { patientId: found.patient_id, requestId: found.request_id };
   return c.json({
     study: {
       id: found.id,
-      patientId: found.patient_id,
-      requestId: found.request_id,
+      ...owner,
       modality: found.modality,
       bodyPart: found.body_part,
-      studyDate: found.study_date,
-      description: found.description,
+      studyDate: deidentified ? null : found.study_date,
+      description: deidentified ? null : found.description,
       seriesCount: found.series_count,
       imageCount: found.image_count,
-      uploadedAt: found.created_at.toISOString(),
+      ...(deidentified ? {} : { uploadedAt: found.created_at.toISOString() }),
     },
     series,
   });
@@ -272,7 +293,7 @@ async function download(c: AppContext) {
   const actor = requireActor(c);
   const file = await requireFile(c, actor);
   const { variant } = readQuery(c, variantQuerySchema);
-  authorizeImagingItem(c, file, variant);
+  await authorizeImagingItem(c, file, variant);
   const bytes = await readStoredFile(blobStore(c), file, variant);
   if (!bytes) throw notFound('A de-identified copy of this file');
   await recordAudit(c.get('deps').db, {
@@ -297,7 +318,7 @@ async function frame(c: AppContext) {
   const actor = requireActor(c);
   const file = await requireFile(c, actor);
   const query = readQuery(c, frameQuerySchema);
-  authorizeImagingItem(c, file, query.variant);
+  await authorizeImagingItem(c, file, query.variant);
   if (file.kind !== 'dicom')
     throw new HttpProblem(422, 'Cannot show', 'This file is a report, not a DICOM image.');
   const bytes = await readStoredFile(blobStore(c), file, query.variant);
@@ -361,8 +382,11 @@ export const imaging = documentedRoutes([
   {
     method: 'get',
     path: '/api/imaging/studies/:studyId',
-    summary: 'One study with its series and their images, in order',
-    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    summary:
+      'One study with its series and their images, in order; ?variant=deidentified leaves out dates, descriptions and UIDs from the original headers',
+    access:
+      'the patient (own record); care managers, clinicians and admins (their clinic); a reviewer when attached to their assigned second opinion (de-identified only unless the patient shared who they are)',
+    query: variantQuerySchema,
     handler: study,
   },
   {
@@ -370,7 +394,8 @@ export const imaging = documentedRoutes([
     path: '/api/imaging/files/:fileId',
     summary:
       'Download a stored file as uploaded, or its de-identified copy (?variant=deidentified); the x-sha256 header is the hash recorded at upload',
-    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    access:
+      'the patient (own record); care managers, clinicians and admins (their clinic); a reviewer for DICOM files of a study attached to their assigned second opinion (de-identified only unless the patient shared who they are)',
     query: variantQuerySchema,
     success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
     handler: download,
@@ -380,7 +405,8 @@ export const imaging = documentedRoutes([
     path: '/api/imaging/files/:fileId/frame',
     summary:
       'Pixel values of one frame of an uncompressed DICOM image for the viewer (little endian), with rows, columns, bits, rescale and window in x-dicom-* headers. Compressed images: 422',
-    access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    access:
+      'the patient (own record); care managers, clinicians and admins (their clinic); a reviewer for DICOM files of a study attached to their assigned second opinion (de-identified only unless the patient shared who they are)',
     query: frameQuerySchema,
     success: {
       status: 200,

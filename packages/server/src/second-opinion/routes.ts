@@ -1,4 +1,5 @@
 import {
+  daysBetween,
   fusionAnswerProblem,
   type IsoDate,
   recommendationGuidance,
@@ -22,19 +23,29 @@ import {
   activeReviewer,
   appendAddendum,
   assignCase,
+  attachStudies,
   type CaseRow,
+  type CaseStudyRow,
   clinicClock,
   createCase,
   getCase,
   listActiveReviewers,
   listCases,
+  notPatientsStudies,
+  replaceStudies,
   setReportBusinessDays,
   storeReport,
+  studiesOfCases,
   withdrawCase,
 } from './store.ts';
 import { type CaseSummary, deidentifySummary } from './summary.ts';
 
 const statuses = ['requested', 'assigned', 'reported', 'withdrawn'] as const;
+
+const studyIdsSchema = z
+  .array(z.uuid('must be the id of one of your scans'))
+  .max(20, 'attach at most 20 studies')
+  .refine((ids) => new Set(ids).size === ids.length, 'each study once');
 
 export const secondOpinionRequestSchema = z.strictObject({
   question: z
@@ -44,7 +55,10 @@ export const secondOpinionRequestSchema = z.strictObject({
     .max(4000),
   /** Default: the reviewer sees only de-identified data. */
   shareIdentity: z.boolean().default(false),
+  /** The patient's own imaging studies to show the reviewer (GET /api/patients/:id/imaging). */
+  studyIds: studyIdsSchema.default([]),
 });
+export const secondOpinionStudiesSchema = z.strictObject({ studyIds: studyIdsSchema });
 export const secondOpinionQuerySchema = z.strictObject({ status: z.enum(statuses).optional() });
 export const assignSecondOpinionSchema = z.strictObject({
   reviewerId: z.uuid('choose a reviewer'),
@@ -109,8 +123,31 @@ function reportView(row: CaseRow) {
   };
 }
 
+/**
+ * A scan as the case shows it. For a reviewer of a de-identified case: no date and no description
+ * (free text from the scanner that often holds names or accession numbers); the interval to the
+ * surgery instead, which the summary's days-since-surgery already implies.
+ */
+function studyView(study: CaseStudyRow, summary: CaseSummary, deidentified: boolean) {
+  const surgeryDate = summary.surgery?.surgeryDate;
+  const daysFromSurgery =
+    surgeryDate && study.study_date ? daysBetween(surgeryDate, study.study_date as IsoDate) : null;
+  return {
+    id: study.id,
+    modality: study.modality,
+    bodyPart: study.body_part,
+    seriesCount: study.series_count,
+    imageCount: study.image_count,
+    daysFromSurgery,
+    deidentified,
+    ...(deidentified ? {} : { studyDate: study.study_date, description: study.description }),
+  };
+}
+
 /** Patient, reviewer or staff: each sees the case shaped for them. */
-function viewFor(actor: Actor, row: CaseRow, now: Date) {
+function viewFor(actor: Actor, row: CaseRow, now: Date, studies: readonly CaseStudyRow[] = []) {
+  const summary = row.summary as CaseSummary;
+  const hideIdentity = actor.role === 'reviewer' && !row.share_identity;
   const common = {
     id: row.id,
     status: row.status,
@@ -119,11 +156,13 @@ function viewFor(actor: Actor, row: CaseRow, now: Date) {
     deadline: deadlineOf(row, now),
     report: reportView(row),
     notice: secondOpinionNotice,
+    studies: studies
+      .filter((study) => study.case_id === row.id)
+      .map((study) => studyView(study, summary, hideIdentity)),
   };
-  const summary = row.summary as CaseSummary;
   if (actor.role === 'reviewer') {
     // No request date, no patient id: with days-since-surgery they would give the surgery date away.
-    if (!row.share_identity) return { ...common, summary: deidentifySummary(summary) };
+    if (hideIdentity) return { ...common, summary: deidentifySummary(summary) };
     return {
       ...common,
       createdAt: row.created_at,
@@ -142,6 +181,31 @@ function viewFor(actor: Actor, row: CaseRow, now: Date) {
     alertId: row.alert_id,
     summary,
   };
+}
+
+/** One case shaped for this actor, with its scans. */
+async function caseView(c: AppContext, actor: Actor, row: CaseRow, now: Date) {
+  return viewFor(actor, row, now, await studiesOfCases(c.get('deps').db, actor.clinicId, [row.id]));
+}
+
+/** Each study must be the patient's own: another patient's (or a made-up id) is refused by name. */
+async function requireOwnStudies(
+  c: AppContext,
+  clinicId: string,
+  patientId: string,
+  studyIds: readonly string[],
+) {
+  const foreign = await notPatientsStudies(c.get('deps').db, clinicId, patientId, studyIds);
+  if (foreign.length > 0)
+    throw new HttpProblem(
+      400,
+      'Invalid input',
+      'One or more of these scans are not in your scans. Upload them on "My scans" first.',
+      foreign.map((id) => ({
+        field: `studyIds.${studyIds.indexOf(id)}`,
+        message: 'is not one of your scans',
+      })),
+    );
 }
 
 async function caseAudit(
@@ -169,6 +233,7 @@ async function request(c: AppContext) {
   const patientId = actor.patientId;
   if (!patientId) throw forbidden();
   const input = await readJson(c, secondOpinionRequestSchema);
+  await requireOwnStudies(c, actor.clinicId, patientId, input.studyIds);
   const { db, now } = c.get('deps');
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
@@ -184,6 +249,7 @@ async function request(c: AppContext) {
       summary,
       at,
     });
+    await attachStudies(trx, actor.clinicId, id, input.studyIds);
     await caseAudit(
       c,
       actor,
@@ -191,6 +257,7 @@ async function request(c: AppContext) {
       { id, patient_id: patientId },
       {
         shareIdentity: input.shareIdentity,
+        studyIds: input.studyIds,
       },
       trx,
     );
@@ -198,7 +265,7 @@ async function request(c: AppContext) {
   });
   const row = await getCase(db, actor.clinicId, caseId);
   if (!row) throw notFound('This second opinion');
-  return c.json({ case: viewFor(actor, row, at) }, 201);
+  return c.json({ case: await caseView(c, actor, row, at) }, 201);
 }
 
 async function list(c: AppContext) {
@@ -214,6 +281,11 @@ async function list(c: AppContext) {
         : {};
   const rows = await listCases(db, actor.clinicId, { ...only, ...(status ? { status } : {}) });
   const at = now();
+  const studies = await studiesOfCases(
+    db,
+    actor.clinicId,
+    rows.map((row) => row.id),
+  );
   await recordAudit(db, {
     clinicId: actor.clinicId,
     actor,
@@ -226,7 +298,9 @@ async function list(c: AppContext) {
   // Lists leave the summary out; it is read case by case (and audited per patient there).
   return c.json({
     cases: rows.map((row) => {
-      const { summary: _summary, ...view } = viewFor(actor, row, at) as { summary?: unknown };
+      const { summary: _summary, ...view } = viewFor(actor, row, at, studies) as {
+        summary?: unknown;
+      };
       return view;
     }),
   });
@@ -238,7 +312,7 @@ async function read(c: AppContext) {
   await caseAudit(c, actor, 'second_opinion.read', row, {
     view: actor.role === 'reviewer' && !row.share_identity ? 'deidentified' : 'identified',
   });
-  return c.json({ case: viewFor(actor, row, now()) });
+  return c.json({ case: await caseView(c, actor, row, now()) });
 }
 
 async function assign(c: AppContext) {
@@ -281,7 +355,7 @@ async function assign(c: AppContext) {
   if (!assigned) throw conflict('This second opinion already has its report or was withdrawn.');
   const updated = await getCase(db, actor.clinicId, row.id);
   if (!updated) throw notFound('This second opinion');
-  return c.json({ case: viewFor(actor, updated, at) });
+  return c.json({ case: await caseView(c, actor, updated, at) });
 }
 
 async function report(c: AppContext) {
@@ -330,7 +404,7 @@ async function report(c: AppContext) {
       .catch((error: Error) => console.warn(`could not schedule escalation: ${error.message}`));
   const updated = await getCase(db, actor.clinicId, row.id);
   if (!updated) throw notFound('This second opinion');
-  return c.json({ case: viewFor(actor, updated, at), alert: stored.alert }, 201);
+  return c.json({ case: await caseView(c, actor, updated, at), alert: stored.alert }, 201);
 }
 
 async function addendum(c: AppContext) {
@@ -352,7 +426,7 @@ async function addendum(c: AppContext) {
   if (!added) throw conflict('Submit the report first; an addendum corrects a submitted report.');
   const updated = await getCase(db, actor.clinicId, row.id);
   if (!updated) throw notFound('This second opinion');
-  return c.json({ case: viewFor(actor, updated, at) }, 201);
+  return c.json({ case: await caseView(c, actor, updated, at) }, 201);
 }
 
 async function withdraw(c: AppContext) {
@@ -368,7 +442,24 @@ async function withdraw(c: AppContext) {
   if (!done) throw conflict('This second opinion already has its report or was withdrawn.');
   const updated = await getCase(db, actor.clinicId, row.id);
   if (!updated) throw notFound('This second opinion');
-  return c.json({ case: viewFor(actor, updated, at) });
+  return c.json({ case: await caseView(c, actor, updated, at) });
+}
+
+/** The patient changes which of their scans go with the question, until the report (asking includes the scans). */
+async function setStudies(c: AppContext) {
+  const { actor, row } = await authorizeCase(c, 'request');
+  const { studyIds } = await readJson(c, secondOpinionStudiesSchema);
+  await requireOwnStudies(c, actor.clinicId, row.patient_id, studyIds);
+  const { db, now } = c.get('deps');
+  const changed = await db.transaction().execute(async (trx) => {
+    const result = await replaceStudies(trx, actor.clinicId, row.id, studyIds);
+    if (result) await caseAudit(c, actor, 'second_opinion.studies', row, result, trx);
+    return result;
+  });
+  if (!changed) throw conflict('This second opinion already has its report or was withdrawn.');
+  const updated = await getCase(db, actor.clinicId, row.id);
+  if (!updated) throw notFound('This second opinion');
+  return c.json({ case: await caseView(c, actor, updated, now()) });
 }
 
 async function readSettings(c: AppContext) {
@@ -481,6 +572,15 @@ export const secondOpinions = documentedRoutes([
     body: addendumSchema,
     success: { status: 201, description: 'Appended.' },
     handler: addendum,
+  },
+  {
+    method: 'put',
+    path: '/api/second-opinions/:caseId/studies',
+    summary:
+      'Choose which of the patient’s own scans go with the question (adds and removes), until the report',
+    access: 'the patient (own)',
+    body: secondOpinionStudiesSchema,
+    handler: setStudies,
   },
   {
     method: 'post',

@@ -375,3 +375,137 @@ export async function setReportBusinessDays(db: Kysely<Database>, clinicId: stri
     .execute();
   return before.second_opinion_report_days;
 }
+
+/** Which of these study ids are not this patient's own studies (each must be, to be attached). */
+export async function notPatientsStudies(
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  studyIds: readonly string[],
+): Promise<string[]> {
+  if (studyIds.length === 0) return [];
+  const own = await db
+    .selectFrom('imaging_studies')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('id', 'in', studyIds)
+    .execute();
+  const found = new Set(own.map((row) => row.id));
+  return studyIds.filter((id) => !found.has(id));
+}
+
+/**
+ * Makes the case's scans exactly these (adds and removes), only while it has no report. Locks the
+ * case row so a report racing this sees either the old or the new set. Undefined when closed.
+ */
+export async function replaceStudies(
+  db: Kysely<Database>,
+  clinicId: string,
+  caseId: string,
+  studyIds: readonly string[],
+): Promise<{ added: string[]; removed: string[] } | undefined> {
+  const open = await db
+    .selectFrom('second_opinions')
+    .select('status')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!open || (open.status !== 'requested' && open.status !== 'assigned')) return undefined;
+  const before = await caseStudyIds(db, clinicId, caseId);
+  const removed = before.filter((id) => !studyIds.includes(id));
+  const added = studyIds.filter((id) => !before.includes(id));
+  if (removed.length > 0)
+    await db
+      .deleteFrom('second_opinion_studies')
+      .where('clinic_id', '=', clinicId)
+      .where('case_id', '=', caseId)
+      .where('study_id', 'in', removed)
+      .execute();
+  await attachStudies(db, clinicId, caseId, added);
+  return { added, removed };
+}
+
+export interface CaseStudyRow {
+  case_id: string;
+  id: string;
+  modality: string | null;
+  body_part: string | null;
+  study_date: string | null;
+  description: string | null;
+  series_count: number;
+  image_count: number;
+}
+
+/** The studies attached to these cases, with series and image counts counted from the files. */
+export async function studiesOfCases(
+  db: Kysely<Database>,
+  clinicId: string,
+  caseIds: readonly string[],
+): Promise<CaseStudyRow[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('second_opinion_studies as a')
+    .innerJoin('imaging_studies as s', (join) =>
+      join.onRef('s.clinic_id', '=', 'a.clinic_id').onRef('s.id', '=', 'a.study_id'),
+    )
+    .leftJoin('imaging_files as f', (join) =>
+      join.onRef('f.clinic_id', '=', 's.clinic_id').onRef('f.study_id', '=', 's.id'),
+    )
+    .select([
+      'a.case_id',
+      's.id',
+      's.modality',
+      's.body_part',
+      's.study_date',
+      's.description',
+      sql<number>`count(distinct f.series_instance_uid)`.as('series_count'),
+      sql<number>`count(f.id)`.as('image_count'),
+    ])
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.case_id', 'in', caseIds)
+    .groupBy([
+      'a.case_id',
+      'a.attached_at',
+      's.id',
+      's.modality',
+      's.body_part',
+      's.study_date',
+      's.description',
+    ])
+    .orderBy('a.attached_at')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    series_count: Number(row.series_count),
+    image_count: Number(row.image_count),
+  }));
+}
+
+/**
+ * What a reviewer may see of a study: only through a case assigned to them (waiting for or with
+ * their report) that has the study attached. `identified` when at least one such case's patient
+ * chose to share who they are; otherwise only de-identified copies. Undefined: no such case.
+ */
+export async function reviewerStudyAccess(
+  db: Kysely<Database>,
+  clinicId: string,
+  reviewerId: string,
+  studyId: string,
+): Promise<{ identified: boolean } | undefined> {
+  const rows = await db
+    .selectFrom('second_opinion_studies as a')
+    .innerJoin('second_opinions as o', (join) =>
+      join.onRef('o.clinic_id', '=', 'a.clinic_id').onRef('o.id', '=', 'a.case_id'),
+    )
+    .select('o.share_identity')
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.study_id', '=', studyId)
+    .where('o.reviewer_id', '=', reviewerId)
+    .where('o.status', 'in', ['assigned', 'reported'])
+    .execute();
+  if (rows.length === 0) return undefined;
+  return { identified: rows.some((row) => row.share_identity) };
+}

@@ -10,6 +10,7 @@ import {
   ReportView,
   type SubmittedReport,
 } from './second-opinion-report.tsx';
+import { CaseScans, type CaseScanView } from './second-opinion-scans.tsx';
 import { CaseSummary, type CaseSummaryView } from './second-opinion-summary.tsx';
 
 export interface ConsoleCase {
@@ -22,6 +23,7 @@ export interface ConsoleCase {
   reviewer?: { id: string; name: string } | null;
   deadline: { dueOn: string; dueAt: string; overdue: boolean; msLeft: number | null } | null;
   summary?: CaseSummaryView;
+  studies: CaseScanView[];
   report: SubmittedReport | null;
 }
 
@@ -268,6 +270,7 @@ function CaseDetail({ me, caseId }: { me: Me; caseId: string }) {
         <p data-testid="so-question">{item.question}</p>
       </section>
       {item.summary ? <CaseSummary summary={item.summary} /> : null}
+      <CaseScans scans={item.studies} />
       {item.report ? <ReportView report={item.report} /> : null}
       {item.report && me.role === 'reviewer' ? (
         <AddendumForm caseId={item.id} onAdded={load} />

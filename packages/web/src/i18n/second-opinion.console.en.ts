@@ -85,4 +85,12 @@ export const secondOpinionConsoleEn = {
   'so.alertRaised': 'An urgent alert was raised for the care team.',
   'so.notice':
     'Lamina does not diagnose. The second opinion does not replace the patient’s own surgeon.',
+  'so.scans': 'Scans',
+  'so.scansNone': 'No scans were sent with this question.',
+  'so.scanLine': '{modality} · {bodyPart} · {series} series, {images} images',
+  'so.scanDays': '{days} days after surgery',
+  'so.scanDaysBefore': '{days} days before surgery',
+  'so.scanDeidentified': 'De-identified copy: no name, IDs or dates.',
+  'so.openScan': 'Open viewer',
+  'so.closeScan': 'Close viewer',
 } as const;

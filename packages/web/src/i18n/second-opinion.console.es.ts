@@ -32,4 +32,12 @@ export const secondOpinionConsoleEs: Readonly<
   'so.submit': 'Enviar el informe',
   'so.notice':
     'Lamina no da diagnósticos. La segunda opinión no reemplaza al cirujano del paciente.',
+  'so.scans': 'Estudios de imagen',
+  'so.scansNone': 'No se enviaron estudios con esta pregunta.',
+  'so.scanLine': '{modality} · {bodyPart} · {series} series, {images} imágenes',
+  'so.scanDays': '{days} días después de la cirugía',
+  'so.scanDaysBefore': '{days} días antes de la cirugía',
+  'so.scanDeidentified': 'Copia sin identificación: sin nombre, identificadores ni fechas.',
+  'so.openScan': 'Abrir visor',
+  'so.closeScan': 'Cerrar visor',
 };

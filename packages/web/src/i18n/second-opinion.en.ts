@@ -48,4 +48,17 @@ export const secondOpinionEn = {
   'so.rec.urgent_care': 'Get checked by a doctor soon',
   'so.open': 'Open',
   'so.addendum': 'Added by the reviewer on {date}:',
+  'so.scans': 'Scans for the reviewer',
+  'so.scansHint':
+    'Choose the scans you want the reviewer to look at. If you hid your name, they see copies without your name or dates.',
+  'so.scansNone': 'You have no scans in Lamina yet.',
+  'so.scansUpload': 'Upload new scans on “My scans” first',
+  'so.scanLine': '{modality} · {bodyPart} · {series} series, {images} images',
+  'so.scanDate': 'taken {date}',
+  'so.attached': 'Scans sent with this question:',
+  'so.noneAttached': 'No scans are sent with this question.',
+  'so.changeScans': 'Change scans',
+  'so.saveScans': 'Save scans',
+  'so.scansSaved': 'Your scans were saved.',
+  'so.scansError': 'We could not save your scans. Please try again.',
 } as const;

@@ -50,4 +50,17 @@ export const secondOpinionEs: Readonly<Record<keyof typeof secondOpinionEn, stri
   'so.rec.urgent_care': 'Que un médico le revise pronto',
   'so.open': 'Abrir',
   'so.addendum': 'Agregado por el revisor el {date}:',
+  'so.scans': 'Estudios para el revisor',
+  'so.scansHint':
+    'Elija los estudios que quiere que vea el revisor. Si ocultó su nombre, el revisor ve copias sin su nombre ni fechas.',
+  'so.scansNone': 'Todavía no tiene estudios en Lamina.',
+  'so.scansUpload': 'Primero suba estudios nuevos en “Mis estudios de imagen”',
+  'so.scanLine': '{modality} · {bodyPart} · {series} series, {images} imágenes',
+  'so.scanDate': 'tomado el {date}',
+  'so.attached': 'Estudios enviados con esta pregunta:',
+  'so.noneAttached': 'No se envían estudios con esta pregunta.',
+  'so.changeScans': 'Cambiar estudios',
+  'so.saveScans': 'Guardar estudios',
+  'so.scansSaved': 'Sus estudios se guardaron.',
+  'so.scansError': 'No pudimos guardar sus estudios. Por favor, intente de nuevo.',
 };

@@ -75,10 +75,10 @@ export function ImagingViewer({
 
   useEffect(() => {
     api
-      .get<StudyDetail>(`/api/imaging/studies/${studyId}`)
+      .get<StudyDetail>(`/api/imaging/studies/${studyId}?variant=${variant}`)
       .then(setDetail)
       .catch((e: Error) => setError(e.message));
-  }, [studyId]);
+  }, [studyId, variant]);
 
   const series = detail?.series[seriesIndex];
   const instance = series?.instances[slice];

@@ -9,6 +9,7 @@ import * as intakeRequests from './007-intake-requests.ts';
 import * as peerConnections from './008-peer-connections.ts';
 import * as secondOpinions from './009-second-opinions.ts';
 import * as requestImaging from './010-request-imaging.ts';
+import * as secondOpinionImaging from './011-second-opinion-imaging.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { name: '008-peer-connections', up: peerConnections.up },
   { name: '009-second-opinions', up: secondOpinions.up },
   { name: '010-request-imaging', up: requestImaging.up },
+  { name: '011-second-opinion-imaging', up: secondOpinionImaging.up },
 ];

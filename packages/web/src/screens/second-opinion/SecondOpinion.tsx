@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { Stmt } from '../../ui/Statement.tsx';
+import { CaseScans, ScanPicker, type ScanView, useOwnScans } from './scans.tsx';
 
 type Status = 'requested' | 'assigned' | 'reported' | 'withdrawn';
 type Answer = 'yes' | 'no' | 'unclear' | 'not_applicable';
@@ -17,6 +18,7 @@ export interface PatientCase {
   createdAt: string;
   deadline: { dueOn: string; overdue: boolean } | null;
   notice: Statement;
+  studies: ScanView[];
   report: {
     decompressionAdequate: Answer;
     fusionForming: Answer;
@@ -34,6 +36,7 @@ export default function SecondOpinion({ ctx }: { ctx: PatientContext }) {
   const [cases, setCases] = useState<PatientCase[] | null>(null);
   const [open, setOpen] = useState<PatientCase | null>(null);
   const [failed, setFailed] = useState(false);
+  const ownScans = useOwnScans(ctx.me.patientId);
 
   const load = useCallback(async () => {
     try {
@@ -75,6 +78,16 @@ export default function SecondOpinion({ ctx }: { ctx: PatientContext }) {
                 </p>
               ) : null}
               {c.deadline?.overdue ? <p className="notice-box">{t('so.late')}</p> : null}
+              {c.status === 'withdrawn' ? null : (
+                <CaseScans
+                  key={c.studies.map((s) => s.id).join()}
+                  caseId={c.id}
+                  attached={c.studies}
+                  editable={c.status === 'requested' || c.status === 'assigned'}
+                  ownScans={ownScans}
+                  onSaved={load}
+                />
+              )}
               {c.status === 'reported' && open?.id !== c.id ? (
                 <button
                   type="button"
@@ -104,15 +117,16 @@ export default function SecondOpinion({ ctx }: { ctx: PatientContext }) {
           ))}
         </ul>
       </section>
-      <Ask onAsked={load} />
+      <Ask onAsked={load} ownScans={ownScans} />
     </div>
   );
 }
 
-function Ask({ onAsked }: { onAsked(): Promise<void> }) {
+function Ask({ onAsked, ownScans }: { onAsked(): Promise<void>; ownScans: ScanView[] | null }) {
   const { t } = useI18n();
   const [question, setQuestion] = useState('');
   const [share, setShare] = useState(false);
+  const [studyIds, setStudyIds] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
@@ -122,8 +136,9 @@ function Ask({ onAsked }: { onAsked(): Promise<void> }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/second-opinions', { question, shareIdentity: share });
+      await api.post('/api/second-opinions', { question, shareIdentity: share, studyIds });
       setQuestion('');
+      setStudyIds([]);
       setSent(true);
       await onAsked();
     } catch (e) {
@@ -150,6 +165,7 @@ function Ask({ onAsked }: { onAsked(): Promise<void> }) {
         {t('so.questionHint')}
       </p>
       <p className="hint">{t('so.whatWeAdd')}</p>
+      <ScanPicker scans={ownScans} chosen={studyIds} onChange={setStudyIds} />
       <fieldset className="field">
         <legend>{t('so.share')}</legend>
         <label>

@@ -11,8 +11,9 @@ import {
 } from '../../testing/browser.test-helper.ts';
 
 // The virtual second opinion end to end on a real `lamina serve --demo` and Chromium: the demo
-// patient Rosa asks, the admin assigns the demo reviewer, the reviewer (seeing only that case,
-// de-identified) reports, and Rosa reads the answer. Tests run in order.
+// patient Rosa asks (with her demo MR study attached), the admin assigns the demo reviewer, the
+// reviewer (seeing only that case, de-identified, scans included) reports, and Rosa reads the
+// answer. Tests run in order.
 let server: Server;
 let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
 let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
@@ -85,10 +86,35 @@ test('Rosa asks a question from Today; it waits for a reviewer', async () => {
     'de-identified by default',
   );
   await rosa.getByLabel('Your question', { exact: true }).fill(question);
+  // Her own scans to choose from, and the way to upload new ones first.
+  const choice = rosa.getByTestId('so-scan-choice');
+  await choice.first().waitFor();
+  assert.equal(await choice.count(), 1, 'Rosa has one demo study');
+  assert.equal(
+    await rosa
+      .getByRole('link', { name: 'Upload new scans on “My scans” first' })
+      .getAttribute('href'),
+    '/scans',
+  );
+  await choice.check();
   await rosa.getByRole('button', { name: 'Send my question' }).click();
   await rosa.getByText('Your question was sent.').waitFor();
-  await rosa.getByTestId('so-case').getByText('Waiting for a reviewer').waitFor();
+  const mine = rosa.getByTestId('so-case');
+  await mine.getByText('Waiting for a reviewer').waitFor();
+  await mine
+    .getByTestId('so-attached-scan')
+    .getByText(/MR · LSPINE · 1 series, \d+ images/)
+    .waitFor();
   await noViolations(rosa, 'the second-opinion screen');
+  // Before the report she may take the scan back and add it again.
+  await mine.getByRole('button', { name: 'Change scans' }).click();
+  await mine.getByTestId('so-scan-choice').uncheck();
+  await mine.getByRole('button', { name: 'Save scans' }).click();
+  await mine.getByText('No scans are sent with this question.').waitFor();
+  await mine.getByRole('button', { name: 'Change scans' }).click();
+  await mine.getByTestId('so-scan-choice').check();
+  await mine.getByRole('button', { name: 'Save scans' }).click();
+  await mine.getByTestId('so-attached-scan').waitFor();
 });
 
 let dueOn = '';
@@ -120,6 +146,11 @@ test('the admin assigns the demo reviewer and sees the due date', async () => {
   );
   await noViolations(staff, 'the admin second-opinion list');
   await screenshot(staff, 'second-opinion-admin');
+  // Staff see the case's scan as sent, with its description and date (the original).
+  await row.getByRole('link').click();
+  const scan = staff.getByTestId('so-scan');
+  await scan.getByText('MRI LUMBAR SPINE (DEMO, SYNTHETIC)').waitFor();
+  assert.equal(await scan.getByText('De-identified copy', { exact: false }).count(), 0);
   await signOutStaff();
 
   // Rosa sees when to expect the answer, in words ("Expected by Tuesday, December 8").
@@ -144,7 +175,30 @@ test('the reviewer sees only that case, de-identified, and submits a report', as
     assert.ok(!text.includes(secret), `the reviewer's page shows ${secret}`);
   assert.match(text, /days since surgery/);
   assert.ok(text.includes(question));
+  // The scan, de-identified: dated only relative to the surgery, opened in the viewer.
+  const scan = staff.getByTestId('so-scan');
+  await scan.getByText('30 days before surgery').waitFor();
+  await scan.getByText('De-identified copy: no name, IDs or dates.').waitFor();
+  await scan.getByRole('button', { name: 'Open viewer' }).click();
+  let drawn = false;
+  for (let i = 0; i < 100 && !drawn; i++) {
+    drawn = await staff
+      .locator('canvas.imaging-canvas')
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+        return (
+          canvas.width > 0 && !!data && data.some((value, index) => index % 4 === 0 && value > 0)
+        );
+      })
+      .catch(() => false);
+    if (!drawn) await staff.waitForTimeout(50);
+  }
+  assert.ok(drawn, 'the de-identified scan is drawn on the canvas');
+  const withViewer = await staff.locator('body').innerText();
+  for (const secret of ['Rosa', 'Martínez', 'DEMO-', 'MRI LUMBAR SPINE', 'SAG T2'])
+    assert.ok(!withViewer.includes(secret), `the reviewer's scan shows ${secret}`);
   await noViolations(staff, "the reviewer's case");
+  await screenshot(staff, 'second-opinion-reviewer-scan');
 
   // The summary for the patient is required: the server's message is shown at the field.
   await staff.getByLabel('Yes').first().check();
@@ -182,6 +236,10 @@ test('Rosa reads the report with the expected-by date and the notice', async () 
     /Added by the reviewer on .*: Also: short rests while walking are fine\./,
   );
   await report.getByText('does not replace your own surgeon').waitFor();
+  // Her scan stays listed with the answered question; it can no longer change.
+  const mine = rosa.getByTestId('so-case');
+  await mine.getByTestId('so-attached-scan').waitFor();
+  assert.equal(await mine.getByRole('button', { name: 'Change scans' }).count(), 0);
   await noViolations(rosa, 'the second-opinion report');
   await screenshot(rosa, 'second-opinion-report');
   // In Spanish too: the recommendation's words come from pathway with their translation.
