@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
+import { queueEmail } from '../jobs/outbox.ts';
 
 /** All SQL behind the admin and account-security routes. */
 
@@ -78,16 +79,13 @@ export async function createInvitation(
       expires_at: input.expiresAt,
     })
     .execute();
-  await db
-    .insertInto('outbox')
-    .values({
-      clinic_id: input.clinicId,
-      to_address: input.email,
-      subject: input.mail.subject,
-      body_text: input.mail.body,
-      kind: 'staff_invite',
-    })
-    .execute();
+  await queueEmail(db, {
+    clinicId: input.clinicId,
+    to: input.email,
+    subject: input.mail.subject,
+    body: input.mail.body,
+    kind: 'staff_invite',
+  });
   return userId;
 }
 

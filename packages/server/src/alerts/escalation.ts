@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { Database } from '../db/schema.ts';
+import { queueEmail } from '../jobs/outbox.ts';
 import { type AlertLevel, ackDeadline, resolveAckDeadlines } from './deadlines.ts';
 
 export interface Escalation {
@@ -87,16 +88,13 @@ export async function escalateOverdueAlerts(
           at: now,
         })
         .execute();
-      await trx
-        .insertInto('outbox')
-        .values({
-          clinic_id: row.clinic_id,
-          to_address: row.email,
-          subject: `Lamina: ${level} alert waiting for you`,
-          body_text: `A ${level} alert has not been acknowledged in time and is now yours. Open the Lamina triage queue now.`,
-          kind: 'alert_escalation',
-        })
-        .execute();
+      await queueEmail(trx, {
+        clinicId: row.clinic_id,
+        to: row.email,
+        subject: `Lamina: ${level} alert waiting for you`,
+        body: `A ${level} alert has not been acknowledged in time and is now yours. Open the Lamina triage queue now.`,
+        kind: 'alert_escalation',
+      });
       await recordAudit(trx, {
         clinicId: row.clinic_id,
         actor: null,

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AppContext, AppEnv } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { HttpProblem, tooManyRequests, unauthorized } from '../http/problem.ts';
+import { queueEmail } from '../jobs/outbox.ts';
 import { verifyPassword } from './password.ts';
 import { createSession, revokeSession, sessionCookieName } from './session.ts';
 import { hashToken, newSignInCode } from './tokens.ts';
@@ -192,16 +193,13 @@ export function authRoutes() {
               expires_at: new Date(at.getTime() + signInCodeMinutes * 60_000),
             })
             .execute();
-          await trx
-            .insertInto('outbox')
-            .values({
-              clinic_id: clinic.id,
-              to_address: input.email,
-              subject: `Your ${clinic.name} sign-in code`,
-              body_text: `Your sign-in code is ${code}. It works for ${signInCodeMinutes} minutes. If you did not ask for it, you can ignore this email.`,
-              kind: 'patient_sign_in',
-            })
-            .execute();
+          await queueEmail(trx, {
+            clinicId: clinic.id,
+            to: input.email,
+            subject: `Your ${clinic.name} sign-in code`,
+            body: `Your sign-in code is ${code}. It works for ${signInCodeMinutes} minutes. If you did not ask for it, you can ignore this email.`,
+            kind: 'patient_sign_in',
+          });
         });
         devLog?.(`[dev mail] to ${input.email}: sign-in code ${code}`);
       }

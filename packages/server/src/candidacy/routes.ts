@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashToken } from '../auth/tokens.ts';
+import { contactFields, reachable } from '../http/contact.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -24,27 +25,12 @@ export const candidacyLimit = { submissions: 10, windowMinutes: 60 } as const;
 
 const leadStatuses = ['new', 'contacted', 'closed'] as const;
 
-export const contactSchema = z
-  .strictObject({
-    name: z.string().trim().min(1, 'tell us your name').max(200),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ message: 'must be an email address' }))
-      .pipe(z.string().max(320))
-      .optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()./-]{6,30}$/, 'must be a phone number')
-      .optional(),
+export const contactSchema = reachable(
+  z.strictObject({
+    ...contactFields,
     consent: z.literal(true, { error: 'tick the box to let the clinic contact you' }),
-  })
-  .refine((contact) => contact.email !== undefined || contact.phone !== undefined, {
-    message: 'give an email address or a phone number so the clinic can reach you',
-    path: ['email'],
-  });
+  }),
+);
 
 export const candidacySubmissionSchema = z.strictObject({
   answers: candidacyAnswersSchema,

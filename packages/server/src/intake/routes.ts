@@ -9,6 +9,7 @@ import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { conflict, forbidden, HttpProblem, notFound, tooManyRequests } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
+import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { authorizeRequestToken, requestTokenDays, requestTokenHeader } from './access.ts';
 import { insuranceOutcomeEmail, onCallEmail, receivedEmail } from './emails.ts';
@@ -40,7 +41,6 @@ import {
   onCallCareManager,
   outcomeView,
   patientContact,
-  queueEmail,
   type RequestRow,
   readAssessment,
   setClinicHours,

@@ -1,5 +1,6 @@
 import { clinicHoursSchema, procedures, regions } from '@lamina/pathway';
 import { z } from 'zod';
+import { contactFields, reachable } from '../http/contact.ts';
 
 /** The request schemas, defined once: the handlers validate with them and OpenAPI documents them. */
 
@@ -21,26 +22,7 @@ export type Language = (typeof languages)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
 
-export const visitorContactSchema = z
-  .strictObject({
-    name: z.string().trim().min(1, 'tell us your name').max(200),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ message: 'must be an email address' }))
-      .pipe(z.string().max(320))
-      .optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()./-]{6,30}$/, 'must be a phone number')
-      .optional(),
-  })
-  .refine((contact) => contact.email !== undefined || contact.phone !== undefined, {
-    message: 'give an email address or a phone number so the clinic can reach you',
-    path: ['email'],
-  });
+export const visitorContactSchema = reachable(z.strictObject(contactFields));
 
 const common = {
   /** The language for emails, the status page and the info kit. */

@@ -358,19 +358,3 @@ export async function insertNote(
     .execute();
   return id;
 }
-
-export async function queueEmail(
-  db: Kysely<Database>,
-  input: { clinicId: string; to: string; subject: string; body: string; kind: string },
-) {
-  await db
-    .insertInto('outbox')
-    .values({
-      clinic_id: input.clinicId,
-      to_address: input.to,
-      subject: input.subject,
-      body_text: input.body,
-      kind: input.kind,
-    })
-    .execute();
-}

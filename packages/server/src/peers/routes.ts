@@ -7,7 +7,7 @@ import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
-import { queueEmail } from '../intake/store.ts';
+import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { clinicToday } from '../patients/routes.ts';
 import { currentSurgery, getPatient } from '../patients/store.ts';

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** An email to send later. */
+export interface QueuedEmail {
+  readonly clinicId: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  /** What the email is for (sign-in code, escalation, …), for the outbox view and tests. */
+  readonly kind: string;
+}
+
+/**
+ * The one way to send an email: a row in the outbox, written in the caller's transaction so the
+ * email exists exactly when what it tells about does. outbox-sender.ts delivers it (SMTP) later.
+ */
+export async function queueEmail(db: Kysely<Database>, email: QueuedEmail): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      clinic_id: email.clinicId,
+      to_address: email.to,
+      subject: email.subject,
+      body_text: email.body,
+      kind: email.kind,
+    })
+    .execute();
+}
