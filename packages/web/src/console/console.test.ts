@@ -3,10 +3,14 @@ import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   axe,
+  demoStaffPassword,
   ensureBuilt,
   openBrowser,
   type Server,
   screenshot,
+  signInDemoPatient,
+  signInDemoStaff,
+  signOutStaff,
   startServer,
 } from '../testing/browser.test-helper.ts';
 
@@ -19,7 +23,7 @@ let page: Page;
 let patient: BrowserContext;
 let rosaId: string;
 const desk = { width: 1280, height: 800 };
-const password = 'lamina-demo-only';
+const password = demoStaffPassword;
 
 before(async () => {
   ensureBuilt();
@@ -38,40 +42,6 @@ after(async () => {
 
 async function noViolations(where: string) {
   assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
-
-async function signInStaff(email: string) {
-  await page.goto(`${server.url}/console`);
-  await page.waitForURL('**/console/signin');
-  await page.getByRole('heading', { name: 'Care team sign-in' }).waitFor();
-  await page.getByLabel('Clinic code').fill('demo');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console menu' }).waitFor();
-}
-
-async function signOutStaff() {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL('**/console/signin');
-}
-
-/** The patient signs in with the emailed code in their own browser; returns their patient id. */
-async function signInPatient(email: string): Promise<string> {
-  const since = server.output().length;
-  const asked = await patient.request.post(`${server.url}/api/auth/patient/code`, {
-    data: { clinic: 'demo', email },
-  });
-  assert.equal(asked.status(), 202);
-  const code = await server.code(email, since);
-  const verified = await patient.request.post(`${server.url}/api/auth/patient/verify`, {
-    data: { clinic: 'demo', email, code },
-  });
-  assert.equal(verified.status(), 200);
-  const me = (await (await patient.request.get(`${server.url}/api/auth/me`)).json()) as {
-    patientId: string;
-  };
-  return me.patientId;
 }
 
 let keys = 0;
@@ -99,7 +69,7 @@ test('staff sign in at /console and land on the triage queue, red flags first', 
   await noViolations('staff sign-in');
   await screenshot(page, 'console-signin');
 
-  await signInStaff('nurse@demo.example');
+  await signInDemoStaff(server, page, 'nurse@demo.example');
   await page.getByRole('heading', { name: 'Triage queue', level: 1 }).waitFor();
   await page.getByTestId('stream').getByText('Live').waitFor();
   await page.locator('ol.alerts article').first().waitFor();
@@ -115,7 +85,7 @@ test('staff sign in at /console and land on the triage queue, red flags first', 
 });
 
 test('a red-flag check-in from a patient in another browser appears live; the nurse acknowledges and resolves it', async () => {
-  rosaId = await signInPatient('rosa@demo.example');
+  rosaId = await signInDemoPatient(server, patient.request, 'rosa@demo.example');
   const rosaCard = page.locator('article[data-level="emergency"]', { hasText: 'Rosa Martínez' });
   assert.equal(await rosaCard.count(), 0, 'Rosa has no open alert yet');
   await page.evaluate(() => {
@@ -210,7 +180,7 @@ test('an emergency nobody acknowledges escalates after the clinic’s shortened 
   });
   assert.equal(put.status(), 200, await put.text());
   await admin?.close();
-  if (!admin) await signInStaff('nurse@demo.example');
+  if (!admin) await signInDemoStaff(server, page, 'nurse@demo.example');
 
   const posted = await submitCheckin({ bladderIncontinence: 'yes' });
   assert.equal(posted.decision.level, 'emergency');
@@ -340,8 +310,8 @@ test('off-track, patients and inbox are separate, calm and accessible; a nurse t
 });
 
 test('an admin sets deadlines, adds to and orders the on-call list, reads outcomes and changes the surgeon’s instructions', async () => {
-  await signOutStaff();
-  await signInStaff('admin@demo.example');
+  await signOutStaff(page);
+  await signInDemoStaff(server, page, 'admin@demo.example');
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Alert settings' }).waitFor();
   const emergency = page.getByRole('group', { name: 'Emergency' });
@@ -418,8 +388,8 @@ test('an admin sets deadlines, adds to and orders the on-call list, reads outcom
 });
 
 test('a reviewer sees only their cases; a patient never reaches the console', async () => {
-  await signOutStaff();
-  await signInStaff('reviewer@demo.example');
+  await signOutStaff(page);
+  await signInDemoStaff(server, page, 'reviewer@demo.example');
   const menu = page.getByRole('navigation', { name: 'Console menu' });
   await menu.getByRole('link', { name: 'My cases' }).waitFor();
   assert.equal(await menu.getByRole('link').count(), 1);

@@ -10,6 +10,7 @@ import {
   openBrowser,
   type Server,
   screenshot,
+  signInDemoPatient,
   startServer,
 } from '../testing/browser.test-helper.ts';
 
@@ -123,15 +124,7 @@ test('the care manager uploads a DICOM made by the test and a renamed JPEG, and 
 
 test('Rosa uploads her own scan on My scans', async () => {
   const patient = await patientBrowser.context.newPage();
-  const since = server.output().length;
-  await patient.request.post(`${server.url}/api/auth/patient/code`, {
-    data: { clinic: 'demo', email: 'rosa@demo.example' },
-  });
-  const code = await server.code('rosa@demo.example', since);
-  const verified = await patient.request.post(`${server.url}/api/auth/patient/verify`, {
-    data: { clinic: 'demo', email: 'rosa@demo.example', code },
-  });
-  assert.equal(verified.status(), 200);
+  await signInDemoPatient(server, patient.request, 'rosa@demo.example');
   await patient.goto(`${server.url}/learn`);
   await patient.getByRole('link', { name: 'My scans' }).click();
   await patient.getByRole('heading', { name: 'My scans', level: 1 }).waitFor();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type APIRequestContext, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const webRoot = fileURLToPath(new URL('../../', import.meta.url));
 const repoRoot = join(webRoot, '../..');
@@ -156,4 +156,49 @@ export async function axe(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), animations: 'disabled' });
+}
+
+/** The password of every demo staff account (`lamina serve --demo`). */
+export const demoStaffPassword = 'lamina-demo-only';
+
+/**
+ * Signs a demo patient in the way the app does — ask for a code, read it from the server's log,
+ * verify it — in the browser context behind `request`; returns the patient's id.
+ */
+export async function signInDemoPatient(
+  server: Server,
+  request: APIRequestContext,
+  email: string,
+): Promise<string> {
+  const since = server.output().length;
+  const asked = await request.post(`${server.url}/api/auth/patient/code`, {
+    data: { clinic: 'demo', email },
+  });
+  if (asked.status() !== 202) throw new Error(`asking a code for ${email}: ${asked.status()}`);
+  const code = await server.code(email, since);
+  const verified = await request.post(`${server.url}/api/auth/patient/verify`, {
+    data: { clinic: 'demo', email, code },
+  });
+  if (verified.status() !== 200) throw new Error(`signing ${email} in: ${verified.status()}`);
+  const me = (await (await request.get(`${server.url}/api/auth/me`)).json()) as {
+    patientId: string;
+  };
+  return me.patientId;
+}
+
+/** Signs a demo staff member in on the console's sign-in screen and waits for the console menu. */
+export async function signInDemoStaff(server: Server, page: Page, email: string): Promise<void> {
+  await page.goto(`${server.url}/console`);
+  await page.waitForURL('**/console/signin');
+  await page.getByRole('heading', { name: 'Care team sign-in' }).waitFor();
+  await page.getByLabel('Clinic code').fill('demo');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(demoStaffPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Console menu' }).waitFor();
+}
+
+export async function signOutStaff(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/console/signin');
 }

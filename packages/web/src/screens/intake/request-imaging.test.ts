@@ -11,6 +11,7 @@ import {
   openBrowser,
   type Server,
   screenshot,
+  signInDemoPatient,
   startServer,
 } from '../../testing/browser.test-helper.ts';
 
@@ -133,17 +134,8 @@ test('a signed-in patient adds a scan to their own MRI review request from Your 
   const patientBrowser = await openBrowser();
   const patient = await patientBrowser.context.newPage();
   try {
-    const since = server.output().length;
-    await patient.request.post(`${server.url}/api/auth/patient/code`, {
-      data: { clinic: 'demo', email: 'rosa@demo.example' },
-    });
-    const code = await server.code('rosa@demo.example', since);
-    const verified = await patient.request.post(`${server.url}/api/auth/patient/verify`, {
-      data: { clinic: 'demo', email: 'rosa@demo.example', code },
-    });
-    assert.equal(verified.status(), 200);
-    const me = (await (await patient.request.get(`${server.url}/api/auth/me`)).json()) as {
-      patientId: string;
+    const me = {
+      patientId: await signInDemoPatient(server, patient.request, 'rosa@demo.example'),
     };
     const made = await patient.request.post(`${server.url}/api/patients/${me.patientId}/requests`, {
       data: { kind: 'imaging_review', imagingNote: 'CT after my fall', consent: true },

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   axe,
   ensureBuilt,
   openBrowser,
   type Server,
+  signInDemoPatient,
   startServer,
 } from '../../testing/browser.test-helper.ts';
 
@@ -37,23 +38,10 @@ async function noViolations(page: Page, where: string) {
   assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
 }
 
-async function signInPatient(context: BrowserContext, email: string) {
-  const since = server.output().length;
-  const asked = await context.request.post(`${server.url}/api/auth/patient/code`, {
-    data: { clinic: 'demo', email },
-  });
-  assert.equal(asked.status(), 202);
-  const code = await server.code(email, since);
-  const verified = await context.request.post(`${server.url}/api/auth/patient/verify`, {
-    data: { clinic: 'demo', email, code },
-  });
-  assert.equal(verified.status(), 200);
-}
-
 const messageBox = (page: Page) => page.getByLabel('Your message');
 
 test('a past patient volunteers from the patient app and waits for approval', async () => {
-  await signInPatient(walterBrowser.context, 'walter@demo.example');
+  await signInDemoPatient(server, walterBrowser.context.request, 'walter@demo.example');
   await walter.goto(`${server.url}/peers/volunteer`);
   await walter.getByRole('heading', { name: 'Offer to talk with others' }).waitFor();
   await walter.getByText('From your record: Laminectomy, Lower back, without fusion.').waitFor();
@@ -105,7 +93,7 @@ test('a care manager approves the volunteer in the console', async () => {
 });
 
 test('the prospective patient asks, picks the volunteer and consents; nothing can be sent yet', async () => {
-  await signInPatient(rosaBrowser.context, 'rosa@demo.example');
+  await signInDemoPatient(server, rosaBrowser.context.request, 'rosa@demo.example');
   await rosa.goto(server.url);
   await rosa.getByRole('heading', { name: 'Hello, Rosa' }).waitFor();
   await rosa.getByRole('link', { name: 'Talk to someone who had this surgery' }).click();

@@ -7,6 +7,9 @@ import {
   openBrowser,
   type Server,
   screenshot,
+  signInDemoPatient,
+  signInDemoStaff,
+  signOutStaff,
   startServer,
 } from '../../testing/browser.test-helper.ts';
 
@@ -42,41 +45,8 @@ async function noViolations(page: Page, where: string) {
   assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
 }
 
-async function signInStaff(email: string) {
-  await staff.goto(`${server.url}/console`);
-  await staff.waitForURL('**/console/signin');
-  await staff.getByLabel('Clinic code').fill('demo');
-  await staff.getByLabel('Work email').fill(email);
-  await staff.getByLabel('Password').fill('lamina-demo-only');
-  await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.getByRole('navigation', { name: 'Console menu' }).waitFor();
-}
-
-async function signOutStaff() {
-  await staff.getByRole('button', { name: 'Sign out' }).click();
-  await staff.waitForURL('**/console/signin');
-}
-
 test('Rosa asks a question from Today; it waits for a reviewer', async () => {
-  const since = server.output().length;
-  const request = patientBrowser.context.request;
-  assert.equal(
-    (
-      await request.post(`${server.url}/api/auth/patient/code`, {
-        data: { clinic: 'demo', email: 'rosa@demo.example' },
-      })
-    ).status(),
-    202,
-  );
-  const code = await server.code('rosa@demo.example', since);
-  assert.equal(
-    (
-      await request.post(`${server.url}/api/auth/patient/verify`, {
-        data: { clinic: 'demo', email: 'rosa@demo.example', code },
-      })
-    ).status(),
-    200,
-  );
+  await signInDemoPatient(server, patientBrowser.context.request, 'rosa@demo.example');
   await rosa.goto(`${server.url}/`);
   await rosa.getByRole('link', { name: 'Ask for a second opinion' }).click();
   await rosa.getByRole('heading', { name: 'Second opinion', level: 1 }).waitFor();
@@ -120,7 +90,7 @@ test('Rosa asks a question from Today; it waits for a reviewer', async () => {
 let dueOn = '';
 
 test('the admin assigns the demo reviewer and sees the due date', async () => {
-  await signInStaff('admin@demo.example');
+  await signInDemoStaff(server, staff, 'admin@demo.example');
   await staff.getByRole('link', { name: 'Second opinions' }).click();
   const row = staff.getByTestId('so-row').filter({ hasText: 'Rosa' });
   await row.waitFor();
@@ -151,7 +121,7 @@ test('the admin assigns the demo reviewer and sees the due date', async () => {
   const scan = staff.getByTestId('so-scan');
   await scan.getByText('MRI LUMBAR SPINE (DEMO, SYNTHETIC)').waitFor();
   assert.equal(await scan.getByText('De-identified copy', { exact: false }).count(), 0);
-  await signOutStaff();
+  await signOutStaff(staff);
 
   // Rosa sees when to expect the answer, in words ("Expected by Tuesday, December 8").
   await rosa.reload();
@@ -159,7 +129,7 @@ test('the admin assigns the demo reviewer and sees the due date', async () => {
 });
 
 test('the reviewer sees only that case, de-identified, and submits a report', async () => {
-  await signInStaff('reviewer@demo.example');
+  await signInDemoStaff(server, staff, 'reviewer@demo.example');
   await staff.getByRole('heading', { name: 'My cases' }).waitFor();
   const rows = staff.getByTestId('so-row');
   await rows.first().waitFor();
@@ -222,7 +192,7 @@ test('the reviewer sees only that case, de-identified, and submits a report', as
     : [];
   assert.deepEqual(visible, []);
   assert.equal((await staff.request.get(`${server.url}/api/alerts`)).status(), 403);
-  await signOutStaff();
+  await signOutStaff(staff);
 });
 
 test('Rosa reads the report with the expected-by date and the notice', async () => {
