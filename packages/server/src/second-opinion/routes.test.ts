@@ -140,6 +140,22 @@ forEachEngine((engine) => {
       assert.equal(reported.json.alert, null);
       const again = await reviewer.post(`/api/second-opinions/${mine.id}/report`, goodReport);
       assert.equal(again.status, 409, 'a report is submitted once');
+      // Rosa is told by email, once, without anything about her health in it.
+      const told = await db
+        .selectFrom('outbox')
+        .select(['to_address', 'subject', 'body_text'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'second_opinion_report')
+        .execute();
+      assert.equal(told.length, 1);
+      assert.equal(told[0]?.to_address, 'rosa.diaz@mail.example');
+      assert.match(told[0]?.body_text ?? '', /Sign in to Lamina/);
+      assert.ok(
+        !`${told[0]?.subject} ${told[0]?.body_text}`.includes(
+          goodReport.patientSummary.slice(0, 20),
+        ),
+        'the email does not carry the report',
+      );
       // Corrections come as an addendum; the report itself stays as it was.
       const correction = 'Correction: walking 30 minutes a day is fine, not 10.';
       const added = await reviewer.post(`/api/second-opinions/${mine.id}/addendum`, {

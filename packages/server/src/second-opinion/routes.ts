@@ -7,15 +7,18 @@ import {
   secondOpinionNotice,
   secondOpinionReportSchema,
 } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { resolveAckDeadlines } from '../alerts/deadlines.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { localDate } from '../http/guard.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
+import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { deadlineStatus, reportDeadline } from './deadline.ts';
 import { snapshotSummary } from './snapshot.ts';
@@ -358,6 +361,37 @@ async function assign(c: AppContext) {
   return c.json({ case: await caseView(c, actor, updated, at) });
 }
 
+/**
+ * The patient hears that the report is ready, in the same transaction as the report. The email says
+ * nothing about their health (email is not private enough); the report is read in the app. We do not
+ * store a language preference for patients yet, so it says it in English and Spanish.
+ */
+async function tellPatientReportIsReady(
+  trx: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+) {
+  const patient = await trx
+    .selectFrom('patients')
+    .innerJoin('clinics', 'clinics.id', 'patients.clinic_id')
+    .select(['patients.email', 'clinics.name as clinicName'])
+    .where('patients.clinic_id', '=', clinicId)
+    .where('patients.id', '=', patientId)
+    .executeTakeFirst();
+  if (!patient?.email) return;
+  await queueEmail(trx, {
+    clinicId,
+    to: patient.email,
+    subject: `${patient.clinicName}: your second opinion is ready / su segunda opinión está lista`,
+    body: [
+      'The independent reviewer has written the report on your question. Sign in to Lamina and open Second opinion to read it.',
+      '',
+      'El revisor independiente escribió el informe sobre su pregunta. Entre en Lamina y abra Segunda opinión para leerlo.',
+    ].join('\n'),
+    kind: 'second_opinion_report',
+  });
+}
+
 async function report(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'report');
   const input = await readJson(c, secondOpinionReportSchema);
@@ -382,6 +416,7 @@ async function report(c: AppContext) {
       timeZone: clinic.timezone,
       ackDeadlines: resolveAckDeadlines(clinic.ack_deadlines),
     });
+    if (result) await tellPatientReportIsReady(trx, actor.clinicId, row.patient_id);
     if (result)
       await caseAudit(
         c,
