@@ -4,6 +4,7 @@ import { ApiError, api, type Me } from '../../lib/api.ts';
 import { navigate } from '../../lib/router.tsx';
 import { Choice } from '../../ui/Choice.tsx';
 import { Sources } from '../../ui/Statement.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import type { Created, RequestKind } from './intake-api.ts';
 
 type Region = 'lumbar' | 'cervical';
@@ -165,8 +166,6 @@ export function RequestForm({
         {invalid(field)}
       </span>
     ) : null;
-  const described = (field: string) =>
-    invalid(field) ? { 'aria-describedby': `err-${field}`, 'aria-invalid': true } : {};
 
   return (
     <form className="screen intake-form" onSubmit={submit} noValidate>
@@ -177,38 +176,32 @@ export function RequestForm({
       {patientId ? null : (
         <fieldset className="card">
           <legend>{t('intake.contactHint')}</legend>
-          <label className="field">
-            <span>{t('intake.name')}</span>
-            <input
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              {...described('contact.name')}
-            />
-            {fieldNote('contact.name')}
-          </label>
-          <label className="field">
-            <span>{t('intake.email')}</span>
-            <input
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              {...described('contact.email')}
-            />
-            {fieldNote('contact.email')}
-          </label>
-          <label className="field">
-            <span>{t('intake.phone')}</span>
-            <input
-              type="tel"
-              autoComplete="tel"
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              {...described('contact.phone')}
-            />
-            {fieldNote('contact.phone')}
-          </label>
+          <TextField
+            label={t('intake.name')}
+            value={name}
+            onChange={setName}
+            autoComplete="name"
+            error={invalid('contact.name')}
+            errorId="err-contact.name"
+          />
+          <TextField
+            label={t('intake.email')}
+            value={email}
+            onChange={setEmail}
+            type="email"
+            autoComplete="email"
+            error={invalid('contact.email')}
+            errorId="err-contact.email"
+          />
+          <TextField
+            label={t('intake.phone')}
+            value={phone}
+            onChange={setPhone}
+            type="tel"
+            autoComplete="tel"
+            error={invalid('contact.phone')}
+            errorId="err-contact.phone"
+          />
         </fieldset>
       )}
 
@@ -244,33 +237,27 @@ export function RequestForm({
       {kind === 'insurance' ? (
         <fieldset className="card">
           <legend>{t('intake.kind.insurance')}</legend>
-          <label className="field">
-            <span>{t('intake.insurer')}</span>
-            <input
-              value={insurer}
-              onChange={(e) => setInsurer(e.target.value)}
-              {...described('insurance.insurer')}
-            />
-            {fieldNote('insurance.insurer')}
-          </label>
-          <label className="field">
-            <span>{t('intake.plan')}</span>
-            <input
-              value={plan}
-              onChange={(e) => setPlan(e.target.value)}
-              {...described('insurance.plan')}
-            />
-            {fieldNote('insurance.plan')}
-          </label>
-          <label className="field">
-            <span>{t('intake.memberId')}</span>
-            <input
-              value={memberId}
-              onChange={(e) => setMemberId(e.target.value)}
-              {...described('insurance.memberId')}
-            />
-            {fieldNote('insurance.memberId')}
-          </label>
+          <TextField
+            label={t('intake.insurer')}
+            value={insurer}
+            onChange={setInsurer}
+            error={invalid('insurance.insurer')}
+            errorId="err-insurance.insurer"
+          />
+          <TextField
+            label={t('intake.plan')}
+            value={plan}
+            onChange={setPlan}
+            error={invalid('insurance.plan')}
+            errorId="err-insurance.plan"
+          />
+          <TextField
+            label={t('intake.memberId')}
+            value={memberId}
+            onChange={setMemberId}
+            error={invalid('insurance.memberId')}
+            errorId="err-insurance.memberId"
+          />
         </fieldset>
       ) : null}
 
@@ -287,46 +274,37 @@ export function RequestForm({
             onChange={setUrgency}
           />
           {fieldNote('callback.urgency')}
-          <label className="field">
-            <span>{t('intake.description')}</span>
-            <textarea
-              rows={4}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              {...described('callback.description')}
-            />
-            {fieldNote('callback.description')}
-          </label>
-          <label className="field">
-            <span>{t('intake.bestTime')}</span>
-            <input value={bestTime} onChange={(e) => setBestTime(e.target.value)} />
-          </label>
+          <TextField
+            label={t('intake.description')}
+            value={description}
+            onChange={setDescription}
+            rows={4}
+            error={invalid('callback.description')}
+            errorId="err-callback.description"
+          />
+          <TextField label={t('intake.bestTime')} value={bestTime} onChange={setBestTime} />
           {patientId ? (
-            <label className="field">
-              <span>{t('intake.phone')}</span>
-              <input
-                type="tel"
-                autoComplete="tel"
-                value={phone}
-                onChange={(e) => setPhone(e.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('intake.phone')}
+              value={phone}
+              onChange={setPhone}
+              type="tel"
+              autoComplete="tel"
+            />
           ) : null}
         </>
       ) : null}
 
       {kind === 'treatment' || kind === 'imaging_review' ? (
-        <label className="field">
-          <span>{t('intake.symptoms')}</span>
-          <textarea rows={4} value={symptoms} onChange={(e) => setSymptoms(e.target.value)} />
-        </label>
+        <TextField label={t('intake.symptoms')} value={symptoms} onChange={setSymptoms} rows={4} />
       ) : null}
       {kind === 'imaging_review' ? (
         <>
-          <label className="field">
-            <span>{t('intake.imagingNote')}</span>
-            <input value={imagingNote} onChange={(e) => setImagingNote(e.target.value)} />
-          </label>
+          <TextField
+            label={t('intake.imagingNote')}
+            value={imagingNote}
+            onChange={setImagingNote}
+          />
           <p className="hint">{t('intake.imagingLater')}</p>
         </>
       ) : null}

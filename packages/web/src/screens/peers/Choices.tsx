@@ -94,40 +94,6 @@ export function SelectField<V extends string>({
   );
 }
 
-/** A labelled one-line text input, or a text area when `rows` is given. */
-export function TextField({
-  label,
-  value,
-  onChange,
-  maxLength,
-  rows,
-}: {
-  label: string;
-  value: string;
-  onChange(next: string): void;
-  maxLength: number;
-  rows?: number;
-}) {
-  if (rows === undefined)
-    return (
-      <label className="field">
-        <span>{label}</span>
-        <input value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
-      </label>
-    );
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <textarea
-        rows={rows}
-        maxLength={maxLength}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </label>
-  );
-}
-
 /** One labelled checkbox (a consent or a yes/no preference). */
 export function CheckBox({
   label,

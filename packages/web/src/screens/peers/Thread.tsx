@@ -3,7 +3,8 @@ import type { PatientContext } from '../../App.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
-import { CheckBox, FieldErrors, TextField } from './Choices.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { CheckBox, FieldErrors } from './Choices.tsx';
 import { PeerCard } from './PeerCard.tsx';
 import type { Connection, PeerMessage } from './types.ts';
 

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import {
   AgeBandSelect,
   AvailabilityChecks,
@@ -9,7 +10,6 @@ import {
   ConditionSelect,
   FieldErrors,
   LanguageChecks,
-  TextField,
   useSubmit,
 } from './Choices.tsx';
 import type { availabilityChoices, OwnVolunteer, peerLanguages, VolunteerAnswer } from './types.ts';
