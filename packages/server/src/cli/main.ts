@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { DataDirLockedError } from '../db/lock.ts';
 import { type CliIo, type Command, processIo, UsageError } from './io.ts';
 
 /** Each command lives in its own file and is loaded only when asked for. */
@@ -77,6 +78,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`lamina ${name}: ${error.message}`);
       return error.exitCode;
+    }
+    if (error instanceof DataDirLockedError) {
+      // A known refusal with a complete one-line explanation: no stack trace.
+      io.err(`lamina ${name}: ${error.message}`);
+      return 1;
     }
     throw error;
   }

@@ -38,6 +38,7 @@ test('lamina serve --demo runs the API on the embedded database, and a second se
       refused.output,
       new RegExp(`${dataDir.replace(/[/\\]/g, '.')}.*(in use|locked|another)`, 'is'),
     );
+    assert.doesNotMatch(refused.output, /\n\s+at /, 'the refusal is one line, not a stack trace');
   } finally {
     assert.equal(await first.stop(), 0, 'stops cleanly on SIGTERM');
   }

@@ -115,6 +115,8 @@ export function ImagingViewer({
     const image = context.createImageData(frame.columns, frame.rows);
     renderFrame(frame, window, image.data);
     context.putImageData(image, 0, 0);
+    // Tells tests (and anyone inspecting the page) that a frame is on the canvas, not its blank default.
+    element.dataset.drawn = String(Number(element.dataset.drawn ?? 0) + 1);
   }, [frame, window]);
 
   if (!detail)

@@ -36,19 +36,22 @@ after(async () => {
   await server?.stop();
 });
 
-/** A hash of what the canvas shows, to tell that the picture changed. */
+/** A hash of what the canvas shows, to tell that the picture changed; '' until a frame is drawn. */
 const canvasPixels = (target: Page) =>
   target.locator('canvas.imaging-canvas').evaluate((canvas: HTMLCanvasElement) => {
     const context = canvas.getContext('2d');
-    if (!context || canvas.width === 0) return '';
+    // Before the first frame the canvas has its blank default size (300x150): not a picture yet.
+    if (!context || canvas.width === 0 || canvas.dataset.drawn === undefined) return '';
     const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
     let hash = 0;
     for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + (data[i] ?? 0)) | 0;
     return `${canvas.width}x${canvas.height}:${hash}`;
   });
 
+/** Waits for the drawn picture to differ from `before` (a state, not a time: generous for a busy machine). */
 async function waitForPixelsChange(target: Page, before: string) {
-  for (let i = 0; i < 100; i++) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const now = await canvasPixels(target);
     if (now !== '' && now !== before) return now;
     await target.waitForTimeout(50);

@@ -153,7 +153,12 @@ export async function axe(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Writes docs/screenshots/<name>.png only when asked (`LAMINA_SCREENSHOTS=1`, e.g.
+ * `npm run screenshots`), so an ordinary test run never rewrites committed files.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.LAMINA_SCREENSHOTS !== '1') return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), animations: 'disabled' });
 }

@@ -150,19 +150,20 @@ test('the reviewer sees only that case, de-identified, and submits a report', as
   await scan.getByText('30 days before surgery').waitFor();
   await scan.getByText('De-identified copy: no name, IDs or dates.').waitFor();
   await scan.getByRole('button', { name: 'Open viewer' }).click();
-  let drawn = false;
-  for (let i = 0; i < 100 && !drawn; i++) {
-    drawn = await staff
-      .locator('canvas.imaging-canvas')
-      .evaluate((canvas: HTMLCanvasElement) => {
+  // Waits for the state asserted (a drawn frame with some light in it), not for a fixed time.
+  const drawn = await staff
+    .waitForFunction(
+      () => {
+        const canvas = document.querySelector<HTMLCanvasElement>('canvas.imaging-canvas');
+        if (!canvas || canvas.dataset.drawn === undefined || canvas.width === 0) return false;
         const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-        return (
-          canvas.width > 0 && !!data && data.some((value, index) => index % 4 === 0 && value > 0)
-        );
-      })
-      .catch(() => false);
-    if (!drawn) await staff.waitForTimeout(50);
-  }
+        return !!data && data.some((value, index) => index % 4 === 0 && value > 0);
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    .then(() => true)
+    .catch(() => false);
   assert.ok(drawn, 'the de-identified scan is drawn on the canvas');
   const withViewer = await staff.locator('body').innerText();
   for (const secret of ['Rosa', 'Martínez', 'DEMO-', 'MRI LUMBAR SPINE', 'SAG T2'])

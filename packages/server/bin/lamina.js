@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The `lamina` command. Lamina is written in TypeScript that Node.js runs directly from version
+// 22.18 on (type stripping). Under an older Node (the machines' system Node 20), this launcher
+// re-runs the command with the Node 24 that `npm install` brings as a devDependency, or says in one
+// line what to do. Plain JavaScript on purpose: it must start on any Node.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const main = join(here, '..', 'src', 'cli', 'main.ts');
+
+if (process.features.typescript) {
+  const { runCli } = await import(pathToFileURL(main).href);
+  const { processIo } = await import(pathToFileURL(join(here, '..', 'src', 'cli', 'io.ts')).href);
+  process.exitCode = await runCli(process.argv.slice(2), processIo());
+} else {
+  const candidates = [
+    join(here, '..', 'node_modules', 'node', 'bin', 'node'),
+    join(here, '..', '..', '..', 'node_modules', 'node', 'bin', 'node'),
+  ];
+  const bundled = candidates.find((path) => existsSync(path));
+  if (bundled === undefined) {
+    console.error(
+      `lamina: Node.js ${process.version} cannot run Lamina (it needs 22.18 or later); run \`npm install\` in the Lamina folder (it brings Node 24) or install Node 24.`,
+    );
+    process.exit(2);
+  }
+  const result = spawnSync(bundled, [main, ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (result.error) {
+    console.error(`lamina: could not start ${bundled}: ${result.error.message}`);
+    process.exit(2);
+  }
+  process.exit(result.status ?? 1);
+}
