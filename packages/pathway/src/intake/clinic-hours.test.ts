@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  clinicHoursSchema,
-  defaultClinicHours,
-  isClinicOpen,
-  localWeekdayAndTime,
-} from './clinic-hours.ts';
+import { localWeekdayAndTime } from '../dates/clinic-time.ts';
+import { clinicHoursSchema, defaultClinicHours, isClinicOpen } from './clinic-hours.ts';
 
 const la = 'America/Los_Angeles';
 

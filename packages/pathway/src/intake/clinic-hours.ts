@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { localWeekdayAndTime } from '../dates/clinic-time.ts';
 
 /**
  * When a clinic's care managers are at their desks, in the clinic's own time zone. Outside these
  * hours a callback request goes to the on-call care manager. Pure: the instant is passed in.
  */
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof weekdays)[number];
 
 const timeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time like 08:00');
 
@@ -35,29 +34,6 @@ export const defaultClinicHours: ClinicHours = {
   sat: null,
   sun: null,
 };
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The weekday and wall-clock time (HH:MM, 24 h) at an instant in a time zone. */
-export function localWeekdayAndTime(
-  timeZone: string,
-  at: Date,
-): { weekday: Weekday; time: string } {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  const weekday = String(parts.weekday).slice(0, 3).toLowerCase() as Weekday;
-  return { weekday, time: `${parts.hour}:${parts.minute}` };
-}
 
 /** Whether the clinic is open at this instant: opening time included, closing time excluded. */
 export function isClinicOpen(hours: ClinicHours, timeZone: string, at: Date): boolean {

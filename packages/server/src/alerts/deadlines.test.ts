@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  ackDeadline,
-  ackDeadlinesSchema,
-  addBusinessDays,
-  resolveAckDeadlines,
-} from './deadlines.ts';
+import { addBusinessDays } from '@lamina/pathway';
+import { ackDeadline, ackDeadlinesSchema, resolveAckDeadlines } from './deadlines.ts';
 
 test('emergency alerts must be acknowledged in 5 minutes, urgent in an hour', () => {
   const raised = new Date('2026-11-20T15:00:00Z');

@@ -1,4 +1,4 @@
-import type { TriageLevel } from '@lamina/pathway';
+import { addBusinessDays, type TriageLevel } from '@lamina/pathway';
 import { z } from 'zod';
 
 export type AlertLevel = Exclude<TriageLevel, 'routine'>;
@@ -63,19 +63,6 @@ export const alertPriority: Readonly<Record<AlertLevel, number>> = {
   urgent: 1,
   contact: 2,
 };
-
-/** Adds business days (Monday–Friday) to a moment; the weekday is the clinic's local one. */
-export function addBusinessDays(from: Date, days: number, timeZone: string): Date {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' });
-  let result = new Date(from.getTime());
-  let added = 0;
-  while (added < days) {
-    result = new Date(result.getTime() + 86_400_000);
-    const day = format.format(result);
-    if (day !== 'Sat' && day !== 'Sun') added++;
-  }
-  return result;
-}
 
 export function ackDeadline(
   level: AlertLevel,

@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { checkinSchemaFor, type IsoDate, triage } from '@lamina/pathway';
+import { checkinSchemaFor, type IsoDate, localDate, triage } from '@lamina/pathway';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
-import { authorizePatient, localDate } from '../http/guard.ts';
+import { authorizePatient } from '../http/guard.ts';
 import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
 import { currentSurgery } from '../patients/store.ts';
 import { findByIdempotencyKey, listCheckins, recentHistory, storeCheckin } from './store.ts';

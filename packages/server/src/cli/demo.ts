@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { IsoDate } from '@lamina/pathway';
+import { localDate } from '@lamina/pathway';
 import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
-import { localDate } from '../http/guard.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
 

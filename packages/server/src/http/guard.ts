@@ -33,21 +33,3 @@ export function authorizeClinic(c: AppContext, action: ClinicAction): Actor {
   if (!mayActInClinic(actor, action, actor.clinicId)) throw forbidden();
   return actor;
 }
-
-// Building an Intl.DateTimeFormat costs far more than using one; a per-zone memo (no state another process needs).
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date (YYYY-MM-DD) at the clinic at a moment: plans and triage count days in the clinic's time zone. */
-export function localDate(timeZone: string, at: Date): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(at);
-}

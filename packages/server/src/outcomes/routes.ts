@@ -1,9 +1,10 @@
 import type { IsoDate } from '@lamina/pathway';
+import { localDate } from '@lamina/pathway';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext, AppEnv } from '../http/context.ts';
-import { authorizeClinic, localDate } from '../http/guard.ts';
+import { authorizeClinic } from '../http/guard.ts';
 import { badRequest } from '../http/problem.ts';
 import { outcomeCsv, outcomeReport } from './compute.ts';
 import { loadOutcomePatients } from './store.ts';

@@ -1,6 +1,7 @@
 import {
   type IsoDate,
   isoDateSchema,
+  localDate,
   PlanInputError,
   patientFactorsSchema,
   plan,
@@ -14,7 +15,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext, AppEnv } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
-import { authorizeClinic, authorizePatient, localDate } from '../http/guard.ts';
+import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import { currentSurgery, enrolPatient, getPatient, listPatients, setOverrides } from './store.ts';
 

@@ -1,6 +1,7 @@
 import {
   type IsoDate,
   isPromInstrumentId,
+  localDate,
   type PromInstrumentId,
   promInstruments,
   promsDue,
@@ -11,7 +12,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
-import { authorizePatient, localDate } from '../http/guard.ts';
+import { authorizePatient } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { currentSurgery } from '../patients/store.ts';

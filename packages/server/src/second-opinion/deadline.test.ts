@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { IsoDate } from '@lamina/pathway';
-import {
-  addBusinessDaysToDate,
-  deadlineStatus,
-  reportDeadline,
-  startOfLocalDay,
-} from './deadline.ts';
+import { addBusinessDaysToDate, type IsoDate, startOfLocalDay } from '@lamina/pathway';
+import { deadlineStatus, reportDeadline } from './deadline.ts';
 
 const d = (value: string) => value as IsoDate;
 

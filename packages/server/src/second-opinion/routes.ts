@@ -2,6 +2,7 @@ import {
   daysBetween,
   fusionAnswerProblem,
   type IsoDate,
+  localDate,
   recommendationGuidance,
   type SecondOpinionReport,
   secondOpinionNotice,
@@ -15,7 +16,6 @@ import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
-import { localDate } from '../http/guard.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';

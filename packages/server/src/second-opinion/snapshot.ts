@@ -1,8 +1,7 @@
-import { type IsoDate, plan } from '@lamina/pathway';
+import { type IsoDate, localDate, plan } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import { listCheckins } from '../checkins/store.ts';
 import type { Database } from '../db/schema.ts';
-import { localDate } from '../http/guard.ts';
 import { currentSurgery, getPatient } from '../patients/store.ts';
 import { withChangeFromBaseline } from '../proms/change.ts';
 import { listPromResponses } from '../proms/store.ts';

@@ -1,0 +1,127 @@
+import { addDays, type IsoDate } from './dates.ts';
+
+/**
+ * Clinic time: what a moment is on the clinic's (or patient's) calendar and clock. The one place
+ * Lamina turns instants into local dates, weekdays and business days. Pure: the moment is always
+ * passed in (pathway reads no clock); `Intl` supplies the time-zone rules.
+ */
+
+// Building an Intl.DateTimeFormat costs far more than using one: one memo per zone and shape
+// (derived data, no state another process would need).
+const formats = new Map<string, Intl.DateTimeFormat>();
+function format(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formats.get(key);
+  if (!found) {
+    found = make();
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/** The calendar date at a moment in a time zone: plans and triage count days in the clinic's zone. */
+export function localDate(timeZone: string, at: Date): IsoDate {
+  return format(
+    `date ${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).format(at) as IsoDate;
+}
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** The weekday and wall-clock time (HH:MM, 24 h) at an instant in a time zone. */
+export function localWeekdayAndTime(
+  timeZone: string,
+  at: Date,
+): { weekday: Weekday; time: string } {
+  const parts = Object.fromEntries(
+    format(
+      `weekday-time ${timeZone}`,
+      () =>
+        new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          weekday: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }),
+    )
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const weekday = String(parts.weekday).slice(0, 3).toLowerCase() as Weekday;
+  return { weekday, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** The moment a calendar date starts in a time zone (daylight-saving days: offset read at that moment). */
+export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const parts = format(
+    `full ${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  );
+  const offsetAt = (at: number) => {
+    const found = parts.formatToParts(new Date(at));
+    const part = (type: string) => Number(found.find((p) => p.type === type)?.value);
+    const asUtc = Date.UTC(
+      part('year'),
+      part('month') - 1,
+      part('day'),
+      part('hour'),
+      part('minute'),
+      part('second'),
+    );
+    return asUtc - at;
+  };
+  // Two passes: the offset at the guess, then at the corrected moment (they differ across a DST change).
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
+}
+
+/** 0 = Sunday … 6 = Saturday, for a calendar date (no time zone: a date is a date). */
+function weekdayOfDate(date: IsoDate): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/** The date `days` business days after `date`, skipping Saturdays and Sundays (holidays are not modelled). */
+export function addBusinessDaysToDate(date: IsoDate, days: number): IsoDate {
+  let result = date;
+  let added = 0;
+  while (added < days) {
+    result = addDays(result, 1);
+    const day = weekdayOfDate(result);
+    if (day !== 0 && day !== 6) added++;
+  }
+  return result;
+}
+
+/**
+ * A moment `days` business days (Monday–Friday) after another, stepping a day at a time; the
+ * weekday is the one in the given zone (an alert raised on Friday evening is due on Monday evening).
+ */
+export function addBusinessDays(from: Date, days: number, timeZone: string): Date {
+  let result = new Date(from.getTime());
+  let added = 0;
+  while (added < days) {
+    result = new Date(result.getTime() + 86_400_000);
+    const { weekday } = localWeekdayAndTime(timeZone, result);
+    if (weekday !== 'sat' && weekday !== 'sun') added++;
+  }
+  return result;
+}
