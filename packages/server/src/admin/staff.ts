@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
+import { patientExists } from '../auth/access-store.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { revokeAllSessionsOf } from '../auth/session.ts';
 import { hashToken, newSecretToken } from '../auth/tokens.ts';
@@ -10,7 +11,6 @@ import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
-import { patientExists } from '../patients/store.ts';
 import {
   activeCareTeamMember,
   assignReviewer,

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
-import { EscalationJobs } from '../jobs/escalation-jobs.ts';
 import { escalateOverdueAlerts } from './escalation.ts';
+import { EscalationJobs } from './escalation-jobs.ts';
 
 forEachEngine((engine) => {
   engine.test(

@@ -1,6 +1,6 @@
 import type { Actor, ClinicAction, PatientAction } from '../auth/access.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
-import { isAssignedReviewer, patientExists } from '../patients/store.ts';
+import { isAssignedReviewer, patientExists } from '../auth/access-store.ts';
 import type { AppContext } from './context.ts';
 import { requireActor } from './context.ts';
 import { forbidden, notFound } from './problem.ts';

@@ -1,7 +1,6 @@
 import {
   type IsoDate,
   isoDateSchema,
-  localDate,
   PlanInputError,
   patientFactorsSchema,
   plan,
@@ -13,7 +12,8 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
-import type { AppContext, AppEnv } from '../http/context.ts';
+import { clinicToday } from '../http/clinic-today.ts';
+import type { AppEnv } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
@@ -29,16 +29,6 @@ export const enrolPatientSchema = z.strictObject({
   factors: patientFactorsSchema.default({}),
   overrides: planOverridesSchema.default({ restrictions: {}, milestones: {}, followUps: {} }),
 });
-
-export async function clinicToday(c: AppContext, clinicId: string): Promise<IsoDate> {
-  const { db, now } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select('timezone')
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow();
-  return localDate(clinic.timezone, now()) as IsoDate;
-}
 
 export function patientRoutes() {
   const routes = new Hono<AppEnv>();

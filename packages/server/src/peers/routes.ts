@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database, PeerConnectionStatus } from '../db/schema.ts';
+import { clinicToday } from '../http/clinic-today.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
-import { clinicToday } from '../patients/routes.ts';
 import { currentSurgery, getPatient } from '../patients/store.ts';
 import {
   ageBandOn,

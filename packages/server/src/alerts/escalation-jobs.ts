@@ -1,6 +1,6 @@
 import { fromPglite, PgBoss } from 'pg-boss';
-import { escalateOverdueAlerts } from '../alerts/escalation.ts';
 import type { LaminaDatabase } from '../db/open.ts';
+import { escalateOverdueAlerts } from './escalation.ts';
 
 const queue = 'alert-escalation';
 
