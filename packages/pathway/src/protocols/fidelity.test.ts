@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { checkinSchemaFor } from '../checkin/checkin.ts';
-import { addDays } from '../dates/dates.ts';
+import { addDays, type IsoDate } from '../dates/dates.ts';
 import { plan } from '../plan/plan.ts';
 import { type Region, surgerySchema } from '../surgery/surgery.ts';
 import { calmCheckin } from '../triage/scenario-kit.ts';
@@ -28,7 +28,7 @@ function assertSeedSays(file: string, quote: string) {
   assert.ok(text.includes(quote), `${file} does not say: ${quote}`);
 }
 
-const surgeryDate = '2026-03-02';
+const surgeryDate = '2026-03-02' as IsoDate;
 const surgery = (region: Region, extra: object = {}) =>
   surgerySchema.parse({ region, procedure: 'laminectomy', surgeryDate, ...extra });
 const tipsOn = (region: Region, day: number, extra: object = {}) =>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import type { IsoDate } from '../dates/dates.ts';
 import { plan } from '../plan/plan.ts';
 import { approaches, type Procedure, type Region, surgerySchema } from '../surgery/surgery.ts';
 import { compareTreatmentOptions } from './procedures.ts';
@@ -26,7 +27,7 @@ const daysOf = (region: Region, procedure: Procedure, fusion = false) =>
       fusion,
       surgeryDate: '2026-01-01',
     });
-    const p = plan(surgery, {}, '2026-01-01');
+    const p = plan(surgery, {}, '2026-01-01' as IsoDate);
     const m = (id: string) => p.milestones.find((x) => x.id === id);
     const day = (date: string | undefined) =>
       date === undefined ? undefined : Math.round((Date.parse(date) - Date.parse('2026-01-01')) / 864e5);
