@@ -53,7 +53,9 @@ test('1. sitting: one message per region and phase; from week 3 it is seed:001â€
     if (expected) assert.match(plannedLumbar[0]?.text ?? '', expected, `day ${day}`);
     else assert.equal(plannedLumbar.length, 0, `day ${day}`);
     // The check-in tip is the plan's own sentence, same id, same text.
-    const tips = tipsOn('lumbar', day).filter((s) => /minutes/.test(s.text) && /sit|position/i.test(s.text));
+    const tips = tipsOn('lumbar', day).filter(
+      (s) => /minutes/.test(s.text) && /sit|position/i.test(s.text),
+    );
     assert.deepEqual(
       tips.map((s) => [s.id, s.text]),
       plannedLumbar.map((r) => [r.textId, r.text]),
@@ -102,9 +104,7 @@ test('6. a number no seed gives is marked as the teamâ€™s judgement, not credite
     );
     const m = protocol?.milestones.find(
       (x) =>
-        x.id === id &&
-        conditionHolds(x.when, s) &&
-        (job === undefined || x.forJobs?.includes(job)),
+        x.id === id && conditionHolds(x.when, s) && (job === undefined || x.forJobs?.includes(job)),
     );
     assert.ok(m, `${region} ${id}`);
     assert.ok(m.sources.includes(mustCite as never), `${region} ${id}: ${m.sources}`);
@@ -138,7 +138,9 @@ test('7. bladder trouble before surgery changes the plan (seed:003); age does no
   assert.ok(
     withBladder.symptomCourse.slowerHealing.some((x) => x.id === 'nerve.factor.bladder-before'),
   );
-  assert.ok(!without.symptomCourse.slowerHealing.some((x) => x.id === 'nerve.factor.bladder-before'));
+  assert.ok(
+    !without.symptomCourse.slowerHealing.some((x) => x.id === 'nerve.factor.bladder-before'),
+  );
   assert.match(
     withBladder.symptomCourse.slowerHealing.find((x) => x.id === 'nerve.factor.bladder-before')
       ?.text ?? '',

@@ -69,10 +69,11 @@ export const goodToKnowStatements = {
     'About 13 in 100 people have another low-back operation within 4 years, and about 18 in 100 within 8 years.',
     ['ref:113', 'ref:114'],
   ),
-  ice: s('gtk.comfort.ice', 'Ice or a cold pack can ease soreness. Use it as your surgeon directs.', [
-    'seed:001',
-    'seed:003',
-  ]),
+  ice: s(
+    'gtk.comfort.ice',
+    'Ice or a cold pack can ease soreness. Use it as your surgeon directs.',
+    ['seed:001', 'seed:003'],
+  ),
   heat: s(
     'gtk.comfort.heat',
     'A warm pack can help tight muscles relax. Ask your team before you use heat.',
@@ -190,7 +191,11 @@ export function goodToKnow(surgery: Pick<Surgery, 'region' | 'fusion'>): GoodToK
       ...(lumbar ? [t.brace] : surgery.fusion ? [t.collar] : []),
     ]),
     topic('healing', 'Food, alcohol and smoking', [t.protein, t.vitamins, t.smoking, t.alcohol]),
-    topic('stiffness', 'Stiffness, scar tissue and help at home', [t.scar, t.scarTell, t.equipment]),
+    topic('stiffness', 'Stiffness, scar tissue and help at home', [
+      t.scar,
+      t.scarTell,
+      t.equipment,
+    ]),
     topic('pain-medicine', 'Pain medicine', [t.painSchedule, t.painTaper, t.painWeek]),
     topic('numbness', 'Numbness after surgery is not failure', [
       t.numbnessNotFailure,

@@ -8,8 +8,7 @@ import { compareTreatmentOptions } from './procedures.ts';
 
 /** The treatment finder and the recovery plan must tell the same story (issue 13). */
 
-const seedPath = (file: string) =>
-  new URL(`../../../../../shared/seeds/${file}`, import.meta.url);
+const seedPath = (file: string) => new URL(`../../../../../shared/seeds/${file}`, import.meta.url);
 /** When the seeds are beside this clone, a quoted sentence must really be in them. */
 function assertSeedSays(file: string, quote: string) {
   const path = seedPath(file);
@@ -30,7 +29,9 @@ const daysOf = (region: Region, procedure: Procedure, fusion = false) =>
     const p = plan(surgery, {}, '2026-01-01' as IsoDate);
     const m = (id: string) => p.milestones.find((x) => x.id === id);
     const day = (date: string | undefined) =>
-      date === undefined ? undefined : Math.round((Date.parse(date) - Date.parse('2026-01-01')) / 864e5);
+      date === undefined
+        ? undefined
+        : Math.round((Date.parse(date) - Date.parse('2026-01-01')) / 864e5);
     return {
       home: [day(m('go-home')?.from), day(m('go-home')?.to)],
       normal: [day(m('normal-activity')?.from), day(m('normal-activity')?.to)],
@@ -43,7 +44,9 @@ test('cervical microlaminectomy: plan and finder both follow seed:004 (home 1–
   const seed =
     'Most patients return home one to two days after surgery. They typically can begin light work several weeks after the procedure and normal activities four to six weeks after the procedure.';
   assertSeedSays('004_adb1a031b949dd85.txt', seed);
-  const micro = compareTreatmentOptions('cervical').options.find((o) => o.id === 'microlaminectomy');
+  const micro = compareTreatmentOptions('cervical').options.find(
+    (o) => o.id === 'microlaminectomy',
+  );
   assert.match(micro?.typicalStay.text ?? '', /1 to 2 days/);
   assert.match(micro?.typicalRecovery.text ?? '', /several weeks.*4 to 6 weeks/);
   for (const d of daysOf('cervical', 'microlaminectomy')) {
@@ -105,8 +108,9 @@ test('cervical laminotomy without a fusion: same day to 3 days, the judgement ci
     'Laminotomy/laminectomy is typically performed on an outpatient basis.',
   );
   for (const d of daysOf('cervical', 'laminotomy')) assert.deepEqual(d.home, [0, 3]);
-  const stay = compareTreatmentOptions('cervical').options.find((o) => o.id === 'laminotomy')
-    ?.typicalStay;
+  const stay = compareTreatmentOptions('cervical').options.find(
+    (o) => o.id === 'laminotomy',
+  )?.typicalStay;
   assert.ok(stay?.sources.includes('team'));
   assert.ok(stay?.sources.includes('seed:002'));
   assert.ok(stay?.sources.includes('seed:000'));
