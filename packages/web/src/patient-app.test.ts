@@ -285,6 +285,13 @@ test('the patient switches to Spanish, and the app remembers it', async () => {
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   await noViolations('Today in Spanish');
   await screenshot(page, '13-today-es');
+  // The Spanish check-in starts in °C (issue 13).
+  await page.goto(`${server.url}/checkin`);
+  await page.getByRole('heading', { name: '¿Cómo está hoy?' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: '°C' }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: '°F' }).isChecked(), false);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Hello, Rosa' }).waitFor();
 });

@@ -176,3 +176,12 @@ test('no translation id stands for two different English texts (a fusion patient
     /^Radiografías para comprobar que la columna está estable y que la fusión/,
   );
 });
+
+test('Spanish UI wording (issue 13): "No sé", press with a clean cloth, and tap °C when the number is Celsius', () => {
+  assert.equal(es['answer.unsure'], 'No sé');
+  assert.equal(es['candidacy.showed.unsure'], 'No sé');
+  assert.ok(!Object.values(es).some((text) => text === 'No estoy seguro'));
+  assert.match(es['q.severeBleeding'], /paño limpio/);
+  assert.match(en['q.severeBleeding'], /clean cloth/);
+  assert.match(es['checkin.badTemperature'], /toque °C/);
+});
