@@ -168,8 +168,7 @@ const topic = (id: string, heading: string, items: readonly Statement[]): GoodTo
   items,
 });
 
-/** The topics for this surgery: the neck or the low back, with or without a fusion. */
-export function goodToKnow(surgery: Pick<Surgery, 'region' | 'fusion'>): GoodToKnowTopic[] {
+function buildTopics(surgery: Pick<Surgery, 'region' | 'fusion'>): readonly GoodToKnowTopic[] {
   const lumbar = surgery.region === 'lumbar';
   return [
     topic('risks', 'Risks of surgery, and how rare they are', [
@@ -203,6 +202,22 @@ export function goodToKnow(surgery: Pick<Surgery, 'region' | 'fusion'>): GoodToK
       whenToAskAboutNumbness,
     ]),
   ];
+}
+
+/** Built once per region and fusion: every plan shares them (they are read-only data). */
+const built = new Map(
+  (['lumbar', 'cervical'] as const).flatMap((region) =>
+    [false, true].map(
+      (fusion) => [`${region}:${fusion}`, buildTopics({ region, fusion })] as const,
+    ),
+  ),
+);
+
+/** The topics for this surgery: the neck or the low back, with or without a fusion. */
+export function goodToKnow(
+  surgery: Pick<Surgery, 'region' | 'fusion'>,
+): readonly GoodToKnowTopic[] {
+  return built.get(`${surgery.region}:${surgery.fusion}`) ?? buildTopics(surgery);
 }
 
 /** Every topic any surgery can show (for translation checks). */

@@ -71,6 +71,9 @@ export function protocolSelfCare(surgery: Surgery, day: number): Statement[] {
     }));
 }
 
+/** Days from surgery to an offset; only months need the calendar (triage runs this on every check-in). */
 function offsetDays(offset: Offset, surgery: Surgery): number {
+  if ('days' in offset) return offset.days;
+  if ('weeks' in offset) return offset.weeks * 7;
   return daysBetween(surgery.surgeryDate, addOffset(surgery.surgeryDate, offset));
 }
