@@ -121,6 +121,11 @@ test('6. a number no seed gives is marked as the team’s judgement, not credite
     'However, if your work involves physical labor, you may need to wait longer.',
   );
   check('cervical', {}, 'return-manual-work', 'heavy', 'team');
+  // seed:001 says "no heavy lifting", never 10 lb: the number is the discharge sheets' (ref:6, ref:7).
+  const lifting = plan(surgery('lumbar'), {}, surgeryDate).restrictions.find(
+    (r) => r.id === 'lifting-limit',
+  );
+  assert.deepEqual(lifting?.sources, ['ref:6', 'ref:7']);
   // ref:72 says desk work at 3–4 weeks, so it cannot back a 6-week-to-3-month window.
   const neck = plan(surgery('cervical'), { jobDemand: 'desk' }, surgeryDate);
   const desk = neck.milestones.find((m) => m.id === 'return-desk-work');

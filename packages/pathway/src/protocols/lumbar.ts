@@ -219,7 +219,8 @@ const lumbarRestrictions: readonly Restriction[] = [
     maxLoadLb: { low: 10, high: 10 },
     lifts: { kind: 'after', offset: { weeks: 6 }, needsClearance: true },
     when: { fusion: false },
-    sources: ['ref:6', 'ref:7', 'seed:001'],
+    // The 10 lb comes from the discharge sheets; seed:001 only says "no heavy lifting".
+    sources: ['ref:6', 'ref:7'],
   },
   {
     id: 'lifting-limit',
