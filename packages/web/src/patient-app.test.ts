@@ -224,6 +224,12 @@ test('My recovery, Exercises, Questionnaires, Messages and Learn are readable an
   await page.locator('figure.chart svg').first().waitFor();
   assert.equal(await page.locator('figure.chart').count(), 3);
   assert.ok((await page.locator('.series.s1 circle').count()) > 3, 'pain points from the history');
+  // Good to know: the seeds' risks, comfort, healing habits, pain medicine and numbness (issue 13).
+  await page.getByRole('heading', { name: 'Good to know' }).waitFor();
+  await page.getByText('Risks of surgery, and how rare they are').click();
+  await page.getByText(/Infection of the wound: about 1 in 150 people/).waitFor();
+  await page.getByText('Numbness after surgery is not failure').click();
+  await page.getByText(/does not mean the surgery failed/).waitFor();
   await noViolations('My recovery');
   await screenshot(page, '08-recovery');
   await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
@@ -273,12 +279,19 @@ test('the patient switches to Spanish, and the app remembers it', async () => {
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'es');
   assert.equal(await page.locator('#phase-title').innerText(), 'Semana 2');
-  await page.getByText('No levante nada que pese más de 10 lb (4.5 kg).').waitFor();
+  await page.getByText('No levante nada que pese más de 10 libras (4.5 kg).').waitFor();
   await page.getByRole('heading', { name: 'Cuándo pedir ayuda' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   await noViolations('Today in Spanish');
   await screenshot(page, '13-today-es');
+  // The Spanish check-in starts in °C (issue 13).
+  await page.goto(`${server.url}/checkin`);
+  await page.getByRole('heading', { name: '¿Cómo está hoy?' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: '°C' }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: '°F' }).isChecked(), false);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Hello, Rosa' }).waitFor();
 });

@@ -203,6 +203,63 @@ test('nerve signs plus the vascular sign cap the fit at "possible" and ask for a
   assert.ok(ids(result.questionsForSurgeon).includes('candidacy.question.circulation'));
 });
 
+test('a vascular pattern puts "have your circulation checked" first, before imaging or a treatment request (ref:106–108)', () => {
+  const withVascular = (extra: Partial<CandidacyAnswersInput>) =>
+    assess({
+      ...lumbarStenosisStory,
+      ...extra,
+      walking: { ...lumbarStenosisStory.walking, calfPainEasedByStandingStill: true },
+    });
+  for (const result of [
+    withVascular({}),
+    withVascular({ imaging: { type: 'none' } }),
+    withVascular({ conservativeCare: { tried: [] } }),
+  ]) {
+    assert.equal(result.nextSteps[0]?.id, 'checkCirculation', result.category);
+    assert.equal(result.nextSteps.filter((s) => s.id === 'checkCirculation').length, 1);
+  }
+  // Without the vascular sign, no circulation step.
+  assert.ok(!assess(lumbarStenosisStory).nextSteps.some((s) => s.id === 'checkCirculation'));
+});
+
+test('walking tolerance is daily function: seed:001’s "I have to sit after five minutes of walking" counts as lost function', () => {
+  // seed:001: "I have to sit after five minutes of walking because my leg goes numb."
+  const story = { ...lumbarStenosisStory, dailyTasksLost: [] };
+  const fiveMinutes = assess({
+    ...story,
+    walking: { ...lumbarStenosisStory.walking, minutesBeforeStopping: 5 },
+  });
+  assert.equal(fiveMinutes.category, 'strong-fit');
+  assert.ok(ids(fiveMinutes.reasons).includes('candidacy.reason.walking-limited'));
+  assert.ok(!ids(fiveMinutes.reasons).includes('candidacy.reason.no-function-lost'));
+  // Tasks list left unanswered: the walking answer is enough, and it is not listed as missing.
+  const tasksSkipped = assess({
+    ...lumbarStenosisStory,
+    dailyTasksLost: undefined,
+    walking: { ...lumbarStenosisStory.walking, minutesBeforeStopping: 3 },
+  });
+  assert.equal(tasksSkipped.category, 'strong-fit');
+  assert.ok(!tasksSkipped.unanswered.includes('dailyTasksLost'));
+  // 45 minutes of walking and no tasks lost: daily life not limited.
+  const farWalker = assess({
+    ...story,
+    walking: { ...lumbarStenosisStory.walking, minutesBeforeStopping: 45 },
+  });
+  assert.equal(farWalker.category, 'possible-fit');
+  assert.ok(ids(farWalker.reasons).includes('candidacy.reason.no-function-lost'));
+});
+
+test('the emergency text names the neck for neck patients, the lower spine for back patients', () => {
+  const neck = assess({ region: 'cervical', emergency: { rapidlyWorseningWeakness: true } });
+  assert.equal(neck.emergencyInstruction?.id, 'candidacy.emergency.go-now.cervical');
+  assert.match(neck.emergencyInstruction?.text ?? '', /neck/);
+  assert.doesNotMatch(neck.emergencyInstruction?.text ?? '', /bottom of your spine/);
+  assert.equal(neck.summary.id, neck.emergencyInstruction?.id);
+  const back = assess({ region: 'lumbar', emergency: { saddleNumbness: true } });
+  assert.equal(back.emergencyInstruction?.id, 'candidacy.emergency.go-now');
+  assert.match(back.emergencyInstruction?.text ?? '', /bottom of your spine/);
+});
+
 test('unlikely: one vague symptom that shifts with no pattern (seed:001)', () => {
   const result = assess({
     region: 'lumbar',

@@ -51,6 +51,13 @@ export interface CandidacyResult {
 /** Studies required 6 (ref:96) to 12 (ref:70) weeks of care without surgery; ⚠️ no guideline number, we take the lower bound. */
 export const minimumConservativeCareWeeks = 6;
 
+/**
+ * Walking that must stop before this many minutes is lost daily function. seed:001's own example:
+ * "I have to sit after five minutes of walking because my leg goes numb"; the line at 15 minutes
+ * (the top of the check's "5 to 15 minutes" answer) is the team's judgement (pathway README).
+ */
+export const walkingToleranceLostBelowMinutes = 15;
+
 const laminaOffers: ReadonlySet<CandidacyNextStepId> = new Set([
   'mriCtReview',
   'treatmentRequest',
@@ -70,6 +77,8 @@ const emergencySigns = [
 
 export function assessCandidacy(answers: CandidacyAnswers): CandidacyResult {
   const base = { region: answers.region, notADiagnosis: t.notADiagnosis };
+  const goNow =
+    answers.region === 'cervical' ? t.emergencyInstructionCervical : t.emergencyInstruction;
 
   // 1. Emergencies first: any "yes" stops everything else.
   const present = emergencySigns.filter(([key]) => answers.emergency[key] === true);
@@ -78,8 +87,8 @@ export function assessCandidacy(answers: CandidacyAnswers): CandidacyResult {
       ...base,
       category: 'urgent',
       stoppedEarly: true,
-      summary: t.emergencyInstruction,
-      emergencyInstruction: t.emergencyInstruction,
+      summary: goNow,
+      emergencyInstruction: goNow,
       reasons: present.map(([, statement]) => statement),
       mimics: [],
       questionsForSurgeon: [],
@@ -178,10 +187,15 @@ export function assessCandidacy(answers: CandidacyAnswers): CandidacyResult {
   }
 
   // 4. Function, conservative care and imaging decide how strong the fit is.
-  const functionLost =
+  // Walking tolerance is daily function too (seed:001: "I have to sit after five minutes of walking").
+  const minutes = lumbar ? walking.minutesBeforeStopping : undefined;
+  const walkingLimited = minutes !== undefined && minutes < walkingToleranceLostBelowMinutes;
+  const tasksLost =
     answers.dailyTasksLost === undefined ? undefined : answers.dailyTasksLost.length > 0;
-  note('dailyTasksLost', answers.dailyTasksLost);
-  if (functionLost === true) reasons.push(t.functionLost);
+  const functionLost = walkingLimited || tasksLost;
+  if (!walkingLimited) note('dailyTasksLost', answers.dailyTasksLost);
+  if (walkingLimited) reasons.push(t.walkingLimited);
+  if (tasksLost === true) reasons.push(t.functionLost);
   if (functionLost === false) reasons.push(t.noFunctionLost);
 
   const hasImages = imaging.type === 'mri' || imaging.type === 'ct' || imaging.type === 'both';
@@ -220,6 +234,8 @@ export function assessCandidacy(answers: CandidacyAnswers): CandidacyResult {
   if (vascular) questions.push(q.circulation);
   if (shifting) questions.push(q.otherCauses);
   const imagingStep = hasImages ? step('mriCtReview') : step('askAboutImaging');
+  // A vascular pattern is checked first, before scans or a surgeon (ref:106–108).
+  const circulationFirst = vascular ? [step('checkCirculation')] : [];
 
   if (!seeSurgeonSoon && (helping || notLongEnough || shortDuration)) {
     reasons.push(
@@ -237,7 +253,11 @@ export function assessCandidacy(answers: CandidacyAnswers): CandidacyResult {
       reasons,
       mimics,
       questionsForSurgeon: [q.therapyPlan, ...questions],
-      nextSteps: [step('ptFirst'), ...(hasImages ? [step('mriCtReview')] : [])],
+      nextSteps: [
+        ...circulationFirst,
+        step('ptFirst'),
+        ...(hasImages ? [step('mriCtReview')] : []),
+      ],
       unanswered,
     };
   }
@@ -261,7 +281,7 @@ export function assessCandidacy(answers: CandidacyAnswers): CandidacyResult {
     reasons,
     mimics,
     questionsForSurgeon: questions,
-    nextSteps: [imagingStep, step('treatmentRequest')],
+    nextSteps: [...circulationFirst, imagingStep, step('treatmentRequest')],
     unanswered,
   };
 }

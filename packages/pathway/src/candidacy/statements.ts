@@ -15,6 +15,11 @@ export const candidacyStatements = {
     'Stop here. Call 911 or go to the emergency room now. These signs can mean the nerves at the bottom of your spine are badly squeezed, and waiting can cause lasting harm.',
     ['ref:1', 'ref:2', 'ref:97', 'ref:98'],
   ),
+  emergencyInstructionCervical: s(
+    'candidacy.emergency.go-now.cervical',
+    'Stop here. Call 911 or go to the emergency room now. These signs can mean the spinal cord in your neck, or nerves lower in your spine, are badly squeezed. Waiting can cause lasting harm.',
+    ['ref:1', 'ref:2', 'ref:97', 'ref:98', 'ref:110'],
+  ),
   emergencyBladderBowel: s(
     'candidacy.emergency.bladder-bowel',
     'You have new trouble controlling or emptying your bladder or bowels.',
@@ -83,6 +88,11 @@ export const candidacyStatements = {
   functionLost: s(
     'candidacy.reason.function-lost',
     'Your symptoms have taken away everyday things you used to do. Surgery is meant for problems that limit daily life.',
+    ['seed:001'],
+  ),
+  walkingLimited: s(
+    'candidacy.reason.walking-limited',
+    'You can walk only a short time before you must stop. Losing walking like this is lost daily function, the kind surgery is meant for.',
     ['seed:001'],
   ),
   noFunctionLost: s(

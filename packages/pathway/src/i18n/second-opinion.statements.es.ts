@@ -15,7 +15,7 @@ export const secondOpinionStatementsEs: Readonly<Record<string, string>> = {
   'second-opinion.urgent-care.meaning':
     'El revisor vio algo que un médico debe revisar pronto. Ya se avisó a su equipo de atención.',
   'second-opinion.urgent-care.do-now':
-    'Llame hoy a su clínica. Si no logra comunicarse, o si tiene debilidad nueva, adormecimiento entre las piernas, o problemas nuevos para orinar o evacuar, llame al número de emergencias o vaya ahora a la sala de emergencias.',
+    'Llame hoy a su clínica. Si no logra comunicarse, o si tiene debilidad nueva, adormecimiento entre las piernas, o problemas nuevos con la vejiga o el intestino (no poder orinar o evacuar, o que se le escape la orina o el excremento), llame al número de emergencias o vaya ahora a la sala de emergencias.',
   'second-opinion.notice':
     'Una segunda opinión no reemplaza a su propio cirujano, y Lamina no da diagnósticos. Hable con su equipo de atención antes de cambiar algo en su cuidado.',
 };

@@ -97,7 +97,6 @@ export const statementsEs: Readonly<Record<string, string>> = {
   'lumbar.p2.avoid':
     'No levante peso ni se doble una y otra vez. No esté sentado mucho tiempo seguido.',
   'lumbar.p3.walk': 'Camine un poco más cada día. El dolor de la cirugía debería ir bajando.',
-  'lumbar.p3.position': 'Cambie de posición cada 30 a 45 minutos para aliviar la rigidez.',
   'lumbar.p3.avoid':
     'No se apure con los quehaceres ni el jardín. No siga cuando esté cansado. Un buen día no es un día para ponerse a prueba.',
   'lumbar.p4.endurance':
@@ -171,7 +170,7 @@ export const statementsEs: Readonly<Record<string, string>> = {
   'warn.cervical-airway':
     'Llame al 911 si el cuello se le hincha rápido, o si le cuesta respirar, tragar o hablar.',
   'warn.cervical-arm-weakness':
-    'Llame hoy a su equipo de cirugía si el hombro o el brazo se le debilita de nuevo, por ejemplo si no puede levantar el brazo.',
+    'Llame hoy a su equipo de cirugía si el hombro o el brazo se le pone débil y antes no lo estaba, por ejemplo si no puede levantar el brazo.',
   'plan.surgeon-first':
     'Las indicaciones de su cirujano van primero. Si son distintas de este plan, siga a su cirujano.',
   'plan.not-a-diagnosis':
@@ -199,7 +198,7 @@ export const statementsEs: Readonly<Record<string, string>> = {
   'triage.saddle-numbness':
     'El adormecimiento nuevo entre las piernas o alrededor de las nalgas debe revisarse de inmediato. Llame al 911 o vaya ahora a la sala de emergencias más cercana. No espere a ver si se le pasa.',
   'triage.urinary-retention':
-    'No poder orinar, o sentirse lleno sin que salga nada, necesita atención de inmediato. Llame al 911 o vaya ahora a la sala de emergencias más cercana.',
+    'No poder orinar, o sentir la vejiga llena sin que salga nada, necesita atención de inmediato. Llame al 911 o vaya ahora a la sala de emergencias más cercana.',
   'triage.bladder-incontinence':
     'Perder el control de la vejiga (que se le escape la orina sin querer) es una señal de alarma. Llame al 911 o vaya ahora a la sala de emergencias más cercana.',
   'triage.bowel-incontinence':
@@ -303,12 +302,8 @@ export const statementsEs: Readonly<Record<string, string>> = {
     'Su adormecimiento está mejorando. El adormecimiento suele ser lo que más tarda en sanar. Coménteselo en su próxima cita.',
   'triage.selfcare.walk':
     'Siga caminando un poco varias veces al día. Añada unos minutos cuando se sienta listo. Caminar es el mejor ejercicio mientras sana.',
-  'triage.selfcare.position':
-    'Cambie de posición a menudo. Las primeras semanas, trate de no estar sentado más de 20 a 30 minutos seguidos.',
   'triage.selfcare.incision':
     'Mantenga la herida limpia y seca, y mírela cada día. No la meta en la bañera, el jacuzzi o la piscina hasta que su equipo le diga que puede.',
-  'triage.selfcare.no-bend-twist':
-    'Evite doblar y girar la espalda más o menos las primeras 2 semanas.',
   'triage.selfcare.neck-care':
     'Evite levantar peso, girar y mover la cabeza de golpe mientras sana su cuello.',
   'triage.selfcare.tired':
@@ -374,7 +369,7 @@ export const statementsEs: Readonly<Record<string, string>> = {
   'nerve.numbness.course':
     'El adormecimiento suele ser lo que más tarda en cambiar. Buena parte de la mejora llega en las primeras semanas, y luego mejora despacio hasta por un año. El adormecimiento que sigue después de 12 a 18 meses quizá no desaparezca.',
   'nerve.numbness.when-to-ask':
-    'Avise a su equipo de atención si el adormecimiento empeora con el tiempo, si dura más de 3 a 6 meses, o si viene con debilidad nueva o problemas de vejiga o intestino.',
+    'Avise a su equipo de atención si el adormecimiento empeora poco a poco con el tiempo, o si dura más de 3 a 6 meses. Llame hoy a su equipo de cirugía si empeora rápido o viene con debilidad nueva. Llame al 911 ahora si viene con problemas nuevos de vejiga o intestino, adormecimiento entre las piernas, o una debilidad que empeora rápido.',
 
   // Exercises (web content, seed:001)
   'exercise.stage.early':
@@ -584,4 +579,130 @@ export const statementsEs: Readonly<Record<string, string>> = {
   'treatment.name.laminectomy': 'Laminectomía',
   'treatment.name.microlaminectomy': 'Microlaminectomía',
   'treatment.name.decompression-with-fusion': 'Descompresión con fusión',
+
+  // --- Clinical fidelity round 2 (issue 13): variants with their own ids, new content ---
+  // Restriction and milestone variants (lumbar/cervical, fusion/none) each have their own key.
+  'restriction.lifting-limit.fusion.detail':
+    'Después de una fusión, este límite suele durar más. Su cirujano le dirá cuándo termina.',
+  'restriction.lifting-limit.cervical.detail':
+    'Pregunte a su cirujano qué número es el correcto para usted.',
+  'restriction.lifting-limit.cervical-fusion.detail':
+    'Después de una fusión, su cirujano le dirá cuándo termina este límite.',
+  'restriction.no-bending-twisting.fusion':
+    'No se doble hacia adelante por la cintura ni gire la espalda hasta que su cirujano le diga que la fusión lo permite.',
+  'restriction.no-driving.cervical':
+    'No maneje durante unas 3 semanas, y solo cuando su cirujano le diga que puede y usted pueda girar para mirar con seguridad.',
+  'restriction.no-impact-sport.cervical':
+    'No haga deportes de contacto, deportes de impacto ni ejercicio fuerte hasta que su cirujano le dé permiso. Muchas personas lo hablan en la cita de los 6 meses.',
+  'restriction.position-changes':
+    'Cambie de posición cada 30 a 45 minutos: levántese y camine un poco. Esto alivia la rigidez y los nervios irritados.',
+  'milestone.go-home.hospital': 'Volver a casa del hospital',
+  'milestone.start-physical-therapy.supervised': 'Empezar la fisioterapia con supervisión',
+  'milestone.return-desk-work.cervical':
+    'Volver a un trabajo de oficina o a tareas ligeras de la casa, si su cirujano está de acuerdo',
+  'milestone.normal-activity.micro': 'Volver a sus actividades normales',
+  'milestone.normal-activity.cervical':
+    'Volver a las tareas ligeras de la casa y a la mayoría de las tareas diarias',
+  'milestone.imaging-6-months.cervical':
+    'Radiografías para comprobar que su columna está estable (y, después de una fusión, que el hueso se ha consolidado)',
+
+  // Candidacy: neck emergency text, walking tolerance
+  'candidacy.emergency.go-now.cervical':
+    'Deténgase aquí. Llame al 911 o vaya ahora a la sala de emergencias. Estas señales pueden significar que la médula espinal del cuello, o nervios más abajo en la columna, están muy apretados. Esperar puede causar un daño duradero.',
+  'candidacy.reason.walking-limited':
+    'Solo puede caminar poco tiempo antes de tener que parar. Perder la capacidad de caminar así es perder función en la vida diaria, y para eso está pensada la cirugía.',
+
+  // Treatment finder: neck stays and recovery (seed:000, seed:002)
+  'treatment.stay.cervical-laminotomy':
+    'Algunas personas se van a casa el mismo día; otras se quedan hasta 3 días.',
+  'treatment.recovery.cervical':
+    'Se empieza a caminar durante el primer día. La fisioterapia suele empezar alrededor de las 6 semanas, y quizá pueda volver a un trabajo de oficina en los meses 2 a 3. La recuperación completa tarda de 6 a 12 meses.',
+
+  // Nerve healing: bladder or bowel trouble before surgery (seed:003)
+  'nerve.factor.bladder-before':
+    'Antes de la cirugía tenía problemas de vejiga o intestino. Estos nervios suelen sanar despacio, durante meses, y quizá no se recuperen del todo. Cuéntele a su equipo cómo van cambiando. Los problemas de vejiga o intestino nuevos o peores después de la cirugía son una emergencia: llame al 911.',
+
+  // Good to know (plan screen): risks, comfort, healing habits, pain medicine, numbness
+  'gtk.title.risks': 'Los riesgos de la cirugía, y qué tan raros son',
+  'gtk.title.comfort': 'Hielo, calor, almohadas y apoyo',
+  'gtk.title.healing': 'Comida, alcohol y tabaco',
+  'gtk.title.stiffness': 'Rigidez, cicatriz y ayuda en casa',
+  'gtk.title.pain-medicine': 'Medicinas para el dolor',
+  'gtk.title.numbness': 'El adormecimiento después de la cirugía no es un fracaso',
+  'gtk.risks.rare':
+    'Toda cirugía de columna tiene algún riesgo. Los problemas graves son raros. Su cirujano los repasará con usted antes de la cirugía.',
+  'gtk.risks.infection':
+    'Infección de la herida: más o menos 1 de cada 150 personas después de una descompresión sin fusión.',
+  'gtk.risks.bleeding':
+    'Un sangrado que aprieta los nervios: más o menos 2 a 4 de cada 1,000 personas. Aparece en la primera semana como un dolor fuerte o una debilidad nueva.',
+  'gtk.risks.clots':
+    'Coágulos de sangre en las piernas: caminar pronto después de la cirugía ayuda a prevenirlos. Los coágulos que causan síntomas son poco comunes.',
+  'gtk.risks.nerve-injury':
+    'Lesión de un nervio: un problema de nervio nuevo y duradero pasa en más o menos 6 de cada 1,000 operaciones.',
+  'gtk.risks.c5-palsy':
+    'Después de una cirugía de cuello, más o menos 5 de cada 100 personas tienen debilidad nueva al levantar el brazo por el hombro. La mayoría recupera la fuerza con los meses.',
+  'gtk.risks.dural-tear':
+    'Un pequeño desgarro en la capa que rodea los nervios pasa hasta en más o menos 1 de cada 10 operaciones. Por lo general se repara durante la cirugía y no cambia el resultado a largo plazo.',
+  'gtk.risks.leak':
+    'Si más tarde se sale líquido de la columna, causa un dolor de cabeza que empeora sentado o de pie y mejora acostado. Llame a su equipo de cirugía ese mismo día.',
+  'gtk.risks.symptoms-return':
+    'Los síntomas pueden quedarse, o volver más adelante a medida que otras partes de la columna envejecen. La cirugía da espacio a los nervios; no impide que la columna envejezca.',
+  'gtk.risks.reoperation':
+    'Más o menos 13 de cada 100 personas tienen otra operación de la espalda baja en 4 años, y unas 18 de cada 100 en 8 años.',
+  'gtk.comfort.ice':
+    'El hielo o una compresa fría pueden aliviar el dolor. Úselos como le indique su cirujano.',
+  'gtk.comfort.heat':
+    'Una compresa tibia puede ayudar a relajar los músculos tensos. Pregunte a su equipo antes de usar calor.',
+  'gtk.comfort.pillows':
+    'Use almohadas para apoyarse cuando esté acostado de lado, y para aliviar la tensión cuando descanse boca arriba.',
+  'gtk.comfort.brace':
+    'Algunas personas usan una faja para la espalda, como apoyo y para el dolor. Úsela solo si su cirujano se la da.',
+  'gtk.comfort.collar':
+    'Después de una fusión del cuello, quizá le den un collarín para mantener el cuello quieto mientras sana el hueso. Úselo como le enseñó su cirujano.',
+  'gtk.healing.protein':
+    'Coma una dieta sana con suficientes proteínas y vitaminas. Ayuda a su cuerpo a reparar los tejidos.',
+  'gtk.healing.vitamins':
+    'Los alimentos ricos en vitaminas B12, B6 y D, y en grasas omega-3, ayudan a sanar los nervios.',
+  'gtk.healing.smoking':
+    'No fume ni use tabaco. Hace más lenta la curación de los nervios y del hueso.',
+  'gtk.healing.alcohol':
+    'Evite el alcohol mientras sana. Puede hacer más lenta la curación de los nervios.',
+  'gtk.scar.stiffness':
+    'Es normal sentir algo de rigidez y tirantez alrededor de la herida mientras sanan los tejidos. Moverse con suavidad y hacer sus ejercicios evita que la cicatriz limite sus movimientos.',
+  'gtk.scar.tell':
+    'Si la rigidez o la tirantez siguen limitando sus movimientos, dígaselo a su fisioterapeuta.',
+  'gtk.home.equipment':
+    'Si le cuesta entrar y salir de la cama, algún equipo, como una cama de hospital a la altura correcta, puede ayudar al principio. Pregunte a su equipo.',
+  'gtk.pain.schedule':
+    'Al principio, tome la medicina para el dolor en el horario que fijó su cirujano, en vez de esperar a que el dolor suba mucho.',
+  'gtk.pain.taper':
+    'A medida que baje el dolor, su equipo le ayudará a tomar menos medicina opioide, poco a poco, hasta dejarla. No la deje ni la cambie sin preguntarles.',
+  'gtk.pain.week':
+    'Después de una cirugía en un nivel, la mitad de las personas deja los opioides en más o menos una semana.',
+  'gtk.numbness.not-failure':
+    'El adormecimiento después de la cirugía no significa que la cirugía fracasó. Un nervio que estuvo apretado necesita tiempo para volver a funcionar bien, muchas veces semanas o meses.',
+  'gtk.numbness.may-stay':
+    'A veces queda algo de adormecimiento para siempre, sobre todo cuando el nervio estuvo apretado mucho tiempo antes de la cirugía. Su equipo le puede ayudar a vivir con él.',
+
+  // Exercises after neck surgery (web content, seed:000)
+  'exercise.neck.early.walk.name': 'Paseos cortos',
+  'exercise.neck.early.walk':
+    'Empiece con paseos de 5 minutos en casa, varias veces al día. Añada un poco de tiempo cuando pueda.',
+  'exercise.neck.early.posture.name': 'Cuello en posición neutra',
+  'exercise.neck.early.posture':
+    'Siéntese y párese derecho, con la cabeza nivelada, sin echarla hacia adelante. Si tiene collarín, úselo como le enseñaron.',
+  'exercise.neck.early.moving.name': 'Moverse con seguridad',
+  'exercise.neck.early.moving':
+    'Gire todo el cuerpo para mirar alrededor en vez de girar el cuello. Evite levantar peso y los movimientos bruscos de la cabeza.',
+  'exercise.neck.mid.walk.name': 'Paseos más largos',
+  'exercise.neck.mid.walk': 'Camine un poco más cada semana, cuando se sienta capaz.',
+  'exercise.neck.mid.range.name': 'Movimiento suave del cuello',
+  'exercise.neck.mid.range':
+    'Mueva el cuello despacio, solo hasta donde le enseñe su fisioterapeuta, por ejemplo girar o inclinar un poco la cabeza, sin dolor.',
+  'exercise.neck.mid.strength.name': 'Fuerza del cuello y la parte alta de la espalda',
+  'exercise.neck.mid.strength':
+    'Fortalezca los músculos que sostienen el cuello y la parte alta de la espalda, como le enseñe su fisioterapeuta, por ejemplo juntando suavemente los omóplatos.',
+  'exercise.neck.late.sport.name': 'Deporte y ejercicio fuerte',
+  'exercise.neck.late.sport':
+    'Pregunte a su cirujano, muchas veces en la cita de los 6 meses, cuándo puede volver al deporte, al ejercicio de impacto o al ejercicio fuerte.',
 };

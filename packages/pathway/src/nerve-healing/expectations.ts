@@ -139,6 +139,15 @@ export const slowerHealingFactors: readonly SlowerHealingFactor[] = [
     },
   },
   {
+    id: 'bladder-before',
+    applies: (_s, f) => f.preopBladder === true,
+    explanation: {
+      id: 'nerve.factor.bladder-before',
+      text: 'You had bladder or bowel problems before surgery. These nerves often heal slowly, over months, and may not recover fully. Tell your team how they change. New or worse bladder or bowel problems after surgery are an emergency: call 911.',
+      sources: ['seed:003', 'ref:2', 'ref:1'],
+    },
+  },
+  {
     id: 'open-surgery',
     applies: (s) => s.approach === 'open',
     explanation: {
@@ -161,10 +170,15 @@ export const noCountdownNote: Statement = {
   sources: ['seed:003', 'ref:91', 'ref:93'],
 };
 
+/**
+ * seed:003 lists numbness "associated with ... urinary or stool incontinence, or severe muscle
+ * weakness" among reasons to ask a physician; Lamina's triage treats that picture as an emergency
+ * (ref:1, ref:3) and new weakness as a call today (seed:001), so this note says the same.
+ */
 export const whenToAskAboutNumbness: Statement = {
   id: 'nerve.numbness.when-to-ask',
-  text: 'Tell your care team if numbness is getting worse over time, if it lasts more than 3 to 6 months, or if it comes with new weakness, or bladder or bowel problems.',
-  sources: ['seed:003'],
+  text: 'Tell your care team if numbness slowly gets worse over time, or lasts more than 3 to 6 months. Call your surgical team today if it gets worse quickly or comes with new weakness. Call 911 now if it comes with new bladder or bowel problems, numbness between your legs, or weakness that gets worse fast.',
+  sources: ['seed:003', 'seed:001', 'ref:1', 'ref:3'],
 };
 
 export function slowerHealingFactorsFor(

@@ -8,7 +8,14 @@ import {
   whenToAskAboutNumbness,
 } from '../nerve-healing/expectations.ts';
 import { moreLevelsNote, notADiagnosis, surgeonFirst } from '../protocols/common.ts';
-import { conditionHolds, protocolFor } from '../protocols/protocols.ts';
+import { type GoodToKnowTopic, goodToKnow } from '../protocols/good-to-know.ts';
+import {
+  conditionHolds,
+  milestoneTextId,
+  protocolFor,
+  restrictionDetailId,
+  restrictionTextId,
+} from '../protocols/protocols.ts';
 import type { Milestone, Protocol, Restriction } from '../protocols/types.ts';
 import type { Source, Statement } from '../sources/source.ts';
 import type { PatientFactors, Surgery } from '../surgery/surgery.ts';
@@ -42,10 +49,15 @@ export type RestrictionLifting =
   | 'lifted';
 
 export interface PlannedRestriction {
+  /** The key for the surgeon's overrides; several variants (fusion, region) share it. */
   readonly id: string;
   readonly kind: Restriction['kind'];
   readonly text: string;
+  /** Translation key of `text`: one key, one English text. */
+  readonly textId: string;
   readonly detail?: string;
+  /** Translation key of `detail`, present with it. */
+  readonly detailId?: string;
   readonly maxLoad?: Load;
   readonly startsOn: IsoDate;
   /** The day it no longer applies; null when it ends only with the surgeon's clearance or never. */
@@ -63,6 +75,8 @@ export type TimingStatus = 'upcoming' | 'now' | 'past';
 export interface PlannedMilestone {
   readonly id: string;
   readonly text: string;
+  /** Translation key of `text`: one key, one English text. */
+  readonly textId: string;
   readonly from: IsoDate;
   readonly to: IsoDate;
   readonly status: TimingStatus;
@@ -122,6 +136,8 @@ export interface RecoveryPlan {
   };
   readonly warningSigns: readonly Statement[];
   readonly notices: readonly Statement[];
+  /** Good to know: risks, comfort, healing habits, pain medicine, numbness (seed:000–003). */
+  readonly goodToKnow: readonly GoodToKnowTopic[];
 }
 
 export class PlanInputError extends Error {}
@@ -182,6 +198,7 @@ export function plan(
     symptomCourse: planSymptomCourse(surgery, factors),
     warningSigns: protocol.warningSigns,
     notices: [surgeonFirst, notADiagnosis, ...(surgery.levels >= 2 ? [moreLevelsNote] : [])],
+    goodToKnow: goodToKnow(surgery),
   };
 }
 
@@ -245,7 +262,8 @@ function planRestrictions(
         text: maxLoad
           ? restriction.text.replace('{load}', describeLoad(maxLoad))
           : restriction.text,
-        ...(detail === undefined ? {} : { detail }),
+        textId: restrictionTextId(restriction),
+        ...(detail === undefined ? {} : { detail, detailId: restrictionDetailId(restriction) }),
         ...(maxLoad ? { maxLoad } : {}),
         startsOn,
         liftsOn,
@@ -290,6 +308,7 @@ function planMilestones(
       return {
         id: milestone.id,
         text: milestone.text,
+        textId: milestoneTextId(milestone),
         from,
         to,
         status: timing(today, from, to),

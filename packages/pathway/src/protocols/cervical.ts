@@ -6,7 +6,18 @@ import {
   opioidDriving,
   walkWithin24Hours,
 } from './common.ts';
-import type { Protocol } from './types.ts';
+import type { Milestone, Protocol, SurgeryCondition } from './types.ts';
+
+const microWithoutFusion: SurgeryCondition = { procedures: ['microlaminectomy'], fusion: false };
+const fusedLaminotomyOrMicro: SurgeryCondition = {
+  procedures: ['laminotomy', 'microlaminectomy'],
+  fusion: true,
+};
+/** Every cervical surgery that is not a microlaminectomy without a fusion. */
+const notMicroWithoutFusion: readonly SurgeryCondition[] = [
+  { procedures: ['laminotomy', 'laminectomy'] },
+  { procedures: ['microlaminectomy'], fusion: true },
+];
 
 /** Cervical recovery after seed:000's timeline; later months after seed:003's nerve-healing stages. */
 export const cervicalDecompression: Protocol = {
@@ -186,6 +197,7 @@ export const cervicalDecompression: Protocol = {
       kind: 'lifting',
       text: 'Do not lift anything heavier than {load}.',
       detail: 'Ask your surgeon which number is right for you.',
+      detailId: 'restriction.lifting-limit.cervical.detail',
       maxLoadLb: { low: 5, high: 10 },
       lifts: { kind: 'after', offset: { weeks: 6 }, needsClearance: true },
       when: { fusion: false },
@@ -196,6 +208,7 @@ export const cervicalDecompression: Protocol = {
       kind: 'lifting',
       text: 'Do not lift anything heavier than {load}.',
       detail: 'After a fusion your surgeon will tell you when this limit ends.',
+      detailId: 'restriction.lifting-limit.cervical-fusion.detail',
       maxLoadLb: { low: 5, high: 10 },
       lifts: { kind: 'when-cleared' },
       when: { fusion: true },
@@ -227,6 +240,7 @@ export const cervicalDecompression: Protocol = {
       id: 'no-driving',
       kind: 'driving',
       text: 'Do not drive for about 3 weeks, and only once your surgeon says it is OK and you can turn to look safely.',
+      textId: 'restriction.no-driving.cervical',
       lifts: { kind: 'after', offset: { weeks: 3 }, needsClearance: true },
       sources: ['ref:75'],
     },
@@ -236,48 +250,98 @@ export const cervicalDecompression: Protocol = {
       id: 'no-impact-sport',
       kind: 'sport',
       text: 'No contact sports, high-impact sports or heavy exercise until your surgeon clears you. Many people talk about this at the 6-month visit.',
+      textId: 'restriction.no-impact-sport.cervical',
       lifts: { kind: 'when-cleared' },
       sources: ['seed:000'],
     },
   ],
   milestones: [
     walkWithin24Hours(['seed:000']),
+    // Stays: a cervical laminotomy without a fusion may go home the same day (seed:002 says
+    // laminotomy is usually outpatient, for any region) or stay like a laminectomy (seed:000,
+    // ref:72); a microlaminectomy without a fusion follows seed:004. See the README's judgements.
+    {
+      id: 'go-home',
+      text: 'Go home from the hospital or surgery center',
+      expected: { from: { days: 0 }, to: { days: 3 } },
+      when: { procedures: ['laminotomy'], fusion: false },
+      sources: ['team', 'seed:002', 'seed:000', 'ref:72'],
+    },
     {
       id: 'go-home',
       text: 'Go home from the hospital',
-      expected: { from: { days: 1 }, to: { days: 3 } },
-      sources: ['seed:000', 'ref:72'],
+      textId: 'milestone.go-home.hospital',
+      expected: { from: { days: 1 }, to: { days: 2 } },
+      when: microWithoutFusion,
+      sources: ['seed:004'],
     },
+    ...[{ procedures: ['laminectomy'] } as const, fusedLaminotomyOrMicro].map(
+      (when): Milestone => ({
+        id: 'go-home',
+        text: 'Go home from the hospital',
+        textId: 'milestone.go-home.hospital',
+        expected: { from: { days: 1 }, to: { days: 3 } },
+        when,
+        sources: ['seed:000', 'ref:72'],
+      }),
+    ),
     {
       id: 'start-physical-therapy',
       text: 'Start supervised physical therapy',
+      textId: 'milestone.start-physical-therapy.supervised',
       expected: { from: { weeks: 6 }, to: { weeks: 8 } },
       sources: ['seed:000'],
     },
     {
       id: 'return-desk-work',
       text: 'Back to desk work or light housework, if your surgeon agrees',
-      expected: { from: { weeks: 6 }, to: { months: 3 } },
+      textId: 'milestone.return-desk-work.cervical',
+      expected: { from: { weeks: 3 }, to: { weeks: 6 } },
+      when: microWithoutFusion,
       forJobs: ['desk', 'light'],
-      sources: ['seed:000', 'ref:72'],
+      // seed:004: light work "several weeks" after a microlaminectomy; ref:72: desk work at 3–4 weeks.
+      sources: ['seed:004', 'ref:72'],
     },
     {
       id: 'normal-activity',
-      text: 'Back to light household activities and most daily tasks',
-      expected: { from: { weeks: 6 }, to: { months: 3 } },
-      sources: ['seed:000'],
+      text: 'Back to normal activities',
+      textId: 'milestone.normal-activity.micro',
+      expected: { from: { weeks: 4 }, to: { weeks: 6 } },
+      when: microWithoutFusion,
+      sources: ['seed:004'],
     },
+    ...notMicroWithoutFusion.flatMap((when): Milestone[] => [
+      {
+        id: 'return-desk-work',
+        text: 'Back to desk work or light housework, if your surgeon agrees',
+        textId: 'milestone.return-desk-work.cervical',
+        expected: { from: { weeks: 6 }, to: { months: 3 } },
+        when,
+        forJobs: ['desk', 'light'],
+        sources: ['seed:000'],
+      },
+      {
+        id: 'normal-activity',
+        text: 'Back to light household activities and most daily tasks',
+        textId: 'milestone.normal-activity.cervical',
+        expected: { from: { weeks: 6 }, to: { months: 3 } },
+        when,
+        sources: ['seed:000'],
+      },
+    ]),
     {
       id: 'return-manual-work',
       text: 'Back to heavy physical work, once your surgeon agrees',
       expected: { from: { months: 3 }, to: { months: 6 } },
       forJobs: ['heavy'],
-      sources: ['seed:000'],
+      // seed:000: physical labor "may need to wait longer" than months 2 to 3; the 6-month end is our judgement.
+      sources: ['seed:000', 'team'],
       uncertain: true,
     },
     {
       id: 'imaging-6-months',
       text: 'X-rays to check that your spine is stable (and, after a fusion, that the bone has grown solid)',
+      textId: 'milestone.imaging-6-months.cervical',
       expected: { from: { months: 6 }, to: { months: 6 } },
       sources: ['seed:000'],
     },

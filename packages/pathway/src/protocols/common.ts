@@ -85,7 +85,8 @@ export const imagingWhenFused: Milestone = {
   text: 'X-rays to check that the spine is stable and the fusion has grown solid',
   expected: { from: { months: 6 }, to: { months: 6 } },
   when: { fusion: true },
-  sources: ['seed:000'],
+  // seed:000 gives 6-month X-rays after a neck fusion; using it after a low-back fusion is our judgement.
+  sources: ['seed:000', 'team'],
 };
 
 /** Not the triage rules (those live in triage/): a short pointer so the plan always shows when to get help. */

@@ -84,11 +84,6 @@ export const lumbarPhases: readonly Phase[] = [
         text: 'Build up your walking a little each day. Soreness from surgery should be easing.',
         sources: ['seed:001'],
       },
-      {
-        id: 'lumbar.p3.position',
-        text: 'Change position every 30 to 45 minutes to ease stiffness.',
-        sources: ['seed:001'],
-      },
     ],
     avoid: [
       {
@@ -224,7 +219,8 @@ const lumbarRestrictions: readonly Restriction[] = [
     maxLoadLb: { low: 10, high: 10 },
     lifts: { kind: 'after', offset: { weeks: 6 }, needsClearance: true },
     when: { fusion: false },
-    sources: ['ref:6', 'ref:7', 'seed:001'],
+    // The 10 lb comes from the discharge sheets; seed:001 only says "no heavy lifting".
+    sources: ['ref:6', 'ref:7'],
   },
   {
     id: 'lifting-limit',
@@ -232,6 +228,7 @@ const lumbarRestrictions: readonly Restriction[] = [
     text: 'Do not lift anything heavier than {load}.',
     detail:
       'After a fusion this limit often lasts longer. Your surgeon will tell you when it ends.',
+    detailId: 'restriction.lifting-limit.fusion.detail',
     maxLoadLb: { low: 10, high: 10 },
     lifts: { kind: 'when-cleared' },
     when: { fusion: true },
@@ -249,6 +246,7 @@ const lumbarRestrictions: readonly Restriction[] = [
     id: 'no-bending-twisting',
     kind: 'bending-twisting',
     text: 'Do not bend forward at the waist or twist your back until your surgeon says the fusion allows it.',
+    textId: 'restriction.no-bending-twisting.fusion',
     lifts: { kind: 'when-cleared' },
     when: { fusion: true },
     sources: ['ref:6', 'seed:001'],
@@ -262,12 +260,23 @@ const lumbarRestrictions: readonly Restriction[] = [
     when: { fusion: false },
     sources: ['seed:001'],
   },
+  // Sitting: one message per stretch of recovery, here only (the check-in tips read these; see
+  // protocolSelfCare). The first 2 weeks follow the discharge sheets' 20–30 minutes (ref:6, ref:7);
+  // from week 3 seed:001's "position changes every 30 to 45 minutes". The README explains why.
   {
     id: 'sitting-bouts',
     kind: 'sitting',
     text: 'Sit for no more than 20 to 30 minutes at a time, then get up and move. Avoid soft, low chairs.',
     lifts: { kind: 'after', offset: { weeks: 2 } },
     sources: ['ref:6', 'ref:7', 'seed:001'],
+  },
+  {
+    id: 'position-changes',
+    kind: 'sitting',
+    text: 'Change position every 30 to 45 minutes: stand up and walk a little. This eases stiffness and irritated nerves.',
+    starts: { weeks: 2 },
+    lifts: { kind: 'after', offset: { weeks: 6 } },
+    sources: ['seed:001'],
   },
   {
     id: 'no-driving',
@@ -302,7 +311,8 @@ const lumbarWorkMilestones: readonly Milestone[] = [
     expected: { from: { weeks: 6 }, to: { months: 3 } },
     when: { fusion: true },
     forJobs: ['desk', 'light'],
-    sources: ['seed:001', 'ref:79'],
+    // No source gives a number after a fusion: ref:79 only says desk workers return sooner without one.
+    sources: ['team', 'ref:79'],
     uncertain: true,
   },
   {
@@ -311,7 +321,8 @@ const lumbarWorkMilestones: readonly Milestone[] = [
     expected: { from: { months: 2 }, to: { months: 3 } },
     when: { fusion: false },
     forJobs: ['heavy'],
-    sources: ['ref:78', 'seed:001'],
+    // ref:78: 82% back at work within 3 months, manual work later; the 2-month start is our judgement.
+    sources: ['ref:78', 'team'],
     uncertain: true,
   },
   {
@@ -320,7 +331,7 @@ const lumbarWorkMilestones: readonly Milestone[] = [
     expected: { from: { months: 3 }, to: { months: 6 } },
     when: { fusion: true },
     forJobs: ['heavy'],
-    sources: ['ref:78', 'ref:79', 'seed:001'],
+    sources: ['team', 'ref:78', 'ref:79'],
     uncertain: true,
   },
 ];
@@ -368,6 +379,7 @@ export const lumbarDecompression: Protocol = {
     {
       id: 'go-home',
       text: 'Go home from the hospital',
+      textId: 'milestone.go-home.hospital',
       expected: { from: { days: 1 }, to: { days: 4 } },
       when: { procedures: ['laminectomy'], approaches: ['open'] },
       sources: ['ref:4'],
@@ -375,6 +387,7 @@ export const lumbarDecompression: Protocol = {
     {
       id: 'go-home',
       text: 'Go home from the hospital',
+      textId: 'milestone.go-home.hospital',
       expected: { from: { days: 1 }, to: { days: 4 } },
       when: { procedures: ['laminectomy'], approaches: ['minimally-invasive'], fusion: true },
       sources: ['ref:4'],
@@ -392,7 +405,8 @@ export const lumbarDecompression: Protocol = {
       text: 'Back to most normal daily activities',
       expected: { from: { months: 3 }, to: { months: 6 } },
       when: { fusion: true },
-      sources: ['seed:001', 'ref:105'],
+      // No source gives this number; seed:003 says recovery is slower after a fusion.
+      sources: ['team', 'seed:003'],
       uncertain: true,
     },
   ],
@@ -416,6 +430,7 @@ export const lumbarMicrolaminectomy: Protocol = {
     {
       id: 'go-home',
       text: 'Go home from the hospital',
+      textId: 'milestone.go-home.hospital',
       expected: { from: { days: 1 }, to: { days: 2 } },
       sources: ['seed:004'],
     },
@@ -423,6 +438,7 @@ export const lumbarMicrolaminectomy: Protocol = {
     {
       id: 'normal-activity',
       text: 'Back to normal activities',
+      textId: 'milestone.normal-activity.micro',
       expected: { from: { weeks: 4 }, to: { weeks: 6 } },
       when: { fusion: false },
       sources: ['seed:004'],
@@ -432,7 +448,8 @@ export const lumbarMicrolaminectomy: Protocol = {
       text: 'Back to most normal daily activities',
       expected: { from: { months: 3 }, to: { months: 6 } },
       when: { fusion: true },
-      sources: ['seed:001', 'ref:105'],
+      // No source gives this number; seed:003 says recovery is slower after a fusion.
+      sources: ['team', 'seed:003'],
       uncertain: true,
     },
   ],

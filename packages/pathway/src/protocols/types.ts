@@ -37,12 +37,17 @@ export type RestrictionKind =
   | 'sport';
 
 export interface Restriction {
+  /** Stable across variants: the key for the surgeon's overrides. */
   readonly id: string;
   readonly kind: RestrictionKind;
   /** Patient text. `{load}` is replaced by the weight limit in lb and kg. */
   readonly text: string;
+  /** Translation key of `text` when variants of one id say different things; default `restriction.<id>`. */
+  readonly textId?: string;
   /** Extra advice shown after the text; dropped when the surgeon sets the limit. */
   readonly detail?: string;
+  /** Translation key of `detail`; default `restriction.<id>.detail`. */
+  readonly detailId?: string;
   readonly maxLoadLb?: { readonly low: number; readonly high: number };
   readonly starts?: Offset;
   readonly lifts: Lifting;
@@ -52,8 +57,11 @@ export interface Restriction {
 }
 
 export interface Milestone {
+  /** Stable across variants: the key for the surgeon's overrides. */
   readonly id: string;
   readonly text: string;
+  /** Translation key of `text` when variants of one id say different things; default `milestone.<id>`. */
+  readonly textId?: string;
   readonly expected: { readonly from: Offset; readonly to: Offset };
   readonly when?: SurgeryCondition;
   /** Shown only for these job demands (all when the patient's job is unknown). */

@@ -5,8 +5,10 @@ import { z } from 'zod';
  * - `seed:000` … `seed:004`: the clinic pages in shared/seeds/.
  * - `ref:N`: a numbered source of shared/clinical-reference.md.
  * - `surgeon`: a per-patient instruction from the operating surgeon (see plan overrides).
+ * - `team`: the Lamina clinical team's judgement where no source gives the number; every one is
+ *   written down, with its reasons, in packages/pathway/README.md ("Judgements").
  */
-export type Source = `seed:${SeedId}` | `ref:${string}` | 'surgeon';
+export type Source = `seed:${SeedId}` | `ref:${string}` | 'surgeon' | 'team';
 export type SeedId = '000' | '001' | '002' | '003' | '004';
 
 /** The numbered sources that exist in shared/clinical-reference.md (11, 24, 28, 52 and 99 are absent there). */
@@ -23,7 +25,7 @@ export const referenceNumbers: ReadonlySet<string> = new Set([
 ]);
 
 export function isKnownSource(value: string): value is Source {
-  if (value === 'surgeon') return true;
+  if (value === 'surgeon' || value === 'team') return true;
   if (/^seed:00[0-4]$/.test(value)) return true;
   const ref = /^ref:(\w+)$/.exec(value);
   return ref?.[1] !== undefined && referenceNumbers.has(ref[1]);
@@ -32,7 +34,7 @@ export function isKnownSource(value: string): value is Source {
 export const sourceSchema = z
   .string()
   .refine(isKnownSource, {
-    message: 'must be seed:000 to seed:004, ref:N from the clinical reference, or surgeon',
+    message: 'must be seed:000 to seed:004, ref:N from the clinical reference, surgeon or team',
   })
   .transform((value) => value as Source);
 

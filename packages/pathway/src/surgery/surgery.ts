@@ -36,6 +36,11 @@ export type JobDemand = (typeof jobDemands)[number];
 
 /** What is known about the patient that changes what to expect. Unknown stays undefined, never "no". */
 export const patientFactorsSchema = z.strictObject({
+  /**
+   * Kept on the clinic's record; the plan does not read it. Neither the seeds nor the clinical
+   * reference show age slowing recovery after decompression (their slowing factors are below), so
+   * Lamina does not tell an older patient to expect less (see pathway README, "Judgements").
+   */
   age: z.number().int().min(12).max(120).optional(),
   smoker: z.boolean().optional(),
   diabetesOrNeuropathy: z.boolean().optional(),
@@ -45,6 +50,7 @@ export const patientFactorsSchema = z.strictObject({
   preopWeakness: z.boolean().optional(),
   /** Weeks of weakness before surgery (foot drop, hand weakness); more than 3 weeks lowers the odds of full return (ref:98). */
   preopWeaknessWeeks: z.number().min(0).max(1000).optional(),
+  /** Bladder or bowel trouble before surgery: slower, sometimes incomplete recovery (seed:003, ref:2). */
   preopBladder: z.boolean().optional(),
   jobDemand: z.enum(jobDemands).optional(),
 });

@@ -26,9 +26,10 @@ export interface TreatmentOption {
   readonly problemsAddressed: readonly SpineProblem[];
   readonly problemsStatement: Statement;
   readonly howItIsDone: Statement;
-  /** Per region, because neck and low-back stays differ. */
+  /** Per region, because neck and low-back stays differ; each agrees with the plan's go-home window. */
   readonly typicalStay: Readonly<Record<Region, Statement>>;
-  readonly typicalRecovery: Statement;
+  /** Per region: neck recovery follows seed:000, low-back recovery seed:001/seed:002. */
+  readonly typicalRecovery: Readonly<Record<Region, Statement>>;
 }
 
 const s = (id: string, text: string, sources: Statement['sources'], uncertain?: true): Statement =>
@@ -43,6 +44,32 @@ const cervicalStay = s(
   'treatment.stay.cervical-decompression',
   'Usually 1 to 3 days in the hospital.',
   ['seed:000', 'ref:72'],
+);
+/** seed:002 (laminotomy is usually outpatient, any region) next to seed:000 and ref:72 (neck laminectomy): see the pathway README. */
+const cervicalLaminotomyStay = s(
+  'treatment.stay.cervical-laminotomy',
+  'Some people go home the same day; others stay up to 3 days.',
+  ['team', 'seed:002', 'seed:000', 'ref:72'],
+);
+const cervicalRecovery = s(
+  'treatment.recovery.cervical',
+  'Walking starts within a day. Physical therapy often starts around 6 weeks, and desk work may be possible in months 2 to 3. Full recovery takes 6 to 12 months.',
+  ['seed:000'],
+);
+const microStay = s(
+  'treatment.microlaminectomy.stay',
+  'Most people go home 1 to 2 days after surgery.',
+  ['seed:004'],
+);
+const microRecovery = s(
+  'treatment.microlaminectomy.recovery',
+  'Light work after several weeks; normal activities after about 4 to 6 weeks.',
+  ['seed:004'],
+);
+const fusionRecovery = s(
+  'treatment.fusion.recovery',
+  'Slower than decompression alone. X-rays at about 6 months check that the bones have joined; full recovery can take 6 to 12 months.',
+  ['seed:000', 'seed:003'],
 );
 
 export const treatmentOptions: readonly TreatmentOption[] = [
@@ -65,12 +92,15 @@ export const treatmentOptions: readonly TreatmentOption[] = [
       'Often done through a cut under an inch long, with a thin tube that moves muscle aside instead of cutting it.',
       ['seed:002'],
     ),
-    typicalStay: { lumbar: lumbarStay, cervical: cervicalStay },
-    typicalRecovery: s(
-      'treatment.laminotomy.recovery',
-      'Many people are back to their usual activities within several weeks.',
-      ['seed:002'],
-    ),
+    typicalStay: { lumbar: lumbarStay, cervical: cervicalLaminotomyStay },
+    typicalRecovery: {
+      lumbar: s(
+        'treatment.laminotomy.recovery',
+        'Many people are back to their usual activities within several weeks.',
+        ['seed:002'],
+      ),
+      cervical: cervicalRecovery,
+    },
   },
   {
     id: 'laminectomy',
@@ -97,11 +127,14 @@ export const treatmentOptions: readonly TreatmentOption[] = [
       ['seed:001'],
     ),
     typicalStay: { lumbar: lumbarStay, cervical: cervicalStay },
-    typicalRecovery: s(
-      'treatment.laminectomy.recovery',
-      'Walking starts within a day. Most recovery happens over 6 weeks; nerves can keep healing for 6 to 12 months.',
-      ['seed:001', 'seed:000', 'ref:4'],
-    ),
+    typicalRecovery: {
+      lumbar: s(
+        'treatment.laminectomy.recovery',
+        'Walking starts within a day. Most recovery happens over 6 weeks; nerves can keep healing for 6 to 12 months.',
+        ['seed:001', 'seed:003', 'ref:4'],
+      ),
+      cervical: cervicalRecovery,
+    },
   },
   {
     id: 'microlaminectomy',
@@ -122,19 +155,9 @@ export const treatmentOptions: readonly TreatmentOption[] = [
       'A minimally invasive operation through a small cut, which tends to mean less pain after surgery.',
       ['seed:004'],
     ),
-    typicalStay: {
-      lumbar: s(
-        'treatment.microlaminectomy.stay',
-        'Most people go home 1 to 2 days after surgery.',
-        ['seed:004'],
-      ),
-      cervical: cervicalStay,
-    },
-    typicalRecovery: s(
-      'treatment.microlaminectomy.recovery',
-      'Light work after several weeks; normal activities after about 4 to 6 weeks.',
-      ['seed:004'],
-    ),
+    // seed:004 is not region-specific; the cervical plan follows it too (pathway README).
+    typicalStay: { lumbar: microStay, cervical: microStay },
+    typicalRecovery: { lumbar: microRecovery, cervical: microRecovery },
   },
   {
     id: 'decompression-with-fusion',
@@ -169,11 +192,7 @@ export const treatmentOptions: readonly TreatmentOption[] = [
         ['seed:000', 'ref:72'],
       ),
     },
-    typicalRecovery: s(
-      'treatment.fusion.recovery',
-      'Slower than decompression alone. X-rays at about 6 months check that the bones have joined; full recovery can take 6 to 12 months.',
-      ['seed:000', 'seed:001'],
-    ),
+    typicalRecovery: { lumbar: fusionRecovery, cervical: fusionRecovery },
   },
 ];
 
@@ -212,7 +231,7 @@ export function compareTreatmentOptions(
       problemsAddressed: option.problemsStatement,
       howItIsDone: option.howItIsDone,
       typicalStay: option.typicalStay[region],
-      typicalRecovery: option.typicalRecovery,
+      typicalRecovery: option.typicalRecovery[region],
     }));
   return {
     region,

@@ -64,7 +64,10 @@ export const numbnessImprovingSlowly: Statement = {
   sources: ['ref:4', 'ref:38', 'ref:39', 'ref:94'],
 };
 
-/** Everyday guidance, picked by the day after surgery and the region. */
+/**
+ * Everyday guidance, picked by the day after surgery and the region. Sitting and bending advice is
+ * not here: it comes from the protocol's restrictions (protocolSelfCare), so it matches the plan.
+ */
 export interface SelfCareTip {
   readonly statement: Statement;
   readonly region?: 'lumbar' | 'cervical';
@@ -81,28 +84,11 @@ export const selfCareTips: readonly SelfCareTip[] = [
   },
   {
     statement: {
-      id: 'triage.selfcare.position',
-      text: 'Change position often. In the first weeks, try not to sit for more than 20 to 30 minutes at a time.',
-      sources: ['seed:001', 'ref:6', 'ref:7'],
-    },
-    untilDay: 42,
-  },
-  {
-    statement: {
       id: 'triage.selfcare.incision',
       text: 'Keep your cut clean and dry, and look at it each day. Do not soak it in a bath, hot tub or pool until your team says it is fine.',
       sources: ['seed:000', 'ref:6'],
     },
     untilDay: 21,
-  },
-  {
-    statement: {
-      id: 'triage.selfcare.no-bend-twist',
-      text: 'Avoid bending and twisting your back for about the first 2 weeks.',
-      sources: ['ref:6'],
-    },
-    region: 'lumbar',
-    untilDay: 14,
   },
   {
     statement: {

@@ -1,6 +1,7 @@
 import { type Checkin, type HistoryEntry, toCelsius } from '../checkin/checkin.ts';
 import { daysBetween, type IsoDate } from '../dates/dates.ts';
 import { symptomTimelines, whenToAskAboutNumbness } from '../nerve-healing/expectations.ts';
+import { protocolSelfCare } from '../protocols/protocols.ts';
 import type { Statement } from '../sources/source.ts';
 import type { Surgery } from '../surgery/surgery.ts';
 import { instructionFor } from './define-rule.ts';
@@ -132,6 +133,7 @@ function selfCareFor(ctx: TriageContext, settings: ResolvedTriageSettings): Stat
     if (day < 0 || (tip.untilDay !== undefined && day > tip.untilDay)) continue;
     tips.push(tip.statement);
   }
+  tips.push(...protocolSelfCare(ctx.surgery, day));
   if (checkin.note) tips.push(noteNotRead);
   return tips;
 }

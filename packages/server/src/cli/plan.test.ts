@@ -175,3 +175,22 @@ test('lamina with no command shows usage; an unknown command is named', async ()
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /unknown command "plna"/);
 });
+
+test('--preop-bladder changes the plan (seed:003); --age is gone, since no source makes age slow recovery', async () => {
+  const plain = await runInProcess([...base, '--today', '2026-11-20', '--json']);
+  const bladder = await runInProcess([
+    ...base,
+    '--today',
+    '2026-11-20',
+    '--preop-bladder',
+    '--json',
+  ]);
+  assert.equal(bladder.code, 0, bladder.stderr);
+  const ids = (stdout: string) =>
+    (JSON.parse(stdout).symptomCourse.slowerHealing as { id: string }[]).map((s) => s.id);
+  assert.ok(ids(bladder.stdout).includes('nerve.factor.bladder-before'));
+  assert.ok(!ids(plain.stdout).includes('nerve.factor.bladder-before'));
+  const age = await runInProcess([...base, '--age', '70']);
+  assert.notEqual(age.code, 0);
+  assert.match(age.stderr, /age/);
+});

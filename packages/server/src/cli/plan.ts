@@ -24,7 +24,7 @@ Options:
   --fusion                   the operation included a fusion
   --levels N                 number of spinal levels operated (default 1)
   --today YYYY-MM-DD         the day to plan for (default: today's local date)
-  --age N, --smoker, --diabetes, --compression-months N,
+  --smoker, --diabetes, --compression-months N,
   --preop-numbness none|mild|severe, --preop-weakness, --preop-weakness-weeks N,
   --preop-bladder, --job none|desk|light|heavy
                              patient factors that change what to expect
@@ -38,7 +38,6 @@ const flagFor: Record<string, string> = {
   fusion: '--fusion',
   levels: '--levels',
   surgeryDate: '--surgery-date',
-  age: '--age',
   compressionMonths: '--compression-months',
   preopNumbness: '--preop-numbness',
   preopWeaknessWeeks: '--preop-weakness-weeks',
@@ -106,7 +105,6 @@ export const planCommand: Command = async (args, io) => {
   }
 
   const factorsInput = {
-    age: numberOption(values.age, '--age'),
     smoker: values.smoker,
     diabetesOrNeuropathy: values.diabetes,
     compressionMonths: numberOption(values['compression-months'], '--compression-months'),
@@ -153,7 +151,6 @@ function parseOptions(args: string[]) {
       fusion: { type: 'boolean' },
       levels: { type: 'string' },
       today: { type: 'string' },
-      age: { type: 'string' },
       smoker: { type: 'boolean' },
       diabetes: { type: 'boolean' },
       'compression-months': { type: 'string' },

@@ -1,11 +1,17 @@
 import {
   describeLoad,
+  goodToKnow,
+  type Milestone,
+  milestoneTextId,
   noCountdownNote,
+  type Offset,
   type Procedure,
   type Protocol,
   protocolFor,
   type Region,
   type Restriction,
+  restrictionDetailId,
+  restrictionTextId,
   type Source,
   type SurgeryCondition,
   spinalCordNote,
@@ -60,7 +66,22 @@ const words = {
     redFlags: 'Get help right away if',
     sources: 'Sources',
     sourcesNote:
-      'Sources: "seed" is a page from the clinic; "ref" is a numbered source in Lamina’s clinical reference.',
+      'Sources: "seed" is a page from the clinic; "ref" is a numbered source in Lamina’s clinical reference; "team" is the Lamina clinical team’s judgement where no source gives a number.',
+    lb: 'lb',
+    to: 'to',
+    fusion: 'If you had a fusion',
+    noFusion: 'Without a fusion',
+    open: 'After open surgery',
+    mis: 'After minimally invasive surgery',
+    unit: { days: ['day', 'days'], weeks: ['week', 'weeks'], months: ['month', 'months'] },
+    firstFor: (o: string) => `For the first ${o}.`,
+    atLeastFirst: (o: string) =>
+      `For at least the first ${o}, then until your surgeon says it is OK.`,
+    fromTo: (a: string, b: string) => `From ${a} to ${b} after surgery.`,
+    whenCleared: 'Until your surgeon says it is OK.',
+    about: (o: string) => `About ${o} after surgery.`,
+    fromSurgeryDay: (o: string) => `From the day of surgery to ${o} after.`,
+    between: (a: string, b: string) => `${a} to ${b} after surgery.`,
   },
   es: {
     title: (procedure: string, region: string) => `Su ${procedure} de ${region}: guía informativa`,
@@ -85,15 +106,70 @@ const words = {
     redFlags: 'Pida ayuda de inmediato si',
     sources: 'Fuentes',
     sourcesNote:
-      'Fuentes: "seed" es una página de la clínica; "ref" es una fuente numerada de la referencia clínica de Lamina.',
+      'Fuentes: "seed" es una página de la clínica; "ref" es una fuente numerada de la referencia clínica de Lamina; "team" es el criterio del equipo clínico de Lamina cuando ninguna fuente da un número.',
+    lb: 'libras',
+    to: 'a',
+    fusion: 'Si le hicieron una fusión',
+    noFusion: 'Sin fusión',
+    open: 'Después de una cirugía abierta',
+    mis: 'Después de una cirugía mínimamente invasiva',
+    unit: { days: ['día', 'días'], weeks: ['semana', 'semanas'], months: ['mes', 'meses'] },
+    firstFor: (o: string) => `Durante ${o} después de la cirugía.`,
+    atLeastFirst: (o: string) =>
+      `Por lo menos durante ${o} después de la cirugía, y luego hasta que su cirujano le diga que puede.`,
+    fromTo: (a: string, b: string) => `Desde ${a} hasta ${b} después de la cirugía.`,
+    whenCleared: 'Hasta que su cirujano le diga que puede.',
+    about: (o: string) => `Alrededor de ${o} después de la cirugía.`,
+    fromSurgeryDay: (o: string) => `Desde el día de la cirugía hasta ${o} después.`,
+    between: (a: string, b: string) => `De ${a} a ${b} después de la cirugía.`,
   },
 } as const;
 
-/** Items that depend on a fusion or a surgical approach are left to the patient's own plan. */
-function generallyTrue(condition: SurgeryCondition | undefined, procedure: Procedure): boolean {
-  if (!condition) return true;
-  if (condition.fusion === true || condition.approaches) return false;
-  return !condition.procedures || condition.procedures.includes(procedure);
+/** Items for another procedure are left out; fusion and approach variants are printed with a label. */
+function forProcedure(condition: SurgeryCondition | undefined, procedure: Procedure): boolean {
+  return !condition?.procedures || condition.procedures.includes(procedure);
+}
+
+type Words = (typeof words)[Language];
+
+/** "If you had a fusion: " and the like, for a variant that holds only for some surgeries. */
+function label(condition: SurgeryCondition | undefined, w: Words): string {
+  const parts: string[] = [];
+  if (condition?.fusion === true) parts.push(w.fusion);
+  if (condition?.fusion === false) parts.push(w.noFusion);
+  if (condition?.approaches?.length === 1)
+    parts.push(condition.approaches[0] === 'open' ? w.open : w.mis);
+  return parts.length === 0 ? '' : `${parts.join(', ')}: `;
+}
+
+function offsetParts(offset: Offset): [number, 'days' | 'weeks' | 'months'] {
+  if ('days' in offset) return [offset.days, 'days'];
+  if ('weeks' in offset) return [offset.weeks, 'weeks'];
+  return [offset.months, 'months'];
+}
+
+function spell(offset: Offset, w: Words): string {
+  const [n, unit] = offsetParts(offset);
+  return `${n} ${w.unit[unit][n === 1 ? 0 : 1]}`;
+}
+
+/** How long a restriction lasts, in the kit's language; empty when the text says it already. */
+function restrictionDuration(r: Restriction, w: Words): string {
+  if (r.lifts.kind === 'when-cleared') return w.whenCleared;
+  if (r.lifts.kind === 'ongoing') return '';
+  const end = spell(r.lifts.offset, w);
+  if (r.starts) return w.fromTo(spell(r.starts, w), end);
+  return r.lifts.needsClearance ? w.atLeastFirst(end) : w.firstFor(end);
+}
+
+/** When a milestone usually comes, in the kit's language. */
+function milestoneWindow(m: Milestone, w: Words): string {
+  const [a, unitA] = offsetParts(m.expected.from);
+  const [b, unitB] = offsetParts(m.expected.to);
+  if (a === b && unitA === unitB) return w.about(spell(m.expected.to, w));
+  if (a === 0) return w.fromSurgeryDay(spell(m.expected.to, w));
+  if (unitA === unitB) return w.between(String(a), spell(m.expected.to, w));
+  return w.between(spell(m.expected.from, w), spell(m.expected.to, w));
 }
 
 function loadText(restriction: Restriction, language: Language): string {
@@ -102,8 +178,8 @@ function loadText(restriction: Restriction, language: Language): string {
   const kg = (lb: number) => Math.round(lb * 0.45359237 * 10) / 10;
   if (language === 'es')
     return range.low === range.high
-      ? `${range.low} lb (${kg(range.low)} kg)`
-      : `${range.low} a ${range.high} lb (${kg(range.low)} a ${kg(range.high)} kg)`;
+      ? `${range.low} libras (${kg(range.low)} kg)`
+      : `${range.low} a ${range.high} libras (${kg(range.low)} a ${kg(range.high)} kg)`;
   return range.low === range.high
     ? describeLoad({ lb: range.low, kg: kg(range.low) })
     : describeLoad({
@@ -143,18 +219,28 @@ export function buildInfoKit(input: {
     });
   }
   const restrictions = protocol.restrictions
-    .filter((r) => generallyTrue(r.when, input.procedure))
+    .filter((r) => forProcedure(r.when, input.procedure))
     .map((r) => {
-      const text = say(`restriction.${r.id}`, r.text).replace(
-        '{load}',
-        loadText(r, input.language),
-      );
-      const detail = r.detail ? ` ${say(`restriction.${r.id}.detail`, r.detail)}` : '';
-      return { text: `${text}${detail}`, sources: r.sources };
+      const text = say(restrictionTextId(r), r.text).replace('{load}', loadText(r, input.language));
+      const detail = r.detail ? ` ${say(restrictionDetailId(r), r.detail)}` : '';
+      const duration = restrictionDuration(r, w);
+      return {
+        text: `${label(r.when, w)}${text}${detail}${duration ? ` ${duration}` : ''}`,
+        sources: r.sources,
+      };
     });
   const milestones = protocol.milestones
-    .filter((m) => generallyTrue(m.when, input.procedure) && !m.forJobs)
-    .map((m) => item(`milestone.${m.id}`, m.text, m.sources));
+    .filter((m) => forProcedure(m.when, input.procedure))
+    .map((m) => ({
+      text: `${label(m.when, w)}${say(milestoneTextId(m), m.text)}. ${milestoneWindow(m, w)}`,
+      sources: m.sources,
+    }));
+  const goodToKnowSections = goodToKnow({ region: input.region, fusion: false }).map(
+    (topic): KitSection => ({
+      heading: say(topic.title.id, topic.title.text),
+      items: topic.items.map((s) => item(s.id, s.text, s.sources)),
+    }),
+  );
   const nerves = [
     ...symptomTimelines.map((t) =>
       item(t.explanation.id, t.explanation.text, t.explanation.sources),
@@ -182,6 +268,7 @@ export function buildInfoKit(input: {
       { heading: w.restrictions, items: restrictions },
       { heading: w.milestones, items: milestones },
       { heading: w.nerves, items: nerves },
+      ...goodToKnowSections,
     ],
   };
 }

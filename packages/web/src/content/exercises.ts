@@ -33,6 +33,23 @@ export const stageGoals: Record<ExerciseStage, Statement> = {
   ),
 };
 
+/** Late-stage exercises both programmes share (seed:001's late phase holds for the neck too). */
+const lateStrength = ex(
+  'late.strength',
+  'Strength',
+  'Keep making your exercises a little harder over time, as your therapist advises.',
+);
+const lateLife = ex(
+  'late.life',
+  'Your real tasks',
+  'Practice the tasks of your work and hobbies, a little at a time.',
+);
+const lateHome = ex(
+  'late.home',
+  'Home program',
+  'Keep a home program you can do on your own after therapy ends.',
+);
+
 export const exercises: Record<ExerciseStage, readonly Exercise[]> = {
   early: [
     ex(
@@ -87,11 +104,7 @@ export const exercises: Record<ExerciseStage, readonly Exercise[]> = {
     ),
   ],
   late: [
-    ex(
-      'late.strength',
-      'Strength',
-      'Keep making your exercises a little harder over time, as your therapist advises.',
-    ),
+    lateStrength,
     ex(
       'late.lifting',
       'Lifting practice',
@@ -102,18 +115,78 @@ export const exercises: Record<ExerciseStage, readonly Exercise[]> = {
       'Turning control',
       'Practice turning and twisting movements slowly and with control.',
     ),
-    ex(
-      'late.life',
-      'Your real tasks',
-      'Practice the tasks of your work and hobbies, a little at a time.',
-    ),
-    ex(
-      'late.home',
-      'Home program',
-      'Keep a home program you can do on your own after therapy ends.',
-    ),
+    lateLife,
+    lateHome,
   ],
 };
+
+/**
+ * After neck surgery (seed:000): walking from the first days, the neck kept neutral and protected
+ * for 6 weeks, then supervised range of motion and strength "for the muscles that support your
+ * neck and upper back"; sport and heavy exercise only once the surgeon agrees (often at 6 months).
+ * Not the low-back core and bridge programme.
+ */
+const neck = (id: string, name: string, text: string, uncertain?: true): Exercise => {
+  const statement = (sid: string, t: string, u?: true): Statement =>
+    u
+      ? { id: sid, text: t, sources: ['seed:000'], uncertain: u }
+      : { id: sid, text: t, sources: ['seed:000'] };
+  return {
+    ...statement(`exercise.neck.${id}`, text, uncertain),
+    name: statement(`exercise.neck.${id}.name`, name),
+  };
+};
+
+export const neckExercises: Record<ExerciseStage, readonly Exercise[]> = {
+  early: [
+    neck(
+      'early.walk',
+      'Short walks',
+      'Start with 5-minute walks at home, several times a day. Add a little time as you feel able.',
+    ),
+    neck(
+      'early.posture',
+      'Neck in a neutral position',
+      'Sit and stand tall with your head level, not pushed forward. If you have a collar, wear it the way you were shown.',
+    ),
+    neck(
+      'early.moving',
+      'Safe moving',
+      'Turn your whole body to look around instead of twisting your neck. Avoid lifting and sudden head movements.',
+    ),
+  ],
+  mid: [
+    neck('mid.walk', 'Longer walks', 'Walk a little longer each week, as you feel able.'),
+    neck(
+      'mid.range',
+      'Gentle neck movement',
+      'Slowly move your neck only as far as your therapist shows you, for example turning or tilting your head a little, without pain.',
+    ),
+    neck(
+      'mid.strength',
+      'Neck and upper-back strength',
+      'Strengthen the muscles that support your neck and upper back, as your therapist shows you, for example by gently squeezing your shoulder blades together.',
+      true,
+    ),
+  ],
+  late: [
+    lateStrength,
+    neck(
+      'late.sport',
+      'Sport and heavy exercise',
+      'Ask your surgeon, often at the 6-month visit, when you can return to sports, high-impact or heavy exercise.',
+    ),
+    lateLife,
+    lateHome,
+  ],
+};
+
+/** The programme for the patient's region: neck after cervical surgery, low back otherwise. */
+export function exercisesFor(
+  region: 'lumbar' | 'cervical',
+): Record<ExerciseStage, readonly Exercise[]> {
+  return region === 'cervical' ? neckExercises : exercises;
+}
 
 export const exerciseSafety = s(
   'exercise.safety',

@@ -31,6 +31,8 @@ export const en = {
 
   'source.label': 'Source:',
   'source.surgeon': 'Your surgeon, for you.',
+  'source.team':
+    'The judgement of Lamina’s clinical team, where no source gives a number. A clinician reviews it.',
   'source.reference': 'A source in Lamina’s clinical reference.',
   'source.uncertain': 'The evidence for this is limited. Your care team knows best for you.',
   'source.seed000': 'Patient guide from a neurosurgery clinic (neck surgery recovery).',
@@ -123,7 +125,7 @@ export const en = {
   'q.chestPain': 'Chest pain',
   'q.shortOfBreath': 'Sudden trouble breathing',
   'q.coughingBlood': 'Coughing up blood',
-  'q.severeBleeding': 'Bleeding that does not stop when you press on it',
+  'q.severeBleeding': 'Bleeding that does not stop when you press on it with a clean cloth',
   'q.fell': 'Did you fall since your last check-in?',
   'q.positionalHeadache': 'A headache that is worse sitting up and better lying flat',
   'q.calfPainOrSwelling': 'Pain or swelling in a calf',
@@ -216,6 +218,7 @@ export const en = {
   'outbox.seeAnswer': 'See the answer',
   'outbox.dismiss': 'Close',
 
+  'recovery.goodToKnow': 'Good to know',
   'recovery.title': 'My recovery',
   'recovery.timeline': 'Your recovery, step by step',
   'recovery.youAreHere': 'You are here',

@@ -26,10 +26,12 @@ export const es: Readonly<Record<MessageKey, string>> = {
 
   'answer.yes': 'Sí',
   'answer.no': 'No',
-  'answer.unsure': 'No estoy seguro',
+  'answer.unsure': 'No sé',
 
   'source.label': 'Fuente:',
   'source.surgeon': 'Su cirujano, para usted.',
+  'source.team':
+    'El criterio del equipo clínico de Lamina, cuando ninguna fuente da un número. Un médico lo revisa.',
   'source.reference': 'Una fuente de la referencia clínica de Lamina.',
   'source.uncertain':
     'La evidencia sobre esto es limitada. Su equipo de atención sabe qué es mejor para usted.',
@@ -106,7 +108,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'checkin.send': 'Enviar mis respuestas',
   'checkin.emergencyHint': 'En una emergencia, no espere a la aplicación: llame al 911.',
   'checkin.badTemperature':
-    'Revise su temperatura. Escríbala como número, por ejemplo 98.6 (°F) o 37 (°C).',
+    'Revise su temperatura. Escríbala como número, por ejemplo 37 o 38.5, y toque °C. Si la midió en grados Fahrenheit (por ejemplo 98.6), toque °F.',
   'checkin.badWalking': 'Escriba los minutos de caminata como número entero, por ejemplo 20.',
   'checkin.signInAgain':
     'Vuelva a entrar, por favor. Sus respuestas están guardadas en este teléfono y se enviarán después.',
@@ -126,7 +128,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'q.chestPain': 'Dolor en el pecho',
   'q.shortOfBreath': 'Le falta el aire de repente',
   'q.coughingBlood': 'Tose con sangre',
-  'q.severeBleeding': 'Un sangrado que no para al apretar',
+  'q.severeBleeding': 'Un sangrado que no para al apretar la herida con un paño limpio',
   'q.fell': '¿Se cayó desde la última vez que respondió?',
   'q.positionalHeadache': 'Dolor de cabeza que empeora sentado y mejora acostado',
   'q.calfPainOrSwelling': 'Dolor o hinchazón en una pantorrilla',
@@ -220,6 +222,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'outbox.seeAnswer': 'Ver la respuesta',
   'outbox.dismiss': 'Cerrar',
 
+  'recovery.goodToKnow': 'Bueno saberlo',
   'recovery.title': 'Mi recuperación',
   'recovery.timeline': 'Su recuperación, paso a paso',
   'recovery.youAreHere': 'Usted está aquí',
@@ -375,7 +378,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'candidacy.showed.compression': 'Presión sobre un nervio',
   'candidacy.showed.else': 'Otra cosa',
   'candidacy.showed.nothing': 'No encontraron nada',
-  'candidacy.showed.unsure': 'No estoy seguro',
+  'candidacy.showed.unsure': 'No sé',
   'candidacy.back': 'Atrás',
   'candidacy.next': 'Siguiente',
   'candidacy.seeResult': 'Ver mi resultado',

@@ -28,7 +28,7 @@ export const intakeEs: Readonly<Record<keyof typeof intakeEn, string>> = {
   'intake.region': '¿Dónde está el problema?',
   'intake.region.lumbar': 'Zona lumbar (parte baja de la espalda)',
   'intake.region.cervical': 'Cuello',
-  'intake.region.unsure': 'No estoy seguro',
+  'intake.region.unsure': 'No sé',
   'intake.symptoms': 'Cuéntenos sus síntomas (opcional)',
   'intake.imagingNote': '¿Qué imágenes tiene? (opcional, por ejemplo: resonancia en marzo)',
   'intake.imagingLater':

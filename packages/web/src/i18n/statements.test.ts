@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  allGoodToKnowTopics,
   allTriageRules,
   candidacyNextSteps,
   candidacyQuestions,
   candidacyStatements,
+  milestoneTextId,
   protocols,
   recommendationGuidance,
+  restrictionDetailId,
+  restrictionTextId,
   type Statement,
   secondOpinionNotice,
   statementsEs,
@@ -21,16 +25,29 @@ import {
 } from '../../../pathway/src/protocols/common.ts';
 import * as triageStatements from '../../../pathway/src/triage/statements.ts';
 import { unansweredRedFlags } from '../../../pathway/src/triage/unanswered.ts';
-import { exerciseSafety, exercises, stageGoals, walkingSources } from '../content/exercises.ts';
+import {
+  exerciseSafety,
+  exercises,
+  neckExercises,
+  stageGoals,
+  walkingSources,
+} from '../content/exercises.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 
+/** A map that remembers every id that was given two different English texts. */
+class Shown extends Map<string, string> {
+  readonly conflicts: string[] = [];
+  override set(id: string, text: string): this {
+    const earlier = this.get(id);
+    if (earlier !== undefined && earlier !== text)
+      this.conflicts.push(`${id}: "${earlier}" / "${text}"`);
+    return super.set(id, text);
+  }
+}
+
 /** Every {id, text, sources} found inside a value. */
-function statementsIn(
-  value: unknown,
-  found = new Map<string, string>(),
-  depth = 0,
-): Map<string, string> {
+function statementsIn(value: unknown, found: Shown = new Shown(), depth = 0): Shown {
   if (depth > 10 || value === null || typeof value !== 'object') return found;
   if (Array.isArray(value)) {
     for (const item of value) statementsIn(item, found, depth + 1);
@@ -44,8 +61,8 @@ function statementsIn(
 }
 
 /** What the patient screens show from the plan and triage, keyed the way the app looks them up. */
-function shownOnPatientScreens(): Map<string, string> {
-  const ids = new Map<string, string>();
+function shownOnPatientScreens(): Shown {
+  const ids = new Shown();
   for (const protocol of protocols) {
     ids.set(protocol.summary.id, protocol.summary.text);
     for (const phase of protocol.phases) {
@@ -53,14 +70,15 @@ function shownOnPatientScreens(): Map<string, string> {
       for (const s of [...phase.focus, ...phase.avoid]) ids.set(s.id, s.text);
     }
     for (const r of protocol.restrictions) {
-      ids.set(`restriction.${r.id}`, r.text);
-      if (r.detail) ids.set(`restriction.${r.id}.detail`, r.detail);
+      ids.set(restrictionTextId(r), r.text);
+      if (r.detail) ids.set(restrictionDetailId(r), r.detail);
     }
-    for (const m of protocol.milestones) ids.set(`milestone.${m.id}`, m.text);
+    for (const m of protocol.milestones) ids.set(milestoneTextId(m), m.text);
     for (const f of protocol.followUps) ids.set(`followup.${f.id}`, f.title);
     for (const s of protocol.warningSigns) ids.set(s.id, s.text);
   }
   for (const [id, text] of statementsIn([
+    allGoodToKnowTopics,
     allTriageRules,
     triageStatements,
     nerveHealing,
@@ -71,7 +89,13 @@ function shownOnPatientScreens(): Map<string, string> {
     ids.set(id, text);
   for (const region of ['lumbar', 'cervical'] as const)
     for (const q of unansweredRedFlags({}, region)) ids.set(q.prompt.id, q.prompt.text);
-  for (const [id, text] of statementsIn([exercises, stageGoals, exerciseSafety, walkingSources]))
+  for (const [id, text] of statementsIn([
+    exercises,
+    neckExercises,
+    stageGoals,
+    exerciseSafety,
+    walkingSources,
+  ]))
     ids.set(id, text);
   for (const [id, text] of statementsIn([recommendationGuidance, secondOpinionNotice]))
     ids.set(id, text);
@@ -79,7 +103,7 @@ function shownOnPatientScreens(): Map<string, string> {
 }
 
 /** What the public screens (candidacy check, treatment finder) show, by statement id. */
-function shownOnPublicScreens(): Map<string, string> {
+function shownOnPublicScreens(): Shown {
   const ids = statementsIn([
     candidacyStatements,
     candidacyQuestions,
@@ -136,4 +160,28 @@ test('the Spanish catalogue has no stale keys, and the UI catalogues match', () 
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     assert.deepEqual(placeholders(es[key as keyof typeof en]), placeholders(text), key);
   }
+});
+
+test('no translation id stands for two different English texts (a fusion patient must not read the non-fusion limit)', () => {
+  const patient = shownOnPatientScreens();
+  const pub = shownOnPublicScreens();
+  assert.deepEqual([...patient.conflicts, ...pub.conflicts], []);
+  const all = new Shown();
+  for (const [id, text] of [...patient, ...pub]) all.set(id, text);
+  assert.deepEqual(all.conflicts, [], 'the same id on a patient and a public screen');
+  // The Spanish for a fusion patient's bending rule is the fusion one, not the 2-week one.
+  assert.match(statementsEs['restriction.no-bending-twisting.fusion'] ?? '', /fusión/);
+  assert.doesNotMatch(
+    statementsEs['milestone.imaging-6-months.cervical'] ?? '',
+    /^Radiografías para comprobar que la columna está estable y que la fusión/,
+  );
+});
+
+test('Spanish UI wording (issue 13): "No sé", press with a clean cloth, and tap °C when the number is Celsius', () => {
+  assert.equal(es['answer.unsure'], 'No sé');
+  assert.equal(es['candidacy.showed.unsure'], 'No sé');
+  assert.ok(!Object.values(es).some((text) => text === 'No estoy seguro'));
+  assert.match(es['q.severeBleeding'], /paño limpio/);
+  assert.match(en['q.severeBleeding'], /clean cloth/);
+  assert.match(es['checkin.badTemperature'], /toque °C/);
 });

@@ -53,12 +53,13 @@ const localToday = (): IsoDate => {
 };
 
 export default function Checkin({ ctx }: { ctx: PatientContext }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const region = ctx.plan.surgery.region;
   const neck = region === 'cervical';
   const [a, setA] = useState<CheckinInput>({});
   const [tempText, setTempText] = useState('');
-  const [tempUnit, setTempUnit] = useState<'F' | 'C'>('F');
+  // Spanish speakers mostly measure in °C: start there, and the error says to tap °F otherwise.
+  const [tempUnit, setTempUnit] = useState<'F' | 'C'>(lang === 'es' ? 'C' : 'F');
   const [walkText, setWalkText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@ import type { PatientContext } from '../App.tsx';
 import {
   type ExerciseStage,
   exerciseSafety,
-  exercises,
+  exercisesFor,
   stageGoals,
   walkingProgression,
   walkingSources,
@@ -73,7 +73,7 @@ export default function Exercises({ ctx }: { ctx: PatientContext }) {
         <h2 id="stage-title">{t(`exercises.${stage}`)}</h2>
         <Stmt s={stageGoals[stage]} />
         <ul className="exercise-list">
-          {exercises[stage].map((e) => {
+          {exercisesFor(plan.surgery.region)[stage].map((e) => {
             const name = st(e.name);
             return (
               <li key={e.id}>

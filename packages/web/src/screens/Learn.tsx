@@ -40,6 +40,11 @@ export default function Learn({ ctx }: { ctx: PatientContext }) {
       ...plan.symptomCourse.slowerHealing,
       ...plan.symptomCourse.notes,
     ]),
+    ...(plan.goodToKnow ?? []).map((g) => ({
+      key: g.id,
+      title: st(g.title).text,
+      statements: unique(g.items),
+    })),
     topic('learn.whenToCall', plan.warningSigns),
     topic('learn.options', [
       ...options.options.flatMap((o) => [o.whatIsRemoved, o.howItIsDone, o.typicalRecovery]),

@@ -4,7 +4,7 @@ import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
-import { titleText } from '../lib/plan-text.ts';
+import { milestoneText, titleText } from '../lib/plan-text.ts';
 import { Chart } from '../ui/Chart.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
 
@@ -31,7 +31,7 @@ const nerveRank: Record<NerveChange, number> = {
 };
 
 export default function Recovery({ ctx }: { ctx: PatientContext }) {
-  const { t, lang, date } = useI18n();
+  const { t, lang, date, st } = useI18n();
   const { plan } = ctx;
   const [checkins, setCheckins] = useState<StoredCheckin[] | null>(null);
   const [proms, setProms] = useState<PromResponse[] | null>(null);
@@ -107,7 +107,7 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
         <h2 id="milestones-title">{t('recovery.milestones')}</h2>
         <ul className="milestones">
           {plan.milestones.map((m) => {
-            const text = titleText(lang, 'milestone', m.id, m.text);
+            const text = milestoneText(lang, m);
             return (
               <li key={m.id} className={m.status}>
                 <p lang={text.lang}>
@@ -121,6 +121,23 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
             );
           })}
         </ul>
+      </section>
+
+      <section className="card good-to-know" aria-labelledby="gtk-title">
+        <h2 id="gtk-title">{t('recovery.goodToKnow')}</h2>
+        {(plan.goodToKnow ?? []).map((topic) => {
+          const title = st(topic.title);
+          return (
+            <details key={topic.id} className="topic">
+              <summary>
+                <h3 lang={title.lang}>{title.text}</h3>
+              </summary>
+              {topic.items.map((s) => (
+                <Stmt key={s.id} s={s} />
+              ))}
+            </details>
+          );
+        })}
       </section>
 
       <section className="card" aria-labelledby="charts-title">

@@ -1,7 +1,7 @@
 import type { PlannedRestriction } from '@lamina/pathway';
 import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { restrictionText, titleText } from '../lib/plan-text.ts';
+import { milestoneText, restrictionDetail, restrictionText, titleText } from '../lib/plan-text.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';
 import { Sources, Stmt } from '../ui/Statement.tsx';
@@ -71,10 +71,8 @@ export function Today({ ctx }: { ctx: PatientContext }) {
         {nextMilestone ? (
           <div className="next">
             <p className="eyebrow">{t('today.nextMilestone')}</p>
-            <p lang={titleText(lang, 'milestone', nextMilestone.id, nextMilestone.text).lang}>
-              <strong>
-                {titleText(lang, 'milestone', nextMilestone.id, nextMilestone.text).text}
-              </strong>
+            <p lang={milestoneText(lang, nextMilestone).lang}>
+              <strong>{milestoneText(lang, nextMilestone).text}</strong>
             </p>
             <p>
               {nextMilestone.status === 'now'
@@ -153,7 +151,7 @@ export function Today({ ctx }: { ctx: PatientContext }) {
 }
 
 function Restriction({ r }: { r: PlannedRestriction }) {
-  const { t, lang, date, st } = useI18n();
+  const { t, lang, date } = useI18n();
   const text = restrictionText(lang, r);
   const until =
     r.lifting === 'on-date' && r.liftsOn
@@ -163,7 +161,7 @@ function Restriction({ r }: { r: PlannedRestriction }) {
         : r.lifting === 'when-cleared'
           ? t('restriction.whenCleared')
           : t('restriction.ongoing');
-  const detail = r.detail ? st({ id: `restriction.${r.id}.detail`, text: r.detail }) : null;
+  const detail = restrictionDetail(lang, r);
   return (
     <li>
       <p lang={text.lang}>

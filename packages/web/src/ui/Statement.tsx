@@ -30,6 +30,8 @@ export function Sources({ sources }: { sources: readonly string[] }) {
               <strong>{source}</strong>{' '}
               {source === 'surgeon' ? (
                 t('source.surgeon')
+              ) : source === 'team' ? (
+                t('source.team')
               ) : seed ? (
                 t(seed)
               ) : link ? (

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { exercisesFor } from './exercises.ts';
+
+const texts = (region: 'lumbar' | 'cervical') =>
+  Object.values(exercisesFor(region))
+    .flat()
+    .map((e) => `${e.name.text}: ${e.text}`)
+    .join('\n');
+
+test('neck patients get a neck programme (seed:000), not the low-back core and bridge programme', () => {
+  // seed:000: "Your therapist will guide you through gentle range-of-motion exercises and
+  // strengthening routines for the muscles that support your neck and upper back."
+  const neck = texts('cervical');
+  assert.doesNotMatch(neck, /bridge|tummy|belly|buttock|hip|core/i);
+  assert.match(neck, /Gentle neck movement/);
+  assert.match(neck, /neck and upper back/);
+  assert.match(neck, /5-minute walks/);
+  const neckOnly = Object.values(exercisesFor('cervical'))
+    .flat()
+    .filter((e) => e.id.startsWith('exercise.neck.'));
+  assert.ok(neckOnly.length >= 6);
+  for (const e of neckOnly) assert.deepEqual(e.sources, ['seed:000'], e.id);
+  // The low-back programme is unchanged.
+  assert.match(texts('lumbar'), /bridges/);
+});
