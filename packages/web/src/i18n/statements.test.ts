@@ -5,10 +5,13 @@ import {
   candidacyNextSteps,
   candidacyQuestions,
   candidacyStatements,
+  imagingReviewGuidance,
+  imagingReviewNotice,
   protocols,
   recommendationGuidance,
   type Statement,
   secondOpinionNotice,
+  secondOpinionPromptWindows,
   statementsEs,
   treatmentFinderDisclaimer,
   treatmentOptions,
@@ -75,6 +78,8 @@ function shownOnPatientScreens(): Map<string, string> {
     ids.set(id, text);
   for (const [id, text] of statementsIn([recommendationGuidance, secondOpinionNotice]))
     ids.set(id, text);
+  for (const [id, text] of statementsIn(secondOpinionPromptWindows.map((w) => w.why)))
+    ids.set(id, text);
   return ids;
 }
 
@@ -86,6 +91,9 @@ function shownOnPublicScreens(): Map<string, string> {
     candidacyNextSteps,
     treatmentOptions,
     treatmentFinderDisclaimer,
+    // The free MRI/CT review result on the requester's status page.
+    imagingReviewNotice,
+    imagingReviewGuidance,
   ]);
   for (const option of treatmentOptions) ids.set(`treatment.name.${option.id}`, option.name);
   return ids;
