@@ -167,8 +167,11 @@ export async function getRequest(db: Kysely<Database>, clinicId: string, request
     .leftJoin('users as u', (join) =>
       join.onRef('u.clinic_id', '=', 'r.clinic_id').onRef('u.id', '=', 'r.assigned_to'),
     )
+    .leftJoin('imaging_review_results as rr', (join) =>
+      join.onRef('rr.clinic_id', '=', 'r.clinic_id').onRef('rr.request_id', '=', 'r.id'),
+    )
     .selectAll('r')
-    .select('u.display_name as assignee_name')
+    .select(['u.display_name as assignee_name', 'rr.created_at as review_written_at'])
     .where('r.clinic_id', '=', clinicId)
     .where('r.id', '=', requestId)
     .executeTakeFirst();
@@ -203,6 +206,8 @@ export function staffView(row: RequestRow) {
         ? null
         : Math.round((row.first_response_at.getTime() - row.created_at.getTime()) / 60_000),
     insuranceOutcome: outcomeView(row),
+    /** When a clinician wrote the free MRI/CT review result (null: not yet, or another kind). */
+    reviewWrittenAt: row.review_written_at ?? null,
   };
 }
 
@@ -223,8 +228,11 @@ export async function listRequests(
     .leftJoin('users as u', (join) =>
       join.onRef('u.clinic_id', '=', 'r.clinic_id').onRef('u.id', '=', 'r.assigned_to'),
     )
+    .leftJoin('imaging_review_results as rr', (join) =>
+      join.onRef('rr.clinic_id', '=', 'r.clinic_id').onRef('rr.request_id', '=', 'r.id'),
+    )
     .selectAll('r')
-    .select('u.display_name as assignee_name')
+    .select(['u.display_name as assignee_name', 'rr.created_at as review_written_at'])
     .where('r.clinic_id', '=', clinicId);
   if (filters.status) query = query.where('r.status', '=', filters.status);
   if (filters.kind) query = query.where('r.kind', '=', filters.kind);
@@ -251,6 +259,7 @@ export async function listPatientRequests(
       'id',
       'kind',
       'status',
+      'language',
       'created_at',
       'insurance_outcome',
       'outcome_message',
@@ -266,6 +275,7 @@ export async function listPatientRequests(
     id: row.id,
     kind: row.kind,
     status: row.status,
+    language: row.language,
     createdAt: row.created_at,
     insuranceOutcome:
       row.insurance_outcome === null
