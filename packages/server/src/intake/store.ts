@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ClinicHours, clinicHoursSchema, defaultClinicHours } from '@lamina/pathway';
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { InsuranceOutcome, Language, RequestKind, RequestStatus } from './schemas.ts';
 
@@ -161,17 +161,26 @@ export async function insertRequest(db: Kysely<Database>, input: NewRequest): Pr
   return id;
 }
 
+/** When the free MRI/CT review result was written (a subquery: the queue's order stays as it was). */
+const reviewWrittenAt = (
+  eb: ExpressionBuilder<Database & { r: Database['intake_requests'] }, 'r'>,
+) =>
+  eb
+    .selectFrom('imaging_review_results as rr')
+    .select('rr.created_at')
+    .whereRef('rr.clinic_id', '=', 'r.clinic_id')
+    .whereRef('rr.request_id', '=', 'r.id')
+    .as('review_written_at');
+
 export async function getRequest(db: Kysely<Database>, clinicId: string, requestId: string) {
   return db
     .selectFrom('intake_requests as r')
     .leftJoin('users as u', (join) =>
       join.onRef('u.clinic_id', '=', 'r.clinic_id').onRef('u.id', '=', 'r.assigned_to'),
     )
-    .leftJoin('imaging_review_results as rr', (join) =>
-      join.onRef('rr.clinic_id', '=', 'r.clinic_id').onRef('rr.request_id', '=', 'r.id'),
-    )
     .selectAll('r')
-    .select(['u.display_name as assignee_name', 'rr.created_at as review_written_at'])
+    .select('u.display_name as assignee_name')
+    .select(reviewWrittenAt)
     .where('r.clinic_id', '=', clinicId)
     .where('r.id', '=', requestId)
     .executeTakeFirst();
@@ -228,11 +237,9 @@ export async function listRequests(
     .leftJoin('users as u', (join) =>
       join.onRef('u.clinic_id', '=', 'r.clinic_id').onRef('u.id', '=', 'r.assigned_to'),
     )
-    .leftJoin('imaging_review_results as rr', (join) =>
-      join.onRef('rr.clinic_id', '=', 'r.clinic_id').onRef('rr.request_id', '=', 'r.id'),
-    )
     .selectAll('r')
-    .select(['u.display_name as assignee_name', 'rr.created_at as review_written_at'])
+    .select('u.display_name as assignee_name')
+    .select(reviewWrittenAt)
     .where('r.clinic_id', '=', clinicId);
   if (filters.status) query = query.where('r.status', '=', filters.status);
   if (filters.kind) query = query.where('r.kind', '=', filters.kind);
