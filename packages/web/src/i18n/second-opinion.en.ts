@@ -63,6 +63,6 @@ export const secondOpinionEn = {
   'so.scansError': 'We could not save your scans. Please try again.',
   // The Today card in the weeks after surgery and around 6 months (seed:000, issue 13).
   'so.prompt.title': 'A second opinion, if you want one',
-  'so.prompt.ask': 'Ask for a second opinion',
+  'so.prompt.ask': 'Start a second opinion',
   'so.prompt.dismiss': 'Not now',
 } as const;

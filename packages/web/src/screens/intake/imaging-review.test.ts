@@ -111,7 +111,7 @@ test('a visitor asks for a free MRI review, a surgeon writes the result, the vis
     'Your MRI shows narrowing of the spinal canal at one level of the lower back. This can press on nerves.';
   await writeResult('Morgan Scan', 'Consultation with a spine specialist', summary, 'English');
   await noViolations(surgeon, 'console result written');
-  await screenshot(surgeon, '43-console-imaging-review-result');
+  await screenshot(surgeon, 'console-imaging-review-result');
 
   await visitor.goto('about:blank');
   await visitor.goto(statusUrl);
@@ -127,7 +127,7 @@ test('a visitor asks for a free MRI review, a surgeon writes the result, the vis
   await result.getByRole('link', { name: 'Ask for a consultation' }).waitFor();
   assert.equal(await visitor.getByTestId('request-status').textContent(), 'Done');
   await noViolations(visitor, 'status page with the result');
-  await screenshot(visitor, '44-request-status-imaging-review');
+  await screenshot(visitor, 'request-status-imaging-review');
 });
 
 test('a Spanish request: the result page opens in Spanish, whatever the browser speaks', async () => {
