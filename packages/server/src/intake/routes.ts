@@ -468,7 +468,7 @@ async function list(c: AppContext) {
   if (!isRequestStaff(actor)) throw forbidden();
   const asked = readQuery(c, requestListQuerySchema);
   // A clinician's queue is the free MRI/CT reviews only.
-  const filters = staffMayReadRequest(actor, 'treatment')
+  const filters = mayActInClinic(actor, 'read-requests', actor.clinicId)
     ? asked
     : { ...asked, kind: 'imaging_review' as const };
   const { db } = c.get('deps');
