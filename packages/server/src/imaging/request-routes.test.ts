@@ -219,6 +219,8 @@ forEachEngine((engine) => {
         'imaging.upload:token',
         'imaging.list:token',
         'imaging.list:care_manager',
+        // The clinician's read of the review's scans is audited too (issue 13).
+        'imaging.list:clinician',
       ]);
       const studyReads = await db
         .selectFrom('audit_log')
