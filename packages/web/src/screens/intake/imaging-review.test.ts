@@ -7,6 +7,7 @@ import {
   openBrowser,
   type Server,
   screenshot,
+  signInDemoPatient,
   signInDemoStaff,
   startServer,
 } from '../../testing/browser.test-helper.ts';
@@ -154,5 +155,35 @@ test('a Spanish request: the result page opens in Spanish, whatever the browser 
     await noViolations(page, 'Spanish status page with the result');
   } finally {
     await fresh.close();
+  }
+});
+
+test('a signed-in patient sees the result with their own requests', async () => {
+  const patient = await openBrowser();
+  try {
+    const patientId = await signInDemoPatient(server, patient.context.request, 'rosa@demo.example');
+    const made = await patient.context.request.post(
+      `${server.url}/api/patients/${patientId}/requests`,
+      { data: { kind: 'imaging_review', language: 'en', consent: true } },
+    );
+    assert.equal(made.status(), 201, await made.text());
+    const { requestId } = (await made.json()) as { requestId: string };
+    // The surgeon (signed in above) writes it through the same API the console uses.
+    const summary = 'Your scans look as expected for your age. Keep up the care you have now.';
+    const written = await surgeon.request.post(
+      `${server.url}/api/requests/${requestId}/imaging-review-result`,
+      { data: { nextStep: 'conservative_care', summary } },
+    );
+    assert.equal(written.status(), 201, await written.text());
+
+    const page = await patient.context.newPage();
+    await page.goto(`${server.url}/request`);
+    const own = page.getByTestId('own-request').filter({ hasText: summary });
+    await own.getByTestId('review-result').waitFor();
+    await own.getByText('More care without surgery').waitFor();
+    await own.getByText(/not a diagnosis/).waitFor();
+    await noViolations(page, "the patient's requests with a result");
+  } finally {
+    await patient.close();
   }
 });
