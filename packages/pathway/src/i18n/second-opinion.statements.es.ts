@@ -18,4 +18,8 @@ export const secondOpinionStatementsEs: Readonly<Record<string, string>> = {
     'Llame hoy a su clínica. Si no logra comunicarse, o si tiene debilidad nueva, adormecimiento entre las piernas, o problemas nuevos con la vejiga o el intestino (no poder orinar o evacuar, o que se le escape la orina o el excremento), llame al número de emergencias o vaya ahora a la sala de emergencias.',
   'second-opinion.notice':
     'Una segunda opinión no reemplaza a su propio cirujano, y Lamina no da diagnósticos. Hable con su equipo de atención antes de cambiar algo en su cuidado.',
+  'second-opinion.prompt.early-healing':
+    'En las primeras seis semanas, una segunda opinión de un cirujano de columna independiente puede ayudar si le preocupa cómo está sanando, o si sus síntomas son distintos de lo que esperaba.',
+  'second-opinion.prompt.six-months':
+    'Unos seis meses después de la cirugía es un buen momento para una segunda opinión: un cirujano de columna independiente puede revisar que sus resultados a largo plazo vayan bien, y hablar de cuándo puede volver sin riesgo a los deportes o al ejercicio fuerte.',
 };

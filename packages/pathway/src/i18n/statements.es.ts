@@ -1,3 +1,4 @@
+import { imagingReviewStatementsEs } from './imaging-review.statements.es.ts';
 import { secondOpinionStatementsEs } from './second-opinion.statements.es.ts';
 
 /**
@@ -10,6 +11,7 @@ import { secondOpinionStatementsEs } from './second-opinion.statements.es.ts';
  */
 export const statementsEs: Readonly<Record<string, string>> = {
   ...secondOpinionStatementsEs,
+  ...imagingReviewStatementsEs,
   // Plan: phases
   'phase.lumbar-first-48-hours': 'Las primeras 24 a 48 horas',
   'phase.lumbar-days-3-7': 'Días 3 a 7',

@@ -48,7 +48,11 @@ export type ClinicAction =
   | 'manage-peers'
   /** The intake queue of requests (issue 8). */
   | 'read-requests'
-  | 'manage-requests';
+  | 'manage-requests'
+  /** Read the free MRI/CT review requests (only that kind) and their scans (issue 13). */
+  | 'read-imaging-reviews'
+  /** Write the clinical result of a free MRI/CT review, and its addenda: clinicians only (issue 13). */
+  | 'write-imaging-review';
 
 /**
  * The access policy as a table: what each role may do. Anything not listed is denied.
@@ -117,7 +121,16 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'read-requests',
     'manage-requests',
   ],
-  clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox', 'list-staff'],
+  // A clinician (surgeon, physical therapist) writes free MRI/CT review results; care managers and
+  // admins run the queue but write no clinical results (decision 015).
+  clinician: [
+    'list-patients',
+    'view-triage-queue',
+    'read-message-inbox',
+    'list-staff',
+    'read-imaging-reviews',
+    'write-imaging-review',
+  ],
   reviewer: [],
   admin: [
     'list-patients',
@@ -135,6 +148,7 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'manage-peers',
     'read-requests',
     'manage-requests',
+    'read-imaging-reviews',
   ],
 };
 

@@ -389,6 +389,26 @@ export interface IntakeRequestNotesTable {
   at: Timestamp;
 }
 
+/** A clinician's result of a free MRI/CT review, written once per request (migration 015). */
+export interface ImagingReviewResultsTable {
+  clinic_id: string;
+  request_id: string;
+  author_id: string;
+  next_step: 'consultation' | 'conservative_care' | 'nothing_needed';
+  summary: string;
+  created_at: Timestamp;
+}
+
+/** Corrections to a free MRI/CT review result, appended only (migration 015). */
+export interface ImagingReviewAddendaTable {
+  clinic_id: string;
+  id: Default<string>;
+  request_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
 export type SecondOpinionStatus = 'requested' | 'assigned' | 'reported' | 'withdrawn';
 
 /** A virtual second opinion: the question, the summary snapshot, the reviewer and the report (migration 009). */
@@ -454,6 +474,8 @@ export interface Database {
   peer_messages: PeerMessagesTable;
   intake_requests: IntakeRequestsTable;
   intake_request_notes: IntakeRequestNotesTable;
+  imaging_review_results: ImagingReviewResultsTable;
+  imaging_review_addenda: ImagingReviewAddendaTable;
   schema_migrations: SchemaMigrationsTable;
   second_opinions: SecondOpinionsTable;
   second_opinion_studies: SecondOpinionStudiesTable;

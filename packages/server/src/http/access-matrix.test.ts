@@ -124,8 +124,13 @@ const rules: Record<string, Rule> = {
   'POST /api/patients/:patientId/requests': { allow: ['patient'] },
   'GET /api/patients/:patientId/requests': { allow: ['patient', 'care_manager', 'admin'] },
   'GET /api/requests/:requestId/info-kit.pdf': { allow: ['patient', 'care_manager', 'admin'] },
-  'GET /api/requests': { allow: ['care_manager', 'admin'] },
+  // A clinician's queue holds the free MRI/CT reviews only; the world's request is an info kit, so a
+  // clinician's detail call is 404 (their own access: intake/imaging-review.test.ts).
+  'GET /api/requests': { allow: ['care_manager', 'clinician', 'admin'] },
   'GET /api/requests/:requestId': { allow: ['care_manager', 'admin'] },
+  // Clinical results: clinicians only (an info kit answers 400/409, never 403/404, to a clinician).
+  'POST /api/requests/:requestId/imaging-review-result': { allow: ['clinician'] },
+  'POST /api/requests/:requestId/imaging-review-addendum': { allow: ['clinician'] },
   'POST /api/requests/:requestId/imaging': { allow: ['patient'] },
   'GET /api/requests/:requestId/imaging': { allow: ['patient', 'care_manager', 'admin'] },
   'POST /api/requests/:requestId/status': { allow: ['care_manager', 'admin'] },

@@ -185,7 +185,7 @@ forEachEngine((engine) => {
       assert.equal(download.status, 200);
       assert.deepEqual(new Uint8Array(await download.arrayBuffer()), study[0]?.bytes);
 
-      // A patient of the same clinic reaches none of it; a clinician is not on the request queue.
+      // A patient of the same clinic reaches none of it.
       const admin = new TestClient(db, openHours);
       await signInStaff(admin, clinic, 'admin');
       const patient = await enrolAndSignIn(admin, clinic);
@@ -196,9 +196,18 @@ forEachEngine((engine) => {
         type: 'application/zip',
       });
       assert.equal(upload.status, 404, upload.text);
+      // Issue 13: a clinician opens the scans of a free MRI/CT review (to write its result), and
+      // of no other kind of request.
       const clinician = new TestClient(db, openHours);
       await signInStaff(clinician, clinic, 'clinician');
-      assert.equal((await clinician.get(`/api/requests/${requestId}/imaging`)).status, 403);
+      const forReview = await clinician.get(`/api/requests/${requestId}/imaging`);
+      assert.equal(forReview.status, 200, forReview.text);
+      assert.equal((forReview.json.studies as StudyJson[])[0]?.id, studyId);
+      const consultation = await visitorRequest(client, clinic, 'treatment');
+      assert.equal(
+        (await clinician.get(`/api/requests/${consultation.requestId}/imaging`)).status,
+        404,
+      );
       // Staff of another clinic: not found.
       const stranger = new TestClient(db, openHours);
       await signInStaff(stranger, other, 'care_manager');
@@ -210,6 +219,8 @@ forEachEngine((engine) => {
         'imaging.upload:token',
         'imaging.list:token',
         'imaging.list:care_manager',
+        // The clinician's read of the review's scans is audited too (issue 13).
+        'imaging.list:clinician',
       ]);
       const studyReads = await db
         .selectFrom('audit_log')

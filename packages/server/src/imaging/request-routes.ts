@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
-import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
+import { mayActOnPatient } from '../auth/access.ts';
 import { countAttempt } from '../candidacy/store.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, requireActor } from '../http/context.ts';
 import { conflict, forbidden, HttpProblem, notFound, tooManyRequests } from '../http/problem.ts';
-import { requestTokenHeader } from '../intake/access.ts';
+import { isRequestStaff, requestTokenHeader, staffMayReadRequest } from '../intake/access.ts';
 import { tokenHolderRequest } from '../intake/routes.ts';
 import { getRequest, type RequestRow } from '../intake/store.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
@@ -164,9 +164,10 @@ async function uploadSignedIn(c: AppContext) {
 
 async function listSignedIn(c: AppContext) {
   const actor = requireActor(c);
-  if (mayActInClinic(actor, 'read-requests', actor.clinicId)) {
+  if (isRequestStaff(actor)) {
     const row = await getRequest(c.get('deps').db, actor.clinicId, pathId(c, 'requestId'));
-    if (!row) throw notFound('This request');
+    // A clinician opens the scans of free MRI/CT reviews only (decision 015).
+    if (!row || !staffMayReadRequest(actor, row.kind)) throw notFound('This request');
     // Staff get the full listing: study and file ids open the viewer and the downloads.
     return c.json(await listing(c, row, actor));
   }
@@ -213,7 +214,8 @@ export const requestImaging = documentedRoutes([
     path: '/api/requests/:requestId/imaging',
     summary:
       'The studies and reports attached to a request; for staff with the ids that open the viewer and the downloads',
-    access: 'the patient who made the request; care managers and admins (their own clinic)',
+    access:
+      'the patient who made the request; care managers and admins (their own clinic); clinicians for free MRI/CT reviews',
     handler: listSignedIn,
   },
 ]);

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { type Actor, mayActInClinic } from '../auth/access.ts';
 import { hashToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -39,4 +40,18 @@ export async function authorizeRequestToken(
   const stored = Buffer.from(row.token_hash, 'hex');
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) return undefined;
   return { clinicId, requestId: row.id, kind: row.kind, patientId: row.patient_id };
+}
+
+/** Staff who work requests: care managers and admins all of them, clinicians the free MRI/CT reviews. */
+export function isRequestStaff(actor: Actor): boolean {
+  return (
+    mayActInClinic(actor, 'read-requests', actor.clinicId) ||
+    mayActInClinic(actor, 'read-imaging-reviews', actor.clinicId)
+  );
+}
+
+/** Whether this staff member may open a request of this kind (anything else answers 404). */
+export function staffMayReadRequest(actor: Actor, kind: string): boolean {
+  if (mayActInClinic(actor, 'read-requests', actor.clinicId)) return true;
+  return kind === 'imaging_review' && mayActInClinic(actor, 'read-imaging-reviews', actor.clinicId);
 }

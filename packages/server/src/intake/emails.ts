@@ -119,3 +119,43 @@ export function onCallEmail(input: {
     ].join('\n\n'),
   };
 }
+
+/**
+ * The result of a free MRI/CT review is ready. Nothing about the person's health: not the next step,
+ * not the summary, not even that it was about scans (email is not private enough). The status page
+ * link carries no token (only its hash is stored): the page asks for the link from the first email.
+ */
+export function reviewReadyEmail(input: {
+  language: Language;
+  clinicName: string;
+  clinicPhone: string | null;
+  name: string;
+  isPatient: boolean;
+  statusPage: string;
+}) {
+  if (input.language === 'es')
+    return {
+      subject: `${input.clinicName}: hay una respuesta a su solicitud`,
+      body: [
+        `Hola ${input.name}:`,
+        `Un clínico de ${input.clinicName} respondió su solicitud.`,
+        input.isPatient
+          ? 'Para leer la respuesta, entre en la app de Lamina y abra "Pedir ayuda a la clínica".'
+          : `Para leer la respuesta, abra el enlace privado de nuestro primer correo ("recibimos su solicitud"). Funciona durante 14 días más. Su página de seguimiento es ${input.statusPage} — se abre solo con el enlace del primer correo, que solo usted tiene.`,
+        `Si tiene preguntas, o no encuentra el primer correo, llame a la clínica${input.clinicPhone ? ` al ${input.clinicPhone}` : ''}.`,
+        'Si tiene una emergencia, no espere: llame a su número local de emergencias.',
+      ].join('\n\n'),
+    };
+  return {
+    subject: `${input.clinicName}: there is an answer to your request`,
+    body: [
+      `Hello ${input.name},`,
+      `A clinician at ${input.clinicName} has answered your request.`,
+      input.isPatient
+        ? 'To read the answer, sign in to the Lamina app and open "Get help from the clinic".'
+        : `To read the answer, open the private link in our first email ("we got your request"). It works for 14 more days. Your status page is ${input.statusPage} — it opens only with the link from the first email, which only you have.`,
+      `If you have questions, or cannot find the first email, call the clinic${input.clinicPhone ? ` at ${input.clinicPhone}` : ''}.`,
+      'If you have an emergency, do not wait: call your local emergency number.',
+    ].join('\n\n'),
+  };
+}

@@ -721,30 +721,33 @@ forEachEngine((engine) => {
     },
   );
 
-  engine.test('clinicians and reviewers cannot reach the request queue', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const client = new TestClient(db, openHours);
-    const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-      ...bodies.treatment,
-      contact: visitor,
-      consent: true,
-    });
-    const id = made.json.requestId as string;
-    for (const role of ['clinician', 'reviewer'] as const) {
-      const staff = new TestClient(db, openHours);
-      await signInStaff(staff, clinic, role);
-      assert.equal((await staff.get('/api/requests')).status, 403, role);
-      assert.equal((await staff.get(`/api/requests/${id}`)).status, 403, role);
-      assert.equal(
-        (await staff.post(`/api/requests/${id}/notes`, { body: 'hi' })).status,
-        403,
-        role,
-      );
-    }
-    const stranger = new TestClient(db, openHours);
-    await signInStaff(stranger, await seedClinic(db), 'care_manager');
-    assert.equal((await stranger.get(`/api/requests/${id}`)).status, 404);
-    assert.deepEqual((await stranger.get('/api/requests')).json.requests, []);
-  });
+  engine.test(
+    'reviewers cannot reach the request queue; clinicians only the free MRI/CT reviews',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const client = new TestClient(db, openHours);
+      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
+        ...bodies.treatment,
+        contact: visitor,
+        consent: true,
+      });
+      const id = made.json.requestId as string;
+      const reviewer = new TestClient(db, openHours);
+      await signInStaff(reviewer, clinic, 'reviewer');
+      assert.equal((await reviewer.get('/api/requests')).status, 403);
+      assert.equal((await reviewer.get(`/api/requests/${id}`)).status, 403);
+      assert.equal((await reviewer.post(`/api/requests/${id}/notes`, { body: 'hi' })).status, 403);
+      // Issue 13: a clinician writes free MRI/CT review results, so sees those requests, and no others.
+      const clinician = new TestClient(db, openHours);
+      await signInStaff(clinician, clinic, 'clinician');
+      assert.deepEqual((await clinician.get('/api/requests')).json.requests, []);
+      assert.equal((await clinician.get(`/api/requests/${id}`)).status, 404);
+      assert.equal((await clinician.post(`/api/requests/${id}/notes`, { body: 'hi' })).status, 403);
+      const stranger = new TestClient(db, openHours);
+      await signInStaff(stranger, await seedClinic(db), 'care_manager');
+      assert.equal((await stranger.get(`/api/requests/${id}`)).status, 404);
+      assert.deepEqual((await stranger.get('/api/requests')).json.requests, []);
+    },
+  );
 });

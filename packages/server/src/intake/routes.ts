@@ -1,4 +1,10 @@
-import { findRedFlagWords, isClinicOpen, redFlagInstructionFor } from '@lamina/pathway';
+import {
+  findRedFlagWords,
+  imagingReviewAddendumSchema,
+  imagingReviewResultSchema,
+  isClinicOpen,
+  redFlagInstructionFor,
+} from '@lamina/pathway';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
@@ -11,10 +17,26 @@ import { conflict, forbidden, HttpProblem, notFound, tooManyRequests } from '../
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
-import { authorizeRequestToken, requestTokenDays, requestTokenHeader } from './access.ts';
-import { insuranceOutcomeEmail, onCallEmail, receivedEmail } from './emails.ts';
+import {
+  authorizeRequestToken,
+  isRequestStaff,
+  requestTokenDays,
+  requestTokenHeader,
+  staffMayReadRequest,
+} from './access.ts';
+import { insuranceOutcomeEmail, onCallEmail, receivedEmail, reviewReadyEmail } from './emails.ts';
 import { buildInfoKit, renderInfoKitPdf } from './info-kit.ts';
 import { parseStoredAnswers, summarizeAnswers } from './prefill.ts';
+import {
+  insertReviewAddendum,
+  insertReviewResult,
+  keepStatusLinkOpen,
+  readReview,
+  readReviews,
+  requesterReviewView,
+  type StoredReview,
+  staffReviewView,
+} from './review-store.ts';
 import {
   clinicHoursBodySchema,
   insuranceOutcomeSchema,
@@ -295,7 +317,16 @@ async function listForPatient(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'read-requests');
   const { db } = c.get('deps');
-  const requests = await listPatientRequests(db, actor.clinicId, patientId);
+  const listed = await listPatientRequests(db, actor.clinicId, patientId);
+  const reviews = await readReviews(
+    db,
+    actor.clinicId,
+    listed.filter((r) => r.kind === 'imaging_review').map((r) => r.id),
+  );
+  const requests = listed.map((r) => {
+    const review = reviews.get(r.id);
+    return { ...r, imagingReview: review ? requesterReviewView(review, r.language) : null };
+  });
   await recordAudit(db, {
     clinicId: actor.clinicId,
     actor,
@@ -303,13 +334,13 @@ async function listForPatient(c: AppContext) {
     subjectType: 'intake_request',
     patientId,
     ip: c.get('ip'),
-    details: { count: requests.length },
+    details: { count: requests.length, reviewResults: reviews.size },
   });
   return c.json({ requests });
 }
 
-/** What the visitor's status page shows: nothing beyond status, outcome and the kit. */
-function publicView(row: RequestRow, clinic: ClinicContact) {
+/** What the visitor's status page shows: nothing beyond status, outcome, the kit and the review result. */
+function publicView(row: RequestRow, clinic: ClinicContact, review: StoredReview | undefined) {
   const details = row.details as Record<string, unknown>;
   return {
     id: row.id,
@@ -322,6 +353,8 @@ function publicView(row: RequestRow, clinic: ClinicContact) {
       row.kind === 'info_kit'
         ? { region: details.region, procedure: details.procedure, language: row.language }
         : null,
+    /** The free MRI/CT review result, in the language of the request; null until it is written. */
+    imagingReview: review ? requesterReviewView(review, row.language) : null,
     clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
   };
 }
@@ -347,7 +380,10 @@ export async function tokenHolderRequest(c: AppContext) {
 
 async function statusForVisitor(c: AppContext) {
   const { clinic, row } = await tokenHolderRequest(c);
-  await recordAudit(c.get('deps').db, {
+  const { db } = c.get('deps');
+  const review =
+    row.kind === 'imaging_review' ? await readReview(db, clinic.id, row.id) : undefined;
+  await recordAudit(db, {
     clinicId: clinic.id,
     actor: null,
     action: 'intake.status-read',
@@ -355,8 +391,9 @@ async function statusForVisitor(c: AppContext) {
     subjectId: row.id,
     patientId: row.patient_id,
     ip: c.get('ip'),
+    ...(review ? { details: { reviewResultShown: true } } : {}),
   });
-  return c.json(publicView(row, clinic));
+  return c.json(publicView(row, clinic, review));
 }
 
 async function sendInfoKit(c: AppContext, clinic: ClinicContact, row: RequestRow) {
@@ -427,8 +464,13 @@ async function infoKitSignedIn(c: AppContext) {
 }
 
 async function list(c: AppContext) {
-  const actor = authorizeClinic(c, 'read-requests');
-  const filters = readQuery(c, requestListQuerySchema);
+  const actor = requireActor(c);
+  if (!isRequestStaff(actor)) throw forbidden();
+  const asked = readQuery(c, requestListQuerySchema);
+  // A clinician's queue is the free MRI/CT reviews only.
+  const filters = mayActInClinic(actor, 'read-requests', actor.clinicId)
+    ? asked
+    : { ...asked, kind: 'imaging_review' as const };
   const { db } = c.get('deps');
   const requests = await listRequests(db, actor.clinicId, filters);
   await recordAudit(db, {
@@ -449,11 +491,21 @@ async function requireRequest(c: AppContext, clinicId: string) {
   return row;
 }
 
-async function detail(c: AppContext) {
-  const actor = authorizeClinic(c, 'read-requests');
+/** A request this staff member may open; another kind (for a clinician) is simply not found. */
+async function requireReadableRequest(c: AppContext) {
+  const actor = requireActor(c);
+  if (!isRequestStaff(actor)) throw forbidden();
   const row = await requireRequest(c, actor.clinicId);
+  if (!staffMayReadRequest(actor, row.kind)) throw notFound('This request');
+  return { actor, row };
+}
+
+async function detail(c: AppContext) {
+  const { actor, row } = await requireReadableRequest(c);
   const { db } = c.get('deps');
   const notes = await listNotes(db, actor.clinicId, row.id);
+  const review =
+    row.kind === 'imaging_review' ? await readReview(db, actor.clinicId, row.id) : undefined;
   await recordAudit(db, {
     clinicId: actor.clinicId,
     actor,
@@ -463,7 +515,11 @@ async function detail(c: AppContext) {
     patientId: row.patient_id,
     ip: c.get('ip'),
   });
-  return c.json({ request: staffView(row), notes });
+  return c.json({
+    request: staffView(row),
+    notes,
+    imagingReview: review ? staffReviewView(review, row.language) : null,
+  });
 }
 
 /** The request as staff see it after a change. */
@@ -602,6 +658,129 @@ async function recordOutcome(c: AppContext) {
   return answerWith(c, actor.clinicId, row.id);
 }
 
+/** How long the requester's status link keeps working after the result is written. */
+const linkDaysAfterResult = requestTokenDays;
+
+/**
+ * A clinician writes the result of a free MRI/CT review, once. In one transaction: the result, the
+ * request marked done, the status link kept open, the "an answer is ready" email (no health
+ * details) and the audit entry.
+ */
+async function writeReviewResult(c: AppContext) {
+  const actor = authorizeClinic(c, 'write-imaging-review');
+  const row = await requireRequest(c, actor.clinicId);
+  const input = await readJson(c, imagingReviewResultSchema);
+  if (row.kind !== 'imaging_review') throw conflict('Only a free MRI/CT review has a result.');
+  const { db, now } = c.get('deps');
+  const at = now();
+  const clinic = await clinicContact(db, actor.clinicId);
+  const to =
+    row.contact_email ??
+    (row.patient_id ? (await patientContact(db, actor.clinicId, row.patient_id))?.email : null) ??
+    null;
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockRequest(trx, actor.clinicId, row.id);
+    if (!locked) throw notFound('This request');
+    if (locked.status === 'closed')
+      throw conflict(
+        'This request is closed. Add a note instead, or ask the requester to send a new one.',
+      );
+    const stored = await insertReviewResult(trx, {
+      clinicId: actor.clinicId,
+      requestId: row.id,
+      authorId: actor.userId,
+      result: input,
+      at,
+    });
+    if (!stored)
+      throw conflict('This review already has its result. To correct it, add an addendum.');
+    const after = locked.status === 'done' ? undefined : ('done' as const);
+    await touchByStaff(trx, actor.clinicId, row.id, at, after ? { status: after } : {});
+    await keepStatusLinkOpen(
+      trx,
+      actor.clinicId,
+      row.id,
+      new Date(at.getTime() + linkDaysAfterResult * 86_400_000),
+    );
+    if (to) {
+      const mail = reviewReadyEmail({
+        language: row.language,
+        clinicName: clinic.name,
+        clinicPhone: clinic.phone,
+        name: row.contact_name,
+        isPatient: row.patient_id !== null,
+        statusPage: `${origin(c)}/request-status/${row.id}?clinic=${clinic.slug}`,
+      });
+      await queueEmail(trx, {
+        clinicId: actor.clinicId,
+        to,
+        subject: mail.subject,
+        body: mail.body,
+        kind: 'intake_review_result',
+      });
+    }
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'intake.imaging-review-result',
+      subjectType: 'intake_request',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      ip: c.get('ip'),
+      details: {
+        nextStep: input.nextStep,
+        emailed: to !== null,
+        before: locked.status,
+        after: after ?? locked.status,
+      },
+    });
+  });
+  return reviewAnswer(c, actor.clinicId, row.id, 201);
+}
+
+async function addReviewAddendum(c: AppContext) {
+  const actor = authorizeClinic(c, 'write-imaging-review');
+  const row = await requireRequest(c, actor.clinicId);
+  const { text } = await readJson(c, imagingReviewAddendumSchema);
+  const { db, now } = c.get('deps');
+  const at = now();
+  const added = await db.transaction().execute(async (trx) => {
+    const id = await insertReviewAddendum(trx, {
+      clinicId: actor.clinicId,
+      requestId: row.id,
+      authorId: actor.userId,
+      text,
+      at,
+    });
+    if (id)
+      await recordAudit(trx, {
+        clinicId: actor.clinicId,
+        actor,
+        action: 'intake.imaging-review-addendum',
+        subjectType: 'intake_request',
+        subjectId: row.id,
+        patientId: row.patient_id,
+        ip: c.get('ip'),
+        details: { addendumId: id },
+      });
+    return id;
+  });
+  if (!added) throw conflict('Write the result first; an addendum corrects a written result.');
+  return reviewAnswer(c, actor.clinicId, row.id, 201);
+}
+
+/** The request and its result as staff see them after a change. */
+async function reviewAnswer(c: AppContext, clinicId: string, requestId: string, status: 201) {
+  const { db } = c.get('deps');
+  const row = await getRequest(db, clinicId, requestId);
+  const review = await readReview(db, clinicId, requestId);
+  if (!row || !review) throw notFound('This request');
+  return c.json(
+    { request: staffView(row), imagingReview: staffReviewView(review, row.language) },
+    status,
+  );
+}
+
 async function readHours(c: AppContext) {
   const actor = authorizeClinic(c, 'read-requests');
   const clinic = await clinicContact(c.get('deps').db, actor.clinicId);
@@ -629,6 +808,8 @@ async function updateHours(c: AppContext) {
 }
 
 const staffAccess = 'care managers and admins (their own clinic)';
+const readAccess =
+  'care managers and admins (their own clinic); clinicians only the free MRI/CT reviews (another kind is 404)';
 
 export const intake = documentedRoutes([
   {
@@ -684,16 +865,17 @@ export const intake = documentedRoutes([
     method: 'get',
     path: '/api/requests',
     summary:
-      'The care-manager queue: open before finished, urgent (red flags) first, then the longest waiting',
-    access: staffAccess,
+      'The care-manager queue: open before finished, urgent (red flags) first, then the longest waiting. A clinician gets the free MRI/CT reviews only',
+    access: readAccess,
     query: requestListQuerySchema,
     handler: list,
   },
   {
     method: 'get',
     path: '/api/requests/:requestId',
-    summary: 'One request with its details, prefilled symptoms and notes',
-    access: staffAccess,
+    summary:
+      'One request with its details, prefilled symptoms, notes and (free MRI/CT review) the result',
+    access: readAccess,
     handler: detail,
   },
   {
@@ -729,6 +911,27 @@ export const intake = documentedRoutes([
     access: staffAccess,
     body: insuranceOutcomeSchema,
     handler: recordOutcome,
+  },
+  {
+    method: 'post',
+    path: '/api/requests/:requestId/imaging-review-result',
+    summary:
+      "Write the result of a free MRI/CT review once: a next step (consultation, conservative care, nothing needed) and a plain summary in the requester's language. The request becomes done; the requester is emailed that an answer is ready (no health details) and reads it on their status page. A second write is 409",
+    access:
+      'clinicians (their own clinic); care managers and admins may not write clinical results',
+    body: imagingReviewResultSchema,
+    success: { status: 201, description: 'Written and the requester told.' },
+    handler: writeReviewResult,
+  },
+  {
+    method: 'post',
+    path: '/api/requests/:requestId/imaging-review-addendum',
+    summary:
+      'Correct a written free MRI/CT review result with an addendum (the result itself never changes); the requester sees it under the result',
+    access: 'clinicians (their own clinic)',
+    body: imagingReviewAddendumSchema,
+    success: { status: 201, description: 'Added.' },
+    handler: addReviewAddendum,
   },
   {
     method: 'get',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ClinicHours, clinicHoursSchema, defaultClinicHours } from '@lamina/pathway';
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { InsuranceOutcome, Language, RequestKind, RequestStatus } from './schemas.ts';
 
@@ -161,6 +161,17 @@ export async function insertRequest(db: Kysely<Database>, input: NewRequest): Pr
   return id;
 }
 
+/** When the free MRI/CT review result was written (a subquery: the queue's order stays as it was). */
+const reviewWrittenAt = (
+  eb: ExpressionBuilder<Database & { r: Database['intake_requests'] }, 'r'>,
+) =>
+  eb
+    .selectFrom('imaging_review_results as rr')
+    .select('rr.created_at')
+    .whereRef('rr.clinic_id', '=', 'r.clinic_id')
+    .whereRef('rr.request_id', '=', 'r.id')
+    .as('review_written_at');
+
 export async function getRequest(db: Kysely<Database>, clinicId: string, requestId: string) {
   return db
     .selectFrom('intake_requests as r')
@@ -169,6 +180,7 @@ export async function getRequest(db: Kysely<Database>, clinicId: string, request
     )
     .selectAll('r')
     .select('u.display_name as assignee_name')
+    .select(reviewWrittenAt)
     .where('r.clinic_id', '=', clinicId)
     .where('r.id', '=', requestId)
     .executeTakeFirst();
@@ -203,6 +215,8 @@ export function staffView(row: RequestRow) {
         ? null
         : Math.round((row.first_response_at.getTime() - row.created_at.getTime()) / 60_000),
     insuranceOutcome: outcomeView(row),
+    /** When a clinician wrote the free MRI/CT review result (null: not yet, or another kind). */
+    reviewWrittenAt: row.review_written_at ?? null,
   };
 }
 
@@ -225,6 +239,7 @@ export async function listRequests(
     )
     .selectAll('r')
     .select('u.display_name as assignee_name')
+    .select(reviewWrittenAt)
     .where('r.clinic_id', '=', clinicId);
   if (filters.status) query = query.where('r.status', '=', filters.status);
   if (filters.kind) query = query.where('r.kind', '=', filters.kind);
@@ -251,6 +266,7 @@ export async function listPatientRequests(
       'id',
       'kind',
       'status',
+      'language',
       'created_at',
       'insurance_outcome',
       'outcome_message',
@@ -266,6 +282,7 @@ export async function listPatientRequests(
     id: row.id,
     kind: row.kind,
     status: row.status,
+    language: row.language,
     createdAt: row.created_at,
     insuranceOutcome:
       row.insurance_outcome === null

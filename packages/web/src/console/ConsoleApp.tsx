@@ -102,7 +102,8 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
   else if (path === '/console/peers' && managesPeers(me.role)) screen = <Peers />;
-  else if (path === '/console/requests' && allowed.leads) screen = <Requests me={me} />;
+  else if (path === '/console/requests' && (allowed.leads || allowed.imagingReviews))
+    screen = <Requests me={me} />;
   else if (secondOpinion && allowed.secondOpinions)
     screen = <SecondOpinions me={me} caseId={secondOpinion[1]} />;
   // A reviewer's desk is their assigned second opinions; nothing else.
@@ -142,6 +143,7 @@ function Shell({
   if (allowed.patients) items.push(['/console/patients', t('nav.patients'), undefined]);
   if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
   if (allowed.leads) items.push(['/console/requests', t('nav.requests'), undefined]);
+  if (allowed.imagingReviews) items.push(['/console/requests', t('nav.imagingReviews'), undefined]);
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
   if (managesPeers(me.role)) items.push(['/console/peers', t('nav.peers'), undefined]);

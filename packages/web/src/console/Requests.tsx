@@ -3,6 +3,12 @@ import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Loading } from './ConsoleApp.tsx';
 import { duration, useT } from './i18n.ts';
+import {
+  ReviewAddendumForm,
+  ReviewResultForm,
+  ReviewResultView,
+  type StaffReview,
+} from './imaging-review-result.tsx';
 import { RequestImaging } from './RequestImaging.tsx';
 import { ClinicHoursEditor } from './requests-hours.tsx';
 
@@ -38,6 +44,7 @@ interface RequestRow {
   firstResponseAt: string | null;
   minutesToFirstResponse: number | null;
   insuranceOutcome: { outcome: Outcome; message: string; at: string } | null;
+  reviewWrittenAt: string | null;
 }
 interface Note {
   id: string;
@@ -54,6 +61,8 @@ interface StaffMember {
 
 export default function Requests({ me }: { me: Me }) {
   const { t, lang } = useT();
+  // A clinician's queue is the free MRI/CT reviews only (the server answers nothing else).
+  const reviewsOnly = me.role === 'clinician';
   const [rows, setRows] = useState<RequestRow[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [status, setStatus] = useState<Status | ''>('');
@@ -78,12 +87,13 @@ export default function Requests({ me }: { me: Me }) {
     void load();
   }, [load]);
   useEffect(() => {
-    document.title = `${t('requests.title')} · ${t('console.title')}`;
-  }, [t]);
+    document.title = `${t(reviewsOnly ? 'requests.reviewsTitle' : 'requests.title')} · ${t('console.title')}`;
+  }, [t, reviewsOnly]);
 
   if (openId)
     return (
       <RequestDetail
+        me={me}
         id={openId}
         onClose={() => {
           setOpenId(null);
@@ -95,8 +105,8 @@ export default function Requests({ me }: { me: Me }) {
   const now = Date.now();
   return (
     <div>
-      <h1>{t('requests.title')}</h1>
-      <p>{t('requests.intro')}</p>
+      <h1>{t(reviewsOnly ? 'requests.reviewsTitle' : 'requests.title')}</h1>
+      <p>{t(reviewsOnly ? 'requests.reviewsIntro' : 'requests.intro')}</p>
       <div className="row">
         <label className="field inline">
           <span>{t('requests.filterStatus')}</span>
@@ -109,17 +119,19 @@ export default function Requests({ me }: { me: Me }) {
             ))}
           </select>
         </label>
-        <label className="field inline">
-          <span>{t('requests.filterKind')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
-            <option value="">{t('requests.all')}</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`requests.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {reviewsOnly ? null : (
+          <label className="field inline">
+            <span>{t('requests.filterKind')}</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
+              <option value="">{t('requests.all')}</option>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`requests.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       {failed ? <p role="alert">{t('console.loadError')}</p> : null}
       {!rows && !failed ? <Loading /> : null}
@@ -147,6 +159,7 @@ export default function Requests({ me }: { me: Me }) {
                       </>
                     ) : null}
                     {t(`requests.kind.${r.kind}`)}
+                    {r.reviewWrittenAt ? ` · ${t('requests.resultWritten')}` : ''}
                   </td>
                   <td>
                     <button
@@ -178,9 +191,13 @@ export default function Requests({ me }: { me: Me }) {
   );
 }
 
-function RequestDetail({ id, onClose }: { id: string; onClose(): void }) {
+function RequestDetail({ me, id, onClose }: { me: Me; id: string; onClose(): void }) {
   const { t, lang } = useT();
+  // Clinicians write free MRI/CT review results; they do not run the queue (status, assignee, notes).
+  const clinician = me.role === 'clinician';
   const [request, setRequest] = useState<RequestRow | null>(null);
+  const [review, setReview] = useState<StaffReview | null>(null);
+  const [resultSaved, setResultSaved] = useState(false);
   const [notes, setNotes] = useState<Note[]>([]);
   const [staff, setStaff] = useState<StaffMember[]>([]);
   const [failed, setFailed] = useState(false);
@@ -193,18 +210,22 @@ function RequestDetail({ id, onClose }: { id: string; onClose(): void }) {
 
   useEffect(() => {
     api
-      .get<{ request: RequestRow; notes: Note[] }>(`/api/requests/${id}`)
+      .get<{ request: RequestRow; notes: Note[]; imagingReview: StaffReview | null }>(
+        `/api/requests/${id}`,
+      )
       .then((answer) => {
         setRequest(answer.request);
+        setReview(answer.imagingReview);
         setNotes(answer.notes);
         setAssignee(answer.request.assignee?.id ?? '');
       })
       .catch(() => setFailed(true));
-    api
-      .get<{ staff: StaffMember[] }>('/api/clinic/staff')
-      .then((answer) => setStaff(answer.staff.filter((s) => !s.disabled)))
-      .catch(() => setStaff([]));
-  }, [id]);
+    if (!clinician)
+      api
+        .get<{ staff: StaffMember[] }>('/api/clinic/staff')
+        .then((answer) => setStaff(answer.staff.filter((s) => !s.disabled)))
+        .catch(() => setStaff([]));
+  }, [id, clinician]);
 
   async function act(run: () => Promise<void>) {
     setProblem(null);
@@ -321,8 +342,33 @@ function RequestDetail({ id, onClose }: { id: string; onClose(): void }) {
         <RequestImaging requestId={request.id} />
       ) : null}
 
+      {request.kind === 'imaging_review' ? (
+        review ? (
+          <>
+            <ReviewResultView review={review} language={request.contact.language as 'en' | 'es'} />
+            {resultSaved ? <p role="status">{t('requests.resultSaved')}</p> : null}
+            {clinician ? <ReviewAddendumForm requestId={request.id} onAdded={setReview} /> : null}
+          </>
+        ) : clinician && request.status !== 'closed' ? (
+          <ReviewResultForm
+            requestId={request.id}
+            language={request.contact.language as 'en' | 'es'}
+            onSaved={(saved) => {
+              setReview(saved);
+              setResultSaved(true);
+              setRequest({ ...request, status: 'done', reviewWrittenAt: saved.writtenAt });
+            }}
+          />
+        ) : (
+          <section className="card" aria-labelledby="result-heading">
+            <h2 id="result-heading">{t('requests.result')}</h2>
+            <p>{t('requests.resultWaiting')}</p>
+          </section>
+        )
+      ) : null}
+
       {problem ? <p role="alert">{problem}</p> : null}
-      {nextStatuses[request.status].length > 0 ? (
+      {!clinician && nextStatuses[request.status].length > 0 ? (
         <section className="card" aria-labelledby="move-heading">
           <h2 id="move-heading">{t('requests.moveTo')}</h2>
           <div className="row">
@@ -348,36 +394,41 @@ function RequestDetail({ id, onClose }: { id: string; onClose(): void }) {
         </section>
       ) : null}
 
-      <section className="card" aria-labelledby="assign-heading">
-        <h2 id="assign-heading">{t('requests.assignee')}</h2>
-        <form
-          className="row"
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            void act(async () => {
-              const answer = await api.post<{ request: RequestRow }>(`/api/requests/${id}/assign`, {
-                userId: assignee || null,
+      {clinician ? null : (
+        <section className="card" aria-labelledby="assign-heading">
+          <h2 id="assign-heading">{t('requests.assignee')}</h2>
+          <form
+            className="row"
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              void act(async () => {
+                const answer = await api.post<{ request: RequestRow }>(
+                  `/api/requests/${id}/assign`,
+                  {
+                    userId: assignee || null,
+                  },
+                );
+                setRequest(answer.request);
               });
-              setRequest(answer.request);
-            });
-          }}
-        >
-          <label className="field inline">
-            <span>{t('requests.assignTo')}</span>
-            <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-              <option value="">{t('requests.team')}</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="secondary">
-            {t('requests.assign')}
-          </button>
-        </form>
-      </section>
+            }}
+          >
+            <label className="field inline">
+              <span>{t('requests.assignTo')}</span>
+              <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+                <option value="">{t('requests.team')}</option>
+                {staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="secondary">
+              {t('requests.assign')}
+            </button>
+          </form>
+        </section>
+      )}
 
       {request.kind === 'insurance' ? (
         <section className="card" aria-labelledby="outcome-heading">
@@ -428,42 +479,44 @@ function RequestDetail({ id, onClose }: { id: string; onClose(): void }) {
         </section>
       ) : null}
 
-      <section className="card" aria-labelledby="notes-heading">
-        <h2 id="notes-heading">{t('requests.notes')}</h2>
-        {notes.length === 0 ? <p>{t('requests.noNotes')}</p> : null}
-        <ul>
-          {notes.map((n) => (
-            <li key={n.id}>
-              <strong>{n.author.name}</strong>{' '}
-              {new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
-                new Date(n.at),
-              )}
-              : {n.body}
-            </li>
-          ))}
-        </ul>
-        <form
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            if (!note.trim()) return;
-            void act(async () => {
-              const answer = await api.post<{ notes: Note[] }>(`/api/requests/${id}/notes`, {
-                body: note.trim(),
+      {clinician ? null : (
+        <section className="card" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">{t('requests.notes')}</h2>
+          {notes.length === 0 ? <p>{t('requests.noNotes')}</p> : null}
+          <ul>
+            {notes.map((n) => (
+              <li key={n.id}>
+                <strong>{n.author.name}</strong>{' '}
+                {new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
+                  new Date(n.at),
+                )}
+                : {n.body}
+              </li>
+            ))}
+          </ul>
+          <form
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              if (!note.trim()) return;
+              void act(async () => {
+                const answer = await api.post<{ notes: Note[] }>(`/api/requests/${id}/notes`, {
+                  body: note.trim(),
+                });
+                setNotes(answer.notes);
+                setNote('');
               });
-              setNotes(answer.notes);
-              setNote('');
-            });
-          }}
-        >
-          <label className="field">
-            <span>{t('requests.addNote')}</span>
-            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          <button type="submit" className="secondary">
-            {t('requests.saveNote')}
-          </button>
-        </form>
-      </section>
+            }}
+          >
+            <label className="field">
+              <span>{t('requests.addNote')}</span>
+              <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <button type="submit" className="secondary">
+              {t('requests.saveNote')}
+            </button>
+          </form>
+        </section>
+      )}
     </div>
   );
 }

@@ -171,6 +171,8 @@ export function can(role: string) {
     patients: team,
     messages: team,
     leads: role === 'care_manager' || role === 'admin',
+    /** Clinicians write free MRI/CT review results: their Requests screen holds those only. */
+    imagingReviews: role === 'clinician',
     assignInbox: role === 'care_manager' || role === 'admin',
     outcomes: team,
     settings: role === 'admin',

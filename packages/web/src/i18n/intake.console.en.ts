@@ -87,4 +87,31 @@ export const intakeConsoleEn = {
   'requests.imagingView': 'View images',
   'requests.imagingHide': 'Hide images',
   'requests.imagingError': 'The attached files could not be loaded.',
+  // Free MRI/CT review results (issue 13): clinicians write, the care team reads.
+  'nav.imagingReviews': 'MRI/CT reviews',
+  'requests.reviewsTitle': 'Free MRI/CT reviews',
+  'requests.reviewsIntro':
+    'Scan reviews people asked for. Open one, look at the scans, and write the result in plain words. The requester reads it on their status page.',
+  'requests.result': 'Result',
+  'requests.resultWritten': 'Result written',
+  'requests.resultWaiting': 'A clinician has not written the result yet.',
+  'requests.resultNextStep': 'Next step',
+  'requests.resultNextStep.consultation': 'Consultation with a spine specialist',
+  'requests.resultNextStep.conservative_care': 'More care without surgery',
+  'requests.resultNextStep.nothing_needed': 'Nothing needed here',
+  'requests.resultSummary': 'What you found, in plain words for the requester',
+  'requests.resultSummaryHint':
+    'Write in {language}, the language of the request. Grade 6–8 words, no jargon; {min}–{max} characters ({count} now). It is stored once: later corrections are addenda.',
+  'requests.resultPreview': 'The requester also reads',
+  'requests.resultSubmit': 'Save the result and tell the requester',
+  'requests.resultSaved':
+    'Saved. The requester was emailed that an answer is ready (without any health details).',
+  'requests.resultBy': 'Written by {name} on {date}',
+  'requests.resultRequesterView': 'Shown to the requester (in their language)',
+  'requests.resultAddenda': 'Addenda',
+  'requests.resultAddendum': 'Add a correction (addendum)',
+  'requests.resultAddendumSubmit': 'Add the addendum',
+  'requests.resultChooseStep': 'Choose the next step.',
+  'requests.language.en': 'English',
+  'requests.language.es': 'Spanish',
 } as const;

@@ -98,4 +98,16 @@ export const intakeEn = {
   'intake.scanUnknown': 'not known',
   'intake.scansClosed': 'This request is finished, so it takes no more files.',
   'intake.scansLoadError': 'We could not show the list of your files. Please reload the page.',
+  'intake.resultTitle': 'What the clinician found',
+  'intake.resultPending':
+    'A clinician will look at your scans and write the result here. We will email you when it is ready.',
+  'intake.resultBy': 'Written by {name} on {date}',
+  'intake.resultNextStep': 'Next step',
+  'intake.resultNextStep.consultation': 'See a spine specialist',
+  'intake.resultNextStep.conservative_care': 'More care without surgery',
+  'intake.resultNextStep.nothing_needed': 'Nothing needed here now',
+  'intake.resultAddenda': 'Later notes from the clinician',
+  'intake.resultAskConsultation': 'Ask for a consultation',
+  'intake.statusNeedsLink':
+    'This page opens only with the private link from our first email. Please open that email and tap its link. If you cannot find it, call the clinic.',
 } as const;

@@ -103,4 +103,16 @@ export const intakeEs: Readonly<Record<keyof typeof intakeEn, string>> = {
   'intake.scansClosed': 'Esta solicitud ya terminó, así que no recibe más archivos.',
   'intake.scansLoadError':
     'No pudimos mostrar la lista de sus archivos. Vuelva a cargar la página.',
+  'intake.resultTitle': 'Lo que encontró el clínico',
+  'intake.resultPending':
+    'Un clínico mirará sus estudios y escribirá el resultado aquí. Le enviaremos un correo cuando esté listo.',
+  'intake.resultBy': 'Escrito por {name} el {date}',
+  'intake.resultNextStep': 'Siguiente paso',
+  'intake.resultNextStep.consultation': 'Ver a un especialista de columna',
+  'intake.resultNextStep.conservative_care': 'Más cuidado sin cirugía',
+  'intake.resultNextStep.nothing_needed': 'Por ahora no se necesita nada aquí',
+  'intake.resultAddenda': 'Notas posteriores del clínico',
+  'intake.resultAskConsultation': 'Pedir una consulta',
+  'intake.statusNeedsLink':
+    'Esta página se abre solo con el enlace privado de nuestro primer correo. Abra ese correo y toque su enlace. Si no lo encuentra, llame a la clínica.',
 };

@@ -61,4 +61,8 @@ export const secondOpinionEn = {
   'so.saveScans': 'Save scans',
   'so.scansSaved': 'Your scans were saved.',
   'so.scansError': 'We could not save your scans. Please try again.',
+  // The Today card in the weeks after surgery and around 6 months (seed:000, issue 13).
+  'so.prompt.title': 'A second opinion, if you want one',
+  'so.prompt.ask': 'Start a second opinion',
+  'so.prompt.dismiss': 'Not now',
 } as const;

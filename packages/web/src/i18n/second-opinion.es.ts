@@ -63,4 +63,7 @@ export const secondOpinionEs: Readonly<Record<keyof typeof secondOpinionEn, stri
   'so.saveScans': 'Guardar estudios',
   'so.scansSaved': 'Sus estudios se guardaron.',
   'so.scansError': 'No pudimos guardar sus estudios. Por favor, intente de nuevo.',
+  'so.prompt.title': 'Una segunda opinión, si la quiere',
+  'so.prompt.ask': 'Empezar una segunda opinión',
+  'so.prompt.dismiss': 'Ahora no',
 };

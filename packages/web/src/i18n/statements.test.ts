@@ -6,6 +6,8 @@ import {
   candidacyNextSteps,
   candidacyQuestions,
   candidacyStatements,
+  imagingReviewGuidance,
+  imagingReviewNotice,
   milestoneTextId,
   protocols,
   recommendationGuidance,
@@ -13,6 +15,7 @@ import {
   restrictionTextId,
   type Statement,
   secondOpinionNotice,
+  secondOpinionPromptWindows,
   statementsEs,
   treatmentFinderDisclaimer,
   treatmentOptions,
@@ -99,6 +102,8 @@ function shownOnPatientScreens(): Shown {
     ids.set(id, text);
   for (const [id, text] of statementsIn([recommendationGuidance, secondOpinionNotice]))
     ids.set(id, text);
+  for (const [id, text] of statementsIn(secondOpinionPromptWindows.map((w) => w.why)))
+    ids.set(id, text);
   return ids;
 }
 
@@ -110,6 +115,9 @@ function shownOnPublicScreens(): Shown {
     candidacyNextSteps,
     treatmentOptions,
     treatmentFinderDisclaimer,
+    // The free MRI/CT review result on the requester's status page.
+    imagingReviewNotice,
+    imagingReviewGuidance,
   ]);
   for (const option of treatmentOptions) ids.set(`treatment.name.${option.id}`, option.name);
   return ids;

@@ -5,6 +5,7 @@ import { milestoneText, restrictionDetail, restrictionText, titleText } from '..
 import { Link, navigate } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';
 import { Sources, Stmt } from '../ui/Statement.tsx';
+import { SecondOpinionPrompt } from './second-opinion/SecondOpinionPrompt.tsx';
 
 export function Today({ ctx }: { ctx: PatientContext }) {
   const i18n = useI18n();
@@ -103,6 +104,12 @@ export function Today({ ctx }: { ctx: PatientContext }) {
           </div>
         ) : null}
       </section>
+
+      <SecondOpinionPrompt
+        patientId={me.patientId}
+        dayOfRecovery={plan.dayOfRecovery}
+        recovering={plan.stage === 'recovering'}
+      />
 
       <section className="card warning" aria-labelledby="warn-title">
         <h2 id="warn-title">{t('today.warningSigns')}</h2>

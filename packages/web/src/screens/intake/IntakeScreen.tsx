@@ -8,6 +8,7 @@ import { RequestForm } from './RequestForm.tsx';
 import { RequestOffers } from './RequestOffers.tsx';
 import { takesScans } from './RequestScans.tsx';
 import { RequestStatus } from './RequestStatus.tsx';
+import { ReviewResult } from './ReviewResult.tsx';
 
 /** /request, /request/:kind and /request-status/:id: for visitors and signed-in patients alike. */
 export default function IntakeScreen() {
@@ -79,6 +80,9 @@ function RequestHub({ me, clinicSlug }: { me: Me | null; clinicSlug: string }) {
                   <p>
                     {t(`intake.outcome.${r.insuranceOutcome.outcome}`)} {r.insuranceOutcome.message}
                   </p>
+                ) : null}
+                {r.imagingReview ? (
+                  <ReviewResult review={r.imagingReview} clinicSlug={clinicSlug} headingLevel={3} />
                 ) : null}
                 {takesScans(r.kind) && (r.status === 'new' || r.status === 'in_progress') ? (
                   <details>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { downloadKit, type PublicStatus, readStatus, saveBlob } from './intake-api.ts';
 import { RequestScans, takesScans } from './RequestScans.tsx';
+import { ReviewResult } from './ReviewResult.tsx';
 
 /**
  * The requester's status page: /request-status/:id?clinic=slug#token=… The token stays in the
@@ -14,7 +15,9 @@ export function RequestStatus({
   requestId: string;
   clinicSlug: string;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, setLang } = useI18n();
+  // The page speaks the language the request was made in, once, on arrival (the switch still works).
+  const languageSet = useRef(false);
   const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
   const [status, setStatus] = useState<PublicStatus | null>(null);
   const [failed, setFailed] = useState(false);
@@ -24,16 +27,25 @@ export function RequestStatus({
     document.title = `${t('intake.statusTitle')} · Lamina`;
   }, [t]);
   useEffect(() => {
+    if (!token) {
+      setFailed(true);
+      return;
+    }
     readStatus(clinicSlug, requestId, token)
       .then(setStatus)
       .catch(() => setFailed(true));
   }, [clinicSlug, requestId, token]);
+  useEffect(() => {
+    if (!status || languageSet.current) return;
+    languageSet.current = true;
+    if (status.language !== lang) setLang(status.language);
+  }, [status, lang, setLang]);
 
   if (failed)
     return (
       <div className="screen">
         <h1>{t('intake.statusTitle')}</h1>
-        <p role="alert">{t('intake.statusNotFound')}</p>
+        <p role="alert">{t(token ? 'intake.statusNotFound' : 'intake.statusNeedsLink')}</p>
       </div>
     );
   if (!status)
@@ -73,6 +85,16 @@ export function RequestStatus({
             <p>{t('intake.outcome.pending')}</p>
           )}
         </section>
+      ) : null}
+
+      {status.kind === 'imaging_review' ? (
+        status.imagingReview ? (
+          <ReviewResult review={status.imagingReview} clinicSlug={clinicSlug} />
+        ) : status.status === 'closed' ? null : (
+          <p className="card" data-testid="review-pending">
+            {t('intake.resultPending')}
+          </p>
+        )
       ) : null}
 
       {status.infoKit ? (

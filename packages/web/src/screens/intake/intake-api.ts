@@ -27,6 +27,21 @@ export interface Created {
   clinic: { name: string; phone: string | null; emergencyNumber: string };
 }
 
+type ShownStatement = { id: string; text: string; sources: Source[]; lang: 'en' | 'es' };
+
+/** A free MRI/CT review result as the requester reads it, in the language of the request. */
+export interface RequesterReview {
+  language: 'en' | 'es';
+  nextStep: 'consultation' | 'conservative_care' | 'nothing_needed';
+  summary: string;
+  reviewedBy: string;
+  writtenAt: string;
+  addenda: { text: string; at: string }[];
+  notice: ShownStatement;
+  meaning: ShownStatement;
+  doNow: ShownStatement;
+}
+
 export interface PublicStatus {
   id: string;
   kind: RequestKind;
@@ -35,6 +50,7 @@ export interface PublicStatus {
   createdAt: string;
   insuranceOutcome: { outcome: InsuranceOutcome; message: string; at: string } | null;
   infoKit: { region: string; procedure: string } | null;
+  imagingReview: RequesterReview | null;
   clinic: { name: string; phone: string | null; emergencyNumber: string };
 }
 
@@ -45,6 +61,7 @@ export interface OwnRequest {
   createdAt: string;
   insuranceOutcome: PublicStatus['insuranceOutcome'];
   infoKit: { region: string; procedure: string } | null;
+  imagingReview: RequesterReview | null;
 }
 
 /** The status token travels in this header, never in a URL the server would log. */

@@ -127,10 +127,13 @@ test('insurance check round trip: from the candidacy result to the console and b
     'A care manager is working on it',
   );
   await screenshot(visitor, '41-request-status-insurance');
-  // The token lives in the fragment: without it the page cannot open the request.
+  // The token lives in the fragment: without it the page cannot open the request, and says to use
+  // the link from the first email (issue 13: later emails link here without the token).
   await visitor.goto('about:blank');
   await visitor.goto(statusUrl.split('#')[0] ?? statusUrl);
-  await visitor.getByText('We could not open this request.').waitFor();
+  await visitor
+    .getByText('This page opens only with the private link from our first email.')
+    .waitFor();
 });
 
 async function requestKit(language: 'en' | 'es') {
