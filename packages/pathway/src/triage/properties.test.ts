@@ -9,7 +9,11 @@ import {
   drainageKinds,
   exerciseAmounts,
   type HistoryEntry,
+  handClumsinessStates,
+  limbSides,
   neckSwellingStates,
+  type LimbSide,
+  type NerveChange,
   nerveChanges,
   swallowingStates,
   swellingKinds,
@@ -31,6 +35,16 @@ const nerve = fc.record(
     change: fc.constantFrom(...nerveChanges),
     new: answer,
     where: fc.constantFrom('left foot', 'thumb'),
+  },
+  { requiredKeys: [] },
+);
+const weakness = fc.record(
+  {
+    change: fc.constantFrom(...nerveChanges),
+    new: answer,
+    where: fc.constantFrom('left foot', 'both legs'),
+    legs: fc.constantFrom(...limbSides),
+    arms: fc.constantFrom(...limbSides),
   },
   { requiredKeys: [] },
 );
@@ -62,7 +76,7 @@ const commonFields = {
   ),
   severeBleeding: answer,
   numbness: nerve,
-  weakness: nerve,
+  weakness,
   unableToMoveLimbs: answer,
   urinaryRetention: answer,
   bladderIncontinence: answer,
@@ -80,12 +94,14 @@ const commonFields = {
   opioidDoses: fc.integer({ min: 0, max: 12 }),
   exercises: fc.constantFrom(...exerciseAmounts),
   note: fc.string({ maxLength: 40 }),
+  feelsVeryUnwell: answer,
 };
 const cervicalFields = {
   swallowing: fc.constantFrom(...swallowingStates),
   voice: fc.constantFrom(...voiceStates),
   neckSwelling: fc.constantFrom(...neckSwellingStates),
   newShoulderArmWeakness: answer,
+  handClumsiness: fc.constantFrom(...handClumsinessStates),
 };
 
 const drop = (input: Record<string, unknown>) => JSON.parse(JSON.stringify(input)) as CheckinInput; // removes undefined keys, as JSON would
@@ -126,6 +142,11 @@ function decide(
   return triage(s.checkin, surgery, datedHistory(today, past), today);
 }
 
+const keepRapid = (change: NerveChange | undefined): NerveChange =>
+  change === 'rapidly-worse' ? 'rapidly-worse' : 'worse';
+const someSide = (side: LimbSide | undefined): boolean =>
+  side === 'left' || side === 'right' || side === 'both';
+
 /** One way to make each red-flag rule fire, as a patch to the check-in. */
 const redFlagPatches: Record<string, (c: Checkin, day: number) => Checkin> = {
   'saddle-numbness': (c) => ({ ...c, saddleNumbness: 'yes' }),
@@ -163,16 +184,50 @@ const redFlagPatches: Record<string, (c: Checkin, day: number) => Checkin> = {
   'incision-drainage-bloody': (c) => ({ ...c, incision: { ...c.incision, drainage: 'bloody' } }),
   'incision-swelling-growing': (c) => ({ ...c, incision: { ...c.incision, swelling: 'growing' } }),
   'numbness-rapidly-worse': (c) => ({ ...c, numbness: { ...c.numbness, change: 'rapidly-worse' } }),
+  'weakness-both-legs-worse': (c) => ({
+    ...c,
+    weakness: { ...c.weakness, change: keepRapid(c.weakness?.change), legs: 'both' },
+  }),
+  'weakness-arms-and-legs-worse': (c) => ({
+    ...c,
+    weakness: {
+      ...c.weakness,
+      change: keepRapid(c.weakness?.change),
+      arms: someSide(c.weakness?.arms) ? c.weakness?.arms : 'left',
+      legs: someSide(c.weakness?.legs) ? c.weakness?.legs : 'left',
+    },
+  }),
+  'cord-signs-rapidly-worse': (c) => ({ ...c, handClumsiness: 'rapidly-worse' }),
+  'cord-signs-with-leg-weakness': (c) => ({
+    ...c,
+    handClumsiness: c.handClumsiness === 'rapidly-worse' ? 'rapidly-worse' : 'new',
+    weakness: {
+      ...c.weakness,
+      new: 'yes',
+      legs: someSide(c.weakness?.legs) ? c.weakness?.legs : 'right',
+    },
+  }),
+  'temperature-low-unwell': (c) => ({
+    ...c,
+    temperature: { value: 35.0, unit: 'C' },
+    feelsVeryUnwell: 'yes',
+  }),
 };
 
 /**
- * Red flags a patch cannot add on its own: one needs earlier check-ins, one a late day, and one
- * would replace a worse swallowing answer ('cannot') rather than add to it.
+ * Red flags a patch cannot add on its own: some need earlier check-ins or a day (the first week,
+ * a late day), and some would replace a worse answer ('cannot' swallow, hands or walking getting
+ * worse fast) rather than add to it. The first-week rules have their own properties below.
  */
 const notPatchable = new Set([
   'pain-severe-jump',
   'swallowing-mild-late',
   'swallowing-getting-worse',
+  'weakness-with-spreading-numbness-early',
+  'pain-severe-early',
+  'pain-severe-early-neuro',
+  'cord-hands-clumsy',
+  'cord-walking-gradually-worse',
 ]);
 
 function assertValid(decision: TriageDecision): void {
@@ -273,7 +328,13 @@ function withoutFindings(c: Checkin): Checkin {
     bowelIncontinence: 'no',
     saddleNumbness: 'no',
     daysSinceBowelMovement: c.daysSinceBowelMovement === undefined ? undefined : 1,
-    walkingBalance: c.walkingBalance === 'suddenly-worse' ? 'same' : c.walkingBalance,
+    walkingBalance:
+      c.walkingBalance === 'suddenly-worse' || c.walkingBalance === 'gradually-worse'
+        ? 'same'
+        : c.walkingBalance,
+    axialPain: c.axialPain === undefined ? undefined : Math.min(c.axialPain, 7),
+    limbPain: c.limbPain === undefined ? undefined : Math.min(c.limbPain, 7),
+    feelsVeryUnwell: 'no',
     fell: 'no',
     positionalHeadache: 'no',
     calfPainOrSwelling: 'no',
@@ -284,6 +345,7 @@ function withoutFindings(c: Checkin): Checkin {
     ...(c.voice ? { voice: 'normal' as const } : {}),
     ...(c.neckSwelling ? { neckSwelling: 'none' as const } : {}),
     ...(c.newShoulderArmWeakness ? { newShoulderArmWeakness: 'no' as const } : {}),
+    ...(c.handClumsiness ? { handClumsiness: 'no' as const } : {}),
   };
 }
 

@@ -1,12 +1,22 @@
 import type { Region } from '../surgery/surgery.ts';
 import { bodyRules, severePainJump } from './rules-body.ts';
 import { cervicalRules } from './rules-cervical.ts';
+import { cordRules } from './rules-cord.ts';
+import { earlyRules, risingPain } from './rules-early.ts';
 import { nerveRules } from './rules-nerves.ts';
 import { trajectoryLimits, trajectoryRules } from './trajectory.ts';
 import type { TriageRule } from './types.ts';
+import { unsureRules } from './unsure.ts';
 
 /** Every triage rule, as data. Red flags read only today's check-in (history can add, never lower). */
-export const redFlagRules: readonly TriageRule[] = [...nerveRules, ...bodyRules, ...cervicalRules];
+export const redFlagRules: readonly TriageRule[] = [
+  ...nerveRules,
+  ...bodyRules,
+  ...cervicalRules,
+  ...cordRules,
+  ...earlyRules,
+  ...unsureRules,
+];
 export const allTriageRules: readonly TriageRule[] = [...redFlagRules, ...trajectoryRules];
 
 export const rulesByRegion: Readonly<Record<Region, readonly TriageRule[]>> = {
@@ -28,6 +38,7 @@ export const triageHistoryNeeded = {
     trajectoryLimits.weaknessConfirmWindowDays,
     trajectoryLimits.walkingBaselineWindowDays,
     severePainJump.lookBackDays,
+    risingPain.lookBackDays,
   ),
   earlyDaysAfterSurgery: trajectoryLimits.earlyBaselineLastDay,
 } as const;

@@ -17,6 +17,7 @@ import {
   earlyLowTemperature,
   earlyThroatSymptoms,
   headlines,
+  contactUnsureHeadline,
   noDrivingOnOpioids,
   noteNotRead,
   numbnessImprovingSlowly,
@@ -33,6 +34,7 @@ import {
   type TriageLevel,
 } from './types.ts';
 import { unansweredRedFlags } from './unanswered.ts';
+import { unsureRuleIds } from './unsure.ts';
 
 export * from './rules.ts';
 export * from './settings.ts';
@@ -81,12 +83,17 @@ export function triage(
 
   const unanswered = unansweredRedFlags(checkin, ctx.region);
   const dangerSignsSkipped = unanswered.some((q) => q.levelIfYes === 'emergency');
+  const unsureAbout = level === 'contact' && findings.some((f) => unsureRuleIds.has(f.ruleId));
   return {
     level,
     offTrack: findings.some((f) => f.offTrack),
     daysSinceSurgery: ctx.day,
     instruction:
-      level === 'routine' && dangerSignsSkipped ? routineWithUnansweredHeadline : headlines[level],
+      level === 'routine' && dangerSignsSkipped
+        ? routineWithUnansweredHeadline
+        : unsureAbout
+          ? contactUnsureHeadline
+          : headlines[level],
     findings,
     selfCare: levelRank[level] <= levelRank.contact ? selfCareFor(ctx, ctx.settings) : [],
     unanswered,
