@@ -13,11 +13,11 @@ import {
   type TriageSettings,
 } from './settings.ts';
 import {
+  contactUnsureHeadline,
   disclaimer,
   earlyLowTemperature,
   earlyThroatSymptoms,
   headlines,
-  contactUnsureHeadline,
   noDrivingOnOpioids,
   noteNotRead,
   numbnessImprovingSlowly,

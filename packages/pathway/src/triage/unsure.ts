@@ -1,10 +1,10 @@
 import { type Checkin, toCelsius } from '../checkin/checkin.ts';
+import type { Statement } from '../sources/source.ts';
 import { bodyRules } from './rules-body.ts';
 import { cervicalRules } from './rules-cervical.ts';
 import { cordRules } from './rules-cord.ts';
 import { earlyRules, lowTemperatureC } from './rules-early.ts';
 import { nerveRules } from './rules-nerves.ts';
-import type { Statement } from '../sources/source.ts';
 import type { TriageRule } from './types.ts';
 
 /**
@@ -64,7 +64,10 @@ const questions: readonly UnsureQuestion[] = [
 ];
 
 const yesRules = new Map(
-  [...nerveRules, ...bodyRules, ...cervicalRules, ...cordRules, ...earlyRules].map((r) => [r.id, r]),
+  [...nerveRules, ...bodyRules, ...cervicalRules, ...cordRules, ...earlyRules].map((r) => [
+    r.id,
+    r,
+  ]),
 );
 
 /**
@@ -76,7 +79,10 @@ export const unsureRules: readonly TriageRule[] = questions.map((q) => {
   const yes = yesRules.get(q.yesRule);
   if (!yes) throw new Error(`unsure.ts: no rule ${q.yesRule}`);
   const id = `unsure-${yes.id}`;
-  const copy = (s: Statement): Statement => ({ ...s, id: s.id.replace(`triage.${yes.id}`, `triage.${id}`) });
+  const copy = (s: Statement): Statement => ({
+    ...s,
+    id: s.id.replace(`triage.${yes.id}`, `triage.${id}`),
+  });
   const instruction =
     'id' in yes.instruction
       ? copy(yes.instruction as Statement)
