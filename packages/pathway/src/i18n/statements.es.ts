@@ -1,4 +1,8 @@
 import { secondOpinionStatementsEs } from './second-opinion.statements.es.ts';
+import {
+  triageEscalationsStatementsEs,
+  withUnsureCopies,
+} from './triage-escalations.statements.es.ts';
 
 /**
  * Spanish for the clinical sentences the API sends, keyed by their stable statement id (restriction,
@@ -8,8 +12,9 @@ import { secondOpinionStatementsEs } from './second-opinion.statements.es.ts';
  * Written for this app in plain Spanish ("usted"); a clinician and a native speaker must review
  * before release, like every clinical sentence.
  */
-export const statementsEs: Readonly<Record<string, string>> = {
+export const statementsEs: Readonly<Record<string, string>> = withUnsureCopies({
   ...secondOpinionStatementsEs,
+  ...triageEscalationsStatementsEs,
   // Plan: phases
   'phase.lumbar-first-48-hours': 'Las primeras 24 a 48 horas',
   'phase.lumbar-days-3-7': 'Días 3 a 7',
@@ -584,4 +589,4 @@ export const statementsEs: Readonly<Record<string, string>> = {
   'treatment.name.laminectomy': 'Laminectomía',
   'treatment.name.microlaminectomy': 'Microlaminectomía',
   'treatment.name.decompression-with-fusion': 'Descompresión con fusión',
-};
+});

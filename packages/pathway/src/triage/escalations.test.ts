@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkinSchemaFor, historyEntrySchemaFor } from '../checkin/checkin.ts';
+import { statementsEs } from '../i18n/statements.es.ts';
+import { unsureYesStatementIds } from '../i18n/triage-escalations.statements.es.ts';
 import { instructionFor } from './define-rule.ts';
 import { findRule } from './rules.ts';
 import { runScenario } from './scenario-kit.ts';
@@ -92,4 +94,13 @@ test('the new answers are validated with clear field errors', () => {
   const tooLow = lumbar.safeParse({ temperature: { value: 33.9, unit: 'C' } });
   assert.equal(tooLow.error?.issues[0]?.path.join('.'), 'temperature.value');
   assert.equal(lumbar.safeParse({ temperature: { value: 93.2, unit: 'F' } }).success, true);
+});
+
+test('the Spanish "not sure" copies list every "not sure" statement, and only those', () => {
+  const ids = unsureRules.flatMap((rule) =>
+    rule.regions.map((region) => instructionFor(rule, region).id.replace(/^triage\.unsure-/, '')),
+  );
+  assert.deepEqual([...new Set(ids)].sort(), [...unsureYesStatementIds].sort());
+  for (const id of ids)
+    assert.equal(statementsEs[`triage.unsure-${id}`], statementsEs[`triage.${id}`]);
 });
