@@ -52,6 +52,13 @@ export function toCelsius(t: Temperature): number {
   return Math.round(celsius * 100) / 100;
 }
 
+/**
+ * Below this a reading is low (issue 13): the patient is asked to measure again and whether they
+ * feel very unwell (`feelsVeryUnwell`). A judgement: no listed source gives a low threshold.
+ */
+export const lowTemperatureC = 35.5;
+export const isLowTemperature = (t: Temperature): boolean => toCelsius(t) < lowTemperatureC;
+
 const nerveSymptomSchema = z.strictObject({
   change: z.enum(nerveChanges).optional(),
   /** Not there before surgery, or started since the last check-in. */

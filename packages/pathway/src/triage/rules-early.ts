@@ -1,4 +1,4 @@
-import { isYes, toCelsius } from '../checkin/checkin.ts';
+import { isLowTemperature, isYes, lowTemperatureC } from '../checkin/checkin.ts';
 import { defineRule } from './define-rule.ts';
 import { hasNeuroFinding, hematomaWindowDays, inHematomaWindow } from './rules-cord.ts';
 import type { TriageContext, TriageRule } from './types.ts';
@@ -13,8 +13,6 @@ import type { TriageContext, TriageRule } from './types.ts';
 export const severePainAtLeast = 8;
 /** "Rising": an earlier check-in in the last few days with worst pain at least this much lower (ref:50, ref:51: 2 points is a real change). */
 export const risingPain = { byAtLeast: 2, lookBackDays: 3 } as const;
-/** Below this a reading is low: measure again (a judgement; no listed source gives a number). */
-export const lowTemperatureC = 35.5;
 
 function worstPain(entry: { axialPain?: number; limbPain?: number }): number | undefined {
   if (entry.axialPain === undefined && entry.limbPain === undefined) return undefined;
@@ -38,7 +36,7 @@ function rising(c: TriageContext): boolean {
 }
 
 const low = (c: TriageContext): boolean =>
-  c.checkin.temperature !== undefined && toCelsius(c.checkin.temperature) < lowTemperatureC;
+  c.checkin.temperature !== undefined && isLowTemperature(c.checkin.temperature);
 
 export const earlyRules: readonly TriageRule[] = [
   defineRule({

@@ -1,9 +1,9 @@
-import { type Checkin, toCelsius } from '../checkin/checkin.ts';
+import { type Checkin, isLowTemperature } from '../checkin/checkin.ts';
 import type { Statement } from '../sources/source.ts';
 import { bodyRules } from './rules-body.ts';
 import { cervicalRules } from './rules-cervical.ts';
 import { cordRules } from './rules-cord.ts';
-import { earlyRules, lowTemperatureC } from './rules-early.ts';
+import { earlyRules } from './rules-early.ts';
 import { nerveRules } from './rules-nerves.ts';
 import type { TriageRule } from './types.ts';
 
@@ -59,7 +59,7 @@ const questions: readonly UnsureQuestion[] = [
     isUnsure: (c) =>
       c.feelsVeryUnwell === 'unsure' &&
       c.temperature !== undefined &&
-      toCelsius(c.temperature) < lowTemperatureC,
+      isLowTemperature(c.temperature),
   },
 ];
 
