@@ -24,6 +24,21 @@ export const rulesByRegion: Readonly<Record<Region, readonly TriageRule[]>> = {
   cervical: allTriageRules.filter((rule) => rule.regions.includes('cervical')),
 };
 
+/** The same rules split in two, so triage looks at the "not sure" rules only when an answer is "not sure". */
+const isUnsureRule = new Set(unsureRules.map((rule) => rule.id));
+export const rulesByRegionSplit: Readonly<
+  Record<Region, { readonly sure: readonly TriageRule[]; readonly unsure: readonly TriageRule[] }>
+> = {
+  lumbar: {
+    sure: rulesByRegion.lumbar.filter((rule) => !isUnsureRule.has(rule.id)),
+    unsure: rulesByRegion.lumbar.filter((rule) => isUnsureRule.has(rule.id)),
+  },
+  cervical: {
+    sure: rulesByRegion.cervical.filter((rule) => !isUnsureRule.has(rule.id)),
+    unsure: rulesByRegion.cervical.filter((rule) => isUnsureRule.has(rule.id)),
+  },
+};
+
 export function findRule(id: string): TriageRule | undefined {
   return allTriageRules.find((rule) => rule.id === id);
 }

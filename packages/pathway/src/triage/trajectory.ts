@@ -197,8 +197,8 @@ export const trajectoryRules: readonly TriageRule[] = [
     level: 'contact',
     offTrack: true,
     fires: (c) =>
-      c.day >= dayOf(c, timeline('weakness').askTeamIfStillPresentAfter) &&
-      notImproving(c.checkin.weakness?.change),
+      notImproving(c.checkin.weakness?.change) &&
+      c.day >= dayOf(c, timeline('weakness').askTeamIfStillPresentAfter),
     patientWords: (c) => c.checkin.weakness?.where,
     say: 'Your weakness is still there and not getting better, some months after surgery. Strength often comes back slowly, but your care team should know. Tell them in the next few days, or at your next visit.',
     clinicianSummary:

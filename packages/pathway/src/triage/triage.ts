@@ -4,7 +4,7 @@ import { symptomTimelines, whenToAskAboutNumbness } from '../nerve-healing/expec
 import type { Statement } from '../sources/source.ts';
 import type { Surgery } from '../surgery/surgery.ts';
 import { instructionFor } from './define-rule.ts';
-import { rulesByRegion } from './rules.ts';
+import { rulesByRegionSplit } from './rules.ts';
 import { expectedThroatSymptomDays } from './rules-cervical.ts';
 import {
   defaultTriageSettings,
@@ -34,7 +34,7 @@ import {
   type TriageLevel,
 } from './types.ts';
 import { unansweredRedFlags } from './unanswered.ts';
-import { unsureRuleIds } from './unsure.ts';
+import { hasUnsureAnswer, unsureRuleIds } from './unsure.ts';
 
 export * from './rules.ts';
 export * from './settings.ts';
@@ -65,7 +65,9 @@ export function triage(
 
   const findings: TriageFinding[] = [];
   let level: TriageLevel = 'routine';
-  for (const rule of rulesByRegion[ctx.region]) {
+  const { sure, unsure } = rulesByRegionSplit[ctx.region];
+  const rules = hasUnsureAnswer(checkin) ? [...sure, ...unsure] : sure;
+  for (const rule of rules) {
     if (!rule.fires(ctx)) continue;
     const patientWords = rule.patientWords?.(ctx);
     findings.push({

@@ -99,5 +99,39 @@ export const unsureRules: readonly TriageRule[] = questions.map((q) => {
   };
 });
 
+/**
+ * One quick look for any "not sure" answer, so triage skips the "not sure" rules on most days
+ * (speed: npm run bench triage). It must name every field of the table above; the scenario table
+ * has a row per question, so a field missing here fails a test.
+ */
+export function hasUnsureAnswer(c: Checkin): boolean {
+  const i = c.incision;
+  return (
+    c.saddleNumbness === 'unsure' ||
+    c.urinaryRetention === 'unsure' ||
+    c.bladderIncontinence === 'unsure' ||
+    c.bowelIncontinence === 'unsure' ||
+    c.unableToMoveLimbs === 'unsure' ||
+    c.chestPain === 'unsure' ||
+    c.shortOfBreath === 'unsure' ||
+    c.coughingBlood === 'unsure' ||
+    c.severeBleeding === 'unsure' ||
+    (i !== undefined &&
+      (i.redness === 'unsure' ||
+        i.warmth === 'unsure' ||
+        i.opening === 'unsure' ||
+        i.dressingSoaked === 'unsure')) ||
+    c.positionalHeadache === 'unsure' ||
+    c.calfPainOrSwelling === 'unsure' ||
+    c.fell === 'unsure' ||
+    c.painControlled === 'unsure' ||
+    c.numbness?.new === 'unsure' ||
+    c.weakness?.new === 'unsure' ||
+    c.newShoulderArmWeakness === 'unsure' ||
+    c.handClumsiness === 'unsure' ||
+    c.feelsVeryUnwell === 'unsure'
+  );
+}
+
 /** The rule ids of the "not sure" items, so the headline can tell the patient to act if the answer is yes. */
 export const unsureRuleIds: ReadonlySet<string> = new Set(unsureRules.map((r) => r.id));
