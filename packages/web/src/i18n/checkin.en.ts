@@ -16,8 +16,6 @@ export const checkinEn = {
   'q.handClumsiness.new': 'Yes',
   'q.handClumsiness.fast': 'Yes, and getting worse fast',
   'q.walking.slowly': 'Slowly getting worse',
-  'q.temperatureLow':
-    'This is lower than normal. Thermometers often read low. Please take it again in 15 minutes, under your tongue with your mouth closed, and type the new number.',
   'q.feelsVeryUnwell': 'Do you feel very unwell: shivery, confused or very weak?',
   'result.title.contactUnsure': 'Please check a warning sign',
 } as const;

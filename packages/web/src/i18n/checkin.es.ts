@@ -18,8 +18,6 @@ export const checkinEs: Readonly<Record<keyof typeof checkinEn, string>> = {
   'q.handClumsiness.new': 'Sí',
   'q.handClumsiness.fast': 'Sí, y empeora rápido',
   'q.walking.slowly': 'Empeora poco a poco',
-  'q.temperatureLow':
-    'Esta temperatura es más baja de lo normal. Los termómetros a menudo marcan de menos. Tómesela otra vez en 15 minutos, debajo de la lengua y con la boca cerrada, y escriba el número nuevo.',
   'q.feelsVeryUnwell': '¿Se siente muy mal: con escalofríos, confundido o muy débil?',
   'result.title.contactUnsure': 'Revise una señal de alarma, por favor',
 };

@@ -2,10 +2,12 @@ import {
   type Answer,
   type CheckinInput,
   checkinSchemaFor,
+  findRule,
   type IsoDate,
   isLowTemperature,
   type LimbSide,
   type NerveChange,
+  type Statement,
   triage,
 } from '@lamina/pathway';
 import { type FormEvent, useState } from 'react';
@@ -17,6 +19,7 @@ import { enqueue, newKey, sendOne } from '../lib/outbox.ts';
 import { showResult } from '../lib/result.ts';
 import { navigate } from '../lib/router.tsx';
 import { Choice } from '../ui/Choice.tsx';
+import { Stmt } from '../ui/Statement.tsx';
 
 type YesNoField =
   | 'saddleNumbness'
@@ -47,6 +50,9 @@ const dangerSigns: readonly YesNoField[] = [
 ];
 const otherSigns: readonly YesNoField[] = ['fell', 'positionalHeadache', 'calfPainOrSwelling'];
 const incisionSigns: readonly IncisionYesNo[] = ['redness', 'warmth', 'opening', 'dressingSoaked'];
+
+/** What to do about a low reading: the triage statement itself (sourced, translated), shown before sending. */
+const lowTemperatureAdvice = findRule('temperature-low')?.instruction as Statement | undefined;
 
 /** The typed temperature, when it is a number (the schema still checks the range). */
 function typedTemperature(text: string, unit: 'F' | 'C') {
@@ -353,9 +359,11 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
           </div>
           {lowTemp ? (
             <>
-              <p className="hint" role="status">
-                {t('q.temperatureLow')}
-              </p>
+              {lowTemperatureAdvice ? (
+                <div role="status">
+                  <Stmt s={lowTemperatureAdvice} />
+                </div>
+              ) : null}
               <Choice
                 legend={t('q.feelsVeryUnwell')}
                 options={answerOptions}
