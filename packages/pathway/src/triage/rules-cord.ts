@@ -127,7 +127,7 @@ export const cordRules: readonly TriageRule[] = [
     say: 'New clumsy hands after neck surgery, like dropping things or trouble with buttons or writing, should be checked. Call your surgical team today. If it gets worse fast, or your legs get weak, call 911.',
     clinicianSummary:
       'New hand clumsiness after cervical surgery (dropping things, buttons, writing): possible cord sign (myelopathy), same question as the candidacy check.',
-    sources: ['ref:110', 'ref:10', 'seed:001'],
+    sources: ['ref:110', 'ref:46', 'ref:10', 'seed:001'],
     uncertain: true,
   }),
   defineRule({
@@ -138,7 +138,7 @@ export const cordRules: readonly TriageRule[] = [
     say: 'Walking or balance that is slowly getting worse after neck surgery should be checked. Call your surgical team today. Use a walker or hold on to someone. If it gets worse fast, or your legs get weak, call 911.',
     clinicianSummary:
       'Gradually worsening gait or balance after cervical surgery: possible cord sign (myelopathy / recurrent compression).',
-    sources: ['ref:110', 'seed:001', 'ref:3'],
+    sources: ['ref:110', 'ref:46', 'seed:001', 'ref:3'],
     uncertain: true,
   }),
   defineRule({
