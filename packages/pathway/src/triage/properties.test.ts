@@ -450,7 +450,7 @@ test('property: "not sure" is never lower than "no" on any red-flag question', (
           `${name}: unsure is at least contact`,
         );
     }),
-    { numRuns: 600 },
+    { numRuns: 400 },
   );
 });
 
@@ -466,7 +466,7 @@ test('property: "not sure" on pain control is never lower than "yes" (it is the 
       assert.ok(levelRank[unsure.level] >= levelRank[yes.level]);
       assert.ok(levelRank[no.level] >= levelRank.urgent);
     }),
-    { numRuns: 400 },
+    { numRuns: 300 },
   );
 });
 
@@ -501,7 +501,7 @@ test('property: adding a neurological finding never lowers the level', () => {
       assert.ok(levelRank[after.level] >= levelRank[before.level]);
       assert.ok(levelRank[after.level] >= levelRank.urgent);
     }),
-    { numRuns: 600 },
+    { numRuns: 400 },
   );
 });
 
@@ -524,7 +524,7 @@ test('property: severe pain (8–10) in the first week is never routine, and at 
       if (checkin.painControlled !== 'yes')
         assert.ok(levelRank[decision.level] >= levelRank.urgent);
     }),
-    { numRuns: 500 },
+    { numRuns: 300 },
   );
 });
 
@@ -537,7 +537,7 @@ test('property: severe uncontrolled pain with a neurological finding in the firs
       const checkin = patch({ ...s.checkin, limbPain: s.pain, painControlled: 'no' });
       assert.equal(decide({ ...s, checkin }, s.history).level, 'emergency');
     }),
-    { numRuns: 500 },
+    { numRuns: 300 },
   );
 });
 
@@ -556,7 +556,7 @@ test('property: worsening weakness in both legs (or arms and legs after neck sur
       if (!armsToo || s.region === 'cervical') assert.equal(decision.level, 'emergency');
       else assert.ok(levelRank[decision.level] >= levelRank.urgent);
     }),
-    { numRuns: 500 },
+    { numRuns: 300 },
   );
 });
 
@@ -577,7 +577,7 @@ test('property: a temperature below 35.5 °C is never routine, and feeling very 
         if (unwell === 'yes') assert.ok(levelRank[decision.level] >= levelRank.urgent);
       },
     ),
-    { numRuns: 400 },
+    { numRuns: 300 },
   );
 });
 
