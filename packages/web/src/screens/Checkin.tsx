@@ -7,6 +7,7 @@ import {
   isLowTemperature,
   type LimbSide,
   type NerveChange,
+  plausibleTemperature,
   type Statement,
   triage,
 } from '@lamina/pathway';
@@ -89,7 +90,11 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
 
   const update = (patch: Partial<CheckinInput>) => setA((prev) => ({ ...prev, ...patch }));
   const typedTemp = typedTemperature(tempText, tempUnit);
-  const lowTemp = typedTemp !== undefined && isLowTemperature(typedTemp);
+  // Only a plausible reading: below the range the form shows its field error instead.
+  const lowTemp =
+    typedTemp !== undefined &&
+    typedTemp.value >= plausibleTemperature[typedTemp.unit].min &&
+    isLowTemperature(typedTemp);
   const askWhere = weaknessMayBeWorse(a.weakness);
   const sideOptions = (limb: 'Legs' | 'Arms'): { value: LimbSide; label: string }[] => [
     { value: 'left', label: t(`q.weakness${limb}.left`) },
