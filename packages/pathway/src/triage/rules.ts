@@ -26,18 +26,16 @@ export const rulesByRegion: Readonly<Record<Region, readonly TriageRule[]>> = {
 
 /** The same rules split in two, so triage looks at the "not sure" rules only when an answer is "not sure". */
 const isUnsureRule = new Set(unsureRules.map((rule) => rule.id));
+function split(rules: readonly TriageRule[]) {
+  const sure = rules.filter((rule) => !isUnsureRule.has(rule.id));
+  return { sure, withUnsure: [...sure, ...rules.filter((rule) => isUnsureRule.has(rule.id))] };
+}
 export const rulesByRegionSplit: Readonly<
-  Record<Region, { readonly sure: readonly TriageRule[]; readonly unsure: readonly TriageRule[] }>
-> = {
-  lumbar: {
-    sure: rulesByRegion.lumbar.filter((rule) => !isUnsureRule.has(rule.id)),
-    unsure: rulesByRegion.lumbar.filter((rule) => isUnsureRule.has(rule.id)),
-  },
-  cervical: {
-    sure: rulesByRegion.cervical.filter((rule) => !isUnsureRule.has(rule.id)),
-    unsure: rulesByRegion.cervical.filter((rule) => isUnsureRule.has(rule.id)),
-  },
-};
+  Record<
+    Region,
+    { readonly sure: readonly TriageRule[]; readonly withUnsure: readonly TriageRule[] }
+  >
+> = { lumbar: split(rulesByRegion.lumbar), cervical: split(rulesByRegion.cervical) };
 
 export function findRule(id: string): TriageRule | undefined {
   return allTriageRules.find((rule) => rule.id === id);

@@ -65,8 +65,8 @@ export function triage(
 
   const findings: TriageFinding[] = [];
   let level: TriageLevel = 'routine';
-  const { sure, unsure } = rulesByRegionSplit[ctx.region];
-  const rules = hasUnsureAnswer(checkin) ? [...sure, ...unsure] : sure;
+  const { sure, withUnsure } = rulesByRegionSplit[ctx.region];
+  const rules = hasUnsureAnswer(checkin) ? withUnsure : sure;
   for (const rule of rules) {
     if (!rule.fires(ctx)) continue;
     const patientWords = rule.patientWords?.(ctx);
