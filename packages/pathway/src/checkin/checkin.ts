@@ -17,7 +17,8 @@ export type NerveChange = (typeof nerveChanges)[number];
 
 export const drainageKinds = ['none', 'bloody', 'clear-watery', 'cloudy'] as const;
 export const swellingKinds = ['none', 'some', 'growing'] as const;
-export const walkingChanges = ['improving', 'same', 'suddenly-worse'] as const;
+/** 'gradually-worse' was added later (issue 13): older stored check-ins simply never carry it. */
+export const walkingChanges = ['improving', 'same', 'gradually-worse', 'suddenly-worse'] as const;
 export const swallowingStates = ['normal', 'mild', 'getting-worse', 'cannot'] as const;
 export const voiceStates = ['normal', 'hoarse', 'cannot-speak'] as const;
 export const neckSwellingStates = ['none', 'some', 'growing-fast'] as const;
@@ -51,6 +52,13 @@ export function toCelsius(t: Temperature): number {
   return Math.round(celsius * 100) / 100;
 }
 
+/**
+ * Below this a reading is low (issue 13): the patient is asked to measure again and whether they
+ * feel very unwell (`feelsVeryUnwell`). A judgement: no listed source gives a low threshold.
+ */
+export const lowTemperatureC = 35.5;
+export const isLowTemperature = (t: Temperature): boolean => toCelsius(t) < lowTemperatureC;
+
 const nerveSymptomSchema = z.strictObject({
   change: z.enum(nerveChanges).optional(),
   /** Not there before surgery, or started since the last check-in. */
@@ -58,6 +66,22 @@ const nerveSymptomSchema = z.strictObject({
   /** The patient's words for where ("left foot", "right thumb"). */
   where: z.string().trim().max(200).optional(),
 });
+
+/**
+ * Which legs or arms are weak, asked as choices (issue 13) so triage can read the cord / cauda
+ * equina pattern (both legs; arms and legs). Optional and additive: older check-ins carry only the
+ * free-text `where`, and a missing answer is read as "not known", never as "one side only".
+ */
+export const limbSides = ['none', 'left', 'right', 'both', 'unsure'] as const;
+export type LimbSide = (typeof limbSides)[number];
+
+const weaknessSchema = nerveSymptomSchema.extend({
+  legs: z.enum(limbSides).optional(),
+  arms: z.enum(limbSides).optional(),
+});
+
+/** New clumsy hands after neck surgery: dropping things, trouble with buttons or writing (issue 13). */
+export const handClumsinessStates = ['no', 'new', 'rapidly-worse', 'unsure'] as const;
 
 const incisionSchema = z.strictObject({
   redness: answer,
@@ -81,7 +105,7 @@ const commonShape = {
   /** Bleeding that does not stop with pressure. */
   severeBleeding: answer,
   numbness: nerveSymptomSchema.optional(),
-  weakness: nerveSymptomSchema.optional(),
+  weakness: weaknessSchema.optional(),
   /** Cannot move the legs (lumbar) or the arms or legs (cervical). */
   unableToMoveLimbs: answer,
   /** Cannot pass urine, or the bladder feels full and nothing comes. */
@@ -105,6 +129,8 @@ const commonShape = {
   exercises: z.enum(exerciseAmounts).optional(),
   /** Free text for the care team. Lamina does not read it for warning signs, and says so. */
   note: z.string().trim().max(2000).optional(),
+  /** Asked when the temperature is low (below 35.5 °C): feeling very unwell, shivery, confused or very weak. */
+  feelsVeryUnwell: answer,
 };
 
 /** Asked only after neck surgery: the airway and the C5 root sit there. */
@@ -114,6 +140,8 @@ const cervicalShape = {
   neckSwelling: z.enum(neckSwellingStates).optional(),
   /** New weakness lifting the arm at the shoulder or bending the elbow (C5, ref:17). */
   newShoulderArmWeakness: answer,
+  /** New or worse clumsy hands since surgery (a spinal cord sign, ref:110; asked before surgery by the candidacy check too). */
+  handClumsiness: z.enum(handClumsinessStates).optional(),
 };
 
 export const lumbarCheckinSchema = z.strictObject(commonShape);

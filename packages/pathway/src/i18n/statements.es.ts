@@ -1,5 +1,9 @@
 import { imagingReviewStatementsEs } from './imaging-review.statements.es.ts';
 import { secondOpinionStatementsEs } from './second-opinion.statements.es.ts';
+import {
+  triageEscalationsStatementsEs,
+  withUnsureCopies,
+} from './triage-escalations.statements.es.ts';
 
 /**
  * Spanish for the clinical sentences the API sends, keyed by their stable statement id (restriction,
@@ -9,9 +13,10 @@ import { secondOpinionStatementsEs } from './second-opinion.statements.es.ts';
  * Written for this app in plain Spanish ("usted"); a clinician and a native speaker must review
  * before release, like every clinical sentence.
  */
-export const statementsEs: Readonly<Record<string, string>> = {
+export const statementsEs: Readonly<Record<string, string>> = withUnsureCopies({
   ...secondOpinionStatementsEs,
   ...imagingReviewStatementsEs,
+  ...triageEscalationsStatementsEs,
   // Plan: phases
   'phase.lumbar-first-48-hours': 'Las primeras 24 a 48 horas',
   'phase.lumbar-days-3-7': 'Días 3 a 7',
@@ -707,4 +712,4 @@ export const statementsEs: Readonly<Record<string, string>> = {
   'exercise.neck.late.sport.name': 'Deporte y ejercicio fuerte',
   'exercise.neck.late.sport':
     'Pregunte a su cirujano, muchas veces en la cita de los 6 meses, cuándo puede volver al deporte, al ejercicio de impacto o al ejercicio fuerte.',
-};
+});

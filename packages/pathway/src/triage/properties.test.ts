@@ -9,6 +9,10 @@ import {
   drainageKinds,
   exerciseAmounts,
   type HistoryEntry,
+  handClumsinessStates,
+  type LimbSide,
+  limbSides,
+  type NerveChange,
   neckSwellingStates,
   nerveChanges,
   swallowingStates,
@@ -31,6 +35,16 @@ const nerve = fc.record(
     change: fc.constantFrom(...nerveChanges),
     new: answer,
     where: fc.constantFrom('left foot', 'thumb'),
+  },
+  { requiredKeys: [] },
+);
+const weakness = fc.record(
+  {
+    change: fc.constantFrom(...nerveChanges),
+    new: answer,
+    where: fc.constantFrom('left foot', 'both legs'),
+    legs: fc.constantFrom(...limbSides),
+    arms: fc.constantFrom(...limbSides),
   },
   { requiredKeys: [] },
 );
@@ -62,7 +76,7 @@ const commonFields = {
   ),
   severeBleeding: answer,
   numbness: nerve,
-  weakness: nerve,
+  weakness,
   unableToMoveLimbs: answer,
   urinaryRetention: answer,
   bladderIncontinence: answer,
@@ -80,12 +94,14 @@ const commonFields = {
   opioidDoses: fc.integer({ min: 0, max: 12 }),
   exercises: fc.constantFrom(...exerciseAmounts),
   note: fc.string({ maxLength: 40 }),
+  feelsVeryUnwell: answer,
 };
 const cervicalFields = {
   swallowing: fc.constantFrom(...swallowingStates),
   voice: fc.constantFrom(...voiceStates),
   neckSwelling: fc.constantFrom(...neckSwellingStates),
   newShoulderArmWeakness: answer,
+  handClumsiness: fc.constantFrom(...handClumsinessStates),
 };
 
 const drop = (input: Record<string, unknown>) => JSON.parse(JSON.stringify(input)) as CheckinInput; // removes undefined keys, as JSON would
@@ -126,6 +142,11 @@ function decide(
   return triage(s.checkin, surgery, datedHistory(today, past), today);
 }
 
+const keepRapid = (change: NerveChange | undefined): NerveChange =>
+  change === 'rapidly-worse' ? 'rapidly-worse' : 'worse';
+const someSide = (side: LimbSide | undefined): boolean =>
+  side === 'left' || side === 'right' || side === 'both';
+
 /** One way to make each red-flag rule fire, as a patch to the check-in. */
 const redFlagPatches: Record<string, (c: Checkin, day: number) => Checkin> = {
   'saddle-numbness': (c) => ({ ...c, saddleNumbness: 'yes' }),
@@ -163,16 +184,50 @@ const redFlagPatches: Record<string, (c: Checkin, day: number) => Checkin> = {
   'incision-drainage-bloody': (c) => ({ ...c, incision: { ...c.incision, drainage: 'bloody' } }),
   'incision-swelling-growing': (c) => ({ ...c, incision: { ...c.incision, swelling: 'growing' } }),
   'numbness-rapidly-worse': (c) => ({ ...c, numbness: { ...c.numbness, change: 'rapidly-worse' } }),
+  'weakness-both-legs-worse': (c) => ({
+    ...c,
+    weakness: { ...c.weakness, change: keepRapid(c.weakness?.change), legs: 'both' },
+  }),
+  'weakness-arms-and-legs-worse': (c) => ({
+    ...c,
+    weakness: {
+      ...c.weakness,
+      change: keepRapid(c.weakness?.change),
+      arms: someSide(c.weakness?.arms) ? c.weakness?.arms : 'left',
+      legs: someSide(c.weakness?.legs) ? c.weakness?.legs : 'left',
+    },
+  }),
+  'cord-signs-rapidly-worse': (c) => ({ ...c, handClumsiness: 'rapidly-worse' }),
+  'cord-signs-with-leg-weakness': (c) => ({
+    ...c,
+    handClumsiness: c.handClumsiness === 'rapidly-worse' ? 'rapidly-worse' : 'new',
+    weakness: {
+      ...c.weakness,
+      new: 'yes',
+      legs: someSide(c.weakness?.legs) ? c.weakness?.legs : 'right',
+    },
+  }),
+  'temperature-low-unwell': (c) => ({
+    ...c,
+    temperature: { value: 35.0, unit: 'C' },
+    feelsVeryUnwell: 'yes',
+  }),
 };
 
 /**
- * Red flags a patch cannot add on its own: one needs earlier check-ins, one a late day, and one
- * would replace a worse swallowing answer ('cannot') rather than add to it.
+ * Red flags a patch cannot add on its own: some need earlier check-ins or a day (the first week,
+ * a late day), and some would replace a worse answer ('cannot' swallow, hands or walking getting
+ * worse fast) rather than add to it. The first-week rules have their own properties below.
  */
 const notPatchable = new Set([
   'pain-severe-jump',
   'swallowing-mild-late',
   'swallowing-getting-worse',
+  'weakness-with-spreading-numbness-early',
+  'pain-severe-early',
+  'pain-severe-early-neuro',
+  'cord-hands-clumsy',
+  'cord-walking-gradually-worse',
 ]);
 
 function assertValid(decision: TriageDecision): void {
@@ -273,7 +328,13 @@ function withoutFindings(c: Checkin): Checkin {
     bowelIncontinence: 'no',
     saddleNumbness: 'no',
     daysSinceBowelMovement: c.daysSinceBowelMovement === undefined ? undefined : 1,
-    walkingBalance: c.walkingBalance === 'suddenly-worse' ? 'same' : c.walkingBalance,
+    walkingBalance:
+      c.walkingBalance === 'suddenly-worse' || c.walkingBalance === 'gradually-worse'
+        ? 'same'
+        : c.walkingBalance,
+    axialPain: c.axialPain === undefined ? undefined : Math.min(c.axialPain, 7),
+    limbPain: c.limbPain === undefined ? undefined : Math.min(c.limbPain, 7),
+    feelsVeryUnwell: 'no',
     fell: 'no',
     positionalHeadache: 'no',
     calfPainOrSwelling: 'no',
@@ -284,6 +345,7 @@ function withoutFindings(c: Checkin): Checkin {
     ...(c.voice ? { voice: 'normal' as const } : {}),
     ...(c.neckSwelling ? { neckSwelling: 'none' as const } : {}),
     ...(c.newShoulderArmWeakness ? { newShoulderArmWeakness: 'no' as const } : {}),
+    ...(c.handClumsiness ? { handClumsiness: 'no' as const } : {}),
   };
 }
 
@@ -338,5 +400,198 @@ test('property: the history window a store loads (triageHistoryNeeded) gives the
       assert.deepEqual(decide(s, windowed), decide(s, s.history));
     }),
     { numRuns: 500 },
+  );
+});
+
+// Issue 13: the new escalations keep the same promises.
+
+/** Each red-flag question that takes yes / no / not sure, with how to set it. */
+type SetAnswer = (c: Checkin, a: 'no' | 'unsure') => Checkin;
+const answerSetters: Record<string, SetAnswer> = {
+  saddleNumbness: (c, a) => ({ ...c, saddleNumbness: a }),
+  urinaryRetention: (c, a) => ({ ...c, urinaryRetention: a }),
+  bladderIncontinence: (c, a) => ({ ...c, bladderIncontinence: a }),
+  bowelIncontinence: (c, a) => ({ ...c, bowelIncontinence: a }),
+  unableToMoveLimbs: (c, a) => ({ ...c, unableToMoveLimbs: a }),
+  chestPain: (c, a) => ({ ...c, chestPain: a }),
+  shortOfBreath: (c, a) => ({ ...c, shortOfBreath: a }),
+  coughingBlood: (c, a) => ({ ...c, coughingBlood: a }),
+  severeBleeding: (c, a) => ({ ...c, severeBleeding: a }),
+  'incision.redness': (c, a) => ({ ...c, incision: { ...c.incision, redness: a } }),
+  'incision.warmth': (c, a) => ({ ...c, incision: { ...c.incision, warmth: a } }),
+  'incision.opening': (c, a) => ({ ...c, incision: { ...c.incision, opening: a } }),
+  'incision.dressingSoaked': (c, a) => ({ ...c, incision: { ...c.incision, dressingSoaked: a } }),
+  positionalHeadache: (c, a) => ({ ...c, positionalHeadache: a }),
+  calfPainOrSwelling: (c, a) => ({ ...c, calfPainOrSwelling: a }),
+  fell: (c, a) => ({ ...c, fell: a }),
+  numbnessNew: (c, a) => ({ ...c, numbness: { ...c.numbness, new: a } }),
+  weaknessNew: (c, a) => ({ ...c, weakness: { ...c.weakness, new: a } }),
+  feelsVeryUnwell: (c, a) => ({ ...c, feelsVeryUnwell: a }),
+};
+const cervicalSetters: Record<string, SetAnswer> = {
+  newShoulderArmWeakness: (c, a) => ({ ...c, newShoulderArmWeakness: a }),
+  handClumsiness: (c, a) => ({ ...c, handClumsiness: a }),
+};
+
+test('property: "not sure" is never lower than "no" on any red-flag question', () => {
+  fc.assert(
+    fc.property(scenarioArb, fc.nat(), (s, pick) => {
+      const setters = Object.entries({
+        ...answerSetters,
+        ...(s.region === 'cervical' ? cervicalSetters : {}),
+      });
+      const [name, set] = setters[pick % setters.length] as [string, SetAnswer];
+      const no = decide({ ...s, checkin: set(s.checkin, 'no') }, s.history);
+      const unsure = decide({ ...s, checkin: set(s.checkin, 'unsure') }, s.history);
+      assert.ok(levelRank[unsure.level] >= levelRank[no.level], name);
+      if (name !== 'feelsVeryUnwell')
+        assert.ok(
+          levelRank[unsure.level] >= levelRank.contact,
+          `${name}: unsure is at least contact`,
+        );
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('property: "not sure" on pain control is never lower than "yes" (it is the "no" that is the red flag)', () => {
+  fc.assert(
+    fc.property(scenarioArb, (s) => {
+      const yes = decide({ ...s, checkin: { ...s.checkin, painControlled: 'yes' } }, s.history);
+      const unsure = decide(
+        { ...s, checkin: { ...s.checkin, painControlled: 'unsure' } },
+        s.history,
+      );
+      const no = decide({ ...s, checkin: { ...s.checkin, painControlled: 'no' } }, s.history);
+      assert.ok(levelRank[unsure.level] >= levelRank[yes.level]);
+      assert.ok(levelRank[no.level] >= levelRank.urgent);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+/** Neurological findings, each only ever adding to what the check-in says. */
+const neuroPatches: readonly ((c: Checkin) => Checkin)[] = [
+  (c) => ({ ...c, numbness: { ...c.numbness, new: 'yes' } }),
+  (c) => ({ ...c, numbness: { ...c.numbness, change: 'rapidly-worse' } }),
+  (c) => ({ ...c, weakness: { ...c.weakness, new: 'yes' } }),
+  (c) => ({ ...c, weakness: { ...c.weakness, change: 'rapidly-worse' } }),
+  (c) => ({
+    ...c,
+    weakness: { ...c.weakness, change: keepRapid(c.weakness?.change), legs: 'both' },
+  }),
+  (c) => ({ ...c, saddleNumbness: 'yes' }),
+  (c) => ({ ...c, urinaryRetention: 'yes' }),
+  (c) => ({ ...c, unableToMoveLimbs: 'yes' }),
+  (c) => ({ ...c, walkingBalance: 'suddenly-worse' }),
+];
+const cervicalNeuroPatches: readonly ((c: Checkin) => Checkin)[] = [
+  (c) => ({ ...c, handClumsiness: 'rapidly-worse' }),
+  (c) => ({ ...c, newShoulderArmWeakness: 'yes' }),
+];
+
+test('property: adding a neurological finding never lowers the level', () => {
+  fc.assert(
+    fc.property(scenarioArb, fc.nat(), (s, pick) => {
+      const patches =
+        s.region === 'cervical' ? [...neuroPatches, ...cervicalNeuroPatches] : neuroPatches;
+      const patch = patches[pick % patches.length] as (c: Checkin) => Checkin;
+      const before = decide(s, s.history);
+      const after = decide({ ...s, checkin: patch(s.checkin) }, s.history);
+      assert.ok(levelRank[after.level] >= levelRank[before.level]);
+      assert.ok(levelRank[after.level] >= levelRank.urgent);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+const firstWeek = regionArb.chain((region) =>
+  fc.record({
+    region: fc.constant(region),
+    day: fc.integer({ min: 0, max: 7 }),
+    checkin: checkinArb(region),
+    history: historyArb(region),
+    pain: fc.integer({ min: 8, max: 10 }),
+  }),
+);
+
+test('property: severe pain (8–10) in the first week is never routine, and at least urgent unless the plan controls it', () => {
+  fc.assert(
+    fc.property(firstWeek, (s) => {
+      const checkin = { ...s.checkin, axialPain: s.pain };
+      const decision = decide({ ...s, checkin }, s.history);
+      assert.ok(levelRank[decision.level] >= levelRank.contact);
+      if (checkin.painControlled !== 'yes')
+        assert.ok(levelRank[decision.level] >= levelRank.urgent);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: severe uncontrolled pain with a neurological finding in the first week is an emergency', () => {
+  fc.assert(
+    fc.property(firstWeek, fc.nat(), (s, pick) => {
+      const patches =
+        s.region === 'cervical' ? [...neuroPatches, ...cervicalNeuroPatches] : neuroPatches;
+      const patch = patches[pick % patches.length] as (c: Checkin) => Checkin;
+      const checkin = patch({ ...s.checkin, limbPain: s.pain, painControlled: 'no' });
+      assert.equal(decide({ ...s, checkin }, s.history).level, 'emergency');
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: worsening weakness in both legs (or arms and legs after neck surgery) is always an emergency', () => {
+  fc.assert(
+    fc.property(scenarioArb, fc.boolean(), (s, armsToo) => {
+      const weakness = armsToo
+        ? {
+            ...s.checkin.weakness,
+            change: 'worse' as const,
+            arms: 'right' as const,
+            legs: 'left' as const,
+          }
+        : { ...s.checkin.weakness, change: 'worse' as const, legs: 'both' as const };
+      const decision = decide({ ...s, checkin: { ...s.checkin, weakness } }, s.history);
+      if (!armsToo || s.region === 'cervical') assert.equal(decision.level, 'emergency');
+      else assert.ok(levelRank[decision.level] >= levelRank.urgent);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: a temperature below 35.5 °C is never routine, and feeling very unwell makes it urgent', () => {
+  fc.assert(
+    fc.property(
+      scenarioArb,
+      fc.double({ min: 34, max: 35.49, noNaN: true }),
+      answer,
+      (s, celsius, unwell) => {
+        const checkin: Checkin = {
+          ...s.checkin,
+          temperature: { value: celsius, unit: 'C' },
+          feelsVeryUnwell: unwell,
+        };
+        const decision = decide({ ...s, checkin }, s.history);
+        assert.ok(levelRank[decision.level] >= levelRank.contact);
+        if (unwell === 'yes') assert.ok(levelRank[decision.level] >= levelRank.urgent);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('property: weakness that is not improving past 3 months is never routine, on a single check-in', () => {
+  fc.assert(
+    fc.property(
+      scenarioArb,
+      fc.integer({ min: 95, max: 800 }),
+      fc.constantFrom('unchanged' as const, 'worse' as const, 'rapidly-worse' as const),
+      (s, day, change) => {
+        const checkin = { ...s.checkin, weakness: { ...s.checkin.weakness, change } };
+        assert.ok(levelRank[decide({ ...s, day, checkin }).level] >= levelRank.contact);
+      },
+    ),
+    { numRuns: 300 },
   );
 });

@@ -1,4 +1,4 @@
-import { both, cervical, type Scenario } from './scenario-kit.ts';
+import { both, cervical, lumbar, type Scenario } from './scenario-kit.ts';
 
 /** Red flags from today's answers alone, written from the seeds and clinical-reference §1. */
 // biome-ignore format: one scenario per line reads as a table
@@ -49,7 +49,7 @@ export const redFlagScenarios: readonly Scenario[] = [
   { name: 'numbness increasing rapidly', sources: ['seed:001'], regions: both, day: 3, checkin: { numbness: { change: 'rapidly-worse', where: 'both feet' } }, level: 'urgent', fires: ['numbness-rapidly-worse'] },
   { name: 'new numbness since surgery', sources: ['ref:3', 'ref:4'], regions: both, day: 2, checkin: { numbness: { change: 'unchanged', new: 'yes' } }, level: 'urgent', fires: ['numbness-new'] },
   { name: 'numbness a bit worse today, once', sources: ['seed:003'], regions: both, day: 25, checkin: { numbness: { change: 'worse' } }, level: 'contact', fires: ['numbness-worse'] },
-  { name: 'sudden change in walking and balance', sources: ['seed:001'], regions: both, day: 9, checkin: { walkingBalance: 'suddenly-worse' }, level: 'urgent', fires: ['walking-suddenly-worse'] },
+  { name: 'sudden change in walking and balance', sources: ['seed:001'], regions: lumbar, day: 9, checkin: { walkingBalance: 'suddenly-worse' }, level: 'urgent', fires: ['walking-suddenly-worse'] },
   { name: 'a fall at home', sources: ['ref:3', 'ref:4'], regions: both, day: 13, checkin: { fell: 'yes' }, level: 'urgent', fires: ['fall'] },
   // Urgent / contact: after neck surgery (ref:17, ref:20, ref:36).
   { name: 'new shoulder weakness on day 2 (C5 palsy, ref:17)', sources: ['ref:17'], regions: cervical, day: 2, checkin: { newShoulderArmWeakness: 'yes' }, level: 'urgent', fires: ['c5-weakness'] },

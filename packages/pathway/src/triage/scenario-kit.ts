@@ -65,6 +65,7 @@ export function calmCheckin(region: Region): CheckinInput {
     voice: 'normal',
     neckSwelling: 'none',
     newShoulderArmWeakness: 'no',
+    handClumsiness: 'no',
   };
 }
 

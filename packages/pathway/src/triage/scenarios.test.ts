@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isKnownSource } from '../sources/source.ts';
+import { escalationScenarios } from './escalations.scenarios.ts';
 import { normalScenarios } from './normal.scenarios.ts';
 import { redFlagScenarios } from './red-flags.scenarios.ts';
 import { allTriageRules } from './rules.ts';
@@ -11,6 +12,7 @@ const tables: Record<string, readonly Scenario[]> = {
   'red flag': redFlagScenarios,
   trajectory: trajectoryScenarios,
   'normal recovery': normalScenarios,
+  escalation: escalationScenarios,
 };
 
 for (const [table, scenarios] of Object.entries(tables)) {

@@ -32,6 +32,16 @@ export const routineWithUnansweredHeadline: Statement = {
   sources: ['seed:001', 'ref:3'],
 };
 
+/**
+ * Used instead of the contact headline when the patient answered "not sure" to a warning sign
+ * (issue 13): the plain contact headline says "not an emergency", which a "not sure" cannot promise.
+ */
+export const contactUnsureHeadline: Statement = {
+  id: 'triage.headline.contact-unsure',
+  text: 'You were not sure about a warning sign. Read it below. If the answer is yes, do what it says now, and do not wait for your care team. Your care team will see that you were not sure.',
+  sources: ['seed:001', 'ref:3'],
+};
+
 export const disclaimer: Statement = {
   id: 'triage.disclaimer',
   text: 'Lamina gives information and tells you when to get help. It does not diagnose, and it does not replace your care team. If you feel very unwell or you are worried, call your team or 911, whatever this app says.',

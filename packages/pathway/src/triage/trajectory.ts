@@ -193,6 +193,19 @@ export const trajectoryRules: readonly TriageRule[] = [
     sources: ['seed:003', 'ref:97', 'ref:18'],
   }),
   defineRule({
+    id: 'weakness-persisting',
+    level: 'contact',
+    offTrack: true,
+    fires: (c) =>
+      notImproving(c.checkin.weakness?.change) &&
+      c.day >= dayOf(c, timeline('weakness').askTeamIfStillPresentAfter),
+    patientWords: (c) => c.checkin.weakness?.where,
+    say: 'Your weakness is still there and not getting better, some months after surgery. Strength often comes back slowly, but your care team should know. Tell them in the next few days, or at your next visit.',
+    clinicianSummary:
+      'Weakness present and not improving beyond 3 months on a single check-in (seed:003: weakness from compression usually improves within weeks to months; the plan expects most change by 3 months).',
+    sources: ['seed:003', 'ref:97', 'ref:18'],
+  }),
+  defineRule({
     id: 'walking-falling',
     level: 'contact',
     offTrack: true,

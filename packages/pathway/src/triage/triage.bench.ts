@@ -3,6 +3,7 @@ import { measureThroughput, report } from '../../../../scripts/bench-kit.ts';
 import { checkinSchemaFor, type HistoryEntry } from '../checkin/checkin.ts';
 import { addDays } from '../dates/dates.ts';
 import type { Region } from '../surgery/surgery.ts';
+import { escalationScenarios } from './escalations.scenarios.ts';
 import { normalScenarios } from './normal.scenarios.ts';
 import { redFlagScenarios } from './red-flags.scenarios.ts';
 import { calmCheckin, historyOf, surgeryFor } from './scenario-kit.ts';
@@ -10,7 +11,12 @@ import { trajectoryScenarios } from './trajectory.scenarios.ts';
 import { triage } from './triage.ts';
 
 /** Every scenario of the test table, parsed once, so the loop measures triage alone. */
-const cases = [...redFlagScenarios, ...trajectoryScenarios, ...normalScenarios].flatMap((s) =>
+const cases = [
+  ...redFlagScenarios,
+  ...trajectoryScenarios,
+  ...normalScenarios,
+  ...escalationScenarios,
+].flatMap((s) =>
   s.regions.map((region: Region) => {
     const surgery = surgeryFor(region, s.surgery);
     const today = addDays(surgery.surgeryDate, s.day);

@@ -5,7 +5,7 @@ import { protocolSelfCare } from '../protocols/protocols.ts';
 import type { Statement } from '../sources/source.ts';
 import type { Surgery } from '../surgery/surgery.ts';
 import { instructionFor } from './define-rule.ts';
-import { rulesByRegion } from './rules.ts';
+import { rulesByRegionSplit } from './rules.ts';
 import { expectedThroatSymptomDays } from './rules-cervical.ts';
 import {
   defaultTriageSettings,
@@ -14,6 +14,7 @@ import {
   type TriageSettings,
 } from './settings.ts';
 import {
+  contactUnsureHeadline,
   disclaimer,
   earlyLowTemperature,
   earlyThroatSymptoms,
@@ -34,6 +35,7 @@ import {
   type TriageLevel,
 } from './types.ts';
 import { unansweredRedFlags } from './unanswered.ts';
+import { hasUnsureAnswer, unsureRuleIds } from './unsure.ts';
 
 export * from './rules.ts';
 export * from './settings.ts';
@@ -64,7 +66,9 @@ export function triage(
 
   const findings: TriageFinding[] = [];
   let level: TriageLevel = 'routine';
-  for (const rule of rulesByRegion[ctx.region]) {
+  const { sure, withUnsure } = rulesByRegionSplit[ctx.region];
+  const rules = hasUnsureAnswer(checkin) ? withUnsure : sure;
+  for (const rule of rules) {
     if (!rule.fires(ctx)) continue;
     const patientWords = rule.patientWords?.(ctx);
     findings.push({
@@ -82,12 +86,17 @@ export function triage(
 
   const unanswered = unansweredRedFlags(checkin, ctx.region);
   const dangerSignsSkipped = unanswered.some((q) => q.levelIfYes === 'emergency');
+  const unsureAbout = level === 'contact' && findings.some((f) => unsureRuleIds.has(f.ruleId));
   return {
     level,
     offTrack: findings.some((f) => f.offTrack),
     daysSinceSurgery: ctx.day,
     instruction:
-      level === 'routine' && dangerSignsSkipped ? routineWithUnansweredHeadline : headlines[level],
+      level === 'routine' && dangerSignsSkipped
+        ? routineWithUnansweredHeadline
+        : unsureAbout
+          ? contactUnsureHeadline
+          : headlines[level],
     findings,
     selfCare: levelRank[level] <= levelRank.contact ? selfCareFor(ctx, ctx.settings) : [],
     unanswered,

@@ -73,6 +73,24 @@ const questions: readonly RedFlagQuestion[] = [
     sources: ['ref:3'],
   },
   {
+    // Issue 13: where the weakness is decides between "call today" and "call 911".
+    question: 'weakness.legs',
+    regions: both,
+    levelIfYes: 'emergency',
+    isUnanswered: (c) => {
+      const w = c.weakness;
+      const maybeWorse =
+        w?.change === undefined ||
+        w.change === 'worse' ||
+        w.change === 'rapidly-worse' ||
+        w.new === 'yes' ||
+        w.new === 'unsure';
+      return maybeWorse && (w?.legs === undefined || w.legs === 'unsure');
+    },
+    text: `Is weakness getting worse in both legs (or, after neck surgery, in your arms and legs)? ${call911}`,
+    sources: ['ref:1', 'ref:10'],
+  },
+  {
     question: 'chestPain',
     regions: both,
     levelIfYes: 'emergency',
@@ -155,6 +173,14 @@ const questions: readonly RedFlagQuestion[] = [
     isUnanswered: skipped((c) => c.newShoulderArmWeakness),
     text: `Is it newly hard to lift your arm at the shoulder or bend your elbow? ${callToday}`,
     sources: ['ref:17'],
+  },
+  {
+    question: 'handClumsiness',
+    regions: cervical,
+    levelIfYes: 'urgent',
+    isUnanswered: missing((c) => (c.handClumsiness === 'unsure' ? undefined : c.handClumsiness)),
+    text: `Are your hands newly clumsy: dropping things, or trouble with buttons or writing? ${callToday} If it is getting worse fast, call 911.`,
+    sources: ['ref:110', 'ref:10'],
   },
 ];
 

@@ -1,3 +1,4 @@
+import { checkinEn } from './checkin.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { peersEn } from './peers.en.ts';
 import { secondOpinionEn } from './second-opinion.en.ts';
@@ -415,6 +416,7 @@ export const en = {
   'treatments.checkLink': 'Check if surgery may help me',
   ...peersEn,
   ...intakeEn,
+  ...checkinEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

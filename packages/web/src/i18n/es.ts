@@ -1,3 +1,4 @@
+import { checkinEs } from './checkin.es.ts';
 import type { MessageKey } from './en.ts';
 import { intakeEs } from './intake.es.ts';
 import { peersEs } from './peers.es.ts';
@@ -423,4 +424,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'treatments.checkLink': 'Ver si la cirugía puede ayudarme',
   ...peersEs,
   ...intakeEs,
+  ...checkinEs,
 };

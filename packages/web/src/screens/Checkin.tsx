@@ -2,8 +2,13 @@ import {
   type Answer,
   type CheckinInput,
   checkinSchemaFor,
+  findRule,
   type IsoDate,
+  isLowTemperature,
+  type LimbSide,
   type NerveChange,
+  plausibleTemperature,
+  type Statement,
   triage,
 } from '@lamina/pathway';
 import { type FormEvent, useState } from 'react';
@@ -15,6 +20,7 @@ import { enqueue, newKey, sendOne } from '../lib/outbox.ts';
 import { showResult } from '../lib/result.ts';
 import { navigate } from '../lib/router.tsx';
 import { Choice } from '../ui/Choice.tsx';
+import { Stmt } from '../ui/Statement.tsx';
 
 type YesNoField =
   | 'saddleNumbness'
@@ -46,6 +52,25 @@ const dangerSigns: readonly YesNoField[] = [
 const otherSigns: readonly YesNoField[] = ['fell', 'positionalHeadache', 'calfPainOrSwelling'];
 const incisionSigns: readonly IncisionYesNo[] = ['redness', 'warmth', 'opening', 'dressingSoaked'];
 
+/** What to do about a low reading: the triage statement itself (sourced, translated), shown before sending. */
+const lowTemperatureAdvice = findRule('temperature-low')?.instruction as Statement | undefined;
+
+/** The typed temperature, when it is a number (the schema still checks the range). */
+function typedTemperature(text: string, unit: 'F' | 'C') {
+  const value = Number(text.replace(',', '.'));
+  return text.trim() && Number.isFinite(value) ? { value, unit } : undefined;
+}
+
+/** Where the weakness is matters only when it is new or getting worse (issue 13: both legs is an emergency). */
+function weaknessMayBeWorse(w: CheckinInput['weakness']): boolean {
+  return (
+    w?.change === 'worse' ||
+    w?.change === 'rapidly-worse' ||
+    w?.new === 'yes' ||
+    w?.new === 'unsure'
+  );
+}
+
 const localToday = (): IsoDate => {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -65,6 +90,20 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
   const [busy, setBusy] = useState(false);
 
   const update = (patch: Partial<CheckinInput>) => setA((prev) => ({ ...prev, ...patch }));
+  const typedTemp = typedTemperature(tempText, tempUnit);
+  // Only a plausible reading: below the range the form shows its field error instead.
+  const lowTemp =
+    typedTemp !== undefined &&
+    typedTemp.value >= plausibleTemperature[typedTemp.unit].min &&
+    isLowTemperature(typedTemp);
+  const askWhere = weaknessMayBeWorse(a.weakness);
+  const sideOptions = (limb: 'Legs' | 'Arms'): { value: LimbSide; label: string }[] => [
+    { value: 'left', label: t(`q.weakness${limb}.left`) },
+    { value: 'right', label: t(`q.weakness${limb}.right`) },
+    { value: 'both', label: t(`q.weakness${limb}.both`) },
+    { value: 'none', label: t(`q.weakness${limb}.none`) },
+    { value: 'unsure', label: t('answer.unsure') },
+  ];
   const yesNo = (key: MessageKey) => ({ legend: t(key) });
   const answerOptions = [
     { value: 'yes' as Answer, label: t('answer.yes') },
@@ -112,6 +151,12 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
     const answers: CheckinInput = { ...a };
     if (tempText.trim())
       answers.temperature = { value: Number(tempText.replace(',', '.')), unit: tempUnit };
+    // Follow-up questions that are no longer shown are not sent.
+    if (!lowTemp) delete answers.feelsVeryUnwell;
+    if (answers.weakness && !askWhere) {
+      const { legs: _legs, arms: _arms, ...rest } = answers.weakness;
+      answers.weakness = rest;
+    }
     if (walkText.trim()) answers.walkingMinutes = Number(walkText);
     const parsed = checkinSchemaFor(region).safeParse(answers);
     if (!parsed.success) {
@@ -231,6 +276,18 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
             onChange={(neckSwelling) => update({ neckSwelling })}
           />
           {yesNoQuestion('newShoulderArmWeakness')}
+          <Choice
+            legend={t('q.handClumsiness')}
+            options={[
+              { value: 'no', label: t('q.handClumsiness.no') },
+              { value: 'new', label: t('q.handClumsiness.new') },
+              { value: 'rapidly-worse', label: t('q.handClumsiness.fast') },
+              { value: 'unsure', label: t('answer.unsure') },
+            ]}
+            columns={2}
+            value={a.handClumsiness}
+            onChange={(handClumsiness) => update({ handClumsiness })}
+          />
         </section>
       ) : null}
 
@@ -306,6 +363,22 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
               onChange={(unit) => setTempUnit(unit)}
             />
           </div>
+          {lowTemp ? (
+            <>
+              {lowTemperatureAdvice ? (
+                <div role="status">
+                  <Stmt s={lowTemperatureAdvice} />
+                </div>
+              ) : null}
+              <Choice
+                legend={t('q.feelsVeryUnwell')}
+                options={answerOptions}
+                columns={3}
+                value={a.feelsVeryUnwell}
+                onChange={(feelsVeryUnwell) => update({ feelsVeryUnwell })}
+              />
+            </>
+          ) : null}
         </div>
       </section>
 
@@ -337,6 +410,26 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
           value={a.weakness?.new}
           onChange={(value) => update({ weakness: { ...a.weakness, new: value } })}
         />
+        {askWhere ? (
+          <>
+            <Choice
+              legend={t('q.weaknessLegs')}
+              options={sideOptions('Legs')}
+              columns={2}
+              value={a.weakness?.legs}
+              onChange={(legs) => update({ weakness: { ...a.weakness, legs } })}
+            />
+            {neck ? (
+              <Choice
+                legend={t('q.weaknessArms')}
+                options={sideOptions('Arms')}
+                columns={2}
+                value={a.weakness?.arms}
+                onChange={(arms) => update({ weakness: { ...a.weakness, arms } })}
+              />
+            ) : null}
+          </>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="q-other">
@@ -348,6 +441,7 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
           options={[
             { value: 'improving', label: t('q.walking.improving') },
             { value: 'same', label: t('q.walking.same') },
+            { value: 'gradually-worse', label: t('q.walking.slowly') },
             { value: 'suddenly-worse', label: t('q.walking.worse') },
           ]}
           value={a.walkingBalance}

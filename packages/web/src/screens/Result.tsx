@@ -76,7 +76,11 @@ export function Result({ ctx }: { ctx: PatientContext }) {
   return (
     <div className={`screen result ${level}`} data-level={level}>
       {notSent}
-      <h1>{t(`result.title.${level}`)}</h1>
+      <h1>
+        {decision.instruction.id === 'triage.headline.contact-unsure'
+          ? t('result.title.contactUnsure')
+          : t(`result.title.${level}`)}
+      </h1>
       <div className={`card level ${level}`}>
         <p className="headline" lang={headline.lang}>
           {headline.text}

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  axe,
+  ensureBuilt,
+  openBrowser,
+  type Server,
+  screenshot,
+  signInDemoPatient,
+  startServer,
+} from '../testing/browser.test-helper.ts';
+
+// Issue 13: the check-in asks where the weakness is (and, after neck surgery, about clumsy hands
+// and a low temperature) only when it matters, and both legs getting weaker is an emergency, on
+// the server and offline alike. Henry: lumbar, day 15. Mei: cervical, day 200.
+let server: Server;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let context: BrowserContext;
+let page: Page;
+let henryId: string;
+
+before(async () => {
+  ensureBuilt();
+  server = await startServer();
+  browser = await openBrowser();
+  context = browser.context;
+  page = await context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const group = (name: string) => page.getByRole('group', { name, exact: true });
+const choose = (question: string, option: string) =>
+  group(question).getByRole('radio', { name: option, exact: true }).check();
+
+async function openCheckin(): Promise<void> {
+  await page.goto(server.url);
+  await page.getByTestId('checkin-button').click();
+  await page.getByRole('heading', { name: 'How are you today?' }).waitFor();
+}
+
+async function latestStored(patientId: string) {
+  const response = await page.request.get(`${server.url}/api/patients/${patientId}/checkins`);
+  assert.equal(response.status(), 200);
+  const { checkins } = (await response.json()) as {
+    checkins: { level: string; answers: Record<string, unknown> }[];
+  };
+  return checkins[0];
+}
+
+test('lumbar: "which legs" appears only once weakness is worse, and both legs is an emergency', async () => {
+  const patientId = await signInDemoPatient(server, page.request, 'henry@demo.example');
+  henryId = patientId;
+  await openCheckin();
+  assert.equal(await group('Which legs feel weak?').count(), 0, 'not asked before it matters');
+  assert.equal(
+    await page.getByRole('group', { name: /newly clumsy/ }).count(),
+    0,
+    'no neck questions',
+  );
+  await choose('Weakness, compared with the last few days', 'Worse');
+  await group('Which legs feel weak?').waitFor();
+  assert.equal(await group('Which arms or hands feel weak?').count(), 0, 'arms: neck only');
+  await choose('Which legs feel weak?', 'Both legs');
+  assert.deepEqual(await axe(page), [], 'axe-core on the check-in with the where-question');
+  await screenshot(page, '17-checkin-weakness-where');
+  await page.getByRole('button', { name: 'Send my check-in' }).click();
+
+  const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
+  await dialog.waitFor();
+  await dialog.getByText(/Weakness that is getting worse in both legs/).waitFor();
+  const stored = await latestStored(patientId);
+  assert.equal(stored?.level, 'emergency');
+  assert.deepEqual(stored?.answers.weakness, { change: 'worse', legs: 'both' });
+  await dialog.getByRole('link', { name: 'Back to today' }).click();
+});
+
+test('lumbar, offline: the phone gives the same emergency for both legs', async () => {
+  await openCheckin();
+  await choose('Weakness, compared with the last few days', 'Worse');
+  await choose('Which legs feel weak?', 'Both legs');
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
+  await dialog.waitFor();
+  await dialog.getByText(/Weakness that is getting worse in both legs/).waitFor();
+  await context.setOffline(false);
+  await page.getByTestId('sent').waitFor();
+});
+
+test('lumbar: the where-question goes away when weakness is not worse, and is not sent', async () => {
+  await page.goto(server.url);
+  await page.getByTestId('checkin-button').click();
+  await choose('Weakness, compared with the last few days', 'Worse');
+  await choose('Which legs feel weak?', 'Left leg');
+  await choose('Weakness, compared with the last few days', 'Getting better');
+  await group('Which legs feel weak?').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await page.locator('[data-level]').waitFor();
+  assert.notEqual(await page.locator('[data-level]').getAttribute('data-level'), 'emergency');
+  assert.deepEqual((await latestStored(henryId))?.answers.weakness, { change: 'improving' });
+});
+
+test('cervical: clumsy hands, arms and legs, a low temperature, and "not sure", in English and Spanish', async () => {
+  const patientId = await signInDemoPatient(server, page.request, 'mei@demo.example');
+  await openCheckin();
+  // Clumsy hands is asked after neck surgery; getting worse fast is an emergency.
+  await choose(
+    'Since surgery, are your hands newly clumsy? For example, you drop things, or have trouble with buttons or writing.',
+    'Yes, and getting worse fast',
+  );
+  // Arms and legs: both where-questions appear once weakness is "not sure" new.
+  await choose('Is any weakness new since surgery?', 'Not sure');
+  await choose('Which legs feel weak?', 'Right leg');
+  await choose('Which arms or hands feel weak?', 'Right arm');
+  // A low reading asks to measure again and whether the patient feels very unwell.
+  await page.getByLabel('Your temperature (if you took it)').fill('95.0');
+  await page.getByText(/Thermometers often read low/).waitFor();
+  await choose('Do you feel very unwell: shivery, confused or very weak?', 'No');
+  assert.deepEqual(await axe(page), [], 'axe-core on the cervical check-in');
+  await screenshot(page, '18-checkin-cervical-cord');
+  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
+  await dialog.waitFor();
+  await dialog.getByText(/Hands getting clumsy fast/).waitFor();
+  const stored = await latestStored(patientId);
+  assert.equal(stored?.level, 'emergency');
+  assert.equal(stored?.answers.handClumsiness, 'rapidly-worse');
+  assert.equal(stored?.answers.feelsVeryUnwell, 'no');
+  await dialog.getByRole('link', { name: 'Back to today' }).click();
+
+  // "Not sure" about a danger sign: the team gets a contact item, the patient the "yes" words.
+  await openCheckin();
+  await choose('New numbness between your legs or around your bottom', 'Not sure');
+  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await page.locator('[data-level="contact"]').waitFor();
+  await page.getByRole('heading', { name: 'Please check a warning sign' }).waitFor();
+  await page.getByText(/If the answer is yes, do what it says now/).waitFor();
+  await page
+    .locator('.finding')
+    .getByText(/New numbness between your legs or around your bottom needs to be checked/)
+    .waitFor();
+  assert.equal((await latestStored(patientId))?.level, 'contact');
+  await page.getByRole('link', { name: 'Back to today' }).click();
+
+  // The same questions in Spanish.
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByTestId('checkin-button').click();
+  await page.getByRole('heading', { name: '¿Cómo está hoy?' }).waitFor();
+  await page
+    .getByRole('group', { name: /Desde la cirugía, ¿tiene las manos más torpes/ })
+    .waitFor();
+  await choose('Debilidad, comparada con los últimos días', 'Peor');
+  await choose('¿Qué piernas siente débiles?', 'Las dos piernas');
+  await group('¿Qué brazos o manos siente débiles?').waitFor();
+  await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
+  const dialogEs = page.getByRole('alertdialog', { name: 'Llame al 911 ahora' });
+  await dialogEs.waitFor();
+  await dialogEs.getByText(/Una debilidad que empeora en las dos piernas/).waitFor();
+});
