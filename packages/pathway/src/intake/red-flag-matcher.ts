@@ -8,7 +8,9 @@
  * - an alternative ending in `*` matches any word starting with it (a stem);
  * - `_` joins words that must follow each other: `down_there`, `poner_de_pie`;
  * - between two elements up to `gap` other words may stand (3 by default; `{n}` at the start of
- *   the string sets it: `{0} me orino` means the words touch).
+ *   the string sets it: `{0} me orino` means the words touch);
+ * - a leading `!` marks a phrase that is a red flag even after a denial ("no sensation … toilet").
+ * Write stems long enough to stay specific, and not ending in "l" before a possible "ll".
  * Every word is folded like the text, so patterns are written in plain spelling.
  */
 
@@ -39,10 +41,10 @@ export function foldWord(word: string): string {
     .replace(/([a-z])\1+/g, '$1');
 }
 
-/** A stem is folded like a word, but its last letter may change with what follows (c, l). */
+/** A stem is folded like a word, but a last "c" may become "s" with what follows ("adormec*"). */
 function foldStem(stem: string): string {
   const folded = foldWord(stem);
-  return /[cl]$/.test(stem) && folded.length > 2 ? folded.slice(0, -1) : folded;
+  return /(^|[^c])c$/.test(stem) && folded.length > 3 ? folded.slice(0, -1) : folded;
 }
 
 export interface Token {
@@ -123,6 +125,8 @@ type Element = readonly Alternative[];
 
 export interface Pattern {
   readonly source: string;
+  /** `!`: a denial does not take this phrase back (it describes a loss: "no strength … legs"). */
+  readonly alwaysFlag: boolean;
   readonly elements: readonly Element[];
   readonly gap: number;
 }
@@ -130,6 +134,17 @@ export interface Pattern {
 /** Words that make a phrase a red flag by themselves when they are part of it (inability, loss). */
 const negationInPattern = new Set(
   [
+    'none',
+    'nor',
+    'neither',
+    'hadnt',
+    'arent',
+    'wasnt',
+    'werent',
+    'tampoco',
+    'ningun',
+    'ninguna',
+    'ninguno',
     'no',
     'not',
     'cant',
@@ -158,9 +173,11 @@ const negationInPattern = new Set(
 );
 
 export function compilePattern(source: string): Pattern {
-  const gapMatch = /^\{(\d+)\}\s*/.exec(source);
+  const alwaysFlag = source.startsWith('!');
+  const unmarked = alwaysFlag ? source.slice(1).trim() : source;
+  const gapMatch = /^\{(\d+)\}\s*/.exec(unmarked);
   const gap = gapMatch ? Number(gapMatch[1]) : 3;
-  const body = gapMatch ? source.slice(gapMatch[0].length) : source;
+  const body = gapMatch ? unmarked.slice(gapMatch[0].length) : unmarked;
   const elements: Element[] = body
     .trim()
     .split(/\s+/)
@@ -170,11 +187,14 @@ export function compilePattern(source: string): Pattern {
           const stem = word.endsWith('*');
           const plain = baseNormalize(stem ? word.slice(0, -1) : word);
           if (!/^[a-z0-9]+$/.test(plain)) throw new Error(`bad red-flag pattern word "${word}"`);
-          return { text: stem ? foldStem(plain) : foldWord(plain), stem };
+          const text = stem ? foldStem(plain) : foldWord(plain);
+          // A stem folded to two letters ("ooz*" → "os") would match half the dictionary.
+          if (stem && text.length < 3) throw new Error(`red-flag stem "${word}" folds too short`);
+          return { text, stem };
         }),
       ),
     );
-  return { source, elements, gap };
+  return { source, alwaysFlag, elements, gap };
 }
 
 function ownsNegation(tokens: readonly Token[], from: number, to: number): boolean {
@@ -219,7 +239,7 @@ export function findHits(pattern: Pattern, tokens: readonly Token[]): Hit[] {
     let position = matchElement(first, tokens, start);
     if (position < 0) continue;
     let lastStart = start;
-    let carriesNegation = ownsNegation(tokens, start, position);
+    let carriesNegation = pattern.alwaysFlag || ownsNegation(tokens, start, position);
     for (const element of rest) {
       let next = -1;
       for (let at = position; at <= position + pattern.gap && at < tokens.length; at++) {

@@ -51,10 +51,27 @@ const cant = 'cant|cannot|couldnt|cnat|cannt|cant|unable_to|unable|not_able_to|n
 const noPuedo =
   'no_las_puedo|no_los_puedo|no_la_puedo|no_lo_puedo|no_puedo|no_pude|no_puede|no_pueo|no_podia|no_he_podido|no_ha_podido|no_me_puedo|no_se_puede|no_logro|no_consigo|ya_no_puedo';
 const pee =
-  'pee|peeing|piss|pissing|urinat*|urine|pass_urine|void*|empty_my_bladder|go_to_the_bathroom|go_to_the_toilet|go_pee|go_number_one|poop*|pooping|have_a_bowel_movement';
+  'pee|peeing|piss|pissing|urinat*|urine|pass_urine|void*|empty_my_bladder|go_to_the_bathroom|go_to_the_toilet|go_pee|go_number_one|poop|pooping|pooped|poo|have_a_bowel_movement';
 const orinar =
   'orin*|mear|mea|meo|miccion*|hacer_pis|hacer_pipi|hacer_chis|hacer_del_bano|hacer_del_uno|hacer_popo|hacer_caca|defecar|evacuar|obrar|ir_al_bano|pis|pipi|chis';
 const bodilyControl = 'orin*|vejiga|intestin*|esfinter*|heces|bano|pis|pipi|popo|caca|esfinteres';
+const toilet =
+  'pee|peeing|peed|urinat*|urine|toilet|bathroom|restroom|potty|bladder|poop|pooping|pooped|bowel|bowels|orin*|pis|pipi|chis|mear|meando|bano|inodoro|excusado|taza|vejiga|popo|caca';
+const toiletTrouble =
+  'nothing|nada|myself|himself|herself|themselves|encima|accident|accidents|sin_querer|sin_darme_cuenta|sin_darse_cuenta|sin_sentir|no_sintio|no_siento|no_siente|dont_know|doesnt_know|without_knowing|without_feeling|cant|cannot|couldnt|unable|wont|no_sale|no_salio|no_me_sale|came_out|comes_out|just_came|leak*|dribbl*|control|sensation|sensibilidad|feel|feeling|sentir|sintio|en_la_cama|in_bed|the_bed|in_my_pants|pantalon*|calzon*|no_puedo|no_pude|no_puede';
+const privateParts =
+  'privates|private_parts|rear|rear_end|bottom|butt|buttocks|backside|groin|crotch|down_there|genital*|anus|nalga*|partes|mis_partes|trasero|pompi*|genitales|ahi_abajo|entrepierna|cola|colita|vagina|pene';
+const sensation =
+  'numb*|feel|feeling|feelings|sensation|sensations|sensibilidad|siento|sentir|sentia|siente|sensacion|dormid*|durmi*|duerm*|adormec*|entumec*|entumid*|hormig*|tingl*|dead|asleep|muert*';
+const deny =
+  'no|not|cant|cannot|couldnt|wont|dont|doesnt|didnt|arent|isnt|without|sin|ni|lost|losing|perdi|perdio|ya_no|none|nothing|nada';
+const limbs = 'leg|legs|feet|foot|pierna|piernas|pie|pies|patas';
+const limbFunction =
+  'strength|strenght|power|move|moving|moves|work|working|works|respond*|hold|support|fuerza|fuersa|mueve|mueven|mover|muevo|funciona*|respond*|sostien*|aguant*|obedec*|camin*|walk';
+const limbFailure =
+  'weak*|weker|dead|jelly|noodle*|buckl*|collaps*|paraly*|paraliz*|debil*|afloj*|dobl*|falla*|muerta|muertas|muerto|muertos|gelatina|trapo';
+const seepage =
+  'fluid|liquid*|watery|agua|aguita|pus|drip*|dripping|leak*|oozing|gotea*|escurr*|supur*|secre*|chorrea*';
 const legs =
   'leg|legs|feet|foot|toes|knee|knees|lower_body|waist|thigh|thighs|arm|arms|hand|hands|body';
 const piernas =
@@ -66,9 +83,9 @@ const partesIntimas =
 const numb =
   'numb*|tingl*|no_feeling|asleep|dead|pins_and_needles|adormec*|adormes*|entumec*|entumes*|entumid*|dormid*|durmi*|duerm*|hormigue*|hormigas|cosquill*|acalambrad*|sin_sensibilidad|insensibl*';
 const wound =
-  'wound*|incision*|cut|scar*|stitch*|staple*|suture*|dressing*|bandage*|herida*|incision*|insision*|cicatri*|punto*|grapa*|corte|cortada|venda*|vendaje|gasa*|aposito*|sutura*|operacion';
+  'wound*|incision*|cut|scar|scars|stitch*|staple*|suture*|dressing*|bandage*|herida*|incision*|insision*|cicatri*|punto*|grapa*|corte|cortada|venda*|vendaje|gasa*|aposito*|sutura*|operacion';
 const woundProblem =
-  'red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooz*|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
+  'red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooze|oozing|oozes|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
 
 export const redFlagWords: readonly RedFlagWord[] = [
   {
@@ -117,6 +134,11 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `perdi|perdio|pierdo|perdida|perdiendo|sin|falta_de|no_tengo|no_tiene control ${bodilyControl}`,
       'no aguanto|aguanta|retengo orin*|pis|pipi|chis|bano|ganas',
       `{4} no siento|siente|sentia|sentí|noto ${orinar}|ganas|cuando_orino|cuando_hago|al_orinar`,
+      '{1} me|se|le hizo|hice|hace|hago del_bano|de_la_dos|del_dos',
+      // A toilet word with a trouble word anywhere near, in either order: a flag even after
+      // "no" ("no sensation when I sit on the toilet", "no sale nada cuando voy a orinar").
+      `!{6} ${toilet} ${toiletTrouble}`,
+      `!{6} ${toiletTrouble} ${toilet}`,
     ],
     excludes: [
       'urine|urinalysis test|sample|cup|culture|analysis',
@@ -147,6 +169,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `{4} no siento|siente|sentia|noto ${partesIntimas}|el_papel|papel|al_limpiarme|cuando_me_limpio|nada_abajo`,
       `{4} ${numb} ${partesIntimas}`,
       `${partesIntimas} ${numb}`,
+      // A private part with a feeling word near, either order, even after "no"/"lost".
+      `!{5} ${privateParts} ${sensation}`,
+      `!{5} ${sensation} ${privateParts}`,
     ],
     excludes: [
       '{2} speak|habla|hablo|hablas|hablar|clase|idioma|curso|estudia|estudio|en ingles',
@@ -185,6 +210,12 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'cae|caia|cayo|caido el|la pie',
       '{2} pie caido|cayendo|colgando',
       'arrastr* pie|pierna|pies',
+      // A limb that stopped working: strength / moving words with a denial, in any order.
+      `!{4} ${deny} ${limbFunction} ${limbs}`,
+      `!{4} ${limbs} ${deny} ${limbFunction}`,
+      `!{4} ${deny} ${limbs} ${limbFunction}`,
+      `{4} ${limbs} ${limbFailure}`,
+      `{4} ${limbFailure} ${limbs}`,
     ],
     excludes: [
       `{3} ${cant} stand|walk|move far|long|more|much|very|without|until|a_block|blocks|as_far|like_before|fast|quickly|straight|for|too|tall|upright_for`,
@@ -219,14 +250,13 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `${cant}|hard_to|harder_to|trouble|struggling_to|struggle_to|difficulty|difficult_to breathe|breath*|breth`,
       'short|shortness of breath',
       '{2} out of breath',
-      'sob',
       '{2} gasp*|gasping air|breath',
       `${cant} get|catch ${'air|breath|enough_air'}`,
       'not_enough_air|no_air|air_hunger',
       'suffocat*|smother*',
-      'cough*|spit*|spitting|hack* blood|blood_clots',
+      'cough*|spit*|spitting|hacking blood|blood_clots',
       'clot* lung|lungs',
-      'pulmonary_embolism|pe',
+      'pulmonary_embolism|pulmonary_embolus',
       'pecho|pesho|pechito',
       'torax',
       'falta* aire|respiracion|el_aire',
@@ -291,8 +321,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'trag*',
       'atragant*|atora|atore|atoro|atoran|atorado',
       `${noPuedo}|me_cuesta|le_cuesta|dificultad_para hablar|tragar|pasar_la_comida|pasar_saliva`,
-      'cuello|garganta hinch*|inflam*|cierr*|cerr*|crec*|grande|apret*|bola',
-      'hinch*|inflam*|cierr*|cierra|cerrando|crec* cuello|garganta',
+      'cuello|garganta hinch*|inflam*|cierr*|cerrando|cerrada|crece|creciendo|crecio|grande|apret*|bola',
+      'hinch*|inflam*|cierr*|cerrando|crece|creciendo cuello|garganta',
       'hinchason|inflamasion del|en_el cuello|garganta',
     ],
     excludes: ['un|otro|unos trago|tragos', 'trago de agua|cafe|alcohol|cerveza|tequila'],
@@ -308,7 +338,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'temperature|temp|temps|tempature|temprature',
       'chill|chills|chilly|shiver*|shaking_chills|rigors|sweats',
       '{2} feel|feels|like flu|the_flu|flue|fluish|flu_like',
-      'pus|ooz*|drainage|discharge|seeping|weeping|puss',
+      'pus|oozing|oozes|ooze|oozed|oosing|drainage|discharge|seeping|weeping|puss',
       'infect*',
       'fiebre*|febre|fievre|fiebr*|febril',
       'calentura|calenturas',
@@ -323,6 +353,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       '{1} tengo|con|de|en|estoy_en 38|39|40|41',
       `{5} ${wound} ${woundProblem}`,
       `{5} ${woundProblem} ${wound}`,
+      `{5} ${seepage} ${'back|espalda|spine|columna|neck|cuello|cintura'}`,
     ],
     excludes: [
       'discharge from|date|papers|instructions|summary|planning|home|nurse',
@@ -345,7 +376,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
     level: 'urgent',
     patterns: [
       'calf|calfs|calves|calve',
-      'pantorril*|pantoril*',
+      'pantorri*|pantori*',
       'chamorro|chamoro|chamorros',
       'batata de|la_pierna|pierna',
       '{3} gemelo|gemelos hinch*|inflam*|duel*|dolor|roj*|calient*',
@@ -398,6 +429,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'no se me|le quita|calma|baja el dolor',
       'dolor no se me|le quita|calma|baja|para',
       'grito|gritando|llorando de dolor',
+      'pastillas|medicina*|medicamento*|calmante*|analgesic* no hace|hacen|sirve|sirven|ayuda|ayudan|funciona|funcionan|quita|quitan|calma|calman',
+      'dolor no_me_deja|no_le_deja dormir|descansar|caminar|moverme|vivir',
+      'pain keeps|keep|kept|keeping me up|awake',
     ],
     sources: ['seed:001'],
   },
@@ -458,6 +492,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'no he|ha hecho|echo del_bano|popo|caca|obrar|de_la_dos',
       'sin hacer|obrar popo|caca|del_bano|obrar',
       'no he|ha obrado|evacuado|defecado',
+      '{4} no he|ha ido bano|del_dos|popo|caca|obrar',
     ],
     sources: ['ref:3', 'ref:4', 'ref:5', 'ref:7'],
   },
