@@ -33,6 +33,11 @@ export interface RedFlagWord {
   readonly excludes?: readonly string[];
   /** Slowly improving is not a flag (ref:4, ref:39: improving numbness waits for the next visit). */
   readonly improvingIsCalm?: boolean;
+  /**
+   * Present for months or years ("for two years", "desde hace meses"): not the *new* numbness of
+   * the surgeon-today tier (reference §1b), it is the reason for the consultation (seed:003).
+   */
+  readonly chronicIsCalm?: boolean;
   readonly sources: readonly Source[];
   readonly uncertain?: boolean;
 }
@@ -47,29 +52,30 @@ export interface RedFlagMatch {
 }
 
 // Word families shared by several phrases. Stems end in `*`; words are folded like the text.
-const cant = 'cant|cannot|couldnt|cnat|cannt|cant|unable_to|unable|not_able_to|no_longer_able_to';
+const cant =
+  'cant|cannot|couldnt|cnat|cannt|unable_to|unable|not_able_to|no_longer_able_to|can_barely|can_hardly|barely|hardly|cant_really|can_not_really';
 const noPuedo =
   'no_las_puedo|no_los_puedo|no_la_puedo|no_lo_puedo|no_puedo|no_pude|no_puede|no_pueo|no_podia|no_he_podido|no_ha_podido|no_me_puedo|no_se_puede|no_logro|no_consigo|ya_no_puedo';
 const pee =
-  'pee|peeing|piss|pissing|urinat*|urine|pass_urine|void*|empty_my_bladder|go_to_the_bathroom|go_to_the_toilet|go_pee|go_number_one|poop|pooping|pooped|poo|have_a_bowel_movement';
+  'pee|peeing|piss|pissing|urinat*|urine|pass_urine|pass_water|make_water|void*|empty_my_bladder|go_to_the_bathroom|go_to_the_toilet|go_pee|go_number_one|poop|pooping|pooped|poo|have_a_bowel_movement';
 const orinar =
   'orin*|mear|mea|meo|miccion*|hacer_pis|hacer_pipi|hacer_chis|hacer_del_bano|hacer_del_uno|hacer_popo|hacer_caca|defecar|evacuar|obrar|ir_al_bano|pis|pipi|chis';
 const bodilyControl = 'orin*|vejiga|intestin*|esfinter*|heces|bano|pis|pipi|popo|caca|esfinteres';
 const toilet =
   'pee|peeing|peed|urinat*|urine|toilet|bathroom|restroom|potty|bladder|poop|pooping|pooped|bowel|bowels|orin*|pis|pipi|chis|mear|meando|bano|inodoro|excusado|taza|vejiga|popo|caca';
 const toiletTrouble =
-  'nothing|nada|myself|himself|herself|themselves|encima|accident|accidents|sin_querer|sin_darme_cuenta|sin_darse_cuenta|sin_sentir|no_sintio|no_siento|no_siente|dont_know|doesnt_know|without_knowing|without_feeling|cant|cannot|couldnt|unable|wont|no_sale|no_salio|no_me_sale|came_out|comes_out|just_came|leak*|dribbl*|control|sensation|sensibilidad|feel|feeling|sentir|sintio|en_la_cama|in_bed|the_bed|in_my_pants|pantalon*|calzon*|no_puedo|no_pude|no_puede';
+  'nothing|nada|drops|few_drops|gotas|gotitas|dribble|myself|himself|herself|themselves|encima|accident|accidents|sin_querer|sin_darme_cuenta|sin_darse_cuenta|sin_sentir|no_sintio|no_siento|no_siente|dont_know|doesnt_know|without_knowing|without_feeling|cant|cannot|couldnt|unable|wont|no_sale|no_salio|no_me_sale|came_out|comes_out|just_came|leak*|dribbl*|control|sensation|sensibilidad|feel|feeling|sentir|sintio|en_la_cama|in_bed|the_bed|in_my_pants|pantalon*|calzon*|no_puedo|no_pude|no_puede';
 const privateParts =
-  'privates|private_parts|rear|rear_end|bottom|butt|buttocks|backside|groin|crotch|down_there|genital*|anus|nalga*|partes|mis_partes|trasero|pompi*|genitales|ahi_abajo|entrepierna|cola|colita|vagina|pene';
+  'bum|bums|tush|tushy|fanny|butt_cheeks|privates|private_parts|rear|rear_end|bottom|butt|buttocks|backside|groin|crotch|down_there|genital*|anus|nalga*|partes|mis_partes|trasero|pompi*|genitales|ahi_abajo|entrepierna|cola|colita|vagina|pene';
 const sensation =
-  'numb*|feel|feeling|feelings|sensation|sensations|sensibilidad|siento|sentir|sentia|siente|sensacion|dormid*|durmi*|duerm*|adormec*|entumec*|entumid*|hormig*|tingl*|dead|asleep|muert*';
+  'numb|numbness|numbnes|numness|numbess|numbed|numbing|numbs|numbish|novocaine|novocain|anesthetized|anaesthetized|anestesiad*|feel|feeling|feelings|sensation|sensations|sensibilidad|siento|sentir|sentia|siente|sensacion|dormid*|durmi*|duerm*|adormec*|entumec*|entumid*|hormig*|tingl*|dead|asleep|muert*';
 const deny =
-  'no|not|cant|cannot|couldnt|wont|dont|doesnt|didnt|arent|isnt|without|sin|ni|lost|losing|perdi|perdio|ya_no|none|nothing|nada';
-const limbs = 'leg|legs|feet|foot|pierna|piernas|pie|pies|patas';
+  'no|not|cant|cannot|couldnt|wont|dont|doesnt|didnt|arent|isnt|without|sin|ni|lost|losing|perdi|perdio|ya_no|none|nothing|nada|stopped|quit|dejaron_de|dejo_de|dejaron|barely|hardly|apenas|casi_no|zero|cero';
+const limbs = 'leg|legs|feet|foot|toes|arm|arms|pierna|piernas|pie|pies|patas|brazo|brazos|dedos';
 const limbFunction =
   'strength|strenght|power|move|moving|moves|work|working|works|respond*|hold|support|fuerza|fuersa|mueve|mueven|mover|muevo|funciona*|respond*|sostien*|aguant*|obedec*|camin*|walk';
 const limbFailure =
-  'weak*|weker|dead|jelly|noodle*|buckl*|collaps*|paraly*|paraliz*|debil*|afloj*|dobl*|falla*|muerta|muertas|muerto|muertos|gelatina|trapo';
+  'weak*|weker|dead|jelly|noodle*|buckl*|collaps*|paraly*|paraliz*|debil*|afloj*|dobl*|falla*|muerta|muertas|muerto|muertos|gelatina|trapo|limp|flopp*|floppy|flojas|flojos|caido|caida|colgando|numb_and_weak';
 const seepage =
   'fluid|liquid*|watery|agua|aguita|pus|drip*|dripping|leak*|oozing|gotea*|escurr*|supur*|secre*|chorrea*';
 const legs =
@@ -81,7 +87,7 @@ const saddleParts =
 const partesIntimas =
   'nalga*|pompi*|pompa*|trasero|culo|sentadera*|partes|mis_partes|partes_intimas|zona_intima|genital*|ano|vagina|pene|testicul*|ahi_abajo|alla_abajo|abajo|entrepierna|ingle|perine*|periné|entre_las_piernas|entre_mis_piernas';
 const numb =
-  'numb*|tingl*|no_feeling|asleep|dead|pins_and_needles|adormec*|adormes*|entumec*|entumes*|entumid*|dormid*|durmi*|duerm*|hormigue*|hormigas|cosquill*|acalambrad*|sin_sensibilidad|insensibl*';
+  'numb|numbness|numbnes|numness|numbess|numbed|numbing|numbs|numbish|novocaine|novocain|anesthetized|anaesthetized|anestesiad*|tingl*|no_feeling|asleep|dead|pins_and_needles|adormec*|adormes*|entumec*|entumes*|entumid*|dormid*|durmi*|duerm*|hormigue*|hormigas|cosquill*|acalambrad*|sin_sensibilidad|insensibl*';
 const wound =
   'wound*|incision*|cut|scar|scars|stitch*|staple*|suture*|dressing*|bandage*|herida*|incision*|insision*|cicatri*|punto*|grapa*|corte|cortada|venda*|vendaje|gasa*|aposito*|sutura*|operacion';
 const woundProblem =
@@ -124,10 +130,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'leak*|dribbl*|trickl*|drip* urine|pee|poop',
       'urine|pee|poop leak*|dribbl*|coming_out|comes_out|just_comes',
       `{5} ${cant}|dont|doesnt|didnt|not|no feel|tell|notice|know ${pee}|need_to_go|have_to_go|need_to_pee`,
-      '{1} se me|se_le sale|salen|escapa|escapan|salio|escapo|va|fue',
       'se_me_sale|se_me_salen|se_me_escapa|se_me_escapan|se_le_sale|se_le_escapa|se_sale|se_escapa|sale_sola|salen_solos orin*|pis|pipi|chis|popo|caca|heces|excremento|gases',
       'orin*|pis|pipi|chis|popo|caca|heces se_me|se_le|se escap*|sale|salio',
-      '{0} me|se|te|le orino|orine|orina|orinaba|mea|meo|meaba|meé|cago|cague|caga|hizo_pipi|hace_pipi|hago_pipi',
+      '{0} me|se|te|le orino|orine|orina|orinaba|mea|meo|meaba|cago|cague|caga|hizo_pipi|hace_pipi|hago_pipi',
       '{1} me|se|le hice|hago|hizo|hace|estoy_haciendo|hacia pipi|pis|chis|popo|caca|encima|en_la_cama|en_los_pantalones|en_el_pantalon',
       '{1} me|se|le estoy|esta orinando|meando|cagando|haciendo_pipi',
       `no_controlo|no_controla|no_me_controlo|no_puedo_controlar|no_le_controla ${bodilyControl}`,
@@ -135,6 +140,10 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'no aguanto|aguanta|retengo orin*|pis|pipi|chis|bano|ganas',
       `{4} no siento|siente|sentia|sentí|noto ${orinar}|ganas|cuando_orino|cuando_hago|al_orinar`,
       '{1} me|se|le hizo|hice|hace|hago del_bano|de_la_dos|del_dos',
+      '{0} me|se|le moje|mojo|mojaba|mojado|mojada|mojé',
+      'wet|wetting|peed|pee on|in couch|chair|sofa|floor|seat|carpet',
+      'zero|no control',
+      '{2} salen|sale|salia|solo unas|puras|pocas gotas|gotitas',
       // A toilet word with a trouble word anywhere near, in either order: a flag even after
       // "no" ("no sensation when I sit on the toilet", "no sale nada cuando voy a orinar").
       `!{6} ${toilet} ${toiletTrouble}`,
@@ -232,6 +241,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
     patterns: [
       'face|mouth droop*|drooping|crooked|numb|fallen|sagging|lopsided',
       'droop*',
+      'confus*|confused|disorient*|confundid*|desorientad*|incoherent*',
       'slurr*',
       'cara|boca caida|torcida|chueca|de_lado|dormida|colgada',
       'arrastr* palabras|las_palabras',
@@ -247,11 +257,14 @@ export const redFlagWords: readonly RedFlagWord[] = [
     patterns: [
       'chest',
       'breath*|breat*|breth*|brething|breating',
+      'winded|aliento|sin_aliento|without_air',
+      'lips|labios|fingernails|unas blue|azul*|morad*|gray|grey',
+      'blue|azul*|morad* lips|labios',
       `${cant}|hard_to|harder_to|trouble|struggling_to|struggle_to|difficulty|difficult_to breathe|breath*|breth`,
       'short|shortness of breath',
       '{2} out of breath',
       '{2} gasp*|gasping air|breath',
-      `${cant} get|catch ${'air|breath|enough_air'}`,
+      `${cant}|hard_to|harder_to|trouble|struggle_to|struggling_to|difficult_to get|catch ${'air|breath|enough_air|a_breath'}`,
       'not_enough_air|no_air|air_hunger',
       'suffocat*|smother*',
       'cough*|spit*|spitting|hacking blood|blood_clots',
@@ -320,6 +333,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'throat clos*|closing',
       'trag*',
       'atragant*|atora|atore|atoro|atoran|atorado',
+      `!{4} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'}`,
+      `!{4} ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra`,
       `${noPuedo}|me_cuesta|le_cuesta|dificultad_para hablar|tragar|pasar_la_comida|pasar_saliva`,
       'cuello|garganta hinch*|inflam*|cierr*|cerrando|cerrada|crece|creciendo|crecio|grande|apret*|bola',
       'hinch*|inflam*|cierr*|cerrando|crece|creciendo cuello|garganta',
@@ -337,6 +352,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'fever*|feber*|fevre|fiver',
       'temperature|temp|temps|tempature|temprature',
       'chill|chills|chilly|shiver*|shaking_chills|rigors|sweats',
+      'temblar|temblando|tiemblo|tiritando|tirito de frio',
       '{2} feel|feels|like flu|the_flu|flue|fluish|flu_like',
       'pus|oozing|oozes|ooze|oozed|oosing|drainage|discharge|seeping|weeping|puss',
       'infect*',
@@ -360,7 +376,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'discharged',
       '{1} flu shot|vaccine|season|jab',
       'vacuna|vacunas|inyeccion de|contra la gripa|gripe',
-      '{2} cut down|back|out|off',
+      '{0} cut down|back|out|off',
       'red tape|cross',
       'hot water|shower|bath|tub|pack|weather|day|pad',
       'agua|bano|compresa|compresas calient*',
@@ -382,6 +398,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       '{3} gemelo|gemelos hinch*|inflam*|duel*|dolor|roj*|calient*',
       'duel*|dolor|hinch*|inflam* gemelo|gemelos',
       'clot|clots|clotting|dvt|tvp',
+      '{4} swell*|swollen|pain|tender|sore|lump|hinchazon|hinch*|dolor|duele behind|back_of|detras|atras de|my|the|la rodilla|knee',
       'coagul*|cuagul*|coagol*|trombo*|trombosis',
       '{4} leg|legs|ankle|ankles|shin swollen|swell*|puffy|puff*|red|warm|hot|tight|bigger',
       '{4} swollen|swell*|puffy|red|warm|hot leg|legs|ankle|ankles|shin',
@@ -401,7 +418,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'dolor* cabeza|cabesa|cabesa',
       'duel*|duele|dolia|doliendo|duelen cabeza|cabesa',
       'cabeza|cabesa duel*|estalla|explota|parte|revienta|late|punza|martilla',
-      'estalla|explota|revienta|parte|partiendo cabeza',
+      'estalla|explota|revienta|parte|partiendo|late|punza|palpita|martilla cabeza|cabesa',
       'jaqueca|migrana|migranas|cefalea',
       'csf|spinal_fluid|liquido_cefalorraquideo',
     ],
@@ -440,7 +457,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
     concern: 'New numbness or tingling (ask the surgeon today; fast-spreading numbness is an emergency)',
     level: 'urgent',
     patterns: [
-      'numb*|numbness|numness|numbess',
+      'numb|numbness|numbnes|numness|numbess|numbed|numbing|numbs|numbish|novocaine|novocain|anesthetized|anaesthetized|anestesiad*',
       'tingl*|tinglin*',
       'pins_and_needles',
       `{3} ${legs}|${'leg|foot|toes|fingers'} asleep|falling_asleep|fell_asleep|dead|burning`,
@@ -453,6 +470,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'piquetes|toques|corrientazos',
     ],
     improvingIsCalm: true,
+    chronicIsCalm: true,
     sources: ['seed:001', 'seed:003', 'ref:4', 'ref:7'],
   },
   {
@@ -478,7 +496,12 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'camino|camina|caminar peor|mal|chueco|raro|torcido',
       'debil*|debilidad|sin_fuerza|flojera|debi',
     ],
-    excludes: ['fall asleep|asleep|apart|behind', 'in|this|last|next|the fall', 'caida del cabello|pelo'],
+    excludes: [
+      'fall asleep|asleep|apart|behind',
+      'in|this|last|next|the fall',
+      'caida del cabello|pelo',
+      '{0} me|le|te|nos|les cayo|cae|caia|cayeron|caen mal|bien|gordo|gorda|pesado|pesada|de_sorpresa',
+    ],
     sources: ['seed:001', 'ref:3', 'ref:4', 'ref:7'],
   },
   {
@@ -497,6 +520,17 @@ export const redFlagWords: readonly RedFlagWord[] = [
     sources: ['ref:3', 'ref:4', 'ref:5', 'ref:7'],
   },
 ];
+
+/** A complaint of long standing, in the same sentence. */
+const chronic = [
+  'for|since|past|last|over several|many|a_few|two|three|four|five|six|ten|couple|2|3|4|5|6|7|8|9|10|12|18|24 years|months|yrs|year',
+  '{0} for years|months|ages|a_long_time|a_while|long',
+  '{0} years|months ago',
+  '{0} sometimes|occasionally|on_and_off|off_and_on|every_now_and_then|when_i_type|at_night',
+  'desde|hace|por varios|muchos|unos|dos|tres|cuatro|cinco|seis|2|3|4|5|6|7|8|9|10|12 anos|meses|ano',
+  '{0} hace|desde_hace anos|meses|mucho|tiempo',
+  '{0} a_veces|de_vez_en_cuando|cuando_escribo|en_las_noches',
+].map(compilePattern);
 
 interface CompiledFlag {
   readonly flag: RedFlagWord;
@@ -537,6 +571,7 @@ export function findRedFlagWords(text: string): RedFlagMatch[] {
             if (isReassuredAfter(tokens, hit.end)) continue;
           }
           if (entry.flag.improvingIsCalm && isImprovingAfter(tokens, hit.end)) continue;
+          if (entry.flag.chronicIsCalm && chronic.some((c) => findHits(c, tokens).length > 0)) continue;
           const words = tokens
             .slice(hit.start, hit.end)
             .map((t) => t.raw)
