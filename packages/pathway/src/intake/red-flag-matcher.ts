@@ -51,6 +51,8 @@ export interface Token {
   /** As written (lower case, no accents), for the care team. */
   readonly raw: string;
   readonly folded: string;
+  /** The folded word's beginnings from three letters on, for stem look-ups without allocating. */
+  readonly prefixes: readonly string[];
   /** Index of the stretch between commas / sentence ends (post-negation and "fine" stay inside). */
   readonly segment: number;
   /** Index of the stretch a negation can reach: also ends at "and", "but", "y", "pero"… */
@@ -107,7 +109,10 @@ export function tokenize(text: string): Sentence[] {
       for (const raw of segmentText.match(/[a-z0-9]+/g) ?? []) {
         const folded = foldWord(raw);
         if (scopeBreakers.has(folded)) scope++;
-        tokens.push({ raw, folded, segment, scope });
+        const prefixes: string[] = [];
+        for (let length = 3; length <= folded.length; length++)
+          prefixes.push(folded.slice(0, length));
+        tokens.push({ raw, folded, prefixes, segment, scope });
       }
     }
     if (tokens.length > 0) sentences.push({ tokens });
@@ -121,7 +126,37 @@ interface Word {
 }
 /** One alternative: one or more words that follow each other. */
 type Alternative = readonly Word[];
-type Element = readonly Alternative[];
+/** An element, indexed: single words in sets (exact words, stems), word sequences in a list. */
+interface Element {
+  readonly exact: ReadonlySet<string>;
+  readonly stems: ReadonlySet<string>;
+  /** Word sequences by their first word (when it is a whole word), the rest in a list. */
+  readonly sequencesByFirst: ReadonlyMap<string, readonly Alternative[]>;
+  readonly stemSequences: readonly Alternative[];
+}
+
+const shortestStem = 3;
+
+function indexElement(alternatives: readonly Alternative[]): Element {
+  const exact = new Set<string>();
+  const stems = new Set<string>();
+  const sequencesByFirst = new Map<string, Alternative[]>();
+  const stemSequences: Alternative[] = [];
+  for (const alternative of alternatives) {
+    const [first] = alternative;
+    if (!first) continue;
+    if (alternative.length === 1) (first.stem ? stems : exact).add(first.text);
+    else if (first.stem) stemSequences.push(alternative);
+    else sequencesByFirst.set(first.text, [...(sequencesByFirst.get(first.text) ?? []), alternative]);
+  }
+  return { exact, stems, sequencesByFirst, stemSequences };
+}
+
+function startsWithStem(stems: ReadonlySet<string>, token: Token): boolean {
+  if (stems.size === 0) return false;
+  for (const prefix of token.prefixes) if (stems.has(prefix)) return true;
+  return false;
+}
 
 export interface Pattern {
   readonly source: string;
@@ -182,16 +217,19 @@ export function compilePattern(source: string): Pattern {
     .trim()
     .split(/\s+/)
     .map((element) =>
-      element.split('|').map((alternative) =>
+      indexElement(
+        element.split('|').map((alternative) =>
         alternative.split('_').map((word) => {
           const stem = word.endsWith('*');
           const plain = baseNormalize(stem ? word.slice(0, -1) : word);
           if (!/^[a-z0-9]+$/.test(plain)) throw new Error(`bad red-flag pattern word "${word}"`);
           const text = stem ? foldStem(plain) : foldWord(plain);
           // A stem folded to two letters ("ooz*" → "os") would match half the dictionary.
-          if (stem && text.length < 3) throw new Error(`red-flag stem "${word}" folds too short`);
+          if (stem && text.length < shortestStem)
+            throw new Error(`red-flag stem "${word}" folds too short`);
           return { text, stem };
         }),
+        ),
       ),
     );
   return { source, alwaysFlag, elements, gap };
@@ -212,12 +250,34 @@ function wordMatches(word: Word, token: Token | undefined): boolean {
 
 /** The index after the element when it matches at `at`, else -1 (the longest alternative wins). */
 function matchElement(element: Element, tokens: readonly Token[], at: number): number {
-  let best = -1;
-  for (const alternative of element) {
-    if (alternative.every((word, i) => wordMatches(word, tokens[at + i])))
-      best = Math.max(best, at + alternative.length);
-  }
+  const token = tokens[at];
+  if (!token) return -1;
+  let best =
+    element.exact.has(token.folded) || startsWithStem(element.stems, token) ? at + 1 : -1;
+  const byFirst = element.sequencesByFirst.get(token.folded);
+  if (byFirst) best = longestSequence(byFirst, tokens, at, best);
+  if (element.stemSequences.length > 0)
+    best = longestSequence(element.stemSequences, tokens, at, best);
   return best;
+}
+
+function longestSequence(
+  sequences: readonly Alternative[],
+  tokens: readonly Token[],
+  at: number,
+  best: number,
+): number {
+  let longest = best;
+  for (const sequence of sequences) {
+    if (at + sequence.length <= longest) continue;
+    let all = true;
+    for (let i = 0; i < sequence.length && all; i++) {
+      const word = sequence[i];
+      all = word !== undefined && wordMatches(word, tokens[at + i]);
+    }
+    if (all) longest = at + sequence.length;
+  }
+  return longest;
 }
 
 export interface Hit {
