@@ -5,10 +5,12 @@ import {
   englishCorpus,
   englishHeldOut,
   englishHeldOut2,
+  englishHeldOut3,
   scoreCorpus,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
+  spanishHeldOut3,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -22,8 +24,8 @@ const merge = (...sets: CorpusSet[]): CorpusSet => ({
 });
 
 const languages = {
-  en: merge(englishCorpus, englishHeldOut, englishHeldOut2),
-  es: merge(spanishCorpus, spanishHeldOut, spanishHeldOut2),
+  en: merge(englishCorpus, englishHeldOut, englishHeldOut2, englishHeldOut3),
+  es: merge(spanishCorpus, spanishHeldOut, spanishHeldOut2, spanishHeldOut3),
 };
 
 // Decision 014: thresholds the corpus must meet in each language.

@@ -303,6 +303,8 @@ export function findHits(pattern: Pattern, tokens: readonly Token[]): Hit[] {
     for (const element of rest) {
       let next = -1;
       for (let at = position; at <= position + pattern.gap && at < tokens.length; at++) {
+        // A phrase that holds after a denial stays inside its stretch (no comma in between).
+        if (pattern.alwaysFlag && tokens[at]?.segment !== tokens[start]?.segment) break;
         next = matchElement(element, tokens, at);
         if (next >= 0) {
           lastStart = at;

@@ -4,9 +4,11 @@ import {
   englishCorpus,
   englishHeldOut,
   englishHeldOut2,
+  englishHeldOut3,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
+  spanishHeldOut3,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -14,9 +16,11 @@ const phrases = [
   englishCorpus,
   englishHeldOut,
   englishHeldOut2,
+  englishHeldOut3,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
+  spanishHeldOut3,
 ].flatMap((set) => [...set.emergency, ...set.urgent, ...set.none]);
 
 const short = measureThroughput('red-flag check, corpus phrases (EN + ES, mixed labels)', (i) =>

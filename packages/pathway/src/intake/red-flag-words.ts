@@ -4,6 +4,7 @@ import {
   baseNormalize,
   compilePattern,
   findHits,
+  type Hit,
   isImprovingAfter,
   isNegated,
   isReassuredAfter,
@@ -53,7 +54,7 @@ export interface RedFlagMatch {
 
 // Word families shared by several phrases. Stems end in `*`; words are folded like the text.
 const cant =
-  'cant|cannot|couldnt|cnat|cannt|unable_to|unable|not_able_to|no_longer_able_to|can_barely|can_hardly|barely|hardly|cant_really|can_not_really';
+  'cant|cannot|couldnt|could_not|cnat|cannt|unable_to|unable|not_able_to|no_longer_able_to|can_barely|can_hardly|barely|hardly|cant_really|can_not_really';
 const noPuedo =
   'no_las_puedo|no_los_puedo|no_la_puedo|no_lo_puedo|no_puedo|no_pude|no_puede|no_pueo|no_podia|no_he_podido|no_ha_podido|no_me_puedo|no_se_puede|no_logro|no_consigo|ya_no_puedo';
 const pee =
@@ -73,9 +74,9 @@ const deny =
   'no|not|cant|cannot|couldnt|wont|dont|doesnt|didnt|arent|isnt|without|sin|ni|lost|losing|perdi|perdio|ya_no|none|nothing|nada|stopped|quit|dejaron_de|dejo_de|dejaron|barely|hardly|apenas|casi_no|zero|cero';
 const limbs = 'leg|legs|feet|foot|toes|arm|arms|pierna|piernas|pie|pies|patas|brazo|brazos|dedos';
 const limbFunction =
-  'strength|strenght|power|move|moving|moves|work|working|works|respond*|hold|support|fuerza|fuersa|mueve|mueven|mover|muevo|funciona*|respond*|sostien*|aguant*|obedec*|camin*|walk';
+  'do_what|hace_caso|caso|listen|obey|obedece|pick_them_up|lift|strength|strenght|power|move|moving|moves|work|working|works|respond*|hold|support|fuerza|fuersa|mueve|mueven|mover|muevo|funciona*|respond*|sostien*|aguant*|obedec*|camin*|walk';
 const limbFailure =
-  'weak*|weker|dead|jelly|noodle*|buckl*|collaps*|paraly*|paraliz*|debil*|afloj*|dobl*|falla*|muerta|muertas|muerto|muertos|gelatina|trapo|limp|flopp*|floppy|flojas|flojos|caido|caida|colgando|numb_and_weak';
+  'fold|folds|folded|folding|weak*|weker|dead|jelly|noodle*|buckl*|collaps*|paraly*|paraliz*|debil*|afloj*|dobl*|falla*|muerta|muertas|muerto|muertos|gelatina|trapo|limp|flopp*|floppy|flojas|flojos|caido|caida|colgando|numb_and_weak';
 const seepage =
   'fluid|liquid*|watery|agua|aguita|pus|drip*|dripping|leak*|oozing|gotea*|escurr*|supur*|secre*|chorrea*';
 const legs =
@@ -107,7 +108,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'retention',
       'vejiga*',
       'esfinter*',
-      'orina|orinas|orines|orin',
+      'orina|orinas|orines|orin|orinar|orinando|orinado|mear|meando|pipi|pee|peeing',
       'heces',
       'intestin*',
       'incontinen*',
@@ -115,8 +116,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       // Cannot pass urine / stool (ref:1 painless retention; ref:3 inability to urinate).
       `${cant} ${pee}`,
       `${cant} go|get|make_it ${'bathroom|toilet|restroom|potty'}`,
-      `{1} havent|hasnt|not|no|didnt peed|urinated|pee|peeing|urine|urinating|gone_to_the_bathroom`,
+      `{1} havent|hasnt|not|didnt peed|urinated|pee|peeing|urine|urinating|gone_to_the_bathroom`,
       '{1} nothing comes|came out',
+      'didnt|couldnt|did_not|could_not|wont|cant make_it|get get_to|to toilet|bathroom|restroom',
       '{5} try|trying|tried pee|go|urinate nothing|little|drops',
       `${noPuedo} ${orinar}`,
       'no he|ha|hemos orinado|meado|hecho_pis|hecho_pipi|hecho_chis|echo_pipi|podido_orinar',
@@ -143,6 +145,11 @@ export const redFlagWords: readonly RedFlagWord[] = [
       '{0} me|se|le moje|mojo|mojaba|mojado|mojada|mojé',
       'wet|wetting|peed|pee on|in couch|chair|sofa|floor|seat|carpet',
       'zero|no control',
+      '{0} no urine|pee|peeing|orina|pipi',
+      'stopped|dejé|deje|dejo peeing|urinating|orinar|pee|orina',
+      'pee|urine|orina stopped|stops|se_corto|se_detuvo|paro',
+      '{1} me|se|le ensucie|ensucio|ensucia|ensuciaba|manche|mancho',
+      'ensuci*|manch* pantalon*|calzon*|ropa|cama',
       '{2} salen|sale|salia|solo unas|puras|pocas gotas|gotitas',
       // A toilet word with a trouble word anywhere near, in either order: a flag even after
       // "no" ("no sensation when I sit on the toilet", "no sale nada cuando voy a orinar").
@@ -181,6 +188,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       // A private part with a feeling word near, either order, even after "no"/"lost".
       `!{5} ${privateParts} ${sensation}`,
       `!{5} ${sensation} ${privateParts}`,
+      `{6} wipe|wiping|limpio|limpiarme|limpia ${sensation}|like|como|strange|weird|raro|rara|extrano|different|diferente|someone_else|otra_persona`,
     ],
     excludes: [
       '{2} speak|habla|hablo|hablas|hablar|clase|idioma|curso|estudia|estudio|en ingles',
@@ -219,6 +227,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'cae|caia|cayo|caido el|la pie',
       '{2} pie caido|cayendo|colgando',
       'arrastr* pie|pierna|pies',
+      'drag|drags|dragging|dragged foot|feet|leg|legs',
+      `{4} waist_down|from_the_waist|below_the_waist|cintura_para_abajo|de_la_cintura_para_abajo|cintura_pa_abajo ${numb}|paraly*|paraliz*|nothing|nada|dead|muert*`,
+      `{4} ${numb}|paraly*|paraliz* waist_down|below_the_waist|cintura_para_abajo`,
       // A limb that stopped working: strength / moving words with a denial, in any order.
       `!{4} ${deny} ${limbFunction} ${limbs}`,
       `!{4} ${limbs} ${deny} ${limbFunction}`,
@@ -230,6 +241,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `{3} ${cant} stand|walk|move far|long|more|much|very|without|until|a_block|blocks|as_far|like_before|fast|quickly|straight|for|too|tall|upright_for`,
       `${noPuedo}|no_me_puedo caminar|andar|estar_de_pie|pararme mucho|lejos|mas|bien|rapido|largo|tanto|sin|como_antes|derecho|tiempo|mas_de|cuadras|por`,
       '{2} cant|cannot stand it|the|that|this|people|him|her|them|my_boss|waiting',
+      '{0} cant|cannot|couldnt wait',
       '{3} no siento dolor|debilidad|hormigueo|molestia*|ardor|cosquill*|adormec*|nada_raro|ningun',
     ],
     sources: ['ref:1', 'ref:3', 'seed:001'],
@@ -241,6 +253,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
     patterns: [
       'face|mouth droop*|drooping|crooked|numb|fallen|sagging|lopsided',
       'droop*',
+      `!{4} ${deny} move|mueve|mover ${'face|cara|mouth|boca'}`,
+      `!{4} ${'face|cara|mouth|boca'} ${deny} move|mueve|mover`,
       'confus*|confused|disorient*|confundid*|desorientad*|incoherent*',
       'slurr*',
       'cara|boca caida|torcida|chueca|de_lado|dormida|colgada',
@@ -258,6 +272,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'chest',
       'breath*|breat*|breth*|brething|breating',
       'winded|aliento|sin_aliento|without_air',
+      '!recupero|recuperar|recuperarme|agarro|agarrar|jalo|jalar|tomar aire|aliento',
+      'get|catch my|his|her breath back',
       'lips|labios|fingernails|unas blue|azul*|morad*|gray|grey',
       'blue|azul*|morad* lips|labios',
       `${cant}|hard_to|harder_to|trouble|struggling_to|struggle_to|difficulty|difficult_to breathe|breath*|breth`,
@@ -333,6 +349,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'throat clos*|closing',
       'trag*',
       'atragant*|atora|atore|atoro|atoran|atorado',
+      'ahorc*|strangl*',
       `!{4} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'}`,
       `!{4} ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra`,
       `${noPuedo}|me_cuesta|le_cuesta|dificultad_para hablar|tragar|pasar_la_comida|pasar_saliva`,
@@ -360,6 +377,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'calentura|calenturas',
       'escalofri*|escalofrio|escalosfri*|temblores',
       'temperatura',
+      'thermometer|termometro',
+      'afiebrad*|calenturient*|febril',
+      'cuerpo cortado',
       'supur*|secrecion|secreciones|pus',
       'infecc*|infecion|infesion|infectad*|infectad*',
       '{2} como con|una|un|tengo gripa|gripe|catarro|resfriado',
@@ -446,10 +466,12 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'no se me|le quita|calma|baja el dolor',
       'dolor no se me|le quita|calma|baja|para',
       'grito|gritando|llorando de dolor',
+      'nothing|nada touch*|help*|work*|quita|calma|sirve|alivia pain|dolor',
       'pastillas|medicina*|medicamento*|calmante*|analgesic* no hace|hacen|sirve|sirven|ayuda|ayudan|funciona|funcionan|quita|quitan|calma|calman',
       'dolor no_me_deja|no_le_deja dormir|descansar|caminar|moverme|vivir',
       'pain keeps|keep|kept|keeping me up|awake',
     ],
+    chronicIsCalm: true,
     sources: ['seed:001'],
   },
   {
@@ -497,6 +519,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'debil*|debilidad|sin_fuerza|flojera|debi',
     ],
     excludes: [
+      '{0} cant|cannot|couldnt wait',
       'fall asleep|asleep|apart|behind',
       'in|this|last|next|the fall',
       'caida del cabello|pelo',
@@ -529,7 +552,7 @@ const chronic = [
   '{0} sometimes|occasionally|on_and_off|off_and_on|every_now_and_then|when_i_type|at_night',
   'desde|hace|por varios|muchos|unos|dos|tres|cuatro|cinco|seis|2|3|4|5|6|7|8|9|10|12 anos|meses|ano',
   '{0} hace|desde_hace anos|meses|mucho|tiempo',
-  '{0} a_veces|de_vez_en_cuando|cuando_escribo|en_las_noches',
+  '{0} a_veces|de_vez_en_cuando|cuando_escribo|en_las_noches|algunas_noches|algunos_dias|some_nights|some_days|most_nights',
 ].map(compilePattern);
 
 interface CompiledFlag {
@@ -561,9 +584,10 @@ export function findRedFlagWords(text: string): RedFlagMatch[] {
   for (const { tokens } of tokenize(text)) {
     const context = analyzeSentence(tokens);
     for (const entry of compiled) {
-      const excluded = entry.excludes.flatMap((pattern) => findHits(pattern, tokens));
+      let excluded: Hit[] | undefined;
       for (const pattern of entry.patterns)
         for (const hit of findHits(pattern, tokens)) {
+          excluded ??= entry.excludes.flatMap((exclude) => findHits(exclude, tokens));
           if (excluded.some((e) => e.start < hit.end && hit.start < e.end)) continue;
           if (!hit.carriesNegation) {
             if (isNegated(tokens, context, hit.start) || isNegated(tokens, context, hit.lastStart))
