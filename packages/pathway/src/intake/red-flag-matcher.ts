@@ -147,7 +147,8 @@ function indexElement(alternatives: readonly Alternative[]): Element {
     if (!first) continue;
     if (alternative.length === 1) (first.stem ? stems : exact).add(first.text);
     else if (first.stem) stemSequences.push(alternative);
-    else sequencesByFirst.set(first.text, [...(sequencesByFirst.get(first.text) ?? []), alternative]);
+    else
+      sequencesByFirst.set(first.text, [...(sequencesByFirst.get(first.text) ?? []), alternative]);
   }
   return { exact, stems, sequencesByFirst, stemSequences };
 }
@@ -219,16 +220,16 @@ export function compilePattern(source: string): Pattern {
     .map((element) =>
       indexElement(
         element.split('|').map((alternative) =>
-        alternative.split('_').map((word) => {
-          const stem = word.endsWith('*');
-          const plain = baseNormalize(stem ? word.slice(0, -1) : word);
-          if (!/^[a-z0-9]+$/.test(plain)) throw new Error(`bad red-flag pattern word "${word}"`);
-          const text = stem ? foldStem(plain) : foldWord(plain);
-          // A stem folded to two letters ("ooz*" → "os") would match half the dictionary.
-          if (stem && text.length < shortestStem)
-            throw new Error(`red-flag stem "${word}" folds too short`);
-          return { text, stem };
-        }),
+          alternative.split('_').map((word) => {
+            const stem = word.endsWith('*');
+            const plain = baseNormalize(stem ? word.slice(0, -1) : word);
+            if (!/^[a-z0-9]+$/.test(plain)) throw new Error(`bad red-flag pattern word "${word}"`);
+            const text = stem ? foldStem(plain) : foldWord(plain);
+            // A stem folded to two letters ("ooz*" → "os") would match half the dictionary.
+            if (stem && text.length < shortestStem)
+              throw new Error(`red-flag stem "${word}" folds too short`);
+            return { text, stem };
+          }),
         ),
       ),
     );
@@ -252,8 +253,7 @@ function wordMatches(word: Word, token: Token | undefined): boolean {
 function matchElement(element: Element, tokens: readonly Token[], at: number): number {
   const token = tokens[at];
   if (!token) return -1;
-  let best =
-    element.exact.has(token.folded) || startsWithStem(element.stems, token) ? at + 1 : -1;
+  let best = element.exact.has(token.folded) || startsWithStem(element.stems, token) ? at + 1 : -1;
   const byFirst = element.sequencesByFirst.get(token.folded);
   if (byFirst) best = longestSequence(byFirst, tokens, at, best);
   if (element.stemSequences.length > 0)
@@ -397,7 +397,11 @@ const hedges = [
   'probablemente',
 ].map((p) => compilePattern(`{0} ${p}`));
 
-function isNegationCue(tokens: readonly Token[], at: number, notDenyingStarts: ReadonlySet<number>) {
+function isNegationCue(
+  tokens: readonly Token[],
+  at: number,
+  notDenyingStarts: ReadonlySet<number>,
+) {
   const token = tokens[at];
   return token !== undefined && negationCues.has(token.folded) && !notDenyingStarts.has(at);
 }

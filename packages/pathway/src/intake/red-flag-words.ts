@@ -476,7 +476,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
   },
   {
     id: 'new-numbness',
-    concern: 'New numbness or tingling (ask the surgeon today; fast-spreading numbness is an emergency)',
+    concern:
+      'New numbness or tingling (ask the surgeon today; fast-spreading numbness is an emergency)',
     level: 'urgent',
     patterns: [
       'numb|numbness|numbnes|numness|numbess|numbed|numbing|numbs|numbish|novocaine|novocain|anesthetized|anaesthetized|anestesiad*',
@@ -595,7 +596,8 @@ export function findRedFlagWords(text: string): RedFlagMatch[] {
             if (isReassuredAfter(tokens, hit.end)) continue;
           }
           if (entry.flag.improvingIsCalm && isImprovingAfter(tokens, hit.end)) continue;
-          if (entry.flag.chronicIsCalm && chronic.some((c) => findHits(c, tokens).length > 0)) continue;
+          if (entry.flag.chronicIsCalm && chronic.some((c) => findHits(c, tokens).length > 0))
+            continue;
           const words = tokens
             .slice(hit.start, hit.end)
             .map((t) => t.raw)
