@@ -293,11 +293,20 @@ export interface Hit {
 /** Every place the pattern matches in the sentence (one per start word). */
 export function findHits(pattern: Pattern, tokens: readonly Token[]): Hit[] {
   const hits: Hit[] = [];
-  const [first, ...rest] = pattern.elements;
-  if (!first) return hits;
   for (let start = 0; start < tokens.length; start++) {
+    const hit = hitAt(pattern, tokens, start);
+    if (hit) hits.push(hit);
+  }
+  return hits;
+}
+
+/** The match starting at this word, if any. */
+export function hitAt(pattern: Pattern, tokens: readonly Token[], start: number): Hit | undefined {
+  const [first, ...rest] = pattern.elements;
+  if (!first) return undefined;
+  {
     let position = matchElement(first, tokens, start);
-    if (position < 0) continue;
+    if (position < 0) return undefined;
     let lastStart = start;
     let carriesNegation = pattern.alwaysFlag || ownsNegation(tokens, start, position);
     for (const element of rest) {
@@ -315,9 +324,44 @@ export function findHits(pattern: Pattern, tokens: readonly Token[]): Hit[] {
       position = next;
       if (position < 0) break;
     }
-    if (position >= 0) hits.push({ start, end: position, lastStart, carriesNegation });
+    return position >= 0 ? { start, end: position, lastStart, carriesNegation } : undefined;
   }
-  return hits;
+}
+
+/**
+ * An index from first words to patterns, so a sentence only tries the patterns that can start
+ * at one of its words (hundreds of patterns, a handful of candidates).
+ */
+export class PatternIndex<T> {
+  readonly #exact = new Map<string, T[]>();
+  readonly #stems = new Map<string, T[]>();
+
+  add(pattern: Pattern, value: T): void {
+    const [first] = pattern.elements;
+    if (!first) return;
+    const put = (map: Map<string, T[]>, key: string) => {
+      const list = map.get(key) ?? [];
+      if (!list.includes(value)) list.push(value);
+      map.set(key, list);
+    };
+    for (const word of first.exact) put(this.#exact, word);
+    for (const stem of first.stems) put(this.#stems, stem);
+    for (const word of first.sequencesByFirst.keys()) put(this.#exact, word);
+    for (const sequence of first.stemSequences) {
+      const [head] = sequence;
+      if (head) put(this.#stems, head.text);
+    }
+  }
+
+  /** What may start at this word. */
+  candidates(token: Token): T[] {
+    const found: T[] = [...(this.#exact.get(token.folded) ?? [])];
+    for (const prefix of token.prefixes) {
+      const list = this.#stems.get(prefix);
+      if (list) for (const value of list) if (!found.includes(value)) found.push(value);
+    }
+    return found;
+  }
 }
 
 // --- Negation -------------------------------------------------------------------------------

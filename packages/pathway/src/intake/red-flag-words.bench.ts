@@ -42,3 +42,10 @@ for (let i = 0; i < runs; i++) findRedFlagWords(phrases[i % phrases.length] ?? '
 const used = process.cpuUsage(started);
 const perCpuSecond = Math.round(runs / ((used.user + used.system) / 1e6));
 console.log(`red-flag check, corpus phrases: ${perCpuSecond.toLocaleString('en-US')}/CPU-second`);
+const longStarted = process.cpuUsage();
+for (let i = 0; i < 500; i++) findRedFlagWords(long);
+const longUsed = process.cpuUsage(longStarted);
+const perLong = Math.round(500 / ((longUsed.user + longUsed.system) / 1e6));
+console.log(
+  `red-flag check, ${long.length}-character request: ${perLong.toLocaleString('en-US')}/CPU-second`,
+);

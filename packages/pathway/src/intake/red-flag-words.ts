@@ -5,10 +5,12 @@ import {
   compilePattern,
   findHits,
   type Hit,
+  hitAt,
   isImprovingAfter,
   isNegated,
   isReassuredAfter,
   type Pattern,
+  PatternIndex,
   tokenize,
 } from './red-flag-matcher.ts';
 
@@ -579,33 +581,46 @@ export function normalizeForRedFlags(text: string): string {
   return ` ${folded} `;
 }
 
+const index = new PatternIndex<{ entry: CompiledFlag; pattern: Pattern }>();
+for (const entry of compiled)
+  for (const pattern of entry.patterns) index.add(pattern, { entry, pattern });
+
 /** The red flags the text mentions, most serious first; empty when none. */
 export function findRedFlagWords(text: string): RedFlagMatch[] {
   const matched = new Map<CompiledFlag, Set<string>>();
   for (const { tokens } of tokenize(text)) {
+    // Only patterns that can start at one of the sentence's words are tried.
+    const hits = new Map<CompiledFlag, Hit[]>();
+    tokens.forEach((_, start) => {
+      const token = tokens[start];
+      if (!token) return;
+      for (const { entry, pattern } of index.candidates(token)) {
+        const hit = hitAt(pattern, tokens, start);
+        if (hit) hits.set(entry, [...(hits.get(entry) ?? []), hit]);
+      }
+    });
+    if (hits.size === 0) continue;
     const context = analyzeSentence(tokens);
-    for (const entry of compiled) {
-      let excluded: Hit[] | undefined;
-      for (const pattern of entry.patterns)
-        for (const hit of findHits(pattern, tokens)) {
-          excluded ??= entry.excludes.flatMap((exclude) => findHits(exclude, tokens));
-          if (excluded.some((e) => e.start < hit.end && hit.start < e.end)) continue;
-          if (!hit.carriesNegation) {
-            if (isNegated(tokens, context, hit.start) || isNegated(tokens, context, hit.lastStart))
-              continue;
-            if (isReassuredAfter(tokens, hit.end)) continue;
-          }
-          if (entry.flag.improvingIsCalm && isImprovingAfter(tokens, hit.end)) continue;
-          if (entry.flag.chronicIsCalm && chronic.some((c) => findHits(c, tokens).length > 0))
+    for (const [entry, found] of hits) {
+      const excluded = entry.excludes.flatMap((exclude) => findHits(exclude, tokens));
+      for (const hit of found) {
+        if (excluded.some((e) => e.start < hit.end && hit.start < e.end)) continue;
+        if (!hit.carriesNegation) {
+          if (isNegated(tokens, context, hit.start) || isNegated(tokens, context, hit.lastStart))
             continue;
-          const words = tokens
-            .slice(hit.start, hit.end)
-            .map((t) => t.raw)
-            .join(' ');
-          const set = matched.get(entry) ?? new Set<string>();
-          set.add(words);
-          matched.set(entry, set);
+          if (isReassuredAfter(tokens, hit.end)) continue;
         }
+        if (entry.flag.improvingIsCalm && isImprovingAfter(tokens, hit.end)) continue;
+        if (entry.flag.chronicIsCalm && chronic.some((c) => findHits(c, tokens).length > 0))
+          continue;
+        const words = tokens
+          .slice(hit.start, hit.end)
+          .map((t) => t.raw)
+          .join(' ');
+        const set = matched.get(entry) ?? new Set<string>();
+        set.add(words);
+        matched.set(entry, set);
+      }
     }
   }
   const found: RedFlagMatch[] = [];
