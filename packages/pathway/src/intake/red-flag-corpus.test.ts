@@ -6,11 +6,13 @@ import {
   englishHeldOut,
   englishHeldOut2,
   englishHeldOut3,
+  englishHeldOut4,
   scoreCorpus,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
+  spanishHeldOut4,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -24,8 +26,8 @@ const merge = (...sets: CorpusSet[]): CorpusSet => ({
 });
 
 const languages = {
-  en: merge(englishCorpus, englishHeldOut, englishHeldOut2, englishHeldOut3),
-  es: merge(spanishCorpus, spanishHeldOut, spanishHeldOut2, spanishHeldOut3),
+  en: merge(englishCorpus, englishHeldOut, englishHeldOut2, englishHeldOut3, englishHeldOut4),
+  es: merge(spanishCorpus, spanishHeldOut, spanishHeldOut2, spanishHeldOut3, spanishHeldOut4),
 };
 
 // Decision 014: thresholds the corpus must meet in each language.

@@ -5,10 +5,12 @@ import {
   englishHeldOut,
   englishHeldOut2,
   englishHeldOut3,
+  englishHeldOut4,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
+  spanishHeldOut4,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -17,10 +19,12 @@ const phrases = [
   englishHeldOut,
   englishHeldOut2,
   englishHeldOut3,
+  englishHeldOut4,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
+  spanishHeldOut4,
 ].flatMap((set) => [...set.emergency, ...set.urgent, ...set.none]);
 
 const short = measureThroughput('red-flag check, corpus phrases (EN + ES, mixed labels)', (i) =>

@@ -69,7 +69,7 @@ const toilet =
 const toiletTrouble =
   'nothing|nada|drops|few_drops|gotas|gotitas|dribble|myself|himself|herself|themselves|encima|accident|accidents|sin_querer|sin_darme_cuenta|sin_darse_cuenta|sin_sentir|no_sintio|no_siento|no_siente|dont_know|doesnt_know|without_knowing|without_feeling|cant|cannot|couldnt|unable|wont|no_sale|no_salio|no_me_sale|came_out|comes_out|just_came|leak*|dribbl*|control|sensation|sensibilidad|feel|feeling|sentir|sintio|en_la_cama|in_bed|the_bed|in_my_pants|pantalon*|calzon*|no_puedo|no_pude|no_puede';
 const privateParts =
-  'bum|bums|tush|tushy|fanny|butt_cheeks|privates|private_parts|rear|rear_end|bottom|butt|buttocks|backside|groin|crotch|down_there|genital*|anus|nalga*|partes|mis_partes|trasero|pompi*|genitales|ahi_abajo|entrepierna|cola|colita|vagina|pene';
+  'down_below|alla_abajo|aya_abajo|bum|bums|tush|tushy|fanny|butt_cheeks|privates|private_parts|rear|rear_end|bottom|butt|buttocks|backside|groin|crotch|down_there|genital*|anus|nalga*|partes|mis_partes|trasero|pompi*|genitales|ahi_abajo|entrepierna|cola|colita|vagina|pene';
 const sensation =
   'numb|numbness|numbnes|numness|numbess|numbed|numbing|numbs|numbish|novocaine|novocain|anesthetized|anaesthetized|anestesiad*|feel|feeling|feelings|sensation|sensations|sensibilidad|siento|sentir|sentia|siente|sensacion|dormid*|durmi*|duerm*|adormec*|entumec*|entumid*|hormig*|tingl*|dead|asleep|muert*';
 const deny =
@@ -94,7 +94,7 @@ const numb =
 const wound =
   'wound*|incision*|cut|scar|scars|stitch*|staple*|suture*|dressing*|bandage*|herida*|incision*|insision*|cicatri*|punto*|grapa*|corte|cortada|venda*|vendaje|gasa*|aposito*|sutura*|operacion';
 const woundProblem =
-  'red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooze|oozing|oozes|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
+  'hueco|agujero|hole|red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooze|oozing|oozes|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
 
 export const redFlagWords: readonly RedFlagWord[] = [
   {
@@ -120,6 +120,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `${cant} go|get|make_it ${'bathroom|toilet|restroom|potty'}`,
       `{1} havent|hasnt|not|didnt peed|urinated|pee|peeing|urine|urinating|gone_to_the_bathroom`,
       '{1} nothing comes|came out',
+      `${cant}|didnt|couldnt go|do|make 1|one|number_one|pee|potty|2|number_two|toilet`,
+      `!{6} ${toilet} ${deny} know|knew|notice*|realiz*|feel|felt|entere|entero|cuenta`,
+      `!{6} mojad*|wet|wetting ${'no_se_dio_cuenta|no_me_di_cuenta|sin_darse_cuenta|sin_darme_cuenta|didnt_know|did_not_know|didnt_notice|didnt_feel|no_sintio'}`,
       'didnt|couldnt|did_not|could_not|wont|cant make_it|get get_to|to toilet|bathroom|restroom',
       '{5} try|trying|tried pee|go|urinate nothing|little|drops',
       `${noPuedo} ${orinar}`,
@@ -159,6 +162,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `!{6} ${toiletTrouble} ${toilet}`,
     ],
     excludes: [
+      'pastilla*|pildora*|pill|pills|medicina*|medicamento* para orinar|la_orina',
+      'water pill|pills|tablet*',
       'urine|urinalysis test|sample|cup|culture|analysis',
       'analisis|examen|prueba|cultivo|muestra|estudio de orina',
     ],
@@ -215,7 +220,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `{5} too weak to stand|walk|get_up|move`,
       'weaker_and_weaker|getting_weaker|more_and_more_weak',
       `{5} ${numb} spread*|fast|quick*|rapid*|by_the_hour|every_hour|moving_up|climbing`,
-      `{4} ${noPuedo}|no_me_puedo mover|levantar|sentir|parar|pararme|pararse|poner_de_pie|ponerme_de_pie|caminar|andar|levantarme|levantarse|mantenerme_de_pie ${piernas}`,
+      `{4} ${noPuedo}|no_me_puedo mover|despegar|alzar|subir|levantar|sentir|parar|pararme|pararse|poner_de_pie|ponerme_de_pie|caminar|andar|levantarme|levantarse|mantenerme_de_pie ${piernas}`,
       `${noPuedo}|no_me_puedo|no_le_puedo mover*|parar*|pararme|poner_de_pie|ponerme_de_pie|caminar|andar|levantarme|mantenerme_de_pie|sostenerme|estar_de_pie`,
       `{4} no siento|siente|sentia|sentí ${piernas}`,
       `{0} se|me|le doblan|dobla|doblaron|doblo|fallan|falla|fallaron|fallo|aflojan|afloja`,
@@ -229,6 +234,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'cae|caia|cayo|caido el|la pie',
       '{2} pie caido|cayendo|colgando',
       'arrastr* pie|pierna|pies',
+      '{2} pie|pies|pierna cuelga|cuelgan|colgado|colgada|colgando',
+      `{3} ${numb}|paraly*|paraliz* belly_button|bellybutton|navel|hips|ombligo|cadera|caderas down|abajo|para_abajo`,
       'drag|drags|dragging|dragged foot|feet|leg|legs',
       `{4} waist_down|from_the_waist|below_the_waist|cintura_para_abajo|de_la_cintura_para_abajo|cintura_pa_abajo ${numb}|paraly*|paraliz*|nothing|nada|dead|muert*`,
       `{4} ${numb}|paraly*|paraliz* waist_down|below_the_waist|cintura_para_abajo`,
@@ -259,6 +266,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `!{4} ${'face|cara|mouth|boca'} ${deny} move|mueve|mover`,
       'confus*|confused|disorient*|confundid*|desorientad*|incoherent*',
       'slurr*',
+      'garbl*|drool*|babea|babeando|se_le_cae_la_baba|se_me_cae_la_baba',
       'cara|boca caida|torcida|chueca|de_lado|dormida|colgada',
       'arrastr* palabras|las_palabras',
       '{2} habla|hablo|lengua raro|rara|enredad*|trabad*|arrastrad*',
@@ -276,7 +284,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'winded|aliento|sin_aliento|without_air',
       '!recupero|recuperar|recuperarme|agarro|agarrar|jalo|jalar|tomar aire|aliento',
       'get|catch my|his|her breath back',
-      'lips|labios|fingernails|unas blue|azul*|morad*|gray|grey',
+      'lips|labios|fingernails|unas blue|azul*|morad*|gray|grey|purple',
       'blue|azul*|morad* lips|labios',
       `${cant}|hard_to|harder_to|trouble|struggling_to|struggle_to|difficulty|difficult_to breathe|breath*|breth`,
       'short|shortness of breath',
@@ -300,6 +308,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'sofoc*',
       'me_cuesta|le_cuesta|dificultad|trabajo_para|batallo_para respirar|jalar_aire',
       'tos*|escup* sangre',
+      'cough*|tosi|tosiendo|escupi red|rojo|roja|bloody|pink|rosad*',
+      'wheez*|silb*',
       'embolia|embolismo|trombo_pulmonar|coagulo_en_el_pulmon',
     ],
     excludes: [
@@ -352,10 +362,12 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'trag*',
       'atragant*|atora|atore|atoro|atoran|atorado',
       'ahorc*|strangl*',
+      'neck|throat ballon*|balloon*|puffed',
+      'gaznate|gasnate cierr*|cerr*|apret*',
       `!{4} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'}`,
       `!{4} ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra`,
       `${noPuedo}|me_cuesta|le_cuesta|dificultad_para hablar|tragar|pasar_la_comida|pasar_saliva`,
-      'cuello|garganta hinch*|inflam*|cierr*|cerrando|cerrada|crece|creciendo|crecio|grande|apret*|bola',
+      'cuello|garganta|gasnate|gaznate hinch*|infl*|globo|cierr*|cerrando|cerrada|crece|creciendo|crecio|grande|apret*|bola',
       'hinch*|inflam*|cierr*|cerrando|crece|creciendo cuello|garganta',
       'hinchason|inflamasion del|en_el cuello|garganta',
     ],
@@ -380,6 +392,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'escalofri*|escalofrio|escalosfri*|temblores',
       'temperatura',
       'thermometer|termometro',
+      'hot_and_cold|cold_and_hot|frio_y_calor|calor_y_frio|hot_then_cold',
       'afiebrad*|calenturient*|febril',
       'cuerpo cortado',
       'supur*|secrecion|secreciones|pus',
@@ -427,6 +440,10 @@ export const redFlagWords: readonly RedFlagWord[] = [
       '{4} pierna|piernas|tobillo*|espinilla|canilla hinch*|inchad*|inflam*|roj*|calient*|colorad*|grande|apretad*',
       '{4} hinch*|inchad*|inflam*|roj*|calient* pierna|piernas|tobillo*',
     ],
+    excludes: [
+      '{3} swelling|swollen|puffiness|redness went|has_gone|is_going|gone|going down|away',
+      '{2} ya_bajo|bajo|ha_bajado|desinflam* la|el hinchazon|inflamacion|hinchado',
+    ],
     sources: ['ref:3', 'ref:4'],
   },
   {
@@ -440,7 +457,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'dolor* cabeza|cabesa|cabesa',
       'duel*|duele|dolia|doliendo|duelen cabeza|cabesa',
       'cabeza|cabesa duel*|estalla|explota|parte|revienta|late|punza|martilla',
-      'estalla|explota|revienta|parte|partiendo|late|punza|palpita|martilla cabeza|cabesa',
+      'estalla|explota|revienta|parte|partiendo|late|punza|palpita|martill* cabeza|cabesa',
       'jaqueca|migrana|migranas|cefalea',
       'csf|spinal_fluid|liquido_cefalorraquideo',
     ],
@@ -507,6 +524,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       '{1} a|had|have fall|falls',
       'fall|falling down|over|off|on|in',
       'slipped|slip|tripped|tripping|trip',
+      'tumble|tumbled|took_a_spill|porrazo|costalazo|senton|guamaso|madrazo|trancaso|batacazo|castanaso',
       'balance off|bad|poor|worse|gone',
       'lost|losing|lose|no my|the|of balance',
       'unsteady|wobbly|dizzy_when_i_walk',
