@@ -614,11 +614,15 @@ export function findRedFlagWords(text: string): RedFlagMatch[] {
       if (!token) return;
       for (const { entry, pattern } of index.candidates(token)) {
         const hit = hitAt(pattern, tokens, start);
-        if (hit) hits.set(entry, [...(hits.get(entry) ?? []), hit]);
+        if (!hit) continue;
+        const list = hits.get(entry);
+        if (list) list.push(hit);
+        else hits.set(entry, [hit]);
       }
     });
     if (hits.size === 0) continue;
     const context = analyzeSentence(tokens);
+    let isChronic: boolean | undefined;
     for (const [entry, found] of hits) {
       const excluded = entry.excludes.flatMap((exclude) => findHits(exclude, tokens));
       for (const hit of found) {
@@ -629,8 +633,10 @@ export function findRedFlagWords(text: string): RedFlagMatch[] {
           if (isReassuredAfter(tokens, hit.end)) continue;
         }
         if (entry.flag.improvingIsCalm && isImprovingAfter(tokens, hit.end)) continue;
-        if (entry.flag.chronicIsCalm && chronic.some((c) => findHits(c, tokens).length > 0))
-          continue;
+        if (entry.flag.chronicIsCalm) {
+          isChronic ??= chronic.some((c) => findHits(c, tokens).length > 0);
+          if (isChronic) continue;
+        }
         const words = tokens
           .slice(hit.start, hit.end)
           .map((t) => t.raw)
