@@ -7,12 +7,14 @@ import {
   englishHeldOut2,
   englishHeldOut3,
   englishHeldOut4,
+  englishHeldOut5,
   scoreCorpus,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
   spanishHeldOut4,
+  spanishHeldOut5,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -26,8 +28,22 @@ const merge = (...sets: CorpusSet[]): CorpusSet => ({
 });
 
 const languages = {
-  en: merge(englishCorpus, englishHeldOut, englishHeldOut2, englishHeldOut3, englishHeldOut4),
-  es: merge(spanishCorpus, spanishHeldOut, spanishHeldOut2, spanishHeldOut3, spanishHeldOut4),
+  en: merge(
+    englishCorpus,
+    englishHeldOut,
+    englishHeldOut2,
+    englishHeldOut3,
+    englishHeldOut4,
+    englishHeldOut5,
+  ),
+  es: merge(
+    spanishCorpus,
+    spanishHeldOut,
+    spanishHeldOut2,
+    spanishHeldOut3,
+    spanishHeldOut4,
+    spanishHeldOut5,
+  ),
 };
 
 // Decision 014: thresholds the corpus must meet in each language.

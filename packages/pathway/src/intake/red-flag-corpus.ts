@@ -1323,7 +1323,7 @@ export const spanishHeldOut5: CorpusSet = {
     'sin hinchazón',
     'la herida está bien',
     'pasé buena noche',
-    'duermo mejor',
+    'dormí toda la noche',
     'siento las piernas normales',
     'ya se me quitó el dolor de cabeza',
     'ya camino hasta el buzón',

@@ -42,6 +42,9 @@ test('patterns match stems, word sequences and small gaps, and no more', () => {
   assert.deepEqual([hit?.start, hit?.end, hit?.carriesNegation], [1, 4, true]);
   assert.equal(findHits(compilePattern('orin*'), tokens('orinar'))[0]?.carriesNegation, false);
   assert.equal(findHits(compilePattern('!orin*'), tokens('orinar'))[0]?.carriesNegation, true);
+  // `=word` skips the fold: "wee" is not "we".
+  assert.equal(findHits(compilePattern('cant =wee'), tokens('cant wee')).length, 1);
+  assert.equal(findHits(compilePattern('cant =wee'), tokens('cant we go')).length, 0);
 });
 
 test('a stem that folds too short is refused, so it cannot match half the dictionary', () => {

@@ -7,6 +7,7 @@
  * - elements separated by spaces; an element is alternatives separated by `|`;
  * - an alternative ending in `*` matches any word starting with it (a stem);
  * - `_` joins words that must follow each other: `down_there`, `poner_de_pie`;
+ * - `=word` matches the word as written, without the fold (`=wee`, which folds to "we");
  * - between two elements up to `gap` other words may stand (3 by default; `{n}` at the start of
  *   the string sets it: `{0} me orino` means the words touch);
  * - a leading `!` marks a phrase that is a red flag even after a denial ("no sensation … toilet").
@@ -121,8 +122,11 @@ export function tokenize(text: string): Sentence[] {
 }
 
 interface Word {
+  /** Folded; for an `=word` the folded form too (the index keys on it). */
   readonly text: string;
   readonly stem: boolean;
+  /** `=wee`: the word as written, unfolded (folded "wee" would be "we"). */
+  readonly raw?: string;
 }
 /** One alternative: one or more words that follow each other. */
 type Alternative = readonly Word[];
@@ -145,7 +149,8 @@ function indexElement(alternatives: readonly Alternative[]): Element {
   for (const alternative of alternatives) {
     const [first] = alternative;
     if (!first) continue;
-    if (alternative.length === 1) (first.stem ? stems : exact).add(first.text);
+    if (alternative.length === 1 && first.raw === undefined)
+      (first.stem ? stems : exact).add(first.text);
     else if (first.stem) stemSequences.push(alternative);
     else
       sequencesByFirst.set(first.text, [...(sequencesByFirst.get(first.text) ?? []), alternative]);
@@ -221,6 +226,11 @@ export function compilePattern(source: string): Pattern {
       indexElement(
         element.split('|').map((alternative) =>
           alternative.split('_').map((word) => {
+            if (word.startsWith('=')) {
+              const raw = baseNormalize(word.slice(1));
+              if (!/^[a-z0-9]+$/.test(raw)) throw new Error(`bad red-flag pattern word "${word}"`);
+              return { text: foldWord(raw), stem: false, raw };
+            }
             const stem = word.endsWith('*');
             const plain = baseNormalize(stem ? word.slice(0, -1) : word);
             if (!/^[a-z0-9]+$/.test(plain)) throw new Error(`bad red-flag pattern word "${word}"`);
@@ -246,6 +256,7 @@ function ownsNegation(tokens: readonly Token[], from: number, to: number): boole
 
 function wordMatches(word: Word, token: Token | undefined): boolean {
   if (!token) return false;
+  if (word.raw !== undefined) return token.raw === word.raw;
   return word.stem ? token.folded.startsWith(word.text) : token.folded === word.text;
 }
 
@@ -503,6 +514,9 @@ const reassurances = new Set(
   ].map(foldWord),
 );
 const reassuranceReach = 4;
+const troubleDenied = compilePattern(
+  '{1} sin|no|without|ningun|any problema|problemas|problem|problems|trouble|issue|issues|dificultad',
+);
 
 export function isReassuredAfter(tokens: readonly Token[], end: number): boolean {
   const last = tokens[end - 1];
@@ -516,6 +530,12 @@ export function isReassuredAfter(tokens: readonly Token[], end: number): boolean
       if (before && at - 1 >= end && negationCues.has(before.folded)) return false;
       return true;
     }
+  }
+  // "respiro sin problema", "peeing without any trouble".
+  for (const hit of findHits(troubleDenied, tokens)) {
+    const token = tokens[hit.start];
+    if (hit.start >= end && hit.start < end + reassuranceReach && token?.segment === last.segment)
+      return true;
   }
   // "fiebre no", "fever none": a bare denial right after the word, ending its stretch.
   const next = tokens[end];

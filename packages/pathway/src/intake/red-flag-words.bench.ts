@@ -6,11 +6,13 @@ import {
   englishHeldOut2,
   englishHeldOut3,
   englishHeldOut4,
+  englishHeldOut5,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
   spanishHeldOut4,
+  spanishHeldOut5,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -20,11 +22,13 @@ const phrases = [
   englishHeldOut2,
   englishHeldOut3,
   englishHeldOut4,
+  englishHeldOut5,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
   spanishHeldOut4,
+  spanishHeldOut5,
 ].flatMap((set) => [...set.emergency, ...set.urgent, ...set.none]);
 
 const short = measureThroughput('red-flag check, corpus phrases (EN + ES, mixed labels)', (i) =>

@@ -56,16 +56,16 @@ export interface RedFlagMatch {
 
 // Word families shared by several phrases. Stems end in `*`; words are folded like the text.
 const cant =
-  'cant|cannot|couldnt|could_not|cnat|cannt|unable_to|unable|not_able_to|no_longer_able_to|can_barely|can_hardly|barely|hardly|cant_really|can_not_really';
+  'havent_been_able_to|hasnt_been_able_to|not_been_able_to|cant|cannot|couldnt|could_not|cnat|cannt|unable_to|unable|not_able_to|no_longer_able_to|can_barely|can_hardly|barely|hardly|cant_really|can_not_really';
 const noPuedo =
   'no_las_puedo|no_los_puedo|no_la_puedo|no_lo_puedo|no_puedo|no_pude|no_puede|no_pueo|no_podia|no_he_podido|no_ha_podido|no_me_puedo|no_se_puede|no_logro|no_consigo|ya_no_puedo';
 const pee =
-  'pee|peeing|piss|pissing|urinat*|urine|pass_urine|pass_water|make_water|void*|empty_my_bladder|go_to_the_bathroom|go_to_the_toilet|go_pee|go_number_one|poop|pooping|pooped|poo|have_a_bowel_movement';
+  'weeing|wee_wee|weewee|tinkle|tinkling|piddle|pee|peeing|piss|pissing|urinat*|urine|pass_urine|pass_water|make_water|void*|empty_my_bladder|go_to_the_bathroom|go_to_the_toilet|go_pee|go_number_one|poop|pooping|pooped|poo|have_a_bowel_movement';
 const orinar =
-  'orin*|mear|mea|meo|miccion*|hacer_pis|hacer_pipi|hacer_chis|hacer_del_bano|hacer_del_uno|hacer_popo|hacer_caca|defecar|evacuar|obrar|ir_al_bano|pis|pipi|chis';
+  'hacer_chichi|hacer_pee|orin*|mear|mea|meo|miccion*|hacer_pis|hacer_pipi|hacer_chis|hacer_del_bano|hacer_del_uno|hacer_popo|hacer_caca|defecar|evacuar|obrar|ir_al_bano|pis|pipi|chis';
 const bodilyControl = 'orin*|vejiga|intestin*|esfinter*|heces|bano|pis|pipi|popo|caca|esfinteres';
 const toilet =
-  'pee|peeing|peed|urinat*|urine|toilet|bathroom|restroom|potty|bladder|poop|pooping|pooped|bowel|bowels|orin*|pis|pipi|chis|mear|meando|bano|inodoro|excusado|taza|vejiga|popo|caca';
+  'weeing|tinkle|chichi|peeing|peed|urinat*|urine|toilet|bathroom|restroom|potty|bladder|poop|pooping|pooped|bowel|bowels|orin*|pis|pipi|chis|mear|meando|bano|inodoro|excusado|taza|vejiga|popo|caca';
 const toiletTrouble =
   'nothing|nada|drops|few_drops|gotas|gotitas|dribble|myself|himself|herself|themselves|encima|accident|accidents|sin_querer|sin_darme_cuenta|sin_darse_cuenta|sin_sentir|no_sintio|no_siento|no_siente|dont_know|doesnt_know|without_knowing|without_feeling|cant|cannot|couldnt|unable|wont|no_sale|no_salio|no_me_sale|came_out|comes_out|just_came|leak*|dribbl*|control|sensation|sensibilidad|feel|feeling|sentir|sintio|en_la_cama|in_bed|the_bed|in_my_pants|pantalon*|calzon*|no_puedo|no_pude|no_puede';
 const privateParts =
@@ -74,9 +74,10 @@ const sensation =
   'numb|numbness|numbnes|numness|numbess|numbed|numbing|numbs|numbish|novocaine|novocain|anesthetized|anaesthetized|anestesiad*|feel|feeling|feelings|sensation|sensations|sensibilidad|siento|sentir|sentia|siente|sensacion|dormid*|durmi*|duerm*|adormec*|entumec*|entumid*|hormig*|tingl*|dead|asleep|muert*';
 const deny =
   'no|not|cant|cannot|couldnt|wont|dont|doesnt|didnt|arent|isnt|without|sin|ni|lost|losing|perdi|perdio|ya_no|none|nothing|nada|stopped|quit|dejaron_de|dejo_de|dejaron|barely|hardly|apenas|casi_no|zero|cero';
-const limbs = 'leg|legs|feet|foot|toes|arm|arms|pierna|piernas|pie|pies|patas|brazo|brazos|dedos';
+const limbs =
+  'ankle|ankles|tobillo|tobillos|leg|legs|feet|foot|toes|arm|arms|pierna|piernas|pie|pies|patas|brazo|brazos|dedos';
 const limbFunction =
-  'do_what|hace_caso|caso|listen|obey|obedece|pick_them_up|lift|strength|strenght|power|move|moving|moves|work|working|works|respond*|hold|support|fuerza|fuersa|mueve|mueven|mover|muevo|funciona*|respond*|sostien*|aguant*|obedec*|camin*|walk';
+  'go|sube|suben|do_what|hace_caso|caso|listen|obey|obedece|pick_them_up|lift|strength|strenght|power|move|moving|moves|work|working|works|respond*|hold|support|fuerza|fuersa|mueve|mueven|mover|muevo|funciona*|respond*|sostien*|aguant*|obedec*|camin*|walk';
 const limbFailure =
   'fold|folds|folded|folding|weak*|weker|dead|jelly|noodle*|buckl*|collaps*|paraly*|paraliz*|debil*|afloj*|dobl*|falla*|muerta|muertas|muerto|muertos|gelatina|trapo|limp|flopp*|floppy|flojas|flojos|caido|caida|colgando|numb_and_weak';
 const seepage =
@@ -94,7 +95,7 @@ const numb =
 const wound =
   'wound*|incision*|cut|scar|scars|stitch*|staple*|suture*|dressing*|bandage*|herida*|incision*|insision*|cicatri*|punto*|grapa*|corte|cortada|venda*|vendaje|gasa*|aposito*|sutura*|operacion';
 const woundProblem =
-  'hueco|agujero|hole|red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooze|oozing|oozes|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
+  'apart|came_apart|separ*|hueco|agujero|hole|red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooze|oozing|oozes|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
 
 export const redFlagWords: readonly RedFlagWord[] = [
   {
@@ -110,7 +111,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'retention',
       'vejiga*',
       'esfinter*',
-      'orina|orinas|orines|orin|orinar|orinando|orinado|mear|meando|pipi|pee|peeing',
+      'orina|orinas|orines|orin|orinar|orinando|orinado|mear|meando|pipi|pee|peeing|weeing|tinkle',
       'heces',
       'intestin*',
       'incontinen*',
@@ -121,7 +122,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `{1} havent|hasnt|not|didnt peed|urinated|pee|peeing|urine|urinating|gone_to_the_bathroom`,
       '{1} nothing comes|came out',
       `${cant}|didnt|couldnt go|do|make 1|one|number_one|pee|potty|2|number_two|toilet`,
-      `!{6} ${toilet} ${deny} know|knew|notice*|realiz*|feel|felt|entere|entero|cuenta`,
+      `${cant}|cnt|havent|didnt =wee|=weed|=weeing|=tinkle|=tinkled`,
+      `!{6} ${toilet} ${deny} know|knew|notice*|realiz*|feel|felt|entere|entero|cuenta|senti|sentia|sintio|siento`,
+      'moje|mojo|mojaba|mojamos cama|pantalon*|sillon|ropa|calzon*|sofa',
       `!{6} mojad*|wet|wetting ${'no_se_dio_cuenta|no_me_di_cuenta|sin_darse_cuenta|sin_darme_cuenta|didnt_know|did_not_know|didnt_notice|didnt_feel|no_sintio'}`,
       'didnt|couldnt|did_not|could_not|wont|cant make_it|get get_to|to toilet|bathroom|restroom',
       '{5} try|trying|tried pee|go|urinate nothing|little|drops',
@@ -235,6 +238,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       '{2} pie caido|cayendo|colgando',
       'arrastr* pie|pierna|pies',
       '{2} pie|pies|pierna cuelga|cuelgan|colgado|colgada|colgando',
+      '{3} pie|pies|foot|feet pega|golpea|azota|slaps|slapping|hits piso|suelo|floor|ground',
       `{3} ${numb}|paraly*|paraliz* belly_button|bellybutton|navel|hips|ombligo|cadera|caderas down|abajo|para_abajo`,
       'drag|drags|dragging|dragged foot|feet|leg|legs',
       `{4} waist_down|from_the_waist|below_the_waist|cintura_para_abajo|de_la_cintura_para_abajo|cintura_pa_abajo ${numb}|paraly*|paraliz*|nothing|nada|dead|muert*`,
@@ -262,6 +266,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
     patterns: [
       'face|mouth droop*|drooping|crooked|numb|fallen|sagging|lopsided',
       'droop*',
+      `{3} ${cant}|no_puede|no_puedo|no_podia|cant_get say|decir|pronunciar|get_out|speak word|words|palabra|palabras`,
+      '{3} face|cara looks|look|se_ve|se_le_ve|se_me_ve weird|strange|funny|different|wrong|rara|raro|extrana|chueca|torcida',
       `!{4} ${deny} move|mueve|mover ${'face|cara|mouth|boca'}`,
       `!{4} ${'face|cara|mouth|boca'} ${deny} move|mueve|mover`,
       'confus*|confused|disorient*|confundid*|desorientad*|incoherent*',
@@ -292,6 +298,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       '{2} gasp*|gasping air|breath',
       `${cant}|hard_to|harder_to|trouble|struggle_to|struggling_to|difficult_to get|catch ${'air|breath|enough_air|a_breath'}`,
       'not_enough_air|no_air|air_hunger',
+      'struggl*|batall* for|para air|breath*|respir*|aire',
       'suffocat*|smother*',
       'cough*|spit*|spitting|hacking blood|blood_clots',
       'clot* lung|lungs',
@@ -367,11 +374,15 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `!{4} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'}`,
       `!{4} ${'food|water|comida|agua|saliva|spit|pastilla*|pills|liquids|liquidos'} ${deny} go_down|goes_down|pass|pasa|pasan|baja|bajan|entra`,
       `${noPuedo}|me_cuesta|le_cuesta|dificultad_para hablar|tragar|pasar_la_comida|pasar_saliva`,
-      'cuello|garganta|gasnate|gaznate hinch*|infl*|globo|cierr*|cerrando|cerrada|crece|creciendo|crecio|grande|apret*|bola',
+      'cuello|garganta|gasnate|gaznate|neck huge|enorme|hard|duro|dura|hinch*|infl*|globo|cierr*|cerrando|cerrada|crece|creciendo|crecio|grande|apret*|bola',
       'hinch*|inflam*|cierr*|cerrando|crece|creciendo cuello|garganta',
       'hinchason|inflamasion del|en_el cuello|garganta',
     ],
-    excludes: ['un|otro|unos trago|tragos', 'trago de agua|cafe|alcohol|cerveza|tequila'],
+    excludes: [
+      '{0} cant|cannot|couldnt|cnt we|you|u|they|i',
+      'un|otro|unos trago|tragos',
+      'trago de agua|cafe|alcohol|cerveza|tequila',
+    ],
     sources: ['ref:22', 'ref:3'],
     uncertain: true,
   },
@@ -461,6 +472,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'jaqueca|migrana|migranas|cefalea',
       'csf|spinal_fluid|liquido_cefalorraquideo',
     ],
+    excludes: [
+      '{3} ya_se_me_quito|ya_se_me_paso|ya_se_le_quito|ya_se_le_paso|ya_se_fue|ya_paso dolor*|jaqueca|migrana',
+    ],
     sources: ['ref:13'],
   },
   {
@@ -470,7 +484,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
     patterns: [
       'severe|unbearable|worst|excruciating|terrible|horrible|awful|extreme|intense|agonizing|uncontrolled|unbelievable pain|pains',
       'pain unbearable|excruciating|out_of_control|uncontrolled|killing|too_much|worse_and_worse',
-      'unbearable|excruciating|agoniz*|out_of_control',
+      'unbearable|excruciating|agoniz*|out_of_control|fuera_de_control|descontrolad*',
       'so_much|too_much|a_lot_of pain',
       'pain|meds|medicine|medicines|medication|pills|painkillers|oxy|oxycodone|percocet|norco|tylenol not|dont|doesnt|isnt|arent|wont helping|help|helps|working|work|works|touch|touching|doing_anything|do_anything',
       'meds|medicine|medication|pills|painkillers|percocet|norco do|does|doing nothing',
