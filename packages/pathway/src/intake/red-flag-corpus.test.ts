@@ -8,6 +8,7 @@ import {
   englishHeldOut3,
   englishHeldOut4,
   englishHeldOut5,
+  englishHeldOut6,
   scoreCorpus,
   spanishCorpus,
   spanishHeldOut,
@@ -15,6 +16,7 @@ import {
   spanishHeldOut3,
   spanishHeldOut4,
   spanishHeldOut5,
+  spanishHeldOut6,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -35,6 +37,7 @@ const languages = {
     englishHeldOut3,
     englishHeldOut4,
     englishHeldOut5,
+    englishHeldOut6,
   ),
   es: merge(
     spanishCorpus,
@@ -43,6 +46,7 @@ const languages = {
     spanishHeldOut3,
     spanishHeldOut4,
     spanishHeldOut5,
+    spanishHeldOut6,
   ),
 };
 

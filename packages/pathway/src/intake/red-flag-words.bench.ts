@@ -7,12 +7,14 @@ import {
   englishHeldOut3,
   englishHeldOut4,
   englishHeldOut5,
+  englishHeldOut6,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
   spanishHeldOut4,
   spanishHeldOut5,
+  spanishHeldOut6,
 } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
@@ -23,12 +25,14 @@ const phrases = [
   englishHeldOut3,
   englishHeldOut4,
   englishHeldOut5,
+  englishHeldOut6,
   spanishCorpus,
   spanishHeldOut,
   spanishHeldOut2,
   spanishHeldOut3,
   spanishHeldOut4,
   spanishHeldOut5,
+  spanishHeldOut6,
 ].flatMap((set) => [...set.emergency, ...set.urgent, ...set.none]);
 
 const short = measureThroughput('red-flag check, corpus phrases (EN + ES, mixed labels)', (i) =>

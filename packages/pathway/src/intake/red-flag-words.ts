@@ -67,7 +67,7 @@ const bodilyControl = 'orin*|vejiga|intestin*|esfinter*|heces|bano|pis|pipi|popo
 const toilet =
   'weeing|tinkle|chichi|peeing|peed|urinat*|urine|toilet|bathroom|restroom|potty|bladder|poop|pooping|pooped|bowel|bowels|orin*|pis|pipi|chis|mear|meando|bano|inodoro|excusado|taza|vejiga|popo|caca';
 const toiletTrouble =
-  'nothing|nada|drops|few_drops|gotas|gotitas|dribble|myself|himself|herself|themselves|encima|accident|accidents|sin_querer|sin_darme_cuenta|sin_darse_cuenta|sin_sentir|no_sintio|no_siento|no_siente|dont_know|doesnt_know|without_knowing|without_feeling|cant|cannot|couldnt|unable|wont|no_sale|no_salio|no_me_sale|came_out|comes_out|just_came|leak*|dribbl*|control|sensation|sensibilidad|feel|feeling|sentir|sintio|en_la_cama|in_bed|the_bed|in_my_pants|pantalon*|calzon*|no_puedo|no_pude|no_puede';
+  'could_not|did_not|can_not|not_go|no_pude|no_pudo|nada|drops|few_drops|gotas|gotitas|dribble|myself|himself|herself|themselves|encima|accident|accidents|sin_querer|sin_darme_cuenta|sin_darse_cuenta|sin_sentir|no_sintio|no_siento|no_siente|dont_know|doesnt_know|without_knowing|without_feeling|cant|cannot|couldnt|unable|wont|no_sale|no_salio|no_me_sale|came_out|comes_out|just_came|leak*|dribbl*|control|sensation|sensibilidad|feel|feeling|sentir|sintio|en_la_cama|in_bed|the_bed|in_my_pants|pantalon*|calzon*|no_puedo|no_pude|no_puede';
 const privateParts =
   'down_below|alla_abajo|aya_abajo|bum|bums|tush|tushy|fanny|butt_cheeks|privates|private_parts|rear|rear_end|bottom|butt|buttocks|backside|groin|crotch|down_there|genital*|anus|nalga*|partes|mis_partes|trasero|pompi*|genitales|ahi_abajo|entrepierna|cola|colita|vagina|pene';
 const sensation =
@@ -75,7 +75,7 @@ const sensation =
 const deny =
   'no|not|cant|cannot|couldnt|wont|dont|doesnt|didnt|arent|isnt|without|sin|ni|lost|losing|perdi|perdio|ya_no|none|nothing|nada|stopped|quit|dejaron_de|dejo_de|dejaron|barely|hardly|apenas|casi_no|zero|cero';
 const limbs =
-  'ankle|ankles|tobillo|tobillos|leg|legs|feet|foot|toes|arm|arms|pierna|piernas|pie|pies|patas|brazo|brazos|dedos';
+  'knee|knees|rodilla|rodillas|ankle|ankles|tobillo|tobillos|leg|legs|feet|foot|toes|arm|arms|pierna|piernas|pie|pies|patas|brazo|brazos|dedos';
 const limbFunction =
   'go|sube|suben|do_what|hace_caso|caso|listen|obey|obedece|pick_them_up|lift|strength|strenght|power|move|moving|moves|work|working|works|respond*|hold|support|fuerza|fuersa|mueve|mueven|mover|muevo|funciona*|respond*|sostien*|aguant*|obedec*|camin*|walk';
 const limbFailure =
@@ -95,7 +95,7 @@ const numb =
 const wound =
   'wound*|incision*|cut|scar|scars|stitch*|staple*|suture*|dressing*|bandage*|herida*|incision*|insision*|cicatri*|punto*|grapa*|corte|cortada|venda*|vendaje|gasa*|aposito*|sutura*|operacion';
 const woundProblem =
-  'apart|came_apart|separ*|hueco|agujero|hole|red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooze|oozing|oozes|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
+  'manch*|stain*|apart|came_apart|separ*|hueco|agujero|hole|red|redness|reddish|warm|hot|swollen|swell*|puff*|leak*|ooze|oozing|oozes|drain*|discharg*|pus|seep*|weep*|smell*|stink*|open|opened|opening|split*|gap*|infect*|yellow*|green*|fluid|wet|roj*|colorad*|calient*|hinch*|inflam*|supur*|secre*|liquid*|agua|aguita|drena*|abri*|abiert*|huele|olor*|apest*|amarill*|verde*|mojad*|pudr*|morad*';
 
 export const redFlagWords: readonly RedFlagWord[] = [
   {
@@ -198,6 +198,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       // A private part with a feeling word near, either order, even after "no"/"lost".
       `!{5} ${privateParts} ${sensation}`,
       `!{5} ${sensation} ${privateParts}`,
+      `{5} ${numb} cojin|cushion`,
+      `{5} cojin|cushion ${numb}`,
       `{6} wipe|wiping|limpio|limpiarme|limpia ${sensation}|like|como|strange|weird|raro|rara|extrano|different|diferente|someone_else|otra_persona`,
     ],
     excludes: [
@@ -212,7 +214,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
     level: 'emergency',
     patterns: [
       'paraly*|paralys*|paralis*|paraliz*|paralitic*',
-      `${cant}|dont|doesnt move|feel|lift|raise ${legs}`,
+      `${cant}|dont|doesnt move|feel|lift|raise|wiggle|bend ${legs}`,
+      `{4} ${legs}|${piernas} ${'belong_to_someone_else|someone_elses|not_mine|arent_mine|no_son_mias|no_es_mia|ajenas|ajena|like_wood|de_palo|de_trapo|like_rubber'}`,
       `${cant} stand|stand_up|get_up|walk|move|bear_weight`,
       `${legs} gave|give|giving|gives|gone out|way`,
       `${legs} buckl*|collaps*|wont_hold|wont_move|wont_work|dont_work|not_working|went_dead|are_dead|dead|like_jelly|like_noodles|useless|wont_respond|not_responding|failing|fail|failed`,
@@ -223,10 +226,10 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `{5} too weak to stand|walk|get_up|move`,
       'weaker_and_weaker|getting_weaker|more_and_more_weak',
       `{5} ${numb} spread*|fast|quick*|rapid*|by_the_hour|every_hour|moving_up|climbing`,
-      `{4} ${noPuedo}|no_me_puedo mover|despegar|alzar|subir|levantar|sentir|parar|pararme|pararse|poner_de_pie|ponerme_de_pie|caminar|andar|levantarme|levantarse|mantenerme_de_pie ${piernas}`,
+      `{4} ${noPuedo}|no_me_puedo mover|menear|mober|despegar|alzar|subir|levantar|sentir|parar|pararme|pararse|poner_de_pie|ponerme_de_pie|caminar|andar|levantarme|levantarse|mantenerme_de_pie ${piernas}`,
       `${noPuedo}|no_me_puedo|no_le_puedo mover*|parar*|pararme|poner_de_pie|ponerme_de_pie|caminar|andar|levantarme|mantenerme_de_pie|sostenerme|estar_de_pie`,
       `{4} no siento|siente|sentia|sentí ${piernas}`,
-      `{0} se|me|le doblan|dobla|doblaron|doblo|fallan|falla|fallaron|fallo|aflojan|afloja`,
+      `{0} se|me|le doblan|dobla|doblaron|doblo|fallan|falla|fallaron|fallo`,
       `${piernas} no_me_responden|no_responden|no_me_aguantan|no_aguantan|no_me_sostienen|se_me_aflojan|se_aflojan|aflojan|se_doblan|doblan|como_gelatina|muertas|no_me_obedecen|fallan`,
       `debil* ${piernas}|lado`,
       `${piernas}|lado debil*|sin_fuerza|no_tiene_fuerza|no_tienen_fuerza|flojas|flojo|floja`,
@@ -272,6 +275,8 @@ export const redFlagWords: readonly RedFlagWord[] = [
       `!{4} ${'face|cara|mouth|boca'} ${deny} move|mueve|mover`,
       'confus*|confused|disorient*|confundid*|desorientad*|incoherent*',
       'slurr*',
+      '{3} words|palabras jumbl*|mixed|scrambl*|revuelt*|mezclad*|enredad*|trabad*|wrong',
+      '{3} jumbl*|scrambl*|mixed_up|revuelt*|mezclad* words|palabras',
       'garbl*|drool*|babea|babeando|se_le_cae_la_baba|se_me_cae_la_baba',
       'cara|boca caida|torcida|chueca|de_lado|dormida|colgada',
       'arrastr* palabras|las_palabras',
@@ -305,7 +310,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'pulmonary_embolism|pulmonary_embolus',
       'pecho|pesho|pechito',
       'torax',
-      'falta* aire|respiracion|el_aire',
+      'falta* aire|respiracion|el_aire|resuello|aliento',
       'sin aire',
       'no me|le entra aire|el_aire',
       'respir*|respriar',
@@ -368,6 +373,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'throat clos*|closing',
       'trag*',
       'atragant*|atora|atore|atoro|atoran|atorado',
+      '{4} gag|gags|gagging|arcada|arcadas sip|sips|drink|swallow*|water|food|bite|trago|agua|comida|bocado|pastilla*',
       'ahorc*|strangl*',
       'neck|throat ballon*|balloon*|puffed',
       'gaznate|gasnate cierr*|cerr*|apret*',
@@ -380,8 +386,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
     ],
     excludes: [
       '{0} cant|cannot|couldnt|cnt we|you|u|they|i',
-      'un|otro|unos trago|tragos',
-      'trago de agua|cafe|alcohol|cerveza|tequila',
+      '{0} un|otro|unos|su|mi|sus|mis trago|tragos',
     ],
     sources: ['ref:22', 'ref:3'],
     uncertain: true,
@@ -395,6 +400,7 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'temperature|temp|temps|tempature|temprature',
       'chill|chills|chilly|shiver*|shaking_chills|rigors|sweats',
       'temblar|temblando|tiemblo|tiritando|tirito de frio',
+      'sudores|sude|temble|tembladera|escalofrio',
       '{2} feel|feels|like flu|the_flu|flue|fluish|flu_like',
       'pus|oozing|oozes|ooze|oozed|oosing|drainage|discharge|seeping|weeping|puss',
       'infect*',
@@ -446,9 +452,9 @@ export const redFlagWords: readonly RedFlagWord[] = [
       'clot|clots|clotting|dvt|tvp',
       '{4} swell*|swollen|pain|tender|sore|lump|hinchazon|hinch*|dolor|duele behind|back_of|detras|atras de|my|the|la rodilla|knee',
       'coagul*|cuagul*|coagol*|trombo*|trombosis',
-      '{4} leg|legs|ankle|ankles|shin swollen|swell*|puffy|puff*|red|warm|hot|tight|bigger',
+      '{6} leg|legs|ankle|ankles|shin swollen|swell*|puffy|puff*|red|warm|hot|tight|bigger|fat',
       '{4} swollen|swell*|puffy|red|warm|hot leg|legs|ankle|ankles|shin',
-      '{4} pierna|piernas|tobillo*|espinilla|canilla hinch*|inchad*|inflam*|roj*|calient*|colorad*|grande|apretad*',
+      '{6} pierna|piernas|tobillo*|espinilla|canilla hinch*|inchad*|inflam*|roj*|calient*|colorad*|grande|apretad*|gorda|gordo',
       '{4} hinch*|inchad*|inflam*|roj*|calient* pierna|piernas|tobillo*',
     ],
     excludes: [
