@@ -144,6 +144,12 @@ test('issue 13: ordinary sentences that share letters with symptoms raise nothin
     'Una vez me cayó mal la anestesia',
     'I cannot wait to walk my dog again!',
     'we went to the hospital for my MRI',
+    "I'm confused about the insurance form",
+    'tengo mal aliento',
+    'se me mojó la herida en la ducha',
+    'tengo un silbido en el oído',
+    "can't we talk tomorrow?",
+    'tomé un trago de agua',
   ])
     assert.deepEqual(ids(text), [], text);
 });
