@@ -106,3 +106,102 @@ test('the instruction names the emergency number first, in the chosen language',
     undefined,
   );
 });
+
+const top = (text: string) => findRedFlagWords(text)[0]?.level ?? 'none';
+
+test('issue 13: colloquial, regional and misspelled emergencies are caught', () => {
+  for (const text of [
+    'no puedo hacer pipí',
+    'se me sale el pis',
+    'no siento las piernas',
+    'me atraganto',
+    'no puedo horinar',
+    'tengo el cuello inchado',
+    'siento adormesido entre las piernas',
+    'mis piernas estan devil',
+    'i cnat pee',
+    'my leg is weeker',
+    'I am peeing on myself and dont feel it',
+  ])
+    assert.equal(top(text), 'emergency', text);
+  assert.ok(ids('el chamorro hinchado y caliente').includes('calf-clot'));
+});
+
+test('issue 13: first-person forms are caught like the noun forms', () => {
+  for (const text of ['me duele la cabeza', 'dolor de cabeza', 'my head hurts', 'headache'])
+    assert.ok(ids(text).includes('positional-headache'), text);
+  assert.ok(ids('me duele el pecho').includes('chest-breathing'));
+});
+
+test('issue 13: ordinary sentences that share letters with symptoms raise nothing', () => {
+  for (const text of [
+    'hablo inglés',
+    'me hice una resonancia',
+    'me hicieron análisis de sangre',
+    'I had blood work done',
+    'my chest x-ray was clear',
+    'Sorry, wrong number earlier.',
+    'Una vez me cayó mal la anestesia',
+    'I cannot wait to walk my dog again!',
+    'we went to the hospital for my MRI',
+    "I'm confused about the insurance form",
+    'tengo mal aliento',
+    'se me mojó la herida en la ducha',
+    'tengo un silbido en el oído',
+    "can't we talk tomorrow?",
+    'tomé un trago de agua',
+  ])
+    assert.deepEqual(ids(text), [], text);
+});
+
+test('a denial takes back the symptom it reaches, not a phrase that is itself the loss', () => {
+  for (const text of [
+    'no tengo fiebre',
+    'sin fiebre',
+    'ya no tengo fiebre',
+    'I do not have a fever',
+    'denies fever or chills',
+    'no chest pain and no trouble breathing',
+    'No bladder or bowel problems.',
+    'no siento debilidad en las piernas',
+    'la pierna ya no está hinchada',
+    'orino bien',
+    'bladder and bowels are normal',
+  ])
+    assert.equal(top(text), 'none', text);
+  // The negation is part of the red flag.
+  for (const text of [
+    'no puedo orinar',
+    "can't pee",
+    'I cannot feel my legs',
+    'no sensation when I sit on the toilet',
+    'I have no strength in my legs',
+    'no me entra el aire',
+  ])
+    assert.equal(top(text), 'emergency', text);
+  // A denial reaches its own clause only.
+  assert.deepEqual(ids('no tengo fiebre pero no puedo orinar'), ['bladder-bowel']);
+  assert.ok(ids('no fever and my legs are numb').includes('new-numbness'));
+  assert.ok(!ids('no fever and my legs are numb').includes('fever-wound'));
+});
+
+test('"not sure" is never "no": a hedged sentence keeps its flag', () => {
+  for (const text of [
+    'no sé si tengo fiebre',
+    'not sure if I have a fever',
+    'I think I can’t feel my legs',
+    "I don't know if my wound is infected",
+    'creo que no tengo fiebre',
+  ])
+    assert.notEqual(top(text), 'none', text);
+  assert.equal(top('I think I cant feel my legs'), 'emergency');
+});
+
+test('numbness of long standing or slowly improving is not new numbness', () => {
+  assert.ok(ids('new numbness in my foot since yesterday').includes('new-numbness'));
+  assert.deepEqual(ids('Numbness in my left foot for two years, looking for a consult'), []);
+  assert.deepEqual(ids('Hormigueo en las manos desde hace meses.'), []);
+  assert.deepEqual(ids('the numbness in my toes is slowly getting better'), []);
+  // Saddle numbness is an emergency however long it has been there.
+  assert.equal(top('numb between my legs for months'), 'emergency');
+});
