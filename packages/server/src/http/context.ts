@@ -13,8 +13,13 @@ export interface AppDeps {
   readonly now: () => Date;
   /** Set cookies with Secure (behind TLS). */
   readonly secureCookies: boolean;
-  /** Believe X-Forwarded-For (only behind a trusted proxy). */
-  readonly trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (0 or false: none,
+   * use the socket address; true means 1). The client address is the entry that many from the right.
+   */
+  readonly trustProxy: boolean | number;
+  /** The address people open (LAMINA_PUBLIC_URL): every link in an email is built from it (http/public-url.ts). */
+  readonly publicUrl: URL;
   /** Development: also print outgoing emails (sign-in codes) here. */
   readonly devLog?: (line: string) => void;
   /** Live alert events (LISTEN/NOTIFY); absent where a server runs without live updates. */
