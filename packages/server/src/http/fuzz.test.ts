@@ -1,0 +1,289 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { forEachEngine } from '../db/test-engines.ts';
+import type { RouteDoc } from '../openapi/registry.ts';
+import { allRouteDocs } from '../openapi/routes.ts';
+import { TestClient } from './test-client.ts';
+import { enrolAndSignIn, seedClinic, signInStaff } from './test-fixtures.ts';
+
+/**
+ * Fuzzes every documented JSON route (the OpenAPI registry) with random and adversarial bodies and
+ * query strings, signed in as each kind of actor: no answer may be a 5xx, and every error must be an
+ * RFC 9457 problem. LAMINA_FUZZ_RUNS sets the cases per route and actor (default 3).
+ */
+const runsPerRoute = Number(process.env.LAMINA_FUZZ_RUNS ?? 3);
+const seed = Number(process.env.LAMINA_FUZZ_SEED ?? Date.now() % 1_000_000);
+
+type Json = unknown;
+type Schema = Record<string, unknown>;
+
+/** Strings a fuzzer found or a database dislikes. */
+const nastyStrings = fc.constantFrom(
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfff',
+  '\ud83d',
+  '😀',
+  '\u202e',
+  "'; drop table users; --",
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '%00',
+  'x'.repeat(5_000),
+  '9'.repeat(400),
+  '1e999',
+  'NaN',
+  '2026-02-30',
+  '0000-00-00T00:00:00Z',
+  '00000000-0000-0000-0000-000000000000',
+  '__proto__',
+  'constructor',
+);
+const nastyNumbers = fc.constantFrom(
+  0,
+  -1,
+  -0,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  2 ** 31,
+  2 ** 63,
+  0.5,
+  1e-320,
+);
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  nastyStrings,
+);
+const anyJson: fc.Arbitrary<Json> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  text,
+  nastyNumbers,
+  fc.constant(null),
+);
+
+const deeplyNested = fc.integer({ min: 30, max: 3000 }).map((depth) => {
+  let value: Json = 1;
+  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
+  return value;
+});
+
+/** A value shaped like the schema, with each leaf sometimes valid, sometimes hostile. */
+function fromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<Json> {
+  if (!schema || depth > 6) return anyJson;
+  const hostile = anyJson;
+  const options: fc.Arbitrary<Json>[] = [];
+  if (Array.isArray(schema.enum)) options.push(fc.constantFrom(...(schema.enum as Json[])));
+  if ('const' in schema) options.push(fc.constant(schema.const as Json));
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    const variants = schema[key] as Schema[] | undefined;
+    if (variants?.length) options.push(fc.oneof(...variants.map((v) => fromSchema(v, depth + 1))));
+  }
+  const types = ([] as string[]).concat((schema.type as string | string[] | undefined) ?? []);
+  for (const type of types) {
+    if (type === 'object') {
+      const properties = (schema.properties ?? {}) as Record<string, Schema>;
+      const shape: Record<string, fc.Arbitrary<Json>> = {};
+      for (const [name, sub] of Object.entries(properties))
+        shape[name] = fromSchema(sub, depth + 1);
+      options.push(
+        fc
+          .tuple(
+            fc.record(shape, { requiredKeys: [] }),
+            fc.dictionary(text, hostile, { maxKeys: 2 }),
+            fc.boolean(),
+          )
+          .map(([known, extra, addExtra]) => (addExtra ? { ...extra, ...known } : known)),
+      );
+    } else if (type === 'array') {
+      options.push(fc.array(fromSchema(schema.items as Schema, depth + 1), { maxLength: 4 }));
+    } else if (type === 'string') {
+      const formatted =
+        schema.format === 'uuid'
+          ? fc.uuid()
+          : schema.format === 'date'
+            ? fc.constantFrom('2026-11-10', '2026-13-01')
+            : schema.format === 'date-time'
+              ? fc.constantFrom('2026-11-20T15:00:00Z', '2026-11-20T25:00:00Z')
+              : schema.format === 'email'
+                ? fc.constantFrom('pat@mail.example', 'a\u0000@b.example', 'not-an-email')
+                : text;
+      options.push(formatted, text);
+    } else if (type === 'integer' || type === 'number') {
+      options.push(fc.integer({ min: -5, max: 120 }), nastyNumbers);
+    } else if (type === 'boolean') {
+      options.push(fc.boolean());
+    } else if (type === 'null') {
+      options.push(fc.constant(null));
+    }
+  }
+  options.push(hostile);
+  return fc.oneof(...options);
+}
+
+function jsonSchemaOf(body: z.ZodType | undefined): Schema | undefined {
+  if (!body) return undefined;
+  try {
+    return z.toJSONSchema(body, { io: 'input', unrepresentable: 'any' }) as Schema;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Raw bodies no JSON serializer would write. */
+const brokenBodies = fc.constantFrom(
+  '',
+  '{',
+  '{"a":',
+  'nul',
+  '[1,2,',
+  '{"a":1}{"b":2}',
+  '\u0000',
+  '"\\ud800"',
+  '{"\\u0000":1}',
+  '1e99999',
+  `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+);
+
+type Actor = 'visitor' | 'patient' | 'care_manager' | 'clinician' | 'reviewer' | 'admin';
+
+/** Routes that would end the fuzzing actor's own session: fuzzed only as a visitor. */
+const endsSession = new Set(['post /api/auth/sign-out', 'post /api/auth/sessions/revoke-all']);
+
+function isProblem(response: {
+  status: number;
+  headers: Headers;
+  json: Record<string, unknown>;
+}): string | undefined {
+  if (response.headers.get('content-type') !== 'application/problem+json')
+    return `content-type ${response.headers.get('content-type')}`;
+  const body = response.json ?? {};
+  if (typeof body.type !== 'string' || typeof body.title !== 'string') return 'no type/title';
+  if (body.status !== response.status) return `status ${String(body.status)}`;
+  return undefined;
+}
+
+forEachEngine((engine) => {
+  engine.test(
+    'fuzzing every JSON route as every actor: no 5xx, every error a problem',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const clients: Record<Actor, TestClient> = {
+        visitor: admin.fork(),
+        patient,
+        admin,
+        care_manager: admin.fork(),
+        clinician: admin.fork(),
+        reviewer: admin.fork(),
+      };
+      for (const role of ['care_manager', 'clinician', 'reviewer'] as const)
+        await signInStaff(clients[role], clinic, role);
+
+      const pathValue = (name: string) => {
+        const real: Record<string, string> = {
+          patientId,
+          clinicSlug: clinic.slug,
+          userId: clinic.staff.reviewer.id,
+          instrument: 'odi',
+        };
+        return fc.constantFrom(
+          real[name] ?? randomUUID(),
+          randomUUID(),
+          'not-an-id',
+          '%00',
+          '%ED%A0%80',
+          'x'.repeat(300),
+        );
+      };
+      const fuzzed = (doc: RouteDoc) =>
+        doc.method !== 'get' ? true : doc.query !== undefined && !doc.path.endsWith('/stream');
+      const routes = allRouteDocs.filter(fuzzed);
+      assert.ok(routes.length > 60, `expected the whole API, found ${routes.length} routes`);
+
+      const failures: string[] = [];
+      let requests = 0;
+      const started = Date.now();
+      for (const doc of routes) {
+        const params = [...doc.path.matchAll(/:(\w+)/g)].map((m) => m[1] ?? '');
+        const path = fc
+          .tuple(...params.map(pathValue))
+          .map((values) =>
+            params.reduce((p, name, i) => p.replace(`:${name}`, values[i] ?? ''), doc.path),
+          );
+        const querySchema = jsonSchemaOf(doc.query);
+        const query = fc
+          .oneof(
+            fromSchema(querySchema),
+            fc.dictionary(
+              fc.constantFrom('from', 'to', 'cursor', 'pageSize', 'kind', 'status', 'action', 'x'),
+              text,
+              { maxKeys: 3 },
+            ),
+          )
+          .map((q) => {
+            if (!q || typeof q !== 'object' || Array.isArray(q)) return '';
+            const search = Object.entries(q as Record<string, unknown>)
+              .map(
+                ([k, v]) =>
+                  `${encodeURIComponent(k.toWellFormed())}=${encodeURIComponent(String(typeof v === 'object' ? JSON.stringify(v) : v).toWellFormed())}`,
+              )
+              .join('&');
+            return search ? `?${search}` : '';
+          });
+        const bodySchema = jsonSchemaOf(doc.body);
+        const body = fc.oneof(
+          { weight: 4, arbitrary: fromSchema(bodySchema).map((v) => JSON.stringify(v) ?? 'null') },
+          { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v) ?? 'null') },
+          { weight: 1, arbitrary: deeplyNested.map((v) => JSON.stringify(v)) },
+          { weight: 1, arbitrary: brokenBodies },
+        );
+        const actors = (Object.keys(clients) as Actor[]).filter(
+          (actor) => actor === 'visitor' || !endsSession.has(`${doc.method} ${doc.path}`),
+        );
+        const cases = fc.sample(fc.tuple(fc.constantFrom(...actors), path, query, body), {
+          numRuns: runsPerRoute * actors.length,
+          seed: seed + requests,
+        });
+        for (const [actor, url, search, raw] of cases) {
+          const client = clients[actor];
+          const method = doc.method.toUpperCase();
+          const target = doc.method === 'get' ? `${url}${search}` : url;
+          let response: Awaited<ReturnType<TestClient['request']>>;
+          try {
+            response =
+              method === 'GET'
+                ? await client.request('GET', target)
+                : await client.request(method, target, raw);
+          } catch (error) {
+            failures.push(`${actor} ${method} ${target}: threw ${(error as Error).message}`);
+            continue;
+          }
+          requests++;
+          if (response.status >= 500)
+            failures.push(
+              `${actor} ${method} ${target} ${raw.slice(0, 200)} → ${response.status} ${response.text.slice(0, 200)}`,
+            );
+          else if (response.status >= 400) {
+            const wrong = isProblem(response);
+            if (wrong) failures.push(`${actor} ${method} ${target} → ${response.status}: ${wrong}`);
+          }
+        }
+      }
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `fuzz (${engine.name}, seed ${seed}): ${requests} requests over ${routes.length} routes in ${seconds.toFixed(1)} s`,
+      );
+      assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures (seed ${seed})`);
+    },
+  );
+});
