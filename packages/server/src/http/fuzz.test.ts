@@ -74,57 +74,121 @@ const deeplyNested = fc.integer({ min: 30, max: 3000 }).map((depth) => {
   return value;
 });
 
-/** A value shaped like the schema, with each leaf sometimes valid, sometimes hostile. */
+/** A string the schema would accept (length and pattern), the raw material for poisoned copies. */
+function validString(schema: Schema): fc.Arbitrary<string> {
+  if (typeof schema.pattern === 'string') {
+    try {
+      return fc.stringMatching(new RegExp(schema.pattern)).filter((v) => v.length <= 200);
+    } catch {
+      // a pattern JavaScript cannot compile: fall through
+    }
+  }
+  if (schema.format === 'uuid') return fc.uuid();
+  if (schema.format === 'date') return fc.constantFrom('2026-11-10', '2026-12-01');
+  if (schema.format === 'date-time')
+    return fc.constantFrom('2026-11-20T15:00:00Z', '2026-11-21T05:00:00.000Z');
+  if (schema.format === 'email') return fc.constantFrom('pat@mail.example', 'sam@mail.example');
+  const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
+  const max = typeof schema.maxLength === 'number' ? schema.maxLength : min + 40;
+  return fc.string({ minLength: min, maxLength: Math.min(max, min + 40) });
+}
+
+/** A valid string with a NUL, a lone surrogate or a control character put inside it. */
+const poisoned = (valid: fc.Arbitrary<string>) =>
+  fc
+    .tuple(
+      valid,
+      fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d', '\u0001', '\u202e'),
+      fc.nat(),
+    )
+    .map(([v, bad, at]) => {
+      const i = v.length ? at % (v.length + 1) : 0;
+      return `${v.slice(0, i)}${bad}${v.slice(i)}`;
+    });
+
+/**
+ * A value shaped like the schema: mostly valid (so requests reach the handlers and the database),
+ * with poisoned strings, hostile leaves, missing and unknown keys mixed in.
+ */
 function fromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<Json> {
   if (!schema || depth > 6) return anyJson;
-  const hostile = anyJson;
-  const options: fc.Arbitrary<Json>[] = [];
-  if (Array.isArray(schema.enum)) options.push(fc.constantFrom(...(schema.enum as Json[])));
-  if ('const' in schema) options.push(fc.constant(schema.const as Json));
+  const valid: fc.Arbitrary<Json>[] = [];
+  if (Array.isArray(schema.enum)) valid.push(fc.constantFrom(...(schema.enum as Json[])));
+  if ('const' in schema) valid.push(fc.constant(schema.const as Json));
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const variants = schema[key] as Schema[] | undefined;
-    if (variants?.length) options.push(fc.oneof(...variants.map((v) => fromSchema(v, depth + 1))));
+    if (variants?.length) valid.push(fc.oneof(...variants.map((v) => fromSchema(v, depth + 1))));
   }
   const types = ([] as string[]).concat((schema.type as string | string[] | undefined) ?? []);
   for (const type of types) {
     if (type === 'object') {
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
+      const required = ((schema.required ?? []) as string[]).filter((k) => k in properties);
       const shape: Record<string, fc.Arbitrary<Json>> = {};
       for (const [name, sub] of Object.entries(properties))
         shape[name] = fromSchema(sub, depth + 1);
-      options.push(
+      const extra =
+        schema.additionalProperties && typeof schema.additionalProperties === 'object'
+          ? fc.dictionary(
+              fc.oneof(
+                fc.string({ minLength: 1, maxLength: 8 }),
+                poisoned(fc.string({ maxLength: 4 })),
+              ),
+              fromSchema(schema.additionalProperties as Schema, depth + 1),
+              { maxKeys: 3 },
+            )
+          : fc.constant({});
+      valid.push(
         fc
           .tuple(
-            fc.record(shape, { requiredKeys: [] }),
-            fc.dictionary(text, hostile, { maxKeys: 2 }),
-            fc.boolean(),
+            fc.oneof(
+              { weight: 4, arbitrary: fc.record(shape, { requiredKeys: required }) },
+              { weight: 1, arbitrary: fc.record(shape, { requiredKeys: [] }) },
+            ),
+            extra,
+            fc.dictionary(text, anyJson, { maxKeys: 2 }),
+            fc.integer({ min: 0, max: 9 }),
           )
-          .map(([known, extra, addExtra]) => (addExtra ? { ...extra, ...known } : known)),
+          .map(([known, allowed, unknown, roll]) => ({
+            ...(roll === 0 ? unknown : {}),
+            ...(allowed as object),
+            ...(known as object),
+          })),
       );
     } else if (type === 'array') {
-      options.push(fc.array(fromSchema(schema.items as Schema, depth + 1), { maxLength: 4 }));
+      const min = typeof schema.minItems === 'number' ? schema.minItems : 0;
+      valid.push(
+        fc.array(fromSchema(schema.items as Schema, depth + 1), {
+          minLength: min,
+          maxLength: Math.min(typeof schema.maxItems === 'number' ? schema.maxItems : 4, min + 4),
+        }),
+      );
     } else if (type === 'string') {
-      const formatted =
-        schema.format === 'uuid'
-          ? fc.uuid()
-          : schema.format === 'date'
-            ? fc.constantFrom('2026-11-10', '2026-13-01')
-            : schema.format === 'date-time'
-              ? fc.constantFrom('2026-11-20T15:00:00Z', '2026-11-20T25:00:00Z')
-              : schema.format === 'email'
-                ? fc.constantFrom('pat@mail.example', 'a\u0000@b.example', 'not-an-email')
-                : text;
-      options.push(formatted, text);
+      const ok = validString(schema);
+      valid.push(
+        fc.oneof(
+          { weight: 3, arbitrary: ok },
+          { weight: 2, arbitrary: poisoned(ok) },
+          { weight: 1, arbitrary: text },
+        ),
+      );
     } else if (type === 'integer' || type === 'number') {
-      options.push(fc.integer({ min: -5, max: 120 }), nastyNumbers);
+      const min = typeof schema.minimum === 'number' ? schema.minimum : -5;
+      const max = typeof schema.maximum === 'number' ? schema.maximum : 120;
+      valid.push(
+        type === 'integer'
+          ? fc.integer({ min: Math.max(min, -1e6), max: Math.min(max, 1e6) })
+          : fc.double({ min, max, noNaN: true }),
+        nastyNumbers,
+      );
     } else if (type === 'boolean') {
-      options.push(fc.boolean());
+      valid.push(fc.boolean());
     } else if (type === 'null') {
-      options.push(fc.constant(null));
+      valid.push(fc.constant(null));
     }
   }
-  options.push(hostile);
-  return fc.oneof(...options);
+  if (valid.length === 0) return anyJson;
+  return fc.oneof({ weight: 8, arbitrary: fc.oneof(...valid) }, { weight: 1, arbitrary: anyJson });
 }
 
 function jsonSchemaOf(body: z.ZodType | undefined): Schema | undefined {
@@ -196,13 +260,18 @@ forEachEngine((engine) => {
           userId: clinic.staff.reviewer.id,
           instrument: 'odi',
         };
-        return fc.constantFrom(
-          real[name] ?? randomUUID(),
-          randomUUID(),
-          'not-an-id',
-          '%00',
-          '%ED%A0%80',
-          'x'.repeat(300),
+        return fc.oneof(
+          { weight: 5, arbitrary: fc.constant(real[name] ?? randomUUID()) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              randomUUID(),
+              'not-an-id',
+              '%00',
+              '%ED%A0%80',
+              'x'.repeat(300),
+            ),
+          },
         );
       };
       const fuzzed = (doc: RouteDoc) =>
