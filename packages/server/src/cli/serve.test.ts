@@ -42,3 +42,35 @@ test('lamina serve --demo runs the API on the embedded database, and a second se
     assert.equal(await first.stop(), 0, 'stops cleanly on SIGTERM');
   }
 });
+
+test('lamina serve refuses to start outside demo/development without LAMINA_PUBLIC_URL, in one line', async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'lamina-serve-')), 'data');
+  const refused = await startServer([], {
+    LAMINA_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    NODE_ENV: 'production',
+    LAMINA_PUBLIC_URL: '',
+  }).then(
+    async (server) => {
+      await server.stop();
+      return assert.fail('started without LAMINA_PUBLIC_URL');
+    },
+    (error: { code: number; output: string }) => error,
+  );
+  assert.equal(refused.code, 2);
+  assert.equal(refused.output.trim().split('\n').length, 1, refused.output);
+  assert.match(refused.output, /LAMINA_PUBLIC_URL is required/);
+  const badProxy = await startServer(['--demo'], {
+    LAMINA_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LAMINA_TRUST_PROXY: 'yes',
+  }).then(
+    async (server) => {
+      await server.stop();
+      return assert.fail('started with LAMINA_TRUST_PROXY=yes');
+    },
+    (error: { code: number; output: string }) => error,
+  );
+  assert.equal(badProxy.code, 2);
+  assert.match(badProxy.output, /LAMINA_TRUST_PROXY must be the number of proxies/);
+});
