@@ -191,6 +191,93 @@ function fromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<Json> {
   return fc.oneof({ weight: 8, arbitrary: fc.oneof(...valid) }, { weight: 1, arbitrary: anyJson });
 }
 
+/** A value the schema accepts, as far as JSON Schema can say (refinements aside). */
+function validFromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<Json> {
+  if (!schema || depth > 6) return fc.constant(null);
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as Json[]));
+  if ('const' in schema) return fc.constant(schema.const as Json);
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const variants = schema[key] as Schema[] | undefined;
+    if (variants?.length) return fc.oneof(...variants.map((v) => validFromSchema(v, depth + 1)));
+  }
+  const type = ([] as string[]).concat((schema.type as string | string[] | undefined) ?? [])[0];
+  if (type === 'object') {
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    const required = ((schema.required ?? []) as string[]).filter((k) => k in properties);
+    const shape: Record<string, fc.Arbitrary<Json>> = {};
+    for (const [name, sub] of Object.entries(properties))
+      shape[name] = validFromSchema(sub, depth + 1);
+    const extra =
+      schema.additionalProperties && typeof schema.additionalProperties === 'object'
+        ? fc.dictionary(
+            fc.string({ minLength: 1, maxLength: 8 }),
+            validFromSchema(schema.additionalProperties as Schema, depth + 1),
+            { maxKeys: 3 },
+          )
+        : fc.constant({});
+    return fc
+      .tuple(fc.record(shape, { requiredKeys: required }), extra)
+      .map(([known, allowed]) => ({ ...(allowed as object), ...(known as object) }));
+  }
+  if (type === 'array') {
+    const min = typeof schema.minItems === 'number' ? schema.minItems : 0;
+    const max = typeof schema.maxItems === 'number' ? schema.maxItems : min + 3;
+    return fc.array(validFromSchema(schema.items as Schema, depth + 1), {
+      minLength: min,
+      maxLength: Math.min(max, min + 3),
+    });
+  }
+  if (type === 'string') return validString(schema);
+  if (type === 'integer' || type === 'number') {
+    const min = typeof schema.minimum === 'number' ? schema.minimum : 0;
+    const max = typeof schema.maximum === 'number' ? schema.maximum : 100;
+    return type === 'integer'
+      ? fc.integer({ min: Math.max(min, -1e6), max: Math.min(max, 1e6) })
+      : fc.double({ min, max, noNaN: true });
+  }
+  if (type === 'boolean') return fc.boolean();
+  return fc.constant(null);
+}
+
+/** Puts a NUL or a lone surrogate into one string (value or key) of an otherwise valid body. */
+function poisonOne(value: Json, pick: number, bad: string): Json {
+  const slots: { get(): string; set(v: string): void }[] = [];
+  const visit = (node: Json, set: (v: Json) => void) => {
+    if (typeof node === 'string') slots.push({ get: () => node, set: (v) => set(v) });
+    else if (Array.isArray(node))
+      for (const [i, child] of node.entries())
+        visit(child, (v) => {
+          node[i] = v;
+        });
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, Json>;
+      for (const key of Object.keys(record)) {
+        slots.push({
+          get: () => key,
+          set: (renamed) => {
+            record[renamed] = record[key];
+            delete record[key];
+          },
+        });
+        visit(record[key], (v) => {
+          record[key] = v;
+        });
+      }
+    }
+  };
+  const copy = structuredClone(value);
+  let root = copy;
+  visit(copy, (v) => {
+    root = v;
+  });
+  const slot = slots[pick % Math.max(1, slots.length)];
+  if (!slot) return root;
+  const text = slot.get();
+  const at = text.length ? pick % (text.length + 1) : 0;
+  slot.set(`${text.slice(0, at)}${bad}${text.slice(at)}`);
+  return root;
+}
+
 function jsonSchemaOf(body: z.ZodType | undefined): Schema | undefined {
   if (!body) return undefined;
   try {
@@ -252,6 +339,24 @@ forEachEngine((engine) => {
       };
       for (const role of ['care_manager', 'clinician', 'reviewer'] as const)
         await signInStaff(clients[role], clinic, role);
+      // Real ids, so fuzzed bodies get past the look-up to the handlers' writes.
+      const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        checkin: {
+          axialPain: 3,
+          limbPain: 2,
+          painControlled: 'yes',
+          temperature: { value: 101.8, unit: 'F' },
+        },
+      });
+      const request = await clients.visitor.post(`/api/public/${clinic.slug}/requests`, {
+        kind: 'callback',
+        callback: { urgency: 'today', description: 'Questions about the waiting list.' },
+        contact: { name: 'Sam Lee', email: 'sam@mail.example' },
+        consent: true,
+      });
+      assert.equal(fever.status, 201, fever.text);
+      assert.equal(request.status, 201, request.text);
 
       const pathValue = (name: string) => {
         const real: Record<string, string> = {
@@ -259,6 +364,8 @@ forEachEngine((engine) => {
           clinicSlug: clinic.slug,
           userId: clinic.staff.reviewer.id,
           instrument: 'odi',
+          alertId: (fever.json.alert as { id: string }).id,
+          requestId: request.json.requestId as string,
         };
         return fc.oneof(
           { weight: 5, arbitrary: fc.constant(real[name] ?? randomUUID()) },
@@ -310,8 +417,16 @@ forEachEngine((engine) => {
             return search ? `?${search}` : '';
           });
         const bodySchema = jsonSchemaOf(doc.body);
+        const poisonedValid = fc
+          .tuple(
+            validFromSchema(bodySchema),
+            fc.nat(),
+            fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d'),
+          )
+          .map(([v, pick, bad]) => JSON.stringify(poisonOne(v, pick, bad)) ?? 'null');
         const body = fc.oneof(
-          { weight: 4, arbitrary: fromSchema(bodySchema).map((v) => JSON.stringify(v) ?? 'null') },
+          { weight: 3, arbitrary: poisonedValid },
+          { weight: 3, arbitrary: fromSchema(bodySchema).map((v) => JSON.stringify(v) ?? 'null') },
           { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v) ?? 'null') },
           { weight: 1, arbitrary: deeplyNested.map((v) => JSON.stringify(v)) },
           { weight: 1, arbitrary: brokenBodies },
