@@ -19,5 +19,6 @@ export * from './second-opinion/prompt.ts';
 export * from './second-opinion/second-opinion.ts';
 export * from './sources/source.ts';
 export * from './surgery/surgery.ts';
+export * from './text/safe-text.ts';
 export * from './treatment-finder/procedures.ts';
 export * from './triage/triage.ts';

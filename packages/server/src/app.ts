@@ -10,7 +10,9 @@ import { authRoutes } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
+import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
+import { limitJsonBody, sameOriginWrites, securityHeaders } from './http/edge.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
 import { requestImaging } from './imaging/request-routes.ts';
 import { acceptsRawUpload, imaging } from './imaging/routes.ts';
@@ -23,33 +25,33 @@ import { peers } from './peers/routes.ts';
 import { proms } from './proms/routes.ts';
 import { secondOpinions } from './second-opinion/routes.ts';
 
-function clientIp(c: AppContext, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+function clientIp(c: AppContext, trustProxy: boolean | number): string | null {
+  let socket: string | null;
   try {
-    return getConnInfo(c).remote.address ?? null;
+    socket = getConnInfo(c).remote.address ?? null;
   } catch {
-    return null; // app.request() in tests has no socket
+    socket = null; // app.request() in tests has no socket
   }
+  return forwardedClientIp(c.req.header('x-forwarded-for'), proxyHops(trustProxy), socket);
 }
 
 /** The HTTP API: thin handlers over @lamina/pathway and the stores. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  app.use('*', securityHeaders(deps.secureCookies));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('ip', clientIp(c, deps.trustProxy));
-    const cookie = getCookie(c, sessionCookieName);
+    const cookie = getCookie(c, sessionCookieName(deps.secureCookies));
     c.set('actor', cookie ? ((await actorForSession(deps.db, cookie, deps.now())) ?? null) : null);
     await next();
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
-    c.header('x-frame-options', 'DENY');
-    if (c.req.path.startsWith('/api/')) c.header('cache-control', 'no-store');
   });
+  app.use(
+    '/api/*',
+    sameOriginWrites(() => deps.publicUrl.origin),
+  );
+  app.use('/api/*', limitJsonBody(acceptsRawUpload));
 
   // Cookie sessions + JSON-only writes: a cross-site form cannot send application/json without CORS.
   app.use('/api/*', async (c, next) => {

@@ -1,3 +1,5 @@
+// First: schemas must be made without eval (the CSP has no 'unsafe-eval').
+import '@lamina/pathway/no-eval';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

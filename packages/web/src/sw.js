@@ -30,6 +30,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// Sign-out: forget the cached API answers (the page deletes the cache too; this covers a write in flight).
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'signed-out') event.waitUntil(caches.delete(data));
+});
+
 const isPlan = (url) => /^\/api\/patients\/[^/]+\/plan$/.test(url.pathname);
 
 self.addEventListener('fetch', (event) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../dates/dates.ts';
 import type { Region } from '../surgery/surgery.ts';
+import { safeText } from '../text/safe-text.ts';
 
 /**
  * A daily check-in: how the patient is today, in their own answers. Every question is optional,
@@ -64,7 +65,7 @@ const nerveSymptomSchema = z.strictObject({
   /** Not there before surgery, or started since the last check-in. */
   new: answer,
   /** The patient's words for where ("left foot", "right thumb"). */
-  where: z.string().trim().max(200).optional(),
+  where: safeText().trim().max(200).optional(),
 });
 
 /**
@@ -128,7 +129,7 @@ const commonShape = {
   otherPainDoses: z.number().int().min(0).max(50).optional(),
   exercises: z.enum(exerciseAmounts).optional(),
   /** Free text for the care team. Lamina does not read it for warning signs, and says so. */
-  note: z.string().trim().max(2000).optional(),
+  note: safeText().trim().max(2000).optional(),
   /** Asked when the temperature is low (below 35.5 °C): feeling very unwell, shivery, confused or very weak. */
   feelsVeryUnwell: answer,
 };

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { isoDateSchema, offsetSchema } from '../dates/dates.ts';
 import type { Protocol } from '../protocols/types.ts';
+import { safeText } from '../text/safe-text.ts';
 
 /**
  * The surgeon's per-patient instructions. They always win over the protocol, and the plan marks
  * every value that came from them (setBy: 'surgeon').
  */
-const note = z.string().trim().min(1).max(500).optional();
+const note = safeText().trim().min(1).max(500).optional();
 
 export const restrictionOverrideSchema = z.strictObject({
   /** A single weight limit in pounds, e.g. 5. */
@@ -32,9 +33,9 @@ export const followUpOverrideSchema = z.strictObject({
 });
 
 export const planOverridesSchema = z.strictObject({
-  restrictions: z.record(z.string(), restrictionOverrideSchema).default({}),
-  milestones: z.record(z.string(), milestoneOverrideSchema).default({}),
-  followUps: z.record(z.string(), followUpOverrideSchema).default({}),
+  restrictions: z.record(safeText(), restrictionOverrideSchema).default({}),
+  milestones: z.record(safeText(), milestoneOverrideSchema).default({}),
+  followUps: z.record(safeText(), followUpOverrideSchema).default({}),
 });
 
 export type PlanOverrides = z.output<typeof planOverridesSchema>;

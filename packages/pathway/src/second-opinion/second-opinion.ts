@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Statement } from '../sources/source.ts';
+import { safeText } from '../text/safe-text.ts';
 
 /**
  * The virtual second opinion (seed:000): an independent neurosurgeon reviews a patient's scans and
@@ -35,7 +36,7 @@ export const secondOpinionReportSchema = z.strictObject({
   fusionForming: z.enum(fusionAnswers, {
     error: 'choose yes, no, unclear or not applicable',
   }),
-  concerns: z.string().trim().max(reportTextLimits.concerns.max).default(''),
+  concerns: safeText().trim().max(reportTextLimits.concerns.max).default(''),
   recommendation: z.enum(secondOpinionRecommendations, {
     error: 'choose one of the four recommendations',
   }),

@@ -1,3 +1,4 @@
+import { safeText } from '@lamina/pathway';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
@@ -16,7 +17,7 @@ const instant = z
 export const auditFilterSchema = z.strictObject({
   patientId: z.uuid().optional(),
   actorId: z.uuid().optional(),
-  action: z.string().trim().min(1).max(100).optional(),
+  action: safeText().trim().min(1).max(100).optional(),
   /** Inclusive. */
   from: instant.optional(),
   /** Exclusive. */

@@ -96,7 +96,8 @@ async function revokeAll(c: AppContext) {
     });
     return count;
   });
-  deleteCookie(c, sessionCookieName, { path: '/' });
+  const { secureCookies } = c.get('deps');
+  deleteCookie(c, sessionCookieName(secureCookies), { path: '/', secure: secureCookies });
   return c.json({ revoked });
 }
 

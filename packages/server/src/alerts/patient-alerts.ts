@@ -1,10 +1,50 @@
+import type { Statement } from '@lamina/pathway';
 import { Hono } from 'hono';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 
-/** GET /api/patients/:patientId/alerts: every alert of one patient with its history, newest first. */
+/**
+ * What a patient sees of their own alert: its level, when it was raised, the instructions they were
+ * shown, and whether the care team has seen it. Never staff notes, staff names, clinician summaries
+ * or escalation steps (those are the care team's working record).
+ */
+export interface PatientAlertView {
+  id: string;
+  level: string;
+  createdAt: Date;
+  instructions: Statement[];
+  acknowledged: boolean;
+  resolved: boolean;
+}
+
+export function patientAlertView(alert: {
+  id: string;
+  level: string;
+  created_at: Date;
+  findings: unknown;
+  acknowledged_at: Date | string | null;
+  resolved_at: Date | string | null;
+  status: string;
+}): PatientAlertView {
+  const findings = Array.isArray(alert.findings)
+    ? (alert.findings as { instruction?: Statement }[])
+    : [];
+  return {
+    id: alert.id,
+    level: alert.level,
+    createdAt: alert.created_at,
+    instructions: findings.flatMap((f) => (f.instruction ? [f.instruction] : [])),
+    acknowledged: alert.acknowledged_at !== null || alert.status !== 'open',
+    resolved: alert.resolved_at !== null,
+  };
+}
+
+/**
+ * GET /api/patients/:patientId/alerts: every alert of one patient, newest first. Staff get each
+ * alert with its history; the patient gets their own view (patientAlertView).
+ */
 export function patientAlertRoutes() {
   const routes = new Hono<AppEnv>();
   routes.get('/:patientId/alerts', async (c) => {
@@ -31,6 +71,18 @@ export function patientAlertRoutes() {
       .orderBy('created_at', 'desc')
       .limit(200)
       .execute();
+    await recordAudit(db, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'alert.list',
+      subjectType: 'alert',
+      patientId,
+      ip: c.get('ip'),
+      details: { count: alerts.length },
+    });
+    if (actor.role === 'patient') {
+      return c.json({ alerts: alerts.map(patientAlertView) });
+    }
     const events = alerts.length
       ? await db
           .selectFrom('alert_events as e')
@@ -47,15 +99,6 @@ export function patientAlertRoutes() {
           .orderBy('e.at')
           .execute()
       : [];
-    await recordAudit(db, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'alert.list',
-      subjectType: 'alert',
-      patientId,
-      ip: c.get('ip'),
-      details: { count: alerts.length },
-    });
     return c.json({
       alerts: alerts.map((alert) => ({
         ...alert,

@@ -1,3 +1,4 @@
+import { safeText } from '@lamina/pathway';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
@@ -8,9 +9,9 @@ import { authorizeClinic } from '../http/guard.ts';
 import { conflict, forbidden, notFound } from '../http/problem.ts';
 import { type AlertAction, actOnAlert, alertEvents, getAlert, openAlertQueue } from './store.ts';
 
-export const noteSchema = z.strictObject({ note: z.string().trim().min(1).max(2000).optional() });
+export const noteSchema = z.strictObject({ note: safeText().trim().min(1).max(2000).optional() });
 export const requiredNoteSchema = z.strictObject({
-  note: z.string().trim().min(1, 'is required').max(2000),
+  note: safeText().trim().min(1, 'is required').max(2000),
 });
 
 export function alertRoutes() {

@@ -100,7 +100,7 @@ async function startSession(
     { clinicId: user.clinic_id, userId: user.id, role: user.role },
     { now: now(), ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null, mfaVerified },
   );
-  setCookie(c, sessionCookieName, session.cookieValue, {
+  setCookie(c, sessionCookieName(secureCookies), session.cookieValue, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: secureCookies,
@@ -241,9 +241,10 @@ export function authRoutes() {
   });
 
   routes.post('/sign-out', async (c) => {
-    const cookie = getCookie(c, sessionCookieName);
+    const { secureCookies } = c.get('deps');
+    const cookie = getCookie(c, sessionCookieName(secureCookies));
     if (cookie) await revokeSession(c.get('deps').db, cookie, c.get('deps').now());
-    deleteCookie(c, sessionCookieName, { path: '/' });
+    deleteCookie(c, sessionCookieName(secureCookies), { path: '/', secure: secureCookies });
     return c.json({ signedOut: true });
   });
 

@@ -3,7 +3,13 @@ import type { Database, Role } from '../db/schema.ts';
 import type { Actor } from './access.ts';
 import { hashToken, newSecretToken } from './tokens.ts';
 
-export const sessionCookieName = 'lamina_session';
+/**
+ * The session cookie's name. Behind TLS (LAMINA_SECURE_COOKIES=true) it carries the __Host- prefix:
+ * the browser then only keeps it if it is Secure, Path=/ and has no Domain, so a sibling subdomain
+ * or a plain-http page cannot plant or overwrite it (decision 012).
+ */
+export const sessionCookieName = (secureCookies: boolean) =>
+  secureCookies ? '__Host-lamina_session' : 'lamina_session';
 
 /** Staff sessions are short (a shared workstation); patients stay signed in on their own phone. */
 export const sessionLifetimeHours: Readonly<Record<Role, number>> = {

@@ -12,6 +12,7 @@ import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
+import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../http/settings.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
@@ -19,7 +20,11 @@ import { type Command, UsageError } from './io.ts';
 const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
 
 Runs the Lamina API and the web app. Without --database-url (or DATABASE_URL) it uses the
-embedded database in ./.lamina/data (LAMINA_DATA_DIR). --demo adds a demo clinic the first time.`;
+embedded database in ./.lamina/data (LAMINA_DATA_DIR). --demo adds a demo clinic the first time.
+
+Settings: LAMINA_PUBLIC_URL (required unless --demo or NODE_ENV=development: the address in email
+links), LAMINA_TRUST_PROXY (number of reverse proxies in front; true = 1), LAMINA_SECURE_COOKIES
+(true behind TLS: Secure __Host- cookie and HSTS).`;
 
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -38,6 +43,15 @@ export const serveCommand: Command = async (args, io) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port: expected a port number, got "${values.port}"`);
   const host = values.host ?? '127.0.0.1';
+  // Before anything opens: a server that would build email links from request headers does not start.
+  const devOrDemo =
+    values.demo === true || io.env.NODE_ENV === 'development' || io.env.NODE_ENV === 'test';
+  let http: HttpSettings;
+  try {
+    http = resolveHttpSettings(io.env, devOrDemo);
+  } catch (error) {
+    throw error instanceof HttpSettingsError ? new UsageError(error.message) : error;
+  }
   const config = resolveDatabaseConfig(io.env, {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
@@ -75,14 +89,19 @@ export const serveCommand: Command = async (args, io) => {
         },
       )
     : undefined;
+  // Demo/development without LAMINA_PUBLIC_URL: links use the listening address, known once listening.
+  let listeningUrl = new URL(`http://${host}:${port}/`);
   const app = createApp({
     db: database.db,
     alertFeed,
     escalation,
     files,
     now,
-    secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
-    trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',
+    secureCookies: http.secureCookies,
+    trustProxy: http.trustProxy,
+    get publicUrl() {
+      return http.publicUrl ?? listeningUrl;
+    },
     devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
   });
   if (existsSync(webDist)) {
@@ -98,6 +117,7 @@ export const serveCommand: Command = async (args, io) => {
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host}:${address.port}`;
+  listeningUrl = new URL(`${url}/`);
   if (!existsSync(webDist)) {
     io.out('The web app is not built yet: run npm run build -w @lamina/web. The API is at /api.');
   }

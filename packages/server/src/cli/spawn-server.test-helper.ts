@@ -19,7 +19,8 @@ export interface RunningServer {
  */
 export function startServer(args: string[], env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, [mainPath, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, ...env },
+    // A test server is a development server unless a test says otherwise (LAMINA_PUBLIC_URL may default).
+    env: { ...process.env, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

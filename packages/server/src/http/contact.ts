@@ -1,14 +1,15 @@
+import { safeText } from '@lamina/pathway';
 import { z } from 'zod';
 
 /** How a visitor tells the clinic who they are and how to reach them (candidacy leads, requests). */
 export const contactFields = {
-  name: z.string().trim().min(1, 'tell us your name').max(200),
+  name: safeText().trim().min(1, 'tell us your name').max(200),
   email: z
     .string()
     .trim()
     .toLowerCase()
     .pipe(z.email({ message: 'must be an email address' }))
-    .pipe(z.string().max(320))
+    .pipe(safeText().max(320))
     .optional(),
   phone: z
     .string()

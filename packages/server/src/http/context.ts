@@ -1,3 +1,4 @@
+import { isSafeText, unsafeTextMessage } from '@lamina/pathway';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -13,8 +14,13 @@ export interface AppDeps {
   readonly now: () => Date;
   /** Set cookies with Secure (behind TLS). */
   readonly secureCookies: boolean;
-  /** Believe X-Forwarded-For (only behind a trusted proxy). */
-  readonly trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (0 or false: none,
+   * use the socket address; true means 1). The client address is the entry that many from the right.
+   */
+  readonly trustProxy: boolean | number;
+  /** The address people open (LAMINA_PUBLIC_URL): every link in an email is built from it (http/public-url.ts). */
+  readonly publicUrl: URL;
   /** Development: also print outgoing emails (sign-in codes) here. */
   readonly devLog?: (line: string) => void;
   /** Live alert events (LISTEN/NOTIFY); absent where a server runs without live updates. */
@@ -52,9 +58,62 @@ export async function readJson<S extends z.ZodType>(
   } catch {
     throw new HttpProblem(400, 'Invalid input', 'The request body must be JSON.');
   }
+  const unsafe = unsafeJson(body);
+  if (unsafe) throw new HttpProblem(400, 'Invalid input', unsafe.detail, [unsafe.error]);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error);
   return parsed.data;
+}
+
+/** Deeper than any body we accept; a body nested past it is refused before any schema walks it. */
+export const maxJsonDepth = 32;
+
+/**
+ * Checks a parsed JSON body before any schema sees it: every string and every key is safe text
+ * (no NUL, no lone surrogate: the database refuses them) and nesting stays shallow. The first fault
+ * is answered with its field path, so even a field no schema declares cannot reach the database.
+ */
+export function unsafeJson(
+  value: unknown,
+): { detail: string; error: { field: string; message: string } } | undefined {
+  const walk = (
+    node: unknown,
+    path: string[],
+    depth: number,
+  ): { detail: string; error: { field: string; message: string } } | undefined => {
+    const field = path.join('.') || '(body)';
+    if (typeof node === 'string') {
+      return isSafeText(node)
+        ? undefined
+        : {
+            detail: 'A text field contains a character that is not allowed.',
+            error: { field, message: unsafeTextMessage },
+          };
+    }
+    if (node === null || typeof node !== 'object') return undefined;
+    if (depth >= maxJsonDepth)
+      return {
+        detail: `The request body is nested too deeply (more than ${maxJsonDepth} levels).`,
+        error: { field, message: 'is nested too deeply' },
+      };
+    const entries = Array.isArray(node)
+      ? node.map((v, i) => [String(i), v] as const)
+      : Object.entries(node);
+    for (const [key, child] of entries) {
+      if (!isSafeText(key))
+        return {
+          detail: 'A field name contains a character that is not allowed.',
+          error: {
+            field: [...path, key.toWellFormed().replaceAll('\u0000', '\ufffd')].join('.'),
+            message: unsafeTextMessage,
+          },
+        };
+      const fault = walk(child, [...path, key], depth + 1);
+      if (fault) return fault;
+    }
+    return undefined;
+  };
+  return walk(value, [], 0);
 }
 
 export const uuidParam = z.uuid();

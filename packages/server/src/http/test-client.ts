@@ -8,7 +8,10 @@ import { sseReader } from '../cli/spawn-server.test-helper.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
-import type { AppEnv } from './context.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+
+/** The configured public address of every test app: links in emails start with it. */
+export const testPublicUrl = new URL('https://lamina.test/');
 
 /** Uploaded files of every test client in this test process: a temp directory, removed at exit. */
 export const testFiles = new DiskBlobStore(mkdtempSync(join(tmpdir(), 'lamina-test-files-')));
@@ -21,7 +24,12 @@ export class TestClient {
   private cookie = '';
   clock: Date;
 
-  constructor(db: Kysely<Database>, now = new Date('2026-11-20T15:00:00Z'), alertFeed?: AlertFeed) {
+  constructor(
+    db: Kysely<Database>,
+    now = new Date('2026-11-20T15:00:00Z'),
+    alertFeed?: AlertFeed,
+    settings: Partial<Pick<AppDeps, 'secureCookies' | 'trustProxy' | 'publicUrl'>> = {},
+  ) {
     this.clock = now;
     this.app = createApp({
       db,
@@ -29,6 +37,8 @@ export class TestClient {
       now: () => this.clock,
       secureCookies: false,
       trustProxy: false,
+      publicUrl: testPublicUrl,
+      ...settings,
       devLog: (line) => this.mail.push(line),
       files: testFiles,
     });

@@ -14,6 +14,7 @@ import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { conflict, forbidden, HttpProblem, notFound, tooManyRequests } from '../http/problem.ts';
+import { publicLink } from '../http/public-url.ts';
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
@@ -84,8 +85,6 @@ async function clinicFromSlug(c: AppContext): Promise<ClinicContact> {
   if (!clinic) throw notFound(`A clinic called "${slug}"`);
   return clinic;
 }
-
-const origin = (c: AppContext) => new URL(c.req.url).origin;
 
 interface Requester {
   patientId: string | null;
@@ -208,7 +207,10 @@ async function createRequest(
       ip: c.get('ip'),
       details: { kind: input.kind, urgent, afterHours, assignedTo: onCall?.id ?? null },
     });
-    const statusLink = `${origin(c)}/request-status/${id}?clinic=${clinic.slug}#token=${token}`;
+    const statusLink = publicLink(
+      c.get('deps'),
+      `/request-status/${id}?clinic=${clinic.slug}#token=${token}`,
+    );
     if (requester.email) {
       const mail = receivedEmail({
         language,
@@ -231,7 +233,7 @@ async function createRequest(
         requesterName: requester.name,
         urgency: input.kind === 'callback' ? input.callback.urgency : '',
         urgent,
-        consoleLink: `${origin(c)}/console/requests?open=${id}`,
+        consoleLink: publicLink(c.get('deps'), `/console/requests?open=${id}`),
       });
       await queueEmail(trx, {
         clinicId: clinic.id,
@@ -709,7 +711,7 @@ async function writeReviewResult(c: AppContext) {
         clinicPhone: clinic.phone,
         name: row.contact_name,
         isPatient: row.patient_id !== null,
-        statusPage: `${origin(c)}/request-status/${row.id}?clinic=${clinic.slug}`,
+        statusPage: publicLink(c.get('deps'), `/request-status/${row.id}?clinic=${clinic.slug}`),
       });
       await queueEmail(trx, {
         clinicId: actor.clinicId,

@@ -1,4 +1,4 @@
-import { clinicHoursSchema, procedures, regions } from '@lamina/pathway';
+import { clinicHoursSchema, procedures, regions, safeText } from '@lamina/pathway';
 import { z } from 'zod';
 import { contactFields, reachable } from '../http/contact.ts';
 
@@ -20,7 +20,7 @@ export const callbackUrgencies = ['as_soon_as_possible', 'today', 'this_week'] a
 export const languages = ['en', 'es'] as const;
 export type Language = (typeof languages)[number];
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const text = (max: number) => safeText().trim().min(1, 'is required').max(max);
 
 export const visitorContactSchema = reachable(z.strictObject(contactFields));
 
@@ -29,7 +29,7 @@ const common = {
   language: z.enum(languages).default('en'),
   consent: z.literal(true, { error: 'tick the box to let the clinic contact you' }),
   region: z.enum(regions).optional(),
-  symptoms: z.string().trim().max(4000).optional(),
+  symptoms: safeText().trim().max(4000).optional(),
   /** A candidacy check this request comes from: its region and answers prefill the request. */
   assessmentId: z.uuid('must be the id of a candidacy check').optional(),
 };
@@ -46,7 +46,7 @@ export const insuranceDetailsSchema = z.strictObject({
 export const callbackDetailsSchema = z.strictObject({
   urgency: z.enum(callbackUrgencies, { error: 'choose how soon you need the call' }),
   description: text(2000),
-  bestTime: z.string().trim().max(200).optional(),
+  bestTime: safeText().trim().max(200).optional(),
 });
 
 export const infoKitDetailsSchema = z.strictObject({
@@ -62,7 +62,7 @@ const kinds = <C extends z.ZodType>(contact: C) =>
       contact,
       ...common,
       /** What scans the person has (MRI or CT, when and where), before they upload them. */
-      imagingNote: z.string().trim().max(1000).optional(),
+      imagingNote: safeText().trim().max(1000).optional(),
     }),
     z.strictObject({
       kind: z.literal('insurance'),

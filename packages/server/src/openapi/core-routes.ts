@@ -180,7 +180,7 @@ export const coreRouteDocs: RouteDoc[] = [
     method: 'get',
     path: '/api/patients/:patientId/alerts',
     summary:
-      "A patient's alerts with their history (created, acknowledged, notes, escalated, resolved), newest first",
+      "A patient's alerts, newest first: staff get each with its history (created, acknowledged, notes, escalated, resolved); the patient gets level, time, the instructions shown and whether the team has seen it",
     access: patientReaders,
   },
 ];

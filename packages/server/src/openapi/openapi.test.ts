@@ -12,6 +12,7 @@ const newApp = () =>
     now: () => new Date(),
     secureCookies: false,
     trustProxy: false,
+    publicUrl: new URL('https://lamina.test/'),
   });
 const app = newApp();
 

@@ -6,6 +6,7 @@ import {
   plan,
   planOverridesSchema,
   protocolFor,
+  safeText,
   surgerySchema,
   unknownOverrideIds,
 } from '@lamina/pathway';
@@ -20,11 +21,11 @@ import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import { currentSurgery, enrolPatient, getPatient, listPatients, setOverrides } from './store.ts';
 
 export const enrolPatientSchema = z.strictObject({
-  givenName: z.string().trim().min(1).max(100),
-  familyName: z.string().trim().min(1).max(100),
+  givenName: safeText().trim().min(1).max(100),
+  familyName: safeText().trim().min(1).max(100),
   dateOfBirth: isoDateSchema.optional(),
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  phone: z.string().trim().max(40).optional(),
+  email: safeText().trim().toLowerCase().pipe(z.email()),
+  phone: safeText().trim().max(40).optional(),
   surgery: surgerySchema,
   factors: patientFactorsSchema.default({}),
   overrides: planOverridesSchema.default({ restrictions: {}, milestones: {}, followUps: {} }),

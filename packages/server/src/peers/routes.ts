@@ -1,3 +1,4 @@
+import { safeText } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
@@ -55,7 +56,7 @@ export const volunteerSchema = z.strictObject({
   ageBand: ageBandSchema.optional(),
   languages: languagesSchema,
   availability: availabilitySchema.default([]),
-  availabilityNote: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+  availabilityNote: safeText().trim().max(200, 'must be at most 200 characters').default(''),
   intro: z
     .string()
     .trim()

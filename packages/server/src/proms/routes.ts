@@ -5,6 +5,7 @@ import {
   type PromInstrumentId,
   promInstruments,
   promsDue,
+  safeText,
   scorePromAnswers,
 } from '@lamina/pathway';
 import { z } from 'zod';
@@ -21,7 +22,7 @@ import { clinicPromSettings, insertPromResponse, listPromResponses } from './sto
 
 /** Answers keyed by item id; each instrument's own schema (from pathway) checks them after this. */
 export const submitPromSchema = z.strictObject({
-  answers: z.record(z.string(), z.union([z.number(), z.string(), z.null()]), {
+  answers: z.record(safeText(), z.union([z.number(), safeText(), z.null()]), {
     error: 'must be an object of answers keyed by question id',
   }),
 });

@@ -5,6 +5,7 @@ import {
   localDate,
   recommendationGuidance,
   type SecondOpinionReport,
+  safeText,
   secondOpinionNotice,
   secondOpinionReportSchema,
 } from '@lamina/pathway';
@@ -75,7 +76,7 @@ export const secondOpinionSettingsSchema = z.strictObject({
     .max(20, 'at most 20 business days'),
 });
 export const addendumSchema = z.strictObject({
-  text: z.string().trim().min(10, 'write at least 10 characters').max(2000),
+  text: safeText().trim().min(10, 'write at least 10 characters').max(2000),
 });
 
 /** Deny by default: the role must hold the action before anything is looked up. */

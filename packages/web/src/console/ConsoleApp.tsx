@@ -1,6 +1,7 @@
 import { Component, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link, navigate, usePath } from '../lib/router.tsx';
+import { signOut } from '../lib/session.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { useT } from './i18n.ts';
 import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
@@ -180,7 +181,7 @@ function Shell({
             type="button"
             className="secondary small"
             onClick={async () => {
-              await api.post('/api/auth/sign-out').catch(() => undefined);
+              await signOut().catch(() => undefined);
               onSignedOut();
             }}
           >

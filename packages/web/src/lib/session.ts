@@ -58,11 +58,29 @@ export async function loadPlan(patientId: string): Promise<PlanState> {
   }
 }
 
+/** The service worker's cache of API answers (sw.js `data`): plans opened on this device. */
+export const dataCacheName = 'lamina-data';
+
+/**
+ * Forgets what this device kept for the person signing out: the saved session and plan, and the
+ * service worker's cached API answers (a staff member's console also leaves plans there). Queued
+ * check-ins stay: they are sent when their patient signs in again, never lost.
+ */
+export async function forgetDeviceData() {
+  keep(meKey, undefined);
+  keep(planKey, undefined);
+  try {
+    navigator.serviceWorker?.controller?.postMessage({ type: 'signed-out' });
+    if ('caches' in globalThis) await caches.delete(dataCacheName);
+  } catch {
+    // No cache storage (private mode, old browser): nothing was kept there.
+  }
+}
+
 export async function signOut() {
   try {
     await api.post('/api/auth/sign-out');
   } finally {
-    keep(meKey, undefined);
-    keep(planKey, undefined);
+    await forgetDeviceData();
   }
 }
