@@ -84,6 +84,8 @@ export const serveCommand: Command = async (args, io) => {
     secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
     trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',
     devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
+    // Demo staff sign in with the password only (browser tests, trying it out); real clinics need TOTP.
+    mfaDefaultRoles: values.demo ? [] : ['admin', 'reviewer'],
   });
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: webDist }));
