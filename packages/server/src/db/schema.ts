@@ -272,14 +272,6 @@ export interface SignInCodesTable {
   tries: Generated<number>;
 }
 
-export interface RateLimitEventsTable {
-  clinic_id: string;
-  id: Default<string>;
-  bucket: string;
-  key: string;
-  at: Default<Date>;
-}
-
 /** A study per owner and Study Instance UID (migration 006); counts come from imaging_files. */
 export interface ImagingStudiesTable {
   clinic_id: string;
@@ -472,7 +464,6 @@ export interface Database {
   candidacy_leads: CandidacyLeadsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
-  rate_limit_events: RateLimitEventsTable;
   rate_limit_counters: RateLimitCountersTable;
   sign_in_codes: SignInCodesTable;
   on_call: OnCallTable;

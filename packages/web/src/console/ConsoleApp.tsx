@@ -2,6 +2,7 @@ import { Component, lazy, type ReactNode, Suspense, useCallback, useEffect, useS
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link, navigate, usePath } from '../lib/router.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { MfaSetup, ResetPassword } from './Account.tsx';
 import { useT } from './i18n.ts';
 import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
 import { Queue } from './Queue.tsx';
@@ -38,7 +39,8 @@ export default function ConsoleApp() {
     void refresh();
   }, [refresh]);
   useEffect(() => {
-    if (me === null && path !== '/console/signin') navigate('/console/signin', { replace: true });
+    if (me === null && path !== '/console/signin' && path !== '/console/reset-password')
+      navigate('/console/signin', { replace: true });
   }, [me, path]);
 
   useEffect(() => {
@@ -57,8 +59,20 @@ export default function ConsoleApp() {
         />
       </main>
     );
+  else if (path === '/console/reset-password')
+    body = (
+      <main id="main" className="console-main narrow">
+        <ResetPassword />
+      </main>
+    );
   else if (failed) body = <p role="alert">{t('console.loadError')}</p>;
   else if (!me) body = <Loading />;
+  else if (me.mfaSetupRequired)
+    body = (
+      <main id="main" className="console-main narrow">
+        <MfaSetup onDone={refresh} />
+      </main>
+    );
   else if (me.role === 'patient')
     body = (
       <main id="main" className="console-main narrow">

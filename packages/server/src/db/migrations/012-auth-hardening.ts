@@ -34,6 +34,8 @@ const statements = [
   'alter table users add column totp_last_step bigint',
   // A staff member whose role must use TOTP and who has none yet: this session may only set it up.
   'alter table sessions add column mfa_setup_required boolean not null default false',
+  // Replaced by rate_limit_counters (candidacy and intake count through http/rate-limit.ts too).
+  'drop table rate_limit_events',
   // Old patient codes were unsalted SHA-256 of a 6-digit space: unusable from now on, and removed.
   `delete from sign_in_tokens where purpose = 'patient_sign_in'`,
 ];
