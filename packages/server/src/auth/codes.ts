@@ -6,10 +6,21 @@ import { codeTries } from './limits.ts';
 /**
  * Patient sign-in codes: one live code per patient, stored as HMAC-SHA256 under the clinic's key
  * (made on first use and kept in the clinics row), so the table alone does not give the codes:
- * without the key, each of the 10^6 codes is as likely as any other.
+ * without the key, each of the 10^6 codes is as likely as any other. With a server secret
+ * (LAMINA_AUTH_SECRET) the key is derived from both, so the whole database is not enough either.
  */
 
-async function clinicKey(db: Kysely<Database>, clinicId: string): Promise<Buffer> {
+async function clinicKey(
+  db: Kysely<Database>,
+  clinicId: string,
+  serverSecret: string | undefined,
+): Promise<Buffer> {
+  const stored = await storedClinicKey(db, clinicId);
+  if (!serverSecret) return stored;
+  return createHmac('sha256', serverSecret).update(stored).digest();
+}
+
+async function storedClinicKey(db: Kysely<Database>, clinicId: string): Promise<Buffer> {
   const row = await db
     .selectFrom('clinics')
     .select('sign_in_key')
@@ -33,9 +44,16 @@ export function codeHmac(key: Buffer, userId: string, code: string): string {
 /** Stores a new code for the patient, replacing any earlier one (only the newest works). */
 export async function replaceCode(
   db: Kysely<Database>,
-  input: { clinicId: string; userId: string; code: string; at: Date; expiresAt: Date },
+  input: {
+    clinicId: string;
+    userId: string;
+    code: string;
+    at: Date;
+    expiresAt: Date;
+    serverSecret: string | undefined;
+  },
 ): Promise<void> {
-  const key = await clinicKey(db, input.clinicId);
+  const key = await clinicKey(db, input.clinicId, input.serverSecret);
   await db
     .insertInto('sign_in_codes')
     .values({
@@ -64,7 +82,13 @@ export async function replaceCode(
  */
 export async function consumeCode(
   db: Kysely<Database>,
-  input: { clinicId: string; userId: string; code: string; at: Date },
+  input: {
+    clinicId: string;
+    userId: string;
+    code: string;
+    at: Date;
+    serverSecret: string | undefined;
+  },
 ): Promise<boolean> {
   const row = await db
     .updateTable('sign_in_codes')
@@ -78,7 +102,7 @@ export async function consumeCode(
   if (!row) return false;
   const expected = Buffer.from(row.code_hmac);
   const given = Buffer.from(
-    codeHmac(await clinicKey(db, input.clinicId), input.userId, input.code),
+    codeHmac(await clinicKey(db, input.clinicId, input.serverSecret), input.userId, input.code),
   );
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
   // Used once: whoever deletes the row signs in; a parallel right guess finds nothing.

@@ -6,6 +6,7 @@ import type { Database, Role } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { hit } from '../http/rate-limit.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
+import { codeHmac } from './codes.ts';
 import { codeGuessLimits, codeRequestLimits, codeTries, passwordLimits } from './limits.ts';
 import { hashPassword, passwordWork } from './password.ts';
 import { hashToken } from './tokens.ts';
@@ -569,6 +570,53 @@ forEachEngine((engine) => {
       assert.equal((await nurse.get('/api/auth/me')).status, 200, 'active: 29 minutes idle');
       nurse.clock = new Date(start + 80 * 60_000);
       assert.equal((await nurse.get('/api/auth/me')).status, 401, '31 minutes idle: ended');
+    },
+  );
+
+  engine.test(
+    'with LAMINA_AUTH_SECRET the whole database is not enough to check a code',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await aClinic(db);
+      const userId = await clinic.addUser('patient', 'pat@h.example');
+      const mail: string[] = [];
+      const app = createApp({
+        db,
+        now: () => new Date('2026-11-20T15:00:00Z'),
+        secureCookies: false,
+        trustProxy: false,
+        files: testFiles,
+        devLog: (line) => mail.push(line),
+        authSecret: 'a server secret kept outside the database',
+      });
+      const post = (path: string, body: unknown) =>
+        app.request(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      await post('/api/auth/patient/code', { clinic: clinic.slug, email: 'pat@h.example' });
+      const code = /code (\d{6})/.exec(mail.at(-1) ?? '')?.[1] ?? assert.fail('no code');
+      const { sign_in_key } = await db
+        .selectFrom('clinics')
+        .select('sign_in_key')
+        .where('id', '=', clinic.clinicId)
+        .executeTakeFirstOrThrow();
+      const { code_hmac } = await db
+        .selectFrom('sign_in_codes')
+        .select('code_hmac')
+        .executeTakeFirstOrThrow();
+      assert.notEqual(
+        code_hmac,
+        codeHmac(Buffer.from(sign_in_key ?? '', 'base64url'), userId, code),
+        'the key in the database alone does not reproduce the stored HMAC',
+      );
+      const verified = await post('/api/auth/patient/verify', {
+        clinic: clinic.slug,
+        email: 'pat@h.example',
+        code,
+      });
+      assert.equal(verified.status, 200);
     },
   );
 });

@@ -268,6 +268,7 @@ export function authRoutes() {
             code,
             at,
             expiresAt: new Date(at.getTime() + signInCodeMinutes * 60_000),
+            serverSecret: c.get('deps').authSecret,
           });
           await queueEmail(trx, {
             clinicId: clinic.id,
@@ -306,7 +307,13 @@ export function authRoutes() {
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
     const ok = user
-      ? await consumeCode(db, { clinicId: clinic.id, userId: user.id, code: input.code, at: now() })
+      ? await consumeCode(db, {
+          clinicId: clinic.id,
+          userId: user.id,
+          code: input.code,
+          at: now(),
+          serverSecret: c.get('deps').authSecret,
+        })
       : false;
     if (!user || !ok) {
       await recordAttempt(c, clinic.id, input.email, false);

@@ -25,6 +25,8 @@ export interface AppDeps {
   readonly files?: BlobStore;
   /** Staff roles that must use TOTP where the clinic has not chosen (serve: admins and reviewers, none with --demo). */
   readonly mfaDefaultRoles?: readonly Role[];
+  /** LAMINA_AUTH_SECRET: mixed into the key of patient sign-in codes, so a database copy alone cannot reverse them. */
+  readonly authSecret?: string;
 }
 
 export interface AppEnv {
