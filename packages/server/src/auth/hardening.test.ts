@@ -215,11 +215,19 @@ forEachEngine((engine) => {
       assert.equal(known.json.retryAfterSeconds, 3600);
       assert.match(String(known.json.detail), /ask for a new code in 60 minutes/);
       assert.equal(client.mail.length, codeRequestLimits.account.max, 'no mail past the limit');
-      // Per address: many different emails from one address.
-      const answers = [];
-      for (let i = 0; i < codeRequestLimits.ip.max; i++)
-        answers.push((await ask(`x${i}@h.example`)).status);
-      assert.ok(answers.includes(429), 'one address cannot ask for codes for every email');
+      // Per address: many different emails from one address. The address has used 12 so far;
+      // take it to one below its limit (the counter is the state), then two more emails.
+      await db
+        .updateTable('rate_limit_counters')
+        .set({ hits: codeRequestLimits.ip.max - 1 })
+        .where('bucket', '=', codeRequestLimits.ip.bucket)
+        .execute();
+      assert.equal((await ask('x1@h.example')).status, 202, 'the last one within the limit');
+      assert.equal(
+        (await ask('x2@h.example')).status,
+        429,
+        'one address cannot ask for every email',
+      );
       // Parallel requests for one account count: at most the limit get through.
       const parallel = await Promise.all(
         Array.from({ length: 20 }, () =>

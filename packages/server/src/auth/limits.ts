@@ -20,8 +20,9 @@ export const passwordLimits = {
 /** Patient sign-in codes asked for (every request counts). */
 export const codeRequestLimits = {
   account: { bucket: 'code-request-account', max: 5, windowSeconds: minutes(60) },
-  ip: { bucket: 'code-request-ip', max: 20, windowSeconds: minutes(60) },
-  clinic: { bucket: 'code-request-clinic', max: 500, windowSeconds: minutes(60) },
+  // A clinic's waiting room or a hospital shares one address: generous, yet no mass mailing.
+  ip: { bucket: 'code-request-ip', max: 300, windowSeconds: minutes(60) },
+  clinic: { bucket: 'code-request-clinic', max: 1000, windowSeconds: minutes(60) },
 } as const satisfies Record<string, Limit>;
 
 /** Wrong patient codes (a try is counted before the code is checked, given back when right). */
