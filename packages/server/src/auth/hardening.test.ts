@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { createApp } from '../app.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { hit } from '../http/rate-limit.ts';
+import { hit, sweepLimit } from '../http/rate-limit.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { codeHmac } from './codes.ts';
 import { codeGuessLimits, codeRequestLimits, codeTries, passwordLimits } from './limits.ts';
@@ -78,6 +78,14 @@ forEachEngine((engine) => {
     assert.equal(hits[0]?.retryAfterSeconds, 60);
     const later = await hit(db, clinicId, limit, 'k', new Date(at.getTime() + 61_000));
     assert.deepEqual(later, { allowed: true, hits: 1, retryAfterSeconds: 60 }, 'a new window');
+    await hit(db, clinicId, limit, 'old', at);
+    assert.equal(await sweepLimit(db, clinicId, limit, new Date(at.getTime() + 61_000)), 1);
+    const left = await db.selectFrom('rate_limit_counters').select('key').execute();
+    assert.deepEqual(
+      left.map((r) => r.key),
+      ['k'],
+      'only ended windows are swept',
+    );
   });
 
   engine.test(

@@ -90,6 +90,28 @@ export async function clearLimit(
     .execute();
 }
 
+/**
+ * Deletes a bucket's counters whose window has ended. Invisible to callers (an ended window counts
+ * as a new one on its next hit); it only keeps the table from growing with every address ever seen.
+ */
+export async function sweepLimit(
+  db: Kysely<Database>,
+  clinicId: string,
+  limit: Limit,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('rate_limit_counters')
+    .where('clinic_id', '=', clinicId)
+    .where('bucket', '=', limit.bucket)
+    .where('window_started_at', '<=', new Date(now.getTime() - limit.windowSeconds * 1000))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** About one hit in this many also sweeps its bucket's ended counters. */
+const sweepEvery = 100;
+
 /** The 429 answer: Retry-After and the same number in the body, so a screen can say when. */
 export function limited(c: AppContext, retryAfterSeconds: number, detail: string) {
   c.header('retry-after', String(retryAfterSeconds));
@@ -111,6 +133,7 @@ export async function hitAll(
   for (const check of checks) {
     const result = await hit(db, clinicId, check.limit, check.key, at);
     if (!result.allowed) wait = Math.max(wait, result.retryAfterSeconds);
+    if (Math.random() < 1 / sweepEvery) await sweepLimit(db, clinicId, check.limit, at);
   }
   if (wait > 0) throw limited(c, wait, detail(Math.ceil(wait / 60)));
 }
