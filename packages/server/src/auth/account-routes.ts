@@ -6,11 +6,17 @@ import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { forbidden, HttpProblem } from '../http/problem.ts';
-import { clearLimit, hit, hitAll, limited, limitKey, refund } from '../http/rate-limit.ts';
+import { clearLimit, hit, hitAll, limited, refund } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import type { Actor } from './access.ts';
-import { passwordLimits, resetRequestLimits, resetTokenMinutes } from './limits.ts';
+import {
+  accountKey,
+  addressKey,
+  passwordLimits,
+  resetRequestLimits,
+  resetTokenMinutes,
+} from './limits.ts';
 import { hashPassword, passwordProblem, verifyPasswordOrDummy } from './password.ts';
 import { publicUrl } from './public-url.ts';
 import { revokeAllSessionsOf } from './session.ts';
@@ -55,8 +61,6 @@ export const mfaPolicySchema = z.strictObject({
   requiredRoles: z.array(z.enum(staffRoles)).max(8).nullable(),
 });
 
-const accountKey = (address: string) => limitKey(`email:${address}`);
-
 /**
  * A signed-in staff member proves it is still them (changing the password, turning TOTP on). Wrong
  * passwords count towards the account's sign-in lockout, counted before the check like sign-in.
@@ -74,7 +78,7 @@ export async function confirmPassword(
     .where('clinic_id', '=', actor.clinicId)
     .where('id', '=', actor.userId)
     .executeTakeFirstOrThrow();
-  const key = accountKey(user.email.toLowerCase());
+  const key = accountKey(user.email);
   const tried = await hit(db, actor.clinicId, passwordLimits.account, key, now());
   if (!tried.allowed)
     throw limited(
@@ -125,7 +129,7 @@ async function requestReset(c: AppContext) {
       clinic.id,
       [
         { limit: resetRequestLimits.account, key: accountKey(input.email) },
-        { limit: resetRequestLimits.ip, key: limitKey(`ip:${c.get('ip') ?? 'unknown'}`) },
+        { limit: resetRequestLimits.ip, key: addressKey(c.get('ip')) },
       ],
       (minutes) => `Too many reset emails were asked for. You can ask again in ${minutes} minutes.`,
     );
@@ -216,12 +220,7 @@ async function resetPassword(c: AppContext) {
       .executeTakeFirst();
     if (!user) return undefined;
     // The owner is back: the lockout ends and every old session (maybe an attacker's) too.
-    await clearLimit(
-      trx,
-      parsed.clinicId,
-      passwordLimits.account,
-      accountKey(user.email.toLowerCase()),
-    );
+    await clearLimit(trx, parsed.clinicId, passwordLimits.account, accountKey(user.email));
     await revokeAllSessionsOf(trx, parsed.clinicId, user.id, at);
     await recordAudit(trx, {
       clinicId: parsed.clinicId,

@@ -1,4 +1,4 @@
-import type { Limit } from '../http/rate-limit.ts';
+import { type Limit, limitKey } from '../http/rate-limit.ts';
 
 /**
  * Every authentication limit in one place; decision 010 gives the numbers behind each and the
@@ -43,3 +43,8 @@ export const signInCodeMinutes = 15;
 export const resetTokenMinutes = 30;
 /** A staff session with no request for this long ends (ASVS 3.3.2). */
 export const staffIdleMinutes = 30;
+
+/** The counter key of an email (as typed, lower-cased), whether or not it has an account. */
+export const accountKey = (address: string) => limitKey(`email:${address.toLowerCase()}`);
+/** The counter key of the caller's address. */
+export const addressKey = (ip: string | null) => limitKey(`ip:${ip ?? 'unknown'}`);

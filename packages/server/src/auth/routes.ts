@@ -6,10 +6,17 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AppContext, AppEnv } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { HttpProblem, unauthorized } from '../http/problem.ts';
-import { hitAll, type Limit, limitKey, refund } from '../http/rate-limit.ts';
+import { hitAll, type Limit, refund } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { consumeCode, replaceCode } from './codes.ts';
-import { codeGuessLimits, codeRequestLimits, passwordLimits, signInCodeMinutes } from './limits.ts';
+import {
+  accountKey,
+  addressKey,
+  codeGuessLimits,
+  codeRequestLimits,
+  passwordLimits,
+  signInCodeMinutes,
+} from './limits.ts';
 import { verifyPasswordOrDummy } from './password.ts';
 import { createSession, revokeSession, sessionCookieName } from './session.ts';
 import { newSignInCode } from './tokens.ts';
@@ -67,8 +74,7 @@ async function clinicBySlug(c: AppContext, slug: string) {
   return clinic;
 }
 
-const ipKey = (c: AppContext) => limitKey(`ip:${c.get('ip') ?? 'unknown'}`);
-const accountKey = (address: string) => limitKey(`email:${address}`);
+const ipKey = (c: AppContext) => addressKey(c.get('ip'));
 
 async function recordAttempt(c: AppContext, clinicId: string, address: string, succeeded: boolean) {
   const { db, now } = c.get('deps');
