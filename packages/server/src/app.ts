@@ -6,6 +6,7 @@ import { patientAlertRoutes } from './alerts/patient-alerts.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { alertSettingsRoutes } from './alerts/settings-routes.ts';
 import { alertStreamRoutes } from './alerts/stream.ts';
+import { account } from './auth/account-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
@@ -44,7 +45,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', deps);
     c.set('ip', clientIp(c, deps.trustProxy));
     const cookie = getCookie(c, sessionCookieName(deps.secureCookies));
-    c.set('actor', cookie ? ((await actorForSession(deps.db, cookie, deps.now())) ?? null) : null);
+    c.set(
+      'actor',
+      cookie ? ((await actorForSession(deps.db, cookie, deps.now(), c.req.path)) ?? null) : null,
+    );
     await next();
   });
   app.use(
@@ -70,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.route('/api/auth', authRoutes());
+  app.route('/', account.routes());
   app.route('/api/patients', patientRoutes());
   app.route('/api/patients', checkinRoutes());
   app.route('/api/patients', patientAlertRoutes());

@@ -143,7 +143,8 @@ forEachEngine((engine) => {
     const surgeon = new TestClient(db);
     await signInStaff(surgeon, clinic, 'clinician');
     assert.equal(
-      (await surgeon.post('/api/auth/totp/enable', { code: '123456' })).status,
+      (await surgeon.post('/api/auth/totp/enable', { password: staffPassword, code: '123456' }))
+        .status,
       409,
       'setup first',
     );
@@ -155,17 +156,30 @@ forEachEngine((engine) => {
     const codeAt = (date: Date) =>
       totpCode(base32Decode(secret), Math.floor(date.getTime() / 1000));
     const wrong = String((Number(codeAt(surgeon.clock)) + 1) % 1_000_000).padStart(6, '0');
-    const refused = await surgeon.post('/api/auth/totp/enable', { code: wrong });
+    const refused = await surgeon.post('/api/auth/totp/enable', {
+      password: staffPassword,
+      code: wrong,
+    });
     assert.equal(refused.status, 400);
     assert.equal((refused.json.errors as { field: string }[])[0]?.field, 'code');
     assert.equal((await surgeon.get('/api/auth/me')).json.totpEnabled, false);
 
-    const enabled = await surgeon.post('/api/auth/totp/enable', { code: codeAt(surgeon.clock) });
+    const noPassword = await surgeon.post('/api/auth/totp/enable', {
+      password: 'not my password at all',
+      code: codeAt(surgeon.clock),
+    });
+    assert.equal(noPassword.status, 400, 'turning TOTP on asks for the password again');
+    assert.equal((noPassword.json.errors as { field: string }[])[0]?.field, 'password');
+    const enabled = await surgeon.post('/api/auth/totp/enable', {
+      password: staffPassword,
+      code: codeAt(surgeon.clock),
+    });
     assert.equal(enabled.status, 200, enabled.text);
     assert.equal((await surgeon.get('/api/auth/me')).json.totpEnabled, true);
     assert.equal((await surgeon.post('/api/auth/totp/setup', {})).status, 409);
 
-    const later = new TestClient(db, surgeon.clock);
+    // The next 30-second step: the code used to turn TOTP on is spent (a code works once).
+    const later = new TestClient(db, new Date(surgeon.clock.getTime() + 30_000));
     const withoutCode = await later.post('/api/auth/sign-in', {
       clinic: clinic.slug,
       email: clinic.staff.clinician.email,

@@ -1,8 +1,10 @@
-import { deleteCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
-import { revokeAllSessionsOf, sessionCookieName } from '../auth/session.ts';
-import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp.ts';
+import { confirmPassword } from '../auth/account-routes.ts';
+import { useTotpCode } from '../auth/routes.ts';
+import { completeMfaSetup, revokeAllSessionsOf, sessionCookieName } from '../auth/session.ts';
+import { newTotpSecret, totpUri } from '../auth/totp.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { conflict, forbidden, HttpProblem } from '../http/problem.ts';
@@ -11,6 +13,8 @@ import { enableTotp, getUser, setPendingTotp } from './store.ts';
 
 export const totpSetupSchema = z.strictObject({});
 export const totpEnableSchema = z.strictObject({
+  /** The account's password again: a session left open on a shared workstation cannot turn TOTP on. */
+  password: z.string().min(1, 'is required').max(512),
   code: z
     .string()
     .trim()
@@ -49,14 +53,16 @@ async function totpSetup(c: AppContext) {
 
 async function totpEnable(c: AppContext) {
   const actor = requireStaff(c);
-  const { code } = await readJson(c, totpEnableSchema);
-  const { db, now } = c.get('deps');
+  const { code, password } = await readJson(c, totpEnableSchema);
+  const { db } = c.get('deps');
   const user = await getUser(db, actor.clinicId, actor.userId);
   if (!user) throw forbidden();
   if (user.totp_secret !== null) throw conflict('Two-step sign-in is already on for this account.');
   const pending = user.totp_pending_secret;
   if (pending === null) throw conflict('Start the setup first (POST /api/auth/totp/setup).');
-  if (!verifyTotp(pending, code, Math.floor(now().getTime() / 1000)))
+  await confirmPassword(c, actor, password, 'password');
+  // Checks the code and records its step as used (the enabling code cannot be replayed to sign in).
+  if (!(await useTotpCode(c, { clinic_id: actor.clinicId, id: actor.userId }, pending, code)))
     throw new HttpProblem(400, 'Invalid input', 'That code is not right.', [
       {
         field: 'code',
@@ -76,6 +82,9 @@ async function totpEnable(c: AppContext) {
     return true;
   });
   if (!enabled) throw conflict('The setup changed meanwhile. Start it again.');
+  // A session that had to set up TOTP first is now a whole one.
+  const cookie = getCookie(c, sessionCookieName(c.get('deps').secureCookies));
+  if (cookie) await completeMfaSetup(db, cookie);
   return c.json({ totpEnabled: true });
 }
 

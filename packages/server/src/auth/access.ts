@@ -7,6 +7,8 @@ export interface Actor {
   readonly role: Role;
   /** The patient record a patient account belongs to (null for staff). */
   readonly patientId: string | null;
+  /** Signed in with the password only, where the role must use TOTP: only TOTP setup is open. */
+  readonly mfaSetupRequired?: boolean;
 }
 
 export type PatientAction =

@@ -5,11 +5,22 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext, AppEnv } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
-import { HttpProblem, tooManyRequests, unauthorized } from '../http/problem.ts';
+import { HttpProblem, unauthorized } from '../http/problem.ts';
+import { hitAll, type Limit, refund } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
-import { verifyPassword } from './password.ts';
+import { consumeCode, replaceCode } from './codes.ts';
+import {
+  accountKey,
+  addressKey,
+  codeGuessLimits,
+  codeRequestLimits,
+  passwordLimits,
+  signInCodeMinutes,
+} from './limits.ts';
+import { verifyPasswordOrDummy } from './password.ts';
 import { createSession, revokeSession, sessionCookieName } from './session.ts';
-import { hashToken, newSignInCode } from './tokens.ts';
+import { newSignInCode } from './tokens.ts';
+import { verifyTotp } from './totp.ts';
 
 const clinicSlug = z
   .string()
@@ -43,43 +54,27 @@ export const patientCodeVerifySchema = z.strictObject({
 });
 
 /** Failed sign-ins allowed per email within the window before we make the person wait. */
-export const signInLimit = { failures: 5, windowMinutes: 15 } as const;
-const signInCodeMinutes = 15;
+export const signInLimit = {
+  failures: passwordLimits.account.max,
+  windowMinutes: passwordLimits.account.windowSeconds / 60,
+} as const;
+
+const wrongPassword = 'The clinic, email or password is not right.';
+const wrongCode = 'That code is not right or has expired. Ask for a new one.';
 
 async function clinicBySlug(c: AppContext, slug: string) {
   const { db } = c.get('deps');
   const clinic = await db
     .selectFrom('clinics')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'mfa_required_roles'])
     .where('slug', '=', slug)
     .executeTakeFirst();
   // Same answer as a wrong password: do not reveal which clinics exist.
-  if (!clinic) throw unauthorized('The clinic, email or password is not right.');
+  if (!clinic) throw unauthorized(wrongPassword);
   return clinic;
 }
 
-async function ensureNotRateLimited(
-  c: AppContext,
-  clinicId: string,
-  address: string,
-): Promise<void> {
-  const { db, now } = c.get('deps');
-  const since = new Date(now().getTime() - signInLimit.windowMinutes * 60_000);
-  const row = await db
-    .selectFrom('login_attempts')
-    .select(sql<number>`count(*)`.as('failures'))
-    .where('clinic_id', '=', clinicId)
-    .where(sql`lower(email)`, '=', address)
-    .where('at', '>', since)
-    .where('succeeded', '=', false)
-    .executeTakeFirstOrThrow();
-  if (Number(row.failures) >= signInLimit.failures) {
-    c.header('retry-after', String(signInLimit.windowMinutes * 60));
-    throw tooManyRequests(
-      `Too many tries. Wait ${signInLimit.windowMinutes} minutes, then try again.`,
-    );
-  }
-}
+const ipKey = (c: AppContext) => addressKey(c.get('ip'));
 
 async function recordAttempt(c: AppContext, clinicId: string, address: string, succeeded: boolean) {
   const { db, now } = c.get('deps');
@@ -89,16 +84,40 @@ async function recordAttempt(c: AppContext, clinicId: string, address: string, s
     .execute();
 }
 
+/** Gives back the tries reserved for a sign-in that turned out right: only failures stay counted. */
+async function refundAll(
+  c: AppContext,
+  clinicId: string,
+  checks: readonly { limit: Limit; key: string }[],
+) {
+  const { db } = c.get('deps');
+  for (const check of checks) await refund(db, clinicId, check.limit, check.key);
+}
+
+/** Roles that must use a second factor in this clinic: its own setting, else the server default. */
+export function mfaRequiredRoles(
+  c: AppContext,
+  clinic: { mfa_required_roles: string[] | null },
+): readonly string[] {
+  return clinic.mfa_required_roles ?? c.get('deps').mfaDefaultRoles ?? [];
+}
+
 async function startSession(
   c: AppContext,
   user: { clinic_id: string; id: string; role: Parameters<typeof createSession>[1]['role'] },
-  mfaVerified: boolean,
+  mfa: { verified: boolean; setupRequired: boolean },
 ) {
   const { db, now, secureCookies } = c.get('deps');
   const session = await createSession(
     db,
     { clinicId: user.clinic_id, userId: user.id, role: user.role },
-    { now: now(), ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null, mfaVerified },
+    {
+      now: now(),
+      ip: c.get('ip'),
+      userAgent: c.req.header('user-agent') ?? null,
+      mfaVerified: mfa.verified,
+      mfaSetupRequired: mfa.setupRequired,
+    },
   );
   setCookie(c, sessionCookieName(secureCookies), session.cookieValue, {
     httpOnly: true,
@@ -117,6 +136,35 @@ async function startSession(
   });
 }
 
+/** The TOTP step a code matches, or undefined (current step and one either side). */
+function totpStep(secret: string, code: string, now: Date): number | undefined {
+  const seconds = Math.floor(now.getTime() / 1000);
+  for (const drift of [0, -30, 30]) {
+    if (verifyTotp(secret, code, seconds + drift, 0)) return Math.floor((seconds + drift) / 30);
+  }
+  return undefined;
+}
+
+/** Accepts a TOTP code once: its step must be newer than the last one used (one statement). */
+export async function useTotpCode(
+  c: AppContext,
+  user: { clinic_id: string; id: string },
+  secret: string,
+  code: string,
+): Promise<boolean> {
+  const { db, now } = c.get('deps');
+  const step = totpStep(secret, code, now());
+  if (step === undefined) return false;
+  const used = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('clinic_id', '=', user.clinic_id)
+    .where('id', '=', user.id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
+}
+
 export function authRoutes() {
   const routes = new Hono<AppEnv>();
 
@@ -124,42 +172,70 @@ export function authRoutes() {
     const input = await readJson(c, staffSignInSchema);
     const { db } = c.get('deps');
     const clinic = await clinicBySlug(c, input.clinic);
-    await ensureNotRateLimited(c, clinic.id, input.email);
+    // Each try is counted before the password is checked (and given back when it is right), so
+    // parallel tries cannot all be checked against a count none of them has raised yet.
+    const checks = [
+      { limit: passwordLimits.account, key: accountKey(input.email) },
+      { limit: passwordLimits.ip, key: ipKey(c) },
+      { limit: passwordLimits.clinic, key: 'all' },
+    ];
+    await hitAll(
+      c,
+      clinic.id,
+      checks,
+      (minutes) =>
+        `Too many tries. Wait ${minutes} minutes, then try again, or reset your password by email.`,
+    );
     const user = await db
       .selectFrom('users')
-      .select(['clinic_id', 'id', 'role', 'password_hash', 'totp_secret', 'disabled_at'])
+      .select([
+        'clinic_id',
+        'id',
+        'role',
+        'password_hash',
+        'totp_secret',
+        'disabled_at',
+        'totp_last_step',
+      ])
       .where('clinic_id', '=', clinic.id)
       .where(sql`lower(email)`, '=', input.email)
       .executeTakeFirst();
-    const passwordOk =
-      user?.password_hash != null && user.role !== 'patient' && user.disabled_at === null
-        ? await verifyPassword(user.password_hash, input.password)
-        : false;
-    if (!user || !passwordOk) {
+    const eligible =
+      user?.password_hash != null && user.role !== 'patient' && user.disabled_at === null;
+    // An unknown email costs the same argon2 work as a wrong password: no timing difference.
+    const passwordOk = await verifyPasswordOrDummy(
+      eligible ? (user.password_hash ?? null) : null,
+      input.password,
+    );
+    if (!user || !eligible || !passwordOk) {
       await recordAttempt(c, clinic.id, input.email, false);
-      throw unauthorized('The clinic, email or password is not right.');
+      throw unauthorized(wrongPassword);
     }
     if (user.totp_secret) {
-      const { verifyTotp } = await import('./totp.ts');
-      if (!input.totp)
+      if (!input.totp) {
+        // The password was right: that try is given back; the code is what is asked for now.
+        await refundAll(c, clinic.id, checks);
         throw new HttpProblem(
           401,
           'Second factor required',
           'Enter the 6-digit code from your authenticator app.',
         );
-      if (
-        !verifyTotp(user.totp_secret, input.totp, Math.floor(c.get('deps').now().getTime() / 1000))
-      ) {
+      }
+      if (!(await useTotpCode(c, user, user.totp_secret, input.totp))) {
         await recordAttempt(c, clinic.id, input.email, false);
         throw unauthorized('The code from your authenticator app is not right.');
       }
     }
+    await refundAll(c, clinic.id, checks);
     await recordAttempt(c, clinic.id, input.email, true);
-    await startSession(c, user, user.totp_secret !== null);
-    return c.json({ role: user.role });
+    const setupRequired =
+      user.totp_secret === null && mfaRequiredRoles(c, clinic).includes(user.role);
+    await startSession(c, user, { verified: user.totp_secret !== null, setupRequired });
+    return c.json({ role: user.role, ...(setupRequired ? { mfaSetupRequired: true } : {}) });
   });
 
-  // Always 202: whether an email has an account is not revealed.
+  // Always 202 (or 429 with when to ask again): whether an email has an account is not revealed,
+  // because every limit is counted by the address given, whether or not it has an account.
   routes.post('/patient/code', async (c) => {
     const input = await readJson(c, patientCodeRequestSchema);
     const { db, now, devLog } = c.get('deps');
@@ -169,7 +245,17 @@ export function authRoutes() {
       .where('slug', '=', input.clinic)
       .executeTakeFirst();
     if (clinic) {
-      await ensureNotRateLimited(c, clinic.id, input.email);
+      await hitAll(
+        c,
+        clinic.id,
+        [
+          { limit: codeRequestLimits.account, key: accountKey(input.email) },
+          { limit: codeRequestLimits.ip, key: ipKey(c) },
+          { limit: codeRequestLimits.clinic, key: 'all' },
+        ],
+        (minutes) =>
+          `Too many codes were asked for. You can ask for a new code in ${minutes} minutes.`,
+      );
       const user = await db
         .selectFrom('users')
         .select(['id'])
@@ -182,17 +268,14 @@ export function authRoutes() {
         const code = newSignInCode();
         const at = now();
         await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('sign_in_tokens')
-            .values({
-              clinic_id: clinic.id,
-              token_hash: hashToken(`${user.id}:${code}`),
-              user_id: user.id,
-              purpose: 'patient_sign_in',
-              created_at: at,
-              expires_at: new Date(at.getTime() + signInCodeMinutes * 60_000),
-            })
-            .execute();
+          await replaceCode(trx, {
+            clinicId: clinic.id,
+            userId: user.id,
+            code,
+            at,
+            expiresAt: new Date(at.getTime() + signInCodeMinutes * 60_000),
+            serverSecret: c.get('deps').authSecret,
+          });
           await queueEmail(trx, {
             clinicId: clinic.id,
             to: input.email,
@@ -211,7 +294,16 @@ export function authRoutes() {
     const input = await readJson(c, patientCodeVerifySchema);
     const { db, now } = c.get('deps');
     const clinic = await clinicBySlug(c, input.clinic);
-    await ensureNotRateLimited(c, clinic.id, input.email);
+    const checks = [
+      { limit: codeGuessLimits.account, key: accountKey(input.email) },
+      { limit: codeGuessLimits.ip, key: ipKey(c) },
+    ];
+    await hitAll(
+      c,
+      clinic.id,
+      checks,
+      (minutes) => `Too many wrong codes. You can try again in ${minutes} minutes.`,
+    );
     const user = await db
       .selectFrom('users')
       .select(['clinic_id', 'id', 'role'])
@@ -220,23 +312,22 @@ export function authRoutes() {
       .where('role', '=', 'patient')
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
-    const used = user
-      ? await db
-          .updateTable('sign_in_tokens')
-          .set({ used_at: now() })
-          .where('clinic_id', '=', clinic.id)
-          .where('token_hash', '=', hashToken(`${user.id}:${input.code}`))
-          .where('purpose', '=', 'patient_sign_in')
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now())
-          .executeTakeFirst()
-      : undefined;
-    if (!user || !used || Number(used.numUpdatedRows) !== 1) {
+    const ok = user
+      ? await consumeCode(db, {
+          clinicId: clinic.id,
+          userId: user.id,
+          code: input.code,
+          at: now(),
+          serverSecret: c.get('deps').authSecret,
+        })
+      : false;
+    if (!user || !ok) {
       await recordAttempt(c, clinic.id, input.email, false);
-      throw unauthorized('That code is not right or has expired. Ask for a new one.');
+      throw unauthorized(wrongCode);
     }
+    await refundAll(c, clinic.id, checks);
     await recordAttempt(c, clinic.id, input.email, true);
-    await startSession(c, user, false);
+    await startSession(c, user, { verified: false, setupRequired: false });
     return c.json({ role: user.role });
   });
 
@@ -275,6 +366,7 @@ export function authRoutes() {
       displayName: user.display_name,
       patientId: actor.patientId,
       totpEnabled: user.totp_secret !== null,
+      mfaSetupRequired: actor.mfaSetupRequired === true,
       clinic: {
         name: user.name,
         slug: user.slug,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import type { Actor } from './access.ts';
+import { staffIdleMinutes } from './limits.ts';
 import { hashToken, newSecretToken } from './tokens.ts';
 
 /**
@@ -29,7 +30,13 @@ export interface NewSession {
 export async function createSession(
   db: Kysely<Database>,
   user: { clinicId: string; userId: string; role: Role },
-  context: { now: Date; ip: string | null; userAgent: string | null; mfaVerified: boolean },
+  context: {
+    now: Date;
+    ip: string | null;
+    userAgent: string | null;
+    mfaVerified: boolean;
+    mfaSetupRequired?: boolean;
+  },
 ): Promise<NewSession> {
   const token = newSecretToken();
   const expiresAt = new Date(context.now.getTime() + sessionLifetimeHours[user.role] * 3_600_000);
@@ -40,6 +47,7 @@ export async function createSession(
       token_hash: hashToken(token),
       user_id: user.userId,
       mfa_verified: context.mfaVerified,
+      mfa_setup_required: context.mfaSetupRequired ?? false,
       created_at: context.now,
       last_seen_at: context.now,
       expires_at: expiresAt,
@@ -56,11 +64,28 @@ function parseCookieValue(value: string): { clinicId: string; tokenHash: string 
   return { clinicId: match[1], tokenHash: hashToken(match[2]) };
 }
 
-/** The actor behind a session cookie, or undefined when it is unknown, expired, revoked or its user disabled. */
+/** What a session that must first set up TOTP may still call. */
+export const mfaSetupPaths: ReadonlySet<string> = new Set([
+  '/api/auth/me',
+  '/api/auth/sign-out',
+  '/api/auth/totp/setup',
+  '/api/auth/totp/enable',
+  '/api/auth/password/change',
+]);
+
+/** last_seen_at is written at most once a minute: most requests cost no write. */
+const lastSeenWriteMs = 60_000;
+
+/**
+ * The actor behind a session cookie, or undefined when it is unknown, expired, revoked, idle too
+ * long (staff: `staffIdleMinutes`), its user disabled, or it must set up TOTP first and `path` is
+ * not one of `mfaSetupPaths`.
+ */
 export async function actorForSession(
   db: Kysely<Database>,
   cookieValue: string,
   now: Date,
+  path?: string,
 ): Promise<Actor | undefined> {
   const parsed = parseCookieValue(cookieValue);
   if (!parsed) return undefined;
@@ -77,6 +102,8 @@ export async function actorForSession(
       's.user_id',
       's.expires_at',
       's.revoked_at',
+      's.last_seen_at',
+      's.mfa_setup_required',
       'u.role',
       'u.disabled_at',
       'p.id as patient_id',
@@ -86,12 +113,37 @@ export async function actorForSession(
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now)
     return undefined;
+  const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (row.role !== 'patient' && idleMs > staffIdleMinutes * 60_000) return undefined;
+  if (row.mfa_setup_required && path !== undefined && !mfaSetupPaths.has(path)) return undefined;
+  if (idleMs >= lastSeenWriteMs) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('clinic_id', '=', parsed.clinicId)
+      .where('token_hash', '=', parsed.tokenHash)
+      .where('last_seen_at', '<', now)
+      .execute();
+  }
   return {
     clinicId: row.clinic_id,
     userId: row.user_id,
     role: row.role,
     patientId: row.patient_id ?? null,
+    ...(row.mfa_setup_required ? { mfaSetupRequired: true } : {}),
   };
+}
+
+/** After TOTP is set up in a session that was waiting for it: the session is whole. */
+export async function completeMfaSetup(db: Kysely<Database>, cookieValue: string): Promise<void> {
+  const parsed = parseCookieValue(cookieValue);
+  if (!parsed) return;
+  await db
+    .updateTable('sessions')
+    .set({ mfa_setup_required: false, mfa_verified: true })
+    .where('clinic_id', '=', parsed.clinicId)
+    .where('token_hash', '=', parsed.tokenHash)
+    .execute();
 }
 
 export async function revokeSession(

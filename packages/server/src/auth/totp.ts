@@ -58,11 +58,17 @@ export function totpCode(
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
-/** Accepts the current step and one either side, for clock drift between phone and server. */
-export function verifyTotp(secretBase32: string, code: string, unixSeconds: number): boolean {
+/** Accepts the current step and `window` either side (default one, for clock drift between phone and server). */
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  unixSeconds: number,
+  window = 1,
+): boolean {
   if (!/^\d{6}$/.test(code)) return false;
   const secret = base32Decode(secretBase32);
-  for (const drift of [-30, 0, 30]) {
+  for (let step = -window; step <= window; step++) {
+    const drift = step * 30;
     const expected = Buffer.from(totpCode(secret, unixSeconds + drift));
     if (timingSafeEqual(expected, Buffer.from(code))) return true;
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CandidacyAnswers, CandidacyResult } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { hit } from '../http/rate-limit.ts';
 
 /** All SQL about public candidacy checks, the leads they create and their rate limit. */
 
@@ -16,27 +17,23 @@ export async function clinicBySlug(db: Kysely<Database>, slug: string) {
 }
 
 /**
- * Records one attempt and returns how many this key made in the window, this one included.
- * Insert first, then count (each in its own statement): two racing requests both see each other,
- * so the limit cannot be overshot by running many at once.
+ * Records one attempt and returns how many this key made in the window, this one included: the
+ * shared limiter (http/rate-limit.ts), which counts and checks in one statement, so racing requests
+ * cannot overshoot the limit. The window is fixed, from the key's first attempt.
  */
 export async function countAttempt(
   db: Kysely<Database>,
   input: { clinicId: string; bucket: string; key: string; at: Date; windowStart: Date },
 ): Promise<number> {
-  await db
-    .insertInto('rate_limit_events')
-    .values({ clinic_id: input.clinicId, bucket: input.bucket, key: input.key, at: input.at })
-    .execute();
-  const row = await db
-    .selectFrom('rate_limit_events')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('clinic_id', '=', input.clinicId)
-    .where('bucket', '=', input.bucket)
-    .where('key', '=', input.key)
-    .where('at', '>', input.windowStart)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const windowSeconds = Math.round((input.at.getTime() - input.windowStart.getTime()) / 1000);
+  const counted = await hit(
+    db,
+    input.clinicId,
+    { bucket: input.bucket, max: Number.MAX_SAFE_INTEGER, windowSeconds },
+    input.key,
+    input.at,
+  );
+  return counted.hits;
 }
 
 export async function storeAssessment(

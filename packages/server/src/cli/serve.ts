@@ -103,6 +103,9 @@ export const serveCommand: Command = async (args, io) => {
       return http.publicUrl ?? listeningUrl;
     },
     devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
+    // Demo staff sign in with the password only (browser tests, trying it out); real clinics need TOTP.
+    mfaDefaultRoles: values.demo ? [] : ['admin', 'reviewer'],
+    ...(io.env.LAMINA_AUTH_SECRET?.trim() ? { authSecret: io.env.LAMINA_AUTH_SECRET.trim() } : {}),
   });
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: webDist }));

@@ -31,6 +31,10 @@ export interface ClinicsTable {
   opening_hours: ColumnType<unknown, string | null | undefined, string | null>;
   /** Business days a reviewer has for a second-opinion report (migration 009). */
   second_opinion_report_days: Generated<number>;
+  /** HMAC key for patient sign-in codes, made on first use (migration 012). */
+  sign_in_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Staff roles that must use TOTP; null: the server's default (migration 012). */
+  mfa_required_roles: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 export interface UsersTable {
@@ -43,6 +47,8 @@ export interface UsersTable {
   totp_secret: string | null;
   /** A secret being set up, not yet confirmed with a code (migration 002). */
   totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last 30-second TOTP step accepted, so a code works once (migration 012). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Default<Date>;
   disabled_at: Timestamp | null;
 }
@@ -52,6 +58,8 @@ export interface SessionsTable {
   token_hash: string;
   user_id: string;
   mfa_verified: Generated<boolean>;
+  /** This session may only set up TOTP (its role must use it; migration 012). */
+  mfa_setup_required: Generated<boolean>;
   created_at: Default<Date>;
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
@@ -245,12 +253,23 @@ export interface OutboxTable {
 }
 
 /** Attempts of anonymous forms, counted per hashed visitor address (migration 002). */
-export interface RateLimitEventsTable {
+/** One counter per (clinic, bucket, key), for a fixed window from its first hit (migration 012). */
+export interface RateLimitCountersTable {
   clinic_id: string;
-  id: Default<string>;
   bucket: string;
   key: string;
-  at: Default<Date>;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
+/** The one live sign-in code of a patient: its HMAC, never the code (migration 012). */
+export interface SignInCodesTable {
+  clinic_id: string;
+  user_id: string;
+  code_hmac: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  tries: Generated<number>;
 }
 
 /** A study per owner and Study Instance UID (migration 006); counts come from imaging_files. */
@@ -465,7 +484,8 @@ export interface Database {
   candidacy_leads: CandidacyLeadsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
-  rate_limit_events: RateLimitEventsTable;
+  rate_limit_counters: RateLimitCountersTable;
+  sign_in_codes: SignInCodesTable;
   on_call: OnCallTable;
   imaging_studies: ImagingStudiesTable;
   imaging_files: ImagingFilesTable;

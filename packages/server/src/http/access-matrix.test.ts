@@ -35,6 +35,8 @@ const publicRoutes = new Set([
   'POST /api/auth/patient/verify',
   'POST /api/auth/sign-out',
   'POST /api/auth/staff/accept-invitation',
+  'POST /api/auth/password/reset-request',
+  'POST /api/auth/password/reset',
   'POST /api/public/:clinicSlug/candidacy',
   // A visitor's request: its status and kit need the request's token (intake/routes.test.ts).
   'POST /api/public/:clinicSlug/requests',
@@ -91,6 +93,9 @@ const rules: Record<string, Rule> = {
   'POST /api/auth/sessions/revoke-all': {
     allow: ['patient', 'care_manager', 'clinician', 'reviewer', 'admin'],
   },
+  'POST /api/auth/password/change': { allow: ['care_manager', 'clinician', 'reviewer', 'admin'] },
+  'GET /api/clinic/mfa-policy': adminOnly,
+  'PUT /api/clinic/mfa-policy': adminOnly,
   'GET /api/clinic/settings': adminOnly,
   'PUT /api/clinic/settings': adminOnly,
   'GET /api/audit': adminOnly,

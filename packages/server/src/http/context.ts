@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Role } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
@@ -29,6 +29,10 @@ export interface AppDeps {
   readonly escalation?: { scheduleCheck(alertId: string, at: Date): Promise<void> };
   /** Uploaded files (imaging); absent where a server stores none, and imaging routes then answer 503. */
   readonly files?: BlobStore;
+  /** Staff roles that must use TOTP where the clinic has not chosen (serve: admins and reviewers, none with --demo). */
+  readonly mfaDefaultRoles?: readonly Role[];
+  /** LAMINA_AUTH_SECRET: mixed into the key of patient sign-in codes, so a database copy alone cannot reverse them. */
+  readonly authSecret?: string;
 }
 
 export interface AppEnv {

@@ -396,6 +396,8 @@ forEachEngine((engine) => {
       const noted = await nurse.post(`/api/requests/${id}/notes`, { body: 'Left a voicemail.' });
       assert.equal(noted.status, 201, noted.text);
       nurse.clock = new Date(openHours.getTime() + 90 * 60_000);
+      // 45 minutes without a request: the staff session ended (idle timeout, decision 010).
+      await signInStaff(nurse, clinic, 'care_manager');
       assert.equal(
         (await nurse.post(`/api/requests/${id}/status`, { status: 'done' })).status,
         400,

@@ -27,23 +27,26 @@ export const coreRouteDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/auth/sign-in',
-    summary: 'Staff sign-in with password (and the TOTP code when two-step sign-in is on)',
-    access: 'anyone; rate limited per email',
+    summary:
+      'Staff sign-in with password (and the TOTP code when two-step sign-in is on); answers mfaSetupRequired when the role must set up TOTP first',
+    access:
+      'anyone; wrong tries limited per email, address and clinic (429 with retryAfterSeconds)',
     body: staffSignInSchema,
   },
   {
     method: 'post',
     path: '/api/auth/patient/code',
-    summary: 'Email a patient a one-time sign-in code (always 202: it does not reveal accounts)',
-    access: 'anyone; rate limited per email',
+    summary:
+      'Email a patient a one-time sign-in code, replacing any earlier one (202, or 429 with retryAfterSeconds; the same either way for unknown emails)',
+    access: 'anyone; limited per email, address and clinic',
     body: patientCodeRequestSchema,
     success: { status: 202, description: 'A code was sent if the account exists.' },
   },
   {
     method: 'post',
     path: '/api/auth/patient/verify',
-    summary: 'Sign a patient in with the emailed code',
-    access: 'anyone; rate limited per email',
+    summary: 'Sign a patient in with the emailed code (5 tries per code; it works once)',
+    access: 'anyone; wrong codes limited per email and address',
     body: patientCodeVerifySchema,
   },
   {

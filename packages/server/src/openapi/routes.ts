@@ -1,4 +1,5 @@
 import { admin } from '../admin/routes.ts';
+import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
@@ -22,6 +23,7 @@ const selfDoc: RouteDoc = {
 /** Every documented route; a feature added to app.ts must add its docs here (openapi.test.ts checks). */
 export const allRouteDocs: readonly RouteDoc[] = [
   ...coreRouteDocs,
+  ...account.docs,
   ...messages.docs,
   ...proms.docs,
   ...candidacy.docs,

@@ -3,6 +3,7 @@ import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link, navigate, usePath } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { MfaSetup, ResetPassword } from './Account.tsx';
 import { useT } from './i18n.ts';
 import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
 import { Queue } from './Queue.tsx';
@@ -39,7 +40,8 @@ export default function ConsoleApp() {
     void refresh();
   }, [refresh]);
   useEffect(() => {
-    if (me === null && path !== '/console/signin') navigate('/console/signin', { replace: true });
+    if (me === null && path !== '/console/signin' && path !== '/console/reset-password')
+      navigate('/console/signin', { replace: true });
   }, [me, path]);
 
   useEffect(() => {
@@ -58,8 +60,20 @@ export default function ConsoleApp() {
         />
       </main>
     );
+  else if (path === '/console/reset-password')
+    body = (
+      <main id="main" className="console-main narrow">
+        <ResetPassword />
+      </main>
+    );
   else if (failed) body = <p role="alert">{t('console.loadError')}</p>;
   else if (!me) body = <Loading />;
+  else if (me.mfaSetupRequired)
+    body = (
+      <main id="main" className="console-main narrow">
+        <MfaSetup onDone={refresh} />
+      </main>
+    );
   else if (me.role === 'patient')
     body = (
       <main id="main" className="console-main narrow">

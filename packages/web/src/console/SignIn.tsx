@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
+import { ForgotPassword } from './Account.tsx';
 import { useT } from './i18n.ts';
 
 /** Staff sign in with the clinic code, email and password; a second step when TOTP is on. */
@@ -12,6 +13,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [needsTotp, setNeedsTotp] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [forgot, setForgot] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,7 +32,13 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
         setNeedsTotp(true);
         setError(t('signin.totpNeeded'));
       } else if (failure instanceof ApiError && failure.status === 429)
-        setError(t('signin.tooMany'));
+        setError(
+          failure.retryAfterSeconds
+            ? t('account.waitMinutes', {
+                minutes: String(Math.max(1, Math.ceil(failure.retryAfterSeconds / 60))),
+              })
+            : t('signin.tooMany'),
+        );
       else if (failure instanceof NetworkError) setError(t('signin.offline'));
       else if (failure instanceof ApiError) setError(failure.message);
       else setError(t('console.loadError'));
@@ -39,6 +47,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     }
   }
 
+  if (forgot) return <ForgotPassword onBack={() => setForgot(false)} />;
   return (
     <form className="card signin" onSubmit={submit} noValidate>
       <h1>{t('signin.staffTitle')}</h1>
@@ -92,6 +101,9 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
       ) : null}
       <button type="submit" className="primary" disabled={busy}>
         {t('signin.submit')}
+      </button>
+      <button type="button" className="link" onClick={() => setForgot(true)}>
+        {t('signin.forgot')}
       </button>
     </form>
   );

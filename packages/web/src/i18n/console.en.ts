@@ -44,6 +44,32 @@ export const consoleEn = {
   'signin.submit': 'Sign in',
   'signin.tooMany': 'Too many tries. Wait a few minutes and try again.',
   'signin.offline': 'No connection. Check the network and try again.',
+  'signin.forgot': 'Forgot your password?',
+
+  'account.forgotTitle': 'Reset your password',
+  'account.forgotIntro':
+    'We email you a link to choose a new password. It works once, for 30 minutes. After a reset, too many wrong tries no longer block you.',
+  'account.sendLink': 'Email me a link',
+  'account.resetSent':
+    'If {email} has an account here, a link is on its way. Check your email, then open the link on this device.',
+  'account.backToSignIn': 'Back to sign-in',
+  'account.waitMinutes': 'Too many tries. You can try again in {minutes} minutes.',
+  'account.resetTitle': 'Choose a new password',
+  'account.newPassword': 'New password',
+  'account.passwordRules':
+    'At least 12 characters. A few unrelated words are easy to remember and hard to guess; common passwords are refused.',
+  'account.savePassword': 'Save the new password',
+  'account.resetDone': 'Your password is changed. You were signed out everywhere.',
+  'account.field.password': 'Password',
+  'account.field.token': 'Link',
+  'account.field.code': 'Code',
+  'account.mfaTitle': 'Set up two-step sign-in',
+  'account.mfaIntro':
+    'Your clinic asks your role to use an authenticator app as well as the password. It takes a minute.',
+  'account.mfaStart': 'Start',
+  'account.mfaKey': 'Add this key to your authenticator app (or open the link on this phone):',
+  'account.mfaOpenApp': 'Open in the authenticator app',
+  'account.mfaConfirm': 'Turn on two-step sign-in',
 
   'level.emergency': 'Emergency',
   'level.urgent': 'Urgent: call today',

@@ -36,6 +36,32 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'signin.password': 'Contraseña',
   'signin.totp': 'Código de 6 dígitos de su aplicación de autenticación',
   'signin.submit': 'Entrar',
+  'signin.forgot': '¿Olvidó su contraseña?',
+  'account.forgotTitle': 'Restablecer la contraseña',
+  'account.forgotIntro':
+    'Le enviamos un enlace por correo para elegir una contraseña nueva. Funciona una vez, durante 30 minutos. Después, los intentos fallidos ya no lo bloquean.',
+  'account.sendLink': 'Enviarme un enlace',
+  'account.resetSent':
+    'Si {email} tiene una cuenta aquí, el enlace va en camino. Revise su correo y abra el enlace en este dispositivo.',
+  'account.backToSignIn': 'Volver al acceso',
+  'account.waitMinutes': 'Demasiados intentos. Puede intentarlo de nuevo en {minutes} minutos.',
+  'account.resetTitle': 'Elija una contraseña nueva',
+  'account.newPassword': 'Contraseña nueva',
+  'account.passwordRules':
+    'Al menos 12 caracteres. Unas palabras sin relación son fáciles de recordar y difíciles de adivinar; no se aceptan contraseñas comunes.',
+  'account.savePassword': 'Guardar la contraseña nueva',
+  'account.resetDone': 'Su contraseña cambió. Se cerraron todas sus sesiones.',
+  'account.field.password': 'Contraseña',
+  'account.field.token': 'Enlace',
+  'account.field.code': 'Código',
+  'account.mfaTitle': 'Active el acceso en dos pasos',
+  'account.mfaIntro':
+    'Su clínica pide a su función usar una aplicación de autenticación además de la contraseña. Toma un minuto.',
+  'account.mfaStart': 'Empezar',
+  'account.mfaKey':
+    'Agregue esta clave a su aplicación de autenticación (o abra el enlace en este teléfono):',
+  'account.mfaOpenApp': 'Abrir en la aplicación de autenticación',
+  'account.mfaConfirm': 'Activar el acceso en dos pasos',
   'level.emergency': 'Emergencia',
   'level.urgent': 'Urgente: llamar hoy',
   'level.contact': 'Contactar en 2 días hábiles',

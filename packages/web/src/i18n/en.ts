@@ -55,6 +55,10 @@ export const en = {
   'signin.badEmail': 'We could not send a code. Check the clinic code and your email.',
   'signin.badCode': 'That code did not work. Check it, or ask for a new one.',
   'signin.tooMany': 'Too many tries. Please wait a few minutes and try again.',
+  'signin.waitForCode':
+    'You asked for many codes in a short time. You can ask for a new code in {minutes} minutes.',
+  'signin.waitToTry':
+    'Too many wrong codes. To keep your account safe, you can try again in {minutes} minutes.',
   'signin.offline': 'You are offline. Connect to the internet to sign in.',
   'signin.notPatientYet': 'Thinking about spine surgery?',
   'signin.checkIntro':

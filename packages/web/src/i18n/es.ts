@@ -58,6 +58,10 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'signin.badEmail': 'No pudimos enviar el código. Revise el código de la clínica y su correo.',
   'signin.badCode': 'Ese código no funcionó. Revíselo o pida uno nuevo.',
   'signin.tooMany': 'Demasiados intentos. Espere unos minutos e inténtelo de nuevo.',
+  'signin.waitForCode':
+    'Pidió muchos códigos en poco tiempo. Puede pedir un código nuevo en {minutes} minutos.',
+  'signin.waitToTry':
+    'Demasiados códigos incorrectos. Para proteger su cuenta, puede intentarlo de nuevo en {minutes} minutos.',
   'signin.offline': 'No tiene conexión. Conéctese a internet para entrar.',
   'signin.notPatientYet': '¿Está pensando en una cirugía de columna?',
   'signin.checkIntro':

@@ -8,10 +8,18 @@ export interface ProblemField {
 export class ApiError extends Error {
   readonly status: number;
   readonly fields: readonly ProblemField[];
-  constructor(status: number, message: string, fields: readonly ProblemField[] = []) {
+  /** On a 429: seconds until the server takes the request again. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    status: number,
+    message: string,
+    fields: readonly ProblemField[] = [],
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.status = status;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -34,11 +42,18 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const problem = (data ?? {}) as { detail?: string; title?: string; errors?: ProblemField[] };
+    const problem = (data ?? {}) as {
+      detail?: string;
+      title?: string;
+      errors?: ProblemField[];
+      retryAfterSeconds?: number;
+    };
+    const retryAfter = Number(problem.retryAfterSeconds ?? response.headers.get('retry-after'));
     throw new ApiError(
       response.status,
       problem.detail ?? problem.title ?? response.statusText,
       problem.errors ?? [],
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
   }
   return data as T;
@@ -57,6 +72,8 @@ export interface Me {
   email: string;
   displayName: string;
   patientId: string | null;
+  /** Staff whose role must use an authenticator app and who have none yet: only its setup is open. */
+  mfaSetupRequired?: boolean;
   /** How to reach the clinic and emergency services (absent in a copy saved by an older version). */
   clinic?: { name: string; slug: string; phone: string | null; emergencyNumber: string };
 }

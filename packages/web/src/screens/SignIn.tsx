@@ -20,7 +20,11 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     e instanceof NetworkError
       ? t('signin.offline')
       : e instanceof ApiError && e.status === 429
-        ? t('signin.tooMany')
+        ? e.retryAfterSeconds
+          ? t(step === 'email' ? 'signin.waitForCode' : 'signin.waitToTry', {
+              minutes: String(Math.max(1, Math.ceil(e.retryAfterSeconds / 60))),
+            })
+          : t('signin.tooMany')
         : e instanceof ApiError && e.status < 500
           ? t(step === 'email' ? 'signin.badEmail' : 'signin.badCode')
           : t('app.loadError');

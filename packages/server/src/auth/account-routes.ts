@@ -1,0 +1,348 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import type { Role } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
+import { readJson, requireActor } from '../http/context.ts';
+import { authorizeClinic } from '../http/guard.ts';
+import { forbidden, HttpProblem } from '../http/problem.ts';
+import { publicLink } from '../http/public-url.ts';
+import { clearLimit, hit, hitAll, limited, refund } from '../http/rate-limit.ts';
+import { queueEmail } from '../jobs/outbox.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
+import type { Actor } from './access.ts';
+import {
+  accountKey,
+  addressKey,
+  passwordLimits,
+  resetRequestLimits,
+  resetTokenMinutes,
+} from './limits.ts';
+import { hashPassword, passwordProblem, verifyPasswordOrDummy } from './password.ts';
+import { revokeAllSessionsOf } from './session.ts';
+import { hashToken, newSecretToken } from './tokens.ts';
+
+/**
+ * Staff password upkeep (decision 010): reset by email (so a locked-out owner can get back in and a
+ * lockout is never a denial of service), change while signed in (old password required), and the
+ * clinic's choice of which roles must use TOTP.
+ */
+
+const staffRoles = ['care_manager', 'clinician', 'reviewer', 'admin'] as const;
+
+const newPassword = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const resetRequestSchema = z.strictObject({
+  clinic: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a clinic code like "demo"'),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'must be an email address' }))
+    .pipe(z.string().max(320)),
+});
+export const resetPasswordSchema = z.strictObject({
+  token: z.string().trim().min(20, 'must be the code from the email').max(200),
+  password: newPassword,
+});
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'is required').max(512),
+  newPassword,
+});
+export const mfaPolicySchema = z.strictObject({
+  /** Staff roles that must use an authenticator app; null goes back to the server's default. */
+  requiredRoles: z.array(z.enum(staffRoles)).max(8).nullable(),
+});
+
+/**
+ * A signed-in staff member proves it is still them (changing the password, turning TOTP on). Wrong
+ * passwords count towards the account's sign-in lockout, counted before the check like sign-in.
+ */
+export async function confirmPassword(
+  c: AppContext,
+  actor: Actor,
+  password: string,
+  field: string,
+): Promise<void> {
+  const { db, now } = c.get('deps');
+  const user = await db
+    .selectFrom('users')
+    .select(['email', 'password_hash'])
+    .where('clinic_id', '=', actor.clinicId)
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  const key = accountKey(user.email);
+  const tried = await hit(db, actor.clinicId, passwordLimits.account, key, now());
+  if (!tried.allowed)
+    throw limited(
+      c,
+      tried.retryAfterSeconds,
+      `Too many tries. Wait ${Math.ceil(tried.retryAfterSeconds / 60)} minutes, then try again.`,
+    );
+  if (!(await verifyPasswordOrDummy(user.password_hash, password)))
+    throw new HttpProblem(400, 'Invalid input', 'Your current password is not right.', [
+      { field, message: 'is not your current password' },
+    ]);
+  await refund(db, actor.clinicId, passwordLimits.account, key);
+}
+
+function requireStaff(c: AppContext): Actor {
+  const actor = requireActor(c);
+  if (actor.role === 'patient') throw forbidden();
+  return actor;
+}
+
+/** The reset token in the email carries its clinic, so the lookup uses the clinic-leading key. */
+function parseResetToken(token: string) {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
+}
+
+const invalidReset = () =>
+  new HttpProblem(
+    400,
+    'Invalid input',
+    'This reset link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.',
+    [{ field: 'token', message: 'is not a valid, unused reset code' }],
+  );
+
+async function requestReset(c: AppContext) {
+  const input = await readJson(c, resetRequestSchema);
+  const { db, now, devLog } = c.get('deps');
+  const clinic = await db
+    .selectFrom('clinics')
+    .select(['id', 'name'])
+    .where('slug', '=', input.clinic)
+    .executeTakeFirst();
+  if (clinic) {
+    // Counted by the address given, account or not: the answers do not tell which emails exist.
+    await hitAll(
+      c,
+      clinic.id,
+      [
+        { limit: resetRequestLimits.account, key: accountKey(input.email) },
+        { limit: resetRequestLimits.ip, key: addressKey(c.get('ip')) },
+      ],
+      (minutes) => `Too many reset emails were asked for. You can ask again in ${minutes} minutes.`,
+    );
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('clinic_id', '=', clinic.id)
+      .where(sql`lower(email)`, '=', input.email)
+      .where('role', '!=', 'patient')
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    if (user) {
+      const secret = newSecretToken();
+      const token = `${clinic.id}.${secret}`;
+      const at = now();
+      const link = publicLink(c.get('deps'), `/console/reset-password#token=${token}`);
+      await db.transaction().execute(async (trx) => {
+        // One live reset link per account: a new one ends the earlier ones.
+        await trx
+          .updateTable('sign_in_tokens')
+          .set({ used_at: at })
+          .where('clinic_id', '=', clinic.id)
+          .where('user_id', '=', user.id)
+          .where('purpose', '=', 'password_reset')
+          .where('used_at', 'is', null)
+          .execute();
+        await trx
+          .insertInto('sign_in_tokens')
+          .values({
+            clinic_id: clinic.id,
+            token_hash: hashToken(secret),
+            user_id: user.id,
+            purpose: 'password_reset',
+            created_at: at,
+            expires_at: new Date(at.getTime() + resetTokenMinutes * 60_000),
+          })
+          .execute();
+        await queueEmail(trx, {
+          clinicId: clinic.id,
+          to: input.email,
+          subject: `Reset your ${clinic.name} password on Lamina`,
+          body: `Hello ${user.display_name}, someone (we hope you) asked to reset your Lamina password. Open this link within ${resetTokenMinutes} minutes to choose a new one: ${link} . It works once. If you did not ask, ignore this email: your password stays as it is.`,
+          kind: 'password_reset',
+        });
+        await recordAudit(trx, {
+          clinicId: clinic.id,
+          actor: null,
+          action: 'user.password-reset-request',
+          subjectType: 'user',
+          subjectId: user.id,
+          ip: c.get('ip'),
+        });
+      });
+      devLog?.(`[dev mail] to ${input.email}: password reset link ${link}`);
+    }
+  }
+  return c.json({ sent: true, minutesValid: resetTokenMinutes }, 202);
+}
+
+async function resetPassword(c: AppContext) {
+  const input = await readJson(c, resetPasswordSchema);
+  const parsed = parseResetToken(input.token);
+  if (!parsed) throw invalidReset();
+  const { db, now } = c.get('deps');
+  const hash = await hashPassword(input.password);
+  const at = now();
+  const userId = await db.transaction().execute(async (trx) => {
+    // Used once: the update that marks it used is the check.
+    const used = await trx
+      .updateTable('sign_in_tokens')
+      .set({ used_at: at })
+      .where('clinic_id', '=', parsed.clinicId)
+      .where('token_hash', '=', parsed.tokenHash)
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', at)
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!used) return undefined;
+    const user = await trx
+      .updateTable('users')
+      .set({ password_hash: hash })
+      .where('clinic_id', '=', parsed.clinicId)
+      .where('id', '=', used.user_id)
+      .where('disabled_at', 'is', null)
+      .where('role', '!=', 'patient')
+      .returning(['id', 'email', 'role'])
+      .executeTakeFirst();
+    if (!user) return undefined;
+    // The owner is back: the lockout ends and every old session (maybe an attacker's) too.
+    await clearLimit(trx, parsed.clinicId, passwordLimits.account, accountKey(user.email));
+    await revokeAllSessionsOf(trx, parsed.clinicId, user.id, at);
+    await recordAudit(trx, {
+      clinicId: parsed.clinicId,
+      actor: { clinicId: parsed.clinicId, userId: user.id, role: user.role, patientId: null },
+      action: 'user.password-reset',
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: c.get('ip'),
+    });
+    return user.id;
+  });
+  if (!userId) throw invalidReset();
+  return c.json({ passwordReset: true });
+}
+
+async function changePassword(c: AppContext) {
+  const actor = requireStaff(c);
+  const input = await readJson(c, changePasswordSchema);
+  await confirmPassword(c, actor, input.currentPassword, 'currentPassword');
+  const { db } = c.get('deps');
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash })
+      .where('clinic_id', '=', actor.clinicId)
+      .where('id', '=', actor.userId)
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'user.password-change',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      ip: c.get('ip'),
+    });
+  });
+  return c.json({ passwordChanged: true });
+}
+
+async function readMfaPolicy(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const { db, mfaDefaultRoles } = c.get('deps');
+  const row = await db
+    .selectFrom('clinics')
+    .select('mfa_required_roles')
+    .where('id', '=', actor.clinicId)
+    .executeTakeFirstOrThrow();
+  return c.json({
+    requiredRoles: row.mfa_required_roles,
+    serverDefault: mfaDefaultRoles ?? [],
+    inForce: row.mfa_required_roles ?? mfaDefaultRoles ?? [],
+  });
+}
+
+async function updateMfaPolicy(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const input = await readJson(c, mfaPolicySchema);
+  const roles: Role[] | null = input.requiredRoles
+    ? [...new Set(input.requiredRoles)].sort()
+    : null;
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('clinics')
+      .set({ mfa_required_roles: roles })
+      .where('id', '=', actor.clinicId)
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'clinic.mfa-policy-update',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: { requiredRoles: roles },
+    });
+  });
+  return readMfaPolicy(c);
+}
+
+export const account = documentedRoutes([
+  {
+    method: 'post',
+    path: '/api/auth/password/reset-request',
+    summary:
+      'Email a staff member a single-use link to choose a new password (always 202: it does not reveal accounts)',
+    access: 'anyone; rate limited per email and per address',
+    body: resetRequestSchema,
+    success: { status: 202, description: 'A link was sent if the account exists.' },
+    handler: requestReset,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password/reset',
+    summary:
+      'Choose a new password with the code from the reset email; ends the lockout and every session',
+    access: 'anyone holding a valid reset code',
+    body: resetPasswordSchema,
+    handler: resetPassword,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password/change',
+    summary: 'Change the password (the current one is required)',
+    access: 'any signed-in staff member, for their own account',
+    body: changePasswordSchema,
+    handler: changePassword,
+  },
+  {
+    method: 'get',
+    path: '/api/clinic/mfa-policy',
+    summary: 'Which staff roles must use an authenticator app (two-step sign-in)',
+    access: 'admins (their own clinic)',
+    handler: readMfaPolicy,
+  },
+  {
+    method: 'put',
+    path: '/api/clinic/mfa-policy',
+    summary: 'Choose which staff roles must use an authenticator app; null: the server default',
+    access: 'admins (their own clinic)',
+    body: mfaPolicySchema,
+    handler: updateMfaPolicy,
+  },
+]);

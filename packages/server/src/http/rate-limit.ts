@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { AppContext } from './context.ts';
+import { tooManyRequests } from './problem.ts';
+
+/**
+ * The one rate limiter (decision 010). A counter per (clinic, bucket, key) over a fixed window that
+ * starts at its first hit, held in the database so every server process shares it. A hit checks and
+ * increments in ONE statement (INSERT … ON CONFLICT DO UPDATE … RETURNING), so N parallel requests
+ * count N: none of them can read a count that another has not yet written.
+ */
+export interface Limit {
+  /** What is counted, e.g. `password-fail-account`. */
+  readonly bucket: string;
+  /** Hits allowed in one window; the hit after that is refused. */
+  readonly max: number;
+  readonly windowSeconds: number;
+}
+
+export interface Hit {
+  readonly allowed: boolean;
+  /** Hits in this window, this one included. */
+  readonly hits: number;
+  /** Seconds until the window ends (when a refused caller may try again). */
+  readonly retryAfterSeconds: number;
+}
+
+/** Keys are hashed: the table then holds no email address or IP address in clear. */
+export function limitKey(value: string): string {
+  return createHash('sha256').update(value.toLowerCase()).digest('base64url');
+}
+
+/** Counts one hit and says whether it is within the limit; the count and the check are one statement. */
+export async function hit(
+  db: Kysely<Database>,
+  clinicId: string,
+  limit: Limit,
+  key: string,
+  now: Date,
+): Promise<Hit> {
+  const expired = new Date(now.getTime() - limit.windowSeconds * 1000);
+  const row = await sql<{ hits: number; window_started_at: Date }>`
+    insert into rate_limit_counters as c (clinic_id, bucket, key, window_started_at, hits)
+    values (${clinicId}, ${limit.bucket}, ${key}, ${now}, 1)
+    on conflict (clinic_id, bucket, key) do update set
+      hits = case when c.window_started_at <= ${expired} then 1 else c.hits + 1 end,
+      window_started_at = case when c.window_started_at <= ${expired} then ${now} else c.window_started_at end
+    returning hits, window_started_at`
+    .execute(db)
+    .then((result) => result.rows[0]);
+  if (!row) throw new Error('rate limit counter not returned');
+  const started = new Date(row.window_started_at).getTime();
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((started + limit.windowSeconds * 1000 - now.getTime()) / 1000),
+  );
+  const hits = Number(row.hits);
+  return { allowed: hits <= limit.max, hits, retryAfterSeconds };
+}
+
+/** Gives one hit back (a reserved try that turned out to succeed). */
+export async function refund(
+  db: Kysely<Database>,
+  clinicId: string,
+  limit: Limit,
+  key: string,
+): Promise<void> {
+  await db
+    .updateTable('rate_limit_counters')
+    .set({ hits: sql`greatest(hits - 1, 0)` })
+    .where('clinic_id', '=', clinicId)
+    .where('bucket', '=', limit.bucket)
+    .where('key', '=', key)
+    .execute();
+}
+
+/** Forgets the counter (e.g. an account's failures after its password was reset). */
+export async function clearLimit(
+  db: Kysely<Database>,
+  clinicId: string,
+  limit: Limit,
+  key: string,
+): Promise<void> {
+  await db
+    .deleteFrom('rate_limit_counters')
+    .where('clinic_id', '=', clinicId)
+    .where('bucket', '=', limit.bucket)
+    .where('key', '=', key)
+    .execute();
+}
+
+/**
+ * Deletes a bucket's counters whose window has ended. Invisible to callers (an ended window counts
+ * as a new one on its next hit); it only keeps the table from growing with every address ever seen.
+ */
+export async function sweepLimit(
+  db: Kysely<Database>,
+  clinicId: string,
+  limit: Limit,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('rate_limit_counters')
+    .where('clinic_id', '=', clinicId)
+    .where('bucket', '=', limit.bucket)
+    .where('window_started_at', '<=', new Date(now.getTime() - limit.windowSeconds * 1000))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** About one hit in this many also sweeps its bucket's ended counters. */
+const sweepEvery = 100;
+
+/** The 429 answer: Retry-After and the same number in the body, so a screen can say when. */
+export function limited(c: AppContext, retryAfterSeconds: number, detail: string) {
+  c.header('retry-after', String(retryAfterSeconds));
+  const problem = tooManyRequests(detail);
+  Object.assign(problem.problem, { retryAfterSeconds });
+  return problem;
+}
+
+/** Counts a hit on every limit (all of them, so each sees the attempt); throws 429 on the first refused. */
+export async function hitAll(
+  c: AppContext,
+  clinicId: string,
+  checks: readonly { limit: Limit; key: string }[],
+  detail: (minutes: number) => string,
+): Promise<void> {
+  const { db, now } = c.get('deps');
+  const at = now();
+  let wait = 0;
+  for (const check of checks) {
+    const result = await hit(db, clinicId, check.limit, check.key, at);
+    if (!result.allowed) wait = Math.max(wait, result.retryAfterSeconds);
+    if (Math.random() < 1 / sweepEvery) await sweepLimit(db, clinicId, check.limit, at);
+  }
+  if (wait > 0) throw limited(c, wait, detail(Math.ceil(wait / 60)));
+}

@@ -1,0 +1,259 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError, api, NetworkError } from '../lib/api.ts';
+import { Link } from '../lib/router.tsx';
+import { useT } from './i18n.ts';
+
+type T = ReturnType<typeof useT>['t'];
+
+const fieldLabels: Record<
+  string,
+  'account.field.password' | 'account.field.token' | 'account.field.code'
+> = {
+  password: 'account.field.password',
+  newPassword: 'account.field.password',
+  currentPassword: 'account.field.password',
+  token: 'account.field.token',
+  code: 'account.field.code',
+};
+
+/** One message for a failed call: wait time on 429, the server's words otherwise. */
+export function explain(t: T, failure: unknown): string {
+  if (failure instanceof NetworkError) return t('signin.offline');
+  if (failure instanceof ApiError && failure.status === 429)
+    return failure.retryAfterSeconds
+      ? t('account.waitMinutes', {
+          minutes: String(Math.max(1, Math.ceil(failure.retryAfterSeconds / 60))),
+        })
+      : t('signin.tooMany');
+  if (failure instanceof ApiError)
+    return failure.fields.length > 0
+      ? failure.fields
+          .map((f) => {
+            const label = fieldLabels[f.field];
+            return `${label ? t(label) : f.field}: ${f.message}.`;
+          })
+          .join(' ')
+      : failure.message;
+  return t('console.loadError');
+}
+
+function Field(props: {
+  label: string;
+  type?: string;
+  value: string;
+  onChange(value: string): void;
+  autoComplete: string;
+  hint?: ReactNode;
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        type={props.type ?? 'text'}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        autoComplete={props.autoComplete}
+        required
+      />
+      {props.hint ? <small>{props.hint}</small> : null}
+    </label>
+  );
+}
+
+/** "Forgot your password?": a reset link by email (the answer is the same whether the account exists). */
+export function ForgotPassword({ onBack }: { onBack(): void }) {
+  const { t } = useT();
+  const [clinic, setClinic] = useState('');
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/password/reset-request', {
+        clinic: clinic.trim(),
+        email: email.trim(),
+      });
+      setSent(true);
+    } catch (failure) {
+      setError(explain(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card signin" onSubmit={submit} noValidate>
+      <h1>{t('account.forgotTitle')}</h1>
+      {sent ? (
+        <p role="status">{t('account.resetSent', { email })}</p>
+      ) : (
+        <>
+          <p>{t('account.forgotIntro')}</p>
+          <Field
+            label={t('signin.clinic')}
+            value={clinic}
+            onChange={setClinic}
+            autoComplete="organization"
+          />
+          <Field
+            label={t('signin.email')}
+            type="email"
+            value={email}
+            onChange={setEmail}
+            autoComplete="username"
+          />
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {t('account.sendLink')}
+          </button>
+        </>
+      )}
+      <button type="button" className="link" onClick={onBack}>
+        {t('account.backToSignIn')}
+      </button>
+    </form>
+  );
+}
+
+/** /console/reset-password#token=…: choose a new password with the link from the email. */
+export function ResetPassword() {
+  const { t } = useT();
+  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/password/reset', { token, password });
+      setDone(true);
+    } catch (failure) {
+      setError(explain(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card signin" onSubmit={submit} noValidate>
+      <h1>{t('account.resetTitle')}</h1>
+      {done ? (
+        <p role="status">
+          {t('account.resetDone')} <Link href="/console/signin">{t('account.backToSignIn')}</Link>
+        </p>
+      ) : (
+        <>
+          <Field
+            label={t('account.newPassword')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            hint={t('account.passwordRules')}
+          />
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy || !token}>
+            {t('account.savePassword')}
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** The clinic requires an authenticator app for this role: set it up before anything else. */
+export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
+  const { t } = useT();
+  const [secret, setSecret] = useState<{ secret: string; otpauthUri: string } | null>(null);
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      setSecret(await api.post<{ secret: string; otpauthUri: string }>('/api/auth/totp/setup', {}));
+    } catch (failure) {
+      setError(explain(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/totp/enable', { password, code: code.trim() });
+      await onDone();
+    } catch (failure) {
+      setError(explain(t, failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card signin" onSubmit={submit} noValidate>
+      <h1>{t('account.mfaTitle')}</h1>
+      <p>{t('account.mfaIntro')}</p>
+      {secret ? (
+        <>
+          <p>{t('account.mfaKey')}</p>
+          <p>
+            <code className="secret">{secret.secret}</code>
+          </p>
+          <p>
+            <a href={secret.otpauthUri}>{t('account.mfaOpenApp')}</a>
+          </p>
+          <Field
+            label={t('signin.password')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+          />
+          <Field
+            label={t('signin.totp')}
+            value={code}
+            onChange={setCode}
+            autoComplete="one-time-code"
+          />
+        </>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {secret ? (
+        <button type="submit" className="primary" disabled={busy}>
+          {t('account.mfaConfirm')}
+        </button>
+      ) : (
+        <button type="button" className="primary" disabled={busy} onClick={start}>
+          {t('account.mfaStart')}
+        </button>
+      )}
+    </form>
+  );
+}
