@@ -375,7 +375,8 @@ forEachEngine((engine) => {
       assert.equal(mail.length, 1);
       const link = /(http\S+reset-password#token=(\S+))/.exec(mail[0]?.body_text ?? '');
       assert.ok(link?.[2], 'a reset link in the email');
-      assert.ok(link[1]?.startsWith('http://localhost/console/reset-password'), link[1]);
+      // Built from the configured public URL (LAMINA_PUBLIC_URL), never from the request's Host.
+      assert.ok(link[1]?.startsWith(`${testPublicUrl.href}console/reset-password`), link[1]);
       const token = link[2];
       const stored = await db
         .selectFrom('sign_in_tokens')
