@@ -31,148 +31,177 @@ async function asOwnerWithoutGuard(db: Kysely<Database>, change: string) {
 }
 
 forEachEngine((engine) => {
-  engine.test('each clinic gets its own chain: seq 1, 2, 3… each row linked to the one before', async () => {
-    const { db } = await engine.open();
-    const a = await aClinicWithPatient(db);
-    const b = await aClinicWithPatient(db);
-    await auditSome(db, a.clinicId, 3);
-    await auditSome(db, b.clinicId, 2);
-    const rows = await db
-      .selectFrom('audit_log')
-      .select(['seq', 'prev_hash', 'hash'])
-      .where('clinic_id', '=', a.clinicId)
-      .orderBy('seq')
-      .execute();
-    assert.deepEqual(
-      rows.map((row) => Number(row.seq)),
-      [1, 2, 3],
-    );
-    assert.equal(rows[0]?.prev_hash, genesisHash);
-    assert.equal(rows[1]?.prev_hash, rows[0]?.hash);
-    assert.equal(rows[2]?.prev_hash, rows[1]?.hash);
-    assert.match(rows[2]?.hash ?? '', /^[0-9a-f]{64}$/);
-    const reports = await verifyAuditChain(db);
-    const byClinic = new Map(reports.map((report) => [report.clinicId, report]));
-    assert.deepEqual(byClinic.get(a.clinicId), {
-      clinicId: a.clinicId,
-      rows: 3,
-      headSeq: 3,
-      headHash: rows[2]?.hash,
-    });
-    assert.equal(byClinic.get(b.clinicId)?.rows, 2);
-    assert.equal(byClinic.get(b.clinicId)?.firstBroken, undefined);
-  });
+  engine.test(
+    'each clinic gets its own chain: seq 1, 2, 3… each row linked to the one before',
+    async () => {
+      const { db } = await engine.open();
+      const a = await aClinicWithPatient(db);
+      const b = await aClinicWithPatient(db);
+      await auditSome(db, a.clinicId, 3);
+      await auditSome(db, b.clinicId, 2);
+      const rows = await db
+        .selectFrom('audit_log')
+        .select(['seq', 'prev_hash', 'hash'])
+        .where('clinic_id', '=', a.clinicId)
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        rows.map((row) => Number(row.seq)),
+        [1, 2, 3],
+      );
+      assert.equal(rows[0]?.prev_hash, genesisHash);
+      assert.equal(rows[1]?.prev_hash, rows[0]?.hash);
+      assert.equal(rows[2]?.prev_hash, rows[1]?.hash);
+      assert.match(rows[2]?.hash ?? '', /^[0-9a-f]{64}$/);
+      const reports = await verifyAuditChain(db);
+      const byClinic = new Map(reports.map((report) => [report.clinicId, report]));
+      assert.deepEqual(byClinic.get(a.clinicId), {
+        clinicId: a.clinicId,
+        rows: 3,
+        headSeq: 3,
+        headHash: rows[2]?.hash,
+      });
+      assert.equal(byClinic.get(b.clinicId)?.rows, 2);
+      assert.equal(byClinic.get(b.clinicId)?.firstBroken, undefined);
+    },
+  );
 
-  engine.test('an application cannot choose the chain fields: the trigger overwrites them', async () => {
-    const { db } = await engine.open();
-    const { clinicId } = await aClinicWithPatient(db);
-    await auditSome(db, clinicId, 1);
-    await sql`insert into audit_log (clinic_id, action, subject_type, seq, prev_hash, hash)
+  engine.test(
+    'an application cannot choose the chain fields: the trigger overwrites them',
+    async () => {
+      const { db } = await engine.open();
+      const { clinicId } = await aClinicWithPatient(db);
+      await auditSome(db, clinicId, 1);
+      await sql`insert into audit_log (clinic_id, action, subject_type, seq, prev_hash, hash)
       values (${clinicId}, 'forged', 'test', 1, ${genesisHash}, ${'f'.repeat(64)})`.execute(db);
-    const [report] = await verifyAuditChain(db, { clinicId });
-    assert.equal(report?.rows, 2);
-    assert.equal(report?.firstBroken, undefined);
-  });
+      const [report] = await verifyAuditChain(db, { clinicId });
+      assert.equal(report?.rows, 2);
+      assert.equal(report?.firstBroken, undefined);
+    },
+  );
 
-  engine.test('a row changed by the owner (trigger disabled) is reported, with its seq and id', async () => {
-    const { db } = await engine.open();
-    const { clinicId } = await aClinicWithPatient(db);
-    await auditSome(db, clinicId, 5);
-    const target = await db
-      .selectFrom('audit_log')
-      .select(['id', 'seq'])
-      .where('clinic_id', '=', clinicId)
-      .where('seq', '=', 3 as never)
-      .executeTakeFirstOrThrow();
-    await asOwnerWithoutGuard(db, `update audit_log set action = 'nothing.here' where id = '${target.id}'`);
-    const [report] = await verifyAuditChain(db, { clinicId });
-    assert.equal(report?.rows, 2, 'rows 1 and 2 still check out');
-    assert.equal(report?.firstBroken?.seq, 3);
-    assert.equal(report?.firstBroken?.id, target.id);
-    assert.equal(report?.firstBroken?.problem, 'content-changed');
-  });
+  engine.test(
+    'a row changed by the owner (trigger disabled) is reported, with its seq and id',
+    async () => {
+      const { db } = await engine.open();
+      const { clinicId } = await aClinicWithPatient(db);
+      await auditSome(db, clinicId, 5);
+      const target = await db
+        .selectFrom('audit_log')
+        .select(['id', 'seq'])
+        .where('clinic_id', '=', clinicId)
+        .where('seq', '=', 3 as never)
+        .executeTakeFirstOrThrow();
+      await asOwnerWithoutGuard(
+        db,
+        `update audit_log set action = 'nothing.here' where id = '${target.id}'`,
+      );
+      const [report] = await verifyAuditChain(db, { clinicId });
+      assert.equal(report?.rows, 2, 'rows 1 and 2 still check out');
+      assert.equal(report?.firstBroken?.seq, 3);
+      assert.equal(report?.firstBroken?.id, target.id);
+      assert.equal(report?.firstBroken?.problem, 'content-changed');
+    },
+  );
 
-  engine.test('a rewritten row with a recomputed hash breaks the link to the next row', async () => {
-    const { db } = await engine.open();
-    const { clinicId } = await aClinicWithPatient(db);
-    await auditSome(db, clinicId, 4);
-    await asOwnerWithoutGuard(
-      db,
-      `update audit_log set action = 'nothing.here',
+  engine.test(
+    'a rewritten row with a recomputed hash breaks the link to the next row',
+    async () => {
+      const { db } = await engine.open();
+      const { clinicId } = await aClinicWithPatient(db);
+      await auditSome(db, clinicId, 4);
+      await asOwnerWithoutGuard(
+        db,
+        `update audit_log set action = 'nothing.here',
          hash = audit_log_hash(audit_log_canonical(prev_hash, seq, clinic_id, id, at, actor_id,
            actor_role, 'nothing.here', subject_type, subject_id, patient_id, ip, details))
        where clinic_id = '${clinicId}' and seq = 2`,
-    );
-    const [report] = await verifyAuditChain(db, { clinicId });
-    assert.deepEqual(
-      [report?.firstBroken?.seq, report?.firstBroken?.problem],
-      [3, 'link-broken'],
-    );
-  });
+      );
+      const [report] = await verifyAuditChain(db, { clinicId });
+      assert.deepEqual(
+        [report?.firstBroken?.seq, report?.firstBroken?.problem],
+        [3, 'link-broken'],
+      );
+    },
+  );
 
   engine.test('deleted rows are reported: in the middle, and at the end', async () => {
     const { db } = await engine.open();
     const { clinicId } = await aClinicWithPatient(db);
     await auditSome(db, clinicId, 6);
-    await asOwnerWithoutGuard(db, `delete from audit_log where clinic_id = '${clinicId}' and seq = 6`);
+    await asOwnerWithoutGuard(
+      db,
+      `delete from audit_log where clinic_id = '${clinicId}' and seq = 6`,
+    );
     let [report] = await verifyAuditChain(db, { clinicId });
     assert.deepEqual(
       [report?.firstBroken?.seq, report?.firstBroken?.problem],
       [6, 'head-mismatch'],
     );
-    await asOwnerWithoutGuard(db, `delete from audit_log where clinic_id = '${clinicId}' and seq = 3`);
+    await asOwnerWithoutGuard(
+      db,
+      `delete from audit_log where clinic_id = '${clinicId}' and seq = 3`,
+    );
     [report] = await verifyAuditChain(db, { clinicId });
-    assert.deepEqual(
-      [report?.firstBroken?.seq, report?.firstBroken?.problem],
-      [4, 'rows-missing'],
-    );
+    assert.deepEqual([report?.firstBroken?.seq, report?.firstBroken?.problem], [4, 'rows-missing']);
   });
 
-  engine.test('parallel inserts for one clinic queue on the chain head and never fork it', async () => {
-    const database = await engine.open();
-    const { clinicId } = await aClinicWithPatient(database.db);
-    await Promise.all(
-      Array.from({ length: 16 }, (_, i) =>
-        database.db.transaction().execute(async (trx) => {
-          await recordAudit(trx, { clinicId, actor: null, action: `parallel.${i}`, subjectType: 'test' });
-          // Hold the transaction open a little, so the others really wait on the head row.
-          await sql`select pg_sleep(0.01)`.execute(trx);
-        }),
-      ),
-    );
-    const [report] = await verifyAuditChain(database.db, { clinicId });
-    assert.equal(report?.rows, 16);
-    assert.equal(report?.firstBroken, undefined);
-  });
+  engine.test(
+    'parallel inserts for one clinic queue on the chain head and never fork it',
+    async () => {
+      const database = await engine.open();
+      const { clinicId } = await aClinicWithPatient(database.db);
+      await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          database.db.transaction().execute(async (trx) => {
+            await recordAudit(trx, {
+              clinicId,
+              actor: null,
+              action: `parallel.${i}`,
+              subjectType: 'test',
+            });
+            // Hold the transaction open a little, so the others really wait on the head row.
+            await sql`select pg_sleep(0.01)`.execute(trx);
+          }),
+        ),
+      );
+      const [report] = await verifyAuditChain(database.db, { clinicId });
+      assert.equal(report?.rows, 16);
+      assert.equal(report?.firstBroken, undefined);
+    },
+  );
 
-  engine.test('rows written before migration 014 are chained by it, in the order written', async () => {
-    const { db } = await engine.open({ migrate: false });
-    const before = migrations.filter((m) => m.name < '014-audit-chain');
-    await migrate(db, before);
-    const { clinicId } = await aClinicWithPatient(db);
-    // Written out of order on purpose: the chain follows the time of each row, not insertion.
-    for (const [action, at] of [
-      ['old.2', '2026-01-01T10:00:02Z'],
-      ['old.1', '2026-01-01T10:00:01Z'],
-      ['old.3', '2026-01-01T10:00:03Z'],
-    ]) {
-      await sql`insert into audit_log (clinic_id, action, subject_type, at)
+  engine.test(
+    'rows written before migration 014 are chained by it, in the order written',
+    async () => {
+      const { db } = await engine.open({ migrate: false });
+      const before = migrations.filter((m) => m.name < '014-audit-chain');
+      await migrate(db, before);
+      const { clinicId } = await aClinicWithPatient(db);
+      // Written out of order on purpose: the chain follows the time of each row, not insertion.
+      for (const [action, at] of [
+        ['old.2', '2026-01-01T10:00:02Z'],
+        ['old.1', '2026-01-01T10:00:01Z'],
+        ['old.3', '2026-01-01T10:00:03Z'],
+      ]) {
+        await sql`insert into audit_log (clinic_id, action, subject_type, at)
         values (${clinicId}, ${action}, 'test', ${at}::timestamptz)`.execute(db);
-    }
-    await migrate(db);
-    await auditSome(db, clinicId, 2);
-    const [report] = await verifyAuditChain(db, { clinicId });
-    assert.equal(report?.rows, 5);
-    assert.equal(report?.firstBroken, undefined);
-    const actions = await db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('clinic_id', '=', clinicId)
-      .orderBy('seq')
-      .execute();
-    assert.deepEqual(
-      actions.map((row) => row.action),
-      ['old.1', 'old.2', 'old.3', 'test.0', 'test.1'],
-    );
-  });
+      }
+      await migrate(db);
+      await auditSome(db, clinicId, 2);
+      const [report] = await verifyAuditChain(db, { clinicId });
+      assert.equal(report?.rows, 5);
+      assert.equal(report?.firstBroken, undefined);
+      const actions = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('clinic_id', '=', clinicId)
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        actions.map((row) => row.action),
+        ['old.1', 'old.2', 'old.3', 'test.0', 'test.1'],
+      );
+    },
+  );
 });
