@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
+import type { Logger } from '../log/logger.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
 
@@ -15,7 +16,9 @@ export interface AppDeps {
   readonly secureCookies: boolean;
   /** Believe X-Forwarded-For (only behind a trusted proxy). */
   readonly trustProxy: boolean;
-  /** Development: also print outgoing emails (sign-in codes) here. */
+  /** Structured logs (log/logger.ts); absent in tests that do not read them: JSON to stderr. */
+  readonly log?: Logger;
+  /** Demo or development only (`lamina serve --demo`/`--dev-mail`): also print outgoing emails (sign-in codes) here. */
   readonly devLog?: (line: string) => void;
   /** Live alert events (LISTEN/NOTIFY); absent where a server runs without live updates. */
   readonly alertFeed?: AlertFeed;
@@ -30,6 +33,8 @@ export interface AppEnv {
     deps: AppDeps;
     actor: Actor | null;
     ip: string | null;
+    /** Names this request in log lines and in a 500's problem (requestId). */
+    requestId: string;
   };
 }
 
