@@ -13,13 +13,17 @@ import { AlertFeed } from '../events/alert-feed.ts';
 import { localDate } from '../http/guard.ts';
 import { EscalationJobs } from '../jobs/escalation-jobs.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
+import { createLogger, sanitizeMessage } from '../log/logger.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
 
-const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
+const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--dev-mail] [--data-dir DIR | --database-url URL]
 
 Runs the Lamina API and the web app. Without --database-url (or DATABASE_URL) it uses the
-embedded database in ./.lamina/data (LAMINA_DATA_DIR). --demo adds a demo clinic the first time.`;
+embedded database in ./.lamina/data (LAMINA_DATA_DIR). --demo adds a demo clinic the first time.
+--demo and --dev-mail also print outgoing emails (sign-in codes, invitation tokens) to this
+terminal, for trying Lamina without a mail server; never use them with real patients.
+Logs are JSON lines on stderr (LAMINA_LOG_LEVEL: error, warn, info (default), debug).`;
 
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -54,6 +58,10 @@ export const serveCommand: Command = async (args, io) => {
   const files = fileStore.store;
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   const now = () => new Date();
+  const log = createLogger({ level: logLevel(io.env.LAMINA_LOG_LEVEL) });
+  // Messages from the jobs can quote a mail server's or the database's words: sanitized.
+  const jobLog = (component: string) => (line: string) =>
+    log.info({ component }, sanitizeMessage(line));
   if (values.demo) {
     const seeded = await seedDemo(
       database.db,
@@ -64,15 +72,13 @@ export const serveCommand: Command = async (args, io) => {
     io.out(seeded.created ? 'Demo clinic created.' : 'Demo clinic already present.');
   }
   const alertFeed = await AlertFeed.start(database);
-  const escalation = await EscalationJobs.start(database, { log: (line) => io.err(line) });
+  const escalation = await EscalationJobs.start(database, { log: jobLog('escalation') });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
   const outbox = smtpUrl
     ? startOutboxSender(
         database.db,
         smtpDelivery(smtpUrl, io.env.LAMINA_MAIL_FROM ?? 'Lamina <no-reply@localhost>'),
-        {
-          log: (line) => io.err(line),
-        },
+        { log: jobLog('outbox') },
       )
     : undefined;
   const app = createApp({
@@ -83,7 +89,9 @@ export const serveCommand: Command = async (args, io) => {
     now,
     secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
     trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',
-    devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
+    log,
+    // Codes and tokens on the terminal only when asked for by name, never by a missing NODE_ENV.
+    devLog: values.demo || values['dev-mail'] ? (line) => io.out(line) : undefined,
   });
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: webDist }));
@@ -144,9 +152,21 @@ function parse(args: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean' },
+      'dev-mail': { type: 'boolean' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+function logLevel(value: string | undefined): (typeof logLevels)[number] {
+  const level = value?.trim().toLowerCase() || 'info';
+  if (!(logLevels as readonly string[]).includes(level)) {
+    throw new UsageError(
+      `LAMINA_LOG_LEVEL: expected one of ${logLevels.join(', ')}, got "${value}"`,
+    );
+  }
+  return level as (typeof logLevels)[number];
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
-import type { Logger } from '../log/logger.ts';
+import { defaultLogger, type Logger } from '../log/logger.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
 
@@ -39,6 +39,14 @@ export interface AppEnv {
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** The logger for this request: every line carries the request id and the route (not the path's ids). */
+export function logFor(c: AppContext): Logger {
+  return (c.get('deps').log ?? defaultLogger()).child({
+    requestId: c.get('requestId'),
+    route: c.req.routePath,
+  });
+}
 
 export function requireActor(c: AppContext): Actor {
   const actor = c.get('actor');
