@@ -1,24 +1,37 @@
 import assert from 'node:assert/strict';
 import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
 import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import type { Database } from '../db/schema.ts';
 import { aClinicWithPatient } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { recordAudit } from './audit.ts';
-import { genesisHash, verifyAuditChain } from './chain.ts';
+import { genesisHash, headDigest, verifyAuditChain } from './chain.ts';
 
+/** In one transaction, so on one connection, so in one lane (each connection has its own). */
 async function auditSome(db: Kysely<Database>, clinicId: string, count: number, from = 0) {
-  for (let i = from; i < from + count; i++) {
-    await recordAudit(db, {
-      clinicId,
-      actor: null,
-      action: `test.${i}`,
-      subjectType: 'test',
-      subjectId: String(i),
-      details: { i, note: 'ünïcode "quoted" | piped' },
-    });
-  }
+  await db.transaction().execute(async (trx) => {
+    for (let i = from; i < from + count; i++) {
+      await recordAudit(trx, {
+        clinicId,
+        actor: null,
+        action: `test.${i}`,
+        subjectType: 'test',
+        subjectId: String(i),
+        details: { i, note: 'ünïcode "quoted" | piped' },
+      });
+    }
+  });
+}
+
+async function rowOf(db: Kysely<Database>, clinicId: string, action: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'lane', 'seq'])
+    .where('clinic_id', '=', clinicId)
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow();
 }
 
 /** What an attacker with the owner's rights does: switch the guard off, change, switch it on. */
@@ -41,10 +54,11 @@ forEachEngine((engine) => {
       await auditSome(db, b.clinicId, 2);
       const rows = await db
         .selectFrom('audit_log')
-        .select(['seq', 'prev_hash', 'hash'])
+        .select(['lane', 'seq', 'prev_hash', 'hash'])
         .where('clinic_id', '=', a.clinicId)
         .orderBy('seq')
         .execute();
+      assert.equal(new Set(rows.map((row) => row.lane)).size, 1, 'one connection, one lane');
       assert.deepEqual(
         rows.map((row) => Number(row.seq)),
         [1, 2, 3],
@@ -55,11 +69,12 @@ forEachEngine((engine) => {
       assert.match(rows[2]?.hash ?? '', /^[0-9a-f]{64}$/);
       const reports = await verifyAuditChain(db);
       const byClinic = new Map(reports.map((report) => [report.clinicId, report]));
+      const heads = [{ lane: rows[0]?.lane ?? -1, seq: 3, hash: rows[2]?.hash ?? '' }];
       assert.deepEqual(byClinic.get(a.clinicId), {
         clinicId: a.clinicId,
         rows: 3,
-        headSeq: 3,
-        headHash: rows[2]?.hash,
+        heads,
+        headDigest: headDigest(heads),
       });
       assert.equal(byClinic.get(b.clinicId)?.rows, 2);
       assert.equal(byClinic.get(b.clinicId)?.firstBroken, undefined);
@@ -86,18 +101,15 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinicId } = await aClinicWithPatient(db);
       await auditSome(db, clinicId, 5);
-      const target = await db
-        .selectFrom('audit_log')
-        .select(['id', 'seq'])
-        .where('clinic_id', '=', clinicId)
-        .where('seq', '=', 3 as never)
-        .executeTakeFirstOrThrow();
+      const target = await rowOf(db, clinicId, 'test.2');
+      assert.equal(target.seq, 3);
       await asOwnerWithoutGuard(
         db,
         `update audit_log set action = 'nothing.here' where id = '${target.id}'`,
       );
       const [report] = await verifyAuditChain(db, { clinicId });
       assert.equal(report?.rows, 2, 'rows 1 and 2 still check out');
+      assert.equal(report?.firstBroken?.lane, target.lane);
       assert.equal(report?.firstBroken?.seq, 3);
       assert.equal(report?.firstBroken?.id, target.id);
       assert.equal(report?.firstBroken?.problem, 'content-changed');
@@ -113,7 +125,7 @@ forEachEngine((engine) => {
       await asOwnerWithoutGuard(
         db,
         `update audit_log set action = 'nothing.here',
-         hash = audit_log_hash(audit_log_canonical(prev_hash, seq, clinic_id, id, at, actor_id,
+         hash = audit_log_hash(audit_log_canonical(prev_hash, lane, seq, clinic_id, id, at, actor_id,
            actor_role, 'nothing.here', subject_type, subject_id, patient_id, ip, details))
        where clinic_id = '${clinicId}' and seq = 2`,
       );
@@ -147,7 +159,7 @@ forEachEngine((engine) => {
   });
 
   engine.test(
-    'parallel inserts for one clinic queue on the chain head and never fork it',
+    'parallel inserts for one clinic, over several connections (lanes), leave whole chains',
     async () => {
       const database = await engine.open();
       const { clinicId } = await aClinicWithPatient(database.db);
@@ -167,6 +179,69 @@ forEachEngine((engine) => {
       );
       const [report] = await verifyAuditChain(database.db, { clinicId });
       assert.equal(report?.rows, 16);
+      assert.equal(report?.firstBroken, undefined);
+    },
+  );
+
+  engine.test(
+    'two connections in the same lane queue on its head: the second waits for the first to commit',
+    async () => {
+      if (engine.name !== 'postgres') return; // PGlite has one connection
+      const database = await engine.open();
+      const { clinicId } = await aClinicWithPatient(database.db);
+      const backend = database.jobsBackend;
+      assert.ok(backend.kind === 'postgres');
+      // Open connections until two share a lane (backend pid mod 16): at most 17.
+      const clients: pg.Client[] = [];
+      const byLane = new Map<number, pg.Client>();
+      let pair: [pg.Client, pg.Client] | undefined;
+      try {
+        while (!pair) {
+          const client = new pg.Client({
+            connectionString: backend.url,
+            options: `-c search_path=${backend.searchPath}`,
+          });
+          await client.connect();
+          clients.push(client);
+          const { rows } = await client.query('select pg_backend_pid() % 16 as lane');
+          const lane = Number(rows[0].lane);
+          const other = byLane.get(lane);
+          if (other) pair = [other, client];
+          else byLane.set(lane, client);
+        }
+        const [first, second] = pair;
+        const insert = `insert into audit_log (clinic_id, action, subject_type) values ($1, $2, 'test')`;
+        await first.query('begin');
+        await first.query(insert, [clinicId, 'first.1']);
+        await second.query('begin');
+        let secondDone = false;
+        const waiting = second.query(insert, [clinicId, 'second.1']).then(() => {
+          secondDone = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        assert.equal(secondDone, false, 'the second insert did not wait for the chain head');
+        await first.query(insert, [clinicId, 'first.2']);
+        await first.query('commit');
+        await waiting;
+        await second.query('commit');
+      } finally {
+        for (const client of clients) await client.end();
+      }
+      const rows = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'seq'])
+        .where('clinic_id', '=', clinicId)
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        rows.map((row) => [row.action, Number(row.seq)]),
+        [
+          ['first.1', 1],
+          ['first.2', 2],
+          ['second.1', 3],
+        ],
+      );
+      const [report] = await verifyAuditChain(database.db, { clinicId });
       assert.equal(report?.firstBroken, undefined);
     },
   );
@@ -192,15 +267,18 @@ forEachEngine((engine) => {
       const [report] = await verifyAuditChain(db, { clinicId });
       assert.equal(report?.rows, 5);
       assert.equal(report?.firstBroken, undefined);
-      const actions = await db
+      // The old rows are lane 0's first three; new ones go to their connection's lane.
+      const laneZero = await db
         .selectFrom('audit_log')
         .select('action')
         .where('clinic_id', '=', clinicId)
+        .where('lane', '=', 0 as never)
         .orderBy('seq')
+        .limit(3)
         .execute();
       assert.deepEqual(
-        actions.map((row) => row.action),
-        ['old.1', 'old.2', 'old.3', 'test.0', 'test.1'],
+        laneZero.map((row) => row.action),
+        ['old.1', 'old.2', 'old.3'],
       );
     },
   );

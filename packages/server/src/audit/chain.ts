@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /**
- * Checks the audit log's hash chain (migration 014, decision 013): per clinic, each row's hash
- * must match its content, its prev_hash the row before it, its seq the next number, and the last
- * row the clinic's chain head. Reports the first row where that fails.
+ * Checks the audit log's hash chains (migration 014, decision 013): per clinic and lane, each
+ * row's hash must match its content, its prev_hash the row before it, its seq the next number, and
+ * the last row the lane's chain head. Reports the first row where that fails.
  */
 
 export const genesisHash = '0'.repeat(64);
@@ -16,16 +17,27 @@ export type ChainBreak =
   | 'link-broken'
   /** Numbers are missing before this row: rows were deleted. */
   | 'rows-missing'
-  /** The last row is not the clinic's chain head: the newest rows were deleted, or rows added around the chain. */
+  /** The last row is not the chain head: the newest rows were deleted, or rows added around the chain. */
   | 'head-mismatch';
+
+export interface LaneHead {
+  readonly lane: number;
+  readonly seq: number;
+  readonly hash: string;
+}
 
 export interface ClinicChainReport {
   readonly clinicId: string;
   readonly rows: number;
-  /** The newest row's seq and hash: write them down elsewhere to notice a rewrite of the whole chain. */
-  readonly headSeq: number;
-  readonly headHash: string;
+  /** Each lane's last seq and hash. */
+  readonly heads: readonly LaneHead[];
+  /**
+   * One sha256 over all the lanes' heads: write it down elsewhere (with the time) and compare
+   * later, so that even a rewrite of the whole chain by the database owner shows.
+   */
+  readonly headDigest: string;
   readonly firstBroken?: {
+    readonly lane: number;
     readonly seq: number;
     readonly id: string | null;
     readonly at: Date | null;
@@ -34,7 +46,6 @@ export interface ClinicChainReport {
 }
 
 interface ChainRow {
-  clinic_id: string;
   seq: number;
   id: string;
   at: Date;
@@ -54,38 +65,61 @@ export async function verifyAuditChain(
     .selectAll()
     .$if(options.clinicId !== undefined, (q) => q.where('clinic_id', '=', options.clinicId ?? ''))
     .orderBy('clinic_id')
+    .orderBy('lane')
     .execute();
+  const clinics = new Map<string, typeof heads>();
+  for (const head of heads) {
+    clinics.set(head.clinic_id, [...(clinics.get(head.clinic_id) ?? []), head]);
+  }
   const reports: ClinicChainReport[] = [];
-  for (const head of heads) reports.push(await verifyClinic(db, head));
+  for (const [clinicId, lanes] of clinics) {
+    const laneHeads = lanes.map((h) => ({ lane: h.lane, seq: Number(h.seq), hash: h.last_hash }));
+    let rows = 0;
+    let firstBroken: ClinicChainReport['firstBroken'];
+    for (const head of laneHeads) {
+      const lane = await verifyLane(db, clinicId, head);
+      rows += lane.rows;
+      if (lane.firstBroken && !firstBroken) firstBroken = lane.firstBroken;
+    }
+    reports.push({
+      clinicId,
+      rows,
+      heads: laneHeads,
+      headDigest: headDigest(laneHeads),
+      ...(firstBroken ? { firstBroken } : {}),
+    });
+  }
   return reports;
 }
 
-async function verifyClinic(
+export function headDigest(heads: readonly LaneHead[]): string {
+  const text = heads.map((h) => `${h.lane}:${h.seq}:${h.hash}`).join('\n');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+async function verifyLane(
   db: Kysely<Database>,
-  head: { clinic_id: string; seq: number; last_hash: string },
-): Promise<ClinicChainReport> {
+  clinicId: string,
+  head: LaneHead,
+): Promise<{ rows: number; firstBroken?: ClinicChainReport['firstBroken'] }> {
   let previousHash = genesisHash;
   let previousSeq = 0;
   let rows = 0;
-  const report = (firstBroken?: ClinicChainReport['firstBroken']): ClinicChainReport => ({
-    clinicId: head.clinic_id,
-    rows,
-    headSeq: Number(head.seq),
-    headHash: head.last_hash,
-    ...(firstBroken ? { firstBroken } : {}),
-  });
   for (;;) {
     const { rows: batch } = await sql<ChainRow>`
-      select clinic_id, seq, id, at, prev_hash, hash,
-        audit_log_hash(audit_log_canonical(prev_hash, seq, clinic_id, id, at, actor_id, actor_role,
-          action, subject_type, subject_id, patient_id, ip, details)) as expected
+      select seq, id, at, prev_hash, hash,
+        audit_log_hash(audit_log_canonical(prev_hash, lane, seq, clinic_id, id, at, actor_id,
+          actor_role, action, subject_type, subject_id, patient_id, ip, details)) as expected
       from audit_log
-      where clinic_id = ${head.clinic_id} and seq > ${previousSeq}
+      where clinic_id = ${clinicId} and lane = ${head.lane} and seq > ${previousSeq}
       order by seq
       limit ${batchSize}`.execute(db);
     for (const row of batch) {
       const seq = Number(row.seq);
-      const broken = (problem: ChainBreak) => report({ seq, id: row.id, at: row.at, problem });
+      const broken = (problem: ChainBreak) => ({
+        rows,
+        firstBroken: { lane: head.lane, seq, id: row.id, at: row.at, problem },
+      });
       if (seq !== previousSeq + 1) return broken('rows-missing');
       if (row.expected !== row.hash) return broken('content-changed');
       if (row.prev_hash !== previousHash) return broken('link-broken');
@@ -95,8 +129,12 @@ async function verifyClinic(
     }
     if (batch.length < batchSize) break;
   }
-  if (previousSeq !== Number(head.seq) || previousHash !== head.last_hash) {
-    return report({ seq: previousSeq + 1, id: null, at: null, problem: 'head-mismatch' });
+  if (previousSeq !== head.seq || previousHash !== head.hash) {
+    const problem: ChainBreak = 'head-mismatch';
+    return {
+      rows,
+      firstBroken: { lane: head.lane, seq: previousSeq + 1, id: null, at: null, problem },
+    };
   }
-  return report();
+  return { rows };
 }

@@ -5,10 +5,11 @@ import { type Command, UsageError } from './io.ts';
 
 const help = `Usage: lamina audit verify [--clinic ID] [--json] [--data-dir DIR]
 
-Walks the audit log's hash chain (one per clinic) and reports the first row that was changed,
-deleted or added around the chain. Exit code 0: every chain is whole; 1: a chain is broken.
-Prints each clinic's head (last seq and hash): keep them somewhere else (a ticket, an email) and
-compare later, so that even a rewrite of the whole chain by the database owner shows.
+Walks the audit log's hash chains (per clinic, in lanes) and reports the first row that was
+changed, deleted or added around a chain. Exit code 0: every chain is whole; 1: one is broken.
+Prints each clinic's head digest (over its lanes' last seq and hash): keep it somewhere else (a
+ticket, an email) with the time and compare later, so that even a rewrite of the whole chain by
+the database owner shows. --json also lists each lane's head.
 Uses PostgreSQL when DATABASE_URL is set, else the embedded database (--data-dir, LAMINA_DATA_DIR).`;
 
 const explain: Record<NonNullable<ClinicChainReport['firstBroken']>['problem'], string> = {
@@ -69,16 +70,16 @@ export const auditCommand: Command = async (args, io) => {
     }
     if (reports.length === 0) io.out('No audit entries yet.');
     for (const report of reports) {
-      const head = `head seq ${report.headSeq} hash ${report.headHash}`;
+      const head = `head ${report.headDigest}`;
       if (!report.firstBroken) {
         io.out(`clinic ${report.clinicId}: OK, ${report.rows} entries, ${head}`);
         continue;
       }
       const row = report.firstBroken;
       io.out(
-        `clinic ${report.clinicId}: BROKEN at seq ${row.seq}` +
+        `clinic ${report.clinicId}: BROKEN at lane ${row.lane} seq ${row.seq}` +
           (row.id ? ` (entry ${row.id}, ${row.at?.toISOString()})` : '') +
-          `: ${explain[row.problem]}. ${report.rows} entries before it check out; ${head}`,
+          `: ${explain[row.problem]}. ${report.rows} entries check out; ${head}`,
       );
     }
     return broken.length === 0 ? 0 : 1;

@@ -91,7 +91,7 @@ forEachEngine((engine) => {
           'alter table audit_log disable trigger all',
           'drop trigger audit_log_chain on audit_log',
           'update audit_chain_heads set seq = 0',
-          `insert into audit_chain_heads values ('${randomUUID()}', 1, 'x')`,
+          `insert into audit_chain_heads values ('${randomUUID()}', 1, 1, 'x')`,
           'create table lamina_test_forbidden (id int)',
         ]) {
           await assert.rejects(sql.raw(attack).execute(db), refused, attack);

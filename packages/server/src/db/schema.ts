@@ -229,6 +229,7 @@ export interface AuditLogTable {
   ip: ColumnType<string | null, string | null | undefined, never>;
   details: ColumnType<unknown, string | null | undefined, never>;
   /** The hash chain (migration 014): filled by the insert trigger, never by the application. */
+  lane: ColumnType<number, never, never>;
   seq: ColumnType<number, never, never>;
   prev_hash: ColumnType<string, never, never>;
   hash: ColumnType<string, never, never>;
@@ -236,6 +237,7 @@ export interface AuditLogTable {
 
 export interface AuditChainHeadsTable {
   clinic_id: string;
+  lane: number;
   seq: number;
   last_hash: string;
 }

@@ -2,16 +2,21 @@ import { sql } from 'kysely';
 import type { MigrationDb } from './index.ts';
 
 /**
- * A tamper-evident hash chain over the audit log, one chain per clinic (decision 013).
+ * A tamper-evident hash chain over the audit log, per clinic (decision 013).
  *
- * Each row gets `seq` (1, 2, 3… within its clinic), `prev_hash` (the previous row's hash, or 64
- * zeros for the first) and `hash` = sha256 of the row's canonical text (`audit_log_canonical`).
- * A BEFORE INSERT trigger fills them from the clinic's chain head, whose row it locks (INSERT …
- * ON CONFLICT DO UPDATE takes the row lock) until the transaction ends, so concurrent inserts
- * queue instead of forking the chain, and every insert path (recordAudit, the one-statement
- * check-in) is covered without change. The trigger runs as the tables' owner (SECURITY DEFINER),
- * so the application's role needs no rights on audit_chain_heads.
+ * Each row gets a `lane`, `seq` (1, 2, 3… within its clinic and lane), `prev_hash` (the previous
+ * row's hash in that lane, or 64 zeros for the first) and `hash` = sha256 of the row's canonical
+ * text (`audit_log_canonical`). A BEFORE INSERT trigger fills them from the lane's chain head,
+ * whose row it locks (INSERT … ON CONFLICT DO UPDATE takes the row lock) until the transaction
+ * ends, so concurrent inserts queue instead of forking a chain, and every insert path
+ * (recordAudit, the one-statement check-in) is covered without change. The lock is held until
+ * commit, so one chain per clinic would make a clinic's audited commits wait for each other (one
+ * disk flush each); the lane is the database connection's (backend pid mod 16), so connections
+ * rarely wait for each other, and each lane is a complete chain of its own. The trigger runs as
+ * the tables' owner (SECURITY DEFINER), so the application's role needs no rights on the heads.
  */
+export const auditChainLanes = 16;
+
 export async function up(db: MigrationDb): Promise<void> {
   const {
     rows: [current],
@@ -20,10 +25,13 @@ export async function up(db: MigrationDb): Promise<void> {
   const searchPath = `${quoteIdent(current?.schema ?? 'public')}, pg_temp`;
   const statements = [
     `create table audit_chain_heads (
-      clinic_id uuid primary key,
+      clinic_id uuid not null,
+      lane smallint not null,
       seq bigint not null,
-      last_hash text not null
+      last_hash text not null,
+      primary key (clinic_id, lane)
     )`,
+    'alter table audit_log add column lane smallint',
     'alter table audit_log add column seq bigint',
     'alter table audit_log add column prev_hash text',
     'alter table audit_log add column hash text',
@@ -31,12 +39,12 @@ export async function up(db: MigrationDb): Promise<void> {
     // escaping; jsonb prints keys in one order) with the time in UTC microseconds, so neither the
     // session's time zone nor the server's version changes it.
     `create function audit_log_canonical(
-      prev_hash text, seq bigint, clinic_id uuid, id uuid, at timestamptz, actor_id uuid,
+      prev_hash text, lane smallint, seq bigint, clinic_id uuid, id uuid, at timestamptz, actor_id uuid,
       actor_role text, action text, subject_type text, subject_id text, patient_id uuid, ip text,
       details jsonb
     ) returns text language sql immutable as $$
       select jsonb_build_array(
-        prev_hash, seq, clinic_id, id,
+        prev_hash, lane, seq, clinic_id, id,
         to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         actor_id, actor_role, action, subject_type, subject_id, patient_id, ip, details
       )::text
@@ -50,20 +58,22 @@ export async function up(db: MigrationDb): Promise<void> {
       head_seq bigint;
       head_hash text;
     begin
-      insert into audit_chain_heads as h (clinic_id, seq, last_hash)
-        values (new.clinic_id, 1, repeat('0', 64))
-        on conflict (clinic_id) do update set seq = h.seq + 1
+      new.lane := pg_backend_pid() % ${auditChainLanes};
+      insert into audit_chain_heads as h (clinic_id, lane, seq, last_hash)
+        values (new.clinic_id, new.lane, 1, repeat('0', 64))
+        on conflict (clinic_id, lane) do update set seq = h.seq + 1
         returning h.seq, h.last_hash into head_seq, head_hash;
       new.seq := head_seq;
       new.prev_hash := head_hash;
       new.hash := audit_log_hash(audit_log_canonical(
-        new.prev_hash, new.seq, new.clinic_id, new.id, new.at, new.actor_id, new.actor_role,
+        new.prev_hash, new.lane, new.seq, new.clinic_id, new.id, new.at, new.actor_id, new.actor_role,
         new.action, new.subject_type, new.subject_id, new.patient_id, new.ip, new.details));
-      update audit_chain_heads set last_hash = new.hash where clinic_id = new.clinic_id;
+      update audit_chain_heads set last_hash = new.hash
+        where clinic_id = new.clinic_id and lane = new.lane;
       return new;
     end
     $$`,
-    // Rows written before this migration join the chain in the order they were written.
+    // Rows written before this migration join lane 0's chain in the order they were written.
     'alter table audit_log disable trigger audit_log_no_update_or_delete',
     `do $$
     declare
@@ -79,21 +89,22 @@ export async function up(db: MigrationDb): Promise<void> {
           last_clinic := r.clinic_id;
         end if;
         n := n + 1;
-        update audit_log set seq = n, prev_hash = prev,
-          hash = audit_log_hash(audit_log_canonical(prev, n, r.clinic_id, r.id, r.at, r.actor_id,
+        update audit_log set lane = 0, seq = n, prev_hash = prev,
+          hash = audit_log_hash(audit_log_canonical(prev, 0::smallint, n, r.clinic_id, r.id, r.at, r.actor_id,
             r.actor_role, r.action, r.subject_type, r.subject_id, r.patient_id, r.ip, r.details))
           where clinic_id = r.clinic_id and id = r.id
           returning hash into prev;
-        insert into audit_chain_heads (clinic_id, seq, last_hash) values (r.clinic_id, n, prev)
-          on conflict (clinic_id) do update set seq = excluded.seq, last_hash = excluded.last_hash;
+        insert into audit_chain_heads (clinic_id, lane, seq, last_hash) values (r.clinic_id, 0, n, prev)
+          on conflict (clinic_id, lane) do update set seq = excluded.seq, last_hash = excluded.last_hash;
       end loop;
     end
     $$`,
     'alter table audit_log enable trigger audit_log_no_update_or_delete',
+    'alter table audit_log alter column lane set not null',
     'alter table audit_log alter column seq set not null',
     'alter table audit_log alter column prev_hash set not null',
     'alter table audit_log alter column hash set not null',
-    'create unique index audit_log_chain on audit_log (clinic_id, seq)',
+    'create unique index audit_log_chain on audit_log (clinic_id, lane, seq)',
     `create trigger audit_log_chain before insert on audit_log
       for each row execute function audit_log_chain()`,
   ];
