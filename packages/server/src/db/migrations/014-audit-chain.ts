@@ -7,7 +7,7 @@ import type { MigrationDb } from './index.ts';
  * Each row gets a `lane`, `seq` (1, 2, 3… within its clinic and lane), `prev_hash` (the previous
  * row's hash in that lane, or 64 zeros for the first) and `hash` = sha256 of the row's canonical
  * text (`audit_log_canonical`). A BEFORE INSERT trigger fills them from the lane's chain head,
- * whose row it locks (INSERT … ON CONFLICT DO UPDATE takes the row lock) until the transaction
+ * whose row it locks (SELECT … FOR UPDATE) until the transaction
  * ends, so concurrent inserts queue instead of forking a chain, and every insert path
  * (recordAudit, the one-statement check-in) is covered without change. The lock is held until
  * commit, so one chain per clinic would make a clinic's audited commits wait for each other (one
@@ -21,8 +21,11 @@ export async function up(db: MigrationDb): Promise<void> {
   const {
     rows: [current],
   } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  // A SECURITY DEFINER function must not find objects through the caller's search_path.
-  const searchPath = `${quoteIdent(current?.schema ?? 'public')}, pg_temp`;
+  // A SECURITY DEFINER function must not find objects through the caller's search_path (a
+  // temporary table would come first), so its names are qualified with the schema. Not with
+  // `SET search_path` on the function: that re-plans its statements on every call (measured:
+  // ~1.8 ms per insert on PGlite instead of ~0.1 ms).
+  const s = quoteIdent(current?.schema ?? 'public');
   const statements = [
     `create table audit_chain_heads (
       clinic_id uuid not null,
@@ -42,33 +45,38 @@ export async function up(db: MigrationDb): Promise<void> {
       prev_hash text, lane smallint, seq bigint, clinic_id uuid, id uuid, at timestamptz, actor_id uuid,
       actor_role text, action text, subject_type text, subject_id text, patient_id uuid, ip text,
       details jsonb
-    ) returns text language sql immutable as $$
+    ) returns text language sql stable as $$
       select jsonb_build_array(
         prev_hash, lane, seq, clinic_id, id,
         to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         actor_id, actor_role, action, subject_type, subject_id, patient_id, ip, details
       )::text
     $$`,
-    `create function audit_log_hash(row_text text) returns text language sql immutable as $$
+    `create function audit_log_hash(row_text text) returns text language sql stable as $$
       select encode(sha256(convert_to(row_text, 'UTF8')), 'hex')
     $$`,
-    `create function audit_log_chain() returns trigger language plpgsql security definer
-      set search_path = ${searchPath} as $$
+    `create function audit_log_chain() returns trigger language plpgsql security definer as $$
     declare
       head_seq bigint;
       head_hash text;
     begin
       new.lane := pg_backend_pid() % ${auditChainLanes};
-      insert into audit_chain_heads as h (clinic_id, lane, seq, last_hash)
-        values (new.clinic_id, new.lane, 1, repeat('0', 64))
-        on conflict (clinic_id, lane) do update set seq = h.seq + 1
-        returning h.seq, h.last_hash into head_seq, head_hash;
-      new.seq := head_seq;
+      -- Lock the lane's head (it waits for another transaction holding it), then one update:
+      -- one new row version per insert, so a transaction writing many entries stays fast.
+      select seq, last_hash into head_seq, head_hash from ${s}.audit_chain_heads
+        where clinic_id = new.clinic_id and lane = new.lane for update;
+      if not found then
+        insert into ${s}.audit_chain_heads (clinic_id, lane, seq, last_hash)
+          values (new.clinic_id, new.lane, 0, repeat('0', 64)) on conflict do nothing;
+        select seq, last_hash into head_seq, head_hash from ${s}.audit_chain_heads
+          where clinic_id = new.clinic_id and lane = new.lane for update;
+      end if;
+      new.seq := head_seq + 1;
       new.prev_hash := head_hash;
-      new.hash := audit_log_hash(audit_log_canonical(
+      new.hash := ${s}.audit_log_hash(${s}.audit_log_canonical(
         new.prev_hash, new.lane, new.seq, new.clinic_id, new.id, new.at, new.actor_id, new.actor_role,
         new.action, new.subject_type, new.subject_id, new.patient_id, new.ip, new.details));
-      update audit_chain_heads set last_hash = new.hash
+      update ${s}.audit_chain_heads set seq = new.seq, last_hash = new.hash
         where clinic_id = new.clinic_id and lane = new.lane;
       return new;
     end
