@@ -46,3 +46,11 @@ test('sign-in codes reach the terminal only with --dev-mail (or --demo), not mer
     assert.equal(await dev.stop(), 0);
   }
 });
+
+test('a bad LAMINA_LOG_LEVEL is a usage error before anything opens', async () => {
+  const result = await runInProcess(['serve', '--data-dir', join(root, 'never')], {
+    env: { LAMINA_LOG_LEVEL: 'loud' },
+  });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /LAMINA_LOG_LEVEL: expected one of fatal, error, warn, info/);
+});

@@ -42,6 +42,7 @@ export const serveCommand: Command = async (args, io) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port: expected a port number, got "${values.port}"`);
   const host = values.host ?? '127.0.0.1';
+  const level = logLevel(io.env.LAMINA_LOG_LEVEL);
   const config = resolveDatabaseConfig(io.env, {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
@@ -56,12 +57,13 @@ export const serveCommand: Command = async (args, io) => {
       : error;
   });
   const files = fileStore.store;
+  const log = createLogger({ level });
+  // Messages from the jobs can quote a mail server's or the database's words: sanitized.
+  // Their failures start with "job queue:" or "outbox:"; the rest is news (an alert escalated).
+  const jobLog = (component: string) => (line: string) =>
+    log[/^(job queue|outbox):/.test(line) ? 'warn' : 'info']({ component }, sanitizeMessage(line));
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   const now = () => new Date();
-  const log = createLogger({ level: logLevel(io.env.LAMINA_LOG_LEVEL) });
-  // Messages from the jobs can quote a mail server's or the database's words: sanitized.
-  const jobLog = (component: string) => (line: string) =>
-    log.info({ component }, sanitizeMessage(line));
   if (values.demo) {
     const seeded = await seedDemo(
       database.db,
