@@ -138,3 +138,43 @@ async function verifyLane(
   }
   return { rows };
 }
+
+export interface AnchorMismatch {
+  readonly clinicId: string;
+  readonly lane: number;
+  readonly seq: number;
+  /** The row is gone, or carries another hash: the chain was rewritten from it on. */
+  readonly found: 'missing' | 'different';
+}
+
+/**
+ * Compares lane heads written down earlier (`lamina audit verify --json`) with the rows now at
+ * those places. A chain rewritten by the database owner, hashes and heads recomputed, verifies
+ * as whole; only a head kept elsewhere shows it.
+ */
+export async function checkAnchors(
+  db: Kysely<Database>,
+  anchors: readonly { clinicId: string; heads: readonly LaneHead[] }[],
+): Promise<AnchorMismatch[]> {
+  const mismatches: AnchorMismatch[] = [];
+  for (const { clinicId, heads } of anchors) {
+    for (const head of heads) {
+      const row = await db
+        .selectFrom('audit_log')
+        .select('hash')
+        .where('clinic_id', '=', clinicId)
+        .where('lane', '=', head.lane as never)
+        .where('seq', '=', head.seq as never)
+        .executeTakeFirst();
+      if (!row || row.hash !== head.hash) {
+        mismatches.push({
+          clinicId,
+          lane: head.lane,
+          seq: head.seq,
+          found: row ? 'different' : 'missing',
+        });
+      }
+    }
+  }
+  return mismatches;
+}

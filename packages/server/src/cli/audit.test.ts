@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -61,4 +61,54 @@ test('lamina audit verify refuses a bad clinic id with a usage error', async () 
   const result = await runInProcess(['audit', 'verify', '--clinic', 'nope']);
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--clinic: expected a clinic id/);
+});
+
+test('a chain rewritten by the owner (hashes and head recomputed) verifies, but not against an anchor', async () => {
+  const dataDir = join(root, 'anchored');
+  let database = await openDatabase({ engine: 'pglite', dataDir });
+  const { clinicId } = await aClinicWithPatient(database.db);
+  for (const action of ['patient.read', 'patient.export']) {
+    await recordAudit(database.db, { clinicId, actor: null, action, subjectType: 'test' });
+  }
+  await database.close();
+  const taken = await runInProcess(['audit', 'verify', '--json', '--data-dir', dataDir]);
+  assert.equal(taken.code, 0, taken.stderr);
+  const anchor = join(root, 'anchor.json');
+  writeFileSync(anchor, taken.stdout);
+
+  // The owner hides the export: changes the last entry and recomputes its hash and the head.
+  database = await openDatabase({ engine: 'pglite', dataDir });
+  await database.db.transaction().execute(async (trx) => {
+    await sql`alter table audit_log disable trigger audit_log_no_update_or_delete`.execute(trx);
+    await sql`update audit_log set action = 'patient.read',
+      hash = audit_log_hash(audit_log_canonical(prev_hash, lane, seq, clinic_id, id, at, actor_id,
+        actor_role, 'patient.read', subject_type, subject_id, patient_id, ip, details))
+      where action = 'patient.export'`.execute(trx);
+    await sql`update audit_chain_heads h set last_hash = a.hash from audit_log a
+      where a.clinic_id = h.clinic_id and a.lane = h.lane and a.seq = h.seq`.execute(trx);
+    await sql`alter table audit_log enable trigger audit_log_no_update_or_delete`.execute(trx);
+  });
+  await database.close();
+
+  const plain = await runInProcess(['audit', 'verify', '--data-dir', dataDir]);
+  assert.equal(plain.code, 0, 'a full rewrite is invisible to the chain alone');
+  const anchored = await runInProcess([
+    'audit',
+    'verify',
+    '--anchor',
+    anchor,
+    '--data-dir',
+    dataDir,
+  ]);
+  assert.equal(anchored.code, 1);
+  assert.match(
+    anchored.stdout,
+    /ANCHOR BROKEN at lane \d+ seq 2: the entry the anchor names has another hash/,
+  );
+
+  const bad = join(root, 'bad.json');
+  writeFileSync(bad, '{"nope": true}');
+  const refused = await runInProcess(['audit', 'verify', '--anchor', bad, '--data-dir', dataDir]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /not the output of lamina audit verify --json/);
 });
