@@ -18,6 +18,7 @@ import { HttpProblem, sendProblem } from './http/problem.ts';
 import { requestImaging } from './imaging/request-routes.ts';
 import { acceptsRawUpload, imaging } from './imaging/routes.ts';
 import { intake } from './intake/routes.ts';
+import { defaultLogger, requestIdFor } from './log/logger.ts';
 import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
@@ -39,6 +40,14 @@ function clientIp(c: AppContext, trustProxy: boolean | number): string | null {
 /** The HTTP API: thin handlers over @lamina/pathway and the stores. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const log = deps.log ?? defaultLogger();
+
+  app.use('*', async (c, next) => {
+    const requestId = requestIdFor(c.req.header('x-request-id'), proxyHops(deps.trustProxy) > 0);
+    c.set('requestId', requestId);
+    c.header('x-request-id', requestId);
+    await next();
+  });
 
   app.use('*', securityHeaders(deps.secureCookies));
   app.use('*', async (c, next) => {
@@ -98,12 +107,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return sendProblem(c, error.problem);
-    console.error(error);
+    // Never the error object itself: database errors carry the query's parameters and the failing row.
+    log.error(
+      { err: error, requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath },
+      'request failed',
+    );
     return sendProblem(c, {
       type: 'https://lamina.dev/problems/internal-error',
       title: 'Something went wrong',
       status: 500,
       detail: 'The server could not finish this request. Nothing was saved. Please try again.',
+      requestId: c.get('requestId'),
     });
   });
   return app;

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
-import { pathId, readJson } from '../http/context.ts';
+import { logFor, pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
 import { currentSurgery } from '../patients/store.ts';
@@ -102,7 +102,7 @@ export function checkinRoutes() {
       const { escalation } = c.get('deps');
       await escalation
         ?.scheduleCheck(stored.alert.id, stored.alert.deadlineAt)
-        .catch((error: Error) => console.warn(`could not schedule escalation: ${error.message}`));
+        .catch((error: Error) => logFor(c).warn({ err: error }, 'could not schedule escalation'));
     }
     return c.json(
       { checkinId: stored.checkinId, stored: true, replayed: false, decision, alert: stored.alert },

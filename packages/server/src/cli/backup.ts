@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { BackupError, backupDataDir, restoreDataDir } from '../db/backup.ts';
+import { BackupError, backupDataDir, previousDataDirs, restoreDataDir } from '../db/backup.ts';
 import { redactUrl } from '../db/config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { databaseConfig, parseOptions } from './db.ts';
@@ -9,12 +9,15 @@ const backupHelp = `Usage: lamina backup [--out FILE] [--data-dir DIR]
 
 Writes the embedded database to one file (a gzipped tarball of its data directory).
 Refuses while another process (a running server) uses the data directory: stop it first.
-Default file: lamina-backup-<UTC time>.tar.gz in the current directory.`;
+Default file: lamina-backup-<UTC time>.tar.gz in the current directory, readable by you only
+(it holds patient data: keep it encrypted or offline, and delete old ones).`;
 
 const restoreHelp = `Usage: lamina restore FILE [--data-dir DIR]
 
 Replaces the embedded database with a backup made by lamina backup. The current data
-directory is kept beside it as <dir>.before-restore-<time>. Refuses while a server runs.`;
+directory is kept beside it as <dir>.before-restore-<time> (readable by you only), until you
+delete it: Lamina never does, and lists them after each backup and restore. Refuses while a
+server runs.`;
 
 export const backupCommand: Command = async (args, io) => {
   const { values } = parseOptions(args, {
@@ -31,6 +34,7 @@ export const backupCommand: Command = async (args, io) => {
   const out = resolve(values.out ?? `lamina-backup-${stamp}.tar.gz`);
   const { bytes } = await explainFailures(() => backupDataDir(dataDir, out, io.err));
   io.out(`Backed up ${dataDir} to ${out} (${(bytes / 1_048_576).toFixed(1)} MB).`);
+  remindOfPreviousDirs(io, dataDir);
   return 0;
 };
 
@@ -54,8 +58,20 @@ export const restoreCommand: Command = async (args, io) => {
     `Restored ${file} into ${dataDir}.` +
       (previous ? ` The data it replaced is kept in ${previous}.` : ''),
   );
+  remindOfPreviousDirs(io, dataDir);
   return 0;
 };
+
+/** Replaced data directories hold patient data: never kept silently. */
+function remindOfPreviousDirs(io: CliIo, dataDir: string): void {
+  const previous = previousDataDirs(dataDir);
+  if (previous.length === 0) return;
+  io.err(
+    `${previous.length} replaced data ${previous.length === 1 ? 'directory is' : 'directories are'} kept from earlier restores, with patient data in them:\n` +
+      previous.map((dir) => `  ${dir}`).join('\n') +
+      '\nOnce the restored data is right, delete them (rm -r DIR); Lamina never deletes them itself.',
+  );
+}
 
 function embeddedDataDir(io: CliIo, dataDir: string | undefined, verb: string): string {
   const config = databaseConfig(io, dataDir);

@@ -24,6 +24,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'database tasks: db migrate applies pending migrations',
     load: async () => (await import('./db.ts')).dbCommand,
   },
+  audit: {
+    summary:
+      'audit log tasks: audit verify checks the hash chain and reports the first broken entry',
+    load: async () => (await import('./audit.ts')).auditCommand,
+  },
   backup: {
     summary: 'write the embedded database to a backup file',
     load: async () => (await import('./backup.ts')).backupCommand,

@@ -14,17 +14,21 @@ import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from
 import { AlertFeed } from '../events/alert-feed.ts';
 import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../http/settings.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
+import { createLogger, sanitizeMessage } from '../log/logger.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
 
-const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
+const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--dev-mail] [--data-dir DIR | --database-url URL]
 
 Runs the Lamina API and the web app. Without --database-url (or DATABASE_URL) it uses the
 embedded database in ./.lamina/data (LAMINA_DATA_DIR). --demo adds a demo clinic the first time.
 
 Settings: LAMINA_PUBLIC_URL (required unless --demo or NODE_ENV=development: the address in email
 links), LAMINA_TRUST_PROXY (number of reverse proxies in front; true = 1), LAMINA_SECURE_COOKIES
-(true behind TLS: Secure __Host- cookie and HSTS).`;
+(true behind TLS: Secure __Host- cookie and HSTS).
+--demo and --dev-mail also print outgoing emails (sign-in codes, invitation tokens) to this
+terminal, for trying Lamina without a mail server; never use them with real patients.
+Logs are JSON lines on stderr (LAMINA_LOG_LEVEL: error, warn, info (default), debug).`;
 
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -52,6 +56,7 @@ export const serveCommand: Command = async (args, io) => {
   } catch (error) {
     throw error instanceof HttpSettingsError ? new UsageError(error.message) : error;
   }
+  const level = logLevel(io.env.LAMINA_LOG_LEVEL);
   const config = resolveDatabaseConfig(io.env, {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
@@ -66,6 +71,11 @@ export const serveCommand: Command = async (args, io) => {
       : error;
   });
   const files = fileStore.store;
+  const log = createLogger({ level });
+  // Messages from the jobs can quote a mail server's or the database's words: sanitized.
+  // Their failures start with "job queue:" or "outbox:"; the rest is news (an alert escalated).
+  const jobLog = (component: string) => (line: string) =>
+    log[/^(job queue|outbox):/.test(line) ? 'warn' : 'info']({ component }, sanitizeMessage(line));
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   const now = () => new Date();
   if (values.demo) {
@@ -78,15 +88,13 @@ export const serveCommand: Command = async (args, io) => {
     io.out(seeded.created ? 'Demo clinic created.' : 'Demo clinic already present.');
   }
   const alertFeed = await AlertFeed.start(database);
-  const escalation = await EscalationJobs.start(database, { log: (line) => io.err(line) });
+  const escalation = await EscalationJobs.start(database, { log: jobLog('escalation') });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
   const outbox = smtpUrl
     ? startOutboxSender(
         database.db,
         smtpDelivery(smtpUrl, io.env.LAMINA_MAIL_FROM ?? 'Lamina <no-reply@localhost>'),
-        {
-          log: (line) => io.err(line),
-        },
+        { log: jobLog('outbox') },
       )
     : undefined;
   // Demo/development without LAMINA_PUBLIC_URL: links use the listening address, known once listening.
@@ -102,7 +110,9 @@ export const serveCommand: Command = async (args, io) => {
     get publicUrl() {
       return http.publicUrl ?? listeningUrl;
     },
-    devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
+    log,
+    // Codes and tokens on the terminal only when asked for by name, never by a missing NODE_ENV.
+    devLog: values.demo || values['dev-mail'] ? (line) => io.out(line) : undefined,
     // Demo staff sign in with the password only (browser tests, trying it out); real clinics need TOTP.
     mfaDefaultRoles: values.demo ? [] : ['admin', 'reviewer'],
     ...(io.env.LAMINA_AUTH_SECRET?.trim() ? { authSecret: io.env.LAMINA_AUTH_SECRET.trim() } : {}),
@@ -167,9 +177,21 @@ function parse(args: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean' },
+      'dev-mail': { type: 'boolean' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+function logLevel(value: string | undefined): (typeof logLevels)[number] {
+  const level = value?.trim().toLowerCase() || 'info';
+  if (!(logLevels as readonly string[]).includes(level)) {
+    throw new UsageError(
+      `LAMINA_LOG_LEVEL: expected one of ${logLevels.join(', ')}, got "${value}"`,
+    );
+  }
+  return level as (typeof logLevels)[number];
 }

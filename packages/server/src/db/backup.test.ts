@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -111,4 +111,59 @@ test('bad usage is a usage error', async () => {
     (await lamina(['db', 'migrate'], { DATABASE_URL: 'mysql://x' })).err,
     /must start with postgres:\/\//,
   );
+});
+
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+test('data directories are the owner’s only (0700) and backup files too (0600), whatever the umask', async () => {
+  const previousUmask = process.umask(0o022);
+  try {
+    const dataDir = join(root, 'modes', 'data');
+    await addClinic(dataDir, 'mode-clinic');
+    assert.equal(modeOf(dataDir).toString(8), '700');
+    const file = join(root, 'modes', 'backup.tar.gz');
+    const backup = await lamina(['backup', '--data-dir', dataDir, '--out', file]);
+    assert.equal(backup.code, 0, backup.err);
+    assert.equal(modeOf(file).toString(8), '600');
+
+    const restore = await lamina(['restore', file, '--data-dir', dataDir]);
+    assert.equal(restore.code, 0, restore.err);
+    const kept = /kept in (\S+)\.$/.exec(restore.out)?.[1] ?? '';
+    assert.equal(modeOf(dataDir).toString(8), '700');
+    assert.equal(modeOf(kept).toString(8), '700');
+
+    // A directory made before this rule (or by hand) is tightened when the database opens.
+    const loose = join(root, 'modes', 'loose');
+    mkdirSync(loose, { mode: 0o755 });
+    assert.equal(modeOf(loose).toString(8), '755');
+    await addClinic(loose, 'loose-clinic');
+    assert.equal(modeOf(loose).toString(8), '700');
+  } finally {
+    process.umask(previousUmask);
+  }
+});
+
+test('restore and backup say where replaced data directories are kept, and to delete them', async () => {
+  const dataDir = join(root, 'kept', 'data');
+  await addClinic(dataDir, 'kept-clinic');
+  const file = join(root, 'kept', 'b.tar.gz');
+  assert.equal((await lamina(['backup', '--data-dir', dataDir, '--out', file])).code, 0);
+  const first = await lamina(['restore', file, '--data-dir', dataDir]);
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.err, /1 replaced data directory is kept .*patient data/);
+  assert.match(first.err, /delete them/);
+  // A second restore (a different time stamp) keeps a second one; both are listed.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const second = await lamina(['restore', file, '--data-dir', dataDir]);
+  assert.equal(second.code, 0, second.err);
+  const listed = second.err.split('\n').filter((line) => line.includes('data.before-restore-'));
+  assert.equal(listed.length, 2, second.err);
+  const again = await lamina([
+    'backup',
+    '--data-dir',
+    dataDir,
+    '--out',
+    join(root, 'kept', 'c.tgz'),
+  ]);
+  assert.match(again.err, /2 replaced data directories are kept/);
 });

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './lock.ts';
 
@@ -33,7 +34,9 @@ export async function backupDataDir(
     const bytes = new Uint8Array(await tarball.arrayBuffer());
     // Written aside and renamed, so a crash never leaves a truncated file under the final name.
     const partial = `${outFile}.partial-${process.pid}`;
-    await writeFile(partial, bytes, { flag: 'wx' });
+    // Patient data: readable by the server's OS user only, whatever the umask.
+    await writeFile(partial, bytes, { flag: 'wx', mode: 0o600 });
+    await chmod(partial, 0o600);
     await rename(partial, outFile);
     return { bytes: bytes.length };
   } finally {
@@ -41,9 +44,15 @@ export async function backupDataDir(
   }
 }
 
+/** The owner-only mode of data directories (decision 013). */
+export const dataDirMode = 0o700;
+export const backupFileMode = 0o600;
+
 /**
  * Replaces the data directory with a backup. The current directory is kept beside it
- * (`<dataDir>.before-restore-<time>`), never deleted: restoring the wrong file must be undoable.
+ * (`<dataDir>.before-restore-<time>`, owner-only), never deleted: restoring the wrong file must be
+ * undoable. They hold patient data, so the CLI lists them after each backup and restore and says
+ * to delete them (`previousDataDirs`); Lamina itself never deletes one.
  */
 export async function restoreDataDir(
   dataDir: string,
@@ -58,10 +67,12 @@ export async function restoreDataDir(
   try {
     await rm(staging, { recursive: true, force: true });
     await loadAndCheck(staging, backupFile);
+    await chmod(staging, dataDirMode);
     let previous: string | undefined;
     if (existsSync(dataDir)) {
       previous = `${dataDir}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
       await rename(dataDir, previous);
+      await chmod(previous, dataDirMode);
     }
     await rename(staging, dataDir);
     return { previous };
@@ -92,4 +103,15 @@ async function loadAndCheck(staging: string, backupFile: string): Promise<void> 
   } finally {
     await pglite.close();
   }
+}
+
+/** The replaced data directories restore kept beside `dataDir`, oldest first. */
+export function previousDataDirs(dataDir: string): string[] {
+  const parent = dirname(dataDir);
+  const prefix = `${basename(dataDir)}.before-restore-`;
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent)
+    .filter((name) => name.startsWith(prefix))
+    .sort()
+    .map((name) => join(parent, name));
 }

@@ -23,6 +23,47 @@ export async function migrate(
   db: MigrationDb,
   migrations: readonly Migration[] = allMigrations,
 ): Promise<MigrationResult> {
+  // Up to date: nothing to lock or create. This is what lets the server start as an application
+  // role that may not create tables (decision 013); migrations then run as the owner.
+  const done = await appliedMigrations(db);
+  if (done?.size === migrations.length && migrations.every((m) => done.has(m.name))) {
+    return { applied: [], alreadyApplied: done.size };
+  }
+  try {
+    return await migrateLocked(db, migrations);
+  } catch (error) {
+    if (isPermissionDenied(error)) {
+      throw new Error(
+        'This database role may not change the schema, and migrations are pending: run lamina db migrate with the owner of the tables (--owner-url or LAMINA_MIGRATE_DATABASE_URL).',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** The names in schema_migrations, or undefined when there is no such table yet. Reads only. */
+async function appliedMigrations(db: MigrationDb): Promise<Set<string> | undefined> {
+  const { rows: table } = await sql<{
+    found: boolean;
+  }>`select to_regclass('schema_migrations') is not null as found`.execute(db);
+  if (!table[0]?.found) return undefined;
+  const { rows } = await sql<{ name: string }>`select name from schema_migrations`.execute(db);
+  return new Set(rows.map((row) => row.name));
+}
+
+function isPermissionDenied(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '42501') return true;
+  }
+  return false;
+}
+
+async function migrateLocked(
+  db: MigrationDb,
+  migrations: readonly Migration[],
+): Promise<MigrationResult> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${sql.lit(migrationLockKey)})`.execute(trx);
     await sql`create table if not exists schema_migrations (

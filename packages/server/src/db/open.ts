@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -65,7 +65,9 @@ export async function openDatabase(
 async function openDataDir(dataDir: string, options: OpenOptions): Promise<LaminaDatabase> {
   const lock = acquireDataDirLock(dataDir, options.onNotice ?? ((text) => console.warn(text)));
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Patient data: the directory is the owner's only, also one made before this rule (decision 013).
+    if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
     const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
     return pgliteDatabase(pglite, { dataDir, afterClose: () => lock.release() });
   } catch (error) {

@@ -236,6 +236,18 @@ export interface AuditLogTable {
   patient_id: ColumnType<string | null, string | null | undefined, never>;
   ip: ColumnType<string | null, string | null | undefined, never>;
   details: ColumnType<unknown, string | null | undefined, never>;
+  /** The hash chain (migration 014): filled by the insert trigger, never by the application. */
+  lane: ColumnType<number, never, never>;
+  seq: ColumnType<number, never, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
+}
+
+export interface AuditChainHeadsTable {
+  clinic_id: string;
+  lane: number;
+  seq: number;
+  last_hash: string;
 }
 
 export interface OutboxTable {
@@ -483,6 +495,7 @@ export interface Database {
   candidacy_assessments: CandidacyAssessmentsTable;
   candidacy_leads: CandidacyLeadsTable;
   audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
   outbox: OutboxTable;
   rate_limit_counters: RateLimitCountersTable;
   sign_in_codes: SignInCodesTable;

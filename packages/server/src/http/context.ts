@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
 import type { Database, Role } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
+import { defaultLogger, type Logger } from '../log/logger.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
 
@@ -21,7 +22,9 @@ export interface AppDeps {
   readonly trustProxy: boolean | number;
   /** The address people open (LAMINA_PUBLIC_URL): every link in an email is built from it (http/public-url.ts). */
   readonly publicUrl: URL;
-  /** Development: also print outgoing emails (sign-in codes) here. */
+  /** Structured logs (log/logger.ts); absent in tests that do not read them: JSON to stderr. */
+  readonly log?: Logger;
+  /** Demo or development only (`lamina serve --demo`/`--dev-mail`): also print outgoing emails (sign-in codes) here. */
   readonly devLog?: (line: string) => void;
   /** Live alert events (LISTEN/NOTIFY); absent where a server runs without live updates. */
   readonly alertFeed?: AlertFeed;
@@ -40,10 +43,20 @@ export interface AppEnv {
     deps: AppDeps;
     actor: Actor | null;
     ip: string | null;
+    /** Names this request in log lines and in a 500's problem (requestId). */
+    requestId: string;
   };
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** The logger for this request: every line carries the request id and the route (not the path's ids). */
+export function logFor(c: AppContext): Logger {
+  return (c.get('deps').log ?? defaultLogger()).child({
+    requestId: c.get('requestId'),
+    route: c.req.routePath,
+  });
+}
 
 export function requireActor(c: AppContext): Actor {
   const actor = c.get('actor');

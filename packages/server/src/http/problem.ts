@@ -9,6 +9,8 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: { field: string; message: string }[];
+  /** On a 500: the id of the log line that says what went wrong, for a bug report. */
+  requestId?: string;
 }
 
 export class HttpProblem extends Error {

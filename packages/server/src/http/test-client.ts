@@ -7,6 +7,7 @@ import { createApp } from '../app.ts';
 import { sseReader } from '../cli/spawn-server.test-helper.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
+import { createLogger } from '../log/logger.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 
@@ -21,6 +22,8 @@ process.once('exit', () => rmSync(testFiles.root, { recursive: true, force: true
 export class TestClient {
   readonly app: Hono<AppEnv>;
   readonly mail: string[] = [];
+  /** The server's log lines (JSON), as they would have gone to stderr. */
+  readonly logs: string[] = [];
   private cookie = '';
   clock: Date;
 
@@ -40,6 +43,7 @@ export class TestClient {
       publicUrl: testPublicUrl,
       ...settings,
       devLog: (line) => this.mail.push(line),
+      log: createLogger({ destination: { write: (line: string) => this.logs.push(line) } }),
       files: testFiles,
     });
   }
@@ -47,7 +51,13 @@ export class TestClient {
   /** A second browser on the same server: its own cookies, the same clock. */
   fork(): TestClient {
     const other = Object.create(TestClient.prototype) as TestClient;
-    Object.assign(other, { app: this.app, mail: this.mail, cookie: '', clock: this.clock });
+    Object.assign(other, {
+      app: this.app,
+      mail: this.mail,
+      logs: this.logs,
+      cookie: '',
+      clock: this.clock,
+    });
     return other;
   }
 

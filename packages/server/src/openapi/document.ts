@@ -12,6 +12,10 @@ export const problemSchema = z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()
       .describe('Field-level messages for invalid input'),
+    requestId: z
+      .string()
+      .optional()
+      .describe('On a 500: names the server log line about it; quote it in a bug report'),
   })
   .meta({ title: 'Problem', description: 'RFC 9457 problem details' });
 

@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
-import { pathId, readJson, requireActor } from '../http/context.ts';
+import { logFor, pathId, readJson, requireActor } from '../http/context.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
@@ -437,7 +437,7 @@ async function report(c: AppContext) {
     // After the commit; if this fails the minute sweep still escalates the alert.
     await escalation
       ?.scheduleCheck(stored.alert.id, stored.alert.deadlineAt)
-      .catch((error: Error) => console.warn(`could not schedule escalation: ${error.message}`));
+      .catch((error: Error) => logFor(c).warn({ err: error }, 'could not schedule escalation'));
   const updated = await getCase(db, actor.clinicId, row.id);
   if (!updated) throw notFound('This second opinion');
   return c.json({ case: await caseView(c, actor, updated, at), alert: stored.alert }, 201);
