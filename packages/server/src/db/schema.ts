@@ -31,6 +31,8 @@ export interface ClinicsTable {
   opening_hours: ColumnType<unknown, string | null | undefined, string | null>;
   /** Business days a reviewer has for a second-opinion report (migration 009). */
   second_opinion_report_days: Generated<number>;
+  /** Bytes of scans and reports the clinic may store, originals and copies (migration 013, decision 011). */
+  imaging_quota_bytes: Generated<number>;
 }
 
 export interface UsersTable {
@@ -253,6 +255,15 @@ export interface RateLimitEventsTable {
   at: Default<Date>;
 }
 
+/** Storage quota counters (migration 013, storage/quota.ts): one row per clinic, request, token or patient. */
+export interface UploadQuotasTable {
+  clinic_id: string;
+  scope: 'clinic' | 'request' | 'token' | 'patient';
+  key: string;
+  used_bytes: number;
+  updated_at: Default<Date>;
+}
+
 /** A study per owner and Study Instance UID (migration 006); counts come from imaging_files. */
 export interface ImagingStudiesTable {
   clinic_id: string;
@@ -449,6 +460,7 @@ export interface Database {
   on_call: OnCallTable;
   imaging_studies: ImagingStudiesTable;
   imaging_files: ImagingFilesTable;
+  upload_quotas: UploadQuotasTable;
   peer_volunteers: PeerVolunteersTable;
   peer_connections: PeerConnectionsTable;
   peer_messages: PeerMessagesTable;

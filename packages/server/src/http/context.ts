@@ -5,6 +5,7 @@ import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import type { UploadQuotaLimits } from '../storage/quota.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
 
 /** What every handler can reach. Nothing here is process state another server would need. */
@@ -23,6 +24,8 @@ export interface AppDeps {
   readonly escalation?: { scheduleCheck(alertId: string, at: Date): Promise<void> };
   /** Uploaded files (imaging); absent where a server stores none, and imaging routes then answer 503. */
   readonly files?: BlobStore;
+  /** Upload quotas for visitors' tokens, requests and patients (storage/quota.ts defaults when absent). */
+  readonly uploadQuotas?: UploadQuotaLimits;
 }
 
 export interface AppEnv {

@@ -10,14 +10,23 @@ import { readQuery } from '../http/query.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { reviewerStudyAccess } from '../second-opinion/store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import {
+  type QuotaCharge,
+  QuotaExceeded,
+  storageUsed,
+  type UploadQuotaLimits,
+  uploadQuotaDefaults,
+} from '../storage/quota.ts';
 import { FileRejection, readFrame } from './dicom.ts';
 import {
   type FileVariant,
   imagingLimits,
   ingestUpload,
   listStudies,
+  quotaMessage,
   readStoredFile,
   studySeries,
+  UploadBusy,
   type UploadResult,
   UploadTooLarge,
   uploadContentTypes,
@@ -113,7 +122,13 @@ function fileNameOf(c: AppContext): string {
  */
 export async function storeUploadBody(
   c: AppContext,
-  input: { clinicId: string; uploadedBy: string | null; owner: ImagingOwner },
+  input: {
+    clinicId: string;
+    uploadedBy: string | null;
+    owner: ImagingOwner;
+    /** Quotas besides the clinic's (a visitor's token, a request, a patient): see uploadQuotas. */
+    quota?: readonly Omit<QuotaCharge, 'bytes'>[];
+  },
 ): Promise<{ fileName: string; result: UploadResult }> {
   const type = c.req.header('content-type') ?? '';
   if (!acceptsRawUpload('POST', c.req.path, type))
@@ -125,8 +140,9 @@ export async function storeUploadBody(
   const files = blobStore(c);
   // A declared single file gets the single-file limit; a zip (or an unnamed type) the zip limit.
   const single = /^(application\/dicom|application\/pdf|image\/jpeg)/i.test(type);
-  const body = await readLimitedBody(c, single ? imagingLimits.fileBytes : imagingLimits.zipBytes);
   const { db, now } = c.get('deps');
+  await refuseWhenFull(c, input.clinicId, input.quota ?? [], single);
+  const body = await readLimitedBody(c, single ? imagingLimits.fileBytes : imagingLimits.zipBytes);
   const fileName = fileNameOf(c);
   try {
     const result = await ingestUpload(db, files, {
@@ -137,15 +153,46 @@ export async function storeUploadBody(
       contentType: type,
       bytes: body,
       now: now(),
+      transfer: true,
+      ...(input.quota ? { quota: input.quota } : {}),
     });
     return { fileName, result };
   } catch (error) {
     if (error instanceof UploadTooLarge) throw tooLarge(error.message);
+    if (error instanceof UploadBusy) {
+      c.header('retry-after', '60');
+      throw new HttpProblem(503, 'Busy', error.message);
+    }
     if (error instanceof FileRejection)
       throw new HttpProblem(422, 'File refused', error.message, [
         { field: fileName, message: error.message },
       ]);
     throw error;
+  }
+}
+
+/** The quota limits in force: the server's settings, else the defaults (decision 011). */
+export const uploadQuotas = (c: AppContext): UploadQuotaLimits =>
+  c.get('deps').uploadQuotas ?? uploadQuotaDefaults;
+
+/**
+ * Before the body is read: a quota already used up, or a single file larger than what is left, is
+ * refused without buffering it. Only a courtesy (the counters are not changed here); the check
+ * that counts is the atomic one when each file is stored.
+ */
+async function refuseWhenFull(
+  c: AppContext,
+  clinicId: string,
+  quota: readonly Omit<QuotaCharge, 'bytes'>[],
+  single: boolean,
+): Promise<void> {
+  const declared = Number(c.req.header('content-length'));
+  for (const charge of quota) {
+    if (charge.limit === undefined) continue;
+    const left =
+      charge.limit - (await storageUsed(c.get('deps').db, clinicId, charge.scope, charge.key));
+    if (left <= 0 || (single && Number.isFinite(declared) && declared > left))
+      throw tooLarge(quotaMessage(new QuotaExceeded(charge.scope, charge.limit)));
   }
 }
 
@@ -168,6 +215,11 @@ async function upload(c: AppContext) {
     clinicId: actor.clinicId,
     uploadedBy: actor.userId,
     owner: { patientId },
+    // A patient's own uploads have their own allowance; staff uploads count for the clinic only.
+    quota:
+      actor.role === 'patient'
+        ? [{ scope: 'patient', key: patientId, limit: uploadQuotas(c).patientBytes }]
+        : [],
   });
   await recordAudit(c.get('deps').db, {
     clinicId: actor.clinicId,
