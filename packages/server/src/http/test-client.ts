@@ -8,7 +8,7 @@ import { sseReader } from '../cli/spawn-server.test-helper.ts';
 import type { Database } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
-import type { AppEnv } from './context.ts';
+import type { AppDeps, AppEnv } from './context.ts';
 
 /** Uploaded files of every test client in this test process: a temp directory, removed at exit. */
 export const testFiles = new DiskBlobStore(mkdtempSync(join(tmpdir(), 'lamina-test-files-')));
@@ -21,7 +21,13 @@ export class TestClient {
   private cookie = '';
   clock: Date;
 
-  constructor(db: Kysely<Database>, now = new Date('2026-11-20T15:00:00Z'), alertFeed?: AlertFeed) {
+  constructor(
+    db: Kysely<Database>,
+    now = new Date('2026-11-20T15:00:00Z'),
+    alertFeed?: AlertFeed,
+    /** Settings a test changes (e.g. small upload quotas). */
+    extra: Partial<AppDeps> = {},
+  ) {
     this.clock = now;
     this.app = createApp({
       db,
@@ -31,6 +37,7 @@ export class TestClient {
       trustProxy: false,
       devLog: (line) => this.mail.push(line),
       files: testFiles,
+      ...extra,
     });
   }
 

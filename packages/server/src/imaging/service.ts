@@ -108,7 +108,8 @@ export class UploadTooLarge extends Error {}
 /** The server is opening as many zips as it safely can: try again in a minute (503). */
 export class UploadBusy extends Error {}
 
-const zipStopMessages: Record<ZipStopped['reason'], () => Error> = {
+/** A zip stopped before anything was inflated is refused as a whole (413). */
+const zipTooLarge: Record<'entries' | 'unpacked', () => UploadTooLarge> = {
   entries: () =>
     new UploadTooLarge(
       `This zip holds more than ${imagingLimits.zipEntries} files. Please split the study into smaller zips.`,
@@ -117,14 +118,14 @@ const zipStopMessages: Record<ZipStopped['reason'], () => Error> = {
     new UploadTooLarge(
       `This zip unpacks to more than ${imagingLimits.zipUnpackedBytes / megabyte} MB. Please split the study into smaller zips.`,
     ),
-  lying: () =>
-    new FileRejection(
-      'This zip file is damaged: a file in it unpacks to more than the zip says, so it was not opened. Please make the zip again and upload it.',
-    ),
-  damaged: () =>
-    new FileRejection(
-      'This zip file could not be opened: it may be damaged or incomplete. Please make it again and upload it.',
-    ),
+};
+
+/** A zip stopped at an entry: that entry is refused by name and the rest is not opened (the files before it are kept). */
+const zipStoppedAt: Record<'lying' | 'damaged', string> = {
+  lying:
+    'This file unpacks to more than the zip says, so the zip is damaged or was made to do harm; the rest of it was not opened. Please make the zip again and upload it.',
+  damaged:
+    'This zip file could not be opened: it may be damaged or incomplete. Please make it again and upload it.',
 };
 
 const zipRefusals: Record<Extract<ZipItem, { type: 'refused' }>['reason'], string> = {
@@ -153,7 +154,9 @@ export function quotaMessage(error: QuotaExceeded): string {
 }
 
 /** The entries of an upload: the file itself, or a zip's files inflated one at a time off the event loop. */
-async function* entriesOf(input: UploadInput): AsyncGenerator<ZipItem> {
+async function* entriesOf(
+  input: UploadInput,
+): AsyncGenerator<ZipItem | { type: 'stopped'; name: string; reason: string }> {
   if (sniffKind(input.bytes) !== 'zip') {
     yield { type: 'entry', name: input.fileName, bytes: input.bytes };
     return;
@@ -161,7 +164,16 @@ async function* entriesOf(input: UploadInput): AsyncGenerator<ZipItem> {
   try {
     yield* unzipEntries(input.bytes, imagingLimits, { transfer: input.transfer === true });
   } catch (error) {
-    if (error instanceof ZipStopped) throw zipStopMessages[error.reason]();
+    if (error instanceof ZipStopped) {
+      if (error.reason === 'entries' || error.reason === 'unpacked')
+        throw zipTooLarge[error.reason]();
+      yield {
+        type: 'stopped',
+        name: error.entry ?? input.fileName,
+        reason: zipStoppedAt[error.reason],
+      };
+      return;
+    }
     if (error instanceof InflateBusy)
       throw new UploadBusy(
         'Many studies are being unpacked right now. Please try again in a minute.',
@@ -191,6 +203,10 @@ export async function ingestUpload(
     seen++;
     if (item.type === 'refused') {
       refused.push({ name: item.name, reason: zipRefusals[item.reason] });
+      continue;
+    }
+    if (item.type === 'stopped') {
+      refused.push({ name: item.name, reason: item.reason });
       continue;
     }
     try {

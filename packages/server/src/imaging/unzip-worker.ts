@@ -43,6 +43,8 @@ class Stop extends Error {
 }
 
 let inflatedTotal = 0;
+/** The entry being inflated, named when the zip is stopped there. */
+let current: string | undefined;
 
 /** Inflates one entry into a buffer of its declared size; stops as soon as more comes out than that. */
 function inflateEntry(data: Uint8Array, declared: number): Uint8Array | 'short' {
@@ -90,6 +92,7 @@ async function run(): Promise<void> {
       send({ type: 'refused', name: entry.name, reason: 'method' });
       continue;
     }
+    current = entry.name;
     const data = entryData(bytes, entry);
     let inflated: Uint8Array | 'short';
     if (entry.method === 0) {
@@ -107,6 +110,7 @@ async function run(): Promise<void> {
     send({ type: 'entry', name: entry.name, bytes: inflated }, [inflated.buffer as ArrayBuffer]);
     // One entry at a time: memory holds the zip, this entry and the one being stored, no more.
     await stored;
+    current = undefined;
   }
   send({ type: 'done', inflatedBytes: inflatedTotal });
 }
@@ -116,7 +120,13 @@ run().then(
   (error: unknown) => {
     const reason = error instanceof Stop ? error.stop : 'damaged';
     const detail = error instanceof ZipFormatError || error instanceof Stop ? error.message : '';
-    send({ type: 'stop', reason, detail, inflatedBytes: inflatedTotal });
+    send({
+      type: 'stop',
+      reason,
+      detail,
+      inflatedBytes: inflatedTotal,
+      ...(current === undefined ? {} : { name: current }),
+    });
     port.close();
   },
 );

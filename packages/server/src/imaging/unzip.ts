@@ -36,6 +36,8 @@ export type WorkerMessage =
       reason: 'entries' | 'unpacked' | 'lying' | 'damaged';
       detail: string;
       inflatedBytes: number;
+      /** The entry it was stopped at, if any. */
+      name?: string;
     }
   | { type: 'done'; inflatedBytes: number };
 
@@ -43,18 +45,20 @@ export type ZipItem =
   | { type: 'entry'; name: string; bytes: Uint8Array }
   | Extract<WorkerMessage, { type: 'refused' }>;
 
-/** The zip was refused as a whole; `inflatedBytes` is what had come out when it was stopped. */
+/**
+ * The zip was stopped: before anything was inflated (too many files, claims too much), or at an
+ * entry (`entry`) that inflates past what it declares or is damaged. `inflatedBytes` is what had
+ * come out by then.
+ */
 export class ZipStopped extends Error {
   readonly reason: Extract<WorkerMessage, { type: 'stop' }>['reason'];
   readonly inflatedBytes: number;
-  constructor(
-    reason: Extract<WorkerMessage, { type: 'stop' }>['reason'],
-    inflatedBytes: number,
-    detail: string,
-  ) {
-    super(`zip refused (${reason}): ${detail}`);
-    this.reason = reason;
-    this.inflatedBytes = inflatedBytes;
+  readonly entry: string | undefined;
+  constructor(stop: Extract<WorkerMessage, { type: 'stop' }>) {
+    super(`zip refused (${stop.reason}): ${stop.detail}`);
+    this.reason = stop.reason;
+    this.inflatedBytes = stop.inflatedBytes;
+    this.entry = stop.name;
   }
 }
 
@@ -108,7 +112,7 @@ export async function* unzipEntries(
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     const own =
       options.transfer && whole && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
-    const job: UnzipJob = { bytes: own, limits, chunkBytes: options.chunkBytes ?? 16 * 1024 };
+    const job: UnzipJob = { bytes: own, limits, chunkBytes: options.chunkBytes ?? 4 * 1024 };
     const started = new Worker(workerUrl, {
       workerData: job,
       transferList: [own.buffer as ArrayBuffer],
@@ -145,8 +149,7 @@ export async function* unzipEntries(
         continue;
       }
       if (message.type === 'done') return;
-      if (message.type === 'stop')
-        throw new ZipStopped(message.reason, message.inflatedBytes, message.detail);
+      if (message.type === 'stop') throw new ZipStopped(message);
       yield message;
       if (message.type === 'entry') started.postMessage('next');
     }
