@@ -14,6 +14,7 @@ import { localDate } from '../http/guard.ts';
 import { EscalationJobs } from '../jobs/escalation-jobs.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
+import { uploadQuotasFromEnv } from '../storage/quota.ts';
 import { type Command, UsageError } from './io.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--data-dir DIR | --database-url URL]
@@ -42,6 +43,13 @@ export const serveCommand: Command = async (args, io) => {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
   });
+  const uploadQuotas = (() => {
+    try {
+      return uploadQuotasFromEnv(io.env);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  })();
   // Before the database opens, so a bad file store setting leaves nothing locked.
   const fileStore = await openFileStore(
     io.env,
@@ -80,6 +88,7 @@ export const serveCommand: Command = async (args, io) => {
     alertFeed,
     escalation,
     files,
+    uploadQuotas,
     now,
     secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
     trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',

@@ -70,36 +70,87 @@ function blobStore(c: AppContext): BlobStore {
 
 const tooLarge = (detail: string) => new HttpProblem(413, 'Too large', detail);
 
-/** The body, read in chunks and stopped as soon as it passes the limit (no 2 GB buffer for a wrong file). */
-async function readLimitedBody(c: AppContext, limit: number): Promise<Uint8Array> {
+/**
+ * Upload bodies held in memory by this process at once (decision 011). Each upload takes its
+ * declared length (or what has arrived, without one) before reading and gives it back when it is
+ * done; past the budget the server answers 503 instead of buffering more. Per process, because it
+ * protects this process's memory. Twice the zip limit: two whole-study zips at once, or many photos.
+ */
+export const uploadMemory = { budgetBytes: 2 * imagingLimits.zipBytes, heldBytes: 0 };
+
+const busy = (c: AppContext) => {
+  c.header('retry-after', '60');
+  return new HttpProblem(
+    503,
+    'Busy',
+    'The server is receiving many files right now. Please try again in a minute.',
+  );
+};
+
+/**
+ * The body, read in chunks and stopped as soon as it passes the limit (no 2 GB buffer for a wrong
+ * file); with a content-length, into one buffer of that size (no second copy). The caller must call
+ * `release` when done with the bytes.
+ */
+async function readLimitedBody(
+  c: AppContext,
+  limit: number,
+): Promise<{ body: Uint8Array; release: () => void }> {
   const declared = Number(c.req.header('content-length'));
   const refuse = () =>
     tooLarge(
       `This upload is larger than ${limit / (1024 * 1024)} MB. Please upload the study in parts (for example one series per zip).`,
     );
-  if (Number.isFinite(declared) && declared > limit) throw refuse();
-  const stream = c.req.raw.body;
-  if (!stream) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw refuse();
+  const known = c.req.header('content-length') !== undefined && Number.isSafeInteger(declared);
+  if (known && declared > limit) throw refuse();
+  let held = 0;
+  const hold = (bytes: number) => {
+    if (uploadMemory.heldBytes + bytes > uploadMemory.budgetBytes) return false;
+    uploadMemory.heldBytes += bytes;
+    held += bytes;
+    return true;
+  };
+  const release = () => {
+    uploadMemory.heldBytes -= held;
+    held = 0;
+  };
+  if (known && !hold(declared)) throw busy(c);
+  try {
+    const stream = c.req.raw.body;
+    if (!stream) return { body: new Uint8Array(), release };
+    const reader = stream.getReader();
+    const into = known ? new Uint8Array(declared) : undefined;
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit || (into && total > into.byteLength)) {
+        await reader.cancel().catch(() => {});
+        throw refuse();
+      }
+      if (into) into.set(value, total - value.byteLength);
+      else {
+        if (!hold(value.byteLength)) {
+          await reader.cancel().catch(() => {});
+          throw busy(c);
+        }
+        chunks.push(value);
+      }
     }
-    chunks.push(value);
+    if (into) return { body: total === into.byteLength ? into : into.slice(0, total), release };
+    const body = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return { body, release };
+  } catch (error) {
+    release();
+    throw error;
   }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 function fileNameOf(c: AppContext): string {
@@ -142,7 +193,10 @@ export async function storeUploadBody(
   const single = /^(application\/dicom|application\/pdf|image\/jpeg)/i.test(type);
   const { db, now } = c.get('deps');
   await refuseWhenFull(c, input.clinicId, input.quota ?? [], single);
-  const body = await readLimitedBody(c, single ? imagingLimits.fileBytes : imagingLimits.zipBytes);
+  const { body, release } = await readLimitedBody(
+    c,
+    single ? imagingLimits.fileBytes : imagingLimits.zipBytes,
+  );
   const fileName = fileNameOf(c);
   try {
     const result = await ingestUpload(db, files, {
@@ -168,6 +222,8 @@ export async function storeUploadBody(
         { field: fileName, message: error.message },
       ]);
     throw error;
+  } finally {
+    release();
   }
 }
 

@@ -9,6 +9,7 @@ import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { storageUsed } from '../storage/quota.ts';
 import { syntheticStudy } from './dicom.test-helper.ts';
+import { uploadMemory } from './routes.ts';
 import { imagingLimits } from './service.ts';
 import { inflateSlots, unzipEntries, ZipStopped } from './unzip.ts';
 import { deflated, deflatedZeros, handZip, watchProcess } from './zip.test-helper.ts';
@@ -150,6 +151,27 @@ test('stored and deflated entries come out byte for byte; a short entry is refus
   assert.deepEqual(items[1]?.bytes, random);
   assert.equal(items[2]?.reason, 'short');
   assert.equal(inflateSlots.active, 0);
+});
+
+test('upload bodies held in memory have a budget per process: past it, 503 before or while reading', async () => {
+  const { send } = await staffUploader();
+  const zip = handZip([{ name: 'a.bin', ...deflatedZeros(1024) }]);
+  const padded = new Uint8Array(200 * 1024);
+  padded.set(zip);
+  const saved = uploadMemory.budgetBytes;
+  uploadMemory.budgetBytes = 100 * 1024;
+  try {
+    const refused = await send(padded);
+    assert.equal(refused.status, 503, refused.text);
+    assert.match(String(refused.json.detail), /receiving many files/);
+    assert.equal(uploadMemory.heldBytes, 0);
+  } finally {
+    uploadMemory.budgetBytes = saved;
+  }
+  // Within the budget it is read (and refused for what it is), and what it held is given back.
+  const read = await send(zip);
+  assert.equal(read.status, 422, read.text);
+  assert.equal(uploadMemory.heldBytes, 0);
 });
 
 forEachEngine((engine) => {

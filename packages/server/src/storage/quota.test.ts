@@ -1,7 +1,28 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { forEachEngine } from '../db/test-engines.ts';
 import { seedClinic } from '../http/test-fixtures.ts';
-import { QuotaExceeded, releaseStorage, reserveStorage, storageUsed } from './quota.ts';
+import {
+  QuotaExceeded,
+  releaseStorage,
+  reserveStorage,
+  storageUsed,
+  uploadQuotaDefaults,
+  uploadQuotasFromEnv,
+} from './quota.ts';
+
+test('quota settings: whole megabytes from the environment, defaults otherwise, a bad value named', () => {
+  assert.deepEqual(uploadQuotasFromEnv({}), uploadQuotaDefaults);
+  assert.deepEqual(uploadQuotasFromEnv({ LAMINA_UPLOAD_QUOTA_TOKEN_MB: ' 50 ' }), {
+    ...uploadQuotaDefaults,
+    tokenBytes: 50 * 1024 * 1024,
+  });
+  for (const bad of ['0', '-5', '1.5', '2GB', '99999999'])
+    assert.throws(
+      () => uploadQuotasFromEnv({ LAMINA_UPLOAD_QUOTA_REQUEST_MB: bad }),
+      /^RangeError: LAMINA_UPLOAD_QUOTA_REQUEST_MB: expected whole megabytes/,
+    );
+});
 
 forEachEngine((engine) => {
   engine.test(

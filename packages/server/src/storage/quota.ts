@@ -27,6 +27,28 @@ export const uploadQuotaDefaults: UploadQuotaLimits = {
   patientBytes: 2048 * megabyte,
 };
 
+const quotaSettings = {
+  LAMINA_UPLOAD_QUOTA_TOKEN_MB: 'tokenBytes',
+  LAMINA_UPLOAD_QUOTA_REQUEST_MB: 'requestBytes',
+  LAMINA_UPLOAD_QUOTA_PATIENT_MB: 'patientBytes',
+} as const;
+
+/**
+ * The quota settings of `lamina serve`: whole megabytes, each defaulting to uploadQuotaDefaults.
+ * A value that is not a whole number from 1 to 1 000 000 throws with one line naming the setting.
+ */
+export function uploadQuotasFromEnv(env: Record<string, string | undefined>): UploadQuotaLimits {
+  const limits: Record<keyof UploadQuotaLimits, number> = { ...uploadQuotaDefaults };
+  for (const [name, field] of Object.entries(quotaSettings)) {
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    if (!/^\d{1,7}$/.test(raw) || Number(raw) < 1 || Number(raw) > 1_000_000)
+      throw new RangeError(`${name}: expected whole megabytes from 1 to 1000000, got "${raw}".`);
+    limits[field] = Number(raw) * megabyte;
+  }
+  return limits;
+}
+
 /** The clinic's own limit lives on its row (clinics.imaging_quota_bytes, migration 013); this is the default. */
 export const clinicQuotaDefaultBytes = 200 * 1024 * megabyte;
 
