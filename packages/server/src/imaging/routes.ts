@@ -3,16 +3,18 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import { mayActOnPatient } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
-import { pathId, requireActor } from '../http/context.ts';
-import { authorizePatient } from '../http/guard.ts';
+import { pathId, readJson, requireActor } from '../http/context.ts';
+import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { reviewerStudyAccess } from '../second-opinion/store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import {
+  clinicStorage,
   type QuotaCharge,
   QuotaExceeded,
+  setClinicQuota,
   storageUsed,
   type UploadQuotaLimits,
   uploadQuotaDefaults,
@@ -466,7 +468,60 @@ async function frame(c: AppContext) {
   });
 }
 
+const gigabyte = 1024 * 1024 * 1024;
+export const clinicStorageSchema = z.strictObject({
+  /** Scans and reports the clinic may store, originals and copies, in whole GB (decision 011). */
+  quotaGigabytes: z.number().int().min(1).max(100_000),
+});
+
+const storageView = (storage: Awaited<ReturnType<typeof clinicStorage>>) => ({
+  quotaGigabytes: Math.round((storage.quotaBytes / gigabyte) * 100) / 100,
+  usedBytes: storage.usedBytes,
+});
+
+async function storageRead(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  return c.json(storageView(await clinicStorage(c.get('deps').db, actor.clinicId)));
+}
+
+async function storageUpdate(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const input = await readJson(c, clinicStorageSchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const before = await clinicStorage(trx, actor.clinicId);
+    await setClinicQuota(trx, actor.clinicId, input.quotaGigabytes * gigabyte);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'clinic.imaging-quota-update',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: { before: before.quotaBytes, after: input.quotaGigabytes * gigabyte },
+    });
+  });
+  return c.json(storageView(await clinicStorage(db, actor.clinicId)));
+}
+
 export const imaging = documentedRoutes([
+  {
+    method: 'get',
+    path: '/api/clinic/imaging-storage',
+    summary:
+      "The clinic's storage for scans and reports: its limit in GB and the bytes stored (originals and de-identified copies)",
+    access: 'admins (their own clinic)',
+    handler: storageRead,
+  },
+  {
+    method: 'put',
+    path: '/api/clinic/imaging-storage',
+    summary:
+      "Set the clinic's storage limit for scans and reports, in whole GB; past it, uploads are refused (413) and nothing is deleted",
+    access: 'admins (their own clinic)',
+    body: clinicStorageSchema,
+    handler: storageUpdate,
+  },
   {
     method: 'post',
     path: '/api/patients/:patientId/imaging',

@@ -231,6 +231,39 @@ forEachEngine((engine) => {
         .execute();
       assert.equal(files.length, 0);
       assert.equal(await storageUsed(db, clinic.clinicId, 'clinic', ''), 0);
+
+      // The admin sets the limit in whole GB (audited); nobody else may.
+      const shown = await admin.get('/api/clinic/imaging-storage');
+      assert.equal(shown.status, 200, shown.text);
+      assert.deepEqual(shown.json, { quotaGigabytes: 0, usedBytes: 0 });
+      const set = await admin.put('/api/clinic/imaging-storage', { quotaGigabytes: 5 });
+      assert.deepEqual(set.json, { quotaGigabytes: 5, usedBytes: 0 });
+      assert.equal(
+        (await admin.put('/api/clinic/imaging-storage', { quotaGigabytes: 0 })).status,
+        400,
+      );
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      assert.equal(
+        (await nurse.put('/api/clinic/imaging-storage', { quotaGigabytes: 500 })).status,
+        403,
+      );
+      const audited = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('action', '=', 'clinic.imaging-quota-update')
+        .execute();
+      assert.equal(audited.length, 1);
+      const stored = await send(
+        admin,
+        `/api/patients/${patientId}/imaging`,
+        image?.bytes ?? new Uint8Array(),
+        'application/dicom',
+      );
+      assert.equal(stored.status, 201, stored.text);
+      const used = (await admin.get('/api/clinic/imaging-storage')).json.usedBytes as number;
+      assert.ok(used > 2 * (image?.bytes.byteLength ?? 0) * 0.9, `${used}`);
     },
   );
 });

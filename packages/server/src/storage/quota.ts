@@ -142,4 +142,26 @@ export async function storageUsed(
   return Number(row?.used_bytes ?? 0);
 }
 
+/** The clinic's storage: its limit (a setting) and what is counted against it. */
+export async function clinicStorage(db: Kysely<Database>, clinicId: string) {
+  const row = await db
+    .selectFrom('clinics')
+    .select('imaging_quota_bytes')
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
+  return {
+    quotaBytes: Number(row.imaging_quota_bytes),
+    usedBytes: await storageUsed(db, clinicId, 'clinic', ''),
+  };
+}
+
+/** Sets the clinic's limit. Lowering it below what is stored keeps the files and refuses new ones. */
+export async function setClinicQuota(db: Kysely<Database>, clinicId: string, bytes: number) {
+  await db
+    .updateTable('clinics')
+    .set({ imaging_quota_bytes: bytes })
+    .where('id', '=', clinicId)
+    .execute();
+}
+
 const scopeOrder = (scope: QuotaScope) => ['token', 'request', 'patient', 'clinic'].indexOf(scope);
