@@ -67,6 +67,13 @@ forEachEngine((engine) => {
       assert.equal(await storageUsed(db, clinicId, 'clinic', ''), 0);
       // One file larger than a whole limit is refused even on an empty counter.
       await assert.rejects(reserveStorage(db, clinicId, charges(300)), QuotaExceeded);
+      // Inside a caller's transaction that goes on after the refusal: still nothing taken.
+      await db.transaction().execute(async (trx) => {
+        await reserveStorage(trx, clinicId, charges(200));
+        await assert.rejects(reserveStorage(trx, clinicId, charges(100)), QuotaExceeded);
+      });
+      assert.equal(await storageUsed(db, clinicId, 'token', 't'), 200);
+      assert.equal(await storageUsed(db, clinicId, 'clinic', ''), 400);
     },
   );
 

@@ -91,6 +91,10 @@ async function take(db: Kysely<Database>, clinicId: string, charge: QuotaCharge)
   return row.rows.length === 1;
 }
 
+/** Runs in the caller's transaction when there is one (all or none with it), else in a new one. */
+const inTransaction = (db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<void>) =>
+  db.isTransaction ? work(db) : db.transaction().execute(work);
+
 /**
  * Reserves the bytes on every scope, all or none (one transaction; scopes in a fixed order so two
  * uploads never wait on each other's rows the other way round). Throws QuotaExceeded naming the
@@ -102,10 +106,26 @@ export async function reserveStorage(
   charges: readonly QuotaCharge[],
 ): Promise<void> {
   const ordered = [...charges].sort((a, b) => scopeOrder(a.scope) - scopeOrder(b.scope));
-  await db.transaction().execute(async (trx) => {
-    for (const charge of ordered)
-      if (!(await take(trx, clinicId, charge))) throw new QuotaExceeded(charge.scope, charge.limit);
+  await inTransaction(db, async (trx) => {
+    const taken: QuotaCharge[] = [];
+    for (const charge of ordered) {
+      if (!(await take(trx, clinicId, charge))) {
+        // Given back explicitly too, for a caller's transaction that goes on after this.
+        await giveBack(trx, clinicId, taken);
+        throw new QuotaExceeded(charge.scope, charge.limit);
+      }
+      taken.push(charge);
+    }
   });
+}
+
+async function giveBack(trx: Kysely<Database>, clinicId: string, charges: readonly QuotaCharge[]) {
+  for (const charge of charges)
+    await sql`update upload_quotas
+      set used_bytes = greatest(used_bytes - ${charge.bytes}::bigint, 0), updated_at = now()
+      where clinic_id = ${clinicId} and scope = ${charge.scope} and key = ${charge.key}`.execute(
+      trx,
+    );
 }
 
 /** Gives back what reserveStorage took (the file was not kept). */
@@ -115,14 +135,7 @@ export async function releaseStorage(
   charges: readonly QuotaCharge[],
 ): Promise<void> {
   const ordered = [...charges].sort((a, b) => scopeOrder(a.scope) - scopeOrder(b.scope));
-  await db.transaction().execute(async (trx) => {
-    for (const charge of ordered)
-      await sql`update upload_quotas
-        set used_bytes = greatest(used_bytes - ${charge.bytes}::bigint, 0), updated_at = now()
-        where clinic_id = ${clinicId} and scope = ${charge.scope} and key = ${charge.key}`.execute(
-        trx,
-      );
-  });
+  await inTransaction(db, (trx) => giveBack(trx, clinicId, ordered));
 }
 
 /** Bytes counted so far on one scope (0 when nothing was). For early refusals and tests; never the check itself. */
