@@ -103,7 +103,7 @@ async function readLimitedBody(
     tooLarge(
       `This upload is larger than ${limit / (1024 * 1024)} MB. Please upload the study in parts (for example one series per zip).`,
     );
-  const known = c.req.header('content-length') !== undefined && Number.isSafeInteger(declared);
+  const known = /^\d{1,15}$/.test(c.req.header('content-length') ?? '');
   if (known && declared > limit) throw refuse();
   let held = 0;
   const hold = (bytes: number) => {

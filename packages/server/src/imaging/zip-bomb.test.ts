@@ -38,10 +38,15 @@ async function staffUploader(db?: Awaited<ReturnType<typeof freshDatabase>>) {
   await signInStaff(admin, clinic, 'admin');
   const { patientId } = await enrolAndSignIn(admin, clinic);
   const cookie = (admin as unknown as { cookie: string }).cookie;
-  const send = async (bytes: Uint8Array, name = 'study.zip') => {
+  const send = async (bytes: Uint8Array, headers: Record<string, string> = {}) => {
     const response = await admin.app.request(`/api/patients/${patientId}/imaging`, {
       method: 'POST',
-      headers: { 'content-type': 'application/zip', 'x-file-name': name, cookie },
+      headers: {
+        'content-type': 'application/zip',
+        'x-file-name': 'study.zip',
+        cookie,
+        ...headers,
+      },
       body: bytes,
     });
     const text = await response.text();
@@ -165,11 +170,15 @@ test('upload bodies held in memory have a budget per process: past it, 503 befor
     assert.equal(refused.status, 503, refused.text);
     assert.match(String(refused.json.detail), /receiving many files/);
     assert.equal(uploadMemory.heldBytes, 0);
+    // With a content-length, refused before a byte is read.
+    const declared = await send(padded, { 'content-length': String(padded.byteLength) });
+    assert.equal(declared.status, 503, declared.text);
+    assert.equal(uploadMemory.heldBytes, 0);
   } finally {
     uploadMemory.budgetBytes = saved;
   }
   // Within the budget it is read (and refused for what it is), and what it held is given back.
-  const read = await send(zip);
+  const read = await send(zip, { 'content-length': String(zip.byteLength) });
   assert.equal(read.status, 422, read.text);
   assert.equal(uploadMemory.heldBytes, 0);
 });
