@@ -163,7 +163,7 @@ forEachEngine((engine) => {
   );
 
   engine.test(
-    'a zip past the allowance is stored in part, the rest refused by name; a request holds a limit across uploads',
+    'a zip past the allowance is stored in part, the rest refused by name; the allowance holds across uploads',
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
@@ -193,7 +193,7 @@ forEachEngine((engine) => {
       // The clinic counts what is written: originals and their de-identified copies.
       assert.ok((await storageUsed(db, clinic.clinicId, 'clinic', '')) > 2 * 2 * size * 0.9);
 
-      // The signed-in patient of the same request is held by the request's limit, not the token's.
+      // The allowance holds across uploads: a small photo still fits, the next report does not.
       const again = await visitor.upload(jpegBytes(), 'image/jpeg');
       assert.equal(again.status, 201, again.text);
       const full = await visitor.upload(await pdfBytes(), 'application/pdf');
