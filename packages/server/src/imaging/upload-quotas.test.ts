@@ -203,6 +203,41 @@ forEachEngine((engine) => {
   );
 
   engine.test(
+    "a request's limit and a patient's own allowance count bytes too, whoever sends them",
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const report = await pdfBytes();
+      const size = report.byteLength;
+      const limits = {
+        ...uploadQuotaDefaults,
+        requestBytes: Math.floor(1.5 * size),
+        patientBytes: Math.floor(2.5 * size),
+      };
+      const client = new TestClient(db, openHours, undefined, { uploadQuotas: limits });
+      const visitor = await visitorUploads(client, clinic);
+      assert.equal((await visitor.upload(report, 'application/pdf')).status, 201);
+      const full = await visitor.upload(report.slice(), 'application/pdf');
+      assert.equal(full.status, 413, full.text);
+      assert.match(String(full.json.detail), /This request already holds \d+ MB/);
+
+      const admin = new TestClient(db, openHours, undefined, { uploadQuotas: limits });
+      await signInStaff(admin, clinic, 'admin');
+      const me = await enrolAndSignIn(admin, clinic);
+      const own = `/api/patients/${me.patientId}/imaging`;
+      const answers = [];
+      for (let i = 0; i < 3; i++)
+        answers.push((await send(me.client, own, report.slice(), 'application/pdf')).status);
+      assert.deepEqual(answers, [201, 201, 413]);
+      assert.equal(await storageUsed(db, clinic.clinicId, 'patient', me.patientId), 2 * size);
+      // Staff uploads to the same record count for the clinic only.
+      const staff = await send(admin, own, report.slice(), 'application/pdf');
+      assert.equal(staff.status, 201, staff.text);
+      assert.equal(await storageUsed(db, clinic.clinicId, 'patient', me.patientId), 2 * size);
+    },
+  );
+
+  engine.test(
     "a clinic whose storage is full refuses every upload (413), staff's too, and writes nothing",
     async () => {
       const { db } = await engine.open();
