@@ -16,6 +16,7 @@ import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../ht
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { createLogger, sanitizeMessage } from '../log/logger.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
+import { uploadQuotasFromEnv } from '../storage/quota.ts';
 import { type Command, UsageError } from './io.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--demo] [--dev-mail] [--data-dir DIR | --database-url URL]
@@ -61,6 +62,13 @@ export const serveCommand: Command = async (args, io) => {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
   });
+  const uploadQuotas = (() => {
+    try {
+      return uploadQuotasFromEnv(io.env);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  })();
   // Before the database opens, so a bad file store setting leaves nothing locked.
   const fileStore = await openFileStore(
     io.env,
@@ -104,6 +112,7 @@ export const serveCommand: Command = async (args, io) => {
     alertFeed,
     escalation,
     files,
+    uploadQuotas,
     now,
     secureCookies: http.secureCookies,
     trustProxy: http.trustProxy,

@@ -35,6 +35,8 @@ export interface ClinicsTable {
   sign_in_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** Staff roles that must use TOTP; null: the server's default (migration 012). */
   mfa_required_roles: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** Bytes of scans and reports the clinic may store, originals and copies (migration 013, decision 011). */
+  imaging_quota_bytes: Generated<number>;
 }
 
 export interface UsersTable {
@@ -284,6 +286,15 @@ export interface SignInCodesTable {
   tries: Generated<number>;
 }
 
+/** Storage quota counters (migration 013, storage/quota.ts): one row per clinic, request, token or patient. */
+export interface UploadQuotasTable {
+  clinic_id: string;
+  scope: 'clinic' | 'request' | 'token' | 'patient';
+  key: string;
+  used_bytes: number;
+  updated_at: Default<Date>;
+}
+
 /** A study per owner and Study Instance UID (migration 006); counts come from imaging_files. */
 export interface ImagingStudiesTable {
   clinic_id: string;
@@ -502,6 +513,7 @@ export interface Database {
   on_call: OnCallTable;
   imaging_studies: ImagingStudiesTable;
   imaging_files: ImagingFilesTable;
+  upload_quotas: UploadQuotasTable;
   peer_volunteers: PeerVolunteersTable;
   peer_connections: PeerConnectionsTable;
   peer_messages: PeerMessagesTable;

@@ -98,6 +98,8 @@ const rules: Record<string, Rule> = {
   'PUT /api/clinic/mfa-policy': adminOnly,
   'GET /api/clinic/settings': adminOnly,
   'PUT /api/clinic/settings': adminOnly,
+  'GET /api/clinic/imaging-storage': adminOnly,
+  'PUT /api/clinic/imaging-storage': adminOnly,
   'GET /api/audit': adminOnly,
   'GET /api/audit.csv': adminOnly,
   // Imaging (issue 8): a reviewer reaches only de-identified copies of studies attached to their assigned case (checked before the loop).

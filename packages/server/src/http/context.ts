@@ -7,6 +7,7 @@ import type { Database, Role } from '../db/schema.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
 import { defaultLogger, type Logger } from '../log/logger.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import type { UploadQuotaLimits } from '../storage/quota.ts';
 import { badRequest, HttpProblem, unauthorized } from './problem.ts';
 
 /** What every handler can reach. Nothing here is process state another server would need. */
@@ -36,6 +37,8 @@ export interface AppDeps {
   readonly mfaDefaultRoles?: readonly Role[];
   /** LAMINA_AUTH_SECRET: mixed into the key of patient sign-in codes, so a database copy alone cannot reverse them. */
   readonly authSecret?: string;
+  /** Upload quotas for visitors' tokens, requests and patients (storage/quota.ts defaults when absent). */
+  readonly uploadQuotas?: UploadQuotaLimits;
 }
 
 export interface AppEnv {

@@ -31,7 +31,7 @@ export class TestClient {
     db: Kysely<Database>,
     now = new Date('2026-11-20T15:00:00Z'),
     alertFeed?: AlertFeed,
-    settings: Partial<Pick<AppDeps, 'secureCookies' | 'trustProxy' | 'publicUrl'>> = {},
+    settings: Partial<AppDeps> = {},
   ) {
     this.clock = now;
     this.app = createApp({
@@ -41,10 +41,10 @@ export class TestClient {
       secureCookies: false,
       trustProxy: false,
       publicUrl: testPublicUrl,
-      ...settings,
       devLog: (line) => this.mail.push(line),
       log: createLogger({ destination: { write: (line: string) => this.logs.push(line) } }),
       files: testFiles,
+      ...settings,
     });
   }
 

@@ -1,4 +1,5 @@
 import dcmjs from 'dcmjs';
+import { PDFDocument } from 'pdf-lib';
 
 const { DicomDict, DicomMetaDictionary } = dcmjs.data;
 
@@ -156,11 +157,38 @@ export function syntheticStudy(options: SyntheticStudyOptions = {}): SyntheticFi
 
 /** The first bytes of a real JPEG (SOI + JFIF APP0), padded: what a photo renamed to .dcm looks like. */
 export function jpegBytes(): Uint8Array {
-  const header = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01];
-  const bytes = new Uint8Array(600);
-  bytes.set(header);
-  bytes.set([0xff, 0xd9], 598);
-  return bytes;
+  // A real 1×1 grey baseline JPEG: every segment well formed (reports are checked, decision 011).
+  const segment = (marker: number, body: number[]) => [
+    0xff,
+    marker,
+    (body.length + 2) >> 8,
+    (body.length + 2) & 0xff,
+    ...body,
+  ];
+  const huffman = (tableClass: number) => [tableClass << 4, 1, ...new Array(15).fill(0), 0];
+  return new Uint8Array([
+    0xff,
+    0xd8,
+    ...segment(
+      0xe0,
+      [0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0, 0],
+    ),
+    ...segment(0xdb, [0x00, ...new Array(64).fill(1)]),
+    ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]),
+    ...segment(0xc4, huffman(0)),
+    ...segment(0xc4, huffman(1)),
+    ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
+    0x3f,
+    0xff,
+    0xd9,
+  ]);
+}
+
+/** A real one-page PDF report, as pdf-lib writes it. */
+export async function pdfBytes(text = 'Report'): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  document.addPage([200, 200]).drawText(text, { x: 20, y: 100, size: 12 });
+  return document.save();
 }
 
 /** A JPEG-compressed DICOM image (encapsulated pixel data): valid, stored, but not for the simple viewer. */

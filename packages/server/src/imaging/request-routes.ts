@@ -12,7 +12,8 @@ import { isRequestStaff, requestTokenHeader, staffMayReadRequest } from '../inta
 import { tokenHolderRequest } from '../intake/routes.ts';
 import { getRequest, type RequestRow } from '../intake/store.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
-import { refuseIfNothingStored, storeUploadBody } from './routes.ts';
+import type { QuotaCharge } from '../storage/quota.ts';
+import { refuseIfNothingStored, storeUploadBody, uploadQuotas } from './routes.ts';
 import { listStudies } from './service.ts';
 
 /**
@@ -73,12 +74,29 @@ async function mayTakeUpload(c: AppContext, row: RequestRow) {
     );
 }
 
+/**
+ * Bytes, not only files (decision 011): what one request may collect whoever sends it, what one
+ * visitor token may send (a re-issued token gets its own allowance, the request's still holds),
+ * and for a signed-in patient their own allowance.
+ */
+function requestQuota(c: AppContext, row: RequestRow, actor: Actor | null) {
+  const limits = uploadQuotas(c);
+  const quota: Omit<QuotaCharge, 'bytes'>[] = [
+    { scope: 'request', key: row.id, limit: limits.requestBytes },
+  ];
+  if (!actor) quota.push({ scope: 'token', key: row.token_hash, limit: limits.tokenBytes });
+  else if (actor.role === 'patient' && actor.patientId)
+    quota.push({ scope: 'patient', key: actor.patientId, limit: limits.patientBytes });
+  return quota;
+}
+
 async function receive(c: AppContext, row: RequestRow, actor: Actor | null) {
   await mayTakeUpload(c, row);
   const { fileName, result } = await storeUploadBody(c, {
     clinicId: row.clinic_id,
     uploadedBy: actor?.userId ?? null,
     owner: { requestId: row.id, patientId: row.patient_id },
+    quota: requestQuota(c, row, actor),
   });
   await recordAudit(c.get('deps').db, {
     clinicId: row.clinic_id,

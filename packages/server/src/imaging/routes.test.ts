@@ -7,7 +7,13 @@ import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
-import { compressedDicom, jpegBytes, slicePixels, syntheticStudy } from './dicom.test-helper.ts';
+import {
+  compressedDicom,
+  jpegBytes,
+  pdfBytes,
+  slicePixels,
+  syntheticStudy,
+} from './dicom.test-helper.ts';
 import { acceptsRawUpload } from './routes.ts';
 import { imagingLimits } from './service.ts';
 
@@ -195,7 +201,7 @@ forEachEngine((engine) => {
         me.client,
         me.patientId,
         'report.pdf',
-        new TextEncoder().encode('%PDF-1.4\n% a report\n'),
+        await pdfBytes(),
         'application/pdf',
       );
       assert.equal(report.status, 201, report.text);

@@ -3,21 +3,32 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import { mayActOnPatient } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
-import { pathId, requireActor } from '../http/context.ts';
-import { authorizePatient } from '../http/guard.ts';
+import { pathId, readJson, requireActor } from '../http/context.ts';
+import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { reviewerStudyAccess } from '../second-opinion/store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import {
+  clinicStorage,
+  type QuotaCharge,
+  QuotaExceeded,
+  setClinicQuota,
+  storageUsed,
+  type UploadQuotaLimits,
+  uploadQuotaDefaults,
+} from '../storage/quota.ts';
 import { FileRejection, readFrame } from './dicom.ts';
 import {
   type FileVariant,
   imagingLimits,
   ingestUpload,
   listStudies,
+  quotaMessage,
   readStoredFile,
   studySeries,
+  UploadBusy,
   type UploadResult,
   UploadTooLarge,
   uploadContentTypes,
@@ -61,36 +72,87 @@ function blobStore(c: AppContext): BlobStore {
 
 const tooLarge = (detail: string) => new HttpProblem(413, 'Too large', detail);
 
-/** The body, read in chunks and stopped as soon as it passes the limit (no 2 GB buffer for a wrong file). */
-async function readLimitedBody(c: AppContext, limit: number): Promise<Uint8Array> {
+/**
+ * Upload bodies held in memory by this process at once (decision 011). Each upload takes its
+ * declared length (or what has arrived, without one) before reading and gives it back when it is
+ * done; past the budget the server answers 503 instead of buffering more. Per process, because it
+ * protects this process's memory. Twice the zip limit: two whole-study zips at once, or many photos.
+ */
+export const uploadMemory = { budgetBytes: 2 * imagingLimits.zipBytes, heldBytes: 0 };
+
+const busy = (c: AppContext) => {
+  c.header('retry-after', '60');
+  return new HttpProblem(
+    503,
+    'Busy',
+    'The server is receiving many files right now. Please try again in a minute.',
+  );
+};
+
+/**
+ * The body, read in chunks and stopped as soon as it passes the limit (no 2 GB buffer for a wrong
+ * file); with a content-length, into one buffer of that size (no second copy). The caller must call
+ * `release` when done with the bytes.
+ */
+async function readLimitedBody(
+  c: AppContext,
+  limit: number,
+): Promise<{ body: Uint8Array; release: () => void }> {
   const declared = Number(c.req.header('content-length'));
   const refuse = () =>
     tooLarge(
       `This upload is larger than ${limit / (1024 * 1024)} MB. Please upload the study in parts (for example one series per zip).`,
     );
-  if (Number.isFinite(declared) && declared > limit) throw refuse();
-  const stream = c.req.raw.body;
-  if (!stream) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw refuse();
+  const known = /^\d{1,15}$/.test(c.req.header('content-length') ?? '');
+  if (known && declared > limit) throw refuse();
+  let held = 0;
+  const hold = (bytes: number) => {
+    if (uploadMemory.heldBytes + bytes > uploadMemory.budgetBytes) return false;
+    uploadMemory.heldBytes += bytes;
+    held += bytes;
+    return true;
+  };
+  const release = () => {
+    uploadMemory.heldBytes -= held;
+    held = 0;
+  };
+  if (known && !hold(declared)) throw busy(c);
+  try {
+    const stream = c.req.raw.body;
+    if (!stream) return { body: new Uint8Array(), release };
+    const reader = stream.getReader();
+    const into = known ? new Uint8Array(declared) : undefined;
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit || (into && total > into.byteLength)) {
+        await reader.cancel().catch(() => {});
+        throw refuse();
+      }
+      if (into) into.set(value, total - value.byteLength);
+      else {
+        if (!hold(value.byteLength)) {
+          await reader.cancel().catch(() => {});
+          throw busy(c);
+        }
+        chunks.push(value);
+      }
     }
-    chunks.push(value);
+    if (into) return { body: total === into.byteLength ? into : into.slice(0, total), release };
+    const body = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return { body, release };
+  } catch (error) {
+    release();
+    throw error;
   }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 function fileNameOf(c: AppContext): string {
@@ -113,7 +175,13 @@ function fileNameOf(c: AppContext): string {
  */
 export async function storeUploadBody(
   c: AppContext,
-  input: { clinicId: string; uploadedBy: string | null; owner: ImagingOwner },
+  input: {
+    clinicId: string;
+    uploadedBy: string | null;
+    owner: ImagingOwner;
+    /** Quotas besides the clinic's (a visitor's token, a request, a patient): see uploadQuotas. */
+    quota?: readonly Omit<QuotaCharge, 'bytes'>[];
+  },
 ): Promise<{ fileName: string; result: UploadResult }> {
   const type = c.req.header('content-type') ?? '';
   if (!acceptsRawUpload('POST', c.req.path, type))
@@ -125,8 +193,12 @@ export async function storeUploadBody(
   const files = blobStore(c);
   // A declared single file gets the single-file limit; a zip (or an unnamed type) the zip limit.
   const single = /^(application\/dicom|application\/pdf|image\/jpeg)/i.test(type);
-  const body = await readLimitedBody(c, single ? imagingLimits.fileBytes : imagingLimits.zipBytes);
   const { db, now } = c.get('deps');
+  await refuseWhenFull(c, input.clinicId, input.quota ?? [], single);
+  const { body, release } = await readLimitedBody(
+    c,
+    single ? imagingLimits.fileBytes : imagingLimits.zipBytes,
+  );
   const fileName = fileNameOf(c);
   try {
     const result = await ingestUpload(db, files, {
@@ -137,15 +209,48 @@ export async function storeUploadBody(
       contentType: type,
       bytes: body,
       now: now(),
+      transfer: true,
+      ...(input.quota ? { quota: input.quota } : {}),
     });
     return { fileName, result };
   } catch (error) {
     if (error instanceof UploadTooLarge) throw tooLarge(error.message);
+    if (error instanceof UploadBusy) {
+      c.header('retry-after', '60');
+      throw new HttpProblem(503, 'Busy', error.message);
+    }
     if (error instanceof FileRejection)
       throw new HttpProblem(422, 'File refused', error.message, [
         { field: fileName, message: error.message },
       ]);
     throw error;
+  } finally {
+    release();
+  }
+}
+
+/** The quota limits in force: the server's settings, else the defaults (decision 011). */
+export const uploadQuotas = (c: AppContext): UploadQuotaLimits =>
+  c.get('deps').uploadQuotas ?? uploadQuotaDefaults;
+
+/**
+ * Before the body is read: a quota already used up, or a single file larger than what is left, is
+ * refused without buffering it. Only a courtesy (the counters are not changed here); the check
+ * that counts is the atomic one when each file is stored.
+ */
+async function refuseWhenFull(
+  c: AppContext,
+  clinicId: string,
+  quota: readonly Omit<QuotaCharge, 'bytes'>[],
+  single: boolean,
+): Promise<void> {
+  const declared = Number(c.req.header('content-length'));
+  for (const charge of quota) {
+    if (charge.limit === undefined) continue;
+    const left =
+      charge.limit - (await storageUsed(c.get('deps').db, clinicId, charge.scope, charge.key));
+    if (left <= 0 || (single && Number.isFinite(declared) && declared > left))
+      throw tooLarge(quotaMessage(new QuotaExceeded(charge.scope, charge.limit)));
   }
 }
 
@@ -168,6 +273,11 @@ async function upload(c: AppContext) {
     clinicId: actor.clinicId,
     uploadedBy: actor.userId,
     owner: { patientId },
+    // A patient's own uploads have their own allowance; staff uploads count for the clinic only.
+    quota:
+      actor.role === 'patient'
+        ? [{ scope: 'patient', key: patientId, limit: uploadQuotas(c).patientBytes }]
+        : [],
   });
   await recordAudit(c.get('deps').db, {
     clinicId: actor.clinicId,
@@ -358,7 +468,60 @@ async function frame(c: AppContext) {
   });
 }
 
+const gigabyte = 1024 * 1024 * 1024;
+export const clinicStorageSchema = z.strictObject({
+  /** Scans and reports the clinic may store, originals and copies, in whole GB (decision 011). */
+  quotaGigabytes: z.number().int().min(1).max(100_000),
+});
+
+const storageView = (storage: Awaited<ReturnType<typeof clinicStorage>>) => ({
+  quotaGigabytes: Math.round((storage.quotaBytes / gigabyte) * 100) / 100,
+  usedBytes: storage.usedBytes,
+});
+
+async function storageRead(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  return c.json(storageView(await clinicStorage(c.get('deps').db, actor.clinicId)));
+}
+
+async function storageUpdate(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const input = await readJson(c, clinicStorageSchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const before = await clinicStorage(trx, actor.clinicId);
+    await setClinicQuota(trx, actor.clinicId, input.quotaGigabytes * gigabyte);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'clinic.imaging-quota-update',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: { before: before.quotaBytes, after: input.quotaGigabytes * gigabyte },
+    });
+  });
+  return c.json(storageView(await clinicStorage(db, actor.clinicId)));
+}
+
 export const imaging = documentedRoutes([
+  {
+    method: 'get',
+    path: '/api/clinic/imaging-storage',
+    summary:
+      "The clinic's storage for scans and reports: its limit in GB and the bytes stored (originals and de-identified copies)",
+    access: 'admins (their own clinic)',
+    handler: storageRead,
+  },
+  {
+    method: 'put',
+    path: '/api/clinic/imaging-storage',
+    summary:
+      "Set the clinic's storage limit for scans and reports, in whole GB; past it, uploads are refused (413) and nothing is deleted",
+    access: 'admins (their own clinic)',
+    body: clinicStorageSchema,
+    handler: storageUpdate,
+  },
   {
     method: 'post',
     path: '/api/patients/:patientId/imaging',

@@ -1,10 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import {
+  type QuotaCharge,
+  QuotaExceeded,
+  releaseStorage,
+  reserveStorage,
+} from '../storage/quota.ts';
 import { deidentifyDicom } from './deidentify.ts';
 import { FileRejection, parseDicom, sniffKind } from './dicom.ts';
+import { checkJpeg, checkPdf } from './documents.ts';
 import {
   documentsOf,
   filesOfStudy,
@@ -16,6 +22,7 @@ import {
   listStudyRows,
   type StudyRow,
 } from './store.ts';
+import { InflateBusy, unzipEntries, type ZipItem, ZipStopped } from './unzip.ts';
 
 /**
  * Imaging for every feature (a patient's record, intake requests, second opinions): files in,
@@ -50,6 +57,10 @@ export interface UploadInput {
   readonly contentType?: string;
   readonly bytes: Uint8Array;
   readonly now: Date;
+  /** The caller gives `bytes` up: a zip is moved to its unzip worker instead of copied. */
+  readonly transfer?: boolean;
+  /** Quotas besides the clinic's that this upload counts against (bytes sent, file by file). */
+  readonly quota?: readonly Omit<QuotaCharge, 'bytes'>[];
 }
 
 export interface StoredFile {
@@ -92,95 +103,156 @@ export const storageKeys = (clinicId: string, fileId: string) => ({
   deidentified: `clinics/${clinicId}/imaging/${fileId}/deidentified`,
 });
 
-/** Entries a disc or an operating system adds that are not images: skipped silently. */
-function isClutter(path: string): boolean {
-  const parts = path.split('/');
-  const base = parts.at(-1) ?? '';
-  return (
-    path.endsWith('/') ||
-    parts.includes('__MACOSX') ||
-    base.startsWith('.') ||
-    base.toUpperCase() === 'DICOMDIR' ||
-    base === 'Thumbs.db'
-  );
-}
-
 export class UploadTooLarge extends Error {}
 
-function unzipStudy(bytes: Uint8Array): {
-  entries: [string, Uint8Array][];
-  refused: RefusedFile[];
-} {
-  const refused: RefusedFile[] = [];
-  let count = 0;
-  let claimed = 0;
-  let unpacked: Record<string, Uint8Array>;
-  try {
-    unpacked = unzipSync(bytes, {
-      filter: (entry) => {
-        if (isClutter(entry.name)) return false;
-        count++;
-        if (count > imagingLimits.zipEntries)
-          throw new UploadTooLarge(
-            `This zip holds more than ${imagingLimits.zipEntries} files. Please split the study into smaller zips.`,
-          );
-        if (entry.originalSize > imagingLimits.fileBytes) {
-          refused.push({
-            name: entry.name,
-            reason: `This file is larger than ${imagingLimits.fileBytes / megabyte} MB, the most one file may be.`,
-          });
-          return false;
-        }
-        claimed += entry.originalSize;
-        if (claimed > imagingLimits.zipUnpackedBytes)
-          throw new UploadTooLarge(
-            `This zip unpacks to more than ${imagingLimits.zipUnpackedBytes / megabyte} MB. Please split the study into smaller zips.`,
-          );
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof UploadTooLarge) throw error;
-    throw new FileRejection(
-      'This zip file could not be opened: it may be damaged or incomplete. Please make it again and upload it.',
-    );
+/** The server is opening as many zips as it safely can: try again in a minute (503). */
+export class UploadBusy extends Error {}
+
+/** A zip stopped before anything was inflated is refused as a whole (413). */
+const zipTooLarge: Record<'entries' | 'unpacked', () => UploadTooLarge> = {
+  entries: () =>
+    new UploadTooLarge(
+      `This zip holds more than ${imagingLimits.zipEntries} files. Please split the study into smaller zips.`,
+    ),
+  unpacked: () =>
+    new UploadTooLarge(
+      `This zip unpacks to more than ${imagingLimits.zipUnpackedBytes / megabyte} MB. Please split the study into smaller zips.`,
+    ),
+};
+
+/** A zip stopped at an entry: that entry is refused by name and the rest is not opened (the files before it are kept). */
+const zipStoppedAt: Record<'lying' | 'damaged', string> = {
+  lying:
+    'This file unpacks to more than the zip says, so the zip is damaged or was made to do harm; the rest of it was not opened. Please make the zip again and upload it.',
+  damaged:
+    'This zip file could not be opened: it may be damaged or incomplete. Please make it again and upload it.',
+};
+
+const zipRefusals: Record<Extract<ZipItem, { type: 'refused' }>['reason'], string> = {
+  'file-too-large': `This file is larger than ${imagingLimits.fileBytes / megabyte} MB, the most one file may be.`,
+  encrypted:
+    'This file is locked with a password in the zip. Please make the zip without a password.',
+  method:
+    'This file is packed in a way Lamina cannot open. Please make the zip again with the usual settings.',
+  short:
+    'This file in the zip is incomplete: it unpacks to less than the zip says. Please make the zip again.',
+};
+
+/** What a full quota means for the person uploading. */
+export function quotaMessage(error: QuotaExceeded): string {
+  const mb = error.limit === undefined ? '' : `${Math.round(error.limit / megabyte)} MB`;
+  switch (error.scope) {
+    case 'token':
+      return `This link has been used to upload ${mb}, the most it may, so this was not stored. The care team will ask if they need more.`;
+    case 'request':
+      return `This request already holds ${mb} of scans and reports, the most one request may have, so this was not stored. The care team will ask if they need more.`;
+    case 'patient':
+      return `You have uploaded ${mb} of scans and reports, the most one patient may, so this was not stored. Please ask your care team.`;
+    default:
+      return "The clinic's storage for scans and reports is full, so this was not stored. Please tell the clinic.";
   }
-  return { entries: Object.entries(unpacked), refused };
+}
+
+/** The entries of an upload: the file itself, or a zip's files inflated one at a time off the event loop. */
+async function* entriesOf(
+  input: UploadInput,
+): AsyncGenerator<ZipItem | { type: 'stopped'; name: string; reason: string }> {
+  if (sniffKind(input.bytes) !== 'zip') {
+    yield { type: 'entry', name: input.fileName, bytes: input.bytes };
+    return;
+  }
+  try {
+    yield* unzipEntries(input.bytes, imagingLimits, { transfer: input.transfer === true });
+  } catch (error) {
+    if (error instanceof ZipStopped) {
+      if (error.reason === 'entries' || error.reason === 'unpacked')
+        throw zipTooLarge[error.reason]();
+      yield {
+        type: 'stopped',
+        name: error.entry ?? input.fileName,
+        reason: zipStoppedAt[error.reason],
+      };
+      return;
+    }
+    if (error instanceof InflateBusy)
+      throw new UploadBusy(
+        'Many studies are being unpacked right now. Please try again in a minute.',
+      );
+    throw error;
+  }
 }
 
 /**
  * Stores an upload: one DICOM, PDF or JPEG file, or a zip of them. Each file is checked on its own:
- * a bad one is refused with its reason, the good ones are still stored.
+ * a bad one is refused with its reason, the good ones are still stored. Every stored byte is
+ * counted against the quotas first (the clinic's, and the `quota` scopes the caller names); when
+ * one is full the rest of the upload is not stored, and if nothing was, UploadTooLarge says why.
  */
 export async function ingestUpload(
   db: Kysely<Database>,
   files: BlobStore,
   input: UploadInput,
 ): Promise<UploadResult> {
-  const kind = sniffKind(input.bytes);
+  const isZip = sniffKind(input.bytes) === 'zip';
+  const declaredDicom = !isZip && /^application\/dicom/i.test(input.contentType ?? '');
   const refused: RefusedFile[] = [];
-  let entries: [string, Uint8Array][];
-  if (kind === 'zip') {
-    const unzipped = unzipStudy(input.bytes);
-    entries = unzipped.entries;
-    refused.push(...unzipped.refused);
-    if (entries.length === 0 && refused.length === 0)
-      refused.push({ name: input.fileName, reason: 'This zip file holds no files to store.' });
-  } else entries = [[input.fileName, input.bytes]];
-  const declaredDicom = kind !== 'zip' && /^application\/dicom/i.test(input.contentType ?? '');
-
   const stored: StoredFile[] = [];
-  for (const [name, bytes] of entries) {
+  let full: QuotaExceeded | undefined;
+  let seen = 0;
+  for await (const item of entriesOf(input)) {
+    seen++;
+    if (item.type === 'refused') {
+      refused.push({ name: item.name, reason: zipRefusals[item.reason] });
+      continue;
+    }
+    if (item.type === 'stopped') {
+      refused.push({ name: item.name, reason: item.reason });
+      continue;
+    }
     try {
-      stored.push(await storeOne(db, files, input, name, bytes, declaredDicom));
+      stored.push(await storeOne(db, files, input, item.name, item.bytes, declaredDicom));
     } catch (error) {
+      if (error instanceof QuotaExceeded) {
+        full = error;
+        refused.push({ name: item.name, reason: quotaMessage(error) });
+        break; // ends the zip's worker: nothing more is inflated
+      }
       if (!(error instanceof FileRejection)) throw error;
-      refused.push({ name, reason: error.message });
+      refused.push({ name: item.name, reason: error.message });
     }
   }
+  if (full && stored.length === 0) throw new UploadTooLarge(quotaMessage(full));
+  if (isZip && seen === 0)
+    refused.push({ name: input.fileName, reason: 'This zip file holds no files to store.' });
   const studyIds = [...new Set(stored.flatMap((file) => (file.studyId ? [file.studyId] : [])))];
   const studies = (await listStudyRows(db, input.clinicId, { studyIds })).map(toStudySummary);
   return { stored, refused, studies };
+}
+
+/** Reserves the bytes, writes the files and the row; if anything fails, nothing is left and the bytes are given back. */
+async function keep(
+  db: Kysely<Database>,
+  files: BlobStore,
+  input: UploadInput,
+  write: { key: string; bytes: Uint8Array }[],
+  insert: () => Promise<void>,
+): Promise<void> {
+  const sent = write[0]?.bytes.byteLength ?? 0;
+  const written = write.reduce((sum, one) => sum + one.bytes.byteLength, 0);
+  const charges: QuotaCharge[] = [
+    ...(input.quota ?? []).map((charge) => ({ ...charge, bytes: sent })),
+    { scope: 'clinic', key: '', bytes: written },
+  ];
+  await reserveStorage(db, input.clinicId, charges);
+  try {
+    for (const one of write) await files.put(one.key, one.bytes);
+    await insert();
+  } catch (error) {
+    // No row, no file: the bytes of a failed insert are not left behind, nor counted.
+    for (const one of write) await files.delete(one.key).catch(() => {});
+    await releaseStorage(db, input.clinicId, charges);
+    throw error;
+  }
 }
 
 async function storeOne(
@@ -221,24 +293,28 @@ async function storeOne(
     uploaded_at: input.now,
   };
   if (kind === 'pdf' || kind === 'jpeg') {
-    await files.put(keys.original, bytes);
-    await insertFile(db, {
-      ...base,
-      kind,
-      study_id: null,
-      deid_storage_key: null,
-      deid_sha256: null,
-      series_instance_uid: null,
-      series_number: null,
-      series_description: null,
-      modality: null,
-      sop_instance_uid: null,
-      instance_number: null,
-      rows: null,
-      columns: null,
-      frames: null,
-      transfer_syntax: null,
-    });
+    // A report must be a real one: `%PDF-` and 50 MB of zeros is not (decision 011).
+    if (kind === 'pdf') await checkPdf(bytes);
+    else checkJpeg(bytes);
+    await keep(db, files, input, [{ key: keys.original, bytes }], () =>
+      insertFile(db, {
+        ...base,
+        kind,
+        study_id: null,
+        deid_storage_key: null,
+        deid_sha256: null,
+        series_instance_uid: null,
+        series_number: null,
+        series_description: null,
+        modality: null,
+        sop_instance_uid: null,
+        instance_number: null,
+        rows: null,
+        columns: null,
+        frames: null,
+        transfer_syntax: null,
+      }),
+    );
     return { fileId, name, kind, byteSize: bytes.byteLength, sha256: base.sha256, studyId: null };
   }
 
@@ -258,31 +334,35 @@ async function storeOne(
   if (await instanceExists(db, input.clinicId, study.id, summary.sopInstanceUid))
     throw new FileRejection('This image was uploaded before (same image ID); it is stored once.');
   const deidentified = deidentifyDicom(bytes, study.deid_salt);
-  await files.put(keys.original, bytes);
-  await files.put(keys.deidentified, deidentified);
+  const write = [
+    { key: keys.original, bytes },
+    { key: keys.deidentified, bytes: deidentified },
+  ];
   try {
-    await insertFile(db, {
-      ...base,
-      kind: 'dicom',
-      study_id: study.id,
-      deid_storage_key: keys.deidentified,
-      deid_sha256: sha256(deidentified),
-      series_instance_uid: summary.seriesInstanceUid,
-      series_number: summary.seriesNumber,
-      series_description: summary.seriesDescription,
-      modality: summary.modality,
-      sop_instance_uid: summary.sopInstanceUid,
-      instance_number: summary.instanceNumber,
-      rows: summary.rows,
-      columns: summary.columns,
-      frames: summary.frames,
-      transfer_syntax: summary.transferSyntax,
-    });
+    await keep(db, files, input, write, () =>
+      insertFile(db, {
+        ...base,
+        kind: 'dicom',
+        study_id: study.id,
+        deid_storage_key: keys.deidentified,
+        deid_sha256: sha256(deidentified),
+        series_instance_uid: summary.seriesInstanceUid,
+        series_number: summary.seriesNumber,
+        series_description: summary.seriesDescription,
+        modality: summary.modality,
+        sop_instance_uid: summary.sopInstanceUid,
+        instance_number: summary.instanceNumber,
+        rows: summary.rows,
+        columns: summary.columns,
+        frames: summary.frames,
+        transfer_syntax: summary.transferSyntax,
+      }),
+    );
   } catch (error) {
-    // No row, no file: the bytes of a failed insert are not left behind.
-    await files.delete(keys.original);
-    await files.delete(keys.deidentified);
-    if (await instanceExists(db, input.clinicId, study.id, summary.sopInstanceUid))
+    if (
+      !(error instanceof QuotaExceeded) &&
+      (await instanceExists(db, input.clinicId, study.id, summary.sopInstanceUid))
+    )
       throw new FileRejection('This image was uploaded before (same image ID); it is stored once.');
     throw error;
   }

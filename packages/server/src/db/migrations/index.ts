@@ -11,6 +11,7 @@ import * as secondOpinions from './009-second-opinions.ts';
 import * as requestImaging from './010-request-imaging.ts';
 import * as secondOpinionImaging from './011-second-opinion-imaging.ts';
 import * as authHardening from './012-auth-hardening.ts';
+import * as uploadQuotas from './013-upload-quotas.ts';
 import * as auditChain from './014-audit-chain.ts';
 import * as imagingReviewResults from './015-imaging-review-results.ts';
 
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   { name: '010-request-imaging', up: requestImaging.up },
   { name: '011-second-opinion-imaging', up: secondOpinionImaging.up },
   { name: '012-auth-hardening', up: authHardening.up },
+  { name: '013-upload-quotas', up: uploadQuotas.up },
   { name: '014-audit-chain', up: auditChain.up },
   { name: '015-imaging-review-results', up: imagingReviewResults.up },
 ];

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { forEachEngine } from '../db/test-engines.ts';
+import { seedClinic } from '../http/test-fixtures.ts';
+import {
+  QuotaExceeded,
+  releaseStorage,
+  reserveStorage,
+  storageUsed,
+  uploadQuotaDefaults,
+  uploadQuotasFromEnv,
+} from './quota.ts';
+
+test('quota settings: whole megabytes from the environment, defaults otherwise, a bad value named', () => {
+  assert.deepEqual(uploadQuotasFromEnv({}), uploadQuotaDefaults);
+  assert.deepEqual(uploadQuotasFromEnv({ LAMINA_UPLOAD_QUOTA_TOKEN_MB: ' 50 ' }), {
+    ...uploadQuotaDefaults,
+    tokenBytes: 50 * 1024 * 1024,
+  });
+  for (const bad of ['0', '-5', '1.5', '2GB', '99999999'])
+    assert.throws(
+      () => uploadQuotasFromEnv({ LAMINA_UPLOAD_QUOTA_REQUEST_MB: bad }),
+      /^RangeError: LAMINA_UPLOAD_QUOTA_REQUEST_MB: expected whole megabytes/,
+    );
+});
+
+forEachEngine((engine) => {
+  engine.test(
+    'parallel reservations never pass a limit: 20 × 100 bytes against 1000, exactly 10 counted',
+    async () => {
+      const { db } = await engine.open();
+      const { clinicId } = await seedClinic(db);
+      const charge = { scope: 'token', key: 'token-hash', limit: 1000, bytes: 100 } as const;
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => reserveStorage(db, clinicId, [charge])),
+      );
+      const taken = results.filter((result) => result.status === 'fulfilled').length;
+      assert.equal(taken, 10);
+      for (const result of results)
+        if (result.status === 'rejected') assert.ok(result.reason instanceof QuotaExceeded);
+      assert.equal(await storageUsed(db, clinicId, 'token', 'token-hash'), 1000);
+    },
+  );
+
+  engine.test(
+    'all scopes or none: a full request takes nothing from the token or the clinic',
+    async () => {
+      const { db } = await engine.open();
+      const { clinicId } = await seedClinic(db);
+      const charges = (bytes: number) =>
+        [
+          { scope: 'token', key: 't', limit: 1000, bytes },
+          { scope: 'request', key: 'r', limit: 250, bytes },
+          { scope: 'clinic', key: '', bytes: bytes * 2 },
+        ] as const;
+      await reserveStorage(db, clinicId, charges(200));
+      await assert.rejects(
+        reserveStorage(db, clinicId, charges(100)),
+        (error: unknown) => error instanceof QuotaExceeded && error.scope === 'request',
+      );
+      assert.equal(await storageUsed(db, clinicId, 'token', 't'), 200);
+      assert.equal(await storageUsed(db, clinicId, 'request', 'r'), 200);
+      assert.equal(await storageUsed(db, clinicId, 'clinic', ''), 400);
+      // A file that was not kept gives its bytes back.
+      await releaseStorage(db, clinicId, charges(200));
+      assert.equal(await storageUsed(db, clinicId, 'request', 'r'), 0);
+      assert.equal(await storageUsed(db, clinicId, 'clinic', ''), 0);
+      // One file larger than a whole limit is refused even on an empty counter.
+      await assert.rejects(reserveStorage(db, clinicId, charges(300)), QuotaExceeded);
+      // Inside a caller's transaction that goes on after the refusal: still nothing taken.
+      await db.transaction().execute(async (trx) => {
+        await reserveStorage(trx, clinicId, charges(200));
+        await assert.rejects(reserveStorage(trx, clinicId, charges(100)), QuotaExceeded);
+      });
+      assert.equal(await storageUsed(db, clinicId, 'token', 't'), 200);
+      assert.equal(await storageUsed(db, clinicId, 'clinic', ''), 400);
+    },
+  );
+
+  engine.test(
+    "the clinic's limit is its own setting, read in the same statement, and clinics do not share counters",
+    async () => {
+      const { db } = await engine.open();
+      const small = await seedClinic(db);
+      const other = await seedClinic(db);
+      await db
+        .updateTable('clinics')
+        .set({ imaging_quota_bytes: 500 })
+        .where('id', '=', small.clinicId)
+        .execute();
+      const clinicCharge = (bytes: number) => [{ scope: 'clinic', key: '', bytes }] as const;
+      await reserveStorage(db, small.clinicId, clinicCharge(400));
+      await assert.rejects(
+        reserveStorage(db, small.clinicId, clinicCharge(200)),
+        (error: unknown) => error instanceof QuotaExceeded && error.scope === 'clinic',
+      );
+      await reserveStorage(db, other.clinicId, clinicCharge(200));
+      assert.equal(await storageUsed(db, small.clinicId, 'clinic', ''), 400);
+      assert.equal(await storageUsed(db, other.clinicId, 'clinic', ''), 200);
+      // Parallel clinic charges against the setting: 10 × 30 bytes into the 100 left, 3 fit.
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, () => reserveStorage(db, small.clinicId, clinicCharge(30))),
+      );
+      assert.equal(results.filter((result) => result.status === 'fulfilled').length, 3);
+      assert.equal(await storageUsed(db, small.clinicId, 'clinic', ''), 490);
+    },
+  );
+});
