@@ -18,6 +18,7 @@ import { intake } from './intake/routes.ts';
 import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
+import { enrolment } from './patients/enrol-routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { peers } from './peers/routes.ts';
 import { proms } from './proms/routes.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.route('/api/auth', authRoutes());
+  app.route('/', enrolment.routes());
   app.route('/api/patients', patientRoutes());
   app.route('/api/patients', checkinRoutes());
   app.route('/api/patients', patientAlertRoutes());

@@ -25,6 +25,8 @@ export type PatientAction =
   /** Ask the clinic for a consultation, review, insurance check, info kit or call back (issue 8). */
   | 'make-request'
   | 'read-requests'
+  /** Move, change or cancel the patient's surgery (issue 15). */
+  | 'correct-surgery'
   | 'manage';
 
 export type ClinicAction =
@@ -76,6 +78,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'read-imaging',
     'upload-imaging',
     'read-requests',
+    'correct-surgery',
   ],
   clinician: [
     'read',
@@ -86,6 +89,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'submit-prom',
     'read-imaging',
     'upload-imaging',
+    'correct-surgery',
   ],
   // Reviewers read the clinical record of assigned cases, not the private thread with the team.
   // No imaging yet: second-opinion cases will grant de-identified scans of assigned cases only.
@@ -101,6 +105,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'read-imaging',
     'upload-imaging',
     'read-requests',
+    'correct-surgery',
   ],
 };
 
@@ -116,6 +121,8 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'manage-peers',
     'read-requests',
     'manage-requests',
+    // Nurses enrol the patients they coordinate (issue 15).
+    'enrol-patient',
   ],
   clinician: ['list-patients', 'view-triage-queue', 'read-message-inbox', 'list-staff'],
   reviewer: [],

@@ -10,6 +10,7 @@ import * as peerConnections from './008-peer-connections.ts';
 import * as secondOpinions from './009-second-opinions.ts';
 import * as requestImaging from './010-request-imaging.ts';
 import * as secondOpinionImaging from './011-second-opinion-imaging.ts';
+import * as enrolment from './016-enrolment.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { name: '009-second-opinions', up: secondOpinions.up },
   { name: '010-request-imaging', up: requestImaging.up },
   { name: '011-second-opinion-imaging', up: secondOpinionImaging.up },
+  { name: '016-enrolment', up: enrolment.up },
 ];
