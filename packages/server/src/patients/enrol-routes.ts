@@ -101,7 +101,7 @@ async function importCsv(c: AppContext) {
     dryRun: body.dryRun,
     dateFormat: body.dateFormat,
   });
-  return c.json(report, report.enrolled ? 201 : 200);
+  return c.json(report, report.enrolled && report.counts.new > 0 ? 201 : 200);
 }
 
 const enrollers = 'care managers and admins (their own clinic)';

@@ -110,10 +110,8 @@ function crossFieldErrors(body: unknown, parsed: z.output<typeof enrolPatientSch
       field: 'email',
       message: 'give an email or a mobile phone number (at least one)',
     });
-  if (text(raw.phone)) {
-    const phone = normalizePhone(text(raw.phone));
-    if ('problem' in phone) errors.push({ field: 'phone', message: phone.problem });
-  }
+  const phone = text(raw.phone) ? normalizePhone(text(raw.phone)) : undefined;
+  if (phone && 'problem' in phone) errors.push({ field: 'phone', message: phone.problem });
   const surgery = (raw.surgery ?? {}) as Record<string, unknown>;
   const dob = text(raw.dateOfBirth);
   const surgeryDate = text(surgery.surgeryDate);
@@ -126,16 +124,14 @@ function crossFieldErrors(body: unknown, parsed: z.output<typeof enrolPatientSch
     );
     for (const problem of problems) errors.push({ field: 'overrides', message: problem });
   }
-  return errors;
+  return { errors, phone: phone && 'e164' in phone ? phone.e164 : undefined };
 }
 
 /** A valid enrolment or a 400 listing every field that is wrong (RFC 9457 `errors`). */
 export function checkEnrolment(body: unknown): Enrolment {
   const parsed = enrolPatientSchema.safeParse(body);
-  const errors = [
-    ...(parsed.success ? [] : fieldErrors(parsed.error)),
-    ...crossFieldErrors(body, parsed.success ? parsed.data : undefined),
-  ];
+  const cross = crossFieldErrors(body, parsed.success ? parsed.data : undefined);
+  const errors = [...(parsed.success ? [] : fieldErrors(parsed.error)), ...cross.errors];
   if (!parsed.success || errors.length > 0)
     throw new HttpProblem(
       400,
@@ -144,10 +140,9 @@ export function checkEnrolment(body: unknown): Enrolment {
       errors,
     );
   const input = parsed.data;
-  const phone = input.phone ? normalizePhone(input.phone) : undefined;
   return {
     ...input,
-    phone: phone && 'e164' in phone ? phone.e164 : undefined,
+    phone: cross.phone,
     surgery: surgerySchema.parse(input.surgery),
   };
 }

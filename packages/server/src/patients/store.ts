@@ -41,7 +41,7 @@ export async function enrolPatient(
 }
 
 /** Rows per INSERT: a 5 000-row import is a few dozen statements, well under PostgreSQL's 65 535 parameters. */
-const batchSize = 500;
+const batchSize = 1000;
 
 /** Enrols many patients with a few multi-row INSERTs (the CSV import); pass a transaction. */
 export async function enrolPatients(
