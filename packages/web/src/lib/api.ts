@@ -8,10 +8,18 @@ export interface ProblemField {
 export class ApiError extends Error {
   readonly status: number;
   readonly fields: readonly ProblemField[];
-  constructor(status: number, message: string, fields: readonly ProblemField[] = []) {
+  /** A 409 "already enrolled" names the patient who is (issue 15). */
+  readonly existingPatientId: string | undefined;
+  constructor(
+    status: number,
+    message: string,
+    fields: readonly ProblemField[] = [],
+    existingPatientId?: string,
+  ) {
     super(message);
     this.status = status;
     this.fields = fields;
+    this.existingPatientId = existingPatientId;
   }
 }
 
@@ -34,11 +42,17 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const problem = (data ?? {}) as { detail?: string; title?: string; errors?: ProblemField[] };
+    const problem = (data ?? {}) as {
+      detail?: string;
+      title?: string;
+      errors?: ProblemField[];
+      existingPatientId?: string;
+    };
     throw new ApiError(
       response.status,
       problem.detail ?? problem.title ?? response.statusText,
       problem.errors ?? [],
+      problem.existingPatientId,
     );
   }
   return data as T;
