@@ -101,7 +101,7 @@ test('correcting the surgery date moves the plan', async () => {
   await page.getByLabel('Reason (kept in the record)').fill('Moved up by the surgeon');
   await page.getByRole('button', { name: 'Save the correction' }).click();
   await page.getByTestId('fix-message').getByText('Saved.', { exact: false }).waitFor();
-  await page.locator('p.lead', { hasText: /Day 3\b/ }).waitFor();
+  await page.locator('p.lead', { hasText: 'day 3 after surgery' }).waitFor();
   assert.notEqual(await lead.innerText(), before);
   const plan = (await (
     await page.request.get(`${server.url}/api/patients/${patientId}/plan`)
