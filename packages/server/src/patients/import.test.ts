@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import type { Database } from '../db/schema.ts';
@@ -221,6 +222,13 @@ test('lamina patients import: dry run lists rows, a bad file exits 1, the real r
   const rerun = await runInProcess(['patients', 'import', good, '--clinic', 'demo'], { env });
   assert.equal(rerun.code, 0, rerun.stderr);
   assert.match(rerun.stdout, /Enrolled 0 of 3 rows \(3 already enrolled\)/);
+  // The sample in the docs is a valid file for the demo clinic.
+  const sample = fileURLToPath(new URL('../../../../docs/import-sample.csv', import.meta.url));
+  const docs = await runInProcess(['patients', 'import', sample, '--clinic', 'demo', '--dry-run'], {
+    env,
+  });
+  assert.equal(docs.code, 0, docs.stdout + docs.stderr);
+  assert.match(docs.stdout, /4 rows: 4 new, 0 already enrolled, 0 with problems/);
   const noClinic = await runInProcess(['patients', 'import', good, '--clinic', 'nope'], { env });
   assert.equal(noClinic.code, 1);
   assert.match(noClinic.stderr, /no clinic with the code "nope"/);
