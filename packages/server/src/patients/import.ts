@@ -278,7 +278,7 @@ async function existingMatches(db: Kysely<Database>, clinicId: string, rows: Par
       .selectFrom('patients')
       .select(['id', 'mrn'])
       .where('clinic_id', '=', clinicId)
-      .where('mrn', 'in', chunk)
+      .where(sql<boolean>`mrn = any(${chunk}::text[])`)
       .execute();
     for (const p of found) if (p.mrn) byMrn.set(p.mrn, p.id);
   }
@@ -287,7 +287,7 @@ async function existingMatches(db: Kysely<Database>, clinicId: string, rows: Par
       .selectFrom('patients')
       .select(['id', sql<string>`lower(email)`.as('email')])
       .where('clinic_id', '=', clinicId)
-      .where(sql`lower(email)`, 'in', chunk)
+      .where(sql<boolean>`lower(email) = any(${chunk}::text[])`)
       .execute();
     for (const p of found) byEmail.set(p.email, p.id);
   }
@@ -296,7 +296,7 @@ async function existingMatches(db: Kysely<Database>, clinicId: string, rows: Par
       .selectFrom('patients')
       .select(['id', 'given_name', 'family_name', 'date_of_birth'])
       .where('clinic_id', '=', clinicId)
-      .where('date_of_birth', 'in', chunk)
+      .where(sql<boolean>`date_of_birth = any(${chunk}::date[])`)
       .execute();
     for (const p of found)
       byNameBirth.set(nameBirthKey(p.given_name, p.family_name, String(p.date_of_birth)), p.id);
@@ -307,7 +307,7 @@ async function existingMatches(db: Kysely<Database>, clinicId: string, rows: Par
       .selectFrom('users')
       .select(sql<string>`lower(email)`.as('email'))
       .where('clinic_id', '=', clinicId)
-      .where(sql`lower(email)`, 'in', chunk)
+      .where(sql<boolean>`lower(email) = any(${chunk}::text[])`)
       .execute();
     for (const u of found) if (!byEmail.has(u.email)) otherAccounts.add(u.email);
   }
