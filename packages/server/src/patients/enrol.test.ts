@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { surgerySchema } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
@@ -10,6 +11,8 @@ import {
   signInPatient,
   signInStaff,
 } from '../http/test-fixtures.ts';
+import { isUniqueViolation } from './enrol.ts';
+import { enrolPatient } from './store.ts';
 
 function aPatient(clinic: SeededClinic, extra: Record<string, unknown> = {}) {
   return {
@@ -357,6 +360,41 @@ forEachEngine((engine) => {
         audits.map((a) => (a.details as { after: unknown }).after),
         [{ cancelled: true }, { cancelled: false }],
       );
+    },
+  );
+
+  engine.test(
+    'the database itself refuses a second patient with the same name and birth date, email or MRN',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const base = {
+        givenName: 'Ana',
+        familyName: 'Ruiz',
+        dateOfBirth: '1960-03-14',
+        surgery: surgerySchema.parse({
+          region: 'lumbar',
+          procedure: 'laminectomy',
+          surgeryDate: '2026-11-10',
+        }),
+        factors: {},
+        overrides: { restrictions: {}, milestones: {}, followUps: {} },
+      };
+      await enrolPatient(db, clinic.clinicId, null, {
+        ...base,
+        email: 'a@mail.example',
+        mrn: 'X1',
+      });
+      // Straight to the store, past the handler's look-up: only the unique indexes stand in the way.
+      for (const twin of [
+        { ...base, givenName: 'ANA', phone: '+14155552671' },
+        { ...base, dateOfBirth: '1970-01-01', phone: '+14155552671', mrn: 'X1' },
+        { ...base, dateOfBirth: '1970-01-01', email: 'A@mail.example' },
+      ])
+        await assert.rejects(
+          db.transaction().execute((trx) => enrolPatient(trx, clinic.clinicId, null, twin)),
+          (error: unknown) => isUniqueViolation(error),
+        );
     },
   );
 });
