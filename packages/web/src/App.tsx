@@ -10,7 +10,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
-import type { Me } from './lib/api.ts';
+import { ApiError, type Me } from './lib/api.ts';
 import { flush, pending, type SubmitResult, subscribe } from './lib/outbox.ts';
 import { showResult } from './lib/result.ts';
 import { Link, navigate, usePath } from './lib/router.tsx';
@@ -50,6 +50,8 @@ export function App() {
   const [offline, setOffline] = useState(!navigator.onLine);
   const [plan, setPlan] = useState<{ plan: RecoveryPlan; saved: boolean } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** The surgery was cancelled (issue 15): no plan follows from it, and the app says so. */
+  const [surgeryCancelled, setSurgeryCancelled] = useState(false);
   const [sent, setSent] = useState<SubmitResult[]>([]);
 
   const refresh = useCallback(async () => {
@@ -58,7 +60,9 @@ export function App() {
       setMe(session.me);
       if (session.me?.patientId) setPlan(await loadPlan(session.me.patientId));
       setLoadError(null);
+      setSurgeryCancelled(false);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setSurgeryCancelled(true);
       setLoadError((error as Error).message);
     }
   }, []);
@@ -108,6 +112,7 @@ export function App() {
         }}
       />
     );
+  else if (surgeryCancelled) screen = <p role="status">{t('app.surgeryCancelled')}</p>;
   else if (loadError) screen = <p role="alert">{t('app.loadError')}</p>;
   else if (me === undefined || (me?.patientId && !plan)) screen = <Loading />;
   else if (!me?.patientId || !plan) screen = <p>{t('app.notPatient')}</p>;

@@ -27,6 +27,8 @@ export type PatientAction =
   /** Ask the clinic for a consultation, review, insurance check, info kit or call back (issue 8). */
   | 'make-request'
   | 'read-requests'
+  /** Move, change or cancel the patient's surgery (issue 15). */
+  | 'correct-surgery'
   | 'manage';
 
 export type ClinicAction =
@@ -82,6 +84,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'read-imaging',
     'upload-imaging',
     'read-requests',
+    'correct-surgery',
   ],
   clinician: [
     'read',
@@ -92,6 +95,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'submit-prom',
     'read-imaging',
     'upload-imaging',
+    'correct-surgery',
   ],
   // Reviewers read the clinical record of assigned cases, not the private thread with the team.
   // No imaging yet: second-opinion cases will grant de-identified scans of assigned cases only.
@@ -107,6 +111,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'read-imaging',
     'upload-imaging',
     'read-requests',
+    'correct-surgery',
   ],
 };
 
@@ -122,6 +127,8 @@ export const clinicPermissions: Readonly<Record<Role, readonly ClinicAction[]>> 
     'manage-peers',
     'read-requests',
     'manage-requests',
+    // Nurses enrol the patients they coordinate (issue 15).
+    'enrol-patient',
   ],
   // A clinician (surgeon, physical therapist) writes free MRI/CT review results; care managers and
   // admins run the queue but write no clinical results (decision 015).

@@ -45,6 +45,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'score an outcome questionnaire (ODI, NDI, ZCQ, mJOA, NRS, ...)',
     load: async () => (await import('./score.ts')).scoreCommand,
   },
+  patients: {
+    summary: 'patients import FILE.csv --clinic SLUG [--dry-run]: enrol patients from a CSV file',
+    load: async () => (await import('./patients.ts')).patientsCommand,
+  },
   proms: {
     summary: 'outcome questionnaires: due, change from baseline, FHIR questionnaire',
     load: async () => (await import('./proms.ts')).promsCommand,

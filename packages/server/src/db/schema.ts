@@ -102,6 +102,10 @@ export interface PatientsTable {
   created_by: string | null;
   /** The care-team member who owns this patient's messages; null: the whole team. */
   inbox_owner: Generated<string | null>;
+  /** The patient's preferred language (016). */
+  language: Generated<'en' | 'es'>;
+  /** The clinic's own identifier (MRN or the scheduling system's id), unique per clinic (016). */
+  mrn: Generated<string | null>;
 }
 
 export interface ReviewerAssignmentsTable {
@@ -126,6 +130,10 @@ export interface SurgeriesTable {
   factors: ColumnType<unknown, string | undefined, string>;
   overrides: ColumnType<unknown, string | undefined, string>;
   created_at: Default<Date>;
+  /** Set when the surgery was cancelled: no plan or questionnaire schedule follows from it (016). */
+  cancelled_at: Generated<Date | null>;
+  cancelled_by: Generated<string | null>;
+  cancel_reason: Generated<string | null>;
 }
 
 export interface CheckinsTable {

@@ -250,6 +250,7 @@ export async function seedDemo(
       overrides: { restrictions: {}, milestones: {}, followUps: {} },
       surgeonId: surgeon.id,
     });
+    if (!ids.userId) throw new Error('Demo patients have an email, so an account.');
     const actor: Actor = {
       clinicId,
       userId: ids.userId,

@@ -55,7 +55,9 @@ const adminOnly: Rule = { allow: ['admin'] };
 const rules: Record<string, Rule> = {
   'GET /api/auth/me': { allow: ['patient', 'care_manager', 'clinician', 'reviewer', 'admin'] },
   'GET /api/patients': { allow: [...staff, 'reviewer'] },
-  'POST /api/patients': adminOnly,
+  'POST /api/patients': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients/import': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients/:patientId/surgery/corrections': clinicStaff,
   'GET /api/patients/:patientId': readers,
   'GET /api/patients/:patientId/plan': readers,
   'PUT /api/patients/:patientId/overrides': { allow: ['clinician', 'admin'] },

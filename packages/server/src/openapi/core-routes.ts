@@ -9,7 +9,6 @@ import {
 } from '../auth/routes.ts';
 import { submitCheckinSchema } from '../checkins/routes.ts';
 import { outcomeQuerySchema } from '../outcomes/routes.ts';
-import { enrolPatientSchema } from '../patients/routes.ts';
 import type { RouteDoc } from './registry.ts';
 
 /**
@@ -66,14 +65,6 @@ export const coreRouteDocs: RouteDoc[] = [
     path: '/api/patients',
     summary: "The clinic's patients (a reviewer sees only assigned ones)",
     access: `${staffOfClinic}; reviewers (assigned patients)`,
-  },
-  {
-    method: 'post',
-    path: '/api/patients',
-    summary: 'Enrol a patient with their surgery',
-    access: 'admins (their own clinic)',
-    body: enrolPatientSchema,
-    success: { status: 201, description: 'Enrolled.' },
   },
   {
     method: 'get',

@@ -6,6 +6,7 @@ import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
 import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
+import { enrolment } from '../patients/enrol-routes.ts';
 import { peers } from '../peers/routes.ts';
 import { proms } from '../proms/routes.ts';
 import { secondOpinions } from '../second-opinion/routes.ts';
@@ -33,6 +34,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...intake.docs,
   ...requestImaging.docs,
   ...secondOpinions.docs,
+  ...enrolment.docs,
   selfDoc,
 ];
 

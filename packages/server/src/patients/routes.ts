@@ -2,34 +2,18 @@ import {
   type IsoDate,
   isoDateSchema,
   PlanInputError,
-  patientFactorsSchema,
   plan,
   planOverridesSchema,
-  protocolFor,
-  safeText,
-  surgerySchema,
-  unknownOverrideIds,
 } from '@lamina/pathway';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import { clinicToday } from '../http/clinic-today.ts';
 import type { AppEnv } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
-import { conflict, HttpProblem, notFound } from '../http/problem.ts';
-import { currentSurgery, enrolPatient, getPatient, listPatients, setOverrides } from './store.ts';
-
-export const enrolPatientSchema = z.strictObject({
-  givenName: safeText().trim().min(1).max(100),
-  familyName: safeText().trim().min(1).max(100),
-  dateOfBirth: isoDateSchema.optional(),
-  email: safeText().trim().toLowerCase().pipe(z.email()),
-  phone: safeText().trim().max(40).optional(),
-  surgery: surgerySchema,
-  factors: patientFactorsSchema.default({}),
-  overrides: planOverridesSchema.default({ restrictions: {}, milestones: {}, followUps: {} }),
-});
+import { HttpProblem, notFound } from '../http/problem.ts';
+import { currentSurgery, getPatient, listPatients, setOverrides } from './store.ts';
+import { refuseCancelled } from './surgery-correction.ts';
 
 export function patientRoutes() {
   const routes = new Hono<AppEnv>();
@@ -52,34 +36,6 @@ export function patientRoutes() {
       details: { count: rows.length },
     });
     return c.json({ patients: rows });
-  });
-
-  routes.post('/', async (c) => {
-    const actor = authorizeClinic(c, 'enrol-patient');
-    const input = await readJson(c, enrolPatientSchema);
-    const problems = unknownOverrideIds(protocolFor(input.surgery), input.overrides);
-    if (problems.length > 0) throw new HttpProblem(400, 'Invalid input', problems.join('; '));
-    const { db } = c.get('deps');
-    try {
-      const created = await db.transaction().execute(async (trx) => {
-        const ids = await enrolPatient(trx, actor.clinicId, actor.userId, input);
-        await recordAudit(trx, {
-          clinicId: actor.clinicId,
-          actor,
-          action: 'patient.enrol',
-          subjectType: 'patient',
-          subjectId: ids.patientId,
-          patientId: ids.patientId,
-          ip: c.get('ip'),
-        });
-        return ids;
-      });
-      return c.json(created, 201);
-    } catch (error) {
-      if (/users_email|unique/i.test((error as Error).message))
-        throw conflict('Someone in this clinic already uses that email address.');
-      throw error;
-    }
   });
 
   routes.get('/:patientId', async (c) => {
@@ -107,6 +63,7 @@ export function patientRoutes() {
     const { db } = c.get('deps');
     const record = await currentSurgery(db, actor.clinicId, patientId);
     if (!record) throw notFound('A surgery for this patient');
+    refuseCancelled(record);
     const todayParam = c.req.query('today');
     let today: IsoDate;
     if (todayParam === undefined) {

@@ -18,8 +18,11 @@ export interface EnrolPatient {
   givenName: string;
   familyName: string;
   dateOfBirth?: string | undefined;
-  email: string;
+  /** Without an email the patient has no sign-in account yet (phone sign-in comes with SMS). */
+  email?: string | undefined;
   phone?: string | undefined;
+  language?: 'en' | 'es' | undefined;
+  mrn?: string | undefined;
   surgery: Surgery;
   factors: PatientFactors;
   overrides: PlanOverrides;
@@ -32,38 +35,96 @@ export async function enrolPatient(
   createdBy: string | null,
   input: EnrolPatient,
 ) {
-  const userId = randomUUID();
-  const patientId = randomUUID();
-  const surgeryId = randomUUID();
-  await db
-    .insertInto('users')
-    .values({
-      clinic_id: clinicId,
-      id: userId,
-      role: 'patient',
-      email: input.email,
-      display_name: `${input.givenName} ${input.familyName}`,
-      password_hash: null,
-      totp_secret: null,
-      disabled_at: null,
-    })
-    .execute();
-  await db
-    .insertInto('patients')
-    .values({
-      clinic_id: clinicId,
-      id: patientId,
-      user_id: userId,
-      given_name: input.givenName,
-      family_name: input.familyName,
-      date_of_birth: input.dateOfBirth ?? null,
-      email: input.email,
-      phone: input.phone ?? null,
-      created_by: createdBy,
-    })
-    .execute();
-  await insertSurgery(db, clinicId, patientId, surgeryId, input);
-  return { patientId, userId, surgeryId };
+  const [ids] = await enrolPatients(db, clinicId, createdBy, [input]);
+  if (!ids) throw new Error('enrolPatients returned nothing');
+  return ids;
+}
+
+/** Rows per INSERT: a 5 000-row import is a few dozen statements, well under PostgreSQL's 65 535 parameters. */
+const batchSize = 1000;
+
+/** Enrols many patients with a few multi-row INSERTs (the CSV import); pass a transaction. */
+export async function enrolPatients(
+  db: Kysely<Database>,
+  clinicId: string,
+  createdBy: string | null,
+  inputs: readonly EnrolPatient[],
+) {
+  const all = inputs.map((input) => ({
+    input,
+    userId: input.email ? randomUUID() : null,
+    patientId: randomUUID(),
+    surgeryId: randomUUID(),
+  }));
+  for (let start = 0; start < all.length; start += batchSize) {
+    const chunk = all.slice(start, start + batchSize);
+    const users = chunk.filter((row) => row.userId !== null);
+    if (users.length > 0)
+      await db
+        .insertInto('users')
+        .values(
+          users.map(({ input, userId }) => ({
+            clinic_id: clinicId,
+            id: userId as string,
+            role: 'patient' as const,
+            email: input.email as string,
+            display_name: `${input.givenName} ${input.familyName}`,
+            password_hash: null,
+            totp_secret: null,
+            disabled_at: null,
+          })),
+        )
+        .execute();
+    await db
+      .insertInto('patients')
+      .values(
+        chunk.map(({ input, userId, patientId }) => ({
+          clinic_id: clinicId,
+          id: patientId,
+          user_id: userId,
+          given_name: input.givenName,
+          family_name: input.familyName,
+          date_of_birth: input.dateOfBirth ?? null,
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+          language: input.language ?? 'en',
+          mrn: input.mrn ?? null,
+          created_by: createdBy,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('surgeries')
+      .values(
+        chunk.map(({ input, patientId, surgeryId }) =>
+          surgeryRow(clinicId, patientId, surgeryId, input),
+        ),
+      )
+      .execute();
+  }
+  return all.map(({ patientId, userId, surgeryId }) => ({ patientId, userId, surgeryId }));
+}
+
+function surgeryRow(
+  clinicId: string,
+  patientId: string,
+  surgeryId: string,
+  input: Pick<EnrolPatient, 'surgery' | 'factors' | 'overrides' | 'surgeonId'>,
+) {
+  return {
+    clinic_id: clinicId,
+    id: surgeryId,
+    patient_id: patientId,
+    surgeon_id: input.surgeonId ?? null,
+    region: input.surgery.region,
+    procedure: input.surgery.procedure,
+    approach: input.surgery.approach,
+    fusion: input.surgery.fusion,
+    levels: input.surgery.levels,
+    surgery_date: input.surgery.surgeryDate,
+    factors: JSON.stringify(input.factors),
+    overrides: JSON.stringify(input.overrides),
+  };
 }
 
 export async function insertSurgery(
@@ -75,20 +136,7 @@ export async function insertSurgery(
 ) {
   await db
     .insertInto('surgeries')
-    .values({
-      clinic_id: clinicId,
-      id: surgeryId,
-      patient_id: patientId,
-      surgeon_id: input.surgeonId ?? null,
-      region: input.surgery.region,
-      procedure: input.surgery.procedure,
-      approach: input.surgery.approach,
-      fusion: input.surgery.fusion,
-      levels: input.surgery.levels,
-      surgery_date: input.surgery.surgeryDate,
-      factors: JSON.stringify(input.factors),
-      overrides: JSON.stringify(input.overrides),
-    })
+    .values(surgeryRow(clinicId, patientId, surgeryId, input))
     .execute();
 }
 
@@ -101,6 +149,10 @@ export interface SurgeryRecord {
   surgery: Surgery;
   factors: PatientFactors;
   overrides: PlanOverrides;
+  surgeonId: string | null;
+  /** Set when the surgery was cancelled: no plan or questionnaire schedule follows from it. */
+  cancelledAt: Date | null;
+  cancelReason: string | null;
 }
 
 /** The patient's most recent surgery (the one the plan and triage follow), parsed back through pathway's schemas. */
@@ -135,6 +187,9 @@ export async function currentSurgery(
     }),
     factors: patientFactorsSchema.parse(row.factors ?? {}),
     overrides: planOverridesSchema.parse(row.overrides ?? {}),
+    surgeonId: row.surgeon_id,
+    cancelledAt: row.cancelled_at,
+    cancelReason: row.cancel_reason,
   };
 }
 
@@ -155,7 +210,17 @@ export async function setOverrides(
 export async function getPatient(db: Kysely<Database>, clinicId: string, patientId: string) {
   return db
     .selectFrom('patients')
-    .select(['id', 'given_name', 'family_name', 'date_of_birth', 'email', 'phone', 'created_at'])
+    .select([
+      'id',
+      'given_name',
+      'family_name',
+      'date_of_birth',
+      'email',
+      'phone',
+      'language',
+      'mrn',
+      'created_at',
+    ])
     .where('clinic_id', '=', clinicId)
     .where('id', '=', patientId)
     .executeTakeFirst();

@@ -17,6 +17,7 @@ import { authorizePatient } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { currentSurgery } from '../patients/store.ts';
+import { refuseCancelled } from '../patients/surgery-correction.ts';
 import { withChangeFromBaseline } from './change.ts';
 import { clinicPromSettings, insertPromResponse, listPromResponses } from './store.ts';
 
@@ -134,6 +135,7 @@ async function due(c: AppContext) {
   const { db, now } = c.get('deps');
   const surgery = await currentSurgery(db, actor.clinicId, patientId);
   if (!surgery) throw notFound('A surgery for this patient');
+  refuseCancelled(surgery);
   const settings = await clinicPromSettings(db, actor.clinicId);
   const rows = await listPromResponses(db, actor.clinicId, patientId);
   const report = promsDue(

@@ -13,6 +13,8 @@ import './console.css';
 
 const PatientView = lazy(() => import('./PatientView.tsx'));
 const Patients = lazy(() => import('./Patients.tsx'));
+const Enrol = lazy(() => import('./Enrol.tsx'));
+const ImportPatients = lazy(() => import('./ImportPatients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
@@ -111,7 +113,10 @@ function Screens({ path, me }: { path: string; me: Me }) {
   const secondOpinion = /^\/console\/second-opinions(?:\/([0-9a-f-]{36}))?$/.exec(path);
   let screen: ReactNode;
   if (patient) screen = <PatientView patientId={patient} me={me} />;
-  else if (path === '/console/patients' && allowed.patients) screen = <Patients />;
+  else if (path === '/console/patients/new' && allowed.enrol) screen = <Enrol />;
+  else if (path === '/console/patients/import' && allowed.enrol) screen = <ImportPatients />;
+  else if (path === '/console/patients' && allowed.patients)
+    screen = <Patients canEnrol={allowed.enrol} />;
   else if (path === '/console/off-track' && allowed.queue) screen = <Queue calm />;
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;

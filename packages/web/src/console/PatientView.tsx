@@ -7,6 +7,7 @@ import { Chart } from '../ui/Chart.tsx';
 import { Loading } from './ConsoleApp.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
+import { SurgeryCorrection } from './SurgeryCorrection.tsx';
 import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
 
@@ -20,7 +21,8 @@ const nerveRank: Record<NerveChange, number> = {
 
 interface Loaded {
   detail: PatientDetail;
-  plan: RecoveryPlan;
+  /** null when the surgery was cancelled: no plan follows from it. */
+  plan: RecoveryPlan | null;
   checkins: StoredCheckin[];
   alerts: PatientAlert[];
   proms: PromResponse[];
@@ -38,7 +40,10 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
       const base = `/api/patients/${patientId}`;
       const [detail, plan, checkins, alerts, proms] = await Promise.all([
         api.get<PatientDetail>(base),
-        api.get<RecoveryPlan>(`${base}/plan`),
+        api.get<RecoveryPlan>(`${base}/plan`).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 409) return null;
+          throw error;
+        }),
         api.get<{ checkins: StoredCheckin[] }>(`${base}/checkins`),
         api.get<{ alerts: PatientAlert[] }>(`${base}/alerts`),
         api.get<{ responses: PromResponse[] }>(`${base}/proms`),
@@ -66,6 +71,24 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
     );
   if (!data) return <Loading />;
   const { detail, plan } = data;
+  const correction =
+    allowed.queue && detail.surgery ? (
+      <SurgeryCorrection
+        key={JSON.stringify(detail.surgery)}
+        patientId={patientId}
+        current={detail.surgery}
+        onSaved={load}
+      />
+    ) : null;
+  if (!plan)
+    return (
+      <div className="patient-view">
+        <h1>
+          {detail.patient.given_name} {detail.patient.family_name}
+        </h1>
+        {correction}
+      </div>
+    );
   const surgery = plan.surgery;
   return (
     <div className="patient-view">
@@ -102,6 +125,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
       <Proms proms={data.proms} />
       {allowed.messages ? <Thread patientId={patientId} /> : null}
       {allowed.queue ? <PatientImaging patientId={patientId} canUpload /> : null}
+      {correction}
       <OverridesEditor
         patientId={patientId}
         plan={plan}

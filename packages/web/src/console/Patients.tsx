@@ -7,7 +7,7 @@ import { useT } from './i18n.ts';
 import type { PatientRow } from './types.ts';
 
 /** Every patient the signed-in person may see (a reviewer: only the cases assigned to them). */
-export default function Patients() {
+export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {
   const { t, date } = useT();
   const [patients, setPatients] = useState<PatientRow[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -25,6 +25,12 @@ export default function Patients() {
   return (
     <div>
       <h1>{t('patients.title')}</h1>
+      {canEnrol ? (
+        <p className="actions">
+          <Link href="/console/patients/new">{t('enrol.link')}</Link> ·{' '}
+          <Link href="/console/patients/import">{t('enrol.importLink')}</Link>
+        </p>
+      ) : null}
       <label className="field inline">
         <span>{t('patients.find')}</span>
         <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />

@@ -115,6 +115,9 @@ export interface PatientDetail {
       surgeryDate: string;
     };
     overrides: Overrides;
+    /** Set when the surgery was cancelled (issue 15): there is no plan for it. */
+    cancelledAt?: string | null;
+    cancelReason?: string | null;
   } | null;
 }
 
@@ -177,6 +180,8 @@ export function can(role: string) {
     outcomes: team,
     settings: role === 'admin',
     editOverrides: role === 'clinician' || role === 'admin',
+    /** Enrol patients, one by one or from a CSV file (issue 15). */
+    enrol: role === 'care_manager' || role === 'admin',
     secondOpinions: team || role === 'reviewer',
   };
 }

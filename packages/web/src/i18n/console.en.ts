@@ -1,3 +1,4 @@
+import { enrolConsoleEn } from './enrol.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
 import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
@@ -301,6 +302,7 @@ export const consoleEn = {
   'settings.saved': 'Saved.',
   ...peersConsoleEn,
   ...intakeConsoleEn,
+  ...enrolConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

@@ -1,4 +1,5 @@
 import type { ConsoleKey } from './console.en.ts';
+import { enrolConsoleEs } from './enrol.console.es.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
 import { secondOpinionConsoleEs } from './second-opinion.console.es.ts';
@@ -90,4 +91,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'settings.save': 'Guardar ajustes',
   ...peersConsoleEs,
   ...intakeConsoleEs,
+  ...enrolConsoleEs,
 };

@@ -15,6 +15,8 @@ export const en = {
   'app.needsConnection':
     'This page needs an internet connection. Please try again when you are back online.',
   'app.notPatient': 'This app is for patients. Care team members use the care team console.',
+  'app.surgeryCancelled':
+    'Your surgery was cancelled, so there is no recovery plan for now. Your care team will talk with you about next steps. If you need help now, call your care team.',
   'app.skip': 'Skip to the main content',
 
   'nav.label': 'Main menu',

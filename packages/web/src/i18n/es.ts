@@ -14,6 +14,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
     'Esta página necesita conexión a internet. Inténtelo de nuevo cuando tenga conexión.',
   'app.notPatient':
     'Esta aplicación es para pacientes. El equipo de atención usa su propia consola.',
+  'app.surgeryCancelled':
+    'Su cirugía se canceló, así que por ahora no hay plan de recuperación. Su equipo de atención hablará con usted sobre los próximos pasos. Si necesita ayuda ahora, llame a su equipo de atención.',
   'app.skip': 'Saltar al contenido principal',
 
   'nav.label': 'Menú principal',

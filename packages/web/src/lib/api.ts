@@ -10,16 +10,20 @@ export class ApiError extends Error {
   readonly fields: readonly ProblemField[];
   /** On a 429: seconds until the server takes the request again. */
   readonly retryAfterSeconds: number | undefined;
+  /** A 409 "already enrolled" names the patient who is (issue 15). */
+  readonly existingPatientId: string | undefined;
   constructor(
     status: number,
     message: string,
     fields: readonly ProblemField[] = [],
     retryAfterSeconds?: number,
+    existingPatientId?: string,
   ) {
     super(message);
     this.status = status;
     this.fields = fields;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.existingPatientId = existingPatientId;
   }
 }
 
@@ -47,6 +51,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       title?: string;
       errors?: ProblemField[];
       retryAfterSeconds?: number;
+      existingPatientId?: string;
     };
     const retryAfter = Number(problem.retryAfterSeconds ?? response.headers.get('retry-after'));
     throw new ApiError(
@@ -54,6 +59,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       problem.detail ?? problem.title ?? response.statusText,
       problem.errors ?? [],
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      problem.existingPatientId,
     );
   }
   return data as T;
