@@ -129,7 +129,7 @@ forEachEngine((engine) => {
     await signInStaff(admin, clinic, 'admin');
     const { email } = await enrolAndSignIn(admin, clinic);
     // What a code collision did: the unique violation's detail held the token hash.
-    await failEveryInsert(db, 'sign_in_tokens');
+    await failEveryInsert(db, 'sign_in_codes'); // where patient codes live since migration 012
     admin.logs.length = 0;
     const printed = await consoleDuring(async () => {
       const response = await admin
