@@ -6,6 +6,7 @@ import { patientAlertRoutes } from './alerts/patient-alerts.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { alertSettingsRoutes } from './alerts/settings-routes.ts';
 import { alertStreamRoutes } from './alerts/stream.ts';
+import { auditDeniedAccess } from './audit/denied.ts';
 import { account } from './auth/account-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
     await next();
   });
+  app.use('/api/*', auditDeniedAccess());
   app.use(
     '/api/*',
     sameOriginWrites(() => deps.publicUrl.origin),

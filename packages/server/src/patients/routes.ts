@@ -21,12 +21,10 @@ export function patientRoutes() {
   routes.get('/', async (c) => {
     const { db } = c.get('deps');
     const actor = c.get('actor');
-    if (actor?.role === 'reviewer') {
-      const rows = await listPatients(db, actor.clinicId, actor.userId);
-      return c.json({ patients: rows });
-    }
-    const staff = authorizeClinic(c, 'list-patients');
-    const rows = await listPatients(db, staff.clinicId);
+    const reviewer = actor?.role === 'reviewer' ? actor : null;
+    const staff = reviewer ?? authorizeClinic(c, 'list-patients');
+    // A reviewer sees only the patients of their assigned cases; the list is audited like anyone's.
+    const rows = await listPatients(db, staff.clinicId, reviewer?.userId);
     await recordAudit(db, {
       clinicId: staff.clinicId,
       actor: staff,
