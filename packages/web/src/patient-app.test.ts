@@ -47,25 +47,29 @@ async function storedCheckins(): Promise<StoredCheckin[]> {
   return ((await response.json()) as { checkins: StoredCheckin[] }).checkins;
 }
 
-/** Opens the check-in and answers the "nothing wrong" questions the way a patient would. */
+const group = (name: string) => page.getByRole('group', { name, exact: true });
+const nextStep = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+/** Presses Next until the last step (the one with the send button). */
+async function toLastStep() {
+  while ((await page.getByRole('button', { name: 'Send my check-in' }).count()) === 0)
+    await nextStep();
+}
+
+/**
+ * Opens the check-in and answers the "nothing wrong" questions the way a patient would (issue 17:
+ * the check-in is now short steps: the screening step, pain, then walking and exercises).
+ */
 async function fillCalmCheckin() {
   await page.getByTestId('checkin-button').click();
   await page.getByRole('heading', { name: 'How are you today?' }).waitFor();
-  const group = (name: string) => page.getByRole('group', { name, exact: true });
+  await page.getByRole('button', { name: 'No, nothing new or worse' }).click();
+  await nextStep();
   await group('Back pain right now').getByRole('radio', { name: '3', exact: true }).check();
   await group('Leg pain right now').getByRole('radio', { name: '2', exact: true }).check();
   await group('Is your pain under control with your medicine plan?')
     .getByRole('radio', { name: 'Yes' })
     .check();
-  await page.getByRole('button', { name: 'No, none of these' }).first().click();
-  await page.getByRole('button', { name: /It looks fine/ }).click();
-  await group('Numbness, compared with the last few days')
-    .getByRole('radio', { name: 'Getting better' })
-    .check();
-  await group('Weakness, compared with the last few days')
-    .getByRole('radio', { name: 'I don’t have it' })
-    .check();
-  await page.getByRole('button', { name: 'No, none of these' }).nth(1).click();
+  await nextStep();
 }
 
 test('a demo patient signs in with an emailed code and sees Today', async () => {
@@ -146,10 +150,16 @@ test('a routine check-in is stored and answered with guidance and sources', asyn
 
 test('a red-flag check-in fills the screen with the emergency instruction and a call button', async () => {
   await page.getByTestId('checkin-button').click();
+  await page.getByRole('button', { name: 'No, nothing new or worse' }).click();
+  await group('Chest pain, hard breathing, coughing up blood, or bleeding that will not stop')
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await nextStep();
   await page
     .getByRole('group', { name: 'Chest pain', exact: true })
     .getByRole('radio', { name: 'Yes' })
     .check();
+  await toLastStep();
   await page.getByRole('button', { name: 'Send my check-in' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
   await dialog.waitFor();
@@ -170,7 +180,11 @@ test('a red-flag check-in fills the screen with the emergency instruction and a 
 
   // A fever is urgent: call the team today, and the team has been alerted.
   await page.getByTestId('checkin-button').click();
+  await page.getByRole('button', { name: 'No, nothing new or worse' }).click();
+  await group('A fever, chills, or feeling very cold').getByRole('radio', { name: 'Yes' }).check();
+  await nextStep();
   await page.getByLabel('Your temperature (if you took it)').fill('101.5');
+  await toLastStep();
   await page.getByRole('button', { name: 'Send my check-in' }).click();
   await page.locator('[data-level="urgent"]').waitFor();
   await page.getByRole('heading', { name: 'Call your surgical team today' }).waitFor();
@@ -288,6 +302,9 @@ test('the patient switches to Spanish, and the app remembers it', async () => {
   // The Spanish check-in starts in °C (issue 13).
   await page.goto(`${server.url}/checkin`);
   await page.getByRole('heading', { name: '¿Cómo está hoy?' }).waitFor();
+  await page.getByRole('button', { name: 'No, nada nuevo ni peor' }).click();
+  await group('Fiebre, escalofríos o mucho frío').getByRole('radio', { name: 'Sí' }).check();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
   assert.equal(await page.getByRole('radio', { name: '°C' }).isChecked(), true);
   assert.equal(await page.getByRole('radio', { name: '°F' }).isChecked(), false);
   await page.goto(server.url);
