@@ -99,8 +99,12 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
     currentPhase: { title: string; focus: { text: string }[] };
     restrictions: { text: string; inForce: boolean }[];
   };
-  // Today shows the plan the API computed: day, phase, focus, and what to avoid with when it lifts.
+  // Today shows the day; the plan the API computed (phase, focus, and what to avoid with when it
+  // lifts) is one tap away on My recovery (issue 17: Today is a task list, not plan text).
   await page.getByText(`Day ${plan.dayOfRecovery} after your surgery`).waitFor();
+  assert.equal(await page.locator('#phase-title').count(), 0, 'no plan text on Today');
+  await page.getByRole('link', { name: 'Your plan: what to do and what to avoid' }).click();
+  await page.getByRole('heading', { name: 'Your recovery, step by step' }).waitFor();
   assert.equal(await page.locator('#phase-title').innerText(), plan.currentPhase.title);
   await page.getByText(plan.currentPhase.focus[0]?.text ?? '?').waitFor();
   const inForce = plan.restrictions.filter((r) => r.inForce);
@@ -111,6 +115,7 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
     (await page.locator('details.sources').count()) >= inForce.length,
     'statements carry sources',
   );
+  await page.getByRole('link', { name: 'Today', exact: true }).click();
   await page.getByRole('heading', { name: 'When to get help' }).waitFor();
   await noViolations('Today');
   await screenshot(page, '02-today');
@@ -292,9 +297,11 @@ test('the patient switches to Spanish, and the app remembers it', async () => {
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  await page.getByRole('heading', { name: 'Cuándo pedir ayuda' }).waitFor();
+  await page.getByRole('link', { name: 'Su plan: qué hacer y qué evitar' }).click();
   assert.equal(await page.locator('#phase-title').innerText(), 'Semana 2');
   await page.getByText('No levante nada que pese más de 10 libras (4.5 kg).').waitFor();
-  await page.getByRole('heading', { name: 'Cuándo pedir ayuda' }).waitFor();
+  await page.goto(server.url);
   await page.reload();
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   await noViolations('Today in Spanish');
