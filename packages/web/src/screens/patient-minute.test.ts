@@ -29,6 +29,8 @@ before(async () => {
   browser = await openBrowser();
   context = browser.context;
   page = await context.newPage();
+  // A second browser for the nurse and the anonymous visitor (their own cookies).
+  other = await openBrowser();
   henryId = await signInDemoPatient(server, page.request, 'henry@demo.example');
 });
 
@@ -223,7 +225,6 @@ test('defect: the patient emergency result is readable ("You said: 38.9 °C" on 
 });
 
 test('Today: care team phone at the top, questionnaires and unread messages with a badge, one link per "More" item', async () => {
-  other = await openBrowser();
   const nurse = await other.context.newPage();
   await signInDemoStaff(server, nurse, 'nurse@demo.example');
   const sent = await nurse.request.post(`${server.url}/api/patients/${henryId}/messages`, {
