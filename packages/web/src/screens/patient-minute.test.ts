@@ -114,6 +114,8 @@ test('a routine day takes at most 12 taps, and Today then shows the check-in as 
 test('defect: nothing is sent before Send; an unanswered screening is refused; a red flag cannot be skipped', async () => {
   const before = await storedCount();
   await openCheckin();
+  await assertReadable('the screening step');
+  await screenshot(page, '54-checkin-screening');
   // The screening step must be answered.
   await nextStep();
   await page
@@ -129,6 +131,7 @@ test('defect: nothing is sent before Send; an unanswered screening is refused; a
   await nextStep();
   assert.equal(await step(), 'bladder');
   await page.getByText('Step 2 of 5').waitFor();
+  await assertReadable('a detail step');
   await nextStep();
   await page
     .getByRole('alert')
@@ -313,4 +316,33 @@ test('defect: the public emergency results are readable, say it once, and the Sp
   } finally {
     page = previous;
   }
+});
+
+test('Spanish: the short check-in and Today read well, and a calm day is stored', async () => {
+  const before = await storedCount();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('heading', { name: 'Hola, Henry' }).waitFor();
+  await page.getByRole('link', { name: /Llame a su equipo de atención/ }).waitFor();
+  await assertReadable('Today in Spanish');
+  await page.getByTestId('checkin-button').click();
+  await page.getByText('Paso 1 de 3').waitFor();
+  await page.getByRole('heading', { name: '¿Hay algo nuevo o peor?' }).waitFor();
+  await assertReadable('the Spanish screening step');
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page
+    .getByRole('alert')
+    .getByText(/Conteste cada línea/)
+    .waitFor();
+  await page.getByRole('button', { name: 'No, nada nuevo ni peor' }).click();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByText('Paso 2 de 3').waitFor();
+  await assertReadable('the Spanish pain step');
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
+  await page.locator('[data-level]').waitFor();
+  assert.equal(await storedCount(), before + 1);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Hello, Henry' }).waitFor();
 });
