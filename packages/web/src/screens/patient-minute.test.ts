@@ -214,6 +214,12 @@ test('defect: the patient emergency result is readable ("You said: 38.9 °C" on 
   await dialog.waitFor();
   await dialog.getByText('You said: 38.9 °C').waitFor();
   await assertReadable('the patient emergency result');
+  const paragraphs = await dialog.locator('p').allInnerTexts();
+  assert.deepEqual(
+    paragraphs.filter((p, i) => paragraphs.indexOf(p) !== i),
+    [],
+    'no paragraph shown twice',
+  );
   await screenshot(page, '50-result-emergency-readable');
   await dialog.getByRole('link', { name: 'Back to today' }).click();
 
@@ -345,4 +351,15 @@ test('Spanish: the short check-in and Today read well, and a calm day is stored'
   await page.goto(server.url);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Hello, Henry' }).waitFor();
+});
+
+test('Today says the check-in is still to do when none was sent today (Dorothy, before surgery)', async () => {
+  const dorothy = await other.context.newPage();
+  await signInDemoPatient(server, dorothy.request, 'dorothy@demo.example');
+  await dorothy.goto(server.url);
+  await dorothy.getByRole('heading', { name: 'Hello, Dorothy' }).waitFor();
+  await dorothy.getByTestId('task-checkin').getByText('To do').waitFor();
+  assert.equal(await dorothy.getByTestId('alert-state').count(), 0, 'no red flag, no alert state');
+  assert.deepEqual(await lowContrastText(dorothy), [], 'text contrast on Today, to do');
+  await dorothy.close();
 });
