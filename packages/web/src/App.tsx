@@ -6,7 +6,6 @@ import {
   Suspense,
   useCallback,
   useEffect,
-  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -248,20 +247,6 @@ function BottomNav({ path, patientId }: { path: string; patientId: string | null
   const { t } = useI18n();
   // Unread messages from the care team: a badge on Messages (issue 17), none while reading them.
   const unread = useUnread(patientId, path);
-  const bar = useRef<HTMLElement>(null);
-  // WCAG 2.2 2.4.11: scroll-padding-bottom (styles.css) keeps most focus above the bar, but the
-  // browser does not scroll a partly visible element; this lifts it clear of the bar.
-  useEffect(() => {
-    const lift = (event: FocusEvent) => {
-      const target = event.target as HTMLElement | null;
-      const top = bar.current?.getBoundingClientRect().top;
-      if (!target || top === undefined || bar.current?.contains(target)) return;
-      const overlap = target.getBoundingClientRect().bottom - top;
-      if (overlap > 0) window.scrollBy(0, overlap + 8);
-    };
-    document.addEventListener('focusin', lift);
-    return () => document.removeEventListener('focusin', lift);
-  }, []);
   const items = [
     ['/', t('nav.today'), '●'],
     ['/recovery', t('nav.recovery'), '↗'],
@@ -270,7 +255,7 @@ function BottomNav({ path, patientId }: { path: string; patientId: string | null
     ['/learn', t('nav.learn'), '?'],
   ] as const;
   return (
-    <nav className="bottom" aria-label={t('nav.label')} ref={bar}>
+    <nav className="bottom" aria-label={t('nav.label')}>
       {items.map(([href, label, icon]) => (
         <Link key={href} href={href} aria-current={path === href ? 'page' : undefined}>
           <span aria-hidden="true">{icon}</span>

@@ -16,6 +16,9 @@ export const minuteEn = {
   'checkin.group.other':
     'A fall, a headache when you sit up, calf pain or swelling, or no poop for days',
   'checkin.painStep': 'Pain and medicine',
+  'q.opioidDoses': 'Doses of strong pain medicine (opioids, like oxycodone) you took yesterday',
+  'q.opioidDosesHint': 'A number, like 2. Leave it empty if you do not take them.',
+  'checkin.badDoses': 'Please type the doses as a whole number, like 2.',
   'checkin.next': 'Next',
   'checkin.back': 'Back',
   'checkin.answerScreening':

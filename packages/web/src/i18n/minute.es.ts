@@ -19,6 +19,10 @@ export const minuteEs: Record<keyof typeof minuteEn, string> = {
   'checkin.group.other':
     'Una caída, dolor de cabeza al sentarse, dolor o hinchazón en la pantorrilla, o varios días sin hacer popó',
   'checkin.painStep': 'Dolor y medicinas',
+  'q.opioidDoses':
+    'Dosis de medicina fuerte para el dolor (opioides, como oxicodona) que tomó ayer',
+  'q.opioidDosesHint': 'Un número, como 2. Déjelo vacío si no las toma.',
+  'checkin.badDoses': 'Escriba las dosis como un número entero, como 2.',
   'checkin.next': 'Siguiente',
   'checkin.back': 'Atrás',
   'checkin.answerScreening':

@@ -48,6 +48,7 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
   // Spanish speakers mostly measure in °C: start there, and the error says to tap °F otherwise.
   const [tempUnit, setTempUnit] = useState<'F' | 'C'>(lang === 'es' ? 'C' : 'F');
   const [walkText, setWalkText] = useState('');
+  const [dosesText, setDosesText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -82,6 +83,7 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
       out.weakness = rest;
     }
     if (walkText.trim()) out.walkingMinutes = Number(walkText);
+    if (dosesText.trim()) out.opioidDoses = Number(dosesText);
     return out;
   }
 
@@ -99,6 +101,13 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
       const parsed = checkinSchemaFor(region).safeParse({ temperature: answers().temperature });
       if (!parsed.success) {
         setErrors([t('checkin.badTemperature')]);
+        return;
+      }
+    }
+    if (step === 'pain' && dosesText.trim()) {
+      const parsed = checkinSchemaFor(region).safeParse({ opioidDoses: Number(dosesText) });
+      if (!parsed.success) {
+        setErrors([t('checkin.badDoses')]);
         return;
       }
     }
@@ -125,7 +134,9 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
             ? t('checkin.badTemperature')
             : issue.path[0] === 'walkingMinutes'
               ? t('checkin.badWalking')
-              : `${issue.path.join('.')}: ${issue.message}`,
+              : issue.path[0] === 'opioidDoses'
+                ? t('checkin.badDoses')
+                : `${issue.path.join('.')}: ${issue.message}`,
         ),
       );
       return;
@@ -194,7 +205,7 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
             neck={region === 'cervical'}
           />
         ) : step === 'pain' ? (
-          <PainStep {...props} />
+          <PainStep {...props} dosesText={dosesText} setDosesText={setDosesText} />
         ) : step === 'day' ? (
           <DayStep {...props} walkText={walkText} setWalkText={setWalkText} />
         ) : (

@@ -188,6 +188,9 @@ test('defect: keyboard focus is never hidden under the bottom bar', async (t) =>
   }
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Hello, Henry' }).waitFor();
+  // Today fills in its tasks as their answers arrive: tab through it once they have.
+  await page.getByTestId('task-checkin').locator('.task-state').waitFor();
+  await page.waitForLoadState('networkidle');
   const [hidden, stops] = await focusHiddenByBottomBar(page);
   report.push(`Today: ${stops} stops, ${hidden.length} hidden`);
   assert.deepEqual(hidden, [], 'focus hidden on Today');
@@ -344,10 +347,24 @@ test('Spanish: the short check-in and Today read well, and a calm day is stored'
   await page.getByRole('button', { name: 'Siguiente' }).click();
   await page.getByText('Paso 2 de 3').waitFor();
   await assertReadable('the Spanish pain step');
+  // Medicine: the doses of strong pain medicine, checked before moving on.
+  const doses = page.getByLabel(/Dosis de medicina fuerte para el dolor/);
+  await doses.fill('dos');
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await page
+    .getByRole('alert')
+    .getByText(/Escriba las dosis como un número entero/)
+    .waitFor();
+  await doses.fill('1');
   await page.getByRole('button', { name: 'Siguiente' }).click();
   await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
   await page.locator('[data-level]').waitFor();
   assert.equal(await storedCount(), before + 1);
+  const latest = await page.request.get(`${server.url}/api/patients/${henryId}/checkins`);
+  const { checkins } = (await latest.json()) as {
+    checkins: { answers: { opioidDoses?: number } }[];
+  };
+  assert.equal(checkins[0]?.answers.opioidDoses, 1);
   await page.goto(server.url);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'Hello, Henry' }).waitFor();
@@ -357,6 +374,10 @@ test('Today says the check-in is still to do when none was sent today (Dorothy, 
   const dorothy = await other.context.newPage();
   await signInDemoPatient(server, dorothy.request, 'dorothy@demo.example');
   await dorothy.goto(server.url);
+  await dorothy.locator('h1').waitFor();
+  // This browser was left in Spanish by the public request above.
+  if ((await dorothy.getByRole('button', { name: 'English' }).count()) > 0)
+    await dorothy.getByRole('button', { name: 'English' }).click();
   await dorothy.getByRole('heading', { name: 'Hello, Dorothy' }).waitFor();
   await dorothy.getByTestId('task-checkin').getByText('To do').waitFor();
   assert.equal(await dorothy.getByTestId('alert-state').count(), 0, 'no red flag, no alert state');

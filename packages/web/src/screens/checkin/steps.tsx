@@ -41,7 +41,13 @@ export function ScreeningStep({
   );
 }
 
-export function PainStep({ a, update, region }: StepProps) {
+export function PainStep({
+  a,
+  update,
+  region,
+  dosesText,
+  setDosesText,
+}: StepProps & { dosesText: string; setDosesText(text: string): void }) {
   const { t } = useI18n();
   const { answerOptions } = useOptions();
   const neck = region === 'cervical';
@@ -71,6 +77,20 @@ export function PainStep({ a, update, region }: StepProps) {
         value={a.painControlled}
         onChange={(painControlled) => update({ painControlled })}
       />
+      <div className="field">
+        <label htmlFor="opioid-doses">{t('q.opioidDoses')}</label>
+        <p className="hint" id="opioid-doses-hint">
+          {t('q.opioidDosesHint')}
+        </p>
+        <input
+          id="opioid-doses"
+          name="opioidDoses"
+          inputMode="numeric"
+          aria-describedby="opioid-doses-hint"
+          value={dosesText}
+          onChange={(e) => setDosesText(e.target.value)}
+        />
+      </div>
     </>
   );
 }
