@@ -19,6 +19,7 @@ export const minuteEn = {
   'q.opioidDoses': 'Doses of strong pain medicine (opioids, like oxycodone) you took yesterday',
   'q.opioidDosesHint': 'A number, like 2. Leave it empty if you do not take them.',
   'checkin.badDoses': 'Please type the doses as a whole number, like 2.',
+  'checkin.sendNow': 'Send my check-in now',
   'checkin.next': 'Next',
   'checkin.back': 'Back',
   'checkin.answerScreening':

@@ -23,6 +23,7 @@ export const minuteEs: Record<keyof typeof minuteEn, string> = {
     'Dosis de medicina fuerte para el dolor (opioides, como oxicodona) que tomó ayer',
   'q.opioidDosesHint': 'Un número, como 2. Déjelo vacío si no las toma.',
   'checkin.badDoses': 'Escriba las dosis como un número entero, como 2.',
+  'checkin.sendNow': 'Enviar mis respuestas ahora',
   'checkin.next': 'Siguiente',
   'checkin.back': 'Atrás',
   'checkin.answerScreening':

@@ -87,6 +87,12 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
     return out;
   }
 
+  // An emergency answer on any step: the patient may send at once rather than finish the steps.
+  const now = step === 'screening' || last ? null : checkinSchemaFor(region).safeParse(answers());
+  const emergencyNow =
+    now?.success === true &&
+    triage(now.data, ctx.plan.surgery, [], localToday()).level === 'emergency';
+
   function next() {
     if (step === 'screening' && groups.some((g) => screening[g.id] === undefined)) {
       setErrors([t('checkin.answerScreening')]);
@@ -231,6 +237,17 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
         {stepIndex > 0 ? (
           <button type="button" className="secondary" onClick={back}>
             {t('checkin.back')}
+          </button>
+        ) : null}
+        {emergencyNow ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void submit()}
+            data-testid="send-now"
+          >
+            {t('checkin.sendNow')}
           </button>
         ) : null}
         {last ? (
