@@ -15,6 +15,7 @@ import { flush, pending, type SubmitResult, subscribe } from './lib/outbox.ts';
 import { showResult } from './lib/result.ts';
 import { Link, navigate, usePath } from './lib/router.tsx';
 import { loadMe, loadPlan } from './lib/session.ts';
+import { useUnread } from './lib/unread.ts';
 import { Result } from './screens/Result.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Today } from './screens/Today.tsx';
@@ -151,7 +152,7 @@ export function App() {
           <Suspense fallback={<Loading />}>{screen}</Suspense>
         </ErrorBoundary>
       </main>
-      {signedIn ? <BottomNav path={path} /> : null}
+      {signedIn ? <BottomNav path={path} patientId={me?.patientId ?? null} /> : null}
     </>
   );
 }
@@ -247,8 +248,10 @@ function SentBanner({
   );
 }
 
-function BottomNav({ path }: { path: string }) {
+function BottomNav({ path, patientId }: { path: string; patientId: string | null }) {
   const { t } = useI18n();
+  // Unread messages from the care team: a badge on Messages (issue 17), none while reading them.
+  const unread = useUnread(patientId, path);
   const items = [
     ['/', t('nav.today'), '●'],
     ['/recovery', t('nav.recovery'), '↗'],
@@ -262,6 +265,12 @@ function BottomNav({ path }: { path: string }) {
         <Link key={href} href={href} aria-current={path === href ? 'page' : undefined}>
           <span aria-hidden="true">{icon}</span>
           {label}
+          {href === '/messages' && unread > 0 && path !== '/messages' ? (
+            <span className="badge" data-testid="messages-badge">
+              {unread}
+              <span className="visually-hidden"> {t('today.unread')}</span>
+            </span>
+          ) : null}
         </Link>
       ))}
     </nav>

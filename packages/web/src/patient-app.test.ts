@@ -47,25 +47,29 @@ async function storedCheckins(): Promise<StoredCheckin[]> {
   return ((await response.json()) as { checkins: StoredCheckin[] }).checkins;
 }
 
-/** Opens the check-in and answers the "nothing wrong" questions the way a patient would. */
+const group = (name: string) => page.getByRole('group', { name, exact: true });
+const nextStep = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+/** Presses Next until the last step (the one with the send button). */
+async function toLastStep() {
+  while ((await page.getByRole('button', { name: 'Send my check-in' }).count()) === 0)
+    await nextStep();
+}
+
+/**
+ * Opens the check-in and answers the "nothing wrong" questions the way a patient would (issue 17:
+ * the check-in is now short steps: the screening step, pain, then walking and exercises).
+ */
 async function fillCalmCheckin() {
   await page.getByTestId('checkin-button').click();
   await page.getByRole('heading', { name: 'How are you today?' }).waitFor();
-  const group = (name: string) => page.getByRole('group', { name, exact: true });
+  await page.getByRole('button', { name: 'No, nothing new or worse' }).click();
+  await nextStep();
   await group('Back pain right now').getByRole('radio', { name: '3', exact: true }).check();
   await group('Leg pain right now').getByRole('radio', { name: '2', exact: true }).check();
   await group('Is your pain under control with your medicine plan?')
     .getByRole('radio', { name: 'Yes' })
     .check();
-  await page.getByRole('button', { name: 'No, none of these' }).first().click();
-  await page.getByRole('button', { name: /It looks fine/ }).click();
-  await group('Numbness, compared with the last few days')
-    .getByRole('radio', { name: 'Getting better' })
-    .check();
-  await group('Weakness, compared with the last few days')
-    .getByRole('radio', { name: 'I don’t have it' })
-    .check();
-  await page.getByRole('button', { name: 'No, none of these' }).nth(1).click();
+  await nextStep();
 }
 
 test('a demo patient signs in with an emailed code and sees Today', async () => {
@@ -95,8 +99,12 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
     currentPhase: { title: string; focus: { text: string }[] };
     restrictions: { text: string; inForce: boolean }[];
   };
-  // Today shows the plan the API computed: day, phase, focus, and what to avoid with when it lifts.
+  // Today shows the day; the plan the API computed (phase, focus, and what to avoid with when it
+  // lifts) is one tap away on My recovery (issue 17: Today is a task list, not plan text).
   await page.getByText(`Day ${plan.dayOfRecovery} after your surgery`).waitFor();
+  assert.equal(await page.locator('#phase-title').count(), 0, 'no plan text on Today');
+  await page.getByRole('link', { name: 'Your plan: what to do and what to avoid' }).click();
+  await page.getByRole('heading', { name: 'Your recovery, step by step' }).waitFor();
   assert.equal(await page.locator('#phase-title').innerText(), plan.currentPhase.title);
   await page.getByText(plan.currentPhase.focus[0]?.text ?? '?').waitFor();
   const inForce = plan.restrictions.filter((r) => r.inForce);
@@ -107,6 +115,7 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
     (await page.locator('details.sources').count()) >= inForce.length,
     'statements carry sources',
   );
+  await page.getByRole('link', { name: 'Today', exact: true }).click();
   await page.getByRole('heading', { name: 'When to get help' }).waitFor();
   await noViolations('Today');
   await screenshot(page, '02-today');
@@ -146,10 +155,16 @@ test('a routine check-in is stored and answered with guidance and sources', asyn
 
 test('a red-flag check-in fills the screen with the emergency instruction and a call button', async () => {
   await page.getByTestId('checkin-button').click();
+  await page.getByRole('button', { name: 'No, nothing new or worse' }).click();
+  await group('Chest pain, hard breathing, coughing up blood, or bleeding that will not stop')
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await nextStep();
   await page
     .getByRole('group', { name: 'Chest pain', exact: true })
     .getByRole('radio', { name: 'Yes' })
     .check();
+  await toLastStep();
   await page.getByRole('button', { name: 'Send my check-in' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
   await dialog.waitFor();
@@ -170,7 +185,11 @@ test('a red-flag check-in fills the screen with the emergency instruction and a 
 
   // A fever is urgent: call the team today, and the team has been alerted.
   await page.getByTestId('checkin-button').click();
+  await page.getByRole('button', { name: 'No, nothing new or worse' }).click();
+  await group('A fever, chills, or feeling very cold').getByRole('radio', { name: 'Yes' }).check();
+  await nextStep();
   await page.getByLabel('Your temperature (if you took it)').fill('101.5');
+  await toLastStep();
   await page.getByRole('button', { name: 'Send my check-in' }).click();
   await page.locator('[data-level="urgent"]').waitFor();
   await page.getByRole('heading', { name: 'Call your surgical team today' }).waitFor();
@@ -278,9 +297,11 @@ test('the patient switches to Spanish, and the app remembers it', async () => {
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  await page.getByRole('heading', { name: 'Cuándo pedir ayuda' }).waitFor();
+  await page.getByRole('link', { name: 'Su plan: qué hacer y qué evitar' }).click();
   assert.equal(await page.locator('#phase-title').innerText(), 'Semana 2');
   await page.getByText('No levante nada que pese más de 10 libras (4.5 kg).').waitFor();
-  await page.getByRole('heading', { name: 'Cuándo pedir ayuda' }).waitFor();
+  await page.goto(server.url);
   await page.reload();
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   await noViolations('Today in Spanish');
@@ -288,6 +309,9 @@ test('the patient switches to Spanish, and the app remembers it', async () => {
   // The Spanish check-in starts in °C (issue 13).
   await page.goto(`${server.url}/checkin`);
   await page.getByRole('heading', { name: '¿Cómo está hoy?' }).waitFor();
+  await page.getByRole('button', { name: 'No, nada nuevo ni peor' }).click();
+  await group('Fiebre, escalofríos o mucho frío').getByRole('radio', { name: 'Sí' }).check();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
   assert.equal(await page.getByRole('radio', { name: '°C' }).isChecked(), true);
   assert.equal(await page.getByRole('radio', { name: '°F' }).isChecked(), false);
   await page.goto(server.url);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   checkinSchemaFor,
+  hasAnyAnswer,
   historyEntrySchemaFor,
   isUnanswered,
   isYes,
@@ -91,4 +92,14 @@ test('a history entry needs the date it describes', () => {
   assert.equal(schema.safeParse({ limbPain: 3, date: '2026-02-01' }).success, true);
   assert.equal(firstIssuePath(schema.safeParse({ limbPain: 3 })), 'date');
   assert.equal(firstIssuePath(schema.safeParse({ date: '2026-02-30' })), 'date');
+});
+
+test('hasAnyAnswer: an empty check-in, a note alone or empty groups say nothing (issue 17)', () => {
+  assert.equal(hasAnyAnswer({}), false);
+  assert.equal(hasAnyAnswer({ note: 'hello' }), false);
+  assert.equal(hasAnyAnswer({ incision: {}, numbness: { where: 'left foot' } }), false);
+  assert.equal(hasAnyAnswer({ axialPain: 0 }), true);
+  assert.equal(hasAnyAnswer({ chestPain: 'unsure' }), true);
+  assert.equal(hasAnyAnswer({ incision: { redness: 'no' } }), true);
+  assert.equal(hasAnyAnswer({ temperature: { value: 37, unit: 'C' } }), true);
 });

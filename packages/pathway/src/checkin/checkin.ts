@@ -168,3 +168,18 @@ export type HistoryEntryInput = CheckinInput & { date: string };
 export const isYes = (a: Answer | undefined): boolean => a === 'yes';
 /** Not answered, or answered "unsure": never treated as "no". */
 export const isUnanswered = (a: Answer | undefined): boolean => a === undefined || a === 'unsure';
+
+/**
+ * Whether a check-in says anything about the patient (issue 17): at least one answer besides the
+ * free-text note. An empty check-in is refused (by the app and by the server), never stored as
+ * "routine" with nothing behind it.
+ */
+export function hasAnyAnswer(checkin: CheckinInput): boolean {
+  return Object.entries(checkin).some(([key, value]) => {
+    if (key === 'note' || value === undefined) return false;
+    if (key === 'temperature') return true;
+    if (typeof value === 'object' && value !== null)
+      return Object.entries(value).some(([k, v]) => k !== 'where' && v !== undefined);
+    return true;
+  });
+}

@@ -276,4 +276,31 @@ forEachEngine((engine) => {
       assert.equal((await db.selectFrom('checkins').select('id').execute()).length, 0);
     },
   );
+
+  engine.test(
+    'an empty check-in (issue 17) is refused with a clear 400, and nothing is stored',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      for (const checkin of [{}, { note: 'hello' }, { incision: {}, numbness: {} }]) {
+        const response = await patient.post(`/api/patients/${patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin,
+        });
+        assert.equal(response.status, 400, `${JSON.stringify(checkin)}: ${response.text}`);
+        assert.match(String(response.json.detail), /no answers/);
+        const fields = (response.json.errors as { field: string }[]).map((e) => e.field);
+        assert.deepEqual(fields, ['checkin']);
+      }
+      assert.equal((await db.selectFrom('checkins').select('id').execute()).length, 0);
+      const pain = await patient.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        checkin: { axialPain: 2 },
+      });
+      assert.equal(pain.status, 201, 'one answer is enough');
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { checkinSchemaFor, type IsoDate, localDate, triage } from '@lamina/pathway';
+import { checkinSchemaFor, hasAnyAnswer, type IsoDate, localDate, triage } from '@lamina/pathway';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
@@ -44,6 +44,14 @@ export function checkinRoutes() {
       const problem = badRequest(parsed.error);
       for (const error of problem.problem.errors ?? []) error.field = `checkin.${error.field}`;
       throw problem;
+    }
+    if (!hasAnyAnswer(parsed.data)) {
+      throw new HttpProblem(
+        400,
+        'Invalid input',
+        'The check-in has no answers. Answer at least one question (for example your pain) before sending.',
+        [{ field: 'checkin', message: 'has no answers' }],
+      );
     }
     const receivedAt = now();
     const filledAt = body.filledAt ? new Date(body.filledAt) : receivedAt;

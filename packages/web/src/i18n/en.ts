@@ -1,5 +1,6 @@
 import { checkinEn } from './checkin.en.ts';
 import { intakeEn } from './intake.en.ts';
+import { minuteEn } from './minute.en.ts';
 import { peersEn } from './peers.en.ts';
 import { secondOpinionEn } from './second-opinion.en.ts';
 
@@ -423,6 +424,7 @@ export const en = {
   ...peersEn,
   ...intakeEn,
   ...checkinEn,
+  ...minuteEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { checkinEs } from './checkin.es.ts';
 import type { MessageKey } from './en.ts';
 import { intakeEs } from './intake.es.ts';
+import { minuteEs } from './minute.es.ts';
 import { peersEs } from './peers.es.ts';
 import { secondOpinionEs } from './second-opinion.es.ts';
 
@@ -431,4 +432,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...peersEs,
   ...intakeEs,
   ...checkinEs,
+  ...minuteEs,
 };

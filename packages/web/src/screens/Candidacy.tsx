@@ -397,7 +397,10 @@ function CandidacyResultView({
         </a>
       ) : null}
       {result.emergencyInstruction ? <Stmt s={result.emergencyInstruction} /> : null}
-      <Stmt s={result.summary} className="headline" />
+      {/* On an emergency the summary is the same instruction: shown once (issue 17). */}
+      {result.summary.id !== result.emergencyInstruction?.id ? (
+        <Stmt s={result.summary} className="headline" />
+      ) : null}
       {result.reasons.length > 0 ? (
         <section className="card">
           <h2>{t('candidacy.why')}</h2>

@@ -7,6 +7,7 @@ import { daysBetween, localDate } from '../lib/dates.ts';
 import { milestoneText, titleText } from '../lib/plan-text.ts';
 import { Chart } from '../ui/Chart.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
+import { PlanNow } from './PlanNow.tsx';
 
 interface StoredCheckin {
   id: string;
@@ -75,6 +76,7 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
   return (
     <div className="screen recovery">
       <h1>{t('recovery.title')}</h1>
+      <PlanNow plan={plan} />
       <p className="lead">{t('today.day', { day: Math.max(0, plan.dayOfRecovery) })}</p>
 
       <section className="card" aria-labelledby="timeline-title">

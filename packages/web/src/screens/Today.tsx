@@ -1,21 +1,112 @@
-import type { PlannedRestriction } from '@lamina/pathway';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { milestoneText, restrictionDetail, restrictionText, titleText } from '../lib/plan-text.ts';
+import { api } from '../lib/api.ts';
+import { pending, subscribe } from '../lib/outbox.ts';
+import { titleText } from '../lib/plan-text.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';
-import { Sources, Stmt } from '../ui/Statement.tsx';
+import { useUnread } from '../lib/unread.ts';
+import { Stmt } from '../ui/Statement.tsx';
 import { SecondOpinionPrompt } from './second-opinion/SecondOpinionPrompt.tsx';
 
+/**
+ * What the patient's own alerts answer carries that Today uses: only the level, when it was raised,
+ * the deadline and whether the team acknowledged it (the patient-safe fields; older field names are
+ * read too, so Today works before and after the alerts answer became a patient DTO).
+ */
+interface PatientAlert {
+  level?: string;
+  raisedAt?: string;
+  createdAt?: string;
+  created_at?: string;
+  deadlineAt?: string;
+  deadline_at?: string;
+  acknowledged?: boolean;
+  acknowledgedAt?: string | null;
+  acknowledged_at?: string | null;
+}
+interface RecentAlert {
+  raisedAt: Date;
+  deadlineAt: Date | null;
+  acknowledged: boolean;
+}
+
+const dayMs = 24 * 60 * 60_000;
+
+function recentAlert(alerts: PatientAlert[], now: Date): RecentAlert | null {
+  for (const a of alerts) {
+    const raised = a.raisedAt ?? a.createdAt ?? a.created_at;
+    if (!raised) continue;
+    const raisedAt = new Date(raised);
+    if (now.getTime() - raisedAt.getTime() > dayMs) continue;
+    const deadline = a.deadlineAt ?? a.deadline_at;
+    return {
+      raisedAt,
+      deadlineAt: deadline ? new Date(deadline) : null,
+      acknowledged: Boolean(a.acknowledged ?? a.acknowledgedAt ?? a.acknowledged_at),
+    };
+  }
+  return null;
+}
+
+const localDay = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+
+/** Today (issue 17): a task list — what happened and what is left to do — not a page of plan text. */
 export function Today({ ctx }: { ctx: PatientContext }) {
-  const i18n = useI18n();
-  const { t, lang, date } = i18n;
+  const { t, lang, date } = useI18n();
   const { plan, me } = ctx;
-  const phase = plan.currentPhase;
-  const inForce = plan.restrictions.filter((r) => r.inForce);
-  const nextMilestone = plan.milestones.find((m) => m.status !== 'past');
+  const patientId = me.patientId;
   const nextVisit = plan.followUps.find((f) => f.status !== 'past');
   const firstName = me.displayName.split(' ')[0] ?? me.displayName;
+  const clinicPhone = me.clinic?.phone ?? null;
+  const emergencyNumber = me.clinic?.emergencyNumber ?? '911';
+  const unread = useUnread(patientId);
+  const waiting = useSyncExternalStore(subscribe, pending);
+  const [checkedInToday, setCheckedInToday] = useState<boolean | null>(null);
+  const [questionnaires, setQuestionnaires] = useState<number | null>(null);
+  const [alert, setAlert] = useState<RecentAlert | null>(null);
+
+  useEffect(() => {
+    const today = localDay(new Date());
+    api
+      .get<{ checkins: { submitted_at?: string; submittedAt?: string }[] }>(
+        `/api/patients/${patientId}/checkins`,
+      )
+      .then((r) =>
+        setCheckedInToday(
+          r.checkins.some((c) => {
+            const at = c.submittedAt ?? c.submitted_at;
+            return at ? localDay(new Date(at)) === today : false;
+          }),
+        ),
+      )
+      .catch(() => undefined);
+    api
+      .get<{
+        timepoints: { instruments: { respondent: string; status: string }[] }[];
+      }>(`/api/patients/${patientId}/proms/due`)
+      .then((r) =>
+        setQuestionnaires(
+          r.timepoints
+            .flatMap((tp) => tp.instruments)
+            .filter(
+              (i) => i.respondent === 'patient' && (i.status === 'due' || i.status === 'overdue'),
+            ).length,
+        ),
+      )
+      .catch(() => undefined);
+    api
+      .get<{ alerts: PatientAlert[] }>(`/api/patients/${patientId}/alerts`)
+      .then((r) => setAlert(recentAlert(r.alerts, new Date())))
+      .catch(() => undefined);
+  }, [patientId]);
+
+  const time = (d: Date) =>
+    new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }).format(d);
+  const today = localDay(new Date());
+  const doneToday =
+    checkedInToday === true || waiting.some((w) => localDay(new Date(w.filledAt)) === today);
 
   return (
     <div className="screen today">
@@ -33,76 +124,99 @@ export function Today({ ctx }: { ctx: PatientContext }) {
             })
           : t('today.day', { day: plan.dayOfRecovery })}
       </p>
+      {clinicPhone ? (
+        <a
+          className="button secondary care-call"
+          href={`tel:${clinicPhone.replace(/[^0-9+]/g, '')}`}
+          data-testid="call-team"
+        >
+          {t('today.callTeam', { phone: clinicPhone })}
+        </a>
+      ) : null}
 
-      <Link href="/checkin" className="button primary big" data-testid="checkin-button">
+      {alert ? (
+        <section className="card alert-state" role="status" data-testid="alert-state">
+          <h2>{t('today.alertTitle')}</h2>
+          <p>
+            {alert.acknowledged || !alert.deadlineAt
+              ? t('today.alertSeen', { raised: time(alert.raisedAt), number: emergencyNumber })
+              : t('today.alertOpen', {
+                  raised: time(alert.raisedAt),
+                  deadline: time(alert.deadlineAt),
+                  number: emergencyNumber,
+                })}
+          </p>
+          <a className="button primary" href={`tel:${emergencyNumber}`}>
+            {t('result.callEmergencyIfWorse', { number: emergencyNumber })}
+          </a>
+        </section>
+      ) : null}
+
+      <Link
+        href="/checkin"
+        className={doneToday ? 'button secondary big' : 'button primary big'}
+        data-testid="checkin-button"
+      >
         {t('today.checkin')}
       </Link>
       <p className="hint center">{t('today.checkinHint')}</p>
 
-      {phase ? (
-        <section className="card" aria-labelledby="phase-title">
-          <p className="eyebrow">{t('today.phase')}</p>
-          <h2 id="phase-title" lang={titleText(lang, 'phase', phase.id, phase.title).lang}>
-            {titleText(lang, 'phase', phase.id, phase.title).text}
-          </h2>
-          <h3>{t('today.focus')}</h3>
-          {phase.focus.map((s) => (
-            <Stmt key={s.id} s={s} />
-          ))}
-          {phase.avoid.length > 0 ? <h3>{t('today.avoidInPhase')}</h3> : null}
-          {phase.avoid.map((s) => (
-            <Stmt key={s.id} s={s} />
-          ))}
-        </section>
-      ) : null}
-
-      {inForce.length > 0 ? (
-        <section className="card" aria-labelledby="avoid-title">
-          <h2 id="avoid-title">{t('today.avoid')}</h2>
-          <ul className="restrictions">
-            {inForce.map((r) => (
-              <Restriction key={r.id} r={r} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section className="card" aria-labelledby="next-title">
-        <h2 id="next-title">{t('today.next')}</h2>
-        {nextMilestone ? (
-          <div className="next">
-            <p className="eyebrow">{t('today.nextMilestone')}</p>
-            <p lang={milestoneText(lang, nextMilestone).lang}>
-              <strong>{milestoneText(lang, nextMilestone).text}</strong>
-            </p>
-            <p>
-              {nextMilestone.status === 'now'
-                ? t('today.aroundNow')
-                : t('today.between', {
-                    from: date(nextMilestone.from),
-                    to: date(nextMilestone.to),
-                  })}
-            </p>
-            <Sources sources={nextMilestone.sources} />
-          </div>
-        ) : null}
-        {nextVisit ? (
-          <div className="next">
-            <p className="eyebrow">{t('today.nextVisit')}</p>
-            <p lang={titleText(lang, 'followup', nextVisit.id, nextVisit.title).lang}>
-              <strong>{titleText(lang, 'followup', nextVisit.id, nextVisit.title).text}</strong>
-            </p>
-            <p>
-              {nextVisit.booked
-                ? t('today.visitBooked', { date: date(nextVisit.date) })
-                : t('today.visitWindow', {
-                    from: date(nextVisit.windowStart),
-                    to: date(nextVisit.windowEnd),
-                  })}
-            </p>
-            <Sources sources={nextVisit.sources} />
-          </div>
-        ) : null}
+      <section className="card" aria-labelledby="tasks-title">
+        <h2 id="tasks-title">{t('today.tasks')}</h2>
+        <ul className="tasks">
+          <li data-testid="task-checkin">
+            <Link href="/checkin">
+              <span>{t('today.checkin')}</span>
+              {checkedInToday === null && !doneToday ? null : (
+                <span className={`task-state ${doneToday ? 'done' : 'due'}`}>
+                  {doneToday ? `✓ ${t('today.checkinDone')}` : t('today.checkinDue')}
+                </span>
+              )}
+            </Link>
+          </li>
+          <li data-testid="task-questionnaires">
+            <Link href="/questionnaires">
+              <span>{t('today.questionnairesDue')}</span>
+              {questionnaires ? <span className="badge">{questionnaires}</span> : null}
+            </Link>
+          </li>
+          {unread > 0 ? (
+            <li data-testid="task-messages">
+              <Link href="/messages">
+                <span>{t('today.unread')}</span>
+                <span className="badge">{unread}</span>
+              </Link>
+            </li>
+          ) : null}
+          {nextVisit ? (
+            <li data-testid="task-visit">
+              <div className="task">
+                <span>
+                  <span className="eyebrow">{t('today.nextVisit')}</span>
+                  <br />
+                  <strong lang={titleText(lang, 'followup', nextVisit.id, nextVisit.title).lang}>
+                    {titleText(lang, 'followup', nextVisit.id, nextVisit.title).text}
+                  </strong>
+                  <br />
+                  {nextVisit.booked
+                    ? t('today.visitBooked', { date: date(nextVisit.date) })
+                    : t('today.visitWindow', {
+                        from: date(nextVisit.windowStart),
+                        to: date(nextVisit.windowEnd),
+                      })}
+                </span>
+              </div>
+            </li>
+          ) : null}
+          <li>
+            <Link href="/recovery">
+              <span>{t('today.planLink')}</span>
+              <span className="go" aria-hidden="true">
+                ›
+              </span>
+            </Link>
+          </li>
+        </ul>
       </section>
 
       <SecondOpinionPrompt
@@ -132,7 +246,11 @@ export function Today({ ctx }: { ctx: PatientContext }) {
           </li>
           <li>
             <Link href="/peers">{t('peers.entry')}</Link>
+          </li>
+          <li>
             <Link href="/request">{t('intake.getHelp')}</Link>
+          </li>
+          <li>
             <Link href="/second-opinion">{t('nav.secondOpinion')}</Link>
           </li>
         </ul>
@@ -154,35 +272,5 @@ export function Today({ ctx }: { ctx: PatientContext }) {
         {t('today.signOut')}
       </button>
     </div>
-  );
-}
-
-function Restriction({ r }: { r: PlannedRestriction }) {
-  const { t, lang, date } = useI18n();
-  const text = restrictionText(lang, r);
-  const until =
-    r.lifting === 'on-date' && r.liftsOn
-      ? t('restriction.until', { date: date(r.liftsOn) })
-      : r.lifting === 'on-date-if-cleared' && r.liftsOn
-        ? t('restriction.untilCleared', { date: date(r.liftsOn) })
-        : r.lifting === 'when-cleared'
-          ? t('restriction.whenCleared')
-          : t('restriction.ongoing');
-  const detail = restrictionDetail(lang, r);
-  return (
-    <li>
-      <p lang={text.lang}>
-        <strong>{text.text}</strong>
-      </p>
-      {detail ? <p lang={detail.lang}>{detail.text}</p> : null}
-      {r.setBy === 'surgeon' ? (
-        <p className="surgeon">
-          {t('restriction.fromSurgeon')}
-          {r.surgeonNote ? `: ${r.surgeonNote}` : ''}
-        </p>
-      ) : null}
-      <p className="until">{until}</p>
-      <Sources sources={r.sources} />
-    </li>
   );
 }

@@ -43,6 +43,24 @@ async function openCheckin(): Promise<void> {
   await page.getByRole('heading', { name: 'How are you today?' }).waitFor();
 }
 
+/**
+ * Issue 17: the check-in is short steps. The screening step comes first; a group answered "yes"
+ * or "not sure" opens its own step. This answers "nothing new" except the groups named, then Next.
+ */
+async function flag(groups: string[], nothingNew = 'No, nothing new or worse', yes = 'Yes') {
+  await page.getByRole('button', { name: nothingNew }).click();
+  for (const name of groups) await choose(name, yes);
+  await page.getByRole('button', { name: /^(Next|Siguiente)$/ }).click();
+}
+const nerves = 'Numbness, weakness, or trouble walking';
+const nervesNeck = 'Numbness, weakness, clumsy hands, or trouble walking';
+const temperature = 'A fever, chills, or feeling very cold';
+async function send(label = 'Send my check-in') {
+  while ((await page.getByRole('button', { name: label }).count()) === 0)
+    await page.getByRole('button', { name: /^(Next|Siguiente)$/ }).click();
+  await page.getByRole('button', { name: label }).click();
+}
+
 async function latestStored(patientId: string) {
   const response = await page.request.get(`${server.url}/api/patients/${patientId}/checkins`);
   assert.equal(response.status(), 200);
@@ -62,13 +80,15 @@ test('lumbar: "which legs" appears only once weakness is worse, and both legs is
     0,
     'no neck questions',
   );
+  await flag([nerves]);
+  assert.equal(await group('Which legs feel weak?').count(), 0, 'not asked before it matters');
   await choose('Weakness, compared with the last few days', 'Worse');
   await group('Which legs feel weak?').waitFor();
   assert.equal(await group('Which arms or hands feel weak?').count(), 0, 'arms: neck only');
   await choose('Which legs feel weak?', 'Both legs');
   assert.deepEqual(await axe(page), [], 'axe-core on the check-in with the where-question');
   await screenshot(page, '17-checkin-weakness-where');
-  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await send();
 
   const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
   await dialog.waitFor();
@@ -81,10 +101,11 @@ test('lumbar: "which legs" appears only once weakness is worse, and both legs is
 
 test('lumbar, offline: the phone gives the same emergency for both legs', async () => {
   await openCheckin();
+  await flag([nerves]);
   await choose('Weakness, compared with the last few days', 'Worse');
   await choose('Which legs feel weak?', 'Both legs');
   await context.setOffline(true);
-  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await send();
   const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
   await dialog.waitFor();
   await dialog.getByText(/Weakness that is getting worse in both legs/).waitFor();
@@ -95,11 +116,12 @@ test('lumbar, offline: the phone gives the same emergency for both legs', async 
 test('lumbar: the where-question goes away when weakness is not worse, and is not sent', async () => {
   await page.goto(server.url);
   await page.getByTestId('checkin-button').click();
+  await flag([nerves]);
   await choose('Weakness, compared with the last few days', 'Worse');
   await choose('Which legs feel weak?', 'Left leg');
   await choose('Weakness, compared with the last few days', 'Getting better');
   await group('Which legs feel weak?').waitFor({ state: 'detached' });
-  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await send();
   await page.locator('[data-level]').waitFor();
   assert.notEqual(await page.locator('[data-level]').getAttribute('data-level'), 'emergency');
   assert.deepEqual((await latestStored(henryId))?.answers.weakness, { change: 'improving' });
@@ -108,6 +130,7 @@ test('lumbar: the where-question goes away when weakness is not worse, and is no
 test('cervical: clumsy hands, arms and legs, a low temperature, and "not sure", in English and Spanish', async () => {
   const patientId = await signInDemoPatient(server, page.request, 'mei@demo.example');
   await openCheckin();
+  await flag([nervesNeck, temperature]);
   // Clumsy hands is asked after neck surgery; getting worse fast is an emergency.
   await choose(
     'Since surgery, are your hands newly clumsy? For example, you drop things, or have trouble with buttons or writing.',
@@ -118,12 +141,13 @@ test('cervical: clumsy hands, arms and legs, a low temperature, and "not sure", 
   await choose('Which legs feel weak?', 'Right leg');
   await choose('Which arms or hands feel weak?', 'Right arm');
   // A low reading asks to measure again and whether the patient feels very unwell.
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByLabel('Your temperature (if you took it)').fill('95.0');
   await page.getByText(/Thermometers often read low/).waitFor();
   await choose('Do you feel very unwell: shivery, confused or very weak?', 'No');
   assert.deepEqual(await axe(page), [], 'axe-core on the cervical check-in');
   await screenshot(page, '18-checkin-cervical-cord');
-  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await send();
   const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
   await dialog.waitFor();
   await dialog.getByText(/Hands getting clumsy fast/).waitFor();
@@ -135,8 +159,9 @@ test('cervical: clumsy hands, arms and legs, a low temperature, and "not sure", 
 
   // "Not sure" about a danger sign: the team gets a contact item, the patient the "yes" words.
   await openCheckin();
+  await flag(['Trouble peeing or pooping, or numbness between your legs'], undefined, 'Not sure');
   await choose('New numbness between your legs or around your bottom', 'Not sure');
-  await page.getByRole('button', { name: 'Send my check-in' }).click();
+  await send();
   await page.locator('[data-level="contact"]').waitFor();
   await page.getByRole('heading', { name: 'Please check a warning sign' }).waitFor();
   await page.getByText(/If the answer is yes, do what it says now/).waitFor();
@@ -151,13 +176,18 @@ test('cervical: clumsy hands, arms and legs, a low temperature, and "not sure", 
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByTestId('checkin-button').click();
   await page.getByRole('heading', { name: '¿Cómo está hoy?' }).waitFor();
+  await flag(
+    ['Adormecimiento, debilidad, manos torpes o dificultad para caminar'],
+    'No, nada nuevo ni peor',
+    'Sí',
+  );
   await page
     .getByRole('group', { name: /Desde la cirugía, ¿tiene las manos más torpes/ })
     .waitFor();
   await choose('Debilidad, comparada con los últimos días', 'Peor');
   await choose('¿Qué piernas siente débiles?', 'Las dos piernas');
   await group('¿Qué brazos o manos siente débiles?').waitFor();
-  await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
+  await send('Enviar mis respuestas');
   const dialogEs = page.getByRole('alertdialog', { name: 'Llame al 911 ahora' });
   await dialogEs.waitFor();
   await dialogEs.getByText(/Una debilidad que empeora en las dos piernas/).waitFor();

@@ -207,3 +207,115 @@ export async function signOutStaff(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL('**/console/signin');
 }
+
+/**
+ * Every visible text node on the page (or under `root`) whose computed colour against its
+ * effective background is below WCAG 1.4.3: 4.5:1, or 3:1 for large text (24px, or 18.66px bold).
+ * The background is found by walking up the ancestors to the first opaque background colour,
+ * blending any half-transparent ones on the way. axe-core gives up on some of these (issue 17:
+ * white text on a white card inside the red emergency screen), so the tests assert this too.
+ * Returns a list of failures (empty when every text passes).
+ */
+export async function lowContrastText(page: Page, root = 'body'): Promise<string[]> {
+  return page.evaluate((rootSelector) => {
+    type Rgba = [number, number, number, number];
+    const parse = (css: string): Rgba => {
+      const m = /rgba?\(([^)]+)\)/.exec(css);
+      if (!m?.[1]) return [0, 0, 0, 0];
+      const parts = m[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
+    };
+    const over = (top: Rgba, bottom: Rgba): Rgba => {
+      const a = top[3];
+      return [
+        top[0] * a + bottom[0] * (1 - a),
+        top[1] * a + bottom[1] * (1 - a),
+        top[2] * a + bottom[2] * (1 - a),
+        1,
+      ];
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      const lin = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const background = (from: Element): Rgba => {
+      const layers: Rgba[] = [];
+      for (let el: Element | null = from; el; el = el.parentElement) {
+        const bg = parse(getComputedStyle(el).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+        if (bg[3] >= 1) break;
+      }
+      let result: Rgba = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) result = over(layer, result);
+      return result;
+    };
+    const failures: string[] = [];
+    const start = document.querySelector(rootSelector) ?? document.body;
+    const walker = document.createTreeWalker(start, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const el = node.parentElement;
+      if (!text || !el) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility !== 'visible' || el.closest('[aria-hidden="true"], .visually-hidden'))
+        continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.right < 0 || box.left > innerWidth) continue;
+      if ((el as HTMLButtonElement).disabled) continue;
+      const bg = background(el);
+      const fg = over(parse(style.color), bg);
+      const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x) as [number, number];
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      const size = Number.parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      const needed = large ? 3 : 4.5;
+      if (ratio < needed)
+        failures.push(`${ratio.toFixed(2)}:1 < ${needed}:1 for "${text.slice(0, 60)}"`);
+    }
+    return failures;
+  }, root);
+}
+
+/**
+ * Tabs through the page from the top and lists every focused element that the fixed bottom bar
+ * (nav.bottom) covers, even partly (WCAG 2.2 2.4.11 Focus Not Obscured). Returns [failures, stops].
+ */
+export async function focusHiddenByBottomBar(page: Page): Promise<[string[], number]> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const failures: string[] = [];
+  let stops = 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const bar = document.querySelector('nav.bottom');
+      const box = el.getBoundingClientRect();
+      const top = bar ? bar.getBoundingClientRect().top : innerHeight;
+      const id = `${el.tagName}:${el.getAttribute('name') ?? ''}:${el.getAttribute('value') ?? ''}:${(el.textContent ?? '').trim().slice(0, 40)}:${Math.round(box.top + scrollY)}`;
+      return {
+        id,
+        inBar: Boolean(bar?.contains(el)),
+        covered: !bar?.contains(el) && box.bottom > top + 0.5,
+      };
+    });
+    if (!state || seen.has(state.id)) break;
+    seen.add(state.id);
+    if (state.inBar) continue;
+    stops++;
+    if (state.covered) failures.push(state.id);
+  }
+  return [failures, stops];
+}
