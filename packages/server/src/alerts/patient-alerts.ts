@@ -14,6 +14,8 @@ export interface PatientAlertView {
   id: string;
   level: string;
   createdAt: Date;
+  /** When the care team should have seen it (the acknowledgement deadline): "will contact you by …". */
+  deadlineAt: Date | null;
   instructions: Statement[];
   acknowledged: boolean;
   resolved: boolean;
@@ -23,6 +25,7 @@ export function patientAlertView(alert: {
   id: string;
   level: string;
   created_at: Date;
+  deadline_at: Date | null;
   findings: unknown;
   acknowledged_at: Date | string | null;
   resolved_at: Date | string | null;
@@ -35,6 +38,7 @@ export function patientAlertView(alert: {
     id: alert.id,
     level: alert.level,
     createdAt: alert.created_at,
+    deadlineAt: alert.deadline_at,
     instructions: findings.flatMap((f) => (f.instruction ? [f.instruction] : [])),
     acknowledged: alert.acknowledged_at !== null || alert.status !== 'open',
     resolved: alert.resolved_at !== null,

@@ -15,16 +15,12 @@ import { SecondOpinionPrompt } from './second-opinion/SecondOpinionPrompt.tsx';
  * the deadline and whether the team acknowledged it (the patient-safe fields; older field names are
  * read too, so Today works before and after the alerts answer became a patient DTO).
  */
+/** The patient's own view of an alert (server: alerts/patient-alerts.ts patientAlertView). */
 interface PatientAlert {
-  level?: string;
-  raisedAt?: string;
-  createdAt?: string;
-  created_at?: string;
-  deadlineAt?: string;
-  deadline_at?: string;
-  acknowledged?: boolean;
-  acknowledgedAt?: string | null;
-  acknowledged_at?: string | null;
+  level: string;
+  createdAt: string;
+  deadlineAt: string | null;
+  acknowledged: boolean;
 }
 interface RecentAlert {
   raisedAt: Date;
@@ -36,15 +32,12 @@ const dayMs = 24 * 60 * 60_000;
 
 function recentAlert(alerts: PatientAlert[], now: Date): RecentAlert | null {
   for (const a of alerts) {
-    const raised = a.raisedAt ?? a.createdAt ?? a.created_at;
-    if (!raised) continue;
-    const raisedAt = new Date(raised);
+    const raisedAt = new Date(a.createdAt);
     if (now.getTime() - raisedAt.getTime() > dayMs) continue;
-    const deadline = a.deadlineAt ?? a.deadline_at;
     return {
       raisedAt,
-      deadlineAt: deadline ? new Date(deadline) : null,
-      acknowledged: Boolean(a.acknowledged ?? a.acknowledgedAt ?? a.acknowledged_at),
+      deadlineAt: a.deadlineAt ? new Date(a.deadlineAt) : null,
+      acknowledged: a.acknowledged,
     };
   }
   return null;
