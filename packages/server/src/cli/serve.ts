@@ -13,6 +13,7 @@ import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
+import { smsProviderFromEnv } from '../messaging/sms.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
 
@@ -66,15 +67,31 @@ export const serveCommand: Command = async (args, io) => {
   const alertFeed = await AlertFeed.start(database);
   const escalation = await EscalationJobs.start(database, { log: (line) => io.err(line) });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
-  const outbox = smtpUrl
-    ? startOutboxSender(
-        database.db,
-        smtpDelivery(smtpUrl, io.env.LAMINA_MAIL_FROM ?? 'Lamina <no-reply@localhost>'),
-        {
-          log: (line) => io.err(line),
-        },
-      )
-    : undefined;
+  let sms: ReturnType<typeof smsProviderFromEnv>;
+  try {
+    sms = smsProviderFromEnv(io.env);
+  } catch (error) {
+    await database.close();
+    throw new UsageError((error as Error).message);
+  }
+  const outbox =
+    smtpUrl || sms
+      ? startOutboxSender(
+          database.db,
+          {
+            ...(smtpUrl
+              ? {
+                  email: smtpDelivery(
+                    smtpUrl,
+                    io.env.LAMINA_MAIL_FROM ?? 'Lamina <no-reply@localhost>',
+                  ),
+                }
+              : {}),
+            ...(sms ? { sms: sms.provider } : {}),
+          },
+          { log: (line) => io.err(line) },
+        )
+      : undefined;
   const app = createApp({
     db: database.db,
     alertFeed,
@@ -113,6 +130,11 @@ export const serveCommand: Command = async (args, io) => {
     io.out(
       'Email: not sent (set LAMINA_SMTP_URL, e.g. smtp://user:pass@host:587); messages wait in the outbox.',
     );
+  io.out(
+    sms
+      ? `SMS: ${sms.description}`
+      : 'SMS: not sent (set LAMINA_SMS_TWILIO_ACCOUNT_SID, LAMINA_SMS_TWILIO_AUTH_TOKEN, LAMINA_SMS_FROM); messages wait in the outbox.',
+  );
   io.out(`Files: ${fileStore.description}`);
   // Last, so whoever waits for this line has everything above it.
   const where = config.engine === 'pglite' ? config.dataDir : 'PostgreSQL';
