@@ -48,7 +48,11 @@ async function postgresTarget(): Promise<Target> {
   const url = `${postgresUrl}${postgresUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
     args: ['--database-url', url],
-    open: async () => postgresDatabase(postgresUrl, 2, { searchPath: schema }),
+    open: async () => {
+      const database = postgresDatabase(postgresUrl, 2, { searchPath: schema });
+      await migrate(database.db);
+      return database;
+    },
   };
 }
 
