@@ -10,6 +10,7 @@ import { authRoutes } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
+import { clinics } from './clinics/routes.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
 import { requestImaging } from './imaging/request-routes.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', intake.routes());
   app.route('/', requestImaging.routes());
   app.route('/', secondOpinions.routes());
+  app.route('/', clinics.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

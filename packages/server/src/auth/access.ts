@@ -25,7 +25,11 @@ export type PatientAction =
   /** Ask the clinic for a consultation, review, insurance check, info kit or call back (issue 8). */
   | 'make-request'
   | 'read-requests'
-  | 'manage';
+  | 'manage'
+  /** Invite a patient to the app by email or SMS, resend or revoke it (issue 15). */
+  | 'invite'
+  /** The patient's language for the app, emails, SMS and PDFs (issue 15). */
+  | 'set-language';
 
 export type ClinicAction =
   | 'list-patients'
@@ -70,6 +74,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'upload-imaging',
     'make-request',
     'read-requests',
+    'set-language',
   ],
   care_manager: [
     'read',
@@ -80,6 +85,8 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'read-imaging',
     'upload-imaging',
     'read-requests',
+    'invite',
+    'set-language',
   ],
   clinician: [
     'read',
@@ -105,6 +112,8 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'read-imaging',
     'upload-imaging',
     'read-requests',
+    'invite',
+    'set-language',
   ],
 };
 

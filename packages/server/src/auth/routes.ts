@@ -7,6 +7,7 @@ import type { AppContext, AppEnv } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { HttpProblem, tooManyRequests, unauthorized } from '../http/problem.ts';
 import { queueEmail } from '../jobs/outbox.ts';
+import { languageOfPatientUser, signInCodeEmail } from '../messaging/texts.ts';
 import { verifyPassword } from './password.ts';
 import { createSession, revokeSession, sessionCookieName } from './session.ts';
 import { hashToken, newSignInCode } from './tokens.ts';
@@ -181,6 +182,7 @@ export function authRoutes() {
       if (user) {
         const code = newSignInCode();
         const at = now();
+        const language = await languageOfPatientUser(db, clinic.id, user.id);
         await db.transaction().execute(async (trx) => {
           await trx
             .insertInto('sign_in_tokens')
@@ -196,8 +198,7 @@ export function authRoutes() {
           await queueEmail(trx, {
             clinicId: clinic.id,
             to: input.email,
-            subject: `Your ${clinic.name} sign-in code`,
-            body: `Your sign-in code is ${code}. It works for ${signInCodeMinutes} minutes. If you did not ask for it, you can ignore this email.`,
+            ...signInCodeEmail(language, clinic.name, code, signInCodeMinutes),
             kind: 'patient_sign_in',
           });
         });

@@ -8,6 +8,7 @@ import type { IsoDate } from '@lamina/pathway';
 import { localDate } from '@lamina/pathway';
 import { EscalationJobs } from '../alerts/escalation-jobs.ts';
 import { createApp } from '../app.ts';
+import { issueSetupToken } from '../clinics/setup.ts';
 import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
@@ -101,7 +102,9 @@ export const serveCommand: Command = async (args, io) => {
     secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
     trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',
     devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
+    publicBaseUrl: io.env.LAMINA_PUBLIC_URL?.trim() || `http://${host}:${port}`,
   });
+  const setupToken = await issueSetupToken(database.db);
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: webDist }));
     // The web app routes in the browser: any other non-API path gets its index.html.
@@ -136,6 +139,10 @@ export const serveCommand: Command = async (args, io) => {
       : 'SMS: not sent (set LAMINA_SMS_TWILIO_ACCOUNT_SID, LAMINA_SMS_TWILIO_AUTH_TOKEN, LAMINA_SMS_FROM); messages wait in the outbox.',
   );
   io.out(`Files: ${fileStore.description}`);
+  if (setupToken)
+    io.out(
+      `No clinic yet: run lamina clinic create, or open ${url}/console and use this one-time setup code: ${setupToken}`,
+    );
   // Last, so whoever waits for this line has everything above it.
   const where = config.engine === 'pglite' ? config.dataDir : 'PostgreSQL';
   io.out(`Lamina is running at ${url}  (database: ${where})`);

@@ -23,6 +23,8 @@ export interface AppDeps {
   readonly escalation?: { scheduleCheck(alertId: string, at: Date): Promise<void> };
   /** Uploaded files (imaging); absent where a server stores none, and imaging routes then answer 503. */
   readonly files?: BlobStore;
+  /** LAMINA_PUBLIC_URL: the base of links in emails and SMS (messaging/links.ts); never a request header. */
+  readonly publicBaseUrl?: string;
 }
 
 export interface AppEnv {

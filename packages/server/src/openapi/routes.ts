@@ -1,5 +1,6 @@
 import { admin } from '../admin/routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
+import { clinics } from '../clinics/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
@@ -31,6 +32,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...intake.docs,
   ...requestImaging.docs,
   ...secondOpinions.docs,
+  ...clinics.docs,
   selfDoc,
 ];
 
