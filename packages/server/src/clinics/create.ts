@@ -20,7 +20,9 @@ export const clinicSlugSchema = z
 
 /** An IANA time zone name the runtime knows, like America/Los_Angeles. */
 export function isTimeZone(value: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value) || value.length > 64) return false;
+  // Area/Location names (and UTC); abbreviations like PST are not IANA zone names for a clinic.
+  if (value === 'UTC') return true;
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(value) || value.length > 64) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return true;
