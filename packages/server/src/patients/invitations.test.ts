@@ -38,7 +38,7 @@ forEachEngine((engine) => {
           .orderBy('created_at')
           .execute();
       const linkIn = (text: string) =>
-        /\/\?invite=([a-z0-9-]+\.[A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
+        /\/signin\?invite=([a-z0-9-]+\.[A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
 
       assert.equal(
         (await staff.post(`/api/patients/${patientId}/invitations`, { channel: 'fax' })).status,
@@ -58,7 +58,7 @@ forEachEngine((engine) => {
       assert.equal(mail[0]?.subject, `${clinic.slug} Spine Clinic invites you to Lamina`);
       const firstToken = linkIn(mail[0]?.body_text ?? '');
       assert.ok(firstToken.startsWith(`${clinic.slug}.`));
-      assert.match(mail[0]?.body_text ?? '', /^Hello Rosa, .* http:\/\/localhost:8080\/\?invite=/);
+      assert.match(mail[0]?.body_text ?? '', /^Hello Rosa, .* http:\/\/localhost:8080\/signin\?invite=/);
       const stored = await db.selectFrom('patient_invitations').select(['token_hash']).execute();
       assert.ok(!stored.some((r) => firstToken.includes(r.token_hash)), 'only the hash is stored');
 

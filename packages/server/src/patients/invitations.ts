@@ -73,7 +73,7 @@ async function invite(c: AppContext, resend: boolean) {
     throw invalidInput('channel', 'This patient has no valid mobile number for a text message.');
   const secret = randomBytes(16).toString('base64url');
   const token = `${patient.slug}.${secret}`;
-  const link = publicLink(publicBaseUrl, `/?invite=${token}`);
+  const link = publicLink(publicBaseUrl, `/signin?invite=${token}`);
   const at = now();
   const expiresAt = new Date(at.getTime() + patientInvitationDays * 86_400_000);
   const invitationId = await db.transaction().execute(async (trx) => {
