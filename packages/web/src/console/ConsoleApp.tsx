@@ -2,6 +2,7 @@ import { Component, lazy, type ReactNode, Suspense, useCallback, useEffect, useS
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link, navigate, usePath } from '../lib/router.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { AcceptInvitation, FirstRunSetup, useSetupNeeded } from './ClinicSetup.tsx';
 import { useT } from './i18n.ts';
 import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
 import { Queue } from './Queue.tsx';
@@ -37,16 +38,31 @@ export default function ConsoleApp() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const setupNeeded = useSetupNeeded();
+  const invitation = new URLSearchParams(location.search).get('invitation');
   useEffect(() => {
-    if (me === null && path !== '/console/signin') navigate('/console/signin', { replace: true });
-  }, [me, path]);
+    if (me === null && setupNeeded === false && !invitation && path !== '/console/signin')
+      navigate('/console/signin', { replace: true });
+  }, [me, path, setupNeeded, invitation]);
 
   useEffect(() => {
     document.title = t('console.title');
   }, [t]);
 
   let body: ReactNode;
-  if (path === '/console/signin')
+  if (invitation && !me)
+    body = (
+      <main id="main" className="console-main narrow">
+        <AcceptInvitation token={invitation} />
+      </main>
+    );
+  else if (setupNeeded && !me)
+    body = (
+      <main id="main" className="console-main narrow">
+        <FirstRunSetup />
+      </main>
+    );
+  else if (path === '/console/signin')
     body = (
       <main id="main" className="console-main narrow">
         <StaffSignIn

@@ -1,3 +1,4 @@
+import { clinicSetupConsoleEn } from './clinic-setup.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
 import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
@@ -275,6 +276,7 @@ export const consoleEn = {
   'settings.saved': 'Saved.',
   ...peersConsoleEn,
   ...intakeConsoleEn,
+  ...clinicSetupConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

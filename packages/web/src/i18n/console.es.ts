@@ -1,3 +1,4 @@
+import { clinicSetupConsoleEs } from './clinic-setup.console.es.ts';
 import type { ConsoleKey } from './console.en.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
@@ -64,4 +65,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'settings.save': 'Guardar ajustes',
   ...peersConsoleEs,
   ...intakeConsoleEs,
+  ...clinicSetupConsoleEs,
 };

@@ -1,0 +1,35 @@
+import type { clinicSetupConsoleEn } from './clinic-setup.console.en.ts';
+
+export const clinicSetupConsoleEs: Partial<Record<keyof typeof clinicSetupConsoleEn, string>> = {
+  'setup.title': 'Configure su clínica',
+  'setup.intro':
+    'Este servidor aún no tiene clínica. Escriba el código de configuración de un solo uso que aparece en el registro del servidor, luego su clínica y su cuenta de administrador.',
+  'setup.token': 'Código de configuración (del registro del servidor)',
+  'setup.name': 'Nombre de la clínica',
+  'setup.slug': 'Código de la clínica (minúsculas, números, guiones)',
+  'setup.timeZone': 'Zona horaria (como America/Los_Angeles)',
+  'setup.adminName': 'Su nombre',
+  'setup.adminEmail': 'Su correo de trabajo',
+  'setup.password': 'Su contraseña (al menos 12 caracteres)',
+  'setup.language': 'Idioma para los pacientes',
+  'setup.submit': 'Crear la clínica',
+  'setup.done':
+    'Su clínica está lista. Entre con el código de la clínica, su correo y su contraseña.',
+  'invite.title': 'Elija su contraseña',
+  'invite.intro': 'Le invitaron a Lamina. Elija una contraseña para terminar.',
+  'invite.submit': 'Guardar mi contraseña',
+  'invite.done': 'Su contraseña está guardada. Entre ahora.',
+  'profile.title': 'Datos de la clínica',
+  'profile.name': 'Nombre de la clínica',
+  'profile.phone': 'Teléfono de la clínica',
+  'profile.emergency': 'Número de emergencias',
+  'profile.timeZone': 'Zona horaria',
+  'profile.language': 'Idioma para los pacientes',
+  'profile.save': 'Guardar los datos',
+  'profile.saved': 'Datos guardados.',
+  'profile.logo': 'Logo (PNG o JPEG, hasta 200 KB)',
+  'profile.logoSaved': 'Logo guardado.',
+  'profile.logoAlt': 'Logo actual de la clínica',
+  'language.en': 'Inglés (English)',
+  'language.es': 'Español',
+};
