@@ -15,6 +15,7 @@ const Patients = lazy(() => import('./Patients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
+const PatientInvitations = lazy(() => import('./PatientInvitations.tsx'));
 const Peers = lazy(() => import('./Peers.tsx'));
 const Requests = lazy(() => import('./Requests.tsx'));
 const SecondOpinions = lazy(() => import('./SecondOpinions.tsx'));
@@ -104,6 +105,8 @@ export default function ConsoleApp() {
 
 /** Care managers and admins oversee peer volunteers (server: the 'manage-peers' permission). */
 const managesPeers = (role: string) => role === 'care_manager' || role === 'admin';
+/** Care managers and admins invite patients to the app (server: the 'invite' permission). */
+const invites = (role: string) => role === 'care_manager' || role === 'admin';
 
 function Screens({ path, me }: { path: string; me: Me }) {
   const { t } = useT();
@@ -117,6 +120,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
+  else if (path === '/console/invitations' && invites(me.role)) screen = <PatientInvitations />;
   else if (path === '/console/peers' && managesPeers(me.role)) screen = <Peers />;
   else if (path === '/console/requests' && (allowed.leads || allowed.imagingReviews))
     screen = <Requests me={me} />;
@@ -162,6 +166,7 @@ function Shell({
   if (allowed.imagingReviews) items.push(['/console/requests', t('nav.imagingReviews'), undefined]);
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
+  if (invites(me.role)) items.push(['/console/invitations', t('nav.invitations'), undefined]);
   if (managesPeers(me.role)) items.push(['/console/peers', t('nav.peers'), undefined]);
   if (allowed.secondOpinions)
     items.push([
