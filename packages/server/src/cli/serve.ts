@@ -93,6 +93,7 @@ export const serveCommand: Command = async (args, io) => {
           { log: (line) => io.err(line) },
         )
       : undefined;
+  let listening = `http://${host}:${port}`;
   const app = createApp({
     db: database.db,
     alertFeed,
@@ -102,7 +103,10 @@ export const serveCommand: Command = async (args, io) => {
     secureCookies: io.env.LAMINA_SECURE_COOKIES === 'true',
     trustProxy: io.env.LAMINA_TRUST_PROXY === 'true',
     devLog: io.env.NODE_ENV === 'production' ? undefined : (line) => io.out(line),
-    publicBaseUrl: io.env.LAMINA_PUBLIC_URL?.trim() || `http://${host}:${port}`,
+    // LAMINA_PUBLIC_URL, or (development) the address this server listens on, known after listen.
+    get publicBaseUrl() {
+      return io.env.LAMINA_PUBLIC_URL?.trim() || listening;
+    },
   });
   const setupToken = await issueSetupToken(database.db);
   if (existsSync(webDist)) {
@@ -118,6 +122,7 @@ export const serveCommand: Command = async (args, io) => {
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host}:${address.port}`;
+  listening = url;
   if (!existsSync(webDist)) {
     io.out('The web app is not built yet: run npm run build -w @lamina/web. The API is at /api.');
   }

@@ -84,7 +84,7 @@ test('a real clinic from an empty server: setup, admin, nurse, profile, patient 
   const again = await page.request.post(`${server.url}/api/setup`, {
     data: {
       token: setupCode,
-      name: 'X',
+      name: 'Another Clinic',
       slug: 'x-clinic',
       timeZone: 'UTC',
       adminEmail: 'x@x.example',
