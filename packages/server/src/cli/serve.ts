@@ -54,6 +54,13 @@ export const serveCommand: Command = async (args, io) => {
       : error;
   });
   const files = fileStore.store;
+  // Before the database opens, like the file store: a partial SMS setting leaves nothing locked.
+  let sms: ReturnType<typeof smsProviderFromEnv>;
+  try {
+    sms = smsProviderFromEnv(io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   const now = () => new Date();
   if (values.demo) {
@@ -68,13 +75,6 @@ export const serveCommand: Command = async (args, io) => {
   const alertFeed = await AlertFeed.start(database);
   const escalation = await EscalationJobs.start(database, { log: (line) => io.err(line) });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
-  let sms: ReturnType<typeof smsProviderFromEnv>;
-  try {
-    sms = smsProviderFromEnv(io.env);
-  } catch (error) {
-    await database.close();
-    throw new UsageError((error as Error).message);
-  }
   const outbox =
     smtpUrl || sms
       ? startOutboxSender(

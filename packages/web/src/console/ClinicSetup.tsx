@@ -75,7 +75,6 @@ export function FirstRunSetup() {
     setError(null);
     try {
       await api.post('/api/setup', form);
-      sessionStorage.setItem('lamina.setupDone', form.slug);
       navigate('/console/signin', { replace: true });
       location.reload();
     } catch (failure) {
@@ -163,7 +162,6 @@ export function AcceptInvitation({ token }: { token: string }) {
     setError(null);
     try {
       await api.post('/api/auth/staff/accept-invitation', { token, password });
-      sessionStorage.setItem('lamina.passwordSet', '1');
       history.replaceState(null, '', '/console/signin');
       location.reload();
     } catch (failure) {
