@@ -58,7 +58,10 @@ forEachEngine((engine) => {
       assert.equal(mail[0]?.subject, `${clinic.slug} Spine Clinic invites you to Lamina`);
       const firstToken = linkIn(mail[0]?.body_text ?? '');
       assert.ok(firstToken.startsWith(`${clinic.slug}.`));
-      assert.match(mail[0]?.body_text ?? '', /^Hello Rosa, .* http:\/\/localhost:8080\/signin\?invite=/);
+      assert.match(
+        mail[0]?.body_text ?? '',
+        /^Hello Rosa, .* http:\/\/localhost:8080\/signin\?invite=/,
+      );
       const stored = await db.selectFrom('patient_invitations').select(['token_hash']).execute();
       assert.ok(!stored.some((r) => firstToken.includes(r.token_hash)), 'only the hash is stored');
 
@@ -141,6 +144,19 @@ forEachEngine((engine) => {
       const spanishCode = (await outbox()).at(-1);
       assert.match(spanishCode?.subject ?? '', /^Su código para entrar en /);
       assert.match(spanishCode?.body_text ?? '', /^Su código para entrar es \d{6}\./);
+      await staff.post(`/api/patients/${patientId}/invitations/resend`, { channel: 'sms' });
+      const spanishSms = (await outbox()).at(-1);
+      assert.equal(spanishSms?.channel, 'sms');
+      assert.match(spanishSms?.body_text ?? '', / le invita a Lamina\. Abra: http/);
+      assert.ok((spanishSms?.body_text.length ?? 999) <= 160, 'one segment in Spanish too');
+      assert.doesNotMatch(spanishSms?.body_text ?? '', /[áíóú]/, 'GSM-7 letters only');
+      // Two phones opening the same link at once: exactly one gets in.
+      const race = linkIn(spanishSms?.body_text ?? '');
+      const opens = await Promise.all([
+        browser.fork().post('/api/auth/patient/invitation', { token: race }),
+        browser.fork().post('/api/auth/patient/invitation', { token: race }),
+      ]);
+      assert.deepEqual(opens.map((o) => o.status).sort(), [200, 400]);
       await staff.post(`/api/patients/${patientId}/invitations`, { channel: 'email' });
       const spanishInvite = (await outbox()).at(-1);
       assert.match(spanishInvite?.subject ?? '', /le invita a Lamina$/);
