@@ -58,7 +58,7 @@ forEachEngine((engine) => {
         .execute();
       assert.equal(audit.length, 1);
       assert.equal(audit[0]?.actor_id, clinic.staff.admin.id);
-      assert.deepEqual((audit[0]?.details as { after: unknown }).after, {
+      assert.deepEqual((audit[0]?.details as { after: unknown } | undefined)?.after, {
         ...profile,
         phone: '+14155552671',
       });
