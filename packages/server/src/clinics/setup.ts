@@ -47,6 +47,13 @@ async function status(c: AppContext) {
   return c.json({ setupNeeded: !(await anyClinic(c.get('deps').db)) });
 }
 
+const wrongCode = () =>
+  new HttpProblem(
+    403,
+    'Setup code not accepted',
+    'That setup code is not right or was already used. Use the code from the latest server start.',
+  );
+
 const alreadySetUp = () =>
   conflict('This server already has a clinic. Sign in, or ask its admin to invite you.');
 
@@ -54,6 +61,14 @@ async function setUp(c: AppContext) {
   const input = await readJson(c, setupSchema);
   const { db, now } = c.get('deps');
   if (await anyClinic(db)) throw alreadySetUp();
+  // A wrong code stops here, before the (deliberately slow) password hash: no cheap way to load the server.
+  const known = await db
+    .selectFrom('server_setup_tokens')
+    .select('token_hash')
+    .where('token_hash', '=', hashToken(input.token))
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (!known) throw wrongCode();
   const passwordHash = await hashPassword(input.password);
   const result = await db.transaction().execute(async (trx) => {
     // One setup at a time: a second request waits here, then finds the clinic and stops.
@@ -65,12 +80,7 @@ async function setUp(c: AppContext) {
       .where('token_hash', '=', hashToken(input.token))
       .where('used_at', 'is', null)
       .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1)
-      throw new HttpProblem(
-        403,
-        'Setup code not accepted',
-        'That setup code is not right or was already used. Use the code from the latest server start.',
-      );
+    if (Number(used.numUpdatedRows) !== 1) throw wrongCode();
     let clinicId: string;
     try {
       clinicId = await insertClinic(trx, input);
