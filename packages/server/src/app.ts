@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
+import { clinics } from './clinics/routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { limitJsonBody, sameOriginWrites, securityHeaders } from './http/edge.ts';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', intake.routes());
   app.route('/', requestImaging.routes());
   app.route('/', secondOpinions.routes());
+  app.route('/', clinics.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -6,11 +6,12 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
-import { ApiError, type Me } from './lib/api.ts';
+import { ApiError, api, type Me } from './lib/api.ts';
 import { flush, pending, type SubmitResult, subscribe } from './lib/outbox.ts';
 import { showResult } from './lib/result.ts';
 import { Link, navigate, usePath } from './lib/router.tsx';
@@ -46,7 +47,9 @@ export interface PatientContext {
 
 export function App() {
   const path = usePath();
-  const { t } = useI18n();
+  const { t, setLang } = useI18n();
+  const setLangRef = useRef(setLang);
+  setLangRef.current = setLang;
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [offline, setOffline] = useState(!navigator.onLine);
   const [plan, setPlan] = useState<{ plan: RecoveryPlan; saved: boolean } | null>(null);
@@ -59,7 +62,15 @@ export function App() {
     try {
       const session = await loadMe();
       setMe(session.me);
-      if (session.me?.patientId) setPlan(await loadPlan(session.me.patientId));
+      if (session.me?.patientId) {
+        const patientId = session.me.patientId;
+        // The stored language wins over this phone's: the patient chose it (or the clinic did).
+        void api
+          .get<{ language: 'en' | 'es' }>(`/api/patients/${patientId}/language`)
+          .then((stored) => setLangRef.current(stored.language))
+          .catch(() => {});
+        setPlan(await loadPlan(patientId));
+      }
       setLoadError(null);
       setSurgeryCancelled(false);
     } catch (error) {
@@ -135,9 +146,12 @@ export function App() {
       </a>
       <header className="top">
         <Link href={signedIn ? '/' : '/check'} className="brand">
+          {signedIn && me?.clinic?.slug ? (
+            <ClinicLogo slug={me.clinic.slug} name={me.clinic.name} />
+          ) : null}
           Lamina
         </Link>
-        <LanguageSwitch />
+        <LanguageSwitch patientId={signedIn ? me?.patientId : null} />
       </header>
       {signedIn ? <OutboxBanner offline={offline} onRetry={sendWaiting} /> : null}
       {signedIn && sent.length > 0 ? (
@@ -183,6 +197,22 @@ function patientScreen(path: string, ctx: PatientContext): ReactNode {
     default:
       return <Today ctx={ctx} />;
   }
+}
+
+/** The clinic's logo beside the app's name; nothing when the clinic has none (or offline). */
+function ClinicLogo({ slug, name }: { slug: string; name: string }) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  if (failed) return null;
+  return (
+    <img
+      className="clinic-logo"
+      src={`/api/public/${encodeURIComponent(slug)}/logo`}
+      alt={t('app.clinicLogo', { clinic: name })}
+      height={28}
+      onError={() => setFailed(true)}
+    />
+  );
 }
 
 function Loading() {

@@ -29,7 +29,11 @@ export type PatientAction =
   | 'read-requests'
   /** Move, change or cancel the patient's surgery (issue 15). */
   | 'correct-surgery'
-  | 'manage';
+  | 'manage'
+  /** Invite a patient to the app by email or SMS, resend or revoke it (issue 15). */
+  | 'invite'
+  /** The patient's language for the app, emails, SMS and PDFs (issue 15). */
+  | 'set-language';
 
 export type ClinicAction =
   | 'list-patients'
@@ -74,6 +78,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'upload-imaging',
     'make-request',
     'read-requests',
+    'set-language',
   ],
   care_manager: [
     'read',
@@ -85,6 +90,8 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'upload-imaging',
     'read-requests',
     'correct-surgery',
+    'invite',
+    'set-language',
   ],
   clinician: [
     'read',
@@ -112,6 +119,8 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'upload-imaging',
     'read-requests',
     'correct-surgery',
+    'invite',
+    'set-language',
   ],
 };
 

@@ -8,6 +8,7 @@ import { readJson, requireActor } from '../http/context.ts';
 import { HttpProblem, unauthorized } from '../http/problem.ts';
 import { hitAll, type Limit, refund } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
+import { languageOfPatientUser, signInCodeEmail } from '../messaging/texts.ts';
 import { consumeCode, replaceCode } from './codes.ts';
 import {
   accountKey,
@@ -267,6 +268,7 @@ export function authRoutes() {
       if (user) {
         const code = newSignInCode();
         const at = now();
+        const language = await languageOfPatientUser(db, clinic.id, user.id);
         await db.transaction().execute(async (trx) => {
           await replaceCode(trx, {
             clinicId: clinic.id,
@@ -279,8 +281,7 @@ export function authRoutes() {
           await queueEmail(trx, {
             clinicId: clinic.id,
             to: input.email,
-            subject: `Your ${clinic.name} sign-in code`,
-            body: `Your sign-in code is ${code}. It works for ${signInCodeMinutes} minutes. If you did not ask for it, you can ignore this email.`,
+            ...signInCodeEmail(language, clinic.name, code, signInCodeMinutes),
             kind: 'patient_sign_in',
           });
         });

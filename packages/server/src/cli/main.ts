@@ -16,6 +16,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run the API and web app (--demo adds the demo clinic)',
     load: async () => (await import('./serve.ts')).serveCommand,
   },
+  clinic: {
+    summary: 'clinic create: a new clinic and its first admin, with a one-time setup link',
+    load: async () => (await import('./clinic.ts')).clinicCommand,
+  },
   demo: {
     summary: 'add the demo clinic with staff and a dozen patients to the database',
     load: async () => (await import('./demo.ts')).demoCommand,

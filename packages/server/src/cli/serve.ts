@@ -8,6 +8,7 @@ import type { IsoDate } from '@lamina/pathway';
 import { localDate } from '@lamina/pathway';
 import { EscalationJobs } from '../alerts/escalation-jobs.ts';
 import { createApp } from '../app.ts';
+import { issueSetupToken } from '../clinics/setup.ts';
 import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
@@ -15,6 +16,7 @@ import { AlertFeed } from '../events/alert-feed.ts';
 import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../http/settings.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { createLogger, sanitizeMessage } from '../log/logger.ts';
+import { smsProviderFromEnv } from '../messaging/sms.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { uploadQuotasFromEnv } from '../storage/quota.ts';
 import { type Command, UsageError } from './io.ts';
@@ -84,6 +86,13 @@ export const serveCommand: Command = async (args, io) => {
   // Their failures start with "job queue:" or "outbox:"; the rest is news (an alert escalated).
   const jobLog = (component: string) => (line: string) =>
     log[/^(job queue|outbox):/.test(line) ? 'warn' : 'info']({ component }, sanitizeMessage(line));
+  // Before the database opens, like the file store: a partial SMS setting leaves nothing locked.
+  let sms: ReturnType<typeof smsProviderFromEnv>;
+  try {
+    sms = smsProviderFromEnv(io.env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   const now = () => new Date();
   if (values.demo) {
@@ -98,13 +107,24 @@ export const serveCommand: Command = async (args, io) => {
   const alertFeed = await AlertFeed.start(database);
   const escalation = await EscalationJobs.start(database, { log: jobLog('escalation') });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
-  const outbox = smtpUrl
-    ? startOutboxSender(
-        database.db,
-        smtpDelivery(smtpUrl, io.env.LAMINA_MAIL_FROM ?? 'Lamina <no-reply@localhost>'),
-        { log: jobLog('outbox') },
-      )
-    : undefined;
+  const outbox =
+    smtpUrl || sms
+      ? startOutboxSender(
+          database.db,
+          {
+            ...(smtpUrl
+              ? {
+                  email: smtpDelivery(
+                    smtpUrl,
+                    io.env.LAMINA_MAIL_FROM ?? 'Lamina <no-reply@localhost>',
+                  ),
+                }
+              : {}),
+            ...(sms ? { sms: sms.provider } : {}),
+          },
+          { log: jobLog('outbox') },
+        )
+      : undefined;
   // Demo/development without LAMINA_PUBLIC_URL: links use the listening address, known once listening.
   let listeningUrl = new URL(`http://${host}:${port}/`);
   const app = createApp({
@@ -126,6 +146,7 @@ export const serveCommand: Command = async (args, io) => {
     mfaDefaultRoles: values.demo ? [] : ['admin', 'reviewer'],
     ...(io.env.LAMINA_AUTH_SECRET?.trim() ? { authSecret: io.env.LAMINA_AUTH_SECRET.trim() } : {}),
   });
+  const setupToken = await issueSetupToken(database.db);
   if (existsSync(webDist)) {
     app.use('/*', serveStatic({ root: webDist }));
     // The web app routes in the browser: any other non-API path gets its index.html.
@@ -155,7 +176,16 @@ export const serveCommand: Command = async (args, io) => {
     io.out(
       'Email: not sent (set LAMINA_SMTP_URL, e.g. smtp://user:pass@host:587); messages wait in the outbox.',
     );
+  io.out(
+    sms
+      ? `SMS: ${sms.description}`
+      : 'SMS: not sent (set LAMINA_SMS_TWILIO_ACCOUNT_SID, LAMINA_SMS_TWILIO_AUTH_TOKEN, LAMINA_SMS_FROM); messages wait in the outbox.',
+  );
   io.out(`Files: ${fileStore.description}`);
+  if (setupToken)
+    io.out(
+      `No clinic yet: run lamina clinic create, or open ${url}/console and use this one-time setup code: ${setupToken}`,
+    );
   // Last, so whoever waits for this line has everything above it.
   const where = config.engine === 'pglite' ? config.dataDir : 'PostgreSQL';
   io.out(`Lamina is running at ${url}  (database: ${where})`);

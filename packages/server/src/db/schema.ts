@@ -37,6 +37,15 @@ export interface ClinicsTable {
   mfa_required_roles: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   /** Bytes of scans and reports the clinic may store, originals and copies (migration 013, decision 011). */
   imaging_quota_bytes: Generated<number>;
+  /** The language for the clinic's patients until they choose (migration 017). */
+  default_language: Generated<'en' | 'es'>;
+  /** A PNG or JPEG, at most 200 KB, for the patient app header and the info kit (migration 017). */
+  logo: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  logo_type: ColumnType<
+    'image/png' | 'image/jpeg' | null,
+    string | null | undefined,
+    string | null
+  >;
 }
 
 export interface UsersTable {
@@ -272,6 +281,32 @@ export interface OutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: Timestamp | null;
+  /** email or sms (migration 017); an SMS row has an E.164 number in to_address and no subject. */
+  channel: Generated<'email' | 'sms'>;
+  /** The provider's id for a sent SMS (Twilio's message sid). */
+  provider_message_id: string | null;
+  /** Refused for good (a 4xx from the provider): not retried. */
+  failed_at: Timestamp | null;
+}
+
+export interface ServerSetupTokensTable {
+  token_hash: string;
+  created_at: Default<Date>;
+  used_at: Timestamp | null;
+}
+
+export interface PatientInvitationsTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  channel: 'email' | 'sms';
+  sent_to: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
 }
 
 /** Attempts of anonymous forms, counted per hashed visitor address (migration 002). */
@@ -518,6 +553,8 @@ export interface Database {
   outbox: OutboxTable;
   rate_limit_counters: RateLimitCountersTable;
   sign_in_codes: SignInCodesTable;
+  server_setup_tokens: ServerSetupTokensTable;
+  patient_invitations: PatientInvitationsTable;
   on_call: OnCallTable;
   imaging_studies: ImagingStudiesTable;
   imaging_files: ImagingFilesTable;

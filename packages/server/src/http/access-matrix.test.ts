@@ -46,6 +46,11 @@ const publicRoutes = new Set([
   'POST /api/public/:clinicSlug/requests/:requestId/imaging',
   'GET /api/public/:clinicSlug/requests/:requestId/imaging',
   'GET /api/openapi.json',
+  // First run and invitations (issue 15): clinics/setup.test.ts, patients/invitations.test.ts.
+  'GET /api/setup',
+  'POST /api/setup',
+  'POST /api/auth/patient/invitation',
+  'GET /api/public/:clinicSlug/logo',
 ]);
 
 const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };
@@ -160,6 +165,15 @@ const rules: Record<string, Rule> = {
   'POST /api/second-opinions/:caseId/addendum': { allow: ['reviewer'] },
   'POST /api/second-opinions/:caseId/withdraw': { allow: ['patient'] },
   'PUT /api/second-opinions/:caseId/studies': { allow: ['patient'] },
+  'GET /api/clinic/profile': adminOnly,
+  'PUT /api/clinic/profile': adminOnly,
+  'PUT /api/clinic/logo': adminOnly,
+  'POST /api/patients/:patientId/invitations': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients/:patientId/invitations/resend': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients/:patientId/invitations/revoke': { allow: ['care_manager', 'admin'] },
+  'GET /api/patient-invitations': clinicStaff,
+  'GET /api/patients/:patientId/language': readers,
+  'PUT /api/patients/:patientId/language': { allow: ['patient', 'care_manager', 'admin'] },
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */

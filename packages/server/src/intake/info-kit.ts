@@ -320,7 +320,12 @@ function wrap(font: PDFFont, size: number, text: string, width: number): string[
   return lines;
 }
 
-export async function renderInfoKitPdf(kit: InfoKit, createdAt: Date): Promise<Uint8Array> {
+export async function renderInfoKitPdf(
+  kit: InfoKit,
+  createdAt: Date,
+  /** The clinic's logo (clinics/logo.ts: PNG or JPEG, checked on upload), top right of page one. */
+  logo?: { bytes: Uint8Array; type: 'image/png' | 'image/jpeg' } | null,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(kit.title, { showInWindowTitleBar: true });
   pdf.setLanguage(kit.language === 'es' ? 'es' : 'en');
@@ -353,6 +358,18 @@ export async function renderInfoKitPdf(kit: InfoKit, createdAt: Date): Promise<U
   };
   const sourcesWord = kit.language === 'es' ? 'Fuentes' : 'Sources';
 
+  if (logo) {
+    const image =
+      logo.type === 'image/png' ? await pdf.embedPng(logo.bytes) : await pdf.embedJpg(logo.bytes);
+    const scaled = image.scaleToFit(120, 48);
+    page.drawImage(image, {
+      x: pageSize[0] - margin - scaled.width,
+      y: pageSize[1] - margin - scaled.height + 12,
+      width: scaled.width,
+      height: scaled.height,
+    });
+    y -= Math.max(0, scaled.height - 24);
+  }
   write(kit.title, bold, 18, rgb(0, 0, 0), 10);
   for (const line of kit.intro) write(line, regular, 11);
   for (const section of kit.sections) {

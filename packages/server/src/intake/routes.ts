@@ -410,7 +410,17 @@ async function sendInfoKit(c: AppContext, clinic: ClinicContact, row: RequestRow
     clinicPhone: clinic.phone,
     emergencyNumber: clinic.emergencyNumber,
   });
-  const bytes = await renderInfoKitPdf(kit, now());
+  const logo = await c
+    .get('deps')
+    .db.selectFrom('clinics')
+    .select(['logo', 'logo_type'])
+    .where('id', '=', clinic.id)
+    .executeTakeFirst();
+  const bytes = await renderInfoKitPdf(
+    kit,
+    now(),
+    logo?.logo && logo.logo_type ? { bytes: logo.logo, type: logo.logo_type } : null,
+  );
   const name = `lamina-info-kit-${details.region}-${details.procedure}-${row.language}.pdf`;
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'content-type': 'application/pdf',

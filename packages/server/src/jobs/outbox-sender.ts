@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Database } from '../db/schema.ts';
+import { type SmsProvider, SmsSendError } from '../messaging/sms.ts';
 
 /** How a sent email leaves the building: SMTP in production; tests and development pass their own. */
 export type DeliverEmail = (message: {
@@ -24,6 +25,12 @@ export function retryDelayMinutes(attempts: number): number {
 
 export const maxEmailAttempts = 10;
 
+/** Who delivers each channel. A channel without one waits in the outbox (as email does without SMTP). */
+export interface OutboxSenders {
+  readonly email?: DeliverEmail;
+  readonly sms?: SmsProvider;
+}
+
 /**
  * Sends what is waiting in the outbox. Each batch is claimed inside a transaction with
  * FOR UPDATE SKIP LOCKED, so several server processes never send the same email twice; a failure
@@ -31,15 +38,23 @@ export const maxEmailAttempts = 10;
  */
 export async function sendOutbox(
   db: Kysely<Database>,
-  deliver: DeliverEmail,
+  deliver: DeliverEmail | OutboxSenders,
   now: Date,
   batch = 20,
 ) {
+  const senders: OutboxSenders = typeof deliver === 'function' ? { email: deliver } : deliver;
+  const channels = [
+    ...(senders.email ? (['email'] as const) : []),
+    ...(senders.sms ? (['sms'] as const) : []),
+  ];
+  if (channels.length === 0) return { sent: 0, failed: 0 };
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('outbox')
-      .select(['clinic_id', 'id', 'to_address', 'subject', 'body_text', 'attempts'])
+      .select(['clinic_id', 'id', 'channel', 'to_address', 'subject', 'body_text', 'attempts'])
       .where('sent_at', 'is', null)
+      .where('failed_at', 'is', null)
+      .where('channel', 'in', channels)
       .where('next_attempt_at', '<=', now)
       .where('attempts', '<', maxEmailAttempts)
       .orderBy('next_attempt_at')
@@ -50,22 +65,39 @@ export async function sendOutbox(
     let failed = 0;
     for (const email of due) {
       try {
-        await deliver({ to: email.to_address, subject: email.subject, text: email.body_text });
+        let providerId: string | null = null;
+        if (email.channel === 'sms' && senders.sms)
+          providerId = (await senders.sms.send({ to: email.to_address, body: email.body_text })).id;
+        else if (email.channel === 'email' && senders.email)
+          await senders.email({
+            to: email.to_address,
+            subject: email.subject,
+            text: email.body_text,
+          });
+        else continue;
         await trx
           .updateTable('outbox')
-          .set({ sent_at: now, attempts: email.attempts + 1, last_error: null })
+          .set({
+            sent_at: now,
+            attempts: email.attempts + 1,
+            last_error: null,
+            provider_message_id: providerId,
+          })
           .where('clinic_id', '=', email.clinic_id)
           .where('id', '=', email.id)
           .execute();
         sent++;
       } catch (error) {
         const attempts = email.attempts + 1;
+        // A provider's 4xx (bad number, unsubscribed) will fail the same way again: kept, not retried.
+        const permanent = error instanceof SmsSendError && error.permanent;
         await trx
           .updateTable('outbox')
           .set({
             attempts,
             last_error: (error as Error).message.slice(0, 500),
             next_attempt_at: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000),
+            failed_at: permanent ? now : null,
           })
           .where('clinic_id', '=', email.clinic_id)
           .where('id', '=', email.id)
@@ -80,7 +112,7 @@ export async function sendOutbox(
 /** Runs sendOutbox every few seconds until stopped. */
 export function startOutboxSender(
   db: Kysely<Database>,
-  deliver: DeliverEmail,
+  deliver: DeliverEmail | OutboxSenders,
   options: { everySeconds?: number; log?: (line: string) => void } = {},
 ) {
   let stopped = false;
@@ -90,7 +122,9 @@ export function startOutboxSender(
     running = sendOutbox(db, deliver, new Date())
       .then(({ failed }) => {
         if (failed > 0)
-          options.log?.(`outbox: ${failed} email(s) could not be sent; they will be retried`);
+          options.log?.(
+            `outbox: ${failed} message(s) could not be sent; see the outbox for retries`,
+          );
       })
       .catch((error: Error) => options.log?.(`outbox: ${error.message}`))
       .finally(() => {

@@ -27,3 +27,27 @@ export async function queueEmail(db: Kysely<Database>, email: QueuedEmail): Prom
     })
     .execute();
 }
+
+/** A text message to send later: same outbox, same transaction rule, same sender. */
+export interface QueuedSms {
+  readonly clinicId: string;
+  /** E.164 (messaging/phone.ts). */
+  readonly to: string;
+  /** Plain words, no health details, one segment where possible. */
+  readonly body: string;
+  readonly kind: string;
+}
+
+export async function queueSms(db: Kysely<Database>, sms: QueuedSms): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      clinic_id: sms.clinicId,
+      channel: 'sms',
+      to_address: sms.to,
+      subject: '',
+      body_text: sms.body,
+      kind: sms.kind,
+    })
+    .execute();
+}

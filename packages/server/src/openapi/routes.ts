@@ -1,6 +1,7 @@
 import { admin } from '../admin/routes.ts';
 import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
+import { clinics } from '../clinics/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
@@ -35,6 +36,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...requestImaging.docs,
   ...secondOpinions.docs,
   ...enrolment.docs,
+  ...clinics.docs,
   selfDoc,
 ];
 

@@ -364,8 +364,8 @@ async function assign(c: AppContext) {
 
 /**
  * The patient hears that the report is ready, in the same transaction as the report. The email says
- * nothing about their health (email is not private enough); the report is read in the app. We do not
- * store a language preference for patients yet, so it says it in English and Spanish.
+ * nothing about their health (email is not private enough); the report is read in the app. It is in
+ * the patient's stored language (patients.language, issue 15).
  */
 async function tellPatientReportIsReady(
   trx: Kysely<Database>,
@@ -375,7 +375,7 @@ async function tellPatientReportIsReady(
   const patient = await trx
     .selectFrom('patients')
     .innerJoin('clinics', 'clinics.id', 'patients.clinic_id')
-    .select(['patients.email', 'clinics.name as clinicName'])
+    .select(['patients.email', 'patients.language', 'clinics.name as clinicName'])
     .where('patients.clinic_id', '=', clinicId)
     .where('patients.id', '=', patientId)
     .executeTakeFirst();
@@ -383,12 +383,15 @@ async function tellPatientReportIsReady(
   await queueEmail(trx, {
     clinicId,
     to: patient.email,
-    subject: `${patient.clinicName}: your second opinion is ready / su segunda opinión está lista`,
-    body: [
-      'The independent reviewer has written the report on your question. Sign in to Lamina and open Second opinion to read it.',
-      '',
-      'El revisor independiente escribió el informe sobre su pregunta. Entre en Lamina y abra Segunda opinión para leerlo.',
-    ].join('\n'),
+    ...(patient.language === 'es'
+      ? {
+          subject: `${patient.clinicName}: su segunda opinión está lista`,
+          body: 'El revisor independiente escribió el informe sobre su pregunta. Entre en Lamina y abra Segunda opinión para leerlo.',
+        }
+      : {
+          subject: `${patient.clinicName}: your second opinion is ready`,
+          body: 'The independent reviewer has written the report on your question. Sign in to Lamina and open Second opinion to read it.',
+        }),
     kind: 'second_opinion_report',
   });
 }

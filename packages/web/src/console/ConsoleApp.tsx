@@ -4,6 +4,7 @@ import { Link, navigate, usePath } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { MfaSetup, ResetPassword } from './Account.tsx';
+import { AcceptInvitation, FirstRunSetup, useSetupNeeded } from './ClinicSetup.tsx';
 import { useT } from './i18n.ts';
 import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
 import { Queue } from './Queue.tsx';
@@ -18,6 +19,7 @@ const ImportPatients = lazy(() => import('./ImportPatients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
+const PatientInvitations = lazy(() => import('./PatientInvitations.tsx'));
 const Peers = lazy(() => import('./Peers.tsx'));
 const Requests = lazy(() => import('./Requests.tsx'));
 const SecondOpinions = lazy(() => import('./SecondOpinions.tsx'));
@@ -41,17 +43,37 @@ export default function ConsoleApp() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const setupNeeded = useSetupNeeded();
+  const invitation = new URLSearchParams(location.search).get('invitation');
   useEffect(() => {
-    if (me === null && path !== '/console/signin' && path !== '/console/reset-password')
+    if (
+      me === null &&
+      setupNeeded === false &&
+      !invitation &&
+      path !== '/console/signin' &&
+      path !== '/console/reset-password'
+    )
       navigate('/console/signin', { replace: true });
-  }, [me, path]);
+  }, [me, path, setupNeeded, invitation]);
 
   useEffect(() => {
     document.title = t('console.title');
   }, [t]);
 
   let body: ReactNode;
-  if (path === '/console/signin')
+  if (invitation && !me)
+    body = (
+      <main id="main" className="console-main narrow">
+        <AcceptInvitation token={invitation} />
+      </main>
+    );
+  else if (setupNeeded && !me)
+    body = (
+      <main id="main" className="console-main narrow">
+        <FirstRunSetup />
+      </main>
+    );
+  else if (path === '/console/signin')
     body = (
       <main id="main" className="console-main narrow">
         <StaffSignIn
@@ -105,6 +127,8 @@ export default function ConsoleApp() {
 
 /** Care managers and admins oversee peer volunteers (server: the 'manage-peers' permission). */
 const managesPeers = (role: string) => role === 'care_manager' || role === 'admin';
+/** Care managers and admins invite patients to the app (server: the 'invite' permission). */
+const invites = (role: string) => role === 'care_manager' || role === 'admin';
 
 function Screens({ path, me }: { path: string; me: Me }) {
   const { t } = useT();
@@ -121,6 +145,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
+  else if (path === '/console/invitations' && invites(me.role)) screen = <PatientInvitations />;
   else if (path === '/console/peers' && managesPeers(me.role)) screen = <Peers />;
   else if (path === '/console/requests' && (allowed.leads || allowed.imagingReviews))
     screen = <Requests me={me} />;
@@ -166,6 +191,7 @@ function Shell({
   if (allowed.imagingReviews) items.push(['/console/requests', t('nav.imagingReviews'), undefined]);
   if (allowed.outcomes) items.push(['/console/outcomes', t('nav.outcomes'), undefined]);
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
+  if (invites(me.role)) items.push(['/console/invitations', t('nav.invitations'), undefined]);
   if (managesPeers(me.role)) items.push(['/console/peers', t('nav.peers'), undefined]);
   if (allowed.secondOpinions)
     items.push([

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
+import { ClinicProfile } from './ClinicProfile.tsx';
 import { Loading } from './ConsoleApp.tsx';
 import { useT } from './i18n.ts';
 import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
@@ -123,115 +124,118 @@ export default function Settings() {
 
   if (!settings || !form) return message ? <p role="alert">{message.text}</p> : <Loading />;
   return (
-    <form onSubmit={save} className="settings">
+    <div className="settings">
       <h1>{t('settings.title')}</h1>
-      <section className="card" aria-labelledby="deadlines-h">
-        <h2 id="deadlines-h">{t('settings.deadlines')}</h2>
-        <p className="hint">{t('settings.deadlinesIntro')}</p>
-        {levels.map((level) => (
-          <fieldset key={level} className="deadline">
-            <legend>{t(`settings.level.${level}`)}</legend>
-            <label className="field inline">
-              <span>{t('settings.within')}</span>
-              <input
-                type="number"
-                min={1}
-                value={form[level].value}
-                onChange={(e) =>
-                  setForm({ ...form, [level]: { ...form[level], value: e.target.value } })
-                }
-              />
-            </label>
-            <label className="field inline">
-              <span>{t('settings.unit')}</span>
-              <select
-                value={form[level].unit}
-                onChange={(e) =>
-                  setForm({ ...form, [level]: { ...form[level], unit: e.target.value as Unit } })
-                }
-              >
-                <option value="seconds">{t('settings.seconds')}</option>
-                <option value="minutes">{t('settings.minutes')}</option>
-                <option value="hours">{t('settings.hours')}</option>
-                {level === 'contact' ? (
-                  <option value="businessDays">{t('settings.businessDays')}</option>
-                ) : null}
-              </select>
-            </label>
-            <p className="hint">{t(`settings.limit.${level}`)}</p>
-          </fieldset>
-        ))}
-      </section>
-      <section className="card" aria-labelledby="oncall-h">
-        <h2 id="oncall-h">{t('settings.onCall')}</h2>
-        <p className="hint">{t('settings.onCallIntro')}</p>
-        {onCall.length === 0 ? <p>{t('settings.onCallEmpty')}</p> : null}
-        <ol className="on-call">
-          {onCall.map((person, index) => (
-            <li key={person.id}>
-              <span>
-                {person.display_name} · {t(`role.${person.role as 'admin'}`)}
-              </span>
-              <span className="buttons">
-                <button
-                  type="button"
-                  className="secondary small"
-                  disabled={index === 0}
-                  aria-label={t('settings.moveUp', { name: person.display_name })}
-                  onClick={() => move(index, -1)}
+      <ClinicProfile />
+      <form onSubmit={save} className="settings">
+        <section className="card" aria-labelledby="deadlines-h">
+          <h2 id="deadlines-h">{t('settings.deadlines')}</h2>
+          <p className="hint">{t('settings.deadlinesIntro')}</p>
+          {levels.map((level) => (
+            <fieldset key={level} className="deadline">
+              <legend>{t(`settings.level.${level}`)}</legend>
+              <label className="field inline">
+                <span>{t('settings.within')}</span>
+                <input
+                  type="number"
+                  min={1}
+                  value={form[level].value}
+                  onChange={(e) =>
+                    setForm({ ...form, [level]: { ...form[level], value: e.target.value } })
+                  }
+                />
+              </label>
+              <label className="field inline">
+                <span>{t('settings.unit')}</span>
+                <select
+                  value={form[level].unit}
+                  onChange={(e) =>
+                    setForm({ ...form, [level]: { ...form[level], unit: e.target.value as Unit } })
+                  }
                 >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className="secondary small"
-                  disabled={index === onCall.length - 1}
-                  aria-label={t('settings.moveDown', { name: person.display_name })}
-                  onClick={() => move(index, 1)}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="secondary small"
-                  aria-label={t('settings.remove', { name: person.display_name })}
-                  onClick={() => setOnCall((list) => list.filter((p) => p.id !== person.id))}
-                >
-                  {t('settings.removeShort')}
-                </button>
-              </span>
-            </li>
+                  <option value="seconds">{t('settings.seconds')}</option>
+                  <option value="minutes">{t('settings.minutes')}</option>
+                  <option value="hours">{t('settings.hours')}</option>
+                  {level === 'contact' ? (
+                    <option value="businessDays">{t('settings.businessDays')}</option>
+                  ) : null}
+                </select>
+              </label>
+              <p className="hint">{t(`settings.limit.${level}`)}</p>
+            </fieldset>
           ))}
-        </ol>
-        {addable.length === 0 ? (
-          <p className="hint">{t('settings.addNone')}</p>
-        ) : (
-          <div className="on-call-add">
-            <label className="field inline">
-              <span>{t('settings.addPerson')}</span>
-              <select value={chosen?.id ?? ''} onChange={(e) => setToAdd(e.target.value)}>
-                {addable.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.displayName} · {t(`role.${member.role as 'admin'}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" className="secondary" onClick={add}>
-              {t('settings.add')}
-            </button>
-          </div>
-        )}
-        <p className="hint">{t('settings.addHint')}</p>
-      </section>
-      {message ? (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
-      <button type="submit" className="primary">
-        {t('settings.save')}
-      </button>
-    </form>
+        </section>
+        <section className="card" aria-labelledby="oncall-h">
+          <h2 id="oncall-h">{t('settings.onCall')}</h2>
+          <p className="hint">{t('settings.onCallIntro')}</p>
+          {onCall.length === 0 ? <p>{t('settings.onCallEmpty')}</p> : null}
+          <ol className="on-call">
+            {onCall.map((person, index) => (
+              <li key={person.id}>
+                <span>
+                  {person.display_name} · {t(`role.${person.role as 'admin'}`)}
+                </span>
+                <span className="buttons">
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={index === 0}
+                    aria-label={t('settings.moveUp', { name: person.display_name })}
+                    onClick={() => move(index, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={index === onCall.length - 1}
+                    aria-label={t('settings.moveDown', { name: person.display_name })}
+                    onClick={() => move(index, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={t('settings.remove', { name: person.display_name })}
+                    onClick={() => setOnCall((list) => list.filter((p) => p.id !== person.id))}
+                  >
+                    {t('settings.removeShort')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ol>
+          {addable.length === 0 ? (
+            <p className="hint">{t('settings.addNone')}</p>
+          ) : (
+            <div className="on-call-add">
+              <label className="field inline">
+                <span>{t('settings.addPerson')}</span>
+                <select value={chosen?.id ?? ''} onChange={(e) => setToAdd(e.target.value)}>
+                  {addable.map((member) => (
+                    <option key={member.id} value={member.id}>
+                      {member.displayName} · {t(`role.${member.role as 'admin'}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="secondary" onClick={add}>
+                {t('settings.add')}
+              </button>
+            </div>
+          )}
+          <p className="hint">{t('settings.addHint')}</p>
+        </section>
+        {message ? (
+          <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </p>
+        ) : null}
+        <button type="submit" className="primary">
+          {t('settings.save')}
+        </button>
+      </form>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { clinicSetupConsoleEn } from './clinic-setup.console.en.ts';
 import { enrolConsoleEn } from './enrol.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
@@ -303,6 +304,7 @@ export const consoleEn = {
   ...peersConsoleEn,
   ...intakeConsoleEn,
   ...enrolConsoleEn,
+  ...clinicSetupConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

@@ -1,3 +1,4 @@
+import { clinicSetupConsoleEs } from './clinic-setup.console.es.ts';
 import type { ConsoleKey } from './console.en.ts';
 import { enrolConsoleEs } from './enrol.console.es.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
@@ -92,4 +93,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   ...peersConsoleEs,
   ...intakeConsoleEs,
   ...enrolConsoleEs,
+  ...clinicSetupConsoleEs,
 };

@@ -46,6 +46,11 @@ export const en = {
   'source.seed004': 'Patient guide from a spine institute (microlaminectomy).',
 
   'signin.title': 'Sign in',
+  'signin.invited':
+    'Welcome. Your clinic invited you, so we filled in your details and sent your code.',
+  'signin.inviteUsed':
+    'This invitation link was already used or has expired. Enter your email and we will send you a code.',
+  'app.clinicLogo': '{clinic} logo',
   'signin.intro': 'No password needed. We send a 6-digit code to your email.',
   'signin.clinic': 'Clinic code',
   'signin.clinicHint': 'It is in the letter or email from your clinic.',

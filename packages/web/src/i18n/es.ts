@@ -49,6 +49,11 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'source.seed004': 'Guía para pacientes de un instituto de columna (microlaminectomía).',
 
   'signin.title': 'Entrar',
+  'signin.invited':
+    'Bienvenido. Su clínica le invitó: ya pusimos sus datos y le enviamos su código.',
+  'signin.inviteUsed':
+    'Este enlace de invitación ya se usó o venció. Escriba su correo y le enviaremos un código.',
+  'app.clinicLogo': 'Logo de {clinic}',
   'signin.intro': 'No necesita contraseña. Le enviamos un código de 6 números a su correo.',
   'signin.clinic': 'Código de la clínica',
   'signin.clinicHint': 'Está en la carta o el correo de su clínica.',

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
@@ -15,6 +15,35 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [step, setStep] = useState<'email' | 'code'>('email');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { setLang } = useI18n();
+  const opened = useRef(false);
+
+  // An invitation link (/signin?invite=…): used once to fill in the clinic and email, then the code
+  // is asked for through the normal flow, in the patient's language.
+  useEffect(() => {
+    const invite = new URLSearchParams(location.search).get('invite');
+    if (!invite || opened.current) return;
+    opened.current = true;
+    history.replaceState(null, '', '/signin');
+    void (async () => {
+      try {
+        const found = await api.post<{ clinic: string; email: string; language: 'en' | 'es' }>(
+          '/api/auth/patient/invitation',
+          { token: invite },
+        );
+        setClinic(found.clinic);
+        setEmail(found.email);
+        setLang(found.language);
+        localStorage.setItem(clinicKey, found.clinic);
+        await api.post('/api/auth/patient/code', { clinic: found.clinic, email: found.email });
+        setNotice('signin.invited');
+        setStep('code');
+      } catch {
+        setNotice('signin.inviteUsed');
+      }
+    })();
+  }, [setLang]);
 
   const explain = (e: unknown) =>
     e instanceof NetworkError
@@ -65,6 +94,11 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     <div className="screen signin">
       <h1>{t('signin.title')}</h1>
       <p className="lead">{t('signin.intro')}</p>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(notice === 'signin.invited' ? 'signin.invited' : 'signin.inviteUsed')}
+        </p>
+      ) : null}
       {step === 'email' ? (
         <form onSubmit={requestCode} noValidate>
           <label className="field">

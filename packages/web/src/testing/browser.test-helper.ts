@@ -53,9 +53,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<Server> {
+export async function startServer(options: { demo?: boolean } = {}): Promise<Server> {
   const home = mkdtempSync(join(tmpdir(), 'lamina-web-'));
-  const child = spawn(process.execPath, [mainPath, 'serve', '--demo', '--port', '0'], {
+  const demo = options.demo === false ? [] : ['--demo'];
+  const child = spawn(process.execPath, [mainPath, 'serve', ...demo, '--port', '0'], {
     env: {
       ...process.env,
       LAMINA_DATA_DIR: join(home, 'data'),

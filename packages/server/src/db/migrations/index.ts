@@ -15,6 +15,7 @@ import * as uploadQuotas from './013-upload-quotas.ts';
 import * as auditChain from './014-audit-chain.ts';
 import * as imagingReviewResults from './015-imaging-review-results.ts';
 import * as enrolment from './016-enrolment.ts';
+import * as clinicSetup from './017-clinic-setup.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   { name: '014-audit-chain', up: auditChain.up },
   { name: '015-imaging-review-results', up: imagingReviewResults.up },
   { name: '016-enrolment', up: enrolment.up },
+  { name: '017-clinic-setup', up: clinicSetup.up },
 ];

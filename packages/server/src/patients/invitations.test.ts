@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { forEachEngine } from '../db/test-engines.ts';
+import { TestClient } from '../http/test-client.ts';
+import { lumbarSurgery, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+
+forEachEngine((engine) => {
+  engine.test(
+    'patient invitations: email and SMS, link works once, resend ends the old link, revoke, expiry; language used',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const staff = new TestClient(db);
+      await signInStaff(staff, clinic, 'care_manager');
+      const admin = staff.fork();
+      await signInStaff(admin, clinic, 'admin');
+      const enrolled = await admin.post('/api/patients', {
+        givenName: 'Rosa',
+        familyName: 'Diaz',
+        email: 'rosa@mail.example',
+        phone: '(415) 555-2671',
+        surgery: lumbarSurgery,
+      });
+      assert.equal(enrolled.status, 201, enrolled.text);
+      const patientId = enrolled.json.patientId as string;
+      const noPhone = await admin.post('/api/patients', {
+        givenName: 'Tom',
+        familyName: 'Ng',
+        email: 'tom@mail.example',
+        surgery: lumbarSurgery,
+      });
+      const tomId = noPhone.json.patientId as string;
+
+      const outbox = () =>
+        db
+          .selectFrom('outbox')
+          .select(['channel', 'to_address', 'subject', 'body_text', 'kind'])
+          .where('kind', 'in', ['patient_invitation', 'patient_sign_in'])
+          .orderBy('created_at')
+          .execute();
+      const linkIn = (text: string) =>
+        /\/signin\?invite=([a-z0-9-]+\.[A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
+
+      assert.equal(
+        (await staff.post(`/api/patients/${patientId}/invitations`, { channel: 'fax' })).status,
+        400,
+      );
+      const sms = await staff.post(`/api/patients/${tomId}/invitations`, { channel: 'sms' });
+      assert.equal(sms.status, 400, 'no mobile number: no SMS');
+      assert.match(sms.text, /no valid mobile number/);
+
+      const first = await staff.post(`/api/patients/${patientId}/invitations`, {
+        channel: 'email',
+      });
+      assert.equal(first.status, 201, first.text);
+      let mail = await outbox();
+      assert.equal(mail.length, 1);
+      assert.equal(mail[0]?.to_address, 'rosa@mail.example');
+      assert.equal(mail[0]?.subject, `${clinic.slug} Spine Clinic invites you to Lamina`);
+      const firstToken = linkIn(mail[0]?.body_text ?? '');
+      assert.ok(firstToken.startsWith(`${clinic.slug}.`));
+      assert.match(
+        mail[0]?.body_text ?? '',
+        /^Hello Rosa, .* http:\/\/localhost:8080\/signin\?invite=/,
+      );
+      const stored = await db.selectFrom('patient_invitations').select(['token_hash']).execute();
+      assert.ok(!stored.some((r) => firstToken.includes(r.token_hash)), 'only the hash is stored');
+
+      // Resend by SMS: the earlier email link stops working; the SMS is E.164, short, no health words.
+      const resent = await staff.post(`/api/patients/${patientId}/invitations/resend`, {
+        channel: 'sms',
+      });
+      assert.equal(resent.status, 201, resent.text);
+      mail = await outbox();
+      const text = mail[1];
+      assert.equal(text?.channel, 'sms');
+      assert.equal(text?.to_address, '+14155552671');
+      assert.ok((text?.body_text.length ?? 999) <= 160, `one segment: ${text?.body_text.length}`);
+      assert.doesNotMatch(text?.body_text ?? '', /surgery|spine surgery|pain|check-in/i);
+      const smsToken = linkIn(text?.body_text ?? '');
+      const browser = new TestClient(db);
+      const old = await browser.post('/api/auth/patient/invitation', { token: firstToken });
+      assert.equal(old.status, 400, 'the resent invitation replaced the first link');
+
+      let list = await staff.get('/api/patient-invitations');
+      const rosa = () =>
+        (
+          list.json.patients as {
+            patientId: string;
+            invitation: { state: string; channel: string };
+            lastSignInAt: string | null;
+            neverCheckedIn: boolean;
+          }[]
+        ).find((p) => p.patientId === patientId);
+      assert.equal(rosa()?.invitation.state, 'invited');
+      assert.equal(rosa()?.invitation.channel, 'sms');
+      assert.equal(rosa()?.lastSignInAt, null);
+      assert.equal(rosa()?.neverCheckedIn, true);
+
+      // Opening the link: once; it fills in the sign-in screen; the code then comes the normal way.
+      const opened = await browser.post('/api/auth/patient/invitation', { token: smsToken });
+      assert.equal(opened.status, 200, opened.text);
+      assert.deepEqual(opened.json, {
+        clinic: clinic.slug,
+        clinicName: `${clinic.slug} Spine Clinic`,
+        email: 'rosa@mail.example',
+        language: 'en',
+      });
+      assert.equal(
+        (await browser.post('/api/auth/patient/invitation', { token: smsToken })).status,
+        400,
+        'once',
+      );
+      await browser.post('/api/auth/patient/code', {
+        clinic: clinic.slug,
+        email: 'rosa@mail.example',
+      });
+      const code = /code is (\d{6})/.exec((await outbox()).at(-1)?.body_text ?? '')?.[1];
+      assert.ok(code);
+      assert.equal(
+        (
+          await browser.post('/api/auth/patient/verify', {
+            clinic: clinic.slug,
+            email: 'rosa@mail.example',
+            code,
+          })
+        ).status,
+        200,
+      );
+
+      // The patient chooses Spanish: their next emails are in Spanish.
+      assert.equal(
+        (await browser.put(`/api/patients/${patientId}/language`, { language: 'fr' })).status,
+        400,
+      );
+      const es = await browser.put(`/api/patients/${patientId}/language`, { language: 'es' });
+      assert.deepEqual(es.json, { patientId, language: 'es' });
+      assert.deepEqual((await browser.get(`/api/patients/${patientId}/language`)).json, {
+        patientId,
+        language: 'es',
+      });
+      await browser
+        .fork()
+        .post('/api/auth/patient/code', { clinic: clinic.slug, email: 'rosa@mail.example' });
+      const spanishCode = (await outbox()).at(-1);
+      assert.match(spanishCode?.subject ?? '', /^Su código para entrar en /);
+      assert.match(spanishCode?.body_text ?? '', /^Su código para entrar es \d{6}\./);
+      await staff.post(`/api/patients/${patientId}/invitations/resend`, { channel: 'sms' });
+      const spanishSms = (await outbox()).at(-1);
+      assert.equal(spanishSms?.channel, 'sms');
+      assert.match(spanishSms?.body_text ?? '', / le invita a Lamina\. Abra: http/);
+      assert.ok((spanishSms?.body_text.length ?? 999) <= 160, 'one segment in Spanish too');
+      assert.doesNotMatch(spanishSms?.body_text ?? '', /[áíóú]/, 'GSM-7 letters only');
+      // Two phones opening the same link at once: exactly one gets in.
+      const race = linkIn(spanishSms?.body_text ?? '');
+      const opens = await Promise.all([
+        browser.fork().post('/api/auth/patient/invitation', { token: race }),
+        browser.fork().post('/api/auth/patient/invitation', { token: race }),
+      ]);
+      assert.deepEqual(opens.map((o) => o.status).sort(), [200, 400]);
+      await staff.post(`/api/patients/${patientId}/invitations`, { channel: 'email' });
+      const spanishInvite = (await outbox()).at(-1);
+      assert.match(spanishInvite?.subject ?? '', /le invita a Lamina$/);
+      assert.match(spanishInvite?.body_text ?? '', /^Hola, Rosa: /);
+      const languageAudit = await db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'patient.language-update')
+        .execute();
+      assert.deepEqual(
+        languageAudit.map((r) => r.details),
+        [{ before: 'en', after: 'es' }],
+      );
+
+      list = await staff.get('/api/patient-invitations');
+      assert.ok(rosa()?.lastSignInAt, 'signed in');
+      assert.equal(rosa()?.invitation.state, 'invited');
+
+      // Revoke: the open link stops working.
+      const lastToken = linkIn(spanishInvite?.body_text ?? '');
+      const revoked = await staff.post(`/api/patients/${patientId}/invitations/revoke`, {});
+      assert.deepEqual(revoked.json, { patientId, revoked: 1 });
+      assert.equal(
+        (await browser.post('/api/auth/patient/invitation', { token: lastToken })).status,
+        400,
+      );
+      list = await staff.get('/api/patient-invitations');
+      assert.equal(rosa()?.invitation.state, 'revoked');
+
+      // Expiry: 14 days.
+      await staff.post(`/api/patients/${tomId}/invitations`, { channel: 'email' });
+      const tomToken = linkIn((await outbox()).at(-1)?.body_text ?? '');
+      const late = new TestClient(db, new Date(staff.clock.getTime() + 15 * 86_400_000));
+      assert.equal(
+        (await late.post('/api/auth/patient/invitation', { token: tomToken })).status,
+        400,
+        'expired',
+      );
+      assert.equal(
+        (await browser.post('/api/auth/patient/invitation', { token: 'garbage' })).status,
+        400,
+      );
+
+      // Another clinic's staff cannot invite this patient.
+      const other = await seedClinic(db);
+      const outsider = new TestClient(db);
+      await signInStaff(outsider, other, 'admin');
+      assert.equal(
+        (await outsider.post(`/api/patients/${patientId}/invitations`, { channel: 'email' }))
+          .status,
+        404,
+      );
+    },
+  );
+});

@@ -1,0 +1,360 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import { hashToken } from '../auth/tokens.ts';
+import type { Database } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, readJson } from '../http/context.ts';
+import { authorizeClinic, authorizePatient } from '../http/guard.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
+import { publicLink } from '../http/public-url.ts';
+import { queueEmail, queueSms } from '../jobs/outbox.ts';
+import { toE164 } from '../messaging/phone.ts';
+import { invitationEmail, invitationSms } from '../messaging/texts.ts';
+import type { RouteSpec } from '../openapi/registry.ts';
+
+/**
+ * Inviting an enrolled patient to the app (issue 15). The link opens the app's sign-in screen with
+ * the clinic and email filled in; the app then asks for a one-time code through the normal
+ * sign-in flow. Tokens are single use, stored hashed, and expire; a resend revokes the earlier one.
+ */
+export const patientInvitationDays = 14;
+
+export const inviteSchema = z.strictObject({ channel: z.enum(['email', 'sms']) });
+export const revokeSchema = z.strictObject({});
+export const openInvitationSchema = z.strictObject({
+  token: z.string().trim().min(10).max(200),
+});
+
+async function patientForInvite(db: Kysely<Database>, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('patients')
+    .innerJoin('clinics', 'clinics.id', 'patients.clinic_id')
+    .leftJoin('users', (join) =>
+      join
+        .onRef('users.clinic_id', '=', 'patients.clinic_id')
+        .onRef('users.id', '=', 'patients.user_id'),
+    )
+    .select([
+      'patients.given_name',
+      'patients.email',
+      'patients.phone',
+      'patients.language',
+      'users.email as user_email',
+      'users.disabled_at',
+      'clinics.name as clinic_name',
+      'clinics.slug',
+    ])
+    .where('patients.clinic_id', '=', clinicId)
+    .where('patients.id', '=', patientId)
+    .executeTakeFirst();
+}
+
+const invalidInput = (field: string, detail: string) =>
+  new HttpProblem(400, 'Invalid input', detail, [{ field, message: detail }]);
+
+async function invite(c: AppContext, resend: boolean) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'invite');
+  const { channel } = await readJson(c, inviteSchema);
+  const { db, now, devLog } = c.get('deps');
+  const patient = await patientForInvite(db, actor.clinicId, patientId);
+  if (!patient) throw notFound('This patient');
+  const signInEmail = patient.user_email ?? patient.email;
+  if (!signInEmail || patient.disabled_at !== null)
+    throw invalidInput(
+      'patientId',
+      'This patient has no active app account with an email address.',
+    );
+  const phone = channel === 'sms' ? patient.phone && toE164(patient.phone) : undefined;
+  if (channel === 'sms' && !phone)
+    throw invalidInput('channel', 'This patient has no valid mobile number for a text message.');
+  const secret = randomBytes(16).toString('base64url');
+  const token = `${patient.slug}.${secret}`;
+  const link = publicLink(c.get('deps'), `/signin?invite=${token}`);
+  const at = now();
+  const expiresAt = new Date(at.getTime() + patientInvitationDays * 86_400_000);
+  const invitationId = await db.transaction().execute(async (trx) => {
+    // One open invitation per patient: a new one (or a resend) ends the earlier ones.
+    await trx
+      .updateTable('patient_invitations')
+      .set({ revoked_at: at })
+      .where('clinic_id', '=', actor.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
+    const row = await trx
+      .insertInto('patient_invitations')
+      .values({
+        clinic_id: actor.clinicId,
+        patient_id: patientId,
+        channel,
+        sent_to: channel === 'sms' ? (phone as string) : signInEmail,
+        token_hash: hashToken(secret),
+        created_by: actor.userId,
+        created_at: at,
+        expires_at: expiresAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (channel === 'sms')
+      await queueSms(trx, {
+        clinicId: actor.clinicId,
+        to: phone as string,
+        body: invitationSms(patient.language, { clinic: patient.clinic_name, link }),
+        kind: 'patient_invitation',
+      });
+    else
+      await queueEmail(trx, {
+        clinicId: actor.clinicId,
+        to: signInEmail,
+        ...invitationEmail(patient.language, {
+          clinic: patient.clinic_name,
+          givenName: patient.given_name,
+          link,
+          days: patientInvitationDays,
+        }),
+        kind: 'patient_invitation',
+      });
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: resend ? 'patient.invitation-resend' : 'patient.invite',
+      subjectType: 'patient',
+      subjectId: patientId,
+      patientId,
+      ip: c.get('ip'),
+      details: { channel, invitationId: row.id },
+    });
+    return row.id;
+  });
+  devLog?.(`[dev ${channel}] patient invitation ${invitationId}: ${link}`);
+  return c.json({ invitationId, channel, expiresAt }, 201);
+}
+
+async function revoke(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'invite');
+  await readJson(c, revokeSchema);
+  const { db, now } = c.get('deps');
+  const revoked = await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('patient_invitations')
+      .set({ revoked_at: now() })
+      .where('clinic_id', '=', actor.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    const count = Number(result.numUpdatedRows);
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'patient.invitation-revoke',
+      subjectType: 'patient',
+      subjectId: patientId,
+      patientId,
+      ip: c.get('ip'),
+      details: { revoked: count },
+    });
+    return count;
+  });
+  return c.json({ patientId, revoked });
+}
+
+const invalidInvitation = () =>
+  new HttpProblem(
+    400,
+    'Invalid input',
+    'This invitation link is not valid any more: it was already used, replaced or it has expired. Sign in with your email, or ask your clinic for a new invitation.',
+    [{ field: 'token', message: 'is not a valid, unused invitation' }],
+  );
+
+/** Opening the link: used once; answers what the sign-in screen needs to fill in (no session yet). */
+async function open(c: AppContext) {
+  const { token } = await readJson(c, openInvitationSchema);
+  const match = /^([a-z0-9][a-z0-9-]{1,62})\.([A-Za-z0-9_-]{20,64})$/.exec(token);
+  if (!match?.[1] || !match[2]) throw invalidInvitation();
+  const { db, now } = c.get('deps');
+  const clinic = await db
+    .selectFrom('clinics')
+    .select(['id', 'name', 'slug'])
+    .where('slug', '=', match[1])
+    .executeTakeFirst();
+  if (!clinic) throw invalidInvitation();
+  const at = now();
+  const opened = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('patient_invitations')
+      .set({ used_at: at })
+      .where('clinic_id', '=', clinic.id)
+      .where('token_hash', '=', hashToken(match[2] as string))
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', at)
+      .returning(['patient_id', 'id'])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const patient = await trx
+      .selectFrom('patients')
+      .leftJoin('users', (join) =>
+        join
+          .onRef('users.clinic_id', '=', 'patients.clinic_id')
+          .onRef('users.id', '=', 'patients.user_id'),
+      )
+      .select(['patients.language', 'patients.email', 'users.email as user_email'])
+      .where('patients.clinic_id', '=', clinic.id)
+      .where('patients.id', '=', row.patient_id)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      clinicId: clinic.id,
+      actor: null,
+      action: 'patient.invitation-open',
+      subjectType: 'patient',
+      subjectId: row.patient_id,
+      patientId: row.patient_id,
+      ip: c.get('ip'),
+      details: { invitationId: row.id },
+    });
+    return patient;
+  });
+  if (!opened) throw invalidInvitation();
+  return c.json({
+    clinic: clinic.slug,
+    clinicName: clinic.name,
+    email: opened.user_email ?? opened.email,
+    language: opened.language,
+  });
+}
+
+/** Who is invited, who has signed in (and when last), who has never checked in. */
+async function list(c: AppContext) {
+  const actor = authorizeClinic(c, 'list-patients');
+  const { db, now } = c.get('deps');
+  const rows = await db
+    .selectFrom('patients')
+    .select((eb) => [
+      'patients.id',
+      'patients.given_name',
+      'patients.family_name',
+      'patients.language',
+      eb
+        .selectFrom('patient_invitations as i')
+        .select(
+          sql<unknown>`json_build_object('channel', i.channel, 'createdAt', i.created_at, 'expiresAt', i.expires_at, 'usedAt', i.used_at, 'revokedAt', i.revoked_at)`.as(
+            'inv',
+          ),
+        )
+        .whereRef('i.clinic_id', '=', 'patients.clinic_id')
+        .whereRef('i.patient_id', '=', 'patients.id')
+        .orderBy('i.created_at', 'desc')
+        .limit(1)
+        .as('invitation'),
+      eb
+        .selectFrom('sessions as s')
+        .select(sql<Date | null>`max(s.created_at)`.as('at'))
+        .whereRef('s.clinic_id', '=', 'patients.clinic_id')
+        .whereRef('s.user_id', '=', 'patients.user_id')
+        .as('last_sign_in_at'),
+      eb
+        .selectFrom('checkins as k')
+        .select(sql<Date | null>`max(k.submitted_at)`.as('at'))
+        .whereRef('k.clinic_id', '=', 'patients.clinic_id')
+        .whereRef('k.patient_id', '=', 'patients.id')
+        .as('last_checkin_at'),
+    ])
+    .where('patients.clinic_id', '=', actor.clinicId)
+    .orderBy('patients.family_name')
+    .orderBy('patients.given_name')
+    .limit(2000)
+    .execute();
+  const at = now().getTime();
+  return c.json({
+    patients: rows.map((row) => {
+      const inv = row.invitation as {
+        channel: string;
+        createdAt: string;
+        expiresAt: string;
+        usedAt: string | null;
+        revokedAt: string | null;
+      } | null;
+      const state = !inv
+        ? 'not-invited'
+        : inv.usedAt
+          ? 'opened'
+          : inv.revokedAt
+            ? 'revoked'
+            : new Date(inv.expiresAt).getTime() <= at
+              ? 'expired'
+              : 'invited';
+      const toIso = (v: unknown) =>
+        v === null || v === undefined ? null : new Date(v as string).toISOString();
+      return {
+        patientId: row.id,
+        givenName: row.given_name,
+        familyName: row.family_name,
+        language: row.language,
+        invitation: inv
+          ? {
+              state,
+              channel: inv.channel,
+              sentAt: toIso(inv.createdAt),
+              expiresAt: toIso(inv.expiresAt),
+            }
+          : { state, channel: null, sentAt: null, expiresAt: null },
+        lastSignInAt: toIso(row.last_sign_in_at),
+        lastCheckinAt: toIso(row.last_checkin_at),
+        neverCheckedIn: row.last_checkin_at === null,
+      };
+    }),
+  });
+}
+
+export const invitationRoutes: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/invitations',
+    summary:
+      'Invite a patient to the app by email or text message (ends any earlier open invitation)',
+    access: 'care managers and admins (their own clinic)',
+    body: inviteSchema,
+    success: { status: 201, description: 'Invited; the message is in the outbox.' },
+    handler: (c) => invite(c, false),
+  },
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/invitations/resend',
+    summary: 'Send a new invitation link (the earlier one stops working)',
+    access: 'care managers and admins (their own clinic)',
+    body: inviteSchema,
+    success: { status: 201, description: 'Sent again with a new link.' },
+    handler: (c) => invite(c, true),
+  },
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/invitations/revoke',
+    summary: "Revoke a patient's open invitation",
+    access: 'care managers and admins (their own clinic)',
+    body: revokeSchema,
+    handler: revoke,
+  },
+  {
+    method: 'get',
+    path: '/api/patient-invitations',
+    summary: 'Each patient: invited or not, last sign-in, last check-in (never checked in)',
+    access: 'care managers, clinicians and admins (their own clinic)',
+    handler: list,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/patient/invitation',
+    summary:
+      'Open an invitation link once: answers the clinic, email and language for the sign-in screen (a code is then asked for as usual)',
+    access: 'anyone holding a valid, unused invitation link',
+    body: openInvitationSchema,
+    handler: open,
+  },
+];
