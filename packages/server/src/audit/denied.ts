@@ -13,6 +13,7 @@ import { recordAudit } from './audit.ts';
  */
 const healthData =
   /^\/api\/(patients|alerts|imaging|requests|second-opinions|peers|peer-connections|peer-volunteers|messages|leads)\//;
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const recordId = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\/|$)/i;
 
 export function isDeniedAttempt(path: string, status: number): boolean {
@@ -33,7 +34,13 @@ export function auditDeniedAccess(): MiddlewareHandler<AppEnv> {
         action: 'access.denied',
         subjectType: 'route',
         ip: c.get('ip'),
-        details: { method: c.req.method, path: c.req.path, status: c.res.status },
+        // Ids in the path become :id: the row shows the probing without copying another clinic's
+        // record ids into this clinic's audit log (which its admins can read).
+        details: {
+          method: c.req.method,
+          path: c.req.path.replace(uuidPattern, ':id'),
+          status: c.res.status,
+        },
       });
     } catch (error) {
       // The answer (403/404) is already decided; a failed audit insert must not turn it into a 500,

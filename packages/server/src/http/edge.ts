@@ -97,6 +97,8 @@ export const defaultJsonBodyBytes = 64 * 1024;
 export const jsonBodyLimits: readonly { method: string; path: RegExp; bytes: number }[] = [
   // A scheduling system's CSV export (5 000 rows is about 1 MB); the route itself refuses over 20 MB.
   { method: 'POST', path: /^\/api\/patients\/import$/, bytes: 21 * 1024 * 1024 },
+  // A logo of up to 200 KB arrives base64-encoded in JSON (about 270 KB); the route checks 200 KB.
+  { method: 'PUT', path: /^\/api\/clinic\/logo$/, bytes: 320 * 1024 },
 ];
 
 export function jsonBodyLimitFor(method: string, path: string): number {

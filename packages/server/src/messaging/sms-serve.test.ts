@@ -13,7 +13,7 @@ const token = 'serve-test-auth-token';
 test('lamina serve refuses a partial SMS setting with one line (exit 2), before opening the database', async () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'lamina-sms-')), 'data');
   const result = await runInProcess(['serve', '--port', '0', '--data-dir', dataDir], {
-    env: { LAMINA_SMS_TWILIO_ACCOUNT_SID: sid },
+    env: { LAMINA_SMS_TWILIO_ACCOUNT_SID: sid, LAMINA_PUBLIC_URL: 'https://lamina.demo.example' },
   });
   assert.equal(result.code, 2);
   assert.equal(

@@ -60,7 +60,7 @@ forEachEngine((engine) => {
       assert.ok(firstToken.startsWith(`${clinic.slug}.`));
       assert.match(
         mail[0]?.body_text ?? '',
-        /^Hello Rosa, .* http:\/\/localhost:8080\/signin\?invite=/,
+        /^Hello Rosa, .* https:\/\/lamina\.test\/signin\?invite=/, // the configured public URL (testPublicUrl)
       );
       const stored = await db.selectFrom('patient_invitations').select(['token_hash']).execute();
       assert.ok(!stored.some((r) => firstToken.includes(r.token_hash)), 'only the hash is stored');
