@@ -97,10 +97,19 @@ test('a reviewer reads only assigned cases and can change nothing', () => {
   assert.deepEqual(clinicPermissions.reviewer, []);
 });
 
-test('only admins enrol patients, invite staff and read the audit log', () => {
+test('care managers and admins enrol patients (issue 15: nurses enrol)', () => {
+  for (const role of roles) {
+    assert.equal(
+      mayActInClinic(actor(role), 'enrol-patient', 'clinic-a'),
+      role === 'admin' || role === 'care_manager',
+      `${role} enrol-patient`,
+    );
+  }
+});
+
+test('only admins invite staff and read the audit log', () => {
   for (const role of roles) {
     for (const action of [
-      'enrol-patient',
       'invite-staff',
       'manage-users',
       'manage-clinic-settings',

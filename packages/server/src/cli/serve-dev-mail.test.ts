@@ -21,7 +21,12 @@ async function askForCode(url: string, email: string) {
 
 test('sign-in codes reach the terminal only with --dev-mail (or --demo), not merely because NODE_ENV is unset', async () => {
   const dataDir = join(root, 'data');
-  const env = { LAMINA_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: '' };
+  const env = {
+    LAMINA_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    NODE_ENV: '',
+    LAMINA_PUBLIC_URL: 'https://lamina.example.org',
+  };
   const seeded = await runInProcess(['demo', '--data-dir', dataDir]);
   assert.equal(seeded.code, 0, seeded.stderr);
   const email = demoPatients[0]?.email ?? '';
@@ -49,7 +54,7 @@ test('sign-in codes reach the terminal only with --dev-mail (or --demo), not mer
 
 test('a bad LAMINA_LOG_LEVEL is a usage error before anything opens', async () => {
   const result = await runInProcess(['serve', '--data-dir', join(root, 'never')], {
-    env: { LAMINA_LOG_LEVEL: 'loud' },
+    env: { LAMINA_LOG_LEVEL: 'loud', LAMINA_PUBLIC_URL: 'https://lamina.example.org' },
   });
   assert.equal(result.code, 2);
   assert.match(result.stderr, /LAMINA_LOG_LEVEL: expected one of fatal, error, warn, info/);
