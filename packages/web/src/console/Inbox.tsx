@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { type Assignee, can, type Lead, type StaffMember } from './types.ts';
+import { Loading } from './ui-loading.tsx';
 
 interface Unread {
   patientId: string;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
-import { Loading } from './ConsoleApp.tsx';
 import { useT } from './i18n.ts';
 import type { AlertLevel, OutcomeGroup } from './types.ts';
+import { Loading } from './ui-loading.tsx';
 
 const levels: AlertLevel[] = ['emergency', 'urgent', 'contact'];
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);

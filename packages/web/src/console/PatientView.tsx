@@ -4,12 +4,13 @@ import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
 import { Chart } from '../ui/Chart.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
 import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
+import { SurgeonBadge } from './ui-badge.tsx';
+import { Loading } from './ui-loading.tsx';
 
 const nerveRank: Record<NerveChange, number> = {
   none: 0,
@@ -182,11 +183,6 @@ function Timeline({ plan }: { plan: RecoveryPlan }) {
       </ul>
     </section>
   );
-}
-
-export function SurgeonBadge() {
-  const { t } = useT();
-  return <span className="badge surgeon"> {t('plan.setBySurgeon')}</span>;
 }
 
 function Alerts({ alerts }: { alerts: PatientAlert[] }) {

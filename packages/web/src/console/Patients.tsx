@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { useT } from './i18n.ts';
 import type { PatientRow } from './types.ts';
+import { Loading } from './ui-loading.tsx';
 
 /** Every patient the signed-in person may see (a reviewer: only the cases assigned to them). */
 export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {

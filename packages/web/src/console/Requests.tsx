@@ -1,7 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
-import { Loading } from './ConsoleApp.tsx';
 import { duration, useT } from './i18n.ts';
 import {
   ReviewAddendumForm,
@@ -11,6 +10,7 @@ import {
 } from './imaging-review-result.tsx';
 import { RequestImaging } from './RequestImaging.tsx';
 import { ClinicHoursEditor } from './requests-hours.tsx';
+import { Loading } from './ui-loading.tsx';
 
 /** The care-manager queue of intake requests (issue 8): every request, urgent first, then the oldest. */
 

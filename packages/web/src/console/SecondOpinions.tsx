@@ -2,7 +2,6 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { dateTime, duration, useT } from './i18n.ts';
 import {
   AddendumForm,
@@ -12,6 +11,7 @@ import {
 } from './second-opinion-report.tsx';
 import { CaseScans, type CaseScanView } from './second-opinion-scans.tsx';
 import { CaseSummary, type CaseSummaryView } from './second-opinion-summary.tsx';
+import { Loading } from './ui-loading.tsx';
 
 export interface ConsoleCase {
   id: string;

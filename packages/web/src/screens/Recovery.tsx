@@ -1,9 +1,9 @@
 import type { CheckinInput, NerveChange, PromChange, TriageLevel } from '@lamina/pathway';
 import { useEffect, useState } from 'react';
-import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { milestoneText, titleText } from '../lib/plan-text.ts';
 import { Chart } from '../ui/Chart.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
