@@ -1,9 +1,11 @@
-import type { CheckinInput, NerveChange, RecoveryPlan } from '@lamina/pathway';
+import type { RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
 import { Chart } from '../ui/Chart.tsx';
+import { checkinSeries } from '../ui/chart-data.ts';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
@@ -11,14 +13,6 @@ import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin 
 import { can } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
 import { Loading } from './ui-loading.tsx';
-
-const nerveRank: Record<NerveChange, number> = {
-  none: 0,
-  improving: 1,
-  unchanged: 2,
-  worse: 3,
-  'rapidly-worse': 4,
-};
 
 interface Loaded {
   detail: PatientDetail;
@@ -224,30 +218,26 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
 
 function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredCheckin[] }) {
   const { t } = useT();
+  const shared = useI18n().t; // the chart's axis words, shared with the patient app
   const surgeryDate = plan.surgery.surgeryDate;
-  const points = [...checkins]
-    .sort((x, y) => x.submitted_at.localeCompare(y.submitted_at))
-    .map((c) => ({ day: daysBetween(surgeryDate, c.submitted_at), a: c.answers }))
-    .filter((p) => p.day >= 0);
-  const xMax = Math.max(14, plan.dayOfRecovery, ...points.map((p) => p.day));
-  const series = (pick: (a: CheckinInput) => number | undefined) =>
-    points.flatMap((p) => {
-      const y = pick(p.a);
-      return y === undefined ? [] : [{ x: p.day, y }];
-    });
+  const data = checkinSeries(checkins, (at) => daysBetween(surgeryDate, at));
+  const xMax = Math.max(14, plan.dayOfRecovery, data.lastDay);
+  const { limb, axial, walking, numb, weak, flagDays } = data;
   const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
   const cervical = plan.surgery.region === 'cervical';
-  const limb = series((a) => a.limbPain);
-  const axial = series((a) => a.axialPain);
-  const walking = series((a) => a.walkingMinutes);
-  const numb = series((a) => (a.numbness?.change ? nerveRank[a.numbness.change] : undefined));
-  const weak = series((a) => (a.weakness?.change ? nerveRank[a.weakness.change] : undefined));
   const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
+  const nerveTicks = [
+    { y: 0, label: t('nerve.none') },
+    { y: 1, label: t('nerve.improving') },
+    { y: 2, label: t('nerve.unchanged') },
+    { y: 3, label: t('nerve.worse') },
+    { y: 4, label: t('nerve.rapidlyWorse') },
+  ];
   const today = [{ x: plan.dayOfRecovery, label: t('chart.today') }];
   return (
     <section className="card" id="charts" aria-labelledby="charts-h">
       <h2 id="charts-h">{t('patient.charts')}</h2>
-      {points.length === 0 ? <p>{t('patient.noCheckins')}</p> : null}
+      {data.count === 0 ? <p>{t('patient.noCheckins')}</p> : null}
       <div className="charts">
         <Chart
           title={t('chart.pain')}
@@ -270,6 +260,8 @@ function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredChecki
           yMin={0}
           yMax={10}
           yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
+          yLabel={shared('chart.painAxis')}
+          flagDays={flagDays}
           xMax={xMax}
           band={
             limbCourse
@@ -291,13 +283,10 @@ function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredChecki
           ]}
           yMin={0}
           yMax={4}
-          yTicks={[
-            { y: 0, label: t('nerve.none') },
-            { y: 1, label: t('nerve.improving') },
-            { y: 2, label: t('nerve.unchanged') },
-            { y: 3, label: t('nerve.worse') },
-            { y: 4, label: t('nerve.rapidlyWorse') },
-          ]}
+          yTicks={nerveTicks}
+          yLabel={shared('chart.nerveAxis')}
+          valueText={(y) => nerveTicks[y]?.label ?? String(y)}
+          flagDays={flagDays}
           xMax={xMax}
           markers={today}
         />
@@ -308,6 +297,8 @@ function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredChecki
           yMin={0}
           yMax={Math.max(30, ...walking.map((p) => p.y))}
           yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
+          yLabel={shared('chart.walkingAxis')}
+          flagDays={flagDays}
           xMax={xMax}
           markers={today}
         />

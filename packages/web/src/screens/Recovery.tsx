@@ -1,4 +1,4 @@
-import type { CheckinInput, NerveChange, PromChange, TriageLevel } from '@lamina/pathway';
+import type { CheckinInput, PromChange, TriageLevel } from '@lamina/pathway';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
@@ -6,6 +6,7 @@ import { daysBetween, localDate } from '../lib/dates.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { milestoneText, titleText } from '../lib/plan-text.ts';
 import { Chart } from '../ui/Chart.tsx';
+import { checkinSeries } from '../ui/chart-data.ts';
 import { Sources, Stmt } from '../ui/Statement.tsx';
 
 interface StoredCheckin {
@@ -21,14 +22,6 @@ interface PromResponse {
   score: { scales: { scale: string; value: number | undefined }[] } | null;
   change: Omit<PromChange, 'rule' | 'instrument'>[];
 }
-
-const nerveRank: Record<NerveChange, number> = {
-  none: 0,
-  improving: 1,
-  unchanged: 2,
-  worse: 3,
-  'rapidly-worse': 4,
-};
 
 export default function Recovery({ ctx }: { ctx: PatientContext }) {
   const { t, lang, date, st } = useI18n();
@@ -50,27 +43,22 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
 
   const surgery = plan.surgery.surgeryDate;
   // Oldest first, dated on the phone's calendar; several check-ins on one day are all shown.
-  const points = [...(checkins ?? [])]
-    .sort((x, y) => x.submitted_at.localeCompare(y.submitted_at))
-    .map((c) => ({ day: daysBetween(surgery, localDate(c.submitted_at)), a: c.answers }))
-    .filter((p) => p.day >= 0);
-  const xMax = Math.max(14, plan.dayOfRecovery, ...points.map((p) => p.day));
-  const series = (pick: (a: CheckinInput) => number | undefined) =>
-    points.flatMap((p) => {
-      const y = pick(p.a);
-      return y === undefined ? [] : [{ x: p.day, y }];
-    });
+  const data = checkinSeries(checkins ?? [], (at) => daysBetween(surgery, localDate(at)));
+  const xMax = Math.max(14, plan.dayOfRecovery, data.lastDay);
+  const { limb, axial, walking, numb, weak, flagDays } = data;
   const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
   const limbLabel =
     plan.surgery.region === 'cervical' ? t('recovery.armPain') : t('recovery.legPain');
   const axialLabel =
     plan.surgery.region === 'cervical' ? t('recovery.neckPain') : t('recovery.backPain');
-  const limb = series((a) => a.limbPain);
-  const axial = series((a) => a.axialPain);
-  const walking = series((a) => a.walkingMinutes);
-  const numb = series((a) => (a.numbness?.change ? nerveRank[a.numbness.change] : undefined));
-  const weak = series((a) => (a.weakness?.change ? nerveRank[a.weakness.change] : undefined));
   const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
+  const nerveTicks = [
+    { y: 0, label: t('nerve.none') },
+    { y: 1, label: t('nerve.improving') },
+    { y: 2, label: t('nerve.unchanged') },
+    { y: 3, label: t('nerve.worse') },
+    { y: 4, label: t('nerve.rapidlyWorseShort') },
+  ];
 
   return (
     <div className="screen recovery">
@@ -143,8 +131,8 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
       <section className="card" aria-labelledby="charts-title">
         <h2 id="charts-title">{t('recovery.charts')}</h2>
         {failed ? <p role="alert">{t('app.needsConnection')}</p> : null}
-        {checkins && points.length === 0 ? <p>{t('recovery.noCheckins')}</p> : null}
-        {checkins && points.length > 0 ? (
+        {checkins && data.count === 0 ? <p>{t('recovery.noCheckins')}</p> : null}
+        {checkins && data.count > 0 ? (
           <>
             <Chart
               title={t('recovery.painChart')}
@@ -159,6 +147,8 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
               yMin={0}
               yMax={10}
               yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
+              yLabel={t('chart.painAxis')}
+              flagDays={flagDays}
               xMax={xMax}
               band={
                 limbCourse
@@ -181,13 +171,10 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
               ]}
               yMin={0}
               yMax={4}
-              yTicks={[
-                { y: 0, label: t('nerve.none') },
-                { y: 1, label: t('nerve.improving') },
-                { y: 2, label: t('nerve.unchanged') },
-                { y: 3, label: t('nerve.worse') },
-                { y: 4, label: t('nerve.rapidlyWorseShort') },
-              ]}
+              yTicks={nerveTicks}
+              yLabel={t('chart.nerveAxis')}
+              valueText={(y) => nerveTicks[y]?.label ?? String(y)}
+              flagDays={flagDays}
               xMax={xMax}
               markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
             />
@@ -203,6 +190,8 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
               yMin={0}
               yMax={Math.max(30, ...walking.map((p) => p.y))}
               yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
+              yLabel={t('chart.walkingAxis')}
+              flagDays={flagDays}
               xMax={xMax}
               markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
             />
