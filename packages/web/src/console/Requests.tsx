@@ -11,6 +11,7 @@ import {
 import { RequestImaging } from './RequestImaging.tsx';
 import { ClinicHoursEditor } from './requests-hours.tsx';
 import { Loading } from './ui-loading.tsx';
+import { DataTable } from './ui-table.tsx';
 
 /** The care-manager queue of intake requests (issue 8): every request, urgent first, then the oldest. */
 
@@ -137,54 +138,50 @@ export default function Requests({ me }: { me: Me }) {
       {!rows && !failed ? <Loading /> : null}
       {rows && rows.length === 0 ? <p>{t('requests.none')}</p> : null}
       {rows && rows.length > 0 ? (
-        <div className="table-wrap">
-          <table data-testid="requests-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('requests.kind')}</th>
-                <th scope="col">{t('requests.requester')}</th>
-                <th scope="col">{t('requests.status')}</th>
-                <th scope="col">{t('requests.assignee')}</th>
-                <th scope="col">{t('requests.age')}</th>
-                <th scope="col">{t('requests.firstResponse')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-urgent={r.urgent ? 'true' : undefined}>
-                  <td>
-                    {r.urgent ? (
-                      <>
-                        <strong className="badge overdue">{t('requests.urgent')}</strong>{' '}
-                      </>
-                    ) : null}
-                    {t(`requests.kind.${r.kind}`)}
-                    {r.reviewWrittenAt ? ` · ${t('requests.resultWritten')}` : ''}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={t('requests.open', { name: r.contact.name })}
-                      onClick={() => setOpenId(r.id)}
-                    >
-                      {r.contact.name}
-                    </button>
-                    {r.patientId ? ` (${t('requests.patient')})` : ''}
-                  </td>
-                  <td>{t(`requests.status.${r.status}`)}</td>
-                  <td>{r.assignee?.name ?? t('requests.team')}</td>
-                  <td>{duration(now - new Date(r.createdAt).getTime(), lang)}</td>
-                  <td>
-                    {r.minutesToFirstResponse === null
-                      ? t('requests.noResponse')
-                      : duration(r.minutesToFirstResponse * 60_000, lang)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="requests-table"
+          columns={[
+            t('requests.kind'),
+            t('requests.requester'),
+            t('requests.status'),
+            t('requests.assignee'),
+            t('requests.age'),
+            t('requests.firstResponse'),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} data-urgent={r.urgent ? 'true' : undefined}>
+              <td>
+                {r.urgent ? (
+                  <>
+                    <strong className="badge overdue">{t('requests.urgent')}</strong>{' '}
+                  </>
+                ) : null}
+                {t(`requests.kind.${r.kind}`)}
+                {r.reviewWrittenAt ? ` · ${t('requests.resultWritten')}` : ''}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('requests.open', { name: r.contact.name })}
+                  onClick={() => setOpenId(r.id)}
+                >
+                  {r.contact.name}
+                </button>
+                {r.patientId ? ` (${t('requests.patient')})` : ''}
+              </td>
+              <td>{t(`requests.status.${r.status}`)}</td>
+              <td>{r.assignee?.name ?? t('requests.team')}</td>
+              <td>{duration(now - new Date(r.createdAt).getTime(), lang)}</td>
+              <td>
+                {r.minutesToFirstResponse === null
+                  ? t('requests.noResponse')
+                  : duration(r.minutesToFirstResponse * 60_000, lang)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {me.role === 'admin' ? <ClinicHoursEditor /> : null}
     </div>
