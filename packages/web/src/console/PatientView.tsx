@@ -1,11 +1,10 @@
 import type { RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
-import { Chart } from '../ui/Chart.tsx';
 import { checkinSeries } from '../ui/chart-data.ts';
+import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
@@ -218,89 +217,39 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
 
 function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredCheckin[] }) {
   const { t } = useT();
-  const shared = useI18n().t; // the chart's axis words, shared with the patient app
   const surgeryDate = plan.surgery.surgeryDate;
   const data = checkinSeries(checkins, (at) => daysBetween(surgeryDate, at));
-  const xMax = Math.max(14, plan.dayOfRecovery, data.lastDay);
-  const { limb, axial, walking, numb, weak, flagDays } = data;
-  const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
   const cervical = plan.surgery.region === 'cervical';
-  const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
-  const nerveTicks = [
-    { y: 0, label: t('nerve.none') },
-    { y: 1, label: t('nerve.improving') },
-    { y: 2, label: t('nerve.unchanged') },
-    { y: 3, label: t('nerve.worse') },
-    { y: 4, label: t('nerve.rapidlyWorse') },
-  ];
-  const today = [{ x: plan.dayOfRecovery, label: t('chart.today') }];
   return (
     <section className="card" id="charts" aria-labelledby="charts-h">
       <h2 id="charts-h">{t('patient.charts')}</h2>
       {data.count === 0 ? <p>{t('patient.noCheckins')}</p> : null}
       <div className="charts">
-        <Chart
-          title={t('chart.pain')}
-          summary={t('chart.painSummary', {
-            limb: last(limb)?.y ?? '–',
-            axial: last(axial)?.y ?? '–',
-          })}
-          series={[
-            {
-              label: cervical ? t('chart.armPain') : t('chart.legPain'),
-              className: 's1',
-              points: limb,
-            },
-            {
-              label: cervical ? t('chart.neckPain') : t('chart.backPain'),
-              className: 's2',
-              points: axial,
-            },
-          ]}
-          yMin={0}
-          yMax={10}
-          yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
-          yLabel={shared('chart.painAxis')}
-          flagDays={flagDays}
-          xMax={xMax}
-          band={
-            limbCourse
-              ? {
-                  x: 0,
-                  x2: daysBetween(surgeryDate, limbCourse.usuallyImproves.to),
-                  label: t('chart.usuallyEases'),
-                }
-              : undefined
-          }
-          markers={today}
-        />
-        <Chart
-          title={t('chart.nerve')}
-          summary={t('chart.nerveSummary')}
-          series={[
-            { label: t('chart.numbness'), className: 's1', points: numb, dotsOnly: true },
-            { label: t('chart.weakness'), className: 's3', points: weak, dotsOnly: true },
-          ]}
-          yMin={0}
-          yMax={4}
-          yTicks={nerveTicks}
-          yLabel={shared('chart.nerveAxis')}
-          valueText={(y) => nerveTicks[y]?.label ?? String(y)}
-          flagDays={flagDays}
-          xMax={xMax}
-          markers={today}
-        />
-        <Chart
-          title={t('chart.walking')}
-          summary={t('chart.walkingSummary', { minutes: last(walking)?.y ?? '–' })}
-          series={[{ label: t('chart.walkingMinutes'), className: 's2', points: walking }]}
-          yMin={0}
-          yMax={Math.max(30, ...walking.map((p) => p.y))}
-          yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
-          yLabel={shared('chart.walkingAxis')}
-          flagDays={flagDays}
-          xMax={xMax}
-          markers={today}
+        <RecoveryCharts
+          plan={plan}
+          data={data}
+          words={{
+            pain: t('chart.pain'),
+            painSummary: (v) => t('chart.painSummary', v),
+            limb: cervical ? t('chart.armPain') : t('chart.legPain'),
+            axial: cervical ? t('chart.neckPain') : t('chart.backPain'),
+            usuallyEases: t('chart.usuallyEases'),
+            today: t('chart.today'),
+            nerve: t('chart.nerve'),
+            nerveSummary: t('chart.nerveSummary'),
+            numbness: t('chart.numbness'),
+            weakness: t('chart.weakness'),
+            nerveLevels: [
+              t('nerve.none'),
+              t('nerve.improving'),
+              t('nerve.unchanged'),
+              t('nerve.worse'),
+              t('nerve.rapidlyWorse'),
+            ],
+            walking: t('chart.walking'),
+            walkingSummary: (v) => t('chart.walkingSummary', v),
+            walkingMinutes: t('chart.walkingMinutes'),
+          }}
         />
       </div>
       {plan.symptomCourse.symptoms.map((s) => (

@@ -5,8 +5,8 @@ import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { milestoneText, titleText } from '../lib/plan-text.ts';
-import { Chart } from '../ui/Chart.tsx';
 import { checkinSeries } from '../ui/chart-data.ts';
+import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
 
 interface StoredCheckin {
@@ -44,21 +44,11 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
   const surgery = plan.surgery.surgeryDate;
   // Oldest first, dated on the phone's calendar; several check-ins on one day are all shown.
   const data = checkinSeries(checkins ?? [], (at) => daysBetween(surgery, localDate(at)));
-  const xMax = Math.max(14, plan.dayOfRecovery, data.lastDay);
-  const { limb, axial, walking, numb, weak, flagDays } = data;
   const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
   const limbLabel =
     plan.surgery.region === 'cervical' ? t('recovery.armPain') : t('recovery.legPain');
   const axialLabel =
     plan.surgery.region === 'cervical' ? t('recovery.neckPain') : t('recovery.backPain');
-  const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
-  const nerveTicks = [
-    { y: 0, label: t('nerve.none') },
-    { y: 1, label: t('nerve.improving') },
-    { y: 2, label: t('nerve.unchanged') },
-    { y: 3, label: t('nerve.worse') },
-    { y: 4, label: t('nerve.rapidlyWorseShort') },
-  ];
 
   return (
     <div className="screen recovery">
@@ -133,69 +123,36 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
         {failed ? <p role="alert">{t('app.needsConnection')}</p> : null}
         {checkins && data.count === 0 ? <p>{t('recovery.noCheckins')}</p> : null}
         {checkins && data.count > 0 ? (
-          <>
-            <Chart
-              title={t('recovery.painChart')}
-              summary={t('recovery.painSummary', {
-                limb: last(limb)?.y ?? '–',
-                axial: last(axial)?.y ?? '–',
-              })}
-              series={[
-                { label: limbLabel, className: 's1', points: limb },
-                { label: axialLabel, className: 's2', points: axial },
-              ]}
-              yMin={0}
-              yMax={10}
-              yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
-              yLabel={t('chart.painAxis')}
-              flagDays={flagDays}
-              xMax={xMax}
-              band={
-                limbCourse
-                  ? {
-                      x: 0,
-                      x2: daysBetween(surgery, limbCourse.usuallyImproves.to),
-                      label: t('recovery.usuallyEases'),
-                    }
-                  : undefined
-              }
-              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
-            />
-            {limbCourse ? <Stmt s={limbCourse.explanation} /> : null}
-            <Chart
-              title={t('recovery.nerveChart')}
-              summary={t('recovery.nerveSummary')}
-              series={[
-                { label: t('recovery.numbness'), className: 's1', points: numb, dotsOnly: true },
-                { label: t('recovery.weakness'), className: 's3', points: weak, dotsOnly: true },
-              ]}
-              yMin={0}
-              yMax={4}
-              yTicks={nerveTicks}
-              yLabel={t('chart.nerveAxis')}
-              valueText={(y) => nerveTicks[y]?.label ?? String(y)}
-              flagDays={flagDays}
-              xMax={xMax}
-              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
-            />
-            {plan.symptomCourse.symptoms
+          <RecoveryCharts
+            plan={plan}
+            data={data}
+            words={{
+              pain: t('recovery.painChart'),
+              painSummary: (v) => t('recovery.painSummary', v),
+              limb: limbLabel,
+              axial: axialLabel,
+              usuallyEases: t('recovery.usuallyEases'),
+              today: t('recovery.today'),
+              nerve: t('recovery.nerveChart'),
+              nerveSummary: t('recovery.nerveSummary'),
+              numbness: t('recovery.numbness'),
+              weakness: t('recovery.weakness'),
+              nerveLevels: [
+                t('nerve.none'),
+                t('nerve.improving'),
+                t('nerve.unchanged'),
+                t('nerve.worse'),
+                t('nerve.rapidlyWorseShort'),
+              ],
+              walking: t('recovery.walkingChart'),
+              walkingSummary: (v) => t('recovery.walkingSummary', v),
+              walkingMinutes: t('recovery.walkingMinutes'),
+            }}
+            afterPain={limbCourse ? <Stmt s={limbCourse.explanation} /> : null}
+            afterNerve={plan.symptomCourse.symptoms
               .filter((s) => s.symptom === 'numbness' || s.symptom === 'weakness')
-              .map((s) => (
-                <Stmt key={s.symptom} s={s.explanation} />
-              ))}
-            <Chart
-              title={t('recovery.walkingChart')}
-              summary={t('recovery.walkingSummary', { minutes: last(walking)?.y ?? '–' })}
-              series={[{ label: t('recovery.walkingMinutes'), className: 's2', points: walking }]}
-              yMin={0}
-              yMax={Math.max(30, ...walking.map((p) => p.y))}
-              yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
-              yLabel={t('chart.walkingAxis')}
-              flagDays={flagDays}
-              xMax={xMax}
-              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
-            />
-          </>
+              .map((s) => <Stmt key={s.symptom} s={s.explanation} />)}
+          />
         ) : null}
         {!checkins && !failed ? <p role="status">{t('app.loading')}</p> : null}
         {plan.symptomCourse.notes.map((s) => (
