@@ -12,6 +12,7 @@ import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin 
 import { can } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
 import { Loading } from './ui-loading.tsx';
+import { DataTable } from './ui-table.tsx';
 
 interface Loaded {
   detail: PatientDetail;
@@ -268,38 +269,31 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
       <h2 id="checkins-h">{t('patient.checkins')}</h2>
       {checkins.length === 0 ? <p>{t('patient.noCheckins')}</p> : null}
       {checkins.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('checkins.when')}</th>
-                <th scope="col">{t('checkins.day')}</th>
-                <th scope="col">{t('checkins.decision')}</th>
-                <th scope="col">{t('checkins.pain')}</th>
-                <th scope="col">{t('checkins.walking')}</th>
-                <th scope="col">{t('checkins.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checkins.map((c) => (
-                <tr key={c.id} className={`level-${c.level}`}>
-                  <td>{dateTime(c.submitted_at, lang)}</td>
-                  <td>{daysBetween(surgeryDate, c.submitted_at)}</td>
-                  <td>
-                    <strong className={`level-text ${c.level}`}>{t(`level.${c.level}`)}</strong>
-                  </td>
-                  <td>
-                    {c.answers.limbPain ?? '–'} / {c.answers.axialPain ?? '–'}
-                  </td>
-                  <td>{c.answers.walkingMinutes ?? '–'}</td>
-                  <td>
-                    {(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('checkins.when'),
+            t('checkins.day'),
+            t('checkins.decision'),
+            t('checkins.pain'),
+            t('checkins.walking'),
+            t('checkins.why'),
+          ]}
+        >
+          {checkins.map((c) => (
+            <tr key={c.id} className={`level-${c.level}`}>
+              <td>{dateTime(c.submitted_at, lang)}</td>
+              <td>{daysBetween(surgeryDate, c.submitted_at)}</td>
+              <td>
+                <strong className={`level-text ${c.level}`}>{t(`level.${c.level}`)}</strong>
+              </td>
+              <td>
+                {c.answers.limbPain ?? '–'} / {c.answers.axialPain ?? '–'}
+              </td>
+              <td>{c.answers.walkingMinutes ?? '–'}</td>
+              <td>{(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
@@ -312,41 +306,31 @@ function Proms({ proms }: { proms: PromResponse[] }) {
       <h2 id="proms-h">{t('patient.proms')}</h2>
       {proms.length === 0 ? <p>{t('patient.noProms')}</p> : null}
       {proms.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('proms.instrument')}</th>
-                <th scope="col">{t('proms.date')}</th>
-                <th scope="col">{t('proms.scores')}</th>
-                <th scope="col">{t('proms.mcid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proms.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.instrument.toUpperCase()}</td>
-                  <td>{date(r.completedOn, 'short')}</td>
-                  <td>
-                    {(r.score?.scales ?? []).map((s) => `${s.scale} ${s.value ?? '–'}`).join(', ')}
-                  </td>
-                  <td>
-                    {r.change.length === 0
-                      ? t('proms.baseline')
-                      : r.change
-                          .map(
-                            (c) =>
-                              `${c.scale}: ${c.baseline} → ${c.followUp}, ${t(
-                                `mcid.${c.classification ?? 'unknown'}` as 'mcid.improved',
-                              )}`,
-                          )
-                          .join('; ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[t('proms.instrument'), t('proms.date'), t('proms.scores'), t('proms.mcid')]}
+        >
+          {proms.map((r) => (
+            <tr key={r.id}>
+              <td>{r.instrument.toUpperCase()}</td>
+              <td>{date(r.completedOn, 'short')}</td>
+              <td>
+                {(r.score?.scales ?? []).map((s) => `${s.scale} ${s.value ?? '–'}`).join(', ')}
+              </td>
+              <td>
+                {r.change.length === 0
+                  ? t('proms.baseline')
+                  : r.change
+                      .map(
+                        (c) =>
+                          `${c.scale}: ${c.baseline} → ${c.followUp}, ${t(
+                            `mcid.${c.classification ?? 'unknown'}` as 'mcid.improved',
+                          )}`,
+                      )
+                      .join('; ')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
