@@ -22,6 +22,13 @@ import { Loading } from './ui-loading.tsx';
 /** Runs a save; a refusal is shown once, above the actions. */
 type Act = (run: () => Promise<void>) => Promise<void>;
 
+/** What an action on the request gets: the request, the save runner, and where the answer goes. */
+interface ActionProps {
+  request: RequestRow;
+  act: Act;
+  onRequest(request: RequestRow): void;
+}
+
 /** One intake request opened from the queue: what was asked, and what the team does with it. */
 export function RequestDetail({ me, id, onClose }: { me: Me; id: string; onClose(): void }) {
   const { t } = useT();
@@ -249,15 +256,7 @@ function ImagingReview({
 }
 
 /** The statuses this request may move to next. */
-function StatusActions({
-  request,
-  act,
-  onRequest,
-}: {
-  request: RequestRow;
-  act: Act;
-  onRequest(request: RequestRow): void;
-}) {
+function StatusActions({ request, act, onRequest }: ActionProps) {
   const { t } = useT();
   const id = request.id;
   const setRequest = onRequest;
@@ -289,17 +288,7 @@ function StatusActions({
 }
 
 /** Who on the team has the request. */
-function AssignForm({
-  request,
-  staff,
-  act,
-  onRequest,
-}: {
-  request: RequestRow;
-  staff: StaffMember[];
-  act: Act;
-  onRequest(request: RequestRow): void;
-}) {
+function AssignForm({ request, staff, act, onRequest }: ActionProps & { staff: StaffMember[] }) {
   const { t } = useT();
   const id = request.id;
   const setRequest = onRequest;
@@ -339,15 +328,7 @@ function AssignForm({
 }
 
 /** An insurance check's outcome, recorded with the message the requester gets. */
-function InsuranceOutcome({
-  request,
-  act,
-  onRequest,
-}: {
-  request: RequestRow;
-  act: Act;
-  onRequest(request: RequestRow): void;
-}) {
+function InsuranceOutcome({ request, act, onRequest }: ActionProps) {
   const { t } = useT();
   const id = request.id;
   const setRequest = onRequest;
