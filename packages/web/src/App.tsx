@@ -13,6 +13,7 @@ import {
 import { useI18n } from './i18n/i18n.tsx';
 import { ApiError, api, type Me } from './lib/api.ts';
 import { flush, pending, type SubmitResult, subscribe } from './lib/outbox.ts';
+import type { PatientContext } from './lib/patient-context.ts';
 import { showResult } from './lib/result.ts';
 import { Link, navigate, usePath } from './lib/router.tsx';
 import { loadMe, loadPlan } from './lib/session.ts';
@@ -38,12 +39,8 @@ const SecondOpinion = lazy(() => import('./screens/second-opinion/SecondOpinion.
 
 const publicPaths = ['/check', '/treatments', '/signin', '/request', '/request-status'];
 
-export interface PatientContext {
-  me: Me & { patientId: string };
-  plan: RecoveryPlan;
-  planSaved: boolean;
-  offline: boolean;
-}
+// Re-exported for screens that still import it from here; new code imports lib/patient-context.ts.
+export type { PatientContext };
 
 export function App() {
   const path = usePath();

@@ -243,6 +243,11 @@ test('My recovery, Exercises, Questionnaires, Messages and Learn are readable an
   await page.locator('figure.chart svg').first().waitFor();
   assert.equal(await page.locator('figure.chart').count(), 3);
   assert.ok((await page.locator('.series.s1 circle').count()) > 3, 'pain points from the history');
+  // Issue 17: the chart's numbers open as a table, with both axes labelled.
+  const painChart = page.locator('figure.chart').first();
+  await painChart.getByText('Days after surgery').waitFor();
+  await painChart.getByRole('button', { name: 'Show as a table' }).click();
+  assert.ok((await painChart.getByRole('table').locator('tbody tr').count()) > 0);
   // Good to know: the seeds' risks, comfort, healing habits, pain medicine and numbness (issue 13).
   await page.getByRole('heading', { name: 'Good to know' }).waitFor();
   await page.getByText('Risks of surgery, and how rare they are').click();

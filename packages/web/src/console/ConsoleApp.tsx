@@ -10,6 +10,7 @@ import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
 import { Queue } from './Queue.tsx';
 import { StaffSignIn } from './SignIn.tsx';
 import { can } from './types.ts';
+import { Loading } from './ui-loading.tsx';
 import './console.css';
 
 const PatientView = lazy(() => import('./PatientView.tsx'));
@@ -250,15 +251,6 @@ function Shell({
         {children}
       </main>
     </>
-  );
-}
-
-export function Loading() {
-  const { t } = useT();
-  return (
-    <p className="loading" role="status">
-      {t('console.loading')}
-    </p>
   );
 }
 

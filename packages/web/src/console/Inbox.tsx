@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { type Assignee, can, type Lead, type StaffMember } from './types.ts';
+import { Loading } from './ui-loading.tsx';
+import { DataTable } from './ui-table.tsx';
 
 interface Unread {
   patientId: string;
@@ -60,45 +61,34 @@ export default function Inbox({ me }: { me: Me }) {
           <p>{mineOnly ? t('inbox.noneMine') : t('inbox.noUnread')}</p>
         ) : null}
         {shown.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('inbox.patient')}</th>
-                  <th scope="col">{t('inbox.waiting')}</th>
-                  <th scope="col">{t('inbox.assignedTo')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => (
-                  <tr key={p.patientId} data-patient-id={p.patientId}>
-                    <td>
-                      <Link href={`/console/patients/${p.patientId}#messages`}>
-                        {p.givenName} {p.familyName}
-                      </Link>
-                    </td>
-                    <td>{t('inbox.unread', { count: p.unread })}</td>
-                    <td>
-                      <AssigneeCell
-                        me={me}
-                        subject={`${p.givenName} ${p.familyName}`}
-                        assignee={p.assignee}
-                        staff={allowed.assignInbox ? staff : null}
-                        assign={async (userId) => {
-                          try {
-                            await api.post(`/api/patients/${p.patientId}/inbox-owner`, { userId });
-                            await loadUnread();
-                          } catch (failure) {
-                            fail(failure);
-                          }
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('inbox.patient'), t('inbox.waiting'), t('inbox.assignedTo')]}>
+            {shown.map((p) => (
+              <tr key={p.patientId} data-patient-id={p.patientId}>
+                <td>
+                  <Link href={`/console/patients/${p.patientId}#messages`}>
+                    {p.givenName} {p.familyName}
+                  </Link>
+                </td>
+                <td>{t('inbox.unread', { count: p.unread })}</td>
+                <td>
+                  <AssigneeCell
+                    me={me}
+                    subject={`${p.givenName} ${p.familyName}`}
+                    assignee={p.assignee}
+                    staff={allowed.assignInbox ? staff : null}
+                    assign={async (userId) => {
+                      try {
+                        await api.post(`/api/patients/${p.patientId}/inbox-owner`, { userId });
+                        await loadUnread();
+                      } catch (failure) {
+                        fail(failure);
+                      }
+                    }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
       {allowed.leads ? <Leads me={me} staff={staff} mineOnly={mineOnly} onError={fail} /> : null}
@@ -192,55 +182,50 @@ function Leads(props: {
         <p>{mineOnly ? t('inbox.noneMine') : t('leads.none')}</p>
       ) : null}
       {shown.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('leads.name')}</th>
-                <th scope="col">{t('leads.contact')}</th>
-                <th scope="col">{t('leads.result')}</th>
-                <th scope="col">{t('leads.when')}</th>
-                <th scope="col">{t('leads.status')}</th>
-                <th scope="col">{t('inbox.assignedTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((lead) => (
-                <tr key={lead.id} data-lead-id={lead.id}>
-                  <td>{lead.name}</td>
-                  <td>{[lead.email, lead.phone].filter(Boolean).join(' · ')}</td>
-                  <td>
-                    {lead.category ?? '–'}
-                    {lead.region ? ` (${lead.region})` : ''}
-                  </td>
-                  <td>{dateTime(lead.created_at, lang)}</td>
-                  <td>
-                    <select
-                      aria-label={t('leads.statusFor', { name: lead.name })}
-                      value={lead.status}
-                      onChange={(e) =>
-                        void act(`/api/leads/${lead.id}/status`, { status: e.target.value })
-                      }
-                    >
-                      <option value="new">{t('leads.new')}</option>
-                      <option value="contacted">{t('leads.contacted')}</option>
-                      <option value="closed">{t('leads.closed')}</option>
-                    </select>
-                  </td>
-                  <td>
-                    <AssigneeCell
-                      me={me}
-                      subject={lead.name}
-                      assignee={lead.assignee}
-                      staff={staff}
-                      assign={(userId) => act(`/api/leads/${lead.id}/assign`, { userId })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('leads.name'),
+            t('leads.contact'),
+            t('leads.result'),
+            t('leads.when'),
+            t('leads.status'),
+            t('inbox.assignedTo'),
+          ]}
+        >
+          {shown.map((lead) => (
+            <tr key={lead.id} data-lead-id={lead.id}>
+              <td>{lead.name}</td>
+              <td>{[lead.email, lead.phone].filter(Boolean).join(' · ')}</td>
+              <td>
+                {lead.category ?? '–'}
+                {lead.region ? ` (${lead.region})` : ''}
+              </td>
+              <td>{dateTime(lead.created_at, lang)}</td>
+              <td>
+                <select
+                  aria-label={t('leads.statusFor', { name: lead.name })}
+                  value={lead.status}
+                  onChange={(e) =>
+                    void act(`/api/leads/${lead.id}/status`, { status: e.target.value })
+                  }
+                >
+                  <option value="new">{t('leads.new')}</option>
+                  <option value="contacted">{t('leads.contacted')}</option>
+                  <option value="closed">{t('leads.closed')}</option>
+                </select>
+              </td>
+              <td>
+                <AssigneeCell
+                  me={me}
+                  subject={lead.name}
+                  assignee={lead.assignee}
+                  staff={staff}
+                  assign={(userId) => act(`/api/leads/${lead.id}/assign`, { userId })}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

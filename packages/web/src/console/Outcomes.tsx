@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
-import { Loading } from './ConsoleApp.tsx';
 import { useT } from './i18n.ts';
 import type { AlertLevel, OutcomeGroup } from './types.ts';
+import { Loading } from './ui-loading.tsx';
+import { DataTable } from './ui-table.tsx';
 
 const levels: AlertLevel[] = ['emergency', 'urgent', 'contact'];
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
@@ -43,69 +44,46 @@ export default function Outcomes() {
               {t('outcomes.patientWeeks', { weeks: g.patientWeeks })} ·{' '}
               <strong>{t('outcomes.overdue', { count: g.overdue })}</strong>
             </p>
-            <div className="table-wrap">
-              <table>
-                <caption>{t('outcomes.promCompletion')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('outcomes.timepoint')}</th>
-                    <th scope="col">{t('outcomes.completed')}</th>
-                    <th scope="col">{t('outcomes.rate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.promCompletion.map((p) => (
-                    <tr key={p.timepoint}>
-                      <th scope="row">{t(`timepoint.${p.timepoint}` as 'timepoint.baseline')}</th>
-                      <td>
-                        {p.completed} / {p.opened}
-                      </td>
-                      <td>{pct(p.rate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <table>
-                <caption>{t('outcomes.mcid')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('outcomes.timepoint')}</th>
-                    <th scope="col">{t('outcomes.improved')}</th>
-                    <th scope="col">{t('outcomes.share')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.mcid.map((m) => (
-                    <tr key={m.timepoint}>
-                      <th scope="row">{t(`timepoint.${m.timepoint}` as 'timepoint.baseline')}</th>
-                      <td>
-                        {m.improved} / {m.measured}
-                      </td>
-                      <td>{pct(m.share)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <table>
-                <caption>{t('outcomes.alerts')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('outcomes.level')}</th>
-                    <th scope="col">{t('outcomes.per100')}</th>
-                    <th scope="col">{t('outcomes.medianAck')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {levels.map((level) => (
-                    <tr key={level}>
-                      <th scope="row">{t(`level.${level}`)}</th>
-                      <td>{g.alertsPer100PatientWeeks[level]}</td>
-                      <td>{g.medianMinutesToAcknowledge[level] ?? '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[t('outcomes.timepoint'), t('outcomes.completed'), t('outcomes.rate')]}
+              caption={t('outcomes.promCompletion')}
+            >
+              {g.promCompletion.map((p) => (
+                <tr key={p.timepoint}>
+                  <th scope="row">{t(`timepoint.${p.timepoint}` as 'timepoint.baseline')}</th>
+                  <td>
+                    {p.completed} / {p.opened}
+                  </td>
+                  <td>{pct(p.rate)}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <DataTable
+              columns={[t('outcomes.timepoint'), t('outcomes.improved'), t('outcomes.share')]}
+              caption={t('outcomes.mcid')}
+            >
+              {g.mcid.map((m) => (
+                <tr key={m.timepoint}>
+                  <th scope="row">{t(`timepoint.${m.timepoint}` as 'timepoint.baseline')}</th>
+                  <td>
+                    {m.improved} / {m.measured}
+                  </td>
+                  <td>{pct(m.share)}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <DataTable
+              columns={[t('outcomes.level'), t('outcomes.per100'), t('outcomes.medianAck')]}
+              caption={t('outcomes.alerts')}
+            >
+              {levels.map((level) => (
+                <tr key={level}>
+                  <th scope="row">{t(`level.${level}`)}</th>
+                  <td>{g.alertsPer100PatientWeeks[level]}</td>
+                  <td>{g.medianMinutesToAcknowledge[level] ?? '–'}</td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
         );
       })}

@@ -2,8 +2,8 @@ import type { RecoveryPlan } from '@lamina/pathway';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
-import { SurgeonBadge } from './PatientView.tsx';
 import type { Offset, Overrides } from './types.ts';
+import { SurgeonBadge } from './ui-badge.tsx';
 
 type LiftMode = 'protocol' | 'weeks' | 'when-cleared' | 'lifted';
 interface RestrictionForm {

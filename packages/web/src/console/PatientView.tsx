@@ -1,23 +1,18 @@
-import type { CheckinInput, NerveChange, RecoveryPlan } from '@lamina/pathway';
+import type { RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
-import { Chart } from '../ui/Chart.tsx';
-import { Loading } from './ConsoleApp.tsx';
+import { checkinSeries } from '../ui/chart-data.ts';
+import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
 import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
-
-const nerveRank: Record<NerveChange, number> = {
-  none: 0,
-  improving: 1,
-  unchanged: 2,
-  worse: 3,
-  'rapidly-worse': 4,
-};
+import { SurgeonBadge } from './ui-badge.tsx';
+import { Loading } from './ui-loading.tsx';
+import { DataTable } from './ui-table.tsx';
 
 interface Loaded {
   detail: PatientDetail;
@@ -184,11 +179,6 @@ function Timeline({ plan }: { plan: RecoveryPlan }) {
   );
 }
 
-export function SurgeonBadge() {
-  const { t } = useT();
-  return <span className="badge surgeon"> {t('plan.setBySurgeon')}</span>;
-}
-
 function Alerts({ alerts }: { alerts: PatientAlert[] }) {
   const { t, lang } = useT();
   return (
@@ -229,91 +219,38 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
 function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredCheckin[] }) {
   const { t } = useT();
   const surgeryDate = plan.surgery.surgeryDate;
-  const points = [...checkins]
-    .sort((x, y) => x.submitted_at.localeCompare(y.submitted_at))
-    .map((c) => ({ day: daysBetween(surgeryDate, c.submitted_at), a: c.answers }))
-    .filter((p) => p.day >= 0);
-  const xMax = Math.max(14, plan.dayOfRecovery, ...points.map((p) => p.day));
-  const series = (pick: (a: CheckinInput) => number | undefined) =>
-    points.flatMap((p) => {
-      const y = pick(p.a);
-      return y === undefined ? [] : [{ x: p.day, y }];
-    });
-  const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
+  const data = checkinSeries(checkins, (at) => daysBetween(surgeryDate, at));
   const cervical = plan.surgery.region === 'cervical';
-  const limb = series((a) => a.limbPain);
-  const axial = series((a) => a.axialPain);
-  const walking = series((a) => a.walkingMinutes);
-  const numb = series((a) => (a.numbness?.change ? nerveRank[a.numbness.change] : undefined));
-  const weak = series((a) => (a.weakness?.change ? nerveRank[a.weakness.change] : undefined));
-  const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
-  const today = [{ x: plan.dayOfRecovery, label: t('chart.today') }];
   return (
     <section className="card" id="charts" aria-labelledby="charts-h">
       <h2 id="charts-h">{t('patient.charts')}</h2>
-      {points.length === 0 ? <p>{t('patient.noCheckins')}</p> : null}
+      {data.count === 0 ? <p>{t('patient.noCheckins')}</p> : null}
       <div className="charts">
-        <Chart
-          title={t('chart.pain')}
-          summary={t('chart.painSummary', {
-            limb: last(limb)?.y ?? '–',
-            axial: last(axial)?.y ?? '–',
-          })}
-          series={[
-            {
-              label: cervical ? t('chart.armPain') : t('chart.legPain'),
-              className: 's1',
-              points: limb,
-            },
-            {
-              label: cervical ? t('chart.neckPain') : t('chart.backPain'),
-              className: 's2',
-              points: axial,
-            },
-          ]}
-          yMin={0}
-          yMax={10}
-          yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
-          xMax={xMax}
-          band={
-            limbCourse
-              ? {
-                  x: 0,
-                  x2: daysBetween(surgeryDate, limbCourse.usuallyImproves.to),
-                  label: t('chart.usuallyEases'),
-                }
-              : undefined
-          }
-          markers={today}
-        />
-        <Chart
-          title={t('chart.nerve')}
-          summary={t('chart.nerveSummary')}
-          series={[
-            { label: t('chart.numbness'), className: 's1', points: numb, dotsOnly: true },
-            { label: t('chart.weakness'), className: 's3', points: weak, dotsOnly: true },
-          ]}
-          yMin={0}
-          yMax={4}
-          yTicks={[
-            { y: 0, label: t('nerve.none') },
-            { y: 1, label: t('nerve.improving') },
-            { y: 2, label: t('nerve.unchanged') },
-            { y: 3, label: t('nerve.worse') },
-            { y: 4, label: t('nerve.rapidlyWorse') },
-          ]}
-          xMax={xMax}
-          markers={today}
-        />
-        <Chart
-          title={t('chart.walking')}
-          summary={t('chart.walkingSummary', { minutes: last(walking)?.y ?? '–' })}
-          series={[{ label: t('chart.walkingMinutes'), className: 's2', points: walking }]}
-          yMin={0}
-          yMax={Math.max(30, ...walking.map((p) => p.y))}
-          yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
-          xMax={xMax}
-          markers={today}
+        <RecoveryCharts
+          plan={plan}
+          data={data}
+          words={{
+            pain: t('chart.pain'),
+            painSummary: (v) => t('chart.painSummary', v),
+            limb: cervical ? t('chart.armPain') : t('chart.legPain'),
+            axial: cervical ? t('chart.neckPain') : t('chart.backPain'),
+            usuallyEases: t('chart.usuallyEases'),
+            today: t('chart.today'),
+            nerve: t('chart.nerve'),
+            nerveSummary: t('chart.nerveSummary'),
+            numbness: t('chart.numbness'),
+            weakness: t('chart.weakness'),
+            nerveLevels: [
+              t('nerve.none'),
+              t('nerve.improving'),
+              t('nerve.unchanged'),
+              t('nerve.worse'),
+              t('nerve.rapidlyWorse'),
+            ],
+            walking: t('chart.walking'),
+            walkingSummary: (v) => t('chart.walkingSummary', v),
+            walkingMinutes: t('chart.walkingMinutes'),
+          }}
         />
       </div>
       {plan.symptomCourse.symptoms.map((s) => (
@@ -332,38 +269,31 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
       <h2 id="checkins-h">{t('patient.checkins')}</h2>
       {checkins.length === 0 ? <p>{t('patient.noCheckins')}</p> : null}
       {checkins.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('checkins.when')}</th>
-                <th scope="col">{t('checkins.day')}</th>
-                <th scope="col">{t('checkins.decision')}</th>
-                <th scope="col">{t('checkins.pain')}</th>
-                <th scope="col">{t('checkins.walking')}</th>
-                <th scope="col">{t('checkins.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checkins.map((c) => (
-                <tr key={c.id} className={`level-${c.level}`}>
-                  <td>{dateTime(c.submitted_at, lang)}</td>
-                  <td>{daysBetween(surgeryDate, c.submitted_at)}</td>
-                  <td>
-                    <strong className={`level-text ${c.level}`}>{t(`level.${c.level}`)}</strong>
-                  </td>
-                  <td>
-                    {c.answers.limbPain ?? '–'} / {c.answers.axialPain ?? '–'}
-                  </td>
-                  <td>{c.answers.walkingMinutes ?? '–'}</td>
-                  <td>
-                    {(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('checkins.when'),
+            t('checkins.day'),
+            t('checkins.decision'),
+            t('checkins.pain'),
+            t('checkins.walking'),
+            t('checkins.why'),
+          ]}
+        >
+          {checkins.map((c) => (
+            <tr key={c.id} className={`level-${c.level}`}>
+              <td>{dateTime(c.submitted_at, lang)}</td>
+              <td>{daysBetween(surgeryDate, c.submitted_at)}</td>
+              <td>
+                <strong className={`level-text ${c.level}`}>{t(`level.${c.level}`)}</strong>
+              </td>
+              <td>
+                {c.answers.limbPain ?? '–'} / {c.answers.axialPain ?? '–'}
+              </td>
+              <td>{c.answers.walkingMinutes ?? '–'}</td>
+              <td>{(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
@@ -376,41 +306,31 @@ function Proms({ proms }: { proms: PromResponse[] }) {
       <h2 id="proms-h">{t('patient.proms')}</h2>
       {proms.length === 0 ? <p>{t('patient.noProms')}</p> : null}
       {proms.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('proms.instrument')}</th>
-                <th scope="col">{t('proms.date')}</th>
-                <th scope="col">{t('proms.scores')}</th>
-                <th scope="col">{t('proms.mcid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {proms.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.instrument.toUpperCase()}</td>
-                  <td>{date(r.completedOn, 'short')}</td>
-                  <td>
-                    {(r.score?.scales ?? []).map((s) => `${s.scale} ${s.value ?? '–'}`).join(', ')}
-                  </td>
-                  <td>
-                    {r.change.length === 0
-                      ? t('proms.baseline')
-                      : r.change
-                          .map(
-                            (c) =>
-                              `${c.scale}: ${c.baseline} → ${c.followUp}, ${t(
-                                `mcid.${c.classification ?? 'unknown'}` as 'mcid.improved',
-                              )}`,
-                          )
-                          .join('; ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[t('proms.instrument'), t('proms.date'), t('proms.scores'), t('proms.mcid')]}
+        >
+          {proms.map((r) => (
+            <tr key={r.id}>
+              <td>{r.instrument.toUpperCase()}</td>
+              <td>{date(r.completedOn, 'short')}</td>
+              <td>
+                {(r.score?.scales ?? []).map((s) => `${s.scale} ${s.value ?? '–'}`).join(', ')}
+              </td>
+              <td>
+                {r.change.length === 0
+                  ? t('proms.baseline')
+                  : r.change
+                      .map(
+                        (c) =>
+                          `${c.scale}: ${c.baseline} → ${c.followUp}, ${t(
+                            `mcid.${c.classification ?? 'unknown'}` as 'mcid.improved',
+                          )}`,
+                      )
+                      .join('; ')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

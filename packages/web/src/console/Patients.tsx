@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { useT } from './i18n.ts';
 import type { PatientRow } from './types.ts';
+import { Loading } from './ui-loading.tsx';
+import { DataTable } from './ui-table.tsx';
 
 /** Every patient the signed-in person may see (a reviewer: only the cases assigned to them). */
 export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {
@@ -38,32 +39,27 @@ export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {
       {failed ? <p role="alert">{t('console.loadError')}</p> : null}
       {!patients && !failed ? <Loading /> : null}
       {patients ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('patients.name')}</th>
-                <th scope="col">{t('patients.surgery')}</th>
-                <th scope="col">{t('patients.day')}</th>
-                <th scope="col">{t('patients.openAlerts')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link href={`/console/patients/${p.id}`}>
-                      {p.given_name} {p.family_name}
-                    </Link>
-                  </td>
-                  <td>{p.surgery_date ? date(p.surgery_date, 'short') : '–'}</td>
-                  <td>{p.surgery_date ? daysBetween(p.surgery_date, today) : '–'}</td>
-                  <td>{p.open_alerts > 0 ? <strong>{p.open_alerts}</strong> : 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('patients.name'),
+            t('patients.surgery'),
+            t('patients.day'),
+            t('patients.openAlerts'),
+          ]}
+        >
+          {shown.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link href={`/console/patients/${p.id}`}>
+                  {p.given_name} {p.family_name}
+                </Link>
+              </td>
+              <td>{p.surgery_date ? date(p.surgery_date, 'short') : '–'}</td>
+              <td>{p.surgery_date ? daysBetween(p.surgery_date, today) : '–'}</td>
+              <td>{p.open_alerts > 0 ? <strong>{p.open_alerts}</strong> : 0}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { dateTime, useT } from './i18n.ts';
+import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
 type VolunteerState = 'pending-approval' | 'approved' | 'paused' | 'paused-by-clinic' | 'withdrawn';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { countdown, dateTime, duration, useT } from './i18n.ts';
 import { useLiveQueue, useNow } from './live-queue.tsx';
 import type { PatientRow, QueueAlert } from './types.ts';
+import { Loading } from './ui-loading.tsx';
 
 /**
  * The triage queue (red flags, the home screen) or, with `calm`, the off-track list. The order is

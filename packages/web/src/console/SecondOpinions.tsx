@@ -2,7 +2,6 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { dateTime, duration, useT } from './i18n.ts';
 import {
   AddendumForm,
@@ -12,6 +11,8 @@ import {
 } from './second-opinion-report.tsx';
 import { CaseScans, type CaseScanView } from './second-opinion-scans.tsx';
 import { CaseSummary, type CaseSummaryView } from './second-opinion-summary.tsx';
+import { Loading } from './ui-loading.tsx';
+import { DataTable } from './ui-table.tsx';
 
 export interface ConsoleCase {
   id: string;
@@ -73,60 +74,56 @@ function CaseList({ me }: { me: Me }) {
       {!cases && !failed ? <Loading /> : null}
       {cases && cases.length === 0 ? <p>{t('so.none')}</p> : null}
       {cases && cases.length > 0 ? (
-        <div className="table-wrap">
-          <table data-testid="so-cases">
-            <thead>
-              <tr>
-                {isReviewer ? null : <th scope="col">{t('so.patient')}</th>}
-                <th scope="col">{t('so.question')}</th>
-                {isReviewer ? null : <th scope="col">{t('so.asked')}</th>}
-                <th scope="col">{t('so.status')}</th>
-                {isReviewer ? null : <th scope="col">{t('so.reviewer')}</th>}
-                <th scope="col">{t('so.due')}</th>
-                <th scope="col">{t('so.timeLeft')}</th>
-                {isAdmin ? <th scope="col">{t('so.assignTo')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((c) => (
-                <tr
-                  key={c.id}
-                  data-testid="so-row"
-                  className={c.deadline?.overdue ? 'overdue' : undefined}
-                >
-                  {isReviewer ? null : <td>{c.patient?.name}</td>}
-                  <td>
-                    <Link href={`/console/second-opinions/${c.id}`}>
-                      {c.question.length > 80 ? `${c.question.slice(0, 79)}…` : c.question}
-                    </Link>
-                  </td>
-                  {isReviewer ? null : <td>{c.createdAt ? dateTime(c.createdAt, lang) : '–'}</td>}
-                  <td>{t(`so.status.${c.status}` as ConsoleKey)}</td>
-                  {isReviewer ? null : <td>{c.reviewer?.name ?? '–'}</td>}
-                  <td data-testid="so-due">{c.deadline ? date(c.deadline.dueOn) : '–'}</td>
-                  <td>
-                    {c.deadline?.msLeft === null || c.deadline?.msLeft === undefined ? (
-                      '–'
-                    ) : c.deadline.overdue ? (
-                      <strong className="overdue">
-                        {t('so.overdue', { time: duration(c.deadline.msLeft, lang) })}
-                      </strong>
-                    ) : (
-                      duration(c.deadline.msLeft, lang)
-                    )}
-                  </td>
-                  {isAdmin ? (
-                    <td>
-                      {c.status === 'requested' || c.status === 'assigned' ? (
-                        <AssignReviewer item={c} reviewers={reviewers} onAssigned={load} />
-                      ) : null}
-                    </td>
+        <DataTable
+          testId="so-cases"
+          columns={[
+            ...(isReviewer ? [] : [t('so.patient')]),
+            t('so.question'),
+            ...(isReviewer ? [] : [t('so.asked')]),
+            t('so.status'),
+            ...(isReviewer ? [] : [t('so.reviewer')]),
+            t('so.due'),
+            t('so.timeLeft'),
+            ...(isAdmin ? [t('so.assignTo')] : []),
+          ]}
+        >
+          {cases.map((c) => (
+            <tr
+              key={c.id}
+              data-testid="so-row"
+              className={c.deadline?.overdue ? 'overdue' : undefined}
+            >
+              {isReviewer ? null : <td>{c.patient?.name}</td>}
+              <td>
+                <Link href={`/console/second-opinions/${c.id}`}>
+                  {c.question.length > 80 ? `${c.question.slice(0, 79)}…` : c.question}
+                </Link>
+              </td>
+              {isReviewer ? null : <td>{c.createdAt ? dateTime(c.createdAt, lang) : '–'}</td>}
+              <td>{t(`so.status.${c.status}` as ConsoleKey)}</td>
+              {isReviewer ? null : <td>{c.reviewer?.name ?? '–'}</td>}
+              <td data-testid="so-due">{c.deadline ? date(c.deadline.dueOn) : '–'}</td>
+              <td>
+                {c.deadline?.msLeft === null || c.deadline?.msLeft === undefined ? (
+                  '–'
+                ) : c.deadline.overdue ? (
+                  <strong className="overdue">
+                    {t('so.overdue', { time: duration(c.deadline.msLeft, lang) })}
+                  </strong>
+                ) : (
+                  duration(c.deadline.msLeft, lang)
+                )}
+              </td>
+              {isAdmin ? (
+                <td>
+                  {c.status === 'requested' || c.status === 'assigned' ? (
+                    <AssignReviewer item={c} reviewers={reviewers} onAssigned={load} />
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {isAdmin && reviewers.length === 0 && cases ? <p>{t('so.noReviewers')}</p> : null}
     </div>

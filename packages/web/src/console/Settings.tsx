@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
-import { Loading } from './ConsoleApp.tsx';
 import { useT } from './i18n.ts';
 import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
+import { Loading } from './ui-loading.tsx';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'businessDays';
 const factor: Record<Exclude<Unit, 'businessDays'>, number> = {

@@ -208,6 +208,12 @@ test('the patient view shows the timeline, check-ins, charts and alert history',
     'pain points from the check-ins',
   );
   assert.ok((await page.locator('figure.chart').nth(2).locator('.series circle').count()) > 0);
+  // Issue 17: red-flag days are marked, and the same numbers open as a table.
+  const pain = page.locator('figure.chart').first();
+  assert.ok((await pain.locator('.flag').count()) > 0, 'Rosa’s emergency days are marked');
+  await pain.getByRole('button', { name: 'Show as a table' }).click();
+  assert.ok((await pain.getByRole('table', { name: /Pain/ }).locator('tbody tr').count()) >= 2);
+  assert.equal(await pain.getByRole('columnheader', { name: 'Red flag' }).count(), 1);
   const history = page.getByTestId('alert-history');
   assert.equal(await history.count(), 2, 'both of Rosa’s alerts, with their history');
   await history.getByText(/acknowledged \(.+\): Called patient, advised ER/).waitFor();

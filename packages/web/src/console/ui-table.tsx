@@ -4,16 +4,20 @@ import type { ReactNode } from 'react';
 export function DataTable({
   columns,
   testId,
+  caption,
   children,
 }: {
   /** Column titles, already translated; each must differ (it keys its cell). */
   columns: readonly string[];
   testId?: string;
+  /** The table's title, read out with it (already translated). */
+  caption?: string;
   children: ReactNode;
 }) {
   return (
     <div className="table-wrap">
       <table data-testid={testId}>
+        {caption ? <caption>{caption}</caption> : null}
         <thead>
           <tr>
             {columns.map((title) => (

@@ -1,3 +1,4 @@
+import { chartEn } from './chart.en.ts';
 import { checkinEn } from './checkin.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { minuteEn } from './minute.en.ts';
@@ -9,6 +10,7 @@ import { secondOpinionEn } from './second-opinion.en.ts';
  * Clinical sentences are not here: they come from the API with a stable id (see statements.es.ts).
  */
 export const en = {
+  ...chartEn,
   ...secondOpinionEn,
   'app.loading': 'Loading…',
   'app.loadError':

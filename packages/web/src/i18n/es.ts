@@ -1,3 +1,4 @@
+import { chartEs } from './chart.es.ts';
 import { checkinEs } from './checkin.es.ts';
 import type { MessageKey } from './en.ts';
 import { intakeEs } from './intake.es.ts';
@@ -7,6 +8,7 @@ import { secondOpinionEs } from './second-opinion.es.ts';
 
 /** Spanish, "usted", plain and warm. The type makes a missing key a compile error. */
 export const es: Readonly<Record<MessageKey, string>> = {
+  ...chartEs,
   ...secondOpinionEs,
   'app.loading': 'Cargando…',
   'app.loadError':

@@ -6,11 +6,11 @@ import {
   triage,
 } from '@lamina/pathway';
 import { useRef, useState } from 'react';
-import type { PatientContext } from '../App.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, NetworkError } from '../lib/api.ts';
 import { enqueue, newKey, sendOne } from '../lib/outbox.ts';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { showResult } from '../lib/result.ts';
 import { navigate } from '../lib/router.tsx';
 import { GroupDetails, isLowReading, weaknessMayBeWorse } from './checkin/details.tsx';

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { PatientContext } from '../App.tsx';
 import {
   type ExerciseStage,
   exerciseSafety,
@@ -10,6 +9,7 @@ import {
 } from '../content/exercises.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { daysBetween, localDate } from '../lib/dates.ts';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { Stmt } from '../ui/Statement.tsx';
 
 const logKey = 'lamina.exerciseLog.v1';

@@ -1,9 +1,9 @@
 import { compareTreatmentOptions, type Statement } from '@lamina/pathway';
 import { useState } from 'react';
-import type { PatientContext } from '../App.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MyScansLink } from '../imaging/MyScansLink.tsx';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { titleText } from '../lib/plan-text.ts';
 import { Stmt } from '../ui/Statement.tsx';
 

@@ -5,9 +5,9 @@ import {
   promInstruments,
 } from '@lamina/pathway';
 import { type FormEvent, useEffect, useState } from 'react';
-import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { Choice } from '../ui/Choice.tsx';
 import { Stmt } from '../ui/Statement.tsx';
 

@@ -1,11 +1,12 @@
-import type { CheckinInput, NerveChange, PromChange, TriageLevel } from '@lamina/pathway';
+import type { CheckinInput, PromChange, TriageLevel } from '@lamina/pathway';
 import { useEffect, useState } from 'react';
-import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { milestoneText, titleText } from '../lib/plan-text.ts';
-import { Chart } from '../ui/Chart.tsx';
+import { checkinSeries } from '../ui/chart-data.ts';
+import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
 import { PlanNow } from './PlanNow.tsx';
 
@@ -22,14 +23,6 @@ interface PromResponse {
   score: { scales: { scale: string; value: number | undefined }[] } | null;
   change: Omit<PromChange, 'rule' | 'instrument'>[];
 }
-
-const nerveRank: Record<NerveChange, number> = {
-  none: 0,
-  improving: 1,
-  unchanged: 2,
-  worse: 3,
-  'rapidly-worse': 4,
-};
 
 export default function Recovery({ ctx }: { ctx: PatientContext }) {
   const { t, lang, date, st } = useI18n();
@@ -51,27 +44,12 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
 
   const surgery = plan.surgery.surgeryDate;
   // Oldest first, dated on the phone's calendar; several check-ins on one day are all shown.
-  const points = [...(checkins ?? [])]
-    .sort((x, y) => x.submitted_at.localeCompare(y.submitted_at))
-    .map((c) => ({ day: daysBetween(surgery, localDate(c.submitted_at)), a: c.answers }))
-    .filter((p) => p.day >= 0);
-  const xMax = Math.max(14, plan.dayOfRecovery, ...points.map((p) => p.day));
-  const series = (pick: (a: CheckinInput) => number | undefined) =>
-    points.flatMap((p) => {
-      const y = pick(p.a);
-      return y === undefined ? [] : [{ x: p.day, y }];
-    });
+  const data = checkinSeries(checkins ?? [], (at) => daysBetween(surgery, localDate(at)));
   const limbCourse = plan.symptomCourse.symptoms.find((s) => s.symptom === 'limb-pain');
   const limbLabel =
     plan.surgery.region === 'cervical' ? t('recovery.armPain') : t('recovery.legPain');
   const axialLabel =
     plan.surgery.region === 'cervical' ? t('recovery.neckPain') : t('recovery.backPain');
-  const limb = series((a) => a.limbPain);
-  const axial = series((a) => a.axialPain);
-  const walking = series((a) => a.walkingMinutes);
-  const numb = series((a) => (a.numbness?.change ? nerveRank[a.numbness.change] : undefined));
-  const weak = series((a) => (a.weakness?.change ? nerveRank[a.weakness.change] : undefined));
-  const last = <T,>(xs: readonly T[]) => xs[xs.length - 1];
 
   return (
     <div className="screen recovery">
@@ -145,70 +123,38 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
       <section className="card" aria-labelledby="charts-title">
         <h2 id="charts-title">{t('recovery.charts')}</h2>
         {failed ? <p role="alert">{t('app.needsConnection')}</p> : null}
-        {checkins && points.length === 0 ? <p>{t('recovery.noCheckins')}</p> : null}
-        {checkins && points.length > 0 ? (
-          <>
-            <Chart
-              title={t('recovery.painChart')}
-              summary={t('recovery.painSummary', {
-                limb: last(limb)?.y ?? '–',
-                axial: last(axial)?.y ?? '–',
-              })}
-              series={[
-                { label: limbLabel, className: 's1', points: limb },
-                { label: axialLabel, className: 's2', points: axial },
-              ]}
-              yMin={0}
-              yMax={10}
-              yTicks={[0, 5, 10].map((y) => ({ y, label: String(y) }))}
-              xMax={xMax}
-              band={
-                limbCourse
-                  ? {
-                      x: 0,
-                      x2: daysBetween(surgery, limbCourse.usuallyImproves.to),
-                      label: t('recovery.usuallyEases'),
-                    }
-                  : undefined
-              }
-              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
-            />
-            {limbCourse ? <Stmt s={limbCourse.explanation} /> : null}
-            <Chart
-              title={t('recovery.nerveChart')}
-              summary={t('recovery.nerveSummary')}
-              series={[
-                { label: t('recovery.numbness'), className: 's1', points: numb, dotsOnly: true },
-                { label: t('recovery.weakness'), className: 's3', points: weak, dotsOnly: true },
-              ]}
-              yMin={0}
-              yMax={4}
-              yTicks={[
-                { y: 0, label: t('nerve.none') },
-                { y: 1, label: t('nerve.improving') },
-                { y: 2, label: t('nerve.unchanged') },
-                { y: 3, label: t('nerve.worse') },
-                { y: 4, label: t('nerve.rapidlyWorseShort') },
-              ]}
-              xMax={xMax}
-              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
-            />
-            {plan.symptomCourse.symptoms
+        {checkins && data.count === 0 ? <p>{t('recovery.noCheckins')}</p> : null}
+        {checkins && data.count > 0 ? (
+          <RecoveryCharts
+            plan={plan}
+            data={data}
+            words={{
+              pain: t('recovery.painChart'),
+              painSummary: (v) => t('recovery.painSummary', v),
+              limb: limbLabel,
+              axial: axialLabel,
+              usuallyEases: t('recovery.usuallyEases'),
+              today: t('recovery.today'),
+              nerve: t('recovery.nerveChart'),
+              nerveSummary: t('recovery.nerveSummary'),
+              numbness: t('recovery.numbness'),
+              weakness: t('recovery.weakness'),
+              nerveLevels: [
+                t('nerve.none'),
+                t('nerve.improving'),
+                t('nerve.unchanged'),
+                t('nerve.worse'),
+                t('nerve.rapidlyWorseShort'),
+              ],
+              walking: t('recovery.walkingChart'),
+              walkingSummary: (v) => t('recovery.walkingSummary', v),
+              walkingMinutes: t('recovery.walkingMinutes'),
+            }}
+            afterPain={limbCourse ? <Stmt s={limbCourse.explanation} /> : null}
+            afterNerve={plan.symptomCourse.symptoms
               .filter((s) => s.symptom === 'numbness' || s.symptom === 'weakness')
-              .map((s) => (
-                <Stmt key={s.symptom} s={s.explanation} />
-              ))}
-            <Chart
-              title={t('recovery.walkingChart')}
-              summary={t('recovery.walkingSummary', { minutes: last(walking)?.y ?? '–' })}
-              series={[{ label: t('recovery.walkingMinutes'), className: 's2', points: walking }]}
-              yMin={0}
-              yMax={Math.max(30, ...walking.map((p) => p.y))}
-              yTicks={[0, 15, 30].map((y) => ({ y, label: `${y}′` }))}
-              xMax={xMax}
-              markers={[{ x: plan.dayOfRecovery, label: t('recovery.today') }]}
-            />
-          </>
+              .map((s) => <Stmt key={s.symptom} s={s.explanation} />)}
+          />
         ) : null}
         {!checkins && !failed ? <p role="status">{t('app.loading')}</p> : null}
         {plan.symptomCourse.notes.map((s) => (

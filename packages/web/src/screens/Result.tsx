@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { shownResult } from '../lib/result.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { Stmt } from '../ui/Statement.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { PatientContext } from '../App.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
 import { pending, subscribe } from '../lib/outbox.ts';
+import type { PatientContext } from '../lib/patient-context.ts';
 import { titleText } from '../lib/plan-text.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { PatientContext } from '../../App.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
+import type { PatientContext } from '../../lib/patient-context.ts';
 import { Link } from '../../lib/router.tsx';
 import { Ask } from './Ask.tsx';
 import { Thread } from './Thread.tsx';

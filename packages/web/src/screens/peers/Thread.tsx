@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { PatientContext } from '../../App.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
+import type { PatientContext } from '../../lib/patient-context.ts';
 import { Link } from '../../lib/router.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { CheckBox, FieldErrors } from './Choices.tsx';

@@ -1,9 +1,9 @@
 import type { Statement } from '@lamina/pathway';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { PatientContext } from '../../App.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
+import type { PatientContext } from '../../lib/patient-context.ts';
 import { Stmt } from '../../ui/Statement.tsx';
 import { CaseScans, ScanPicker, type ScanView, useOwnScans } from './scans.tsx';
 
