@@ -44,6 +44,15 @@ test('N alert events cause N single-card reads and no full-list, old-queue or pa
     'one full read when the stream opens',
   );
 
+  // Idle for longer than the old 30 s backstop: no audited read at all (before: two full lists).
+  requests.length = 0;
+  await page.waitForTimeout(31_000);
+  assert.deepEqual(
+    requests.filter((r) => r.startsWith('/api/alerts')),
+    [],
+    'an idle live tab reads nothing',
+  );
+
   const patient = patientBrowser.context;
   const rosaId = await signInDemoPatient(server, patient.request, 'rosa@demo.example');
   requests.length = 0;
