@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { admin } from './admin/routes.ts';
 import { patientAlertRoutes } from './alerts/patient-alerts.ts';
+import { alertQueue } from './alerts/queue-routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { alertSettingsRoutes } from './alerts/settings-routes.ts';
 import { alertStreamRoutes } from './alerts/stream.ts';
@@ -93,6 +94,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/patients', checkinRoutes());
   app.route('/api/patients', patientAlertRoutes());
   app.route('/api/alerts', alertStreamRoutes());
+  // Before alertRoutes: '/api/alerts/queue' is not an alert id.
+  app.route('/', alertQueue.routes());
   app.route('/api/clinic', alertSettingsRoutes());
   app.route('/api', outcomeRoutes());
   app.route('/api/alerts', alertRoutes());

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /** All SQL about alerts. */
@@ -124,3 +124,62 @@ export async function actOnAlert(
     .execute();
   return true;
 }
+
+/**
+ * What one queue card needs, and nothing more: the alert's findings once (not the check-in's
+ * whole triage and answers), the instruction the patient was shown, the patient's name and latest
+ * surgery date. Open and acknowledged alerts only; `alertId` reads one card (undefined when that
+ * alert is resolved or not in this clinic).
+ */
+export async function queueCards(
+  db: Kysely<Database>,
+  clinicId: string,
+  filter: { offTrack: boolean; limit?: number } | { alertId: string },
+) {
+  let query = db
+    .selectFrom('alerts as a')
+    .innerJoin('patients as p', (join) =>
+      join.onRef('p.clinic_id', '=', 'a.clinic_id').onRef('p.id', '=', 'a.patient_id'),
+    )
+    .leftJoin('checkins as c', (join) =>
+      join.onRef('c.clinic_id', '=', 'a.clinic_id').onRef('c.id', '=', 'a.checkin_id'),
+    )
+    .select((eb) => [
+      'a.id',
+      'a.level',
+      'a.priority',
+      'a.status',
+      'a.findings',
+      'a.created_at',
+      'a.deadline_at',
+      'a.acknowledged_at',
+      'a.acknowledged_by',
+      'a.notes',
+      'a.patient_id',
+      'a.off_track',
+      'a.escalation_step',
+      'a.escalated_at',
+      'p.given_name',
+      'p.family_name',
+      sql<unknown>`c.triage -> 'instruction'`.as('instruction'),
+      sql<number | null>`(c.triage ->> 'daysSinceSurgery')::integer`.as('days_since_surgery'),
+      eb
+        .selectFrom('surgeries as s')
+        .select('s.surgery_date')
+        .whereRef('s.clinic_id', '=', 'a.clinic_id')
+        .whereRef('s.patient_id', '=', 'a.patient_id')
+        .orderBy('s.surgery_date', 'desc')
+        .limit(1)
+        .as('surgery_date'),
+    ])
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.status', 'in', ['open', 'acknowledged']);
+  if ('alertId' in filter) {
+    query = query.where('a.id', '=', filter.alertId);
+  } else {
+    query = query.where('a.off_track', '=', filter.offTrack).limit(filter.limit ?? 200);
+  }
+  return query.orderBy('a.priority').orderBy('a.created_at').orderBy('a.id').execute();
+}
+
+export type QueueCardRow = Awaited<ReturnType<typeof queueCards>>[number];

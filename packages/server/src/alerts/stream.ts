@@ -1,11 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { recordAudit } from '../audit/audit.ts';
+import type { Actor } from '../auth/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { HttpProblem } from '../http/problem.ts';
 
 /** Seconds between keep-alive comments, so proxies do not close a quiet stream. */
 const heartbeatSeconds = 15;
+
+/** Event streams open on this process: stream id → whose (see the audit rule in queue-routes.ts). */
+const openStreams = new Map<string, { userId: string; clinicId: string }>();
+
+/** Whether `streamId` is an event stream open on this process for this user in this clinic. */
+export function streamCovers(streamId: string, actor: Actor): boolean {
+  const owner = openStreams.get(streamId);
+  return owner !== undefined && owner.userId === actor.userId && owner.clinicId === actor.clinicId;
+}
 
 /**
  * GET /api/alerts/stream: server-sent events for the clinic's alerts (created, acknowledged,
@@ -22,18 +34,36 @@ export function alertStreamRoutes() {
         'Live updates unavailable',
         'This server was started without live updates.',
       );
+    const streamId = randomUUID();
     return streamSSE(c, async (stream) => {
+      // Watching the queue is audited once per connection, not once per card it later reads.
+      await recordAudit(c.get('deps').db, {
+        clinicId: actor.clinicId,
+        actor,
+        action: 'alert.queue',
+        subjectType: 'alert',
+        ip: c.get('ip'),
+        details: { stream: streamId },
+      });
+      openStreams.set(streamId, { userId: actor.userId, clinicId: actor.clinicId });
       let id = 0;
       const unsubscribe = feed.subscribe(actor.clinicId, (event) => {
         void stream.writeSSE({ event: 'alert', id: String(++id), data: JSON.stringify(event) });
       });
-      stream.onAbort(unsubscribe);
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ clinicId: actor.clinicId }) });
+      const close = () => {
+        unsubscribe();
+        openStreams.delete(streamId);
+      };
+      stream.onAbort(close);
+      await stream.writeSSE({
+        event: 'ready',
+        data: JSON.stringify({ clinicId: actor.clinicId, streamId }),
+      });
       while (!stream.aborted && !stream.closed) {
         await stream.sleep(heartbeatSeconds * 1000);
         if (!stream.aborted) await stream.write(': keep-alive\n\n');
       }
-      unsubscribe();
+      close();
     });
   });
   return routes;

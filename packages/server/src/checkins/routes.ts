@@ -2,9 +2,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { checkinSchemaFor, hasAnyAnswer, type IsoDate, localDate, triage } from '@lamina/pathway';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
-import { logFor, pathId, readJson } from '../http/context.ts';
+import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
 import { currentSurgery } from '../patients/store.ts';
@@ -105,13 +106,9 @@ export function checkinRoutes() {
         200,
       );
     }
-    if (stored.alert && !stored.alert.repeated) {
-      // After the commit; if this fails the minute sweep still escalates the alert.
-      const { escalation } = c.get('deps');
-      await escalation
-        ?.scheduleCheck(stored.alert.id, stored.alert.deadlineAt)
-        .catch((error: Error) => logFor(c).warn({ err: error }, 'could not schedule escalation'));
-    }
+    // A repeated contact finding joined an alert whose escalation is already scheduled.
+    if (stored.alert && !stored.alert.repeated)
+      await scheduleEscalationAfterCommit(c, stored.alert);
     return c.json(
       { checkinId: stored.checkinId, stored: true, replayed: false, decision, alert: stored.alert },
       201,

@@ -6,8 +6,9 @@ import {
   type TriageDecision,
   triageHistoryNeeded,
 } from '@lamina/pathway';
-import { type Kysely, sql } from 'kysely';
-import { type AckDeadlines, ackDeadline, alertPriority } from '../alerts/deadlines.ts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { AckDeadlines } from '../alerts/deadlines.ts';
+import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -109,7 +110,7 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
   const repeatOf = level === 'contact' ? await openContactAlertCovering(db, input) : undefined;
   const at = input.receivedAt.toISOString();
   let alert: { id: string; level: string; deadlineAt: Date; repeated: boolean } | null = null;
-  let alertStatements = sql``;
+  let alertStatements: RawBuilder<unknown> = sql``;
   if (repeatOf) {
     // Alert fatigue: a contact-level finding already waiting for the team is not raised again;
     // the new check-in is added to that alert's history instead. Urgent and emergency always alert.
@@ -123,19 +124,17 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
       insert into alert_events (clinic_id, alert_id, kind, note, at)
       select ${input.clinicId}::uuid, ${repeatOf.id}::uuid, 'note', 'Reported again in check-in ' || c.id, ${at}::timestamptz from c)`;
   } else if (level !== 'routine') {
-    const alertId = randomUUID();
-    const deadlineAt = ackDeadline(level, input.receivedAt, input.timeZone, input.ackDeadlines);
-    // Only the trajectory rules fired: the patient is off their expected course, not in danger today.
-    const offTrack = level === 'contact' && input.decision.findings.every((f) => f.offTrack);
-    alert = { id: alertId, level, deadlineAt, repeated: false };
-    alertStatements = sql`, new_alert as (
-      insert into alerts (clinic_id, id, patient_id, checkin_id, level, priority, findings, created_at, deadline_at, off_track)
-      select ${input.clinicId}::uuid, ${alertId}::uuid, ${input.patientId}::uuid, c.id, ${level}, ${alertPriority[level]}::smallint,
-             ${JSON.stringify(input.decision.findings)}::jsonb, ${at}::timestamptz, ${deadlineAt.toISOString()}::timestamptz, ${offTrack}::boolean
-      from c returning id),
-    alert_created as (
-      insert into alert_events (clinic_id, alert_id, kind, at)
-      select ${input.clinicId}::uuid, new_alert.id, 'created', ${at}::timestamptz from new_alert)`;
+    const raised = newAlert({
+      clinicId: input.clinicId,
+      patientId: input.patientId,
+      level,
+      findings: input.decision.findings,
+      at: input.receivedAt,
+      timeZone: input.timeZone,
+      ackDeadlines: input.ackDeadlines,
+    });
+    alert = { id: raised.id, level, deadlineAt: raised.deadlineAt, repeated: false };
+    alertStatements = raiseAlertCtes(raised, { cte: 'c' });
   }
   const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
   const result = await sql<{ id: string }>`

@@ -71,6 +71,8 @@ const rules: Record<string, Rule> = {
   'GET /api/patients/:patientId/alerts': readers,
   'GET /api/alerts': clinicStaff,
   'GET /api/alerts/stream': clinicStaff,
+  'GET /api/alerts/queue': clinicStaff,
+  'GET /api/alerts/:alertId/card': clinicStaff,
   'GET /api/alerts/:alertId': clinicStaff,
   'POST /api/alerts/:alertId/acknowledge': clinicStaff,
   'POST /api/alerts/:alertId/resolve': clinicStaff,

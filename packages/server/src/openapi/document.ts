@@ -19,10 +19,10 @@ export const problemSchema = z
   })
   .meta({ title: 'Problem', description: 'RFC 9457 problem details' });
 
-const jsonSchema = (schema: z.ZodType) => {
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') => {
   // Request bodies are what clients send: the input side of transforms and defaults.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
-    io: 'input',
+    io,
     unrepresentable: 'any',
     target: 'draft-2020-12',
   }) as Record<string, unknown>;
@@ -70,7 +70,11 @@ function operation(doc: RouteDoc) {
     responses: {
       [String(success.status)]: {
         description: success.description,
-        content: { [success.contentType ?? 'application/json']: {} },
+        content: {
+          [success.contentType ?? 'application/json']: doc.response
+            ? { schema: jsonSchema(doc.response, 'output') }
+            : {},
+        },
       },
       '4XX': problemResponse('The request was refused: see title, detail and errors.'),
       '5XX': problemResponse('The server could not finish; nothing was saved.'),

@@ -16,6 +16,8 @@ export interface RouteDoc {
   readonly body?: z.ZodType;
   /** Query parameters, parsed with this same schema by the handler. */
   readonly query?: z.ZodObject;
+  /** The JSON answer on success (documented from this schema; the handler builds its type from it). */
+  readonly response?: z.ZodType;
   readonly success?: {
     readonly status: number;
     readonly description: string;

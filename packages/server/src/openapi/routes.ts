@@ -1,4 +1,5 @@
 import { admin } from '../admin/routes.ts';
+import { alertQueue } from '../alerts/queue-routes.ts';
 import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import { clinics } from '../clinics/routes.ts';
@@ -31,6 +32,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...candidacy.docs,
   ...admin.docs,
   ...imaging.docs,
+  ...alertQueue.docs,
   ...peers.docs,
   ...intake.docs,
   ...requestImaging.docs,

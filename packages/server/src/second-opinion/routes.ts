@@ -12,11 +12,12 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { resolveAckDeadlines } from '../alerts/deadlines.ts';
+import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
-import { logFor, pathId, readJson, requireActor } from '../http/context.ts';
+import { pathId, readJson, requireActor } from '../http/context.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
@@ -406,7 +407,7 @@ async function report(c: AppContext) {
       { field: 'fusionForming', message: problem },
     ]);
   if (row.status !== 'assigned') throw conflict('This second opinion already has its report.');
-  const { db, now, escalation } = c.get('deps');
+  const { db, now } = c.get('deps');
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
   const stored = await db.transaction().execute(async (trx) => {
@@ -436,11 +437,7 @@ async function report(c: AppContext) {
     return result;
   });
   if (!stored) throw conflict('This second opinion already has its report.');
-  if (stored.alert)
-    // After the commit; if this fails the minute sweep still escalates the alert.
-    await escalation
-      ?.scheduleCheck(stored.alert.id, stored.alert.deadlineAt)
-      .catch((error: Error) => logFor(c).warn({ err: error }, 'could not schedule escalation'));
+  await scheduleEscalationAfterCommit(c, stored.alert);
   const updated = await getCase(db, actor.clinicId, row.id);
   if (!updated) throw notFound('This second opinion');
   return c.json({ case: await caseView(c, actor, updated, at), alert: stored.alert }, 201);

@@ -5,7 +5,8 @@ import {
   urgentCareClinicianSummary,
 } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
-import { type AckDeadlines, ackDeadline, alertPriority } from '../alerts/deadlines.ts';
+import type { AckDeadlines } from '../alerts/deadlines.ts';
+import { newAlert, raiseAlert } from '../alerts/raise.ts';
 import type { Database, SecondOpinionStatus } from '../db/schema.ts';
 import type { CaseSummary } from './summary.ts';
 
@@ -217,8 +218,6 @@ export async function storeReport(
     .executeTakeFirst();
   if (!updated) return undefined;
   if (!recommendationGuidance[input.report.recommendation].urgent) return { alert: null };
-  const alertId = randomUUID();
-  const deadlineAt = ackDeadline('urgent', input.at, input.timeZone, input.ackDeadlines);
   const guidance = recommendationGuidance.urgent_care;
   const finding = {
     ruleId: 'second-opinion.urgent-care',
@@ -228,45 +227,29 @@ export async function storeReport(
     sources: guidance.doNow.sources,
     offTrack: false,
   };
-  await db
-    .insertInto('alerts')
-    .values({
-      clinic_id: input.clinicId,
-      id: alertId,
-      patient_id: input.patientId,
-      checkin_id: null,
+  const alert = await raiseAlert(
+    db,
+    newAlert({
+      clinicId: input.clinicId,
+      patientId: input.patientId,
       level: 'urgent',
-      priority: alertPriority.urgent,
-      findings: JSON.stringify([finding]),
-      created_at: input.at,
-      deadline_at: deadlineAt,
-      acknowledged_by: null,
-      acknowledged_at: null,
-      resolved_by: null,
-      resolved_at: null,
-      notes: null,
-      escalated_at: null,
-      escalated_to: null,
-    })
-    .execute();
-  await db
-    .insertInto('alert_events')
-    .values({
-      clinic_id: input.clinicId,
-      alert_id: alertId,
-      actor_id: input.reviewerId,
-      kind: 'created',
-      note: `Second opinion ${input.caseId}: the reviewer recommends urgent care`,
+      findings: [finding],
       at: input.at,
-    })
-    .execute();
+      timeZone: input.timeZone,
+      ackDeadlines: input.ackDeadlines,
+    }),
+    {
+      actorId: input.reviewerId,
+      note: `Second opinion ${input.caseId}: the reviewer recommends urgent care`,
+    },
+  );
   await db
     .updateTable('second_opinions')
-    .set({ alert_id: alertId })
+    .set({ alert_id: alert.id })
     .where('clinic_id', '=', input.clinicId)
     .where('id', '=', input.caseId)
     .execute();
-  return { alert: { id: alertId, deadlineAt } };
+  return { alert };
 }
 
 /** Appends a correction to a reported case of this reviewer; undefined when there is no report yet. */

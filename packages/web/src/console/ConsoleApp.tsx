@@ -238,7 +238,9 @@ function Shell({
       {/* Polite: it must not cut off a nurse mid-sentence on a call, but it is always read. */}
       <p className="visually-hidden" aria-live="polite" data-testid="announce">
         {latest
-          ? t('queue.announceEmergency', { name: `${latest.given_name} ${latest.family_name}` })
+          ? t('queue.announceEmergency', {
+              name: `${latest.patient.givenName} ${latest.patient.familyName}`,
+            })
           : ''}
       </p>
       {!onQueue && openEmergencies.length > 0 ? (

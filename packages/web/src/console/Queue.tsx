@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { countdown, dateTime, duration, useT } from './i18n.ts';
 import { useLiveQueue, useNow } from './live-queue.tsx';
-import type { PatientRow, QueueAlert } from './types.ts';
+import type { QueueCard } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 
 /**
@@ -14,18 +14,7 @@ export function Queue({ calm = false }: { calm?: boolean }) {
   const { t } = useT();
   const live = useLiveQueue();
   const now = useNow(1000);
-  const [patients, setPatients] = useState<Map<string, PatientRow>>(new Map());
   const list = calm ? live?.offTrack : live?.alerts;
-  const missing = (list ?? []).some((a) => !patients.has(a.patient_id));
-
-  // Surgery dates come from the patient list; fetched again only when a new patient shows up.
-  useEffect(() => {
-    if (!missing) return;
-    api
-      .get<{ patients: PatientRow[] }>('/api/patients')
-      .then((r) => setPatients(new Map(r.patients.map((p) => [p.id, p]))))
-      .catch(() => undefined);
-  }, [missing]);
 
   if (!live) return null;
   const serverNow = now + live.skewMs;
@@ -50,12 +39,7 @@ export function Queue({ calm = false }: { calm?: boolean }) {
       <ol className="alerts" aria-label={calm ? t('offTrack.title') : t('queue.title')}>
         {(list ?? []).map((alert) => (
           <li key={alert.id}>
-            <AlertCard
-              alert={alert}
-              patient={patients.get(alert.patient_id)}
-              now={serverNow}
-              onChanged={live.reload}
-            />
+            <AlertCard alert={alert} now={serverNow} onChanged={live.refreshCard} />
           </li>
         ))}
       </ol>
@@ -65,25 +49,24 @@ export function Queue({ calm = false }: { calm?: boolean }) {
 
 function AlertCard({
   alert,
-  patient,
   now,
   onChanged,
 }: {
-  alert: QueueAlert;
-  patient: PatientRow | undefined;
+  alert: QueueCard;
   now: number;
-  onChanged(): Promise<void>;
+  onChanged(alertId: string): Promise<void>;
 }) {
   const { t, lang, date } = useT();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const name = `${alert.given_name} ${alert.family_name}`;
-  const raised = Date.parse(alert.created_at);
-  const deadline = alert.deadline_at ? Date.parse(alert.deadline_at) : null;
+  const { patient } = alert;
+  const name = `${patient.givenName} ${patient.familyName}`;
+  const raised = Date.parse(alert.createdAt);
+  const deadline = alert.deadlineAt ? Date.parse(alert.deadlineAt) : null;
   const open = alert.status === 'open';
   const overdue = open && deadline !== null && deadline <= now;
-  const day = alert.triage?.daysSinceSurgery;
+  const day = patient.daysSinceSurgery ?? undefined;
   const headingId = `alert-${alert.id}`;
 
   async function act(action: 'acknowledge' | 'notes' | 'resolve') {
@@ -93,7 +76,7 @@ function AlertCard({
       const body = note.trim() ? { note: note.trim() } : {};
       await api.post(`/api/alerts/${alert.id}/${action}`, body);
       setNote('');
-      await onChanged();
+      await onChanged(alert.id);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
     } finally {
@@ -115,11 +98,11 @@ function AlertCard({
           {t(`level.${alert.level}`)}
         </p>
         <h2 id={headingId}>
-          <Link href={`/console/patients/${alert.patient_id}`}>{name}</Link>
+          <Link href={`/console/patients/${patient.id}`}>{name}</Link>
         </h2>
         <p className="surgery">
-          {patient?.surgery_date
-            ? t('queue.surgery', { date: date(patient.surgery_date, 'short') })
+          {patient.surgeryDate
+            ? t('queue.surgery', { date: date(patient.surgeryDate, 'short') })
             : null}
           {day !== undefined ? ` · ${t('queue.day', { day })}` : null}
         </p>
@@ -129,9 +112,9 @@ function AlertCard({
               {t('queue.overdue')}
             </li>
           ) : null}
-          {alert.escalation_step > 0 ? (
+          {alert.escalationStep > 0 ? (
             <li className="badge escalated" data-testid="escalated">
-              {t('queue.escalated', { step: alert.escalation_step })}
+              {t('queue.escalated', { step: alert.escalationStep })}
             </li>
           ) : null}
           {alert.status === 'acknowledged' ? (
@@ -154,8 +137,8 @@ function AlertCard({
             </span>
           )
         ) : null}
-        {alert.acknowledged_at ? (
-          <span>{t('queue.acknowledgedAt', { at: dateTime(alert.acknowledged_at, lang) })}</span>
+        {alert.acknowledgedAt ? (
+          <span>{t('queue.acknowledgedAt', { at: dateTime(alert.acknowledgedAt, lang) })}</span>
         ) : null}
       </p>
 
@@ -179,7 +162,7 @@ function AlertCard({
         </section>
         <section>
           <h3>{t('queue.patientTold')}</h3>
-          {alert.triage?.instruction ? <p lang="en">{alert.triage.instruction.text}</p> : null}
+          {alert.instruction ? <p lang="en">{alert.instruction.text}</p> : null}
           <ul className="told">
             {alert.findings.map((f) => (
               <li key={f.ruleId} lang="en">

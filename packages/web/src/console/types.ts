@@ -33,6 +33,33 @@ export interface QueueAlert {
   overdue: boolean;
 }
 
+/** One card of the live queue (GET /api/alerts/queue and /api/alerts/:alertId/card). */
+export interface QueueCard {
+  id: string;
+  level: AlertLevel;
+  status: 'open' | 'acknowledged';
+  /** Server order: priority (lower first), then createdAt, then id. */
+  priority: number;
+  offTrack: boolean;
+  findings: Finding[];
+  instruction: Statement | null;
+  createdAt: string;
+  deadlineAt: string | null;
+  overdue: boolean;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  notes: string | null;
+  escalationStep: number;
+  escalatedAt: string | null;
+  patient: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    surgeryDate: string | null;
+    daysSinceSurgery: number | null;
+  };
+}
+
 export interface AlertEvent {
   alert_id: string;
   kind: string;

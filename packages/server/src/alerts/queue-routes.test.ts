@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { forEachEngine } from '../db/test-engines.ts';
+import { AlertFeed } from '../events/alert-feed.ts';
+import { TestClient } from '../http/test-client.ts';
+import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
+
+async function auditRows(db: Kysely<Database>, clinicId: string, action: string) {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('details')
+    .where('clinic_id', '=', clinicId)
+    .where('action', '=', action)
+    .execute();
+  return rows.length;
+}
+
+forEachEngine((engine) => {
+  engine.test(
+    'the queue answers both lists as cards with the findings once; an idle stream is audited once; cards read through the stream are not audited again',
+    async () => {
+      const database = await engine.open();
+      const feed = await AlertFeed.start(database);
+      try {
+        const clinic = await seedClinic(database.db);
+        const admin = new TestClient(database.db, undefined, feed);
+        await signInStaff(admin, clinic, 'admin');
+        const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+        const nurse = admin.fork();
+        await signInStaff(nurse, clinic, 'care_manager');
+
+        // Opening the stream writes one alert.queue row; staying open and idle writes no more.
+        const before = await auditRows(database.db, clinic.clinicId, 'alert.queue');
+        const stream = await nurse.stream('/api/alerts/stream');
+        const ready = await stream.next();
+        assert.equal(ready.event, 'ready');
+        const streamId = (ready.data as { streamId: string }).streamId;
+        assert.match(streamId, /^[0-9a-f-]{36}$/);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.queue'), before + 1);
+
+        const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin: { chestPain: 'yes' },
+        });
+        const alertId = (posted.json.alert as { id: string }).id;
+        assert.equal((await stream.next()).event, 'alert');
+
+        // The full lists: audited once per call, one DTO per card, no check-in blobs.
+        const queue = await nurse.get('/api/alerts/queue');
+        assert.equal(queue.status, 200);
+        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.queue'), before + 2);
+        const lists = queueResponseSchema.parse(queue.json);
+        assert.ok(!queue.text.includes('"triage"'), 'no triage blob');
+        assert.ok(!queue.text.includes('"answers"'), 'no answers blob');
+        assert.deepEqual(lists.offTrack, []);
+        const card = lists.redFlags.find((c) => c.id === alertId);
+        assert.ok(card);
+        assert.equal(card.level, 'emergency');
+        assert.equal(card.status, 'open');
+        assert.equal(card.patient.id, patientId);
+        assert.ok(card.patient.surgeryDate, 'the surgery date comes with the card');
+        assert.equal(typeof card.patient.daysSinceSurgery, 'number');
+        assert.ok(card.instruction?.text, 'what the patient was told');
+        assert.ok(card.findings.length > 0);
+
+        // One card through this tab's stream: not audited again.
+        const viaStream = await nurse.get(`/api/alerts/${alertId}/card?stream=${streamId}`);
+        assert.equal(viaStream.status, 200);
+        const one = cardResponseSchema.parse(viaStream.json);
+        assert.deepEqual({ ...one.card, overdue: undefined }, { ...card, overdue: undefined });
+        assert.ok(!viaStream.text.includes('"triage"') && !viaStream.text.includes('"answers"'));
+        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 0);
+
+        // Without a stream, or with someone else's stream id: audited.
+        await nurse.get(`/api/alerts/${alertId}/card`);
+        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 1);
+        await admin.get(`/api/alerts/${alertId}/card?stream=${streamId}`);
+        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 2);
+        await nurse.get(`/api/alerts/${alertId}/card?stream=${randomUUID()}`);
+        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 3);
+
+        // Resolved: the card leaves the queue (null), the alert still exists.
+        await nurse.post(`/api/alerts/${alertId}/resolve`, {});
+        const gone = await nurse.get(`/api/alerts/${alertId}/card?stream=${streamId}`);
+        assert.equal(gone.status, 200);
+        assert.equal(cardResponseSchema.parse(gone.json).card, null);
+
+        // Once the stream is closed its id covers nothing.
+        await stream.close();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await nurse.get(`/api/alerts/${alertId}/card?stream=${streamId}`);
+        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 4);
+
+        // Bad input and unknown alerts: clear problems, not 5xx.
+        assert.equal((await nurse.get(`/api/alerts/${randomUUID()}/card`)).status, 404);
+        assert.equal((await nurse.get(`/api/alerts/${alertId}/card?stream=nope`)).status, 400);
+        assert.equal((await patient.get(`/api/alerts/${alertId}/card`)).status, 403);
+        assert.equal((await patient.get('/api/alerts/queue')).status, 403);
+      } finally {
+        await feed.close();
+      }
+    },
+  );
+
+  engine.test('another clinic’s alert is not found through the card route', async () => {
+    const database = await engine.open();
+    const mine = await seedClinic(database.db);
+    const other = await seedClinic(database.db);
+    const otherAdmin = new TestClient(database.db);
+    await signInStaff(otherAdmin, other, 'admin');
+    const { patientId, client } = await enrolAndSignIn(otherAdmin, other);
+    const posted = await client.post(`/api/patients/${patientId}/checkins`, {
+      idempotencyKey: randomUUID(),
+      checkin: { chestPain: 'yes' },
+    });
+    const alertId = (posted.json.alert as { id: string }).id;
+    const nurse = otherAdmin.fork();
+    await signInStaff(nurse, mine, 'care_manager');
+    assert.equal((await nurse.get(`/api/alerts/${alertId}/card`)).status, 404);
+    const queue = queueResponseSchema.parse((await nurse.get('/api/alerts/queue')).json);
+    assert.deepEqual(queue.redFlags, []);
+  });
+});

@@ -1,0 +1,195 @@
+import { type IsoDate, isoDateSchema } from '@lamina/pathway';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId } from '../http/context.ts';
+import { authorizeClinic } from '../http/guard.ts';
+import { notFound } from '../http/problem.ts';
+import { readQuery } from '../http/query.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
+import { type QueueCardRow, queueCards } from './store.ts';
+import { streamCovers } from './stream.ts';
+
+/**
+ * The console's live queue (issue 14): one full read of both lists, then one card at a time as
+ * the event stream reports changes.
+ *
+ * Audit rule: viewing the queue is audited once per view, not once per refresh.
+ * - The event stream writes one `alert.queue` row when it opens (stream.ts).
+ * - GET /api/alerts/queue (the full lists) writes one `alert.queue` row each time.
+ * - GET /api/alerts/:alertId/card writes nothing when it names (`?stream=`) an event stream that
+ *   is open on this server for the same user and clinic: that stream's row already covers what the
+ *   queue shows. Without it (or when the stream is on another server process) it writes one
+ *   `alert.card` row, so no read goes unaudited.
+ */
+
+const statementSchema = z.looseObject({ text: z.string() });
+
+const findingSchema = z.looseObject({
+  ruleId: z.string(),
+  level: z.string(),
+  instruction: statementSchema,
+  clinicianSummary: z.string(),
+  patientWords: z.string().optional(),
+});
+
+export const queueCardSchema = z
+  .strictObject({
+    id: z.uuid(),
+    level: z.enum(['emergency', 'urgent', 'contact']),
+    status: z.enum(['open', 'acknowledged']),
+    /** Sort key: lower first; then createdAt, then id. */
+    priority: z.number().int(),
+    offTrack: z.boolean(),
+    findings: z.array(findingSchema),
+    /** What the check-in told the patient overall (null for alerts not raised by a check-in). */
+    instruction: statementSchema.nullable(),
+    createdAt: z.iso.datetime(),
+    deadlineAt: z.iso.datetime().nullable(),
+    overdue: z.boolean(),
+    acknowledgedAt: z.iso.datetime().nullable(),
+    acknowledgedBy: z.uuid().nullable(),
+    notes: z.string().nullable(),
+    escalationStep: z.number().int(),
+    escalatedAt: z.iso.datetime().nullable(),
+    patient: z.strictObject({
+      id: z.uuid(),
+      givenName: z.string(),
+      familyName: z.string(),
+      surgeryDate: isoDateSchema.nullable(),
+      daysSinceSurgery: z.number().int().nullable(),
+    }),
+  })
+  .meta({ title: 'QueueCard' });
+export type QueueCard = z.output<typeof queueCardSchema>;
+
+export const queueResponseSchema = z.strictObject({
+  now: z.iso.datetime(),
+  redFlags: z.array(queueCardSchema),
+  offTrack: z.array(queueCardSchema),
+});
+
+export const cardResponseSchema = z.strictObject({
+  now: z.iso.datetime(),
+  alertId: z.uuid(),
+  /** null: the alert left the queue (resolved); remove its card. */
+  card: queueCardSchema.nullable(),
+});
+
+export const cardQuerySchema = z.strictObject({
+  /** The id the event stream's `ready` event gave this tab (skips the per-card audit row). */
+  stream: z.uuid().optional(),
+});
+
+const iso = (at: Date | string | null): string | null =>
+  at === null ? null : new Date(at).toISOString();
+
+export function toQueueCard(row: QueueCardRow, now: Date): QueueCard {
+  const deadline = row.deadline_at === null ? null : new Date(row.deadline_at);
+  const instruction = row.instruction as { text: string } | null | undefined;
+  return {
+    id: row.id,
+    level: row.level as QueueCard['level'],
+    status: row.status as QueueCard['status'],
+    priority: Number(row.priority),
+    offTrack: row.off_track,
+    findings: row.findings as QueueCard['findings'],
+    instruction: instruction ?? null,
+    createdAt: new Date(row.created_at).toISOString(),
+    deadlineAt: iso(deadline),
+    overdue: row.status === 'open' && deadline !== null && deadline <= now,
+    acknowledgedAt: iso(row.acknowledged_at),
+    acknowledgedBy: row.acknowledged_by,
+    notes: row.notes,
+    escalationStep: Number(row.escalation_step),
+    escalatedAt: iso(row.escalated_at),
+    patient: {
+      id: row.patient_id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      surgeryDate: (row.surgery_date ?? null) as IsoDate | null,
+      daysSinceSurgery: row.days_since_surgery === null ? null : Number(row.days_since_surgery),
+    },
+  };
+}
+
+async function fullQueue(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const { db, now } = c.get('deps');
+  const [redFlags, offTrack] = await Promise.all([
+    queueCards(db, actor.clinicId, { offTrack: false }),
+    queueCards(db, actor.clinicId, { offTrack: true }),
+  ]);
+  const at = now();
+  await recordAudit(db, {
+    clinicId: actor.clinicId,
+    actor,
+    action: 'alert.queue',
+    subjectType: 'alert',
+    ip: c.get('ip'),
+    details: { count: redFlags.length + offTrack.length },
+  });
+  return c.json({
+    now: at.toISOString(),
+    redFlags: redFlags.map((row) => toQueueCard(row, at)),
+    offTrack: offTrack.map((row) => toQueueCard(row, at)),
+  } satisfies z.input<typeof queueResponseSchema>);
+}
+
+async function oneCard(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const alertId = pathId(c, 'alertId');
+  const { stream } = readQuery(c, cardQuerySchema);
+  const { db, now } = c.get('deps');
+  const [row] = await queueCards(db, actor.clinicId, { alertId });
+  if (!row) {
+    const exists = await db
+      .selectFrom('alerts')
+      .select('id')
+      .where('clinic_id', '=', actor.clinicId)
+      .where('id', '=', alertId)
+      .executeTakeFirst();
+    if (!exists) throw notFound('This alert');
+  }
+  if (!stream || !streamCovers(stream, actor)) {
+    await recordAudit(db, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'alert.card',
+      subjectType: 'alert',
+      subjectId: alertId,
+      patientId: row?.patient_id ?? null,
+      ip: c.get('ip'),
+    });
+  }
+  const at = now();
+  return c.json({
+    now: at.toISOString(),
+    alertId,
+    card: row ? toQueueCard(row, at) : null,
+  } satisfies z.input<typeof cardResponseSchema>);
+}
+
+const staff = 'care managers, clinicians and admins (their own clinic)';
+
+export const alertQueue = documentedRoutes([
+  {
+    method: 'get',
+    path: '/api/alerts/queue',
+    summary:
+      'The triage queue as the console shows it: red flags and the off-track list, each most urgent first then oldest, one card per alert (audited once per call)',
+    access: staff,
+    response: queueResponseSchema,
+    handler: fullQueue,
+  },
+  {
+    method: 'get',
+    path: '/api/alerts/:alertId/card',
+    summary:
+      "One queue card, read when the event stream reports a change (card null: it left the queue). Not audited when `stream` names this user's open event stream, which was audited when it opened",
+    access: staff,
+    query: cardQuerySchema,
+    response: cardResponseSchema,
+    handler: oneCard,
+  },
+]);
