@@ -21,3 +21,4 @@ export * from './sources/source.ts';
 export * from './surgery/surgery.ts';
 export * from './treatment-finder/procedures.ts';
 export * from './triage/triage.ts';
+export * from './reminders/schedule.ts';
