@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { localDate, localWeekdayAndTime } from '../dates/clinic-time.ts';
-import { addDays, daysBetween, type IsoDate } from '../dates/dates.ts';
+import { addDays, addOffset, daysBetween, type IsoDate } from '../dates/dates.ts';
+import { protocolFor } from '../protocols/protocols.ts';
 import type { Source } from '../sources/source.ts';
+import type { Surgery } from '../surgery/surgery.ts';
 
 /**
  * Reminders (issue 16): what to remind one patient of on one local day, and whether now is a moment
@@ -359,4 +361,23 @@ export function missedCheckinDays(
     if (missed > 60) break;
   }
   return missed;
+}
+
+/**
+ * The follow-up visits a reminder needs, without building the whole plan: the protocol's visits
+ * placed from the surgery date, a booked date (the team's override) taking the estimate's place.
+ */
+export function reminderFollowUps(
+  surgery: Pick<Surgery, 'region' | 'procedure' | 'surgeryDate'>,
+  overrides: { readonly [id: string]: { readonly date?: IsoDate | undefined } | undefined } = {},
+): ReminderFollowUp[] {
+  return protocolFor(surgery).followUps.map((visit) => {
+    const booked = overrides[visit.id]?.date;
+    return {
+      id: visit.id,
+      title: visit.title,
+      date: booked ?? addOffset(surgery.surgeryDate, visit.at),
+      booked: booked !== undefined,
+    };
+  });
 }

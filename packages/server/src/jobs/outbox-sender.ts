@@ -8,12 +8,14 @@ export type DeliverEmail = (message: {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on reminders. */
+  headers?: Readonly<Record<string, string>>;
 }) => Promise<void>;
 
 export function smtpDelivery(smtpUrl: string, from: string): DeliverEmail {
   const transport = nodemailer.createTransport(smtpUrl);
-  return async ({ to, subject, text }) => {
-    await transport.sendMail({ from, to, subject, text });
+  return async ({ to, subject, text, headers }) => {
+    await transport.sendMail({ from, to, subject, text, ...(headers ? { headers } : {}) });
   };
 }
 
@@ -38,7 +40,7 @@ export async function sendOutbox(
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('outbox')
-      .select(['clinic_id', 'id', 'to_address', 'subject', 'body_text', 'attempts'])
+      .select(['clinic_id', 'id', 'to_address', 'subject', 'body_text', 'attempts', 'headers'])
       .where('sent_at', 'is', null)
       .where('next_attempt_at', '<=', now)
       .where('attempts', '<', maxEmailAttempts)
@@ -50,7 +52,12 @@ export async function sendOutbox(
     let failed = 0;
     for (const email of due) {
       try {
-        await deliver({ to: email.to_address, subject: email.subject, text: email.body_text });
+        await deliver({
+          to: email.to_address,
+          subject: email.subject,
+          text: email.body_text,
+          ...(email.headers ? { headers: email.headers as Record<string, string> } : {}),
+        });
         await trx
           .updateTable('outbox')
           .set({ sent_at: now, attempts: email.attempts + 1, last_error: null })

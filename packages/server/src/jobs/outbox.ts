@@ -9,6 +9,8 @@ export interface QueuedEmail {
   readonly body: string;
   /** What the email is for (sign-in code, escalation, …), for the outbox view and tests. */
   readonly kind: string;
+  /** Extra headers (reminders: List-Unsubscribe, List-Unsubscribe-Post). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function queueEmail(db: Kysely<Database>, email: QueuedEmail): Prom
       subject: email.subject,
       body_text: email.body,
       kind: email.kind,
+      ...(email.headers ? { headers: JSON.stringify(email.headers) } : {}),
     })
     .execute();
 }

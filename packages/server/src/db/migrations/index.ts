@@ -11,6 +11,7 @@ import * as secondOpinions from './009-second-opinions.ts';
 import * as requestImaging from './010-request-imaging.ts';
 import * as secondOpinionImaging from './011-second-opinion-imaging.ts';
 import * as imagingReviewResults from './015-imaging-review-results.ts';
+import * as reminders from './018-reminders.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { name: '010-request-imaging', up: requestImaging.up },
   { name: '011-second-opinion-imaging', up: secondOpinionImaging.up },
   { name: '015-imaging-review-results', up: imagingReviewResults.up },
+  { name: '018-reminders', up: reminders.up },
 ];
