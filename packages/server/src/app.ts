@@ -21,6 +21,7 @@ import { outcomeRoutes } from './outcomes/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { peers } from './peers/routes.ts';
 import { proms } from './proms/routes.ts';
+import { reminders } from './reminders/routes.ts';
 import { secondOpinions } from './second-opinion/routes.ts';
 
 function clientIp(c: AppContext, trustProxy: boolean): string | null {
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', intake.routes());
   app.route('/', requestImaging.routes());
   app.route('/', secondOpinions.routes());
+  app.route('/', reminders.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -25,7 +25,9 @@ export type PatientAction =
   /** Ask the clinic for a consultation, review, insurance check, info kit or call back (issue 8). */
   | 'make-request'
   | 'read-requests'
-  | 'manage';
+  | 'manage'
+  /** Reminder settings, push devices and the calendar feed (issue 16): the patient's own choice. */
+  | 'manage-reminders';
 
 export type ClinicAction =
   | 'list-patients'
@@ -62,6 +64,7 @@ export type ClinicAction =
 export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>> = {
   patient: [
     'read',
+    'manage-reminders',
     'submit-checkin',
     'read-messages',
     'send-message',

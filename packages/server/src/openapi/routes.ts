@@ -7,6 +7,7 @@ import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
 import { peers } from '../peers/routes.ts';
 import { proms } from '../proms/routes.ts';
+import { reminders } from '../reminders/routes.ts';
 import { secondOpinions } from '../second-opinion/routes.ts';
 import { coreRouteDocs } from './core-routes.ts';
 import { openApiDocument } from './document.ts';
@@ -31,6 +32,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...intake.docs,
   ...requestImaging.docs,
   ...secondOpinions.docs,
+  ...reminders.docs,
   selfDoc,
 ];
 
