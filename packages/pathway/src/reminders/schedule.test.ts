@@ -108,7 +108,7 @@ describe('remindersDue', () => {
 
   it('speaks Spanish', () => {
     const due = remindersDue({ ...input, language: 'es' }, noon(surgeryDate));
-    assert.match(due.items[0]?.text, /¿Cómo está hoy\?/);
+    assert.match(due.items[0]?.text ?? '', /¿Cómo está hoy\?/);
   });
 
   it('a cadence day test agrees with its steps', () => {
