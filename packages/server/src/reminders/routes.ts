@@ -404,7 +404,6 @@ async function readWorklist(c: AppContext) {
 async function ackWorklist(c: AppContext) {
   const actor = authorizeClinic(c, 'view-triage-queue');
   const patientId = pathId(c, 'patientId');
-  const { reason } = await readJson(c, worklistAckSchema);
   const { db, now } = c.get('deps');
   const exists = await db
     .selectFrom('patients')
@@ -413,6 +412,7 @@ async function ackWorklist(c: AppContext) {
     .where('id', '=', patientId)
     .executeTakeFirst();
   if (!exists) throw notFound('This patient');
+  const { reason } = await readJson(c, worklistAckSchema);
   await db.transaction().execute(async (trx) => {
     await acknowledgeWorklist(
       trx,

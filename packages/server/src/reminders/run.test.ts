@@ -146,7 +146,9 @@ forEachEngine((engine) => {
         headers['List-Unsubscribe'] ?? '',
         /^<http.*\/r\/stop\/[0-9a-f-]+\/[A-Za-z0-9_-]{43}>$/,
       );
-      assert.ok(outbox[0]?.body_text.includes(headers['List-Unsubscribe']?.slice(1, -1) ?? 'missing'));
+      assert.ok(
+        outbox[0]?.body_text.includes(headers['List-Unsubscribe']?.slice(1, -1) ?? 'missing'),
+      );
     },
   );
 

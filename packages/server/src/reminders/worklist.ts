@@ -44,7 +44,7 @@ export async function worklist(
     alert_id: string | null;
   }>`
     select * from (
-      select p.id as patient_id, p.given_name, p.family_name, p.phone, s.surgery_date,
+      select p.id as patient_id, p.given_name, p.family_name, p.phone, s.surgery_date::text as surgery_date,
         'missed-checkins' as reason,
         (${today}::date - greatest(coalesce((lc.last_at at time zone ${timeZone})::date, s.surgery_date - 1), s.surgery_date - 1) - 1) as days,
         lc.last_at, null::uuid as alert_id
