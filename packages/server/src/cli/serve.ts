@@ -13,6 +13,7 @@ import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
+import { ReminderJobs } from '../reminders/jobs.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
 
@@ -65,6 +66,10 @@ export const serveCommand: Command = async (args, io) => {
   }
   const alertFeed = await AlertFeed.start(database);
   const escalation = await EscalationJobs.start(database, { log: (line) => io.err(line) });
+  const reminderJobs = await ReminderJobs.start(database, {
+    log: (line) => io.err(line),
+    pushSubject: io.env.LAMINA_PUSH_SUBJECT ?? 'mailto:no-reply@localhost',
+  });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
   const outbox = smtpUrl
     ? startOutboxSender(
@@ -130,6 +135,7 @@ export const serveCommand: Command = async (args, io) => {
   });
   await outbox?.stop();
   await escalation.stop();
+  await reminderJobs.stop();
   await alertFeed.close();
   await database.close();
   return 0;
