@@ -30,3 +30,24 @@ export async function queueEmail(db: Kysely<Database>, email: QueuedEmail): Prom
     })
     .execute();
 }
+
+/** Several emails in one statement (reminder batches); the same rules as queueEmail. */
+export async function queueEmails(
+  db: Kysely<Database>,
+  emails: readonly QueuedEmail[],
+): Promise<void> {
+  if (emails.length === 0) return;
+  await db
+    .insertInto('outbox')
+    .values(
+      emails.map((email) => ({
+        clinic_id: email.clinicId,
+        to_address: email.to,
+        subject: email.subject,
+        body_text: email.body,
+        kind: email.kind,
+        ...(email.headers ? { headers: JSON.stringify(email.headers) } : {}),
+      })),
+    )
+    .execute();
+}

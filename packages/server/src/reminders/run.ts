@@ -18,7 +18,7 @@ import {
 } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { queueEmail } from '../jobs/outbox.ts';
+import { type QueuedEmail, queueEmails } from '../jobs/outbox.ts';
 import { newLinkToken, reminderLink, stopPath } from './links.ts';
 import { queueSms } from './sms.ts';
 
@@ -282,6 +282,11 @@ export async function runReminders(
               ),
               stop_token_hash: c.stop?.hash ?? null,
               created_at: now,
+              // An email row that wins the insert gets its outbox row in this same transaction: the
+              // outbox (with its retries) is the delivery record from here.
+              ...(c.channel === 'email'
+                ? { status: 'sent' as const, result: 'queued in outbox', sent_at: now }
+                : {}),
             })),
           )
           .onConflict((oc) =>
@@ -291,13 +296,14 @@ export async function runReminders(
           .execute();
         const won = new Map(inserted.map((r) => [`${r.patient_id} ${r.channel}`, r.id]));
         let sentNow = 0;
+        const emails: QueuedEmail[] = [];
         let skippedNow = 0;
         for (const c of candidates) {
           const id = won.get(`${c.patientId} ${c.channel}`);
           if (!id || c.channel === 'push') continue;
           const stopUrl = reminderLink(stopPath(clinic.id, c.stop?.token ?? ''));
           if (c.channel === 'email' && c.to) {
-            await queueEmail(trx, {
+            emails.push({
               clinicId: clinic.id,
               to: c.to,
               subject: reminderFrame[c.language].subject,
@@ -327,22 +333,7 @@ export async function runReminders(
             } else sentNow++;
           }
         }
-        // Email and SMS rows are handed to the outbox: their delivery is the outbox's record.
-        await trx
-          .updateTable('reminder_sends')
-          .set({ status: 'sent', result: 'queued in outbox', sent_at: now })
-          .where('clinic_id', '=', clinic.id)
-          .where('status', '=', 'queued')
-          .where('channel', '=', 'email')
-          .where(
-            'id',
-            'in',
-            inserted
-              .filter((r) => r.channel === 'email')
-              .map((r) => r.id)
-              .concat(['00000000-0000-0000-0000-000000000000']),
-          )
-          .execute();
+        await queueEmails(trx, emails);
         return { queued: inserted.length - skippedNow, skipped: skippedNow, sentNow };
       });
       queued += result.queued;
