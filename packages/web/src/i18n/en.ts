@@ -1,6 +1,7 @@
 import { checkinEn } from './checkin.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { peersEn } from './peers.en.ts';
+import { remindersEn } from './reminders.en.ts';
 import { secondOpinionEn } from './second-opinion.en.ts';
 
 /**
@@ -415,6 +416,7 @@ export const en = {
   'treatments.recovery': 'Recovery',
   'treatments.checkLink': 'Check if surgery may help me',
   ...peersEn,
+  ...remindersEn,
   ...intakeEn,
   ...checkinEn,
 } as const;

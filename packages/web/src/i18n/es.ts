@@ -2,6 +2,7 @@ import { checkinEs } from './checkin.es.ts';
 import type { MessageKey } from './en.ts';
 import { intakeEs } from './intake.es.ts';
 import { peersEs } from './peers.es.ts';
+import { remindersEs } from './reminders.es.ts';
 import { secondOpinionEs } from './second-opinion.es.ts';
 
 /** Spanish, "usted", plain and warm. The type makes a missing key a compile error. */
@@ -423,6 +424,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'treatments.recovery': 'Recuperación',
   'treatments.checkLink': 'Ver si la cirugía puede ayudarme',
   ...peersEs,
+  ...remindersEs,
   ...intakeEs,
   ...checkinEs,
 };
