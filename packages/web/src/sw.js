@@ -89,15 +89,18 @@ self.addEventListener('push', (event) => {
   );
 });
 
-self.addEventListener('notificationclick', (event) => {
-  event.notification.close();
-  const path = event.notification.data?.url ?? '/';
+/** Opens the app at the notification's page: an open Lamina window navigates there, else a new one. */
+self.openFromNotification = (notification) => {
+  notification.close();
+  const path = notification.data?.url ?? '/';
   const target = new URL(path, self.location.origin).href;
-  event.waitUntil(
-    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
-      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
-      if (open) return open.navigate(target).then((w) => (w ?? open).focus());
-      return self.clients.openWindow(target);
-    }),
-  );
+  return self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+    if (!open) return self.clients.openWindow(target);
+    return open.navigate(target).then((w) => (w ?? open).focus().catch(() => w ?? open));
+  });
+};
+
+self.addEventListener('notificationclick', (event) => {
+  event.waitUntil(self.openFromNotification(event.notification));
 });
