@@ -12,6 +12,7 @@ import './console.css';
 const PatientView = lazy(() => import('./PatientView.tsx'));
 const Patients = lazy(() => import('./Patients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
+const Worklist = lazy(() => import('./Worklist.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
 const Peers = lazy(() => import('./Peers.tsx'));
@@ -99,6 +100,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/patients' && allowed.patients) screen = <Patients />;
   else if (path === '/console/off-track' && allowed.queue) screen = <Queue calm />;
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
+  else if (path === '/console/worklist' && allowed.queue) screen = <Worklist />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
   else if (path === '/console/peers' && managesPeers(me.role)) screen = <Peers />;
@@ -140,6 +142,7 @@ function Shell({
   const items: [string, string, number | undefined][] = [];
   if (allowed.queue) items.push(['/console', t('nav.queue'), live?.alerts?.length]);
   if (allowed.queue) items.push(['/console/off-track', t('nav.offTrack'), live?.offTrack?.length]);
+  if (allowed.queue) items.push(['/console/worklist', t('nav.worklist'), undefined]);
   if (allowed.patients) items.push(['/console/patients', t('nav.patients'), undefined]);
   if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
   if (allowed.leads) items.push(['/console/requests', t('nav.requests'), undefined]);

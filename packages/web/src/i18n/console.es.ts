@@ -2,6 +2,7 @@ import type { ConsoleKey } from './console.en.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
 import { secondOpinionConsoleEs } from './second-opinion.console.es.ts';
+import { worklistConsoleEs } from './worklist.console.es.ts';
 
 /**
  * Spanish for the console's frame: menu, sign-in, levels and actions. The staff work mostly in
@@ -63,5 +64,6 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'settings.title': 'Ajustes de alertas',
   'settings.save': 'Guardar ajustes',
   ...peersConsoleEs,
+  ...worklistConsoleEs,
   ...intakeConsoleEs,
 };
