@@ -8,6 +8,7 @@ import {
 } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
 import { type AckDeadlines, ackDeadline, alertPriority } from '../alerts/deadlines.ts';
+import { newAlertEmailsCte } from '../alerts/notify.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -135,7 +136,8 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
       from c returning id),
     alert_created as (
       insert into alert_events (clinic_id, alert_id, kind, at)
-      select ${input.clinicId}::uuid, new_alert.id, 'created', ${at}::timestamptz from new_alert)`;
+      select ${input.clinicId}::uuid, new_alert.id, 'created', ${at}::timestamptz from new_alert)
+    ${newAlertEmailsCte(input.clinicId, level)}`;
   }
   const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
   const result = await sql<{ id: string }>`

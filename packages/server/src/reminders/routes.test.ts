@@ -277,3 +277,81 @@ forEachEngine((engine) => {
     },
   );
 });
+
+forEachEngine((engine) => {
+  engine.test(
+    'alert emails: a nurse opts in to new urgent alerts and out of escalation emails',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      assert.deepEqual((await nurse.get('/api/staff/me/alert-emails')).json, {
+        newUrgent: false,
+        escalations: true,
+      });
+      assert.equal(
+        (await nurse.put('/api/staff/me/alert-emails', { newUrgent: 'yes', escalations: true }))
+          .status,
+        400,
+      );
+      assert.equal(
+        (await nurse.put('/api/staff/me/alert-emails', { newUrgent: true, escalations: false }))
+          .status,
+        200,
+      );
+      const calmDay = {
+        axialPain: 3,
+        limbPain: 2,
+        painControlled: 'yes',
+        temperature: { value: 37.0, unit: 'C' },
+      };
+      const fever = await client.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: 'fever-0001-abcdef',
+        checkin: { ...calmDay, temperature: { value: 101.8, unit: 'F' } },
+      });
+      assert.equal(fever.status, 201, fever.text);
+      const mails = await db
+        .selectFrom('outbox')
+        .select(['to_address', 'subject', 'body_text'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'alert_new')
+        .execute();
+      assert.deepEqual(
+        mails.map((m) => [m.to_address, m.subject]),
+        [[clinic.staff.care_manager.email, 'Lamina: new urgent alert']],
+      );
+      assert.ok(!mails[0]?.body_text.includes('101'), 'no health details in the email');
+      // A calm check-in: no email.
+      await client.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: 'calm-0001-abcdef',
+        checkin: calmDay,
+      });
+      const after = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'alert_new')
+        .execute();
+      assert.equal(after.length, 1);
+      // Escalation: the nurse is first on call and chose no escalation emails.
+      await db
+        .insertInto('on_call')
+        .values({ clinic_id: clinic.clinicId, position: 1, user_id: clinic.staff.care_manager.id })
+        .execute();
+      const { escalateOverdueAlerts } = await import('../alerts/escalation.ts');
+      const escalated = await escalateOverdueAlerts(db, new Date('2027-01-01T00:00:00Z'));
+      assert.equal(escalated.length, 1, 'still escalates');
+      const escalationMails = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'alert_escalation')
+        .execute();
+      assert.equal(escalationMails.length, 0);
+    },
+  );
+});

@@ -433,6 +433,54 @@ async function ackWorklist(c: AppContext) {
   return c.json({ acknowledged: true });
 }
 
+export const alertEmailsSchema = z.strictObject({
+  newUrgent: z.boolean(),
+  escalations: z.boolean(),
+});
+
+async function readAlertEmails(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const { db } = c.get('deps');
+  const row = await db
+    .selectFrom('staff_notification_prefs')
+    .select(['email_new_urgent', 'email_escalations'])
+    .where('clinic_id', '=', actor.clinicId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  return c.json({
+    newUrgent: row?.email_new_urgent ?? false,
+    escalations: row?.email_escalations ?? true,
+  });
+}
+
+async function writeAlertEmails(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const body = await readJson(c, alertEmailsSchema);
+  const { db, now } = c.get('deps');
+  const values = {
+    email_new_urgent: body.newUrgent,
+    email_escalations: body.escalations,
+    updated_at: now(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('staff_notification_prefs')
+      .values({ clinic_id: actor.clinicId, user_id: actor.userId, ...values })
+      .onConflict((oc) => oc.columns(['clinic_id', 'user_id']).doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'staff.alert-emails',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      ip: c.get('ip'),
+      details: body,
+    });
+  });
+  return c.json(body);
+}
+
 const patientOnly = 'The patient themselves.';
 const patientOrTeam = 'The patient, or their care team.';
 
@@ -523,6 +571,21 @@ export const reminders = documentedRoutes([
     summary: 'Patients not heard from',
     access: 'Care managers and clinicians.',
     handler: readWorklist,
+  },
+  {
+    method: 'get',
+    path: '/api/staff/me/alert-emails',
+    summary: 'My alert-email choices',
+    access: 'Care managers, clinicians and admins (their own).',
+    handler: readAlertEmails,
+  },
+  {
+    method: 'put',
+    path: '/api/staff/me/alert-emails',
+    summary: 'Choose email for new urgent alerts and escalations',
+    access: 'Care managers, clinicians and admins (their own).',
+    body: alertEmailsSchema,
+    handler: writeAlertEmails,
   },
   {
     method: 'post',
