@@ -55,7 +55,7 @@ try {
     select p.clinic_id, gen_random_uuid(), p.id, 'gen-' || g, '{}', '{}', 'routine', now() - ((g + (random() * 5)::int) || ' days')::interval
     from patients p cross join generate_series(1, 20) g
     where p.clinic_id = '00000000-0000-4000-8000-000000000001'`);
-  await client.query('analyze');
+  await client.query('vacuum analyze');
   console.log(
     `generated ${total.toLocaleString('en-US')} patients in ${clinics} clinics in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );

@@ -129,6 +129,11 @@ export async function runReminders(
         left join reminder_prefs rp on rp.clinic_id = p.clinic_id and rp.patient_id = p.id
         where p.clinic_id = ${clinic.id} and p.id > ${after}
           and s.surgery_date between (${clinicToday}::date - 830) and (${clinicToday}::date + 70)
+          -- Already reminded today (all of a patient's channels are queued in one transaction):
+          -- later passes the same day skip them cheaply.
+          and not (p.timezone is null and exists (
+            select from reminder_sends r where r.clinic_id = p.clinic_id and r.patient_id = p.id
+              and r.kind = ${dailyKind} and r.local_date = ${clinicToday}::date))
         order by p.id
         limit ${batchSize}
       `.execute(db);
