@@ -54,7 +54,10 @@ describe('remindersDue', () => {
     assert.ok(kinds(35).includes('questionnaire'));
     assert.ok(kinds(53).includes('questionnaire-closing'));
     assert.ok(kinds(28).includes('visit-book'));
-    const done = { ...input, questionnaires: [{ ...input.questionnaires[0]!, complete: true }] };
+    const [q] = input.questionnaires;
+    const [visit] = input.followUps;
+    assert.ok(q && visit);
+    const done = { ...input, questionnaires: [{ ...q, complete: true }] };
     assert.ok(
       !remindersDue(done, noon(addDays(surgeryDate, 53))).items.some(
         (i) => i.kind === 'questionnaire-closing',
@@ -62,7 +65,7 @@ describe('remindersDue', () => {
     );
     const booked = {
       ...input,
-      followUps: [{ ...input.followUps[0]!, booked: true, date: addDays(surgeryDate, 44) }],
+      followUps: [{ ...visit, booked: true, date: addDays(surgeryDate, 44) }],
     };
     assert.deepEqual(
       remindersDue(booked, noon(addDays(surgeryDate, 43))).items.find((i) => i.kind === 'visit')
