@@ -70,6 +70,8 @@ const rules: Record<string, Rule> = {
   'POST /api/patients/:patientId/calendar-feed': { allow: ['patient'] },
   'DELETE /api/patients/:patientId/calendar-feed': { allow: ['patient'] },
   'GET /api/worklist': clinicStaff,
+  'GET /api/clinic/reminder-settings': adminOnly,
+  'PUT /api/clinic/reminder-settings': adminOnly,
   'GET /api/staff/me/alert-emails': clinicStaff,
   'PUT /api/staff/me/alert-emails': clinicStaff,
   'POST /api/worklist/:patientId/acknowledge': clinicStaff,

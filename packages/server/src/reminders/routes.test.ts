@@ -355,3 +355,47 @@ forEachEngine((engine) => {
     },
   );
 });
+
+forEachEngine((engine) => {
+  engine.test(
+    'clinic settings: the admin tunes cadence and worklist thresholds; bad settings are a 400',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      await enrolAndSignIn(admin, clinic);
+      const settings = {
+        cadence: [{ untilDay: 30, everyDays: 1 }],
+        quietHours: { start: '20:00', end: '09:00' },
+        sendAfter: '10:00',
+        missedDaysForWorklist: 11,
+        worklistUntilDay: 30,
+      };
+      const unordered = {
+        ...settings,
+        cadence: [
+          { untilDay: 30, everyDays: 1 },
+          { untilDay: 10, everyDays: 2 },
+        ],
+      };
+      assert.equal((await admin.put('/api/clinic/reminder-settings', unordered)).status, 400);
+      assert.equal((await admin.put('/api/clinic/reminder-settings', settings)).status, 200);
+      assert.deepEqual((await admin.get('/api/clinic/reminder-settings')).json.settings, settings);
+      // Day 10 without a check-in: 10 missed days, under the clinic's 11: not on the worklist.
+      assert.deepEqual((await admin.get('/api/worklist')).json.entries, []);
+      // The clinic sends from 10:00: 09:00 in Los Angeles sends nothing, 10:00 does.
+      await runReminders(db, new Date(tenAmLa.getTime() - 3600_000), { clinicId: clinic.clinicId });
+      await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
+      const sends = await db
+        .selectFrom('reminder_sends')
+        .select('created_at')
+        .where('clinic_id', '=', clinic.clinicId)
+        .execute();
+      assert.deepEqual(
+        sends.map((s) => s.created_at.toISOString()),
+        [tenAmLa.toISOString()],
+      );
+    },
+  );
+});

@@ -1,9 +1,11 @@
 import {
+  defaultReminderSettings,
   type IsoDate,
   promTimepoints,
   promWindow,
   reminderChannels,
   reminderFollowUps,
+  reminderSettingsSchema,
 } from '@lamina/pathway';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
@@ -481,6 +483,43 @@ async function writeAlertEmails(c: AppContext) {
   return c.json(body);
 }
 
+async function readReminderSettings(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const { db } = c.get('deps');
+  const clinic = await db
+    .selectFrom('clinics')
+    .select('reminder_settings')
+    .where('id', '=', actor.clinicId)
+    .executeTakeFirstOrThrow();
+  return c.json({
+    settings: resolveReminderSettings(clinic.reminder_settings),
+    defaults: defaultReminderSettings,
+  });
+}
+
+async function writeReminderSettings(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const settings = await readJson(c, reminderSettingsSchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('clinics')
+      .set({ reminder_settings: JSON.stringify(settings) })
+      .where('id', '=', actor.clinicId)
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'clinic.reminder-settings',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: settings,
+    });
+  });
+  return c.json({ settings });
+}
+
 const patientOnly = 'The patient themselves.';
 const patientOrTeam = 'The patient, or their care team.';
 
@@ -571,6 +610,21 @@ export const reminders = documentedRoutes([
     summary: 'Patients not heard from',
     access: 'Care managers and clinicians.',
     handler: readWorklist,
+  },
+  {
+    method: 'get',
+    path: '/api/clinic/reminder-settings',
+    summary: 'Reminder cadence, quiet hours and worklist thresholds',
+    access: 'Admins.',
+    handler: readReminderSettings,
+  },
+  {
+    method: 'put',
+    path: '/api/clinic/reminder-settings',
+    summary: 'Change the reminder cadence, quiet hours and worklist thresholds',
+    access: 'Admins.',
+    body: reminderSettingsSchema,
+    handler: writeReminderSettings,
   },
   {
     method: 'get',
