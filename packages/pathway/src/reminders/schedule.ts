@@ -342,28 +342,6 @@ export function remindersDue(input: ReminderInput, now: Date): ReminderDay {
 }
 
 /**
- * The "not heard from" rule: within the first `worklistUntilDay` days, the patient is due an entry
- * when `missedDaysForWorklist` expected check-in days in a row have passed without one. Returns
- * the number of missed expected days in a row (0: none).
- */
-export function missedCheckinDays(
-  surgeryDate: IsoDate,
-  lastCheckinOn: IsoDate | null,
-  today: IsoDate,
-  settings: ReminderSettings,
-): number {
-  let missed = 0;
-  // Count back from yesterday: today is not over yet.
-  for (let d = addDays(today, -1); d >= surgeryDate; d = addDays(d, -1)) {
-    if (lastCheckinOn !== null && d <= lastCheckinOn) break;
-    const day = daysBetween(surgeryDate, d);
-    if (isCheckinDay(day, settings.cadence)) missed += 1;
-    if (missed > 60) break;
-  }
-  return missed;
-}
-
-/**
  * The follow-up visits a reminder needs, without building the whole plan: the protocol's visits
  * placed from the surgery date, a booked date (the team's override) taking the estimate's place.
  */
