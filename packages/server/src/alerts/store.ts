@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /** All SQL about alerts. */
@@ -36,6 +36,11 @@ export async function openAlertQueue(
       'p.family_name',
       'c.triage',
       'c.answers',
+      // Issue 16: has the patient checked in since this alert? (The "not heard from" worklist.)
+      sql<boolean>`exists (select from checkins c2 where c2.clinic_id = a.clinic_id
+        and c2.patient_id = a.patient_id and c2.submitted_at > a.created_at)`.as(
+        'checked_in_since',
+      ),
     ])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', 'in', ['open', 'acknowledged'])

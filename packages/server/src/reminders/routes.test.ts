@@ -209,6 +209,14 @@ forEachEngine((engine) => {
         .execute();
       const nurse = admin.fork();
       await signInStaff(nurse, clinic, 'care_manager');
+      const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
+        patient_id: string;
+        no_checkin_since: boolean;
+      }[];
+      assert.deepEqual(
+        queue.map((a) => [a.patient_id, a.no_checkin_since]),
+        [[alerted.patientId, true]],
+      );
       const list = await nurse.get('/api/worklist');
       assert.equal(list.status, 200);
       const entries = list.json.entries as unknown as {

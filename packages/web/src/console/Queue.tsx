@@ -129,6 +129,11 @@ function AlertCard({
               {t('queue.overdue')}
             </li>
           ) : null}
+          {alert.no_checkin_since ? (
+            <li className="badge overdue" data-testid="no-checkin-since">
+              {t('queue.noCheckinSince')}
+            </li>
+          ) : null}
           {alert.escalation_step > 0 ? (
             <li className="badge escalated" data-testid="escalated">
               {t('queue.escalated', { step: alert.escalation_step })}

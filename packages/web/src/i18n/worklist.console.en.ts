@@ -12,5 +12,6 @@ export const worklistConsoleEn = {
   'worklist.call': 'Call',
   'worklist.message': 'Message',
   'worklist.acknowledge': 'Acknowledge',
+  'queue.noCheckinSince': 'No check-in since this alert',
   'worklist.noPhone': 'No phone number',
 } as const;

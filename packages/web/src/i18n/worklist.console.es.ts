@@ -13,5 +13,6 @@ export const worklistConsoleEs: Readonly<Record<keyof typeof worklistConsoleEn, 
   'worklist.call': 'Llamar',
   'worklist.message': 'Mensaje',
   'worklist.acknowledge': 'Confirmar',
+  'queue.noCheckinSince': 'Sin registro desde esta alerta',
   'worklist.noPhone': 'Sin número de teléfono',
 };
