@@ -3,6 +3,7 @@ import { createECDH, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  axe,
   ensureBuilt,
   openBrowser,
   type Server,
@@ -72,6 +73,7 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
   await page.goto(`${server.url}/reminders`);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.reload(); // now controlled by the service worker
+  assert.deepEqual(await axe(page), [], 'axe-core violations on the reminder settings');
   await page.getByTestId('push-turn-on').click();
   await page.getByTestId('push-on').waitFor();
   assert.equal(await page.evaluate(() => Notification.permission), 'granted');
