@@ -29,6 +29,7 @@ import { enrolment } from './patients/enrol-routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { peers } from './peers/routes.ts';
 import { proms } from './proms/routes.ts';
+import { reminders } from './reminders/routes.ts';
 import { secondOpinions } from './second-opinion/routes.ts';
 
 function clientIp(c: AppContext, trustProxy: boolean | number): string | null {
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', requestImaging.routes());
   app.route('/', secondOpinions.routes());
   app.route('/', clinics.routes());
+  app.route('/', reminders.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -30,6 +30,7 @@ const Exercises = lazy(() => import('./screens/Exercises.tsx'));
 const Questionnaires = lazy(() => import('./screens/Questionnaires.tsx'));
 const Messages = lazy(() => import('./screens/Messages.tsx'));
 const Learn = lazy(() => import('./screens/Learn.tsx'));
+const Reminders = lazy(() => import('./screens/Reminders.tsx'));
 const Candidacy = lazy(() => import('./screens/Candidacy.tsx'));
 const Treatments = lazy(() => import('./screens/Treatments.tsx'));
 const MyScans = lazy(() => import('./imaging/PatientImaging.tsx'));
@@ -185,6 +186,8 @@ function patientScreen(path: string, ctx: PatientContext): ReactNode {
       return <Questionnaires ctx={ctx} />;
     case '/messages':
       return <Messages ctx={ctx} />;
+    case '/reminders':
+      return <Reminders ctx={ctx} />;
     case '/learn':
       return <Learn ctx={ctx} />;
     case '/scans':

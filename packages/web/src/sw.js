@@ -72,3 +72,40 @@ self.addEventListener('fetch', (event) => {
     caches.match(url.pathname, { cacheName: shell }).then((hit) => hit ?? fetch(request)),
   );
 });
+
+// Reminders (issue 16): a Web Push message from Lamina's server, encrypted for this device. It
+// carries only a short, non-clinical prompt ({ title, body, url, tag }); the notification opens
+// the app at `url` (the check-in for a check-in reminder).
+self.addEventListener('push', (event) => {
+  let message = { title: 'Lamina', body: '', url: '/', tag: 'lamina-reminder' };
+  try {
+    if (event.data) message = { ...message, ...event.data.json() };
+  } catch {
+    if (event.data) message.body = event.data.text();
+  }
+  const url = typeof message.url === 'string' && message.url.startsWith('/') ? message.url : '/';
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: message.body,
+      tag: message.tag,
+      data: { url },
+      icon: '/icon-192.png',
+    }),
+  );
+});
+
+/** Opens the app at the notification's page: an open Lamina window navigates there, else a new one. */
+self.openFromNotification = (notification) => {
+  notification.close();
+  const path = notification.data?.url ?? '/';
+  const target = new URL(path, self.location.origin).href;
+  return self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+    if (!open) return self.clients.openWindow(target);
+    return open.navigate(target).then((w) => (w ?? open).focus().catch(() => w ?? open));
+  });
+};
+
+self.addEventListener('notificationclick', (event) => {
+  event.waitUntil(self.openFromNotification(event.notification));
+});

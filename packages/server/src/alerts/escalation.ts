@@ -33,6 +33,10 @@ export async function escalateOverdueAlerts(
     .innerJoin('users as u', (join) =>
       join.onRef('u.clinic_id', '=', 'o.clinic_id').onRef('u.id', '=', 'o.user_id'),
     )
+    // The person's choice of alert emails (alerts/notify.ts); no row: escalations are emailed.
+    .leftJoin('staff_notification_prefs as n', (join) =>
+      join.onRef('n.clinic_id', '=', 'o.clinic_id').onRef('n.user_id', '=', 'o.user_id'),
+    )
     .select([
       'a.clinic_id',
       'a.id',
@@ -45,6 +49,7 @@ export async function escalateOverdueAlerts(
       'u.display_name',
       'k.timezone',
       'k.ack_deadlines',
+      'n.email_escalations',
     ])
     .where('a.status', '=', 'open')
     .where('a.deadline_at', '<=', now)
@@ -88,13 +93,14 @@ export async function escalateOverdueAlerts(
           at: now,
         })
         .execute();
-      await queueEmail(trx, {
-        clinicId: row.clinic_id,
-        to: row.email,
-        subject: `Lamina: ${level} alert waiting for you`,
-        body: `A ${level} alert has not been acknowledged in time and is now yours. Open the Lamina triage queue now.`,
-        kind: 'alert_escalation',
-      });
+      if (row.email_escalations !== false)
+        await queueEmail(trx, {
+          clinicId: row.clinic_id,
+          to: row.email,
+          subject: `Lamina: ${level} alert waiting for you`,
+          body: `A ${level} alert has not been acknowledged in time and is now yours. Open the Lamina triage queue now.`,
+          kind: 'alert_escalation',
+        });
       await recordAudit(trx, {
         clinicId: row.clinic_id,
         actor: null,

@@ -36,6 +36,11 @@ export function alertRoutes() {
       alerts: rows.map((row) => ({
         ...row,
         overdue: row.status === 'open' && row.deadline_at !== null && row.deadline_at <= at,
+        // An urgent or emergency alert and no check-in in the day since: raise it (issue 16).
+        no_checkin_since:
+          (row.level === 'urgent' || row.level === 'emergency') &&
+          !row.checked_in_since &&
+          at.getTime() - row.created_at.getTime() >= 24 * 3600_000,
       })),
     });
   });

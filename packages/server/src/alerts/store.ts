@@ -36,6 +36,13 @@ export async function openAlertQueue(
       'p.family_name',
       'c.triage',
       'c.answers',
+      // Issue 16: has the patient checked in since this alert? (The "not heard from" worklist.)
+      // Probed only for urgent and emergency alerts, the ones it is shown for.
+      sql<boolean>`case when a.level in ('urgent', 'emergency') then exists (
+        select from checkins c2 where c2.clinic_id = a.clinic_id
+          and c2.patient_id = a.patient_id and c2.submitted_at > a.created_at) else true end`.as(
+        'checked_in_since',
+      ),
     ])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', 'in', ['open', 'acknowledged'])

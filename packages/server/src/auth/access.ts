@@ -33,7 +33,9 @@ export type PatientAction =
   /** Invite a patient to the app by email or SMS, resend or revoke it (issue 15). */
   | 'invite'
   /** The patient's language for the app, emails, SMS and PDFs (issue 15). */
-  | 'set-language';
+  | 'set-language'
+  /** Reminder settings, push devices and the calendar feed (issue 16): the patient's own choice. */
+  | 'manage-reminders';
 
 export type ClinicAction =
   | 'list-patients'
@@ -70,6 +72,7 @@ export type ClinicAction =
 export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>> = {
   patient: [
     'read',
+    'manage-reminders',
     'submit-checkin',
     'read-messages',
     'send-message',

@@ -8,6 +8,7 @@ import {
 } from '@lamina/pathway';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AckDeadlines } from '../alerts/deadlines.ts';
+import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
@@ -134,7 +135,7 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
       ackDeadlines: input.ackDeadlines,
     });
     alert = { id: raised.id, level, deadlineAt: raised.deadlineAt, repeated: false };
-    alertStatements = raiseAlertCtes(raised, { cte: 'c' });
+    alertStatements = sql`${raiseAlertCtes(raised, { cte: 'c' })}${newAlertEmailsCte(input.clinicId, level)}`;
   }
   const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
   const result = await sql<{ id: string }>`

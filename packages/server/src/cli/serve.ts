@@ -17,6 +17,7 @@ import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../ht
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { createLogger, sanitizeMessage } from '../log/logger.ts';
 import { smsProviderFromEnv } from '../messaging/sms.ts';
+import { ReminderJobs } from '../reminders/jobs.ts';
 import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { uploadQuotasFromEnv } from '../storage/quota.ts';
 import { type Command, UsageError } from './io.ts';
@@ -106,6 +107,11 @@ export const serveCommand: Command = async (args, io) => {
   }
   const alertFeed = await AlertFeed.start(database);
   const escalation = await EscalationJobs.start(database, { log: jobLog('escalation') });
+  const reminderJobs = await ReminderJobs.start(database, {
+    log: jobLog('reminders'),
+    pushSubject: io.env.LAMINA_PUSH_SUBJECT ?? 'mailto:no-reply@localhost',
+    publicUrl: () => http.publicUrl ?? listeningUrl,
+  });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
   const outbox =
     smtpUrl || sms
@@ -202,6 +208,7 @@ export const serveCommand: Command = async (args, io) => {
   });
   await outbox?.stop();
   await escalation.stop();
+  await reminderJobs.stop();
   await alertFeed.close();
   await database.close();
   return 0;

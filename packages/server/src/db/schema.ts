@@ -46,6 +46,8 @@ export interface ClinicsTable {
     string | null | undefined,
     string | null
   >;
+  /** Reminder cadence, quiet hours and worklist thresholds where the clinic differs from the defaults (migration 018). */
+  reminder_settings: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {
@@ -115,6 +117,8 @@ export interface PatientsTable {
   language: Generated<'en' | 'es'>;
   /** The clinic's own identifier (MRN or the scheduling system's id), unique per clinic (016). */
   mrn: Generated<string | null>;
+  /** The patient's own time zone for reminders; null: the clinic's (migration 018). */
+  timezone: Generated<string | null>;
 }
 
 export interface ReviewerAssignmentsTable {
@@ -287,6 +291,8 @@ export interface OutboxTable {
   provider_message_id: string | null;
   /** Refused for good (a 4xx from the provider): not retried. */
   failed_at: Timestamp | null;
+  /** Extra headers (List-Unsubscribe…), migration 018. */
+  headers: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface ServerSetupTokensTable {
@@ -307,6 +313,74 @@ export interface PatientInvitationsTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+}
+
+/** Migration 018: reminders, push, calendar feeds, worklist, staff alert emails. */
+export interface ReminderPrefsTable {
+  clinic_id: string;
+  patient_id: string;
+  channels: Generated<string[]>;
+  paused: Generated<boolean>;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ReminderSendsTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  kind: string;
+  local_date: IsoDateColumn;
+  channel: 'email' | 'sms' | 'push';
+  items: Json;
+  status: Generated<'queued' | 'sent' | 'failed' | 'gone' | 'skipped'>;
+  result: string | null;
+  stop_token_hash: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface PushVapidKeysTable {
+  clinic_id: string;
+  public_key: string;
+  private_key: string;
+  created_at: Default<Date>;
+}
+
+export interface PushSubscriptionsTable {
+  clinic_id: string;
+  id: Default<string>;
+  patient_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: Default<Date>;
+}
+
+export interface CalendarFeedsTable {
+  clinic_id: string;
+  token_hash: string;
+  patient_id: string;
+  created_at: Default<Date>;
+  revoked_at: Timestamp | null;
+}
+
+export interface WorklistAcksTable {
+  clinic_id: string;
+  patient_id: string;
+  reason: 'missed-checkins' | 'after-alert';
+  last_checkin_at: Timestamp | null;
+  acknowledged_by: string;
+  acknowledged_at: Timestamp;
+}
+
+export interface StaffNotificationPrefsTable {
+  clinic_id: string;
+  user_id: string;
+  email_new_urgent: Generated<boolean>;
+  email_escalations: Generated<boolean>;
+  updated_at: Generated<Date>;
 }
 
 /** Attempts of anonymous forms, counted per hashed visitor address (migration 002). */
@@ -569,4 +643,11 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   second_opinions: SecondOpinionsTable;
   second_opinion_studies: SecondOpinionStudiesTable;
+  reminder_prefs: ReminderPrefsTable;
+  reminder_sends: ReminderSendsTable;
+  push_vapid_keys: PushVapidKeysTable;
+  push_subscriptions: PushSubscriptionsTable;
+  calendar_feeds: CalendarFeedsTable;
+  worklist_acks: WorklistAcksTable;
+  staff_notification_prefs: StaffNotificationPrefsTable;
 }

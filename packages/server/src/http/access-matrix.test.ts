@@ -51,6 +51,10 @@ const publicRoutes = new Set([
   'POST /api/setup',
   'POST /api/auth/patient/invitation',
   'GET /api/public/:clinicSlug/logo',
+  // Reminders (issue 16): the stop link and calendar feed need their token (reminders/routes.test.ts).
+  'GET /r/calendar/:clinicId/:file',
+  'GET /r/stop/:clinicId/:token',
+  'POST /r/stop/:clinicId/:token',
 ]);
 
 const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };
@@ -67,6 +71,19 @@ const rules: Record<string, Rule> = {
   'GET /api/patients/:patientId/plan': readers,
   'PUT /api/patients/:patientId/overrides': { allow: ['clinician', 'admin'] },
   'POST /api/patients/:patientId/checkins': { allow: ['patient'] },
+  'GET /api/patients/:patientId/reminders': readers,
+  'PUT /api/patients/:patientId/reminders': { allow: ['patient'] },
+  'POST /api/patients/:patientId/push-subscriptions': { allow: ['patient'] },
+  'DELETE /api/patients/:patientId/push-subscriptions': { allow: ['patient'] },
+  'GET /api/patients/:patientId/calendar.ics': readers,
+  'POST /api/patients/:patientId/calendar-feed': { allow: ['patient'] },
+  'DELETE /api/patients/:patientId/calendar-feed': { allow: ['patient'] },
+  'GET /api/worklist': clinicStaff,
+  'GET /api/clinic/reminder-settings': adminOnly,
+  'PUT /api/clinic/reminder-settings': adminOnly,
+  'GET /api/staff/me/alert-emails': clinicStaff,
+  'PUT /api/staff/me/alert-emails': clinicStaff,
+  'POST /api/worklist/:patientId/acknowledge': clinicStaff,
   'GET /api/patients/:patientId/checkins': readers,
   'GET /api/patients/:patientId/alerts': readers,
   'GET /api/alerts': clinicStaff,

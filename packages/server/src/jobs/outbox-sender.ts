@@ -9,12 +9,14 @@ export type DeliverEmail = (message: {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on reminders. */
+  headers?: Readonly<Record<string, string>>;
 }) => Promise<void>;
 
 export function smtpDelivery(smtpUrl: string, from: string): DeliverEmail {
   const transport = nodemailer.createTransport(smtpUrl);
-  return async ({ to, subject, text }) => {
-    await transport.sendMail({ from, to, subject, text });
+  return async ({ to, subject, text, headers }) => {
+    await transport.sendMail({ from, to, subject, text, ...(headers ? { headers } : {}) });
   };
 }
 
@@ -51,7 +53,16 @@ export async function sendOutbox(
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('outbox')
-      .select(['clinic_id', 'id', 'channel', 'to_address', 'subject', 'body_text', 'attempts'])
+      .select([
+        'clinic_id',
+        'id',
+        'channel',
+        'to_address',
+        'subject',
+        'body_text',
+        'attempts',
+        'headers',
+      ])
       .where('sent_at', 'is', null)
       .where('failed_at', 'is', null)
       .where('channel', 'in', channels)
@@ -73,6 +84,7 @@ export async function sendOutbox(
             to: email.to_address,
             subject: email.subject,
             text: email.body_text,
+            ...(email.headers ? { headers: email.headers as Record<string, string> } : {}),
           });
         else continue;
         await trx

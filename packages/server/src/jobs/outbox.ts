@@ -9,6 +9,8 @@ export interface QueuedEmail {
   readonly body: string;
   /** What the email is for (sign-in code, escalation, …), for the outbox view and tests. */
   readonly kind: string;
+  /** Extra headers (reminders: List-Unsubscribe, List-Unsubscribe-Post). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function queueEmail(db: Kysely<Database>, email: QueuedEmail): Prom
       subject: email.subject,
       body_text: email.body,
       kind: email.kind,
+      ...(email.headers ? { headers: JSON.stringify(email.headers) } : {}),
     })
     .execute();
 }
@@ -49,5 +52,26 @@ export async function queueSms(db: Kysely<Database>, sms: QueuedSms): Promise<vo
       body_text: sms.body,
       kind: sms.kind,
     })
+    .execute();
+}
+
+/** Several emails in one statement (reminder batches); the same rules as queueEmail. */
+export async function queueEmails(
+  db: Kysely<Database>,
+  emails: readonly QueuedEmail[],
+): Promise<void> {
+  if (emails.length === 0) return;
+  await db
+    .insertInto('outbox')
+    .values(
+      emails.map((email) => ({
+        clinic_id: email.clinicId,
+        to_address: email.to,
+        subject: email.subject,
+        body_text: email.body,
+        kind: email.kind,
+        ...(email.headers ? { headers: JSON.stringify(email.headers) } : {}),
+      })),
+    )
     .execute();
 }

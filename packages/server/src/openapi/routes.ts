@@ -11,6 +11,7 @@ import { messages } from '../messages/routes.ts';
 import { enrolment } from '../patients/enrol-routes.ts';
 import { peers } from '../peers/routes.ts';
 import { proms } from '../proms/routes.ts';
+import { reminders } from '../reminders/routes.ts';
 import { secondOpinions } from '../second-opinion/routes.ts';
 import { coreRouteDocs } from './core-routes.ts';
 import { openApiDocument } from './document.ts';
@@ -39,6 +40,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...secondOpinions.docs,
   ...enrolment.docs,
   ...clinics.docs,
+  ...reminders.docs,
   selfDoc,
 ];
 

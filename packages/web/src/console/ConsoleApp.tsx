@@ -18,6 +18,7 @@ const Patients = lazy(() => import('./Patients.tsx'));
 const Enrol = lazy(() => import('./Enrol.tsx'));
 const ImportPatients = lazy(() => import('./ImportPatients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
+const Worklist = lazy(() => import('./Worklist.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
 const PatientInvitations = lazy(() => import('./PatientInvitations.tsx'));
@@ -144,6 +145,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
     screen = <Patients canEnrol={allowed.enrol} />;
   else if (path === '/console/off-track' && allowed.queue) screen = <Queue calm />;
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
+  else if (path === '/console/worklist' && allowed.queue) screen = <Worklist />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
   else if (path === '/console/invitations' && invites(me.role)) screen = <PatientInvitations />;
@@ -186,6 +188,7 @@ function Shell({
   const items: [string, string, number | undefined][] = [];
   if (allowed.queue) items.push(['/console', t('nav.queue'), live?.alerts?.length]);
   if (allowed.queue) items.push(['/console/off-track', t('nav.offTrack'), live?.offTrack?.length]);
+  if (allowed.queue) items.push(['/console/worklist', t('nav.worklist'), undefined]);
   if (allowed.patients) items.push(['/console/patients', t('nav.patients'), undefined]);
   if (allowed.messages) items.push(['/console/inbox', t('nav.inbox'), undefined]);
   if (allowed.leads) items.push(['/console/requests', t('nav.requests'), undefined]);

@@ -26,6 +26,8 @@ export interface QueueAlert {
   off_track: boolean;
   escalation_step: number;
   escalated_at: string | null;
+  /** No check-in in the day since this urgent/emergency alert (issue 16). */
+  no_checkin_since?: boolean;
   given_name: string;
   family_name: string;
   triage: { level: TriageLevel; instruction?: Statement; daysSinceSurgery?: number } | null;

@@ -3,6 +3,7 @@ import { enrolConsoleEn } from './enrol.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
 import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
+import { worklistConsoleEn } from './worklist.console.en.ts';
 
 /**
  * Every English string of the care-team console (loaded with the console only, not with the
@@ -302,6 +303,7 @@ export const consoleEn = {
   'settings.save': 'Save settings',
   'settings.saved': 'Saved.',
   ...peersConsoleEn,
+  ...worklistConsoleEn,
   ...intakeConsoleEn,
   ...enrolConsoleEn,
   ...clinicSetupConsoleEn,

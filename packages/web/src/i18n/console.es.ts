@@ -4,6 +4,7 @@ import { enrolConsoleEs } from './enrol.console.es.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
 import { secondOpinionConsoleEs } from './second-opinion.console.es.ts';
+import { worklistConsoleEs } from './worklist.console.es.ts';
 
 /**
  * Spanish for the console's frame: menu, sign-in, levels and actions. The staff work mostly in
@@ -91,6 +92,7 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'settings.title': 'Ajustes de alertas',
   'settings.save': 'Guardar ajustes',
   ...peersConsoleEs,
+  ...worklistConsoleEs,
   ...intakeConsoleEs,
   ...enrolConsoleEs,
   ...clinicSetupConsoleEs,

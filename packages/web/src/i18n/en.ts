@@ -3,6 +3,7 @@ import { checkinEn } from './checkin.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { minuteEn } from './minute.en.ts';
 import { peersEn } from './peers.en.ts';
+import { remindersEn } from './reminders.en.ts';
 import { secondOpinionEn } from './second-opinion.en.ts';
 
 /**
@@ -429,6 +430,7 @@ export const en = {
   'treatments.recovery': 'Recovery',
   'treatments.checkLink': 'Check if surgery may help me',
   ...peersEn,
+  ...remindersEn,
   ...intakeEn,
   ...checkinEn,
   ...minuteEn,

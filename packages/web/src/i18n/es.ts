@@ -4,6 +4,7 @@ import type { MessageKey } from './en.ts';
 import { intakeEs } from './intake.es.ts';
 import { minuteEs } from './minute.es.ts';
 import { peersEs } from './peers.es.ts';
+import { remindersEs } from './reminders.es.ts';
 import { secondOpinionEs } from './second-opinion.es.ts';
 
 /** Spanish, "usted", plain and warm. The type makes a missing key a compile error. */
@@ -437,6 +438,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'treatments.recovery': 'Recuperación',
   'treatments.checkLink': 'Ver si la cirugía puede ayudarme',
   ...peersEs,
+  ...remindersEs,
   ...intakeEs,
   ...checkinEs,
   ...minuteEs,

@@ -235,6 +235,9 @@ export function Today({ ctx }: { ctx: PatientContext }) {
             <Link href="/learn">{t('nav.learn')}</Link>
           </li>
           <li>
+            <Link href="/reminders">{t('reminders.entry')}</Link>
+          </li>
+          <li>
             <Link href="/treatments">{t('nav.treatments')}</Link>
           </li>
           <li>

@@ -113,7 +113,9 @@ export async function startServer(options: { demo?: boolean } = {}): Promise<Ser
   };
 }
 
-export async function openBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function openBrowser(
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'lamina-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.LAMINA_CHROMIUM ?? '/usr/bin/chromium',
@@ -132,7 +134,7 @@ export async function openBrowser(): Promise<{ context: BrowserContext; close():
     locale: 'en-US',
     timezoneId: 'America/Los_Angeles',
     // The service worker has its own test; here every request must reach the real server.
-    serviceWorkers: 'block',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   return {
     context,

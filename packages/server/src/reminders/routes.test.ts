@@ -1,0 +1,409 @@
+import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import { forEachEngine } from '../db/test-engines.ts';
+import { TestClient } from '../http/test-client.ts';
+import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { runReminders } from './run.ts';
+
+const tenAmLa = new Date('2026-11-20T18:00:00Z');
+
+forEachEngine((engine) => {
+  engine.test(
+    'stop link: GET asks, the RFC 8058 one-click POST stops email, and no email follows',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
+      const email = await db
+        .selectFrom('outbox')
+        .select(['body_text', 'headers'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'reminder')
+        .executeTakeFirstOrThrow();
+      const url = new URL(
+        ((email.headers as Record<string, string>)['List-Unsubscribe'] ?? '').slice(1, -1),
+      );
+      assert.ok(email.body_text.includes(url.href));
+      const page = await admin.fork().request('GET', url.pathname);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /<form method="post">/);
+      // A link scanner's GET changed nothing.
+      assert.deepEqual((await client.get(`/api/patients/${patientId}/reminders`)).json.prefs, {
+        channels: ['email', 'push'],
+        paused: false,
+        quietHours: null,
+      });
+      const bad = await admin
+        .fork()
+        .request('POST', `${url.pathname.slice(0, -3)}xyz`, 'List-Unsubscribe=One-Click', {
+          'content-type': 'application/x-www-form-urlencoded',
+        });
+      assert.equal(bad.status, 404);
+      const stopped = await admin
+        .fork()
+        .request('POST', url.pathname, 'List-Unsubscribe=One-Click', {
+          'content-type': 'application/x-www-form-urlencoded',
+        });
+      assert.equal(stopped.status, 200);
+      assert.match(stopped.text, /no more reminders by email/);
+      assert.deepEqual(
+        (
+          (await client.get(`/api/patients/${patientId}/reminders`)).json.prefs as {
+            channels: string[];
+          }
+        ).channels,
+        ['push'],
+      );
+      await runReminders(db, new Date(tenAmLa.getTime() + 24 * 3600_000), {
+        clinicId: clinic.clinicId,
+      });
+      const emails = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'reminder')
+        .execute();
+      assert.equal(emails.length, 1);
+      const audit = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('action', '=', 'reminders.stop-link')
+        .execute();
+      assert.equal(audit.length, 1);
+    },
+  );
+
+  engine.test(
+    'prefs: the patient pauses; bad input is a 400; staff cannot change them',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      const path = `/api/patients/${patientId}/reminders`;
+      const bad = await client.put(path, { channels: ['fax'], paused: false, quietHours: null });
+      assert.equal(bad.status, 400);
+      const late = await client.put(path, {
+        channels: ['email'],
+        paused: false,
+        quietHours: { start: '25:00', end: '08:00' },
+      });
+      assert.equal(late.status, 400);
+      assert.equal(
+        (await admin.put(path, { channels: [], paused: true, quietHours: null })).status,
+        403,
+      );
+      const ok = await client.put(path, {
+        channels: ['email'],
+        paused: true,
+        quietHours: { start: '20:00', end: '09:30' },
+      });
+      assert.equal(ok.status, 200);
+      await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
+      const sends = await db
+        .selectFrom('reminder_sends')
+        .select('id')
+        .where('clinic_id', '=', clinic.clinicId)
+        .execute();
+      assert.equal(sends.length, 0);
+      const sub = await client.post(`/api/patients/${patientId}/push-subscriptions`, {
+        endpoint: 'http://insecure.example/push',
+        keys: { p256dh: 'x', auth: 'y' },
+      });
+      assert.equal(sub.status, 400);
+    },
+  );
+
+  engine.test(
+    'calendar: a valid RFC 5545 file and a private feed that can be revoked',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      await db
+        .updateTable('patients')
+        .set({ language: 'es' })
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('id', '=', patientId)
+        .execute();
+      const file = await client.get(`/api/patients/${patientId}/calendar.ics`);
+      assert.equal(file.status, 200);
+      assert.match(file.headers.get('content-type') ?? '', /^text\/calendar/);
+      assert.ok(file.text.endsWith('\r\n'));
+      assert.ok(!/[^\r]\n/.test(file.text), 'every line ends in CRLF');
+      for (const line of file.text.split('\r\n'))
+        assert.ok(Buffer.byteLength(line) <= 75, `over 75 octets: ${line}`);
+      const parsed = new ICAL.Component(ICAL.parse(file.text));
+      const events = parsed.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+      assert.ok(events.length >= 8);
+      assert.ok(events.every((e) => e.uid && e.component.getFirstPropertyValue('dtstamp')));
+      assert.ok(events.some((e) => /Cuestionario de recuperación/.test(e.summary)));
+      assert.ok(events.some((e) => /cita de control/i.test(e.summary)));
+      const created = await client.post(`/api/patients/${patientId}/calendar-feed`, {});
+      assert.equal(created.status, 201);
+      const feedPath = new URL(created.json.url as string).pathname;
+      const anonymous = admin.fork();
+      const feed = await anonymous.get(feedPath);
+      assert.equal(feed.status, 200);
+      assert.equal(
+        new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').length,
+        events.length,
+      );
+      const stored = await db
+        .selectFrom('calendar_feeds')
+        .select('token_hash')
+        .where('clinic_id', '=', clinic.clinicId)
+        .execute();
+      assert.ok(!stored.some((s) => feedPath.includes(s.token_hash)), 'only the hash is stored');
+      assert.equal(
+        (await client.request('DELETE', `/api/patients/${patientId}/calendar-feed`, {})).status,
+        200,
+      );
+      assert.equal((await anonymous.get(feedPath)).status, 404);
+    },
+  );
+
+  engine.test(
+    'worklist: missed check-ins and silence after an urgent alert; acknowledged once, back when quiet again',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const quiet = await enrolAndSignIn(admin, clinic);
+      const alerted = await enrolAndSignIn(admin, clinic, {
+        surgery: { region: 'lumbar', procedure: 'laminectomy', surgeryDate: '2026-09-01' },
+      });
+      await db
+        .updateTable('patients')
+        .set({ phone: '+1 (555) 010-2000' })
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('id', '=', quiet.patientId)
+        .execute();
+      await db
+        .insertInto('alerts')
+        .values({
+          clinic_id: clinic.clinicId,
+          patient_id: alerted.patientId,
+          checkin_id: null,
+          level: 'urgent',
+          priority: 1,
+          findings: '[]',
+          created_at: new Date('2026-11-18T18:00:00Z'),
+          deadline_at: null,
+          acknowledged_by: null,
+          acknowledged_at: null,
+          resolved_by: null,
+          resolved_at: null,
+          notes: null,
+          escalated_at: null,
+          escalated_to: null,
+        })
+        .execute();
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
+        patient_id: string;
+        no_checkin_since: boolean;
+      }[];
+      assert.deepEqual(
+        queue.map((a) => [a.patient_id, a.no_checkin_since]),
+        [[alerted.patientId, true]],
+      );
+      const list = await nurse.get('/api/worklist');
+      assert.equal(list.status, 200);
+      const entries = list.json.entries as unknown as {
+        patientId: string;
+        reason: string;
+        days: number;
+        callLink: string | null;
+      }[];
+      assert.deepEqual(
+        entries.map((e) => [e.patientId, e.reason]),
+        [
+          [alerted.patientId, 'after-alert'],
+          [quiet.patientId, 'missed-checkins'],
+        ],
+      );
+      assert.equal(entries[1]?.days, 10);
+      assert.equal(entries[1]?.callLink, 'tel:+15550102000');
+      assert.equal(
+        (
+          await nurse.post(`/api/worklist/${quiet.patientId}/acknowledge`, {
+            reason: 'missed-checkins',
+          })
+        ).status,
+        200,
+      );
+      assert.equal(
+        (
+          await nurse.post(`/api/worklist/${alerted.patientId}/acknowledge`, {
+            reason: 'after-alert',
+          })
+        ).status,
+        200,
+      );
+      assert.deepEqual((await nurse.get('/api/worklist')).json.entries, []);
+      // The patient checks in on the 15th, then goes quiet again: a new entry.
+      await db
+        .insertInto('checkins')
+        .values({
+          clinic_id: clinic.clinicId,
+          patient_id: quiet.patientId,
+          surgery_id: null,
+          idempotency_key: 'k-12345678',
+          answers: '{}',
+          triage: '{}',
+          level: 'routine',
+          submitted_at: new Date('2026-11-15T18:00:00Z'),
+        })
+        .execute();
+      const again = (await nurse.get('/api/worklist')).json.entries as unknown as {
+        patientId: string;
+        days: number;
+      }[];
+      assert.deepEqual(
+        again.map((e) => [e.patientId, e.days]),
+        [[quiet.patientId, 4]],
+      );
+      const audits = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('action', '=', 'worklist.acknowledge')
+        .execute();
+      assert.equal(audits.length, 2);
+      const patientView = await quiet.client.get('/api/worklist');
+      assert.equal(patientView.status, 403);
+    },
+  );
+});
+
+forEachEngine((engine) => {
+  engine.test(
+    'alert emails: a nurse opts in to new urgent alerts and out of escalation emails',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      assert.deepEqual((await nurse.get('/api/staff/me/alert-emails')).json, {
+        newUrgent: false,
+        escalations: true,
+      });
+      assert.equal(
+        (await nurse.put('/api/staff/me/alert-emails', { newUrgent: 'yes', escalations: true }))
+          .status,
+        400,
+      );
+      assert.equal(
+        (await nurse.put('/api/staff/me/alert-emails', { newUrgent: true, escalations: false }))
+          .status,
+        200,
+      );
+      const calmDay = {
+        axialPain: 3,
+        limbPain: 2,
+        painControlled: 'yes',
+        temperature: { value: 37.0, unit: 'C' },
+      };
+      const fever = await client.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: 'fever-0001-abcdef',
+        checkin: { ...calmDay, temperature: { value: 101.8, unit: 'F' } },
+      });
+      assert.equal(fever.status, 201, fever.text);
+      const mails = await db
+        .selectFrom('outbox')
+        .select(['to_address', 'subject', 'body_text'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'alert_new')
+        .execute();
+      assert.deepEqual(
+        mails.map((m) => [m.to_address, m.subject]),
+        [[clinic.staff.care_manager.email, 'Lamina: new urgent alert']],
+      );
+      assert.ok(!mails[0]?.body_text.includes('101'), 'no health details in the email');
+      // A calm check-in: no email.
+      await client.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: 'calm-0001-abcdef',
+        checkin: calmDay,
+      });
+      const after = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'alert_new')
+        .execute();
+      assert.equal(after.length, 1);
+      // Escalation: the nurse is first on call and chose no escalation emails.
+      await db
+        .insertInto('on_call')
+        .values({ clinic_id: clinic.clinicId, position: 1, user_id: clinic.staff.care_manager.id })
+        .execute();
+      const { escalateOverdueAlerts } = await import('../alerts/escalation.ts');
+      const escalated = await escalateOverdueAlerts(db, new Date('2027-01-01T00:00:00Z'));
+      assert.equal(escalated.length, 1, 'still escalates');
+      const escalationMails = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('kind', '=', 'alert_escalation')
+        .execute();
+      assert.equal(escalationMails.length, 0);
+    },
+  );
+});
+
+forEachEngine((engine) => {
+  engine.test(
+    'clinic settings: the admin tunes cadence and worklist thresholds; bad settings are a 400',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      await enrolAndSignIn(admin, clinic);
+      const settings = {
+        cadence: [{ untilDay: 30, everyDays: 1 }],
+        quietHours: { start: '20:00', end: '09:00' },
+        sendAfter: '10:00',
+        missedDaysForWorklist: 11,
+        worklistUntilDay: 30,
+      };
+      const unordered = {
+        ...settings,
+        cadence: [
+          { untilDay: 30, everyDays: 1 },
+          { untilDay: 10, everyDays: 2 },
+        ],
+      };
+      assert.equal((await admin.put('/api/clinic/reminder-settings', unordered)).status, 400);
+      assert.equal((await admin.put('/api/clinic/reminder-settings', settings)).status, 200);
+      assert.deepEqual((await admin.get('/api/clinic/reminder-settings')).json.settings, settings);
+      // Day 10 without a check-in: 10 missed days, under the clinic's 11: not on the worklist.
+      assert.deepEqual((await admin.get('/api/worklist')).json.entries, []);
+      // The clinic sends from 10:00: 09:00 in Los Angeles sends nothing, 10:00 does.
+      await runReminders(db, new Date(tenAmLa.getTime() - 3600_000), { clinicId: clinic.clinicId });
+      await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
+      const sends = await db
+        .selectFrom('reminder_sends')
+        .select('created_at')
+        .where('clinic_id', '=', clinic.clinicId)
+        .execute();
+      assert.deepEqual(
+        sends.map((s) => s.created_at.toISOString()),
+        [tenAmLa.toISOString()],
+      );
+    },
+  );
+});

@@ -1,0 +1,655 @@
+import {
+  defaultReminderSettings,
+  type IsoDate,
+  promTimepoints,
+  promWindow,
+  reminderChannels,
+  reminderFollowUps,
+  reminderSettingsSchema,
+} from '@lamina/pathway';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, readJson, uuidParam } from '../http/context.ts';
+import { authorizeClinic, authorizePatient } from '../http/guard.ts';
+import { notFound } from '../http/problem.ts';
+import { vapidKeys } from '../messaging/push.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
+import { calendar } from './ics.ts';
+import { calendarPath, hashLinkToken, newLinkToken, reminderLink } from './links.ts';
+import { resolveReminderPrefs, resolveReminderSettings } from './run.ts';
+import { acknowledgeWorklist, worklist } from './worklist.ts';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24 h)');
+
+export const reminderPrefsBodySchema = z.strictObject({
+  channels: z.array(z.enum(reminderChannels)).max(3),
+  paused: z.boolean(),
+  quietHours: z.strictObject({ start: clock, end: clock }).nullable(),
+});
+
+export const pushSubscriptionSchema = z.strictObject({
+  endpoint: z.url({ protocol: /^https$/ }).max(2000),
+  keys: z.strictObject({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'a base64url P-256 public key'),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/, 'a base64url auth secret'),
+  }),
+});
+export const pushUnsubscribeSchema = z.strictObject({ endpoint: z.string().max(2000) });
+export const emptySchema = z.strictObject({});
+export const worklistAckSchema = z.strictObject({
+  reason: z.enum(['missed-checkins', 'after-alert']),
+});
+
+async function readPrefs(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'read');
+  const { db } = c.get('deps');
+  const row = await db
+    .selectFrom('reminder_prefs')
+    .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
+    .where('clinic_id', '=', actor.clinicId)
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
+  const subs = await db
+    .selectFrom('push_subscriptions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('clinic_id', '=', actor.clinicId)
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
+  const sends = await db
+    .selectFrom('reminder_sends')
+    .select(['local_date', 'channel', 'status', 'created_at'])
+    .where('clinic_id', '=', actor.clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at', 'desc')
+    .limit(20)
+    .execute();
+  return c.json({
+    prefs: resolveReminderPrefs(row ?? null),
+    pushDevices: Number(subs?.n ?? 0),
+    vapidPublicKey: (await vapidKeys(db, actor.clinicId)).publicKey,
+    recentSends: sends.map((s) => ({
+      localDate: s.local_date,
+      channel: s.channel,
+      status: s.status,
+      at: s.created_at.toISOString(),
+    })),
+  });
+}
+
+async function writePrefs(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'manage-reminders');
+  const body = await readJson(c, reminderPrefsBodySchema);
+  const { db, now } = c.get('deps');
+  const values = {
+    channels: [...new Set(body.channels)],
+    paused: body.paused,
+    quiet_start: body.quietHours?.start ?? null,
+    quiet_end: body.quietHours?.end ?? null,
+    updated_at: now(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('reminder_prefs')
+      .values({ clinic_id: actor.clinicId, patient_id: patientId, ...values })
+      .onConflict((oc) => oc.columns(['clinic_id', 'patient_id']).doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'reminders.prefs',
+      subjectType: 'patient',
+      subjectId: patientId,
+      patientId,
+      ip: c.get('ip'),
+      details: { channels: values.channels, paused: values.paused },
+    });
+  });
+  return c.json({ prefs: resolveReminderPrefs(values) });
+}
+
+async function subscribePush(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'manage-reminders');
+  const body = await readJson(c, pushSubscriptionSchema);
+  const { db } = c.get('deps');
+  await db
+    .insertInto('push_subscriptions')
+    .values({
+      clinic_id: actor.clinicId,
+      patient_id: patientId,
+      endpoint: body.endpoint,
+      p256dh: body.keys.p256dh,
+      auth: body.keys.auth,
+    })
+    .onConflict((oc) =>
+      oc.columns(['clinic_id', 'endpoint']).doUpdateSet({
+        patient_id: patientId,
+        p256dh: body.keys.p256dh,
+        auth: body.keys.auth,
+      }),
+    )
+    .execute();
+  return c.json({ subscribed: true }, 201);
+}
+
+async function unsubscribePush(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'manage-reminders');
+  const body = await readJson(c, pushUnsubscribeSchema);
+  const { db } = c.get('deps');
+  await db
+    .deleteFrom('push_subscriptions')
+    .where('clinic_id', '=', actor.clinicId)
+    .where('patient_id', '=', patientId)
+    .where('endpoint', '=', body.endpoint)
+    .execute();
+  return c.json({ subscribed: false });
+}
+
+/** Visits and questionnaire dates, in the patient's language. */
+async function calendarFor(c: AppContext, clinicId: string, patientId: string) {
+  const { db, now } = c.get('deps');
+  const row = await db
+    .selectFrom('patients as p')
+    .innerJoin('clinics as k', 'k.id', 'p.clinic_id')
+    .innerJoin('surgeries as s', (j) =>
+      j.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.patient_id', '=', 'p.id'),
+    )
+    .select([
+      'p.language',
+      'k.name',
+      's.id',
+      's.surgery_date',
+      's.region',
+      's.procedure',
+      's.cancelled_at',
+      's.overrides',
+    ])
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.id', '=', patientId)
+    .orderBy('s.surgery_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const es = row?.language === 'es';
+  const events = [];
+  if (row && row.cancelled_at === null) {
+    const surgeryDate = row.surgery_date as IsoDate;
+    const overrides = (row.overrides ?? {}) as { followUps?: Record<string, { date?: IsoDate }> };
+    for (const v of reminderFollowUps(
+      { region: row.region as 'lumbar', procedure: row.procedure as 'laminectomy', surgeryDate },
+      overrides.followUps ?? {},
+    )) {
+      events.push({
+        uid: `${row.id}-${v.id}@lamina`,
+        date: v.date,
+        summary: es
+          ? `${v.booked ? 'Cita de control' : 'Pedir cita de control (fecha aproximada)'}: ${v.title}`
+          : `${v.booked ? 'Follow-up visit' : 'Book your follow-up visit (about this date)'}: ${v.title}`,
+        description: `${row.name}`,
+      });
+    }
+    for (const t of promTimepoints.filter((p) => p.id !== 'baseline')) {
+      const w = promWindow(surgeryDate, t);
+      events.push({
+        uid: `${row.id}-prom-${t.id}@lamina`,
+        date: w.opens,
+        summary: es
+          ? `Cuestionario de recuperación (${t.id})`
+          : `Recovery questionnaire: ${t.label}`,
+        description: es ? `Abierto hasta el ${w.closes}.` : `Open until ${w.closes}.`,
+      });
+    }
+  }
+  return calendar(es ? 'Lamina: mis citas' : 'Lamina: my visits', events, now());
+}
+
+async function downloadIcs(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'read');
+  const body = await calendarFor(c, actor.clinicId, patientId);
+  return c.body(body, 200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': 'attachment; filename="lamina.ics"',
+  });
+}
+
+async function newFeed(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'manage-reminders');
+  await readJson(c, emptySchema);
+  const { db, now } = c.get('deps');
+  const { token, hash } = newLinkToken();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('calendar_feeds')
+      .set({ revoked_at: now() })
+      .where('clinic_id', '=', actor.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('calendar_feeds')
+      .values({
+        clinic_id: actor.clinicId,
+        token_hash: hash,
+        patient_id: patientId,
+        revoked_at: null,
+      })
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'reminders.calendar-feed.create',
+      subjectType: 'patient',
+      subjectId: patientId,
+      patientId,
+      ip: c.get('ip'),
+    });
+  });
+  return c.json(
+    { url: reminderLink(c.get('deps').publicUrl, calendarPath(actor.clinicId, token)) },
+    201,
+  );
+}
+
+async function revokeFeed(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'manage-reminders');
+  const { db, now } = c.get('deps');
+  await db
+    .updateTable('calendar_feeds')
+    .set({ revoked_at: now() })
+    .where('clinic_id', '=', actor.clinicId)
+    .where('patient_id', '=', patientId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return c.json({ revoked: true });
+}
+
+async function feed(c: AppContext) {
+  const clinicId = uuidParam.safeParse(c.req.param('clinicId'));
+  const file = /^([A-Za-z0-9_-]{43})\.ics$/.exec(c.req.param('file') ?? '');
+  if (!clinicId.success || !file?.[1]) throw notFound('This calendar');
+  const { db } = c.get('deps');
+  const row = await db
+    .selectFrom('calendar_feeds')
+    .select(['patient_id'])
+    .where('clinic_id', '=', clinicId.data)
+    .where('token_hash', '=', hashLinkToken(file[1]))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('This calendar');
+  const body = await calendarFor(c, clinicId.data, row.patient_id);
+  return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
+}
+
+async function findStop(c: AppContext) {
+  const clinicId = uuidParam.safeParse(c.req.param('clinicId'));
+  const token = c.req.param('token') ?? '';
+  if (!clinicId.success || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('This link');
+  const { db } = c.get('deps');
+  const send = await db
+    .selectFrom('reminder_sends as r')
+    .innerJoin('patients as p', (j) =>
+      j.onRef('p.clinic_id', '=', 'r.clinic_id').onRef('p.id', '=', 'r.patient_id'),
+    )
+    .select(['r.patient_id', 'r.channel', 'p.language'])
+    .where('r.clinic_id', '=', clinicId.data)
+    .where('r.stop_token_hash', '=', hashLinkToken(token))
+    .executeTakeFirst();
+  if (!send) throw notFound('This link');
+  return { clinicId: clinicId.data, ...send };
+}
+
+const stopWords = {
+  en: {
+    ask: 'Stop reminders by {channel}?',
+    button: 'Stop reminders',
+    done: 'Done: you will get no more reminders by {channel}. You can turn them back on in the Lamina app.',
+  },
+  es: {
+    ask: '¿Dejar de recibir recordatorios por {channel}?',
+    button: 'Dejar de recibir recordatorios',
+    done: 'Listo: no recibirá más recordatorios por {channel}. Puede volver a activarlos en la app Lamina.',
+  },
+};
+
+function page(lang: 'en' | 'es', body: string) {
+  return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lamina</title><body style="font:18px system-ui;max-width:32rem;margin:2rem auto;padding:0 1rem">${body}</body></html>`;
+}
+
+/** GET shows a button (mail scanners follow links; they must not stop anything). */
+async function stopPage(c: AppContext) {
+  const s = await findStop(c);
+  const lang = s.language === 'es' ? 'es' : 'en';
+  const w = stopWords[lang];
+  return c.html(
+    page(
+      lang,
+      `<p>${w.ask.replace('{channel}', s.channel === 'sms' ? 'SMS' : 'email')}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${w.button}</button></form>`,
+    ),
+  );
+}
+
+/** POST stops the channel: the RFC 8058 one-click POST from the mail client and the page's button. */
+async function stop(c: AppContext) {
+  const s = await findStop(c);
+  const { db, now } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('reminder_prefs')
+      .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
+      .where('clinic_id', '=', s.clinicId)
+      .where('patient_id', '=', s.patient_id)
+      .forUpdate()
+      .executeTakeFirst();
+    const prefs = resolveReminderPrefs(current ?? null);
+    const channels = prefs.channels.filter((ch) => ch !== s.channel);
+    await trx
+      .insertInto('reminder_prefs')
+      .values({
+        clinic_id: s.clinicId,
+        patient_id: s.patient_id,
+        channels,
+        paused: prefs.paused,
+        quiet_start: prefs.quietHours?.start ?? null,
+        quiet_end: prefs.quietHours?.end ?? null,
+        updated_at: now(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['clinic_id', 'patient_id']).doUpdateSet({ channels, updated_at: now() }),
+      )
+      .execute();
+    await recordAudit(trx, {
+      clinicId: s.clinicId,
+      actor: null,
+      action: 'reminders.stop-link',
+      subjectType: 'patient',
+      subjectId: s.patient_id,
+      patientId: s.patient_id,
+      ip: c.get('ip'),
+      details: { channel: s.channel },
+    });
+  });
+  const lang = s.language === 'es' ? 'es' : 'en';
+  return c.html(
+    page(
+      lang,
+      `<p>${stopWords[lang].done.replace('{channel}', s.channel === 'sms' ? 'SMS' : 'email')}</p>`,
+    ),
+  );
+}
+
+async function readWorklist(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const { db, now } = c.get('deps');
+  const clinic = await db
+    .selectFrom('clinics')
+    .select(['timezone', 'reminder_settings'])
+    .where('id', '=', actor.clinicId)
+    .executeTakeFirstOrThrow();
+  const entries = await worklist(
+    db,
+    actor.clinicId,
+    clinic.timezone,
+    resolveReminderSettings(clinic.reminder_settings),
+    now(),
+  );
+  return c.json({
+    entries: entries.map((e) => ({
+      ...e,
+      callLink: e.phone ? `tel:${e.phone.replace(/[^+\d]/g, '')}` : null,
+    })),
+  });
+}
+
+async function ackWorklist(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const patientId = pathId(c, 'patientId');
+  const { db, now } = c.get('deps');
+  const exists = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('clinic_id', '=', actor.clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  if (!exists) throw notFound('This patient');
+  const { reason } = await readJson(c, worklistAckSchema);
+  await db.transaction().execute(async (trx) => {
+    await acknowledgeWorklist(
+      trx,
+      { clinicId: actor.clinicId, patientId, reason, userId: actor.userId },
+      now(),
+    );
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'worklist.acknowledge',
+      subjectType: 'patient',
+      subjectId: patientId,
+      patientId,
+      ip: c.get('ip'),
+      details: { reason },
+    });
+  });
+  return c.json({ acknowledged: true });
+}
+
+export const alertEmailsSchema = z.strictObject({
+  newUrgent: z.boolean(),
+  escalations: z.boolean(),
+});
+
+async function readAlertEmails(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const { db } = c.get('deps');
+  const row = await db
+    .selectFrom('staff_notification_prefs')
+    .select(['email_new_urgent', 'email_escalations'])
+    .where('clinic_id', '=', actor.clinicId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  return c.json({
+    newUrgent: row?.email_new_urgent ?? false,
+    escalations: row?.email_escalations ?? true,
+  });
+}
+
+async function writeAlertEmails(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const body = await readJson(c, alertEmailsSchema);
+  const { db, now } = c.get('deps');
+  const values = {
+    email_new_urgent: body.newUrgent,
+    email_escalations: body.escalations,
+    updated_at: now(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('staff_notification_prefs')
+      .values({ clinic_id: actor.clinicId, user_id: actor.userId, ...values })
+      .onConflict((oc) => oc.columns(['clinic_id', 'user_id']).doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'staff.alert-emails',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      ip: c.get('ip'),
+      details: body,
+    });
+  });
+  return c.json(body);
+}
+
+async function readReminderSettings(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const { db } = c.get('deps');
+  const clinic = await db
+    .selectFrom('clinics')
+    .select('reminder_settings')
+    .where('id', '=', actor.clinicId)
+    .executeTakeFirstOrThrow();
+  return c.json({
+    settings: resolveReminderSettings(clinic.reminder_settings),
+    defaults: defaultReminderSettings,
+  });
+}
+
+async function writeReminderSettings(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-clinic-settings');
+  const settings = await readJson(c, reminderSettingsSchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('clinics')
+      .set({ reminder_settings: JSON.stringify(settings) })
+      .where('id', '=', actor.clinicId)
+      .execute();
+    await recordAudit(trx, {
+      clinicId: actor.clinicId,
+      actor,
+      action: 'clinic.reminder-settings',
+      subjectType: 'clinic',
+      subjectId: actor.clinicId,
+      ip: c.get('ip'),
+      details: settings,
+    });
+  });
+  return c.json({ settings });
+}
+
+const patientOnly = 'The patient themselves.';
+const patientOrTeam = 'The patient, or their care team.';
+
+export const reminders = documentedRoutes([
+  {
+    method: 'get',
+    path: '/api/patients/:patientId/reminders',
+    summary: 'Reminder settings, push key and recent sends',
+    access: patientOrTeam,
+    handler: readPrefs,
+  },
+  {
+    method: 'put',
+    path: '/api/patients/:patientId/reminders',
+    summary: 'Change channels, pause, quiet hours',
+    access: patientOnly,
+    body: reminderPrefsBodySchema,
+    handler: writePrefs,
+  },
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/push-subscriptions',
+    summary: 'Register this device for Web Push',
+    access: patientOnly,
+    body: pushSubscriptionSchema,
+    success: { status: 201, description: 'Subscribed' },
+    handler: subscribePush,
+  },
+  {
+    method: 'delete',
+    path: '/api/patients/:patientId/push-subscriptions',
+    summary: 'Stop Web Push on this device',
+    access: patientOnly,
+    body: pushUnsubscribeSchema,
+    handler: unsubscribePush,
+  },
+  {
+    method: 'get',
+    path: '/api/patients/:patientId/calendar.ics',
+    summary: 'Visits and questionnaire dates as an .ics file',
+    access: patientOrTeam,
+    success: { status: 200, description: 'iCalendar', contentType: 'text/calendar' },
+    handler: downloadIcs,
+  },
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/calendar-feed',
+    summary: 'A new private calendar feed URL (revokes the old one)',
+    access: patientOnly,
+    body: emptySchema,
+    success: { status: 201, description: 'The feed URL' },
+    handler: newFeed,
+  },
+  {
+    method: 'delete',
+    path: '/api/patients/:patientId/calendar-feed',
+    summary: 'Revoke the calendar feed',
+    access: patientOnly,
+    handler: revokeFeed,
+  },
+  {
+    method: 'get',
+    path: '/r/calendar/:clinicId/:file',
+    summary: 'Private calendar feed (token in the URL)',
+    access: 'Anyone holding the feed token.',
+    success: { status: 200, description: 'iCalendar', contentType: 'text/calendar' },
+    handler: feed,
+  },
+  {
+    method: 'get',
+    path: '/r/stop/:clinicId/:token',
+    summary: 'Confirm stopping reminders on a channel',
+    access: 'Anyone holding the stop token.',
+    success: { status: 200, description: 'A page', contentType: 'text/html' },
+    handler: stopPage,
+  },
+  {
+    method: 'post',
+    path: '/r/stop/:clinicId/:token',
+    summary: 'One-click stop (RFC 8058)',
+    access: 'Anyone holding the stop token.',
+    success: { status: 200, description: 'A page', contentType: 'text/html' },
+    handler: stop,
+  },
+  {
+    method: 'get',
+    path: '/api/worklist',
+    summary: 'Patients not heard from',
+    access: 'Care managers and clinicians.',
+    handler: readWorklist,
+  },
+  {
+    method: 'get',
+    path: '/api/clinic/reminder-settings',
+    summary: 'Reminder cadence, quiet hours and worklist thresholds',
+    access: 'Admins.',
+    handler: readReminderSettings,
+  },
+  {
+    method: 'put',
+    path: '/api/clinic/reminder-settings',
+    summary: 'Change the reminder cadence, quiet hours and worklist thresholds',
+    access: 'Admins.',
+    body: reminderSettingsSchema,
+    handler: writeReminderSettings,
+  },
+  {
+    method: 'get',
+    path: '/api/staff/me/alert-emails',
+    summary: 'My alert-email choices',
+    access: 'Care managers, clinicians and admins (their own).',
+    handler: readAlertEmails,
+  },
+  {
+    method: 'put',
+    path: '/api/staff/me/alert-emails',
+    summary: 'Choose email for new urgent alerts and escalations',
+    access: 'Care managers, clinicians and admins (their own).',
+    body: alertEmailsSchema,
+    handler: writeAlertEmails,
+  },
+  {
+    method: 'post',
+    path: '/api/worklist/:patientId/acknowledge',
+    summary: 'Acknowledge a worklist entry',
+    access: 'Care managers and clinicians.',
+    body: worklistAckSchema,
+    handler: ackWorklist,
+  },
+]);

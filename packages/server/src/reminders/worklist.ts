@@ -1,0 +1,133 @@
+import { type IsoDate, localDate, type ReminderSettings } from '@lamina/pathway';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+export interface WorklistEntry {
+  readonly patientId: string;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly surgeryDate: string;
+  readonly reason: 'missed-checkins' | 'after-alert';
+  /** Expected check-in days missed in a row (missed-checkins), or days since the alert (after-alert). */
+  readonly days: number;
+  readonly lastCheckinAt: string | null;
+  /** The open urgent/emergency alert with no check-in since (after-alert). */
+  readonly alertId: string | null;
+}
+
+/**
+ * The "not heard from" worklist: patients in their first weeks who have missed
+ * `missedDaysForWorklist` days of check-ins in a row (the early cadence is daily), and patients with
+ * an open urgent or emergency alert and no check-in in the day since. One entry per patient and
+ * reason until a care-team member acknowledges it; it comes back when the patient checks in and
+ * then goes quiet again (the acknowledgement remembers the last check-in it saw).
+ * Uses surgeries_by_date, checkins_patient and alerts_deadline/alerts_patient indexes.
+ */
+export async function worklist(
+  db: Kysely<Database>,
+  clinicId: string,
+  timeZone: string,
+  settings: ReminderSettings,
+  now: Date,
+): Promise<WorklistEntry[]> {
+  const today: IsoDate = localDate(timeZone, now);
+  const missed = settings.missedDaysForWorklist;
+  const { rows } = await sql<{
+    patient_id: string;
+    given_name: string;
+    family_name: string;
+    phone: string | null;
+    surgery_date: string;
+    reason: 'missed-checkins' | 'after-alert';
+    days: number;
+    last_at: Date | null;
+    alert_id: string | null;
+  }>`
+    select * from (
+      select p.id as patient_id, p.given_name, p.family_name, p.phone, s.surgery_date::text as surgery_date,
+        'missed-checkins' as reason,
+        (${today}::date - greatest(coalesce((lc.last_at at time zone ${timeZone})::date, s.surgery_date - 1), s.surgery_date - 1) - 1) as days,
+        lc.last_at, null::uuid as alert_id
+      from surgeries s
+      join patients p on p.clinic_id = s.clinic_id and p.id = s.patient_id
+      left join lateral (
+        select max(c.submitted_at) as last_at from checkins c
+        where c.clinic_id = s.clinic_id and c.patient_id = s.patient_id
+      ) lc on true
+      left join worklist_acks a on a.clinic_id = s.clinic_id and a.patient_id = s.patient_id
+        and a.reason = 'missed-checkins'
+      where s.clinic_id = ${clinicId} and s.cancelled_at is null
+        and s.surgery_date between (${today}::date - ${settings.worklistUntilDay}::int) and (${today}::date - ${missed}::int)
+        and (a.patient_id is null or a.last_checkin_at is distinct from lc.last_at)
+    ) m where m.days >= ${missed}
+    union all
+    select distinct on (p.id) p.id, p.given_name, p.family_name, p.phone, coalesce(s.surgery_date::text, ''),
+      'after-alert', floor(extract(epoch from (${now}::timestamptz - al.created_at)) / 86400)::int,
+      lc.last_at, al.id
+    from alerts al
+    join patients p on p.clinic_id = al.clinic_id and p.id = al.patient_id
+    left join lateral (
+      select max(c.submitted_at) as last_at from checkins c
+      where c.clinic_id = al.clinic_id and c.patient_id = al.patient_id
+    ) lc on true
+    left join lateral (
+      select s.surgery_date from surgeries s where s.clinic_id = al.clinic_id and s.patient_id = al.patient_id
+      order by s.surgery_date desc limit 1
+    ) s on true
+    left join worklist_acks a on a.clinic_id = al.clinic_id and a.patient_id = al.patient_id
+      and a.reason = 'after-alert'
+    where al.clinic_id = ${clinicId} and al.status <> 'resolved'
+      and al.level in ('urgent', 'emergency')
+      and al.created_at <= ${now}::timestamptz - interval '1 day'
+      and (lc.last_at is null or lc.last_at < al.created_at)
+      and (a.patient_id is null or a.acknowledged_at < al.created_at)
+  `.execute(db);
+  return rows
+    .map((r) => ({
+      patientId: r.patient_id,
+      name: `${r.given_name} ${r.family_name}`,
+      phone: r.phone,
+      surgeryDate: String(r.surgery_date),
+      reason: r.reason,
+      days: Number(r.days),
+      lastCheckinAt: r.last_at ? new Date(r.last_at).toISOString() : null,
+      alertId: r.alert_id,
+    }))
+    .sort((a, b) =>
+      a.reason === b.reason ? b.days - a.days : a.reason === 'after-alert' ? -1 : 1,
+    );
+}
+
+/** Stores a care-team member's acknowledgement (the caller audits it). */
+export async function acknowledgeWorklist(
+  db: Kysely<Database>,
+  entry: {
+    clinicId: string;
+    patientId: string;
+    reason: 'missed-checkins' | 'after-alert';
+    userId: string;
+  },
+  now: Date,
+): Promise<void> {
+  const last = await db
+    .selectFrom('checkins')
+    .select((eb) => eb.fn.max('submitted_at').as('last'))
+    .where('clinic_id', '=', entry.clinicId)
+    .where('patient_id', '=', entry.patientId)
+    .executeTakeFirst();
+  const values = {
+    last_checkin_at: (last?.last as Date | null) ?? null,
+    acknowledged_by: entry.userId,
+    acknowledged_at: now,
+  };
+  await db
+    .insertInto('worklist_acks')
+    .values({
+      clinic_id: entry.clinicId,
+      patient_id: entry.patientId,
+      reason: entry.reason,
+      ...values,
+    })
+    .onConflict((oc) => oc.columns(['clinic_id', 'patient_id', 'reason']).doUpdateSet(values))
+    .execute();
+}
