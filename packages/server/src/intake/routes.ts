@@ -19,7 +19,6 @@ import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
-  authorizeRequestToken,
   isRequestStaff,
   requestTokenDays,
   requestTokenHeader,
@@ -53,7 +52,6 @@ import {
 import {
   type ClinicContact,
   clinicContact,
-  clinicContactBySlug,
   getRequest,
   insertNote,
   insertRequest,
@@ -71,20 +69,10 @@ import {
   touchByStaff,
 } from './store.ts';
 import { mayMove } from './transitions.ts';
+import { clinicFromSlug, tokenHolderRequest } from './visitor.ts';
 
 /** Requests a visitor may send per address and clinic in the window. */
 export const intakeLimit = { submissions: 10, windowMinutes: 60 } as const;
-
-const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
-async function clinicFromSlug(c: AppContext): Promise<ClinicContact> {
-  const slug = (c.req.param('clinicSlug') ?? '').toLowerCase();
-  const clinic = slugPattern.test(slug)
-    ? await clinicContactBySlug(c.get('deps').db, slug)
-    : undefined;
-  if (!clinic) throw notFound(`A clinic called "${slug}"`);
-  return clinic;
-}
 
 interface Requester {
   patientId: string | null;
@@ -359,25 +347,6 @@ function publicView(row: RequestRow, clinic: ClinicContact, review: StoredReview
     imagingReview: review ? requesterReviewView(review, row.language) : null,
     clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
   };
-}
-
-/** The request a visitor's token opens (404 for a wrong or expired token, another clinic or no such request). */
-export async function tokenHolderRequest(c: AppContext) {
-  const clinic = await clinicFromSlug(c);
-  const requestId = pathId(c, 'requestId');
-  const { db, now } = c.get('deps');
-  const holder = await authorizeRequestToken(
-    db,
-    clinic.id,
-    requestId,
-    c.req.header(requestTokenHeader),
-    now(),
-  );
-  // Wrong token, expired token and no such request look the same.
-  if (!holder) throw notFound('This request');
-  const row = await getRequest(db, clinic.id, requestId);
-  if (!row) throw notFound('This request');
-  return { clinic, row };
 }
 
 async function statusForVisitor(c: AppContext) {
