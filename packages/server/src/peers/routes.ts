@@ -1,7 +1,7 @@
 import { safeText } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database, PeerConnectionStatus } from '../db/schema.ts';
 import { clinicToday } from '../http/clinic-today.ts';
@@ -107,31 +107,6 @@ function authorizePeer(c: AppContext, action: 'volunteer-as-peer' | 'connect-wit
   return actor as Actor & { patientId: string };
 }
 
-/**
- * Audits a peer read or change. By default on the request's database and about the actor's own
- * patient record; `db` puts it inside a transaction, `patientId` names the patient staff acted on.
- */
-async function audit(
-  c: AppContext,
-  actor: Actor,
-  action: string,
-  subjectType: 'peer_volunteer' | 'peer_connection' | 'peer_message',
-  subjectId: string | null,
-  details?: Record<string, unknown>,
-  options: { db?: Kysely<Database>; patientId?: string } = {},
-) {
-  await recordAudit(options.db ?? c.get('deps').db, {
-    clinicId: actor.clinicId,
-    actor,
-    action,
-    subjectType,
-    subjectId,
-    patientId: options.patientId ?? actor.patientId,
-    ip: c.get('ip'),
-    ...(details ? { details } : {}),
-  });
-}
-
 /** The age band from the clinic's date of birth, when it has one (it outranks what was typed). */
 function recordedAgeBand(patient: { date_of_birth: string | null } | undefined, today: string) {
   return patient?.date_of_birth ? ageBandOn(patient.date_of_birth, today) : undefined;
@@ -183,7 +158,12 @@ async function getVolunteer(c: AppContext) {
   const patient = await getPatient(db, actor.clinicId, actor.patientId);
   const surgery = await currentSurgery(db, actor.clinicId, actor.patientId);
   const today = await clinicToday(c, actor.clinicId);
-  await audit(c, actor, 'peer.volunteer.read', 'peer_volunteer', row?.id ?? null);
+  await audit(c, {
+    action: 'peer.volunteer.read',
+    subjectType: 'peer_volunteer',
+    subjectId: row?.id ?? null,
+    patientId: actor.patientId,
+  });
   return c.json({
     volunteer: ownProfile(row),
     // What the form can fill in from the record: it is theirs to read.
@@ -235,7 +215,16 @@ async function putVolunteer(c: AppContext) {
       },
       now(),
     );
-    await audit(c, actor, 'peer.volunteer.save', 'peer_volunteer', saved, undefined, { db: trx });
+    await audit(
+      c,
+      {
+        action: 'peer.volunteer.save',
+        subjectType: 'peer_volunteer',
+        subjectId: saved,
+        patientId: actor.patientId,
+      },
+      trx,
+    );
     return saved;
   });
   return c.json({ volunteer: ownProfile(await volunteerById(db, actor.clinicId, id)) });
@@ -268,7 +257,12 @@ async function changeOwnVolunteer<T>(
   const row = await requireOwnVolunteer(c, actor);
   const { db, now } = c.get('deps');
   await change(db, actor.clinicId, row.id, input, now());
-  await audit(c, actor, action(input), 'peer_volunteer', row.id);
+  await audit(c, {
+    action: action(input),
+    subjectType: 'peer_volunteer',
+    subjectId: row.id,
+    patientId: actor.patientId,
+  });
   return c.json({ volunteer: ownProfile(await volunteerById(db, actor.clinicId, row.id)) });
 }
 
@@ -318,8 +312,11 @@ async function proposals(c: AppContext) {
     const row = await volunteerById(db, actor.clinicId, proposal.volunteerId);
     if (row) result.push({ ...sharedProfile(row), reasons: proposal.reasons });
   }
-  await audit(c, actor, 'peer.proposals', 'peer_volunteer', null, {
-    proposed: result.map((p) => p.volunteerId),
+  await audit(c, {
+    action: 'peer.proposals',
+    subjectType: 'peer_volunteer',
+    patientId: actor.patientId,
+    details: { proposed: result.map((p) => p.volunteerId) },
   });
   return c.json({ proposals: result });
 }
@@ -378,7 +375,16 @@ async function moveAudited(
       ...(endedBy ? { endedBy } : {}),
     });
     if (moved?.moved)
-      await audit(c, actor, action, 'peer_connection', connectionId, undefined, { db: trx });
+      await audit(
+        c,
+        {
+          action,
+          subjectType: 'peer_connection',
+          subjectId: connectionId,
+          patientId: actor.patientId,
+        },
+        trx,
+      );
     return moved;
   });
 }
@@ -398,7 +404,12 @@ async function requireOwnConnection(c: AppContext, actor: Actor & { patientId: s
 async function myConnections(c: AppContext) {
   const actor = authorizePeer(c, 'connect-with-peer');
   const rows = await connectionsOf(c.get('deps').db, actor.clinicId, actor.patientId);
-  await audit(c, actor, 'peer.connection.list', 'peer_connection', null, { count: rows.length });
+  await audit(c, {
+    action: 'peer.connection.list',
+    subjectType: 'peer_connection',
+    patientId: actor.patientId,
+    details: { count: rows.length },
+  });
   return c.json({ connections: rows.map((row) => connectionView(row, actor.patientId)) });
 }
 
@@ -439,12 +450,14 @@ async function requestConnection(c: AppContext) {
       });
     await audit(
       c,
-      actor,
-      'peer.connection.request',
-      'peer_connection',
-      created,
-      { volunteerId: volunteer.id },
-      { db: trx },
+      {
+        action: 'peer.connection.request',
+        subjectType: 'peer_connection',
+        subjectId: created,
+        patientId: actor.patientId,
+        details: { volunteerId: volunteer.id },
+      },
+      trx,
     );
     return created;
   });
@@ -456,7 +469,13 @@ async function readConnection(c: AppContext) {
   const row = await requireOwnConnection(c, actor);
   const { db } = c.get('deps');
   const messages = await peerMessages(db, actor.clinicId, row.id);
-  await audit(c, actor, 'peer.message.list', 'peer_connection', row.id, { count: messages.length });
+  await audit(c, {
+    action: 'peer.message.list',
+    subjectType: 'peer_connection',
+    subjectId: row.id,
+    patientId: actor.patientId,
+    details: { count: messages.length },
+  });
   return c.json({
     connection: connectionView(row, actor.patientId),
     messages: messages.map((m) => ({
@@ -520,12 +539,14 @@ async function sendPeerMessage(c: AppContext) {
     });
     await audit(
       c,
-      actor,
-      'peer.message.send',
-      'peer_message',
-      id,
-      { connectionId: row.id },
-      { db: trx },
+      {
+        action: 'peer.message.send',
+        subjectType: 'peer_message',
+        subjectId: id,
+        patientId: actor.patientId,
+        details: { connectionId: row.id },
+      },
+      trx,
     );
     return { id, at };
   });
@@ -561,7 +582,12 @@ async function endOwn(c: AppContext) {
 async function staffVolunteers(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-peers');
   const rows = await listVolunteers(c.get('deps').db, actor.clinicId);
-  await audit(c, actor, 'peer.volunteer.list', 'peer_volunteer', null, { count: rows.length });
+  await audit(c, {
+    action: 'peer.volunteer.list',
+    subjectType: 'peer_volunteer',
+    patientId: actor.patientId,
+    details: { count: rows.length },
+  });
   return c.json({
     volunteers: rows.map((row) => ({
       ...sharedProfile(row),
@@ -601,7 +627,10 @@ async function changeVolunteerAsStaff<T>(
   const input = await readJson(c, schema);
   const { db, now } = c.get('deps');
   await change(db, actor, row.id, input, now());
-  await audit(c, actor, action(input), 'peer_volunteer', row.id, undefined, {
+  await audit(c, {
+    action: action(input),
+    subjectType: 'peer_volunteer',
+    subjectId: row.id,
     patientId: row.patient_id,
   });
   const updated = await volunteerById(db, actor.clinicId, row.id);
@@ -629,7 +658,12 @@ const staffPause = (c: AppContext) =>
 async function staffConnections(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-peers');
   const rows = await listConnections(c.get('deps').db, actor.clinicId);
-  await audit(c, actor, 'peer.connection.list', 'peer_connection', null, { count: rows.length });
+  await audit(c, {
+    action: 'peer.connection.list',
+    subjectType: 'peer_connection',
+    patientId: actor.patientId,
+    details: { count: rows.length },
+  });
   return c.json({
     connections: rows.map((row) => ({
       id: row.id,
