@@ -6,7 +6,7 @@ import {
   redFlagInstructionFor,
 } from '@lamina/pathway';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
 import { hashToken, newSecretToken } from '../auth/tokens.ts';
 import { countAttempt } from '../candidacy/store.ts';
@@ -159,7 +159,7 @@ async function createRequest(
 
   const token = newSecretToken();
   const tokenExpiresAt = new Date(at.getTime() + requestTokenDays * 86_400_000);
-  const actor = c.get('actor');
+  const _actor = c.get('actor');
   const requestId = await db.transaction().execute(async (trx) => {
     const id = await insertRequest(trx, {
       clinicId: clinic.id,
@@ -185,16 +185,18 @@ async function createRequest(
       tokenExpiresAt,
       at,
     });
-    await recordAudit(trx, {
-      clinicId: clinic.id,
-      actor,
-      action: 'intake.create',
-      subjectType: 'intake_request',
-      subjectId: id,
-      patientId: requester.patientId,
-      ip: c.get('ip'),
-      details: { kind: input.kind, urgent, afterHours, assignedTo: onCall?.id ?? null },
-    });
+    await audit(
+      c,
+      {
+        clinicId: clinic.id,
+        action: 'intake.create',
+        subjectType: 'intake_request',
+        subjectId: id,
+        patientId: requester.patientId,
+        details: { kind: input.kind, urgent, afterHours, assignedTo: onCall?.id ?? null },
+      },
+      trx,
+    );
     const statusLink = publicLink(
       c.get('deps'),
       `/request-status/${id}?clinic=${clinic.slug}#token=${token}`,
@@ -317,13 +319,10 @@ async function listForPatient(c: AppContext) {
     const review = reviews.get(r.id);
     return { ...r, imagingReview: review ? requesterReviewView(review, r.language) : null };
   });
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'intake.list-own',
     subjectType: 'intake_request',
     patientId,
-    ip: c.get('ip'),
     details: { count: requests.length, reviewResults: reviews.size },
   });
   return c.json({ requests });
@@ -354,14 +353,13 @@ async function statusForVisitor(c: AppContext) {
   const { db } = c.get('deps');
   const review =
     row.kind === 'imaging_review' ? await readReview(db, clinic.id, row.id) : undefined;
-  await recordAudit(db, {
+  await audit(c, {
     clinicId: clinic.id,
     actor: null,
     action: 'intake.status-read',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
     ...(review ? { details: { reviewResultShown: true } } : {}),
   });
   return c.json(publicView(row, clinic, review));
@@ -391,14 +389,13 @@ async function sendInfoKit(c: AppContext, clinic: ClinicContact, row: RequestRow
 async function infoKitForVisitor(c: AppContext) {
   const { clinic, row } = await tokenHolderRequest(c);
   const response = await sendInfoKit(c, clinic, row);
-  await recordAudit(c.get('deps').db, {
+  await audit(c, {
     clinicId: clinic.id,
     actor: null,
     action: 'intake.info-kit-download',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
   });
   return response;
 }
@@ -422,14 +419,11 @@ async function infoKitSignedIn(c: AppContext) {
   // Someone else's request is simply not found.
   if (!row || !allowed) throw notFound('This request');
   const response = await sendInfoKit(c, await clinicContact(db, actor.clinicId), row);
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'intake.info-kit-download',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
   });
   return response;
 }
@@ -444,12 +438,9 @@ async function list(c: AppContext) {
     : { ...asked, kind: 'imaging_review' as const };
   const { db } = c.get('deps');
   const requests = await listRequests(db, actor.clinicId, filters);
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'intake.list',
     subjectType: 'intake_request',
-    ip: c.get('ip'),
     details: { count: requests.length, ...filters },
   });
   return c.json({ requests });
@@ -477,14 +468,11 @@ async function detail(c: AppContext) {
   const notes = await listNotes(db, actor.clinicId, row.id);
   const review =
     row.kind === 'imaging_review' ? await readReview(db, actor.clinicId, row.id) : undefined;
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'intake.read',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
   });
   return c.json({
     request: staffView(row),
@@ -516,16 +504,17 @@ async function changeStatus(c: AppContext) {
         [{ field: 'status', message: `cannot go from ${locked.status} to ${status}` }],
       );
     await touchByStaff(trx, actor.clinicId, row.id, now(), { status });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.status',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { before: locked.status, after: status },
-    });
+    await audit(
+      c,
+      {
+        action: 'intake.status',
+        subjectType: 'intake_request',
+        subjectId: row.id,
+        patientId: row.patient_id,
+        details: { before: locked.status, after: status },
+      },
+      trx,
+    );
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -541,16 +530,17 @@ async function assign(c: AppContext) {
     if (!locked) throw notFound('This request');
     // Handing a request on is not an answer to the requester: the response clock keeps running.
     await touchByStaff(trx, actor.clinicId, row.id, now(), { assignedTo: userId }, false);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.assign',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { before: locked.assigned_to, after: userId },
-    });
+    await audit(
+      c,
+      {
+        action: 'intake.assign',
+        subjectType: 'intake_request',
+        subjectId: row.id,
+        patientId: row.patient_id,
+        details: { before: locked.assigned_to, after: userId },
+      },
+      trx,
+    );
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -570,16 +560,17 @@ async function addNote(c: AppContext) {
       at,
     });
     await touchByStaff(trx, actor.clinicId, row.id, at);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.note',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { noteId: id },
-    });
+    await audit(
+      c,
+      {
+        action: 'intake.note',
+        subjectType: 'intake_request',
+        subjectId: row.id,
+        patientId: row.patient_id,
+        details: { noteId: id },
+      },
+      trx,
+    );
     return id;
   });
   return c.json({ noteId, notes: await listNotes(db, actor.clinicId, row.id) }, 201);
@@ -615,16 +606,17 @@ async function recordOutcome(c: AppContext) {
         kind: 'intake_insurance_outcome',
       });
     }
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.insurance-outcome',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { outcome: input.outcome, emailed: to !== null },
-    });
+    await audit(
+      c,
+      {
+        action: 'intake.insurance-outcome',
+        subjectType: 'intake_request',
+        subjectId: row.id,
+        patientId: row.patient_id,
+        details: { outcome: input.outcome, emailed: to !== null },
+      },
+      trx,
+    );
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -690,21 +682,22 @@ async function writeReviewResult(c: AppContext) {
         kind: 'intake_review_result',
       });
     }
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.imaging-review-result',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: {
-        nextStep: input.nextStep,
-        emailed: to !== null,
-        before: locked.status,
-        after: after ?? locked.status,
+    await audit(
+      c,
+      {
+        action: 'intake.imaging-review-result',
+        subjectType: 'intake_request',
+        subjectId: row.id,
+        patientId: row.patient_id,
+        details: {
+          nextStep: input.nextStep,
+          emailed: to !== null,
+          before: locked.status,
+          after: after ?? locked.status,
+        },
       },
-    });
+      trx,
+    );
   });
   return reviewAnswer(c, actor.clinicId, row.id, 201);
 }
@@ -724,16 +717,17 @@ async function addReviewAddendum(c: AppContext) {
       at,
     });
     if (id)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'intake.imaging-review-addendum',
-        subjectType: 'intake_request',
-        subjectId: row.id,
-        patientId: row.patient_id,
-        ip: c.get('ip'),
-        details: { addendumId: id },
-      });
+      await audit(
+        c,
+        {
+          action: 'intake.imaging-review-addendum',
+          subjectType: 'intake_request',
+          subjectId: row.id,
+          patientId: row.patient_id,
+          details: { addendumId: id },
+        },
+        trx,
+      );
     return id;
   });
   if (!added) throw conflict('Write the result first; an addendum corrects a written result.');
@@ -765,15 +759,16 @@ async function updateHours(c: AppContext) {
   await db.transaction().execute(async (trx) => {
     const before = (await clinicContact(trx, actor.clinicId)).hours;
     await setClinicHours(trx, actor.clinicId, hours);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.hours-update',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: { before, after: hours },
-    });
+    await audit(
+      c,
+      {
+        action: 'clinic.hours-update',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: { before, after: hours },
+      },
+      trx,
+    );
   });
   return readHours(c);
 }
