@@ -1,14 +1,8 @@
-import {
-  findRedFlagWords,
-  imagingReviewAddendumSchema,
-  imagingReviewResultSchema,
-  isClinicOpen,
-  redFlagInstructionFor,
-} from '@lamina/pathway';
+import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
-import { hashToken, newSecretToken } from '../auth/tokens.ts';
+import { hashToken } from '../auth/tokens.ts';
 import { countAttempt } from '../candidacy/store.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
@@ -24,9 +18,9 @@ import {
   requestTokenHeader,
   staffMayReadRequest,
 } from './access.ts';
-import { insuranceOutcomeEmail, onCallEmail, receivedEmail, reviewReadyEmail } from './emails.ts';
+import { createRequest } from './create-request.ts';
+import { insuranceOutcomeEmail, reviewReadyEmail } from './emails.ts';
 import { buildInfoKit, renderInfoKitPdf } from './info-kit.ts';
-import { parseStoredAnswers, summarizeAnswers } from './prefill.ts';
 import {
   insertReviewAddendum,
   insertReviewResult,
@@ -40,13 +34,10 @@ import {
 import {
   clinicHoursBodySchema,
   insuranceOutcomeSchema,
-  type Language,
-  type PatientRequest,
   patientRequestSchema,
   requestListQuerySchema,
   requestNoteSchema,
   requestStatusSchema,
-  type VisitorRequest,
   visitorRequestSchema,
 } from './schemas.ts';
 import {
@@ -54,16 +45,13 @@ import {
   clinicContact,
   getRequest,
   insertNote,
-  insertRequest,
   listNotes,
   listPatientRequests,
   listRequests,
   lockRequest,
-  onCallCareManager,
   outcomeView,
   patientContact,
   type RequestRow,
-  readAssessment,
   setClinicHours,
   staffView,
   touchByStaff,
@@ -73,195 +61,6 @@ import { clinicFromSlug, tokenHolderRequest } from './visitor.ts';
 
 /** Requests a visitor may send per address and clinic in the window. */
 export const intakeLimit = { submissions: 10, windowMinutes: 60 } as const;
-
-interface Requester {
-  patientId: string | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-}
-
-/** Shared by visitors and patients: prefill, red-flag check, after-hours routing, storage, emails. */
-async function createRequest(
-  c: AppContext,
-  clinic: ClinicContact,
-  input: VisitorRequest | PatientRequest,
-  requester: Requester,
-) {
-  const { db, now, devLog } = c.get('deps');
-  const at = now();
-  const language: Language = input.language;
-
-  let region = input.region ?? null;
-  let summary: string | undefined;
-  let assessmentUrgent = false;
-  if (input.assessmentId) {
-    const stored = await readAssessmentOr400(c, clinic.id, input.assessmentId);
-    const answers = parseStoredAnswers(stored.answers);
-    if (answers) {
-      region ??= answers.region;
-      summary = summarizeAnswers(answers);
-    }
-    assessmentUrgent = (stored.result as { category?: string } | null)?.category === 'urgent';
-  }
-  if (input.kind === 'info_kit') region = input.infoKit.region;
-  const symptoms =
-    [input.symptoms, summary && `From the candidacy check: ${summary}`]
-      .filter((s): s is string => Boolean(s))
-      .join('\n\n') || null;
-
-  // Only the person's own words are scanned; a check that ended on an emergency answer counts too.
-  const ownWords = [
-    input.symptoms,
-    input.kind === 'callback' ? input.callback.description : undefined,
-    input.kind === 'imaging_review' ? input.imagingNote : undefined,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const redFlags = findRedFlagWords(ownWords);
-  const contact = { emergencyNumber: clinic.emergencyNumber, clinicPhone: clinic.phone };
-  const emergencyInstruction =
-    redFlagInstructionFor(redFlags, language, contact) ??
-    (assessmentUrgent
-      ? redFlagInstructionFor(
-          [
-            {
-              id: 'candidacy-emergency',
-              concern: '',
-              level: 'emergency',
-              matched: [],
-              sources: [],
-            },
-          ],
-          language,
-          contact,
-        )
-      : undefined);
-  const urgent = redFlags.length > 0 || assessmentUrgent;
-
-  let afterHours = false;
-  let onCall: Awaited<ReturnType<typeof onCallCareManager>>;
-  if (input.kind === 'callback') {
-    afterHours = !isClinicOpen(clinic.hours, clinic.timeZone, at);
-    if (afterHours) onCall = await onCallCareManager(db, clinic.id);
-  }
-
-  const details: Record<string, unknown> =
-    input.kind === 'insurance'
-      ? input.insurance
-      : input.kind === 'callback'
-        ? { ...input.callback, afterHours }
-        : input.kind === 'info_kit'
-          ? { ...input.infoKit, language }
-          : input.kind === 'imaging_review' && input.imagingNote
-            ? { imagingNote: input.imagingNote }
-            : {};
-
-  const token = newSecretToken();
-  const tokenExpiresAt = new Date(at.getTime() + requestTokenDays * 86_400_000);
-  const _actor = c.get('actor');
-  const requestId = await db.transaction().execute(async (trx) => {
-    const id = await insertRequest(trx, {
-      clinicId: clinic.id,
-      kind: input.kind,
-      patientId: requester.patientId,
-      name: requester.name,
-      email: requester.email,
-      phone: requester.phone,
-      language,
-      region,
-      symptoms,
-      assessmentId: input.assessmentId ?? null,
-      details,
-      redFlags: redFlags.map(({ id: flag, concern, level, matched }) => ({
-        id: flag,
-        concern,
-        level,
-        matched,
-      })),
-      urgent,
-      assignedTo: onCall?.id ?? null,
-      tokenHash: hashToken(token),
-      tokenExpiresAt,
-      at,
-    });
-    await audit(
-      c,
-      {
-        clinicId: clinic.id,
-        action: 'intake.create',
-        subjectType: 'intake_request',
-        subjectId: id,
-        patientId: requester.patientId,
-        details: { kind: input.kind, urgent, afterHours, assignedTo: onCall?.id ?? null },
-      },
-      trx,
-    );
-    const statusLink = publicLink(
-      c.get('deps'),
-      `/request-status/${id}?clinic=${clinic.slug}#token=${token}`,
-    );
-    if (requester.email) {
-      const mail = receivedEmail({
-        language,
-        kind: input.kind,
-        clinicName: clinic.name,
-        name: requester.name,
-        statusLink,
-      });
-      await queueEmail(trx, {
-        clinicId: clinic.id,
-        to: requester.email,
-        subject: mail.subject,
-        body: mail.body,
-        kind: input.kind === 'info_kit' ? 'intake_info_kit' : 'intake_received',
-      });
-    }
-    if (onCall) {
-      const mail = onCallEmail({
-        clinicName: clinic.name,
-        requesterName: requester.name,
-        urgency: input.kind === 'callback' ? input.callback.urgency : '',
-        urgent,
-        consoleLink: publicLink(c.get('deps'), `/console/requests?open=${id}`),
-      });
-      await queueEmail(trx, {
-        clinicId: clinic.id,
-        to: onCall.email,
-        subject: mail.subject,
-        body: mail.body,
-        kind: 'intake_on_call',
-      });
-    }
-    return id;
-  });
-  if (onCall) devLog?.(`[dev mail] to ${onCall.email}: after-hours call-back ${requestId}`);
-  return c.json(
-    {
-      requestId,
-      token,
-      tokenExpiresAt,
-      statusPath: `/request-status/${requestId}?clinic=${clinic.slug}`,
-      kind: input.kind,
-      status: 'new',
-      urgent,
-      afterHours,
-      /** Shown before anything else when present. */
-      emergencyInstruction: emergencyInstruction ?? null,
-      clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
-    },
-    201,
-  );
-}
-
-async function readAssessmentOr400(c: AppContext, clinicId: string, assessmentId: string) {
-  const stored = await readAssessment(c.get('deps').db, clinicId, assessmentId);
-  if (!stored)
-    throw new HttpProblem(400, 'Invalid input', 'That candidacy check was not found here.', [
-      { field: 'assessmentId', message: 'is not a candidacy check of this clinic' },
-    ]);
-  return stored;
-}
 
 async function createForVisitor(c: AppContext) {
   const clinic = await clinicFromSlug(c);
