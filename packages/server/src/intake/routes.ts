@@ -1,9 +1,11 @@
 import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { countAttempt } from '../candidacy/store.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
@@ -218,12 +220,7 @@ async function infoKitSignedIn(c: AppContext) {
   // Someone else's request is simply not found.
   if (!row || !allowed) throw notFound('This request');
   const response = await sendInfoKit(c, await clinicContact(db, actor.clinicId), row);
-  await audit(c, {
-    action: 'intake.info-kit-download',
-    subjectType: 'intake_request',
-    subjectId: row.id,
-    patientId: row.patient_id,
-  });
+  await auditRequest(c, 'intake.info-kit-download', row);
   return response;
 }
 
@@ -243,6 +240,27 @@ async function list(c: AppContext) {
     details: { count: requests.length, ...filters },
   });
   return c.json({ requests });
+}
+
+/** Audits a staff member's read or change of one request, about the request's patient. */
+function auditRequest(
+  c: AppContext,
+  action: string,
+  row: RequestRow,
+  details?: Record<string, unknown>,
+  trx?: Kysely<Database>,
+) {
+  return audit(
+    c,
+    {
+      action,
+      subjectType: 'intake_request',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      details,
+    },
+    trx,
+  );
 }
 
 async function requireRequest(c: AppContext, clinicId: string) {
@@ -267,12 +285,7 @@ async function detail(c: AppContext) {
   const notes = await listNotes(db, actor.clinicId, row.id);
   const review =
     row.kind === 'imaging_review' ? await readReview(db, actor.clinicId, row.id) : undefined;
-  await audit(c, {
-    action: 'intake.read',
-    subjectType: 'intake_request',
-    subjectId: row.id,
-    patientId: row.patient_id,
-  });
+  await auditRequest(c, 'intake.read', row);
   return c.json({
     request: staffView(row),
     notes,
@@ -303,17 +316,7 @@ async function changeStatus(c: AppContext) {
         [{ field: 'status', message: `cannot go from ${locked.status} to ${status}` }],
       );
     await touchByStaff(trx, actor.clinicId, row.id, now(), { status });
-    await audit(
-      c,
-      {
-        action: 'intake.status',
-        subjectType: 'intake_request',
-        subjectId: row.id,
-        patientId: row.patient_id,
-        details: { before: locked.status, after: status },
-      },
-      trx,
-    );
+    await auditRequest(c, 'intake.status', row, { before: locked.status, after: status }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -329,17 +332,7 @@ async function assign(c: AppContext) {
     if (!locked) throw notFound('This request');
     // Handing a request on is not an answer to the requester: the response clock keeps running.
     await touchByStaff(trx, actor.clinicId, row.id, now(), { assignedTo: userId }, false);
-    await audit(
-      c,
-      {
-        action: 'intake.assign',
-        subjectType: 'intake_request',
-        subjectId: row.id,
-        patientId: row.patient_id,
-        details: { before: locked.assigned_to, after: userId },
-      },
-      trx,
-    );
+    await auditRequest(c, 'intake.assign', row, { before: locked.assigned_to, after: userId }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -359,17 +352,7 @@ async function addNote(c: AppContext) {
       at,
     });
     await touchByStaff(trx, actor.clinicId, row.id, at);
-    await audit(
-      c,
-      {
-        action: 'intake.note',
-        subjectType: 'intake_request',
-        subjectId: row.id,
-        patientId: row.patient_id,
-        details: { noteId: id },
-      },
-      trx,
-    );
+    await auditRequest(c, 'intake.note', row, { noteId: id }, trx);
     return id;
   });
   return c.json({ noteId, notes: await listNotes(db, actor.clinicId, row.id) }, 201);
@@ -405,15 +388,11 @@ async function recordOutcome(c: AppContext) {
         kind: 'intake_insurance_outcome',
       });
     }
-    await audit(
+    await auditRequest(
       c,
-      {
-        action: 'intake.insurance-outcome',
-        subjectType: 'intake_request',
-        subjectId: row.id,
-        patientId: row.patient_id,
-        details: { outcome: input.outcome, emailed: to !== null },
-      },
+      'intake.insurance-outcome',
+      row,
+      { outcome: input.outcome, emailed: to !== null },
       trx,
     );
   });
@@ -481,19 +460,15 @@ async function writeReviewResult(c: AppContext) {
         kind: 'intake_review_result',
       });
     }
-    await audit(
+    await auditRequest(
       c,
+      'intake.imaging-review-result',
+      row,
       {
-        action: 'intake.imaging-review-result',
-        subjectType: 'intake_request',
-        subjectId: row.id,
-        patientId: row.patient_id,
-        details: {
-          nextStep: input.nextStep,
-          emailed: to !== null,
-          before: locked.status,
-          after: after ?? locked.status,
-        },
+        nextStep: input.nextStep,
+        emailed: to !== null,
+        before: locked.status,
+        after: after ?? locked.status,
       },
       trx,
     );
@@ -515,18 +490,7 @@ async function addReviewAddendum(c: AppContext) {
       text,
       at,
     });
-    if (id)
-      await audit(
-        c,
-        {
-          action: 'intake.imaging-review-addendum',
-          subjectType: 'intake_request',
-          subjectId: row.id,
-          patientId: row.patient_id,
-          details: { addendumId: id },
-        },
-        trx,
-      );
+    if (id) await auditRequest(c, 'intake.imaging-review-addendum', row, { addendumId: id }, trx);
     return id;
   });
   if (!added) throw conflict('Write the result first; an addendum corrects a written result.');
