@@ -1,9 +1,8 @@
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
-import { confirmPassword } from '../auth/account-routes.ts';
-import { useTotpCode } from '../auth/routes.ts';
 import { completeMfaSetup, revokeAllSessionsOf, sessionCookieName } from '../auth/session.ts';
+import { confirmPassword, useTotpCode } from '../auth/step-up.ts';
 import { newTotpSecret, totpUri } from '../auth/totp.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';

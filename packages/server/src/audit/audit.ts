@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
 
 export interface AuditEntry {
   readonly clinicId: string;
@@ -30,4 +31,51 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
       details: entry.details === undefined ? null : JSON.stringify(entry.details),
     })
     .execute();
+}
+
+/** One audited read or change, as a handler names it; who, from where and in which clinic come from the request. */
+export interface AuditEvent {
+  /** What was done, as verb.object: 'patient.read', 'intake.create', 'peer.message.list'. */
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId?: string | null;
+  /** The patient whose record was read or changed (null: none, or the patient is not known). */
+  readonly patientId?: string | null;
+  readonly details?: Record<string, unknown>;
+  /** Needed only where nobody is signed in (a visitor's token, a sign-in); otherwise the actor's clinic. */
+  readonly clinicId?: string;
+  /** `null` records no actor even if a session came along (routes opened by a visitor's token). */
+  readonly actor?: null;
+}
+
+const recorded = new WeakMap<AppContext, Set<string>>();
+
+/**
+ * The one way a handler audits (decision 019): actor, ip and clinic come from the request, so none
+ * can be forgotten or mistyped. Pass the transaction when the audited write is part of one, so both
+ * land or neither. The same action on the same subject twice in one request is a programming error.
+ */
+export async function audit(
+  c: AppContext,
+  event: AuditEvent,
+  db: Kysely<Database> = c.get('deps').db,
+): Promise<void> {
+  const actor = event.actor === null ? null : c.get('actor');
+  const clinicId = event.clinicId ?? actor?.clinicId;
+  if (!clinicId) throw new Error(`audit ${event.action}: no clinic (nobody signed in, none given)`);
+  const key = `${event.action} ${event.subjectType} ${event.subjectId ?? ''}`;
+  const seen = recorded.get(c) ?? new Set<string>();
+  if (seen.has(key)) throw new Error(`audit ${event.action}: recorded twice in one request`);
+  seen.add(key);
+  recorded.set(c, seen);
+  await recordAudit(db, {
+    clinicId,
+    actor,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId ?? null,
+    patientId: event.patientId ?? null,
+    ip: c.get('ip'),
+    ...(event.details === undefined ? {} : { details: event.details }),
+  });
 }

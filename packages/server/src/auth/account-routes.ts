@@ -7,7 +7,7 @@ import { readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { forbidden, HttpProblem } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
-import { clearLimit, hit, hitAll, limited, refund } from '../http/rate-limit.ts';
+import { clearLimit, hitAll } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import type { Actor } from './access.ts';
@@ -18,8 +18,9 @@ import {
   resetRequestLimits,
   resetTokenMinutes,
 } from './limits.ts';
-import { hashPassword, passwordProblem, verifyPasswordOrDummy } from './password.ts';
+import { hashPassword, passwordProblem } from './password.ts';
 import { revokeAllSessionsOf } from './session.ts';
+import { confirmPassword } from './step-up.ts';
 import { hashToken, newSecretToken } from './tokens.ts';
 
 /**
@@ -60,38 +61,6 @@ export const mfaPolicySchema = z.strictObject({
   /** Staff roles that must use an authenticator app; null goes back to the server's default. */
   requiredRoles: z.array(z.enum(staffRoles)).max(8).nullable(),
 });
-
-/**
- * A signed-in staff member proves it is still them (changing the password, turning TOTP on). Wrong
- * passwords count towards the account's sign-in lockout, counted before the check like sign-in.
- */
-export async function confirmPassword(
-  c: AppContext,
-  actor: Actor,
-  password: string,
-  field: string,
-): Promise<void> {
-  const { db, now } = c.get('deps');
-  const user = await db
-    .selectFrom('users')
-    .select(['email', 'password_hash'])
-    .where('clinic_id', '=', actor.clinicId)
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  const key = accountKey(user.email);
-  const tried = await hit(db, actor.clinicId, passwordLimits.account, key, now());
-  if (!tried.allowed)
-    throw limited(
-      c,
-      tried.retryAfterSeconds,
-      `Too many tries. Wait ${Math.ceil(tried.retryAfterSeconds / 60)} minutes, then try again.`,
-    );
-  if (!(await verifyPasswordOrDummy(user.password_hash, password)))
-    throw new HttpProblem(400, 'Invalid input', 'Your current password is not right.', [
-      { field, message: 'is not your current password' },
-    ]);
-  await refund(db, actor.clinicId, passwordLimits.account, key);
-}
 
 function requireStaff(c: AppContext): Actor {
   const actor = requireActor(c);

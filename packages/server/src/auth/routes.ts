@@ -20,8 +20,8 @@ import {
 } from './limits.ts';
 import { verifyPasswordOrDummy } from './password.ts';
 import { createSession, revokeSession, sessionCookieName } from './session.ts';
+import { useTotpCode } from './step-up.ts';
 import { newSignInCode } from './tokens.ts';
-import { verifyTotp } from './totp.ts';
 
 const clinicSlug = z
   .string()
@@ -135,35 +135,6 @@ async function startSession(
     subjectId: user.id,
     ip: c.get('ip'),
   });
-}
-
-/** The TOTP step a code matches, or undefined (current step and one either side). */
-function totpStep(secret: string, code: string, now: Date): number | undefined {
-  const seconds = Math.floor(now.getTime() / 1000);
-  for (const drift of [0, -30, 30]) {
-    if (verifyTotp(secret, code, seconds + drift, 0)) return Math.floor((seconds + drift) / 30);
-  }
-  return undefined;
-}
-
-/** Accepts a TOTP code once: its step must be newer than the last one used (one statement). */
-export async function useTotpCode(
-  c: AppContext,
-  user: { clinic_id: string; id: string },
-  secret: string,
-  code: string,
-): Promise<boolean> {
-  const { db, now } = c.get('deps');
-  const step = totpStep(secret, code, now());
-  if (step === undefined) return false;
-  const used = await db
-    .updateTable('users')
-    .set({ totp_last_step: step })
-    .where('clinic_id', '=', user.clinic_id)
-    .where('id', '=', user.id)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
-  return Number(used.numUpdatedRows) === 1;
 }
 
 export function authRoutes() {

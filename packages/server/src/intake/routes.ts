@@ -1,15 +1,11 @@
-import {
-  findRedFlagWords,
-  imagingReviewAddendumSchema,
-  imagingReviewResultSchema,
-  isClinicOpen,
-  redFlagInstructionFor,
-} from '@lamina/pathway';
+import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
-import { hashToken, newSecretToken } from '../auth/tokens.ts';
+import { hashToken } from '../auth/tokens.ts';
 import { countAttempt } from '../candidacy/store.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
@@ -19,15 +15,14 @@ import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
-  authorizeRequestToken,
   isRequestStaff,
   requestTokenDays,
   requestTokenHeader,
   staffMayReadRequest,
 } from './access.ts';
-import { insuranceOutcomeEmail, onCallEmail, receivedEmail, reviewReadyEmail } from './emails.ts';
+import { createRequest } from './create-request.ts';
+import { insuranceOutcomeEmail, reviewReadyEmail } from './emails.ts';
 import { buildInfoKit, renderInfoKitPdf } from './info-kit.ts';
-import { parseStoredAnswers, summarizeAnswers } from './prefill.ts';
 import {
   insertReviewAddendum,
   insertReviewResult,
@@ -41,237 +36,33 @@ import {
 import {
   clinicHoursBodySchema,
   insuranceOutcomeSchema,
-  type Language,
-  type PatientRequest,
   patientRequestSchema,
   requestListQuerySchema,
   requestNoteSchema,
   requestStatusSchema,
-  type VisitorRequest,
   visitorRequestSchema,
 } from './schemas.ts';
 import {
   type ClinicContact,
   clinicContact,
-  clinicContactBySlug,
   getRequest,
   insertNote,
-  insertRequest,
   listNotes,
   listPatientRequests,
   listRequests,
   lockRequest,
-  onCallCareManager,
   outcomeView,
   patientContact,
   type RequestRow,
-  readAssessment,
   setClinicHours,
   staffView,
   touchByStaff,
 } from './store.ts';
 import { mayMove } from './transitions.ts';
+import { clinicFromSlug, tokenHolderRequest } from './visitor.ts';
 
 /** Requests a visitor may send per address and clinic in the window. */
 export const intakeLimit = { submissions: 10, windowMinutes: 60 } as const;
-
-const slugPattern = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
-async function clinicFromSlug(c: AppContext): Promise<ClinicContact> {
-  const slug = (c.req.param('clinicSlug') ?? '').toLowerCase();
-  const clinic = slugPattern.test(slug)
-    ? await clinicContactBySlug(c.get('deps').db, slug)
-    : undefined;
-  if (!clinic) throw notFound(`A clinic called "${slug}"`);
-  return clinic;
-}
-
-interface Requester {
-  patientId: string | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-}
-
-/** Shared by visitors and patients: prefill, red-flag check, after-hours routing, storage, emails. */
-async function createRequest(
-  c: AppContext,
-  clinic: ClinicContact,
-  input: VisitorRequest | PatientRequest,
-  requester: Requester,
-) {
-  const { db, now, devLog } = c.get('deps');
-  const at = now();
-  const language: Language = input.language;
-
-  let region = input.region ?? null;
-  let summary: string | undefined;
-  let assessmentUrgent = false;
-  if (input.assessmentId) {
-    const stored = await readAssessmentOr400(c, clinic.id, input.assessmentId);
-    const answers = parseStoredAnswers(stored.answers);
-    if (answers) {
-      region ??= answers.region;
-      summary = summarizeAnswers(answers);
-    }
-    assessmentUrgent = (stored.result as { category?: string } | null)?.category === 'urgent';
-  }
-  if (input.kind === 'info_kit') region = input.infoKit.region;
-  const symptoms =
-    [input.symptoms, summary && `From the candidacy check: ${summary}`]
-      .filter((s): s is string => Boolean(s))
-      .join('\n\n') || null;
-
-  // Only the person's own words are scanned; a check that ended on an emergency answer counts too.
-  const ownWords = [
-    input.symptoms,
-    input.kind === 'callback' ? input.callback.description : undefined,
-    input.kind === 'imaging_review' ? input.imagingNote : undefined,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const redFlags = findRedFlagWords(ownWords);
-  const contact = { emergencyNumber: clinic.emergencyNumber, clinicPhone: clinic.phone };
-  const emergencyInstruction =
-    redFlagInstructionFor(redFlags, language, contact) ??
-    (assessmentUrgent
-      ? redFlagInstructionFor(
-          [
-            {
-              id: 'candidacy-emergency',
-              concern: '',
-              level: 'emergency',
-              matched: [],
-              sources: [],
-            },
-          ],
-          language,
-          contact,
-        )
-      : undefined);
-  const urgent = redFlags.length > 0 || assessmentUrgent;
-
-  let afterHours = false;
-  let onCall: Awaited<ReturnType<typeof onCallCareManager>>;
-  if (input.kind === 'callback') {
-    afterHours = !isClinicOpen(clinic.hours, clinic.timeZone, at);
-    if (afterHours) onCall = await onCallCareManager(db, clinic.id);
-  }
-
-  const details: Record<string, unknown> =
-    input.kind === 'insurance'
-      ? input.insurance
-      : input.kind === 'callback'
-        ? { ...input.callback, afterHours }
-        : input.kind === 'info_kit'
-          ? { ...input.infoKit, language }
-          : input.kind === 'imaging_review' && input.imagingNote
-            ? { imagingNote: input.imagingNote }
-            : {};
-
-  const token = newSecretToken();
-  const tokenExpiresAt = new Date(at.getTime() + requestTokenDays * 86_400_000);
-  const actor = c.get('actor');
-  const requestId = await db.transaction().execute(async (trx) => {
-    const id = await insertRequest(trx, {
-      clinicId: clinic.id,
-      kind: input.kind,
-      patientId: requester.patientId,
-      name: requester.name,
-      email: requester.email,
-      phone: requester.phone,
-      language,
-      region,
-      symptoms,
-      assessmentId: input.assessmentId ?? null,
-      details,
-      redFlags: redFlags.map(({ id: flag, concern, level, matched }) => ({
-        id: flag,
-        concern,
-        level,
-        matched,
-      })),
-      urgent,
-      assignedTo: onCall?.id ?? null,
-      tokenHash: hashToken(token),
-      tokenExpiresAt,
-      at,
-    });
-    await recordAudit(trx, {
-      clinicId: clinic.id,
-      actor,
-      action: 'intake.create',
-      subjectType: 'intake_request',
-      subjectId: id,
-      patientId: requester.patientId,
-      ip: c.get('ip'),
-      details: { kind: input.kind, urgent, afterHours, assignedTo: onCall?.id ?? null },
-    });
-    const statusLink = publicLink(
-      c.get('deps'),
-      `/request-status/${id}?clinic=${clinic.slug}#token=${token}`,
-    );
-    if (requester.email) {
-      const mail = receivedEmail({
-        language,
-        kind: input.kind,
-        clinicName: clinic.name,
-        name: requester.name,
-        statusLink,
-      });
-      await queueEmail(trx, {
-        clinicId: clinic.id,
-        to: requester.email,
-        subject: mail.subject,
-        body: mail.body,
-        kind: input.kind === 'info_kit' ? 'intake_info_kit' : 'intake_received',
-      });
-    }
-    if (onCall) {
-      const mail = onCallEmail({
-        clinicName: clinic.name,
-        requesterName: requester.name,
-        urgency: input.kind === 'callback' ? input.callback.urgency : '',
-        urgent,
-        consoleLink: publicLink(c.get('deps'), `/console/requests?open=${id}`),
-      });
-      await queueEmail(trx, {
-        clinicId: clinic.id,
-        to: onCall.email,
-        subject: mail.subject,
-        body: mail.body,
-        kind: 'intake_on_call',
-      });
-    }
-    return id;
-  });
-  if (onCall) devLog?.(`[dev mail] to ${onCall.email}: after-hours call-back ${requestId}`);
-  return c.json(
-    {
-      requestId,
-      token,
-      tokenExpiresAt,
-      statusPath: `/request-status/${requestId}?clinic=${clinic.slug}`,
-      kind: input.kind,
-      status: 'new',
-      urgent,
-      afterHours,
-      /** Shown before anything else when present. */
-      emergencyInstruction: emergencyInstruction ?? null,
-      clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
-    },
-    201,
-  );
-}
-
-async function readAssessmentOr400(c: AppContext, clinicId: string, assessmentId: string) {
-  const stored = await readAssessment(c.get('deps').db, clinicId, assessmentId);
-  if (!stored)
-    throw new HttpProblem(400, 'Invalid input', 'That candidacy check was not found here.', [
-      { field: 'assessmentId', message: 'is not a candidacy check of this clinic' },
-    ]);
-  return stored;
-}
 
 async function createForVisitor(c: AppContext) {
   const clinic = await clinicFromSlug(c);
@@ -329,13 +120,10 @@ async function listForPatient(c: AppContext) {
     const review = reviews.get(r.id);
     return { ...r, imagingReview: review ? requesterReviewView(review, r.language) : null };
   });
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'intake.list-own',
     subjectType: 'intake_request',
     patientId,
-    ip: c.get('ip'),
     details: { count: requests.length, reviewResults: reviews.size },
   });
   return c.json({ requests });
@@ -361,38 +149,18 @@ function publicView(row: RequestRow, clinic: ClinicContact, review: StoredReview
   };
 }
 
-/** The request a visitor's token opens (404 for a wrong or expired token, another clinic or no such request). */
-export async function tokenHolderRequest(c: AppContext) {
-  const clinic = await clinicFromSlug(c);
-  const requestId = pathId(c, 'requestId');
-  const { db, now } = c.get('deps');
-  const holder = await authorizeRequestToken(
-    db,
-    clinic.id,
-    requestId,
-    c.req.header(requestTokenHeader),
-    now(),
-  );
-  // Wrong token, expired token and no such request look the same.
-  if (!holder) throw notFound('This request');
-  const row = await getRequest(db, clinic.id, requestId);
-  if (!row) throw notFound('This request');
-  return { clinic, row };
-}
-
 async function statusForVisitor(c: AppContext) {
   const { clinic, row } = await tokenHolderRequest(c);
   const { db } = c.get('deps');
   const review =
     row.kind === 'imaging_review' ? await readReview(db, clinic.id, row.id) : undefined;
-  await recordAudit(db, {
+  await audit(c, {
     clinicId: clinic.id,
     actor: null,
     action: 'intake.status-read',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
     ...(review ? { details: { reviewResultShown: true } } : {}),
   });
   return c.json(publicView(row, clinic, review));
@@ -432,14 +200,13 @@ async function sendInfoKit(c: AppContext, clinic: ClinicContact, row: RequestRow
 async function infoKitForVisitor(c: AppContext) {
   const { clinic, row } = await tokenHolderRequest(c);
   const response = await sendInfoKit(c, clinic, row);
-  await recordAudit(c.get('deps').db, {
+  await audit(c, {
     clinicId: clinic.id,
     actor: null,
     action: 'intake.info-kit-download',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
   });
   return response;
 }
@@ -463,15 +230,7 @@ async function infoKitSignedIn(c: AppContext) {
   // Someone else's request is simply not found.
   if (!row || !allowed) throw notFound('This request');
   const response = await sendInfoKit(c, await clinicContact(db, actor.clinicId), row);
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
-    action: 'intake.info-kit-download',
-    subjectType: 'intake_request',
-    subjectId: row.id,
-    patientId: row.patient_id,
-    ip: c.get('ip'),
-  });
+  await auditRequest(c, 'intake.info-kit-download', row);
   return response;
 }
 
@@ -485,15 +244,33 @@ async function list(c: AppContext) {
     : { ...asked, kind: 'imaging_review' as const };
   const { db } = c.get('deps');
   const requests = await listRequests(db, actor.clinicId, filters);
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'intake.list',
     subjectType: 'intake_request',
-    ip: c.get('ip'),
     details: { count: requests.length, ...filters },
   });
   return c.json({ requests });
+}
+
+/** Audits a staff member's read or change of one request, about the request's patient. */
+function auditRequest(
+  c: AppContext,
+  action: string,
+  row: RequestRow,
+  details?: Record<string, unknown>,
+  trx?: Kysely<Database>,
+) {
+  return audit(
+    c,
+    {
+      action,
+      subjectType: 'intake_request',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      details,
+    },
+    trx,
+  );
 }
 
 async function requireRequest(c: AppContext, clinicId: string) {
@@ -518,15 +295,7 @@ async function detail(c: AppContext) {
   const notes = await listNotes(db, actor.clinicId, row.id);
   const review =
     row.kind === 'imaging_review' ? await readReview(db, actor.clinicId, row.id) : undefined;
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
-    action: 'intake.read',
-    subjectType: 'intake_request',
-    subjectId: row.id,
-    patientId: row.patient_id,
-    ip: c.get('ip'),
-  });
+  await auditRequest(c, 'intake.read', row);
   return c.json({
     request: staffView(row),
     notes,
@@ -557,16 +326,7 @@ async function changeStatus(c: AppContext) {
         [{ field: 'status', message: `cannot go from ${locked.status} to ${status}` }],
       );
     await touchByStaff(trx, actor.clinicId, row.id, now(), { status });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.status',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { before: locked.status, after: status },
-    });
+    await auditRequest(c, 'intake.status', row, { before: locked.status, after: status }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -582,16 +342,7 @@ async function assign(c: AppContext) {
     if (!locked) throw notFound('This request');
     // Handing a request on is not an answer to the requester: the response clock keeps running.
     await touchByStaff(trx, actor.clinicId, row.id, now(), { assignedTo: userId }, false);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.assign',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { before: locked.assigned_to, after: userId },
-    });
+    await auditRequest(c, 'intake.assign', row, { before: locked.assigned_to, after: userId }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -611,16 +362,7 @@ async function addNote(c: AppContext) {
       at,
     });
     await touchByStaff(trx, actor.clinicId, row.id, at);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.note',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { noteId: id },
-    });
+    await auditRequest(c, 'intake.note', row, { noteId: id }, trx);
     return id;
   });
   return c.json({ noteId, notes: await listNotes(db, actor.clinicId, row.id) }, 201);
@@ -656,16 +398,13 @@ async function recordOutcome(c: AppContext) {
         kind: 'intake_insurance_outcome',
       });
     }
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.insurance-outcome',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { outcome: input.outcome, emailed: to !== null },
-    });
+    await auditRequest(
+      c,
+      'intake.insurance-outcome',
+      row,
+      { outcome: input.outcome, emailed: to !== null },
+      trx,
+    );
   });
   return answerWith(c, actor.clinicId, row.id);
 }
@@ -731,21 +470,18 @@ async function writeReviewResult(c: AppContext) {
         kind: 'intake_review_result',
       });
     }
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'intake.imaging-review-result',
-      subjectType: 'intake_request',
-      subjectId: row.id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: {
+    await auditRequest(
+      c,
+      'intake.imaging-review-result',
+      row,
+      {
         nextStep: input.nextStep,
         emailed: to !== null,
         before: locked.status,
         after: after ?? locked.status,
       },
-    });
+      trx,
+    );
   });
   return reviewAnswer(c, actor.clinicId, row.id, 201);
 }
@@ -764,17 +500,7 @@ async function addReviewAddendum(c: AppContext) {
       text,
       at,
     });
-    if (id)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'intake.imaging-review-addendum',
-        subjectType: 'intake_request',
-        subjectId: row.id,
-        patientId: row.patient_id,
-        ip: c.get('ip'),
-        details: { addendumId: id },
-      });
+    if (id) await auditRequest(c, 'intake.imaging-review-addendum', row, { addendumId: id }, trx);
     return id;
   });
   if (!added) throw conflict('Write the result first; an addendum corrects a written result.');
@@ -806,15 +532,16 @@ async function updateHours(c: AppContext) {
   await db.transaction().execute(async (trx) => {
     const before = (await clinicContact(trx, actor.clinicId)).hours;
     await setClinicHours(trx, actor.clinicId, hours);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.hours-update',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: { before, after: hours },
-    });
+    await audit(
+      c,
+      {
+        action: 'clinic.hours-update',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: { before, after: hours },
+      },
+      trx,
+    );
   });
   return readHours(c);
 }

@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { audit } from '../audit/audit.ts';
+import type { Actor } from '../auth/access.ts';
+import type { Database } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
+import { pathId, readJson } from '../http/context.ts';
+import { authorizeClinic } from '../http/guard.ts';
+import { notFound } from '../http/problem.ts';
+import { endConnection, sharedProfile } from './handlers.ts';
+import { emptySchema, pauseSchema } from './schemas.ts';
+import {
+  approveVolunteer,
+  connectionById,
+  listConnections,
+  listVolunteers,
+  setStaffPause,
+  volunteerById,
+  volunteerState,
+} from './store.ts';
+
+/** Peer support as the care team runs it: approving and pausing volunteers, watching and ending connections. */
+
+export async function staffVolunteers(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-peers');
+  const rows = await listVolunteers(c.get('deps').db, actor.clinicId);
+  await audit(c, {
+    action: 'peer.volunteer.list',
+    subjectType: 'peer_volunteer',
+    patientId: actor.patientId,
+    details: { count: rows.length },
+  });
+  return c.json({
+    volunteers: rows.map((row) => ({
+      ...sharedProfile(row),
+      patientId: row.patient_id,
+      patientName: `${row.given_name} ${row.family_name}`,
+      state: volunteerState(row),
+      updatedAt: row.updated_at,
+    })),
+  });
+}
+
+async function requireVolunteer(c: AppContext, actor: Actor) {
+  const volunteerId = pathId(c, 'volunteerId');
+  const row = await volunteerById(c.get('deps').db, actor.clinicId, volunteerId);
+  if (!row) throw notFound('This volunteer');
+  return row;
+}
+
+/**
+ * Staff change a volunteer: authorize, find the volunteer, read the body, change it, audit it
+ * about the volunteer's patient record, answer with where the volunteer now stands.
+ */
+async function changeVolunteerAsStaff<T>(
+  c: AppContext,
+  schema: z.ZodType<T>,
+  change: (
+    db: Kysely<Database>,
+    actor: Actor,
+    volunteerId: string,
+    input: T,
+    at: Date,
+  ) => Promise<void>,
+  action: (input: T) => string,
+) {
+  const actor = authorizeClinic(c, 'manage-peers');
+  const row = await requireVolunteer(c, actor);
+  const input = await readJson(c, schema);
+  const { db, now } = c.get('deps');
+  await change(db, actor, row.id, input, now());
+  await audit(c, {
+    action: action(input),
+    subjectType: 'peer_volunteer',
+    subjectId: row.id,
+    patientId: row.patient_id,
+  });
+  const updated = await volunteerById(db, actor.clinicId, row.id);
+  return c.json({ volunteerId: row.id, state: updated ? volunteerState(updated) : null });
+}
+
+export const staffApprove = (c: AppContext) =>
+  changeVolunteerAsStaff(
+    c,
+    emptySchema,
+    (db, actor, volunteerId, _input, at) =>
+      approveVolunteer(db, actor.clinicId, volunteerId, actor.userId, at),
+    () => 'peer.volunteer.approve',
+  );
+
+export const staffPause = (c: AppContext) =>
+  changeVolunteerAsStaff(
+    c,
+    pauseSchema,
+    (db, actor, volunteerId, { paused }, at) =>
+      setStaffPause(db, actor.clinicId, volunteerId, actor.userId, paused, at),
+    ({ paused }) => (paused ? 'peer.volunteer.staff-pause' : 'peer.volunteer.staff-resume'),
+  );
+
+export async function staffConnections(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-peers');
+  const rows = await listConnections(c.get('deps').db, actor.clinicId);
+  await audit(c, {
+    action: 'peer.connection.list',
+    subjectType: 'peer_connection',
+    patientId: actor.patientId,
+    details: { count: rows.length },
+  });
+  return c.json({
+    connections: rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      createdAt: row.created_at,
+      acceptedAt: row.volunteer_consented_at,
+      endedAt: row.ended_at,
+      endedBy: row.ended_by_role,
+      requester: { patientId: row.requester_patient_id, name: row.requester_name },
+      volunteer: {
+        patientId: row.volunteer_patient_id,
+        name: row.volunteer_name,
+        displayName: row.volunteer_display_name,
+      },
+      messageCount: Number(row.message_count ?? 0),
+    })),
+  });
+}
+
+export async function staffEnd(c: AppContext) {
+  const actor = authorizeClinic(c, 'manage-peers');
+  const connectionId = pathId(c, 'connectionId');
+  const row = await connectionById(c.get('deps').db, actor.clinicId, connectionId);
+  if (!row) throw notFound('This conversation');
+  await readJson(c, emptySchema);
+  await endConnection(c, actor, row.id);
+  return c.json({ connectionId: row.id, status: 'ended' });
+}
