@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
  *   features     patients/ checkins/ alerts/ … peers/                 import shared and db; another
  *                                                                     feature's store/service, never
  *                                                                     its routes; no cycles
- *   shared       audit/ auth/ http/ jobs/ storage/ events/ log/      import shared and db only
+ *   shared       audit/ auth/ http/ jobs/ messaging/ storage/ events/ log/      import shared and db only
  *                ratelimit/ openapi/registry.ts
  *   db           db/                                                  imports nothing above it
  *
@@ -32,6 +32,7 @@ const sharedFolders = new Set([
   'events',
   'log',
   'ratelimit',
+  'messaging',
 ]);
 const compositionFolders = new Set(['cli', 'demo', 'openapi']);
 const rank: Record<Layer, number> = { db: 0, shared: 1, feature: 2, composition: 3 };
