@@ -49,7 +49,7 @@ async function probePostgres(): Promise<string | false> {
   if (postgresUrl === undefined) {
     return 'LAMINA_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)';
   }
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3_000 });
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 15_000 });
   try {
     await client.connect();
     await client.query('select 1');

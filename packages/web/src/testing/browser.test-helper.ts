@@ -55,7 +55,8 @@ export interface Server {
 
 export async function startServer(options: { demo?: boolean } = {}): Promise<Server> {
   const home = mkdtempSync(join(tmpdir(), 'lamina-web-'));
-  const demo = options.demo === false ? [] : ['--demo'];
+  // Without the demo, --dev-mail prints outgoing mail (codes, invitation links) for the test to read.
+  const demo = options.demo === false ? ['--dev-mail'] : ['--demo'];
   const child = spawn(process.execPath, [mainPath, 'serve', ...demo, '--port', '0'], {
     env: {
       ...process.env,
