@@ -371,6 +371,7 @@ forEachEngine((engine) => {
       assert.deepEqual(Object.keys(alert ?? {}).sort(), [
         'acknowledged',
         'createdAt',
+        'deadlineAt',
         'id',
         'instructions',
         'level',
