@@ -331,6 +331,8 @@ test('defect: the public emergency results are readable, say it once, and the Sp
 test('Spanish: the short check-in and Today read well, and a calm day is stored', async () => {
   const before = await storedCount();
   await page.goto(server.url);
+  // Today has loaded (with the patient's stored language) before the switch is pressed.
+  await page.getByRole('heading', { name: 'Hello, Henry' }).waitFor();
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByRole('heading', { name: 'Hola, Henry' }).waitFor();
   await page.getByRole('link', { name: /Llame a su equipo de atención/ }).waitFor();
