@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -27,8 +29,37 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * Writes a .br and a .gz beside every text file of the build, so `lamina serve` sends compressed
+ * files without compressing per request (packages/server/src/http/web-app.ts). Small files stay
+ * as they are: below 1 KB the headers cost more than compression saves.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'lamina-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle(_options, bundle) {
+      for (const name of Object.keys(bundle)) {
+        if (!/\.(?:js|css|html|svg|json|webmanifest)$/.test(name)) continue;
+        const path = join(outDir, name);
+        const bytes = readFileSync(path);
+        if (bytes.length < 1024) continue;
+        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), precompress()],
   build: { target: 'es2022', chunkSizeWarningLimit: 400 },
   server: {
     // `npm run dev -w @lamina/web` with `lamina serve --demo --port 8080` running beside it.

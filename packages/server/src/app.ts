@@ -18,6 +18,7 @@ import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { limitJsonBody, sameOriginWrites, securityHeaders } from './http/edge.ts';
 import { HttpProblem, sendProblem } from './http/problem.ts';
+import { compressAnswers } from './http/web-app.ts';
 import { requestImaging } from './imaging/request-routes.ts';
 import { acceptsRawUpload, imaging } from './imaging/routes.ts';
 import { intake } from './intake/routes.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.use('*', securityHeaders(deps.secureCookies));
+  app.use('*', compressAnswers());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('ip', clientIp(c, deps.trustProxy));

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { IsoDate } from '@lamina/pathway';
 import { localDate } from '@lamina/pathway';
 import { EscalationJobs } from '../alerts/escalation-jobs.ts';
@@ -14,6 +13,7 @@ import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../http/settings.ts';
+import { mountWebApp } from '../http/web-app.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { createLogger, sanitizeMessage } from '../log/logger.ts';
 import { smsProviderFromEnv } from '../messaging/sms.ts';
@@ -154,9 +154,7 @@ export const serveCommand: Command = async (args, io) => {
   });
   const setupToken = await issueSetupToken(database.db);
   if (existsSync(webDist)) {
-    app.use('/*', serveStatic({ root: webDist }));
-    // The web app routes in the browser: any other non-API path gets its index.html.
-    app.get('*', serveStatic({ root: webDist, rewriteRequestPath: () => '/index.html' }));
+    mountWebApp(app, webDist);
   }
 
   const server = serve({ fetch: app.fetch, port, hostname: host });

@@ -41,7 +41,10 @@ export function securityHeaders(secureCookies: boolean): MiddlewareHandler<AppEn
     c.header('x-frame-options', 'DENY');
     c.header('cross-origin-opener-policy', 'same-origin');
     if (secureCookies) c.header('strict-transport-security', strictTransportSecurity);
-    if (c.req.path.startsWith('/api/')) c.header('cache-control', 'no-store');
+    // Answers with health data are never stored by a browser or proxy; only the web app's own files
+    // say otherwise (http/web-app.ts), and an answer without a cache rule of its own gets no-store.
+    if (c.req.path.startsWith('/api/') || !c.res.headers.has('cache-control'))
+      c.header('cache-control', 'no-store');
   };
 }
 
