@@ -80,7 +80,8 @@ async function load(
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const verdict = (met: boolean) => (met ? 'met' : 'BELOW');
 
 ensureBuilt();
