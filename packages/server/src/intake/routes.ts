@@ -98,7 +98,10 @@ async function createForPatient(c: AppContext) {
   const { db } = c.get('deps');
   const patient = await patientContact(db, actor.clinicId, patientId);
   if (!patient) throw notFound('This patient');
-  return createRequest(c, await clinicContact(db, actor.clinicId), input, {
+  // A patient's own request speaks the patient's stored language (issue 15): the emails, the
+  // status page and the info kit, whatever language the request itself named.
+  const inPatientLanguage = { ...input, language: patient.language };
+  return createRequest(c, await clinicContact(db, actor.clinicId), inPatientLanguage, {
     patientId,
     name: `${patient.given_name} ${patient.family_name}`,
     email: patient.email,
