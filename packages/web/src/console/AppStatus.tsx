@@ -33,7 +33,7 @@ export function AppStatusBadge({ row }: { row: AppStatusRow }) {
   const state = appState(row);
   return (
     <span
-      className={`badge app-${state}${row.neverCheckedIn ? ' never' : ''}`}
+      className={`badge app app-${state}${row.neverCheckedIn ? ' never' : ''}`}
       data-app-state={state}
       data-checked-in={row.neverCheckedIn ? 'no' : 'yes'}
     >
