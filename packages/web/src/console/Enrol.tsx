@@ -395,24 +395,28 @@ export default function Enrol() {
               mode: 'protocol' as LiftMode,
               weeks: '',
             };
+            // Labels point at their control (not around it), so a label reads only its own words.
+            const id = `enrol-ov-${r.id}`;
             return (
               <fieldset key={r.id} className="override">
                 <legend lang="en">{r.text}</legend>
                 {r.maxLoad ? (
-                  <label className="field inline">
-                    <span>{t('plan.maxLoad', { lb: r.maxLoad.lb })}</span>
+                  <div className="field inline">
+                    <label htmlFor={`${id}-load`}>{t('plan.maxLoad', { lb: r.maxLoad.lb })}</label>
                     <input
+                      id={`${id}-load`}
                       type="number"
                       min={1}
                       max={100}
                       value={f.maxLoadLb}
                       onChange={(e) => setRestriction(r.id, { maxLoadLb: e.target.value })}
                     />
-                  </label>
+                  </div>
                 ) : null}
-                <label className="field inline">
-                  <span>{t('plan.lifts')}</span>
+                <div className="field inline">
+                  <label htmlFor={`${id}-ends`}>{t('plan.lifts')}</label>
                   <select
+                    id={`${id}-ends`}
                     value={f.mode}
                     onChange={(e) => setRestriction(r.id, { mode: e.target.value as LiftMode })}
                   >
@@ -421,18 +425,19 @@ export default function Enrol() {
                     <option value="when-cleared">{t('plan.liftsCleared')}</option>
                     <option value="lifted">{t('plan.liftsLifted')}</option>
                   </select>
-                </label>
+                </div>
                 {f.mode === 'weeks' ? (
-                  <label className="field inline">
-                    <span>{t('plan.weeks')}</span>
+                  <div className="field inline">
+                    <label htmlFor={`${id}-weeks`}>{t('plan.weeks')}</label>
                     <input
+                      id={`${id}-weeks`}
                       type="number"
                       min={0}
                       max={520}
                       value={f.weeks}
                       onChange={(e) => setRestriction(r.id, { weeks: e.target.value })}
                     />
-                  </label>
+                  </div>
                 ) : null}
               </fieldset>
             );
@@ -440,9 +445,10 @@ export default function Enrol() {
           {base.followUps.map((fu) => (
             <fieldset key={fu.id} className="override">
               <legend lang="en">{fu.title}</legend>
-              <label className="field inline">
-                <span>{t('plan.booked')}</span>
+              <div className="field inline">
+                <label htmlFor={`enrol-ov-${fu.id}-date`}>{t('plan.booked')}</label>
                 <input
+                  id={`enrol-ov-${fu.id}-date`}
                   type="date"
                   value={typedOverrides.followUps[fu.id] ?? ''}
                   onChange={(e) => {
@@ -453,7 +459,7 @@ export default function Enrol() {
                     setPreview(null);
                   }}
                 />
-              </label>
+              </div>
             </fieldset>
           ))}
         </fieldset>
