@@ -305,3 +305,43 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await row.locator('[data-app-state="signed-in"][data-checked-in="yes"]').waitFor();
   await noViolations(nursePage, 'patients list with the app status');
 });
+
+test('or without the CLI: a server with no clinic offers the setup page, guarded by the code in its log', async () => {
+  const empty = await startServer({ demo: false });
+  const browser = await openBrowser();
+  try {
+    const code = /one-time setup code: (\S+)/.exec(empty.output())?.[1];
+    assert.ok(code, `no setup code in the log:\n${empty.output()}`);
+    const page = await browser.context.newPage();
+    await page.setViewportSize(desk);
+    await page.goto(`${empty.url}/console`);
+    await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor();
+    await noViolations(page, 'setup page');
+    await page.getByLabel('Setup code (from the server log)').fill(code);
+    await page.getByLabel('Clinic name').fill('South Spine Clinic');
+    await page.getByLabel('Clinic code (lowercase letters, digits, dashes)').fill('south-spine');
+    await page.getByLabel('Time zone (like America/Los_Angeles)').fill('America/Chicago');
+    await page.getByLabel('Your name').fill('Sol Admin');
+    await page.getByLabel('Your work email').fill('sol@south.example');
+    await page.getByLabel('Your password (at least 12 characters)').fill(adminPassword);
+    await page.getByRole('button', { name: 'Create the clinic' }).click();
+    await page.waitForURL('**/console/signin');
+    await page.getByRole('heading', { name: 'Care team sign-in' }).waitFor();
+    // The setup route now refuses, even with the same code.
+    const again = await page.request.post(`${empty.url}/api/setup`, {
+      data: {
+        token: code,
+        name: 'Another Clinic',
+        slug: 'x-clinic',
+        timeZone: 'UTC',
+        adminEmail: 'x@x.example',
+        adminName: 'X',
+        password: 'another long password',
+      },
+    });
+    assert.equal(again.status(), 409);
+  } finally {
+    await browser.close();
+    await empty.stop();
+  }
+});
