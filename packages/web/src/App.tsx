@@ -45,9 +45,9 @@ export type { PatientContext };
 
 export function App() {
   const path = usePath();
-  const { t, setLang } = useI18n();
-  const setLangRef = useRef(setLang);
-  setLangRef.current = setLang;
+  const { t, fromServer } = useI18n();
+  const fromServerRef = useRef(fromServer);
+  fromServerRef.current = fromServer;
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [offline, setOffline] = useState(!navigator.onLine);
   const [plan, setPlan] = useState<{ plan: RecoveryPlan; saved: boolean } | null>(null);
@@ -63,9 +63,15 @@ export function App() {
       if (session.me?.patientId) {
         const patientId = session.me.patientId;
         // The stored language wins over this phone's: the patient chose it (or the clinic did).
+        // A switch pressed in this tab wins over both, however late the stored one arrives, and
+        // becomes the stored one (issue 15).
         void api
           .get<{ language: 'en' | 'es' }>(`/api/patients/${patientId}/language`)
-          .then((stored) => setLangRef.current(stored.language))
+          .then((stored) => {
+            const shown = fromServerRef.current(stored.language);
+            if (shown !== stored.language)
+              return api.put(`/api/patients/${patientId}/language`, { language: shown });
+          })
           .catch(() => {});
         setPlan(await loadPlan(patientId));
       }

@@ -34,6 +34,8 @@ forEachEngine((engine) => {
       .executeTakeFirstOrThrow();
     assert.deepEqual([mail.to_address, mail.kind], [email, 'staff_invite']);
     assert.ok(mail.body_text.includes(token));
+    // The email carries a link to the console's set-password page, from the public address.
+    assert.match(mail.body_text, /https?:\/\/\S+\/console\?invitation=\S+/);
     const stored = await db
       .selectFrom('sign_in_tokens')
       .select('token_hash')

@@ -10,6 +10,7 @@ import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { conflict, HttpProblem, notFound } from '../http/problem.ts';
+import { publicLink } from '../http/public-url.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
 import {
   activeCareTeamMember,
@@ -101,6 +102,8 @@ async function invite(c: AppContext) {
   const at = now();
   const expiresAt = new Date(at.getTime() + invitationDays * 86_400_000);
   const clinic = await clinicName(db, actor.clinicId);
+  // The console's set-password page, from the configured public address (http/public-url.ts).
+  const link = publicLink(c.get('deps'), `/console?invitation=${encodeURIComponent(token)}`);
   let userId: string;
   try {
     userId = await db.transaction().execute(async (trx) => {
@@ -114,7 +117,7 @@ async function invite(c: AppContext) {
         expiresAt,
         mail: {
           subject: `You are invited to ${clinic} on Lamina`,
-          body: `Hello ${input.name}, you are invited to join ${clinic} on Lamina as a ${roleNames[input.role]}. To set your password, open Lamina, choose "Accept invitation" and paste this code: ${token} . The code works for ${invitationDays} days.`,
+          body: `Hello ${input.name}, you are invited to join ${clinic} on Lamina as a ${roleNames[input.role]}. To set your password, open this link: ${link} . It works once, for ${invitationDays} days.`,
         },
       });
       await recordAudit(trx, {
@@ -133,6 +136,7 @@ async function invite(c: AppContext) {
       throw conflict('Someone in this clinic already uses that email address.');
     throw error;
   }
+  devLog?.(`[dev mail] to ${input.email}: staff invitation link ${link}`);
   devLog?.(`[dev mail] to ${input.email}: staff invitation token ${token}`);
   return c.json({ userId, role: input.role, expiresAt }, 201);
 }

@@ -191,6 +191,7 @@ const rules: Record<string, Rule> = {
   'POST /api/patients/:patientId/invitations/resend': { allow: ['care_manager', 'admin'] },
   'POST /api/patients/:patientId/invitations/revoke': { allow: ['care_manager', 'admin'] },
   'GET /api/patient-invitations': clinicStaff,
+  'GET /api/patients/:patientId/invitations': clinicStaff,
   'GET /api/patients/:patientId/language': readers,
   'PUT /api/patients/:patientId/language': { allow: ['patient', 'care_manager', 'admin'] },
 };

@@ -169,7 +169,7 @@ forEachEngine((engine) => {
   );
 
   engine.test(
-    'a signed-in patient makes requests for themselves and sees only their own',
+    "a signed-in patient makes requests for themselves and sees only their own, in the patient's stored language",
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
@@ -177,10 +177,16 @@ forEachEngine((engine) => {
       await signInStaff(admin, clinic, 'admin');
       const rosa = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
-      for (const body of Object.values(bodies)) {
+      // Rosa's stored language is Spanish; the requests name English (or nothing): the stored
+      // language wins for the emails, the status page and the info kit (issue 15).
+      const spanish = await rosa.client.put(`/api/patients/${rosa.patientId}/language`, {
+        language: 'es',
+      });
+      assert.equal(spanish.status, 200, spanish.text);
+      for (const [i, body] of Object.values(bodies).entries()) {
         const made = await rosa.client.post(`/api/patients/${rosa.patientId}/requests`, {
           ...body,
-          language: 'es',
+          ...(i % 2 === 0 ? { language: 'en' } : {}),
           consent: true,
         });
         assert.equal(made.status, 201, made.text);

@@ -36,6 +36,7 @@ import {
 import {
   clinicHoursBodySchema,
   insuranceOutcomeSchema,
+  type Language,
   patientRequestSchema,
   requestListQuerySchema,
   requestNoteSchema,
@@ -98,7 +99,10 @@ async function createForPatient(c: AppContext) {
   const { db } = c.get('deps');
   const patient = await patientContact(db, actor.clinicId, patientId);
   if (!patient) throw notFound('This patient');
-  return createRequest(c, await clinicContact(db, actor.clinicId), input, {
+  // A patient's own request speaks the patient's stored language (issue 15): the emails, the
+  // status page and the info kit, whatever language the request itself named.
+  const inPatientLanguage = { ...input, language: patient.language };
+  return createRequest(c, await clinicContact(db, actor.clinicId), inPatientLanguage, {
     patientId,
     name: `${patient.given_name} ${patient.family_name}`,
     email: patient.email,
@@ -368,6 +372,22 @@ async function addNote(c: AppContext) {
   return c.json({ noteId, notes: await listNotes(db, actor.clinicId, row.id) }, 201);
 }
 
+/**
+ * Where and in which language the requester is emailed: a patient's own request follows the
+ * patient's stored language as it is now (issue 15); a visitor's, the language of the request.
+ */
+async function requesterMail(
+  db: Kysely<Database>,
+  clinicId: string,
+  row: { contact_email: string | null; patient_id: string | null; language: Language },
+) {
+  const patient = row.patient_id ? await patientContact(db, clinicId, row.patient_id) : undefined;
+  return {
+    to: row.contact_email ?? patient?.email ?? null,
+    language: patient?.language ?? row.language,
+  };
+}
+
 async function recordOutcome(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-requests');
   const row = await requireRequest(c, actor.clinicId);
@@ -375,15 +395,12 @@ async function recordOutcome(c: AppContext) {
   if (row.kind !== 'insurance') throw conflict('Only an insurance check has an outcome.');
   const { db, now } = c.get('deps');
   const clinic = await clinicContact(db, actor.clinicId);
-  const to =
-    row.contact_email ??
-    (row.patient_id ? (await patientContact(db, actor.clinicId, row.patient_id))?.email : null) ??
-    null;
+  const { to, language } = await requesterMail(db, actor.clinicId, row);
   await db.transaction().execute(async (trx) => {
     await touchByStaff(trx, actor.clinicId, row.id, now(), { outcome: input });
     if (to) {
       const mail = insuranceOutcomeEmail({
-        language: row.language,
+        language,
         outcome: input.outcome,
         message: input.message,
         clinicName: clinic.name,
@@ -425,10 +442,7 @@ async function writeReviewResult(c: AppContext) {
   const { db, now } = c.get('deps');
   const at = now();
   const clinic = await clinicContact(db, actor.clinicId);
-  const to =
-    row.contact_email ??
-    (row.patient_id ? (await patientContact(db, actor.clinicId, row.patient_id))?.email : null) ??
-    null;
+  const { to, language } = await requesterMail(db, actor.clinicId, row);
   await db.transaction().execute(async (trx) => {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
@@ -455,7 +469,7 @@ async function writeReviewResult(c: AppContext) {
     );
     if (to) {
       const mail = reviewReadyEmail({
-        language: row.language,
+        language,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
         name: row.contact_name,

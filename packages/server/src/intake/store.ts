@@ -101,7 +101,7 @@ export async function onCallCareManager(db: Kysely<Database>, clinicId: string) 
 export async function patientContact(db: Kysely<Database>, clinicId: string, patientId: string) {
   return db
     .selectFrom('patients')
-    .select(['given_name', 'family_name', 'email', 'phone'])
+    .select(['given_name', 'family_name', 'email', 'phone', 'language'])
     .where('clinic_id', '=', clinicId)
     .where('id', '=', patientId)
     .executeTakeFirst();

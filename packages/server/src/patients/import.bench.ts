@@ -55,8 +55,38 @@ async function run(label: string, config: DatabaseConfig) {
     });
     const againMs = performance.now() - againStart;
     if (again.counts.alreadyEnrolled !== rows) throw new Error('re-import enrolled someone twice');
+    // Reference, same run and engine: the same number of bare patient rows in batched INSERTs in
+    // one transaction (no CSV, no checks, no surgery, plan or audit): what the import costs on top.
+    const referenceClinic = randomUUID();
+    await database.db
+      .insertInto('clinics')
+      .values({ id: referenceClinic, slug: `ref-${referenceClinic.slice(0, 8)}`, name: 'Ref' })
+      .execute();
+    const refStart = performance.now();
+    await database.db.transaction().execute(async (trx) => {
+      for (let start = 0; start < rows; start += 1000)
+        await trx
+          .insertInto('patients')
+          .values(
+            Array.from({ length: Math.min(1000, rows - start) }, (_, i) => ({
+              clinic_id: referenceClinic,
+              user_id: null,
+              given_name: `Given${start + i}`,
+              family_name: `Family${start + i}`,
+              date_of_birth: null,
+              email: `ref${start + i}@bench.example`,
+              phone: null,
+              created_by: null,
+            })),
+          )
+          .execute();
+    });
+    const refMs = performance.now() - refStart;
     console.log(
       `${label}: ${rows} rows — dry run ${(dryMs / 1000).toFixed(2)} s, import ${(ms / 1000).toFixed(2)} s (${Math.round((rows * 1000) / ms)} rows/s), re-import ${(againMs / 1000).toFixed(2)} s (all skipped)`,
+    );
+    console.log(
+      `${label}: reference (bare batched INSERT of ${rows} patient rows) ${(refMs / 1000).toFixed(2)} s — import ${(ms / refMs).toFixed(1)}× the reference, dry run ${(dryMs / refMs).toFixed(1)}×, re-import ${(againMs / refMs).toFixed(1)}×`,
     );
   } finally {
     await database.close();

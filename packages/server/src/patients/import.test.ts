@@ -167,25 +167,26 @@ forEachEngine((engine) => {
     },
   );
 
-  engine.test('CSV import: 5 000 rows enrol in one transaction within seconds', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
-    const csv = syntheticCsv(5_000);
-    const start = performance.now();
-    const result = await admin.post('/api/patients/import', { csv, dryRun: false });
-    const seconds = (performance.now() - start) / 1000;
-    assert.equal(result.status, 201, result.text.slice(0, 500));
-    assert.equal(await patientCount(db, clinic.clinicId), 5_000);
-    // "In seconds" with room for a busy shared CI machine; `npm run bench` reports the real rate.
-    assert.ok(seconds < 60, `took ${seconds.toFixed(1)} s`);
-    // One bad row at the end: nobody from a second file is enrolled.
-    const broken = `${syntheticCsv(300, 'Q')}Q-x,Zed,Last,1970-01-01,zed@mail.example,,en,lumbar,laminectomy,open,1,no,2026-13-01\n`;
-    const refused = await admin.post('/api/patients/import', { csv: broken, dryRun: false });
-    assert.equal(refused.status, 400);
-    assert.equal(await patientCount(db, clinic.clinicId), 5_000);
-  });
+  engine.test(
+    'CSV import: 5 000 rows enrol in one transaction; one bad row refuses a whole file',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const csv = syntheticCsv(5_000);
+      const result = await admin.post('/api/patients/import', { csv, dryRun: false });
+      assert.equal(result.status, 201, result.text.slice(0, 500));
+      assert.equal(await patientCount(db, clinic.clinicId), 5_000);
+      // How fast: `npm run bench` (patients/import.bench.ts), as a ratio to a bare INSERT of the same
+      // rows measured in the same run; tests are not timed.
+      // One bad row at the end: nobody from a second file is enrolled.
+      const broken = `${syntheticCsv(300, 'Q')}Q-x,Zed,Last,1970-01-01,zed@mail.example,,en,lumbar,laminectomy,open,1,no,2026-13-01\n`;
+      const refused = await admin.post('/api/patients/import', { csv: broken, dryRun: false });
+      assert.equal(refused.status, 400);
+      assert.equal(await patientCount(db, clinic.clinicId), 5_000);
+    },
+  );
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'lamina-import-cli-'));

@@ -185,6 +185,14 @@ forEachEngine((engine) => {
       );
       list = await staff.get('/api/patient-invitations');
       assert.equal(rosa()?.invitation.state, 'revoked');
+      // The patient page asks for one patient: the same row as the list's.
+      const single = await staff.get(`/api/patients/${patientId}/invitations`);
+      assert.equal(single.status, 200, single.text);
+      assert.deepEqual(single.json, rosa());
+      assert.equal(
+        (await staff.get(`/api/patients/00000000-0000-4000-8000-000000000000/invitations`)).status,
+        404,
+      );
 
       // Expiry: 14 days.
       await staff.post(`/api/patients/${tomId}/invitations`, { channel: 'email' });

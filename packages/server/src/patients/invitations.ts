@@ -230,11 +230,12 @@ async function open(c: AppContext) {
   });
 }
 
-/** Who is invited, who has signed in (and when last), who has never checked in. */
-async function list(c: AppContext) {
-  const actor = authorizeClinic(c, 'list-patients');
-  const { db, now } = c.get('deps');
-  const rows = await db
+/**
+ * Each patient's app status (issue 15): invited or not, last sign-in, last check-in. One query for
+ * the clinic's list, or for one patient (the patient page).
+ */
+async function appStatus(db: Kysely<Database>, clinicId: string, at: number, patientId?: string) {
+  let query = db
     .selectFrom('patients')
     .select((eb) => [
       'patients.id',
@@ -266,51 +267,66 @@ async function list(c: AppContext) {
         .whereRef('k.patient_id', '=', 'patients.id')
         .as('last_checkin_at'),
     ])
-    .where('patients.clinic_id', '=', actor.clinicId)
+    .where('patients.clinic_id', '=', clinicId);
+  if (patientId) query = query.where('patients.id', '=', patientId);
+  const rows = await query
     .orderBy('patients.family_name')
     .orderBy('patients.given_name')
     .limit(2000)
     .execute();
-  const at = now().getTime();
-  return c.json({
-    patients: rows.map((row) => {
-      const inv = row.invitation as {
-        channel: string;
-        createdAt: string;
-        expiresAt: string;
-        usedAt: string | null;
-        revokedAt: string | null;
-      } | null;
-      const state = !inv
-        ? 'not-invited'
-        : inv.usedAt
-          ? 'opened'
-          : inv.revokedAt
-            ? 'revoked'
-            : new Date(inv.expiresAt).getTime() <= at
-              ? 'expired'
-              : 'invited';
-      const toIso = (v: unknown) =>
-        v === null || v === undefined ? null : new Date(v as string).toISOString();
-      return {
-        patientId: row.id,
-        givenName: row.given_name,
-        familyName: row.family_name,
-        language: row.language,
-        invitation: inv
-          ? {
-              state,
-              channel: inv.channel,
-              sentAt: toIso(inv.createdAt),
-              expiresAt: toIso(inv.expiresAt),
-            }
-          : { state, channel: null, sentAt: null, expiresAt: null },
-        lastSignInAt: toIso(row.last_sign_in_at),
-        lastCheckinAt: toIso(row.last_checkin_at),
-        neverCheckedIn: row.last_checkin_at === null,
-      };
-    }),
+  return rows.map((row) => {
+    const inv = row.invitation as {
+      channel: string;
+      createdAt: string;
+      expiresAt: string;
+      usedAt: string | null;
+      revokedAt: string | null;
+    } | null;
+    const state = !inv
+      ? 'not-invited'
+      : inv.usedAt
+        ? 'opened'
+        : inv.revokedAt
+          ? 'revoked'
+          : new Date(inv.expiresAt).getTime() <= at
+            ? 'expired'
+            : 'invited';
+    const toIso = (v: unknown) =>
+      v === null || v === undefined ? null : new Date(v as string).toISOString();
+    return {
+      patientId: row.id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      language: row.language,
+      invitation: inv
+        ? {
+            state,
+            channel: inv.channel,
+            sentAt: toIso(inv.createdAt),
+            expiresAt: toIso(inv.expiresAt),
+          }
+        : { state, channel: null, sentAt: null, expiresAt: null },
+      lastSignInAt: toIso(row.last_sign_in_at),
+      lastCheckinAt: toIso(row.last_checkin_at),
+      neverCheckedIn: row.last_checkin_at === null,
+    };
   });
+}
+
+async function list(c: AppContext) {
+  const actor = authorizeClinic(c, 'list-patients');
+  const { db, now } = c.get('deps');
+  return c.json({ patients: await appStatus(db, actor.clinicId, now().getTime()) });
+}
+
+async function one(c: AppContext) {
+  const actor = authorizeClinic(c, 'list-patients');
+  const patientId = pathId(c, 'patientId');
+  const { db, now } = c.get('deps');
+  const [row] = await appStatus(db, actor.clinicId, now().getTime(), patientId);
+  // Looked up inside the actor's own clinic: another clinic's patient simply does not exist here.
+  if (!row) throw notFound('This patient');
+  return c.json(row);
 }
 
 export const invitationRoutes: RouteSpec[] = [
@@ -323,6 +339,14 @@ export const invitationRoutes: RouteSpec[] = [
     body: inviteSchema,
     success: { status: 201, description: 'Invited; the message is in the outbox.' },
     handler: (c) => invite(c, false),
+  },
+  {
+    method: 'get',
+    path: '/api/patients/:patientId/invitations',
+    summary:
+      "One patient's app status: invited or not, last sign-in, last check-in (never checked in)",
+    access: 'care managers, clinicians and admins (their own clinic)',
+    handler: one,
   },
   {
     method: 'post',

@@ -256,16 +256,21 @@ export async function requestConnection(c: AppContext) {
       at: now(),
     });
     // No names and no health details in an email: it only says to sign in.
+    // In the volunteer's stored language (issue 15).
     if (to)
       await queueEmail(trx, {
         clinicId: actor.clinicId,
-        to,
+        to: to.email,
         kind: 'peer_request',
-        subject:
-          'Someone would like to talk with you on Lamina / Alguien quiere hablar con usted en Lamina',
-        body:
-          'A patient would like to talk with you about your surgery experience. Sign in to Lamina to read the request and say yes or no.\n\n' +
-          'Un paciente quiere hablar con usted sobre su experiencia con la cirugía. Entre en Lamina para leer la solicitud y decir sí o no.',
+        ...(to.language === 'es'
+          ? {
+              subject: 'Alguien quiere hablar con usted en Lamina',
+              body: 'Un paciente quiere hablar con usted sobre su experiencia con la cirugía. Entre en Lamina para leer la solicitud y decir sí o no.',
+            }
+          : {
+              subject: 'Someone would like to talk with you on Lamina',
+              body: 'A patient would like to talk with you about your surgery experience. Sign in to Lamina to read the request and say yes or no.',
+            }),
       });
     await audit(
       c,

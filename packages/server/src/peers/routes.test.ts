@@ -216,6 +216,11 @@ forEachEngine((engine) => {
         consent: false,
       });
       assert.equal(noConsent.status, 400);
+      // Vera reads Spanish: the email to her speaks her stored language only (issue 15).
+      const spanish = await w.vera.client.put(`/api/patients/${w.vera.patientId}/language`, {
+        language: 'es',
+      });
+      assert.equal(spanish.status, 200, spanish.text);
       const requested = await w.rosa.client.post('/api/peers/connections', asked);
       assert.equal(requested.status, 201, requested.text);
       const connection = requested.json.connection as { id: string; status: string };
@@ -231,6 +236,8 @@ forEachEngine((engine) => {
         .execute();
       assert.equal(mail.length, 1);
       assert.equal(mail[0]?.to_address, w.vera.email);
+      assert.match(`${mail[0]?.subject}`, /^Alguien quiere hablar con usted/);
+      assert.doesNotMatch(`${mail[0]?.subject} ${mail[0]?.body_text}`, /Someone|patient would/);
       for (const secret of ['Rosa', 'Surname', 'first week', w.rosa.email])
         assert.ok(
           !`${mail[0]?.subject} ${mail[0]?.body_text}`.includes(secret),

@@ -438,9 +438,11 @@ export async function patientEmail(db: Db, clinicId: string, patientId: string) 
     .leftJoin('users as u', (join) =>
       join.onRef('u.clinic_id', '=', 'p.clinic_id').onRef('u.id', '=', 'p.user_id'),
     )
-    .select(['p.email', 'u.email as account_email'])
+    .select(['p.email', 'u.email as account_email', 'p.language'])
     .where('p.clinic_id', '=', clinicId)
     .where('p.id', '=', patientId)
     .executeTakeFirst();
-  return row?.email ?? row?.account_email ?? null;
+  const email = row?.email ?? row?.account_email ?? null;
+  // The patient's stored language (issue 15): the email speaks it.
+  return email && row ? { email, language: row.language } : null;
 }

@@ -142,7 +142,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/patients/new' && allowed.enrol) screen = <Enrol />;
   else if (path === '/console/patients/import' && allowed.enrol) screen = <ImportPatients />;
   else if (path === '/console/patients' && allowed.patients)
-    screen = <Patients canEnrol={allowed.enrol} />;
+    screen = <Patients canEnrol={allowed.enrol} appStatus={allowed.queue} />;
   else if (path === '/console/off-track' && allowed.queue) screen = <Queue calm />;
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/worklist' && allowed.queue) screen = <Worklist />;

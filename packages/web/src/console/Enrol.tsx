@@ -1,16 +1,19 @@
 import {
   addDays,
+  type IsoDate,
   type PatientFactors,
+  type PlanOverrides,
   patientFactorsSchema,
   plan,
   type RecoveryPlan,
   surgerySchema,
 } from '@lamina/pathway';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
+import { SurgeonBadge } from './ui-badge.tsx';
 
 interface StaffMember {
   id: string;
@@ -78,8 +81,46 @@ function surgeryOf(form: Form) {
   };
 }
 
+type LiftMode = 'protocol' | 'weeks' | 'when-cleared' | 'lifted';
+/** The optional surgeon overrides as typed: per restriction and per follow-up of the protocol. */
+interface OverridesForm {
+  restrictions: Record<string, { maxLoadLb: string; mode: LiftMode; weeks: string }>;
+  followUps: Record<string, string>;
+}
+const noOverrides: OverridesForm = { restrictions: {}, followUps: {} };
+
+/** The protocol's plan for the form's surgery, or null while the surgery is incomplete. */
+function protocolPlan(form: Form): RecoveryPlan | null {
+  const surgery = surgerySchema.safeParse(surgeryOf(form));
+  if (!surgery.success) return null;
+  return plan(surgery.data, factorsOf(form), surgery.data.surgeryDate);
+}
+
+/** Only what the surgeon changed, and only for items of the current protocol (it changes with the surgery). */
+function overridesOf(typed: OverridesForm, base: RecoveryPlan | null): PlanOverrides {
+  const result: PlanOverrides = { restrictions: {}, milestones: {}, followUps: {} };
+  if (!base) return result;
+  for (const r of base.restrictions) {
+    const f = typed.restrictions[r.id];
+    if (!f) continue;
+    const entry: PlanOverrides['restrictions'][string] = {};
+    if (f.maxLoadLb.trim()) entry.maxLoadLb = Number(f.maxLoadLb);
+    if (f.mode === 'weeks' && f.weeks.trim()) entry.lifts = { weeks: Number(f.weeks) };
+    if (f.mode === 'when-cleared' || f.mode === 'lifted') entry.lifts = f.mode;
+    if (Object.keys(entry).length > 0) result.restrictions[r.id] = entry;
+  }
+  for (const fu of base.followUps) {
+    const date = typed.followUps[fu.id];
+    if (date) result.followUps[fu.id] = { date: date as IsoDate };
+  }
+  return result;
+}
+
+const anyOverride = (o: PlanOverrides) =>
+  Object.keys(o.restrictions).length + Object.keys(o.followUps).length > 0;
+
 /** The request body: empty optional fields are left out, so the server reports only what is wrong. */
-function bodyOf(form: Form) {
+function bodyOf(form: Form, overrides: PlanOverrides) {
   return {
     givenName: form.givenName,
     familyName: form.familyName,
@@ -91,6 +132,7 @@ function bodyOf(form: Form) {
     surgery: surgeryOf(form),
     ...(form.surgeonId ? { surgeonId: form.surgeonId } : {}),
     factors: factorsOf(form),
+    ...(anyOverride(overrides) ? { overrides } : {}),
   };
 }
 
@@ -104,6 +146,15 @@ export default function Enrol() {
   const [preview, setPreview] = useState<RecoveryPlan | 'incomplete' | null>(null);
   const [busy, setBusy] = useState(false);
   const [surgeons, setSurgeons] = useState<StaffMember[]>([]);
+  const [typedOverrides, setTypedOverrides] = useState<OverridesForm>(noOverrides);
+  const base = useMemo(() => {
+    try {
+      return protocolPlan(form);
+    } catch {
+      return null;
+    }
+  }, [form]);
+  const overrides = overridesOf(typedOverrides, base);
 
   useEffect(() => {
     api
@@ -123,9 +174,28 @@ export default function Enrol() {
       setPreview('incomplete');
       return;
     }
-    // The same plan() the server runs, on the form's values, seen from the first day after surgery.
-    setPreview(plan(surgery.data, factorsOf(form), surgery.data.surgeryDate));
+    // The same plan() the server runs, on the form's values and the surgeon's overrides, seen
+    // from the first day after surgery.
+    try {
+      setPreview(plan(surgery.data, factorsOf(form), surgery.data.surgeryDate, overrides));
+    } catch {
+      setPreview('incomplete');
+    }
   }
+
+  const setRestriction = (id: string, patch: Partial<OverridesForm['restrictions'][string]>) => {
+    setTypedOverrides((o) => ({
+      ...o,
+      restrictions: {
+        ...o.restrictions,
+        [id]: {
+          ...(o.restrictions[id] ?? { maxLoadLb: '', mode: 'protocol', weeks: '' }),
+          ...patch,
+        },
+      },
+    }));
+    setPreview(null);
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -134,7 +204,10 @@ export default function Enrol() {
     setMessage(null);
     setExisting(null);
     try {
-      const created = await api.post<{ patientId: string }>('/api/patients', bodyOf(form));
+      const created = await api.post<{ patientId: string }>(
+        '/api/patients',
+        bodyOf(form, overrides),
+      );
       navigate(`/console/patients/${created.patientId}`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.existingPatientId) {
@@ -307,6 +380,90 @@ export default function Enrol() {
           ['heavy', t('enrol.job.heavy')],
         ])}
       </fieldset>
+      {base ? (
+        <fieldset className="card" data-testid="enrol-overrides">
+          <legend>{t('enrol.overrides')}</legend>
+          <p className="hint">{t('enrol.overridesIntro')}</p>
+          {errors.overrides ? (
+            <p className="error" data-testid="error-overrides">
+              {errors.overrides}
+            </p>
+          ) : null}
+          {base.restrictions.map((r) => {
+            const f = typedOverrides.restrictions[r.id] ?? {
+              maxLoadLb: '',
+              mode: 'protocol' as LiftMode,
+              weeks: '',
+            };
+            // Labels point at their control (not around it), so a label reads only its own words.
+            const id = `enrol-ov-${r.id}`;
+            return (
+              <fieldset key={r.id} className="override">
+                <legend lang="en">{r.text}</legend>
+                {r.maxLoad ? (
+                  <div className="field inline">
+                    <label htmlFor={`${id}-load`}>{t('plan.maxLoad', { lb: r.maxLoad.lb })}</label>
+                    <input
+                      id={`${id}-load`}
+                      type="number"
+                      min={1}
+                      max={100}
+                      value={f.maxLoadLb}
+                      onChange={(e) => setRestriction(r.id, { maxLoadLb: e.target.value })}
+                    />
+                  </div>
+                ) : null}
+                <div className="field inline">
+                  <label htmlFor={`${id}-ends`}>{t('plan.lifts')}</label>
+                  <select
+                    id={`${id}-ends`}
+                    value={f.mode}
+                    onChange={(e) => setRestriction(r.id, { mode: e.target.value as LiftMode })}
+                  >
+                    <option value="protocol">{t('plan.liftsProtocol')}</option>
+                    <option value="weeks">{t('plan.liftsWeeks')}</option>
+                    <option value="when-cleared">{t('plan.liftsCleared')}</option>
+                    <option value="lifted">{t('plan.liftsLifted')}</option>
+                  </select>
+                </div>
+                {f.mode === 'weeks' ? (
+                  <div className="field inline">
+                    <label htmlFor={`${id}-weeks`}>{t('plan.weeks')}</label>
+                    <input
+                      id={`${id}-weeks`}
+                      type="number"
+                      min={0}
+                      max={520}
+                      value={f.weeks}
+                      onChange={(e) => setRestriction(r.id, { weeks: e.target.value })}
+                    />
+                  </div>
+                ) : null}
+              </fieldset>
+            );
+          })}
+          {base.followUps.map((fu) => (
+            <fieldset key={fu.id} className="override">
+              <legend lang="en">{fu.title}</legend>
+              <div className="field inline">
+                <label htmlFor={`enrol-ov-${fu.id}-date`}>{t('plan.booked')}</label>
+                <input
+                  id={`enrol-ov-${fu.id}-date`}
+                  type="date"
+                  value={typedOverrides.followUps[fu.id] ?? ''}
+                  onChange={(e) => {
+                    setTypedOverrides((o) => ({
+                      ...o,
+                      followUps: { ...o.followUps, [fu.id]: e.target.value },
+                    }));
+                    setPreview(null);
+                  }}
+                />
+              </div>
+            </fieldset>
+          ))}
+        </fieldset>
+      ) : null}
       <p className="actions">
         <button type="button" className="secondary" onClick={showPreview}>
           {t('enrol.preview')}
@@ -345,6 +502,19 @@ export default function Enrol() {
                 </li>
               ))}
           </ol>
+          <ul className="plain" data-testid="preview-restrictions">
+            {preview.restrictions.map((r) => (
+              <li key={r.id} data-set-by={r.setBy}>
+                <span lang="en">{r.text}</span>{' '}
+                <span className="hint">
+                  {r.liftsOn
+                    ? t('plan.until', { date: date(r.liftsOn, 'short') })
+                    : t(`lifting.${r.lifting}` as 'lifting.when-cleared')}
+                </span>
+                {r.setBy === 'surgeon' ? <SurgeonBadge /> : null}
+              </li>
+            ))}
+          </ul>
           <ul className="plain">
             {preview.milestones
               .filter((m) => m.from <= addDays(preview.surgery.surgeryDate, 42))

@@ -5,6 +5,7 @@ import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
+import { PatientAppCard } from './AppStatus.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
@@ -75,12 +76,20 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         onSaved={load}
       />
     ) : null;
+  // Who is invited, who has signed in, who has never checked in (issue 15).
+  const appCard = allowed.queue ? (
+    <PatientAppCard
+      patientId={patientId}
+      canInvite={me.role === 'care_manager' || me.role === 'admin'}
+    />
+  ) : null;
   if (!plan)
     return (
       <div className="patient-view">
         <h1>
           {detail.patient.given_name} {detail.patient.family_name}
         </h1>
+        {appCard}
         {correction}
       </div>
     );
@@ -111,6 +120,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         <a href="#plan">{t('patient.plan')}</a>
         {allowed.queue ? <ImagingJumpLink /> : null}
       </nav>
+      {appCard}
       <div className="grid">
         <Timeline plan={plan} />
         <Alerts alerts={data.alerts} />

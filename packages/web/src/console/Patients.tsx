@@ -2,13 +2,21 @@ import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
 import { Link } from '../lib/router.tsx';
+import { AppStatusBadge, type AppStatusRow } from './AppStatus.tsx';
 import { useT } from './i18n.ts';
 import type { PatientRow } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
 /** Every patient the signed-in person may see (a reviewer: only the cases assigned to them). */
-export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {
+export default function Patients({
+  canEnrol = false,
+  appStatus = false,
+}: {
+  canEnrol?: boolean;
+  /** Show who is invited, who has signed in, who has never checked in (care team; issue 15). */
+  appStatus?: boolean;
+}) {
   const { t, date } = useT();
   const [patients, setPatients] = useState<PatientRow[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -19,6 +27,14 @@ export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {
       .then((r) => setPatients(r.patients))
       .catch(() => setFailed(true));
   }, []);
+  const [status, setStatus] = useState<Map<string, AppStatusRow> | null>(null);
+  useEffect(() => {
+    if (!appStatus) return;
+    api
+      .get<{ patients: AppStatusRow[] }>('/api/patient-invitations')
+      .then((r) => setStatus(new Map(r.patients.map((row) => [row.patientId, row]))))
+      .catch(() => setStatus(new Map()));
+  }, [appStatus]);
   const today = localDate(new Date());
   const shown = (patients ?? []).filter((p) =>
     `${p.given_name} ${p.family_name}`.toLowerCase().includes(filter.trim().toLowerCase()),
@@ -45,10 +61,11 @@ export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {
             t('patients.surgery'),
             t('patients.day'),
             t('patients.openAlerts'),
+            ...(appStatus ? [t('app.column')] : []),
           ]}
         >
           {shown.map((p) => (
-            <tr key={p.id}>
+            <tr key={p.id} data-patient-id={p.id}>
               <td>
                 <Link href={`/console/patients/${p.id}`}>
                   {p.given_name} {p.family_name}
@@ -57,6 +74,15 @@ export default function Patients({ canEnrol = false }: { canEnrol?: boolean }) {
               <td>{p.surgery_date ? date(p.surgery_date, 'short') : '–'}</td>
               <td>{p.surgery_date ? daysBetween(p.surgery_date, today) : '–'}</td>
               <td>{p.open_alerts > 0 ? <strong>{p.open_alerts}</strong> : 0}</td>
+              {appStatus ? (
+                <td>
+                  {status?.get(p.id) ? (
+                    <AppStatusBadge row={status.get(p.id) as AppStatusRow} />
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              ) : null}
             </tr>
           ))}
         </DataTable>

@@ -74,4 +74,26 @@ export const enrolConsoleEn = {
   'fix.save': 'Save the correction',
   'fix.saved': 'Saved. The plan now follows the corrected surgery.',
   'fix.cancelled': 'This surgery was cancelled. There is no recovery plan for it.',
+  // Who is invited, who has signed in, who has never checked in (issue 15).
+  'app.title': 'The app',
+  'app.column': 'App',
+  'app.signedIn': 'Signed in',
+  'app.neverCheckedIn': 'never checked in',
+  'app.lastCheckin': 'last check-in {date}',
+  'app.inviteEmail': 'Invite to the app by email',
+  'app.inviteSms': 'Invite to the app by text message',
+  // Optional surgeon overrides at enrolment (issue 15).
+  'enrol.overrides': 'Surgeon overrides (optional)',
+  'enrol.overridesIntro':
+    'Only when the surgeon has asked for something different from the protocol. Empty fields follow the protocol.',
+  // The care team, invited from Settings (issue 15).
+  'team.title': 'Care team',
+  'team.intro':
+    'Invite a colleague: they get an email with a link where they set their password. The link works once, for 7 days.',
+  'team.name': 'Name',
+  'team.email': 'Work email',
+  'team.role': 'Role',
+  'team.invite': 'Send the invitation',
+  'team.invited': 'Invitation sent to {email}.',
+  'team.members': 'People in this clinic',
 } as const;

@@ -77,4 +77,23 @@ export const enrolConsoleEs: Readonly<Record<keyof typeof enrolConsoleEn, string
   'fix.save': 'Guardar la corrección',
   'fix.saved': 'Guardado. El plan ahora sigue la cirugía corregida.',
   'fix.cancelled': 'Esta cirugía se canceló. No hay plan de recuperación para ella.',
+  'app.title': 'La app',
+  'app.column': 'App',
+  'app.signedIn': 'Entró en la app',
+  'app.neverCheckedIn': 'nunca hizo un control',
+  'app.lastCheckin': 'último control {date}',
+  'app.inviteEmail': 'Invitar a la app por correo',
+  'app.inviteSms': 'Invitar a la app por mensaje de texto',
+  'enrol.overrides': 'Indicaciones del cirujano (opcional)',
+  'enrol.overridesIntro':
+    'Solo cuando el cirujano pidió algo distinto del protocolo. Los campos vacíos siguen el protocolo.',
+  'team.title': 'Equipo de atención',
+  'team.intro':
+    'Invite a un colega: recibe un correo con un enlace para crear su contraseña. El enlace sirve una vez, durante 7 días.',
+  'team.name': 'Nombre',
+  'team.email': 'Correo del trabajo',
+  'team.role': 'Función',
+  'team.invite': 'Enviar la invitación',
+  'team.invited': 'Invitación enviada a {email}.',
+  'team.members': 'Personas de esta clínica',
 };

@@ -1,5 +1,14 @@
 import type { Statement } from '@lamina/pathway';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { en, type MessageKey } from './en.ts';
 
 export type Lang = 'en' | 'es';
@@ -63,7 +72,14 @@ function initialLang(): Lang {
 
 export interface I18n {
   lang: Lang;
+  /** The person's own choice (the language switch): it wins over any language the server sends later. */
   setLang(lang: Lang): void;
+  /**
+   * A language that comes from the server (the patient's stored one, an invitation's): applied
+   * unless the person has chosen a language themselves in this tab, whose choice wins however late
+   * the server's answer arrives (issue 15). Returns the language that stays on screen.
+   */
+  fromServer(lang: Lang): Lang;
   t(key: MessageKey, params?: Params): string;
   st(statement: Pick<Statement, 'id' | 'text'>): { text: string; lang: Lang };
   /** A calendar date (YYYY-MM-DD) in words, e.g. "Tuesday, December 23". */
@@ -74,6 +90,24 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [wanted, setWanted] = useState<Lang>(initialLang);
+  /** The language the person chose with the switch in this tab, if they did. */
+  const chosen = useRef<Lang | null>(null);
+  const show = useCallback((next: Lang) => {
+    try {
+      localStorage.setItem(storageKey, next);
+    } catch {
+      // Not remembered, but still switched.
+    }
+    setWanted(next);
+  }, []);
+  const fromServer = useCallback(
+    (next: Lang): Lang => {
+      if (chosen.current !== null) return chosen.current;
+      show(next);
+      return next;
+    },
+    [show],
+  );
   // The language on screen: the wanted one as soon as its catalogues are here.
   const [lang, setShown] = useState<Lang | null>(() => (catalogues[wanted] ? wanted : null));
   useEffect(() => {
@@ -104,19 +138,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       setLang(next) {
-        try {
-          localStorage.setItem(storageKey, next);
-        } catch {
-          // Not remembered, but still switched.
-        }
-        setWanted(next);
+        chosen.current = next;
+        show(next);
       },
+      fromServer,
       t: (key, params) => translate(lang, key, params),
       st: (statement) => clinical(lang, statement.id, statement.text),
       date: (iso, style = 'long') =>
         (style === 'long' ? long : short).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)),
     };
-  }, [lang]);
+  }, [lang, show, fromServer]);
   // The first paint waits the moment it takes to fetch Spanish, rather than flashing English.
   if (value === null) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -16,7 +16,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { setLang } = useI18n();
+  const { fromServer } = useI18n();
   const opened = useRef(false);
 
   // An invitation link (/signin?invite=…): used once to fill in the clinic and email, then the code
@@ -34,7 +34,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
         );
         setClinic(found.clinic);
         setEmail(found.email);
-        setLang(found.language);
+        fromServer(found.language);
         localStorage.setItem(clinicKey, found.clinic);
         await api.post('/api/auth/patient/code', { clinic: found.clinic, email: found.email });
         setNotice('signin.invited');
@@ -43,7 +43,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
         setNotice('signin.inviteUsed');
       }
     })();
-  }, [setLang]);
+  }, [fromServer]);
 
   const explain = (e: unknown) =>
     e instanceof NetworkError

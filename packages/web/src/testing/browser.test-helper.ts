@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,16 +54,53 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { demo?: boolean } = {}): Promise<Server> {
-  const home = mkdtempSync(join(tmpdir(), 'lamina-web-'));
+/** A folder for a server's embedded database (`<home>/data`), for `lamina` commands run before it starts. */
+export function serverHome(): string {
+  return mkdtempSync(join(tmpdir(), 'lamina-web-'));
+}
+
+/** A port nobody listens on now, so a link can be printed before the server starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Runs a `lamina` command on the embedded database in `<home>/data`, as a person would. */
+export function runLamina(
+  home: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [mainPath, ...args], {
+    env: { ...process.env, LAMINA_DATA_DIR: join(home, 'data'), DATABASE_URL: '', ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export async function startServer(
+  options: {
+    demo?: boolean;
+    /** An existing home (serverHome()) whose database a `lamina` command already wrote. */
+    home?: string;
+    port?: number;
+    env?: Record<string, string>;
+  } = {},
+): Promise<Server> {
+  const home = options.home ?? serverHome();
   // Without the demo, --dev-mail prints outgoing mail (codes, invitation links) for the test to read.
   const demo = options.demo === false ? ['--dev-mail'] : ['--demo'];
-  const child = spawn(process.execPath, [mainPath, 'serve', ...demo, '--port', '0'], {
+  const port = String(options.port ?? 0);
+  const child = spawn(process.execPath, [mainPath, 'serve', ...demo, '--port', port], {
     env: {
       ...process.env,
       LAMINA_DATA_DIR: join(home, 'data'),
       DATABASE_URL: '',
       NODE_ENV: 'development',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { dateTime, useT } from './i18n.ts';
+
+/** GET /api/patient-invitations (one row) and GET /api/patients/:id/invitations (issue 15). */
+export interface AppStatusRow {
+  patientId: string;
+  givenName: string;
+  familyName: string;
+  language: 'en' | 'es';
+  invitation: {
+    state: 'not-invited' | 'invited' | 'opened' | 'revoked' | 'expired';
+    channel: string | null;
+    sentAt: string | null;
+    expiresAt: string | null;
+  };
+  lastSignInAt: string | null;
+  lastCheckinAt: string | null;
+  neverCheckedIn: boolean;
+}
+
+/** Where a patient is with the app, in one word: the invitation's state until they have signed in. */
+export function appState(row: AppStatusRow): AppStatusRow['invitation']['state'] | 'signed-in' {
+  return row.lastSignInAt ? 'signed-in' : row.invitation.state;
+}
+
+/**
+ * Who is invited, who has signed in, who has never checked in: the same words in the Patients list,
+ * on the patient page and on the Invitations screen.
+ */
+export function AppStatusBadge({ row }: { row: AppStatusRow }) {
+  const { t, date } = useT();
+  const state = appState(row);
+  return (
+    <span
+      className={`badge app app-${state}${row.neverCheckedIn ? ' never' : ''}`}
+      data-app-state={state}
+      data-checked-in={row.neverCheckedIn ? 'no' : 'yes'}
+    >
+      {state === 'signed-in'
+        ? t('app.signedIn')
+        : t(`invitations.state.${state}` as 'invitations.state.invited')}
+      {' · '}
+      {row.neverCheckedIn || !row.lastCheckinAt
+        ? t('app.neverCheckedIn')
+        : t('app.lastCheckin', { date: date(row.lastCheckinAt.slice(0, 10), 'short') })}
+    </span>
+  );
+}
+
+/** The patient page's "App" card: status, last sign-in, and (for those who may) an invitation. */
+export function PatientAppCard({
+  patientId,
+  canInvite,
+}: {
+  patientId: string;
+  canInvite: boolean;
+}) {
+  const { t, lang } = useT();
+  const [row, setRow] = useState<AppStatusRow | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const load = useCallback(() => {
+    api
+      .get<AppStatusRow>(`/api/patients/${patientId}/invitations`)
+      .then(setRow)
+      .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
+  }, [patientId, t]);
+  useEffect(load, [load]);
+
+  async function invite(channel: 'email' | 'sms') {
+    if (!row) return;
+    const base = `/api/patients/${patientId}/invitations`;
+    try {
+      await api.post(row.invitation.state === 'not-invited' ? base : `${base}/resend`, {
+        channel,
+      });
+      setMessage({
+        ok: true,
+        text: t('invitations.sent', { name: `${row.givenName} ${row.familyName}` }),
+      });
+      load();
+    } catch (failure) {
+      setMessage({
+        ok: false,
+        text: failure instanceof ApiError ? failure.message : t('console.loadError'),
+      });
+    }
+  }
+
+  return (
+    <section className="card" id="app" aria-labelledby="app-h" data-testid="patient-app-status">
+      <h2 id="app-h">{t('app.title')}</h2>
+      {row ? (
+        <>
+          <p>
+            <AppStatusBadge row={row} />
+          </p>
+          <p className="hint">
+            {t('invitations.lastSignIn')}:{' '}
+            {row.lastSignInAt ? dateTime(row.lastSignInAt, lang) : t('invitations.never')}
+          </p>
+          {canInvite ? (
+            <p className="actions">
+              <button type="button" className="secondary" onClick={() => void invite('email')}>
+                {t('app.inviteEmail')}
+              </button>{' '}
+              <button type="button" className="secondary" onClick={() => void invite('sms')}>
+                {t('app.inviteSms')}
+              </button>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {message ? (
+        <p className={message.ok ? 'notice' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

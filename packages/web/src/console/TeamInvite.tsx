@@ -1,0 +1,103 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { useT } from './i18n.ts';
+import type { StaffMember } from './types.ts';
+
+const roles = ['care_manager', 'clinician', 'reviewer', 'admin'] as const;
+
+/**
+ * Admins: who is in the care team, and an invitation for a colleague (issue 15). The colleague gets
+ * an email with a one-time link (POST /api/staff/invitations) where they set their password.
+ */
+export function TeamInvite() {
+  const { t } = useT();
+  const [staff, setStaff] = useState<StaffMember[] | null>(null);
+  const [form, setForm] = useState({ name: '', email: '', role: 'care_manager' });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    api
+      .get<{ staff: StaffMember[] }>('/api/clinic/staff')
+      .then((r) => setStaff(r.staff))
+      .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
+  }, [t]);
+  useEffect(load, [load]);
+
+  async function invite(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api.post('/api/staff/invitations', form);
+      setMessage({ ok: true, text: t('team.invited', { email: form.email.trim() }) });
+      setForm({ name: '', email: '', role: form.role });
+      load();
+    } catch (failure) {
+      setMessage({
+        ok: false,
+        text:
+          failure instanceof ApiError
+            ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
+            : t('console.loadError'),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="team-h">
+      <h2 id="team-h">{t('team.title')}</h2>
+      <p className="hint">{t('team.intro')}</p>
+      <form onSubmit={invite} className="team-invite">
+        <label className="field">
+          <span>{t('team.name')}</span>
+          <input
+            value={form.name}
+            autoComplete="off"
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('team.email')}</span>
+          <input
+            type="email"
+            value={form.email}
+            autoComplete="off"
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('team.role')}</span>
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('team.invite')}
+        </button>
+      </form>
+      {message ? (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      ) : null}
+      {staff && staff.length > 0 ? (
+        <>
+          <h3>{t('team.members')}</h3>
+          <ul className="plain" data-testid="team-members">
+            {staff.map((member) => (
+              <li key={member.id}>
+                {member.displayName} · {t(`role.${member.role as 'admin'}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
