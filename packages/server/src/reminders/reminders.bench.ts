@@ -55,6 +55,10 @@ try {
     select p.clinic_id, gen_random_uuid(), p.id, 'gen-' || g, '{}', '{}', 'routine', now() - ((g + (random() * 5)::int) || ' days')::interval
     from patients p cross join generate_series(1, 20) g
     where p.clinic_id = '00000000-0000-4000-8000-000000000001'`);
+  // What storeCheckin keeps in the check-in's own statement (the bulk insert above bypasses it).
+  await client.query(`update patients p set last_checkin_at = m.last_at
+    from (select clinic_id, patient_id, max(submitted_at) as last_at from checkins group by 1, 2) m
+    where p.clinic_id = m.clinic_id and p.id = m.patient_id`);
   await client.query('vacuum analyze');
   console.log(
     `generated ${total.toLocaleString('en-US')} patients in ${clinics} clinics in ${((performance.now() - started) / 1000).toFixed(0)} s`,

@@ -251,20 +251,21 @@ forEachEngine((engine) => {
         200,
       );
       assert.deepEqual((await nurse.get('/api/worklist')).json.entries, []);
-      // The patient checks in on the 15th, then goes quiet again: a new entry.
-      await db
-        .insertInto('checkins')
-        .values({
-          clinic_id: clinic.clinicId,
-          patient_id: quiet.patientId,
-          surgery_id: null,
-          idempotency_key: 'k-12345678',
-          answers: '{}',
-          triage: '{}',
-          level: 'routine',
-          submitted_at: new Date('2026-11-15T18:00:00Z'),
-        })
-        .execute();
+      // The patient checks in on the 15th (filled in then, sent now), then goes quiet again: a new
+      // entry. Through the real check-in route: its statement keeps patients.last_checkin_at.
+      const late = await quiet.client.post(`/api/patients/${quiet.patientId}/checkins`, {
+        idempotencyKey: 'k-12345678',
+        checkin: { axialPain: 2, limbPain: 1, painControlled: 'yes' },
+        filledAt: '2026-11-15T18:00:00Z',
+      });
+      assert.equal(late.status, 201, late.text);
+      // An older check-in sent later still does not move the last check-in back.
+      const older = await quiet.client.post(`/api/patients/${quiet.patientId}/checkins`, {
+        idempotencyKey: 'k-87654321',
+        checkin: { axialPain: 2, limbPain: 1, painControlled: 'yes' },
+        filledAt: '2026-11-13T18:00:00Z',
+      });
+      assert.equal(older.status, 201, older.text);
       const again = (await nurse.get('/api/worklist')).json.entries as unknown as {
         patientId: string;
         days: number;

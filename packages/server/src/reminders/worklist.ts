@@ -21,7 +21,9 @@ export interface WorklistEntry {
  * an open urgent or emergency alert and no check-in in the day since. One entry per patient and
  * reason until a care-team member acknowledges it; it comes back when the patient checks in and
  * then goes quiet again (the acknowledgement remembers the last check-in it saw).
- * Uses surgeries_by_date, checkins_patient and alerts_deadline/alerts_patient indexes.
+ * Reads the patient's last check-in from patients.last_checkin_at (kept by the check-in's own
+ * statement), never the check-ins themselves; surgeries_by_date and alerts_open_serious find the
+ * candidates, clinic first.
  */
 export async function worklist(
   db: Kysely<Database>,
@@ -43,33 +45,27 @@ export async function worklist(
     last_at: Date | null;
     alert_id: string | null;
   }>`
-    select * from (
-      select p.id as patient_id, p.given_name, p.family_name, p.phone, s.surgery_date::text as surgery_date,
-        'missed-checkins' as reason,
-        (${today}::date - greatest(coalesce((lc.last_at at time zone ${timeZone})::date, s.surgery_date - 1), s.surgery_date - 1) - 1) as days,
-        lc.last_at, null::uuid as alert_id
-      from surgeries s
-      join patients p on p.clinic_id = s.clinic_id and p.id = s.patient_id
-      left join lateral (
-        select max(c.submitted_at) as last_at from checkins c
-        where c.clinic_id = s.clinic_id and c.patient_id = s.patient_id
-      ) lc on true
-      left join worklist_acks a on a.clinic_id = s.clinic_id and a.patient_id = s.patient_id
-        and a.reason = 'missed-checkins'
-      where s.clinic_id = ${clinicId} and s.cancelled_at is null
-        and s.surgery_date between (${today}::date - ${settings.worklistUntilDay}::int) and (${today}::date - ${missed}::int)
-        and (a.patient_id is null or a.last_checkin_at is distinct from lc.last_at)
-    ) m where m.days >= ${missed}
+    select p.id as patient_id, p.given_name, p.family_name, p.phone, s.surgery_date::text as surgery_date,
+      'missed-checkins' as reason,
+      (${today}::date - greatest((p.last_checkin_at at time zone ${timeZone})::date, s.surgery_date - 1) - 1) as days,
+      p.last_checkin_at as last_at, null::uuid as alert_id
+    from surgeries s
+    join patients p on p.clinic_id = s.clinic_id and p.id = s.patient_id
+    left join worklist_acks a on a.clinic_id = s.clinic_id and a.patient_id = s.patient_id
+      and a.reason = 'missed-checkins'
+    where s.clinic_id = ${clinicId} and s.cancelled_at is null
+      and s.surgery_date between (${today}::date - ${settings.worklistUntilDay}::int) and (${today}::date - ${missed}::int)
+      -- No check-in on at least "missed" local days in a row up to yesterday: the last check-in came
+      -- before local midnight "missed" days ago (or there was none since the surgery).
+      and (p.last_checkin_at is null
+        or p.last_checkin_at < ((${today}::date - ${missed}::int)::timestamp at time zone ${timeZone}))
+      and (a.patient_id is null or a.last_checkin_at is distinct from p.last_checkin_at)
     union all
     select distinct on (p.id) p.id, p.given_name, p.family_name, p.phone, coalesce(s.surgery_date::text, ''),
       'after-alert', floor(extract(epoch from (${now}::timestamptz - al.created_at)) / 86400)::int,
-      lc.last_at, al.id
+      p.last_checkin_at, al.id
     from alerts al
     join patients p on p.clinic_id = al.clinic_id and p.id = al.patient_id
-    left join lateral (
-      select max(c.submitted_at) as last_at from checkins c
-      where c.clinic_id = al.clinic_id and c.patient_id = al.patient_id
-    ) lc on true
     left join lateral (
       select s.surgery_date from surgeries s where s.clinic_id = al.clinic_id and s.patient_id = al.patient_id
       order by s.surgery_date desc limit 1
@@ -79,7 +75,7 @@ export async function worklist(
     where al.clinic_id = ${clinicId} and al.status <> 'resolved'
       and al.level in ('urgent', 'emergency')
       and al.created_at <= ${now}::timestamptz - interval '1 day'
-      and (lc.last_at is null or lc.last_at < al.created_at)
+      and (p.last_checkin_at is null or p.last_checkin_at < al.created_at)
       and (a.patient_id is null or a.acknowledged_at < al.created_at)
   `.execute(db);
   return rows
@@ -110,10 +106,10 @@ export async function acknowledgeWorklist(
   now: Date,
 ): Promise<void> {
   const last = await db
-    .selectFrom('checkins')
-    .select((eb) => eb.fn.max('submitted_at').as('last'))
+    .selectFrom('patients')
+    .select('last_checkin_at as last')
     .where('clinic_id', '=', entry.clinicId)
-    .where('patient_id', '=', entry.patientId)
+    .where('id', '=', entry.patientId)
     .executeTakeFirst();
   const values = {
     last_checkin_at: (last?.last as Date | null) ?? null,
