@@ -289,6 +289,61 @@ forEachEngine((engine) => {
 
 forEachEngine((engine) => {
   engine.test(
+    'worklist: one entry per patient who is both missing check-ins and silent after an urgent alert; one acknowledgement clears it',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      // Surgery on the 10th, no check-in since; an urgent alert two days ago.
+      const both = await enrolAndSignIn(admin, clinic);
+      await db
+        .insertInto('alerts')
+        .values({
+          clinic_id: clinic.clinicId,
+          patient_id: both.patientId,
+          checkin_id: null,
+          level: 'urgent',
+          priority: 1,
+          findings: '[]',
+          created_at: new Date('2026-11-18T15:00:00Z'),
+          deadline_at: null,
+          acknowledged_by: null,
+          acknowledged_at: null,
+          resolved_by: null,
+          resolved_at: null,
+          notes: null,
+          escalated_at: null,
+          escalated_to: null,
+        })
+        .execute();
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const entries = (await nurse.get('/api/worklist')).json.entries as unknown as {
+        patientId: string;
+        reason: string;
+        days: number;
+        missedDays: number | null;
+      }[];
+      assert.deepEqual(
+        entries.map((e) => [e.patientId, e.reason, e.days, e.missedDays]),
+        [[both.patientId, 'after-alert', 2, 10]],
+      );
+      const ack = await nurse.post(`/api/worklist/${both.patientId}/acknowledge`, {
+        reason: 'after-alert',
+      });
+      assert.equal(ack.status, 200);
+      assert.deepEqual((await nurse.get('/api/worklist')).json.entries, []);
+      // A day later, still silent and the same alert: still nothing (acknowledged, not a storm).
+      admin.clock = new Date(admin.clock.getTime() + 24 * 3600_000);
+      await signInStaff(nurse, clinic, 'care_manager');
+      assert.deepEqual((await nurse.get('/api/worklist')).json.entries, []);
+    },
+  );
+});
+
+forEachEngine((engine) => {
+  engine.test(
     'alert emails: a nurse opts in to new urgent alerts and out of escalation emails',
     async () => {
       const { db } = await engine.open();

@@ -13,6 +13,11 @@ export interface WorklistEntry {
   readonly lastCheckinAt: string | null;
   /** The open urgent/emergency alert with no check-in since (after-alert). */
   readonly alertId: string | null;
+  /**
+   * Expected check-in days missed in a row, also when the entry is for silence after an alert (one
+   * entry per patient: the alert is the reason shown first); null: not missing check-ins that way.
+   */
+  readonly missedDays: number | null;
 }
 
 /**
@@ -78,8 +83,11 @@ export async function worklist(
       and (p.last_checkin_at is null or p.last_checkin_at < al.created_at)
       and (a.patient_id is null or a.acknowledged_at < al.created_at)
   `.execute(db);
-  return rows
-    .map((r) => ({
+  // One entry per patient (issue 16: a worklist, not an alert storm): silence after an alert wins,
+  // and carries the missed days when the patient is also missing check-ins.
+  const byPatient = new Map<string, WorklistEntry>();
+  for (const r of rows) {
+    const entry: WorklistEntry = {
       patientId: r.patient_id,
       name: `${r.given_name} ${r.family_name}`,
       phone: r.phone,
@@ -88,13 +96,25 @@ export async function worklist(
       days: Number(r.days),
       lastCheckinAt: r.last_at ? new Date(r.last_at).toISOString() : null,
       alertId: r.alert_id,
-    }))
-    .sort((a, b) =>
-      a.reason === b.reason ? b.days - a.days : a.reason === 'after-alert' ? -1 : 1,
-    );
+      missedDays: r.reason === 'missed-checkins' ? Number(r.days) : null,
+    };
+    const other = byPatient.get(entry.patientId);
+    if (!other) byPatient.set(entry.patientId, entry);
+    else {
+      const [alert, missed] = entry.reason === 'after-alert' ? [entry, other] : [other, entry];
+      byPatient.set(entry.patientId, {
+        ...alert,
+        surgeryDate: missed.surgeryDate,
+        missedDays: missed.days,
+      });
+    }
+  }
+  return [...byPatient.values()].sort((a, b) =>
+    a.reason === b.reason ? b.days - a.days : a.reason === 'after-alert' ? -1 : 1,
+  );
 }
 
-/** Stores a care-team member's acknowledgement (the caller audits it). */
+/** Stores a care-team member's acknowledgement of a patient's entry (the caller audits it). */
 export async function acknowledgeWorklist(
   db: Kysely<Database>,
   entry: {
@@ -116,14 +136,18 @@ export async function acknowledgeWorklist(
     acknowledged_by: entry.userId,
     acknowledged_at: now,
   };
+  // The entry is the patient's: acknowledging it covers both reasons, each until it happens anew
+  // (a check-in and then silence again; a newer alert).
   await db
     .insertInto('worklist_acks')
-    .values({
-      clinic_id: entry.clinicId,
-      patient_id: entry.patientId,
-      reason: entry.reason,
-      ...values,
-    })
+    .values(
+      (['missed-checkins', 'after-alert'] as const).map((reason) => ({
+        clinic_id: entry.clinicId,
+        patient_id: entry.patientId,
+        reason,
+        ...values,
+      })),
+    )
     .onConflict((oc) => oc.columns(['clinic_id', 'patient_id', 'reason']).doUpdateSet(values))
     .execute();
 }

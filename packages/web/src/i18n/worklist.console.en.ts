@@ -70,4 +70,5 @@ export const worklistConsoleEn = {
   'patientReminders.clinicZone': "The clinic's ({zone})",
   'patientReminders.saveZone': 'Save time zone',
   'patientReminders.savedZone': 'Time zone saved.',
+  'worklist.alsoMissed': 'Also missed {days} check-in days in a row',
 } as const;

@@ -71,4 +71,5 @@ export const worklistConsoleEs: Readonly<Record<keyof typeof worklistConsoleEn, 
   'patientReminders.clinicZone': 'La de la clínica ({zone})',
   'patientReminders.saveZone': 'Guardar la zona horaria',
   'patientReminders.savedZone': 'Zona horaria guardada.',
+  'worklist.alsoMissed': 'Además faltaron {days} días de registro seguidos',
 };
