@@ -288,9 +288,9 @@ export async function runReminders(
               ),
               stop_token_hash: c.stop?.hash ?? null,
               created_at: now,
-              // An email row that wins the insert gets its outbox row in this same transaction: the
-              // outbox (with its retries) is the delivery record from here.
-              ...(c.channel === 'email'
+              // An email or SMS row that wins the insert gets its outbox row in this same
+              // transaction: the outbox (with its retries) is the delivery record from here.
+              ...(c.channel !== 'push'
                 ? { status: 'sent' as const, result: 'queued in outbox', sent_at: now }
                 : {}),
             })),
