@@ -151,6 +151,35 @@ test('a nurse chooses her alert emails and sets a patient’s time zone; urgent 
   ).json();
   assert.equal(saved.timeZone, 'America/Chicago');
 
+  // The "Not heard from" worklist: one card per patient, each with its call/message/acknowledge.
+  await page
+    .getByRole('navigation', { name: 'Console menu' })
+    .getByRole('link', { name: 'Not heard from' })
+    .click();
+  const worklist = page.getByTestId('worklist');
+  await worklist.getByRole('heading', { name: 'Not heard from', level: 1 }).waitFor();
+  const listed = (await (await page.request.get(`${server.url}/api/worklist`)).json()) as {
+    entries: { patientId: string }[];
+  };
+  assert.equal(
+    new Set(listed.entries.map((e) => e.patientId)).size,
+    listed.entries.length,
+    'one entry per patient',
+  );
+  if (listed.entries.length === 0)
+    await worklist.getByText('Everyone has checked in as expected.').waitFor();
+  else {
+    const cards = worklist.locator('li.card');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), listed.entries.length);
+    await cards.first().getByRole('button', { name: 'Acknowledge' }).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="worklist"] li.card').length === n,
+      listed.entries.length - 1,
+    );
+  }
+  await noViolations('the "Not heard from" worklist');
+
   // The queue: every urgent or emergency card says when the patient last checked in (the demo's
   // alerts are minutes old, so none is raised for silence; that rule is tested on the server).
   await page.goto(`${server.url}/console`);
