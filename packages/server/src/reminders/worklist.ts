@@ -27,8 +27,8 @@ export interface WorklistEntry {
  * reason until a care-team member acknowledges it; it comes back when the patient checks in and
  * then goes quiet again (the acknowledgement remembers the last check-in it saw).
  * Reads the patient's last check-in from patients.last_checkin_at (kept by the check-in's own
- * statement), never the check-ins themselves; surgeries_by_date and alerts_open_serious find the
- * candidates, clinic first.
+ * statement), never the check-ins themselves; surgeries_window (index-only) and alerts_open_serious
+ * find the candidates, clinic first.
  */
 export async function worklist(
   db: Kysely<Database>,
