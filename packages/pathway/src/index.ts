@@ -15,6 +15,7 @@ export * from './proms/proms.ts';
 export * from './protocols/good-to-know.ts';
 export * from './protocols/protocols.ts';
 export type * from './protocols/types.ts';
+export * from './reminders/quiet-after-alert.ts';
 export * from './reminders/schedule.ts';
 export * from './second-opinion/prompt.ts';
 export * from './second-opinion/second-opinion.ts';

@@ -37,22 +37,27 @@ export const quietHoursSchema = z.strictObject({ start: clockTime, end: clockTim
 export type QuietHours = z.output<typeof quietHoursSchema>;
 
 /** What a clinic can tune; every field has a default. */
-export const reminderSettingsSchema = z.strictObject({
-  cadence: z
-    .array(cadenceStepSchema)
-    .max(12)
-    .refine(
-      (steps) => steps.every((s, i) => i === 0 || s.untilDay > (steps[i - 1]?.untilDay ?? -1)),
-      'each step must end after the one before',
-    ),
-  quietHours: quietHoursSchema,
-  /** The earliest local time a day's reminder goes out (it waits for quiet hours to end as well). */
-  sendAfter: clockTime,
-  /** Days in a row without a check-in that put a patient on the "not heard from" worklist… */
-  missedDaysForWorklist: z.number().int().min(1).max(14),
-  /** …while the patient is within this many days of surgery. */
-  worklistUntilDay: z.number().int().min(1).max(365),
-});
+export const reminderSettingsSchema = z
+  .strictObject({
+    cadence: z
+      .array(cadenceStepSchema)
+      .max(12)
+      .refine(
+        (steps) => steps.every((s, i) => i === 0 || s.untilDay > (steps[i - 1]?.untilDay ?? -1)),
+        'each step must end after the one before',
+      ),
+    quietHours: quietHoursSchema,
+    /** The earliest local time a day's reminder goes out (it waits for quiet hours to end as well). */
+    sendAfter: clockTime,
+    /** Days in a row without a check-in that put a patient on the "not heard from" worklist… */
+    missedDaysForWorklist: z.number().int().min(1).max(14),
+    /** …while the patient is within this many days of surgery. */
+    worklistUntilDay: z.number().int().min(1).max(365),
+  })
+  .refine((s) => s.worklistUntilDay > s.missedDaysForWorklist, {
+    message: 'must be more than missedDaysForWorklist (or nobody is ever listed)',
+    path: ['worklistUntilDay'],
+  });
 export type ReminderSettings = z.output<typeof reminderSettingsSchema>;
 
 /**

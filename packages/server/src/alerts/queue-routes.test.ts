@@ -124,4 +124,67 @@ forEachEngine((engine) => {
     const queue = queueResponseSchema.parse((await nurse.get('/api/alerts/queue')).json);
     assert.deepEqual(queue.redFlags, []);
   });
+
+  engine.test(
+    'an urgent alert with no check-in in the day since is raised on its card; a check-in since clears it',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const checkin = (temperature: number) =>
+        patient.post(`/api/patients/${patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin: {
+            axialPain: 3,
+            limbPain: 2,
+            painControlled: 'yes',
+            temperature: { value: temperature, unit: 'F' },
+          },
+        });
+      const fever = await checkin(101.8);
+      assert.equal(fever.status, 201, fever.text);
+      const alertId = (fever.json.alert as { id: string }).id;
+      const card = async () => {
+        const answer = await nurse.get(`/api/alerts/${alertId}/card`);
+        assert.equal(answer.status, 200, answer.text);
+        const parsed = cardResponseSchema.parse(answer.json).card;
+        assert.ok(parsed);
+        return parsed;
+      };
+      const first = await card();
+      assert.equal(first.level, 'urgent');
+      assert.equal(first.noCheckinSince, false, 'not yet: raised just now');
+      // The check-in that raised the alert is the patient's last one.
+      assert.equal(first.patient.lastCheckinAt, new Date(admin.clock).toISOString());
+
+      admin.clock = new Date(admin.clock.getTime() + 25 * 3600_000);
+      await signInStaff(nurse, clinic, 'care_manager'); // the idle session ended meanwhile
+      const quiet = await card();
+      assert.equal(quiet.noCheckinSince, true, 'a day and no check-in since');
+      const lists = queueResponseSchema.parse((await nurse.get('/api/alerts/queue')).json);
+      assert.deepEqual(
+        lists.redFlags.map((c) => [c.id, c.noCheckinSince]),
+        [[alertId, true]],
+      );
+      // The older list says the same.
+      const old = (await nurse.get('/api/alerts')).json.alerts as unknown as {
+        id: string;
+        no_checkin_since: boolean;
+      }[];
+      assert.deepEqual(
+        old.map((a) => [a.id, a.no_checkin_since]),
+        [[alertId, true]],
+      );
+
+      const calm = await checkin(98.6);
+      assert.equal(calm.status, 201, calm.text);
+      const after = await card();
+      assert.equal(after.noCheckinSince, false, 'the patient checked in since');
+      assert.equal(after.patient.lastCheckinAt, admin.clock.toISOString());
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { type IsoDate, isoDateSchema } from '@lamina/pathway';
+import { type IsoDate, isoDateSchema, noCheckinSinceAlert } from '@lamina/pathway';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
@@ -52,12 +52,19 @@ export const queueCardSchema = z
     notes: z.string().nullable(),
     escalationStep: z.number().int(),
     escalatedAt: z.iso.datetime().nullable(),
+    /**
+     * Urgent or emergency, and no check-in from the patient in the day since it was raised (issue
+     * 16): the console raises the card. As of `now`; the console re-applies the rule as time passes.
+     */
+    noCheckinSince: z.boolean(),
     patient: z.strictObject({
       id: z.uuid(),
       givenName: z.string(),
       familyName: z.string(),
       surgeryDate: isoDateSchema.nullable(),
       daysSinceSurgery: z.number().int().nullable(),
+      /** The patient's latest check-in (null: none yet). */
+      lastCheckinAt: z.iso.datetime().nullable(),
     }),
   })
   .meta({ title: 'QueueCard' });
@@ -103,12 +110,18 @@ export function toQueueCard(row: QueueCardRow, now: Date): QueueCard {
     notes: row.notes,
     escalationStep: Number(row.escalation_step),
     escalatedAt: iso(row.escalated_at),
+    noCheckinSince: noCheckinSinceAlert(
+      { level: row.level, createdAt: row.created_at },
+      row.last_checkin_at,
+      now,
+    ),
     patient: {
       id: row.patient_id,
       givenName: row.given_name,
       familyName: row.family_name,
       surgeryDate: (row.surgery_date ?? null) as IsoDate | null,
       daysSinceSurgery: row.days_since_surgery === null ? null : Number(row.days_since_surgery),
+      lastCheckinAt: iso(row.last_checkin_at),
     },
   };
 }

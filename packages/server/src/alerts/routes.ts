@@ -1,4 +1,4 @@
-import { safeText } from '@lamina/pathway';
+import { noCheckinSinceAlert, safeText } from '@lamina/pathway';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
@@ -37,10 +37,11 @@ export function alertRoutes() {
         ...row,
         overdue: row.status === 'open' && row.deadline_at !== null && row.deadline_at <= at,
         // An urgent or emergency alert and no check-in in the day since: raise it (issue 16).
-        no_checkin_since:
-          (row.level === 'urgent' || row.level === 'emergency') &&
-          !row.checked_in_since &&
-          at.getTime() - row.created_at.getTime() >= 24 * 3600_000,
+        no_checkin_since: noCheckinSinceAlert(
+          { level: row.level, createdAt: row.created_at },
+          row.last_checkin_at,
+          at,
+        ),
       })),
     });
   });

@@ -36,13 +36,9 @@ export async function openAlertQueue(
       'p.family_name',
       'c.triage',
       'c.answers',
-      // Issue 16: has the patient checked in since this alert? (The "not heard from" worklist.)
-      // Probed only for urgent and emergency alerts, the ones it is shown for.
-      sql<boolean>`case when a.level in ('urgent', 'emergency') then exists (
-        select from checkins c2 where c2.clinic_id = a.clinic_id
-          and c2.patient_id = a.patient_id and c2.submitted_at > a.created_at) else true end`.as(
-        'checked_in_since',
-      ),
+      // Issue 16: the patient's latest check-in ("no check-in since" this alert), kept on the
+      // patient row by the check-in's own statement (migration 019).
+      'p.last_checkin_at',
     ])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', 'in', ['open', 'acknowledged'])
@@ -168,6 +164,7 @@ export async function queueCards(
       'a.escalated_at',
       'p.given_name',
       'p.family_name',
+      'p.last_checkin_at',
       sql<unknown>`c.triage -> 'instruction'`.as('instruction'),
       sql<number | null>`(c.triage ->> 'daysSinceSurgery')::integer`.as('days_since_surgery'),
       eb

@@ -35,7 +35,9 @@ export type PatientAction =
   /** The patient's language for the app, emails, SMS and PDFs (issue 15). */
   | 'set-language'
   /** Reminder settings, push devices and the calendar feed (issue 16): the patient's own choice. */
-  | 'manage-reminders';
+  | 'manage-reminders'
+  /** The patient's time zone for reminders (issue 16): the patient or the team that knows it. */
+  | 'set-time-zone';
 
 export type ClinicAction =
   | 'list-patients'
@@ -82,6 +84,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'make-request',
     'read-requests',
     'set-language',
+    'set-time-zone',
   ],
   care_manager: [
     'read',
@@ -95,6 +98,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'correct-surgery',
     'invite',
     'set-language',
+    'set-time-zone',
   ],
   clinician: [
     'read',
@@ -124,6 +128,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'correct-surgery',
     'invite',
     'set-language',
+    'set-time-zone',
   ],
 };
 

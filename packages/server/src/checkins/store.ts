@@ -100,8 +100,8 @@ export interface NewCheckin {
 }
 
 /**
- * Stores the check-in, its alert (when triage asks the care team to act) and its audit entry in
- * ONE statement: data-modifying CTEs are atomic, so all of it lands or none of it does, and the
+ * Stores the check-in, its alert (when triage asks the care team to act), the patient's
+ * last_checkin_at and its audit entry in ONE statement: data-modifying CTEs are atomic, so all of it lands or none of it does, and the
  * embedded engine does one write instead of a transaction of five. Returns undefined when the
  * idempotency key was already used (nothing is written).
  */
@@ -147,6 +147,11 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
       on conflict (clinic_id, patient_id, idempotency_key) do nothing
       returning id)
     ${alertStatements},
+    -- The patient's last check-in, kept on their row for the worklist and the queue (migration 019).
+    -- greatest(): a check-in filled offline and sent late must not move it back.
+    last_checkin as (
+      update patients set last_checkin_at = greatest(last_checkin_at, ${input.submittedAt.toISOString()}::timestamptz)
+      where clinic_id = ${input.clinicId}::uuid and id = ${input.patientId}::uuid and exists (select from c)),
     audit as (
       insert into audit_log (clinic_id, actor_id, actor_role, action, subject_type, subject_id, patient_id, ip, details, at)
       select ${input.clinicId}::uuid, ${input.actor.userId}::uuid, ${input.actor.role}, 'checkin.create', 'checkin', c.id::text,

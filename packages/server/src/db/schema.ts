@@ -119,6 +119,8 @@ export interface PatientsTable {
   mrn: Generated<string | null>;
   /** The patient's own time zone for reminders; null: the clinic's (migration 018). */
   timezone: Generated<string | null>;
+  /** The latest submitted_at of the patient's check-ins, written by the check-in's statement (019). */
+  last_checkin_at: Generated<Date | null>;
 }
 
 export interface ReviewerAssignmentsTable {

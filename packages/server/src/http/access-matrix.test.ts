@@ -73,6 +73,8 @@ const rules: Record<string, Rule> = {
   'POST /api/patients/:patientId/checkins': { allow: ['patient'] },
   'GET /api/patients/:patientId/reminders': readers,
   'PUT /api/patients/:patientId/reminders': { allow: ['patient'] },
+  'GET /api/patients/:patientId/time-zone': readers,
+  'PUT /api/patients/:patientId/time-zone': { allow: ['patient', 'care_manager', 'admin'] },
   'POST /api/patients/:patientId/push-subscriptions': { allow: ['patient'] },
   'DELETE /api/patients/:patientId/push-subscriptions': { allow: ['patient'] },
   'GET /api/patients/:patientId/calendar.ics': readers,

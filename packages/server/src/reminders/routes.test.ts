@@ -3,6 +3,9 @@ import ICAL from 'ical.js';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { sendOutbox } from '../jobs/outbox-sender.ts';
+import { fakeTwilio } from '../messaging/fake-twilio.test-helper.ts';
+import { twilioSms } from '../messaging/sms.ts';
 import { runReminders } from './run.ts';
 
 const tenAmLa = new Date('2026-11-20T18:00:00Z');
@@ -251,20 +254,21 @@ forEachEngine((engine) => {
         200,
       );
       assert.deepEqual((await nurse.get('/api/worklist')).json.entries, []);
-      // The patient checks in on the 15th, then goes quiet again: a new entry.
-      await db
-        .insertInto('checkins')
-        .values({
-          clinic_id: clinic.clinicId,
-          patient_id: quiet.patientId,
-          surgery_id: null,
-          idempotency_key: 'k-12345678',
-          answers: '{}',
-          triage: '{}',
-          level: 'routine',
-          submitted_at: new Date('2026-11-15T18:00:00Z'),
-        })
-        .execute();
+      // The patient checks in on the 15th (filled in then, sent now), then goes quiet again: a new
+      // entry. Through the real check-in route: its statement keeps patients.last_checkin_at.
+      const late = await quiet.client.post(`/api/patients/${quiet.patientId}/checkins`, {
+        idempotencyKey: 'k-12345678',
+        checkin: { axialPain: 2, limbPain: 1, painControlled: 'yes' },
+        filledAt: '2026-11-15T18:00:00Z',
+      });
+      assert.equal(late.status, 201, late.text);
+      // An older check-in sent later still does not move the last check-in back.
+      const older = await quiet.client.post(`/api/patients/${quiet.patientId}/checkins`, {
+        idempotencyKey: 'k-87654321',
+        checkin: { axialPain: 2, limbPain: 1, painControlled: 'yes' },
+        filledAt: '2026-11-13T18:00:00Z',
+      });
+      assert.equal(older.status, 201, older.text);
       const again = (await nurse.get('/api/worklist')).json.entries as unknown as {
         patientId: string;
         days: number;
@@ -282,6 +286,123 @@ forEachEngine((engine) => {
       assert.equal(audits.length, 2);
       const patientView = await quiet.client.get('/api/worklist');
       assert.equal(patientView.status, 403);
+    },
+  );
+});
+
+forEachEngine((engine) => {
+  engine.test(
+    'worklist: one entry per patient who is both missing check-ins and silent after an urgent alert; one acknowledgement clears it',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      // Surgery on the 10th, no check-in since; an urgent alert two days ago.
+      const both = await enrolAndSignIn(admin, clinic);
+      await db
+        .insertInto('alerts')
+        .values({
+          clinic_id: clinic.clinicId,
+          patient_id: both.patientId,
+          checkin_id: null,
+          level: 'urgent',
+          priority: 1,
+          findings: '[]',
+          created_at: new Date('2026-11-18T15:00:00Z'),
+          deadline_at: null,
+          acknowledged_by: null,
+          acknowledged_at: null,
+          resolved_by: null,
+          resolved_at: null,
+          notes: null,
+          escalated_at: null,
+          escalated_to: null,
+        })
+        .execute();
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const entries = (await nurse.get('/api/worklist')).json.entries as unknown as {
+        patientId: string;
+        reason: string;
+        days: number;
+        missedDays: number | null;
+      }[];
+      assert.deepEqual(
+        entries.map((e) => [e.patientId, e.reason, e.days, e.missedDays]),
+        [[both.patientId, 'after-alert', 2, 10]],
+      );
+      const ack = await nurse.post(`/api/worklist/${both.patientId}/acknowledge`, {
+        reason: 'after-alert',
+      });
+      assert.equal(ack.status, 200);
+      assert.deepEqual((await nurse.get('/api/worklist')).json.entries, []);
+      // A day later, still silent and the same alert: still nothing (acknowledged, not a storm).
+      admin.clock = new Date(admin.clock.getTime() + 24 * 3600_000);
+      await signInStaff(nurse, clinic, 'care_manager');
+      assert.deepEqual((await nurse.get('/api/worklist')).json.entries, []);
+    },
+  );
+});
+
+forEachEngine((engine) => {
+  engine.test(
+    'SMS reminder: through the outbox to the fake Twilio, with a stop link that works; none after stopping',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      await db
+        .updateTable('patients')
+        .set({ phone: '+15550102000' })
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('id', '=', patientId)
+        .execute();
+      const chose = await client.put(`/api/patients/${patientId}/reminders`, {
+        channels: ['sms'],
+        paused: false,
+        quietHours: null,
+      });
+      assert.equal(chose.status, 200, chose.text);
+      const sid = 'AC0123456789abcdef0123456789abcdef';
+      const fake = await fakeTwilio(sid, 'test-auth-token-0123456789');
+      try {
+        const sms = twilioSms({
+          accountSid: sid,
+          authToken: 'test-auth-token-0123456789',
+          from: '+15005550006',
+          baseUrl: fake.url,
+        });
+        await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
+        // The outbox stamps next_attempt_at with the database's clock: deliver as of the real now.
+        const deliver = () => sendOutbox(db, { sms }, new Date(Date.now() + 1000));
+        assert.deepEqual(await deliver(), { sent: 1, failed: 0 });
+        assert.equal(fake.received.length, 1);
+        const text = fake.received[0]?.form;
+        assert.equal(text?.To, '+15550102000');
+        assert.match(text?.Body ?? '', /How are you today\?/);
+        const stopUrl = /https?:\/\/\S+\/r\/stop\/\S+/.exec(text?.Body ?? '')?.[0];
+        assert.ok(stopUrl, 'the text carries its stop link');
+        const send = await db
+          .selectFrom('reminder_sends')
+          .select(['channel', 'status'])
+          .where('clinic_id', '=', clinic.clinicId)
+          .execute();
+        assert.deepEqual(send, [{ channel: 'sms', status: 'sent' }]);
+        const stopped = await admin.fork().request('POST', new URL(stopUrl).pathname, '', {
+          'content-type': 'application/x-www-form-urlencoded',
+        });
+        assert.equal(stopped.status, 200);
+        assert.match(stopped.text, /no more reminders by SMS/);
+        const tomorrow = new Date(tenAmLa.getTime() + 24 * 3600_000);
+        await runReminders(db, tomorrow, { clinicId: clinic.clinicId });
+        assert.deepEqual(await deliver(), { sent: 0, failed: 0 });
+        assert.equal(fake.received.length, 1, 'nothing after the stop link');
+      } finally {
+        await fake.close();
+      }
     },
   );
 });

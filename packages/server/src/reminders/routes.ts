@@ -8,7 +8,8 @@ import {
   reminderSettingsSchema,
 } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit, recordAudit } from '../audit/audit.ts';
+import { timeZoneSchema } from '../clinics/create.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, uuidParam } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
@@ -523,6 +524,63 @@ async function writeReminderSettings(c: AppContext) {
   return c.json({ settings });
 }
 
+/** The patient's own time zone for reminders; null: the clinic's. */
+export const patientTimeZoneSchema = z.strictObject({ timeZone: timeZoneSchema.nullable() });
+
+async function timeZoneOf(c: AppContext, clinicId: string, patientId: string) {
+  const row = await c
+    .get('deps')
+    .db.selectFrom('patients as p')
+    .innerJoin('clinics as k', 'k.id', 'p.clinic_id')
+    .select(['p.timezone', 'k.timezone as clinic_timezone'])
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.id', '=', patientId)
+    .executeTakeFirst();
+  if (!row) throw notFound('This patient');
+  return { patientId, timeZone: row.timezone, clinicTimeZone: row.clinic_timezone };
+}
+
+async function readTimeZone(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'read');
+  return c.json(await timeZoneOf(c, actor.clinicId, patientId));
+}
+
+async function writeTimeZone(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'set-time-zone');
+  const { timeZone } = await readJson(c, patientTimeZoneSchema);
+  const { db } = c.get('deps');
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('patients')
+      .select('timezone')
+      .where('clinic_id', '=', actor.clinicId)
+      .where('id', '=', patientId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound('This patient');
+    await trx
+      .updateTable('patients')
+      .set({ timezone: timeZone })
+      .where('clinic_id', '=', actor.clinicId)
+      .where('id', '=', patientId)
+      .execute();
+    await audit(
+      c,
+      {
+        action: 'patient.time-zone-update',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        details: { before: before.timezone, after: timeZone },
+      },
+      trx,
+    );
+  });
+  return c.json(await timeZoneOf(c, actor.clinicId, patientId));
+}
+
 const patientOnly = 'The patient themselves.';
 const patientOrTeam = 'The patient, or their care team.';
 
@@ -558,6 +616,21 @@ export const reminders = documentedRoutes([
     access: patientOnly,
     body: pushUnsubscribeSchema,
     handler: unsubscribePush,
+  },
+  {
+    method: 'get',
+    path: '/api/patients/:patientId/time-zone',
+    summary: "The patient's time zone for reminders (null: the clinic's)",
+    access: patientOrTeam,
+    handler: readTimeZone,
+  },
+  {
+    method: 'put',
+    path: '/api/patients/:patientId/time-zone',
+    summary: "Set the patient's time zone for reminders (null: the clinic's)",
+    access: 'The patient; care managers and admins (their own clinic).',
+    body: patientTimeZoneSchema,
+    handler: writeTimeZone,
   },
   {
     method: 'get',

@@ -66,6 +66,17 @@ forEachEngine((engine) => {
       const steady = await aPatient(db, clinicId);
       const pausing = await aPatient(db, clinicId);
       const cancelled = await aPatient(db, clinicId);
+      // Her own quiet hours, 09:00–14:00, add to the clinic's (21:00–08:00).
+      const lateRiser = await aPatient(db, clinicId);
+      await db
+        .insertInto('reminder_prefs')
+        .values({
+          clinic_id: clinicId,
+          patient_id: lateRiser,
+          quiet_start: '09:00',
+          quiet_end: '14:00',
+        })
+        .execute();
       const start = Date.parse(`${surgeryDate}T07:00:00Z`); // 01:00 in Chicago: ticks at 01, 05, 09, 13, 17, 21
       for (let t = start; t < start + 91 * 24 * hour; t += 4 * hour) {
         const now = new Date(t);
@@ -129,6 +140,12 @@ forEachEngine((engine) => {
       for (const s of sends) {
         const { time } = localWeekdayAndTime(zone, s.created_at);
         assert.ok(time >= '09:00' && time < '21:00', `sent at ${time} local`);
+      }
+      // The same days as everyone, only never in her quiet hours.
+      assert.deepEqual(perWeek(lateRiser), steadyWeeks);
+      for (const s of of(lateRiser)) {
+        const { time } = localWeekdayAndTime(zone, s.created_at);
+        assert.ok(time >= '14:00' && time < '21:00', `sent at ${time} local, in her quiet hours`);
       }
       assert.ok(of(pausing).every((s) => s.local_date < '2026-03-22'));
       assert.equal(of(pausing).length, 18); // days 0–14 daily, then 15, 17, 19

@@ -124,8 +124,9 @@ export async function runReminders(
         paused: boolean | null;
         quiet_start: string | null;
         quiet_end: string | null;
+        last_checkin_at: Date | null;
       }>`
-        select p.id, p.user_id, p.email, p.phone, p.language, p.timezone,
+        select p.id, p.user_id, p.email, p.phone, p.language, p.timezone, p.last_checkin_at,
           s.surgery_date, s.region, s.procedure, s.cancelled_at, s.overrides,
           rp.channels, rp.paused, rp.quiet_start, rp.quiet_end
         from patients p
@@ -150,14 +151,7 @@ export async function runReminders(
       after = batch[batch.length - 1]?.id ?? after;
       patients += batch.length;
       const ids = batch.map((r) => r.id);
-      const [checkins, unread, responses, pushSubs] = await Promise.all([
-        db
-          .selectFrom('checkins')
-          .select(['patient_id', (eb) => eb.fn.max('submitted_at').as('last')])
-          .where('clinic_id', '=', clinic.id)
-          .where('patient_id', 'in', ids)
-          .groupBy('patient_id')
-          .execute(),
+      const [unread, responses, pushSubs] = await Promise.all([
         db
           .selectFrom('messages as m')
           .innerJoin('patients as p', (j) =>
@@ -184,7 +178,6 @@ export async function runReminders(
           .where('patient_id', 'in', ids)
           .execute(),
       ]);
-      const lastCheckin = new Map(checkins.map((c) => [c.patient_id, c.last as Date | null]));
       const unreadBy = new Map(unread.map((u) => [u.patient_id, Number(u.n)]));
       const responsesBy = new Map<string, { instrument: PromInstrumentId; completedAt: Date }[]>();
       for (const r of responses) {
@@ -217,7 +210,7 @@ export async function runReminders(
                 quiet_end: row.quiet_end,
               },
         );
-        const last = lastCheckin.get(row.id) ?? null;
+        const last = row.last_checkin_at === null ? null : new Date(row.last_checkin_at);
         const proms = promsDue(
           { region, surgeryDate },
           (responsesBy.get(row.id) ?? []).map((r) => ({
@@ -295,9 +288,9 @@ export async function runReminders(
               ),
               stop_token_hash: c.stop?.hash ?? null,
               created_at: now,
-              // An email row that wins the insert gets its outbox row in this same transaction: the
-              // outbox (with its retries) is the delivery record from here.
-              ...(c.channel === 'email'
+              // An email or SMS row that wins the insert gets its outbox row in this same
+              // transaction: the outbox (with its retries) is the delivery record from here.
+              ...(c.channel !== 'push'
                 ? { status: 'sent' as const, result: 'queued in outbox', sent_at: now }
                 : {}),
             })),

@@ -19,6 +19,7 @@ const Enrol = lazy(() => import('./Enrol.tsx'));
 const ImportPatients = lazy(() => import('./ImportPatients.tsx'));
 const Inbox = lazy(() => import('./Inbox.tsx'));
 const Worklist = lazy(() => import('./Worklist.tsx'));
+const Notifications = lazy(() => import('./Notifications.tsx'));
 const Outcomes = lazy(() => import('./Outcomes.tsx'));
 const Settings = lazy(() => import('./Settings.tsx'));
 const PatientInvitations = lazy(() => import('./PatientInvitations.tsx'));
@@ -146,6 +147,7 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (path === '/console/off-track' && allowed.queue) screen = <Queue calm />;
   else if (path === '/console/inbox' && allowed.messages) screen = <Inbox me={me} />;
   else if (path === '/console/worklist' && allowed.queue) screen = <Worklist />;
+  else if (path === '/console/notifications' && allowed.queue) screen = <Notifications />;
   else if (path === '/console/outcomes' && allowed.outcomes) screen = <Outcomes />;
   else if (path === '/console/settings' && allowed.settings) screen = <Settings />;
   else if (path === '/console/invitations' && invites(me.role)) screen = <PatientInvitations />;
@@ -197,6 +199,7 @@ function Shell({
   if (allowed.settings) items.push(['/console/settings', t('nav.settings'), undefined]);
   if (invites(me.role)) items.push(['/console/invitations', t('nav.invitations'), undefined]);
   if (managesPeers(me.role)) items.push(['/console/peers', t('nav.peers'), undefined]);
+  if (allowed.queue) items.push(['/console/notifications', t('nav.notifications'), undefined]);
   if (allowed.secondOpinions)
     items.push([
       '/console/second-opinions',

@@ -8,6 +8,7 @@ import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { PatientAppCard } from './AppStatus.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
+import { PatientReminders } from './PatientReminders.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
 import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
@@ -116,6 +117,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         <a href="#charts">{t('patient.charts')}</a>
         <a href="#checkins">{t('patient.checkins')}</a>
         <a href="#proms">{t('patient.proms')}</a>
+        <a href="#reminders">{t('patient.reminders')}</a>
         {allowed.messages ? <a href="#messages">{t('patient.messages')}</a> : null}
         <a href="#plan">{t('patient.plan')}</a>
         {allowed.queue ? <ImagingJumpLink /> : null}
@@ -128,6 +130,10 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
       <Charts plan={plan} checkins={data.checkins} />
       <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} />
       <Proms proms={data.proms} />
+      <PatientReminders
+        patientId={patientId}
+        canSetTimeZone={me.role === 'care_manager' || me.role === 'admin'}
+      />
       {allowed.messages ? <Thread patientId={patientId} /> : null}
       {allowed.queue ? <PatientImaging patientId={patientId} canUpload /> : null}
       {correction}

@@ -1,3 +1,4 @@
+import { noCheckinSinceAlert } from '@lamina/pathway';
 import { useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
@@ -67,6 +68,8 @@ function AlertCard({
   const open = alert.status === 'open';
   const overdue = open && deadline !== null && deadline <= now;
   const day = patient.daysSinceSurgery ?? undefined;
+  // Silence after a serious alert raises the card (issue 16); re-applied as the clock ticks.
+  const quiet = noCheckinSinceAlert(alert, patient.lastCheckinAt, now);
   const headingId = `alert-${alert.id}`;
 
   async function act(action: 'acknowledge' | 'notes' | 'resolve') {
@@ -86,7 +89,7 @@ function AlertCard({
 
   return (
     <article
-      className={`alert-card ${alert.level}${overdue ? ' overdue' : ''}`}
+      className={`alert-card ${alert.level}${overdue ? ' overdue' : ''}${quiet ? ' quiet-patient' : ''}`}
       aria-labelledby={headingId}
       data-alert-id={alert.id}
       data-level={alert.level}
@@ -107,6 +110,11 @@ function AlertCard({
           {day !== undefined ? ` · ${t('queue.day', { day })}` : null}
         </p>
         <ul className="badges">
+          {quiet ? (
+            <li className="badge no-checkin" data-testid="no-checkin-since">
+              {t('queue.noCheckinSince')}
+            </li>
+          ) : null}
           {overdue ? (
             <li className="badge overdue" data-testid="overdue">
               {t('queue.overdue')}
@@ -139,6 +147,13 @@ function AlertCard({
         ) : null}
         {alert.acknowledgedAt ? (
           <span>{t('queue.acknowledgedAt', { at: dateTime(alert.acknowledgedAt, lang) })}</span>
+        ) : null}
+        {alert.level === 'urgent' || alert.level === 'emergency' ? (
+          <span data-testid="last-checkin">
+            {patient.lastCheckinAt
+              ? t('queue.lastCheckin', { at: dateTime(patient.lastCheckinAt, lang) })
+              : t('queue.lastCheckinNever')}
+          </span>
         ) : null}
       </p>
 

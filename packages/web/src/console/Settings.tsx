@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
 import { useT } from './i18n.ts';
+import { ReminderSettings } from './ReminderSettings.tsx';
 import { TeamInvite } from './TeamInvite.tsx';
 import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
 import { Loading } from './ui-loading.tsx';
@@ -238,6 +239,7 @@ export default function Settings() {
           {t('settings.save')}
         </button>
       </form>
+      <ReminderSettings />
     </div>
   );
 }

@@ -14,9 +14,10 @@ interface Entry {
   days: number;
   lastCheckinAt: string | null;
   alertId: string | null;
+  missedDays: number | null;
 }
 
-/** "Not heard from" (issue 16): one entry per patient and reason until acknowledged. */
+/** "Not heard from" (issue 16): one entry per patient until acknowledged. */
 export default function Worklist() {
   const { t, lang } = useT();
   const [entries, setEntries] = useState<Entry[] | null>(null);
@@ -62,6 +63,9 @@ export default function Worklist() {
               <p>
                 <strong>{t(`worklist.reason.${e.reason}`, { days: e.days })}</strong>
               </p>
+              {e.reason === 'after-alert' && e.missedDays !== null ? (
+                <p>{t('worklist.alsoMissed', { days: e.missedDays })}</p>
+              ) : null}
               <p>
                 {t('worklist.lastCheckin')}:{' '}
                 {e.lastCheckinAt ? dateTime(e.lastCheckinAt, lang) : t('worklist.never')}

@@ -19,7 +19,15 @@ const card = (id: string, priority: number, createdAt: string, offTrack = false)
   notes: null,
   escalationStep: 0,
   escalatedAt: null,
-  patient: { id: 'p', givenName: 'A', familyName: 'B', surgeryDate: null, daysSinceSurgery: null },
+  noCheckinSince: false,
+  patient: {
+    id: 'p',
+    givenName: 'A',
+    familyName: 'B',
+    surgeryDate: null,
+    daysSinceSurgery: null,
+    lastCheckinAt: null,
+  },
 });
 
 const ids = (list: QueueCard[]) => list.map((c) => c.id);

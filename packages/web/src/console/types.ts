@@ -53,12 +53,16 @@ export interface QueueCard {
   notes: string | null;
   escalationStep: number;
   escalatedAt: string | null;
+  /** Urgent/emergency with no check-in in the day since (issue 16), as of the answer's `now`. */
+  noCheckinSince: boolean;
   patient: {
     id: string;
     givenName: string;
     familyName: string;
     surgeryDate: string | null;
     daysSinceSurgery: number | null;
+    /** The patient's latest check-in (null: none yet). */
+    lastCheckinAt: string | null;
   };
 }
 

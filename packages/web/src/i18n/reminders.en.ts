@@ -26,4 +26,10 @@ export const remindersEn = {
   'reminders.calendar.feedHelp':
     'Paste this link into your calendar app to keep the dates up to date. Keep it private. Making a new link stops the old one.',
   'reminders.calendar.revoke': 'Stop this link',
+  'reminders.timeZone': 'Your time zone',
+  'reminders.timeZone.intro': 'Reminders come at a good time of day where you are.',
+  'reminders.timeZone.clinic': 'Same as my clinic ({zone})',
+  'reminders.timeZone.device': "Use this device's time zone ({zone})",
+  'reminders.timeZone.save': 'Save time zone',
+  'reminders.timeZone.saved': 'Time zone saved.',
 } as const;

@@ -28,4 +28,10 @@ export const remindersEs: Readonly<Record<keyof typeof remindersEn, string>> = {
   'reminders.calendar.feedHelp':
     'Pegue este enlace en su app de calendario para mantener las fechas al día. Manténgalo en privado. Crear un enlace nuevo detiene el anterior.',
   'reminders.calendar.revoke': 'Detener este enlace',
+  'reminders.timeZone': 'Su zona horaria',
+  'reminders.timeZone.intro': 'Los recordatorios llegan a una buena hora del día donde usted está.',
+  'reminders.timeZone.clinic': 'La misma de mi clínica ({zone})',
+  'reminders.timeZone.device': 'Usar la zona horaria de este aparato ({zone})',
+  'reminders.timeZone.save': 'Guardar la zona horaria',
+  'reminders.timeZone.saved': 'Zona horaria guardada.',
 };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
+import { deviceTimeZone, TimeZoneSelect } from '../ui/TimeZoneSelect.tsx';
 
 type Channel = 'email' | 'sms' | 'push';
 interface Prefs {
@@ -35,6 +36,11 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
   const [error, setError] = useState<string | null>(null);
   const [push, setPush] = useState<PushState>('off');
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
+  const [zone, setZone] = useState<{ timeZone: string | null; clinicTimeZone: string } | null>(
+    null,
+  );
+  const [zoneChoice, setZoneChoice] = useState('');
+  const [zoneSaved, setZoneSaved] = useState(false);
 
   useEffect(() => {
     api
@@ -42,6 +48,13 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
       .then((s) => {
         setState(s);
         setPrefs(s.prefs);
+      })
+      .catch((e: Error) => setError(e.message));
+    api
+      .get<{ timeZone: string | null; clinicTimeZone: string }>(`${base}/time-zone`)
+      .then((z) => {
+        setZone(z);
+        setZoneChoice(z.timeZone ?? '');
       })
       .catch((e: Error) => setError(e.message));
     if (
@@ -94,6 +107,22 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
     } catch (e) {
       setPush('off');
       setError((e as Error).message);
+    }
+  }
+
+  async function saveZone(timeZone: string) {
+    setZoneSaved(false);
+    setError(null);
+    try {
+      const answer = await api.put<{ timeZone: string | null; clinicTimeZone: string }>(
+        `${base}/time-zone`,
+        { timeZone: timeZone || null },
+      );
+      setZone(answer);
+      setZoneChoice(answer.timeZone ?? '');
+      setZoneSaved(true);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : (e as Error).message);
     }
   }
 
@@ -202,6 +231,44 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
         {saved ? <p role="status">{t('reminders.saved')}</p> : null}
         {error ? <p role="alert">{error}</p> : null}
       </form>
+      {zone ? (
+        <form
+          className="card"
+          aria-labelledby="zone-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveZone(zoneChoice);
+          }}
+        >
+          <h2 id="zone-title">{t('reminders.timeZone')}</h2>
+          <p>
+            <label htmlFor="my-time-zone">{t('reminders.timeZone.intro')}</label>
+          </p>
+          <p>
+            <TimeZoneSelect
+              id="my-time-zone"
+              value={zoneChoice}
+              clinicLabel={t('reminders.timeZone.clinic', { zone: zone.clinicTimeZone })}
+              onChange={setZoneChoice}
+            />
+          </p>
+          {deviceTimeZone() !== (zone.timeZone ?? zone.clinicTimeZone) ? (
+            <p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void saveZone(deviceTimeZone())}
+              >
+                {t('reminders.timeZone.device', { zone: deviceTimeZone() })}
+              </button>
+            </p>
+          ) : null}
+          <button type="submit" className="button">
+            {t('reminders.timeZone.save')}
+          </button>
+          {zoneSaved ? <p role="status">{t('reminders.timeZone.saved')}</p> : null}
+        </form>
+      ) : null}
       <section className="card" aria-labelledby="calendar-title">
         <h2 id="calendar-title">{t('reminders.calendar')}</h2>
         <p>{t('reminders.calendar.intro')}</p>
