@@ -160,6 +160,8 @@ export interface CheckinsTable {
   level: string;
   submitted_at: Timestamp;
   received_at: Default<Date>;
+  /** The language the patient's screen showed the instructions in; null before issue 17 (019). */
+  told_lang: Generated<'en' | 'es' | null>;
 }
 
 export interface AlertsTable {

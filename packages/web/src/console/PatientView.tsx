@@ -7,6 +7,7 @@ import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
+import { ageFrom, PatientContact } from './patient-contact.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
 import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
@@ -90,6 +91,11 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
       <h1>
         {detail.patient.given_name} {detail.patient.family_name}
       </h1>
+      <PatientContact
+        phone={detail.patient.phone}
+        language={detail.patient.language}
+        age={ageFrom(detail.patient.date_of_birth)}
+      />
       <p className="lead">
         {t('patient.surgerySummary', {
           procedure: t(`procedure.${surgery.procedure}` as 'procedure.laminectomy'),

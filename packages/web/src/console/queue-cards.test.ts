@@ -19,7 +19,17 @@ const card = (id: string, priority: number, createdAt: string, offTrack = false)
   notes: null,
   escalationStep: 0,
   escalatedAt: null,
-  patient: { id: 'p', givenName: 'A', familyName: 'B', surgeryDate: null, daysSinceSurgery: null },
+  told: { lang: 'en', instruction: null, findings: [] },
+  patient: {
+    id: 'p',
+    givenName: 'A',
+    familyName: 'B',
+    surgeryDate: null,
+    daysSinceSurgery: null,
+    phone: null,
+    language: 'en',
+    age: null,
+  },
 });
 
 const ids = (list: QueueCard[]) => list.map((c) => c.id);

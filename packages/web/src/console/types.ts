@@ -53,12 +53,21 @@ export interface QueueCard {
   notes: string | null;
   escalationStep: number;
   escalatedAt: string | null;
+  /** What the patient was told, in the language their screen showed it in (issue 17). */
+  told: {
+    lang: 'en' | 'es';
+    instruction: string | null;
+    findings: { ruleId: string; text: string }[];
+  };
   patient: {
     id: string;
     givenName: string;
     familyName: string;
     surgeryDate: string | null;
     daysSinceSurgery: number | null;
+    phone: string | null;
+    language: 'en' | 'es';
+    age: number | null;
   };
 }
 
@@ -132,7 +141,15 @@ export interface Overrides {
 }
 
 export interface PatientDetail {
-  patient: { id: string; given_name: string; family_name: string; email: string | null };
+  patient: {
+    id: string;
+    given_name: string;
+    family_name: string;
+    email: string | null;
+    phone?: string | null;
+    language?: 'en' | 'es';
+    date_of_birth?: string | null;
+  };
   surgery: {
     id: string;
     surgery: {

@@ -1,3 +1,4 @@
+import { arrivalConsoleEs } from './arrival.console.es.ts';
 import { clinicSetupConsoleEs } from './clinic-setup.console.es.ts';
 import type { ConsoleKey } from './console.en.ts';
 import { enrolConsoleEs } from './enrol.console.es.ts';
@@ -96,4 +97,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   ...intakeConsoleEs,
   ...enrolConsoleEs,
   ...clinicSetupConsoleEs,
+  ...arrivalConsoleEs,
 };

@@ -153,6 +153,7 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
       idempotencyKey: newKey(),
       patientId: ctx.me.patientId,
       filledAt: new Date().toISOString(),
+      lang,
       checkin,
     };
     // Kept on the phone first, so nothing is lost if the connection or the tab goes away.
