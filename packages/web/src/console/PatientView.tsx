@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
+import { titleText } from '../lib/plan-text.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { dateTime, useT } from './i18n.ts';
@@ -139,7 +140,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
 }
 
 function Timeline({ plan }: { plan: RecoveryPlan }) {
-  const { t, date } = useT();
+  const { t, date, lang } = useT();
   return (
     <section className="card" id="timeline" aria-labelledby="timeline-h">
       <h2 id="timeline-h">{t('patient.timeline')}</h2>
@@ -160,7 +161,9 @@ function Timeline({ plan }: { plan: RecoveryPlan }) {
               <span className="dot" aria-hidden="true" />
               <div>
                 <p>
-                  <strong lang="en">{phase.title}</strong>
+                  <strong lang={titleText(lang, 'phase', phase.id, phase.title).lang}>
+                    {titleText(lang, 'phase', phase.id, phase.title).text}
+                  </strong>
                 </p>
                 <p className="hint">
                   {date(phase.startDate, 'short')}
@@ -175,8 +178,10 @@ function Timeline({ plan }: { plan: RecoveryPlan }) {
       <ul className="plain">
         {plan.followUps.map((f) => (
           <li key={f.id}>
-            <span lang="en">{f.title}</span>: {date(f.date, 'short')}{' '}
-            {f.booked ? t('patient.booked') : t('patient.notBooked')}
+            <span lang={titleText(lang, 'followup', f.id, f.title).lang}>
+              {titleText(lang, 'followup', f.id, f.title).text}
+            </span>
+            : {date(f.date, 'short')} {f.booked ? t('patient.booked') : t('patient.notBooked')}
             {f.setBy === 'surgeon' ? <SurgeonBadge /> : null}
           </li>
         ))}
@@ -203,7 +208,9 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
             </p>
             <ul className="plain">
               {a.findings.map((f) => (
-                <li key={f.ruleId}>{f.clinicianSummary}</li>
+                <li key={f.ruleId} lang="en">
+                  {f.clinicianSummary}
+                </li>
               ))}
             </ul>
             <ol className="events">
@@ -223,7 +230,7 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
 }
 
 function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredCheckin[] }) {
-  const { t } = useT();
+  const { t, st } = useT();
   const surgeryDate = plan.surgery.surgeryDate;
   const data = checkinSeries(checkins, (at) => daysBetween(surgeryDate, at));
   const cervical = plan.surgery.region === 'cervical';
@@ -260,8 +267,8 @@ function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredChecki
         />
       </div>
       {plan.symptomCourse.symptoms.map((s) => (
-        <p key={s.symptom} className="hint" lang="en">
-          {s.explanation.text}
+        <p key={s.symptom} className="hint" lang={st(s.explanation).lang}>
+          {st(s.explanation).text}
         </p>
       ))}
     </section>
@@ -296,7 +303,9 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
                 {c.answers.limbPain ?? '–'} / {c.answers.axialPain ?? '–'}
               </td>
               <td>{c.answers.walkingMinutes ?? '–'}</td>
-              <td>{(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}</td>
+              <td lang="en">
+                {(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}
+              </td>
             </tr>
           ))}
         </DataTable>

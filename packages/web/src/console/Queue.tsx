@@ -162,7 +162,8 @@ function AlertCard({
           <ul className="findings">
             {alert.findings.map((f) => (
               <li key={f.ruleId}>
-                <p>
+                {/* Clinical findings are written for staff, in English, by the triage rules. */}
+                <p lang="en">
                   <strong>{f.clinicianSummary}</strong>
                 </p>
                 {f.patientWords ? (

@@ -123,3 +123,63 @@ test('an emergency posted by a patient arrives at the top of the open console, a
   await page.getByTestId('stream').getByText('Live').waitFor();
   assert.equal(await page.getByTestId('emergency-sound').isChecked(), true);
 });
+
+/**
+ * Visible text nodes under `main` and the console's header that are an English catalogue string
+ * (one that Spanish writes differently): the English the console would show by mistake.
+ */
+async function englishOnScreen(p: Page, english: string[]): Promise<string[]> {
+  return p.evaluate((patterns) => {
+    const regexes = patterns.map(
+      (text) =>
+        new RegExp(
+          `^${text
+            .split(/\{\w+\}/)
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.+')}$`,
+        ),
+    );
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest('[lang="en"], script, style')) continue;
+      if (!parent.checkVisibility()) continue;
+      if (regexes.some((r) => r.test(text))) found.push(text);
+    }
+    return found;
+  }, english);
+}
+
+test('in Spanish, the queue, a patient page and the settings show no English console string', async () => {
+  const { consoleEn } = await import('../i18n/console.en.ts');
+  const { consoleEs } = await import('../i18n/console.es.ts');
+  const es = consoleEs as Readonly<Record<string, string | undefined>>;
+  // Strings Spanish writes the same way ("No", "Email" in a name…) cannot tell the languages apart.
+  const english = Object.entries(consoleEn)
+    .filter(([key, text]) => es[key] !== text && /\p{L}{3}/u.test(text.replace(/\{\w+\}/g, '')))
+    .map(([, text]) => text);
+
+  const context = patientBrowser.context;
+  await context.clearCookies();
+  const admin = await context.newPage();
+  await admin.setViewportSize({ width: 1280, height: 900 });
+  await signInDemoStaff(server, admin, 'admin@demo.example');
+  await admin.getByTestId('stream').getByText('Live').waitFor();
+  await admin.getByRole('button', { name: 'Español' }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Cola de triaje' }).waitFor();
+  await admin.locator('ol.alerts article').first().waitFor();
+  assert.deepEqual(await englishOnScreen(admin, english), [], 'queue');
+
+  await admin.locator('ol.alerts article h2 a').first().click();
+  await admin.locator('#timeline').waitFor();
+  await admin.locator('#checkins table, #checkins p').first().waitFor();
+  assert.deepEqual(await englishOnScreen(admin, english), [], 'patient page');
+
+  await admin.goto(`${server.url}/console/settings`);
+  await admin.getByRole('heading', { level: 1 }).first().waitFor();
+  await admin.getByText('Orden de guardia').first().waitFor();
+  assert.deepEqual(await englishOnScreen(admin, english), [], 'settings');
+  await admin.close();
+});

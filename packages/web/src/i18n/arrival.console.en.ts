@@ -8,4 +8,7 @@ export const arrivalConsoleEn = {
   'contact.lang.en': 'English',
   'contact.lang.es': 'Spanish',
   'contact.age': '{age} years old',
+  'requests.email': 'Email',
+  'requests.phone': 'Phone',
+  'peerAdmin.fusion': 'fusion',
 } as const;

@@ -9,4 +9,7 @@ export const arrivalConsoleEs: Readonly<Record<keyof typeof arrivalConsoleEn, st
   'contact.lang.en': 'inglés',
   'contact.lang.es': 'español',
   'contact.age': '{age} años',
+  'requests.email': 'Correo electrónico',
+  'requests.phone': 'Teléfono',
+  'peerAdmin.fusion': 'fusión',
 };
