@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
-import { pathId, readJson } from '../http/context.ts';
+import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { FileRejection } from '../imaging/dicom.ts';
@@ -246,18 +246,20 @@ async function list(c: AppContext) {
 }
 
 async function download(c: AppContext) {
-  const patientId = pathId(c, 'patientId');
   const photoId = pathId(c, 'photoId');
-  const actor = await authorizePatient(c, patientId, 'read-imaging');
+  const actor = requireActor(c);
   const { db } = c.get('deps');
+  // Looked up in the actor's own clinic (another clinic's photo does not exist here), then the
+  // same rule as the patient's record: the patient themself or their clinic's care team.
   const row = await db
     .selectFrom('wound_photos')
-    .select(['content_type', 'sha256', 'storage_key'])
+    .select(['patient_id', 'content_type', 'sha256', 'storage_key'])
     .where('clinic_id', '=', actor.clinicId)
-    .where('patient_id', '=', patientId)
     .where('id', '=', photoId)
     .executeTakeFirst();
   if (!row) throw notFound('This photo');
+  const patientId = row.patient_id;
+  await authorizePatient(c, patientId, 'read-imaging');
   const bytes = await blobStore(c).get(row.storage_key);
   // Like imaging: the bytes must be the ones stored, or nothing is shown.
   if (!bytes || sha256(bytes) !== row.sha256)
@@ -307,7 +309,7 @@ export const photoRoutes = documentedRoutes([
   },
   {
     method: 'get',
-    path: '/api/patients/:patientId/photos/:photoId',
+    path: '/api/photos/:photoId',
     summary: 'One wound photo’s bytes, checked against the hash recorded at upload (audited)',
     access: readers,
     success: { status: 200, description: 'The picture', contentType: 'image/jpeg' },
