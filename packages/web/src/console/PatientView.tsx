@@ -6,6 +6,7 @@ import { daysBetween } from '../lib/dates.ts';
 import { titleText } from '../lib/plan-text.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
+import { PhotoThumbs, usePhotos, type WoundPhoto } from '../ui/WoundPhotos.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { ageFrom, PatientContact } from './patient-contact.tsx';
@@ -29,6 +30,8 @@ interface Loaded {
 export default function PatientView({ patientId, me }: { patientId: string; me: Me }) {
   const { t, date } = useT();
   const allowed = can(me.role);
+  // Wound photos (issue 17): beside their check-in and in the message thread; not for reviewers.
+  const [photos] = usePhotos(allowed.queue ? patientId : '');
   const [data, setData] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -123,9 +126,9 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         <Alerts alerts={data.alerts} />
       </div>
       <Charts plan={plan} checkins={data.checkins} />
-      <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} />
+      <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} photos={photos} />
       <Proms proms={data.proms} />
-      {allowed.messages ? <Thread patientId={patientId} /> : null}
+      {allowed.messages ? <Thread patientId={patientId} photos={photos} /> : null}
       {allowed.queue ? <PatientImaging patientId={patientId} canUpload /> : null}
       {correction}
       <OverridesEditor
@@ -275,7 +278,15 @@ function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredChecki
   );
 }
 
-function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surgeryDate: string }) {
+function Checkins({
+  checkins,
+  surgeryDate,
+  photos,
+}: {
+  checkins: StoredCheckin[];
+  surgeryDate: string;
+  photos: WoundPhoto[];
+}) {
   const { t, lang } = useT();
   return (
     <section className="card" id="checkins" aria-labelledby="checkins-h">
@@ -290,6 +301,7 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
             t('checkins.pain'),
             t('checkins.walking'),
             t('checkins.why'),
+            t('checkins.photo'),
           ]}
         >
           {checkins.map((c) => (
@@ -305,6 +317,12 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
               <td>{c.answers.walkingMinutes ?? '–'}</td>
               <td lang="en">
                 {(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}
+              </td>
+              <td>
+                <PhotoThumbs
+                  photos={photos.filter((p) => p.checkinId === c.id)}
+                  alt={t('checkins.photoAlt')}
+                />
               </td>
             </tr>
           ))}
@@ -351,7 +369,7 @@ function Proms({ proms }: { proms: PromResponse[] }) {
   );
 }
 
-function Thread({ patientId }: { patientId: string }) {
+function Thread({ patientId, photos }: { patientId: string; photos: WoundPhoto[] }) {
   const { t, lang } = useT();
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [body, setBody] = useState('');
@@ -378,6 +396,10 @@ function Thread({ patientId }: { patientId: string }) {
               {m.from.name} · {dateTime(m.sentAt, lang)}
             </p>
             <p>{m.body}</p>
+            <PhotoThumbs
+              photos={photos.filter((p) => p.messageId === m.id)}
+              alt={t('checkins.photoAlt')}
+            />
           </li>
         ))}
       </ol>

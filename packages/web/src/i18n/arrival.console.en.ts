@@ -11,4 +11,6 @@ export const arrivalConsoleEn = {
   'requests.email': 'Email',
   'requests.phone': 'Phone',
   'peerAdmin.fusion': 'fusion',
+  'checkins.photo': 'Photo',
+  'checkins.photoAlt': 'Wound photo sent by the patient',
 } as const;

@@ -12,4 +12,6 @@ export const arrivalConsoleEs: Readonly<Record<keyof typeof arrivalConsoleEn, st
   'requests.email': 'Correo electrónico',
   'requests.phone': 'Teléfono',
   'peerAdmin.fusion': 'fusión',
+  'checkins.photo': 'Foto',
+  'checkins.photoAlt': 'Foto de la herida enviada por el paciente',
 };
