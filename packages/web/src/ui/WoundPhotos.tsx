@@ -42,7 +42,6 @@ export function PhotoThumbs({ photos, alt }: { photos: WoundPhoto[]; alt: string
             alt={alt}
             width={96}
             height={Math.max(1, Math.round((96 * p.height) / p.width))}
-            loading="lazy"
             data-testid="wound-photo"
           />
         </a>
