@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
@@ -83,6 +84,42 @@ test('the Exif GPS pointer is found, and stripping removes the whole Exif block'
   const plain = checkPhoto(jpegBytes());
   assert.equal(plain.metadataRemoved, false);
   assert.deepEqual(plain.bytes, jpegBytes());
+});
+
+/** A real 1×1 PNG, with an eXIf chunk (holding a GPS pointer) and a text chunk when asked. */
+function png(withMetadata: boolean): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.byteLength, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]); // 1×1, 8-bit grey
+  const exif = Buffer.from(exifWithGps().slice(10)); // the TIFF block without "Exif\0\0"
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      ...(withMetadata
+        ? [chunk('eXIf', exif), chunk('tEXt', Buffer.from('Location\0Home', 'latin1'))]
+        : []),
+      chunk('IDAT', deflateSync(Buffer.from([0, 128]))),
+      chunk('IEND', new Uint8Array()),
+    ]),
+  );
+}
+
+test('a PNG: eXIf (with GPS) and text chunks are removed, the picture kept; a broken one is refused', () => {
+  const checked = checkPhoto(png(true));
+  assert.equal(checked.kind, 'png');
+  assert.deepEqual([checked.width, checked.height], [1, 1]);
+  assert.equal(checked.metadataRemoved, true);
+  assert.equal(checked.hadGps, true);
+  assert.deepEqual(checked.bytes, png(false));
+  assert.equal(checkPhoto(png(false)).metadataRemoved, false);
+  assert.throws(() => checkPhoto(png(false).subarray(0, 30)), /damaged/);
 });
 
 async function auditDetails(db: Kysely<Database>, clinicId: string, action: string) {
