@@ -154,3 +154,28 @@ test('offline: the check-in is kept on the phone and the patient is told the pho
   }
   assert.equal((await photos()).length, before, 'no photo was stored');
 });
+
+test('a photo on a message: stored without Exif and shown in the thread on both sides', async () => {
+  await page.goto(`${server.url}/messages`);
+  await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+  await page.getByLabel('Write to your care team').fill('Is this redness normal?');
+  await page
+    .getByTestId('photo-input')
+    .setInputFiles({ name: 'wound.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(page) });
+  await page.getByTestId('photo-preview').waitFor();
+  await page.getByRole('button', { name: 'Send message' }).click();
+  await page.locator('.thread [data-testid="wound-photo"]').waitFor();
+  const list = await photos();
+  const onMessage = list.find((p) => p.checkinId === null);
+  assert.ok(onMessage, 'a photo attached to the message');
+  const bytes = await (await page.request.get(`${server.url}/api/photos/${onMessage.id}`)).body();
+  assert.equal(bytes.includes(Buffer.from('Exif\0\0')), false);
+
+  const nurse = await staffBrowser.context.newPage();
+  await nurse.setViewportSize({ width: 1280, height: 900 });
+  await staffBrowser.context.clearCookies();
+  await signInDemoStaff(server, nurse, 'nurse@demo.example');
+  await nurse.goto(`${server.url}/console/patients/${georgeId}`);
+  await nurse.locator('#messages [data-testid="wound-photo"]').first().waitFor();
+  await nurse.close();
+});
