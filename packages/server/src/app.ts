@@ -29,6 +29,7 @@ import { outcomeRoutes } from './outcomes/routes.ts';
 import { enrolment } from './patients/enrol-routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { peers } from './peers/routes.ts';
+import { photoRoutes } from './photos/routes.ts';
 import { proms } from './proms/routes.ts';
 import { reminders } from './reminders/routes.ts';
 import { secondOpinions } from './second-opinion/routes.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/alerts', alertStreamRoutes());
   // Before alertRoutes: '/api/alerts/queue' is not an alert id.
   app.route('/', alertQueue.routes());
+  app.route('/', photoRoutes.routes());
   app.route('/api/clinic', alertSettingsRoutes());
   app.route('/api', outcomeRoutes());
   app.route('/api/alerts', alertRoutes());

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { statementsEs } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
-import { cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
+import { ageOn, cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
 
 async function auditRows(db: Kysely<Database>, clinicId: string, action: string) {
   const rows = await db
@@ -18,7 +20,89 @@ async function auditRows(db: Kysely<Database>, clinicId: string, action: string)
   return rows.length;
 }
 
+test('age in whole years: the birthday counts from its day', () => {
+  const on = new Date('2026-12-06T12:00:00Z');
+  assert.equal(ageOn('1960-12-06', on), 66);
+  assert.equal(ageOn('1960-12-07', on), 65);
+  assert.equal(ageOn('1960-01-01', on), 66);
+  assert.equal(ageOn(null, on), null);
+});
+
 forEachEngine((engine) => {
+  engine.test(
+    'a card carries the patient’s phone, language and age, and what they were told in the language their screen showed',
+    async () => {
+      const database = await engine.open();
+      const clinic = await seedClinic(database.db);
+      const admin = new TestClient(database.db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      await database.db
+        .updateTable('patients')
+        .set({ phone: '+1 555 010 2030', language: 'es', date_of_birth: '1958-03-14' })
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('id', '=', patientId)
+        .execute();
+      const nurse = admin.fork();
+      await signInStaff(nurse, clinic, 'care_manager');
+      const cardOf = async (alertId: string) => {
+        const answer = cardResponseSchema.parse(
+          (await nurse.get(`/api/alerts/${alertId}/card`)).json,
+        );
+        assert.ok(answer.card);
+        return answer.card;
+      };
+      const send = async (lang?: string) => {
+        const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          ...(lang ? { lang } : {}),
+          checkin: { chestPain: 'yes' },
+        });
+        assert.equal(posted.status, 201, posted.text);
+        const card = await cardOf((posted.json.alert as { id: string }).id);
+        await nurse.post(`/api/alerts/${card.id}/resolve`, {});
+        return card;
+      };
+
+      // Told in English on a phone set to English, though the patient prefers Spanish.
+      const card = await send('en');
+      assert.equal(card.patient.phone, '+1 555 010 2030');
+      assert.equal(card.patient.language, 'es');
+      assert.equal(card.patient.age, ageOn('1958-03-14', new Date()));
+      assert.equal(card.told.lang, 'en');
+      assert.equal(card.told.instruction, card.instruction?.text);
+      assert.deepEqual(
+        card.told.findings.map((f) => f.text),
+        card.findings.map((f) => f.instruction.text),
+      );
+
+      // Told in Spanish: the card shows the Spanish sentences, by statement id.
+      const spanishCard = await send('es');
+      assert.equal(spanishCard.told.lang, 'es');
+      const said = spanishCard.instruction as { id?: string; text: string };
+      assert.ok(said.id && statementsEs[said.id], 'the instruction has a Spanish translation');
+      assert.equal(spanishCard.told.instruction, statementsEs[said.id]);
+      assert.notEqual(spanishCard.told.instruction, said.text);
+
+      // Not recorded (an older app): the patient's preferred language.
+      assert.equal((await send()).told.lang, 'es');
+      const stored = await database.db
+        .selectFrom('checkins')
+        .select('told_lang')
+        .where('clinic_id', '=', clinic.clinicId)
+        .execute();
+      assert.deepEqual(stored.map((r) => r.told_lang).sort(), ['en', 'es', null]);
+
+      // A language the app does not speak is a clear 400.
+      const bad = await patient.post(`/api/patients/${patientId}/checkins`, {
+        idempotencyKey: randomUUID(),
+        lang: 'fr',
+        checkin: { chestPain: 'yes' },
+      });
+      assert.equal(bad.status, 400);
+    },
+  );
+
   engine.test(
     'the queue answers both lists as cards with the findings once; an idle stream is audited once; cards read through the stream are not audited again',
     async () => {

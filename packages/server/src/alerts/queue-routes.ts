@@ -1,4 +1,4 @@
-import { type IsoDate, isoDateSchema, noCheckinSinceAlert } from '@lamina/pathway';
+import { type IsoDate, isoDateSchema, noCheckinSinceAlert, statementsEs } from '@lamina/pathway';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
@@ -57,6 +57,15 @@ export const queueCardSchema = z
      * 16): the console raises the card. As of `now`; the console re-applies the rule as time passes.
      */
     noCheckinSince: z.boolean(),
+    /**
+     * What the patient was told, in the words their screen showed (issue 17): the language the
+     * check-in was answered in (the patient's preferred language when that was not recorded).
+     */
+    told: z.strictObject({
+      lang: z.enum(['en', 'es']),
+      instruction: z.string().nullable(),
+      findings: z.array(z.strictObject({ ruleId: z.string(), text: z.string() })),
+    }),
     patient: z.strictObject({
       id: z.uuid(),
       givenName: z.string(),
@@ -65,6 +74,12 @@ export const queueCardSchema = z
       daysSinceSurgery: z.number().int().nullable(),
       /** The patient's latest check-in (null: none yet). */
       lastCheckinAt: z.iso.datetime().nullable(),
+      /** For a tel: link; null when the clinic has no number. */
+      phone: z.string().nullable(),
+      /** The patient's preferred language. */
+      language: z.enum(['en', 'es']),
+      /** Whole years on the server's date (UTC); null without a date of birth. */
+      age: z.number().int().nullable(),
     }),
   })
   .meta({ title: 'QueueCard' });
@@ -91,16 +106,36 @@ export const cardQuerySchema = z.strictObject({
 const iso = (at: Date | string | null): string | null =>
   at === null ? null : new Date(at).toISOString();
 
+/** Whole years from a date of birth to `now`'s UTC date; null when unknown. */
+export function ageOn(dateOfBirth: string | Date | null, now: Date): number | null {
+  if (dateOfBirth === null) return null;
+  const born =
+    typeof dateOfBirth === 'string'
+      ? dateOfBirth.slice(0, 10)
+      : dateOfBirth.toISOString().slice(0, 10);
+  const today = now.toISOString().slice(0, 10);
+  const years = Number(today.slice(0, 4)) - Number(born.slice(0, 4));
+  return today.slice(5) < born.slice(5) ? years - 1 : years;
+}
+
+type Said = { id?: string; text: string };
+
+/** A clinical sentence in the language the patient read it in (by its stable id; English otherwise). */
+const inLanguage = (lang: 'en' | 'es', statement: Said): string =>
+  lang === 'es' && statement.id ? (statementsEs[statement.id] ?? statement.text) : statement.text;
+
 export function toQueueCard(row: QueueCardRow, now: Date): QueueCard {
   const deadline = row.deadline_at === null ? null : new Date(row.deadline_at);
-  const instruction = row.instruction as { text: string } | null | undefined;
+  const instruction = row.instruction as Said | null | undefined;
+  const findings = row.findings as QueueCard['findings'];
+  const toldLang = row.told_lang ?? row.language;
   return {
     id: row.id,
     level: row.level as QueueCard['level'],
     status: row.status as QueueCard['status'],
     priority: Number(row.priority),
     offTrack: row.off_track,
-    findings: row.findings as QueueCard['findings'],
+    findings,
     instruction: instruction ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     deadlineAt: iso(deadline),
@@ -122,6 +157,17 @@ export function toQueueCard(row: QueueCardRow, now: Date): QueueCard {
       surgeryDate: (row.surgery_date ?? null) as IsoDate | null,
       daysSinceSurgery: row.days_since_surgery === null ? null : Number(row.days_since_surgery),
       lastCheckinAt: iso(row.last_checkin_at),
+      phone: row.phone,
+      language: row.language,
+      age: ageOn(row.date_of_birth as string | Date | null, now),
+    },
+    told: {
+      lang: toldLang,
+      instruction: instruction ? inLanguage(toldLang, instruction) : null,
+      findings: findings.map((f) => ({
+        ruleId: f.ruleId,
+        text: inLanguage(toldLang, f.instruction as Said),
+      })),
     },
   };
 }

@@ -165,6 +165,11 @@ export async function queueCards(
       'p.given_name',
       'p.family_name',
       'p.last_checkin_at',
+      // Issue 17: how to reach the patient, in which language, and their age, on the card itself.
+      'p.phone',
+      'p.language',
+      'p.date_of_birth',
+      'c.told_lang',
       sql<unknown>`c.triage -> 'instruction'`.as('instruction'),
       sql<number | null>`(c.triage ->> 'daysSinceSurgery')::integer`.as('days_since_surgery'),
       eb

@@ -20,6 +20,8 @@ export const submitCheckinSchema = z.strictObject({
     .max(200),
   /** When the patient filled it in (a check-in queued offline arrives later). Default: now. */
   filledAt: z.iso.datetime({ offset: true }).optional(),
+  /** The language the phone showed the result in (issue 17: the console shows what the patient was told in it). */
+  lang: z.enum(['en', 'es']).optional(),
   checkin: z.unknown(),
 });
 
@@ -82,6 +84,7 @@ export function checkinRoutes() {
       receivedAt,
       timeZone: record.timeZone,
       ackDeadlines: record.ackDeadlines,
+      toldLang: body.lang ?? null,
       actor,
       ip: c.get('ip'),
     });

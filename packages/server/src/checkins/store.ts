@@ -95,6 +95,8 @@ export interface NewCheckin {
   receivedAt: Date;
   timeZone: string;
   ackDeadlines?: AckDeadlines;
+  /** The language the patient's screen showed the instructions in (issue 17); null: not said. */
+  toldLang?: 'en' | 'es' | null;
   actor: Actor;
   ip: string | null;
 }
@@ -140,10 +142,10 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
   const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
   const result = await sql<{ id: string }>`
     with c as (
-      insert into checkins (clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at)
+      insert into checkins (clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at, told_lang)
       values (${input.clinicId}::uuid, ${checkinId}::uuid, ${input.patientId}::uuid, ${input.surgeryId}::uuid, ${input.idempotencyKey},
               ${JSON.stringify(input.answers)}::jsonb, ${JSON.stringify(input.decision)}::jsonb, ${level},
-              ${input.submittedAt.toISOString()}::timestamptz, ${at}::timestamptz)
+              ${input.submittedAt.toISOString()}::timestamptz, ${at}::timestamptz, ${input.toldLang ?? null})
       on conflict (clinic_id, patient_id, idempotency_key) do nothing
       returning id)
     ${alertStatements},

@@ -162,6 +162,8 @@ export interface CheckinsTable {
   level: string;
   submitted_at: Timestamp;
   received_at: Default<Date>;
+  /** The language the patient's screen showed the instructions in; null before issue 17 (019). */
+  told_lang: Generated<'en' | 'es' | null>;
 }
 
 export interface AlertsTable {
@@ -652,4 +654,22 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   worklist_acks: WorklistAcksTable;
   staff_notification_prefs: StaffNotificationPrefsTable;
+  wound_photos: WoundPhotosTable;
+}
+
+/** A wound photo attached to a check-in or a message (issue 17, migration 020). */
+export interface WoundPhotosTable {
+  clinic_id: string;
+  id: string;
+  patient_id: string;
+  checkin_id: string | null;
+  message_id: string | null;
+  content_type: 'image/jpeg' | 'image/png';
+  byte_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
 }

@@ -42,6 +42,13 @@ export const demoStaff: readonly { role: Exclude<Role, 'patient'>; email: string
     { role: 'reviewer', email: 'reviewer@demo.example', name: 'Dr. Rene Reviewer (independent)' },
   ];
 
+/** A date of birth (June 15) that makes someone `age` today; none when the age is not known. */
+function demoBirthday(today: string, age: number | undefined): string | undefined {
+  if (age === undefined) return undefined;
+  const year = Number(today.slice(0, 4)) - age - (today.slice(5) < '06-15' ? 1 : 0);
+  return `${year}-06-15`;
+}
+
 interface DemoPatient {
   given: string;
   family: string;
@@ -236,7 +243,7 @@ export async function seedDemo(
     .where('email', '=', 'surgeon@demo.example')
     .executeTakeFirstOrThrow();
 
-  for (const person of demoPatients) {
+  for (const [index, person] of demoPatients.entries()) {
     const surgery = surgerySchema.parse({
       ...person.surgery,
       surgeryDate: addDays(today, -person.day),
@@ -245,6 +252,10 @@ export async function seedDemo(
       givenName: person.given,
       familyName: person.family,
       email: person.email,
+      // Fictional 555-01xx numbers (issue 17: the console's tap-to-call) and a birthday that
+      // makes the age in the patient factors true today.
+      phone: `+1 555-010-${String(110 + index).padStart(4, '0')}`,
+      dateOfBirth: demoBirthday(today, person.factors.age),
       surgery,
       factors: person.factors,
       overrides: { restrictions: {}, milestones: {}, followUps: {} },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { syntheticStudy } from '../imaging/dicom.test-helper.ts';
+import { jpegBytes, syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { ingestUpload } from '../imaging/service.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
 import { TestClient, testFiles } from './test-client.ts';
@@ -71,6 +71,9 @@ const rules: Record<string, Rule> = {
   'GET /api/patients/:patientId/plan': readers,
   'PUT /api/patients/:patientId/overrides': { allow: ['clinician', 'admin'] },
   'POST /api/patients/:patientId/checkins': { allow: ['patient'] },
+  'POST /api/patients/:patientId/photos': { allow: ['patient'] },
+  'GET /api/patients/:patientId/photos': { allow: ['patient', ...staff] },
+  'GET /api/photos/:photoId': { allow: ['patient', ...staff] },
   'GET /api/patients/:patientId/reminders': readers,
   'PUT /api/patients/:patientId/reminders': { allow: ['patient'] },
   'GET /api/patients/:patientId/time-zone': readers,
@@ -215,6 +218,7 @@ interface World {
   peerConnectionId: string;
   requestId: string;
   caseId: string;
+  photoId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -372,7 +376,13 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     studyIds: [uploaded.studies[0]?.id],
   });
   const peer = await aPeerConnection(db, clinic.clinicId, me.patientId, other.patientId);
+  const photo = await me.client.post(`/api/patients/${me.patientId}/photos`, {
+    checkinId: posted.json.checkinId,
+    contentType: 'image/jpeg',
+    data: Buffer.from(jpegBytes()).toString('base64'),
+  });
   return {
+    photoId: (photo.json.photo as { id: string }).id,
     imagingStudyId: uploaded.studies[0]?.id ?? '',
     imagingFileId: uploaded.stored[0]?.fileId ?? '',
     ...peer,
@@ -401,7 +411,8 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':requestId', world.requestId)
     .replace(':instrument', 'nrs-back-leg')
     .replace(':clinicSlug', world.clinic.slug)
-    .replace(':caseId', world.caseId);
+    .replace(':caseId', world.caseId)
+    .replace(':photoId', world.photoId);
 }
 
 async function call(

@@ -102,6 +102,8 @@ export const jsonBodyLimits: readonly { method: string; path: RegExp; bytes: num
   { method: 'POST', path: /^\/api\/patients\/import$/, bytes: 21 * 1024 * 1024 },
   // A logo of up to 200 KB arrives base64-encoded in JSON (about 270 KB); the route checks 200 KB.
   { method: 'PUT', path: /^\/api\/clinic\/logo$/, bytes: 320 * 1024 },
+  // A wound photo (issue 17) of up to 4 MB, base64 in JSON (about 5.4 MB); the route checks 4 MB.
+  { method: 'POST', path: /^\/api\/patients\/[0-9a-f-]{36}\/photos$/, bytes: 6 * 1024 * 1024 },
 ];
 
 export function jsonBodyLimitFor(method: string, path: string): number {

@@ -10,6 +10,7 @@ import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
 import { enrolment } from '../patients/enrol-routes.ts';
 import { peers } from '../peers/routes.ts';
+import { photoRoutes } from '../photos/routes.ts';
 import { proms } from '../proms/routes.ts';
 import { reminders } from '../reminders/routes.ts';
 import { secondOpinions } from '../second-opinion/routes.ts';
@@ -34,6 +35,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...admin.docs,
   ...imaging.docs,
   ...alertQueue.docs,
+  ...photoRoutes.docs,
   ...peers.docs,
   ...intake.docs,
   ...requestImaging.docs,

@@ -1,10 +1,21 @@
-import { Component, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import {
+  Component,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link, navigate, usePath } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { MfaSetup, ResetPassword } from './Account.tsx';
 import { AcceptInvitation, FirstRunSetup, useSetupNeeded } from './ClinicSetup.tsx';
+import { chime, useEmergencySound } from './emergency-sound.ts';
 import { useT } from './i18n.ts';
 import { LiveQueueProvider, useLiveQueue } from './live-queue.tsx';
 import { Queue } from './Queue.tsx';
@@ -59,7 +70,8 @@ export default function ConsoleApp() {
       navigate('/console/signin', { replace: true });
   }, [me, path, setupNeeded, invitation]);
 
-  useEffect(() => {
+  // A layout effect, so the shell's passive effect (the emergency count in the title) runs after it.
+  useLayoutEffect(() => {
     document.title = t('console.title');
   }, [t]);
 
@@ -187,6 +199,26 @@ function Shell({
   );
   const onQueue = path === '/console' || path === '/console/';
   const latest = live?.arrivals.at(-1);
+  const [soundOn, setSoundOn] = useEmergencySound();
+  // Issue 17: the tab's title counts open emergencies, so a nurse in another tab sees one arrive.
+  const emergencyCount = openEmergencies.length;
+  useEffect(() => {
+    document.title =
+      emergencyCount > 0 ? t('queue.tabTitle', { count: emergencyCount }) : t('console.title');
+  }, [emergencyCount, t]);
+  useEffect(
+    () => () => {
+      document.title = t('console.title');
+    },
+    [t],
+  );
+  // The optional chime, once per newly arrived emergency.
+  const chimed = useRef(latest?.id);
+  useEffect(() => {
+    if (!latest || chimed.current === latest.id) return;
+    chimed.current = latest.id;
+    if (soundOn) chime();
+  }, [latest, soundOn]);
   const items: [string, string, number | undefined][] = [];
   if (allowed.queue) items.push(['/console', t('nav.queue'), live?.alerts?.length]);
   if (allowed.queue) items.push(['/console/off-track', t('nav.offTrack'), live?.offTrack?.length]);
@@ -228,6 +260,17 @@ function Shell({
         </nav>
         <div className="who">
           <span>{me.displayName}</span>
+          {live ? (
+            <label className="sound-switch">
+              <input
+                type="checkbox"
+                checked={soundOn}
+                onChange={(e) => setSoundOn(e.target.checked)}
+                data-testid="emergency-sound"
+              />{' '}
+              {t('queue.sound')}
+            </label>
+          ) : null}
           <LanguageSwitch />
           <button
             type="button"

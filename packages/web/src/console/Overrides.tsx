@@ -1,6 +1,7 @@
 import type { RecoveryPlan } from '@lamina/pathway';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
+import { milestoneText, restrictionText, titleText } from '../lib/plan-text.ts';
 import { useT } from './i18n.ts';
 import type { Offset, Overrides } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
@@ -38,7 +39,7 @@ export function OverridesEditor({
   editable: boolean;
   onSaved(): Promise<void>;
 }) {
-  const { t, date } = useT();
+  const { t, date, lang } = useT();
   const current: Overrides = overrides ?? { restrictions: {}, milestones: {}, followUps: {} };
   const [editing, setEditing] = useState(false);
   const [restrictions, setRestrictions] = useState<Record<string, RestrictionForm>>({});
@@ -146,7 +147,7 @@ export function OverridesEditor({
           <ul className="plain plan-list">
             {plan.restrictions.map((r) => (
               <li key={r.id} data-set-by={r.setBy}>
-                <span lang="en">{r.text}</span>{' '}
+                <span lang={restrictionText(lang, r).lang}>{restrictionText(lang, r).text}</span>{' '}
                 <span className="hint">
                   {r.liftsOn
                     ? t('plan.until', { date: date(r.liftsOn, 'short') })
@@ -161,7 +162,7 @@ export function OverridesEditor({
           <ul className="plain plan-list">
             {plan.milestones.map((m) => (
               <li key={m.id} data-set-by={m.setBy}>
-                <span lang="en">{m.text}</span>{' '}
+                <span lang={milestoneText(lang, m).lang}>{milestoneText(lang, m).text}</span>{' '}
                 <span className="hint">
                   {date(m.from, 'short')} – {date(m.to, 'short')}
                 </span>
@@ -183,10 +184,10 @@ export function OverridesEditor({
             {plan.restrictions.map((r) => {
               const f = restrictions[r.id];
               if (!f) return null;
-              const label = r.text;
+              const label = restrictionText(lang, r);
               return (
                 <fieldset key={r.id} className="override">
-                  <legend lang="en">{label}</legend>
+                  <legend lang={label.lang}>{label.text}</legend>
                   {r.maxLoad ? (
                     <label className="field inline">
                       <span>{t('plan.maxLoad', { lb: r.maxLoad.lb })}</span>
@@ -238,7 +239,7 @@ export function OverridesEditor({
               if (!f) return null;
               return (
                 <fieldset key={m.id} className="override">
-                  <legend lang="en">{m.text}</legend>
+                  <legend lang={milestoneText(lang, m).lang}>{milestoneText(lang, m).text}</legend>
                   <label className="field inline">
                     <span>{t('plan.byWeek')}</span>
                     <input
@@ -274,7 +275,9 @@ export function OverridesEditor({
               if (!f) return null;
               return (
                 <fieldset key={fu.id} className="override">
-                  <legend lang="en">{fu.title}</legend>
+                  <legend lang={titleText(lang, 'followup', fu.id, fu.title).lang}>
+                    {titleText(lang, 'followup', fu.id, fu.title).text}
+                  </legend>
                   <label className="field inline">
                     <span>{t('plan.booked')}</span>
                     <input

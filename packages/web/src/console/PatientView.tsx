@@ -3,12 +3,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
+import { titleText } from '../lib/plan-text.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
+import { PhotoThumbs, usePhotos, type WoundPhoto } from '../ui/WoundPhotos.tsx';
 import { PatientAppCard } from './AppStatus.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { PatientReminders } from './PatientReminders.tsx';
+import { ageFrom, PatientContact } from './patient-contact.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
 import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
@@ -29,6 +32,8 @@ interface Loaded {
 export default function PatientView({ patientId, me }: { patientId: string; me: Me }) {
   const { t, date } = useT();
   const allowed = can(me.role);
+  // Wound photos (issue 17): beside their check-in and in the message thread; not for reviewers.
+  const [photos] = usePhotos(allowed.queue ? patientId : '');
   const [data, setData] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -100,6 +105,11 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
       <h1>
         {detail.patient.given_name} {detail.patient.family_name}
       </h1>
+      <PatientContact
+        phone={detail.patient.phone}
+        language={detail.patient.language}
+        age={ageFrom(detail.patient.date_of_birth)}
+      />
       <p className="lead">
         {t('patient.surgerySummary', {
           procedure: t(`procedure.${surgery.procedure}` as 'procedure.laminectomy'),
@@ -128,13 +138,13 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         <Alerts alerts={data.alerts} />
       </div>
       <Charts plan={plan} checkins={data.checkins} />
-      <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} />
+      <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} photos={photos} />
       <Proms proms={data.proms} />
       <PatientReminders
         patientId={patientId}
         canSetTimeZone={me.role === 'care_manager' || me.role === 'admin'}
       />
-      {allowed.messages ? <Thread patientId={patientId} /> : null}
+      {allowed.messages ? <Thread patientId={patientId} photos={photos} /> : null}
       {allowed.queue ? <PatientImaging patientId={patientId} canUpload /> : null}
       {correction}
       <OverridesEditor
@@ -149,7 +159,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
 }
 
 function Timeline({ plan }: { plan: RecoveryPlan }) {
-  const { t, date } = useT();
+  const { t, date, lang } = useT();
   return (
     <section className="card" id="timeline" aria-labelledby="timeline-h">
       <h2 id="timeline-h">{t('patient.timeline')}</h2>
@@ -170,7 +180,9 @@ function Timeline({ plan }: { plan: RecoveryPlan }) {
               <span className="dot" aria-hidden="true" />
               <div>
                 <p>
-                  <strong lang="en">{phase.title}</strong>
+                  <strong lang={titleText(lang, 'phase', phase.id, phase.title).lang}>
+                    {titleText(lang, 'phase', phase.id, phase.title).text}
+                  </strong>
                 </p>
                 <p className="hint">
                   {date(phase.startDate, 'short')}
@@ -185,8 +197,10 @@ function Timeline({ plan }: { plan: RecoveryPlan }) {
       <ul className="plain">
         {plan.followUps.map((f) => (
           <li key={f.id}>
-            <span lang="en">{f.title}</span>: {date(f.date, 'short')}{' '}
-            {f.booked ? t('patient.booked') : t('patient.notBooked')}
+            <span lang={titleText(lang, 'followup', f.id, f.title).lang}>
+              {titleText(lang, 'followup', f.id, f.title).text}
+            </span>
+            : {date(f.date, 'short')} {f.booked ? t('patient.booked') : t('patient.notBooked')}
             {f.setBy === 'surgeon' ? <SurgeonBadge /> : null}
           </li>
         ))}
@@ -213,7 +227,9 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
             </p>
             <ul className="plain">
               {a.findings.map((f) => (
-                <li key={f.ruleId}>{f.clinicianSummary}</li>
+                <li key={f.ruleId} lang="en">
+                  {f.clinicianSummary}
+                </li>
               ))}
             </ul>
             <ol className="events">
@@ -233,7 +249,7 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
 }
 
 function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredCheckin[] }) {
-  const { t } = useT();
+  const { t, st } = useT();
   const surgeryDate = plan.surgery.surgeryDate;
   const data = checkinSeries(checkins, (at) => daysBetween(surgeryDate, at));
   const cervical = plan.surgery.region === 'cervical';
@@ -270,15 +286,23 @@ function Charts({ plan, checkins }: { plan: RecoveryPlan; checkins: StoredChecki
         />
       </div>
       {plan.symptomCourse.symptoms.map((s) => (
-        <p key={s.symptom} className="hint" lang="en">
-          {s.explanation.text}
+        <p key={s.symptom} className="hint" lang={st(s.explanation).lang}>
+          {st(s.explanation).text}
         </p>
       ))}
     </section>
   );
 }
 
-function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surgeryDate: string }) {
+function Checkins({
+  checkins,
+  surgeryDate,
+  photos,
+}: {
+  checkins: StoredCheckin[];
+  surgeryDate: string;
+  photos: WoundPhoto[];
+}) {
   const { t, lang } = useT();
   return (
     <section className="card" id="checkins" aria-labelledby="checkins-h">
@@ -293,6 +317,7 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
             t('checkins.pain'),
             t('checkins.walking'),
             t('checkins.why'),
+            t('checkins.photo'),
           ]}
         >
           {checkins.map((c) => (
@@ -306,7 +331,15 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
                 {c.answers.limbPain ?? '–'} / {c.answers.axialPain ?? '–'}
               </td>
               <td>{c.answers.walkingMinutes ?? '–'}</td>
-              <td>{(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}</td>
+              <td lang="en">
+                {(c.triage?.findings ?? []).map((f) => f.clinicianSummary).join(' ') || '–'}
+              </td>
+              <td>
+                <PhotoThumbs
+                  photos={photos.filter((p) => p.checkinId === c.id)}
+                  alt={t('checkins.photoAlt')}
+                />
+              </td>
             </tr>
           ))}
         </DataTable>
@@ -352,7 +385,7 @@ function Proms({ proms }: { proms: PromResponse[] }) {
   );
 }
 
-function Thread({ patientId }: { patientId: string }) {
+function Thread({ patientId, photos }: { patientId: string; photos: WoundPhoto[] }) {
   const { t, lang } = useT();
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [body, setBody] = useState('');
@@ -379,6 +412,10 @@ function Thread({ patientId }: { patientId: string }) {
               {m.from.name} · {dateTime(m.sentAt, lang)}
             </p>
             <p>{m.body}</p>
+            <PhotoThumbs
+              photos={photos.filter((p) => p.messageId === m.id)}
+              alt={t('checkins.photoAlt')}
+            />
           </li>
         ))}
       </ol>

@@ -103,7 +103,7 @@ export default function Peers() {
                 <td>{v.displayName}</td>
                 <td>
                   {v.procedure}, {v.region}
-                  {v.fusion ? ' + fusion' : ''}
+                  {v.fusion ? ` + ${t('peerAdmin.fusion')}` : ''}
                 </td>
                 <td>{v.languages.join(', ')}</td>
                 <td>{v.intro}</td>

@@ -4,8 +4,12 @@ import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { countdown, dateTime, duration, useT } from './i18n.ts';
 import { useLiveQueue, useNow } from './live-queue.tsx';
+import { PatientContact } from './patient-contact.tsx';
 import type { QueueCard } from './types.ts';
 import { Loading } from './ui-loading.tsx';
+
+/** How long a newly arrived emergency stays highlighted in the queue. */
+const highlightMs = 20_000;
 
 /**
  * The triage queue (red flags, the home screen) or, with `calm`, the off-track list. The order is
@@ -40,7 +44,12 @@ export function Queue({ calm = false }: { calm?: boolean }) {
       <ol className="alerts" aria-label={calm ? t('offTrack.title') : t('queue.title')}>
         {(list ?? []).map((alert) => (
           <li key={alert.id}>
-            <AlertCard alert={alert} now={serverNow} onChanged={live.refreshCard} />
+            <AlertCard
+              alert={alert}
+              now={serverNow}
+              arrived={now - (live.arrivedAt.get(alert.id) ?? -Infinity) < highlightMs}
+              onChanged={live.refreshCard}
+            />
           </li>
         ))}
       </ol>
@@ -51,10 +60,13 @@ export function Queue({ calm = false }: { calm?: boolean }) {
 function AlertCard({
   alert,
   now,
+  arrived,
   onChanged,
 }: {
   alert: QueueCard;
   now: number;
+  /** Arrived while the console was open, moments ago: highlighted briefly. */
+  arrived: boolean;
   onChanged(alertId: string): Promise<void>;
 }) {
   const { t, lang, date } = useT();
@@ -89,8 +101,9 @@ function AlertCard({
 
   return (
     <article
-      className={`alert-card ${alert.level}${overdue ? ' overdue' : ''}${quiet ? ' quiet-patient' : ''}`}
+      className={`alert-card ${alert.level}${overdue ? ' overdue' : ''}${quiet ? ' quiet-patient' : ''}${arrived ? ' arrived' : ''}`}
       aria-labelledby={headingId}
+      data-arrived={arrived ? 'true' : undefined}
       data-alert-id={alert.id}
       data-level={alert.level}
       data-status={alert.status}
@@ -109,6 +122,7 @@ function AlertCard({
             : null}
           {day !== undefined ? ` · ${t('queue.day', { day })}` : null}
         </p>
+        <PatientContact phone={patient.phone} language={patient.language} age={patient.age} />
         <ul className="badges">
           {quiet ? (
             <li className="badge no-checkin" data-testid="no-checkin-since">
@@ -163,7 +177,8 @@ function AlertCard({
           <ul className="findings">
             {alert.findings.map((f) => (
               <li key={f.ruleId}>
-                <p>
+                {/* Clinical findings are written for staff, in English, by the triage rules. */}
+                <p lang="en">
                   <strong>{f.clinicianSummary}</strong>
                 </p>
                 {f.patientWords ? (
@@ -177,14 +192,15 @@ function AlertCard({
         </section>
         <section>
           <h3>{t('queue.patientTold')}</h3>
-          {alert.instruction ? <p lang="en">{alert.instruction.text}</p> : null}
-          <ul className="told">
-            {alert.findings.map((f) => (
-              <li key={f.ruleId} lang="en">
-                {f.instruction.text}
-              </li>
-            ))}
-          </ul>
+          {/* In the words the patient's screen showed, whatever the console's language. */}
+          <div lang={alert.told.lang} data-testid="patient-told">
+            {alert.told.instruction ? <p>{alert.told.instruction}</p> : null}
+            <ul className="told">
+              {alert.told.findings.map((f) => (
+                <li key={f.ruleId}>{f.text}</li>
+              ))}
+            </ul>
+          </div>
         </section>
       </div>
 

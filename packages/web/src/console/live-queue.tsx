@@ -30,6 +30,8 @@ export interface LiveQueue {
   skewMs: number;
   /** Emergencies that arrived while the console was open, newest last (for the live region). */
   arrivals: QueueCard[];
+  /** When (this device's clock) each of those arrived: the queue highlights them briefly. */
+  arrivedAt: ReadonlyMap<string, number>;
   /** Reads both lists again (audited on the server). */
   reload(): Promise<void>;
   /** Reads one card again and puts it in its place (or removes it when it left the queue). */
@@ -57,6 +59,15 @@ export function LiveQueueProvider({ children }: { children: ReactNode }) {
   const [stream, setStream] = useState<LiveQueue['stream']>('connecting');
   const [skewMs, setSkewMs] = useState(0);
   const [arrivals, setArrivals] = useState<QueueCard[]>([]);
+  const [arrivedAt, setArrivedAt] = useState<ReadonlyMap<string, number>>(new Map());
+  useEffect(() => {
+    const at = Date.now();
+    setArrivedAt((times) => {
+      const copy = new Map([...times].filter(([id]) => arrivals.some((c) => c.id === id)));
+      for (const card of arrivals) if (!copy.has(card.id)) copy.set(card.id, at);
+      return copy;
+    });
+  }, [arrivals]);
   const known = useRef<Set<string> | null>(null);
   const sequence = useRef(0);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -169,6 +180,7 @@ export function LiveQueueProvider({ children }: { children: ReactNode }) {
         stream,
         skewMs,
         arrivals,
+        arrivedAt,
         reload,
         refreshCard,
       }}

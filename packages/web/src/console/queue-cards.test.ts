@@ -20,6 +20,7 @@ const card = (id: string, priority: number, createdAt: string, offTrack = false)
   escalationStep: 0,
   escalatedAt: null,
   noCheckinSince: false,
+  told: { lang: 'en', instruction: null, findings: [] },
   patient: {
     id: 'p',
     givenName: 'A',
@@ -27,6 +28,9 @@ const card = (id: string, priority: number, createdAt: string, offTrack = false)
     surgeryDate: null,
     daysSinceSurgery: null,
     lastCheckinAt: null,
+    phone: null,
+    language: 'en',
+    age: null,
   },
 });
 

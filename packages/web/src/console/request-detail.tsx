@@ -170,13 +170,13 @@ function RequestSummary({ request }: { request: RequestRow }) {
           <dd>{request.contact.name}</dd>
           {request.contact.email ? (
             <>
-              <dt>Email</dt>
+              <dt>{t('requests.email')}</dt>
               <dd>{request.contact.email}</dd>
             </>
           ) : null}
           {request.contact.phone ? (
             <>
-              <dt>Phone</dt>
+              <dt>{t('requests.phone')}</dt>
               <dd>{request.contact.phone}</dd>
             </>
           ) : null}

@@ -55,6 +55,12 @@ export interface QueueCard {
   escalatedAt: string | null;
   /** Urgent/emergency with no check-in in the day since (issue 16), as of the answer's `now`. */
   noCheckinSince: boolean;
+  /** What the patient was told, in the language their screen showed it in (issue 17). */
+  told: {
+    lang: 'en' | 'es';
+    instruction: string | null;
+    findings: { ruleId: string; text: string }[];
+  };
   patient: {
     id: string;
     givenName: string;
@@ -63,6 +69,9 @@ export interface QueueCard {
     daysSinceSurgery: number | null;
     /** The patient's latest check-in (null: none yet). */
     lastCheckinAt: string | null;
+    phone: string | null;
+    language: 'en' | 'es';
+    age: number | null;
   };
 }
 
@@ -136,7 +145,15 @@ export interface Overrides {
 }
 
 export interface PatientDetail {
-  patient: { id: string; given_name: string; family_name: string; email: string | null };
+  patient: {
+    id: string;
+    given_name: string;
+    family_name: string;
+    email: string | null;
+    phone?: string | null;
+    language?: 'en' | 'es';
+    date_of_birth?: string | null;
+  };
   surgery: {
     id: string;
     surgery: {

@@ -1,3 +1,4 @@
+import { arrivalConsoleEn } from './arrival.console.en.ts';
 import { clinicSetupConsoleEn } from './clinic-setup.console.en.ts';
 import { enrolConsoleEn } from './enrol.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
@@ -307,6 +308,7 @@ export const consoleEn = {
   ...intakeConsoleEn,
   ...enrolConsoleEn,
   ...clinicSetupConsoleEn,
+  ...arrivalConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

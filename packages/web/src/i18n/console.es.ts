@@ -1,5 +1,7 @@
+import { arrivalConsoleEs } from './arrival.console.es.ts';
 import { clinicSetupConsoleEs } from './clinic-setup.console.es.ts';
 import type { ConsoleKey } from './console.en.ts';
+import { consoleRestEs } from './console-rest.es.ts';
 import { enrolConsoleEs } from './enrol.console.es.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
@@ -96,4 +98,6 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   ...intakeConsoleEs,
   ...enrolConsoleEs,
   ...clinicSetupConsoleEs,
+  ...arrivalConsoleEs,
+  ...consoleRestEs,
 };

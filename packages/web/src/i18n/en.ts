@@ -3,6 +3,7 @@ import { checkinEn } from './checkin.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { minuteEn } from './minute.en.ts';
 import { peersEn } from './peers.en.ts';
+import { photoEn } from './photo.en.ts';
 import { remindersEn } from './reminders.en.ts';
 import { secondOpinionEn } from './second-opinion.en.ts';
 
@@ -434,6 +435,7 @@ export const en = {
   ...intakeEn,
   ...checkinEn,
   ...minuteEn,
+  ...photoEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

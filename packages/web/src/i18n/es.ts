@@ -4,6 +4,7 @@ import type { MessageKey } from './en.ts';
 import { intakeEs } from './intake.es.ts';
 import { minuteEs } from './minute.es.ts';
 import { peersEs } from './peers.es.ts';
+import { photoEs } from './photo.es.ts';
 import { remindersEs } from './reminders.es.ts';
 import { secondOpinionEs } from './second-opinion.es.ts';
 
@@ -442,4 +443,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...intakeEs,
   ...checkinEs,
   ...minuteEs,
+  ...photoEs,
 };

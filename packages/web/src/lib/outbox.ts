@@ -11,6 +11,8 @@ export interface PendingCheckin {
   patientId: string;
   filledAt: string;
   checkin: CheckinInput;
+  /** The language the result was shown in (the console shows the care team those words). */
+  lang?: 'en' | 'es';
   /** Set when the server refused it (not a network problem): shown to the patient, kept. */
   refused?: string;
 }
@@ -69,6 +71,7 @@ async function send(item: PendingCheckin): Promise<SubmitResult> {
   return api.post<SubmitResult>(`/api/patients/${item.patientId}/checkins`, {
     idempotencyKey: item.idempotencyKey,
     filledAt: item.filledAt,
+    ...(item.lang ? { lang: item.lang } : {}),
     checkin: item.checkin,
   });
 }

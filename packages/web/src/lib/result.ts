@@ -8,6 +8,8 @@ export interface ShownResult {
   sent: boolean;
   /** The server raised an alert for the care team. */
   alerted: boolean;
+  /** A wound photo going with it (issue 17): resolves true once stored, false if it did not go. */
+  photo?: Promise<boolean>;
 }
 
 let current: ShownResult | undefined;

@@ -11,8 +11,10 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, NetworkError } from '../lib/api.ts';
 import { enqueue, newKey, sendOne } from '../lib/outbox.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
+import { type PreparedPhoto, uploadPhoto } from '../lib/photo.ts';
 import { showResult } from '../lib/result.ts';
 import { navigate } from '../lib/router.tsx';
+import { PhotoPicker } from '../ui/PhotoPicker.tsx';
 import { GroupDetails, isLowReading, weaknessMayBeWorse } from './checkin/details.tsx';
 import {
   flagged,
@@ -51,6 +53,7 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
   const [dosesText, setDosesText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const steps: Step[] = [
@@ -153,19 +156,40 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
       idempotencyKey: newKey(),
       patientId: ctx.me.patientId,
       filledAt: new Date().toISOString(),
+      lang,
       checkin,
     };
     // Kept on the phone first, so nothing is lost if the connection or the tab goes away.
     enqueue(item);
     try {
       const result = await sendOne(item);
-      showResult({ decision: result.decision, region, sent: true, alerted: result.alert !== null });
+      // The photo goes after the check-in is stored; the result does not wait for it.
+      const sendingPhoto = photo
+        ? uploadPhoto(ctx.me.patientId, { checkinId: result.checkinId }, photo.blob).then(
+            () => true,
+            () => false,
+          )
+        : undefined;
+      showResult({
+        decision: result.decision,
+        region,
+        sent: true,
+        alerted: result.alert !== null,
+        ...(sendingPhoto ? { photo: sendingPhoto } : {}),
+      });
       navigate('/checkin/result');
     } catch (error) {
       if (error instanceof NetworkError || (error instanceof ApiError && error.status >= 500)) {
         // Offline: the same rules run on the phone, so danger signs are never held back.
         const decision = triage(parsed.data, ctx.plan.surgery, [], localToday());
-        showResult({ decision, region, sent: false, alerted: false });
+        // The check-in waits on the phone; the photo is too big to keep there, so it did not go.
+        showResult({
+          decision,
+          region,
+          sent: false,
+          alerted: false,
+          ...(photo ? { photo: Promise.resolve(false) } : {}),
+        });
         navigate('/checkin/result');
       } else {
         setErrors([
@@ -213,7 +237,10 @@ export default function Checkin({ ctx }: { ctx: PatientContext }) {
         ) : step === 'pain' ? (
           <PainStep {...props} dosesText={dosesText} setDosesText={setDosesText} />
         ) : step === 'day' ? (
-          <DayStep {...props} walkText={walkText} setWalkText={setWalkText} />
+          <>
+            <DayStep {...props} walkText={walkText} setWalkText={setWalkText} />
+            <PhotoPicker photo={photo} onChange={setPhoto} />
+          </>
         ) : (
           <GroupDetails
             group={step}

@@ -2,6 +2,9 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
+import { type PreparedPhoto, uploadPhoto } from '../lib/photo.ts';
+import { PhotoPicker } from '../ui/PhotoPicker.tsx';
+import { PhotoThumbs, usePhotos } from '../ui/WoundPhotos.tsx';
 
 interface Message {
   id: string;
@@ -17,6 +20,8 @@ export default function Messages({ ctx }: { ctx: PatientContext }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
+  const [photos, loadPhotos] = usePhotos(ctx.me.patientId);
   const path = `/api/patients/${ctx.me.patientId}/messages`;
 
   const load = useCallback(async () => {
@@ -42,8 +47,17 @@ export default function Messages({ ctx }: { ctx: PatientContext }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(path, { body });
+      const sent = await api.post<{ message: { id: string } }>(path, { body });
       setBody('');
+      if (photo) {
+        try {
+          await uploadPhoto(ctx.me.patientId, { messageId: sent.message.id }, photo.blob);
+          setPhoto(null);
+          await loadPhotos();
+        } catch {
+          setError(t('photo.notSentMessage'));
+        }
+      }
       await load();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('messages.offline'));
@@ -68,6 +82,10 @@ export default function Messages({ ctx }: { ctx: PatientContext }) {
               {mine(m) ? t('messages.you') : m.from.name} · {time.format(new Date(m.sentAt))}
             </p>
             <p>{m.body}</p>
+            <PhotoThumbs
+              photos={photos.filter((p) => p.messageId === m.id)}
+              alt={t('photo.preview')}
+            />
           </li>
         ))}
       </ol>
@@ -81,6 +99,7 @@ export default function Messages({ ctx }: { ctx: PatientContext }) {
             onChange={(e) => setBody(e.target.value)}
           />
         </label>
+        <PhotoPicker photo={photo} onChange={setPhoto} />
         {error ? (
           <p className="error" role="alert">
             {error}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { shownResult } from '../lib/result.ts';
@@ -17,6 +17,7 @@ export function Result({ ctx }: { ctx: PatientContext }) {
   }, [result]);
   if (!result) return null;
   const { decision, sent, alerted } = result;
+  const photoNote = result.photo ? <PhotoStatus pending={result.photo} /> : null;
   // The clinic's own numbers; 911 when the app has never been told (the demo and US default).
   const emergencyNumber = ctx.me.clinic?.emergencyNumber ?? '911';
   const clinicPhone = ctx.me.clinic?.phone ?? null;
@@ -65,6 +66,7 @@ export function Result({ ctx }: { ctx: PatientContext }) {
         </p>
         <section aria-label={t('result.why')}>{findings}</section>
         {notSent ? <p className="on-dark">{t('result.notSentEmergency')}</p> : null}
+        {photoNote}
         {disclaimer}
         <Link href="/" className="button quiet-on-dark">
           {t('result.back')}
@@ -76,6 +78,7 @@ export function Result({ ctx }: { ctx: PatientContext }) {
   return (
     <div className={`screen result ${level}`} data-level={level}>
       {notSent}
+      {photoNote}
       <h1>
         {decision.instruction.id === 'triage.headline.contact-unsure'
           ? t('result.title.contactUnsure')
@@ -123,5 +126,31 @@ export function Result({ ctx }: { ctx: PatientContext }) {
         {t('result.back')}
       </Link>
     </div>
+  );
+}
+
+/** Whether the wound photo went (the result never waits for it: a red flag is shown at once). */
+function PhotoStatus({ pending }: { pending: Promise<boolean> }) {
+  const { t } = useI18n();
+  const [sent, setSent] = useState<boolean | null>(null);
+  useEffect(() => {
+    let current = true;
+    pending.then(
+      (ok) => current && setSent(ok),
+      () => current && setSent(false),
+    );
+    return () => {
+      current = false;
+    };
+  }, [pending]);
+  if (sent === null) return null;
+  return sent ? (
+    <p className="banner" role="status" data-testid="photo-sent">
+      {t('photo.sent')}
+    </p>
+  ) : (
+    <p className="banner waiting" role="alert" data-testid="photo-not-sent">
+      {t('photo.notSent')}
+    </p>
   );
 }

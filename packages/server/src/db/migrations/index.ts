@@ -18,6 +18,8 @@ import * as enrolment from './016-enrolment.ts';
 import * as clinicSetup from './017-clinic-setup.ts';
 import * as reminders from './018-reminders.ts';
 import * as patientLastCheckin from './019-patient-last-checkin.ts';
+import * as checkinToldLanguage from './020-checkin-told-language.ts';
+import * as woundPhotos from './021-wound-photos.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -50,4 +52,6 @@ export const migrations: readonly Migration[] = [
   { name: '017-clinic-setup', up: clinicSetup.up },
   { name: '018-reminders', up: reminders.up },
   { name: '019-patient-last-checkin', up: patientLastCheckin.up },
+  { name: '020-checkin-told-language', up: checkinToldLanguage.up },
+  { name: '021-wound-photos', up: woundPhotos.up },
 ];
