@@ -19,6 +19,7 @@ export * from './reminders/schedule.ts';
 export * from './second-opinion/prompt.ts';
 export * from './second-opinion/second-opinion.ts';
 export * from './sources/source.ts';
+export * from './sources/source-names.ts';
 export * from './surgery/surgery.ts';
 export * from './text/safe-text.ts';
 export * from './treatment-finder/procedures.ts';
