@@ -11,6 +11,7 @@ export * from './intake/red-flag-words.ts';
 export * from './nerve-healing/expectations.ts';
 export * from './plan/overrides.ts';
 export * from './plan/plan.ts';
+export * from './proms/plain-names.ts';
 export * from './proms/proms.ts';
 export * from './protocols/good-to-know.ts';
 export * from './protocols/protocols.ts';

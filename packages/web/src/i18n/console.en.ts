@@ -114,7 +114,8 @@ export const consoleEn = {
   'queue.addNote': 'Add note',
   'queue.resolve': 'Resolve',
   'queue.announceEmergency': 'New emergency alert: {name}.',
-  'queue.openEmergencies': '{count} emergency alert(s) open.',
+  'queue.openEmergencies':
+    '{count, plural, one {# emergency alert} other {# emergency alerts}} open.',
   'queue.goToQueue': 'Open the triage queue',
 
   'offTrack.title': 'Off-track patients',
@@ -246,9 +247,9 @@ export const consoleEn = {
   'outcomes.intro': 'For this clinic, by region and procedure.',
   'outcomes.csv': 'Download CSV',
   'outcomes.none': 'No patients enrolled yet.',
-  'outcomes.patients': '{count} patient(s)',
+  'outcomes.patients': '{count, plural, one {# patient} other {# patients}}',
   'outcomes.patientWeeks': '{weeks} patient-weeks',
-  'outcomes.overdue': '{count} overdue alert(s)',
+  'outcomes.overdue': '{count, plural, one {# overdue alert} other {# overdue alerts}}',
   'outcomes.promCompletion': 'Questionnaire completion',
   'outcomes.timepoint': 'Timepoint',
   'outcomes.completed': 'Completed / opened',
