@@ -4,6 +4,7 @@ export * from './candidacy/candidacy.ts';
 export * from './checkin/checkin.ts';
 export * from './dates/clinic-time.ts';
 export * from './dates/dates.ts';
+export * from './exercises/exercises.ts';
 export * from './i18n/statements.es.ts';
 export * from './intake/clinic-hours.ts';
 export * from './intake/imaging-review.ts';

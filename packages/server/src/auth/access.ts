@@ -35,7 +35,9 @@ export type PatientAction =
   /** The patient's language for the app, emails, SMS and PDFs (issue 15). */
   | 'set-language'
   /** Reminder settings, push devices and the calendar feed (issue 16): the patient's own choice. */
-  | 'manage-reminders';
+  | 'manage-reminders'
+  /** Record the exercises done on a day (issue 17): the patient's own log. */
+  | 'log-exercise';
 
 export type ClinicAction =
   | 'list-patients'
@@ -82,6 +84,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'make-request',
     'read-requests',
     'set-language',
+    'log-exercise',
   ],
   care_manager: [
     'read',

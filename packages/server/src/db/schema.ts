@@ -650,4 +650,15 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   worklist_acks: WorklistAcksTable;
   staff_notification_prefs: StaffNotificationPrefsTable;
+  exercise_logs: ExerciseLogsTable;
+}
+
+/** Migration 019: the exercise log, one row per patient and local day (issue 17). */
+export interface ExerciseLogsTable {
+  clinic_id: string;
+  patient_id: string;
+  local_date: IsoDateColumn;
+  done: string[];
+  idempotency_key: string;
+  updated_at: Timestamp;
 }

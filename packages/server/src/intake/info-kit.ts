@@ -38,6 +38,8 @@ export interface KitSection {
 }
 export interface InfoKit {
   readonly title: string;
+  /** The PDF's subject (default: "Info kit"); the plan PDF (patients/plan-pdf.ts) names its own. */
+  readonly subject?: string;
   readonly language: Language;
   readonly intro: readonly string[];
   readonly sections: readonly KitSection[];
@@ -331,7 +333,7 @@ export async function renderInfoKitPdf(
   pdf.setTitle(kit.title, { showInWindowTitleBar: true });
   pdf.setLanguage(kit.language === 'es' ? 'es' : 'en');
   pdf.setAuthor('Lamina');
-  pdf.setSubject(kit.language === 'es' ? 'Guía informativa' : 'Info kit');
+  pdf.setSubject(kit.subject ?? (kit.language === 'es' ? 'Guía informativa' : 'Info kit'));
   pdf.setCreator('Lamina');
   pdf.setProducer('Lamina (pdf-lib)');
   pdf.setCreationDate(createdAt);
