@@ -5,6 +5,7 @@ import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
+import { ExerciseAdherence } from './exercise-adherence.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
@@ -107,6 +108,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         <a href="#charts">{t('patient.charts')}</a>
         <a href="#checkins">{t('patient.checkins')}</a>
         <a href="#proms">{t('patient.proms')}</a>
+        <a href="#exercises">{t('patient.exercises')}</a>
         {allowed.messages ? <a href="#messages">{t('patient.messages')}</a> : null}
         <a href="#plan">{t('patient.plan')}</a>
         {allowed.queue ? <ImagingJumpLink /> : null}
@@ -118,6 +120,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
       <Charts plan={plan} checkins={data.checkins} />
       <Checkins checkins={data.checkins} surgeryDate={surgery.surgeryDate} />
       <Proms proms={data.proms} />
+      <ExerciseAdherence patientId={patientId} />
       {allowed.messages ? <Thread patientId={patientId} /> : null}
       {allowed.queue ? <PatientImaging patientId={patientId} canUpload /> : null}
       {correction}

@@ -1,5 +1,6 @@
 import { chartEn } from './chart.en.ts';
 import { checkinEn } from './checkin.en.ts';
+import { exerciseLogEn } from './exercise-log.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { minuteEn } from './minute.en.ts';
 import { peersEn } from './peers.en.ts';
@@ -434,6 +435,7 @@ export const en = {
   ...intakeEn,
   ...checkinEn,
   ...minuteEn,
+  ...exerciseLogEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { chartEs } from './chart.es.ts';
 import { checkinEs } from './checkin.es.ts';
 import type { MessageKey } from './en.ts';
+import { exerciseLogEs } from './exercise-log.es.ts';
 import { intakeEs } from './intake.es.ts';
 import { minuteEs } from './minute.es.ts';
 import { peersEs } from './peers.es.ts';
@@ -443,4 +444,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...intakeEs,
   ...checkinEs,
   ...minuteEs,
+  ...exerciseLogEs,
 };
