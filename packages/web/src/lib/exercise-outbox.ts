@@ -74,38 +74,39 @@ let flushing: Promise<number> | undefined;
 
 /** Sends everything waiting, oldest first; stops at the first network failure. Returns how many were stored. */
 export function flushExerciseDays(): Promise<number> {
-  flushing ??= (async () => {
-    let stored = 0;
-    try {
-      for (const item of waitingExerciseDays()) {
-        if (item.refused) continue;
-        try {
-          await api.post(`/api/patients/${item.patientId}/exercise-log`, {
-            idempotencyKey: item.idempotencyKey,
-            day: item.day,
-            done: item.done,
-          });
-          write(
-            outboxKey,
-            waitingExerciseDays().filter((p) => p.idempotencyKey !== item.idempotencyKey),
-          );
-          stored += 1;
-        } catch (error) {
-          if (error instanceof NetworkError) break;
-          if (error instanceof ApiError && (error.status === 401 || error.status >= 500)) break;
-          if (error instanceof ApiError)
-            write(
-              outboxKey,
-              waitingExerciseDays().map((p) =>
-                p.idempotencyKey === item.idempotencyKey ? { ...p, refused: error.message } : p,
-              ),
-            );
-        }
-      }
-    } finally {
-      flushing = undefined;
-    }
-    return stored;
-  })();
+  // `.finally` runs after the assignment, even when nothing waits and the send ends at once.
+  flushing ??= sendWaiting().finally(() => {
+    flushing = undefined;
+  });
   return flushing;
+}
+
+async function sendWaiting(): Promise<number> {
+  let stored = 0;
+  for (const item of waitingExerciseDays()) {
+    if (item.refused) continue;
+    try {
+      await api.post(`/api/patients/${item.patientId}/exercise-log`, {
+        idempotencyKey: item.idempotencyKey,
+        day: item.day,
+        done: item.done,
+      });
+      write(
+        outboxKey,
+        waitingExerciseDays().filter((p) => p.idempotencyKey !== item.idempotencyKey),
+      );
+      stored += 1;
+    } catch (error) {
+      if (error instanceof NetworkError) break;
+      if (error instanceof ApiError && (error.status === 401 || error.status >= 500)) break;
+      if (error instanceof ApiError)
+        write(
+          outboxKey,
+          waitingExerciseDays().map((p) =>
+            p.idempotencyKey === item.idempotencyKey ? { ...p, refused: error.message } : p,
+          ),
+        );
+    }
+  }
+  return stored;
 }
