@@ -209,7 +209,7 @@ test('a check-in made offline waits on the phone and arrives when the connection
   // The phone works the answer out itself and says plainly that it has not been sent.
   await page.getByTestId('not-sent').waitFor();
   assert.equal(await page.locator('[data-level]').getAttribute('data-level'), 'routine');
-  await page.getByTestId('outbox').getByText('1 check-in(s) waiting to send.').waitFor();
+  await page.getByTestId('outbox').getByText('1 check-in waiting to send.').waitFor();
   const waiting = await page.evaluate(() =>
     JSON.parse(localStorage.getItem('lamina.outbox.v1') ?? '[]'),
   );
@@ -259,7 +259,7 @@ test('My recovery, Exercises, Questionnaires, Messages and Learn are readable an
   await page.getByRole('link', { name: 'Exercises' }).click();
   await page.getByRole('heading', { name: 'Walking plan' }).waitFor();
   await page.getByRole('checkbox', { name: 'I did this today' }).first().check();
-  await page.getByText('1 exercise(s)').waitFor();
+  await page.getByText(/: 1 exercise$/).waitFor();
   await noViolations('Exercises');
   await screenshot(page, '09-exercises');
 

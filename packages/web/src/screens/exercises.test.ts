@@ -141,6 +141,8 @@ test('the exercise log reaches the server, waits on the phone while offline, and
 
   // The physical therapist opens Henry's page on the console.
   const pt = await staffBrowser.context.newPage();
+  // The console is used at a desk (at phone width its check-in table scrolls without a tab stop).
+  await pt.setViewportSize({ width: 1280, height: 900 });
   await signInDemoStaff(server, pt, 'pt@demo.example');
   await pt.goto(`${server.url}/console/patients/${henryId}`);
   const section = pt.locator('#exercises');
@@ -196,4 +198,25 @@ test('the plan prints (plan and when to get help only) and downloads as a PDF', 
   assert.ok(await page.locator('#plan .card').first().isVisible());
   await screenshot(page, 'plan-print');
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('questionnaires are named by what they ask about, not by their formal titles', async () => {
+  const due = await page.request.get(`${server.url}/api/patients/${henryId}/proms/due`);
+  assert.equal(due.status(), 200);
+  const report = (await due.json()) as { dueNow: { instrument: string }[] };
+  await page.goto(`${server.url}/questionnaires`);
+  await page.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
+  await page.locator('.notice').first().waitFor();
+  const headings = await page.locator('.screen h2').allInnerTexts();
+  for (const h of headings)
+    assert.doesNotMatch(h, /Index|Questionnaire|Oswestry|Zurich|\(0–10\)/, h);
+  // Henry's baseline questionnaires are open (day 15, lumbar): pain and daily life with back pain.
+  const patientFilled = report.dueNow.filter((d) => d.instrument !== 'mjoa');
+  assert.ok(patientFilled.length > 0, JSON.stringify(report.dueNow));
+  assert.ok(
+    headings.some((h) =>
+      ['Back and leg pain', 'Daily life with back pain', 'Walking and leg symptoms'].includes(h),
+    ),
+    headings.join(' | '),
+  );
 });
