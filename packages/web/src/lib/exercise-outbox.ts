@@ -1,3 +1,4 @@
+import { allExerciseIds } from '@lamina/pathway';
 import { ApiError, api, NetworkError } from './api.ts';
 import { newKey } from './outbox.ts';
 
@@ -59,6 +60,29 @@ export function logDay(patientId: string, day: string, done: string[]) {
   const others = waitingExerciseDays().filter((p) => !(p.patientId === patientId && p.day === day));
   write(outboxKey, [...others, { idempotencyKey: newKey(), patientId, day, done }]);
   remember(patientId, { [day]: done });
+}
+
+/**
+ * Days ticked before the log was kept on the server (this phone's `lamina.exerciseLog.v1`) are
+ * queued once, so the care team sees them too (the server refuses days older than 60 days).
+ */
+export function queueOldLog(patientId: string, today: string) {
+  const old = read<Record<string, { done?: string[] }> | null>('lamina.exerciseLog.v1', null);
+  if (!old) return;
+  const oldest = new Date(Date.parse(`${today}T00:00:00Z`) - 59 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const known = knownDays(patientId);
+  for (const [day, entry] of Object.entries(old)) {
+    const done = (entry.done ?? []).filter((id) => allExerciseIds.includes(id));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day) && day >= oldest && day <= today && !known[day])
+      if (done.length > 0) logDay(patientId, day, done);
+  }
+  try {
+    localStorage.removeItem('lamina.exerciseLog.v1');
+  } catch {
+    // Blocked storage: nothing was read either.
+  }
 }
 
 /** The server's log (what the care team sees), kept on the phone for offline reading. */

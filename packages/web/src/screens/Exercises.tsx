@@ -16,6 +16,7 @@ import {
   knownDays,
   loadDays,
   logDay,
+  queueOldLog,
   waitingExerciseDays,
 } from '../lib/exercise-outbox.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
@@ -38,6 +39,7 @@ export default function Exercises({ ctx }: { ctx: PatientContext }) {
 
   // Send what waits, then show the server's log (what the care team sees); offline, the phone's copy.
   const sync = useCallback(async () => {
+    queueOldLog(patientId, localDate(new Date()));
     await flushExerciseDays();
     try {
       setLog(await loadDays(patientId));
