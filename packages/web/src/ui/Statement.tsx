@@ -1,4 +1,6 @@
-import { type Statement, sourceNames } from '@lamina/pathway';
+import type { Statement } from '@lamina/pathway';
+// The subpath, not the package's index: the index pulls all of pathway (and zod) into the first download.
+import { sourceNames } from '@lamina/pathway/source-names';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
