@@ -201,7 +201,9 @@ test('the plan prints (plan and when to get help only) and downloads as a PDF', 
 });
 
 test('questionnaires are named by what they ask about, not by their formal titles', async () => {
-  const due = await page.request.get(`${server.url}/api/patients/${henryId}/proms/due`);
+  // Dorothy: lumbar, 6 days before surgery, so her baseline questionnaires are open.
+  const dorothyId = await signInDemoPatient(server, page.request, 'dorothy@demo.example');
+  const due = await page.request.get(`${server.url}/api/patients/${dorothyId}/proms/due`);
   assert.equal(due.status(), 200);
   const report = (await due.json()) as { dueNow: { instrument: string }[] };
   await page.goto(`${server.url}/questionnaires`);
@@ -210,7 +212,6 @@ test('questionnaires are named by what they ask about, not by their formal title
   const headings = await page.locator('.screen h2').allInnerTexts();
   for (const h of headings)
     assert.doesNotMatch(h, /Index|Questionnaire|Oswestry|Zurich|\(0–10\)/, h);
-  // Henry's baseline questionnaires are open (day 15, lumbar): pain and daily life with back pain.
   const patientFilled = report.dueNow.filter((d) => d.instrument !== 'mjoa');
   assert.ok(patientFilled.length > 0, JSON.stringify(report.dueNow));
   assert.ok(
