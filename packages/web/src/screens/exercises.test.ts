@@ -221,3 +221,28 @@ test('questionnaires are named by what they ask about, not by their formal title
     headings.join(' | '),
   );
 });
+
+test('dates carry the year when it is not this year’s (console patient page)', async () => {
+  const nurse = await staffBrowser.context.newPage();
+  await nurse.setViewportSize({ width: 1280, height: 900 });
+  await signInDemoStaff(server, nurse, 'nurse@demo.example');
+  const list = await nurse.request.get(`${server.url}/api/patients`);
+  const { patients } = (await list.json()) as {
+    patients: { id: string; given_name: string }[];
+  };
+  const samuel = patients.find((p) => p.given_name === 'Samuel');
+  assert.ok(samuel, 'Samuel (400 days after surgery) is in the demo');
+  const thisYear = new Date().getFullYear();
+  await nurse.goto(`${server.url}/console/patients/${samuel.id}`);
+  const lead = nurse.locator('.patient-view .lead').first();
+  await lead.waitFor();
+  assert.match(await lead.innerText(), new RegExp(`\\b${thisYear - 1}\\b`), 'last year is written');
+  await nurse.goto(`${server.url}/console/patients/${henryId}`);
+  await nurse.getByRole('heading', { name: /Henry/ }).waitFor();
+  assert.doesNotMatch(
+    await nurse.locator('.patient-view .lead').first().innerText(),
+    new RegExp(`\\b${thisYear}\\b`),
+    'this year is not',
+  );
+  await nurse.close();
+});

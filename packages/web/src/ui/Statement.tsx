@@ -38,8 +38,9 @@ export function Sources({ sources, ids }: { sources: readonly string[]; ids?: bo
       </details>
     );
   }
+  // A div, not a paragraph: the statement's own paragraph stays the only <p> it says.
   return (
-    <p className="sources">
+    <div className="sources">
       {t('source.label')}{' '}
       {named.map((n, i) => (
         <span key={`${n.name}|${n.url ?? ''}`}>
@@ -53,7 +54,7 @@ export function Sources({ sources, ids }: { sources: readonly string[]; ids?: bo
           )}
         </span>
       ))}
-    </p>
+    </div>
   );
 }
 
