@@ -223,6 +223,7 @@ test('questionnaires are named by what they ask about, not by their formal title
 });
 
 test('dates carry the year when it is not this year’s (console patient page)', async () => {
+  await staffBrowser.context.clearCookies(); // the PT signed in here earlier
   const nurse = await staffBrowser.context.newPage();
   await nurse.setViewportSize({ width: 1280, height: 900 });
   await signInDemoStaff(server, nurse, 'nurse@demo.example');
