@@ -14,6 +14,7 @@ import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
+import { exerciseLog } from './exercises/routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { limitJsonBody, sameOriginWrites, securityHeaders } from './http/edge.ts';
@@ -27,6 +28,7 @@ import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { enrolment } from './patients/enrol-routes.ts';
+import { planPdf } from './patients/plan-pdf.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { peers } from './peers/routes.ts';
 import { photoRoutes } from './photos/routes.ts';
@@ -115,6 +117,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', secondOpinions.routes());
   app.route('/', clinics.routes());
   app.route('/', reminders.routes());
+  app.route('/', exerciseLog.routes());
+  app.route('/', planPdf.routes());
   app.route('/', openapi.routes());
 
   app.notFound((c) =>

@@ -37,7 +37,9 @@ export type PatientAction =
   /** Reminder settings, push devices and the calendar feed (issue 16): the patient's own choice. */
   | 'manage-reminders'
   /** The patient's time zone for reminders (issue 16): the patient or the team that knows it. */
-  | 'set-time-zone';
+  | 'set-time-zone'
+  /** Record the exercises done on a day (issue 17): the patient's own log. */
+  | 'log-exercise';
 
 export type ClinicAction =
   | 'list-patients'
@@ -85,6 +87,7 @@ export const patientPermissions: Readonly<Record<Role, readonly PatientAction[]>
     'read-requests',
     'set-language',
     'set-time-zone',
+    'log-exercise',
   ],
   care_manager: [
     'read',

@@ -655,9 +655,10 @@ export interface Database {
   worklist_acks: WorklistAcksTable;
   staff_notification_prefs: StaffNotificationPrefsTable;
   wound_photos: WoundPhotosTable;
+  exercise_logs: ExerciseLogsTable;
 }
 
-/** A wound photo attached to a check-in or a message (issue 17, migration 020). */
+/** A wound photo attached to a check-in or a message (issue 17, migration 021). */
 export interface WoundPhotosTable {
   clinic_id: string;
   id: string;
@@ -672,4 +673,14 @@ export interface WoundPhotosTable {
   storage_key: string;
   uploaded_by: string;
   uploaded_at: Timestamp;
+}
+
+/** Migration 022: the exercise log, one row per patient and local day (issue 17). */
+export interface ExerciseLogsTable {
+  clinic_id: string;
+  patient_id: string;
+  local_date: IsoDateColumn;
+  done: string[];
+  idempotency_key: string;
+  updated_at: Timestamp;
 }

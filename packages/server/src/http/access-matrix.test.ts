@@ -199,6 +199,10 @@ const rules: Record<string, Rule> = {
   'GET /api/patients/:patientId/invitations': clinicStaff,
   'GET /api/patients/:patientId/language': readers,
   'PUT /api/patients/:patientId/language': { allow: ['patient', 'care_manager', 'admin'] },
+  // Exercise log and plan PDF (issue 17): the patient logs; the care team and PT read.
+  'POST /api/patients/:patientId/exercise-log': { allow: ['patient'] },
+  'GET /api/patients/:patientId/exercise-log': readers,
+  'GET /api/patients/:patientId/plan.pdf': readers,
 };
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */

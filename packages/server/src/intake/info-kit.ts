@@ -14,6 +14,7 @@ import {
   restrictionTextId,
   type Source,
   type SurgeryCondition,
+  sourceLine,
   spinalCordNote,
   statementsEs,
   symptomTimelines,
@@ -37,6 +38,8 @@ export interface KitSection {
 }
 export interface InfoKit {
   readonly title: string;
+  /** The PDF's subject (default: "Info kit"); the plan PDF (patients/plan-pdf.ts) names its own. */
+  readonly subject?: string;
   readonly language: Language;
   readonly intro: readonly string[];
   readonly sections: readonly KitSection[];
@@ -66,7 +69,7 @@ const words = {
     redFlags: 'Get help right away if',
     sources: 'Sources',
     sourcesNote:
-      'Sources: "seed" is a page from the clinic; "ref" is a numbered source in Lamina’s clinical reference; "team" is the Lamina clinical team’s judgement where no source gives a number.',
+      'Each fact names where it comes from: a clinic guide, a health service such as the NHS, or a research study. "Lamina clinical team" means the team’s judgement where no source gives a number. Your care team can give you the links.',
     lb: 'lb',
     to: 'to',
     fusion: 'If you had a fusion',
@@ -106,7 +109,7 @@ const words = {
     redFlags: 'Pida ayuda de inmediato si',
     sources: 'Fuentes',
     sourcesNote:
-      'Fuentes: "seed" es una página de la clínica; "ref" es una fuente numerada de la referencia clínica de Lamina; "team" es el criterio del equipo clínico de Lamina cuando ninguna fuente da un número.',
+      'Cada dato dice de dónde viene: una guía de la clínica, un servicio de salud como el NHS o un estudio de investigación. "Equipo clínico de Lamina" es el criterio del equipo cuando ninguna fuente da un número. Su equipo médico le puede dar los enlaces.',
     lb: 'libras',
     to: 'a',
     fusion: 'Si le hicieron una fusión',
@@ -330,7 +333,7 @@ export async function renderInfoKitPdf(
   pdf.setTitle(kit.title, { showInWindowTitleBar: true });
   pdf.setLanguage(kit.language === 'es' ? 'es' : 'en');
   pdf.setAuthor('Lamina');
-  pdf.setSubject(kit.language === 'es' ? 'Guía informativa' : 'Info kit');
+  pdf.setSubject(kit.subject ?? (kit.language === 'es' ? 'Guía informativa' : 'Info kit'));
   pdf.setCreator('Lamina');
   pdf.setProducer('Lamina (pdf-lib)');
   pdf.setCreationDate(createdAt);
@@ -377,7 +380,13 @@ export async function renderInfoKitPdf(
     write(section.heading, bold, 14, rgb(0, 0, 0), 6);
     for (const item of section.items) {
       write(`• ${item.text}`, regular, 11, rgb(0, 0, 0), 0);
-      write(`${sourcesWord}: ${item.sources.join(', ')}`, regular, 7, rgb(0.35, 0.35, 0.35), 6);
+      write(
+        `${sourcesWord}: ${sourceLine(item.sources, kit.language)}`,
+        regular,
+        7,
+        rgb(0.35, 0.35, 0.35),
+        6,
+      );
     }
   }
   y -= 8;

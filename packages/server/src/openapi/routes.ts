@@ -3,12 +3,14 @@ import { alertQueue } from '../alerts/queue-routes.ts';
 import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import { clinics } from '../clinics/routes.ts';
+import { exerciseLog } from '../exercises/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
 import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
 import { enrolment } from '../patients/enrol-routes.ts';
+import { planPdf } from '../patients/plan-pdf.ts';
 import { peers } from '../peers/routes.ts';
 import { photoRoutes } from '../photos/routes.ts';
 import { proms } from '../proms/routes.ts';
@@ -43,6 +45,8 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...enrolment.docs,
   ...clinics.docs,
   ...reminders.docs,
+  ...exerciseLog.docs,
+  ...planPdf.docs,
   selfDoc,
 ];
 

@@ -8,6 +8,7 @@ import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { PhotoThumbs, usePhotos, type WoundPhoto } from '../ui/WoundPhotos.tsx';
 import { PatientAppCard } from './AppStatus.tsx';
+import { ExerciseAdherence } from './exercise-adherence.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { PatientReminders } from './PatientReminders.tsx';
@@ -128,6 +129,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         <a href="#checkins">{t('patient.checkins')}</a>
         <a href="#proms">{t('patient.proms')}</a>
         <a href="#reminders">{t('patient.reminders')}</a>
+        <a href="#exercises">{t('patient.exercises')}</a>
         {allowed.messages ? <a href="#messages">{t('patient.messages')}</a> : null}
         <a href="#plan">{t('patient.plan')}</a>
         {allowed.queue ? <ImagingJumpLink /> : null}
@@ -144,6 +146,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
         patientId={patientId}
         canSetTimeZone={me.role === 'care_manager' || me.role === 'admin'}
       />
+      <ExerciseAdherence patientId={patientId} />
       {allowed.messages ? <Thread patientId={patientId} photos={photos} /> : null}
       {allowed.queue ? <PatientImaging patientId={patientId} canUpload /> : null}
       {correction}

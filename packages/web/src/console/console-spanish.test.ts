@@ -10,7 +10,8 @@ import { consoleEs } from '../i18n/console.es.ts';
 // every console string has a Spanish translation (with the same {placeholders}), and no console
 // screen writes visible text past t() — JSX text, a string child, or a visible attribute.
 
-const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{name}` and the plural form `{name, plural, …}` both name a placeholder.
+const params = (text: string) => [...text.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]).sort();
 
 test('every console string has a Spanish translation with the same placeholders', () => {
   const es = consoleEs as Readonly<Record<string, string | undefined>>;

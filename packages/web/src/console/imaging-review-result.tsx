@@ -36,7 +36,7 @@ function RequesterTexts({ texts }: { texts: { notice: Shown; meaning: Shown; doN
       {[texts.meaning, texts.doNow, texts.notice].map((s) => (
         <div key={s.id} className="stmt">
           <p lang={s.lang}>{s.text}</p>
-          <Sources sources={s.sources} />
+          <Sources sources={s.sources} ids />
         </div>
       ))}
     </>

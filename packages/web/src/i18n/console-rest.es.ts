@@ -19,7 +19,8 @@ export const consoleRestEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'so.summary': 'Resumen tomado cuando el paciente lo pidió',
   'so.ageBand': 'Rango de edad',
   'so.surgery': 'Cirugía',
-  'so.surgeryLine': '{region} {procedure}, {levels} nivel(es), {fusion}',
+  'so.surgeryLine':
+    '{region} {procedure}, {levels, plural, one {# nivel} other {# niveles}}, {fusion}',
   'so.withFusion': 'con fusión',
   'so.withoutFusion': 'sin fusión',
   'so.daysSince': '{days} días desde la cirugía',
@@ -91,7 +92,8 @@ export const consoleRestEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'queue.acknowledgedAt': 'Recibida {at}',
   'queue.notes': 'Última nota:',
   'queue.notePlaceholder': 'Por ejemplo: llamé al paciente, le indiqué ir a urgencias',
-  'queue.openEmergencies': 'Alertas de emergencia abiertas: {count}.',
+  'queue.openEmergencies':
+    '{count, plural, one {# alerta de emergencia abierta} other {# alertas de emergencia abiertas}}.',
   'queue.goToQueue': 'Abrir la cola de triaje',
   'offTrack.intro':
     'Recuperación más lenta de lo esperado. No son señales de alarma: contacte a estos pacientes cuando pueda, dentro del plazo.',
@@ -211,9 +213,9 @@ export const consoleRestEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   'leads.closed': 'Cerrada',
   'outcomes.intro': 'Para esta clínica, por región y procedimiento.',
   'outcomes.none': 'Todavía no hay pacientes inscritos.',
-  'outcomes.patients': 'Pacientes: {count}',
+  'outcomes.patients': '{count, plural, one {# paciente} other {# pacientes}}',
   'outcomes.patientWeeks': '{weeks} semanas-paciente',
-  'outcomes.overdue': 'Alertas vencidas: {count}',
+  'outcomes.overdue': '{count, plural, one {# alerta vencida} other {# alertas vencidas}}',
   'outcomes.promCompletion': 'Cuestionarios completados',
   'outcomes.timepoint': 'Momento',
   'outcomes.completed': 'Completados / abiertos',

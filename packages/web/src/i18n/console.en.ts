@@ -1,6 +1,7 @@
 import { arrivalConsoleEn } from './arrival.console.en.ts';
 import { clinicSetupConsoleEn } from './clinic-setup.console.en.ts';
 import { enrolConsoleEn } from './enrol.console.en.ts';
+import { exercisesConsoleEn } from './exercises.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
 import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
@@ -115,7 +116,8 @@ export const consoleEn = {
   'queue.addNote': 'Add note',
   'queue.resolve': 'Resolve',
   'queue.announceEmergency': 'New emergency alert: {name}.',
-  'queue.openEmergencies': '{count} emergency alert(s) open.',
+  'queue.openEmergencies':
+    '{count, plural, one {# emergency alert} other {# emergency alerts}} open.',
   'queue.goToQueue': 'Open the triage queue',
 
   'offTrack.title': 'Off-track patients',
@@ -247,9 +249,9 @@ export const consoleEn = {
   'outcomes.intro': 'For this clinic, by region and procedure.',
   'outcomes.csv': 'Download CSV',
   'outcomes.none': 'No patients enrolled yet.',
-  'outcomes.patients': '{count} patient(s)',
+  'outcomes.patients': '{count, plural, one {# patient} other {# patients}}',
   'outcomes.patientWeeks': '{weeks} patient-weeks',
-  'outcomes.overdue': '{count} overdue alert(s)',
+  'outcomes.overdue': '{count, plural, one {# overdue alert} other {# overdue alerts}}',
   'outcomes.promCompletion': 'Questionnaire completion',
   'outcomes.timepoint': 'Timepoint',
   'outcomes.completed': 'Completed / opened',
@@ -309,6 +311,7 @@ export const consoleEn = {
   ...enrolConsoleEn,
   ...clinicSetupConsoleEn,
   ...arrivalConsoleEn,
+  ...exercisesConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

@@ -3,6 +3,7 @@ import { clinicSetupConsoleEs } from './clinic-setup.console.es.ts';
 import type { ConsoleKey } from './console.en.ts';
 import { consoleRestEs } from './console-rest.es.ts';
 import { enrolConsoleEs } from './enrol.console.es.ts';
+import { exercisesConsoleEs } from './exercises.console.es.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
 import { secondOpinionConsoleEs } from './second-opinion.console.es.ts';
@@ -100,4 +101,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   ...clinicSetupConsoleEs,
   ...arrivalConsoleEs,
   ...consoleRestEs,
+  ...exercisesConsoleEs,
 };

@@ -1,5 +1,6 @@
 import { chartEn } from './chart.en.ts';
 import { checkinEn } from './checkin.en.ts';
+import { exerciseLogEn } from './exercise-log.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { minuteEn } from './minute.en.ts';
 import { peersEn } from './peers.en.ts';
@@ -225,7 +226,7 @@ export const en = {
     'You are offline. This check-in is saved on this phone and will be sent to your care team when you are back online. The answer below was worked out on this phone.',
   'result.notSentEmergency': 'You are offline: your care team has not seen this. Call 911.',
 
-  'outbox.waiting': '{count} check-in(s) waiting to send.',
+  'outbox.waiting': '{count, plural, one {# check-in} other {# check-ins}} waiting to send.',
   'outbox.whenOnline': 'Saved on this phone. It will be sent when you are back online.',
   'outbox.sending': 'Sending now…',
   'outbox.retry': 'Try sending now',
@@ -282,7 +283,7 @@ export const en = {
   'exercises.log': 'What you did',
   'exercises.logLocal': 'This list is kept on this phone only. Your care team does not see it yet.',
   'exercises.logEmpty': 'Nothing logged yet.',
-  'exercises.logCount': '{count} exercise(s)',
+  'exercises.logCount': '{count, plural, one {# exercise} other {# exercises}}',
 
   'proms.title': 'Questionnaires',
   'proms.intro': 'Short questionnaires help you and your team see how you are doing over time.',
@@ -307,7 +308,7 @@ export const en = {
 
   'learn.title': 'Learn',
   'learn.search': 'Search',
-  'learn.count': '{count} result(s)',
+  'learn.count': '{count, plural, one {# result} other {# results}}',
   'learn.procedure': 'Your surgery',
   'learn.phase': 'Recovery',
   'learn.nerves': 'How nerves heal',
@@ -436,6 +437,7 @@ export const en = {
   ...checkinEn,
   ...minuteEn,
   ...photoEn,
+  ...exerciseLogEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { chartEs } from './chart.es.ts';
 import { checkinEs } from './checkin.es.ts';
 import type { MessageKey } from './en.ts';
+import { exerciseLogEs } from './exercise-log.es.ts';
 import { intakeEs } from './intake.es.ts';
 import { minuteEs } from './minute.es.ts';
 import { peersEs } from './peers.es.ts';
@@ -229,7 +230,8 @@ export const es: Readonly<Record<MessageKey, string>> = {
     'No tiene conexión. Sus respuestas están guardadas en este teléfono y se enviarán a su equipo cuando vuelva la conexión. La respuesta de abajo se calculó en este teléfono.',
   'result.notSentEmergency': 'No tiene conexión: su equipo no ha visto esto. Llame al 911.',
 
-  'outbox.waiting': '{count} respuesta(s) esperando para enviarse.',
+  'outbox.waiting':
+    '{count, plural, one {# respuesta esperando} other {# respuestas esperando}} para enviarse.',
   'outbox.whenOnline': 'Guardado en este teléfono. Se enviará cuando vuelva la conexión.',
   'outbox.sending': 'Enviando…',
   'outbox.retry': 'Intentar enviar ahora',
@@ -288,7 +290,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
   'exercises.logLocal':
     'Esta lista se guarda solo en este teléfono. Su equipo de atención todavía no la ve.',
   'exercises.logEmpty': 'Todavía no hay nada anotado.',
-  'exercises.logCount': '{count} ejercicio(s)',
+  'exercises.logCount': '{count, plural, one {# ejercicio} other {# ejercicios}}',
 
   'proms.title': 'Cuestionarios',
   'proms.intro':
@@ -314,7 +316,7 @@ export const es: Readonly<Record<MessageKey, string>> = {
 
   'learn.title': 'Aprender',
   'learn.search': 'Buscar',
-  'learn.count': '{count} resultado(s)',
+  'learn.count': '{count, plural, one {# resultado} other {# resultados}}',
   'learn.procedure': 'Su cirugía',
   'learn.phase': 'Recuperación',
   'learn.nerves': 'Cómo sanan los nervios',
@@ -444,4 +446,5 @@ export const es: Readonly<Record<MessageKey, string>> = {
   ...checkinEs,
   ...minuteEs,
   ...photoEs,
+  ...exerciseLogEs,
 };

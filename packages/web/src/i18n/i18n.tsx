@@ -34,8 +34,20 @@ export async function loadLanguage(lang: Lang): Promise<void> {
 
 export type Params = Readonly<Record<string, string | number>>;
 
+/**
+ * Fills {name} with a parameter. `{count, plural, one {# day} other {# days}}` picks the form for
+ * the number (English and Spanish: "one" is exactly 1), so no text needs "day(s)".
+ */
 export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const plural = template.replace(
+    /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g,
+    (whole, name: string, one: string, other: string) => {
+      const n = params[name];
+      if (typeof n !== 'number') return whole;
+      return (n === 1 ? one : other).replaceAll('#', String(n));
+    },
+  );
+  return plural.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }
@@ -134,6 +146,20 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       day: 'numeric',
       timeZone: 'UTC',
     });
+    // With the year when it is not this year's (a visit next January, a check-in last December).
+    const longYear = new Intl.DateTimeFormat(lang, {
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const shortYear = new Intl.DateTimeFormat(lang, {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     document.documentElement.lang = lang;
     return {
       lang,
@@ -144,8 +170,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       fromServer,
       t: (key, params) => translate(lang, key, params),
       st: (statement) => clinical(lang, statement.id, statement.text),
-      date: (iso, style = 'long') =>
-        (style === 'long' ? long : short).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)),
+      date: (iso, style = 'long') => {
+        const sameYear = iso.slice(0, 4) === String(new Date().getFullYear());
+        const formatter =
+          style === 'long' ? (sameYear ? long : longYear) : sameYear ? short : shortYear;
+        return formatter.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+      },
     };
   }, [lang, show, fromServer]);
   // The first paint waits the moment it takes to fetch Spanish, rather than flashing English.

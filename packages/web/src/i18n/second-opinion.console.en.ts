@@ -37,7 +37,8 @@ export const secondOpinionConsoleEn = {
   'so.summary': 'Summary taken when the patient asked',
   'so.ageBand': 'Age band',
   'so.surgery': 'Surgery',
-  'so.surgeryLine': '{region} {procedure}, {levels} level(s), {fusion}',
+  'so.surgeryLine':
+    '{region} {procedure}, {levels, plural, one {# level} other {# levels}}, {fusion}',
   'so.withFusion': 'with fusion',
   'so.withoutFusion': 'no fusion',
   'so.daysSince': '{days} days since surgery',

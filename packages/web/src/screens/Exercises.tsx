@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { currentExerciseStage } from '@lamina/pathway';
+import { useCallback, useEffect, useState } from 'react';
 import {
   type ExerciseStage,
   exerciseSafety,
@@ -8,45 +9,64 @@ import {
   walkingSources,
 } from '../content/exercises.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { daysBetween, localDate } from '../lib/dates.ts';
+import { localDate } from '../lib/dates.ts';
+import {
+  type ExerciseDays,
+  flushExerciseDays,
+  knownDays,
+  loadDays,
+  logDay,
+  queueOldLog,
+  waitingExerciseDays,
+} from '../lib/exercise-outbox.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
+import { ExerciseArt } from '../ui/ExerciseArt.tsx';
+import { ExerciseTimer } from '../ui/ExerciseTimer.tsx';
 import { Stmt } from '../ui/Statement.tsx';
-
-const logKey = 'lamina.exerciseLog.v1';
-type Log = Record<string, { done: string[]; walkMinutes?: number }>;
-
-function readLog(): Log {
-  try {
-    return JSON.parse(localStorage.getItem(logKey) ?? '{}') as Log;
-  } catch {
-    return {};
-  }
-}
 
 export default function Exercises({ ctx }: { ctx: PatientContext }) {
   const { t, st, date } = useI18n();
   const { plan } = ctx;
-  const ptStart = plan.milestones.find((m) => m.id === 'start-physical-therapy');
-  const ptDay = ptStart ? daysBetween(plan.surgery.surgeryDate, ptStart.from) : 21;
+  const patientId = ctx.me.patientId;
   const day = plan.dayOfRecovery;
-  const current: ExerciseStage = day < ptDay ? 'early' : day < 84 ? 'mid' : 'late';
+  const current: ExerciseStage = currentExerciseStage(plan);
   const [stage, setStage] = useState<ExerciseStage>(current);
-  const [log, setLog] = useState<Log>(readLog);
+  const [log, setLog] = useState<ExerciseDays>(() => knownDays(patientId));
+  const [waiting, setWaiting] = useState(() => waitingExerciseDays());
   const today = localDate(new Date());
-  const done = new Set(log[today]?.done ?? []);
+  const done = new Set(log[today] ?? []);
   const week = Math.max(1, Math.floor(day / 7) + 1);
+
+  // Send what waits, then show the server's log (what the care team sees); offline, the phone's copy.
+  const sync = useCallback(async () => {
+    queueOldLog(patientId, localDate(new Date()));
+    await flushExerciseDays();
+    try {
+      setLog(await loadDays(patientId));
+    } catch {
+      setLog(knownDays(patientId));
+    }
+    setWaiting(waitingExerciseDays());
+  }, [patientId]);
+  useEffect(() => {
+    void sync();
+    const online = () => void sync();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [sync]);
 
   function toggle(id: string) {
     const next = new Set(done);
     if (next.has(id)) next.delete(id);
     else next.add(id);
-    const updated = { ...log, [today]: { ...log[today], done: [...next] } };
-    localStorage.setItem(logKey, JSON.stringify(updated));
-    setLog(updated);
+    logDay(patientId, today, [...next]);
+    setLog(knownDays(patientId));
+    setWaiting(waitingExerciseDays());
+    void sync();
   }
 
   const history = Object.entries(log)
-    .filter(([, entry]) => entry.done.length > 0)
+    .filter(([, entry]) => entry.length > 0)
     .sort(([a], [b]) => b.localeCompare(a))
     .slice(0, 7);
 
@@ -76,9 +96,11 @@ export default function Exercises({ ctx }: { ctx: PatientContext }) {
           {exercisesFor(plan.surgery.region)[stage].map((e) => {
             const name = st(e.name);
             return (
-              <li key={e.id}>
+              <li key={e.id} data-testid={`exercise-${e.id}`}>
+                <ExerciseArt exerciseId={e.id} />
                 <h3 lang={name.lang}>{name.text}</h3>
                 <Stmt s={e} />
+                {e.timer ? <ExerciseTimer timer={e.timer} name={name.text} /> : null}
                 {stage === current ? (
                   <label className="check">
                     <input type="checkbox" checked={done.has(e.id)} onChange={() => toggle(e.id)} />
@@ -124,12 +146,24 @@ export default function Exercises({ ctx }: { ctx: PatientContext }) {
       </section>
       <section className="card" aria-labelledby="log-title">
         <h2 id="log-title">{t('exercises.log')}</h2>
-        <p className="hint">{t('exercises.logLocal')}</p>
+        <p className="hint">{t('exercises.logShared')}</p>
+        {waiting.some((w) => w.patientId === patientId && !w.refused) ? (
+          <p className="hint" data-testid="exercise-waiting">
+            {t('exercises.logWaiting')}
+          </p>
+        ) : null}
+        {waiting
+          .filter((w) => w.patientId === patientId && w.refused)
+          .map((w) => (
+            <p key={w.idempotencyKey} role="alert">
+              {date(w.day)}: {t('exercises.logRefused', { reason: w.refused ?? '' })}
+            </p>
+          ))}
         {history.length === 0 ? <p>{t('exercises.logEmpty')}</p> : null}
         <ul>
           {history.map(([day, entry]) => (
             <li key={day}>
-              {date(day)}: {t('exercises.logCount', { count: entry.done.length })}
+              {date(day)}: {t('exercises.logCount', { count: entry.length })}
             </li>
           ))}
         </ul>

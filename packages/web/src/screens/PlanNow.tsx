@@ -7,13 +7,23 @@ import { Sources, Stmt } from '../ui/Statement.tsx';
  * The plan for now: where the patient is, what to focus on and avoid, and the next step. It used
  * to fill Today; issue 17 moved it one tap away, to the top of My recovery (id="plan").
  */
-export function PlanNow({ plan }: { plan: RecoveryPlan }) {
+export function PlanNow({ plan, patientId }: { plan: RecoveryPlan; patientId?: string }) {
   const { t, lang, date } = useI18n();
   const phase = plan.currentPhase;
   const inForce = plan.restrictions.filter((r) => r.inForce);
   const nextMilestone = plan.milestones.find((m) => m.status !== 'past');
   return (
     <div id="plan">
+      <div className="plan-actions">
+        <button type="button" onClick={() => window.print()}>
+          {t('plan.print')}
+        </button>
+        {patientId ? (
+          <a className="button" href={`/api/patients/${patientId}/plan.pdf`} download>
+            {t('plan.download')}
+          </a>
+        ) : null}
+      </div>
       {phase ? (
         <section className="card" aria-labelledby="phase-title">
           <p className="eyebrow">{t('today.phase')}</p>
@@ -59,6 +69,14 @@ export function PlanNow({ plan }: { plan: RecoveryPlan }) {
           <Sources sources={nextMilestone.sources} />
         </section>
       ) : null}
+
+      {/* On paper the plan carries when to get help (Today shows it on screen). */}
+      <section className="card print-only" aria-labelledby="print-help-title">
+        <h2 id="print-help-title">{t('today.warningSigns')}</h2>
+        {plan.warningSigns.map((s) => (
+          <Stmt key={s.id} s={s} />
+        ))}
+      </section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import {
   type PromInstrumentId,
   type PromsDueReport,
   promInstruments,
+  promPlainName,
 } from '@lamina/pathway';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -78,7 +79,7 @@ export default function Questionnaires({ ctx }: { ctx: PatientContext }) {
           />
         ) : (
           <section key={d.instrument} className="card">
-            <h2>{promInstruments[d.instrument].questionnaire.title}</h2>
+            <h2>{promPlainName(d.instrument, lang)}</h2>
             <p>{d.status === 'overdue' ? t('proms.overdue') : t('proms.due')}</p>
             <button type="button" className="primary" onClick={() => setOpen(d.instrument)}>
               {t('proms.start')}
@@ -100,7 +101,7 @@ function PromForm({
   instrument: PromInstrumentId;
   onDone(): void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const definition = promInstruments[instrument];
   const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<string | null>(null);
@@ -121,7 +122,7 @@ function PromForm({
 
   return (
     <form className="card" onSubmit={submit} lang="en">
-      <h2>{definition.questionnaire.title}</h2>
+      <h2 lang={lang}>{promPlainName(instrument, lang)}</h2>
       {definition.questionnaire.item.map((item) =>
         item.type === 'choice' ? (
           <Choice

@@ -54,7 +54,7 @@ export default function Recovery({ ctx }: { ctx: PatientContext }) {
   return (
     <div className="screen recovery">
       <h1>{t('recovery.title')}</h1>
-      <PlanNow plan={plan} />
+      <PlanNow plan={plan} patientId={ctx.me.patientId} />
       <p className="lead">{t('today.day', { day: Math.max(0, plan.dayOfRecovery) })}</p>
 
       <section className="card" aria-labelledby="timeline-title">

@@ -1,51 +1,60 @@
 import type { Statement } from '@lamina/pathway';
-import { referenceLinks } from '../content/reference-links.ts';
-import type { MessageKey } from '../i18n/en.ts';
+// The subpath, not the package's index: the index pulls all of pathway (and zod) into the first download.
+import { sourceNames } from '@lamina/pathway/source-names';
 import { useI18n } from '../i18n/i18n.tsx';
 
-const seedKeys: Record<string, MessageKey> = {
-  'seed:000': 'source.seed000',
-  'seed:001': 'source.seed001',
-  'seed:002': 'source.seed002',
-  'seed:003': 'source.seed003',
-  'seed:004': 'source.seed004',
-};
-
-/** Where a statement comes from: small, and a tap opens the list. */
-export function Sources({ sources }: { sources: readonly string[] }) {
-  const { t } = useI18n();
+/**
+ * Where a statement comes from. Patients read short names with a link to each reference
+ * ("Source: clinic guide: recovery after laminectomy; NHS"); staff screens pass `ids` and see the
+ * source ids (seed:001, ref:4) with the names in a list a tap away.
+ */
+export function Sources({ sources, ids }: { sources: readonly string[]; ids?: boolean }) {
+  const { t, lang } = useI18n();
   if (sources.length === 0) return null;
+  const named = sourceNames(sources, lang);
+  if (ids) {
+    return (
+      <details className="sources">
+        <summary>
+          {t('source.label')} {sources.join(', ')}
+        </summary>
+        <ul>
+          {sources.map((source) => {
+            const n = sourceNames([source], lang)[0];
+            return (
+              <li key={source}>
+                <strong>{source}</strong>{' '}
+                {n?.url ? (
+                  <a href={n.url} target="_blank" rel="noopener noreferrer">
+                    {n.name}
+                  </a>
+                ) : (
+                  n?.name
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </details>
+    );
+  }
+  // A div, not a paragraph: the statement's own paragraph stays the only <p> it says.
   return (
-    <details className="sources">
-      <summary>
-        {t('source.label')} {sources.join(', ')}
-      </summary>
-      <ul>
-        {sources.map((source) => {
-          const ref = /^ref:(\w+)$/.exec(source)?.[1];
-          const link = ref ? referenceLinks[ref] : undefined;
-          const seed = seedKeys[source];
-          return (
-            <li key={source}>
-              <strong>{source}</strong>{' '}
-              {source === 'surgeon' ? (
-                t('source.surgeon')
-              ) : source === 'team' ? (
-                t('source.team')
-              ) : seed ? (
-                t(seed)
-              ) : link ? (
-                <a href={link} target="_blank" rel="noopener noreferrer">
-                  {new URL(link).hostname.replace(/^www\./, '')}
-                </a>
-              ) : (
-                t('source.reference')
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </details>
+    <div className="sources">
+      {t('source.label')}{' '}
+      {named.map((n, i) => (
+        <span key={`${n.name}|${n.url ?? ''}`}>
+          {i > 0 ? '; ' : null}
+          {n.url ? (
+            <a href={n.url} target="_blank" rel="noopener noreferrer">
+              {n.name}
+            </a>
+          ) : (
+            n.name
+          )}
+        </span>
+      ))}
+    </div>
   );
 }
 

@@ -38,7 +38,7 @@ test('Rosa, 10 days after surgery, sees the card on Today; it leads to the secon
     await card.waitFor();
     await card.getByRole('heading', { name: 'A second opinion, if you want one' }).waitFor();
     await card.getByText(/In the first six weeks, a second opinion/).waitFor();
-    await card.getByText('Source: seed:000').waitFor();
+    await card.getByText('Source: clinic guide: recovery after neck surgery').waitFor();
     assert.deepEqual(await axe(page), [], 'axe-core violations on Today with the card');
 
     // In Spanish too.

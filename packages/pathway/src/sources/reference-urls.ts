@@ -1,5 +1,5 @@
-// Generated from shared/clinical-reference.md (Sources): the link behind each ref:N shown to patients.
-export const referenceLinks: Readonly<Record<string, string>> = {
+// Generated from shared/clinical-reference.md (Sources): the first link of each numbered source.
+export const referenceUrls: Readonly<Record<string, string>> = {
   1: 'https://ajemjournal.com/article/S0735-6757(19)30535-2/fulltext',
   2: 'https://www.sheffieldachesandpains.com/back-and-neck/professional-resources/learning/in-detail/cauda-equina',
   3: 'http://www.emedicinehealth.com/lumbar_laminectomy/page7_em.htm',

@@ -24,3 +24,18 @@ test('neck patients get a neck programme (seed:000), not the low-back core and b
   // The low-back programme is unchanged.
   assert.match(texts('lumbar'), /bridges/);
 });
+
+test('timers only where the exercise text gives the numbers; every id is listed once and found', async () => {
+  const { allExerciseIds, exerciseById } = await import('./exercises.ts');
+  for (const id of allExerciseIds) {
+    const e = exerciseById(id);
+    assert.ok(e, id);
+    if (!e.timer) continue;
+    assert.match(e.text, new RegExp(`\\b${e.timer.repeats}\\b`), `${id}: repeats in the text`);
+    if (e.timer.holdSeconds)
+      assert.match(e.text, new RegExp(`${e.timer.holdSeconds} seconds`), `${id}: hold in the text`);
+  }
+  assert.equal(new Set(allExerciseIds).size, allExerciseIds.length);
+  assert.equal(exerciseById('exercise.early.tummy')?.timer?.holdSeconds, 5);
+  assert.equal(exerciseById('nope'), undefined);
+});

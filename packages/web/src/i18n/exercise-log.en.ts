@@ -1,0 +1,23 @@
+/** Issue 17: exercise timers, the exercise log the care team sees, and printing the plan. English. */
+export const exerciseLogEn = {
+  'timer.label': 'Timer',
+  'timer.start': 'Start timer',
+  'timer.startCount': 'Start counting',
+  'timer.pause': 'Pause',
+  'timer.resume': 'Go on',
+  'timer.reset': 'Start over',
+  'timer.count': 'I did one',
+  'timer.ready': '{repeats} times. Press start when you are ready.',
+  'timer.readyHold': 'Hold {hold} seconds, {repeats} times. Press start when you are ready.',
+  'timer.hold': 'Hold. {rep} of {repeats}.',
+  'timer.rest': 'Relax. Next: {rep} of {repeats}.',
+  'timer.counted': '{rep} of {repeats} done.',
+  'timer.paused': 'Paused at {rep} of {repeats}.',
+  'timer.done': 'Done: {repeats} of {repeats}. Well done.',
+  'timer.secondsLeft': '{count, plural, one {# second} other {# seconds}}',
+  'exercises.logShared': 'Your care team and physical therapist see this list.',
+  'exercises.logWaiting': 'Saved on this phone. It is sent when you are online.',
+  'exercises.logRefused': 'This day could not be saved: {reason}',
+  'plan.print': 'Print my plan',
+  'plan.download': 'Download my plan (PDF)',
+} as const;
