@@ -303,14 +303,15 @@ function trackResponses(server: Server): Set<ServerResponse> {
 }
 
 /**
- * A graceful stop: no new connections, idle keep-alive connections closed, every request in
- * progress answered (up to the timeout), then what is left — event streams, which never end by
- * themselves, and anything past the timeout — is closed. A browser's EventSource reconnects, through
- * the load balancer, to a process still running.
+ * A graceful stop: no new connections, idle keep-alive connections and event streams closed (a
+ * browser's EventSource reconnects, through the load balancer, to a process still running), every
+ * request in progress answered (up to the timeout), then whatever is left is closed.
  */
 async function drain(server: Server, open: Set<ServerResponse>, timeoutMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  // Event streams never end by themselves: closed at once, so their browsers reconnect elsewhere.
+  for (const response of open) if (isEventStream(response)) response.destroy();
   const deadline = Date.now() + timeoutMs;
   const busy = () => [...open].some((response) => !isEventStream(response));
   while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -83,10 +83,17 @@ const openStreams = new Gauge({
 const eventStreams = new WeakSet<object>();
 export const isEventStream = (response: object) => eventStreams.has(response);
 
+const inFlight = new Gauge({
+  name: 'lamina_http_requests_in_flight',
+  help: 'Requests this process is handling now (their handler has not answered yet)',
+  registers: [metricsRegistry],
+});
+
 /** Times every request under its route pattern (after the handler ran, so the pattern is known). */
 export function httpMetrics(): MiddlewareHandler {
   return async (c, next) => {
     const end = httpDuration.startTimer();
+    inFlight.inc();
     try {
       await next();
       const outgoing = (c.env as { outgoing?: NodeJS.EventEmitter } | undefined)?.outgoing;
@@ -96,6 +103,7 @@ export function httpMetrics(): MiddlewareHandler {
         outgoing.once('close', () => openStreams.dec());
       }
     } finally {
+      inFlight.dec();
       // The last handler that ran: a route's pattern, or a catch-all ('*', '/api/*') for a 404.
       const route = c.res.status === 404 && /\*$/.test(routePath(c)) ? 'unmatched' : routePath(c);
       end({
