@@ -229,6 +229,8 @@ export const serveCommand: Command = async (args, io) => {
     shuttingDown = true;
     await drain(server, inFlight, shutdownSeconds * 1000);
     await stopJobs();
+    // The channel to the primary keeps a worker alive: closing it lets the process end.
+    cluster.worker?.disconnect();
     return 0;
   }
   if (!existsSync(webDist)) {

@@ -322,3 +322,61 @@ http {
     await admin.end().catch(() => {});
   }
 });
+
+test('lamina serve --workers 2 on PostgreSQL: migrates once, two processes share the port, SIGTERM stops them all', {
+  skip: postgresUrl
+    ? false
+    : 'LAMINA_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)',
+  timeout: 180_000,
+}, async () => {
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  const database = `lamina_workers_${process.pid}_${randomUUID().slice(0, 8)}`;
+  await admin.query(`create database ${database}`);
+  const url = new URL(postgresUrl as string);
+  url.pathname = `/${database}`;
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer(['--workers', '2', '--demo'], {
+      DATABASE_URL: url.toString(),
+      LAMINA_DATA_DIR: '',
+    });
+    assert.match(server.output(), /Demo clinic created\.\n/);
+    assert.match(
+      server.output(),
+      /running at http:\/\/127\.0\.0\.1:\d+ {2}\(database: PostgreSQL, 2 workers\)/,
+    );
+    const primary = server.child.pid as number;
+    const workers = execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary)], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    assert.equal(workers.length, 2, `two worker processes: ${workers}`);
+    // Migrated by the primary before the workers started (workers never migrate): ready at once.
+    for (let i = 0; i < 4; i++) {
+      const ready = await fetch(`${server.url}/readyz`);
+      assert.equal(ready.status, 200);
+      await ready.arrayBuffer();
+    }
+    const nurse = await signIn(server, {
+      staff: 'nurse@demo.example',
+      password: 'lamina-demo-only',
+    });
+    assert.equal(
+      (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: nurse } })).status,
+      200,
+    );
+    assert.equal(await server.stop(), 0, 'the primary exits 0 once every worker stopped');
+    assert.match(server.output(), /Lamina stopped\./);
+    for (const pid of workers) {
+      assert.throws(() => process.kill(Number(pid), 0), /ESRCH/, `worker ${pid} is gone`);
+    }
+    server = undefined;
+  } finally {
+    await server?.stop();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }
+});
