@@ -2,20 +2,24 @@ import { resolve } from 'node:path';
 import { BackupError, backupDataDir, previousDataDirs, restoreDataDir } from '../db/backup.ts';
 import { redactUrl } from '../db/config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
+import { resolveFilesDir } from '../storage/blob-store.ts';
 import { databaseConfig, parseOptions } from './db.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 
 const backupHelp = `Usage: lamina backup [--out FILE] [--data-dir DIR]
 
-Writes the embedded database to one file (a gzipped tarball of its data directory).
+Writes the embedded database AND the uploaded files (the files directory, LAMINA_FILES_DIR or
+<data dir>-files) to one file: a gzipped tar with manifest.json listing the sha256 of each part.
+Files in an S3 bucket (LAMINA_FILES_S3_URL) are not included: keep the bucket versioned.
 Refuses while another process (a running server) uses the data directory: stop it first.
 Default file: lamina-backup-<UTC time>.tar.gz in the current directory, readable by you only
 (it holds patient data: keep it encrypted or offline, and delete old ones).`;
 
 const restoreHelp = `Usage: lamina restore FILE [--data-dir DIR]
 
-Replaces the embedded database with a backup made by lamina backup. The current data
-directory is kept beside it as <dir>.before-restore-<time> (readable by you only), until you
+Replaces the embedded database and the files directory with a backup made by lamina backup,
+after checking every part against the backup's sha256 manifest (a damaged backup replaces
+nothing). The current data and files directories are kept beside them as <dir>.before-restore-<time> (readable by you only), until you
 delete it: Lamina never does, and lists them after each backup and restore. Refuses while a
 server runs.`;
 
@@ -32,8 +36,13 @@ export const backupCommand: Command = async (args, io) => {
   const dataDir = embeddedDataDir(io, values['data-dir'], 'backup');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = resolve(values.out ?? `lamina-backup-${stamp}.tar.gz`);
-  const { bytes } = await explainFailures(() => backupDataDir(dataDir, out, io.err));
-  io.out(`Backed up ${dataDir} to ${out} (${(bytes / 1_048_576).toFixed(1)} MB).`);
+  const filesDir = diskFilesDir(io, dataDir);
+  const { bytes, files } = await explainFailures(() =>
+    backupDataDir(dataDir, out, io.err, filesDir ? { filesDir } : {}),
+  );
+  io.out(
+    `Backed up ${dataDir} and ${files} uploaded file${files === 1 ? '' : 's'} to ${out} (${(bytes / 1_048_576).toFixed(1)} MB).`,
+  );
   remindOfPreviousDirs(io, dataDir);
   return 0;
 };
@@ -53,7 +62,18 @@ export const restoreCommand: Command = async (args, io) => {
   }
   const dataDir = embeddedDataDir(io, values['data-dir'], 'restore');
   const file = resolve(positionals[0] as string);
-  const { previous } = await explainFailures(() => restoreDataDir(dataDir, file, io.err));
+  const filesDir = diskFilesDir(io, dataDir);
+  const { previous, previousFiles, files } = await explainFailures(() =>
+    restoreDataDir(dataDir, file, io.err, new Date(), filesDir ? { filesDir } : {}),
+  );
+  if (files !== undefined && filesDir)
+    io.out(
+      `Restored ${files} uploaded file${files === 1 ? '' : 's'} into ${filesDir}, each checked against the manifest.`,
+    );
+  if (previousFiles)
+    io.err(
+      `The files it replaced are kept in ${previousFiles}: delete them once the restore is right.`,
+    );
   io.out(
     `Restored ${file} into ${dataDir}.` +
       (previous ? ` The data it replaced is kept in ${previous}.` : ''),
@@ -71,6 +91,17 @@ function remindOfPreviousDirs(io: CliIo, dataDir: string): void {
       previous.map((dir) => `  ${dir}`).join('\n') +
       '\nOnce the restored data is right, delete them (rm -r DIR); Lamina never deletes them itself.',
   );
+}
+
+/** The disk file store's directory, or undefined when files go to an S3 bucket (said once). */
+function diskFilesDir(io: CliIo, dataDir: string): string | undefined {
+  if (io.env.LAMINA_FILES_S3_URL?.trim()) {
+    io.err(
+      'Uploaded files are in the S3 bucket (LAMINA_FILES_S3_URL): they are not in this backup. Keep the bucket versioned.',
+    );
+    return undefined;
+  }
+  return resolveFilesDir(io.env, dataDir);
 }
 
 function embeddedDataDir(io: CliIo, dataDir: string | undefined, verb: string): string {

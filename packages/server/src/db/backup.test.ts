@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import type { IsoDate } from '@lamina/pathway';
+import { sql } from 'kysely';
+import * as tar from 'tar';
 import type { CliIo } from '../cli/io.ts';
 import { runCli } from '../cli/main.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { DiskBlobStore } from '../storage/blob-store.ts';
+import { listFiles, sha256File } from './backup.ts';
 import { openDatabase } from './open.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'lamina-backup-'));
@@ -166,4 +181,109 @@ test('restore and backup say where replaced data directories are kept, and to de
     join(root, 'kept', 'c.tgz'),
   ]);
   assert.match(again.err, /2 replaced data directories are kept/);
+});
+
+/** Every table's row count: what a restore must bring back exactly. */
+async function rowCounts(dataDir: string): Promise<Record<string, number>> {
+  const database = await openDatabase({ engine: 'pglite', dataDir });
+  try {
+    const { rows: tables } = await sql<{ name: string }>`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(database.db);
+    const counts: Record<string, number> = {};
+    for (const { name } of tables) {
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(name)}`.execute(database.db);
+      counts[name] = rows[0]?.n ?? 0;
+    }
+    return counts;
+  } finally {
+    await database.close();
+  }
+}
+
+async function fileHashes(root: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const key of await listFiles(root)) hashes[key] = await sha256File(join(root, key));
+  return hashes;
+}
+
+test('restore drill: back up the demo clinic with its uploaded files, destroy both, restore, compare rows and file hashes', async () => {
+  const dataDir = join(root, 'drill', 'data');
+  const filesDir = `${dataDir}-files`;
+  const database = await openDatabase({ engine: 'pglite', dataDir });
+  try {
+    await seedDemo(
+      database.db,
+      '2026-11-20' as IsoDate,
+      new Date('2026-11-20T15:00:00Z'),
+      new DiskBlobStore(filesDir),
+    );
+  } finally {
+    await database.close();
+  }
+  const store = new DiskBlobStore(filesDir);
+  await store.put('clinics/x/imaging/y/original', randomBytes(70_000));
+  await store.put('clinics/x/logo/logo.png', randomBytes(300));
+  const rowsBefore = await rowCounts(dataDir);
+  const filesBefore = await fileHashes(filesDir);
+  assert.ok(
+    (rowsBefore.patients ?? 0) > 5 && (rowsBefore.audit_log ?? 0) > 0,
+    'a clinic worth restoring',
+  );
+  assert.ok(Object.keys(filesBefore).length >= 2);
+
+  const file = join(root, 'drill', 'backup.tar.gz');
+  const backup = await lamina(['backup', '--data-dir', dataDir, '--out', file]);
+  assert.equal(backup.code, 0, backup.err);
+  assert.match(backup.out, new RegExp(`and ${Object.keys(filesBefore).length} uploaded files to`));
+
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(filesDir, { recursive: true, force: true });
+
+  const restore = await lamina(['restore', file, '--data-dir', dataDir]);
+  assert.equal(restore.code, 0, restore.err);
+  assert.match(restore.out, /each checked against the manifest/);
+  assert.deepEqual(await rowCounts(dataDir), rowsBefore);
+  assert.deepEqual(await fileHashes(filesDir), filesBefore);
+  assert.equal(modeOf(filesDir).toString(8), '700');
+});
+
+test('a damaged backup (one file altered) is refused before anything is replaced', async () => {
+  const dataDir = join(root, 'damaged', 'data');
+  const filesDir = `${dataDir}-files`;
+  await addClinic(dataDir, 'kept-as-is');
+  await new DiskBlobStore(filesDir).put(
+    'clinics/x/imaging/y/original',
+    Buffer.from('the original scan'),
+  );
+  const file = join(root, 'damaged', 'good.tar.gz');
+  assert.equal((await lamina(['backup', '--data-dir', dataDir, '--out', file])).code, 0);
+
+  // Unpack, alter one uploaded file, pack again: the manifest no longer matches.
+  const unpacked = join(root, 'damaged', 'unpacked');
+  mkdirSync(unpacked);
+  await tar.x({ file, cwd: unpacked });
+  writeFileSync(join(unpacked, 'files/clinics/x/imaging/y/original'), 'an altered scan');
+  const damaged = join(root, 'damaged', 'damaged.tar.gz');
+  await tar.c({ gzip: true, file: damaged, cwd: unpacked }, [
+    'manifest.json',
+    'database.tar',
+    'files',
+  ]);
+
+  await addClinic(dataDir, 'added-after');
+  const restore = await lamina(['restore', damaged, '--data-dir', dataDir]);
+  assert.equal(restore.code, 1);
+  assert.match(
+    restore.err,
+    /files\/clinics\/x\/imaging\/y\/original does not match its sha256 in the manifest/,
+  );
+  assert.deepEqual(await clinicSlugs(dataDir), ['added-after', 'kept-as-is']);
+  assert.equal(
+    readFileSync(join(filesDir, 'clinics/x/imaging/y/original'), 'utf8'),
+    'the original scan',
+  );
+  assert.equal(existsSync(`${dataDir}.restoring-${process.pid}.archive`), false);
 });
