@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { IsoDate } from '@lamina/pathway';
 import { sql } from 'kysely';
+import pg from 'pg';
 import * as tar from 'tar';
 import type { CliIo } from '../cli/io.ts';
 import { runCli } from '../cli/main.ts';
@@ -108,14 +109,16 @@ test('restoring a file that is not a backup fails clearly and leaves the data al
   assert.match(missing.err, /missing\.tgz does not exist/);
 });
 
-test('on PostgreSQL, backup and restore point at pg_dump and pg_restore', async () => {
-  const env = { DATABASE_URL: 'postgres://lamina:secret@db.example:5432/lamina' };
-  const backup = await lamina(['backup'], env);
-  assert.equal(backup.code, 2);
+test('on PostgreSQL, a failing pg_dump is reported in one line without the password', async () => {
+  const env = { DATABASE_URL: 'postgres://lamina:secret@db.invalid:5432/lamina' };
+  const out = join(root, 'pg-fail.tar.gz');
+  const backup = await lamina(['backup', '--out', out], env);
+  assert.equal(backup.code, 1);
   assert.match(backup.err, /pg_dump/);
   assert.doesNotMatch(backup.err, /secret/);
-  const restore = await lamina(['restore', 'x.dump'], env);
-  assert.match(restore.err, /pg_restore/);
+  assert.equal(existsSync(out), false);
+  const restore = await lamina(['restore', join(root, 'x.dump')], env);
+  assert.match(restore.err, /x\.dump does not exist/);
 });
 
 test('bad usage is a usage error', async () => {
@@ -286,4 +289,90 @@ test('a damaged backup (one file altered) is refused before anything is replaced
     'the original scan',
   );
   assert.equal(existsSync(`${dataDir}.restoring-${process.pid}.archive`), false);
+});
+
+const postgresUrl = process.env.LAMINA_TEST_POSTGRES_URL?.trim() || undefined;
+const hasPgTools = ['pg_dump', 'pg_restore'].every((tool) =>
+  (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, tool))),
+);
+
+test('restore drill on PostgreSQL: pg_dump + files in one backup, restored into an empty database', {
+  skip: !postgresUrl
+    ? 'LAMINA_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)'
+    : !hasPgTools
+      ? 'pg_dump/pg_restore are not installed (apt-get install -y postgresql-client)'
+      : false,
+}, async () => {
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  const source = `lamina_backup_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const target = `${source}_restored`;
+  const urlOf = (name: string) => {
+    const url = new URL(postgresUrl as string);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  try {
+    await admin.query(`create database ${source}`);
+    const filesDir = join(root, 'pg-drill', 'files');
+    const database = await openDatabase({ engine: 'postgres', url: urlOf(source) });
+    try {
+      await seedDemo(
+        database.db,
+        '2026-11-20' as IsoDate,
+        new Date('2026-11-20T15:00:00Z'),
+        new DiskBlobStore(filesDir),
+      );
+    } finally {
+      await database.close();
+    }
+    await new DiskBlobStore(filesDir).put('clinics/x/imaging/y/original', randomBytes(50_000));
+    const counts = async (url: string) => {
+      const db = await openDatabase({ engine: 'postgres', url }, { migrate: false });
+      try {
+        const { rows: tables } = await sql<{ name: string }>`
+          select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(db.db);
+        const result: Record<string, number> = {};
+        for (const { name } of tables) {
+          const { rows } = await sql<{
+            n: number;
+          }>`select count(*)::int as n from ${sql.table(name)}`.execute(db.db);
+          result[name] = rows[0]?.n ?? 0;
+        }
+        return result;
+      } finally {
+        await db.close();
+      }
+    };
+    const rowsBefore = await counts(urlOf(source));
+    const filesBefore = await fileHashes(filesDir);
+    assert.ok((rowsBefore.patients ?? 0) > 5);
+
+    const file = join(root, 'pg-drill', 'backup.tar.gz');
+    const env = { DATABASE_URL: urlOf(source), LAMINA_FILES_DIR: filesDir };
+    const backup = await lamina(['backup', '--out', file], env);
+    assert.equal(backup.code, 0, backup.err);
+    assert.equal(modeOf(file).toString(8), '600');
+
+    // Destroy: the database and the files.
+    await admin.query(`drop database ${source} with (force)`);
+    rmSync(filesDir, { recursive: true, force: true });
+
+    await admin.query(`create database ${target}`);
+    const restoreEnv = { DATABASE_URL: urlOf(target), LAMINA_FILES_DIR: filesDir };
+    const restore = await lamina(['restore', file], restoreEnv);
+    assert.equal(restore.code, 0, restore.err);
+    assert.deepEqual(await counts(urlOf(target)), rowsBefore);
+    assert.deepEqual(await fileHashes(filesDir), filesBefore);
+
+    // Never over a live database.
+    const again = await lamina(['restore', file], restoreEnv);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /already holds Lamina tables: restore into an empty database/);
+  } finally {
+    await admin.query(`drop database if exists ${source} with (force)`);
+    await admin.query(`drop database if exists ${target} with (force)`);
+    await admin.end();
+  }
 });

@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { chmod, cp, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import * as tar from 'tar';
 import { acquireDataDirLock } from './lock.ts';
 
@@ -78,27 +81,9 @@ export async function backupDataDir(
     } finally {
       await pglite.close();
     }
-    const keys = options.filesDir ? await listFiles(options.filesDir) : [];
-    const files: ManifestEntry[] = [];
-    for (const key of keys)
-      files.push(await entryFor(`files/${key}`, join(options.filesDir as string, key)));
-    const manifest: BackupManifest = {
-      format: backupFormat,
-      createdAt: new Date().toISOString(),
-      database: await entryFor('database.tar', join(staging, 'database.tar')),
-      files,
-    };
-    await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (options.filesDir && keys.length > 0)
-      await symlink(options.filesDir, join(staging, 'files'));
-    await tar.c(
-      { gzip: true, file: partial, cwd: staging, portable: true, follow: true, mode: 0o600 },
-      ['manifest.json', 'database.tar', ...files.map((file) => file.path)],
-    );
-    // Patient data: readable by the server's OS user only, whatever the umask.
-    await chmod(partial, 0o600);
+    const files = await writeArchive(staging, 'database.tar', partial, options.filesDir);
     await rename(partial, outFile);
-    return { bytes: (await stat(outFile)).size, files: files.length };
+    return { bytes: (await stat(outFile)).size, files };
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
@@ -106,6 +91,160 @@ export async function backupDataDir(
     await rm(staging, { recursive: true, force: true });
     lock.release();
   }
+}
+
+/**
+ * Hashes the database part (already in `staging`) and every uploaded file into manifest.json, and
+ * writes all of it as one gzipped tar to `partial` (owner-only). Returns how many files it holds.
+ */
+async function writeArchive(
+  staging: string,
+  databasePart: string,
+  partial: string,
+  filesDir: string | undefined,
+): Promise<number> {
+  const keys = filesDir ? await listFiles(filesDir) : [];
+  const files: ManifestEntry[] = [];
+  for (const key of keys) files.push(await entryFor(`files/${key}`, join(filesDir as string, key)));
+  const manifest: BackupManifest = {
+    format: backupFormat,
+    createdAt: new Date().toISOString(),
+    database: await entryFor(databasePart, join(staging, databasePart)),
+    files,
+  };
+  await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  if (filesDir && keys.length > 0) await symlink(filesDir, join(staging, 'files'));
+  await tar.c(
+    { gzip: true, file: partial, cwd: staging, portable: true, follow: true, mode: 0o600 },
+    ['manifest.json', databasePart, ...files.map((file) => file.path)],
+  );
+  // Patient data: readable by the server's OS user only, whatever the umask.
+  await chmod(partial, 0o600);
+  return files.length;
+}
+
+const run = promisify(execFile);
+
+/** The first line a tool printed on failure, without anything that looks like a password. */
+function toolFailure(tool: string, error: unknown): BackupError {
+  const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message);
+  const line = stderr.split('\n').find((text) => text.trim()) ?? 'failed';
+  return new BackupError(`${tool}: ${line.replace(/:\/\/[^@\s]*@/g, '://…@').trim()}`);
+}
+
+/**
+ * PostgreSQL: `pg_dump --format=custom` of the database plus the uploaded files, in the same
+ * archive and manifest as the embedded engine's. The server may keep running: pg_dump takes a
+ * consistent snapshot; the files are copied AFTER it (a file is written before its row, so every
+ * file the dump names is already there).
+ */
+export async function backupPostgres(
+  url: string,
+  outFile: string,
+  options: { filesDir?: string; pgDump?: string } = {},
+): Promise<{ bytes: number; files: number }> {
+  if (existsSync(outFile)) {
+    throw new BackupError(`${outFile} already exists; choose another file with --out.`);
+  }
+  const staging = `${outFile}.partial-${process.pid}.d`;
+  const partial = `${outFile}.partial-${process.pid}`;
+  try {
+    await mkdir(staging, { recursive: true, mode: 0o700 });
+    await run(options.pgDump ?? 'pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      `--file=${join(staging, 'database.dump')}`,
+      `--dbname=${url}`,
+    ]).catch((error: unknown) => {
+      throw toolFailure('pg_dump', error);
+    });
+    const files = await writeArchive(staging, 'database.dump', partial, options.filesDir);
+    await rename(partial, outFile);
+    return { bytes: (await stat(outFile)).size, files };
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Restores a PostgreSQL backup into an EMPTY database (never over a live one) with pg_restore,
+ * after checking the archive against its manifest, then puts the files in place (the replaced
+ * files directory is kept beside it). Grants are not restored: run `lamina db migrate --app-role`.
+ */
+export async function restorePostgres(
+  url: string,
+  backupFile: string,
+  options: { filesDir?: string; pgRestore?: string; now?: Date } = {},
+): Promise<{ files: number; previousFiles?: string }> {
+  if (!existsSync(backupFile))
+    throw new BackupError(`The backup file ${backupFile} does not exist.`);
+  const unpacked = `${options.filesDir ?? backupFile}.restoring-${process.pid}.archive`;
+  try {
+    const manifest = await unpackBackup(backupFile, unpacked);
+    if (manifest?.database.path !== 'database.dump')
+      throw new BackupError(
+        `${backupFile} is a backup of the embedded database: restore it with DATABASE_URL unset (lamina restore FILE --data-dir DIR).`,
+      );
+    const client = new pg.Client({ connectionString: url });
+    await client.connect().catch((error: Error) => {
+      throw new BackupError(`The database does not answer: ${error.message}`);
+    });
+    try {
+      const { rows } = await client.query<{ found: boolean }>(
+        `select to_regclass('schema_migrations') is not null as found`,
+      );
+      if (rows[0]?.found)
+        throw new BackupError(
+          'This database already holds Lamina tables: restore into an empty database (createdb lamina_restored), point DATABASE_URL at it, and switch over once it is checked.',
+        );
+    } finally {
+      await client.end();
+    }
+    await run(options.pgRestore ?? 'pg_restore', [
+      '--no-owner',
+      '--no-acl',
+      '--exit-on-error',
+      '--single-transaction',
+      `--dbname=${url}`,
+      join(unpacked, 'database.dump'),
+    ]).catch((error: unknown) => {
+      throw toolFailure('pg_restore', error);
+    });
+    const placed = options.filesDir
+      ? await placeFiles(unpacked, options.filesDir, options.now ?? new Date())
+      : {};
+    return { files: manifest.files.length, ...placed };
+  } finally {
+    await rm(unpacked, { recursive: true, force: true });
+  }
+}
+
+/** Moves the checked files of an unpacked backup into `filesDir`, keeping the replaced one. */
+async function placeFiles(
+  unpacked: string,
+  filesDir: string,
+  now: Date,
+): Promise<{ previousFiles?: string }> {
+  let previousFiles: string | undefined;
+  if (existsSync(filesDir)) {
+    previousFiles = `${filesDir}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+    await rename(filesDir, previousFiles);
+  }
+  const restoredFiles = join(unpacked, 'files');
+  if (existsSync(restoredFiles)) {
+    await mkdir(dirname(filesDir), { recursive: true });
+    await rename(restoredFiles, filesDir).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error;
+      await cp(restoredFiles, filesDir, { recursive: true });
+    });
+  } else {
+    await mkdir(filesDir, { recursive: true, mode: dataDirMode });
+  }
+  await chmod(filesDir, dataDirMode);
+  return previousFiles ? { previousFiles } : {};
 }
 
 /**
@@ -201,22 +340,7 @@ export async function restoreDataDir(
     }
     const filesDir = options.filesDir;
     if (!filesDir) return { previous, files: 0 };
-    let previousFiles: string | undefined;
-    if (existsSync(filesDir)) {
-      previousFiles = `${filesDir}.before-restore-${stamp}`;
-      await rename(filesDir, previousFiles);
-    }
-    const restoredFiles = join(unpacked, 'files');
-    if (existsSync(restoredFiles)) {
-      await mkdir(dirname(filesDir), { recursive: true });
-      await rename(restoredFiles, filesDir).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EXDEV') throw error;
-        await cp(restoredFiles, filesDir, { recursive: true });
-      });
-    } else {
-      await mkdir(filesDir, { recursive: true, mode: dataDirMode });
-    }
-    await chmod(filesDir, dataDirMode);
+    const { previousFiles } = await placeFiles(unpacked, filesDir, now);
     return {
       previous,
       files: manifest.files.length,
