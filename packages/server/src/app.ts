@@ -24,8 +24,10 @@ import { requestImaging } from './imaging/request-routes.ts';
 import { acceptsRawUpload, imaging } from './imaging/routes.ts';
 import { intake } from './intake/routes.ts';
 import { defaultLogger, requestIdFor } from './log/logger.ts';
+import { httpMetrics } from './log/metrics.ts';
 import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
+import { type OpsOptions, opsRoutes } from './ops/health.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { enrolment } from './patients/enrol-routes.ts';
 import { planPdf } from './patients/plan-pdf.ts';
@@ -47,9 +49,12 @@ function clientIp(c: AppContext, trustProxy: boolean | number): string | null {
 }
 
 /** The HTTP API: thin handlers over @lamina/pathway and the stores. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps, extra: { ops?: OpsOptions } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = deps.log ?? defaultLogger();
+
+  // Operability (issue 19, decision 023): every request timed under its route pattern.
+  app.use('*', httpMetrics());
 
   app.use('*', async (c, next) => {
     const requestId = requestIdFor(c.req.header('x-request-id'), proxyHops(deps.trustProxy) > 0);
@@ -57,6 +62,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('x-request-id', requestId);
     await next();
   });
+  // Probes and metrics answer before sessions, rate limits and audit: no cookie is read for them.
+  if (extra.ops) app.route('/', opsRoutes(extra.ops));
 
   app.use('*', securityHeaders(deps.secureCookies));
   app.use('*', compressAnswers());

@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { logFor } from '../http/context.ts';
+import { countAlert } from '../log/metrics.ts';
 import { type AckDeadlines, type AlertLevel, ackDeadline, alertPriority } from './deadlines.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface NewAlert {
 export interface RaisedAlert {
   readonly id: string;
   readonly deadlineAt: Date;
+  /** For the metrics (lamina_alerts_raised_total). */
+  readonly level?: string;
 }
 
 /** Builds the alert: its id, its acknowledgement deadline (clinic time) and which list it goes on. */
@@ -115,7 +118,7 @@ export async function raiseAlert(
       at: alert.createdAt,
     })
     .execute();
-  return { id: alert.id, deadlineAt: alert.deadlineAt };
+  return { id: alert.id, deadlineAt: alert.deadlineAt, level: alert.level };
 }
 
 /**
@@ -128,6 +131,7 @@ export async function scheduleEscalationAfterCommit(
   alert: RaisedAlert | null | undefined,
 ): Promise<void> {
   if (!alert) return;
+  countAlert(alert.level ?? 'other');
   const { escalation } = c.get('deps');
   await escalation
     ?.scheduleCheck(alert.id, alert.deadlineAt)

@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
+import { countCheckin } from '../log/metrics.ts';
 import { currentSurgery } from '../patients/store.ts';
 import { findByIdempotencyKey, listCheckins, recentHistory, storeCheckin } from './store.ts';
 
@@ -109,6 +110,7 @@ export function checkinRoutes() {
         200,
       );
     }
+    countCheckin(decision.level);
     // A repeated contact finding joined an alert whose escalation is already scheduled.
     if (stored.alert && !stored.alert.repeated)
       await scheduleEscalationAfterCommit(c, stored.alert);

@@ -1,23 +1,38 @@
 import { resolve } from 'node:path';
-import { BackupError, backupDataDir, previousDataDirs, restoreDataDir } from '../db/backup.ts';
+import {
+  BackupError,
+  backupDataDir,
+  backupPostgres,
+  previousDataDirs,
+  restoreDataDir,
+  restorePostgres,
+} from '../db/backup.ts';
 import { redactUrl } from '../db/config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
+import { resolveFilesDir } from '../storage/blob-store.ts';
 import { databaseConfig, parseOptions } from './db.ts';
 import { type CliIo, type Command, UsageError } from './io.ts';
 
 const backupHelp = `Usage: lamina backup [--out FILE] [--data-dir DIR]
 
-Writes the embedded database to one file (a gzipped tarball of its data directory).
+Writes the embedded database AND the uploaded files (the files directory, LAMINA_FILES_DIR or
+<data dir>-files) to one file: a gzipped tar with manifest.json listing the sha256 of each part.
+Files in an S3 bucket (LAMINA_FILES_S3_URL) are not included: keep the bucket versioned.
 Refuses while another process (a running server) uses the data directory: stop it first.
+On PostgreSQL (DATABASE_URL) the database part is pg_dump --format=custom (pg_dump must be on the
+PATH, the same major version as the server); a running server may keep running.
 Default file: lamina-backup-<UTC time>.tar.gz in the current directory, readable by you only
 (it holds patient data: keep it encrypted or offline, and delete old ones).`;
 
 const restoreHelp = `Usage: lamina restore FILE [--data-dir DIR]
 
-Replaces the embedded database with a backup made by lamina backup. The current data
-directory is kept beside it as <dir>.before-restore-<time> (readable by you only), until you
+Replaces the embedded database and the files directory with a backup made by lamina backup,
+after checking every part against the backup's sha256 manifest (a damaged backup replaces
+nothing). The current data and files directories are kept beside them as <dir>.before-restore-<time> (readable by you only), until you
 delete it: Lamina never does, and lists them after each backup and restore. Refuses while a
-server runs.`;
+server runs.
+On PostgreSQL (DATABASE_URL) it restores into an EMPTY database only (pg_restore), then the
+files; grants are not restored: run lamina db migrate --app-role ROLE afterwards.`;
 
 export const backupCommand: Command = async (args, io) => {
   const { values } = parseOptions(args, {
@@ -29,12 +44,21 @@ export const backupCommand: Command = async (args, io) => {
     io.out(backupHelp);
     return 0;
   }
-  const dataDir = embeddedDataDir(io, values['data-dir'], 'backup');
+  const config = databaseConfig(io, values['data-dir']);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = resolve(values.out ?? `lamina-backup-${stamp}.tar.gz`);
-  const { bytes } = await explainFailures(() => backupDataDir(dataDir, out, io.err));
-  io.out(`Backed up ${dataDir} to ${out} (${(bytes / 1_048_576).toFixed(1)} MB).`);
-  remindOfPreviousDirs(io, dataDir);
+  const dataDir = config.engine === 'pglite' ? config.dataDir : undefined;
+  const what = config.engine === 'pglite' ? config.dataDir : `PostgreSQL ${redactUrl(config.url)}`;
+  const filesDir = diskFilesDir(io, dataDir);
+  const { bytes, files } = await explainFailures(() =>
+    config.engine === 'pglite'
+      ? backupDataDir(config.dataDir, out, io.err, filesDir ? { filesDir } : {})
+      : backupPostgres(config.url, out, filesDir ? { filesDir } : {}),
+  );
+  io.out(
+    `Backed up ${what} and ${files} uploaded file${files === 1 ? '' : 's'} to ${out} (${(bytes / 1_048_576).toFixed(1)} MB).`,
+  );
+  if (dataDir) remindOfPreviousDirs(io, dataDir);
   return 0;
 };
 
@@ -51,9 +75,35 @@ export const restoreCommand: Command = async (args, io) => {
   if (positionals.length !== 1) {
     throw new UsageError(`give exactly one backup file.\n${restoreHelp}`);
   }
-  const dataDir = embeddedDataDir(io, values['data-dir'], 'restore');
+  const config = databaseConfig(io, values['data-dir']);
   const file = resolve(positionals[0] as string);
-  const { previous } = await explainFailures(() => restoreDataDir(dataDir, file, io.err));
+  if (config.engine === 'postgres') {
+    const filesDir = diskFilesDir(io, undefined);
+    const { files, previousFiles } = await explainFailures(() =>
+      restorePostgres(config.url, file, filesDir ? { filesDir } : {}),
+    );
+    if (previousFiles)
+      io.err(
+        `The files it replaced are kept in ${previousFiles}: delete them once the restore is right.`,
+      );
+    io.out(
+      `Restored ${file} into PostgreSQL ${redactUrl(config.url)} and ${files} uploaded file${files === 1 ? '' : 's'}${filesDir ? ` into ${filesDir}` : ''}, each checked against the manifest. Now run lamina db migrate --app-role ROLE to grant the server's role its rights.`,
+    );
+    return 0;
+  }
+  const dataDir = config.dataDir;
+  const filesDir = diskFilesDir(io, dataDir);
+  const { previous, previousFiles, files } = await explainFailures(() =>
+    restoreDataDir(dataDir, file, io.err, new Date(), filesDir ? { filesDir } : {}),
+  );
+  if (files !== undefined && filesDir)
+    io.out(
+      `Restored ${files} uploaded file${files === 1 ? '' : 's'} into ${filesDir}, each checked against the manifest.`,
+    );
+  if (previousFiles)
+    io.err(
+      `The files it replaced are kept in ${previousFiles}: delete them once the restore is right.`,
+    );
   io.out(
     `Restored ${file} into ${dataDir}.` +
       (previous ? ` The data it replaced is kept in ${previous}.` : ''),
@@ -73,17 +123,15 @@ function remindOfPreviousDirs(io: CliIo, dataDir: string): void {
   );
 }
 
-function embeddedDataDir(io: CliIo, dataDir: string | undefined, verb: string): string {
-  const config = databaseConfig(io, dataDir);
-  if (config.engine === 'postgres') {
-    throw new UsageError(
-      `DATABASE_URL is set (${redactUrl(config.url)}): Lamina is on PostgreSQL, which you ${verb} with its own tools, e.g.\n` +
-        (verb === 'backup'
-          ? '  pg_dump --format=custom --file=lamina.dump "$DATABASE_URL"'
-          : '  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" lamina.dump'),
+/** The disk file store's directory, or undefined when files go to an S3 bucket (said once). */
+function diskFilesDir(io: CliIo, dataDir: string | undefined): string | undefined {
+  if (io.env.LAMINA_FILES_S3_URL?.trim()) {
+    io.err(
+      'Uploaded files are in the S3 bucket (LAMINA_FILES_S3_URL): they are not in this backup. Keep the bucket versioned.',
     );
+    return undefined;
   }
-  return config.dataDir;
+  return resolveFilesDir(io.env, dataDir);
 }
 
 async function explainFailures<T>(run: () => Promise<T>): Promise<T> {

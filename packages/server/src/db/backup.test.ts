@@ -1,10 +1,26 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import type { IsoDate } from '@lamina/pathway';
+import { sql } from 'kysely';
+import pg from 'pg';
+import * as tar from 'tar';
 import type { CliIo } from '../cli/io.ts';
 import { runCli } from '../cli/main.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { DiskBlobStore } from '../storage/blob-store.ts';
+import { listFiles, sha256File } from './backup.ts';
 import { openDatabase } from './open.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'lamina-backup-'));
@@ -93,14 +109,16 @@ test('restoring a file that is not a backup fails clearly and leaves the data al
   assert.match(missing.err, /missing\.tgz does not exist/);
 });
 
-test('on PostgreSQL, backup and restore point at pg_dump and pg_restore', async () => {
-  const env = { DATABASE_URL: 'postgres://lamina:secret@db.example:5432/lamina' };
-  const backup = await lamina(['backup'], env);
-  assert.equal(backup.code, 2);
+test('on PostgreSQL, a failing pg_dump is reported in one line without the password', async () => {
+  const env = { DATABASE_URL: 'postgres://lamina:secret@db.invalid:5432/lamina' };
+  const out = join(root, 'pg-fail.tar.gz');
+  const backup = await lamina(['backup', '--out', out], env);
+  assert.equal(backup.code, 1);
   assert.match(backup.err, /pg_dump/);
   assert.doesNotMatch(backup.err, /secret/);
-  const restore = await lamina(['restore', 'x.dump'], env);
-  assert.match(restore.err, /pg_restore/);
+  assert.equal(existsSync(out), false);
+  const restore = await lamina(['restore', join(root, 'x.dump')], env);
+  assert.match(restore.err, /x\.dump does not exist/);
 });
 
 test('bad usage is a usage error', async () => {
@@ -166,4 +184,195 @@ test('restore and backup say where replaced data directories are kept, and to de
     join(root, 'kept', 'c.tgz'),
   ]);
   assert.match(again.err, /2 replaced data directories are kept/);
+});
+
+/** Every table's row count: what a restore must bring back exactly. */
+async function rowCounts(dataDir: string): Promise<Record<string, number>> {
+  const database = await openDatabase({ engine: 'pglite', dataDir });
+  try {
+    const { rows: tables } = await sql<{ name: string }>`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(database.db);
+    const counts: Record<string, number> = {};
+    for (const { name } of tables) {
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(name)}`.execute(database.db);
+      counts[name] = rows[0]?.n ?? 0;
+    }
+    return counts;
+  } finally {
+    await database.close();
+  }
+}
+
+async function fileHashes(root: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const key of await listFiles(root)) hashes[key] = await sha256File(join(root, key));
+  return hashes;
+}
+
+test('restore drill: back up the demo clinic with its uploaded files, destroy both, restore, compare rows and file hashes', async () => {
+  const dataDir = join(root, 'drill', 'data');
+  const filesDir = `${dataDir}-files`;
+  const database = await openDatabase({ engine: 'pglite', dataDir });
+  try {
+    await seedDemo(
+      database.db,
+      '2026-11-20' as IsoDate,
+      new Date('2026-11-20T15:00:00Z'),
+      new DiskBlobStore(filesDir),
+    );
+  } finally {
+    await database.close();
+  }
+  const store = new DiskBlobStore(filesDir);
+  await store.put('clinics/x/imaging/y/original', randomBytes(70_000));
+  await store.put('clinics/x/logo/logo.png', randomBytes(300));
+  const rowsBefore = await rowCounts(dataDir);
+  const filesBefore = await fileHashes(filesDir);
+  assert.ok(
+    (rowsBefore.patients ?? 0) > 5 && (rowsBefore.audit_log ?? 0) > 0,
+    'a clinic worth restoring',
+  );
+  assert.ok(Object.keys(filesBefore).length >= 2);
+
+  const file = join(root, 'drill', 'backup.tar.gz');
+  const backup = await lamina(['backup', '--data-dir', dataDir, '--out', file]);
+  assert.equal(backup.code, 0, backup.err);
+  assert.match(backup.out, new RegExp(`and ${Object.keys(filesBefore).length} uploaded files to`));
+
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(filesDir, { recursive: true, force: true });
+
+  const restore = await lamina(['restore', file, '--data-dir', dataDir]);
+  assert.equal(restore.code, 0, restore.err);
+  assert.match(restore.out, /each checked against the manifest/);
+  assert.deepEqual(await rowCounts(dataDir), rowsBefore);
+  assert.deepEqual(await fileHashes(filesDir), filesBefore);
+  assert.equal(modeOf(filesDir).toString(8), '700');
+});
+
+test('a damaged backup (one file altered) is refused before anything is replaced', async () => {
+  const dataDir = join(root, 'damaged', 'data');
+  const filesDir = `${dataDir}-files`;
+  await addClinic(dataDir, 'kept-as-is');
+  await new DiskBlobStore(filesDir).put(
+    'clinics/x/imaging/y/original',
+    Buffer.from('the original scan'),
+  );
+  const file = join(root, 'damaged', 'good.tar.gz');
+  assert.equal((await lamina(['backup', '--data-dir', dataDir, '--out', file])).code, 0);
+
+  // Unpack, alter one uploaded file, pack again: the manifest no longer matches.
+  const unpacked = join(root, 'damaged', 'unpacked');
+  mkdirSync(unpacked);
+  await tar.x({ file, cwd: unpacked });
+  writeFileSync(join(unpacked, 'files/clinics/x/imaging/y/original'), 'an altered scan');
+  const damaged = join(root, 'damaged', 'damaged.tar.gz');
+  await tar.c({ gzip: true, file: damaged, cwd: unpacked }, [
+    'manifest.json',
+    'database.tar',
+    'files',
+  ]);
+
+  await addClinic(dataDir, 'added-after');
+  const restore = await lamina(['restore', damaged, '--data-dir', dataDir]);
+  assert.equal(restore.code, 1);
+  assert.match(
+    restore.err,
+    /files\/clinics\/x\/imaging\/y\/original does not match its sha256 in the manifest/,
+  );
+  assert.deepEqual(await clinicSlugs(dataDir), ['added-after', 'kept-as-is']);
+  assert.equal(
+    readFileSync(join(filesDir, 'clinics/x/imaging/y/original'), 'utf8'),
+    'the original scan',
+  );
+  assert.equal(existsSync(`${dataDir}.restoring-${process.pid}.archive`), false);
+});
+
+const postgresUrl = process.env.LAMINA_TEST_POSTGRES_URL?.trim() || undefined;
+const hasPgTools = ['pg_dump', 'pg_restore'].every((tool) =>
+  (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, tool))),
+);
+
+test('restore drill on PostgreSQL: pg_dump + files in one backup, restored into an empty database', {
+  skip: !postgresUrl
+    ? 'LAMINA_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)'
+    : !hasPgTools
+      ? 'pg_dump/pg_restore are not installed (apt-get install -y postgresql-client)'
+      : false,
+}, async () => {
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  const source = `lamina_backup_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const target = `${source}_restored`;
+  const urlOf = (name: string) => {
+    const url = new URL(postgresUrl as string);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  try {
+    await admin.query(`create database ${source}`);
+    const filesDir = join(root, 'pg-drill', 'files');
+    const database = await openDatabase({ engine: 'postgres', url: urlOf(source) });
+    try {
+      await seedDemo(
+        database.db,
+        '2026-11-20' as IsoDate,
+        new Date('2026-11-20T15:00:00Z'),
+        new DiskBlobStore(filesDir),
+      );
+    } finally {
+      await database.close();
+    }
+    await new DiskBlobStore(filesDir).put('clinics/x/imaging/y/original', randomBytes(50_000));
+    const counts = async (url: string) => {
+      const db = await openDatabase({ engine: 'postgres', url }, { migrate: false });
+      try {
+        const { rows: tables } = await sql<{ name: string }>`
+          select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(db.db);
+        const result: Record<string, number> = {};
+        for (const { name } of tables) {
+          const { rows } = await sql<{
+            n: number;
+          }>`select count(*)::int as n from ${sql.table(name)}`.execute(db.db);
+          result[name] = rows[0]?.n ?? 0;
+        }
+        return result;
+      } finally {
+        await db.close();
+      }
+    };
+    const rowsBefore = await counts(urlOf(source));
+    const filesBefore = await fileHashes(filesDir);
+    assert.ok((rowsBefore.patients ?? 0) > 5);
+
+    const file = join(root, 'pg-drill', 'backup.tar.gz');
+    const env = { DATABASE_URL: urlOf(source), LAMINA_FILES_DIR: filesDir };
+    const backup = await lamina(['backup', '--out', file], env);
+    assert.equal(backup.code, 0, backup.err);
+    assert.equal(modeOf(file).toString(8), '600');
+
+    // Destroy: the database and the files.
+    await admin.query(`drop database ${source} with (force)`);
+    rmSync(filesDir, { recursive: true, force: true });
+
+    await admin.query(`create database ${target}`);
+    const restoreEnv = { DATABASE_URL: urlOf(target), LAMINA_FILES_DIR: filesDir };
+    const restore = await lamina(['restore', file], restoreEnv);
+    assert.equal(restore.code, 0, restore.err);
+    assert.deepEqual(await counts(urlOf(target)), rowsBefore);
+    assert.deepEqual(await fileHashes(filesDir), filesBefore);
+
+    // Never over a live database.
+    const again = await lamina(['restore', file], restoreEnv);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /already holds Lamina tables: restore into an empty database/);
+  } finally {
+    await admin.query(`drop database if exists ${source} with (force)`);
+    await admin.query(`drop database if exists ${target} with (force)`);
+    await admin.end();
+  }
 });

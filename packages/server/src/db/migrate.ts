@@ -42,6 +42,15 @@ export async function migrate(
   }
 }
 
+/** Migrations this version knows that the database has not applied (readiness: none may be pending). */
+export async function pendingMigrations(
+  db: MigrationDb,
+  migrations: readonly Migration[] = allMigrations,
+): Promise<string[]> {
+  const done = (await appliedMigrations(db)) ?? new Set<string>();
+  return migrations.map((m) => m.name).filter((name) => !done.has(name));
+}
+
 /** The names in schema_migrations, or undefined when there is no such table yet. Reads only. */
 async function appliedMigrations(db: MigrationDb): Promise<Set<string> | undefined> {
   const { rows: table } = await sql<{

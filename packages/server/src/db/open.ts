@@ -23,6 +23,8 @@ export interface LaminaDatabase {
     | { readonly kind: 'postgres'; readonly url: string; readonly searchPath?: string };
   /** Closes the connections and releases the data-directory lock. Safe to call twice. */
   close(): Promise<void>;
+  /** Connections of this process (metrics): PGlite is one in-process connection. */
+  poolStats(): { total: number; idle: number; waiting: number };
 }
 
 export interface OpenOptions {
@@ -99,11 +101,20 @@ export function pgliteDatabase(
       if (!pglite.closed) await unlisten();
     };
   };
-  return withClose(db, 'pglite', extra.dataDir, listen, { kind: 'pglite', pglite }, async () => {
-    await db.destroy();
-    if (!pglite.closed) await pglite.close();
-    extra.afterClose?.();
-  });
+  const stats = () => ({ total: pglite.closed ? 0 : 1, idle: 0, waiting: 0 });
+  return withClose(
+    db,
+    'pglite',
+    extra.dataDir,
+    listen,
+    { kind: 'pglite', pglite },
+    async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+      extra.afterClose?.();
+    },
+    stats,
+  );
 }
 
 export function postgresDatabase(
@@ -150,10 +161,23 @@ export function postgresDatabase(
     url,
     ...(extra.searchPath ? { searchPath: extra.searchPath } : {}),
   };
-  return withClose(db, 'postgres', undefined, listen, jobsBackend, async () => {
-    for (const client of listeners) await client.end().catch(() => {});
-    await db.destroy();
+  const stats = () => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
   });
+  return withClose(
+    db,
+    'postgres',
+    undefined,
+    listen,
+    jobsBackend,
+    async () => {
+      for (const client of listeners) await client.end().catch(() => {});
+      await db.destroy();
+    },
+    stats,
+  );
 }
 
 function withClose(
@@ -163,6 +187,7 @@ function withClose(
   listen: LaminaDatabase['listen'],
   jobsBackend: LaminaDatabase['jobsBackend'],
   closeOnce: () => Promise<void>,
+  poolStats: LaminaDatabase['poolStats'],
 ): LaminaDatabase {
   let closing: Promise<void> | undefined;
   return {
@@ -171,6 +196,7 @@ function withClose(
     dataDir,
     listen,
     jobsBackend,
+    poolStats,
     close: () => {
       closing ??= closeOnce();
       return closing;
