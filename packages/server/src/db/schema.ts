@@ -650,4 +650,39 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   worklist_acks: WorklistAcksTable;
   staff_notification_prefs: StaffNotificationPrefsTable;
+  smart_clients: SmartClientsTable;
+  smart_assertion_jtis: SmartAssertionJtisTable;
+  smart_access_tokens: SmartAccessTokensTable;
+}
+
+/** A system client of the clinic (SMART Backend Services, issue 18): its keys and allowed scopes. */
+export interface SmartClientsTable {
+  clinic_id: string;
+  id: Default<string>;
+  name: string;
+  jwks: ColumnType<unknown, string | null | undefined, string | null>;
+  jwks_url: string | null;
+  scopes: string[];
+  created_by: string | null;
+  created_at: Default<Date>;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+/** Assertion ids (jti) already used: the primary key refuses a replay. */
+export interface SmartAssertionJtisTable {
+  clinic_id: string;
+  client_id: string;
+  jti: string;
+  expires_at: Timestamp;
+}
+
+/** Access tokens issued to system clients (sha256 of the token; the token itself is never stored). */
+export interface SmartAccessTokensTable {
+  clinic_id: string;
+  token_hash: string;
+  client_id: string;
+  scopes: string[];
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }

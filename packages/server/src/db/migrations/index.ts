@@ -17,6 +17,7 @@ import * as imagingReviewResults from './015-imaging-review-results.ts';
 import * as enrolment from './016-enrolment.ts';
 import * as clinicSetup from './017-clinic-setup.ts';
 import * as reminders from './018-reminders.ts';
+import * as fhirSmart from './019-fhir-smart.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   { name: '016-enrolment', up: enrolment.up },
   { name: '017-clinic-setup', up: clinicSetup.up },
   { name: '018-reminders', up: reminders.up },
+  { name: '019-fhir-smart', up: fhirSmart.up },
 ];
