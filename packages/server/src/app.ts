@@ -14,6 +14,7 @@ import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
+import { fhir, fhirFallback } from './fhir/routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { limitJsonBody, sameOriginWrites, securityHeaders } from './http/edge.ts';
@@ -112,6 +113,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', clinics.routes());
   app.route('/', reminders.routes());
   app.route('/', openapi.routes());
+  // FHIR R4 (issue 18): documented routes, then FHIR's own 404/415 for anything else under /fhir/r4.
+  app.route('/', fhir.routes());
+  app.route('/', fhirFallback());
 
   app.notFound((c) =>
     sendProblem(c, new HttpProblem(404, 'Not found', `Nothing at ${c.req.path}.`).problem),

@@ -32,8 +32,9 @@ export const unknownParameter = (name: string) =>
   ]);
 export const invalidParameter = (name: string, why: string) =>
   new FhirError(400, 'invalid', `The parameter "${name}" ${why}.`, [name]);
-export const resourceNotFound = (type: string, id: string) =>
-  new FhirError(404, 'not-found', `${type}/${id} was not found.`);
+/** The id is not echoed: the same words whether it never existed or belongs to another clinic. */
+export const resourceNotFound = (type: string, _id: string) =>
+  new FhirError(404, 'not-found', `This ${type} was not found.`);
 
 export function operationOutcome(
   severity: OperationOutcomeIssue['severity'],

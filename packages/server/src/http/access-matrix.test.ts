@@ -55,6 +55,8 @@ const publicRoutes = new Set([
   'GET /r/calendar/:clinicId/:file',
   'GET /r/stop/:clinicId/:token',
   'POST /r/stop/:clinicId/:token',
+  // FHIR R4 (issue 18): the CapabilityStatement is public (fhir/routes.test.ts).
+  'GET /fhir/r4/metadata',
 ]);
 
 const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };
@@ -193,7 +195,33 @@ const rules: Record<string, Rule> = {
   'GET /api/patient-invitations': clinicStaff,
   'GET /api/patients/:patientId/language': readers,
   'PUT /api/patients/:patientId/language': { allow: ['patient', 'care_manager', 'admin'] },
+  // FHIR R4 (issue 18) with a staff session: the clinic's staff read; AuditEvent admins only.
+  // SMART system clients' scopes: fhir/smart.test.ts.
+  ...Object.fromEntries(
+    [
+      ['Patient', ':patientId'],
+      ['Practitioner', ':userId'],
+      ['Procedure', ':surgeryId'],
+      ['CarePlan', ':surgeryId'],
+      ['Questionnaire', ':instrument'],
+      ['QuestionnaireResponse', ':questionnaireResponseId'],
+      ['Observation', ':observationId'],
+      ['Flag', ':alertId'],
+      ['Communication', ':communicationId'],
+      ['AuditEvent', ':auditEventId'],
+    ].flatMap(([type, id]): [string, Rule][] => {
+      const rule = type === 'AuditEvent' ? adminOnly : clinicStaff;
+      return [
+        [`GET /fhir/r4/${type}`, rule],
+        [`GET /fhir/r4/${type}/${id}`, rule],
+      ];
+    }),
+  ),
+  'GET /fhir/r4/Patient/:patientId/$everything': clinicStaff,
 };
+
+/** Definitions every clinic shares (no clinic data): no "another clinic's" variant to refuse. */
+const sameForEveryClinic = new Set(['GET /fhir/r4/Questionnaire/:instrument']);
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
 const endsSession = new Set(['POST /api/auth/sessions/revoke-all']);
@@ -212,6 +240,11 @@ interface World {
   peerConnectionId: string;
   requestId: string;
   caseId: string;
+  /** FHIR (issue 18): ids of the resources built from the world's rows. */
+  surgeryId: string;
+  checkinId: string;
+  alertEventId: string;
+  auditEventId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -323,7 +356,7 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
   const other = await enrolAndSignIn(admin, clinic);
   const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
     idempotencyKey: randomUUID(),
-    checkin: { chestPain: 'yes' },
+    checkin: { chestPain: 'yes', axialPain: 4 },
   });
   await db
     .insertInto('reviewer_assignments')
@@ -369,7 +402,36 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     studyIds: [uploaded.studies[0]?.id],
   });
   const peer = await aPeerConnection(db, clinic.clinicId, me.patientId, other.patientId);
+  const alertId = (posted.json.alert as { id: string }).id;
+  const alertEventId = randomUUID();
+  await db
+    .insertInto('alert_events')
+    .values({
+      clinic_id: clinic.clinicId,
+      id: alertEventId,
+      alert_id: alertId,
+      actor_id: null,
+      kind: 'note',
+      note: 'Called',
+    })
+    .execute();
+  const surgery = await db
+    .selectFrom('surgeries')
+    .select('id')
+    .where('clinic_id', '=', clinic.clinicId)
+    .where('patient_id', '=', me.patientId)
+    .executeTakeFirstOrThrow();
+  const anAudit = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('clinic_id', '=', clinic.clinicId)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return {
+    surgeryId: surgery.id,
+    checkinId: posted.json.checkinId as string,
+    alertEventId,
+    auditEventId: anAudit.id,
     imagingStudyId: uploaded.studies[0]?.id ?? '',
     imagingFileId: uploaded.stored[0]?.fileId ?? '',
     ...peer,
@@ -398,7 +460,12 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':requestId', world.requestId)
     .replace(':instrument', 'nrs-back-leg')
     .replace(':clinicSlug', world.clinic.slug)
-    .replace(':caseId', world.caseId);
+    .replace(':caseId', world.caseId)
+    .replace(':surgeryId', world.surgeryId)
+    .replace(':questionnaireResponseId', `checkin-${world.checkinId}`)
+    .replace(':observationId', `checkin-${world.checkinId}-axial-pain`)
+    .replace(':communicationId', world.alertEventId)
+    .replace(':auditEventId', world.auditEventId);
 }
 
 async function call(
@@ -475,6 +542,10 @@ forEachEngine((engine) => {
         theirs.peerConnectionId,
         theirs.requestId,
         theirs.caseId,
+        theirs.surgeryId,
+        theirs.checkinId,
+        theirs.alertEventId,
+        theirs.auditEventId,
       ];
 
       const failures: string[] = [];
@@ -552,7 +623,7 @@ forEachEngine((engine) => {
               'other-patient',
             );
           }
-          if (doc.path.includes(':')) {
+          if (doc.path.includes(':') && !sameForEveryClinic.has(key)) {
             await expect(
               actor,
               method,

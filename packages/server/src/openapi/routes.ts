@@ -3,6 +3,7 @@ import { alertQueue } from '../alerts/queue-routes.ts';
 import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import { clinics } from '../clinics/routes.ts';
+import { fhir } from '../fhir/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
@@ -41,6 +42,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...enrolment.docs,
   ...clinics.docs,
   ...reminders.docs,
+  ...fhir.docs,
   selfDoc,
 ];
 
