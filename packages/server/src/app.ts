@@ -15,6 +15,7 @@ import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
 import { fhir, fhirFallback } from './fhir/routes.ts';
+import { smart } from './fhir/smart-routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { limitJsonBody, sameOriginWrites, securityHeaders } from './http/edge.ts';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', reminders.routes());
   app.route('/', openapi.routes());
   // FHIR R4 (issue 18): documented routes, then FHIR's own 404/415 for anything else under /fhir/r4.
+  app.route('/', smart.routes());
   app.route('/', fhir.routes());
   app.route('/', fhirFallback());
 

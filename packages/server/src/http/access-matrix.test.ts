@@ -57,6 +57,9 @@ const publicRoutes = new Set([
   'POST /r/stop/:clinicId/:token',
   // FHIR R4 (issue 18): the CapabilityStatement is public (fhir/routes.test.ts).
   'GET /fhir/r4/metadata',
+  // SMART discovery and token endpoint: the client proves itself with its signed assertion (fhir/smart.test.ts).
+  'GET /fhir/r4/.well-known/smart-configuration',
+  'POST /fhir/r4/auth/token',
 ]);
 
 const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };
@@ -218,6 +221,9 @@ const rules: Record<string, Rule> = {
     }),
   ),
   'GET /fhir/r4/Patient/:patientId/$everything': clinicStaff,
+  'GET /api/clinic/smart-clients': adminOnly,
+  'POST /api/clinic/smart-clients': adminOnly,
+  'POST /api/clinic/smart-clients/:smartClientId/revoke': adminOnly,
 };
 
 /** Definitions every clinic shares (no clinic data): no "another clinic's" variant to refuse. */
@@ -245,6 +251,7 @@ interface World {
   checkinId: string;
   alertEventId: string;
   auditEventId: string;
+  smartClientId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -427,7 +434,21 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     .where('clinic_id', '=', clinic.clinicId)
     .limit(1)
     .executeTakeFirstOrThrow();
+  const smartClientId = randomUUID();
+  await db
+    .insertInto('smart_clients')
+    .values({
+      clinic_id: clinic.clinicId,
+      id: smartClientId,
+      name: 'EHR',
+      jwks: JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-384', x: 'x', y: 'y' }] }),
+      jwks_url: null,
+      scopes: ['system/*.rs'],
+      created_by: null,
+    })
+    .execute();
   return {
+    smartClientId,
     surgeryId: surgery.id,
     checkinId: posted.json.checkinId as string,
     alertEventId,
@@ -465,7 +486,8 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':questionnaireResponseId', `checkin-${world.checkinId}`)
     .replace(':observationId', `checkin-${world.checkinId}-axial-pain`)
     .replace(':communicationId', world.alertEventId)
-    .replace(':auditEventId', world.auditEventId);
+    .replace(':auditEventId', world.auditEventId)
+    .replace(':smartClientId', world.smartClientId);
 }
 
 async function call(
@@ -546,6 +568,7 @@ forEachEngine((engine) => {
         theirs.checkinId,
         theirs.alertEventId,
         theirs.auditEventId,
+        theirs.smartClientId,
       ];
 
       const failures: string[] = [];

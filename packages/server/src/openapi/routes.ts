@@ -4,6 +4,7 @@ import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import { clinics } from '../clinics/routes.ts';
 import { fhir } from '../fhir/routes.ts';
+import { smart } from '../fhir/smart-routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
@@ -43,6 +44,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...clinics.docs,
   ...reminders.docs,
   ...fhir.docs,
+  ...smart.docs,
   selfDoc,
 ];
 

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
 import { useT } from './i18n.ts';
+import { SmartClients } from './SmartClients.tsx';
 import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 
@@ -127,6 +128,7 @@ export default function Settings() {
     <div className="settings">
       <h1>{t('settings.title')}</h1>
       <ClinicProfile />
+      <SmartClients />
       <form onSubmit={save} className="settings">
         <section className="card" aria-labelledby="deadlines-h">
           <h2 id="deadlines-h">{t('settings.deadlines')}</h2>

@@ -1,5 +1,6 @@
 import { clinicSetupConsoleEn } from './clinic-setup.console.en.ts';
 import { enrolConsoleEn } from './enrol.console.en.ts';
+import { fhirConsoleEn } from './fhir.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
 import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
@@ -307,6 +308,7 @@ export const consoleEn = {
   ...intakeConsoleEn,
   ...enrolConsoleEn,
   ...clinicSetupConsoleEn,
+  ...fhirConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

@@ -1,6 +1,7 @@
 import { clinicSetupConsoleEs } from './clinic-setup.console.es.ts';
 import type { ConsoleKey } from './console.en.ts';
 import { enrolConsoleEs } from './enrol.console.es.ts';
+import { fhirConsoleEs } from './fhir.console.es.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
 import { secondOpinionConsoleEs } from './second-opinion.console.es.ts';
@@ -96,4 +97,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   ...intakeConsoleEs,
   ...enrolConsoleEs,
   ...clinicSetupConsoleEs,
+  ...fhirConsoleEs,
 };
