@@ -12,6 +12,7 @@ import {
 } from './resources.ts';
 import { allows } from './scopes.ts';
 import { parseSearch, searchsetBundle } from './search.ts';
+import { transaction } from './write.ts';
 
 /** The FHIR R4 API at /fhir/r4 (issue 18, decision 020): read, search, $everything, metadata. */
 export const fhirBase = '/fhir/r4';
@@ -242,7 +243,19 @@ export function capabilityStatement(base: string): CapabilityStatement {
         },
         resource: resourceDefinitions.map((definition) => ({
           type: definition.type as ResourceType,
-          interaction: [{ code: 'read' as const }, { code: 'search-type' as const }],
+          interaction: [
+            { code: 'read' as const },
+            { code: 'search-type' as const },
+            ...(definition.type === 'Patient' || definition.type === 'Procedure'
+              ? [
+                  {
+                    code: 'create' as const,
+                    documentation: 'Only inside a transaction Bundle (enrolment)',
+                  },
+                ]
+              : []),
+          ],
+          ...(definition.type === 'Patient' ? { conditionalCreate: true } : {}),
           searchParam: definition.params.map((p) => ({
             name: p.name,
             type: p.type,
@@ -260,6 +273,12 @@ export function capabilityStatement(base: string): CapabilityStatement {
               }
             : {}),
         })),
+        interaction: [
+          {
+            code: 'transaction' as const,
+            documentation: 'Enrolment: one Patient and its Procedure',
+          },
+        ],
         searchParam: [
           { name: '_count', type: 'number', documentation: `Page size (default 50, at most 1000)` },
           {
@@ -282,8 +301,20 @@ const metadataRoute: RouteSpec = {
   handler: fhirHandler((c) => sendFhir(c, capabilityStatement(fhirBaseUrl(c)))),
 };
 
+const transactionRoute: RouteSpec = {
+  method: 'post',
+  path: fhirBase,
+  summary:
+    'FHIR transaction: enrol a patient from a Bundle of a Patient (ifNoneExist identifier=… for a safe resend) and its Procedure',
+  access:
+    'a SMART system client with system/Patient.c and system/Procedure.c, or care managers and admins signed in; their own clinic only',
+  success: { status: 200, description: 'A transaction-response Bundle.', contentType: fhirJson },
+  handler: fhirHandler(transaction),
+};
+
 export const fhir = documentedRoutes([
   metadataRoute,
+  transactionRoute,
   everythingRoute,
   ...resourceDefinitions.flatMap((definition) => [searchRoute(definition), readRoute(definition)]),
 ]);

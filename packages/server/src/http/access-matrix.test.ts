@@ -221,6 +221,7 @@ const rules: Record<string, Rule> = {
     }),
   ),
   'GET /fhir/r4/Patient/:patientId/$everything': clinicStaff,
+  'POST /fhir/r4': { allow: ['care_manager', 'admin'] },
   'GET /api/clinic/smart-clients': adminOnly,
   'POST /api/clinic/smart-clients': adminOnly,
   'POST /api/clinic/smart-clients/:smartClientId/revoke': adminOnly,
