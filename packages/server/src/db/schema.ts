@@ -653,6 +653,7 @@ export interface Database {
   smart_clients: SmartClientsTable;
   smart_assertion_jtis: SmartAssertionJtisTable;
   smart_access_tokens: SmartAccessTokensTable;
+  fhir_exports: FhirExportsTable;
 }
 
 /** A system client of the clinic (SMART Backend Services, issue 18): its keys and allowed scopes. */
@@ -685,4 +686,19 @@ export interface SmartAccessTokensTable {
   scopes: string[];
   created_at: Timestamp;
   expires_at: Timestamp;
+}
+
+/** A Bulk Data $export job (issue 18): its files live in the BlobStore. */
+export interface FhirExportsTable {
+  clinic_id: string;
+  id: Default<string>;
+  status: Generated<'in-progress' | 'completed' | 'failed'>;
+  types: string[];
+  since: Timestamp | null;
+  request_url: string;
+  requested_by: string | null;
+  smart_client_id: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+  output: ColumnType<unknown, string | null | undefined, string | null>;
 }

@@ -119,7 +119,7 @@ forEachEngine((engine) => {
         .where('action', '=', 'patient.enrol')
         .execute();
       assert.equal(audit.length, 1);
-      assert.equal((audit[0]?.details as { via?: string }).via, 'fhir');
+      assert.equal((audit[0]?.details as { via?: string } | undefined)?.via, 'fhir');
 
       const read = (path: string) =>
         ehr.request('GET', path, undefined, { authorization: `Bearer ${token}` });

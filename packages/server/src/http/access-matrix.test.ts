@@ -222,6 +222,10 @@ const rules: Record<string, Rule> = {
   ),
   'GET /fhir/r4/Patient/:patientId/$everything': clinicStaff,
   'POST /fhir/r4': { allow: ['care_manager', 'admin'] },
+  // Bulk Data export of the whole clinic: admins (or a client with the scopes, fhir/export.test.ts).
+  'GET /fhir/r4/$export': adminOnly,
+  'GET /fhir/r4/$export-status/:exportId': adminOnly,
+  'GET /fhir/r4/$export-file/:exportId/:file': adminOnly,
   'GET /api/clinic/smart-clients': adminOnly,
   'POST /api/clinic/smart-clients': adminOnly,
   'POST /api/clinic/smart-clients/:smartClientId/revoke': adminOnly,
@@ -253,6 +257,7 @@ interface World {
   alertEventId: string;
   auditEventId: string;
   smartClientId: string;
+  exportId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -448,7 +453,30 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
       created_by: null,
     })
     .execute();
+  // A finished export with one file, so the status and file routes have something to answer.
+  const exportId = randomUUID();
+  await db
+    .insertInto('fhir_exports')
+    .values({
+      clinic_id: clinic.clinicId,
+      id: exportId,
+      status: 'completed',
+      types: ['Patient'],
+      since: null,
+      request_url: 'https://lamina.test/fhir/r4/$export',
+      requested_by: null,
+      smart_client_id: null,
+      created_at: new Date(),
+      completed_at: new Date(),
+      output: JSON.stringify([{ type: 'Patient', file: 'Patient.ndjson', count: 1 }]),
+    })
+    .execute();
+  await testFiles.put(
+    `${clinic.clinicId}/fhir-export/${exportId}/Patient.ndjson`,
+    new TextEncoder().encode('{"resourceType":"Patient"}\n'),
+  );
   return {
+    exportId,
     smartClientId,
     surgeryId: surgery.id,
     checkinId: posted.json.checkinId as string,
@@ -488,7 +516,9 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':observationId', `checkin-${world.checkinId}-axial-pain`)
     .replace(':communicationId', world.alertEventId)
     .replace(':auditEventId', world.auditEventId)
-    .replace(':smartClientId', world.smartClientId);
+    .replace(':smartClientId', world.smartClientId)
+    .replace(':exportId', world.exportId)
+    .replace(':file', 'Patient.ndjson');
 }
 
 async function call(
@@ -570,6 +600,7 @@ forEachEngine((engine) => {
         theirs.alertEventId,
         theirs.auditEventId,
         theirs.smartClientId,
+        theirs.exportId,
       ];
 
       const failures: string[] = [];

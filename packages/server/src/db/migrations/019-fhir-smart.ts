@@ -5,7 +5,8 @@ import type { MigrationDb } from './index.ts';
  * FHIR R4 API with SMART Backend Services (issue 18, decision 020): the clinic's registered system
  * clients (their public keys as a JWK set, or the address of one, and the scopes they may ask for),
  * the assertion ids already used (a replayed assertion is refused by the primary key, atomically)
- * and the access tokens issued (stored hashed, five minutes).
+ * and the access tokens issued (stored hashed, five minutes); Bulk Data export jobs (their NDJSON
+ * files are in the BlobStore, beside the database).
  */
 const statements = [
   `create table smart_clients (
@@ -39,6 +40,20 @@ const statements = [
     expires_at timestamptz not null,
     primary key (clinic_id, token_hash),
     foreign key (clinic_id, client_id) references smart_clients (clinic_id, id)
+  )`,
+  `create table fhir_exports (
+    clinic_id uuid not null references clinics (id),
+    id uuid not null default gen_random_uuid(),
+    status text not null default 'in-progress' check (status in ('in-progress', 'completed', 'failed')),
+    types text[] not null,
+    since timestamptz,
+    request_url text not null,
+    requested_by uuid,
+    smart_client_id uuid,
+    created_at timestamptz not null,
+    completed_at timestamptz,
+    output jsonb,
+    primary key (clinic_id, id)
   )`,
 ];
 
