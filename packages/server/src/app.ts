@@ -14,6 +14,7 @@ import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
+import { cdsHooks } from './fhir/cds-hooks.ts';
 import { fhir, fhirFallback } from './fhir/routes.ts';
 import { smart } from './fhir/smart-routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', openapi.routes());
   // FHIR R4 (issue 18): documented routes, then FHIR's own 404/415 for anything else under /fhir/r4.
   app.route('/', smart.routes());
+  app.route('/', cdsHooks.routes());
   app.route('/', fhir.routes());
   app.route('/', fhirFallback());
 

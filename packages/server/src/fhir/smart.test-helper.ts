@@ -36,5 +36,5 @@ export async function systemToken(admin: TestClient, scopes: string[], publicUrl
     { 'content-type': 'application/x-www-form-urlencoded' },
   );
   if (answer.status !== 200) throw new Error(`token failed: ${answer.text}`);
-  return { token: answer.json.access_token as string, clientId };
+  return { token: answer.json.access_token as string, clientId, privateKey: keys.privateKey };
 }

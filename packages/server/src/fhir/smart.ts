@@ -174,6 +174,83 @@ export interface IssuedToken {
   readonly expiresIn: number;
 }
 
+/**
+ * A JWT signed by a registered client, verified with jose against its keys: the token endpoint's
+ * assertion (client id in iss and sub) and a CDS Hooks request's JWT (client id in sub).
+ */
+export async function verifyClientJwt(
+  db: Kysely<Database>,
+  jwt: string,
+  options: { audience: string; now: Date; clientIn: 'iss' | 'sub' },
+) {
+  const { now } = options;
+  let claims: ReturnType<typeof decodeJwt>;
+  try {
+    claims = decodeJwt(jwt);
+  } catch {
+    throw invalidClient('The assertion is not a JWT.');
+  }
+  const named =
+    typeof claims[options.clientIn] === 'string'
+      ? parseClientId(claims[options.clientIn] as string)
+      : undefined;
+  if (!named) throw invalidClient('The assertion does not name a registered client.');
+  const client = await db
+    .selectFrom('smart_clients')
+    .select(['id', 'jwks', 'jwks_url', 'scopes', 'revoked_at'])
+    .where('clinic_id', '=', named.clinicId)
+    .where('id', '=', named.id)
+    .executeTakeFirst();
+  if (!client || client.revoked_at) throw invalidClient('The client is unknown or revoked.');
+  const clientId = smartClientId(named.clinicId, named.id);
+  const keys = client.jwks
+    ? createLocalJWKSet(client.jwks as JSONWebKeySet)
+    : createRemoteJWKSet(new URL(client.jwks_url ?? ''), { timeoutDuration: 5000 });
+  let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+  try {
+    ({ payload } = await jwtVerify(jwt, keys, {
+      algorithms: assertionAlgorithms,
+      ...(options.clientIn === 'iss' ? { issuer: clientId } : {}),
+      subject: clientId,
+      audience: options.audience,
+      currentDate: now,
+      requiredClaims: ['exp', 'jti'],
+    }));
+  } catch (error) {
+    const why =
+      error instanceof joseErrors.JWTExpired
+        ? 'The assertion has expired.'
+        : error instanceof joseErrors.JWTClaimValidationFailed
+          ? `The assertion's "${error.claim}" claim is not valid.`
+          : error instanceof joseErrors.JWKSNoMatchingKey ||
+              error instanceof joseErrors.JWSSignatureVerificationFailed
+            ? 'The assertion is not signed by a registered key.'
+            : 'The assertion could not be verified.';
+    throw invalidClient(why);
+  }
+  const exp = payload.exp ?? 0;
+  if (exp - now.getTime() / 1000 > maxAssertionSeconds)
+    throw invalidClient(`The assertion's exp is more than ${maxAssertionSeconds} seconds ahead.`);
+  if (String(payload.jti).length > 200) throw invalidClient('The assertion’s jti is too long.');
+  return { named, client, payload };
+}
+
+/** Records a JWT's jti; false when it was already used (a replay), atomically by the primary key. */
+export async function useJti(
+  db: Kysely<Database>,
+  named: { clinicId: string; id: string },
+  jti: string,
+  expiresAt: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('smart_assertion_jtis')
+    .values({ clinic_id: named.clinicId, client_id: named.id, jti, expires_at: expiresAt })
+    .onConflict((oc) => oc.doNothing())
+    .returning('jti')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
 /** The token endpoint's decision: every check in the order the spec gives it, then one token. */
 export async function issueToken(
   db: Kysely<Database>,
@@ -194,52 +271,13 @@ export async function issueToken(
   if ('invalid' in requested)
     throw new OAuthError('invalid_scope', `"${requested.invalid}" is not a SMART system scope.`);
 
-  let claims: ReturnType<typeof decodeJwt>;
-  try {
-    claims = decodeJwt(assertion);
-  } catch {
-    throw invalidClient('client_assertion is not a JWT.');
-  }
-  const named = typeof claims.iss === 'string' ? parseClientId(claims.iss) : undefined;
-  if (!named) throw invalidClient('The assertion does not name a registered client.');
-  const client = await db
-    .selectFrom('smart_clients')
-    .select(['id', 'jwks', 'jwks_url', 'scopes', 'revoked_at'])
-    .where('clinic_id', '=', named.clinicId)
-    .where('id', '=', named.id)
-    .executeTakeFirst();
-  if (!client || client.revoked_at) throw invalidClient('The client is unknown or revoked.');
-  const clientId = smartClientId(named.clinicId, named.id);
-  const keys = client.jwks
-    ? createLocalJWKSet(client.jwks as JSONWebKeySet)
-    : createRemoteJWKSet(new URL(client.jwks_url ?? ''), { timeoutDuration: 5000 });
-  let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
-  try {
-    ({ payload } = await jwtVerify(assertion, keys, {
-      algorithms: assertionAlgorithms,
-      issuer: clientId,
-      subject: clientId,
-      audience: request.tokenUrl,
-      currentDate: now,
-      requiredClaims: ['exp', 'jti'],
-    }));
-  } catch (error) {
-    const why =
-      error instanceof joseErrors.JWTExpired
-        ? 'The assertion has expired.'
-        : error instanceof joseErrors.JWTClaimValidationFailed
-          ? `The assertion's "${error.claim}" claim is not valid.`
-          : error instanceof joseErrors.JWKSNoMatchingKey ||
-              error instanceof joseErrors.JWSSignatureVerificationFailed
-            ? 'The assertion is not signed by a registered key.'
-            : 'The assertion could not be verified.';
-    throw invalidClient(why);
-  }
+  const { named, client, payload } = await verifyClientJwt(db, assertion, {
+    audience: request.tokenUrl,
+    now,
+    clientIn: 'iss',
+  });
   const exp = payload.exp ?? 0;
-  if (exp - now.getTime() / 1000 > maxAssertionSeconds)
-    throw invalidClient(`The assertion's exp is more than ${maxAssertionSeconds} seconds ahead.`);
   const jti = String(payload.jti);
-  if (jti.length > 200) throw invalidClient('The assertion’s jti is too long.');
 
   const allowed = client.scopes.map(parseScope).filter((s) => s !== undefined);
   const granted = requested.scopes.filter((want) => allowed.some((have) => covers(have, want)));
@@ -253,18 +291,7 @@ export async function issueToken(
   const expiresAt = new Date(now.getTime() + accessTokenSeconds * 1000);
   // The jti insert refuses a replay atomically (primary key), across every server process.
   const replayed = await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('smart_assertion_jtis')
-      .values({
-        clinic_id: named.clinicId,
-        client_id: named.id,
-        jti,
-        expires_at: new Date(exp * 1000),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('jti')
-      .executeTakeFirst();
-    if (!inserted) return true;
+    if (!(await useJti(trx, named, jti, new Date(exp * 1000)))) return true;
     await trx
       .insertInto('smart_access_tokens')
       .values({

@@ -60,6 +60,9 @@ const publicRoutes = new Set([
   // SMART discovery and token endpoint: the client proves itself with its signed assertion (fhir/smart.test.ts).
   'GET /fhir/r4/.well-known/smart-configuration',
   'POST /fhir/r4/auth/token',
+  // CDS Hooks: discovery is public; the service needs the EHR's signed JWT (fhir/cds-hooks.test.ts).
+  'GET /cds-services',
+  'POST /cds-services/lamina-recovery',
 ]);
 
 const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };

@@ -3,6 +3,7 @@ import { alertQueue } from '../alerts/queue-routes.ts';
 import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import { clinics } from '../clinics/routes.ts';
+import { cdsHooks } from '../fhir/cds-hooks.ts';
 import { fhir } from '../fhir/routes.ts';
 import { smart } from '../fhir/smart-routes.ts';
 import type { AppContext } from '../http/context.ts';
@@ -45,6 +46,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...reminders.docs,
   ...fhir.docs,
   ...smart.docs,
+  ...cdsHooks.docs,
   selfDoc,
 ];
 
