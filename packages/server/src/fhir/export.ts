@@ -25,6 +25,7 @@ export const exportTypes = [
   'Observation',
   'Flag',
   'Communication',
+  'ImagingStudy',
 ] as const;
 
 const batch = 1000;

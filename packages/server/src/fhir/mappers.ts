@@ -14,6 +14,7 @@ import type {
   Communication,
   Extension,
   Flag,
+  ImagingStudy,
   Observation,
   Patient,
   Practitioner,
@@ -721,5 +722,39 @@ export function toAuditEvent(row: AuditRow): AuditEvent {
           ]
         : []),
     ],
+  };
+}
+
+export interface ImagingStudyRow {
+  id: string;
+  patient_id: string;
+  study_instance_uid: string;
+  modality: string | null;
+  study_date: string | null;
+  description: string | null;
+  created_at: Date;
+  series: number | string;
+  instances: number | string;
+}
+
+/** A stored study's metadata (no pixels, no file addresses): what the patient uploaded or the clinic stored. */
+export function toImagingStudy(row: ImagingStudyRow): ImagingStudy {
+  return {
+    resourceType: 'ImagingStudy',
+    id: row.id,
+    identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${row.study_instance_uid}` }],
+    status: 'available',
+    ...(row.modality
+      ? {
+          modality: [
+            { system: 'http://dicom.nema.org/resources/ontology/DCM', code: row.modality },
+          ],
+        }
+      : {}),
+    subject: ref('Patient', row.patient_id),
+    started: row.study_date ?? iso(row.created_at),
+    numberOfSeries: Number(row.series),
+    numberOfInstances: Number(row.instances),
+    ...(row.description ? { description: row.description } : {}),
   };
 }

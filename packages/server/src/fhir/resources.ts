@@ -21,6 +21,7 @@ import {
   type CheckinRow,
   checkinToObservations,
   checkinToResponse,
+  type ImagingStudyRow,
   type PromRow,
   promToObservations,
   promToResponse,
@@ -29,6 +30,7 @@ import {
   toCarePlan,
   toCommunication,
   toFlag,
+  toImagingStudy,
   toPatient,
   toPractitioner,
   toProcedures,
@@ -871,6 +873,69 @@ const auditEvent: ResourceDefinition = {
   },
 };
 
+function studyQuery(db: Kysely<Database>, clinicId: string): AnyQuery {
+  return db
+    .selectFrom('imaging_studies as st')
+    .select([
+      'st.id',
+      'st.patient_id',
+      'st.study_instance_uid',
+      'st.modality',
+      'st.study_date',
+      'st.description',
+      'st.created_at',
+      (eb) =>
+        eb
+          .selectFrom('imaging_files as f')
+          .select(sql<number>`count(distinct f.series_instance_uid)`.as('n'))
+          .whereRef('f.clinic_id', '=', 'st.clinic_id')
+          .whereRef('f.study_id', '=', 'st.id')
+          .as('series'),
+      (eb) =>
+        eb
+          .selectFrom('imaging_files as f')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('f.clinic_id', '=', 'st.clinic_id')
+          .whereRef('f.study_id', '=', 'st.id')
+          .as('instances'),
+    ])
+    .where('st.clinic_id', '=', clinicId)
+    .where('st.patient_id', 'is not', null);
+}
+
+const imagingStudy: ResourceDefinition = {
+  type: 'ImagingStudy',
+  idParam: 'studyId',
+  params: [idParam, patientParam, subjectParam],
+  includes: ['ImagingStudy:patient', 'ImagingStudy:subject'],
+  async read({ db, caller }, id) {
+    if (!isUuid(id)) return undefined;
+    const row = (await studyQuery(db, caller.clinicId)
+      .where('st.id', '=', id)
+      .executeTakeFirst()) as ImagingStudyRow | undefined;
+    return row ? { resource: toImagingStudy(row), patientId: row.patient_id } : undefined;
+  },
+  async search({ db, caller }, request) {
+    let q = studyQuery(db, caller.clinicId);
+    const patients = patientFilter(request);
+    if (patients) {
+      if (patients.length === 0) return { matches: [], more: false };
+      q = q.where('st.patient_id', 'in', patients);
+    }
+    const ids = idFilter(request);
+    if (ids)
+      q = q.where('st.id', 'in', [...ids.filter(isUuid), '00000000-0000-0000-0000-000000000000']);
+    const rows = (await q
+      .orderBy('st.created_at', 'desc')
+      .orderBy('st.id')
+      .limit(request.count + 1)
+      .offset(request.offset)
+      .execute()) as ImagingStudyRow[];
+    const { rows: shown, more } = page(rows, request);
+    return { matches: shown.map(toImagingStudy), more };
+  },
+};
+
 export const resourceDefinitions: readonly ResourceDefinition[] = [
   patient,
   practitioner,
@@ -881,6 +946,7 @@ export const resourceDefinitions: readonly ResourceDefinition[] = [
   observation,
   flag,
   communication,
+  imagingStudy,
   auditEvent,
 ];
 

@@ -60,6 +60,7 @@ forEachEngine((engine) => {
         'Observation',
         'Flag',
         'Communication',
+        'ImagingStudy',
         'AuditEvent',
       ]) {
         const resources = await everyPage(client, `/fhir/r4/${type}?_count=200`);

@@ -151,6 +151,7 @@ const everythingTypes = [
   'Observation',
   'Flag',
   'Communication',
+  'ImagingStudy',
 ];
 
 const everythingRoute: RouteSpec = {

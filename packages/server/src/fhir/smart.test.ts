@@ -34,6 +34,8 @@ async function listen() {
     new Response(null, { status: 503 });
   const server = serve({ fetch: (request) => handler(request), port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
+  // fhirclient reuses connections: on a loaded machine a 5 s keep-alive could close one under it.
+  (server as import('node:http').Server).keepAliveTimeout = 120_000;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,

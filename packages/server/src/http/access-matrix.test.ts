@@ -214,6 +214,7 @@ const rules: Record<string, Rule> = {
       ['Observation', ':observationId'],
       ['Flag', ':alertId'],
       ['Communication', ':communicationId'],
+      ['ImagingStudy', ':studyId'],
       ['AuditEvent', ':auditEventId'],
     ].flatMap(([type, id]): [string, Rule][] => {
       const rule = type === 'AuditEvent' ? adminOnly : clinicStaff;
