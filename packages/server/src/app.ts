@@ -15,6 +15,9 @@ import { candidacy } from './candidacy/routes.ts';
 import { checkinRoutes } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
 import { exerciseLog } from './exercises/routes.ts';
+import { cdsHooks } from './fhir/cds-hooks.ts';
+import { fhir, fhirFallback } from './fhir/routes.ts';
+import { smart } from './fhir/smart-routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
 import { limitJsonBody, sameOriginWrites, securityHeaders } from './http/edge.ts';
@@ -127,6 +130,11 @@ export function createApp(deps: AppDeps, extra: { ops?: OpsOptions } = {}): Hono
   app.route('/', exerciseLog.routes());
   app.route('/', planPdf.routes());
   app.route('/', openapi.routes());
+  // FHIR R4 (issue 18): documented routes, then FHIR's own 404/415 for anything else under /fhir/r4.
+  app.route('/', smart.routes());
+  app.route('/', cdsHooks.routes());
+  app.route('/', fhir.routes());
+  app.route('/', fhirFallback());
 
   app.notFound((c) =>
     sendProblem(c, new HttpProblem(404, 'Not found', `Nothing at ${c.req.path}.`).problem),

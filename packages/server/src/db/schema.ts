@@ -656,6 +656,10 @@ export interface Database {
   staff_notification_prefs: StaffNotificationPrefsTable;
   wound_photos: WoundPhotosTable;
   exercise_logs: ExerciseLogsTable;
+  smart_clients: SmartClientsTable;
+  smart_assertion_jtis: SmartAssertionJtisTable;
+  smart_access_tokens: SmartAccessTokensTable;
+  fhir_exports: FhirExportsTable;
 }
 
 /** A wound photo attached to a check-in or a message (issue 17, migration 021). */
@@ -683,4 +687,51 @@ export interface ExerciseLogsTable {
   done: string[];
   idempotency_key: string;
   updated_at: Timestamp;
+}
+
+/** A system client of the clinic (SMART Backend Services, issue 18): its keys and allowed scopes. */
+export interface SmartClientsTable {
+  clinic_id: string;
+  id: Default<string>;
+  name: string;
+  jwks: ColumnType<unknown, string | null | undefined, string | null>;
+  jwks_url: string | null;
+  scopes: string[];
+  created_by: string | null;
+  created_at: Default<Date>;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+/** Assertion ids (jti) already used: the primary key refuses a replay. */
+export interface SmartAssertionJtisTable {
+  clinic_id: string;
+  client_id: string;
+  jti: string;
+  expires_at: Timestamp;
+}
+
+/** Access tokens issued to system clients (sha256 of the token; the token itself is never stored). */
+export interface SmartAccessTokensTable {
+  clinic_id: string;
+  token_hash: string;
+  client_id: string;
+  scopes: string[];
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A Bulk Data $export job (issue 18): its files live in the BlobStore. */
+export interface FhirExportsTable {
+  clinic_id: string;
+  id: Default<string>;
+  status: Generated<'in-progress' | 'completed' | 'failed'>;
+  types: string[];
+  since: Timestamp | null;
+  request_url: string;
+  requested_by: string | null;
+  smart_client_id: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+  output: ColumnType<unknown, string | null | undefined, string | null>;
 }

@@ -55,6 +55,14 @@ const publicRoutes = new Set([
   'GET /r/calendar/:clinicId/:file',
   'GET /r/stop/:clinicId/:token',
   'POST /r/stop/:clinicId/:token',
+  // FHIR R4 (issue 18): the CapabilityStatement is public (fhir/routes.test.ts).
+  'GET /fhir/r4/metadata',
+  // SMART discovery and token endpoint: the client proves itself with its signed assertion (fhir/smart.test.ts).
+  'GET /fhir/r4/.well-known/smart-configuration',
+  'POST /fhir/r4/auth/token',
+  // CDS Hooks: discovery is public; the service needs the EHR's signed JWT (fhir/cds-hooks.test.ts).
+  'GET /cds-services',
+  'POST /cds-services/lamina-recovery',
 ]);
 
 const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };
@@ -203,7 +211,42 @@ const rules: Record<string, Rule> = {
   'POST /api/patients/:patientId/exercise-log': { allow: ['patient'] },
   'GET /api/patients/:patientId/exercise-log': readers,
   'GET /api/patients/:patientId/plan.pdf': readers,
+  // FHIR R4 (issue 18) with a staff session: the clinic's staff read; AuditEvent admins only.
+  // SMART system clients' scopes: fhir/smart.test.ts.
+  ...Object.fromEntries(
+    [
+      ['Patient', ':patientId'],
+      ['Practitioner', ':userId'],
+      ['Procedure', ':surgeryId'],
+      ['CarePlan', ':surgeryId'],
+      ['Questionnaire', ':instrument'],
+      ['QuestionnaireResponse', ':questionnaireResponseId'],
+      ['Observation', ':observationId'],
+      ['Flag', ':alertId'],
+      ['Communication', ':communicationId'],
+      ['ImagingStudy', ':studyId'],
+      ['AuditEvent', ':auditEventId'],
+    ].flatMap(([type, id]): [string, Rule][] => {
+      const rule = type === 'AuditEvent' ? adminOnly : clinicStaff;
+      return [
+        [`GET /fhir/r4/${type}`, rule],
+        [`GET /fhir/r4/${type}/${id}`, rule],
+      ];
+    }),
+  ),
+  'GET /fhir/r4/Patient/:patientId/$everything': clinicStaff,
+  'POST /fhir/r4': { allow: ['care_manager', 'admin'] },
+  // Bulk Data export of the whole clinic: admins (or a client with the scopes, fhir/export.test.ts).
+  'GET /fhir/r4/$export': adminOnly,
+  'GET /fhir/r4/$export-status/:exportId': adminOnly,
+  'GET /fhir/r4/$export-file/:exportId/:file': adminOnly,
+  'GET /api/clinic/smart-clients': adminOnly,
+  'POST /api/clinic/smart-clients': adminOnly,
+  'POST /api/clinic/smart-clients/:smartClientId/revoke': adminOnly,
 };
+
+/** Definitions every clinic shares (no clinic data): no "another clinic's" variant to refuse. */
+const sameForEveryClinic = new Set(['GET /fhir/r4/Questionnaire/:instrument']);
 
 /** Routes that end the caller's own session: each call gets a freshly signed-in client. */
 const endsSession = new Set(['POST /api/auth/sessions/revoke-all']);
@@ -223,6 +266,13 @@ interface World {
   requestId: string;
   caseId: string;
   photoId: string;
+  /** FHIR (issue 18): ids of the resources built from the world's rows. */
+  surgeryId: string;
+  checkinId: string;
+  alertEventId: string;
+  auditEventId: string;
+  smartClientId: string;
+  exportId: string;
 }
 
 async function aLead(db: Kysely<Database>, clinicId: string) {
@@ -334,7 +384,7 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
   const other = await enrolAndSignIn(admin, clinic);
   const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
     idempotencyKey: randomUUID(),
-    checkin: { chestPain: 'yes' },
+    checkin: { chestPain: 'yes', axialPain: 4 },
   });
   await db
     .insertInto('reviewer_assignments')
@@ -385,8 +435,74 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     contentType: 'image/jpeg',
     data: Buffer.from(jpegBytes()).toString('base64'),
   });
+  const alertId = (posted.json.alert as { id: string }).id;
+  const alertEventId = randomUUID();
+  await db
+    .insertInto('alert_events')
+    .values({
+      clinic_id: clinic.clinicId,
+      id: alertEventId,
+      alert_id: alertId,
+      actor_id: null,
+      kind: 'note',
+      note: 'Called',
+    })
+    .execute();
+  const surgery = await db
+    .selectFrom('surgeries')
+    .select('id')
+    .where('clinic_id', '=', clinic.clinicId)
+    .where('patient_id', '=', me.patientId)
+    .executeTakeFirstOrThrow();
+  const anAudit = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('clinic_id', '=', clinic.clinicId)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const smartClientId = randomUUID();
+  await db
+    .insertInto('smart_clients')
+    .values({
+      clinic_id: clinic.clinicId,
+      id: smartClientId,
+      name: 'EHR',
+      jwks: JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-384', x: 'x', y: 'y' }] }),
+      jwks_url: null,
+      scopes: ['system/*.rs'],
+      created_by: null,
+    })
+    .execute();
+  // A finished export with one file, so the status and file routes have something to answer.
+  const exportId = randomUUID();
+  await db
+    .insertInto('fhir_exports')
+    .values({
+      clinic_id: clinic.clinicId,
+      id: exportId,
+      status: 'completed',
+      types: ['Patient'],
+      since: null,
+      request_url: 'https://lamina.test/fhir/r4/$export',
+      requested_by: null,
+      smart_client_id: null,
+      created_at: new Date(),
+      completed_at: new Date(),
+      output: JSON.stringify([{ type: 'Patient', file: 'Patient.ndjson', count: 1 }]),
+    })
+    .execute();
+  await testFiles.put(
+    `${clinic.clinicId}/fhir-export/${exportId}/Patient.ndjson`,
+    new TextEncoder().encode('{"resourceType":"Patient"}\n'),
+  );
   return {
     photoId: (photo.json.photo as { id: string }).id,
+    exportId,
+    smartClientId,
+    surgeryId: surgery.id,
+    checkinId: posted.json.checkinId as string,
+    alertEventId,
+    auditEventId: anAudit.id,
     imagingStudyId: uploaded.studies[0]?.id ?? '',
     imagingFileId: uploaded.stored[0]?.fileId ?? '',
     ...peer,
@@ -416,7 +532,15 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':instrument', 'nrs-back-leg')
     .replace(':clinicSlug', world.clinic.slug)
     .replace(':caseId', world.caseId)
-    .replace(':photoId', world.photoId);
+    .replace(':photoId', world.photoId)
+    .replace(':surgeryId', world.surgeryId)
+    .replace(':questionnaireResponseId', `checkin-${world.checkinId}`)
+    .replace(':observationId', `checkin-${world.checkinId}-axial-pain`)
+    .replace(':communicationId', world.alertEventId)
+    .replace(':auditEventId', world.auditEventId)
+    .replace(':smartClientId', world.smartClientId)
+    .replace(':exportId', world.exportId)
+    .replace(':file', 'Patient.ndjson');
 }
 
 async function call(
@@ -493,6 +617,12 @@ forEachEngine((engine) => {
         theirs.peerConnectionId,
         theirs.requestId,
         theirs.caseId,
+        theirs.surgeryId,
+        theirs.checkinId,
+        theirs.alertEventId,
+        theirs.auditEventId,
+        theirs.smartClientId,
+        theirs.exportId,
       ];
 
       const failures: string[] = [];
@@ -570,7 +700,7 @@ forEachEngine((engine) => {
               'other-patient',
             );
           }
-          if (doc.path.includes(':')) {
+          if (doc.path.includes(':') && !sameForEveryClinic.has(key)) {
             await expect(
               actor,
               method,

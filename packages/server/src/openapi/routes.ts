@@ -4,6 +4,9 @@ import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
 import { clinics } from '../clinics/routes.ts';
 import { exerciseLog } from '../exercises/routes.ts';
+import { cdsHooks } from '../fhir/cds-hooks.ts';
+import { fhir } from '../fhir/routes.ts';
+import { smart } from '../fhir/smart-routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
 import { imaging } from '../imaging/routes.ts';
@@ -47,6 +50,9 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...reminders.docs,
   ...exerciseLog.docs,
   ...planPdf.docs,
+  ...fhir.docs,
+  ...smart.docs,
+  ...cdsHooks.docs,
   selfDoc,
 ];
 

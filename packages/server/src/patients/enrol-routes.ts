@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
-import {
-  checkEnrolment,
-  checkSurgeon,
-  duplicateProblem,
-  enrolPatientSchema,
-  findDuplicate,
-  isUniqueViolation,
-} from './enrol.ts';
+import { enrolChecked, enrolPatientSchema } from './enrol.ts';
 import { dateFormats, importPatients, maxImportRows } from './import.ts';
-import { enrolPatient } from './store.ts';
 import { correctSurgery, correctSurgerySchema } from './surgery-correction.ts';
 
 /** Enrolment, surgery correction and CSV import (issue 15, decision 016). */
@@ -29,38 +20,13 @@ async function readBody(c: AppContext): Promise<unknown> {
 
 async function enrol(c: AppContext) {
   const actor = authorizeClinic(c, 'enrol-patient');
-  const input = checkEnrolment(await readBody(c));
-  const { db } = c.get('deps');
-  await checkSurgeon(db, actor.clinicId, input.surgeonId);
-  const duplicate = await findDuplicate(db, actor.clinicId, input);
-  if (duplicate) throw duplicateProblem(duplicate);
-  try {
-    const created = await db.transaction().execute(async (trx) => {
-      const ids = await enrolPatient(trx, actor.clinicId, actor.userId, input);
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'patient.enrol',
-        subjectType: 'patient',
-        subjectId: ids.patientId,
-        patientId: ids.patientId,
-        ip: c.get('ip'),
-      });
-      return ids;
-    });
-    return c.json(created, 201);
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A parallel enrolment of the same person won the unique index: point at that record.
-    const winner = await findDuplicate(db, actor.clinicId, input);
-    if (winner) throw duplicateProblem(winner);
-    throw new HttpProblem(
-      409,
-      'Conflict',
-      'Someone in this clinic already uses that email address.',
-      [{ field: 'email', message: 'is already used by someone in this clinic' }],
-    );
-  }
+  const body = await readBody(c);
+  const created = await enrolChecked(
+    c.get('deps').db,
+    { clinicId: actor.clinicId, actor, ip: c.get('ip') },
+    body,
+  );
+  return c.json(created, 201);
 }
 
 async function correct(c: AppContext) {

@@ -15,8 +15,11 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { recordAudit } from '../audit/audit.ts';
+import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import { fieldErrors, HttpProblem } from '../http/problem.ts';
+import { enrolPatient } from './store.ts';
 
 /**
  * Enrolling a real patient (issue 15, decision 016): one definition of what a valid enrolment is,
@@ -274,4 +277,53 @@ export async function checkSurgeon(
       'Some fields are missing or not valid. See errors.',
       [{ field, message: 'must be one of the clinic’s surgeons' }],
     );
+}
+
+/**
+ * One enrolment, checked and stored: the console form (POST /api/patients) and the FHIR
+ * transaction (issue 18) both come through here, so both refuse the same input, find the same
+ * duplicates and write the same audit entry (`patient.enrol`) in the same transaction.
+ */
+export async function enrolChecked(
+  db: Kysely<Database>,
+  who: {
+    clinicId: string;
+    actor: Actor | null;
+    ip: string | null;
+    /** Added to the audit entry (e.g. the SMART client and `via: 'fhir'`); no free text. */
+    details?: Record<string, unknown>;
+  },
+  body: unknown,
+): Promise<{ patientId: string; userId: string | null; surgeryId: string }> {
+  const input = checkEnrolment(body);
+  await checkSurgeon(db, who.clinicId, input.surgeonId);
+  const duplicate = await findDuplicate(db, who.clinicId, input);
+  if (duplicate) throw duplicateProblem(duplicate);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const ids = await enrolPatient(trx, who.clinicId, who.actor?.userId ?? null, input);
+      await recordAudit(trx, {
+        clinicId: who.clinicId,
+        actor: who.actor,
+        action: 'patient.enrol',
+        subjectType: 'patient',
+        subjectId: ids.patientId,
+        patientId: ids.patientId,
+        ip: who.ip,
+        ...(who.details ? { details: who.details } : {}),
+      });
+      return ids;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A parallel enrolment of the same person won the unique index: point at that record.
+    const winner = await findDuplicate(db, who.clinicId, input);
+    if (winner) throw duplicateProblem(winner);
+    throw new HttpProblem(
+      409,
+      'Conflict',
+      'Someone in this clinic already uses that email address.',
+      [{ field: 'email', message: 'is already used by someone in this clinic' }],
+    );
+  }
 }

@@ -3,6 +3,7 @@ import { ApiError, api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
 import { useT } from './i18n.ts';
 import { ReminderSettings } from './ReminderSettings.tsx';
+import { SmartClients } from './SmartClients.tsx';
 import { TeamInvite } from './TeamInvite.tsx';
 import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
 import { Loading } from './ui-loading.tsx';
@@ -130,6 +131,7 @@ export default function Settings() {
       <h1>{t('settings.title')}</h1>
       <ClinicProfile />
       <TeamInvite />
+      <SmartClients />
       <form onSubmit={save} className="settings">
         <section className="card" aria-labelledby="deadlines-h">
           <h2 id="deadlines-h">{t('settings.deadlines')}</h2>

@@ -2,6 +2,7 @@ import { arrivalConsoleEn } from './arrival.console.en.ts';
 import { clinicSetupConsoleEn } from './clinic-setup.console.en.ts';
 import { enrolConsoleEn } from './enrol.console.en.ts';
 import { exercisesConsoleEn } from './exercises.console.en.ts';
+import { fhirConsoleEn } from './fhir.console.en.ts';
 import { intakeConsoleEn } from './intake.console.en.ts';
 import { peersConsoleEn } from './peers.console.en.ts';
 import { secondOpinionConsoleEn } from './second-opinion.console.en.ts';
@@ -312,6 +313,7 @@ export const consoleEn = {
   ...clinicSetupConsoleEn,
   ...arrivalConsoleEn,
   ...exercisesConsoleEn,
+  ...fhirConsoleEn,
 } as const;
 
 export type ConsoleKey = keyof typeof consoleEn;

@@ -4,6 +4,7 @@ import type { ConsoleKey } from './console.en.ts';
 import { consoleRestEs } from './console-rest.es.ts';
 import { enrolConsoleEs } from './enrol.console.es.ts';
 import { exercisesConsoleEs } from './exercises.console.es.ts';
+import { fhirConsoleEs } from './fhir.console.es.ts';
 import { intakeConsoleEs } from './intake.console.es.ts';
 import { peersConsoleEs } from './peers.console.es.ts';
 import { secondOpinionConsoleEs } from './second-opinion.console.es.ts';
@@ -102,4 +103,5 @@ export const consoleEs: Readonly<Partial<Record<ConsoleKey, string>>> = {
   ...arrivalConsoleEs,
   ...consoleRestEs,
   ...exercisesConsoleEs,
+  ...fhirConsoleEs,
 };
