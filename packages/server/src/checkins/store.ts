@@ -12,6 +12,7 @@ import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
+import { type SurgeryRecord, type SurgeryRow, surgeryRecordFrom } from '../patients/store.ts';
 
 /** All SQL about check-ins. The check-in and its alert are written in one transaction. */
 
@@ -82,6 +83,43 @@ export async function recentHistory(
     .limit(limit)
     .execute();
   return rows.map((row) => ({ ...(row.answers as Checkin), date: toLocalDate(row.submitted_at) }));
+}
+
+/**
+ * The patient's current surgery (as `currentSurgery`) and the history triage needs (as
+ * `recentHistory`), in ONE round trip: the check-in hot path reads both before it can triage.
+ * The early window is counted from the surgery date at UTC midnight, with a day's margin each side.
+ */
+export async function surgeryWithHistory(
+  db: Kysely<Database>,
+  input: { clinicId: string; patientId: string; now: Date },
+  limit = 400,
+): Promise<{ record: SurgeryRecord; history: (Checkin & { submittedAt: Date })[] } | undefined> {
+  const day = 86_400_000;
+  const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
+  const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
+  const result = await sql<SurgeryRow & { history: [Checkin, number][] }>`
+    select s.*, cl.timezone, cl.ack_deadlines,
+      (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
+                                order by h.submitted_at desc), '[]'::json)
+       from (select answers, submitted_at from checkins
+             where clinic_id = s.clinic_id and patient_id = s.patient_id
+               and (submitted_at >= ${recentFrom.toISOString()}::timestamptz
+                    or (submitted_at >= (s.surgery_date - 2)::timestamp at time zone 'UTC'
+                        and submitted_at <= (s.surgery_date + ${earlyDays}::int)::timestamp at time zone 'UTC'))
+             order by submitted_at desc
+             limit ${limit}) h) as history
+    from surgeries s
+    join clinics cl on cl.id = s.clinic_id
+    where s.clinic_id = ${input.clinicId}::uuid and s.patient_id = ${input.patientId}::uuid
+    order by s.surgery_date desc, s.created_at desc
+    limit 1`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    record: surgeryRecordFrom(row),
+    history: row.history.map(([answers, at]) => ({ ...answers, submittedAt: new Date(Number(at)) })),
+  };
 }
 
 export interface NewCheckin {
