@@ -89,7 +89,7 @@ export interface LoadResult {
   perSecond: number;
   p50: number;
   p99: number;
-  /** Non-2xx answers, timeouts and socket errors. */
+  /** Answers other than 201 Created (a replay or an error), timeouts and socket errors. */
   errors: number;
 }
 
@@ -121,7 +121,7 @@ export function runWrk(
   const result = spawnSync(
     wrk,
     [
-      '-t2',
+      `-t${Math.min(2, options.connections)}`,
       `-c${options.connections}`,
       `-d${options.seconds}s`,
       '--timeout',
@@ -155,21 +155,22 @@ function wrkScript(targetsFile: string): string {
 local targets = {}
 local threads = {}
 local counter = 0
-local thread_id = 0
 
 function setup(thread)
   thread:set("thread_id", #threads + 1)
   table.insert(threads, thread)
 end
 
+-- thread_id is a global set by setup() in each thread's own Lua state (a local would hide it).
 function init(args)
+  thread_id = thread_id or 0
   for line in io.lines(${JSON.stringify(targetsFile)}) do
     local path, cookie, body = line:match("^([^\\t]*)\\t([^\\t]*)\\t(.*)$")
     if path then table.insert(targets, { path = path, cookie = cookie, body = body }) end
   end
   counter = thread_id * 7919
   math.randomseed(os.time() + thread_id * 1000)
-  prefix = string.format("wrk-%d-%08x-", thread_id, math.random(0, 0x7fffffff))
+  prefix = string.format("wrk-%d-%d-%08x-", thread_id, os.time(), math.random(0, 0x7fffffff))
 end
 
 function request()
@@ -179,11 +180,18 @@ function request()
   return wrk.format("POST", t.path, { ["content-type"] = "application/json", ["cookie"] = t.cookie }, body)
 end
 
+not_created = 0
+function response(status, headers, body)
+  if status ~= 201 then not_created = not_created + 1 end
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
+  local other = 0
+  for _, thread in ipairs(threads) do other = other + (thread:get("not_created") or 0) end
   io.write(string.format('WRK_JSON {"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"errors":%d}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect + e.read + e.write + e.timeout + other))
 end
 `;
 }

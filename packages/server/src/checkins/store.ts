@@ -11,6 +11,7 @@ import type { AckDeadlines } from '../alerts/deadlines.ts';
 import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
+import { preparedMarker } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
 import { type SurgeryRecord, type SurgeryRow, surgeryRecordFrom } from '../patients/store.ts';
 
@@ -98,8 +99,10 @@ export async function surgeryWithHistory(
   const day = 86_400_000;
   const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
   const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
-  const result = await sql<SurgeryRow & { history: [Checkin, number][] }>`
-    select s.*, cl.timezone, cl.ack_deadlines,
+  const result = await sql<SurgeryRow & { history: [Checkin, number][] }>`${sql.raw(preparedMarker)}
+    select s.clinic_id, s.id, s.patient_id, s.surgeon_id, s.region, s.procedure, s.approach, s.fusion,
+      s.levels, s.surgery_date, s.factors, s.overrides, s.created_at, s.cancelled_at, s.cancelled_by,
+      s.cancel_reason, cl.timezone, cl.ack_deadlines,
       (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
                                 order by h.submitted_at desc), '[]'::json)
        from (select answers, submitted_at from checkins
@@ -118,7 +121,10 @@ export async function surgeryWithHistory(
   if (!row) return undefined;
   return {
     record: surgeryRecordFrom(row),
-    history: row.history.map(([answers, at]) => ({ ...answers, submittedAt: new Date(Number(at)) })),
+    history: row.history.map(([answers, at]) => ({
+      ...answers,
+      submittedAt: new Date(Number(at)),
+    })),
   };
 }
 
@@ -176,7 +182,9 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
     alertStatements = sql`${raiseAlertCtes(raised, { cte: 'c' })}${newAlertEmailsCte(input.clinicId, level)}`;
   }
   const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
-  const result = await sql<{ id: string }>`
+  // The routine check-in (most of them) is one fixed text: prepared once per connection.
+  const prepared = alert === null ? sql.raw(preparedMarker) : sql``;
+  const result = await sql<{ id: string }>`${prepared}
     with c as (
       insert into checkins (clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at)
       values (${input.clinicId}::uuid, ${checkinId}::uuid, ${input.patientId}::uuid, ${input.surgeryId}::uuid, ${input.idempotencyKey},
