@@ -69,7 +69,10 @@ async function openDataDir(dataDir: string, options: OpenOptions): Promise<Lamin
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     // Patient data: the directory is the owner's only, also one made before this rule (decision 013).
     if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
-    const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
+    const pglite = await PGlite.create(dataDir, {
+      parsers: pgliteParsers,
+      startParams: [...PGlite.defaultStartParams, ...pgliteMemoryParams],
+    });
     return pgliteDatabase(pglite, { dataDir, afterClose: () => lock.release() });
   } catch (error) {
     lock.release();
@@ -81,6 +84,13 @@ async function openDataDir(dataDir: string, options: OpenOptions): Promise<Lamin
     );
   }
 }
+
+/**
+ * The embedded engine's buffer pool, sized for one clinic (issue 19): PostgreSQL's default 128 MB
+ * of shared buffers lives inside the WASM heap and made an idle server hold ~500 MB. The data
+ * files are also in the operating system's page cache, so a smaller pool costs little speed.
+ */
+export const pgliteMemoryParams = ['-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB'];
 
 export const pgliteParsers = {
   [dateOid]: asText,
