@@ -1,5 +1,5 @@
 /** Tiny benchmarking helpers shared by every *.bench.ts file. Benchmarks report; they never fail a test run. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -105,12 +105,12 @@ export interface LoadTarget {
  * `targets`. The Lua script reads the targets from a file, sends POSTs and prints the latency
  * percentiles as JSON when done.
  */
-export function runWrk(
+export async function runWrk(
   wrk: string,
   baseUrl: string,
   targets: readonly LoadTarget[],
   options: { connections: number; seconds: number; workDir: string },
-): LoadResult {
+): Promise<LoadResult> {
   const targetsFile = join(options.workDir, 'wrk-targets.tsv');
   writeFileSync(
     targetsFile,
@@ -118,20 +118,25 @@ export function runWrk(
   );
   const script = join(options.workDir, 'wrk-post.lua');
   writeFileSync(script, wrkScript(targetsFile));
-  const result = spawnSync(
-    wrk,
-    [
-      `-t${Math.min(2, options.connections)}`,
-      `-c${options.connections}`,
-      `-d${options.seconds}s`,
-      '--timeout',
-      '10s',
-      '-s',
-      script,
-      baseUrl,
-    ],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-  );
+  // Not spawnSync: this process keeps sampling the server's memory while wrk runs.
+  const child = spawn(wrk, [
+    `-t${Math.min(2, options.connections)}`,
+    `-c${options.connections}`,
+    `-d${options.seconds}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    script,
+    baseUrl,
+  ]);
+  const result = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => {
+    result.stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    result.stderr += chunk.toString();
+  });
+  await new Promise((resolve) => child.once('close', resolve));
   const line = result.stdout.split('\n').find((l) => l.startsWith('WRK_JSON '));
   if (!line) throw new Error(`wrk gave no result: ${result.stdout}\n${result.stderr}`);
   const json = JSON.parse(line.slice('WRK_JSON '.length)) as {

@@ -178,7 +178,7 @@ async function loadWithMemory(server: Server, targets: LoadTarget[], wrk: string
   const results: LoadResult[] = [];
   const peak = sampleRss(server.child.pid);
   for (let round = 0; round < rounds; round++)
-    results.push(runWrk(wrk, server.url, targets, { connections, seconds, workDir }));
+    results.push(await runWrk(wrk, server.url, targets, { connections, seconds, workDir }));
   return { idle, peak: peak(), results };
 }
 
@@ -245,7 +245,7 @@ async function postgresPart(wrk: string) {
         for (let round = 0; round < rounds; round++) {
           pgbenchRates.push(pgbench(databaseUrl));
           refResults.push(
-            runWrk(wrk, reference.url, refTargets, { connections, seconds, workDir }),
+            await runWrk(wrk, reference.url, refTargets, { connections, seconds, workDir }),
           );
         }
       } finally {
