@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Checkin,
-  type HistoryEntry,
   type IsoDate,
   type TriageDecision,
   triageHistoryNeeded,
@@ -55,41 +54,10 @@ export async function findByIdempotencyKey(
 }
 
 /**
- * Earlier check-ins for the trajectory rules, as pathway's history entries (date = the clinic's
- * local date): only the windows triage reads (triageHistoryNeeded), with a day's margin for time zones.
- */
-export async function recentHistory(
-  db: Kysely<Database>,
-  input: { clinicId: string; patientId: string; surgeryDate: IsoDate; now: Date },
-  toLocalDate: (at: Date) => IsoDate,
-  limit = 400,
-): Promise<HistoryEntry[]> {
-  const day = 86_400_000;
-  const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
-  const surgeryStart = new Date(`${input.surgeryDate}T00:00:00Z`).getTime();
-  const earlyFrom = new Date(surgeryStart - 2 * day);
-  const earlyTo = new Date(surgeryStart + (triageHistoryNeeded.earlyDaysAfterSurgery + 2) * day);
-  const rows = await db
-    .selectFrom('checkins')
-    .select(['answers', 'submitted_at'])
-    .where('clinic_id', '=', input.clinicId)
-    .where('patient_id', '=', input.patientId)
-    .where((eb) =>
-      eb.or([
-        eb('submitted_at', '>=', recentFrom),
-        eb.and([eb('submitted_at', '>=', earlyFrom), eb('submitted_at', '<=', earlyTo)]),
-      ]),
-    )
-    .orderBy('submitted_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({ ...(row.answers as Checkin), date: toLocalDate(row.submitted_at) }));
-}
-
-/**
- * The patient's current surgery (as `currentSurgery`) and the history triage needs (as
- * `recentHistory`), in ONE round trip: the check-in hot path reads both before it can triage.
- * The early window is counted from the surgery date at UTC midnight, with a day's margin each side.
+ * The patient's current surgery (as `currentSurgery`) and the history triage needs, in ONE round
+ * trip: the check-in hot path reads both before it can triage. Only the windows triage reads
+ * (`triageHistoryNeeded`), with a day's margin for time zones; the early window is counted from
+ * the surgery date at UTC midnight.
  */
 export async function surgeryWithHistory(
   db: Kysely<Database>,
