@@ -1,8 +1,14 @@
-/** `npm run bench`: runs every *.bench.ts in the packages, one at a time, each in its own process. */
+/**
+ * `npm run bench`: runs every *.bench.ts in the packages, one at a time, each in its own process.
+ * `npm run bench -- [--quick] [name]`: --quick shortens runs and shrinks data (BENCH_QUICK=1);
+ * name runs only the files whose path contains it. BENCH_PARTS selects parts inside a file.
+ */
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
 
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((arg) => !arg.startsWith('--'));
 const files = globSync('packages/*/src/**/*.bench.ts')
   .filter((file) => only === undefined || file.includes(only))
   .sort();
@@ -13,7 +19,10 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n## ${file}`);
-  const result = spawnSync(process.execPath, [file], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [file], {
+    stdio: 'inherit',
+    env: quick ? { ...process.env, BENCH_QUICK: '1' } : process.env,
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { preparedMarker } from '../db/open.ts';
 import type { Database, Role } from '../db/schema.ts';
 import type { Actor } from './access.ts';
 import { staffIdleMinutes } from './limits.ts';
@@ -91,6 +92,7 @@ export async function actorForSession(
   if (!parsed) return undefined;
   const row = await db
     .selectFrom('sessions as s')
+    .modifyFront(sql.raw(preparedMarker))
     .innerJoin('users as u', (join) =>
       join.onRef('u.clinic_id', '=', 's.clinic_id').onRef('u.id', '=', 's.user_id'),
     )

@@ -278,6 +278,43 @@ forEachEngine((engine) => {
   );
 
   engine.test(
+    'triage reads the stored history: pain 9 after days of 3 is a jump; the same check-in without that history is not',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const withHistory = await enrolAndSignIn(admin, clinic, { email: 'history@example.org' });
+      const without = await enrolAndSignIn(admin, clinic, { email: 'fresh@example.org' });
+      const day = 86_400_000;
+      for (const daysAgo of [3, 2, 1]) {
+        const earlier = await withHistory.client.post(
+          `/api/patients/${withHistory.patientId}/checkins`,
+          {
+            idempotencyKey: randomUUID(),
+            filledAt: new Date(admin.clock.getTime() - daysAgo * day).toISOString(),
+            checkin: { axialPain: 3, limbPain: 2, painControlled: 'yes' },
+          },
+        );
+        assert.equal(earlier.status, 201, earlier.text);
+      }
+      const severe = { axialPain: 9, limbPain: 2, painControlled: 'yes' };
+      const rules = async (p: typeof without) => {
+        const answer = await p.client.post(`/api/patients/${p.patientId}/checkins`, {
+          idempotencyKey: randomUUID(),
+          checkin: severe,
+        });
+        assert.equal(answer.status, 201, answer.text);
+        return (answer.json.decision as { findings: { ruleId: string }[] }).findings.map(
+          (f) => f.ruleId,
+        );
+      };
+      assert.ok((await rules(withHistory)).includes('pain-severe-jump'));
+      assert.ok(!(await rules(without)).includes('pain-severe-jump'));
+    },
+  );
+
+  engine.test(
     'an empty check-in (issue 17) is refused with a clear 400, and nothing is stored',
     async () => {
       const { db } = await engine.open();

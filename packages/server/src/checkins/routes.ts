@@ -9,8 +9,7 @@ import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
 import { countCheckin } from '../log/metrics.ts';
-import { currentSurgery } from '../patients/store.ts';
-import { findByIdempotencyKey, listCheckins, recentHistory, storeCheckin } from './store.ts';
+import { findByIdempotencyKey, listCheckins, storeCheckin, surgeryWithHistory } from './store.ts';
 
 /** The envelope; the check-in itself is validated with the region's schema once the surgery is known. */
 export const submitCheckinSchema = z.strictObject({
@@ -37,11 +36,18 @@ export function checkinRoutes() {
     const actor = await authorizePatient(c, patientId, 'submit-checkin');
     const body = await readJson(c, submitCheckinSchema);
     const { db, now } = c.get('deps');
-    const record = await currentSurgery(db, actor.clinicId, patientId);
-    if (!record)
+    const receivedAt = now();
+    // One round trip for the surgery and the history triage reads (the hot path of a check-in).
+    const found = await surgeryWithHistory(db, {
+      clinicId: actor.clinicId,
+      patientId,
+      now: receivedAt,
+    });
+    if (!found)
       throw conflict(
         'There is no surgery on record for this patient yet, so a check-in cannot be assessed.',
       );
+    const { record } = found;
 
     const parsed = checkinSchemaFor(record.surgery.region).safeParse(body.checkin ?? {});
     if (!parsed.success) {
@@ -57,7 +63,6 @@ export function checkinRoutes() {
         [{ field: 'checkin', message: 'has no answers' }],
       );
     }
-    const receivedAt = now();
     const filledAt = body.filledAt ? new Date(body.filledAt) : receivedAt;
     if (filledAt.getTime() > receivedAt.getTime() + maxClockSkewMs) {
       throw new HttpProblem(400, 'Invalid input', 'filledAt is in the future.', [
@@ -66,13 +71,10 @@ export function checkinRoutes() {
     }
 
     const toLocal = (at: Date) => localDate(record.timeZone, at) as IsoDate;
-    const historyScope = {
-      clinicId: actor.clinicId,
-      patientId,
-      surgeryDate: record.surgery.surgeryDate,
-      now: receivedAt,
-    };
-    const history = await recentHistory(db, historyScope, toLocal);
+    const history = found.history.map(({ submittedAt, ...answers }) => ({
+      ...answers,
+      date: toLocal(submittedAt),
+    }));
     const decision = triage(parsed.data, record.surgery, history, toLocal(filledAt));
     const stored = await storeCheckin(db, {
       clinicId: actor.clinicId,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Checkin,
-  type HistoryEntry,
   type IsoDate,
   type TriageDecision,
   triageHistoryNeeded,
@@ -11,7 +10,9 @@ import type { AckDeadlines } from '../alerts/deadlines.ts';
 import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
+import { preparedMarker } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
+import { type SurgeryRecord, type SurgeryRow, surgeryRecordFrom } from '../patients/store.ts';
 
 /** All SQL about check-ins. The check-in and its alert are written in one transaction. */
 
@@ -53,35 +54,46 @@ export async function findByIdempotencyKey(
 }
 
 /**
- * Earlier check-ins for the trajectory rules, as pathway's history entries (date = the clinic's
- * local date): only the windows triage reads (triageHistoryNeeded), with a day's margin for time zones.
+ * The patient's current surgery (as `currentSurgery`) and the history triage needs, in ONE round
+ * trip: the check-in hot path reads both before it can triage. Only the windows triage reads
+ * (`triageHistoryNeeded`), with a day's margin for time zones; the early window is counted from
+ * the surgery date at UTC midnight.
  */
-export async function recentHistory(
+export async function surgeryWithHistory(
   db: Kysely<Database>,
-  input: { clinicId: string; patientId: string; surgeryDate: IsoDate; now: Date },
-  toLocalDate: (at: Date) => IsoDate,
+  input: { clinicId: string; patientId: string; now: Date },
   limit = 400,
-): Promise<HistoryEntry[]> {
+): Promise<{ record: SurgeryRecord; history: (Checkin & { submittedAt: Date })[] } | undefined> {
   const day = 86_400_000;
   const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
-  const surgeryStart = new Date(`${input.surgeryDate}T00:00:00Z`).getTime();
-  const earlyFrom = new Date(surgeryStart - 2 * day);
-  const earlyTo = new Date(surgeryStart + (triageHistoryNeeded.earlyDaysAfterSurgery + 2) * day);
-  const rows = await db
-    .selectFrom('checkins')
-    .select(['answers', 'submitted_at'])
-    .where('clinic_id', '=', input.clinicId)
-    .where('patient_id', '=', input.patientId)
-    .where((eb) =>
-      eb.or([
-        eb('submitted_at', '>=', recentFrom),
-        eb.and([eb('submitted_at', '>=', earlyFrom), eb('submitted_at', '<=', earlyTo)]),
-      ]),
-    )
-    .orderBy('submitted_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({ ...(row.answers as Checkin), date: toLocalDate(row.submitted_at) }));
+  const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
+  const result = await sql<SurgeryRow & { history: [Checkin, number][] }>`${sql.raw(preparedMarker)}
+    select s.clinic_id, s.id, s.patient_id, s.surgeon_id, s.region, s.procedure, s.approach, s.fusion,
+      s.levels, s.surgery_date, s.factors, s.overrides, s.created_at, s.cancelled_at, s.cancelled_by,
+      s.cancel_reason, cl.timezone, cl.ack_deadlines,
+      (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
+                                order by h.submitted_at desc), '[]'::json)
+       from (select answers, submitted_at from checkins
+             where clinic_id = s.clinic_id and patient_id = s.patient_id
+               and (submitted_at >= ${recentFrom.toISOString()}::timestamptz
+                    or (submitted_at >= (s.surgery_date - 2)::timestamp at time zone 'UTC'
+                        and submitted_at <= (s.surgery_date + ${earlyDays}::int)::timestamp at time zone 'UTC'))
+             order by submitted_at desc
+             limit ${limit}) h) as history
+    from surgeries s
+    join clinics cl on cl.id = s.clinic_id
+    where s.clinic_id = ${input.clinicId}::uuid and s.patient_id = ${input.patientId}::uuid
+    order by s.surgery_date desc, s.created_at desc
+    limit 1`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    record: surgeryRecordFrom(row),
+    history: row.history.map(([answers, at]) => ({
+      ...answers,
+      submittedAt: new Date(Number(at)),
+    })),
+  };
 }
 
 export interface NewCheckin {
@@ -140,7 +152,9 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
     alertStatements = sql`${raiseAlertCtes(raised, { cte: 'c' })}${newAlertEmailsCte(input.clinicId, level)}`;
   }
   const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
-  const result = await sql<{ id: string }>`
+  // The routine check-in (most of them) is one fixed text: prepared once per connection.
+  const prepared = alert === null ? sql.raw(preparedMarker) : sql``;
+  const result = await sql<{ id: string }>`${prepared}
     with c as (
       insert into checkins (clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at, told_lang)
       values (${input.clinicId}::uuid, ${checkinId}::uuid, ${input.patientId}::uuid, ${input.surgeryId}::uuid, ${input.idempotencyKey},

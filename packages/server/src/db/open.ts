@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
@@ -70,7 +71,10 @@ async function openDataDir(dataDir: string, options: OpenOptions): Promise<Lamin
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     // Patient data: the directory is the owner's only, also one made before this rule (decision 013).
     if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
-    const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
+    const pglite = await PGlite.create(dataDir, {
+      parsers: pgliteParsers,
+      startParams: [...PGlite.defaultStartParams, ...pgliteMemoryParams],
+    });
     return pgliteDatabase(pglite, { dataDir, afterClose: () => lock.release() });
   } catch (error) {
     lock.release();
@@ -82,6 +86,13 @@ async function openDataDir(dataDir: string, options: OpenOptions): Promise<Lamin
     );
   }
 }
+
+/**
+ * The embedded engine's buffer pool, sized for one clinic (issue 19): PostgreSQL's default 128 MB
+ * of shared buffers lives inside the WASM heap and made an idle server hold ~500 MB. The data
+ * files are also in the operating system's page cache, so a smaller pool costs little speed.
+ */
+export const pgliteMemoryParams = ['-c', 'shared_buffers=32MB', '-c', 'wal_buffers=1MB'];
 
 export const pgliteParsers = {
   [dateOid]: asText,
@@ -135,6 +146,7 @@ export function postgresDatabase(
       }) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('connect', (client) => prepareMarkedStatements(client));
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.warn(`PostgreSQL connection error: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -178,6 +190,38 @@ export function postgresDatabase(
     },
     stats,
   );
+}
+
+/**
+ * Marks a statement of a hot path (a check-in, the session lookup) to be prepared: on PostgreSQL it
+ * becomes a named statement on each connection, so the server parses and plans it once per
+ * connection instead of on every request. Only for statements whose text is one of a few fixed
+ * strings (values as parameters): each distinct text stays prepared for the connection's life.
+ * A comment, so the embedded engine (and any log) sees plain SQL.
+ */
+export const preparedMarker = '/* prepared */';
+
+const preparedNames = new Map<string, string>();
+
+function prepareMarkedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    if (
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      args.length === 2 &&
+      text.includes(preparedMarker)
+    ) {
+      let name = preparedNames.get(text);
+      if (name === undefined) {
+        name = `lamina_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+        if (preparedNames.size < 200) preparedNames.set(text, name);
+      }
+      return query({ name, text, values });
+    }
+    return query(...args);
+  };
 }
 
 function withClose(

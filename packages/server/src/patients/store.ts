@@ -8,9 +8,9 @@ import {
   type Surgery,
   surgerySchema,
 } from '@lamina/pathway';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { type AckDeadlines, resolveAckDeadlines } from '../alerts/deadlines.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, SurgeriesTable } from '../db/schema.ts';
 
 /** All SQL about patients and their surgeries lives here. */
 
@@ -172,7 +172,16 @@ export async function currentSurgery(
     .orderBy('surgeries.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row ? surgeryRecordFrom(row) : undefined;
+}
+
+/** A surgeries row joined with its clinic's time zone and deadlines, as the record pathway reads. */
+export type SurgeryRow = Selectable<SurgeriesTable> & {
+  timezone: string;
+  ack_deadlines: Selectable<Database['clinics']>['ack_deadlines'];
+};
+
+export function surgeryRecordFrom(row: SurgeryRow): SurgeryRecord {
   return {
     id: row.id,
     timeZone: row.timezone,
