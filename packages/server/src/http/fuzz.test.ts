@@ -11,7 +11,7 @@ import { enrolAndSignIn, seedClinic, signInStaff } from './test-fixtures.ts';
 /**
  * Fuzzes every documented JSON route (the OpenAPI registry) with random and adversarial bodies and
  * query strings, signed in as each kind of actor: no answer may be a 5xx, and every error must be an
- * RFC 9457 problem. LAMINA_FUZZ_RUNS sets the cases per route and actor (default 3).
+ * RFC 9457 problem (FHIR routes: an OperationOutcome; the SMART token endpoint: an OAuth error). LAMINA_FUZZ_RUNS sets the cases per route and actor (default 3).
  */
 const runsPerRoute = Number(process.env.LAMINA_FUZZ_RUNS ?? 3);
 const seed = Number(process.env.LAMINA_FUZZ_SEED ?? Date.now() % 1_000_000);
@@ -307,12 +307,33 @@ type Actor = 'visitor' | 'patient' | 'care_manager' | 'clinician' | 'reviewer' |
 /** Routes that would end the fuzzing actor's own session: fuzzed only as a visitor. */
 const endsSession = new Set(['post /api/auth/sign-out', 'post /api/auth/sessions/revoke-all']);
 
-function isProblem(response: {
-  status: number;
-  headers: Headers;
-  json: Record<string, unknown>;
-}): string | undefined {
-  if (response.headers.get('content-type') !== 'application/problem+json')
+function isProblem(
+  response: {
+    status: number;
+    headers: Headers;
+    json: Record<string, unknown>;
+  },
+  path = '',
+): string | undefined {
+  const type = response.headers.get('content-type') ?? '';
+  const body0 = response.json ?? {};
+  // The SMART token endpoint answers errors as OAuth 2.0 says (RFC 6749 §5.2: {"error": …}).
+  if (path.endsWith('/auth/token')) {
+    if (!type.startsWith('application/json')) return `content-type ${type}`;
+    return typeof body0.error === 'string' ? undefined : 'no OAuth error';
+  }
+  // The FHIR API answers errors as FHIR says: an OperationOutcome naming the problem.
+  if (path.startsWith('/fhir/')) {
+    if (!type.startsWith('application/fhir+json')) return `content-type ${type}`;
+    const issues = body0.issue as { severity?: unknown; code?: unknown }[] | undefined;
+    return body0.resourceType === 'OperationOutcome' &&
+      Array.isArray(issues) &&
+      issues.length > 0 &&
+      issues.every((i) => typeof i.severity === 'string' && typeof i.code === 'string')
+      ? undefined
+      : 'not an OperationOutcome';
+  }
+  if (type !== 'application/problem+json')
     return `content-type ${response.headers.get('content-type')}`;
   const body = response.json ?? {};
   if (typeof body.type !== 'string' || typeof body.title !== 'string') return 'no type/title';
@@ -458,7 +479,7 @@ forEachEngine((engine) => {
               `${actor} ${method} ${target} ${raw.slice(0, 200)} → ${response.status} ${response.text.slice(0, 200)}`,
             );
           else if (response.status >= 400) {
-            const wrong = isProblem(response);
+            const wrong = isProblem(response, url);
             if (wrong) failures.push(`${actor} ${method} ${target} → ${response.status}: ${wrong}`);
           }
         }

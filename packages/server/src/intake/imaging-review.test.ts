@@ -380,6 +380,11 @@ forEachEngine((engine) => {
       const clinic = await seedClinic(db);
       const admin = await staff(db, clinic, 'admin');
       const rosa = await enrolAndSignIn(admin, clinic);
+      // Rosa reads the app in Spanish: her stored language, which her own requests speak (issue 15).
+      const chosen = await rosa.client.put(`/api/patients/${rosa.patientId}/language`, {
+        language: 'es',
+      });
+      assert.equal(chosen.status, 200, chosen.text);
       const made = await rosa.client.post(`/api/patients/${rosa.patientId}/requests`, {
         kind: 'imaging_review',
         language: 'es',
