@@ -26,7 +26,7 @@ import { messages } from './messages/routes.ts';
 import { openapi } from './openapi/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { enrolment } from './patients/enrol-routes.ts';
-import { patientRoutes } from './patients/routes.ts';
+import { patients } from './patients/routes.ts';
 import { peers } from './peers/routes.ts';
 import { proms } from './proms/routes.ts';
 import { reminders } from './reminders/routes.ts';
@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/auth', authRoutes());
   app.route('/', account.routes());
   app.route('/', enrolment.routes());
-  app.route('/api/patients', patientRoutes());
+  app.route('/', patients.routes());
   app.route('/api/patients', checkinRoutes());
   app.route('/api/patients', patientAlertRoutes());
   app.route('/api/alerts', alertStreamRoutes());

@@ -1,6 +1,6 @@
 import { type IsoDate, isoDateSchema } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -121,12 +121,9 @@ async function fullQueue(c: AppContext) {
     queueCards(db, actor.clinicId, { offTrack: true }),
   ]);
   const at = now();
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'alert.queue',
     subjectType: 'alert',
-    ip: c.get('ip'),
     details: { count: redFlags.length + offTrack.length },
   });
   return c.json({
@@ -152,14 +149,11 @@ async function oneCard(c: AppContext) {
     if (!exists) throw notFound('This alert');
   }
   if (!stream || !streamCovers(stream, actor)) {
-    await recordAudit(db, {
-      clinicId: actor.clinicId,
-      actor,
+    await audit(c, {
       action: 'alert.card',
       subjectType: 'alert',
       subjectId: alertId,
       patientId: row?.patient_id ?? null,
-      ip: c.get('ip'),
     });
   }
   const at = now();
@@ -180,6 +174,7 @@ export const alertQueue = documentedRoutes([
       'The triage queue as the console shows it: red flags and the off-track list, each most urgent first then oldest, one card per alert (audited once per call)',
     access: staff,
     response: queueResponseSchema,
+    audit: { actions: ['alert.queue'] },
     handler: fullQueue,
   },
   {
@@ -190,6 +185,10 @@ export const alertQueue = documentedRoutes([
     access: staff,
     query: cardQuerySchema,
     response: cardResponseSchema,
+    audit: {
+      actions: ['alert.card'],
+      when: "not when `stream` names this user's open event stream (its row covers the card)",
+    },
     handler: oneCard,
   },
 ]);

@@ -1,5 +1,3 @@
-import { isoDateSchema, planOverridesSchema } from '@lamina/pathway';
-import { z } from 'zod';
 import { noteSchema, requiredNoteSchema } from '../alerts/routes.ts';
 import { alertSettingsSchema } from '../alerts/settings-routes.ts';
 import {
@@ -16,7 +14,6 @@ import type { RouteDoc } from './registry.ts';
  * with the schemas their handlers parse. openapi.test.ts fails when one is added without a line here.
  * Moving each list next to its handlers (documentedRoutes) is the next step.
  */
-export const planQuerySchema = z.strictObject({ today: isoDateSchema.optional() });
 
 const staffOfClinic = 'care managers, clinicians and admins (their own clinic)';
 const patientReaders = 'the patient themself, staff of their clinic, an assigned reviewer';
@@ -59,32 +56,6 @@ export const coreRouteDocs: RouteDoc[] = [
     path: '/api/auth/me',
     summary: 'Who is signed in',
     access: 'any signed-in user',
-  },
-  {
-    method: 'get',
-    path: '/api/patients',
-    summary: "The clinic's patients (a reviewer sees only assigned ones)",
-    access: `${staffOfClinic}; reviewers (assigned patients)`,
-  },
-  {
-    method: 'get',
-    path: '/api/patients/:patientId',
-    summary: 'A patient and their current surgery',
-    access: patientReaders,
-  },
-  {
-    method: 'get',
-    path: '/api/patients/:patientId/plan',
-    summary: 'The recovery plan for a day (default: today at the clinic)',
-    access: patientReaders,
-    query: planQuerySchema,
-  },
-  {
-    method: 'put',
-    path: '/api/patients/:patientId/overrides',
-    summary: "Replace the surgeon's overrides of the plan",
-    access: 'clinicians and admins (their own clinic)',
-    body: planOverridesSchema,
   },
   {
     method: 'post',

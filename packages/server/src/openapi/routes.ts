@@ -9,6 +9,7 @@ import { imaging } from '../imaging/routes.ts';
 import { intake } from '../intake/routes.ts';
 import { messages } from '../messages/routes.ts';
 import { enrolment } from '../patients/enrol-routes.ts';
+import { patients } from '../patients/routes.ts';
 import { peers } from '../peers/routes.ts';
 import { proms } from '../proms/routes.ts';
 import { reminders } from '../reminders/routes.ts';
@@ -27,6 +28,7 @@ const selfDoc: RouteDoc = {
 /** Every documented route; a feature added to app.ts must add its docs here (openapi.test.ts checks). */
 export const allRouteDocs: readonly RouteDoc[] = [
   ...coreRouteDocs,
+  ...patients.docs,
   ...account.docs,
   ...messages.docs,
   ...proms.docs,

@@ -1,3 +1,4 @@
+import type { PatientDetail } from '@lamina/contract';
 import type { RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
@@ -8,7 +9,7 @@ import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
-import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
+import type { Message, PatientAlert, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
 import { Loading } from './ui-loading.tsx';
@@ -79,7 +80,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
     return (
       <div className="patient-view">
         <h1>
-          {detail.patient.given_name} {detail.patient.family_name}
+          {detail.patient.givenName} {detail.patient.familyName}
         </h1>
         {correction}
       </div>
@@ -88,7 +89,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
   return (
     <div className="patient-view">
       <h1>
-        {detail.patient.given_name} {detail.patient.family_name}
+        {detail.patient.givenName} {detail.patient.familyName}
       </h1>
       <p className="lead">
         {t('patient.surgerySummary', {

@@ -84,14 +84,6 @@ export interface PatientAlert {
   events: AlertEvent[];
 }
 
-export interface PatientRow {
-  id: string;
-  given_name: string;
-  family_name: string;
-  surgery_date: string | null;
-  open_alerts: number;
-}
-
 export interface StoredCheckin {
   id: string;
   level: TriageLevel;
@@ -129,25 +121,6 @@ export interface Overrides {
   >;
   milestones: Record<string, { from?: Offset; to?: Offset; note?: string }>;
   followUps: Record<string, { date?: string; note?: string }>;
-}
-
-export interface PatientDetail {
-  patient: { id: string; given_name: string; family_name: string; email: string | null };
-  surgery: {
-    id: string;
-    surgery: {
-      region: string;
-      procedure: string;
-      approach?: string;
-      fusion?: boolean;
-      levels?: number;
-      surgeryDate: string;
-    };
-    overrides: Overrides;
-    /** Set when the surgery was cancelled (issue 15): there is no plan for it. */
-    cancelledAt?: string | null;
-    cancelReason?: string | null;
-  } | null;
 }
 
 export interface Lead {
