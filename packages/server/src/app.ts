@@ -12,7 +12,7 @@ import { account } from './auth/account-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
-import { checkinRoutes } from './checkins/routes.ts';
+import { checkins } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
 import type { AppContext, AppDeps, AppEnv } from './http/context.ts';
@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', account.routes());
   app.route('/', enrolment.routes());
   app.route('/', patients.routes());
-  app.route('/api/patients', checkinRoutes());
+  app.route('/', checkins.routes());
   app.route('/api/patients', patientAlertRoutes());
   app.route('/api/alerts', alertStreamRoutes());
   // Before alertRoutes: '/api/alerts/queue' is not an alert id.

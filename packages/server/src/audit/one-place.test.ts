@@ -27,7 +27,6 @@ const awaitingAuditHelper = new Set<string>([
   'alerts/stream.ts',
   'auth/account-routes.ts',
   'candidacy/routes.ts',
-  'checkins/routes.ts',
   'clinics/profile.ts',
   'clinics/setup.ts',
   'imaging/request-routes.ts',

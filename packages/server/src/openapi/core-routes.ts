@@ -5,7 +5,6 @@ import {
   patientCodeVerifySchema,
   staffSignInSchema,
 } from '../auth/routes.ts';
-import { submitCheckinSchema } from '../checkins/routes.ts';
 import { outcomeQuerySchema } from '../outcomes/routes.ts';
 import type { RouteDoc } from './registry.ts';
 
@@ -56,21 +55,6 @@ export const coreRouteDocs: RouteDoc[] = [
     path: '/api/auth/me',
     summary: 'Who is signed in',
     access: 'any signed-in user',
-  },
-  {
-    method: 'post',
-    path: '/api/patients/:patientId/checkins',
-    summary:
-      'Submit a daily check-in (idempotent by key); triaged, with any alert, in one transaction',
-    access: 'the patient themself',
-    body: submitCheckinSchema,
-    success: { status: 201, description: 'Stored and triaged (200 when replayed).' },
-  },
-  {
-    method: 'get',
-    path: '/api/patients/:patientId/checkins',
-    summary: "The patient's check-ins, newest first",
-    access: patientReaders,
   },
   {
     method: 'get',

@@ -194,3 +194,53 @@ test('the snake_case check sees a row key', () => {
   const content = responses['200']?.content;
   assert.ok(propertyNames(content).some((name) => name.endsWith('.given_name')));
 });
+
+test('in tests, an answer outside its schema or a missing audit row is a 500 naming the route', async () => {
+  const { Hono } = await import('hono');
+  const { documentedRoutes } = await import('./registry.ts');
+  const feature = documentedRoutes([
+    {
+      method: 'get',
+      path: '/api/row',
+      summary: 'x',
+      access: 'x',
+      response: z.strictObject({ givenName: z.string() }),
+      audit: 'none',
+      handler: (c) => c.json({ givenName: 'Rosa', given_name: 'Rosa' }),
+    },
+    {
+      method: 'get',
+      path: '/api/forgets',
+      summary: 'x',
+      access: 'x',
+      response: z.strictObject({ ok: z.boolean() }),
+      audit: { actions: ['patient.read'] },
+      handler: (c) => c.json({ ok: true }),
+    },
+    {
+      method: 'get',
+      path: '/api/fine',
+      summary: 'x',
+      access: 'x',
+      response: z.strictObject({ ok: z.boolean() }),
+      audit: 'none',
+      handler: (c) => c.json({ ok: true }),
+    },
+  ]);
+  const checked = new Hono<import('../http/context.ts').AppEnv>();
+  checked.use('*', async (c, next) => {
+    c.set('deps', { checkContract: true } as AppDeps);
+    await next();
+  });
+  checked.route('/', feature.routes());
+  const row = await checked.request('/api/row');
+  assert.equal(row.status, 500);
+  assert.match(((await row.json()) as { detail: string }).detail, /GET \/api\/row.*given_name/);
+  const forgets = await checked.request('/api/forgets');
+  assert.equal(forgets.status, 500);
+  assert.match(
+    ((await forgets.json()) as { detail: string }).detail,
+    /declares audit patient\.read but wrote none/,
+  );
+  assert.equal((await checked.request('/api/fine')).status, 200);
+});

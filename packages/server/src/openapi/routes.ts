@@ -2,6 +2,7 @@ import { admin } from '../admin/routes.ts';
 import { alertQueue } from '../alerts/queue-routes.ts';
 import { account } from '../auth/account-routes.ts';
 import { candidacy } from '../candidacy/routes.ts';
+import { checkins } from '../checkins/routes.ts';
 import { clinics } from '../clinics/routes.ts';
 import type { AppContext } from '../http/context.ts';
 import { requestImaging } from '../imaging/request-routes.ts';
@@ -29,6 +30,7 @@ const selfDoc: RouteDoc = {
 export const allRouteDocs: readonly RouteDoc[] = [
   ...coreRouteDocs,
   ...patients.docs,
+  ...checkins.docs,
   ...account.docs,
   ...messages.docs,
   ...proms.docs,

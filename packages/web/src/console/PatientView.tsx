@@ -1,4 +1,4 @@
-import type { PatientDetail } from '@lamina/contract';
+import type { PatientDetail, StoredCheckin } from '@lamina/contract';
 import type { RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
@@ -9,7 +9,7 @@ import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
-import type { Message, PatientAlert, PromResponse, StoredCheckin } from './types.ts';
+import type { Message, PatientAlert, PromResponse } from './types.ts';
 import { can } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
 import { Loading } from './ui-loading.tsx';
@@ -282,8 +282,8 @@ function Checkins({ checkins, surgeryDate }: { checkins: StoredCheckin[]; surger
         >
           {checkins.map((c) => (
             <tr key={c.id} className={`level-${c.level}`}>
-              <td>{dateTime(c.submitted_at, lang)}</td>
-              <td>{daysBetween(surgeryDate, c.submitted_at)}</td>
+              <td>{dateTime(c.submittedAt, lang)}</td>
+              <td>{daysBetween(surgeryDate, c.submittedAt)}</td>
               <td>
                 <strong className={`level-text ${c.level}`}>{t(`level.${c.level}`)}</strong>
               </td>

@@ -84,14 +84,6 @@ export interface PatientAlert {
   events: AlertEvent[];
 }
 
-export interface StoredCheckin {
-  id: string;
-  level: TriageLevel;
-  answers: CheckinInput;
-  triage: { level: TriageLevel; instruction?: Statement; findings: Finding[] } | null;
-  submitted_at: string;
-}
-
 export interface PromResponse {
   id: string;
   instrument: string;

@@ -1,4 +1,5 @@
-import type { CheckinInput, PromChange, TriageLevel } from '@lamina/pathway';
+import type { StoredCheckin } from '@lamina/contract';
+import type { PromChange } from '@lamina/pathway';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
@@ -10,12 +11,6 @@ import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
 import { PlanNow } from './PlanNow.tsx';
 
-interface StoredCheckin {
-  id: string;
-  level: TriageLevel;
-  answers: CheckinInput;
-  submitted_at: string;
-}
 interface PromResponse {
   id: string;
   instrument: string;

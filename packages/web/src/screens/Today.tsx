@@ -1,3 +1,4 @@
+import type { CheckinList } from '@lamina/contract';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
@@ -63,16 +64,9 @@ export function Today({ ctx }: { ctx: PatientContext }) {
   useEffect(() => {
     const today = localDay(new Date());
     api
-      .get<{ checkins: { submitted_at?: string; submittedAt?: string }[] }>(
-        `/api/patients/${patientId}/checkins`,
-      )
+      .get<CheckinList>(`/api/patients/${patientId}/checkins`)
       .then((r) =>
-        setCheckedInToday(
-          r.checkins.some((c) => {
-            const at = c.submittedAt ?? c.submitted_at;
-            return at ? localDay(new Date(at)) === today : false;
-          }),
-        ),
+        setCheckedInToday(r.checkins.some((c) => localDay(new Date(c.submittedAt)) === today)),
       )
       .catch(() => undefined);
     api
