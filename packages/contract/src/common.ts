@@ -1,3 +1,4 @@
+import type { Statement } from '@lamina/pathway';
 import { z } from 'zod';
 
 /**
@@ -10,8 +11,13 @@ import { z } from 'zod';
 export const timestamp = z.string().min(1);
 export const id = z.string().min(1);
 
-/** A sourced statement of the clinical core (text + source ids, maybe more): kept open here. */
-export const statementDto = z.looseObject({ text: z.string() });
+/** A sourced statement of the clinical core (id, text, sources): pathway's own type. */
+export const statementDto = z
+  .custom<Statement>(
+    (value) =>
+      typeof value === 'object' && value !== null && typeof (value as Statement).text === 'string',
+  )
+  .meta({ title: 'Statement' });
 
 /** One triage finding, as the clinical core writes it. */
 export const findingDto = z.looseObject({

@@ -1,5 +1,11 @@
 // The API contract: one module per route group; add yours at the end (decision 020).
 
+export * from './alerts.ts';
+export * from './auth.ts';
 export * from './checkins.ts';
 export * from './common.ts';
+export * from './messages.ts';
+export * from './outcomes.ts';
 export * from './patients.ts';
+export * from './proms.ts';
+export * from './words.ts';

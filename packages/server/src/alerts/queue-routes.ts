@@ -1,4 +1,5 @@
-import { type IsoDate, isoDateSchema } from '@lamina/pathway';
+import { type QueueCard, queueCardAnswerDto, queueCardDto, queueDto } from '@lamina/contract';
+import type { IsoDate } from '@lamina/pathway';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
@@ -23,58 +24,10 @@ import { streamCovers } from './stream.ts';
  *   `alert.card` row, so no read goes unaudited.
  */
 
-const statementSchema = z.looseObject({ text: z.string() });
-
-const findingSchema = z.looseObject({
-  ruleId: z.string(),
-  level: z.string(),
-  instruction: statementSchema,
-  clinicianSummary: z.string(),
-  patientWords: z.string().optional(),
-});
-
-export const queueCardSchema = z
-  .strictObject({
-    id: z.uuid(),
-    level: z.enum(['emergency', 'urgent', 'contact']),
-    status: z.enum(['open', 'acknowledged']),
-    /** Sort key: lower first; then createdAt, then id. */
-    priority: z.number().int(),
-    offTrack: z.boolean(),
-    findings: z.array(findingSchema),
-    /** What the check-in told the patient overall (null for alerts not raised by a check-in). */
-    instruction: statementSchema.nullable(),
-    createdAt: z.iso.datetime(),
-    deadlineAt: z.iso.datetime().nullable(),
-    overdue: z.boolean(),
-    acknowledgedAt: z.iso.datetime().nullable(),
-    acknowledgedBy: z.uuid().nullable(),
-    notes: z.string().nullable(),
-    escalationStep: z.number().int(),
-    escalatedAt: z.iso.datetime().nullable(),
-    patient: z.strictObject({
-      id: z.uuid(),
-      givenName: z.string(),
-      familyName: z.string(),
-      surgeryDate: isoDateSchema.nullable(),
-      daysSinceSurgery: z.number().int().nullable(),
-    }),
-  })
-  .meta({ title: 'QueueCard' });
-export type QueueCard = z.output<typeof queueCardSchema>;
-
-export const queueResponseSchema = z.strictObject({
-  now: z.iso.datetime(),
-  redFlags: z.array(queueCardSchema),
-  offTrack: z.array(queueCardSchema),
-});
-
-export const cardResponseSchema = z.strictObject({
-  now: z.iso.datetime(),
-  alertId: z.uuid(),
-  /** null: the alert left the queue (resolved); remove its card. */
-  card: queueCardSchema.nullable(),
-});
+export const queueCardSchema = queueCardDto;
+export type { QueueCard };
+export const queueResponseSchema = queueDto;
+export const cardResponseSchema = queueCardAnswerDto;
 
 export const cardQuerySchema = z.strictObject({
   /** The id the event stream's `ready` event gave this tab (skips the per-card audit row). */
@@ -86,7 +39,7 @@ const iso = (at: Date | string | null): string | null =>
 
 export function toQueueCard(row: QueueCardRow, now: Date): QueueCard {
   const deadline = row.deadline_at === null ? null : new Date(row.deadline_at);
-  const instruction = row.instruction as { text: string } | null | undefined;
+  const instruction = row.instruction as QueueCard['instruction'] | undefined;
   return {
     id: row.id,
     level: row.level as QueueCard['level'],

@@ -1,4 +1,11 @@
-import type { PatientDetail, StoredCheckin } from '@lamina/contract';
+import type {
+  Message,
+  MessageThread,
+  PatientAlert,
+  PatientDetail,
+  PromResponse,
+  StoredCheckin,
+} from '@lamina/contract';
 import type { RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
@@ -9,7 +16,6 @@ import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { OverridesEditor } from './Overrides.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
-import type { Message, PatientAlert, PromResponse } from './types.ts';
 import { can } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
 import { Loading } from './ui-loading.tsx';
@@ -191,10 +197,8 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
           <li key={a.id} className={`level-${a.level}`} data-testid="alert-history">
             <p>
               <strong className={`level-text ${a.level}`}>{t(`level.${a.level}`)}</strong> ·{' '}
-              {t(`status.${a.status}`)} · {dateTime(a.created_at, lang)}
-              {a.escalation_step > 0
-                ? ` · ${t('queue.escalated', { step: a.escalation_step })}`
-                : ''}
+              {t(`status.${a.status}`)} · {dateTime(a.createdAt, lang)}
+              {a.escalationStep > 0 ? ` · ${t('queue.escalated', { step: a.escalationStep })}` : ''}
             </p>
             <ul className="plain">
               {a.findings.map((f) => (
@@ -343,9 +347,7 @@ function Thread({ patientId }: { patientId: string }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const r = await api.get<{ messages: Message[]; unread: number }>(
-      `/api/patients/${patientId}/messages`,
-    );
+    const r = await api.get<MessageThread>(`/api/patients/${patientId}/messages`);
     setMessages(r.messages);
     // Opening the thread is reading it.
     if (r.unread > 0) await api.post(`/api/patients/${patientId}/messages/read`, {});

@@ -1,9 +1,9 @@
+import type { QueueCard } from '@lamina/contract';
 import { useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { countdown, dateTime, duration, useT } from './i18n.ts';
 import { useLiveQueue, useNow } from './live-queue.tsx';
-import type { QueueCard } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 
 /**

@@ -1,8 +1,9 @@
+import type { AlertLevel, AlertSettings, Deadline } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
 import { useT } from './i18n.ts';
-import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
+import type { StaffMember } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'businessDays';
@@ -115,7 +116,7 @@ export default function Settings() {
       {
         position: list.length + 1,
         id: chosen.id,
-        display_name: chosen.displayName,
+        displayName: chosen.displayName,
         role: chosen.role,
       },
     ]);
@@ -173,14 +174,14 @@ export default function Settings() {
             {onCall.map((person, index) => (
               <li key={person.id}>
                 <span>
-                  {person.display_name} · {t(`role.${person.role as 'admin'}`)}
+                  {person.displayName} · {t(`role.${person.role as 'admin'}`)}
                 </span>
                 <span className="buttons">
                   <button
                     type="button"
                     className="secondary small"
                     disabled={index === 0}
-                    aria-label={t('settings.moveUp', { name: person.display_name })}
+                    aria-label={t('settings.moveUp', { name: person.displayName })}
                     onClick={() => move(index, -1)}
                   >
                     ↑
@@ -189,7 +190,7 @@ export default function Settings() {
                     type="button"
                     className="secondary small"
                     disabled={index === onCall.length - 1}
-                    aria-label={t('settings.moveDown', { name: person.display_name })}
+                    aria-label={t('settings.moveDown', { name: person.displayName })}
                     onClick={() => move(index, 1)}
                   >
                     ↓
@@ -197,7 +198,7 @@ export default function Settings() {
                   <button
                     type="button"
                     className="secondary small"
-                    aria-label={t('settings.remove', { name: person.display_name })}
+                    aria-label={t('settings.remove', { name: person.displayName })}
                     onClick={() => setOnCall((list) => list.filter((p) => p.id !== person.id))}
                   >
                     {t('settings.removeShort')}

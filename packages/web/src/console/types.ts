@@ -1,7 +1,7 @@
-/** What the console reads from the API (see GET /api/openapi.json for the routes). */
-import type { CheckinInput, PromChange, Statement, TriageLevel } from '@lamina/pathway';
+/** What the console reads from the API that is not in @lamina/contract yet (see GET /api/openapi.json). */
+import type { Assignee } from '@lamina/contract';
+import type { Statement, TriageLevel } from '@lamina/pathway';
 
-export type AlertLevel = 'emergency' | 'urgent' | 'contact';
 export type StaffRole = 'care_manager' | 'clinician' | 'admin' | 'reviewer';
 
 export interface Finding {
@@ -12,94 +12,7 @@ export interface Finding {
   patientWords?: string;
 }
 
-export interface QueueAlert {
-  id: string;
-  level: AlertLevel;
-  status: 'open' | 'acknowledged';
-  findings: Finding[];
-  created_at: string;
-  deadline_at: string | null;
-  acknowledged_at: string | null;
-  acknowledged_by: string | null;
-  notes: string | null;
-  patient_id: string;
-  off_track: boolean;
-  escalation_step: number;
-  escalated_at: string | null;
-  /** No check-in in the day since this urgent/emergency alert (issue 16). */
-  no_checkin_since?: boolean;
-  given_name: string;
-  family_name: string;
-  triage: { level: TriageLevel; instruction?: Statement; daysSinceSurgery?: number } | null;
-  answers: CheckinInput | null;
-  overdue: boolean;
-}
-
 /** One card of the live queue (GET /api/alerts/queue and /api/alerts/:alertId/card). */
-export interface QueueCard {
-  id: string;
-  level: AlertLevel;
-  status: 'open' | 'acknowledged';
-  /** Server order: priority (lower first), then createdAt, then id. */
-  priority: number;
-  offTrack: boolean;
-  findings: Finding[];
-  instruction: Statement | null;
-  createdAt: string;
-  deadlineAt: string | null;
-  overdue: boolean;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  notes: string | null;
-  escalationStep: number;
-  escalatedAt: string | null;
-  patient: {
-    id: string;
-    givenName: string;
-    familyName: string;
-    surgeryDate: string | null;
-    daysSinceSurgery: number | null;
-  };
-}
-
-export interface AlertEvent {
-  alert_id: string;
-  kind: string;
-  note: string | null;
-  at: string;
-  actor: string | null;
-}
-
-export interface PatientAlert {
-  id: string;
-  level: AlertLevel;
-  status: 'open' | 'acknowledged' | 'resolved';
-  off_track: boolean;
-  findings: Finding[];
-  created_at: string;
-  deadline_at: string | null;
-  acknowledged_at: string | null;
-  resolved_at: string | null;
-  escalation_step: number;
-  events: AlertEvent[];
-}
-
-export interface PromResponse {
-  id: string;
-  instrument: string;
-  completedOn: string;
-  score: { scales: { scale: string; value: number | undefined }[] } | null;
-  change: Omit<PromChange, 'rule' | 'instrument'>[];
-}
-
-export interface Message {
-  id: string;
-  body: string;
-  sentAt: string;
-  readAt: string | null;
-  from: { userId: string; name: string; role: string; side: 'patient' | 'care-team' };
-}
-
 export interface Offset {
   days?: number;
   weeks?: number;
@@ -127,36 +40,12 @@ export interface Lead {
   assignee: Assignee | null;
 }
 
-/** Whom an inbox item (a patient's messages, a lead) is assigned to. */
-export interface Assignee {
-  id: string;
-  name: string;
-}
-
 /** GET /api/clinic/staff: the care team, who can be assigned the inbox or put on call. */
 export interface StaffMember {
   id: string;
   displayName: string;
   role: string;
   disabled: boolean;
-}
-
-export type Deadline = { seconds: number } | { businessDays: number };
-export interface AlertSettings {
-  ackDeadlines: Record<AlertLevel, Deadline>;
-  onCall: { position: number; id: string; display_name: string; role: string }[];
-}
-
-export interface OutcomeGroup {
-  region: string;
-  procedure: string;
-  patients: number;
-  promCompletion: { timepoint: string; opened: number; completed: number; rate: number | null }[];
-  mcid: { timepoint: string; measured: number; improved: number; share: number | null }[];
-  patientWeeks: number;
-  alertsPer100PatientWeeks: Record<AlertLevel, number>;
-  medianMinutesToAcknowledge: Record<AlertLevel, number | null>;
-  overdue: number;
 }
 
 /** What each role may see in the console; the server checks every call again (deny by default). */

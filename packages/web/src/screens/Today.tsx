@@ -1,4 +1,4 @@
-import type { CheckinList } from '@lamina/contract';
+import type { CheckinList, OwnAlert } from '@lamina/contract';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
@@ -16,13 +16,6 @@ import { SecondOpinionPrompt } from './second-opinion/SecondOpinionPrompt.tsx';
  * the deadline and whether the team acknowledged it (the patient-safe fields; older field names are
  * read too, so Today works before and after the alerts answer became a patient DTO).
  */
-/** The patient's own view of an alert (server: alerts/patient-alerts.ts patientAlertView). */
-interface PatientAlert {
-  level: string;
-  createdAt: string;
-  deadlineAt: string | null;
-  acknowledged: boolean;
-}
 interface RecentAlert {
   raisedAt: Date;
   deadlineAt: Date | null;
@@ -31,7 +24,7 @@ interface RecentAlert {
 
 const dayMs = 24 * 60 * 60_000;
 
-function recentAlert(alerts: PatientAlert[], now: Date): RecentAlert | null {
+function recentAlert(alerts: OwnAlert[], now: Date): RecentAlert | null {
   for (const a of alerts) {
     const raisedAt = new Date(a.createdAt);
     if (now.getTime() - raisedAt.getTime() > dayMs) continue;
@@ -84,7 +77,7 @@ export function Today({ ctx }: { ctx: PatientContext }) {
       )
       .catch(() => undefined);
     api
-      .get<{ alerts: PatientAlert[] }>(`/api/patients/${patientId}/alerts`)
+      .get<{ alerts: OwnAlert[] }>(`/api/patients/${patientId}/alerts`)
       .then((r) => setAlert(recentAlert(r.alerts, new Date())))
       .catch(() => undefined);
   }, [patientId]);
