@@ -1,5 +1,4 @@
-import type { StoredCheckin } from '@lamina/contract';
-import type { PromChange } from '@lamina/pathway';
+import type { PromResponse, StoredCheckin } from '@lamina/contract';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
@@ -10,14 +9,6 @@ import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
 import { PlanNow } from './PlanNow.tsx';
-
-interface PromResponse {
-  id: string;
-  instrument: string;
-  completedOn: string;
-  score: { scales: { scale: string; value: number | undefined }[] } | null;
-  change: Omit<PromChange, 'rule' | 'instrument'>[];
-}
 
 export default function Recovery({ ctx }: { ctx: PatientContext }) {
   const { t, lang, date, st } = useI18n();
