@@ -2,6 +2,7 @@
 
 export * from './alerts.ts';
 export * from './auth.ts';
+export * from './candidacy.ts';
 export * from './checkins.ts';
 export * from './common.ts';
 export * from './messages.ts';

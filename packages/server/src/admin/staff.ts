@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit, recordAudit } from '../audit/audit.ts';
 import { patientExists } from '../auth/access-store.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { revokeAllSessionsOf } from '../auth/session.ts';
@@ -117,15 +117,16 @@ async function invite(c: AppContext) {
           body: `Hello ${input.name}, you are invited to join ${clinic} on Lamina as a ${roleNames[input.role]}. To set your password, open Lamina, choose "Accept invitation" and paste this code: ${token} . The code works for ${invitationDays} days.`,
         },
       });
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'user.invite',
-        subjectType: 'user',
-        subjectId: id,
-        ip: c.get('ip'),
-        details: { role: input.role },
-      });
+      await audit(
+        c,
+        {
+          action: 'user.invite',
+          subjectType: 'user',
+          subjectId: id,
+          details: { role: input.role },
+        },
+        trx,
+      );
       return id;
     });
   } catch (error) {
@@ -175,15 +176,16 @@ async function disable(c: AppContext) {
   const sessionsRevoked = await db.transaction().execute(async (trx) => {
     await disableUser(trx, actor.clinicId, userId, at);
     const revoked = await revokeAllSessionsOf(trx, actor.clinicId, userId, at);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'user.disable',
-      subjectType: 'user',
-      subjectId: userId,
-      ip: c.get('ip'),
-      details: { role: user.role, sessionsRevoked: revoked },
-    });
+    await audit(
+      c,
+      {
+        action: 'user.disable',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { role: user.role, sessionsRevoked: revoked },
+      },
+      trx,
+    );
     return revoked;
   });
   return c.json({ userId, disabled: true, sessionsRevoked });
@@ -210,16 +212,17 @@ async function assign(c: AppContext) {
       at: now(),
     });
     if (inserted)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'reviewer.assign',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        ip: c.get('ip'),
-        details: { reviewerId },
-      });
+      await audit(
+        c,
+        {
+          action: 'reviewer.assign',
+          subjectType: 'patient',
+          subjectId: patientId,
+          patientId,
+          details: { reviewerId },
+        },
+        trx,
+      );
     return inserted;
   });
   return c.json({ patientId, reviewerId, assigned: true }, added ? 201 : 200);

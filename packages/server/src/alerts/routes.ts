@@ -97,19 +97,20 @@ async function list(c: AppContext) {
   });
 }
 
-async function read(c: AppContext) {
+/** The alert the path names, if the actor may act on its patient (404 / 403 otherwise). */
+async function permittedAlert(c: AppContext) {
   const actor = requireActor(c);
   const alertId = pathId(c, 'alertId');
-  const { db } = c.get('deps');
-  const alert = await getAlert(db, actor.clinicId, alertId);
+  const alert = await getAlert(c.get('deps').db, actor.clinicId, alertId);
   if (!alert) throw notFound('This alert');
-  if (
-    !mayActOnPatient(actor, 'act-on-alert', {
-      clinicId: actor.clinicId,
-      patientId: alert.patient_id,
-    })
-  )
-    throw forbidden();
+  const patient = { clinicId: actor.clinicId, patientId: alert.patient_id };
+  if (!mayActOnPatient(actor, 'act-on-alert', patient)) throw forbidden();
+  return { actor, alertId, alert };
+}
+
+async function read(c: AppContext) {
+  const { actor, alertId, alert } = await permittedAlert(c);
+  const { db } = c.get('deps');
   await audit(c, {
     action: 'alert.read',
     subjectType: 'alert',
@@ -131,19 +132,9 @@ async function read(c: AppContext) {
 }
 
 const act = (action: AlertAction) => async (c: AppContext) => {
-  const actor = requireActor(c);
-  const alertId = pathId(c, 'alertId');
-  const { db, now } = c.get('deps');
   // Who may act comes first: someone without access learns nothing, not even what input is valid.
-  const alert = await getAlert(db, actor.clinicId, alertId);
-  if (!alert) throw notFound('This alert');
-  if (
-    !mayActOnPatient(actor, 'act-on-alert', {
-      clinicId: actor.clinicId,
-      patientId: alert.patient_id,
-    })
-  )
-    throw forbidden();
+  const { actor, alertId, alert } = await permittedAlert(c);
+  const { db, now } = c.get('deps');
   const { note } = await readJson(c, action === 'note' ? requiredNoteSchema : noteSchema);
   const done = await db.transaction().execute(async (trx) => {
     const changed = await actOnAlert(trx, {

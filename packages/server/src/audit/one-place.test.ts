@@ -16,29 +16,14 @@ import { allRouteDocs } from '../openapi/routes.ts';
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Request-handling files that still call recordAudit by hand: the list only shrinks. */
-const awaitingAuditHelper = new Set<string>([
-  'admin/audit-log.ts',
-  'admin/security.ts',
-  'admin/settings.ts',
-  'admin/staff.ts',
-  'auth/account-routes.ts',
-  'candidacy/routes.ts',
-  'clinics/profile.ts',
-  'clinics/setup.ts',
-  'imaging/request-routes.ts',
-  'imaging/routes.ts',
-  'patients/enrol-routes.ts',
-  'patients/invitations.ts',
-  'patients/language.ts',
-  'patients/surgery-correction.ts',
-  'reminders/routes.ts',
-  'second-opinion/routes.ts',
-]);
+const awaitingAuditHelper = new Set<string>(['patients/surgery-correction.ts']);
 
 /** Where recordAudit stays: no request, or no actor yet (decision 019). */
 const withoutRequest = new Set<string>([
   'audit/audit.ts', // audit() itself
   'audit/denied.ts', // the middleware that audits refused requests
+  'admin/staff.ts', // accepting an invitation: the new user is the actor, not yet signed in
+  'auth/account-routes.ts', // a password reset by emailed token: the user is not signed in
   'alerts/escalation.ts', // a job
   'auth/routes.ts', // sign-in bookkeeping before an actor exists
   'clinics/create.ts', // the CLI's clinic creation

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { admin } from '../admin/routes.ts';
 import { patientAlerts } from '../alerts/patient-alerts.ts';
 import { alertQueue } from '../alerts/queue-routes.ts';
@@ -29,6 +30,10 @@ const selfDoc: RouteDoc = {
   path: '/api/openapi.json',
   summary: 'This document',
   access: 'anyone',
+  response: z
+    .looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) })
+    .meta({ title: 'OpenApiDocument' }),
+  audit: 'none',
 };
 
 /** Every documented route; a feature added to app.ts must add its docs here (openapi.test.ts checks). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
@@ -37,15 +37,16 @@ async function enrol(c: AppContext) {
   try {
     const created = await db.transaction().execute(async (trx) => {
       const ids = await enrolPatient(trx, actor.clinicId, actor.userId, input);
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'patient.enrol',
-        subjectType: 'patient',
-        subjectId: ids.patientId,
-        patientId: ids.patientId,
-        ip: c.get('ip'),
-      });
+      await audit(
+        c,
+        {
+          action: 'patient.enrol',
+          subjectType: 'patient',
+          subjectId: ids.patientId,
+          patientId: ids.patientId,
+        },
+        trx,
+      );
       return ids;
     });
     return c.json(created, 201);

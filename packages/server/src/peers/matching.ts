@@ -17,16 +17,8 @@ import { z } from 'zod';
  */
 
 // The word lists are shared with the web app's choices: one copy, in @lamina/contract.
-export {
-  type AgeBand,
-  type AvailabilityChoice,
-  ageBands,
-  availabilityChoices,
-  type PeerCondition,
-  type PeerLanguage,
-  peerConditions,
-  peerLanguages,
-} from '@lamina/contract/words';
+export type { AgeBand, AvailabilityChoice, PeerCondition, PeerLanguage };
+export { ageBands, availabilityChoices, peerConditions, peerLanguages };
 
 export const conditionSchema = z.enum(peerConditions);
 export const ageBandSchema = z.enum(ageBands);

@@ -1,9 +1,9 @@
-import type { Assignee, UnreadInbox } from '@lamina/contract';
+import type { Assignee, Lead, UnreadInbox } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { dateTime, useT } from './i18n.ts';
-import { can, type Lead, type StaffMember } from './types.ts';
+import { can, type StaffMember } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
@@ -194,7 +194,7 @@ function Leads(props: {
                 {lead.category ?? '–'}
                 {lead.region ? ` (${lead.region})` : ''}
               </td>
-              <td>{dateTime(lead.created_at, lang)}</td>
+              <td>{dateTime(lead.createdAt, lang)}</td>
               <td>
                 <select
                   aria-label={t('leads.statusFor', { name: lead.name })}

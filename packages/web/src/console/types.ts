@@ -1,5 +1,3 @@
-/** What the console reads from the API that is not in @lamina/contract yet (see GET /api/openapi.json). */
-import type { Assignee } from '@lamina/contract';
 import type { Statement, TriageLevel } from '@lamina/pathway';
 
 export type StaffRole = 'care_manager' | 'clinician' | 'admin' | 'reviewer';
@@ -26,18 +24,6 @@ export interface Overrides {
   >;
   milestones: Record<string, { from?: Offset; to?: Offset; note?: string }>;
   followUps: Record<string, { date?: string; note?: string }>;
-}
-
-export interface Lead {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  status: 'new' | 'contacted' | 'closed';
-  created_at: string;
-  category: string | null;
-  region: string | null;
-  assignee: Assignee | null;
 }
 
 /** GET /api/clinic/staff: the care team, who can be assigned the inbox or put on call. */
