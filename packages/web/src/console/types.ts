@@ -1,16 +1,9 @@
-import type { Statement, TriageLevel } from '@lamina/pathway';
-
+/**
+ * Console types not in @lamina/contract: the overrides editor's input and GET /api/clinic/staff (its
+ * route group is not converted yet). Answer types come from @lamina/contract (decision 020).
+ */
 export type StaffRole = 'care_manager' | 'clinician' | 'admin' | 'reviewer';
 
-export interface Finding {
-  ruleId: string;
-  level: TriageLevel;
-  instruction: Statement;
-  clinicianSummary: string;
-  patientWords?: string;
-}
-
-/** One card of the live queue (GET /api/alerts/queue and /api/alerts/:alertId/card). */
 export interface Offset {
   days?: number;
   weeks?: number;

@@ -12,9 +12,8 @@ import { Stmt } from '../ui/Statement.tsx';
 import { SecondOpinionPrompt } from './second-opinion/SecondOpinionPrompt.tsx';
 
 /**
- * What the patient's own alerts answer carries that Today uses: only the level, when it was raised,
- * the deadline and whether the team acknowledged it (the patient-safe fields; older field names are
- * read too, so Today works before and after the alerts answer became a patient DTO).
+ * What Today shows of the patient's own alerts (OwnAlert in @lamina/contract): when the latest was
+ * raised, the deadline and whether the team acknowledged it.
  */
 interface RecentAlert {
   raisedAt: Date;
