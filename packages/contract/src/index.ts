@@ -9,4 +9,5 @@ export * from './messages.ts';
 export * from './outcomes.ts';
 export * from './patients.ts';
 export * from './proms.ts';
+export * from './staff.ts';
 export * from './words.ts';

@@ -1,3 +1,10 @@
+import {
+  careTeamDto,
+  invitationAcceptedDto,
+  invitationSentDto,
+  reviewerAssignedDto,
+  userDisabledDto,
+} from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, recordAudit } from '../audit/audit.ts';
@@ -242,6 +249,8 @@ export const staffRoutes: RouteSpec[] = [
     summary:
       'The care team (care managers, clinicians, admins), by name: who can be assigned the inbox or put on call',
     access: 'care managers, clinicians and admins (their own clinic)',
+    response: careTeamDto,
+    audit: 'none',
     handler: careTeam,
   },
   {
@@ -252,6 +261,8 @@ export const staffRoutes: RouteSpec[] = [
     access: 'admins (their own clinic)',
     body: inviteStaffSchema,
     success: { status: 201, description: 'Invited; the code went to the outbox.' },
+    response: invitationSentDto,
+    audit: { actions: ['user.invite'] },
     handler: invite,
   },
   {
@@ -260,6 +271,11 @@ export const staffRoutes: RouteSpec[] = [
     summary: 'Set a password (at least 12 characters) with the code from an invitation',
     access: 'anyone holding a valid, unused invitation code',
     body: acceptInvitationSchema,
+    response: invitationAcceptedDto,
+    audit: {
+      actions: ['user.accept-invitation'],
+      when: 'written with recordAudit: the new user is not signed in yet',
+    },
     handler: acceptInvitation,
   },
   {
@@ -268,6 +284,8 @@ export const staffRoutes: RouteSpec[] = [
     summary: 'Disable an account and end all its sessions',
     access: 'admins (their own clinic; not their own account)',
     body: disableUserSchema,
+    response: userDisabledDto,
+    audit: { actions: ['user.disable'] },
     handler: disable,
   },
   {
@@ -277,6 +295,8 @@ export const staffRoutes: RouteSpec[] = [
     access: 'admins (their own clinic)',
     body: assignReviewerSchema,
     success: { status: 201, description: 'Assigned (200 when it already was).' },
+    response: reviewerAssignedDto,
+    audit: { actions: ['reviewer.assign'], when: 'only when newly assigned (201)' },
     handler: assign,
   },
 ];

@@ -1,9 +1,9 @@
-import type { Assignee, Lead, UnreadInbox } from '@lamina/contract';
+import type { Assignee, Lead, StaffMember, UnreadInbox } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { dateTime, useT } from './i18n.ts';
-import { can, type StaffMember } from './types.ts';
+import { can } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 

@@ -1,9 +1,8 @@
-import type { AlertLevel, AlertSettings, Deadline } from '@lamina/contract';
+import type { AlertLevel, AlertSettings, Deadline, StaffMember } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
 import { useT } from './i18n.ts';
-import type { StaffMember } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'businessDays';

@@ -1,6 +1,6 @@
 /**
- * Console types not in @lamina/contract: the overrides editor's input and GET /api/clinic/staff (its
- * route group is not converted yet). Answer types come from @lamina/contract (decision 020).
+ * Console types that are not answers: the overrides editor's input and the role helper. Answer
+ * types come from @lamina/contract (decision 020).
  */
 export type StaffRole = 'care_manager' | 'clinician' | 'admin' | 'reviewer';
 
@@ -17,14 +17,6 @@ export interface Overrides {
   >;
   milestones: Record<string, { from?: Offset; to?: Offset; note?: string }>;
   followUps: Record<string, { date?: string; note?: string }>;
-}
-
-/** GET /api/clinic/staff: the care team, who can be assigned the inbox or put on call. */
-export interface StaffMember {
-  id: string;
-  displayName: string;
-  role: string;
-  disabled: boolean;
 }
 
 /** What each role may see in the console; the server checks every call again (deny by default). */
