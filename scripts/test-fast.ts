@@ -17,6 +17,7 @@ const slowMarkers = [
   'run-cli.test-helper',
   'pglite',
   'PGlite',
+  'typescript/bin/tsc', // runs the type checker on a copy of the repo (web/src/contract.test.ts)
 ];
 const files = globSync('packages/*/src/**/*.test.ts')
   .filter((file) => {

@@ -162,3 +162,19 @@ test('the clinical core imports no server, web or I/O code', () => {
     .map((edge) => `${relative(pathwayRoot, edge.from)} → ${edge.to}`);
   assert.deepEqual(outside, []);
 });
+
+test('the contract (@lamina/contract) imports only zod and the clinical core', () => {
+  const contractRoot = resolve(serverRoot, '../../contract/src');
+  const files = globSync('**/*.ts', { cwd: contractRoot }).map((path) => join(contractRoot, path));
+  assert.ok(files.length > 1);
+  const outside = files
+    .filter((file) => !isTestSupport(file))
+    .flatMap(importsOf)
+    .filter((edge) =>
+      edge.to.startsWith('/')
+        ? !edge.to.startsWith(contractRoot)
+        : !/^(zod|@lamina\/pathway)$/.test(edge.to),
+    )
+    .map((edge) => `${relative(contractRoot, edge.from)} → ${edge.to}`);
+  assert.deepEqual(outside, []);
+});

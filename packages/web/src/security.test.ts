@@ -83,9 +83,9 @@ test('the app and console run under the CSP with no violation, the imaging viewe
   const staff = await context.newPage();
   await signInDemoStaff(server, staff, 'nurse@demo.example');
   const patients = (await (await staff.request.get(`${server.url}/api/patients`)).json()) as {
-    patients: { id: string; given_name: string }[];
+    patients: { id: string; givenName: string }[];
   };
-  const rosa = patients.patients.find((p) => p.given_name === 'Rosa')?.id ?? '';
+  const rosa = patients.patients.find((p) => p.givenName === 'Rosa')?.id ?? '';
   await staff.goto(`${server.url}/console/patients/${rosa}`);
   await staff.getByRole('heading', { name: 'Scans and reports' }).waitFor();
   await staff.locator('.imaging-studies li').first().getByRole('button', { name: 'View' }).click();

@@ -1,6 +1,6 @@
 import { safeText } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { readQuery } from '../http/query.ts';
@@ -79,13 +79,10 @@ async function list(c: AppContext) {
   });
   const entries = rows.slice(0, query.pageSize);
   // Recorded after the query, so an admin's own look does not appear in what they see.
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'audit.read',
     subjectType: 'audit_log',
     patientId: query.patientId ?? null,
-    ip: c.get('ip'),
     details: { filters: c.req.query() },
   });
   return c.json({
@@ -100,13 +97,10 @@ async function exportCsv(c: AppContext) {
   const query = readQuery(c, auditFilterSchema);
   const { db } = c.get('deps');
   const rows = await queryAudit(db, actor.clinicId, filtersOf(query), { limit: csvExportLimit });
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'audit.export',
     subjectType: 'audit_log',
     patientId: query.patientId ?? null,
-    ip: c.get('ip'),
     details: { filters: c.req.query(), rows: rows.length },
   });
   const lines = [

@@ -1,6 +1,6 @@
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { completeMfaSetup, revokeAllSessionsOf, sessionCookieName } from '../auth/session.ts';
 import { confirmPassword, useTotpCode } from '../auth/step-up.ts';
 import { newTotpSecret, totpUri } from '../auth/totp.ts';
@@ -38,14 +38,15 @@ async function totpSetup(c: AppContext) {
   const secret = newTotpSecret();
   await db.transaction().execute(async (trx) => {
     await setPendingTotp(trx, actor.clinicId, actor.userId, secret);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'user.totp-setup',
-      subjectType: 'user',
-      subjectId: actor.userId,
-      ip: c.get('ip'),
-    });
+    await audit(
+      c,
+      {
+        action: 'user.totp-setup',
+        subjectType: 'user',
+        subjectId: actor.userId,
+      },
+      trx,
+    );
   });
   return c.json({ secret, otpauthUri: totpUri(secret, user.email) });
 }
@@ -70,14 +71,15 @@ async function totpEnable(c: AppContext) {
     ]);
   const enabled = await db.transaction().execute(async (trx) => {
     if (!(await enableTotp(trx, actor.clinicId, actor.userId, pending))) return false;
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'user.totp-enable',
-      subjectType: 'user',
-      subjectId: actor.userId,
-      ip: c.get('ip'),
-    });
+    await audit(
+      c,
+      {
+        action: 'user.totp-enable',
+        subjectType: 'user',
+        subjectId: actor.userId,
+      },
+      trx,
+    );
     return true;
   });
   if (!enabled) throw conflict('The setup changed meanwhile. Start it again.');
@@ -93,15 +95,16 @@ async function revokeAll(c: AppContext) {
   const { db, now } = c.get('deps');
   const revoked = await db.transaction().execute(async (trx) => {
     const count = await revokeAllSessionsOf(trx, actor.clinicId, actor.userId, now());
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'session.revoke-all',
-      subjectType: 'user',
-      subjectId: actor.userId,
-      ip: c.get('ip'),
-      details: { count },
-    });
+    await audit(
+      c,
+      {
+        action: 'session.revoke-all',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        details: { count },
+      },
+      trx,
+    );
     return count;
   });
   const { secureCookies } = c.get('deps');

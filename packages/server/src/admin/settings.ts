@@ -1,6 +1,6 @@
 import { promInstrumentIds } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -42,18 +42,23 @@ async function update(c: AppContext) {
       phone: input.phone,
       emergencyNumber: input.emergencyNumber,
     });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.settings-update',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: {
-        before,
-        after: { licensedInstruments, phone: input.phone, emergencyNumber: input.emergencyNumber },
+    await audit(
+      c,
+      {
+        action: 'clinic.settings-update',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: {
+          before,
+          after: {
+            licensedInstruments,
+            phone: input.phone,
+            emergencyNumber: input.emergencyNumber,
+          },
+        },
       },
-    });
+      trx,
+    );
   });
   return c.json(await clinicSettings(db, actor.clinicId));
 }

@@ -1,6 +1,13 @@
+import {
+  careTeamDto,
+  invitationAcceptedDto,
+  invitationSentDto,
+  reviewerAssignedDto,
+  userDisabledDto,
+} from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit, recordAudit } from '../audit/audit.ts';
 import { patientExists } from '../auth/access-store.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { revokeAllSessionsOf } from '../auth/session.ts';
@@ -120,15 +127,16 @@ async function invite(c: AppContext) {
           body: `Hello ${input.name}, you are invited to join ${clinic} on Lamina as a ${roleNames[input.role]}. To set your password, open this link: ${link} . It works once, for ${invitationDays} days.`,
         },
       });
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'user.invite',
-        subjectType: 'user',
-        subjectId: id,
-        ip: c.get('ip'),
-        details: { role: input.role },
-      });
+      await audit(
+        c,
+        {
+          action: 'user.invite',
+          subjectType: 'user',
+          subjectId: id,
+          details: { role: input.role },
+        },
+        trx,
+      );
       return id;
     });
   } catch (error) {
@@ -179,15 +187,16 @@ async function disable(c: AppContext) {
   const sessionsRevoked = await db.transaction().execute(async (trx) => {
     await disableUser(trx, actor.clinicId, userId, at);
     const revoked = await revokeAllSessionsOf(trx, actor.clinicId, userId, at);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'user.disable',
-      subjectType: 'user',
-      subjectId: userId,
-      ip: c.get('ip'),
-      details: { role: user.role, sessionsRevoked: revoked },
-    });
+    await audit(
+      c,
+      {
+        action: 'user.disable',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { role: user.role, sessionsRevoked: revoked },
+      },
+      trx,
+    );
     return revoked;
   });
   return c.json({ userId, disabled: true, sessionsRevoked });
@@ -214,16 +223,17 @@ async function assign(c: AppContext) {
       at: now(),
     });
     if (inserted)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'reviewer.assign',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        ip: c.get('ip'),
-        details: { reviewerId },
-      });
+      await audit(
+        c,
+        {
+          action: 'reviewer.assign',
+          subjectType: 'patient',
+          subjectId: patientId,
+          patientId,
+          details: { reviewerId },
+        },
+        trx,
+      );
     return inserted;
   });
   return c.json({ patientId, reviewerId, assigned: true }, added ? 201 : 200);
@@ -243,6 +253,8 @@ export const staffRoutes: RouteSpec[] = [
     summary:
       'The care team (care managers, clinicians, admins), by name: who can be assigned the inbox or put on call',
     access: 'care managers, clinicians and admins (their own clinic)',
+    response: careTeamDto,
+    audit: 'none',
     handler: careTeam,
   },
   {
@@ -253,6 +265,8 @@ export const staffRoutes: RouteSpec[] = [
     access: 'admins (their own clinic)',
     body: inviteStaffSchema,
     success: { status: 201, description: 'Invited; the code went to the outbox.' },
+    response: invitationSentDto,
+    audit: { actions: ['user.invite'] },
     handler: invite,
   },
   {
@@ -261,6 +275,11 @@ export const staffRoutes: RouteSpec[] = [
     summary: 'Set a password (at least 12 characters) with the code from an invitation',
     access: 'anyone holding a valid, unused invitation code',
     body: acceptInvitationSchema,
+    response: invitationAcceptedDto,
+    audit: {
+      actions: ['user.accept-invitation'],
+      when: 'written with recordAudit: the new user is not signed in yet',
+    },
     handler: acceptInvitation,
   },
   {
@@ -269,6 +288,8 @@ export const staffRoutes: RouteSpec[] = [
     summary: 'Disable an account and end all its sessions',
     access: 'admins (their own clinic; not their own account)',
     body: disableUserSchema,
+    response: userDisabledDto,
+    audit: { actions: ['user.disable'] },
     handler: disable,
   },
   {
@@ -278,6 +299,8 @@ export const staffRoutes: RouteSpec[] = [
     access: 'admins (their own clinic)',
     body: assignReviewerSchema,
     success: { status: 201, description: 'Assigned (200 when it already was).' },
+    response: reviewerAssignedDto,
+    audit: { actions: ['reviewer.assign'], when: 'only when newly assigned (201)' },
     handler: assign,
   },
 ];

@@ -59,10 +59,10 @@ forEachEngine((engine) => {
       admin.clock = at(200);
       const queue = await nurse.get('/api/alerts');
       const row = (
-        queue.json.alerts as { id: string; overdue: boolean; escalation_step: number }[]
+        queue.json.alerts as { id: string; overdue: boolean; escalationStep: number }[]
       ).find((a) => a.id === alert.id);
       assert.equal(row?.overdue, true);
-      assert.equal(row?.escalation_step, 2);
+      assert.equal(row?.escalationStep, 2);
       const detail = await nurse.get(`/api/alerts/${alert.id}`);
       assert.deepEqual(
         (detail.json.events as { kind: string }[]).map((e) => e.kind),

@@ -257,10 +257,10 @@ forEachEngine((engine) => {
       // The older list says the same.
       const old = (await nurse.get('/api/alerts')).json.alerts as unknown as {
         id: string;
-        no_checkin_since: boolean;
+        noCheckinSince: boolean;
       }[];
       assert.deepEqual(
-        old.map((a) => [a.id, a.no_checkin_since]),
+        old.map((a) => [a.id, a.noCheckinSince]),
         [[alertId, true]],
       );
 

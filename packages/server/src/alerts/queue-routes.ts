@@ -1,6 +1,7 @@
-import { type IsoDate, isoDateSchema, noCheckinSinceAlert, statementsEs } from '@lamina/pathway';
+import { type QueueCard, queueCardAnswerDto, queueCardDto, queueDto } from '@lamina/contract';
+import { type IsoDate, noCheckinSinceAlert, statementsEs } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -23,80 +24,10 @@ import { streamCovers } from './stream.ts';
  *   `alert.card` row, so no read goes unaudited.
  */
 
-const statementSchema = z.looseObject({ text: z.string() });
-
-const findingSchema = z.looseObject({
-  ruleId: z.string(),
-  level: z.string(),
-  instruction: statementSchema,
-  clinicianSummary: z.string(),
-  patientWords: z.string().optional(),
-});
-
-export const queueCardSchema = z
-  .strictObject({
-    id: z.uuid(),
-    level: z.enum(['emergency', 'urgent', 'contact']),
-    status: z.enum(['open', 'acknowledged']),
-    /** Sort key: lower first; then createdAt, then id. */
-    priority: z.number().int(),
-    offTrack: z.boolean(),
-    findings: z.array(findingSchema),
-    /** What the check-in told the patient overall (null for alerts not raised by a check-in). */
-    instruction: statementSchema.nullable(),
-    createdAt: z.iso.datetime(),
-    deadlineAt: z.iso.datetime().nullable(),
-    overdue: z.boolean(),
-    acknowledgedAt: z.iso.datetime().nullable(),
-    acknowledgedBy: z.uuid().nullable(),
-    notes: z.string().nullable(),
-    escalationStep: z.number().int(),
-    escalatedAt: z.iso.datetime().nullable(),
-    /**
-     * Urgent or emergency, and no check-in from the patient in the day since it was raised (issue
-     * 16): the console raises the card. As of `now`; the console re-applies the rule as time passes.
-     */
-    noCheckinSince: z.boolean(),
-    /**
-     * What the patient was told, in the words their screen showed (issue 17): the language the
-     * check-in was answered in (the patient's preferred language when that was not recorded).
-     */
-    told: z.strictObject({
-      lang: z.enum(['en', 'es']),
-      instruction: z.string().nullable(),
-      findings: z.array(z.strictObject({ ruleId: z.string(), text: z.string() })),
-    }),
-    patient: z.strictObject({
-      id: z.uuid(),
-      givenName: z.string(),
-      familyName: z.string(),
-      surgeryDate: isoDateSchema.nullable(),
-      daysSinceSurgery: z.number().int().nullable(),
-      /** The patient's latest check-in (null: none yet). */
-      lastCheckinAt: z.iso.datetime().nullable(),
-      /** For a tel: link; null when the clinic has no number. */
-      phone: z.string().nullable(),
-      /** The patient's preferred language. */
-      language: z.enum(['en', 'es']),
-      /** Whole years on the server's date (UTC); null without a date of birth. */
-      age: z.number().int().nullable(),
-    }),
-  })
-  .meta({ title: 'QueueCard' });
-export type QueueCard = z.output<typeof queueCardSchema>;
-
-export const queueResponseSchema = z.strictObject({
-  now: z.iso.datetime(),
-  redFlags: z.array(queueCardSchema),
-  offTrack: z.array(queueCardSchema),
-});
-
-export const cardResponseSchema = z.strictObject({
-  now: z.iso.datetime(),
-  alertId: z.uuid(),
-  /** null: the alert left the queue (resolved); remove its card. */
-  card: queueCardSchema.nullable(),
-});
+export const queueCardSchema = queueCardDto;
+export type { QueueCard };
+export const queueResponseSchema = queueDto;
+export const cardResponseSchema = queueCardAnswerDto;
 
 export const cardQuerySchema = z.strictObject({
   /** The id the event stream's `ready` event gave this tab (skips the per-card audit row). */
@@ -136,7 +67,7 @@ export function toQueueCard(row: QueueCardRow, now: Date): QueueCard {
     priority: Number(row.priority),
     offTrack: row.off_track,
     findings,
-    instruction: instruction ?? null,
+    instruction: (instruction ?? null) as QueueCard['instruction'],
     createdAt: new Date(row.created_at).toISOString(),
     deadlineAt: iso(deadline),
     overdue: row.status === 'open' && deadline !== null && deadline <= now,
@@ -180,12 +111,9 @@ async function fullQueue(c: AppContext) {
     queueCards(db, actor.clinicId, { offTrack: true }),
   ]);
   const at = now();
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'alert.queue',
     subjectType: 'alert',
-    ip: c.get('ip'),
     details: { count: redFlags.length + offTrack.length },
   });
   return c.json({
@@ -211,14 +139,11 @@ async function oneCard(c: AppContext) {
     if (!exists) throw notFound('This alert');
   }
   if (!stream || !streamCovers(stream, actor)) {
-    await recordAudit(db, {
-      clinicId: actor.clinicId,
-      actor,
+    await audit(c, {
       action: 'alert.card',
       subjectType: 'alert',
       subjectId: alertId,
       patientId: row?.patient_id ?? null,
-      ip: c.get('ip'),
     });
   }
   const at = now();
@@ -239,6 +164,7 @@ export const alertQueue = documentedRoutes([
       'The triage queue as the console shows it: red flags and the off-track list, each most urgent first then oldest, one card per alert (audited once per call)',
     access: staff,
     response: queueResponseSchema,
+    audit: { actions: ['alert.queue'] },
     handler: fullQueue,
   },
   {
@@ -249,6 +175,10 @@ export const alertQueue = documentedRoutes([
     access: staff,
     query: cardQuerySchema,
     response: cardResponseSchema,
+    audit: {
+      actions: ['alert.card'],
+      when: "not when `stream` names this user's open event stream (its row covers the card)",
+    },
     handler: oneCard,
   },
 ]);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppContext } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
 
 /** Seconds between keep-alive comments, so proxies do not close a quiet stream. */
 const heartbeatSeconds = 15;
@@ -23,48 +23,53 @@ export function streamCovers(streamId: string, actor: Actor): boolean {
  * GET /api/alerts/stream: server-sent events for the clinic's alerts (created, acknowledged,
  * resolved, escalated), from whichever server process the change happened on.
  */
-export function alertStreamRoutes() {
-  const routes = new Hono<AppEnv>();
-  routes.get('/stream', (c) => {
-    const actor = authorizeClinic(c, 'view-triage-queue');
-    const feed = c.get('deps').alertFeed;
-    if (!feed)
-      throw new HttpProblem(
-        503,
-        'Live updates unavailable',
-        'This server was started without live updates.',
-      );
-    const streamId = randomUUID();
-    return streamSSE(c, async (stream) => {
-      // Watching the queue is audited once per connection, not once per card it later reads.
-      await recordAudit(c.get('deps').db, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'alert.queue',
-        subjectType: 'alert',
-        ip: c.get('ip'),
-        details: { stream: streamId },
-      });
-      openStreams.set(streamId, { userId: actor.userId, clinicId: actor.clinicId });
-      let id = 0;
-      const unsubscribe = feed.subscribe(actor.clinicId, (event) => {
-        void stream.writeSSE({ event: 'alert', id: String(++id), data: JSON.stringify(event) });
-      });
-      const close = () => {
-        unsubscribe();
-        openStreams.delete(streamId);
-      };
-      stream.onAbort(close);
-      await stream.writeSSE({
-        event: 'ready',
-        data: JSON.stringify({ clinicId: actor.clinicId, streamId }),
-      });
-      while (!stream.aborted && !stream.closed) {
-        await stream.sleep(heartbeatSeconds * 1000);
-        if (!stream.aborted) await stream.write(': keep-alive\n\n');
-      }
-      close();
+function open(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const feed = c.get('deps').alertFeed;
+  if (!feed)
+    throw new HttpProblem(
+      503,
+      'Live updates unavailable',
+      'This server was started without live updates.',
+    );
+  const streamId = randomUUID();
+  return streamSSE(c, async (stream) => {
+    // Watching the queue is audited once per connection, not once per card it later reads.
+    await audit(c, { action: 'alert.queue', subjectType: 'alert', details: { stream: streamId } });
+    openStreams.set(streamId, { userId: actor.userId, clinicId: actor.clinicId });
+    let id = 0;
+    const unsubscribe = feed.subscribe(actor.clinicId, (event) => {
+      void stream.writeSSE({ event: 'alert', id: String(++id), data: JSON.stringify(event) });
     });
+    const close = () => {
+      unsubscribe();
+      openStreams.delete(streamId);
+    };
+    stream.onAbort(close);
+    await stream.writeSSE({
+      event: 'ready',
+      data: JSON.stringify({ clinicId: actor.clinicId, streamId }),
+    });
+    while (!stream.aborted && !stream.closed) {
+      await stream.sleep(heartbeatSeconds * 1000);
+      if (!stream.aborted) await stream.write(': keep-alive\n\n');
+    }
+    close();
   });
-  return routes;
 }
+
+export const alertStream = documentedRoutes([
+  {
+    method: 'get',
+    path: '/api/alerts/stream',
+    summary: 'Live alerts as server-sent events (text/event-stream) while the queue is open',
+    access: 'care managers, clinicians and admins (their own clinic)',
+    response: null,
+    audit: {
+      actions: ['alert.queue'],
+      when: 'once, as the stream opens (after the answer starts)',
+    },
+    success: { status: 200, description: 'An event stream.', contentType: 'text/event-stream' },
+    handler: open,
+  },
+]);

@@ -49,6 +49,10 @@ export interface AuditEvent {
 }
 
 const recorded = new WeakMap<AppContext, Set<string>>();
+const written = new WeakMap<AppContext, string[]>();
+
+/** The actions `audit()` recorded in this request so far, in order (the route registry checks them in tests). */
+export const auditedActions = (c: AppContext): readonly string[] => written.get(c) ?? [];
 
 /**
  * The one way a handler audits (decision 019): actor, ip and clinic come from the request, so none
@@ -68,6 +72,9 @@ export async function audit(
   if (seen.has(key)) throw new Error(`audit ${event.action}: recorded twice in one request`);
   seen.add(key);
   recorded.set(c, seen);
+  const actions = written.get(c) ?? [];
+  actions.push(event.action);
+  written.set(c, actions);
   await recordAudit(db, {
     clinicId,
     actor,

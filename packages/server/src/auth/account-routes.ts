@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit, recordAudit } from '../audit/audit.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
@@ -143,14 +143,17 @@ async function requestReset(c: AppContext) {
           body: `Hello ${user.display_name}, someone (we hope you) asked to reset your Lamina password. Open this link within ${resetTokenMinutes} minutes to choose a new one: ${link} . It works once. If you did not ask, ignore this email: your password stays as it is.`,
           kind: 'password_reset',
         });
-        await recordAudit(trx, {
-          clinicId: clinic.id,
-          actor: null,
-          action: 'user.password-reset-request',
-          subjectType: 'user',
-          subjectId: user.id,
-          ip: c.get('ip'),
-        });
+        await audit(
+          c,
+          {
+            clinicId: clinic.id,
+            actor: null,
+            action: 'user.password-reset-request',
+            subjectType: 'user',
+            subjectId: user.id,
+          },
+          trx,
+        );
       });
       devLog?.(`[dev mail] to ${input.email}: password reset link ${link}`);
     }
@@ -218,14 +221,15 @@ async function changePassword(c: AppContext) {
       .where('clinic_id', '=', actor.clinicId)
       .where('id', '=', actor.userId)
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'user.password-change',
-      subjectType: 'user',
-      subjectId: actor.userId,
-      ip: c.get('ip'),
-    });
+    await audit(
+      c,
+      {
+        action: 'user.password-change',
+        subjectType: 'user',
+        subjectId: actor.userId,
+      },
+      trx,
+    );
   });
   return c.json({ passwordChanged: true });
 }
@@ -258,15 +262,16 @@ async function updateMfaPolicy(c: AppContext) {
       .set({ mfa_required_roles: roles })
       .where('id', '=', actor.clinicId)
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.mfa-policy-update',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: { requiredRoles: roles },
-    });
+    await audit(
+      c,
+      {
+        action: 'clinic.mfa-policy-update',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: { requiredRoles: roles },
+      },
+      trx,
+    );
   });
   return readMfaPolicy(c);
 }

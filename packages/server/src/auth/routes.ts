@@ -1,14 +1,15 @@
-import { Hono } from 'hono';
+import { codeSentDto, type MeDto, meDto, signedInDto, signedOutDto } from '@lamina/contract';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.ts';
-import type { AppContext, AppEnv } from '../http/context.ts';
+import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { HttpProblem, unauthorized } from '../http/problem.ts';
 import { hitAll, type Limit, refund } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { languageOfPatientUser, signInCodeEmail } from '../messaging/texts.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
 import { consumeCode, replaceCode } from './codes.ts';
 import {
   accountKey,
@@ -137,216 +138,273 @@ async function startSession(
   });
 }
 
-export function authRoutes() {
-  const routes = new Hono<AppEnv>();
-
-  routes.post('/sign-in', async (c) => {
-    const input = await readJson(c, staffSignInSchema);
-    const { db } = c.get('deps');
-    const clinic = await clinicBySlug(c, input.clinic);
-    // Each try is counted before the password is checked (and given back when it is right), so
-    // parallel tries cannot all be checked against a count none of them has raised yet.
-    const checks = [
-      { limit: passwordLimits.account, key: accountKey(input.email) },
-      { limit: passwordLimits.ip, key: ipKey(c) },
-      { limit: passwordLimits.clinic, key: 'all' },
-    ];
-    await hitAll(
-      c,
-      clinic.id,
-      checks,
-      (minutes) =>
-        `Too many tries. Wait ${minutes} minutes, then try again, or reset your password by email.`,
-    );
-    const user = await db
-      .selectFrom('users')
-      .select([
-        'clinic_id',
-        'id',
-        'role',
-        'password_hash',
-        'totp_secret',
-        'disabled_at',
-        'totp_last_step',
-      ])
-      .where('clinic_id', '=', clinic.id)
-      .where(sql`lower(email)`, '=', input.email)
-      .executeTakeFirst();
-    const eligible =
-      user?.password_hash != null && user.role !== 'patient' && user.disabled_at === null;
-    // An unknown email costs the same argon2 work as a wrong password: no timing difference.
-    const passwordOk = await verifyPasswordOrDummy(
-      eligible ? (user.password_hash ?? null) : null,
-      input.password,
-    );
-    if (!user || !eligible || !passwordOk) {
-      await recordAttempt(c, clinic.id, input.email, false);
-      throw unauthorized(wrongPassword);
-    }
-    if (user.totp_secret) {
-      if (!input.totp) {
-        // The password was right: that try is given back; the code is what is asked for now.
-        await refundAll(c, clinic.id, checks);
-        throw new HttpProblem(
-          401,
-          'Second factor required',
-          'Enter the 6-digit code from your authenticator app.',
-        );
-      }
-      if (!(await useTotpCode(c, user, user.totp_secret, input.totp))) {
-        await recordAttempt(c, clinic.id, input.email, false);
-        throw unauthorized('The code from your authenticator app is not right.');
-      }
-    }
-    await refundAll(c, clinic.id, checks);
-    await recordAttempt(c, clinic.id, input.email, true);
-    const setupRequired =
-      user.totp_secret === null && mfaRequiredRoles(c, clinic).includes(user.role);
-    await startSession(c, user, { verified: user.totp_secret !== null, setupRequired });
-    return c.json({ role: user.role, ...(setupRequired ? { mfaSetupRequired: true } : {}) });
-  });
-
-  // Always 202 (or 429 with when to ask again): whether an email has an account is not revealed,
-  // because every limit is counted by the address given, whether or not it has an account.
-  routes.post('/patient/code', async (c) => {
-    const input = await readJson(c, patientCodeRequestSchema);
-    const { db, now, devLog } = c.get('deps');
-    const clinic = await db
-      .selectFrom('clinics')
-      .select(['id', 'name'])
-      .where('slug', '=', input.clinic)
-      .executeTakeFirst();
-    if (clinic) {
-      await hitAll(
-        c,
-        clinic.id,
-        [
-          { limit: codeRequestLimits.account, key: accountKey(input.email) },
-          { limit: codeRequestLimits.ip, key: ipKey(c) },
-          { limit: codeRequestLimits.clinic, key: 'all' },
-        ],
-        (minutes) =>
-          `Too many codes were asked for. You can ask for a new code in ${minutes} minutes.`,
+const signIn = async (c: AppContext) => {
+  const input = await readJson(c, staffSignInSchema);
+  const { db } = c.get('deps');
+  const clinic = await clinicBySlug(c, input.clinic);
+  // Each try is counted before the password is checked (and given back when it is right), so
+  // parallel tries cannot all be checked against a count none of them has raised yet.
+  const checks = [
+    { limit: passwordLimits.account, key: accountKey(input.email) },
+    { limit: passwordLimits.ip, key: ipKey(c) },
+    { limit: passwordLimits.clinic, key: 'all' },
+  ];
+  await hitAll(
+    c,
+    clinic.id,
+    checks,
+    (minutes) =>
+      `Too many tries. Wait ${minutes} minutes, then try again, or reset your password by email.`,
+  );
+  const user = await db
+    .selectFrom('users')
+    .select([
+      'clinic_id',
+      'id',
+      'role',
+      'password_hash',
+      'totp_secret',
+      'disabled_at',
+      'totp_last_step',
+    ])
+    .where('clinic_id', '=', clinic.id)
+    .where(sql`lower(email)`, '=', input.email)
+    .executeTakeFirst();
+  const eligible =
+    user?.password_hash != null && user.role !== 'patient' && user.disabled_at === null;
+  // An unknown email costs the same argon2 work as a wrong password: no timing difference.
+  const passwordOk = await verifyPasswordOrDummy(
+    eligible ? (user.password_hash ?? null) : null,
+    input.password,
+  );
+  if (!user || !eligible || !passwordOk) {
+    await recordAttempt(c, clinic.id, input.email, false);
+    throw unauthorized(wrongPassword);
+  }
+  if (user.totp_secret) {
+    if (!input.totp) {
+      // The password was right: that try is given back; the code is what is asked for now.
+      await refundAll(c, clinic.id, checks);
+      throw new HttpProblem(
+        401,
+        'Second factor required',
+        'Enter the 6-digit code from your authenticator app.',
       );
-      const user = await db
-        .selectFrom('users')
-        .select(['id'])
-        .where('clinic_id', '=', clinic.id)
-        .where(sql`lower(email)`, '=', input.email)
-        .where('role', '=', 'patient')
-        .where('disabled_at', 'is', null)
-        .executeTakeFirst();
-      if (user) {
-        const code = newSignInCode();
-        const at = now();
-        const language = await languageOfPatientUser(db, clinic.id, user.id);
-        await db.transaction().execute(async (trx) => {
-          await replaceCode(trx, {
-            clinicId: clinic.id,
-            userId: user.id,
-            code,
-            at,
-            expiresAt: new Date(at.getTime() + signInCodeMinutes * 60_000),
-            serverSecret: c.get('deps').authSecret,
-          });
-          await queueEmail(trx, {
-            clinicId: clinic.id,
-            to: input.email,
-            ...signInCodeEmail(language, clinic.name, code, signInCodeMinutes),
-            kind: 'patient_sign_in',
-          });
-        });
-        devLog?.(`[dev mail] to ${input.email}: sign-in code ${code}`);
-      }
     }
-    return c.json({ sent: true, minutesValid: signInCodeMinutes }, 202);
-  });
+    if (!(await useTotpCode(c, user, user.totp_secret, input.totp))) {
+      await recordAttempt(c, clinic.id, input.email, false);
+      throw unauthorized('The code from your authenticator app is not right.');
+    }
+  }
+  await refundAll(c, clinic.id, checks);
+  await recordAttempt(c, clinic.id, input.email, true);
+  const setupRequired =
+    user.totp_secret === null && mfaRequiredRoles(c, clinic).includes(user.role);
+  await startSession(c, user, { verified: user.totp_secret !== null, setupRequired });
+  return c.json({ role: user.role, ...(setupRequired ? { mfaSetupRequired: true } : {}) });
+};
 
-  routes.post('/patient/verify', async (c) => {
-    const input = await readJson(c, patientCodeVerifySchema);
-    const { db, now } = c.get('deps');
-    const clinic = await clinicBySlug(c, input.clinic);
-    const checks = [
-      { limit: codeGuessLimits.account, key: accountKey(input.email) },
-      { limit: codeGuessLimits.ip, key: ipKey(c) },
-    ];
+// Always 202 (or 429 with when to ask again): whether an email has an account is not revealed,
+// because every limit is counted by the address given, whether or not it has an account.
+const requestCode = async (c: AppContext) => {
+  const input = await readJson(c, patientCodeRequestSchema);
+  const { db, now, devLog } = c.get('deps');
+  const clinic = await db
+    .selectFrom('clinics')
+    .select(['id', 'name'])
+    .where('slug', '=', input.clinic)
+    .executeTakeFirst();
+  if (clinic) {
     await hitAll(
       c,
       clinic.id,
-      checks,
-      (minutes) => `Too many wrong codes. You can try again in ${minutes} minutes.`,
+      [
+        { limit: codeRequestLimits.account, key: accountKey(input.email) },
+        { limit: codeRequestLimits.ip, key: ipKey(c) },
+        { limit: codeRequestLimits.clinic, key: 'all' },
+      ],
+      (minutes) =>
+        `Too many codes were asked for. You can ask for a new code in ${minutes} minutes.`,
     );
     const user = await db
       .selectFrom('users')
-      .select(['clinic_id', 'id', 'role'])
+      .select(['id'])
       .where('clinic_id', '=', clinic.id)
       .where(sql`lower(email)`, '=', input.email)
       .where('role', '=', 'patient')
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
-    const ok = user
-      ? await consumeCode(db, {
+    if (user) {
+      const code = newSignInCode();
+      const at = now();
+      const language = await languageOfPatientUser(db, clinic.id, user.id);
+      await db.transaction().execute(async (trx) => {
+        await replaceCode(trx, {
           clinicId: clinic.id,
           userId: user.id,
-          code: input.code,
-          at: now(),
+          code,
+          at,
+          expiresAt: new Date(at.getTime() + signInCodeMinutes * 60_000),
           serverSecret: c.get('deps').authSecret,
-        })
-      : false;
-    if (!user || !ok) {
-      await recordAttempt(c, clinic.id, input.email, false);
-      throw unauthorized(wrongCode);
+        });
+        await queueEmail(trx, {
+          clinicId: clinic.id,
+          to: input.email,
+          ...signInCodeEmail(language, clinic.name, code, signInCodeMinutes),
+          kind: 'patient_sign_in',
+        });
+      });
+      devLog?.(`[dev mail] to ${input.email}: sign-in code ${code}`);
     }
-    await refundAll(c, clinic.id, checks);
-    await recordAttempt(c, clinic.id, input.email, true);
-    await startSession(c, user, { verified: false, setupRequired: false });
-    return c.json({ role: user.role });
-  });
+  }
+  return c.json({ sent: true, minutesValid: signInCodeMinutes }, 202);
+};
 
-  routes.post('/sign-out', async (c) => {
-    const { secureCookies } = c.get('deps');
-    const cookie = getCookie(c, sessionCookieName(secureCookies));
-    if (cookie) await revokeSession(c.get('deps').db, cookie, c.get('deps').now());
-    deleteCookie(c, sessionCookieName(secureCookies), { path: '/', secure: secureCookies });
-    return c.json({ signedOut: true });
-  });
+const verifyCode = async (c: AppContext) => {
+  const input = await readJson(c, patientCodeVerifySchema);
+  const { db, now } = c.get('deps');
+  const clinic = await clinicBySlug(c, input.clinic);
+  const checks = [
+    { limit: codeGuessLimits.account, key: accountKey(input.email) },
+    { limit: codeGuessLimits.ip, key: ipKey(c) },
+  ];
+  await hitAll(
+    c,
+    clinic.id,
+    checks,
+    (minutes) => `Too many wrong codes. You can try again in ${minutes} minutes.`,
+  );
+  const user = await db
+    .selectFrom('users')
+    .select(['clinic_id', 'id', 'role'])
+    .where('clinic_id', '=', clinic.id)
+    .where(sql`lower(email)`, '=', input.email)
+    .where('role', '=', 'patient')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  const ok = user
+    ? await consumeCode(db, {
+        clinicId: clinic.id,
+        userId: user.id,
+        code: input.code,
+        at: now(),
+        serverSecret: c.get('deps').authSecret,
+      })
+    : false;
+  if (!user || !ok) {
+    await recordAttempt(c, clinic.id, input.email, false);
+    throw unauthorized(wrongCode);
+  }
+  await refundAll(c, clinic.id, checks);
+  await recordAttempt(c, clinic.id, input.email, true);
+  await startSession(c, user, { verified: false, setupRequired: false });
+  return c.json({ role: user.role });
+};
 
-  routes.get('/me', async (c) => {
-    const actor = requireActor(c);
-    const { db } = c.get('deps');
-    const user = await db
-      .selectFrom('users')
-      .innerJoin('clinics', 'clinics.id', 'users.clinic_id')
-      .select([
-        'users.email',
-        'users.display_name',
-        'users.role',
-        'users.totp_secret',
-        'clinics.name',
-        'clinics.slug',
-        'clinics.phone',
-        'clinics.emergency_number',
-      ])
-      .where('users.clinic_id', '=', actor.clinicId)
-      .where('users.id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
-    return c.json({
-      userId: actor.userId,
-      clinicId: actor.clinicId,
-      role: user.role,
-      email: user.email,
-      displayName: user.display_name,
-      patientId: actor.patientId,
-      totpEnabled: user.totp_secret !== null,
-      mfaSetupRequired: actor.mfaSetupRequired === true,
-      clinic: {
-        name: user.name,
-        slug: user.slug,
-        phone: user.phone,
-        emergencyNumber: user.emergency_number,
-      },
-    });
-  });
+const signOut = async (c: AppContext) => {
+  const { secureCookies } = c.get('deps');
+  const cookie = getCookie(c, sessionCookieName(secureCookies));
+  if (cookie) await revokeSession(c.get('deps').db, cookie, c.get('deps').now());
+  deleteCookie(c, sessionCookieName(secureCookies), { path: '/', secure: secureCookies });
+  return c.json({ signedOut: true });
+};
 
-  return routes;
-}
+const me = async (c: AppContext) => {
+  const actor = requireActor(c);
+  const { db } = c.get('deps');
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('clinics', 'clinics.id', 'users.clinic_id')
+    .select([
+      'users.email',
+      'users.display_name',
+      'users.role',
+      'users.totp_secret',
+      'clinics.name',
+      'clinics.slug',
+      'clinics.phone',
+      'clinics.emergency_number',
+    ])
+    .where('users.clinic_id', '=', actor.clinicId)
+    .where('users.id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  return c.json({
+    userId: actor.userId,
+    clinicId: actor.clinicId,
+    role: user.role,
+    email: user.email,
+    displayName: user.display_name,
+    patientId: actor.patientId,
+    totpEnabled: user.totp_secret !== null,
+    mfaSetupRequired: actor.mfaSetupRequired === true,
+    clinic: {
+      name: user.name,
+      slug: user.slug,
+      phone: user.phone,
+      emergencyNumber: user.emergency_number,
+    },
+  } satisfies MeDto);
+};
+
+const anyone = 'anyone';
+
+/** Sign-in writes its audit row with recordAudit: there is no actor in the request yet (decision 019). */
+const sessionAudit = {
+  actions: ['session.create'],
+  when: 'on success, by the sign-in bookkeeping (startSession), before the request has an actor',
+};
+
+export const auth = documentedRoutes([
+  {
+    method: 'post',
+    path: '/api/auth/sign-in',
+    summary:
+      'Staff sign-in with password (and the TOTP code when two-step sign-in is on); answers mfaSetupRequired when the role must set up TOTP first',
+    access:
+      'anyone; wrong tries limited per email, address and clinic (429 with retryAfterSeconds)',
+    body: staffSignInSchema,
+    response: signedInDto,
+    audit: sessionAudit,
+    handler: signIn,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/patient/code',
+    summary:
+      'Email a patient a one-time sign-in code, replacing any earlier one (202, or 429 with retryAfterSeconds; the same either way for unknown emails)',
+    access: 'anyone; limited per email, address and clinic',
+    body: patientCodeRequestSchema,
+    response: codeSentDto,
+    audit: 'none',
+    success: { status: 202, description: 'A code was sent if the account exists.' },
+    handler: requestCode,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/patient/verify',
+    summary: 'Sign a patient in with the emailed code (5 tries per code; it works once)',
+    access: 'anyone; wrong codes limited per email and address',
+    body: patientCodeVerifySchema,
+    response: signedInDto,
+    audit: sessionAudit,
+    handler: verifyCode,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/sign-out',
+    summary: 'End this session',
+    access: anyone,
+    response: signedOutDto,
+    audit: 'none',
+    handler: signOut,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'Who is signed in',
+    access: 'any signed-in user',
+    response: meDto,
+    audit: 'none',
+    handler: me,
+  },
+]);

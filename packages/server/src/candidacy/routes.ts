@@ -1,7 +1,14 @@
+import {
+  candidacyAnswerDto,
+  type Lead,
+  leadAssignAnswerDto,
+  leadListDto,
+  leadStatusAnswerDto,
+} from '@lamina/contract';
 import { assessCandidacy, candidacyAnswersSchema } from '@lamina/pathway';
 import { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { contactFields, reachable } from '../http/contact.ts';
 import type { AppContext } from '../http/context.ts';
@@ -71,15 +78,18 @@ async function submit(c: AppContext) {
       result,
       at,
     });
-    await recordAudit(trx, {
-      clinicId: clinic.id,
-      actor: null,
-      action: 'candidacy.assess',
-      subjectType: 'candidacy_assessment',
-      subjectId: assessmentId,
-      ip: c.get('ip'),
-      details: { category: result.category },
-    });
+    await audit(
+      c,
+      {
+        clinicId: clinic.id,
+        actor: null,
+        action: 'candidacy.assess',
+        subjectType: 'candidacy_assessment',
+        subjectId: assessmentId,
+        details: { category: result.category },
+      },
+      trx,
+    );
     let leadId: string | null = null;
     if (input.contact) {
       leadId = await storeLead(trx, {
@@ -90,14 +100,17 @@ async function submit(c: AppContext) {
         phone: input.contact.phone ?? null,
         at,
       });
-      await recordAudit(trx, {
-        clinicId: clinic.id,
-        actor: null,
-        action: 'lead.create',
-        subjectType: 'candidacy_lead',
-        subjectId: leadId,
-        ip: c.get('ip'),
-      });
+      await audit(
+        c,
+        {
+          clinicId: clinic.id,
+          actor: null,
+          action: 'lead.create',
+          subjectType: 'candidacy_lead',
+          subjectId: leadId,
+        },
+        trx,
+      );
     }
     return { assessmentId, leadId };
   });
@@ -112,15 +125,27 @@ async function leads(c: AppContext) {
   const { status } = readQuery(c, leadQuerySchema);
   const { db } = c.get('deps');
   const rows = await listLeads(db, actor.clinicId, status);
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'lead.list',
     subjectType: 'candidacy_lead',
-    ip: c.get('ip'),
     details: { count: rows.length, status: status ?? null },
   });
-  return c.json({ leads: rows });
+  return c.json({
+    leads: rows.map(
+      (row): Lead => ({
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+        status: row.status as Lead['status'],
+        createdAt: new Date(row.created_at).toISOString(),
+        assessmentId: row.assessment_id,
+        category: row.category ?? null,
+        region: row.region ?? null,
+        assignee: row.assignee,
+      }),
+    ),
+  });
 }
 
 /** Existence first, input second: another clinic's lead is simply not found. */
@@ -144,15 +169,16 @@ async function updateStatus(c: AppContext) {
   const before = await db.transaction().execute(async (trx) => {
     const previous = await setLeadStatus(trx, actor.clinicId, leadId, status);
     if (previous !== undefined)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'lead.status',
-        subjectType: 'candidacy_lead',
-        subjectId: leadId,
-        ip: c.get('ip'),
-        details: { before: previous, after: status },
-      });
+      await audit(
+        c,
+        {
+          action: 'lead.status',
+          subjectType: 'candidacy_lead',
+          subjectId: leadId,
+          details: { before: previous, after: status },
+        },
+        trx,
+      );
     return previous;
   });
   if (before === undefined) throw notFound('This lead');
@@ -169,15 +195,16 @@ async function assign(c: AppContext) {
   const before = await db.transaction().execute(async (trx) => {
     const previous = await assignLead(trx, actor.clinicId, leadId, userId);
     if (previous !== undefined)
-      await recordAudit(trx, {
-        clinicId: actor.clinicId,
-        actor,
-        action: 'lead.assign',
-        subjectType: 'candidacy_lead',
-        subjectId: leadId,
-        ip: c.get('ip'),
-        details: { before: previous, after: userId },
-      });
+      await audit(
+        c,
+        {
+          action: 'lead.assign',
+          subjectType: 'candidacy_lead',
+          subjectId: leadId,
+          details: { before: previous, after: userId },
+        },
+        trx,
+      );
     return previous;
   });
   if (before === undefined) throw notFound('This lead');
@@ -193,6 +220,8 @@ export const candidacy = documentedRoutes([
     access: 'anyone, no account needed',
     body: candidacySubmissionSchema,
     success: { status: 201, description: 'Assessed and stored.' },
+    response: candidacyAnswerDto,
+    audit: { actions: ['candidacy.assess', 'lead.create'] },
     handler: submit,
   },
   {
@@ -202,6 +231,8 @@ export const candidacy = documentedRoutes([
       'People who left contact details after a candidacy check, newest first, with whom each is assigned to',
     access: 'care managers and admins (their own clinic)',
     query: leadQuerySchema,
+    response: leadListDto,
+    audit: { actions: ['lead.list'] },
     handler: leads,
   },
   {
@@ -210,6 +241,8 @@ export const candidacy = documentedRoutes([
     summary: "Set a lead's status (new, contacted, closed)",
     access: 'care managers and admins (their own clinic)',
     body: leadStatusSchema,
+    response: leadStatusAnswerDto,
+    audit: { actions: ['lead.status'] },
     handler: updateStatus,
   },
   {
@@ -219,6 +252,8 @@ export const candidacy = documentedRoutes([
       'Assign a lead to an active care manager, clinician or admin of the clinic ({"userId": null}: nobody)',
     access: 'care managers and admins (their own clinic)',
     body: assigneeSchema,
+    response: leadAssignAnswerDto,
+    audit: { actions: ['lead.assign'] },
     handler: assign,
   },
 ]);

@@ -1,14 +1,20 @@
 import { isDeepStrictEqual } from 'node:util';
+import {
+  type CheckinSubmitted,
+  checkinListDto,
+  checkinSubmittedDto,
+  type StoredCheckin,
+} from '@lamina/contract';
 import { checkinSchemaFor, hasAnyAnswer, type IsoDate, localDate, triage } from '@lamina/pathway';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
-import { recordAudit } from '../audit/audit.ts';
-import type { AppEnv } from '../http/context.ts';
+import { audit } from '../audit/audit.ts';
+import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
 import { countCheckin } from '../log/metrics.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
 import { findByIdempotencyKey, listCheckins, storeCheckin, surgeryWithHistory } from './store.ts';
 
 /** The envelope; the check-in itself is validated with the region's schema once the surgery is known. */
@@ -28,116 +34,163 @@ export const submitCheckinSchema = z.strictObject({
 /** A check-in filled in more than this long ago is still stored and triaged, dated when it was filled. */
 const maxClockSkewMs = 5 * 60_000;
 
-export function checkinRoutes() {
-  const routes = new Hono<AppEnv>();
+const iso = (at: Date | string) => new Date(at).toISOString();
 
-  routes.post('/:patientId/checkins', async (c) => {
-    const patientId = pathId(c, 'patientId');
-    const actor = await authorizePatient(c, patientId, 'submit-checkin');
-    const body = await readJson(c, submitCheckinSchema);
-    const { db, now } = c.get('deps');
-    const receivedAt = now();
-    // One round trip for the surgery and the history triage reads (the hot path of a check-in).
-    const found = await surgeryWithHistory(db, {
-      clinicId: actor.clinicId,
-      patientId,
-      now: receivedAt,
-    });
-    if (!found)
-      throw conflict(
-        'There is no surgery on record for this patient yet, so a check-in cannot be assessed.',
-      );
-    const { record } = found;
-
-    const parsed = checkinSchemaFor(record.surgery.region).safeParse(body.checkin ?? {});
-    if (!parsed.success) {
-      const problem = badRequest(parsed.error);
-      for (const error of problem.problem.errors ?? []) error.field = `checkin.${error.field}`;
-      throw problem;
-    }
-    if (!hasAnyAnswer(parsed.data)) {
-      throw new HttpProblem(
-        400,
-        'Invalid input',
-        'The check-in has no answers. Answer at least one question (for example your pain) before sending.',
-        [{ field: 'checkin', message: 'has no answers' }],
-      );
-    }
-    const filledAt = body.filledAt ? new Date(body.filledAt) : receivedAt;
-    if (filledAt.getTime() > receivedAt.getTime() + maxClockSkewMs) {
-      throw new HttpProblem(400, 'Invalid input', 'filledAt is in the future.', [
-        { field: 'filledAt', message: 'is in the future' },
-      ]);
-    }
-
-    const toLocal = (at: Date) => localDate(record.timeZone, at) as IsoDate;
-    const history = found.history.map(({ submittedAt, ...answers }) => ({
-      ...answers,
-      date: toLocal(submittedAt),
-    }));
-    const decision = triage(parsed.data, record.surgery, history, toLocal(filledAt));
-    const stored = await storeCheckin(db, {
-      clinicId: actor.clinicId,
-      patientId,
-      surgeryId: record.id,
-      idempotencyKey: body.idempotencyKey,
-      answers: parsed.data,
-      decision,
-      submittedAt: filledAt,
-      receivedAt,
-      timeZone: record.timeZone,
-      ackDeadlines: record.ackDeadlines,
-      toldLang: body.lang ?? null,
-      actor,
-      ip: c.get('ip'),
-    });
-    if (!stored) {
-      // The key was used before (a retry, or a race with the first send): answer with what was stored.
-      const existing = await findByIdempotencyKey(
-        db,
-        actor.clinicId,
-        patientId,
-        body.idempotencyKey,
-      );
-      if (!existing) throw conflict('This check-in could not be stored. Please send it again.');
-      // jsonb reorders keys, so compare values, not text.
-      if (!isDeepStrictEqual(existing.answers, parsed.data)) {
-        throw conflict('This idempotency key was already used for a different check-in.');
-      }
-      const alert = existing.alert_id
-        ? { id: existing.alert_id, deadlineAt: existing.deadline_at }
-        : null;
-      return c.json(
-        { checkinId: existing.id, stored: true, replayed: true, decision: existing.triage, alert },
-        200,
-      );
-    }
-    countCheckin(decision.level);
-    // A repeated contact finding joined an alert whose escalation is already scheduled.
-    if (stored.alert && !stored.alert.repeated)
-      await scheduleEscalationAfterCommit(c, stored.alert);
-    return c.json(
-      { checkinId: stored.checkinId, stored: true, replayed: false, decision, alert: stored.alert },
-      201,
-    );
-  });
-
-  routes.get('/:patientId/checkins', async (c) => {
-    const patientId = pathId(c, 'patientId');
-    const actor = await authorizePatient(c, patientId, 'read');
-    const { db } = c.get('deps');
-    const rows = await listCheckins(db, actor.clinicId, patientId);
-    await recordAudit(db, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'checkin.list',
-      subjectType: 'checkin',
-      patientId,
-      ip: c.get('ip'),
-      details: { count: rows.length },
-    });
-    return c.json({ checkins: rows });
-  });
-
-  return routes;
+/** A stored row to the contract's DTO (@lamina/contract checkins.ts). */
+export function storedCheckinView(row: Awaited<ReturnType<typeof listCheckins>>[number]) {
+  return {
+    id: row.id,
+    level: row.level as StoredCheckin['level'],
+    answers: row.answers as StoredCheckin['answers'],
+    triage: (row.triage ?? null) as StoredCheckin['triage'],
+    submittedAt: iso(row.submitted_at),
+    receivedAt: iso(row.received_at),
+  } satisfies StoredCheckin;
 }
+
+async function submit(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'submit-checkin');
+  const body = await readJson(c, submitCheckinSchema);
+  const { db, now } = c.get('deps');
+  const receivedAt = now();
+  // One round trip for the surgery and the history triage reads (the hot path of a check-in).
+  const found = await surgeryWithHistory(db, {
+    clinicId: actor.clinicId,
+    patientId,
+    now: receivedAt,
+  });
+  if (!found)
+    throw conflict(
+      'There is no surgery on record for this patient yet, so a check-in cannot be assessed.',
+    );
+  const { record } = found;
+
+  const parsed = checkinSchemaFor(record.surgery.region).safeParse(body.checkin ?? {});
+  if (!parsed.success) {
+    const problem = badRequest(parsed.error);
+    for (const error of problem.problem.errors ?? []) error.field = `checkin.${error.field}`;
+    throw problem;
+  }
+  if (!hasAnyAnswer(parsed.data)) {
+    throw new HttpProblem(
+      400,
+      'Invalid input',
+      'The check-in has no answers. Answer at least one question (for example your pain) before sending.',
+      [{ field: 'checkin', message: 'has no answers' }],
+    );
+  }
+  const filledAt = body.filledAt ? new Date(body.filledAt) : receivedAt;
+  if (filledAt.getTime() > receivedAt.getTime() + maxClockSkewMs) {
+    throw new HttpProblem(400, 'Invalid input', 'filledAt is in the future.', [
+      { field: 'filledAt', message: 'is in the future' },
+    ]);
+  }
+
+  const toLocal = (at: Date) => localDate(record.timeZone, at) as IsoDate;
+  const history = found.history.map(({ submittedAt, ...answers }) => ({
+    ...answers,
+    date: toLocal(submittedAt),
+  }));
+  const decision = triage(parsed.data, record.surgery, history, toLocal(filledAt));
+  const stored = await storeCheckin(db, {
+    clinicId: actor.clinicId,
+    patientId,
+    surgeryId: record.id,
+    idempotencyKey: body.idempotencyKey,
+    answers: parsed.data,
+    decision,
+    submittedAt: filledAt,
+    receivedAt,
+    timeZone: record.timeZone,
+    ackDeadlines: record.ackDeadlines,
+    toldLang: body.lang ?? null,
+    actor,
+    ip: c.get('ip'),
+  });
+  if (!stored) {
+    // The key was used before (a retry, or a race with the first send): answer with what was stored.
+    const existing = await findByIdempotencyKey(db, actor.clinicId, patientId, body.idempotencyKey);
+    if (!existing) throw conflict('This check-in could not be stored. Please send it again.');
+    // jsonb reorders keys, so compare values, not text.
+    if (!isDeepStrictEqual(existing.answers, parsed.data)) {
+      throw conflict('This idempotency key was already used for a different check-in.');
+    }
+    const alert = existing.alert_id
+      ? {
+          id: existing.alert_id,
+          deadlineAt: existing.deadline_at === null ? null : iso(existing.deadline_at),
+        }
+      : null;
+    return c.json(
+      {
+        checkinId: existing.id,
+        stored: true,
+        replayed: true,
+        decision: existing.triage as CheckinSubmitted['decision'],
+        alert,
+      } satisfies CheckinSubmitted,
+      200,
+    );
+  }
+  countCheckin(decision.level);
+  // A repeated contact finding joined an alert whose escalation is already scheduled.
+  if (stored.alert && !stored.alert.repeated) await scheduleEscalationAfterCommit(c, stored.alert);
+  const alert = stored.alert && {
+    id: stored.alert.id,
+    level: stored.alert.level,
+    deadlineAt: iso(stored.alert.deadlineAt),
+    repeated: stored.alert.repeated,
+  };
+  return c.json(
+    {
+      checkinId: stored.checkinId,
+      stored: true,
+      replayed: false,
+      decision,
+      alert,
+    } satisfies CheckinSubmitted,
+    201,
+  );
+}
+
+async function list(c: AppContext) {
+  const patientId = pathId(c, 'patientId');
+  const actor = await authorizePatient(c, patientId, 'read');
+  const { db } = c.get('deps');
+  const rows = await listCheckins(db, actor.clinicId, patientId);
+  await audit(c, {
+    action: 'checkin.list',
+    subjectType: 'checkin',
+    patientId,
+    details: { count: rows.length },
+  });
+  return c.json({ checkins: rows.map(storedCheckinView) });
+}
+
+export const checkins = documentedRoutes([
+  {
+    method: 'post',
+    path: '/api/patients/:patientId/checkins',
+    summary:
+      'Submit a daily check-in (idempotent by key); triaged, with any alert, in one transaction',
+    access: 'the patient themself',
+    body: submitCheckinSchema,
+    response: checkinSubmittedDto,
+    audit: {
+      actions: ['checkin.create'],
+      when: 'written by the check-in statement itself (checkins/store.ts), in the same write; not on a replay',
+    },
+    success: { status: 201, description: 'Stored and triaged (200 when replayed).' },
+    handler: submit,
+  },
+  {
+    method: 'get',
+    path: '/api/patients/:patientId/checkins',
+    summary: "The patient's check-ins, newest first",
+    access: 'the patient themself, staff of their clinic, an assigned reviewer',
+    response: checkinListDto,
+    audit: { actions: ['checkin.list'] },
+    handler: list,
+  },
+]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -85,24 +85,25 @@ async function update(c: AppContext) {
       })
       .where('id', '=', actor.clinicId)
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.profile-update',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: {
-        before: {
-          name: before.name,
-          phone: before.phone,
-          emergencyNumber: before.emergency_number,
-          timeZone: before.timezone,
-          defaultLanguage: before.default_language,
+    await audit(
+      c,
+      {
+        action: 'clinic.profile-update',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: {
+          before: {
+            name: before.name,
+            phone: before.phone,
+            emergencyNumber: before.emergency_number,
+            timeZone: before.timezone,
+            defaultLanguage: before.default_language,
+          },
+          after: input,
         },
-        after: input,
       },
-    });
+      trx,
+    );
   });
   return c.json(await profileOf(c, actor.clinicId));
 }
@@ -127,15 +128,16 @@ async function setLogo(c: AppContext) {
       .set({ logo: bytes, logo_type: type })
       .where('id', '=', actor.clinicId)
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.logo-update',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: { type, bytes: bytes.length },
-    });
+    await audit(
+      c,
+      {
+        action: 'clinic.logo-update',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: { type, bytes: bytes.length },
+      },
+      trx,
+    );
   });
   return c.json(await profileOf(c, actor.clinicId));
 }

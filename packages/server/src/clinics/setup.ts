@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { hashToken, newSecretToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
@@ -101,15 +101,15 @@ async function setUp(c: AppContext) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
+    const event = {
       clinicId,
       actor: null,
       action: 'clinic.create',
       subjectType: 'clinic',
       subjectId: clinicId,
-      ip: c.get('ip'),
       details: { via: 'setup-page', adminUserId: admin.id },
-    });
+    };
+    await audit(c, event, trx);
     return { clinicId, adminUserId: admin.id };
   });
   return c.json({ ...result, clinic: input.slug, adminEmail: input.adminEmail }, 201);

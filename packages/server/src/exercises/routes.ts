@@ -149,6 +149,10 @@ export const exerciseLog = documentedRoutes([
     access: 'The patient themselves.',
     body: exerciseLogBodySchema,
     response: exerciseDaySchema.extend({ replayed: z.boolean() }),
+    audit: {
+      actions: ['exercise-log.write'],
+      when: 'not when the same send arrives again (replayed: the first send was audited)',
+    },
     success: { status: 201, description: 'Stored (200 when the same send arrives again)' },
     handler: writeDay,
   },
@@ -158,6 +162,7 @@ export const exerciseLog = documentedRoutes([
     summary: 'The exercise log of the last 60 days, newest first',
     access: 'The patient, or their care team (an assigned reviewer too).',
     response: exerciseLogSchema,
+    audit: { actions: ['exercise-log.read'] },
     handler: readLog,
   },
 ]);

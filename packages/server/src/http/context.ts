@@ -39,6 +39,11 @@ export interface AppDeps {
   readonly authSecret?: string;
   /** Upload quotas for visitors' tokens, requests and patients (storage/quota.ts defaults when absent). */
   readonly uploadQuotas?: UploadQuotaLimits;
+  /**
+   * Tests only: every answer of a registry route is checked against its response schema and its
+   * declared audit actions (openapi/registry.ts); a mismatch is a 500 naming the route.
+   */
+  readonly checkContract?: boolean;
 }
 
 export interface AppEnv {

@@ -44,6 +44,7 @@ export class TestClient {
       devLog: (line) => this.mail.push(line),
       log: createLogger({ destination: { write: (line: string) => this.logs.push(line) } }),
       files: testFiles,
+      checkContract: true,
       ...settings,
     });
   }

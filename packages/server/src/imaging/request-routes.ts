@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import { mayActOnPatient } from '../auth/access.ts';
 import { countAttempt } from '../candidacy/store.ts';
@@ -98,14 +98,14 @@ async function receive(c: AppContext, row: RequestRow, actor: Actor | null) {
     owner: { requestId: row.id, patientId: row.patient_id },
     quota: requestQuota(c, row, actor),
   });
-  await recordAudit(c.get('deps').db, {
+  // A visitor's token has no actor: recorded as none even if a session came along.
+  await audit(c, {
     clinicId: row.clinic_id,
-    actor,
+    ...(actor ? {} : { actor: null }),
     action: 'imaging.upload',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
     details: {
       name: fileName,
       stored: result.stored.map((file) => file.fileId),
@@ -121,14 +121,13 @@ async function receive(c: AppContext, row: RequestRow, actor: Actor | null) {
 async function listing(c: AppContext, row: RequestRow, actor: Actor | null) {
   const { db } = c.get('deps');
   const found = await listStudies(db, row.clinic_id, { requestId: row.id });
-  await recordAudit(db, {
+  await audit(c, {
     clinicId: row.clinic_id,
-    actor,
+    ...(actor ? {} : { actor: null }),
     action: 'imaging.list',
     subjectType: 'intake_request',
     subjectId: row.id,
     patientId: row.patient_id,
-    ip: c.get('ip'),
     details: { studies: found.studies.length, documents: found.documents.length },
   });
   return found;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import { mayActOnPatient } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
@@ -279,19 +279,20 @@ async function upload(c: AppContext) {
         ? [{ scope: 'patient', key: patientId, limit: uploadQuotas(c).patientBytes }]
         : [],
   });
-  await recordAudit(c.get('deps').db, {
-    clinicId: actor.clinicId,
-    actor,
-    action: 'imaging.upload',
-    subjectType: 'imaging_upload',
-    patientId,
-    ip: c.get('ip'),
-    details: {
-      name: fileName,
-      stored: result.stored.map((file) => file.fileId),
-      refused: result.refused.length,
+  await audit(
+    c,
+    {
+      action: 'imaging.upload',
+      subjectType: 'imaging_upload',
+      patientId,
+      details: {
+        name: fileName,
+        stored: result.stored.map((file) => file.fileId),
+        refused: result.refused.length,
+      },
     },
-  });
+    c.get('deps').db,
+  );
   refuseIfNothingStored(result);
   return c.json(result, 201);
 }
@@ -301,13 +302,10 @@ async function list(c: AppContext) {
   const actor = await authorizePatient(c, patientId, 'read-imaging');
   const { db } = c.get('deps');
   const found = await listStudies(db, actor.clinicId, { patientId });
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'imaging.list',
     subjectType: 'imaging_study',
     patientId,
-    ip: c.get('ip'),
     details: { studies: found.studies.length, documents: found.documents.length },
   });
   return c.json(found);
@@ -368,14 +366,11 @@ async function study(c: AppContext) {
   // The de-identified view: nothing from the original headers that could name or date the patient.
   const deidentified = variant === 'deidentified';
   const series = await studySeries(db, actor.clinicId, studyId, { deidentified });
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'imaging.study.read',
     subjectType: 'imaging_study',
     subjectId: studyId,
     patientId: found.patient_id,
-    ip: c.get('ip'),
     details: { variant },
   });
   // A reviewer never gets Lamina's patient or request id (their case is self-contained).
@@ -406,16 +401,17 @@ async function download(c: AppContext) {
   await authorizeImagingItem(c, file, variant);
   const bytes = await readStoredFile(blobStore(c), file, variant);
   if (!bytes) throw notFound('A de-identified copy of this file');
-  await recordAudit(c.get('deps').db, {
-    clinicId: actor.clinicId,
-    actor,
-    action: 'imaging.file.download',
-    subjectType: 'imaging_file',
-    subjectId: file.id,
-    patientId: file.patient_id,
-    ip: c.get('ip'),
-    details: { variant },
-  });
+  await audit(
+    c,
+    {
+      action: 'imaging.file.download',
+      subjectType: 'imaging_file',
+      subjectId: file.id,
+      patientId: file.patient_id,
+      details: { variant },
+    },
+    c.get('deps').db,
+  );
   const name = variant === 'deidentified' ? `deidentified-${file.id}.dcm` : file.original_name;
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'content-type': contentTypes[file.kind],
@@ -433,16 +429,17 @@ async function frame(c: AppContext) {
     throw new HttpProblem(422, 'Cannot show', 'This file is a report, not a DICOM image.');
   const bytes = await readStoredFile(blobStore(c), file, query.variant);
   if (!bytes) throw notFound('A de-identified copy of this file');
-  await recordAudit(c.get('deps').db, {
-    clinicId: actor.clinicId,
-    actor,
-    action: 'imaging.frame.read',
-    subjectType: 'imaging_file',
-    subjectId: file.id,
-    patientId: file.patient_id,
-    ip: c.get('ip'),
-    details: { variant: query.variant, frame: query.frame },
-  });
+  await audit(
+    c,
+    {
+      action: 'imaging.frame.read',
+      subjectType: 'imaging_file',
+      subjectId: file.id,
+      patientId: file.patient_id,
+      details: { variant: query.variant, frame: query.frame },
+    },
+    c.get('deps').db,
+  );
   let pixels: ReturnType<typeof readFrame>;
   try {
     pixels = readFrame(bytes, query.frame);
@@ -491,15 +488,16 @@ async function storageUpdate(c: AppContext) {
   await db.transaction().execute(async (trx) => {
     const before = await clinicStorage(trx, actor.clinicId);
     await setClinicQuota(trx, actor.clinicId, input.quotaGigabytes * gigabyte);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.imaging-quota-update',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: { before: before.quotaBytes, after: input.quotaGigabytes * gigabyte },
-    });
+    await audit(
+      c,
+      {
+        action: 'clinic.imaging-quota-update',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: { before: before.quotaBytes, after: input.quotaGigabytes * gigabyte },
+      },
+      trx,
+    );
   });
   return c.json(storageView(await clinicStorage(db, actor.clinicId)));
 }

@@ -1,6 +1,13 @@
+import {
+  inboxOwnerDto,
+  messageSentDto,
+  messagesMarkedDto,
+  messageThreadDto,
+  unreadInboxDto,
+} from '@lamina/contract';
 import { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
@@ -34,13 +41,10 @@ async function readThread(c: AppContext) {
   const { db } = c.get('deps');
   const messages = await listMessages(db, actor.clinicId, patientId);
   const unread = await unreadInThread(db, actor.clinicId, patientId, otherSide(sideOf(actor.role)));
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'message.list',
     subjectType: 'message',
     patientId,
-    ip: c.get('ip'),
     details: { count: messages.length },
   });
   return c.json({ messages, unread });
@@ -59,15 +63,16 @@ async function send(c: AppContext) {
       body,
       at: now(),
     });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'message.send',
-      subjectType: 'message',
-      subjectId: stored.id,
-      patientId,
-      ip: c.get('ip'),
-    });
+    await audit(
+      c,
+      {
+        action: 'message.send',
+        subjectType: 'message',
+        subjectId: stored.id,
+        patientId,
+      },
+      trx,
+    );
     return stored;
   });
   return c.json({ message: { id: message.id, sentAt: message.sentAt, body } }, 201);
@@ -85,15 +90,16 @@ async function markThreadRead(c: AppContext) {
       fromSide: otherSide(sideOf(actor.role)),
       at: now(),
     });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'message.mark-read',
-      subjectType: 'message',
-      patientId,
-      ip: c.get('ip'),
-      details: { count },
-    });
+    await audit(
+      c,
+      {
+        action: 'message.mark-read',
+        subjectType: 'message',
+        patientId,
+        details: { count },
+      },
+      trx,
+    );
     return count;
   });
   return c.json({ marked });
@@ -103,12 +109,9 @@ async function inbox(c: AppContext) {
   const actor = authorizeClinic(c, 'read-message-inbox');
   const { db } = c.get('deps');
   const patients = await unreadByPatient(db, actor.clinicId);
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'message.unread-counts',
     subjectType: 'message',
-    ip: c.get('ip'),
     details: { patients: patients.length },
   });
   return c.json({ patients, total: patients.reduce((sum, p) => sum + p.unread, 0) });
@@ -123,16 +126,17 @@ async function assignInbox(c: AppContext) {
   const assignee = await requireAssignee(db, actor.clinicId, userId);
   await db.transaction().execute(async (trx) => {
     const before = await setInboxOwner(trx, actor.clinicId, patientId, userId);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'message.assign',
-      subjectType: 'patient',
-      subjectId: patientId,
-      patientId,
-      ip: c.get('ip'),
-      details: { before: before ?? null, after: userId },
-    });
+    await audit(
+      c,
+      {
+        action: 'message.assign',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        details: { before: before ?? null, after: userId },
+      },
+      trx,
+    );
   });
   return c.json({ patientId, assignee });
 }
@@ -146,6 +150,8 @@ export const messages = documentedRoutes([
     summary:
       "The patient's message thread with the care team, oldest first, and how many are unread for the caller",
     access: `${thread} (not reviewers)`,
+    response: messageThreadDto,
+    audit: { actions: ['message.list'] },
     handler: readThread,
   },
   {
@@ -155,6 +161,8 @@ export const messages = documentedRoutes([
     access: thread,
     body: sendMessageSchema,
     success: { status: 201, description: 'The message was stored.' },
+    response: messageSentDto,
+    audit: { actions: ['message.send'] },
     handler: send,
   },
   {
@@ -164,6 +172,8 @@ export const messages = documentedRoutes([
       "Mark as read what the other side sent (the team's messages for the patient, the patient's for staff)",
     access: thread,
     body: markReadSchema,
+    response: messagesMarkedDto,
+    audit: { actions: ['message.mark-read'] },
     handler: markThreadRead,
   },
   {
@@ -172,6 +182,8 @@ export const messages = documentedRoutes([
     summary:
       'Per patient, how many messages from patients the care team has not read yet, and who owns the thread',
     access: 'care managers, clinicians and admins (their own clinic)',
+    response: unreadInboxDto,
+    audit: { actions: ['message.unread-counts'] },
     handler: inbox,
   },
   {
@@ -181,6 +193,8 @@ export const messages = documentedRoutes([
       'Assign the patient\'s messages to an active care manager, clinician or admin of the clinic ({"userId": null}: the whole team)',
     access: 'care managers and admins (their own clinic)',
     body: assigneeSchema,
+    response: inboxOwnerDto,
+    audit: { actions: ['message.assign'] },
     handler: assignInbox,
   },
 ]);

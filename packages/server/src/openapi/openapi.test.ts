@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { z } from 'zod';
 import { createApp } from '../app.ts';
 import type { AppDeps } from '../http/context.ts';
+import { awaitingResponseSchema } from './contract-progress.test-helper.ts';
 import { openApiDocument, openApiPath } from './document.ts';
 import { allRouteDocs } from './routes.ts';
 
@@ -122,4 +124,123 @@ test('every operation documents the problem-details error shape', () => {
       );
     }
   }
+});
+
+test('every route declares its answer: a response schema, or null for a non-JSON answer', () => {
+  const missing = allRouteDocs
+    .filter((doc) => doc.response === undefined)
+    .map((doc) => `${doc.method} ${openApiPath(doc.path)}`);
+  assert.deepEqual(
+    missing.filter((route) => !awaitingResponseSchema.has(route)),
+    [],
+    'routes without a response schema',
+  );
+  assert.deepEqual(
+    [...awaitingResponseSchema].filter((route) => !missing.includes(route)),
+    [],
+    'has a schema now: remove it from awaitingResponseSchema',
+  );
+  const nonJson = allRouteDocs.filter((doc) => doc.response === null);
+  for (const doc of nonJson)
+    assert.ok(
+      doc.success?.status === 204 ||
+        (doc.success?.contentType && !doc.success.contentType.startsWith('application/json')),
+      `${doc.method} ${doc.path}: response null needs a non-JSON contentType or 204`,
+    );
+});
+
+/** Every property name in a JSON schema, with where it stands. */
+function propertyNames(schema: unknown, at = ''): string[] {
+  if (Array.isArray(schema)) return schema.flatMap((item, i) => propertyNames(item, `${at}[${i}]`));
+  if (schema === null || typeof schema !== 'object') return [];
+  const names: string[] = [];
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' && value && typeof value === 'object')
+      for (const name of Object.keys(value)) names.push(`${at}.${name}`);
+    names.push(...propertyNames(value, key === 'properties' ? at : `${at}`));
+  }
+  return names;
+}
+
+test('answers are camelCase DTOs: no snake_case key in any response schema', () => {
+  const document = openApiDocument(allRouteDocs) as unknown as Doc;
+  const snake: string[] = [];
+  for (const [path, methods] of Object.entries(document.paths))
+    for (const [method, operation] of Object.entries(methods)) {
+      const responses = operation.responses as Record<string, { content?: unknown }>;
+      for (const [status, response] of Object.entries(responses)) {
+        if (!/^2/.test(status)) continue;
+        for (const name of propertyNames(response.content))
+          if (/_/.test(name.split('.').at(-1) ?? '')) snake.push(`${method} ${path}: ${name}`);
+      }
+    }
+  assert.deepEqual(snake, []);
+});
+
+test('the snake_case check sees a row key', () => {
+  const document = openApiDocument([
+    {
+      method: 'get',
+      path: '/api/x',
+      summary: 'x',
+      access: 'x',
+      response: z.strictObject({ rows: z.array(z.strictObject({ given_name: z.string() })) }),
+    },
+  ]) as unknown as Doc;
+  const responses = document.paths['/api/x']?.get?.responses as Record<
+    string,
+    { content: unknown }
+  >;
+  const content = responses['200']?.content;
+  assert.ok(propertyNames(content).some((name) => name.endsWith('.given_name')));
+});
+
+test('in tests, an answer outside its schema or a missing audit row is a 500 naming the route', async () => {
+  const { Hono } = await import('hono');
+  const { documentedRoutes } = await import('./registry.ts');
+  const feature = documentedRoutes([
+    {
+      method: 'get',
+      path: '/api/row',
+      summary: 'x',
+      access: 'x',
+      response: z.strictObject({ givenName: z.string() }),
+      audit: 'none',
+      handler: (c) => c.json({ givenName: 'Rosa', given_name: 'Rosa' }),
+    },
+    {
+      method: 'get',
+      path: '/api/forgets',
+      summary: 'x',
+      access: 'x',
+      response: z.strictObject({ ok: z.boolean() }),
+      audit: { actions: ['patient.read'] },
+      handler: (c) => c.json({ ok: true }),
+    },
+    {
+      method: 'get',
+      path: '/api/fine',
+      summary: 'x',
+      access: 'x',
+      response: z.strictObject({ ok: z.boolean() }),
+      audit: 'none',
+      handler: (c) => c.json({ ok: true }),
+    },
+  ]);
+  const checked = new Hono<import('../http/context.ts').AppEnv>();
+  checked.use('*', async (c, next) => {
+    c.set('deps', { checkContract: true } as AppDeps);
+    await next();
+  });
+  checked.route('/', feature.routes());
+  const row = await checked.request('/api/row');
+  assert.equal(row.status, 500);
+  assert.match(((await row.json()) as { detail: string }).detail, /GET \/api\/row.*given_name/);
+  const forgets = await checked.request('/api/forgets');
+  assert.equal(forgets.status, 500);
+  assert.match(
+    ((await forgets.json()) as { detail: string }).detail,
+    /declares audit patient\.read but wrote none/,
+  );
+  assert.equal((await checked.request('/api/fine')).status, 200);
 });

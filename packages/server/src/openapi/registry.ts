@@ -1,8 +1,23 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
+import { auditedActions } from '../audit/audit.ts';
 import type { AppContext, AppEnv } from '../http/context.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+/**
+ * What a route writes to the audit log (decision 019/025): the action(s) its handler records with
+ * `audit(c, event)` when it succeeds. `'none'` for a route that reads or changes nothing that is
+ * audited (sign-in bookkeeping, the clinic's public page, this document). `optional` for a route that
+ * audits only sometimes, saying when in `when` (e.g. a card read covered by its event stream's row).
+ */
+export type RouteAudit =
+  | 'none'
+  | {
+      readonly actions: readonly string[];
+      /** Set when a successful call may write none of them: say when. */
+      readonly when?: string;
+    };
 
 /** What the OpenAPI document says about one route. */
 export interface RouteDoc {
@@ -16,8 +31,14 @@ export interface RouteDoc {
   readonly body?: z.ZodType;
   /** Query parameters, parsed with this same schema by the handler. */
   readonly query?: z.ZodObject;
-  /** The JSON answer on success (documented from this schema; the handler builds its type from it). */
-  readonly response?: z.ZodType;
+  /**
+   * The JSON answer on success: a camelCase DTO schema from @lamina/contract (the web app types
+   * its fetches with the same schema). `null` when the answer is not JSON (an event stream, a file,
+   * CSV, 204). In tests every JSON answer is checked against it (`checkContract`).
+   */
+  readonly response?: z.ZodType | null;
+  /** The audit rows a successful call writes (checked in tests, like `response`). */
+  readonly audit?: RouteAudit;
   readonly success?: {
     readonly status: number;
     readonly description: string;
@@ -27,6 +48,37 @@ export interface RouteDoc {
 
 export interface RouteSpec extends RouteDoc {
   readonly handler: (c: AppContext) => Response | Promise<Response>;
+}
+
+/** The problem a contract check reports: a 500 in tests, naming the route and what differs. */
+export class ContractError extends Error {}
+
+/**
+ * Tests only (AppDeps.checkContract): the answer matches the route's response schema, and the
+ * audit rows written are the ones the route declares — so a handler cannot answer a stray
+ * snake_case row, forget its audit row or write an undeclared one without a test failing.
+ */
+async function checkContract(spec: RouteSpec, c: AppContext, response: Response): Promise<void> {
+  if (!response.ok) return;
+  const route = `${spec.method.toUpperCase()} ${spec.path}`;
+  const type = response.headers.get('content-type') ?? '';
+  if (spec.response && type.startsWith('application/json')) {
+    const parsed = spec.response.safeParse(await response.clone().json());
+    if (!parsed.success)
+      throw new ContractError(
+        `${route} answered outside its response schema: ${parsed.error.issues
+          .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+          .join('; ')}`,
+      );
+  }
+  if (spec.audit === undefined) return;
+  const written = auditedActions(c);
+  const declared = spec.audit === 'none' ? [] : spec.audit.actions;
+  const stray = written.filter((action) => !declared.includes(action));
+  if (stray.length > 0)
+    throw new ContractError(`${route} audited ${stray.join(', ')}, which it does not declare`);
+  if (spec.audit !== 'none' && !spec.audit.when && written.length === 0)
+    throw new ContractError(`${route} declares audit ${declared.join(', ')} but wrote none`);
 }
 
 /**
@@ -39,7 +91,19 @@ export function documentedRoutes(specs: readonly RouteSpec[]) {
     /** Mount with `app.route('/', feature.routes())`: the paths are already full. */
     routes(): Hono<AppEnv> {
       const routes = new Hono<AppEnv>();
-      for (const spec of specs) routes.on(spec.method.toUpperCase(), spec.path, spec.handler);
+      for (const spec of specs)
+        routes.on(spec.method.toUpperCase(), spec.path, async (c) => {
+          const response = await spec.handler(c);
+          if (!c.get('deps').checkContract) return response;
+          try {
+            await checkContract(spec, c, response);
+          } catch (error) {
+            if (!(error instanceof ContractError)) throw error;
+            const problem = { title: 'Contract broken', status: 500, detail: error.message };
+            return c.json({ type: 'https://lamina.dev/problems/contract', ...problem }, 500);
+          }
+          return response;
+        });
       return routes;
     },
   };

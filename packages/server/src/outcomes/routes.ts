@@ -1,11 +1,12 @@
+import { type OutcomeGroup, outcomeReportDto } from '@lamina/contract';
 import type { IsoDate } from '@lamina/pathway';
 import { localDate } from '@lamina/pathway';
-import { Hono } from 'hono';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
-import type { AppContext, AppEnv } from '../http/context.ts';
+import { audit } from '../audit/audit.ts';
+import type { AppContext } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { badRequest } from '../http/problem.ts';
+import { documentedRoutes } from '../openapi/registry.ts';
 import { outcomeCsv, outcomeReport } from './compute.ts';
 import { loadOutcomePatients } from './store.ts';
 
@@ -27,28 +28,46 @@ async function report(c: AppContext) {
   const at = now();
   const toLocal = (moment: Date) => localDate(clinic.timezone, moment) as IsoDate;
   const patients = await loadOutcomePatients(db, actor.clinicId, toLocal, at, query.data);
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'outcomes.read',
     subjectType: 'clinic',
     subjectId: actor.clinicId,
-    ip: c.get('ip'),
     details: { patients: patients.length },
   });
   return outcomeReport(patients, toLocal(at), clinic.licensed_instruments);
 }
 
+const staff = 'care managers, clinicians and admins (their own clinic)';
+
 /** GET /api/outcomes (JSON) and /api/outcomes.csv: a clinic's outcomes by region and procedure. */
-export function outcomeRoutes() {
-  const routes = new Hono<AppEnv>();
-  routes.get('/outcomes', async (c) => c.json({ groups: await report(c) }));
-  routes.get('/outcomes.csv', async (c) => {
-    const csv = outcomeCsv(await report(c));
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="lamina-outcomes.csv"',
-    });
-  });
-  return routes;
-}
+export const outcomes = documentedRoutes([
+  {
+    method: 'get',
+    path: '/api/outcomes',
+    summary:
+      'Outcomes by region and procedure: enrolment, PROM completion, MCID share, alert rates, time to acknowledge, overdue',
+    access: staff,
+    query: outcomeQuerySchema,
+    response: outcomeReportDto,
+    audit: { actions: ['outcomes.read'] },
+    // The report is computed as camelCase already (outcomes/compute.ts); the contract names its shape.
+    handler: async (c) => c.json({ groups: (await report(c)) satisfies OutcomeGroup[] }),
+  },
+  {
+    method: 'get',
+    path: '/api/outcomes.csv',
+    summary: 'The outcome report as CSV',
+    access: staff,
+    query: outcomeQuerySchema,
+    response: null,
+    audit: { actions: ['outcomes.read'] },
+    success: { status: 200, description: 'The report as CSV', contentType: 'text/csv' },
+    handler: async (c) => {
+      const csv = outcomeCsv(await report(c));
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="lamina-outcomes.csv"',
+      });
+    },
+  },
+]);

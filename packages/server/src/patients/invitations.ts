@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { hashToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
@@ -119,16 +119,17 @@ async function invite(c: AppContext, resend: boolean) {
         }),
         kind: 'patient_invitation',
       });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: resend ? 'patient.invitation-resend' : 'patient.invite',
-      subjectType: 'patient',
-      subjectId: patientId,
-      patientId,
-      ip: c.get('ip'),
-      details: { channel, invitationId: row.id },
-    });
+    await audit(
+      c,
+      {
+        action: resend ? 'patient.invitation-resend' : 'patient.invite',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        details: { channel, invitationId: row.id },
+      },
+      trx,
+    );
     return row.id;
   });
   devLog?.(`[dev ${channel}] patient invitation ${invitationId}: ${link}`);
@@ -150,16 +151,17 @@ async function revoke(c: AppContext) {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     const count = Number(result.numUpdatedRows);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'patient.invitation-revoke',
-      subjectType: 'patient',
-      subjectId: patientId,
-      patientId,
-      ip: c.get('ip'),
-      details: { revoked: count },
-    });
+    await audit(
+      c,
+      {
+        action: 'patient.invitation-revoke',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        details: { revoked: count },
+      },
+      trx,
+    );
     return count;
   });
   return c.json({ patientId, revoked });
@@ -209,16 +211,19 @@ async function open(c: AppContext) {
       .where('patients.clinic_id', '=', clinic.id)
       .where('patients.id', '=', row.patient_id)
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      clinicId: clinic.id,
-      actor: null,
-      action: 'patient.invitation-open',
-      subjectType: 'patient',
-      subjectId: row.patient_id,
-      patientId: row.patient_id,
-      ip: c.get('ip'),
-      details: { invitationId: row.id },
-    });
+    await audit(
+      c,
+      {
+        clinicId: clinic.id,
+        actor: null,
+        action: 'patient.invitation-open',
+        subjectType: 'patient',
+        subjectId: row.patient_id,
+        patientId: row.patient_id,
+        details: { invitationId: row.id },
+      },
+      trx,
+    );
     return patient;
   });
   if (!opened) throw invalidInvitation();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
@@ -43,16 +43,17 @@ async function update(c: AppContext) {
       .where('clinic_id', '=', actor.clinicId)
       .where('id', '=', patientId)
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'patient.language-update',
-      subjectType: 'patient',
-      subjectId: patientId,
-      patientId,
-      ip: c.get('ip'),
-      details: { before: before.language, after: language },
-    });
+    await audit(
+      c,
+      {
+        action: 'patient.language-update',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        details: { before: before.language, after: language },
+      },
+      trx,
+    );
   });
   return c.json({ patientId, language });
 }

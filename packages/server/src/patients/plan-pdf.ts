@@ -269,6 +269,8 @@ export const planPdf = documentedRoutes([
     path: '/api/patients/:patientId/plan.pdf',
     summary: 'The personal plan as a PDF in the patient’s language (readable source names)',
     access: 'The patient, or their care team (an assigned reviewer too).',
+    response: null,
+    audit: { actions: ['plan.pdf'] },
     success: { status: 200, description: 'The PDF', contentType: 'application/pdf' },
     handler: downloadPlan,
   },

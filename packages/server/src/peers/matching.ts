@@ -1,3 +1,13 @@
+import {
+  type AgeBand,
+  type AvailabilityChoice,
+  ageBands,
+  availabilityChoices,
+  type PeerCondition,
+  type PeerLanguage,
+  peerConditions,
+  peerLanguages,
+} from '@lamina/contract/words';
 import type { procedures, regions } from '@lamina/pathway';
 import { z } from 'zod';
 
@@ -6,24 +16,9 @@ import { z } from 'zod';
  * Not a clinical rule (it decides nothing about care), so it lives with the peers feature.
  */
 
-export const peerConditions = [
-  'lumbar-spinal-stenosis',
-  'herniated-disc',
-  'cervical-myelopathy',
-  'cervical-radiculopathy',
-  'spondylolisthesis',
-  'other',
-] as const;
-export type PeerCondition = (typeof peerConditions)[number];
-
-export const ageBands = ['18-29', '30-39', '40-49', '50-59', '60-69', '70-79', '80+'] as const;
-export type AgeBand = (typeof ageBands)[number];
-
-export const peerLanguages = ['en', 'es'] as const;
-export type PeerLanguage = (typeof peerLanguages)[number];
-
-export const availabilityChoices = ['weekday-daytime', 'weekday-evening', 'weekend'] as const;
-export type AvailabilityChoice = (typeof availabilityChoices)[number];
+// The word lists are shared with the web app's choices: one copy, in @lamina/contract.
+export type { AgeBand, AvailabilityChoice, PeerCondition, PeerLanguage };
+export { ageBands, availabilityChoices, peerConditions, peerLanguages };
 
 export const conditionSchema = z.enum(peerConditions);
 export const ageBandSchema = z.enum(ageBands);

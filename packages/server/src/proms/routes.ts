@@ -1,3 +1,4 @@
+import { promListDto, promSubmittedDto, promsDueDto } from '@lamina/contract';
 import {
   type IsoDate,
   isPromInstrumentId,
@@ -9,7 +10,7 @@ import {
   scorePromAnswers,
 } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
@@ -83,16 +84,17 @@ async function submit(c: AppContext) {
       enteredBy: actor.userId,
       at,
     });
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'prom.submit',
-      subjectType: 'prom_response',
-      subjectId: id,
-      patientId,
-      ip: c.get('ip'),
-      details: { instrument },
-    });
+    await audit(
+      c,
+      {
+        action: 'prom.submit',
+        subjectType: 'prom_response',
+        subjectId: id,
+        patientId,
+        details: { instrument },
+      },
+      trx,
+    );
     return id;
   });
   return c.json(
@@ -117,13 +119,10 @@ async function list(c: AppContext) {
     rows.map((row) => ({ ...row, completedOn: localDate(timeZone, row.completedAt) as IsoDate })),
     surgery?.surgery.surgeryDate,
   ).map(({ response, baselineId, change }) => ({ ...response, baselineId, change }));
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'prom.list',
     subjectType: 'prom_response',
     patientId,
-    ip: c.get('ip'),
     details: { count: responses.length },
   });
   return c.json({ surgeryDate: surgery?.surgery.surgeryDate ?? null, responses });
@@ -147,13 +146,10 @@ async function due(c: AppContext) {
     localDate(settings.timeZone, now()) as IsoDate,
     { licensedInstruments: settings.licensedInstruments },
   );
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'prom.due',
     subjectType: 'prom_response',
     patientId,
-    ip: c.get('ip'),
   });
   return c.json(report);
 }
@@ -170,6 +166,8 @@ export const proms = documentedRoutes([
       'the patient themself for patient-reported instruments; a clinician of their clinic for clinician-rated ones (mJOA)',
     body: submitPromSchema,
     success: { status: 201, description: 'Stored and scored.' },
+    response: promSubmittedDto,
+    audit: { actions: ['prom.submit'] },
     handler: submit,
   },
   {
@@ -178,6 +176,8 @@ export const proms = documentedRoutes([
     summary:
       'PROM responses with scores, and the change from the baseline (last response on or before surgery) classified by the MCID',
     access: readers,
+    response: promListDto,
+    audit: { actions: ['prom.list'] },
     handler: list,
   },
   {
@@ -185,6 +185,8 @@ export const proms = documentedRoutes([
     path: '/api/patients/:patientId/proms/due',
     summary: "Which questionnaires are due, overdue or missed today (the clinic's date)",
     access: readers,
+    response: promsDueDto,
+    audit: { actions: ['prom.due'] },
     handler: due,
   },
 ]);

@@ -213,11 +213,11 @@ forEachEngine((engine) => {
       const nurse = admin.fork();
       await signInStaff(nurse, clinic, 'care_manager');
       const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
-        patient_id: string;
-        no_checkin_since: boolean;
+        patientId: string;
+        noCheckinSince: boolean;
       }[];
       assert.deepEqual(
-        queue.map((a) => [a.patient_id, a.no_checkin_since]),
+        queue.map((a) => [a.patientId, a.noCheckinSince]),
         [[alerted.patientId, true]],
       );
       const list = await nurse.get('/api/worklist');

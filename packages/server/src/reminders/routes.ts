@@ -8,7 +8,7 @@ import {
   reminderSettingsSchema,
 } from '@lamina/pathway';
 import { z } from 'zod';
-import { audit, recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { timeZoneSchema } from '../clinics/create.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, uuidParam } from '../http/context.ts';
@@ -97,16 +97,17 @@ async function writePrefs(c: AppContext) {
       .values({ clinic_id: actor.clinicId, patient_id: patientId, ...values })
       .onConflict((oc) => oc.columns(['clinic_id', 'patient_id']).doUpdateSet(values))
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'reminders.prefs',
-      subjectType: 'patient',
-      subjectId: patientId,
-      patientId,
-      ip: c.get('ip'),
-      details: { channels: values.channels, paused: values.paused },
-    });
+    await audit(
+      c,
+      {
+        action: 'reminders.prefs',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        details: { channels: values.channels, paused: values.paused },
+      },
+      trx,
+    );
   });
   return c.json({ prefs: resolveReminderPrefs(values) });
 }
@@ -240,15 +241,16 @@ async function newFeed(c: AppContext) {
         revoked_at: null,
       })
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'reminders.calendar-feed.create',
-      subjectType: 'patient',
-      subjectId: patientId,
-      patientId,
-      ip: c.get('ip'),
-    });
+    await audit(
+      c,
+      {
+        action: 'reminders.calendar-feed.create',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+      },
+      trx,
+    );
   });
   return c.json(
     { url: reminderLink(c.get('deps').publicUrl, calendarPath(actor.clinicId, token)) },
@@ -364,16 +366,19 @@ async function stop(c: AppContext) {
         oc.columns(['clinic_id', 'patient_id']).doUpdateSet({ channels, updated_at: now() }),
       )
       .execute();
-    await recordAudit(trx, {
-      clinicId: s.clinicId,
-      actor: null,
-      action: 'reminders.stop-link',
-      subjectType: 'patient',
-      subjectId: s.patient_id,
-      patientId: s.patient_id,
-      ip: c.get('ip'),
-      details: { channel: s.channel },
-    });
+    await audit(
+      c,
+      {
+        clinicId: s.clinicId,
+        actor: null,
+        action: 'reminders.stop-link',
+        subjectType: 'patient',
+        subjectId: s.patient_id,
+        patientId: s.patient_id,
+        details: { channel: s.channel },
+      },
+      trx,
+    );
   });
   const lang = s.language === 'es' ? 'es' : 'en';
   return c.html(
@@ -425,16 +430,17 @@ async function ackWorklist(c: AppContext) {
       { clinicId: actor.clinicId, patientId, reason, userId: actor.userId },
       now(),
     );
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'worklist.acknowledge',
-      subjectType: 'patient',
-      subjectId: patientId,
-      patientId,
-      ip: c.get('ip'),
-      details: { reason },
-    });
+    await audit(
+      c,
+      {
+        action: 'worklist.acknowledge',
+        subjectType: 'patient',
+        subjectId: patientId,
+        patientId,
+        details: { reason },
+      },
+      trx,
+    );
   });
   return c.json({ acknowledged: true });
 }
@@ -474,15 +480,16 @@ async function writeAlertEmails(c: AppContext) {
       .values({ clinic_id: actor.clinicId, user_id: actor.userId, ...values })
       .onConflict((oc) => oc.columns(['clinic_id', 'user_id']).doUpdateSet(values))
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'staff.alert-emails',
-      subjectType: 'user',
-      subjectId: actor.userId,
-      ip: c.get('ip'),
-      details: body,
-    });
+    await audit(
+      c,
+      {
+        action: 'staff.alert-emails',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        details: body,
+      },
+      trx,
+    );
   });
   return c.json(body);
 }
@@ -511,15 +518,16 @@ async function writeReminderSettings(c: AppContext) {
       .set({ reminder_settings: JSON.stringify(settings) })
       .where('id', '=', actor.clinicId)
       .execute();
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'clinic.reminder-settings',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: settings,
-    });
+    await audit(
+      c,
+      {
+        action: 'clinic.reminder-settings',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: settings,
+      },
+      trx,
+    );
   });
   return c.json({ settings });
 }

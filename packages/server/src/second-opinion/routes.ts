@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { resolveAckDeadlines } from '../alerts/deadlines.ts';
 import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
@@ -215,22 +215,23 @@ async function requireOwnStudies(
 
 async function caseAudit(
   c: AppContext,
-  actor: Actor,
+  _actor: Actor, // the session actor; audit() reads it from the request
   action: string,
   row: Pick<CaseRow, 'id' | 'patient_id'>,
   details?: Record<string, unknown>,
   db = c.get('deps').db,
 ) {
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
-    action,
-    subjectType: 'second_opinion',
-    subjectId: row.id,
-    patientId: row.patient_id,
-    ip: c.get('ip'),
-    ...(details ? { details } : {}),
-  });
+  await audit(
+    c,
+    {
+      action,
+      subjectType: 'second_opinion',
+      subjectId: row.id,
+      patientId: row.patient_id,
+      ...(details ? { details } : {}),
+    },
+    db,
+  );
 }
 
 async function request(c: AppContext) {
@@ -291,13 +292,10 @@ async function list(c: AppContext) {
     actor.clinicId,
     rows.map((row) => row.id),
   );
-  await recordAudit(db, {
-    clinicId: actor.clinicId,
-    actor,
+  await audit(c, {
     action: 'second_opinion.list',
     subjectType: 'second_opinion',
     patientId: actor.role === 'patient' ? actor.patientId : null,
-    ip: c.get('ip'),
     details: { count: rows.length, status: status ?? null },
   });
   // Lists leave the summary out; it is read case by case (and audited per patient there).
@@ -510,15 +508,16 @@ async function writeSettings(c: AppContext) {
   const { db } = c.get('deps');
   await db.transaction().execute(async (trx) => {
     const before = await setReportBusinessDays(trx, actor.clinicId, reportBusinessDays);
-    await recordAudit(trx, {
-      clinicId: actor.clinicId,
-      actor,
-      action: 'second_opinion.settings',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      ip: c.get('ip'),
-      details: { before, after: reportBusinessDays },
-    });
+    await audit(
+      c,
+      {
+        action: 'second_opinion.settings',
+        subjectType: 'clinic',
+        subjectId: actor.clinicId,
+        details: { before, after: reportBusinessDays },
+      },
+      trx,
+    );
   });
   return c.json({ reportBusinessDays });
 }

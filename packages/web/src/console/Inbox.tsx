@@ -1,19 +1,13 @@
+import type { Assignee, Lead, StaffMember, UnreadInbox } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { dateTime, useT } from './i18n.ts';
-import { type Assignee, can, type Lead, type StaffMember } from './types.ts';
+import { can } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
-interface Unread {
-  patientId: string;
-  givenName: string;
-  familyName: string;
-  unread: number;
-  oldestUnreadAt?: string;
-  assignee: Assignee | null;
-}
+type Unread = UnreadInbox['patients'][number];
 
 /** Patient messages waiting to be read, oldest first, and people asking about surgery (leads). */
 export default function Inbox({ me }: { me: Me }) {
@@ -26,7 +20,7 @@ export default function Inbox({ me }: { me: Me }) {
   const [staff, setStaff] = useState<StaffMember[]>([]);
   const loadUnread = useCallback(async () => {
     try {
-      setUnread(await api.get<{ patients: Unread[]; total: number }>('/api/messages/unread'));
+      setUnread(await api.get<UnreadInbox>('/api/messages/unread'));
     } catch {
       setFailed(true);
     }
@@ -200,7 +194,7 @@ function Leads(props: {
                 {lead.category ?? '–'}
                 {lead.region ? ` (${lead.region})` : ''}
               </td>
-              <td>{dateTime(lead.created_at, lang)}</td>
+              <td>{dateTime(lead.createdAt, lang)}</td>
               <td>
                 <select
                   aria-label={t('leads.statusFor', { name: lead.name })}

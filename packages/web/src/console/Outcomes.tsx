@@ -1,7 +1,7 @@
+import type { AlertLevel, OutcomeGroup } from '@lamina/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
-import type { AlertLevel, OutcomeGroup } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 

@@ -1,3 +1,11 @@
+import type {
+  Message,
+  MessageThread,
+  PatientAlert,
+  PatientDetail,
+  PromResponse,
+  StoredCheckin,
+} from '@lamina/contract';
 import type { RecoveryPlan } from '@lamina/pathway';
 import { useCallback, useEffect, useState } from 'react';
 import { ImagingJumpLink, PatientImaging } from '../imaging/PatientImaging.tsx';
@@ -14,7 +22,6 @@ import { OverridesEditor } from './Overrides.tsx';
 import { PatientReminders } from './PatientReminders.tsx';
 import { ageFrom, PatientContact } from './patient-contact.tsx';
 import { SurgeryCorrection } from './SurgeryCorrection.tsx';
-import type { Message, PatientAlert, PatientDetail, PromResponse, StoredCheckin } from './types.ts';
 import { can } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
 import { Loading } from './ui-loading.tsx';
@@ -94,7 +101,7 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
     return (
       <div className="patient-view">
         <h1>
-          {detail.patient.given_name} {detail.patient.family_name}
+          {detail.patient.givenName} {detail.patient.familyName}
         </h1>
         {appCard}
         {correction}
@@ -104,12 +111,12 @@ export default function PatientView({ patientId, me }: { patientId: string; me: 
   return (
     <div className="patient-view">
       <h1>
-        {detail.patient.given_name} {detail.patient.family_name}
+        {detail.patient.givenName} {detail.patient.familyName}
       </h1>
       <PatientContact
         phone={detail.patient.phone}
         language={detail.patient.language}
-        age={ageFrom(detail.patient.date_of_birth)}
+        age={ageFrom(detail.patient.dateOfBirth)}
       />
       <p className="lead">
         {t('patient.surgerySummary', {
@@ -223,10 +230,8 @@ function Alerts({ alerts }: { alerts: PatientAlert[] }) {
           <li key={a.id} className={`level-${a.level}`} data-testid="alert-history">
             <p>
               <strong className={`level-text ${a.level}`}>{t(`level.${a.level}`)}</strong> ·{' '}
-              {t(`status.${a.status}`)} · {dateTime(a.created_at, lang)}
-              {a.escalation_step > 0
-                ? ` · ${t('queue.escalated', { step: a.escalation_step })}`
-                : ''}
+              {t(`status.${a.status}`)} · {dateTime(a.createdAt, lang)}
+              {a.escalationStep > 0 ? ` · ${t('queue.escalated', { step: a.escalationStep })}` : ''}
             </p>
             <ul className="plain">
               {a.findings.map((f) => (
@@ -325,8 +330,8 @@ function Checkins({
         >
           {checkins.map((c) => (
             <tr key={c.id} className={`level-${c.level}`}>
-              <td>{dateTime(c.submitted_at, lang)}</td>
-              <td>{daysBetween(surgeryDate, c.submitted_at)}</td>
+              <td>{dateTime(c.submittedAt, lang)}</td>
+              <td>{daysBetween(surgeryDate, c.submittedAt)}</td>
               <td>
                 <strong className={`level-text ${c.level}`}>{t(`level.${c.level}`)}</strong>
               </td>
@@ -394,9 +399,7 @@ function Thread({ patientId, photos }: { patientId: string; photos: WoundPhoto[]
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const r = await api.get<{ messages: Message[]; unread: number }>(
-      `/api/patients/${patientId}/messages`,
-    );
+    const r = await api.get<MessageThread>(`/api/patients/${patientId}/messages`);
     setMessages(r.messages);
     // Opening the thread is reading it.
     if (r.unread > 0) await api.post(`/api/patients/${patientId}/messages/read`, {});

@@ -1,10 +1,10 @@
+import type { PatientListItem } from '@lamina/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
 import { Link } from '../lib/router.tsx';
 import { AppStatusBadge, type AppStatusRow } from './AppStatus.tsx';
 import { useT } from './i18n.ts';
-import type { PatientRow } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
@@ -18,12 +18,12 @@ export default function Patients({
   appStatus?: boolean;
 }) {
   const { t, date } = useT();
-  const [patients, setPatients] = useState<PatientRow[] | null>(null);
+  const [patients, setPatients] = useState<PatientListItem[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [filter, setFilter] = useState('');
   useEffect(() => {
     api
-      .get<{ patients: PatientRow[] }>('/api/patients')
+      .get<{ patients: PatientListItem[] }>('/api/patients')
       .then((r) => setPatients(r.patients))
       .catch(() => setFailed(true));
   }, []);
@@ -37,7 +37,7 @@ export default function Patients({
   }, [appStatus]);
   const today = localDate(new Date());
   const shown = (patients ?? []).filter((p) =>
-    `${p.given_name} ${p.family_name}`.toLowerCase().includes(filter.trim().toLowerCase()),
+    `${p.givenName} ${p.familyName}`.toLowerCase().includes(filter.trim().toLowerCase()),
   );
   return (
     <div>
@@ -68,12 +68,12 @@ export default function Patients({
             <tr key={p.id} data-patient-id={p.id}>
               <td>
                 <Link href={`/console/patients/${p.id}`}>
-                  {p.given_name} {p.family_name}
+                  {p.givenName} {p.familyName}
                 </Link>
               </td>
-              <td>{p.surgery_date ? date(p.surgery_date, 'short') : '–'}</td>
-              <td>{p.surgery_date ? daysBetween(p.surgery_date, today) : '–'}</td>
-              <td>{p.open_alerts > 0 ? <strong>{p.open_alerts}</strong> : 0}</td>
+              <td>{p.surgeryDate ? date(p.surgeryDate, 'short') : '–'}</td>
+              <td>{p.surgeryDate ? daysBetween(p.surgeryDate, today) : '–'}</td>
+              <td>{p.openAlerts > 0 ? <strong>{p.openAlerts}</strong> : 0}</td>
               {appStatus ? (
                 <td>
                   {status?.get(p.id) ? (

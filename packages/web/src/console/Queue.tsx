@@ -1,3 +1,4 @@
+import type { QueueCard } from '@lamina/contract';
 import { noCheckinSinceAlert } from '@lamina/pathway';
 import { useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
@@ -5,7 +6,6 @@ import { Link } from '../lib/router.tsx';
 import { countdown, dateTime, duration, useT } from './i18n.ts';
 import { useLiveQueue, useNow } from './live-queue.tsx';
 import { PatientContact } from './patient-contact.tsx';
-import type { QueueCard } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 
 /** How long a newly arrived emergency stays highlighted in the queue. */

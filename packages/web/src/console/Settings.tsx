@@ -1,3 +1,4 @@
+import type { AlertLevel, AlertSettings, Deadline, StaffMember } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
@@ -5,7 +6,6 @@ import { useT } from './i18n.ts';
 import { ReminderSettings } from './ReminderSettings.tsx';
 import { SmartClients } from './SmartClients.tsx';
 import { TeamInvite } from './TeamInvite.tsx';
-import type { AlertLevel, AlertSettings, Deadline, StaffMember } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'businessDays';
@@ -118,7 +118,7 @@ export default function Settings() {
       {
         position: list.length + 1,
         id: chosen.id,
-        display_name: chosen.displayName,
+        displayName: chosen.displayName,
         role: chosen.role,
       },
     ]);
@@ -178,14 +178,14 @@ export default function Settings() {
             {onCall.map((person, index) => (
               <li key={person.id}>
                 <span>
-                  {person.display_name} · {t(`role.${person.role as 'admin'}`)}
+                  {person.displayName} · {t(`role.${person.role as 'admin'}`)}
                 </span>
                 <span className="buttons">
                   <button
                     type="button"
                     className="secondary small"
                     disabled={index === 0}
-                    aria-label={t('settings.moveUp', { name: person.display_name })}
+                    aria-label={t('settings.moveUp', { name: person.displayName })}
                     onClick={() => move(index, -1)}
                   >
                     ↑
@@ -194,7 +194,7 @@ export default function Settings() {
                     type="button"
                     className="secondary small"
                     disabled={index === onCall.length - 1}
-                    aria-label={t('settings.moveDown', { name: person.display_name })}
+                    aria-label={t('settings.moveDown', { name: person.displayName })}
                     onClick={() => move(index, 1)}
                   >
                     ↓
@@ -202,7 +202,7 @@ export default function Settings() {
                   <button
                     type="button"
                     className="secondary small"
-                    aria-label={t('settings.remove', { name: person.display_name })}
+                    aria-label={t('settings.remove', { name: person.displayName })}
                     onClick={() => setOnCall((list) => list.filter((p) => p.id !== person.id))}
                   >
                     {t('settings.removeShort')}

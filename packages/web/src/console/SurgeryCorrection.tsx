@@ -1,7 +1,7 @@
+import type { PatientDetail } from '@lamina/contract';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
-import type { PatientDetail } from './types.ts';
 
 type Current = NonNullable<PatientDetail['surgery']>;
 
@@ -18,8 +18,8 @@ export function SurgeryCorrection({
   const { t } = useT();
   const s = current.surgery;
   const cancelled = Boolean(current.cancelledAt);
-  const [surgeryDate, setSurgeryDate] = useState(s.surgeryDate);
-  const [procedure, setProcedure] = useState(s.procedure);
+  const [surgeryDate, setSurgeryDate] = useState<string>(s.surgeryDate);
+  const [procedure, setProcedure] = useState<string>(s.procedure);
   const [fusion, setFusion] = useState(Boolean(s.fusion));
   const [cancel, setCancel] = useState(cancelled);
   const [reason, setReason] = useState('');

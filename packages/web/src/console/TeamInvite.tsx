@@ -1,7 +1,7 @@
+import type { StaffMember } from '@lamina/contract';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
-import type { StaffMember } from './types.ts';
 
 const roles = ['care_manager', 'clinician', 'reviewer', 'admin'] as const;
 

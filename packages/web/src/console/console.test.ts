@@ -353,11 +353,11 @@ test('an admin sets deadlines, adds to and orders the on-call list, reads outcom
     await page.request.get(`${server.url}/api/clinic/alert-settings`)
   ).json()) as {
     ackDeadlines: { emergency: { seconds: number } };
-    onCall: { display_name: string }[];
+    onCall: { displayName: string }[];
   };
   assert.equal(settings.ackDeadlines.emergency.seconds, 180);
-  assert.match(settings.onCall[1]?.display_name ?? '', /urgeon/i, 'the surgeon moved down');
-  assert.equal(settings.onCall[2]?.display_name, 'Pat Therapist (PT)', 'the added person is last');
+  assert.match(settings.onCall[1]?.displayName ?? '', /urgeon/i, 'the surgeon moved down');
+  assert.equal(settings.onCall[2]?.displayName, 'Pat Therapist (PT)', 'the added person is last');
   await noViolations('settings');
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'console-settings');

@@ -1,3 +1,4 @@
+import type { Queue, QueueCard, QueueCardAnswer } from '@lamina/contract';
 import {
   createContext,
   type ReactNode,
@@ -9,7 +10,6 @@ import {
 } from 'react';
 import { api } from '../lib/api.ts';
 import { placeCard, type QueueLists } from './queue-cards.ts';
-import type { QueueCard } from './types.ts';
 
 /** Seconds between full refreshes while the stream is down (each one is audited). */
 const pausedPollSeconds = 30;
@@ -79,9 +79,7 @@ export function LiveQueueProvider({ children }: { children: ReactNode }) {
     const run = (async () => {
       try {
         const sentAt = Date.now();
-        const queue = await api.get<{ now: string; redFlags: QueueCard[]; offTrack: QueueCard[] }>(
-          '/api/alerts/queue',
-        );
+        const queue = await api.get<Queue>('/api/alerts/queue');
         // A slower, older answer must not overwrite a newer one.
         if (mine !== sequence.current) return;
         setSkewMs(skewOf(queue.now, sentAt));
@@ -110,7 +108,7 @@ export function LiveQueueProvider({ children }: { children: ReactNode }) {
     try {
       const sentAt = Date.now();
       const query = streamId.current ? `?stream=${encodeURIComponent(streamId.current)}` : '';
-      const answer = await api.get<{ now: string; alertId: string; card: QueueCard | null }>(
+      const answer = await api.get<QueueCardAnswer>(
         `/api/alerts/${encodeURIComponent(alertId)}/card${query}`,
       );
       // A newer read of this card, or a full read started since, wins.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { QueueCard } from '@lamina/contract';
 import { cardOrder, placeCard } from './queue-cards.ts';
-import type { QueueCard } from './types.ts';
 
 const card = (id: string, priority: number, createdAt: string, offTrack = false): QueueCard => ({
   id,

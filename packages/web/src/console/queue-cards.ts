@@ -1,4 +1,4 @@
-import type { QueueCard } from './types.ts';
+import type { QueueCard } from '@lamina/contract';
 
 /** The server's queue order: most urgent first (priority), then oldest, then id. */
 export function cardOrder(a: QueueCard, b: QueueCard): number {

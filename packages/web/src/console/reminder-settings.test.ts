@@ -132,9 +132,9 @@ test('a nurse chooses her alert emails and sets a patient’s time zone; urgent 
 
   // A patient's reminders, and the time zone they follow.
   const patients = (await (await page.request.get(`${server.url}/api/patients`)).json()) as {
-    patients: { id: string; given_name: string }[];
+    patients: { id: string; givenName: string }[];
   };
-  const rosa = patients.patients.find((p) => p.given_name === 'Rosa');
+  const rosa = patients.patients.find((p) => p.givenName === 'Rosa');
   assert.ok(rosa);
   await page.goto(`${server.url}/console/patients/${rosa.id}`);
   const section = page.getByTestId('patient-reminders');

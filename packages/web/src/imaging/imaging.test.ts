@@ -68,9 +68,9 @@ test('a care manager opens Rosa’s demo MR study, scrolls through it and change
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Console menu' }).waitFor();
   const patients = (await (await page.request.get(`${server.url}/api/patients`)).json()) as {
-    patients: { id: string; given_name: string }[];
+    patients: { id: string; givenName: string }[];
   };
-  rosaId = patients.patients.find((p) => p.given_name === 'Rosa')?.id ?? '';
+  rosaId = patients.patients.find((p) => p.givenName === 'Rosa')?.id ?? '';
   assert.ok(rosaId);
   await page.goto(`${server.url}/console/patients/${rosaId}`);
   await page.getByRole('heading', { name: 'Scans and reports' }).waitFor();

@@ -1,4 +1,5 @@
 /** The API client: JSON in and out, errors as RFC 9457 problem details. Same origin, cookie session. */
+import type { MeDto } from '@lamina/contract';
 
 export interface ProblemField {
   field: string;
@@ -71,15 +72,9 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
 };
 
-export interface Me {
-  userId: string;
-  clinicId: string;
-  role: string;
-  email: string;
-  displayName: string;
-  patientId: string | null;
-  /** Staff whose role must use an authenticator app and who have none yet: only its setup is open. */
-  mfaSetupRequired?: boolean;
-  /** How to reach the clinic and emergency services (absent in a copy saved by an older version). */
-  clinic?: { name: string; slug: string; phone: string | null; emergencyNumber: string };
-}
+/**
+ * Who is signed in (GET /api/auth/me, @lamina/contract). A copy saved by an older version may lack
+ * the newer fields, so those are optional here.
+ */
+export type Me = Omit<MeDto, 'clinic' | 'mfaSetupRequired' | 'totpEnabled'> &
+  Partial<Pick<MeDto, 'clinic' | 'mfaSetupRequired' | 'totpEnabled'>>;

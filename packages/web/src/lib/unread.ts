@@ -1,3 +1,4 @@
+import type { MessageThread } from '@lamina/contract';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from './api.ts';
 
@@ -15,7 +16,7 @@ const set = (n: number) => {
 /** `_reason`: what asked for the refresh (a new screen), so a hook can refresh on each one. */
 export async function refreshUnread(patientId: string, _reason?: string): Promise<void> {
   try {
-    const r = await api.get<{ unread: number }>(`/api/patients/${patientId}/messages`);
+    const r = await api.get<MessageThread>(`/api/patients/${patientId}/messages`);
     set(Number(r.unread) || 0);
   } catch {
     // Offline or signed out: keep what we knew.

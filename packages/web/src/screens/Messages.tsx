@@ -1,3 +1,4 @@
+import type { Message, MessageThread } from '@lamina/contract';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
@@ -5,13 +6,6 @@ import type { PatientContext } from '../lib/patient-context.ts';
 import { type PreparedPhoto, uploadPhoto } from '../lib/photo.ts';
 import { PhotoPicker } from '../ui/PhotoPicker.tsx';
 import { PhotoThumbs, usePhotos } from '../ui/WoundPhotos.tsx';
-
-interface Message {
-  id: string;
-  body: string;
-  sentAt: string;
-  from: { userId: string; name: string; role: string };
-}
 
 export default function Messages({ ctx }: { ctx: PatientContext }) {
   const { t, lang } = useI18n();
@@ -26,7 +20,7 @@ export default function Messages({ ctx }: { ctx: PatientContext }) {
 
   const load = useCallback(async () => {
     try {
-      const r = await api.get<{ messages: Message[] }>(path);
+      const r = await api.get<MessageThread>(path);
       setMessages(r.messages);
       setFailed(false);
       if (r.messages.length > 0) await api.post(`${path}/read`, {}).catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { CheckinInput, PromChange, TriageLevel } from '@lamina/pathway';
+import type { PromResponse, StoredCheckin } from '@lamina/contract';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
@@ -9,20 +9,6 @@ import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
 import { PlanNow } from './PlanNow.tsx';
-
-interface StoredCheckin {
-  id: string;
-  level: TriageLevel;
-  answers: CheckinInput;
-  submitted_at: string;
-}
-interface PromResponse {
-  id: string;
-  instrument: string;
-  completedOn: string;
-  score: { scales: { scale: string; value: number | undefined }[] } | null;
-  change: Omit<PromChange, 'rule' | 'instrument'>[];
-}
 
 export default function Recovery({ ctx }: { ctx: PatientContext }) {
   const { t, lang, date, st } = useI18n();

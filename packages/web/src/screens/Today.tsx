@@ -1,3 +1,4 @@
+import type { CheckinList, OwnAlert } from '@lamina/contract';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
@@ -11,17 +12,9 @@ import { Stmt } from '../ui/Statement.tsx';
 import { SecondOpinionPrompt } from './second-opinion/SecondOpinionPrompt.tsx';
 
 /**
- * What the patient's own alerts answer carries that Today uses: only the level, when it was raised,
- * the deadline and whether the team acknowledged it (the patient-safe fields; older field names are
- * read too, so Today works before and after the alerts answer became a patient DTO).
+ * What Today shows of the patient's own alerts (OwnAlert in @lamina/contract): when the latest was
+ * raised, the deadline and whether the team acknowledged it.
  */
-/** The patient's own view of an alert (server: alerts/patient-alerts.ts patientAlertView). */
-interface PatientAlert {
-  level: string;
-  createdAt: string;
-  deadlineAt: string | null;
-  acknowledged: boolean;
-}
 interface RecentAlert {
   raisedAt: Date;
   deadlineAt: Date | null;
@@ -30,7 +23,7 @@ interface RecentAlert {
 
 const dayMs = 24 * 60 * 60_000;
 
-function recentAlert(alerts: PatientAlert[], now: Date): RecentAlert | null {
+function recentAlert(alerts: OwnAlert[], now: Date): RecentAlert | null {
   for (const a of alerts) {
     const raisedAt = new Date(a.createdAt);
     if (now.getTime() - raisedAt.getTime() > dayMs) continue;
@@ -63,16 +56,9 @@ export function Today({ ctx }: { ctx: PatientContext }) {
   useEffect(() => {
     const today = localDay(new Date());
     api
-      .get<{ checkins: { submitted_at?: string; submittedAt?: string }[] }>(
-        `/api/patients/${patientId}/checkins`,
-      )
+      .get<CheckinList>(`/api/patients/${patientId}/checkins`)
       .then((r) =>
-        setCheckedInToday(
-          r.checkins.some((c) => {
-            const at = c.submittedAt ?? c.submitted_at;
-            return at ? localDay(new Date(at)) === today : false;
-          }),
-        ),
+        setCheckedInToday(r.checkins.some((c) => localDay(new Date(c.submittedAt)) === today)),
       )
       .catch(() => undefined);
     api
@@ -90,7 +76,7 @@ export function Today({ ctx }: { ctx: PatientContext }) {
       )
       .catch(() => undefined);
     api
-      .get<{ alerts: PatientAlert[] }>(`/api/patients/${patientId}/alerts`)
+      .get<{ alerts: OwnAlert[] }>(`/api/patients/${patientId}/alerts`)
       .then((r) => setAlert(recentAlert(r.alerts, new Date())))
       .catch(() => undefined);
   }, [patientId]);

@@ -229,9 +229,9 @@ test('dates carry the year when it is not this year’s (console patient page)',
   await signInDemoStaff(server, nurse, 'nurse@demo.example');
   const list = await nurse.request.get(`${server.url}/api/patients`);
   const { patients } = (await list.json()) as {
-    patients: { id: string; given_name: string }[];
+    patients: { id: string; givenName: string }[];
   };
-  const samuel = patients.find((p) => p.given_name === 'Samuel');
+  const samuel = patients.find((p) => p.givenName === 'Samuel');
   assert.ok(samuel, 'Samuel (400 days after surgery) is in the demo');
   const thisYear = new Date().getFullYear();
   await nurse.goto(`${server.url}/console/patients/${samuel.id}`);

@@ -68,10 +68,10 @@ test('a routine day takes at most 12 taps, and Today then shows the check-in as 
   await page.getByRole('heading', { name: 'Hello, Henry' }).waitFor();
   // The task says what the server has: done when a check-in was stored today, else to do.
   const response = await page.request.get(`${server.url}/api/patients/${henryId}/checkins`);
-  const { checkins } = (await response.json()) as { checkins: { submitted_at: string }[] };
+  const { checkins } = (await response.json()) as { checkins: { submittedAt: string }[] };
   const doneAlready = await page.evaluate(
     (times) => times.some((at) => new Date(at).toDateString() === new Date().toDateString()),
-    checkins.map((c) => c.submitted_at),
+    checkins.map((c) => c.submittedAt),
   );
   console.log(`[issue 17] Henry had checked in today before the test: ${doneAlready}`);
   await page

@@ -52,14 +52,14 @@ test('check-ins become series, oldest first; urgent and emergency days are red-f
   const day = (at: string) => Number(at.slice(8, 10)) - 10;
   const data = checkinSeries(
     [
-      { answers: answers(5), level: 'routine', submitted_at: '2026-01-12T18:00:00Z' },
-      { answers: answers(9), level: 'urgent', submitted_at: '2026-01-12T08:00:00Z' },
+      { answers: answers(5), level: 'routine', submittedAt: '2026-01-12T18:00:00Z' },
+      { answers: answers(9), level: 'urgent', submittedAt: '2026-01-12T08:00:00Z' },
       {
         answers: answers(2, { numbness: { change: 'worse' } } as Partial<CheckinInput>),
         level: 'contact',
-        submitted_at: '2026-01-13T08:00:00Z',
+        submittedAt: '2026-01-13T08:00:00Z',
       },
-      { answers: answers(4), level: 'emergency', submitted_at: '2026-01-09T08:00:00Z' },
+      { answers: answers(4), level: 'emergency', submittedAt: '2026-01-09T08:00:00Z' },
     ],
     day,
   );

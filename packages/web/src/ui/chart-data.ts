@@ -52,12 +52,12 @@ const redFlagLevels: readonly TriageLevel[] = ['urgent', 'emergency'];
  * `dayOf` turns a check-in's time into the day after surgery (each app dates on its own calendar).
  */
 export function checkinSeries(
-  checkins: readonly { answers: CheckinInput; level: TriageLevel; submitted_at: string }[],
+  checkins: readonly { answers: CheckinInput; level: TriageLevel; submittedAt: string }[],
   dayOf: (submittedAt: string) => number,
 ) {
   const points = [...checkins]
-    .sort((x, y) => x.submitted_at.localeCompare(y.submitted_at))
-    .map((c) => ({ day: dayOf(c.submitted_at), a: c.answers, level: c.level }))
+    .sort((x, y) => x.submittedAt.localeCompare(y.submittedAt))
+    .map((c) => ({ day: dayOf(c.submittedAt), a: c.answers, level: c.level }))
     .filter((p) => p.day >= 0);
   const series = (pick: (a: CheckinInput) => number | undefined): Point[] =>
     points.flatMap((p) => {

@@ -1,16 +1,14 @@
 /** The shapes the peers API answers with (packages/server/src/peers/routes.ts). */
 
-export const conditions = [
-  'lumbar-spinal-stenosis',
-  'herniated-disc',
-  'cervical-myelopathy',
-  'cervical-radiculopathy',
-  'spondylolisthesis',
-  'other',
-] as const;
-export const ageBands = ['18-29', '30-39', '40-49', '50-59', '60-69', '70-79', '80+'] as const;
-export const peerLanguages = ['en', 'es'] as const;
-export const availabilityChoices = ['weekday-daytime', 'weekday-evening', 'weekend'] as const;
+import {
+  ageBands,
+  availabilityChoices,
+  peerConditions as conditions,
+  peerLanguages,
+} from '@lamina/contract/words';
+
+// The word lists the server checks (one copy, @lamina/contract).
+export { ageBands, availabilityChoices, conditions, peerLanguages };
 
 export interface SharedProfile {
   volunteerId: string;

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { awaitingResponseSchema } from '../openapi/contract-progress.test-helper.ts';
+import { openApiPath } from '../openapi/document.ts';
+import { allRouteDocs } from '../openapi/routes.ts';
+
+/**
+ * Audit in one place (decisions 019 and 025): a handler audits only through `audit(c, event)`,
+ * and every route declares in the registry which actions it writes (`audit: { actions }` or
+ * 'none'), which the registry checks on every answer in the feature tests (checkContract).
+ * `recordAudit(db, entry)` is for code without a request: jobs, the CLI, sign-in bookkeeping.
+ */
+const serverRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Request-handling files that still call recordAudit by hand: the list only shrinks. */
+const awaitingAuditHelper = new Set<string>([
+  'patients/surgery-correction.ts',
+  // Added on main while issue 14 was under way (issues 15 and 18): enrolChecked is shared by the
+  // console's enrolment and FHIR's transaction; SMART clients and CDS Hooks audit by hand.
+  'patients/enrol.ts',
+  'fhir/cds-hooks.ts',
+  'fhir/smart-routes.ts',
+]);
+
+/** Where recordAudit stays: no request, or no actor yet (decision 019). */
+const withoutRequest = new Set<string>([
+  'audit/audit.ts', // audit() itself
+  'audit/denied.ts', // the middleware that audits refused requests
+  'admin/staff.ts', // accepting an invitation: the new user is the actor, not yet signed in
+  'auth/account-routes.ts', // a password reset by emailed token: the user is not signed in
+  'alerts/escalation.ts', // a job
+  'auth/routes.ts', // sign-in bookkeeping before an actor exists
+  'clinics/create.ts', // the CLI's clinic creation
+  'patients/import.ts', // a CSV import also run from the CLI
+]);
+
+test('handlers audit through audit(c, event), never recordAudit by hand', () => {
+  const files = globSync('**/*.ts', { cwd: serverRoot })
+    .filter((path) => !/\.(test|bench)\.ts$|\.test-helper\.ts$/.test(path))
+    .filter((path) => readFileSync(join(serverRoot, path), 'utf8').includes('recordAudit('));
+  const byHand = files.filter((path) => !withoutRequest.has(path));
+  assert.deepEqual(
+    byHand.filter((path) => !awaitingAuditHelper.has(path)),
+    [],
+    'use audit(c, event) (audit/audit.ts) and declare the action on the route',
+  );
+  assert.deepEqual(
+    [...awaitingAuditHelper].filter((path) => !byHand.includes(path)),
+    [],
+    'converted: remove it from awaitingAuditHelper',
+  );
+});
+
+test('every route on the contract declares what it audits', () => {
+  const onContract = allRouteDocs.filter(
+    (doc) => !awaitingResponseSchema.has(`${doc.method} ${openApiPath(doc.path)}`),
+  );
+  assert.ok(onContract.length > 0);
+  assert.deepEqual(
+    onContract.filter((doc) => doc.audit === undefined).map((doc) => `${doc.method} ${doc.path}`),
+    [],
+    "declare audit: { actions: [...] } or 'none'",
+  );
+  for (const doc of onContract)
+    if (doc.audit && doc.audit !== 'none')
+      for (const action of doc.audit.actions)
+        assert.match(action, /^[a-z-]+(\.[a-z-]+)+$/, `${doc.path}: ${action} is verb.object`);
+});
