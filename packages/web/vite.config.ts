@@ -12,19 +12,24 @@ function serviceWorker(): Plugin {
   return {
     name: 'lamina-service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).map((name) => `/${name}`);
-      const template = readFileSync(new URL('./src/sw.js', import.meta.url), 'utf8');
-      const version = files.filter((f) => f.startsWith('/assets/')).join('|');
-      let hash = 0;
-      for (const char of version) hash = (hash * 31 + char.charCodeAt(0)) | 0;
-      this.emitFile({
-        type: 'asset',
-        fileName: 'sw.js',
-        source: template
-          .replace('__VERSION__', (hash >>> 0).toString(36))
-          .replace('__FILES__', JSON.stringify(['/', '/manifest.webmanifest', ...files])),
-      });
+    // After Vite's own generateBundle hooks: they drop the empty JavaScript chunks of CSS-only
+    // modules, and a listed file that was never written would make the worker's install fail.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = Object.keys(bundle).map((name) => `/${name}`);
+        const template = readFileSync(new URL('./src/sw.js', import.meta.url), 'utf8');
+        const version = files.filter((f) => f.startsWith('/assets/')).join('|');
+        let hash = 0;
+        for (const char of version) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+        this.emitFile({
+          type: 'asset',
+          fileName: 'sw.js',
+          source: template
+            .replace('__VERSION__', (hash >>> 0).toString(36))
+            .replace('__FILES__', JSON.stringify(['/', '/manifest.webmanifest', ...files])),
+        });
+      },
     },
   };
 }

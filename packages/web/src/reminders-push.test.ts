@@ -43,7 +43,9 @@ after(async () => {
   await server?.stop();
 });
 
-test('push reminders: turn on in the app, a push shows a notification, clicking it opens the check-in', async () => {
+test('push reminders: turn on in the app, a push shows a notification, clicking it opens the check-in', {
+  timeout: 300_000,
+}, async () => {
   const patientId = await signInDemoPatient(server, context.request, 'rosa@demo.example');
   const ecdh = createECDH('prime256v1');
   ecdh.generateKeys();

@@ -120,7 +120,7 @@ export function limited(c: AppContext, retryAfterSeconds: number, detail: string
   return problem;
 }
 
-/** Counts a hit on every limit (all of them, so each sees the attempt); throws 429 on the first refused. */
+/** Counts a hit on each limit in order (narrowest first) and throws 429 at the first that refuses; the wider ones are not spent by a refused request. */
 export async function hitAll(
   c: AppContext,
   clinicId: string,
@@ -132,8 +132,14 @@ export async function hitAll(
   let wait = 0;
   for (const check of checks) {
     const result = await hit(db, clinicId, check.limit, check.key, at);
-    if (!result.allowed) wait = Math.max(wait, result.retryAfterSeconds);
     if (Math.random() < 1 / sweepEvery) await sweepLimit(db, clinicId, check.limit, at);
+    if (!result.allowed) {
+      // Stop at the first refusal: a request already refused does not also spend the wider budgets
+      // (address, clinic). Otherwise parallel requests refused by the narrow limit could use up the
+      // wide one first, and a request the narrow limit allowed would be refused by the wide one.
+      wait = result.retryAfterSeconds;
+      break;
+    }
   }
   if (wait > 0) throw limited(c, wait, detail(Math.ceil(wait / 60)));
 }
