@@ -5,6 +5,7 @@ import {
   ensureBuilt,
   openBrowser,
   type Server,
+  screenshot,
   signInDemoPatient,
   signInDemoStaff,
   startServer,
@@ -82,6 +83,7 @@ test('an emergency posted by a patient arrives at the top of the open console, a
   assert.equal(await phone.textContent(), 'Call +1 555-010-0110');
   assert.equal(await card.getByTestId('patient-language').textContent(), ' · Speaks English');
   assert.equal(await card.getByTestId('patient-age').textContent(), ' · 67 years old');
+  await screenshot(page, 'console-emergency-arrived');
   // What the patient was told: in the Spanish their phone showed, though the console is English.
   const told = card.getByTestId('patient-told');
   assert.equal(await told.getAttribute('lang'), 'es');

@@ -5,6 +5,7 @@ import {
   ensureBuilt,
   openBrowser,
   type Server,
+  screenshot,
   signInDemoPatient,
   signInDemoStaff,
   startServer,
@@ -98,6 +99,7 @@ test('a photo with a GPS location goes with the check-in without it, and the car
     .setInputFiles({ name: 'wound.jpg', mimeType: 'image/jpeg', buffer: withGps });
   await page.getByTestId('photo-preview').waitFor();
   assert.equal(await page.getByTestId('photo-problem').count(), 0);
+  await screenshot(page, '55-checkin-wound-photo');
   await page.getByRole('button', { name: 'Send my check-in' }).click();
   await page.locator('[data-level="routine"]').waitFor();
   await page.getByTestId('photo-sent').waitFor();
@@ -126,6 +128,8 @@ test('a photo with a GPS location goes with the check-in without it, and the car
       (document.querySelector('#checkins [data-testid="wound-photo"]') as HTMLImageElement | null)
         ?.naturalWidth === 8,
   );
+  await thumb.scrollIntoViewIfNeeded();
+  await screenshot(nurse, 'console-wound-photo');
   await nurse.close();
 });
 

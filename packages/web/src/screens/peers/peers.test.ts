@@ -57,7 +57,9 @@ test('a past patient volunteers from the patient app and waits for approval', as
   await walter
     .getByLabel('What was the problem in your spine?')
     .selectOption('lumbar-spinal-stenosis');
-  await walter.getByLabel('Your age group').selectOption('70-79');
+  // Walter's date of birth is on record (the demo gives its patients one since issue 17), so his
+  // age group (70-79) comes from it and the form does not ask.
+  assert.equal(await walter.getByLabel('Your age group').count(), 0);
   await walter.getByRole('checkbox', { name: 'English' }).check();
   await walter.getByRole('checkbox', { name: 'Weekends' }).check();
   await walter
