@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { MigrationDb } from './index.ts';
 
 /**
- * FHIR R4 API with SMART Backend Services (issue 18, decision 020): the clinic's registered system
+ * FHIR R4 API with SMART Backend Services (issue 18, decision 024): the clinic's registered system
  * clients (their public keys as a JWK set, or the address of one, and the scopes they may ask for),
  * the assertion ids already used (a replayed assertion is refused by the primary key, atomically)
  * and the access tokens issued (stored hashed, five minutes); Bulk Data export jobs (their NDJSON
