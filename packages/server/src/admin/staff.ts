@@ -7,7 +7,7 @@ import {
 } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { audit, recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { patientExists } from '../auth/access-store.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { revokeAllSessionsOf } from '../auth/session.ts';
@@ -160,16 +160,20 @@ async function acceptInvitation(c: AppContext) {
     if (!id || !(await setPassword(trx, parsed.clinicId, id, passwordHash)))
       throw invalidInvitation();
     const user = await getUser(trx, parsed.clinicId, id);
-    await recordAudit(trx, {
-      clinicId: parsed.clinicId,
-      actor: user
-        ? { clinicId: parsed.clinicId, userId: id, role: user.role, patientId: null }
-        : null,
-      action: 'user.accept-invitation',
-      subjectType: 'user',
-      subjectId: id,
-      ip: c.get('ip'),
-    });
+    // Not signed in yet: the invitation code proved who acts.
+    await audit(
+      c,
+      {
+        clinicId: parsed.clinicId,
+        actor: user
+          ? { clinicId: parsed.clinicId, userId: id, role: user.role, patientId: null }
+          : null,
+        action: 'user.accept-invitation',
+        subjectType: 'user',
+        subjectId: id,
+      },
+      trx,
+    );
     return id;
   });
   return c.json({ accepted: true, userId });
@@ -276,10 +280,7 @@ export const staffRoutes: RouteSpec[] = [
     access: 'anyone holding a valid, unused invitation code',
     body: acceptInvitationSchema,
     response: invitationAcceptedDto,
-    audit: {
-      actions: ['user.accept-invitation'],
-      when: 'written with recordAudit: the new user is not signed in yet',
-    },
+    audit: { actions: ['user.accept-invitation'] },
     handler: acceptInvitation,
   },
   {

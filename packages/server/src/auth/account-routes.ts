@@ -1,6 +1,13 @@
+import {
+  type MfaPolicyDto,
+  mfaPolicyDto,
+  passwordChangedDto,
+  passwordResetDto,
+  passwordResetRequestedDto,
+} from '@lamina/contract';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
@@ -194,14 +201,18 @@ async function resetPassword(c: AppContext) {
     // The owner is back: the lockout ends and every old session (maybe an attacker's) too.
     await clearLimit(trx, parsed.clinicId, passwordLimits.account, accountKey(user.email));
     await revokeAllSessionsOf(trx, parsed.clinicId, user.id, at);
-    await recordAudit(trx, {
-      clinicId: parsed.clinicId,
-      actor: { clinicId: parsed.clinicId, userId: user.id, role: user.role, patientId: null },
-      action: 'user.password-reset',
-      subjectType: 'user',
-      subjectId: user.id,
-      ip: c.get('ip'),
-    });
+    // Not signed in: the reset code proved who acts.
+    await audit(
+      c,
+      {
+        clinicId: parsed.clinicId,
+        actor: { clinicId: parsed.clinicId, userId: user.id, role: user.role, patientId: null },
+        action: 'user.password-reset',
+        subjectType: 'user',
+        subjectId: user.id,
+      },
+      trx,
+    );
     return user.id;
   });
   if (!userId) throw invalidReset();
@@ -244,9 +255,9 @@ async function readMfaPolicy(c: AppContext) {
     .executeTakeFirstOrThrow();
   return c.json({
     requiredRoles: row.mfa_required_roles,
-    serverDefault: mfaDefaultRoles ?? [],
-    inForce: row.mfa_required_roles ?? mfaDefaultRoles ?? [],
-  });
+    serverDefault: [...(mfaDefaultRoles ?? [])],
+    inForce: [...(row.mfa_required_roles ?? mfaDefaultRoles ?? [])],
+  } satisfies MfaPolicyDto);
 }
 
 async function updateMfaPolicy(c: AppContext) {
@@ -285,6 +296,11 @@ export const account = documentedRoutes([
     access: 'anyone; rate limited per email and per address',
     body: resetRequestSchema,
     success: { status: 202, description: 'A link was sent if the account exists.' },
+    response: passwordResetRequestedDto,
+    audit: {
+      actions: ['user.password-reset-request'],
+      when: 'only when the email is an active staff account of that clinic',
+    },
     handler: requestReset,
   },
   {
@@ -294,6 +310,8 @@ export const account = documentedRoutes([
       'Choose a new password with the code from the reset email; ends the lockout and every session',
     access: 'anyone holding a valid reset code',
     body: resetPasswordSchema,
+    response: passwordResetDto,
+    audit: { actions: ['user.password-reset'] },
     handler: resetPassword,
   },
   {
@@ -302,6 +320,8 @@ export const account = documentedRoutes([
     summary: 'Change the password (the current one is required)',
     access: 'any signed-in staff member, for their own account',
     body: changePasswordSchema,
+    response: passwordChangedDto,
+    audit: { actions: ['user.password-change'] },
     handler: changePassword,
   },
   {
@@ -309,6 +329,8 @@ export const account = documentedRoutes([
     path: '/api/clinic/mfa-policy',
     summary: 'Which staff roles must use an authenticator app (two-step sign-in)',
     access: 'admins (their own clinic)',
+    response: mfaPolicyDto,
+    audit: 'none',
     handler: readMfaPolicy,
   },
   {
@@ -317,6 +339,8 @@ export const account = documentedRoutes([
     summary: 'Choose which staff roles must use an authenticator app; null: the server default',
     access: 'admins (their own clinic)',
     body: mfaPolicySchema,
+    response: mfaPolicyDto,
+    audit: { actions: ['clinic.mfa-policy-update'] },
     handler: updateMfaPolicy,
   },
 ]);
