@@ -59,6 +59,7 @@ export const reminderSettingsDto = z.strictObject({
 export type ReminderSettingsDto = z.output<typeof reminderSettingsDto>;
 /** PUT /api/clinic/reminder-settings */
 export const reminderSettingsSavedDto = z.strictObject({ settings: reminderSettingsSchema });
+export type ReminderSettingsSaved = z.output<typeof reminderSettingsSavedDto>;
 
 /** GET and PUT /api/staff/me/alert-emails: the signed-in staff member's own choice. */
 export const alertEmailsDto = z

@@ -18,5 +18,7 @@ export type SmartClientDto = z.output<typeof smartClientDto>;
 
 /** GET /api/clinic/smart-clients, newest first. */
 export const smartClientListDto = z.strictObject({ clients: z.array(smartClientDto) });
+export type SmartClientList = z.output<typeof smartClientListDto>;
 /** POST /api/clinic/smart-clients (201) and POST …/:smartClientId/revoke */
 export const smartClientAnswerDto = z.strictObject({ client: smartClientDto });
+export type SmartClientAnswer = z.output<typeof smartClientAnswerDto>;

@@ -24,6 +24,7 @@ export const worklistEntryDto = z
   .meta({ title: 'WorklistEntry' });
 export type WorklistEntryDto = z.output<typeof worklistEntryDto>;
 export const worklistDto = z.strictObject({ entries: z.array(worklistEntryDto) });
+export type Worklist = z.output<typeof worklistDto>;
 
 /** POST /api/worklist/:patientId/acknowledge */
 export const worklistAcknowledgedDto = z.strictObject({ acknowledged: z.literal(true) });
