@@ -11,7 +11,7 @@ import { allRouteDocs } from '../openapi/routes.ts';
  * Audit in one place (decisions 019 and 025): a handler audits only through `audit(c, event)`,
  * and every route declares in the registry which actions it writes (`audit: { actions }` or
  * 'none'), which the registry checks on every answer in the feature tests (checkContract).
- * `recordAudit(db, entry)` is for code without a request: jobs, the CLI, sign-in bookkeeping.
+ * `recordAudit(db, entry)` is for code without a request: jobs, the CLI.
  */
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 
