@@ -3,23 +3,21 @@ import { z } from 'zod';
 
 /** The clinic's settings in the console (admins), and a staff member's own alert emails. */
 
+/** How patients reach the clinic and emergency services (shown on the urgent screen). */
+const contact = { phone: z.string().nullable(), emergencyNumber: z.string() };
+
 /** GET and PUT /api/clinic/settings: PROM licences, the phone line, the emergency number. */
 export const clinicSettingsDto = z
-  .strictObject({
-    licensedInstruments: z.array(z.string()),
-    phone: z.string().nullable(),
-    emergencyNumber: z.string(),
-  })
+  .strictObject({ licensedInstruments: z.array(z.string()), ...contact })
   .meta({ title: 'ClinicSettings' });
 export type ClinicSettings = z.output<typeof clinicSettingsDto>;
 
 /** GET and PUT /api/clinic/profile, PUT /api/clinic/logo */
 export const clinicProfileDto = z
   .strictObject({
+    ...contact,
     name: z.string(),
     slug: z.string(),
-    phone: z.string().nullable(),
-    emergencyNumber: z.string(),
     timeZone: z.string(),
     defaultLanguage: z.enum(['en', 'es']),
     /** Where the logo is served (public), or null when the clinic has none. */

@@ -11,7 +11,7 @@ import { audit } from '../audit/audit.ts';
 import { patientExists } from '../auth/access-store.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { revokeAllSessionsOf } from '../auth/session.ts';
-import { hashToken, newSecretToken } from '../auth/tokens.ts';
+import { hashToken, newSecretToken, parseClinicToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
@@ -83,13 +83,6 @@ export async function requireAssignee(
   return member;
 }
 
-/** The token in the email carries its clinic, so the lookup uses the clinic-leading key. */
-function parseInvitationToken(token: string) {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
-}
-
 const invalidInvitation = () =>
   new HttpProblem(
     400,
@@ -151,7 +144,7 @@ async function invite(c: AppContext) {
 
 async function acceptInvitation(c: AppContext) {
   const input = await readJson(c, acceptInvitationSchema);
-  const parsed = parseInvitationToken(input.token);
+  const parsed = parseClinicToken(input.token);
   if (!parsed) throw invalidInvitation();
   const { db, now } = c.get('deps');
   const passwordHash = await hashPassword(input.password);

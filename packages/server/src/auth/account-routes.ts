@@ -28,7 +28,7 @@ import {
 import { hashPassword, passwordProblem } from './password.ts';
 import { revokeAllSessionsOf } from './session.ts';
 import { confirmPassword } from './step-up.ts';
-import { hashToken, newSecretToken } from './tokens.ts';
+import { hashToken, newSecretToken, parseClinicToken } from './tokens.ts';
 
 /**
  * Staff password upkeep (decision 010): reset by email (so a locked-out owner can get back in and a
@@ -73,13 +73,6 @@ function requireStaff(c: AppContext): Actor {
   const actor = requireActor(c);
   if (actor.role === 'patient') throw forbidden();
   return actor;
-}
-
-/** The reset token in the email carries its clinic, so the lookup uses the clinic-leading key. */
-function parseResetToken(token: string) {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
 }
 
 const invalidReset = () =>
@@ -170,7 +163,7 @@ async function requestReset(c: AppContext) {
 
 async function resetPassword(c: AppContext) {
   const input = await readJson(c, resetPasswordSchema);
-  const parsed = parseResetToken(input.token);
+  const parsed = parseClinicToken(input.token);
   if (!parsed) throw invalidReset();
   const { db, now } = c.get('deps');
   const hash = await hashPassword(input.password);

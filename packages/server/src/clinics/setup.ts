@@ -134,9 +134,9 @@ export const setupRoutes: RouteSpec[] = [
       'Create the first clinic and its admin (with a password), with the one-time setup code from the server log',
     access: 'anyone holding the setup code, only while the server has no clinic',
     body: setupSchema,
-    success: { status: 201, description: 'The clinic and its admin exist; sign in.' },
     response: setupDoneDto,
     audit: { actions: ['clinic.create'] },
+    success: { status: 201, description: 'The clinic and its admin exist; sign in.' },
     handler: setUp,
   },
 ];

@@ -288,8 +288,7 @@ forEachEngine((engine) => {
       const reads = await db
         .selectFrom('audit_log')
         .select(['actor_id', 'details'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'worklist.read')
+        .where((eb) => eb.and({ clinic_id: clinic.clinicId, action: 'worklist.read' }))
         .execute();
       assert.deepEqual(
         reads.map((r) => (r.details as { count: number }).count).sort(),
