@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { cdsCardsDto, cdsDiscoveryDto } from '@lamina/contract';
 import { daysBetween, type IsoDate, localDate } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { unsafeJson, uuidParam } from '../http/context.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -145,14 +146,13 @@ async function patientView(c: AppContext) {
     .orderBy('received_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  await recordAudit(db, {
+  await audit(c, {
     clinicId,
     actor: null,
     action: 'cds.patient-view',
     subjectType: 'patient',
     subjectId: patient.id,
     patientId: patient.id,
-    ip: c.get('ip'),
     details: { smartClientId: named.id },
   });
 
@@ -214,6 +214,8 @@ export const cdsHooks = documentedRoutes([
     path: '/cds-services',
     summary: 'CDS Hooks discovery: the patient-view service',
     access: 'anyone',
+    response: cdsDiscoveryDto,
+    audit: 'none',
     handler: discovery,
   },
   {
@@ -223,6 +225,11 @@ export const cdsHooks = documentedRoutes([
       'CDS Hooks patient-view: a card with the day after surgery, open alerts and the expected course',
     access:
       'an EHR registered as a FHIR system client (CDS Hooks JWT: client id in sub) with Patient and Flag read',
+    response: cdsCardsDto,
+    audit: {
+      actions: ['cds.patient-view'],
+      when: 'when the patient is found (an unknown patient gets no cards and no audit row)',
+    },
     handler: patientView,
   },
 ]);
