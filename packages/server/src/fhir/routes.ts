@@ -270,10 +270,22 @@ export function capabilityStatement(base: string): CapabilityStatement {
                     name: 'everything',
                     definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
                   },
+                  {
+                    name: 'export',
+                    definition:
+                      'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export',
+                  },
                 ],
               }
             : {}),
         })),
+        operation: [
+          {
+            name: 'export',
+            definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export',
+            documentation: 'Bulk Data export of the clinic (and Patient/$export); fhir/export.ts',
+          },
+        ],
         interaction: [
           {
             code: 'transaction' as const,
