@@ -1,6 +1,6 @@
 import { bulkExportManifestDto, operationOutcomeDto } from '@lamina/contract';
-import { documentedRoutes } from '../openapi/registry.ts';
-import { cancelExport, exportFile, exportStatus, kickOff } from './export.ts';
+import { documentedRoutes, type RouteSpec } from '../openapi/registry.ts';
+import { cancelExport, type ExportLevel, exportFile, exportStatus, kickOff } from './export.ts';
 import { fhirHandler, fhirJson } from './outcome.ts';
 import { fhirBase } from './routes.ts';
 
@@ -9,35 +9,34 @@ import { fhirBase } from './routes.ts';
 const exportAccess =
   'a SMART system client with read and search scopes for every exported type, or admins signed in; their own clinic only';
 
-const started = {
-  status: 202,
-  description: 'Started; poll the address in Content-Location.',
-  contentType: fhirJson,
-};
+function kickOffRoute(level: ExportLevel, path: string, summary: string): RouteSpec {
+  return {
+    method: 'get',
+    path,
+    summary,
+    access: exportAccess,
+    response: operationOutcomeDto,
+    audit: { actions: ['fhir.export'] },
+    success: {
+      status: 202,
+      description: 'Started; poll the address in Content-Location.',
+      contentType: fhirJson,
+    },
+    handler: fhirHandler((c) => kickOff(c, level)),
+  };
+}
 
 export const fhirExport = documentedRoutes([
-  {
-    method: 'get',
-    path: `${fhirBase}/$export`,
-    summary:
-      'Bulk Data export of the whole clinic (Prefer: respond-async; _type, _since): 202 and Content-Location',
-    access: exportAccess,
-    response: operationOutcomeDto,
-    audit: { actions: ['fhir.export'] },
-    success: started,
-    handler: fhirHandler((c) => kickOff(c, 'system')),
-  },
-  {
-    method: 'get',
-    path: `${fhirBase}/Patient/$export`,
-    summary:
-      'Bulk Data export of every patient of the clinic and what is about them (Patient compartment; _type, _since)',
-    access: exportAccess,
-    response: operationOutcomeDto,
-    audit: { actions: ['fhir.export'] },
-    success: started,
-    handler: fhirHandler((c) => kickOff(c, 'patient')),
-  },
+  kickOffRoute(
+    'system',
+    `${fhirBase}/$export`,
+    'Bulk Data export of the whole clinic (Prefer: respond-async; _type, _since): 202 and Content-Location',
+  ),
+  kickOffRoute(
+    'patient',
+    `${fhirBase}/Patient/$export`,
+    'Bulk Data export of every patient of the clinic and what is about them (Patient compartment; _type, _since)',
+  ),
   {
     method: 'get',
     path: `${fhirBase}/$export-status/:exportId`,

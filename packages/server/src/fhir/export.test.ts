@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
-import { forEachEngine } from '../db/test-engines.ts';
+import type { LaminaDatabase } from '../db/open.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
-import { exportFileKey, runExportJob } from './export.ts';
+import {
+  enrolAndSignIn,
+  type SeededClinic,
+  seedClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
+import { type ExportLimits, exportFileKey, runExportJob } from './export.ts';
 import { ExportJobs } from './export-jobs.ts';
 import { systemToken } from './smart.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
@@ -55,119 +61,128 @@ async function readFiles(client: TestClient, manifest: Manifest, auth: Record<st
   return byType;
 }
 
+/** A fresh database with a clinic, its signed-in admin and a running export queue, stopped after `body`. */
+async function withExportQueue(
+  engine: TestEngine,
+  limits: ExportLimits | undefined,
+  body: (world: {
+    db: LaminaDatabase['db'];
+    jobs: ExportJobs;
+    clinic: SeededClinic;
+    admin: TestClient;
+  }) => Promise<void>,
+) {
+  const database = await engine.open();
+  const jobs = await ExportJobs.start(database, testFiles, {
+    log: () => {},
+    pollingSeconds: 0.5,
+    ...(limits ? { limits } : {}),
+  });
+  try {
+    const clinic = await seedClinic(database.db);
+    const admin = new TestClient(database.db, new Date(), undefined, {
+      exportJobs: jobs,
+      now: () => new Date(),
+    });
+    await signInStaff(admin, clinic, 'admin');
+    await body({ db: database.db, jobs, clinic, admin });
+  } finally {
+    await jobs.stop();
+  }
+}
+
 forEachEngine((engine) => {
   engine.test(
     'a system client exports the clinic through the job queue: 202, progress, manifest, NDJSON in parts, valid FHIR',
-    async () => {
-      const database = await engine.open();
-      const { db } = database;
-      const jobs = await ExportJobs.start(database, testFiles, {
-        log: () => {},
-        pollingSeconds: 0.5,
-        // Small pages and parts, so several of each are written.
-        limits: { pageSize: 2, partLines: 3, partBytes: 1_000_000 },
-      });
-      try {
-        const clinic = await seedClinic(db);
-        const admin = new TestClient(db, new Date(), undefined, {
-          exportJobs: jobs,
-          now: () => new Date(),
-        });
-        await signInStaff(admin, clinic, 'admin');
-        const patients = [];
-        for (let i = 0; i < 3; i++) {
-          const me = await enrolAndSignIn(admin, clinic);
-          const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
-            idempotencyKey: randomUUID(),
-            checkin: { axialPain: 2 + i, limbPain: 1, walkingMinutes: 10 * (i + 1) },
-          });
-          assert.equal(posted.status, 201, posted.text);
-          patients.push(me.patientId);
-        }
-        const { token } = await systemToken(admin, ['system/*.rs']);
-        const auth = { authorization: `Bearer ${token}` };
+    () =>
+      // Small pages and parts, so several of each are written.
+      withExportQueue(
+        engine,
+        { pageSize: 2, partLines: 3, partBytes: 1_000_000 },
+        async ({ db, clinic, admin }) => {
+          const patients = [];
+          for (let i = 0; i < 3; i++) {
+            const me = await enrolAndSignIn(admin, clinic);
+            const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
+              idempotencyKey: randomUUID(),
+              checkin: { axialPain: 2 + i, limbPain: 1, walkingMinutes: 10 * (i + 1) },
+            });
+            assert.equal(posted.status, 201, posted.text);
+            patients.push(me.patientId);
+          }
+          const { token } = await systemToken(admin, ['system/*.rs']);
+          const auth = { authorization: `Bearer ${token}` };
 
-        const kickOff = await admin.request('GET', '/fhir/r4/$export', undefined, {
-          ...auth,
-          ...async,
-        });
-        assert.equal(kickOff.status, 202, kickOff.text);
-        const status = kickOff.headers.get('content-location') ?? '';
-        assert.match(status, /^https:\/\/lamina\.test\/fhir\/r4\/\$export-status\/[0-9a-f-]{36}$/);
-        const { manifest } = await waitForManifest(admin, status, auth);
-        assert.equal(manifest.requiresAccessToken, true);
-        assert.deepEqual(manifest.error, []);
-        assert.ok(
-          manifest.output.filter((o) => o.type === 'Patient').length >= 1 &&
-            manifest.output.length > new Set(manifest.output.map((o) => o.type)).size,
-          'a type with more lines than a part fills several files',
-        );
-        const byType = await readFiles(admin, manifest, auth);
-        assert.deepEqual(
-          (byType.get('Patient') ?? []).map((p) => p.id).sort(),
-          [...patients].sort(),
-        );
-        assert.equal(byType.get('QuestionnaireResponse')?.length, 3);
-        const axial = (byType.get('Observation') ?? []).filter((o) =>
-          (o as { code?: { coding?: { code?: string }[] } }).code?.coding?.some(
-            (c) => c.code === 'axialPain',
-          ),
-        );
-        assert.deepEqual(
-          axial
-            .map((o) => (o as { valueQuantity?: { value?: number } }).valueQuantity?.value)
-            .sort(),
-          [2, 3, 4],
-          'the back pain each patient entered is an Observation',
-        );
-        for (const [, resources] of byType)
-          for (const resource of resources)
-            assert.deepEqual(fhirErrors(resource), [], `${resource.resourceType}/${resource.id}`);
-        // The files are the clinic's, in the file store.
-        const exportId = status.split('/').pop() ?? '';
-        const first = manifest.output[0];
-        assert.ok(first);
-        assert.ok(
-          await testFiles.exists(
-            exportFileKey(
-              clinic.clinicId,
-              exportId,
-              new URL(first.url).pathname.split('/').pop() ?? '',
+          const kickOff = await admin.request('GET', '/fhir/r4/$export', undefined, {
+            ...auth,
+            ...async,
+          });
+          assert.equal(kickOff.status, 202, kickOff.text);
+          const status = kickOff.headers.get('content-location') ?? '';
+          assert.match(
+            status,
+            /^https:\/\/lamina\.test\/fhir\/r4\/\$export-status\/[0-9a-f-]{36}$/,
+          );
+          const { manifest } = await waitForManifest(admin, status, auth);
+          assert.equal(manifest.requiresAccessToken, true);
+          assert.deepEqual(manifest.error, []);
+          assert.ok(
+            manifest.output.filter((o) => o.type === 'Patient').length >= 1 &&
+              manifest.output.length > new Set(manifest.output.map((o) => o.type)).size,
+            'a type with more lines than a part fills several files',
+          );
+          const byType = await readFiles(admin, manifest, auth);
+          assert.deepEqual(
+            (byType.get('Patient') ?? []).map((p) => p.id).sort(),
+            [...patients].sort(),
+          );
+          assert.equal(byType.get('QuestionnaireResponse')?.length, 3);
+          const axial = (byType.get('Observation') ?? []).filter((o) =>
+            (o as { code?: { coding?: { code?: string }[] } }).code?.coding?.some(
+              (c) => c.code === 'axialPain',
             ),
-          ),
-        );
-        // Another clinic's client finds nothing of it.
-        const other = await seedClinic(db);
-        const otherAdmin = new TestClient(db, new Date(), undefined, { now: () => new Date() });
-        await signInStaff(otherAdmin, other, 'admin');
-        const theirs = await systemToken(otherAdmin, ['system/*.rs']);
-        const peek = await otherAdmin.request('GET', new URL(status).pathname, undefined, {
-          authorization: `Bearer ${theirs.token}`,
-        });
-        assert.equal(peek.status, 404);
-        assert.equal(peek.json.resourceType, 'OperationOutcome');
-      } finally {
-        await jobs.stop();
-      }
-    },
+          );
+          assert.deepEqual(
+            axial
+              .map((o) => (o as { valueQuantity?: { value?: number } }).valueQuantity?.value)
+              .sort(),
+            [2, 3, 4],
+            'the back pain each patient entered is an Observation',
+          );
+          for (const [, resources] of byType)
+            for (const resource of resources)
+              assert.deepEqual(fhirErrors(resource), [], `${resource.resourceType}/${resource.id}`);
+          // The files are the clinic's, in the file store.
+          const exportId = status.split('/').pop() ?? '';
+          const first = manifest.output[0];
+          assert.ok(first);
+          assert.ok(
+            await testFiles.exists(
+              exportFileKey(
+                clinic.clinicId,
+                exportId,
+                new URL(first.url).pathname.split('/').pop() ?? '',
+              ),
+            ),
+          );
+          // Another clinic's client finds nothing of it.
+          const other = await seedClinic(db);
+          const otherAdmin = new TestClient(db, new Date(), undefined, { now: () => new Date() });
+          await signInStaff(otherAdmin, other, 'admin');
+          const theirs = await systemToken(otherAdmin, ['system/*.rs']);
+          const peek = await otherAdmin.request('GET', new URL(status).pathname, undefined, {
+            authorization: `Bearer ${theirs.token}`,
+          });
+          assert.equal(peek.status, 404);
+          assert.equal(peek.json.resourceType, 'OperationOutcome');
+        },
+      ),
   );
 
   engine.test(
     'Patient/$export gives the patients and what is about them; _type and _since are honoured; bad requests are OperationOutcomes',
-    async () => {
-      const database = await engine.open();
-      const { db } = database;
-      const jobs = await ExportJobs.start(database, testFiles, {
-        log: () => {},
-        pollingSeconds: 0.5,
-      });
-      try {
-        const clinic = await seedClinic(db);
-        const admin = new TestClient(db, new Date(), undefined, {
-          exportJobs: jobs,
-          now: () => new Date(),
-        });
-        await signInStaff(admin, clinic, 'admin');
+    () =>
+      withExportQueue(engine, undefined, async ({ db, jobs, clinic, admin }) => {
         const me = await enrolAndSignIn(admin, clinic);
         await me.client.post(`/api/patients/${me.patientId}/checkins`, {
           idempotencyKey: randomUUID(),
@@ -218,10 +233,7 @@ forEachEngine((engine) => {
         const refused = await noJobs.request('GET', '/fhir/r4/$export', undefined, async);
         assert.equal(refused.status, 503);
         assert.equal(refused.json.resourceType, 'OperationOutcome');
-      } finally {
-        await jobs.stop();
-      }
-    },
+      }),
   );
 
   engine.test(

@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
   axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  demoServerAndPage,
   signInDemoStaff,
   signOutStaff,
-  startServer,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 18 in the console: the clinic admin registers an EHR as a FHIR system client with its public
 // key set (JWKS), sees it listed with its client id and scopes (also after a reload), and revokes it;
 // a private key pasted by mistake is refused with the field named. Checked with axe-core.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = demoServerAndPage();
 
 interface Listed {
   clients: {
@@ -47,6 +28,8 @@ test('the admin registers an EHR with its JWK set, sees it listed, and revokes i
   const publicJwk = { ...keys.publicKey.export({ format: 'jwk' }), alg: 'ES384', kid: 'ehr-1' };
   const privateJwk = { ...keys.privateKey.export({ format: 'jwk' }), alg: 'ES384' };
 
+  const server = running.server();
+  const page = running.page();
   await signInDemoStaff(server, page, 'admin@demo.example');
   await page.goto(`${server.url}/console/settings`);
   const section = page.getByRole('region', { name: 'EHR connections (FHIR)' });
