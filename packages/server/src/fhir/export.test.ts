@@ -30,10 +30,10 @@ interface Manifest {
 
 const async = { prefer: 'respond-async', accept: 'application/fhir+json' };
 
-/** Polls the status address as a Bulk Data client would, until the manifest (or 60 s). */
+/** Polls the status address as a Bulk Data client would, until the manifest (or 3 minutes: a loaded machine). */
 async function waitForManifest(client: TestClient, status: string, auth: Record<string, string>) {
   const path = new URL(status).pathname;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   const progress: string[] = [];
   while (Date.now() < deadline) {
     const answer = await client.request('GET', path, undefined, auth);
@@ -43,7 +43,7 @@ async function waitForManifest(client: TestClient, status: string, auth: Record<
     progress.push(answer.headers.get('x-progress') ?? '');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('the export did not finish in 60 s');
+  throw new Error('the export did not finish in 3 minutes');
 }
 
 async function readFiles(client: TestClient, manifest: Manifest, auth: Record<string, string>) {
