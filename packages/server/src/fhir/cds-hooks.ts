@@ -4,7 +4,7 @@ import { daysBetween, type IsoDate, localDate } from '@lamina/pathway';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
-import { unsafeJson, uuidParam } from '../http/context.ts';
+import { readJson, uuidParam } from '../http/context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
@@ -99,18 +99,8 @@ async function patientView(c: AppContext) {
   if (!(await useJti(db, named, String(payload.jti), new Date((payload.exp ?? 0) * 1000))))
     throw new HttpProblem(401, 'Not signed in', 'This JWT was already used (jti replay).');
 
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new HttpProblem(400, 'Invalid input', 'The request body must be JSON.');
-  }
-  const unsafe = unsafeJson(body);
-  if (unsafe) throw new HttpProblem(400, 'Invalid input', unsafe.detail, [unsafe.error]);
-  const parsed = hookRequest.safeParse(body);
-  if (!parsed.success)
-    throw new HttpProblem(400, 'Invalid input', 'This is not a patient-view hook request.');
-  const request = parsed.data;
+  // The body as every JSON route reads it: safe text, shallow, then the hook's schema (400 naming the field).
+  const request = await readJson(c, hookRequest);
   const clinicId = named.clinicId;
 
   // The patient: Lamina's id (kept by an EHR that enrolled through FHIR) or the prefetched Patient's MRN.

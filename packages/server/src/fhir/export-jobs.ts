@@ -18,6 +18,16 @@ interface ExportJob {
   exportId: string;
 }
 
+export interface ExportJobOptions {
+  readonly now?: () => Date;
+  readonly log?: (line: string) => void;
+  /** How often an idle worker looks for a job (pg-boss: at least 0.5). */
+  readonly pollingSeconds?: number;
+  readonly limits?: ExportLimits;
+  /** Seconds without a heartbeat before a job counts as lost and is retried (at least 10). */
+  readonly heartbeatSeconds?: number;
+}
+
 /**
  * Bulk Data exports in the job queue (pg-boss, same database, both engines). Every server process
  * works the queue, so an export runs on whichever is free; a running job sends heartbeats, and a job
@@ -31,18 +41,7 @@ export class ExportJobs {
     this.boss = boss;
   }
 
-  static async start(
-    database: LaminaDatabase,
-    files: BlobStore,
-    options: {
-      now?: () => Date;
-      log?: (line: string) => void;
-      pollingSeconds?: number;
-      limits?: ExportLimits;
-      /** Seconds without a heartbeat before a job counts as lost and is retried (at least 10). */
-      heartbeatSeconds?: number;
-    } = {},
-  ) {
+  static async start(database: LaminaDatabase, files: BlobStore, options: ExportJobOptions = {}) {
     const log = options.log ?? ((line: string) => console.warn(line));
     const now = options.now ?? (() => new Date());
     const boss = await startBoss(database, log);
@@ -57,7 +56,7 @@ export class ExportJobs {
     const polling = { pollingIntervalSeconds: options.pollingSeconds ?? 2 };
     await boss.work<ExportJob>(queue, polling, async ([job]) => {
       if (!job) return;
-      const status = await runExportJob(
+      const { status } = await runExportJob(
         database.db,
         files,
         job.data,

@@ -258,15 +258,8 @@ async function* reported(
       .leftJoin('surgeries as s', (join) =>
         join.onRef('s.clinic_id', '=', 'c.clinic_id').onRef('s.id', '=', 'c.surgery_id'),
       )
-      .select([
-        'c.id',
-        'c.patient_id',
-        'c.answers',
-        'c.level',
-        'c.submitted_at',
-        'c.received_at',
-        's.region',
-      ])
+      .selectAll('c')
+      .select('s.region')
       .where('c.clinic_id', '=', caller.clinicId)
       .where('c.id', '>', after);
     if (since) q = q.where('c.received_at', '>=', since);
@@ -394,16 +387,18 @@ export async function runExportJob(
   job: { clinicId: string; exportId: string },
   now: () => Date,
   limits: ExportLimits = defaultExportLimits,
-): Promise<'completed' | 'cancelled' | 'failed' | 'missing'> {
+): Promise<{ status: 'completed' | 'cancelled' | 'failed' | 'missing'; output: ExportOutput[] }> {
   const row = await db
     .selectFrom('fhir_exports')
     .innerJoin('clinics', 'clinics.id', 'fhir_exports.clinic_id')
-    .select(['fhir_exports.status', 'types', 'since', 'smart_client_id', 'clinics.timezone'])
+    .selectAll('fhir_exports')
+    .select('clinics.timezone')
     .where('fhir_exports.clinic_id', '=', job.clinicId)
     .where('fhir_exports.id', '=', job.exportId)
     .executeTakeFirst();
-  if (!row) return 'missing';
-  if (row.status !== 'in-progress') return row.status;
+  if (!row) return { status: 'missing', output: [] };
+  if (row.status !== 'in-progress')
+    return { status: row.status, output: (row.output ?? []) as ExportOutput[] };
   // The kick-off checked who asked; the job reads as the clinic, through the same searches.
   const caller: FhirCaller = {
     clinicId: job.clinicId,
@@ -429,7 +424,7 @@ export async function runExportJob(
       if (!(await stillWanted(db, job, `${source.label}: ${count} written (${total} in all)`))) {
         await parts.discard();
         await removeFiles(files, job.clinicId, job.exportId, parts.written);
-        return 'cancelled';
+        return { status: 'cancelled', output: [] };
       }
     }
   }
@@ -447,9 +442,9 @@ export async function runExportJob(
     .where('status', '=', 'in-progress')
     .returning('id')
     .executeTakeFirst();
-  if (done) return 'completed';
+  if (done) return { status: 'completed', output };
   await removeFiles(files, job.clinicId, job.exportId, output);
-  return 'cancelled';
+  return { status: 'cancelled', output: [] };
 }
 
 /** The job gave up (every retry failed): the status says so. */

@@ -16,7 +16,7 @@ import { syntheticCsv } from '../patients/import.test-helper.ts';
 import { importPatients } from '../patients/import.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
 import { hashToken } from './caller.ts';
-import { type ExportOutput, exportFileKey, exportTypes, runExportJob } from './export.ts';
+import { exportFileKey, exportTypes, runExportJob } from './export.ts';
 
 const patients = 10_000;
 const checkinsPerPatient = 3;
@@ -75,17 +75,15 @@ async function run(url: string) {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 50);
     const start = performance.now();
-    const status = await runExportJob(db, files, { clinicId, exportId }, () => new Date());
+    const { status, output } = await runExportJob(
+      db,
+      files,
+      { clinicId, exportId },
+      () => new Date(),
+    );
     const ms = performance.now() - start;
     clearInterval(sampler);
     if (status !== 'completed') throw new Error(`export ${status}`);
-    const job = await db
-      .selectFrom('fhir_exports')
-      .select('output')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', exportId)
-      .executeTakeFirstOrThrow();
-    const output = job.output as ExportOutput[];
     let bytes = 0;
     const counts = new Map<string, number>();
     for (const o of output) {
