@@ -18,11 +18,9 @@ const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Request-handling files that still call recordAudit by hand: the list only shrinks. */
 const awaitingAuditHelper = new Set<string>([
   'patients/surgery-correction.ts',
-  // Added on main while issue 14 was under way (issues 15 and 18): enrolChecked is shared by the
-  // console's enrolment and FHIR's transaction; SMART clients and CDS Hooks audit by hand.
+  // Added on main while issue 14 was under way (issue 15): enrolChecked is shared by the
+  // console's enrolment and FHIR's transaction.
   'patients/enrol.ts',
-  'fhir/cds-hooks.ts',
-  'fhir/smart-routes.ts',
 ]);
 
 /**

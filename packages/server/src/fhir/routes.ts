@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../http/context.ts';
 import { documentedRoutes, type RouteSpec } from '../openapi/registry.ts';
 import { auditFhir, authorizeFhir, type FhirCaller, fhirCaller } from './caller.ts';
-import { exportFile, exportStatus, kickOff } from './export.ts';
 import { FhirError, fhirHandler, fhirJson, resourceNotFound, sendFhir } from './outcome.ts';
 import {
   definitionFor,
@@ -271,10 +270,22 @@ export function capabilityStatement(base: string): CapabilityStatement {
                     name: 'everything',
                     definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
                   },
+                  {
+                    name: 'export',
+                    definition:
+                      'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export',
+                  },
                 ],
               }
             : {}),
         })),
+        operation: [
+          {
+            name: 'export',
+            definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export',
+            documentation: 'Bulk Data export of the clinic (and Patient/$export); fhir/export.ts',
+          },
+        ],
         interaction: [
           {
             code: 'transaction' as const,
@@ -314,36 +325,9 @@ const transactionRoute: RouteSpec = {
   handler: fhirHandler(transaction),
 };
 
-const exportAccess =
-  'a SMART system client with read and search scopes for every exported type, or admins signed in; their own clinic only';
-
 export const fhir = documentedRoutes([
   metadataRoute,
   transactionRoute,
-  {
-    method: 'get',
-    path: `${fhirBase}/$export`,
-    summary:
-      'Bulk Data export of the clinic (Prefer: respond-async; _type, _since): 202 and Content-Location',
-    access: exportAccess,
-    success: { status: 202, description: 'Started; poll Content-Location.', contentType: fhirJson },
-    handler: fhirHandler(kickOff),
-  },
-  {
-    method: 'get',
-    path: `${fhirBase}/$export-status/:exportId`,
-    summary: 'Bulk Data export status: 202 while running, then the manifest of NDJSON files',
-    access: exportAccess,
-    handler: fhirHandler(exportStatus),
-  },
-  {
-    method: 'get',
-    path: `${fhirBase}/$export-file/:exportId/:file`,
-    summary: 'One NDJSON file of a finished export',
-    access: exportAccess,
-    success: { status: 200, description: 'NDJSON.', contentType: 'application/fhir+ndjson' },
-    handler: fhirHandler(exportFile),
-  },
   everythingRoute,
   ...resourceDefinitions.flatMap((definition) => [searchRoute(definition), readRoute(definition)]),
 ]);
