@@ -14,6 +14,9 @@ const statements = [
   `alter table fhir_exports add column level text not null default 'system'
     check (level in ('system', 'patient'))`,
   `alter table fhir_exports add column progress text`,
+  // An export the old in-process runner had not finished has no job to finish it: its client is
+  // told it failed (422, start a new one) instead of waiting on 202 for ever.
+  `update fhir_exports set status = 'failed', completed_at = now() where status = 'in-progress'`,
 ];
 
 export async function up(db: MigrationDb): Promise<void> {
