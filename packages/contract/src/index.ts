@@ -11,3 +11,6 @@ export * from './patients.ts';
 export * from './proms.ts';
 export * from './staff.ts';
 export * from './words.ts';
+export * from './requests.ts';
+export * from './second-opinions.ts';
+export * from './peers.ts';

@@ -4,6 +4,7 @@ import {
   type RedFlagMatch,
   redFlagInstructionFor,
 } from '@lamina/pathway';
+import type { RequestCreated } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit.ts';
 import { hashToken, newSecretToken } from '../auth/tokens.ts';
@@ -293,7 +294,7 @@ export async function createRequest(
     {
       requestId,
       token: stored.token,
-      tokenExpiresAt: stored.tokenExpiresAt,
+      tokenExpiresAt: new Date(stored.tokenExpiresAt).toISOString(),
       statusPath: `/request-status/${requestId}?clinic=${clinic.slug}`,
       kind: input.kind,
       status: 'new',
@@ -302,7 +303,7 @@ export async function createRequest(
       /** Shown before anything else when present. */
       emergencyInstruction: found.emergencyInstruction ?? null,
       clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
-    },
+    } satisfies RequestCreated,
     201,
   );
 }

@@ -1,4 +1,16 @@
 import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
+import {
+  type OwnRequest,
+  ownRequestListDto,
+  type PublicRequestStatus,
+  publicRequestStatusDto,
+  requestChangedDto,
+  requestCreatedDto,
+  requestDetailDto,
+  requestNoteAddedDto,
+  requestReviewWrittenDto,
+  staffRequestListDto,
+} from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
@@ -52,9 +64,9 @@ import {
   listPatientRequests,
   listRequests,
   lockRequest,
-  outcomeView,
   patientContact,
   type RequestRow,
+  requesterRequestView,
   setClinicHours,
   staffView,
   touchByStaff,
@@ -120,10 +132,7 @@ async function listForPatient(c: AppContext) {
     actor.clinicId,
     listed.filter((r) => r.kind === 'imaging_review').map((r) => r.id),
   );
-  const requests = listed.map((r) => {
-    const review = reviews.get(r.id);
-    return { ...r, imagingReview: review ? requesterReviewView(review, r.language) : null };
-  });
+  const requests = listed.map((r) => requesterView(r, reviews.get(r.id)));
   await audit(c, {
     action: 'intake.list-own',
     subjectType: 'intake_request',
@@ -134,21 +143,24 @@ async function listForPatient(c: AppContext) {
 }
 
 /** What the visitor's status page shows: nothing beyond status, outcome, the kit and the review result. */
-function publicView(row: RequestRow, clinic: ClinicContact, review: StoredReview | undefined) {
-  const details = row.details as Record<string, unknown>;
+/** A request as its requester sees it, with the free MRI/CT review result in the request's language. */
+function requesterView(
+  row: Parameters<typeof requesterRequestView>[0],
+  review: StoredReview | undefined,
+): OwnRequest {
   return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    language: row.language,
-    createdAt: row.created_at,
-    insuranceOutcome: outcomeView(row),
-    infoKit:
-      row.kind === 'info_kit'
-        ? { region: details.region, procedure: details.procedure, language: row.language }
-        : null,
-    /** The free MRI/CT review result, in the language of the request; null until it is written. */
+    ...requesterRequestView(row),
     imagingReview: review ? requesterReviewView(review, row.language) : null,
+  };
+}
+
+function publicView(
+  row: RequestRow,
+  clinic: ClinicContact,
+  review: StoredReview | undefined,
+): PublicRequestStatus {
+  return {
+    ...requesterView(row, review),
     clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
   };
 }
@@ -573,6 +585,8 @@ export const intake = documentedRoutes([
     access: 'anyone, no account needed',
     body: visitorRequestSchema,
     success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
+    response: requestCreatedDto,
+    audit: { actions: ['intake.create'] },
     handler: createForVisitor,
   },
   {
@@ -580,6 +594,8 @@ export const intake = documentedRoutes([
     path: '/api/public/:clinicSlug/requests/:requestId',
     summary: `A visitor's status page: status, the insurance outcome, the info kit. The token goes in the ${requestTokenHeader} header`,
     access: 'whoever holds the request token (a wrong token is 404)',
+    response: publicRequestStatusDto,
+    audit: { actions: ['intake.status-read'] },
     handler: statusForVisitor,
   },
   {
@@ -588,6 +604,8 @@ export const intake = documentedRoutes([
     summary: `The printable info kit (PDF) of an info-kit request, with the token in the ${requestTokenHeader} header`,
     access: 'whoever holds the request token (a wrong token is 404)',
     success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
+    response: null,
+    audit: { actions: ['intake.info-kit-download'] },
     handler: infoKitForVisitor,
   },
   {
@@ -597,6 +615,8 @@ export const intake = documentedRoutes([
     access: 'the patient (their own record)',
     body: patientRequestSchema,
     success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
+    response: requestCreatedDto,
+    audit: { actions: ['intake.create'] },
     handler: createForPatient,
   },
   {
@@ -604,6 +624,8 @@ export const intake = documentedRoutes([
     path: '/api/patients/:patientId/requests',
     summary: "A patient's own requests with their status, insurance outcome and info kits",
     access: 'the patient (their own record), care managers and admins',
+    response: ownRequestListDto,
+    audit: { actions: ['intake.list-own'] },
     handler: listForPatient,
   },
   {
@@ -612,6 +634,8 @@ export const intake = documentedRoutes([
     summary: 'The info kit PDF of a request, for the patient who asked or the care team',
     access: 'the patient who made the request; care managers and admins (their own clinic)',
     success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
+    response: null,
+    audit: { actions: ['intake.info-kit-download'] },
     handler: infoKitSignedIn,
   },
   {
@@ -621,6 +645,8 @@ export const intake = documentedRoutes([
       'The care-manager queue: open before finished, urgent (red flags) first, then the longest waiting. A clinician gets the free MRI/CT reviews only',
     access: readAccess,
     query: requestListQuerySchema,
+    response: staffRequestListDto,
+    audit: { actions: ['intake.list'] },
     handler: list,
   },
   {
@@ -629,6 +655,8 @@ export const intake = documentedRoutes([
     summary:
       'One request with its details, prefilled symptoms, notes and (free MRI/CT review) the result',
     access: readAccess,
+    response: requestDetailDto,
+    audit: { actions: ['intake.read'] },
     handler: detail,
   },
   {
@@ -637,6 +665,8 @@ export const intake = documentedRoutes([
     summary: 'Move a request: new → in progress → done or closed (other moves are refused)',
     access: staffAccess,
     body: requestStatusSchema,
+    response: requestChangedDto,
+    audit: { actions: ['intake.status'] },
     handler: changeStatus,
   },
   {
@@ -645,6 +675,8 @@ export const intake = documentedRoutes([
     summary: 'Assign a request to an active care-team member ({"userId": null}: the team)',
     access: staffAccess,
     body: assigneeSchema,
+    response: requestChangedDto,
+    audit: { actions: ['intake.assign'] },
     handler: assign,
   },
   {
@@ -654,6 +686,8 @@ export const intake = documentedRoutes([
     access: staffAccess,
     body: requestNoteSchema,
     success: { status: 201, description: 'Added.' },
+    response: requestNoteAddedDto,
+    audit: { actions: ['intake.note'] },
     handler: addNote,
   },
   {
@@ -663,6 +697,8 @@ export const intake = documentedRoutes([
       'Record the outcome of an insurance check with a message; the requester is emailed in their language and sees it on their status page',
     access: staffAccess,
     body: insuranceOutcomeSchema,
+    response: requestChangedDto,
+    audit: { actions: ['intake.insurance-outcome'] },
     handler: recordOutcome,
   },
   {
@@ -674,6 +710,8 @@ export const intake = documentedRoutes([
       'clinicians (their own clinic); care managers and admins may not write clinical results',
     body: imagingReviewResultSchema,
     success: { status: 201, description: 'Written and the requester told.' },
+    response: requestReviewWrittenDto,
+    audit: { actions: ['intake.imaging-review-result'] },
     handler: writeReviewResult,
   },
   {
@@ -684,6 +722,8 @@ export const intake = documentedRoutes([
     access: 'clinicians (their own clinic)',
     body: imagingReviewAddendumSchema,
     success: { status: 201, description: 'Added.' },
+    response: requestReviewWrittenDto,
+    audit: { actions: ['intake.imaging-review-addendum'] },
     handler: addReviewAddendum,
   },
   {

@@ -1,3 +1,16 @@
+import {
+  ownVolunteerChangedDto,
+  peerConnectionAnswerDto,
+  peerConnectionListDto,
+  peerMessageSentDto,
+  peerProposalsDto,
+  peerThreadDto,
+  staffConnectionEndedDto,
+  staffConnectionListDto,
+  staffVolunteerChangedDto,
+  staffVolunteerListDto,
+  volunteerAnswerDto,
+} from '@lamina/contract';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
   answer,
@@ -40,6 +53,8 @@ export const peers = documentedRoutes([
     summary:
       "The patient's own offer to talk with others as a past patient (null when none), with what the form can fill in from their record",
     access: ownPatient,
+    response: volunteerAnswerDto,
+    audit: { actions: ['peer.volunteer.read'] },
     handler: getVolunteer,
   },
   {
@@ -49,6 +64,8 @@ export const peers = documentedRoutes([
       'Volunteer (or change the offer) to talk with other patients; only after surgery; a care manager approves it again after every change',
     access: ownPatient,
     body: volunteerSchema,
+    response: ownVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.save'] },
     handler: putVolunteer,
   },
   {
@@ -57,6 +74,8 @@ export const peers = documentedRoutes([
     summary: 'Pause the offer (no new requests) or take it up again',
     access: ownPatient,
     body: pauseSchema,
+    response: ownVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.pause', 'peer.volunteer.resume'] },
     handler: pauseVolunteer,
   },
   {
@@ -65,6 +84,8 @@ export const peers = documentedRoutes([
     summary: 'Withdraw the offer: no longer proposed to anyone (volunteering again needs approval)',
     access: ownPatient,
     body: emptySchema,
+    response: ownVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.withdraw'] },
     handler: withdraw,
   },
   {
@@ -74,6 +95,8 @@ export const peers = documentedRoutes([
       'The closest approved volunteers for the patient, closest first, showing only what each chose to share',
     access: ownPatient,
     body: preferencesSchema,
+    response: peerProposalsDto,
+    audit: { actions: ['peer.proposals'] },
     handler: proposals,
   },
   {
@@ -81,6 +104,8 @@ export const peers = documentedRoutes([
     path: '/api/peers/connections',
     summary: "The patient's peer connections, on either side, newest first",
     access: ownPatient,
+    response: peerConnectionListDto,
+    audit: { actions: ['peer.connection.list'] },
     handler: myConnections,
   },
   {
@@ -91,6 +116,8 @@ export const peers = documentedRoutes([
     access: ownPatient,
     body: connectionRequestSchema,
     success: { status: 201, description: 'Requested; waiting for the volunteer.' },
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.request'] },
     handler: requestConnection,
   },
   {
@@ -98,6 +125,8 @@ export const peers = documentedRoutes([
     path: '/api/peers/connections/:connectionId',
     summary: 'One connection and its messages, for its two patients only',
     access: 'the two patients in the connection',
+    response: peerThreadDto,
+    audit: { actions: ['peer.message.list'] },
     handler: readConnection,
   },
   {
@@ -106,6 +135,8 @@ export const peers = documentedRoutes([
     summary: 'The volunteer says yes (their consent): from now on both can send messages',
     access: 'the volunteer in the connection',
     body: acceptSchema,
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.accept'] },
     handler: (c) => answer(c, true),
   },
   {
@@ -114,6 +145,8 @@ export const peers = documentedRoutes([
     summary: 'The volunteer says no; no messages can be sent',
     access: 'the volunteer in the connection',
     body: emptySchema,
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.decline'] },
     handler: (c) => answer(c, false),
   },
   {
@@ -124,6 +157,8 @@ export const peers = documentedRoutes([
     access: 'the two patients in the connection',
     body: peerMessageSchema,
     success: { status: 201, description: 'Sent.' },
+    response: peerMessageSentDto,
+    audit: { actions: ['peer.message.send'] },
     handler: sendPeerMessage,
   },
   {
@@ -132,6 +167,8 @@ export const peers = documentedRoutes([
     summary: 'End the connection (either patient, any time); no one can send after that',
     access: 'the two patients in the connection',
     body: emptySchema,
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.end'] },
     handler: endOwn,
   },
   {
@@ -140,6 +177,8 @@ export const peers = documentedRoutes([
     summary:
       "The clinic's peer volunteers and where each stands (waiting for approval, approved, paused, withdrawn)",
     access: careTeam,
+    response: staffVolunteerListDto,
+    audit: { actions: ['peer.volunteer.list'] },
     handler: staffVolunteers,
   },
   {
@@ -148,6 +187,8 @@ export const peers = documentedRoutes([
     summary: 'Approve a volunteer, so they can be proposed to other patients',
     access: careTeam,
     body: emptySchema,
+    response: staffVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.approve'] },
     handler: staffApprove,
   },
   {
@@ -157,6 +198,8 @@ export const peers = documentedRoutes([
       'Pause a volunteer for safety (not proposed until the clinic lifts it), or lift the pause',
     access: careTeam,
     body: pauseSchema,
+    response: staffVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.staff-pause', 'peer.volunteer.staff-resume'] },
     handler: staffPause,
   },
   {
@@ -164,6 +207,8 @@ export const peers = documentedRoutes([
     path: '/api/peer-connections',
     summary: 'Which peer connections exist and where they stand; never their messages',
     access: careTeam,
+    response: staffConnectionListDto,
+    audit: { actions: ['peer.connection.list'] },
     handler: staffConnections,
   },
   {
@@ -172,6 +217,8 @@ export const peers = documentedRoutes([
     summary: 'End a peer connection for safety',
     access: careTeam,
     body: emptySchema,
+    response: staffConnectionEndedDto,
+    audit: { actions: ['peer.connection.end'] },
     handler: staffEnd,
   },
 ]);

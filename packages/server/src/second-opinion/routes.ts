@@ -1,4 +1,14 @@
 import {
+  type CaseStudyView,
+  type SecondOpinionCase,
+  type SecondOpinionReportView,
+  secondOpinionCaseAnswerDto,
+  secondOpinionListDto,
+  secondOpinionReportedDto,
+  secondOpinionReviewerListDto,
+  secondOpinionSettingsDto,
+} from '@lamina/contract';
+import {
   daysBetween,
   fusionAnswerProblem,
   type IsoDate,
@@ -104,26 +114,36 @@ async function authorizeCase(c: AppContext, action: SecondOpinionAction) {
   return { actor, row };
 }
 
+const iso = (at: Date | string) => new Date(at).toISOString();
+const isoOrNull = (at: Date | string | null) => (at === null ? null : iso(at));
+
 function deadlineOf(row: CaseRow, now: Date) {
   if (!row.due_at || !row.due_on) return null;
   const active = row.status === 'assigned';
   const status = deadlineStatus(row.due_at, now);
   return {
     dueOn: row.due_on,
-    dueAt: row.due_at,
+    dueAt: iso(row.due_at),
     overdue: active && status.overdue,
     msLeft: active ? status.msLeft : null,
   };
 }
 
-function reportView(row: CaseRow) {
+function reportView(row: CaseRow): SecondOpinionReportView | null {
   if (!row.report) return null;
   const report = row.report as SecondOpinionReport;
   const guidance = recommendationGuidance[report.recommendation];
   return {
-    ...report,
-    reportedAt: row.reported_at,
-    addenda: (row.addenda ?? []) as { text: string; at: string }[],
+    decompressionAdequate: report.decompressionAdequate,
+    fusionForming: report.fusionForming,
+    concerns: report.concerns,
+    recommendation: report.recommendation,
+    patientSummary: report.patientSummary,
+    reportedAt: isoOrNull(row.reported_at),
+    addenda: ((row.addenda ?? []) as { text: string; at: string }[]).map((a) => ({
+      text: a.text,
+      at: a.at,
+    })),
     guidance: { meaning: guidance.meaning, doNow: guidance.doNow, urgent: guidance.urgent },
   };
 }
@@ -133,7 +153,11 @@ function reportView(row: CaseRow) {
  * (free text from the scanner that often holds names or accession numbers); the interval to the
  * surgery instead, which the summary's days-since-surgery already implies.
  */
-function studyView(study: CaseStudyRow, summary: CaseSummary, deidentified: boolean) {
+function studyView(
+  study: CaseStudyRow,
+  summary: CaseSummary,
+  deidentified: boolean,
+): CaseStudyView {
   const surgeryDate = summary.surgery?.surgeryDate;
   const daysFromSurgery =
     surgeryDate && study.study_date ? daysBetween(surgeryDate, study.study_date as IsoDate) : null;
@@ -150,7 +174,12 @@ function studyView(study: CaseStudyRow, summary: CaseSummary, deidentified: bool
 }
 
 /** Patient, reviewer or staff: each sees the case shaped for them. */
-function viewFor(actor: Actor, row: CaseRow, now: Date, studies: readonly CaseStudyRow[] = []) {
+function viewFor(
+  actor: Actor,
+  row: CaseRow,
+  now: Date,
+  studies: readonly CaseStudyRow[] = [],
+): SecondOpinionCase {
   const summary = row.summary as CaseSummary;
   const hideIdentity = actor.role === 'reviewer' && !row.share_identity;
   const common = {
@@ -170,19 +199,23 @@ function viewFor(actor: Actor, row: CaseRow, now: Date, studies: readonly CaseSt
     if (hideIdentity) return { ...common, summary: deidentifySummary(summary) };
     return {
       ...common,
-      createdAt: row.created_at,
+      createdAt: iso(row.created_at),
       patient: { name: `${row.given_name} ${row.family_name}` },
       summary,
     };
   }
-  const dated = { ...common, createdAt: row.created_at, withdrawnAt: row.withdrawn_at };
+  const dated = {
+    ...common,
+    createdAt: iso(row.created_at),
+    withdrawnAt: isoOrNull(row.withdrawn_at),
+  };
   if (actor.role === 'patient') return dated;
   return {
     ...dated,
     patientId: row.patient_id,
     patient: { name: `${row.given_name} ${row.family_name}` },
     reviewer: row.reviewer_id ? { id: row.reviewer_id, name: row.reviewer_name ?? '' } : null,
-    assignedAt: row.assigned_at,
+    assignedAt: isoOrNull(row.assigned_at),
     alertId: row.alert_id,
     summary,
   };
@@ -301,9 +334,7 @@ async function list(c: AppContext) {
   // Lists leave the summary out; it is read case by case (and audited per patient there).
   return c.json({
     cases: rows.map((row) => {
-      const { summary: _summary, ...view } = viewFor(actor, row, at, studies) as {
-        summary?: unknown;
-      };
+      const { summary: _summary, ...view } = viewFor(actor, row, at, studies);
       return view;
     }),
   });
@@ -438,7 +469,8 @@ async function report(c: AppContext) {
   await scheduleEscalationAfterCommit(c, stored.alert);
   const updated = await getCase(db, actor.clinicId, row.id);
   if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at), alert: stored.alert }, 201);
+  const alert = stored.alert && { id: stored.alert.id, deadlineAt: iso(stored.alert.deadlineAt) };
+  return c.json({ case: await caseView(c, actor, updated, at), alert }, 201);
 }
 
 async function addendum(c: AppContext) {
@@ -525,7 +557,7 @@ async function writeSettings(c: AppContext) {
 async function reviewers(c: AppContext) {
   const actor = authorizeAction(c, 'assign');
   const rows = await listActiveReviewers(c.get('deps').db, actor.clinicId);
-  return c.json({ reviewers: rows });
+  return c.json({ reviewers: rows.map((row) => ({ id: row.id, displayName: row.displayName })) });
 }
 
 export const secondOpinions = documentedRoutes([
@@ -537,6 +569,8 @@ export const secondOpinions = documentedRoutes([
     access: 'the patient (their own record)',
     body: secondOpinionRequestSchema,
     success: { status: 201, description: 'Asked; waits for an admin to assign a reviewer.' },
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.request'] },
     handler: request,
   },
   {
@@ -546,6 +580,8 @@ export const secondOpinions = documentedRoutes([
       'Second opinions, newest first, with their report deadlines: a patient’s own, a reviewer’s assigned cases, or all of the clinic for staff',
     access: 'patients (own), reviewers (assigned to them), care managers, clinicians and admins',
     query: secondOpinionQuerySchema,
+    response: secondOpinionListDto,
+    audit: { actions: ['second_opinion.list'] },
     handler: list,
   },
   {
@@ -553,6 +589,8 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinion-reviewers',
     summary: 'The clinic’s active independent reviewers, to assign a second opinion to',
     access: 'admins (their own clinic)',
+    response: secondOpinionReviewerListDto,
+    audit: 'none',
     handler: reviewers,
   },
   {
@@ -560,6 +598,8 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinion-settings',
     summary: 'How many business days a reviewer has for the report (default 5)',
     access: 'admins (their own clinic)',
+    response: secondOpinionSettingsDto,
+    audit: 'none',
     handler: readSettings,
   },
   {
@@ -569,6 +609,8 @@ export const secondOpinions = documentedRoutes([
       'Set the business days a reviewer has for the report (1–20); applies to assignments from now on',
     access: 'admins (their own clinic)',
     body: secondOpinionSettingsSchema,
+    response: secondOpinionSettingsDto,
+    audit: { actions: ['second_opinion.settings'] },
     handler: writeSettings,
   },
   {
@@ -577,6 +619,8 @@ export const secondOpinions = documentedRoutes([
     summary:
       'One second opinion with its summary and report; a reviewer gets the de-identified summary unless the patient chose to share who they are',
     access: 'the patient (own), the assigned reviewer, care managers, clinicians and admins',
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.read'] },
     handler: read,
   },
   {
@@ -586,6 +630,8 @@ export const secondOpinions = documentedRoutes([
       'Assign (or reassign) an active reviewer of the clinic; the report is due the clinic’s number of business days later (default 5, clinic time zone)',
     access: 'admins (their own clinic)',
     body: assignSecondOpinionSchema,
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.assign'] },
     handler: assign,
   },
   {
@@ -596,6 +642,8 @@ export const secondOpinions = documentedRoutes([
     access: 'the assigned reviewer',
     body: secondOpinionReportSchema,
     success: { status: 201, description: 'Reported; the patient can read it.' },
+    response: secondOpinionReportedDto,
+    audit: { actions: ['second_opinion.report'] },
     handler: report,
   },
   {
@@ -606,6 +654,8 @@ export const secondOpinions = documentedRoutes([
     access: 'the assigned reviewer',
     body: addendumSchema,
     success: { status: 201, description: 'Appended.' },
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.addendum'] },
     handler: addendum,
   },
   {
@@ -615,6 +665,8 @@ export const secondOpinions = documentedRoutes([
       'Choose which of the patient’s own scans go with the question (adds and removes), until the report',
     access: 'the patient (own)',
     body: secondOpinionStudiesSchema,
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.studies'] },
     handler: setStudies,
   },
   {
@@ -623,6 +675,8 @@ export const secondOpinions = documentedRoutes([
     summary: 'Withdraw a question before its report',
     access: 'the patient (own)',
     body: withdrawSecondOpinionSchema,
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.withdraw'] },
     handler: withdraw,
   },
 ]);
