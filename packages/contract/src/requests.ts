@@ -2,24 +2,13 @@ import { imagingReviewNextSteps, type RedFlagLevel, type Statement } from '@lami
 import { z } from 'zod';
 import { computed, id, timestamp } from './common.ts';
 import { assigneeDto } from './messages.ts';
+import { insuranceOutcomes, requestKinds, requestStatuses } from './words.ts';
 
 /** Intake requests (issue 8): what the care-manager queue, the visitor's status page and the patient app read. */
 
-export const requestKinds = [
-  'treatment',
-  'imaging_review',
-  'insurance',
-  'info_kit',
-  'callback',
-] as const;
 export const requestKind = z.enum(requestKinds);
-export type RequestKind = z.output<typeof requestKind>;
-export const requestStatuses = ['new', 'in_progress', 'done', 'closed'] as const;
 export const requestStatus = z.enum(requestStatuses);
-export type RequestStatus = z.output<typeof requestStatus>;
-export const insuranceOutcomes = ['verified', 'not_covered', 'needs_information'] as const;
 export const insuranceOutcome = z.enum(insuranceOutcomes);
-export type InsuranceOutcome = z.output<typeof insuranceOutcome>;
 const language = z.enum(['en', 'es']);
 const region = z.enum(['lumbar', 'cervical']);
 const nextStep = z.enum(imagingReviewNextSteps);
@@ -113,7 +102,12 @@ export type OwnRequest = z.output<typeof ownRequestDto>;
 export const ownRequestListDto = z.strictObject({ requests: z.array(ownRequestDto) });
 
 export const redFlagMatchDto = z
-  .strictObject({ id: z.string(), concern: z.string(), level: z.string(), matched: z.array(z.string()) })
+  .strictObject({
+    id: z.string(),
+    concern: z.string(),
+    level: z.string(),
+    matched: z.array(z.string()),
+  })
   .meta({ title: 'RedFlagMatch' });
 
 /** A request as staff see it (never the token hash). */
@@ -163,9 +157,7 @@ export const staffReviewDto = z
     summary: z.string(),
     author: assigneeDto,
     writtenAt: timestamp,
-    addenda: z.array(
-      z.strictObject({ id, text: z.string(), at: timestamp, author: assigneeDto }),
-    ),
+    addenda: z.array(z.strictObject({ id, text: z.string(), at: timestamp, author: assigneeDto })),
     shownToRequester: z.strictObject({ notice: shown, meaning: shown, doNow: shown }),
   })
   .meta({ title: 'StaffReview' });

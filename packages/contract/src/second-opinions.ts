@@ -1,8 +1,4 @@
-import {
-  fusionAnswers,
-  reviewAnswers,
-  secondOpinionRecommendations,
-} from '@lamina/pathway';
+import { fusionAnswers, reviewAnswers, secondOpinionRecommendations } from '@lamina/pathway';
 import { z } from 'zod';
 import { computed, id, statementDto, timestamp } from './common.ts';
 import { assigneeDto } from './messages.ts';

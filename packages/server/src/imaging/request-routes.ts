@@ -1,8 +1,4 @@
-import {
-  requestImagingDto,
-  requesterImagingDto,
-  requestImagingUploadDto,
-} from '@lamina/contract';
+import { requesterImagingDto, requestImagingDto, requestImagingUploadDto } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { audit } from '../audit/audit.ts';

@@ -1,10 +1,10 @@
+import type { RequestCreated } from '@lamina/contract';
 import {
   findRedFlagWords,
   isClinicOpen,
   type RedFlagMatch,
   redFlagInstructionFor,
 } from '@lamina/pathway';
-import type { RequestCreated } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit.ts';
 import { hashToken, newSecretToken } from '../auth/tokens.ts';

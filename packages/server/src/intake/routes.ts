@@ -1,4 +1,3 @@
-import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
 import {
   type OwnRequest,
   ownRequestListDto,
@@ -11,6 +10,7 @@ import {
   requestReviewWrittenDto,
   staffRequestListDto,
 } from '@lamina/contract';
+import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { RequestNote, StaffRequest } from '@lamina/contract';
+import type { RedFlagMatch } from '@lamina/pathway';
 import { type ClinicHours, clinicHoursSchema, defaultClinicHours } from '@lamina/pathway';
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { RequestNote, StaffRequest } from '@lamina/contract';
-import type { RedFlagMatch } from '@lamina/pathway';
 import type { InsuranceOutcome, Language, RequestKind, RequestStatus } from './schemas.ts';
 
 /** All SQL about intake requests, their notes, clinic hours and the on-call care manager. */

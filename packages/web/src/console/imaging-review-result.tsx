@@ -1,3 +1,4 @@
+import type { RequestReviewWritten, StaffReview } from '@lamina/contract';
 import {
   type ImagingReviewNextStep,
   imagingReviewNextSteps,
@@ -19,15 +20,6 @@ import { dateTime, useT } from './i18n.ts';
 
 type Language = 'en' | 'es';
 type Shown = Statement & { lang: Language };
-
-export interface StaffReview {
-  nextStep: ImagingReviewNextStep;
-  summary: string;
-  author: { id: string; name: string };
-  writtenAt: string;
-  addenda: { id: string; text: string; at: string; author: { id: string; name: string } }[];
-  shownToRequester: { notice: Shown; meaning: Shown; doNow: Shown };
-}
 
 /** The fixed texts the requester reads with the result, in their language, with sources. */
 function RequesterTexts({ texts }: { texts: { notice: Shown; meaning: Shown; doNow: Shown } }) {
@@ -114,7 +106,7 @@ export function ReviewResultForm({
     }
     setBusy(true);
     try {
-      const answer = await api.post<{ imagingReview: StaffReview }>(
+      const answer = await api.post<RequestReviewWritten>(
         `/api/requests/${requestId}/imaging-review-result`,
         { nextStep, summary },
       );
@@ -214,7 +206,7 @@ export function ReviewAddendumForm({
     event.preventDefault();
     setError(null);
     try {
-      const answer = await api.post<{ imagingReview: StaffReview }>(
+      const answer = await api.post<RequestReviewWritten>(
         `/api/requests/${requestId}/imaging-review-addendum`,
         { text },
       );

@@ -1,3 +1,4 @@
+import type { SecondOpinionReportView } from '@lamina/contract';
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
@@ -13,17 +14,7 @@ const recommendations: Recommendation[] = [
   'urgent_care',
 ];
 
-export interface SubmittedReport {
-  decompressionAdequate: Answer;
-  fusionForming: Answer | 'not_applicable';
-  concerns: string;
-  recommendation: Recommendation;
-  patientSummary: string;
-  reportedAt: string;
-  addenda: { text: string; at: string }[];
-}
-
-export function ReportView({ report }: { report: SubmittedReport }) {
+export function ReportView({ report }: { report: SecondOpinionReportView }) {
   const { t, lang } = useT();
   return (
     <section className="card" aria-labelledby="so-report" data-testid="so-report">
