@@ -12,6 +12,7 @@ import {
 } from '@lamina/contract';
 import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
@@ -326,11 +327,29 @@ async function answerWith(c: AppContext, clinicId: string, requestId: string) {
   return c.json({ request: staffView(row) });
 }
 
-async function changeStatus(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
+/**
+ * The start of every staff change of one request: the permission, the request (404 when it is not
+ * this clinic's), then the body; `at` is the moment of the change.
+ */
+async function staffChange<T>(
+  c: AppContext,
+  permission: 'manage-requests' | 'write-imaging-review',
+  schema: z.ZodType<T>,
+) {
+  const actor = authorizeClinic(c, permission);
   const row = await requireRequest(c, actor.clinicId);
-  const { status } = await readJson(c, requestStatusSchema);
+  const input = await readJson(c, schema);
   const { db, now } = c.get('deps');
+  return { actor, row, input, db, at: now() };
+}
+
+async function changeStatus(c: AppContext) {
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'manage-requests',
+    requestStatusSchema,
+  );
+  const { status } = input;
   await db.transaction().execute(async (trx) => {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
@@ -341,34 +360,29 @@ async function changeStatus(c: AppContext) {
         `A request that is ${locked.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}.`,
         [{ field: 'status', message: `cannot go from ${locked.status} to ${status}` }],
       );
-    await touchByStaff(trx, actor.clinicId, row.id, now(), { status });
+    await touchByStaff(trx, actor.clinicId, row.id, at, { status });
     await auditRequest(c, 'intake.status', row, { before: locked.status, after: status }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
 
 async function assign(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
-  const row = await requireRequest(c, actor.clinicId);
-  const { userId } = await readJson(c, assigneeSchema);
-  const { db, now } = c.get('deps');
+  const { actor, row, input, db, at } = await staffChange(c, 'manage-requests', assigneeSchema);
+  const { userId } = input;
   await requireAssignee(db, actor.clinicId, userId);
   await db.transaction().execute(async (trx) => {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
     // Handing a request on is not an answer to the requester: the response clock keeps running.
-    await touchByStaff(trx, actor.clinicId, row.id, now(), { assignedTo: userId }, false);
+    await touchByStaff(trx, actor.clinicId, row.id, at, { assignedTo: userId }, false);
     await auditRequest(c, 'intake.assign', row, { before: locked.assigned_to, after: userId }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
 
 async function addNote(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
-  const row = await requireRequest(c, actor.clinicId);
-  const { body } = await readJson(c, requestNoteSchema);
-  const { db, now } = c.get('deps');
-  const at = now();
+  const { actor, row, input, db, at } = await staffChange(c, 'manage-requests', requestNoteSchema);
+  const { body } = input;
   const noteId = await db.transaction().execute(async (trx) => {
     const id = await insertNote(trx, {
       clinicId: actor.clinicId,
@@ -394,44 +408,49 @@ async function requesterMail(
   row: { contact_email: string | null; patient_id: string | null; language: Language },
 ) {
   const patient = row.patient_id ? await patientContact(db, clinicId, row.patient_id) : undefined;
+  const to = row.contact_email ?? patient?.email ?? null;
   return {
-    to: row.contact_email ?? patient?.email ?? null,
+    to,
     language: patient?.language ?? row.language,
+    clinic: await clinicContact(db, clinicId),
+    /** Queues the email in the change's transaction, when the requester has an address. */
+    async send(
+      trx: Kysely<Database>,
+      kind: Parameters<typeof queueEmail>[1]['kind'],
+      mail: { subject: string; body: string },
+    ) {
+      if (to) await queueEmail(trx, { clinicId, to, subject: mail.subject, body: mail.body, kind });
+    },
   };
 }
 
 async function recordOutcome(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
-  const row = await requireRequest(c, actor.clinicId);
-  const input = await readJson(c, insuranceOutcomeSchema);
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'manage-requests',
+    insuranceOutcomeSchema,
+  );
   if (row.kind !== 'insurance') throw conflict('Only an insurance check has an outcome.');
-  const { db, now } = c.get('deps');
-  const clinic = await clinicContact(db, actor.clinicId);
-  const { to, language } = await requesterMail(db, actor.clinicId, row);
+  const mail = await requesterMail(db, actor.clinicId, row);
   await db.transaction().execute(async (trx) => {
-    await touchByStaff(trx, actor.clinicId, row.id, now(), { outcome: input });
-    if (to) {
-      const mail = insuranceOutcomeEmail({
-        language,
+    await touchByStaff(trx, actor.clinicId, row.id, at, { outcome: input });
+    await mail.send(
+      trx,
+      'intake_insurance_outcome',
+      insuranceOutcomeEmail({
+        language: mail.language,
         outcome: input.outcome,
         message: input.message,
-        clinicName: clinic.name,
+        clinicName: mail.clinic.name,
         name: row.contact_name,
         isPatient: row.patient_id !== null,
-      });
-      await queueEmail(trx, {
-        clinicId: actor.clinicId,
-        to,
-        subject: mail.subject,
-        body: mail.body,
-        kind: 'intake_insurance_outcome',
-      });
-    }
+      }),
+    );
     await auditRequest(
       c,
       'intake.insurance-outcome',
       row,
-      { outcome: input.outcome, emailed: to !== null },
+      { outcome: input.outcome, emailed: mail.to !== null },
       trx,
     );
   });
@@ -447,14 +466,14 @@ const linkDaysAfterResult = requestTokenDays;
  * details) and the audit entry.
  */
 async function writeReviewResult(c: AppContext) {
-  const actor = authorizeClinic(c, 'write-imaging-review');
-  const row = await requireRequest(c, actor.clinicId);
-  const input = await readJson(c, imagingReviewResultSchema);
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'write-imaging-review',
+    imagingReviewResultSchema,
+  );
   if (row.kind !== 'imaging_review') throw conflict('Only a free MRI/CT review has a result.');
-  const { db, now } = c.get('deps');
-  const at = now();
-  const clinic = await clinicContact(db, actor.clinicId);
-  const { to, language } = await requesterMail(db, actor.clinicId, row);
+  const mail = await requesterMail(db, actor.clinicId, row);
+  const { clinic } = mail;
   await db.transaction().execute(async (trx) => {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
@@ -479,30 +498,25 @@ async function writeReviewResult(c: AppContext) {
       row.id,
       new Date(at.getTime() + linkDaysAfterResult * 86_400_000),
     );
-    if (to) {
-      const mail = reviewReadyEmail({
-        language,
+    await mail.send(
+      trx,
+      'intake_review_result',
+      reviewReadyEmail({
+        language: mail.language,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
         name: row.contact_name,
         isPatient: row.patient_id !== null,
         statusPage: publicLink(c.get('deps'), `/request-status/${row.id}?clinic=${clinic.slug}`),
-      });
-      await queueEmail(trx, {
-        clinicId: actor.clinicId,
-        to,
-        subject: mail.subject,
-        body: mail.body,
-        kind: 'intake_review_result',
-      });
-    }
+      }),
+    );
     await auditRequest(
       c,
       'intake.imaging-review-result',
       row,
       {
         nextStep: input.nextStep,
-        emailed: to !== null,
+        emailed: mail.to !== null,
         before: locked.status,
         after: after ?? locked.status,
       },
@@ -513,11 +527,12 @@ async function writeReviewResult(c: AppContext) {
 }
 
 async function addReviewAddendum(c: AppContext) {
-  const actor = authorizeClinic(c, 'write-imaging-review');
-  const row = await requireRequest(c, actor.clinicId);
-  const { text } = await readJson(c, imagingReviewAddendumSchema);
-  const { db, now } = c.get('deps');
-  const at = now();
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'write-imaging-review',
+    imagingReviewAddendumSchema,
+  );
+  const { text } = input;
   const added = await db.transaction().execute(async (trx) => {
     const id = await insertReviewAddendum(trx, {
       clinicId: actor.clinicId,

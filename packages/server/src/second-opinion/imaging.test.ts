@@ -308,7 +308,7 @@ forEachEngine((engine) => {
         .selectFrom('audit_log')
         .select('action')
         .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'second_opinion.studies')
+        .where('action', '=', 'second-opinion.studies')
         .execute();
       assert.equal(changes.length, 2);
     },

@@ -201,12 +201,12 @@ forEachEngine((engine) => {
         .execute();
       const of = (action: string, role: string) =>
         audit.filter((a) => a.action === action && a.actor_role === role);
-      assert.equal(of('second_opinion.request', 'patient').length, 2);
-      assert.equal(of('second_opinion.assign', 'admin')[0]?.patient_id, rosa.patientId);
-      assert.equal(of('second_opinion.read', 'reviewer')[0]?.patient_id, rosa.patientId);
-      assert.equal(of('second_opinion.report', 'reviewer').length, 1);
-      assert.ok(of('second_opinion.read', 'patient').length >= 1);
-      assert.ok(of('second_opinion.list', 'reviewer').length >= 1);
+      assert.equal(of('second-opinion.request', 'patient').length, 2);
+      assert.equal(of('second-opinion.assign', 'admin')[0]?.patient_id, rosa.patientId);
+      assert.equal(of('second-opinion.read', 'reviewer')[0]?.patient_id, rosa.patientId);
+      assert.equal(of('second-opinion.report', 'reviewer').length, 1);
+      assert.ok(of('second-opinion.read', 'patient').length >= 1);
+      assert.ok(of('second-opinion.list', 'reviewer').length >= 1);
     },
   );
 

@@ -248,7 +248,6 @@ async function requireOwnStudies(
 
 async function caseAudit(
   c: AppContext,
-  _actor: Actor, // the session actor; audit() reads it from the request
   action: string,
   row: Pick<CaseRow, 'id' | 'patient_id'>,
   details?: Record<string, unknown>,
@@ -265,6 +264,40 @@ async function caseAudit(
     },
     db,
   );
+}
+
+/** Still open: a change refused because the report came first (or the patient withdrew). */
+const closedCase = 'This second opinion already has its report or was withdrawn.';
+
+/**
+ * A change of a case in one transaction, audited only when it happened (the store answers
+ * undefined when the case was no longer in a state to take it: then a 409 with `refusal`).
+ */
+async function changeCase<R>(
+  c: AppContext,
+  row: Pick<CaseRow, 'id' | 'patient_id'>,
+  action: string,
+  refusal: string,
+  change: (trx: Kysely<Database>) => Promise<R | undefined>,
+  details?: (result: R) => Record<string, unknown>,
+): Promise<R> {
+  const result = await c
+    .get('deps')
+    .db.transaction()
+    .execute(async (trx) => {
+      const done = await change(trx);
+      if (done) await caseAudit(c, action, row, details?.(done), trx);
+      return done;
+    });
+  if (!result) throw conflict(refusal);
+  return result;
+}
+
+/** The case as it is after a change, shaped for this actor. */
+async function currentCase(c: AppContext, actor: Actor, caseId: string, at: Date) {
+  const row = await getCase(c.get('deps').db, actor.clinicId, caseId);
+  if (!row) throw notFound('This second opinion');
+  return caseView(c, actor, row, at);
 }
 
 async function request(c: AppContext) {
@@ -291,8 +324,7 @@ async function request(c: AppContext) {
     await attachStudies(trx, actor.clinicId, id, input.studyIds);
     await caseAudit(
       c,
-      actor,
-      'second_opinion.request',
+      'second-opinion.request',
       { id, patient_id: patientId },
       {
         shareIdentity: input.shareIdentity,
@@ -302,9 +334,7 @@ async function request(c: AppContext) {
     );
     return id;
   });
-  const row = await getCase(db, actor.clinicId, caseId);
-  if (!row) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, row, at) }, 201);
+  return c.json({ case: await currentCase(c, actor, caseId, at) }, 201);
 }
 
 async function list(c: AppContext) {
@@ -326,7 +356,7 @@ async function list(c: AppContext) {
     rows.map((row) => row.id),
   );
   await audit(c, {
-    action: 'second_opinion.list',
+    action: 'second-opinion.list',
     subjectType: 'second_opinion',
     patientId: actor.role === 'patient' ? actor.patientId : null,
     details: { count: rows.length, status: status ?? null },
@@ -343,7 +373,7 @@ async function list(c: AppContext) {
 async function read(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'read');
   const { now } = c.get('deps');
-  await caseAudit(c, actor, 'second_opinion.read', row, {
+  await caseAudit(c, 'second-opinion.read', row, {
     view: actor.role === 'reviewer' && !row.share_identity ? 'deidentified' : 'identified',
   });
   return c.json({ case: await caseView(c, actor, row, now()) });
@@ -361,35 +391,24 @@ async function assign(c: AppContext) {
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
   const deadline = reportDeadline(at, clinic.timezone, clinic.second_opinion_report_days);
-  const assigned = await db.transaction().execute(async (trx) => {
-    const result = await assignCase(trx, {
-      clinicId: actor.clinicId,
-      caseId: row.id,
-      reviewerId,
-      assignedBy: actor.userId,
-      at,
-      dueOn: deadline.dueOn,
-      dueAt: deadline.dueAt,
-    });
-    if (result)
-      await caseAudit(
-        c,
-        actor,
-        'second_opinion.assign',
-        row,
-        {
-          before: result.before,
-          after: reviewerId,
-          dueOn: deadline.dueOn,
-        },
-        trx,
-      );
-    return result;
-  });
-  if (!assigned) throw conflict('This second opinion already has its report or was withdrawn.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at) });
+  await changeCase(
+    c,
+    row,
+    'second-opinion.assign',
+    closedCase,
+    (trx) =>
+      assignCase(trx, {
+        clinicId: actor.clinicId,
+        caseId: row.id,
+        reviewerId,
+        assignedBy: actor.userId,
+        at,
+        dueOn: deadline.dueOn,
+        dueAt: deadline.dueAt,
+      }),
+    (result) => ({ before: result.before, after: reviewerId, dueOn: deadline.dueOn }),
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, at) });
 }
 
 /**
@@ -439,76 +458,63 @@ async function report(c: AppContext) {
   const { db, now } = c.get('deps');
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
-  const stored = await db.transaction().execute(async (trx) => {
-    const result = await storeReport(trx, {
-      clinicId: actor.clinicId,
-      caseId: row.id,
-      patientId: row.patient_id,
-      reviewerId: actor.userId,
-      report: input,
-      at,
-      timeZone: clinic.timezone,
-      ackDeadlines: resolveAckDeadlines(clinic.ack_deadlines),
-    });
-    if (result) await tellPatientReportIsReady(trx, actor.clinicId, row.patient_id);
-    if (result)
-      await caseAudit(
-        c,
-        actor,
-        'second_opinion.report',
-        row,
-        {
-          recommendation: input.recommendation,
-          alertId: result.alert?.id ?? null,
-        },
-        trx,
-      );
-    return result;
-  });
-  if (!stored) throw conflict('This second opinion already has its report.');
+  const stored = await changeCase(
+    c,
+    row,
+    'second-opinion.report',
+    'This second opinion already has its report.',
+    async (trx) => {
+      const result = await storeReport(trx, {
+        clinicId: actor.clinicId,
+        caseId: row.id,
+        patientId: row.patient_id,
+        reviewerId: actor.userId,
+        report: input,
+        at,
+        timeZone: clinic.timezone,
+        ackDeadlines: resolveAckDeadlines(clinic.ack_deadlines),
+      });
+      if (result) await tellPatientReportIsReady(trx, actor.clinicId, row.patient_id);
+      return result;
+    },
+    (result) => ({ recommendation: input.recommendation, alertId: result.alert?.id ?? null }),
+  );
   await scheduleEscalationAfterCommit(c, stored.alert);
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
   const alert = stored.alert && { id: stored.alert.id, deadlineAt: iso(stored.alert.deadlineAt) };
-  return c.json({ case: await caseView(c, actor, updated, at), alert }, 201);
+  return c.json({ case: await currentCase(c, actor, row.id, at), alert }, 201);
 }
 
 async function addendum(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'report');
   const { text } = await readJson(c, addendumSchema);
-  const { db, now } = c.get('deps');
+  const { now } = c.get('deps');
   const at = now();
-  const added = await db.transaction().execute(async (trx) => {
-    const result = await appendAddendum(trx, {
-      clinicId: actor.clinicId,
-      caseId: row.id,
-      reviewerId: actor.userId,
-      text,
-      at,
-    });
-    if (result) await caseAudit(c, actor, 'second_opinion.addendum', row, undefined, trx);
-    return result;
-  });
-  if (!added) throw conflict('Submit the report first; an addendum corrects a submitted report.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at) }, 201);
+  await changeCase(
+    c,
+    row,
+    'second-opinion.addendum',
+    'Submit the report first; an addendum corrects a submitted report.',
+    (trx) =>
+      appendAddendum(trx, {
+        clinicId: actor.clinicId,
+        caseId: row.id,
+        reviewerId: actor.userId,
+        text,
+        at,
+      }),
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, at) }, 201);
 }
 
 async function withdraw(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'withdraw');
   await readJson(c, withdrawSecondOpinionSchema);
-  const { db, now } = c.get('deps');
+  const { now } = c.get('deps');
   const at = now();
-  const done = await db.transaction().execute(async (trx) => {
-    const result = await withdrawCase(trx, actor.clinicId, row.id, at);
-    if (result) await caseAudit(c, actor, 'second_opinion.withdraw', row, undefined, trx);
-    return result;
-  });
-  if (!done) throw conflict('This second opinion already has its report or was withdrawn.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at) });
+  await changeCase(c, row, 'second-opinion.withdraw', closedCase, (trx) =>
+    withdrawCase(trx, actor.clinicId, row.id, at),
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, at) });
 }
 
 /** The patient changes which of their scans go with the question, until the report (asking includes the scans). */
@@ -516,16 +522,16 @@ async function setStudies(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'request');
   const { studyIds } = await readJson(c, secondOpinionStudiesSchema);
   await requireOwnStudies(c, actor.clinicId, row.patient_id, studyIds);
-  const { db, now } = c.get('deps');
-  const changed = await db.transaction().execute(async (trx) => {
-    const result = await replaceStudies(trx, actor.clinicId, row.id, studyIds);
-    if (result) await caseAudit(c, actor, 'second_opinion.studies', row, result, trx);
-    return result;
-  });
-  if (!changed) throw conflict('This second opinion already has its report or was withdrawn.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, now()) });
+  const { now } = c.get('deps');
+  await changeCase(
+    c,
+    row,
+    'second-opinion.studies',
+    closedCase,
+    (trx) => replaceStudies(trx, actor.clinicId, row.id, studyIds),
+    (result) => result,
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, now()) });
 }
 
 async function readSettings(c: AppContext) {
@@ -543,7 +549,7 @@ async function writeSettings(c: AppContext) {
     await audit(
       c,
       {
-        action: 'second_opinion.settings',
+        action: 'second-opinion.settings',
         subjectType: 'clinic',
         subjectId: actor.clinicId,
         details: { before, after: reportBusinessDays },
@@ -570,7 +576,7 @@ export const secondOpinions = documentedRoutes([
     body: secondOpinionRequestSchema,
     success: { status: 201, description: 'Asked; waits for an admin to assign a reviewer.' },
     response: secondOpinionCaseAnswerDto,
-    audit: { actions: ['second_opinion.request'] },
+    audit: { actions: ['second-opinion.request'] },
     handler: request,
   },
   {
@@ -581,7 +587,7 @@ export const secondOpinions = documentedRoutes([
     access: 'patients (own), reviewers (assigned to them), care managers, clinicians and admins',
     query: secondOpinionQuerySchema,
     response: secondOpinionListDto,
-    audit: { actions: ['second_opinion.list'] },
+    audit: { actions: ['second-opinion.list'] },
     handler: list,
   },
   {
@@ -610,7 +616,7 @@ export const secondOpinions = documentedRoutes([
     access: 'admins (their own clinic)',
     body: secondOpinionSettingsSchema,
     response: secondOpinionSettingsDto,
-    audit: { actions: ['second_opinion.settings'] },
+    audit: { actions: ['second-opinion.settings'] },
     handler: writeSettings,
   },
   {
@@ -620,7 +626,7 @@ export const secondOpinions = documentedRoutes([
       'One second opinion with its summary and report; a reviewer gets the de-identified summary unless the patient chose to share who they are',
     access: 'the patient (own), the assigned reviewer, care managers, clinicians and admins',
     response: secondOpinionCaseAnswerDto,
-    audit: { actions: ['second_opinion.read'] },
+    audit: { actions: ['second-opinion.read'] },
     handler: read,
   },
   {
@@ -631,7 +637,7 @@ export const secondOpinions = documentedRoutes([
     access: 'admins (their own clinic)',
     body: assignSecondOpinionSchema,
     response: secondOpinionCaseAnswerDto,
-    audit: { actions: ['second_opinion.assign'] },
+    audit: { actions: ['second-opinion.assign'] },
     handler: assign,
   },
   {
@@ -643,7 +649,7 @@ export const secondOpinions = documentedRoutes([
     body: secondOpinionReportSchema,
     success: { status: 201, description: 'Reported; the patient can read it.' },
     response: secondOpinionReportedDto,
-    audit: { actions: ['second_opinion.report'] },
+    audit: { actions: ['second-opinion.report'] },
     handler: report,
   },
   {
@@ -655,7 +661,7 @@ export const secondOpinions = documentedRoutes([
     body: addendumSchema,
     success: { status: 201, description: 'Appended.' },
     response: secondOpinionCaseAnswerDto,
-    audit: { actions: ['second_opinion.addendum'] },
+    audit: { actions: ['second-opinion.addendum'] },
     handler: addendum,
   },
   {
@@ -666,7 +672,7 @@ export const secondOpinions = documentedRoutes([
     access: 'the patient (own)',
     body: secondOpinionStudiesSchema,
     response: secondOpinionCaseAnswerDto,
-    audit: { actions: ['second_opinion.studies'] },
+    audit: { actions: ['second-opinion.studies'] },
     handler: setStudies,
   },
   {
@@ -676,7 +682,7 @@ export const secondOpinions = documentedRoutes([
     access: 'the patient (own)',
     body: withdrawSecondOpinionSchema,
     response: secondOpinionCaseAnswerDto,
-    audit: { actions: ['second_opinion.withdraw'] },
+    audit: { actions: ['second-opinion.withdraw'] },
     handler: withdraw,
   },
 ]);
