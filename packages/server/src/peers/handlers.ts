@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
-import type { PeerConnectionStatus } from '../db/schema.ts';
+import type { Database, PeerConnectionStatus } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -128,18 +129,38 @@ export async function moveAudited(
       ...(endedBy ? { endedBy } : {}),
     });
     if (moved?.moved)
-      await audit(
+      await auditPeer(
         c,
-        {
-          action,
-          subjectType: 'peer_connection',
-          subjectId: connectionId,
-          patientId: actor.patientId,
-        },
+        action,
+        ['peer_connection', connectionId],
+        actor.patientId,
+        undefined,
         trx,
       );
     return moved;
   });
+}
+
+/**
+ * Audits a peer action (decision 019) about a patient's record: `subject` is the type and id (null
+ * for a list); a change passes its transaction.
+ */
+export function auditPeer(
+  c: AppContext,
+  action: string,
+  [subjectType, subjectId]: readonly [
+    'peer_volunteer' | 'peer_connection' | 'peer_message',
+    string | null,
+  ],
+  patientId: string | null,
+  details?: Record<string, unknown>,
+  trx?: Kysely<Database>,
+) {
+  return audit(
+    c,
+    { action, subjectType, subjectId, patientId, ...(details ? { details } : {}) },
+    trx,
+  );
 }
 
 /** Only its two patients reach a connection; to anyone else it does not exist. */
