@@ -69,22 +69,6 @@ export const infoKitDto = z
   .strictObject({ region: z.string(), procedure: z.string(), language })
   .meta({ title: 'InfoKit' });
 
-/** GET /api/public/:clinicSlug/requests/:requestId: the visitor's status page. */
-export const publicRequestStatusDto = z
-  .strictObject({
-    id,
-    kind: requestKind,
-    status: requestStatus,
-    language,
-    createdAt: timestamp,
-    insuranceOutcome: insuranceOutcomeDto.nullable(),
-    infoKit: infoKitDto.nullable(),
-    imagingReview: requesterReviewDto.nullable(),
-    clinic: requestClinicDto,
-  })
-  .meta({ title: 'PublicRequestStatus' });
-export type PublicRequestStatus = z.output<typeof publicRequestStatusDto>;
-
 /** GET /api/patients/:patientId/requests: a patient's own requests. */
 export const ownRequestDto = z
   .strictObject({
@@ -99,6 +83,12 @@ export const ownRequestDto = z
   })
   .meta({ title: 'OwnRequest' });
 export type OwnRequest = z.output<typeof ownRequestDto>;
+
+/** GET /api/public/:clinicSlug/requests/:requestId: the visitor's status page, with whom to call. */
+export const publicRequestStatusDto = ownRequestDto
+  .extend({ clinic: requestClinicDto })
+  .meta({ title: 'PublicRequestStatus' });
+export type PublicRequestStatus = z.output<typeof publicRequestStatusDto>;
 export const ownRequestListDto = z.strictObject({ requests: z.array(ownRequestDto) });
 
 export const redFlagMatchDto = z
