@@ -10,6 +10,7 @@ import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Sources } from '../ui/Statement.tsx';
+import { AddendumForm } from './addendum-form.tsx';
 import { dateTime, useT } from './i18n.ts';
 
 /**
@@ -200,43 +201,18 @@ export function ReviewAddendumForm({
   onAdded(review: StaffReview): void;
 }) {
   const { t } = useT();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const answer = await api.post<RequestReviewWritten>(
-        `/api/requests/${requestId}/imaging-review-addendum`,
-        { text },
-      );
-      setText('');
-      onAdded(answer.imagingReview);
-    } catch (e) {
-      setError(
-        e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : t('console.loadError'),
-      );
-    }
-  }
   return (
-    <form className="card" onSubmit={submit}>
-      <label className="field">
-        <span>{t('requests.resultAddendum')}</span>
-        <textarea
-          rows={3}
-          maxLength={imagingReviewTextLimits.addendum.max}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="secondary">
-        {t('requests.resultAddendumSubmit')}
-      </button>
-    </form>
+    <AddendumForm
+      label={t('requests.resultAddendum')}
+      submitLabel={t('requests.resultAddendumSubmit')}
+      maxLength={imagingReviewTextLimits.addendum.max}
+      send={async (text) => {
+        const answer = await api.post<RequestReviewWritten>(
+          `/api/requests/${requestId}/imaging-review-addendum`,
+          { text },
+        );
+        onAdded(answer.imagingReview);
+      }}
+    />
   );
 }
