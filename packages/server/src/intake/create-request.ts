@@ -145,14 +145,18 @@ export interface Stored {
   tokenExpiresAt: Date;
 }
 
+/** Who asked what, of which clinic: what every step of making a request starts from. */
+interface Asked {
+  clinic: ClinicContact;
+  input: NewRequest;
+  requester: Requester;
+}
+
 /** Inserts the request with its status token and audits it, in the caller's transaction. */
 export async function store(
   c: AppContext,
   trx: Kysely<Database>,
-  step: {
-    clinic: ClinicContact;
-    input: NewRequest;
-    requester: Requester;
+  step: Asked & {
     filled: Prefill;
     urgency: Urgency;
     routing: { afterHours: boolean; onCall: OnCall };
@@ -207,14 +211,7 @@ export async function store(
 export async function notify(
   c: AppContext,
   trx: Kysely<Database>,
-  step: {
-    clinic: ClinicContact;
-    input: NewRequest;
-    requester: Requester;
-    stored: Stored;
-    urgent: boolean;
-    onCall: OnCall;
-  },
+  step: Asked & { stored: Stored; urgent: boolean; onCall: OnCall },
 ): Promise<void> {
   const { clinic, input, requester, stored, urgent, onCall } = step;
   const deps = c.get('deps');

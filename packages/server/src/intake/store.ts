@@ -49,22 +49,23 @@ const clinicColumns = [
   'opening_hours',
 ] as const;
 
-export async function clinicContactBySlug(db: Kysely<Database>, slug: string) {
+async function findClinicContact(db: Kysely<Database>, by: 'id' | 'slug', value: string) {
   const row = await db
     .selectFrom('clinics')
     .select(clinicColumns)
-    .where('slug', '=', slug)
+    .where(by, '=', value)
     .executeTakeFirst();
   return row ? toClinicContact(row) : undefined;
 }
 
+export const clinicContactBySlug = (db: Kysely<Database>, slug: string) =>
+  findClinicContact(db, 'slug', slug);
+
+/** The signed-in actor's own clinic: it exists. */
 export async function clinicContact(db: Kysely<Database>, clinicId: string) {
-  const row = await db
-    .selectFrom('clinics')
-    .select(clinicColumns)
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow();
-  return toClinicContact(row);
+  const clinic = await findClinicContact(db, 'id', clinicId);
+  if (!clinic) throw new Error(`No clinic ${clinicId}`);
+  return clinic;
 }
 
 export async function setClinicHours(db: Kysely<Database>, clinicId: string, hours: ClinicHours) {
@@ -174,7 +175,8 @@ const reviewWrittenAt = (
     .whereRef('rr.request_id', '=', 'r.id')
     .as('review_written_at');
 
-export async function getRequest(db: Kysely<Database>, clinicId: string, requestId: string) {
+/** A clinic's requests with the assignee's name and when the review result was written. */
+function requestsQuery(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('intake_requests as r')
     .leftJoin('users as u', (join) =>
@@ -183,9 +185,11 @@ export async function getRequest(db: Kysely<Database>, clinicId: string, request
     .selectAll('r')
     .select('u.display_name as assignee_name')
     .select(reviewWrittenAt)
-    .where('r.clinic_id', '=', clinicId)
-    .where('r.id', '=', requestId)
-    .executeTakeFirst();
+    .where('r.clinic_id', '=', clinicId);
+}
+
+export async function getRequest(db: Kysely<Database>, clinicId: string, requestId: string) {
+  return requestsQuery(db, clinicId).where('r.id', '=', requestId).executeTakeFirst();
 }
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof getRequest>>>;
 
@@ -251,15 +255,7 @@ export async function listRequests(
   filters: { status?: RequestStatus; kind?: RequestKind; assignee?: string },
   limit = 500,
 ) {
-  let query = db
-    .selectFrom('intake_requests as r')
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'r.clinic_id').onRef('u.id', '=', 'r.assigned_to'),
-    )
-    .selectAll('r')
-    .select('u.display_name as assignee_name')
-    .select(reviewWrittenAt)
-    .where('r.clinic_id', '=', clinicId);
+  let query = requestsQuery(db, clinicId);
   if (filters.status) query = query.where('r.status', '=', filters.status);
   if (filters.kind) query = query.where('r.kind', '=', filters.kind);
   if (filters.assignee === 'nobody') query = query.where('r.assigned_to', 'is', null);
