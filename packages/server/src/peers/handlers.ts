@@ -12,6 +12,7 @@ import {
   connectionById,
   moveConnection,
   type VolunteerRow,
+  volunteerById,
   volunteerState,
 } from './store.ts';
 
@@ -161,6 +162,33 @@ export function auditPeer(
     { action, subjectType, subjectId, patientId, ...(details ? { details } : {}) },
     trx,
   );
+}
+
+/** Changes a volunteer's offer in the database (pause, withdraw, approve…) at `at`. */
+export type VolunteerChange<T> = (
+  db: Kysely<Database>,
+  actor: Actor,
+  volunteerId: string,
+  input: T,
+  at: Date,
+) => Promise<void>;
+
+/**
+ * A change of a volunteer's offer, by its patient or by the care team (each has found the
+ * volunteer and read the body in its own order): change it, audit it about the volunteer's patient
+ * record, and read it back as it now stands.
+ */
+export async function changeVolunteer<T>(
+  c: AppContext,
+  opened: { actor: Actor; volunteer: { id: string; patient_id: string }; input: T },
+  change: VolunteerChange<T>,
+  action: (input: T) => string,
+) {
+  const { actor, volunteer, input } = opened;
+  const { db, now } = c.get('deps');
+  await change(db, actor, volunteer.id, input, now());
+  await auditPeer(c, action(input), ['peer_volunteer', volunteer.id], volunteer.patient_id);
+  return volunteerById(db, actor.clinicId, volunteer.id);
 }
 
 /** Only its two patients reach a connection; to anyone else it does not exist. */

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../auth/access.ts';
-import type { Database } from '../db/schema.ts';
 import { clinicToday } from '../http/clinic-today.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
@@ -11,6 +9,7 @@ import { currentSurgery, getPatient } from '../patients/store.ts';
 import {
   auditPeer,
   authorizePeer,
+  changeVolunteer,
   connectionReply,
   connectionView,
   endConnection,
@@ -20,6 +19,7 @@ import {
   requireOwnConnection,
   sharedProfile,
   stateProblems,
+  type VolunteerChange,
 } from './handlers.ts';
 import { rankPeers } from './matching.ts';
 import {
@@ -135,30 +135,22 @@ async function requireOwnVolunteer(c: AppContext, actor: Actor & { patientId: st
 async function changeOwnVolunteer<T>(
   c: AppContext,
   schema: z.ZodType<T>,
-  change: (
-    db: Kysely<Database>,
-    clinicId: string,
-    volunteerId: string,
-    input: T,
-    at: Date,
-  ) => Promise<void>,
+  change: VolunteerChange<T>,
   action: (input: T) => string,
 ) {
   const actor = authorizePeer(c, 'volunteer-as-peer');
   const input = await readJson(c, schema);
-  const row = await requireOwnVolunteer(c, actor);
-  const { db, now } = c.get('deps');
-  await change(db, actor.clinicId, row.id, input, now());
-  await auditPeer(c, action(input), ['peer_volunteer', row.id], actor.patientId);
-  return c.json({ volunteer: ownProfile(await volunteerById(db, actor.clinicId, row.id)) });
+  const volunteer = await requireOwnVolunteer(c, actor);
+  const updated = await changeVolunteer(c, { actor, volunteer, input }, change, action);
+  return c.json({ volunteer: ownProfile(updated) });
 }
 
 export const pauseVolunteer = (c: AppContext) =>
   changeOwnVolunteer(
     c,
     pauseSchema,
-    (db, clinicId, volunteerId, { paused }, at) =>
-      setVolunteerPaused(db, clinicId, volunteerId, paused, at),
+    (db, actor, volunteerId, { paused }, at) =>
+      setVolunteerPaused(db, actor.clinicId, volunteerId, paused, at),
     ({ paused }) => (paused ? 'peer.volunteer.pause' : 'peer.volunteer.resume'),
   );
 
@@ -166,7 +158,7 @@ export const withdraw = (c: AppContext) =>
   changeOwnVolunteer(
     c,
     emptySchema,
-    (db, clinicId, volunteerId, _input, at) => withdrawVolunteer(db, clinicId, volunteerId, at),
+    (db, actor, volunteerId, _input, at) => withdrawVolunteer(db, actor.clinicId, volunteerId, at),
     () => 'peer.volunteer.withdraw',
   );
 

@@ -6,7 +6,13 @@ import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
-import { auditPeer, endConnection, sharedProfile } from './handlers.ts';
+import {
+  auditPeer,
+  changeVolunteer,
+  endConnection,
+  sharedProfile,
+  type VolunteerChange,
+} from './handlers.ts';
 import { emptySchema, pauseSchema } from './schemas.ts';
 import {
   approveVolunteer,
@@ -60,23 +66,14 @@ async function requireVolunteer(c: AppContext, actor: Actor) {
 async function changeVolunteerAsStaff<T>(
   c: AppContext,
   schema: z.ZodType<T>,
-  change: (
-    db: Kysely<Database>,
-    actor: Actor,
-    volunteerId: string,
-    input: T,
-    at: Date,
-  ) => Promise<void>,
+  change: VolunteerChange<T>,
   action: (input: T) => string,
 ) {
   const actor = authorizeClinic(c, 'manage-peers');
-  const row = await requireVolunteer(c, actor);
+  const volunteer = await requireVolunteer(c, actor);
   const input = await readJson(c, schema);
-  const { db, now } = c.get('deps');
-  await change(db, actor, row.id, input, now());
-  await auditPeer(c, action(input), ['peer_volunteer', row.id], row.patient_id);
-  const updated = await volunteerById(db, actor.clinicId, row.id);
-  return c.json({ volunteerId: row.id, state: updated ? volunteerState(updated) : null });
+  const updated = await changeVolunteer(c, { actor, volunteer, input }, change, action);
+  return c.json({ volunteerId: volunteer.id, state: updated ? volunteerState(updated) : null });
 }
 
 export const staffApprove = (c: AppContext) =>
