@@ -67,5 +67,5 @@ test('every route on the contract declares what it audits', () => {
   for (const doc of onContract)
     if (doc.audit && doc.audit !== 'none')
       for (const action of doc.audit.actions)
-        assert.match(action, /^[a-z-]+(\.[a-z-]+)+$/, `${doc.path}: ${action} is verb.object`);
+        assert.match(action, /^[a-z_-]+(\.[a-z_-]+)+$/, `${doc.path}: ${action} is verb.object`);
 });
