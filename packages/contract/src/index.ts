@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './candidacy.ts';
 export * from './checkins.ts';
 export * from './common.ts';
+export * from './fhir.ts';
 export * from './messages.ts';
 export * from './outcomes.ts';
 export * from './patients.ts';
