@@ -207,12 +207,7 @@ export function referenceFilter(column: Column, target: string): SqlFilter {
 type Row = Record<string, unknown>;
 
 /** Each source's rows with the filters of the request, or null when the source cannot match. */
-function sourceQuery(
-  definition: TableType,
-  source: Source,
-  ctx: FhirContext,
-  request: SearchRequest,
-): AnyQuery | null {
+function sourceQuery(source: Source, ctx: FhirContext, request: SearchRequest): AnyQuery | null {
   if (source.visible && !source.visible(ctx.caller)) return null;
   let q: AnyQuery | null = source.query(ctx);
   for (const [name, values] of request.values) {
@@ -225,8 +220,6 @@ function sourceQuery(
       q = source.patient && ids.length ? q.where(sql.ref(source.patient), 'in', ids) : null;
     } else if (source.filters?.[name]) {
       q = source.filters[name](q, values, name);
-    } else if (!definition.matchers?.[name]) {
-      throw new Error(`${definition.type}: no filter for ${name}`);
     }
   }
   return q;
@@ -235,8 +228,7 @@ function sourceQuery(
 function ordered(source: Source, q: AnyQuery, sort: readonly SortKey[]): AnyQuery {
   let out = q;
   sort.forEach((key, i) => {
-    const column = source.sortColumns[key.name];
-    if (column === undefined) throw new Error(`no sort column for ${key.name}`);
+    const column = source.sortColumns[key.name] ?? source.id;
     out = out
       .select(col(column).as(`sort_${i}`))
       .orderBy(sql`${col(column)} ${sql.raw(key.desc ? 'desc' : 'asc')} nulls last`);
@@ -303,7 +295,7 @@ interface Plan {
 
 function plan(definition: TableType, ctx: FhirContext, request: SearchRequest): Plan {
   const sources = definition.sources
-    .map((source) => ({ source, q: sourceQuery(definition, source, ctx, request) }))
+    .map((source) => ({ source, q: sourceQuery(source, ctx, request) }))
     .filter((s): s is { source: Source; q: AnyQuery } => s.q !== null);
   const ids = request.values.get('_id');
   const wantedIds = ids ? intersect(ids, (id) => id) : undefined;
@@ -406,8 +398,25 @@ async function read(
   return undefined;
 }
 
+/** A definition the engine could not serve fails when the module loads, not on a request. */
+function checkDefinition(definition: TableType): void {
+  const sortKeys = [...definition.defaultSort.map((k) => k.name), ...(definition.sorts ?? [])];
+  for (const source of definition.sources) {
+    for (const { name } of definition.params) {
+      const generic =
+        name === '_id' || ((name === 'patient' || name === 'subject') && source.patient);
+      if (!generic && !source.filters?.[name] && !definition.matchers?.[name])
+        throw new Error(`${definition.type}: a source has no filter for ${name}`);
+    }
+    for (const key of sortKeys)
+      if (source.sortColumns[key] === undefined)
+        throw new Error(`${definition.type}: a source has no column to sort by ${key}`);
+  }
+}
+
 /** A type of the definition table, made into its read, search and count. */
 export function tableType(definition: TableType): ResourceDefinition {
+  checkDefinition(definition);
   return {
     type: definition.type,
     idParam: definition.idParam,
