@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
-import { isoDateSchema } from '@lamina/pathway';
 import type { Bundle, DocumentReference, Observation, Resource } from '@medplum/fhirtypes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { demoStaffPassword, seedDemo } from '../demo/seed.ts';
-import { TestClient, testFiles } from '../http/test-client.ts';
+import { TestClient } from '../http/test-client.ts';
 import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
-import { reportDemoSecondOpinion } from './documents.test-helper.ts';
+import { seedFhirDemo, signInDemo } from './documents.test-helper.ts';
 import { systemToken } from './smart.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
 /** DocumentReference (second-opinion reports, info kits) and the search controls _sort, _summary, _revinclude. */
 const now = new Date('2026-11-20T15:00:00Z');
 
-async function demo(db: Kysely<Database>) {
-  await seedDemo(db, isoDateSchema.parse('2026-11-20'), now, testFiles);
-  return reportDemoSecondOpinion(db, now);
-}
-
-async function signIn(db: Kysely<Database>, email: string) {
-  const client = new TestClient(db, now);
-  const signedIn = await client.post('/api/auth/sign-in', {
-    clinic: 'demo',
-    email,
-    password: demoStaffPassword,
-  });
-  assert.equal(signedIn.status, 200, signedIn.text);
-  return client;
-}
+const demo = (db: Kysely<Database>) => seedFhirDemo(db, now);
+const signIn = (db: Kysely<Database>, email: string) => signInDemo(db, now, email);
 
 async function bundle(client: TestClient, path: string, headers: Record<string, string> = {}) {
   const response = await client.request('GET', path, undefined, headers);
@@ -221,6 +206,22 @@ forEachEngine((engine) => {
           ).n,
         ),
       );
+
+      // Counted in resources where a row gives several (a fusion is a Procedure of its own).
+      for (const type of ['Procedure', 'CarePlan', 'QuestionnaireResponse', 'DocumentReference']) {
+        const total = (await bundle(nurse, `/fhir/r4/${type}?_summary=count`)).total;
+        const listed = await bundle(nurse, `/fhir/r4/${type}?_count=1000`);
+        assert.equal(total, listed.entry?.length, type);
+      }
+      const fusions = await db
+        .selectFrom('surgeries')
+        .select('id')
+        .where('fusion', '=', true)
+        .execute();
+      assert.ok(fusions.length > 0, 'the demo has a fusion');
+      const procedures = await bundle(nurse, '/fhir/r4/Procedure?_summary=count');
+      const surgeries = await db.selectFrom('surgeries').select('id').execute();
+      assert.equal(procedures.total, surgeries.length + fusions.length);
 
       // _revinclude: a patient with the Observations and Flags that point at them.
       const withRev = await bundle(

@@ -1,5 +1,27 @@
+import assert from 'node:assert/strict';
+import { isoDateSchema } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { demoStaffPassword, seedDemo } from '../demo/seed.ts';
+import { TestClient, testFiles } from '../http/test-client.ts';
+
+/** The demo clinic on 2026-11-20 with its second opinion reported (below). */
+export async function seedFhirDemo(db: Kysely<Database>, now: Date) {
+  await seedDemo(db, isoDateSchema.parse('2026-11-20'), now, testFiles);
+  return reportDemoSecondOpinion(db, now);
+}
+
+/** A demo staff member signed in to the console. */
+export async function signInDemo(db: Kysely<Database>, now: Date, email: string) {
+  const client = new TestClient(db, now);
+  const signedIn = await client.post('/api/auth/sign-in', {
+    clinic: 'demo',
+    email,
+    password: demoStaffPassword,
+  });
+  assert.equal(signedIn.status, 200, signedIn.text);
+  return client;
+}
 
 /**
  * The demo's second opinion (Aisha's, waiting for a reviewer) reported by the demo reviewer half an

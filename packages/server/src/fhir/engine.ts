@@ -37,12 +37,16 @@ export interface SearchResult {
   readonly more: boolean;
 }
 
-/** What routes, $everything and $export use of a type: the same for a table-driven or a static type. */
-export interface ResourceDefinition {
+/** What every type names: its type, the read route's id and its search parameters. */
+interface Named {
   readonly type: string;
   /** The read route's path parameter (named like the console's, so the access matrix fills it). */
   readonly idParam: string;
   readonly params: readonly ParamSpec[];
+}
+
+/** What routes, $everything and $export use of a type: the same for a table-driven or a static type. */
+export interface ResourceDefinition extends Named {
   /** `_sort` keys (each also with `-` for descending). */
   readonly sorts: readonly string[];
   /** `_include` values: `<Type>:<reference parameter with a path>`. */
@@ -84,18 +88,20 @@ export interface Source {
 /** A resource-level filter, for what is decided on the mapped resource (one row → many resources). */
 export type Matcher = (values: readonly string[]) => (resource: Resource) => boolean;
 
-export interface TableType {
-  readonly type: string;
-  readonly idParam: string;
-  readonly params: readonly ParamSpec[];
+export interface TableType extends Named {
   readonly sources: readonly Source[];
   /** The order without `_sort` (its keys may be internal: every source has their columns). */
   readonly defaultSort: readonly SortKey[];
   /** The `_sort` keys offered. */
   readonly sorts?: readonly string[];
   readonly matchers?: Readonly<Record<string, Matcher>>;
-  /** A row gives several resources (a surgery and its fusion; a check-in's observations). */
+  /** A row gives several resources, or none (a surgery and its fusion; a check-in's observations). */
   readonly manyPerRow?: boolean;
+  /**
+   * With manyPerRow: pages count rows, not resources (a surgery's fusion travels on its page), so
+   * paging stays in SQL; `_summary=count` still counts resources.
+   */
+  readonly pageByRow?: boolean;
 }
 
 export const isUuid = (id: string) => uuidParam.safeParse(id).success;
@@ -164,21 +170,24 @@ function tokenFilterMapped(column: Column, map: (code: string) => readonly strin
   };
 }
 
+/** Whether a token value (`system|code`, commas ORed) names one of the codings. */
+export function tokenMatches(
+  value: string,
+  codings: readonly { system?: string | undefined; code?: string | undefined }[],
+): boolean {
+  return value.split(',').some((one) => {
+    const token = parseToken(one);
+    return codings.some(
+      (c) =>
+        (token.system === undefined || token.system === c.system) &&
+        (token.code === undefined || token.code === c.code),
+    );
+  });
+}
+
 /** The codes every resource of a source carries (system|code): the source is in or out. */
 export function constantToken(codings: readonly { system: string; code: string }[]): SqlFilter {
-  return (q, values) =>
-    values.every((value) =>
-      value.split(',').some((one) => {
-        const token = parseToken(one);
-        return codings.some(
-          (c) =>
-            (token.system === undefined || token.system === c.system) &&
-            (token.code === undefined || token.code === c.code),
-        );
-      }),
-    )
-      ? q
-      : null;
+  return (q, values) => (values.every((value) => tokenMatches(value, codings)) ? q : null);
 }
 
 /** Case-insensitive text: `starts` (FHIR's default) or `contains`, on any of the columns. */
@@ -289,8 +298,10 @@ async function* merged(
 interface Plan {
   readonly sources: { source: Source; q: AnyQuery }[];
   readonly keep: (resource: Resource) => boolean;
-  /** Whether paging can be left to SQL (one source, one resource a row, no resource filter). */
+  /** Whether paging can be left to SQL (one source, no resource filter, rows are the pages). */
   readonly inSql: boolean;
+  /** Whether counting can: one resource a row too. */
+  readonly countInSql: boolean;
 }
 
 function plan(definition: TableType, ctx: FhirContext, request: SearchRequest): Plan {
@@ -304,8 +315,11 @@ function plan(definition: TableType, ctx: FhirContext, request: SearchRequest): 
     .map(([name, values]) => definition.matchers?.[name]?.(values) ?? (() => true));
   const keep = (r: Resource) =>
     (!wantedIds || wantedIds.includes(r.id ?? '')) && tests.every((test) => test(r));
-  const inSql = sources.length <= 1 && !definition.manyPerRow && tests.length === 0;
-  return { sources, keep, inSql };
+  const inSql =
+    sources.length <= 1 &&
+    tests.length === 0 &&
+    (!definition.manyPerRow || definition.pageByRow === true);
+  return { sources, keep, inSql, countInSql: inSql && !definition.manyPerRow };
 }
 
 async function search(
@@ -323,7 +337,10 @@ async function search(
       .offset(request.offset)
       .execute()) as Row[];
     return {
-      matches: rows.slice(0, request.count).flatMap((row) => only.source.toResources(row, ctx)),
+      matches: rows
+        .slice(0, request.count)
+        .flatMap((row) => only.source.toResources(row, ctx))
+        .filter(keep),
       more: rows.length > request.count,
     };
   }
@@ -356,8 +373,8 @@ async function count(
   ctx: FhirContext,
   request: SearchRequest,
 ): Promise<number> {
-  const { sources, inSql } = plan(definition, ctx, request);
-  if (inSql) {
+  const { sources, countInSql } = plan(definition, ctx, request);
+  if (countInSql) {
     const [only] = sources;
     if (!only) return 0;
     const row = (await only.q
@@ -430,13 +447,12 @@ export function tableType(definition: TableType): ResourceDefinition {
 }
 
 /** A type whose resources are the same for every clinic (definitions, not data): filtered in memory. */
-export function staticType(definition: {
-  readonly type: string;
-  readonly idParam: string;
-  readonly params: readonly ParamSpec[];
-  readonly all: () => readonly Resource[];
-  readonly matchers: Readonly<Record<string, Matcher>>;
-}): ResourceDefinition {
+export function staticType(
+  definition: Named & {
+    readonly all: () => readonly Resource[];
+    readonly matchers: Readonly<Record<string, Matcher>>;
+  },
+): ResourceDefinition {
   const matching = (request: SearchRequest) => {
     const tests = [...request.values].map(
       ([name, values]) => definition.matchers[name]?.(values) ?? (() => false),

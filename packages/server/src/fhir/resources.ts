@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { mayActInClinic } from '../auth/access.ts';
 import { consultNoteLoinc, laminaSystems, loinc } from './codes.ts';
 import {
+  type Column,
   codeFilter,
   constantToken,
   dateFilter,
@@ -26,6 +27,7 @@ import {
   tableType,
   textFilter,
   tokenFilter,
+  tokenMatches,
 } from './engine.ts';
 import {
   type AlertRow,
@@ -47,7 +49,7 @@ import {
   toPractitioner,
   toProcedures,
 } from './mappers.ts';
-import { type ParamSpec, parseToken } from './search.ts';
+import type { ParamSpec } from './search.ts';
 
 export type { FhirContext, Found, ResourceDefinition } from './engine.ts';
 
@@ -204,6 +206,7 @@ const procedure = tableType({
     ),
   ],
   manyPerRow: true,
+  pageByRow: true,
   defaultSort: newest('date'),
   sorts: ['date'],
 });
@@ -241,8 +244,9 @@ const carePlan = tableType({
       (row, { caller }) => carePlanFor(row, caller.today),
     ),
   ],
-  // A plan that cannot be made from its row is left out: the page is counted in resources.
+  // A plan that cannot be made from its row is left out (a page may hold fewer than _count).
   manyPerRow: true,
+  pageByRow: true,
   defaultSort: newest('date'),
   sorts: ['date'],
 });
@@ -364,16 +368,7 @@ function codingMatcher(field: 'code' | 'category'): Matcher {
       | undefined
     )[];
     const codings = concepts.flatMap((c) => c?.coding ?? []);
-    return values.every((one) =>
-      one.split(',').some((v) => {
-        const token = parseToken(v);
-        return codings.some(
-          (c) =>
-            (token.system === undefined || c.system === token.system) &&
-            (token.code === undefined || c.code === token.code),
-        );
-      }),
-    );
+    return values.every((one) => tokenMatches(one, codings));
   };
 }
 
@@ -549,20 +544,7 @@ const auditEvent = tableType({
   sources: [
     {
       query: ({ db, caller }) =>
-        db
-          .selectFrom('audit_log')
-          .select([
-            'id',
-            'at',
-            'actor_id',
-            'actor_role',
-            'action',
-            'subject_type',
-            'subject_id',
-            'patient_id',
-            'ip',
-          ])
-          .where('clinic_id', '=', caller.clinicId),
+        db.selectFrom('audit_log').selectAll().where('clinic_id', '=', caller.clinicId),
       id: 'id',
       patient: 'patient_id',
       // Reading the log is not reading a patient's record.
@@ -587,6 +569,29 @@ const secondOpinionType = [
   { system: loinc, code: consultNoteLoinc.code },
   { system: laminaSystems.documentType, code: 'second-opinion-report' },
 ];
+
+/** What both kinds of document share: an id `<prefix>-<uuid>`, the codes they carry, two dates. */
+function documents(kind: {
+  prefix: string;
+  type: readonly { system: string; code: string }[];
+  category: string;
+  made: Column;
+  updated: Column;
+}): Pick<Source, 'key' | 'filters' | 'sortColumns'> {
+  return {
+    key: (id) => {
+      const key = id.slice(kind.prefix.length + 1);
+      return id === `${kind.prefix}-${key}` ? key : undefined;
+    },
+    filters: {
+      type: constantToken(kind.type),
+      category: constantToken([{ system: laminaSystems.documentCategory, code: kind.category }]),
+      date: dateFilter(kind.made),
+      _lastUpdated: dateFilter(kind.updated),
+    },
+    sortColumns: { date: kind.made, _lastUpdated: kind.updated },
+  };
+}
 
 const documentReference = tableType({
   type: 'DocumentReference',
@@ -619,16 +624,13 @@ const documentReference = tableType({
           .where('so.report', 'is not', null),
       id: 'so.id',
       patient: 'so.patient_id',
-      key: (id) => (id === `second-opinion-${id.slice(15)}` ? id.slice(15) : undefined),
-      filters: {
-        type: constantToken(secondOpinionType),
-        category: constantToken([
-          { system: laminaSystems.documentCategory, code: 'second-opinion' },
-        ]),
-        date: dateFilter('so.reported_at'),
-        _lastUpdated: dateFilter(reportUpdated),
-      },
-      sortColumns: { date: 'so.reported_at', _lastUpdated: reportUpdated },
+      ...documents({
+        prefix: 'second-opinion',
+        type: secondOpinionType,
+        category: 'second-opinion',
+        made: 'so.reported_at',
+        updated: reportUpdated,
+      }),
       toResources: (row) => [secondOpinionToDocument(row)],
     },
     {
@@ -641,18 +643,15 @@ const documentReference = tableType({
           .where('r.kind', '=', 'info_kit'),
       id: 'r.id',
       patient: 'r.patient_id',
-      key: (id) => (id === `info-kit-${id.slice(9)}` ? id.slice(9) : undefined),
       visible: (caller) =>
         !caller.actor || mayActInClinic(caller.actor, 'read-requests', caller.clinicId),
-      filters: {
-        type: constantToken([{ system: laminaSystems.documentType, code: 'info-kit' }]),
-        category: constantToken([
-          { system: laminaSystems.documentCategory, code: 'patient-information' },
-        ]),
-        date: dateFilter('r.created_at'),
-        _lastUpdated: dateFilter('r.created_at'),
-      },
-      sortColumns: { date: 'r.created_at', _lastUpdated: 'r.created_at' },
+      ...documents({
+        prefix: 'info-kit',
+        type: [{ system: laminaSystems.documentType, code: 'info-kit' }],
+        category: 'patient-information',
+        made: 'r.created_at',
+        updated: 'r.created_at',
+      }),
       toResources: (row, ctx) => [infoKitToDocument(row, ctx.appUrl ?? '')],
     },
   ],

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { isoDateSchema } from '@lamina/pathway';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { forEachEngine } from '../db/test-engines.ts';
-import { demoStaffPassword, seedDemo } from '../demo/seed.ts';
-import { TestClient, testFiles } from '../http/test-client.ts';
-import { reportDemoSecondOpinion } from './documents.test-helper.ts';
+import { TestClient } from '../http/test-client.ts';
+import { seedFhirDemo, signInDemo } from './documents.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
 const now = new Date('2026-11-20T15:00:00Z');
 
 async function demoClient(db: ConstructorParameters<typeof TestClient>[0], email: string) {
-  await seedDemo(db, isoDateSchema.parse('2026-11-20'), now, testFiles);
-  await reportDemoSecondOpinion(db, now);
-  const client = new TestClient(db, now);
-  const signedIn = await client.post('/api/auth/sign-in', {
-    clinic: 'demo',
-    email,
-    password: demoStaffPassword,
-  });
-  assert.equal(signedIn.status, 200, signedIn.text);
-  return client;
+  await seedFhirDemo(db, now);
+  return signInDemo(db, now, email);
 }
 
 /** Every page of a search, following the Bundle's next links. */
