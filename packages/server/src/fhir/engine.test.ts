@@ -5,7 +5,7 @@ import { resourceDefinitions, revincludesOf } from './resources.ts';
 
 /** The definition table is checked when it loads: a parameter or sort key no source can serve fails. */
 const source = (more: Partial<Source> = {}): Source => ({
-  query: () => {
+  from: () => {
     throw new Error('not run');
   },
   id: 'id',

@@ -66,8 +66,10 @@ export type SqlFilter = (q: AnyQuery, values: readonly string[], name: string) =
 
 /** A table a type's resources come from. */
 export interface Source {
-  /** The select, already bounded by the caller's clinic. */
-  readonly query: (ctx: FhirContext) => AnyQuery;
+  /** The select (tables, joins, columns); the engine bounds it by the caller's clinic. */
+  readonly from: (db: Kysely<Database>) => AnyQuery;
+  /** The clinic column the engine bounds every query by (default `clinic_id`). */
+  readonly clinic?: string;
   readonly id: string;
   /** The patient column (`patient`/`subject` parameters). */
   readonly patient?: string;
@@ -215,10 +217,14 @@ export function referenceFilter(column: Column, target: string): SqlFilter {
 
 type Row = Record<string, unknown>;
 
+/** Tenancy in one place: every query of every source is bounded by the caller's clinic. */
+const inClinic = (source: Source, ctx: FhirContext) =>
+  source.from(ctx.db).where(sql.ref(source.clinic ?? 'clinic_id'), '=', ctx.caller.clinicId);
+
 /** Each source's rows with the filters of the request, or null when the source cannot match. */
 function sourceQuery(source: Source, ctx: FhirContext, request: SearchRequest): AnyQuery | null {
   if (source.visible && !source.visible(ctx.caller)) return null;
-  let q: AnyQuery | null = source.query(ctx);
+  let q: AnyQuery | null = inClinic(source, ctx);
   for (const [name, values] of request.values) {
     if (!q) return null;
     if (name === '_id') {
@@ -400,9 +406,9 @@ async function read(
     const key = source.key ? source.key(id) : id;
     if (key === undefined || !isUuid(key)) continue;
     if (source.visible && !source.visible(ctx.caller)) continue;
-    const row = (await source.query(ctx).where(sql.ref(source.id), '=', key).executeTakeFirst()) as
-      | Row
-      | undefined;
+    const row = (await inClinic(source, ctx)
+      .where(sql.ref(source.id), '=', key)
+      .executeTakeFirst()) as Row | undefined;
     const resource = row && source.toResources(row, ctx).find((r) => r.id === id);
     if (row && resource)
       return {

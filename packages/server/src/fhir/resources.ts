@@ -94,20 +94,7 @@ const patient = tableType({
   ],
   sources: [
     {
-      query: ({ db, caller }) =>
-        db
-          .selectFrom('patients')
-          .select([
-            'id',
-            'given_name',
-            'family_name',
-            'date_of_birth',
-            'email',
-            'phone',
-            'mrn',
-            'language',
-          ])
-          .where('clinic_id', '=', caller.clinicId),
+      from: (db) => db.selectFrom('patients').selectAll(),
       id: 'id',
       patientOf: (row: { id: string }) => row.id,
       filters: {
@@ -139,11 +126,10 @@ const practitioner = tableType({
   ],
   sources: [
     {
-      query: ({ db, caller }) =>
+      from: (db) =>
         db
           .selectFrom('users')
           .select(['id', 'role', 'email', 'display_name', 'disabled_at'])
-          .where('clinic_id', '=', caller.clinicId)
           .where('role', '!=', 'patient'),
       id: 'id',
       patientOf: () => null,
@@ -167,7 +153,7 @@ function surgeries(
   toResources: (row: SurgeryFullRow, ctx: FhirContext) => Resource[],
 ): Source {
   return {
-    query: ({ db, caller }) =>
+    from: (db) =>
       db
         .selectFrom('surgeries')
         .select([
@@ -183,8 +169,7 @@ function surgeries(
           'cancelled_at',
           'factors',
           'overrides',
-        ])
-        .where('clinic_id', '=', caller.clinicId),
+        ]),
     id: 'id',
     patient: 'patient_id',
     key,
@@ -276,7 +261,7 @@ function checkins(
   toResources: (row: CheckinRow & { region: string | null }) => Resource[],
 ): Source {
   return {
-    query: ({ db, caller }) =>
+    from: (db) =>
       db
         .selectFrom('checkins as c')
         .leftJoin('surgeries as s', (join) =>
@@ -290,8 +275,8 @@ function checkins(
           'c.submitted_at',
           'c.received_at',
           's.region',
-        ])
-        .where('c.clinic_id', '=', caller.clinicId),
+        ]),
+    clinic: 'c.clinic_id',
     id: 'c.id',
     patient: 'c.patient_id',
     key: prefixed('checkin'),
@@ -312,7 +297,7 @@ function checkins(
 /** PROMs: a QuestionnaireResponse and an Observation per scale each. */
 function proms(toResources: (row: PromRow) => Resource[]): Source {
   return {
-    query: ({ db, caller }) =>
+    from: (db) =>
       db
         .selectFrom('prom_responses')
         .select([
@@ -323,8 +308,7 @@ function proms(toResources: (row: PromRow) => Resource[]): Source {
           'scores',
           'completed_at',
           'entered_by',
-        ])
-        .where('clinic_id', '=', caller.clinicId),
+        ]),
     id: 'id',
     patient: 'patient_id',
     key: prefixed('prom'),
@@ -423,7 +407,7 @@ const flag = tableType({
   ],
   sources: [
     {
-      query: ({ db, caller }) =>
+      from: (db) =>
         db
           .selectFrom('alerts')
           .select([
@@ -438,8 +422,7 @@ const flag = tableType({
             'resolved_by',
             'resolved_at',
             'off_track',
-          ])
-          .where('clinic_id', '=', caller.clinicId),
+          ]),
       id: 'id',
       patient: 'patient_id',
       filters: {
@@ -468,15 +451,15 @@ const communication = tableType({
   ],
   sources: [
     {
-      query: ({ db, caller }) =>
+      from: (db) =>
         db
           .selectFrom('alert_events as e')
           .innerJoin('alerts as a', (join) =>
             join.onRef('a.clinic_id', '=', 'e.clinic_id').onRef('a.id', '=', 'e.alert_id'),
           )
           .select(['e.id', 'e.alert_id', 'a.patient_id', 'e.actor_id', 'e.kind', 'e.note', 'e.at'])
-          .where('e.clinic_id', '=', caller.clinicId)
           .where('e.kind', '!=', 'created'),
+      clinic: 'e.clinic_id',
       id: 'e.id',
       patient: 'a.patient_id',
       filters: { about: referenceFilter('e.alert_id', 'Flag'), sent: dateFilter('e.at') },
@@ -494,7 +477,7 @@ const imagingStudy = tableType({
   params: [idParam, ...patientParams],
   sources: [
     {
-      query: ({ db, caller }) =>
+      from: (db) =>
         db
           .selectFrom('imaging_studies as st')
           .select([
@@ -520,8 +503,8 @@ const imagingStudy = tableType({
                 .whereRef('f.study_id', '=', 'st.id')
                 .as('instances'),
           ])
-          .where('st.clinic_id', '=', caller.clinicId)
           .where('st.patient_id', 'is not', null),
+      clinic: 'st.clinic_id',
       id: 'st.id',
       patient: 'st.patient_id',
       sortColumns: { stored: 'st.created_at' },
@@ -543,8 +526,7 @@ const auditEvent = tableType({
   ],
   sources: [
     {
-      query: ({ db, caller }) =>
-        db.selectFrom('audit_log').selectAll().where('clinic_id', '=', caller.clinicId),
+      from: (db) => db.selectFrom('audit_log').selectAll(),
       id: 'id',
       patient: 'patient_id',
       // Reading the log is not reading a patient's record.
@@ -607,7 +589,7 @@ const documentReference = tableType({
   sources: [
     {
       // Second-opinion reports, once submitted (what the app shows the patient and the care team).
-      query: ({ db, caller }) =>
+      from: (db) =>
         db
           .selectFrom('second_opinions as so')
           .select([
@@ -619,9 +601,9 @@ const documentReference = tableType({
             'so.addenda',
             reportUpdated.as('last_updated'),
           ])
-          .where('so.clinic_id', '=', caller.clinicId)
           .where('so.reported_at', 'is not', null)
           .where('so.report', 'is not', null),
+      clinic: 'so.clinic_id',
       id: 'so.id',
       patient: 'so.patient_id',
       ...documents({
@@ -635,12 +617,12 @@ const documentReference = tableType({
     },
     {
       // Info kits asked for at the front door: like the app, for care managers and admins (and clients).
-      query: ({ db, caller }) =>
+      from: (db) =>
         db
           .selectFrom('intake_requests as r')
           .select(['r.id', 'r.patient_id', 'r.language', 'r.details', 'r.created_at'])
-          .where('r.clinic_id', '=', caller.clinicId)
           .where('r.kind', '=', 'info_kit'),
+      clinic: 'r.clinic_id',
       id: 'r.id',
       patient: 'r.patient_id',
       visible: (caller) =>

@@ -202,17 +202,13 @@ function readRoute(definition: ResourceDefinition): RouteSpec {
   };
 }
 
-/** The types $everything gathers for a patient, each through its own search. */
-const everythingTypes = [
-  'Procedure',
-  'CarePlan',
-  'QuestionnaireResponse',
-  'Observation',
-  'Flag',
-  'Communication',
-  'ImagingStudy',
-  'DocumentReference',
-];
+/**
+ * The types $everything gathers for a patient, each through its own search: every type with a
+ * `patient` parameter but the audit log (the record of who read the chart, not the chart).
+ */
+const everythingTypes = resourceDefinitions
+  .filter((d) => d.type !== 'AuditEvent' && d.params.some((p) => p.name === 'patient'))
+  .map((d) => d.type);
 
 const everythingRoute: RouteSpec = {
   method: 'get',
