@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { scorePromAnswers } from '@lamina/pathway';
 import type { Bundle, DocumentReference, Observation, Resource } from '@medplum/fhirtypes';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { insertPromResponse } from '../proms/store.ts';
 import { seedFhirDemo, signInDemo } from './documents.test-helper.ts';
 import { systemToken } from './smart.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
@@ -157,6 +159,27 @@ forEachEngine((engine) => {
     '_sort, _summary=count and _revinclude, and an OperationOutcome for what is not supported',
     async () => {
       const { db, nurse } = await openDemo(engine);
+      // The demo has no PROM yet: one NRS, scored as the app scores it, entered for a patient.
+      const someone = await db
+        .selectFrom('patients')
+        .select(['clinic_id', 'id'])
+        .executeTakeFirstOrThrow();
+      const clinician = await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'pt@demo.example')
+        .executeTakeFirstOrThrow();
+      const scored = scorePromAnswers('nrs-back-leg', { axial: 4, limb: 2 });
+      assert.ok(scored.ok);
+      await insertPromResponse(db, {
+        clinicId: someone.clinic_id,
+        patientId: someone.id,
+        instrument: 'nrs-back-leg',
+        answers: { axial: 4, limb: 2 },
+        score: scored.score,
+        enteredBy: clinician.id,
+        at: new Date(now.getTime() - 600_000),
+      });
 
       const byBirth = resources(await bundle(nurse, '/fhir/r4/Patient?_sort=birthdate&_count=100'));
       const births = byBirth.map((p) => (p as { birthDate?: string }).birthDate ?? '~');
@@ -237,6 +260,34 @@ forEachEngine((engine) => {
         [...(ids(listed) as string[]), ...(ids(flags) as string[])].sort(),
       );
       assert.deepEqual(fhirErrors(withRev), []);
+      // A check-in's and a PROM's response with the Observations derived from them.
+      for (const kind of ['checkin', 'prom']) {
+        const response = resources(
+          await bundle(nurse, `/fhir/r4/QuestionnaireResponse?_id=${kind}-x&_count=1`),
+        );
+        assert.deepEqual(response, [], 'an id that names no row matches nothing');
+        // A response some Observation is derived from (a PROM without a score gives none).
+        const first = observations
+          .map((o) => o.derivedFrom?.[0]?.reference?.split('/')[1] ?? '')
+          .find((id) => id.startsWith(`${kind}-`));
+        const expected = observations.filter(
+          (o) => o.derivedFrom?.[0]?.reference === `QuestionnaireResponse/${first}`,
+        );
+        const page = await bundle(
+          nurse,
+          `/fhir/r4/QuestionnaireResponse?_id=${first}&_revinclude=Observation:derived-from`,
+        );
+        const derived = (page.entry ?? []).filter((e) => e.search?.mode === 'include');
+        assert.ok(expected.length > 0, kind);
+        assert.deepEqual(
+          derived.map((e) => e.resource?.id).sort(),
+          expected.map((o) => o.id).sort(),
+        );
+        for (const e of derived)
+          assert.deepEqual((e.resource as Observation).derivedFrom, [
+            { reference: `QuestionnaireResponse/${first}` },
+          ]);
+      }
 
       const refused: [string, string][] = [
         ['/fhir/r4/Patient?_sort=favourite', '_sort'],

@@ -206,9 +206,16 @@ export function textFilter(columns: readonly Column[], how: 'starts' | 'contains
 }
 
 /** A reference to another type (`Flag/<id>` or `<id>`). */
-export function referenceFilter(column: Column, target: string): SqlFilter {
+export function referenceFilter(
+  column: Column,
+  target: string,
+  /** The row key the target's id names (a derived id like `checkin-<uuid>`). */
+  key: (id: string) => string | undefined = (id) => id,
+): SqlFilter {
   return (q, values) => {
-    const ids = intersect(values, (one) => referenceId(one, target));
+    const ids = intersect(values, (one) =>
+      key(one.startsWith(`${target}/`) ? one.slice(target.length + 1) : one),
+    ).filter(isUuid);
     return ids.length ? q.where(col(column), 'in', ids) : null;
   };
 }

@@ -282,6 +282,8 @@ function checkins(
     key: prefixed('checkin'),
     filters: {
       _lastUpdated: dateFilter('c.received_at'),
+      // Observation's derived-from names the check-in: narrowed here, matched exactly on the resource.
+      'derived-from': referenceFilter('c.id', 'QuestionnaireResponse', prefixed('checkin')),
       date: dateFilter('c.submitted_at'),
       authored: dateFilter('c.submitted_at'),
     },
@@ -314,6 +316,7 @@ function proms(toResources: (row: PromRow) => Resource[]): Source {
     key: prefixed('prom'),
     filters: {
       _lastUpdated: dateFilter('completed_at'),
+      'derived-from': referenceFilter('id', 'QuestionnaireResponse', prefixed('prom')),
       date: dateFilter('completed_at'),
       authored: dateFilter('completed_at'),
     },
