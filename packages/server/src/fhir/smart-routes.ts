@@ -1,3 +1,4 @@
+import { smartClientAnswerDto, smartClientListDto } from '@lamina/contract';
 import { audit, recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
@@ -160,6 +161,8 @@ export const smart = documentedRoutes([
     path: '/api/clinic/smart-clients',
     summary: 'The clinic’s registered FHIR system clients (SMART Backend Services)',
     access: admins,
+    response: smartClientListDto,
+    audit: { actions: ['smart-client.list'] },
     handler: list,
   },
   {
@@ -173,6 +176,8 @@ export const smart = documentedRoutes([
       status: 201,
       description: 'Registered; clientId is what the client puts in iss and sub.',
     },
+    response: smartClientAnswerDto,
+    audit: { actions: ['smart-client.create'] },
     handler: register,
   },
   {
@@ -180,6 +185,8 @@ export const smart = documentedRoutes([
     path: '/api/clinic/smart-clients/:smartClientId/revoke',
     summary: 'Revoke a FHIR system client: its tokens stop working at once',
     access: admins,
+    response: smartClientAnswerDto,
+    audit: { actions: ['smart-client.revoke'], when: 'only when it was not revoked already' },
     handler: revoke,
   },
 ]);

@@ -1,3 +1,4 @@
+import { clinicHoursDto } from '@lamina/contract';
 import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
@@ -692,6 +693,8 @@ export const intake = documentedRoutes([
     summary:
       "The clinic's opening hours (its time zone); outside them a call back goes to the on-call care manager",
     access: staffAccess,
+    response: clinicHoursDto,
+    audit: 'none',
     handler: readHours,
   },
   {
@@ -700,6 +703,8 @@ export const intake = documentedRoutes([
     summary: "Replace the clinic's opening hours",
     access: 'admins (their own clinic)',
     body: clinicHoursBodySchema,
+    response: clinicHoursDto,
+    audit: { actions: ['clinic.hours-update'] },
     handler: updateHours,
   },
 ]);
