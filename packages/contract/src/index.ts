@@ -8,6 +8,7 @@ export * from './candidacy.ts';
 export * from './checkins.ts';
 export * from './clinic-settings.ts';
 export * from './common.ts';
+export * from './fhir.ts';
 export * from './fhir-integration.ts';
 export * from './messages.ts';
 export * from './outcomes.ts';

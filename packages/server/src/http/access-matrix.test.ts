@@ -226,8 +226,15 @@ const rules: Record<string, Rule> = {
       ['Flag', ':alertId'],
       ['Communication', ':communicationId'],
       ['ImagingStudy', ':studyId'],
+      ['DocumentReference', ':documentReferenceId'],
       ['AuditEvent', ':auditEventId'],
     ].flatMap(([type, id]): [string, Rule][] => {
+      // The world's DocumentReference is an info kit: like its download, care managers and admins.
+      if (type === 'DocumentReference')
+        return [
+          [`GET /fhir/r4/${type}`, clinicStaff],
+          [`GET /fhir/r4/${type}/${id}`, { allow: ['care_manager', 'admin'] }],
+        ];
       const rule = type === 'AuditEvent' ? adminOnly : clinicStaff;
       return [
         [`GET /fhir/r4/${type}`, rule],
@@ -541,6 +548,7 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':questionnaireResponseId', `checkin-${world.checkinId}`)
     .replace(':observationId', `checkin-${world.checkinId}-axial-pain`)
     .replace(':communicationId', world.alertEventId)
+    .replace(':documentReferenceId', `info-kit-${world.requestId}`)
     .replace(':auditEventId', world.auditEventId)
     .replace(':smartClientId', world.smartClientId)
     .replace(':exportId', world.exportId)
