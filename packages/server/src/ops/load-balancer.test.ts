@@ -368,6 +368,29 @@ test('lamina serve --workers 2 on PostgreSQL: migrates once, two processes share
       (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: nurse } })).status,
       200,
     );
+    // One Prometheus scrape through the shared port sees the whole cluster: 20 probes on fresh
+    // connections (spread over both workers by the cluster's round robin) are all counted, the
+    // per-process series come from both processes, and the database facts appear once.
+    const scrape = async () => {
+      const answer = await fetch(`${server?.url}/metrics`, { headers: { connection: 'close' } });
+      assert.equal(answer.status, 200);
+      return answer.text();
+    };
+    const healthzCount = (text: string) =>
+      Number(
+        /^lamina_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="2xx"\} (\d+)$/m.exec(
+          text,
+        )?.[1] ?? 0,
+      );
+    const before = healthzCount(await scrape());
+    for (let i = 0; i < 20; i++) {
+      const probe = await fetch(`${server.url}/healthz`, { headers: { connection: 'close' } });
+      assert.equal(probe.status, 200);
+      await probe.arrayBuffer();
+    }
+    const text = await scrape();
+    assert.equal(healthzCount(text) - before, 20, 'every worker\'s requests are counted');
+    assert.equal(text.match(/^lamina_outbox_backlog /gm)?.length, 1, 'database facts once');
     assert.equal(await server.stop(), 0, 'the primary exits 0 once every worker stopped');
     assert.match(server.output(), /Lamina stopped\./);
     for (const pid of workers) {
