@@ -21,11 +21,13 @@ import {
 /**
  * Two Lamina processes on one PostgreSQL behind a real nginx (Debian's), with TLS from a
  * self-signed certificate made here by openssl, using deploy/nginx-lamina.conf as docs/deploy.md
- * shows it. What must hold across processes: sessions, live alerts, rate limits, escalation once.
+ * shows it — and behind HAProxy (Debian's, deploy/haproxy-lamina.cfg) at the same time. What must hold across processes: sessions, live alerts, rate limits, escalation once.
  */
 const postgresUrl = process.env.LAMINA_TEST_POSTGRES_URL?.trim() || undefined;
 const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 const openssl = ['/usr/bin/openssl'].find((path) => existsSync(path));
+/** HAProxy (Debian's), the second balancer in front of the same two processes; its part is left out without it. */
+const haproxy = ['/usr/sbin/haproxy', '/usr/bin/haproxy'].find((path) => existsSync(path));
 const skip = !postgresUrl
   ? 'LAMINA_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)'
   : !nginx
@@ -35,6 +37,9 @@ const skip = !postgresUrl
       : false;
 
 const template = fileURLToPath(new URL('../../../../deploy/nginx-lamina.conf', import.meta.url));
+const haproxyTemplate = fileURLToPath(
+  new URL('../../../../deploy/haproxy-lamina.cfg', import.meta.url),
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -95,10 +100,10 @@ async function served(server: RunningServer, route: string): Promise<number> {
   return total;
 }
 
-test('two processes behind nginx with TLS: sessions, live alerts, rate limits and escalation are shared', {
+test('two processes behind nginx and HAProxy with TLS: sessions, live alerts, rate limits and escalation are shared', {
   skip,
   timeout: 300_000,
-}, async () => {
+}, async (t) => {
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
   const database = `lamina_lb_${process.pid}_${randomUUID().slice(0, 8)}`;
@@ -108,6 +113,7 @@ test('two processes behind nginx with TLS: sessions, live alerts, rate limits an
   const dir = mkdtempSync(join(tmpdir(), 'lamina-lb-'));
   const servers: RunningServer[] = [];
   let proxy: ChildProcess | undefined;
+  let balancer: ChildProcess | undefined;
   let boss: PgBoss | undefined;
   try {
     execFileSync(openssl as string, [
@@ -216,6 +222,63 @@ http {
       afterA > beforeA && afterB > beforeB,
       `nginx spread the requests over both processes: A ${beforeA} → ${afterA}, B ${beforeB} → ${afterB}`,
     );
+    // HAProxy in front of the same two processes: sessions spread over both, /metrics refused.
+    let viaHaproxy: string | undefined;
+    if (haproxy) {
+      const haPort = await freePort();
+      viaHaproxy = `https://127.0.0.1:${haPort}`;
+      writeFileSync(
+        join(dir, 'lamina.pem'),
+        readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8'),
+      );
+      const config = readFileSync(haproxyTemplate, 'utf8')
+        .replaceAll('{{LISTEN}}', `127.0.0.1:${haPort}`)
+        .replaceAll('{{PEM}}', join(dir, 'lamina.pem'))
+        .replaceAll(
+          '{{SERVERS}}',
+          servers
+            .map((s, i) => `server lamina${i} 127.0.0.1:${new URL(s.url).port} check`)
+            .join('\n    '),
+        );
+      assert.doesNotMatch(config, /\{\{/, 'every placeholder replaced');
+      writeFileSync(
+        join(dir, 'haproxy.cfg'),
+        `global\n    maxconn 256\n    pidfile ${dir}/haproxy.pid\n\n${config}`,
+      );
+      balancer = spawn(haproxy, ['-db', '-f', join(dir, 'haproxy.cfg')], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let balancerErrors = '';
+      balancer.stderr?.on('data', (chunk: Buffer) => {
+        balancerErrors += chunk.toString();
+      });
+      await until('HAProxy to answer', () =>
+        viaTls(ca, `${viaHaproxy}/readyz`).then(
+          (r) => r.status === 200,
+          () => {
+            if (balancer?.exitCode !== null) throw new Error(`haproxy exited: ${balancerErrors}`);
+            return false;
+          },
+        ),
+      );
+      assert.equal((await viaTls(ca, `${viaHaproxy}/metrics`)).status, 404);
+      const haBeforeA = await served(a, '/api/auth/me');
+      const haBeforeB = await served(b, '/api/auth/me');
+      for (let i = 0; i < 8; i++) {
+        const me = await viaTls(ca, `${viaHaproxy}/api/auth/me`, { headers: { cookie: nurse } });
+        assert.equal(me.status, 200);
+        await me.arrayBuffer();
+      }
+      const haAfterA = await served(a, '/api/auth/me');
+      const haAfterB = await served(b, '/api/auth/me');
+      assert.ok(
+        haAfterA > haBeforeA && haAfterB > haBeforeB,
+        `HAProxy spread the requests over both processes: A ${haBeforeA} → ${haAfterA}, B ${haBeforeB} → ${haAfterB}`,
+      );
+    } else {
+      t.diagnostic('HAProxy is not installed (apt-get install -y haproxy): its part was left out');
+    }
+
     // And directly: made on one, used on the other.
     const direct = await signIn(a, { staff: 'surgeon@demo.example', password: 'lamina-demo-only' });
     assert.equal(
@@ -232,6 +295,12 @@ http {
       await viaTls(ca, `${publicUrl}/api/alerts/stream`, { headers: { cookie: nurse } }),
     );
     assert.equal((await throughProxy.next()).event, 'ready');
+    const throughHaproxy = viaHaproxy
+      ? sseReader(
+          await viaTls(ca, `${viaHaproxy}/api/alerts/stream`, { headers: { cookie: nurse } }),
+        )
+      : undefined;
+    if (throughHaproxy) assert.equal((await throughHaproxy.next()).event, 'ready');
     const patient = await signIn(b, { patient: 'rosa@demo.example' });
     const me = (await (
       await fetch(`${b.url}/api/auth/me`, { headers: { cookie: patient } })
@@ -243,13 +312,14 @@ http {
     });
     assert.equal(posted.status, 201);
     const { alert } = (await posted.json()) as { alert: { id: string } };
-    for (const stream of [onA, throughProxy]) {
+    for (const stream of [onA, throughProxy, ...(throughHaproxy ? [throughHaproxy] : [])]) {
       const event = await stream.next();
       assert.equal(event.event, 'alert');
       assert.equal((event.data as { alertId: string }).alertId, alert.id);
     }
     await onA.close();
     await throughProxy.close();
+    await throughHaproxy?.close();
 
     // Rate limits live in the database: five wrong passwords spread over A and B, the sixth refused.
     const wrong = (server: RunningServer) =>
@@ -265,6 +335,18 @@ http {
     for (const server of [a, b, a, b, a]) assert.equal((await wrong(server)).status, 401);
     const refused = await wrong(b);
     assert.equal(refused.status, 429, 'B counts the failures made on A');
+    if (viaHaproxy) {
+      const alsoRefused = await viaTls(ca, `${viaHaproxy}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clinic: 'demo',
+          email: 'pt@demo.example',
+          password: 'not-the-password',
+        }),
+      });
+      assert.equal(alsoRefused.status, 429, 'through HAProxy too: the count is shared');
+    }
 
     // Escalation: the alert is overdue and both processes run escalation jobs at once; it escalates once.
     await admin.end();
@@ -312,6 +394,11 @@ http {
     if (proxy && proxy.exitCode === null) {
       const exited = new Promise((r) => proxy?.once('exit', r));
       proxy.kill('SIGQUIT');
+      await exited;
+    }
+    if (balancer && balancer.exitCode === null) {
+      const exited = new Promise((r) => balancer?.once('exit', r));
+      balancer.kill('SIGTERM');
       await exited;
     }
     for (const server of servers) await server.stop();
@@ -389,7 +476,7 @@ test('lamina serve --workers 2 on PostgreSQL: migrates once, two processes share
       await probe.arrayBuffer();
     }
     const text = await scrape();
-    assert.equal(healthzCount(text) - before, 20, 'every worker\'s requests are counted');
+    assert.equal(healthzCount(text) - before, 20, "every worker's requests are counted");
     assert.equal(text.match(/^lamina_outbox_backlog /gm)?.length, 1, 'database facts once');
     assert.equal(await server.stop(), 0, 'the primary exits 0 once every worker stopped');
     assert.match(server.output(), /Lamina stopped\./);
