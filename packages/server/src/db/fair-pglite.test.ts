@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, sql } from 'kysely';
 import { asOneRequest, ConnectionGate, fairPgliteDialect } from './fair-pglite.ts';
+import { pgliteParsers } from './open.ts';
 
 /**
  * Twenty requests arrive at once, each running three statements one after another (like a
@@ -80,6 +81,63 @@ test('work outside a request takes its place by arrival, and a transaction keeps
     // A failing statement gives the connection back.
     await assert.rejects(sql`select * from no_such_table`.execute(db));
     assert.equal((await sql<{ n: number }>`select 1 as n`.execute(db)).rows[0]?.n, 1);
+  } finally {
+    await pglite.close();
+  }
+});
+
+test('a statement marked /* prepared */ gives the same rows as PGlite’s query, and errors as errors', async () => {
+  const pglite = await PGlite.create({ parsers: pgliteParsers });
+  try {
+    const fair = new Kysely<unknown>({ dialect: fairPgliteDialect(pglite, new ConnectionGate()) });
+    await sql`create table t (id uuid primary key, d date, n int8, j jsonb, at timestamptz, note text)`.execute(
+      fair,
+    );
+    const id = '00000000-0000-4000-8000-000000000001';
+    const insert = (marker: string, key: string, note: string | null) =>
+      sql`${sql.raw(marker)} insert into t values (${key}::uuid, ${'2026-03-01'}::date, ${42}, ${JSON.stringify({ a: [1, 'x'] })}::jsonb, ${new Date('2026-03-01T10:00:00Z')}, ${note}) returning id`.execute(
+        fair,
+      );
+    const inserted = await insert('/* prepared */', id, null);
+    assert.deepEqual(inserted.rows, [{ id }]);
+    assert.equal(inserted.numAffectedRows, 1n);
+    const read = (marker: string) =>
+      sql`${sql.raw(marker)} select id, d, n, j, at, note from t where id = ${id}::uuid`.execute(
+        fair,
+      );
+    for (let i = 0; i < 3; i++)
+      assert.deepEqual((await read('/* prepared */')).rows, (await read('')).rows);
+    assert.deepEqual((await read('/* prepared */')).rows[0], {
+      id,
+      d: '2026-03-01',
+      n: 42,
+      j: { a: [1, 'x'] },
+      at: new Date('2026-03-01T10:00:00Z'),
+      note: null,
+    });
+    // A duplicate key: the error reaches the caller, and the connection is usable afterwards.
+    await assert.rejects(insert('/* prepared */', id, 'again'), /duplicate key/);
+    assert.equal((await read('/* prepared */')).rows.length, 1);
+    // Inside a transaction the statement runs on the transaction (and is rolled back with it).
+    await assert.rejects(
+      fair.transaction().execute(async (trx) => {
+        await sql`/* prepared */ update t set note = ${'in tx'} where id = ${id}::uuid`.execute(
+          trx,
+        );
+        throw new Error('roll back');
+      }),
+      /roll back/,
+    );
+    assert.equal((await read('/* prepared */')).rows[0]?.note, null);
+    // Statements sent to PGlite directly (as pg-boss does) never interleave with a prepared one.
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2
+          ? read('/* prepared */').then((r) => r.rows.length)
+          : pglite.query('select 1 as x').then((r) => r.rows.length),
+      ),
+    );
+    assert.deepEqual(results, Array(30).fill(1));
   } finally {
     await pglite.close();
   }
