@@ -102,7 +102,10 @@ test('a statement marked /* prepared */ gives the same rows as PGlite’s query,
     assert.deepEqual(inserted.rows, [{ id }]);
     assert.equal(inserted.numAffectedRows, 1n);
     const read = (marker: string) =>
-      sql`${sql.raw(marker)} select id, d, n, j, at, note from t where id = ${id}::uuid`.execute(
+      sql<{
+        id: string;
+        note: string | null;
+      }>`${sql.raw(marker)} select id, d, n, j, at, note from t where id = ${id}::uuid`.execute(
         fair,
       );
     for (let i = 0; i < 3; i++)
