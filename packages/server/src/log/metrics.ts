@@ -95,28 +95,30 @@ new Gauge({
 });
 
 /** Embedded engine: statements that waited for its one connection, and how long (issue 19). */
-new Counter({
-  name: 'lamina_db_connection_waits_total',
-  help: 'Statements that waited for the embedded database connection (PGlite has one)',
-  registers: [metricsRegistry],
-  collect() {
-    const wait = connections?.().wait;
-    if (!wait) return;
-    this.reset();
-    this.inc(wait.waits);
-  },
-});
-new Counter({
-  name: 'lamina_db_connection_wait_seconds_total',
-  help: 'Total time statements waited for the embedded database connection',
-  registers: [metricsRegistry],
-  collect() {
-    const wait = connections?.().wait;
-    if (!wait) return;
-    this.reset();
-    this.inc(wait.waitSeconds);
-  },
-});
+for (const [name, help, field] of [
+  [
+    'lamina_db_connection_waits_total',
+    'Statements that waited for the embedded database connection (PGlite has one)',
+    'waits',
+  ],
+  [
+    'lamina_db_connection_wait_seconds_total',
+    'Total time statements waited for the embedded database connection',
+    'waitSeconds',
+  ],
+] as const) {
+  new Counter({
+    name,
+    help,
+    registers: [metricsRegistry],
+    collect() {
+      const wait = connections?.().wait;
+      if (!wait) return;
+      this.reset();
+      this.inc(wait[field]);
+    },
+  });
+}
 
 /**
  * The Prometheus text of this process, or of every worker of `serve --workers N` (summed by

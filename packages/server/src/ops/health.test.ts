@@ -176,6 +176,11 @@ forEachEngine((engine) => {
       assert.match(text, /^lamina_db_pool_connections\{state="total"\} [1-9]/m);
       assert.match(text, /^lamina_db_pool_connections\{state="waiting"\} 0$/m);
       assert.match(text, /^lamina_process_resident_memory_bytes \d+/m);
+      if (engine.name === 'pglite') {
+        // The embedded engine's one connection: how many statements queued for it, and how long.
+        assert.match(text, /^lamina_db_connection_waits_total \d+/m);
+        assert.match(text, /^lamina_db_connection_wait_seconds_total [\d.e-]+$/m);
+      }
     },
   );
 });

@@ -88,6 +88,30 @@ async function until(what: string, done: () => Promise<boolean>, timeoutMs = 30_
   }
 }
 
+/** Starts a load balancer (nginx or HAProxy in the foreground) and waits until `probe` answers 200 through it. */
+async function startBalancer(
+  name: string,
+  [command, ...args]: string[],
+  ca: string,
+  probe: string,
+): Promise<ChildProcess> {
+  const child = spawn(command as string, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  await until(`${name} to answer`, () =>
+    viaTls(ca, probe).then(
+      (r) => r.status === 200,
+      () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited: ${errors}`);
+        return false;
+      },
+    ),
+  );
+  return child;
+}
+
 /** How many requests a process answered under a route pattern, from its own /metrics. */
 async function served(server: RunningServer, route: string): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
@@ -168,25 +192,11 @@ http {
 }
 `,
     );
-    proxy = spawn(
-      nginx as string,
-      ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let proxyErrors = '';
-    proxy.stderr?.on('data', (chunk: Buffer) => {
-      proxyErrors += chunk.toString();
-    });
-    await until('nginx to answer', () =>
-      viaTls(ca, `${publicUrl}/healthz`).then(
-        (r) => r.status === 200,
-        () => {
-          if (proxy?.exitCode !== null) throw new Error(`nginx exited: ${proxyErrors}`);
-          return false;
-        },
-      ),
+    proxy = await startBalancer(
+      'nginx',
+      [nginx as string, '-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')],
+      ca,
+      `${publicUrl}/healthz`,
     );
 
     // Through the load balancer: ready, and /metrics is not served to the internet.
@@ -245,21 +255,11 @@ http {
         join(dir, 'haproxy.cfg'),
         `global\n    maxconn 256\n    pidfile ${dir}/haproxy.pid\n\n${config}`,
       );
-      balancer = spawn(haproxy, ['-db', '-f', join(dir, 'haproxy.cfg')], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let balancerErrors = '';
-      balancer.stderr?.on('data', (chunk: Buffer) => {
-        balancerErrors += chunk.toString();
-      });
-      await until('HAProxy to answer', () =>
-        viaTls(ca, `${viaHaproxy}/readyz`).then(
-          (r) => r.status === 200,
-          () => {
-            if (balancer?.exitCode !== null) throw new Error(`haproxy exited: ${balancerErrors}`);
-            return false;
-          },
-        ),
+      balancer = await startBalancer(
+        'HAProxy',
+        [haproxy, '-db', '-f', join(dir, 'haproxy.cfg')],
+        ca,
+        `${viaHaproxy}/readyz`,
       );
       assert.equal((await viaTls(ca, `${viaHaproxy}/metrics`)).status, 404);
       const haBeforeA = await served(a, '/api/auth/me');
