@@ -141,6 +141,18 @@ test('a statement marked /* prepared */ gives the same rows as PGlite’s query,
       ),
     );
     assert.deepEqual(results, Array(30).fill(1));
+    // A second Kysely on the same PGlite shares its prepared statements (names live in the engine).
+    const second = new Kysely<unknown>({
+      dialect: fairPgliteDialect(pglite, new ConnectionGate()),
+    });
+    assert.equal(
+      (
+        await sql`/* prepared */ select id, d, n, j, at, note from t where id = ${id}::uuid`.execute(
+          second,
+        )
+      ).rows.length,
+      1,
+    );
   } finally {
     await pglite.close();
   }

@@ -125,7 +125,8 @@ class PreparedStatements {
       pglite._runExclusiveQuery(async () => {
         let statement = this.known.get(query.sql);
         if (!statement) {
-          const name = `lamina_p${this.known.size}`;
+          // Past 200 texts (a marker on a text that varies): the unnamed statement, planned each time.
+          const name = this.known.size < 200 ? `lamina_p${this.known.size}` : '';
           const described = await pglite.execProtocol(
             concat([
               protocol.serialize.parse({ name, text: query.sql }),
@@ -171,6 +172,8 @@ class PreparedStatements {
   }
 }
 
+const preparedByEngine = new WeakMap<PGlite, PreparedStatements>();
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -211,7 +214,13 @@ class GatedDriver implements Driver {
   constructor(inner: Driver, gate: ConnectionGate, pglite: PGlite) {
     this.inner = inner;
     this.gate = gate;
-    this.prepared = new PreparedStatements(pglite);
+    // One set per PGlite: statement names live in its backend, whichever Kysely sent them.
+    let prepared = preparedByEngine.get(pglite);
+    if (!prepared) {
+      prepared = new PreparedStatements(pglite);
+      preparedByEngine.set(pglite, prepared);
+    }
+    this.prepared = prepared;
   }
   init() {
     return this.inner.init();
