@@ -219,19 +219,23 @@ http {
     const setCookie = signedIn.headers.get('set-cookie') ?? '';
     assert.match(setCookie, /^__Host-[^=]+=.*; Secure/i, 'a Secure __Host- cookie behind TLS');
     const nurse = setCookie.split(';')[0] as string;
-    const beforeA = await served(a, '/api/auth/me');
-    const beforeB = await served(b, '/api/auth/me');
-    for (let i = 0; i < 8; i++) {
-      const me = await viaTls(ca, `${publicUrl}/api/auth/me`, { headers: { cookie: nurse } });
-      assert.equal(me.status, 200);
-      await me.arrayBuffer();
-    }
-    const afterA = await served(a, '/api/auth/me');
-    const afterB = await served(b, '/api/auth/me');
-    assert.ok(
-      afterA > beforeA && afterB > beforeB,
-      `nginx spread the requests over both processes: A ${beforeA} → ${afterA}, B ${beforeB} → ${afterB}`,
-    );
+    /** Eight session requests through a balancer reach both processes, and work on each. */
+    const spreadOverBoth = async (balancerName: string, base: string) => {
+      const beforeA = await served(a, '/api/auth/me');
+      const beforeB = await served(b, '/api/auth/me');
+      for (let i = 0; i < 8; i++) {
+        const me = await viaTls(ca, `${base}/api/auth/me`, { headers: { cookie: nurse } });
+        assert.equal(me.status, 200);
+        await me.arrayBuffer();
+      }
+      const afterA = await served(a, '/api/auth/me');
+      const afterB = await served(b, '/api/auth/me');
+      assert.ok(
+        afterA > beforeA && afterB > beforeB,
+        `${balancerName} spread the requests over both processes: A ${beforeA} → ${afterA}, B ${beforeB} → ${afterB}`,
+      );
+    };
+    await spreadOverBoth('nginx', publicUrl);
     // HAProxy in front of the same two processes: sessions spread over both, /metrics refused.
     let viaHaproxy: string | undefined;
     if (haproxy) {
@@ -262,19 +266,7 @@ http {
         `${viaHaproxy}/readyz`,
       );
       assert.equal((await viaTls(ca, `${viaHaproxy}/metrics`)).status, 404);
-      const haBeforeA = await served(a, '/api/auth/me');
-      const haBeforeB = await served(b, '/api/auth/me');
-      for (let i = 0; i < 8; i++) {
-        const me = await viaTls(ca, `${viaHaproxy}/api/auth/me`, { headers: { cookie: nurse } });
-        assert.equal(me.status, 200);
-        await me.arrayBuffer();
-      }
-      const haAfterA = await served(a, '/api/auth/me');
-      const haAfterB = await served(b, '/api/auth/me');
-      assert.ok(
-        haAfterA > haBeforeA && haAfterB > haBeforeB,
-        `HAProxy spread the requests over both processes: A ${haBeforeA} → ${haAfterA}, B ${haBeforeB} → ${haAfterB}`,
-      );
+      await spreadOverBoth('HAProxy', viaHaproxy);
     } else {
       t.diagnostic('HAProxy is not installed (apt-get install -y haproxy): its part was left out');
     }
