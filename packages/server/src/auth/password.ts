@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /** argon2id (the library's Algorithm.Argon2id; a const enum cannot be imported under isolatedModules). */
 const argon2id = 2;
@@ -18,11 +18,20 @@ export const maximumPasswordLength = 512;
 export const minimumStrength = 3;
 
 // zxcvbn only scores the first 100 characters (cost grows with length); longer ones are long enough.
-const strength = new ZxcvbnFactory({
-  dictionary,
-  graphs: adjacencyGraphs,
-  maxLength: 100,
-});
+// Made on first use: the word lists take ~15 MB that an idle server need not hold (issue 19).
+let scorer: ZxcvbnFactory | undefined;
+function strength(): ZxcvbnFactory {
+  if (scorer) return scorer;
+  const load = createRequire(import.meta.url);
+  const core = load('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = load('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  scorer = new core.ZxcvbnFactory({
+    dictionary: common.dictionary,
+    graphs: common.adjacencyGraphs,
+    maxLength: 100,
+  });
+  return scorer;
+}
 
 /** Why a new password is refused (in words for the field message), or undefined when it is fine. */
 export function passwordProblem(password: string): string | undefined {
@@ -30,7 +39,7 @@ export function passwordProblem(password: string): string | undefined {
     return `must be at least ${minimumPasswordLength} characters`;
   if (password.length > maximumPasswordLength)
     return `must be at most ${maximumPasswordLength} characters`;
-  if (strength.check(password).score < minimumStrength)
+  if (strength().check(password).score < minimumStrength)
     return 'is too common or too easy to guess: use a few unrelated words';
   return undefined;
 }

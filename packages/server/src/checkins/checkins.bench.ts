@@ -18,13 +18,12 @@
  * repeat each measurement, alternating Lamina and its references (the best round counts), BENCH_PARTS=postgres,embedded selects parts, BENCH_CPU_PROF=dir writes
  * a CPU profile of each Lamina server (node --cpu-prof).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { addDays, type IsoDate, surgerySchema } from '@lamina/pathway';
 import pg from 'pg';
 import {
   findWrk,
@@ -42,129 +41,28 @@ import {
   referenceInsert,
   referenceSchema,
 } from '../../../../scripts/bench-reference-server.ts';
-import type { DatabaseConfig } from '../db/config.ts';
-import { openDatabase } from '../db/open.ts';
-import { seedDemo } from '../demo/seed.ts';
-import { enrolPatient } from '../patients/store.ts';
+import {
+  checkinBody,
+  enrolBenchPatients,
+  patientsUnderLoad,
+  type Server,
+  sampleCheckin,
+  signInPatients,
+  startLamina,
+  startProcess,
+} from '../ops/bench-servers.ts';
 
-const mainPath = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 const referencePath = fileURLToPath(
   new URL('../../../../scripts/bench-reference-server.ts', import.meta.url),
 );
 const connections = 50;
-/** Patients whose check-ins arrive at once: about what a large clinic sees in its morning peak. */
-const patientsUnderLoad = 200;
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 4 : 10));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-const cpuProfDir = process.env.BENCH_CPU_PROF;
 const postgresUrl =
   process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const workDir = mkdtempSync(join(tmpdir(), 'lamina-bench-'));
 const refSchema = 'bench_ref';
 const refClinic = '00000000-0000-4000-8000-00000000c0de';
-const sampleCheckin = { axialPain: 3, limbPain: 2, painControlled: 'yes', walkingMinutes: 30 };
-const checkinBody = JSON.stringify({ idempotencyKey: '{key}', checkin: sampleCheckin });
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  codes: Map<string, string>;
-  stop: () => Promise<void>;
-}
-
-function startProcess(args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, LAMINA_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const codes = new Map<string, string>();
-  let output = '';
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 1_000_000) output = output.slice(-100_000);
-      for (const m of output.matchAll(/\[dev mail\] to (\S+): sign-in code (\d{6})/g))
-        codes.set(m[1] as string, m[2] as string);
-      const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url: url.replace(/\/$/, ''), codes, stop });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
-}
-
-function startLamina(env: Record<string, string>, label: string): Promise<Server> {
-  const profile = cpuProfDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=lamina-${label}.cpuprofile`]
-    : [];
-  return startProcess([...profile, mainPath, 'serve', '--demo', '--port', '0'], env);
-}
-
-/** Enrols the bench's patients before the server starts (the embedded database allows one process at a time). */
-async function enrolBenchPatients(config: DatabaseConfig): Promise<string[]> {
-  const database = await openDatabase(config, { onNotice: () => {} });
-  try {
-    const now = new Date();
-    const today = now.toISOString().slice(0, 10) as IsoDate;
-    const { clinicId } = await seedDemo(database.db, today, now);
-    const admin = await database.db
-      .selectFrom('users')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('role', '=', 'admin')
-      .executeTakeFirstOrThrow();
-    const emails: string[] = [];
-    for (let i = 0; i < patientsUnderLoad; i++) {
-      const email = `bench-${i}@demo.example`;
-      await enrolPatient(database.db, clinicId, admin.id, {
-        givenName: 'Bench',
-        familyName: `Patient ${i}`,
-        email,
-        surgery: surgerySchema.parse({
-          region: i % 3 === 0 ? 'cervical' : 'lumbar',
-          procedure: 'laminectomy',
-          surgeryDate: addDays(today, -(i % 90)),
-        }),
-        factors: {},
-        overrides: { restrictions: {}, milestones: {}, followUps: {} },
-      });
-      emails.push(email);
-    }
-    return emails;
-  } finally {
-    await database.close();
-  }
-}
-
-async function signInPatients(server: Server, emails: string[]): Promise<LoadTarget[]> {
-  const targets: LoadTarget[] = [];
-  for (const email of emails) {
-    const post = (path: string, body: unknown, cookie = '') =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify(body),
-      });
-    await post('/api/auth/patient/code', { clinic: 'demo', email });
-    for (let i = 0; i < 250 && !server.codes.has(email); i++)
-      await new Promise((r) => setTimeout(r, 20));
-    const code = server.codes.get(email);
-    const verified = await post('/api/auth/patient/verify', { clinic: 'demo', email, code });
-    const cookie = verified.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const me = (await (
-      await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })
-    ).json()) as { patientId: string };
-    targets.push({ path: `/api/patients/${me.patientId}/checkins`, cookie, body: checkinBody });
-  }
-  return targets;
-}
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -12,6 +12,7 @@ import { EscalationJobs } from '../alerts/escalation-jobs.ts';
 import { createApp } from '../app.ts';
 import { issueSetupToken } from '../clinics/setup.ts';
 import { resolveDatabaseConfig } from '../db/config.ts';
+import { asOneRequest } from '../db/fair-pglite.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
@@ -20,7 +21,7 @@ import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../ht
 import { mountWebApp } from '../http/web-app.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { createLogger, sanitizeMessage } from '../log/logger.ts';
-import { isEventStream } from '../log/metrics.ts';
+import { answerClusterMetrics, clusterMetricsFromPrimary, isEventStream } from '../log/metrics.ts';
 import { smsProviderFromEnv } from '../messaging/sms.ts';
 import { ReminderJobs } from '../reminders/jobs.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
@@ -208,6 +209,7 @@ export const serveCommand: Command = async (args, io) => {
         checkFiles,
         ...(metricsToken ? { metricsToken } : {}),
         shuttingDown: () => shuttingDown,
+        ...(isWorker ? { clusterMetrics: clusterMetricsFromPrimary() } : {}),
       },
     },
   );
@@ -216,7 +218,12 @@ export const serveCommand: Command = async (args, io) => {
     mountWebApp(app, webDist);
   }
 
-  const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+  // Each request keeps its place in line for the embedded engine's one connection (db/fair-pglite.ts).
+  const server = serve({
+    fetch: (request, env) => asOneRequest(() => app.fetch(request, env)),
+    port,
+    hostname: host,
+  }) as Server;
   const inFlight = trackResponses(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -365,6 +372,8 @@ async function runPrimary(options: {
     await database.close();
   }
   cluster.setupPrimary({ exec: mainPath, args: ['serve', ...options.args] });
+  // A scrape reaches one worker through the shared port; it asks here for every worker's metrics.
+  answerClusterMetrics(cluster);
   const env = { ...io.env, LAMINA_CLUSTER_WORKER: '1' };
   let stopping = false;
   let listening = 0;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
+import { ConnectionGate, fairPgliteDialect } from './fair-pglite.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
@@ -26,6 +27,8 @@ export interface LaminaDatabase {
   close(): Promise<void>;
   /** Connections of this process (metrics): PGlite is one in-process connection. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** Embedded engine: how long statements waited for its one connection (db/fair-pglite.ts). */
+  readonly connectionWait?: ConnectionGate['stats'];
 }
 
 export interface OpenOptions {
@@ -105,15 +108,17 @@ export function pgliteDatabase(
   pglite: PGlite,
   extra: { dataDir?: string; afterClose?: () => void } = {},
 ): LaminaDatabase {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  // One connection: handed to the oldest request first (db/fair-pglite.ts, issue 19).
+  const gate = new ConnectionGate();
+  const db = new Kysely<Database>({ dialect: fairPgliteDialect(pglite, gate) });
   const listen = async (channel: string, onPayload: (payload: string) => void) => {
     const unlisten = await pglite.listen(channel, onPayload);
     return async () => {
       if (!pglite.closed) await unlisten();
     };
   };
-  const stats = () => ({ total: pglite.closed ? 0 : 1, idle: 0, waiting: 0 });
-  return withClose(
+  const stats = () => ({ total: pglite.closed ? 0 : 1, idle: 0, waiting: gate.queued });
+  const database = withClose(
     db,
     'pglite',
     extra.dataDir,
@@ -126,6 +131,7 @@ export function pgliteDatabase(
     },
     stats,
   );
+  return { ...database, connectionWait: gate.stats };
 }
 
 export function postgresDatabase(

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import dcmjs, { type DenaturalizedDataset } from 'dcmjs';
+import type { DenaturalizedDataset } from 'dcmjs';
 import { deidentificationMethod, deidentificationProfile } from './deidentification-profile.ts';
-import { parseDicom } from './dicom.ts';
-
-const { DicomDict } = dcmjs.data;
+import { dcmjsData, parseDicom } from './dicom.ts';
 
 /**
  * A new UID for an original one: `2.25.` + a 128-bit number derived from the study's secret salt,
@@ -55,7 +53,7 @@ export function deidentifyDicom(bytes: Uint8Array, salt: string): Uint8Array {
   dataset['00120062'] = { vr: 'CS', Value: ['YES'] }; // PatientIdentityRemoved
   dataset['00120063'] = { vr: 'LO', Value: [deidentificationMethod] }; // DeidentificationMethod
   const meta = clean(dicom.meta, salt);
-  const output = new DicomDict(meta);
+  const output = new (dcmjsData().DicomDict)(meta);
   output.dict = Object.fromEntries(Object.entries(dataset).sort(([a], [b]) => a.localeCompare(b)));
   return new Uint8Array(output.write());
 }

@@ -1,6 +1,4 @@
-import dcmjs from 'dcmjs';
-
-const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+import { dcmjsData } from './dicom.ts';
 
 /**
  * A made-up sagittal lumbar MR series for the demo (never a real person's scan): stacked bright
@@ -13,6 +11,7 @@ export function demoLumbarStudy(input: {
   slices?: number;
   size?: number;
 }): { name: string; bytes: Uint8Array }[] {
+  const { DicomDict, DicomMetaDictionary } = dcmjsData();
   const slices = input.slices ?? 8;
   const size = input.size ?? 128;
   const studyUid = DicomMetaDictionary.uid();

@@ -1,8 +1,17 @@
-import dcmjs, { type DenaturalizedDataset, type DicomDict } from 'dcmjs';
+import { createRequire } from 'node:module';
+import type dcmjsType from 'dcmjs';
+import type { DenaturalizedDataset, DicomDict } from 'dcmjs';
 
-const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
-// dcmjs warns on the console about odd files; Lamina reports problems itself, as clear errors.
-dcmjs.log.setLevel?.('error');
+let dcmjsLoaded: typeof dcmjsType | undefined;
+/** dcmjs, loaded on first use: an idle server does not hold it in memory (issue 19). */
+export function dcmjsData(): (typeof dcmjsType)['data'] {
+  if (!dcmjsLoaded) {
+    dcmjsLoaded = createRequire(import.meta.url)('dcmjs') as typeof dcmjsType;
+    // dcmjs warns on the console about odd files; Lamina reports problems itself, as clear errors.
+    dcmjsLoaded.log.setLevel?.('error');
+  }
+  return dcmjsLoaded.data;
+}
 
 /** A file refused, with a sentence a patient or care manager can act on. */
 export class FileRejection extends Error {}
@@ -223,13 +232,13 @@ export function parseDicom(bytes: Uint8Array): ParsedDicom {
       bytes.byteOffset,
       bytes.byteOffset + bytes.byteLength,
     ) as ArrayBuffer;
-    dicom = DicomMessage.readFile(copy);
+    dicom = dcmjsData().DicomMessage.readFile(copy);
   } catch (error) {
     throw new FileRejection(
       `This DICOM file could not be read (${(error as Error).message}). It may be damaged: please copy it again.`,
     );
   }
-  const data = DicomMetaDictionary.naturalizeDataset(dicom.dict);
+  const data = dcmjsData().DicomMetaDictionary.naturalizeDataset(dicom.dict);
   const missing = [
     ['SOPInstanceUID', 'SOP Instance UID'],
     ['StudyInstanceUID', 'Study Instance UID'],
@@ -316,7 +325,7 @@ export function readFrame(bytes: Uint8Array, frameIndex: number): Frame {
     throw new FileRejection(
       `This image is compressed (transfer syntax ${summary.transferSyntax}) in a way this simple viewer cannot show. The file is stored and can be downloaded and opened in a full DICOM viewer.`,
     );
-  const data = DicomMetaDictionary.naturalizeDataset(dicom.dict);
+  const data = dcmjsData().DicomMetaDictionary.naturalizeDataset(dicom.dict);
   const samplesPerPixel = integer(data.SamplesPerPixel) ?? 1;
   const bitsAllocated = integer(data.BitsAllocated) ?? 16;
   const frameSize = summary.rows * summary.columns * samplesPerPixel * Math.ceil(bitsAllocated / 8);

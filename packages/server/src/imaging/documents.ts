@@ -1,4 +1,8 @@
-import { PDFDocument } from 'pdf-lib';
+import { createRequire } from 'node:module';
+
+// Loaded on first use, not at start: an idle server does not hold it in memory (issue 19).
+const pdfLib = () => createRequire(import.meta.url)('pdf-lib') as typeof import('pdf-lib');
+
 import { FileRejection } from './dicom.ts';
 
 /**
@@ -44,7 +48,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<{ pages: number }> {
     throw damagedPdf('its cross-reference position points at nothing');
   let pages: number;
   try {
-    const document = await PDFDocument.load(bytes, {
+    const document = await pdfLib().PDFDocument.load(bytes, {
       ignoreEncryption: true,
       updateMetadata: false,
       throwOnInvalidObject: true,

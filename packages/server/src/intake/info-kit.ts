@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import {
   describeLoad,
   goodToKnow,
@@ -20,8 +21,11 @@ import {
   symptomTimelines,
   whenToAskAboutNumbness,
 } from '@lamina/pathway';
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { Language } from './schemas.ts';
+
+// Loaded on first use, not at start: an idle server does not hold it in memory (issue 19).
+const pdfLib = () => createRequire(import.meta.url)('pdf-lib') as typeof import('pdf-lib');
 
 /**
  * The printable info kit: pathway's education content for one region and procedure, in English or
@@ -329,6 +333,7 @@ export async function renderInfoKitPdf(
   /** The clinic's logo (clinics/logo.ts: PNG or JPEG, checked on upload), top right of page one. */
   logo?: { bytes: Uint8Array; type: 'image/png' | 'image/jpeg' } | null,
 ): Promise<Uint8Array> {
+  const { PDFDocument, rgb, StandardFonts } = pdfLib();
   const pdf = await PDFDocument.create();
   pdf.setTitle(kit.title, { showInWindowTitleBar: true });
   pdf.setLanguage(kit.language === 'es' ? 'es' : 'en');

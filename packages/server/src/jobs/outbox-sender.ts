@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import nodemailer from 'nodemailer';
+import type nodemailerType from 'nodemailer';
+
+// Loaded on first use, not at start: an idle server does not hold it in memory (issue 19).
+const nodemailer = () => createRequire(import.meta.url)('nodemailer') as typeof nodemailerType;
+
 import type { Database } from '../db/schema.ts';
 import { type SmsProvider, SmsSendError } from '../messaging/sms.ts';
 
@@ -14,7 +19,7 @@ export type DeliverEmail = (message: {
 }) => Promise<void>;
 
 export function smtpDelivery(smtpUrl: string, from: string): DeliverEmail {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer().createTransport(smtpUrl);
   return async ({ to, subject, text, headers }) => {
     await transport.sendMail({ from, to, subject, text, ...(headers ? { headers } : {}) });
   };

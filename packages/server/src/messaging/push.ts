@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
-import webpush from 'web-push';
+import type webpushType from 'web-push';
+
+// Loaded on first use, not at start: an idle server does not hold it in memory (issue 19).
+const webpush = () => createRequire(import.meta.url)('web-push') as typeof webpushType;
+
 import type { Database } from '../db/schema.ts';
 
 /**
@@ -34,7 +39,7 @@ export async function vapidKeys(db: Kysely<Database>, clinicId: string): Promise
     .where('clinic_id', '=', clinicId)
     .executeTakeFirst();
   if (found) return { publicKey: found.public_key, privateKey: found.private_key };
-  const made = webpush.generateVAPIDKeys();
+  const made = webpush().generateVAPIDKeys();
   await db
     .insertInto('push_vapid_keys')
     .values({ clinic_id: clinicId, public_key: made.publicKey, private_key: made.privateKey })
@@ -58,9 +63,9 @@ export async function sendPush(
   vapid: VapidKeys,
   options: PushOptions,
 ): Promise<PushResult> {
-  let details: ReturnType<typeof webpush.generateRequestDetails>;
+  let details: ReturnType<typeof webpushType.generateRequestDetails>;
   try {
-    details = webpush.generateRequestDetails(
+    details = webpush().generateRequestDetails(
       { endpoint: target.endpoint, keys: { p256dh: target.keys.p256dh, auth: target.keys.auth } },
       payload,
       {

@@ -7,11 +7,12 @@ import type { LaminaDatabase } from '../db/open.ts';
 import type { AppContext, AppEnv } from '../http/context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import {
-  dbPool,
   jobQueueDepth,
   metricsRegistry,
+  metricsText,
   outboxBacklog,
   outboxOldestSeconds,
+  reportConnectionsFrom,
 } from '../log/metrics.ts';
 
 /**
@@ -31,6 +32,11 @@ export interface OpsOptions {
   readonly metricsToken?: string;
   /** True from the moment a shutdown starts: the load balancer stops sending new requests. */
   readonly shuttingDown?: () => boolean;
+  /**
+   * `serve --workers N`: the metrics of every worker, summed by the primary (prom-client's
+   * AggregatorRegistry), so one scrape through the shared port sees the whole cluster.
+   */
+  readonly clusterMetrics?: () => Promise<string>;
   /** Per check, so a hung database gives a 503 and not a hung probe (default 3 s). */
   readonly checkTimeoutMs?: number;
 }
@@ -39,6 +45,11 @@ type CheckResult = 'ok' | string;
 
 export function opsRoutes(options: OpsOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const { database } = options;
+  reportConnectionsFrom(() => ({
+    pool: database.poolStats(),
+    ...(database.connectionWait ? { wait: database.connectionWait } : {}),
+  }));
   const noStore = (c: AppContext) => c.header('cache-control', 'no-store');
 
   routes.get('/healthz', (c) => {
@@ -66,7 +77,7 @@ export function opsRoutes(options: OpsOptions): Hono<AppEnv> {
       // The database is down: the process metrics still answer; /readyz says what is wrong.
     });
     c.header('content-type', metricsRegistry.contentType);
-    return c.body(await metricsRegistry.metrics());
+    return c.body(await metricsText(options.clusterMetrics));
   });
 
   return routes;
@@ -156,10 +167,6 @@ function bossSchema(database: LaminaDatabase): string {
 }
 
 export async function collectDatabaseGauges(database: LaminaDatabase): Promise<void> {
-  const pool = database.poolStats();
-  dbPool.set({ state: 'total' }, pool.total);
-  dbPool.set({ state: 'idle' }, pool.idle);
-  dbPool.set({ state: 'waiting' }, pool.waiting);
   const { db } = database;
   // The partial index outbox_pending (sent_at is null) serves this.
   const { rows: outbox } = await sql<{ n: number; oldest: number | null }>`

@@ -21,11 +21,13 @@ import {
 /**
  * Two Lamina processes on one PostgreSQL behind a real nginx (Debian's), with TLS from a
  * self-signed certificate made here by openssl, using deploy/nginx-lamina.conf as docs/deploy.md
- * shows it. What must hold across processes: sessions, live alerts, rate limits, escalation once.
+ * shows it — and behind HAProxy (Debian's, deploy/haproxy-lamina.cfg) at the same time. What must hold across processes: sessions, live alerts, rate limits, escalation once.
  */
 const postgresUrl = process.env.LAMINA_TEST_POSTGRES_URL?.trim() || undefined;
 const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 const openssl = ['/usr/bin/openssl'].find((path) => existsSync(path));
+/** HAProxy (Debian's), the second balancer in front of the same two processes; its part is left out without it. */
+const haproxy = ['/usr/sbin/haproxy', '/usr/bin/haproxy'].find((path) => existsSync(path));
 const skip = !postgresUrl
   ? 'LAMINA_TEST_POSTGRES_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)'
   : !nginx
@@ -35,6 +37,9 @@ const skip = !postgresUrl
       : false;
 
 const template = fileURLToPath(new URL('../../../../deploy/nginx-lamina.conf', import.meta.url));
+const haproxyTemplate = fileURLToPath(
+  new URL('../../../../deploy/haproxy-lamina.cfg', import.meta.url),
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -83,6 +88,30 @@ async function until(what: string, done: () => Promise<boolean>, timeoutMs = 30_
   }
 }
 
+/** Starts a load balancer (nginx or HAProxy in the foreground) and waits until `probe` answers 200 through it. */
+async function startBalancer(
+  name: string,
+  [command, ...args]: string[],
+  ca: string,
+  probe: string,
+): Promise<ChildProcess> {
+  const child = spawn(command as string, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  await until(`${name} to answer`, () =>
+    viaTls(ca, probe).then(
+      (r) => r.status === 200,
+      () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited: ${errors}`);
+        return false;
+      },
+    ),
+  );
+  return child;
+}
+
 /** How many requests a process answered under a route pattern, from its own /metrics. */
 async function served(server: RunningServer, route: string): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
@@ -95,10 +124,10 @@ async function served(server: RunningServer, route: string): Promise<number> {
   return total;
 }
 
-test('two processes behind nginx with TLS: sessions, live alerts, rate limits and escalation are shared', {
+test('two processes behind nginx and HAProxy with TLS: sessions, live alerts, rate limits and escalation are shared', {
   skip,
   timeout: 300_000,
-}, async () => {
+}, async (t) => {
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
   const database = `lamina_lb_${process.pid}_${randomUUID().slice(0, 8)}`;
@@ -108,6 +137,7 @@ test('two processes behind nginx with TLS: sessions, live alerts, rate limits an
   const dir = mkdtempSync(join(tmpdir(), 'lamina-lb-'));
   const servers: RunningServer[] = [];
   let proxy: ChildProcess | undefined;
+  let balancer: ChildProcess | undefined;
   let boss: PgBoss | undefined;
   try {
     execFileSync(openssl as string, [
@@ -162,25 +192,11 @@ http {
 }
 `,
     );
-    proxy = spawn(
-      nginx as string,
-      ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let proxyErrors = '';
-    proxy.stderr?.on('data', (chunk: Buffer) => {
-      proxyErrors += chunk.toString();
-    });
-    await until('nginx to answer', () =>
-      viaTls(ca, `${publicUrl}/healthz`).then(
-        (r) => r.status === 200,
-        () => {
-          if (proxy?.exitCode !== null) throw new Error(`nginx exited: ${proxyErrors}`);
-          return false;
-        },
-      ),
+    proxy = await startBalancer(
+      'nginx',
+      [nginx as string, '-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')],
+      ca,
+      `${publicUrl}/healthz`,
     );
 
     // Through the load balancer: ready, and /metrics is not served to the internet.
@@ -203,19 +219,58 @@ http {
     const setCookie = signedIn.headers.get('set-cookie') ?? '';
     assert.match(setCookie, /^__Host-[^=]+=.*; Secure/i, 'a Secure __Host- cookie behind TLS');
     const nurse = setCookie.split(';')[0] as string;
-    const beforeA = await served(a, '/api/auth/me');
-    const beforeB = await served(b, '/api/auth/me');
-    for (let i = 0; i < 8; i++) {
-      const me = await viaTls(ca, `${publicUrl}/api/auth/me`, { headers: { cookie: nurse } });
-      assert.equal(me.status, 200);
-      await me.arrayBuffer();
+    /** Eight session requests through a balancer reach both processes, and work on each. */
+    const spreadOverBoth = async (balancerName: string, base: string) => {
+      const beforeA = await served(a, '/api/auth/me');
+      const beforeB = await served(b, '/api/auth/me');
+      for (let i = 0; i < 8; i++) {
+        const me = await viaTls(ca, `${base}/api/auth/me`, { headers: { cookie: nurse } });
+        assert.equal(me.status, 200);
+        await me.arrayBuffer();
+      }
+      const afterA = await served(a, '/api/auth/me');
+      const afterB = await served(b, '/api/auth/me');
+      assert.ok(
+        afterA > beforeA && afterB > beforeB,
+        `${balancerName} spread the requests over both processes: A ${beforeA} → ${afterA}, B ${beforeB} → ${afterB}`,
+      );
+    };
+    await spreadOverBoth('nginx', publicUrl);
+    // HAProxy in front of the same two processes: sessions spread over both, /metrics refused.
+    let viaHaproxy: string | undefined;
+    if (haproxy) {
+      const haPort = await freePort();
+      viaHaproxy = `https://127.0.0.1:${haPort}`;
+      writeFileSync(
+        join(dir, 'lamina.pem'),
+        readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8'),
+      );
+      const config = readFileSync(haproxyTemplate, 'utf8')
+        .replaceAll('{{LISTEN}}', `127.0.0.1:${haPort}`)
+        .replaceAll('{{PEM}}', join(dir, 'lamina.pem'))
+        .replaceAll(
+          '{{SERVERS}}',
+          servers
+            .map((s, i) => `server lamina${i} 127.0.0.1:${new URL(s.url).port} check`)
+            .join('\n    '),
+        );
+      assert.doesNotMatch(config, /\{\{/, 'every placeholder replaced');
+      writeFileSync(
+        join(dir, 'haproxy.cfg'),
+        `global\n    maxconn 256\n    pidfile ${dir}/haproxy.pid\n\n${config}`,
+      );
+      balancer = await startBalancer(
+        'HAProxy',
+        [haproxy, '-db', '-f', join(dir, 'haproxy.cfg')],
+        ca,
+        `${viaHaproxy}/readyz`,
+      );
+      assert.equal((await viaTls(ca, `${viaHaproxy}/metrics`)).status, 404);
+      await spreadOverBoth('HAProxy', viaHaproxy);
+    } else {
+      t.diagnostic('HAProxy is not installed (apt-get install -y haproxy): its part was left out');
     }
-    const afterA = await served(a, '/api/auth/me');
-    const afterB = await served(b, '/api/auth/me');
-    assert.ok(
-      afterA > beforeA && afterB > beforeB,
-      `nginx spread the requests over both processes: A ${beforeA} → ${afterA}, B ${beforeB} → ${afterB}`,
-    );
+
     // And directly: made on one, used on the other.
     const direct = await signIn(a, { staff: 'surgeon@demo.example', password: 'lamina-demo-only' });
     assert.equal(
@@ -232,6 +287,12 @@ http {
       await viaTls(ca, `${publicUrl}/api/alerts/stream`, { headers: { cookie: nurse } }),
     );
     assert.equal((await throughProxy.next()).event, 'ready');
+    const throughHaproxy = viaHaproxy
+      ? sseReader(
+          await viaTls(ca, `${viaHaproxy}/api/alerts/stream`, { headers: { cookie: nurse } }),
+        )
+      : undefined;
+    if (throughHaproxy) assert.equal((await throughHaproxy.next()).event, 'ready');
     const patient = await signIn(b, { patient: 'rosa@demo.example' });
     const me = (await (
       await fetch(`${b.url}/api/auth/me`, { headers: { cookie: patient } })
@@ -243,13 +304,14 @@ http {
     });
     assert.equal(posted.status, 201);
     const { alert } = (await posted.json()) as { alert: { id: string } };
-    for (const stream of [onA, throughProxy]) {
+    for (const stream of [onA, throughProxy, ...(throughHaproxy ? [throughHaproxy] : [])]) {
       const event = await stream.next();
       assert.equal(event.event, 'alert');
       assert.equal((event.data as { alertId: string }).alertId, alert.id);
     }
     await onA.close();
     await throughProxy.close();
+    await throughHaproxy?.close();
 
     // Rate limits live in the database: five wrong passwords spread over A and B, the sixth refused.
     const wrong = (server: RunningServer) =>
@@ -265,6 +327,18 @@ http {
     for (const server of [a, b, a, b, a]) assert.equal((await wrong(server)).status, 401);
     const refused = await wrong(b);
     assert.equal(refused.status, 429, 'B counts the failures made on A');
+    if (viaHaproxy) {
+      const alsoRefused = await viaTls(ca, `${viaHaproxy}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clinic: 'demo',
+          email: 'pt@demo.example',
+          password: 'not-the-password',
+        }),
+      });
+      assert.equal(alsoRefused.status, 429, 'through HAProxy too: the count is shared');
+    }
 
     // Escalation: the alert is overdue and both processes run escalation jobs at once; it escalates once.
     await admin.end();
@@ -312,6 +386,11 @@ http {
     if (proxy && proxy.exitCode === null) {
       const exited = new Promise((r) => proxy?.once('exit', r));
       proxy.kill('SIGQUIT');
+      await exited;
+    }
+    if (balancer && balancer.exitCode === null) {
+      const exited = new Promise((r) => balancer?.once('exit', r));
+      balancer.kill('SIGTERM');
       await exited;
     }
     for (const server of servers) await server.stop();
@@ -368,6 +447,29 @@ test('lamina serve --workers 2 on PostgreSQL: migrates once, two processes share
       (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: nurse } })).status,
       200,
     );
+    // One Prometheus scrape through the shared port sees the whole cluster: 20 probes on fresh
+    // connections (spread over both workers by the cluster's round robin) are all counted, the
+    // per-process series come from both processes, and the database facts appear once.
+    const scrape = async () => {
+      const answer = await fetch(`${server?.url}/metrics`, { headers: { connection: 'close' } });
+      assert.equal(answer.status, 200);
+      return answer.text();
+    };
+    const healthzCount = (text: string) =>
+      Number(
+        /^lamina_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="2xx"\} (\d+)$/m.exec(
+          text,
+        )?.[1] ?? 0,
+      );
+    const before = healthzCount(await scrape());
+    for (let i = 0; i < 20; i++) {
+      const probe = await fetch(`${server.url}/healthz`, { headers: { connection: 'close' } });
+      assert.equal(probe.status, 200);
+      await probe.arrayBuffer();
+    }
+    const text = await scrape();
+    assert.equal(healthzCount(text) - before, 20, "every worker's requests are counted");
+    assert.equal(text.match(/^lamina_outbox_backlog /gm)?.length, 1, 'database facts once');
     assert.equal(await server.stop(), 0, 'the primary exits 0 once every worker stopped');
     assert.match(server.output(), /Lamina stopped\./);
     for (const pid of workers) {
