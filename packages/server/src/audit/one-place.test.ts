@@ -17,10 +17,7 @@ const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Request-handling files that still call recordAudit by hand: the list only shrinks. */
 const awaitingAuditHelper = new Set<string>([
-  'patients/surgery-correction.ts',
-  // Added on main while issue 14 was under way (issues 15 and 18): enrolChecked is shared by the
-  // console's enrolment and FHIR's transaction; SMART clients and CDS Hooks audit by hand.
-  'patients/enrol.ts',
+  // Added on main while issue 14 was under way (issue 18): SMART clients and CDS Hooks audit by hand.
   'fhir/cds-hooks.ts',
   'fhir/smart-routes.ts',
 ]);
@@ -34,7 +31,7 @@ const withoutRequest = new Set<string>([
   'alerts/escalation.ts', // a job
   'auth/routes.ts', // sign-in bookkeeping before an actor exists
   'clinics/create.ts', // the CLI's clinic creation
-  'patients/import.ts', // a CSV import also run from the CLI
+  'patients/import.ts', // the CLI's CSV import (a request passes audit(c, …) instead)
 ]);
 
 test('handlers audit through audit(c, event), never recordAudit by hand', () => {

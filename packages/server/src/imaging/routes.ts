@@ -1,3 +1,11 @@
+import {
+  type ImagingList,
+  imagingListDto,
+  type StudyDetail,
+  studyDetailDto,
+  type UploadResultDto,
+  uploadResultDto,
+} from '@lamina/contract';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
@@ -294,7 +302,7 @@ async function upload(c: AppContext) {
     c.get('deps').db,
   );
   refuseIfNothingStored(result);
-  return c.json(result, 201);
+  return c.json(result satisfies UploadResultDto, 201);
 }
 
 async function list(c: AppContext) {
@@ -308,7 +316,7 @@ async function list(c: AppContext) {
     patientId,
     details: { studies: found.studies.length, documents: found.documents.length },
   });
-  return c.json(found);
+  return c.json(found satisfies ImagingList);
 }
 
 /**
@@ -389,7 +397,7 @@ async function study(c: AppContext) {
       ...(deidentified ? {} : { uploadedAt: found.created_at.toISOString() }),
     },
     series,
-  });
+  } satisfies StudyDetail);
 }
 
 const contentTypes = { dicom: 'application/dicom', pdf: 'application/pdf', jpeg: 'image/jpeg' };
@@ -530,6 +538,8 @@ export const imaging = documentedRoutes([
       status: 201,
       description: 'At least one file stored; refused ones listed with reasons.',
     },
+    response: uploadResultDto,
+    audit: { actions: ['imaging.upload'] },
     handler: upload,
   },
   {
@@ -538,6 +548,8 @@ export const imaging = documentedRoutes([
     summary:
       "A patient's imaging studies (modality, body part, date, series and image counts) and reports",
     access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    response: imagingListDto,
+    audit: { actions: ['imaging.list'] },
     handler: list,
   },
   {
@@ -548,6 +560,8 @@ export const imaging = documentedRoutes([
     access:
       'the patient (own record); care managers, clinicians and admins (their clinic); a reviewer when attached to their assigned second opinion (de-identified only unless the patient shared who they are)',
     query: variantQuerySchema,
+    response: studyDetailDto,
+    audit: { actions: ['imaging.study.read'] },
     handler: study,
   },
   {
@@ -559,6 +573,8 @@ export const imaging = documentedRoutes([
       'the patient (own record); care managers, clinicians and admins (their clinic); a reviewer for DICOM files of a study attached to their assigned second opinion (de-identified only unless the patient shared who they are)',
     query: variantQuerySchema,
     success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
+    response: null,
+    audit: { actions: ['imaging.file.download'] },
     handler: download,
   },
   {
@@ -574,6 +590,8 @@ export const imaging = documentedRoutes([
       description: 'Raw pixel values.',
       contentType: 'application/octet-stream',
     },
+    response: null,
+    audit: { actions: ['imaging.frame.read'] },
     handler: frame,
   },
 ]);

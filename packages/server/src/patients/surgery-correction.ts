@@ -1,3 +1,4 @@
+import type { SurgeryCorrected } from '@lamina/contract';
 import {
   approaches,
   isoDateSchema,
@@ -7,11 +8,10 @@ import {
   surgerySchema,
   unknownOverrideIds,
 } from '@lamina/pathway';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
-import type { Database } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { checkSurgeon } from './enrol.ts';
 import type { SurgeryRecord } from './store.ts';
@@ -78,15 +78,15 @@ function auditedValues(row: {
 
 /** Corrects the patient's current surgery under a row lock, with its audit row in the same transaction. */
 export async function correctSurgery(
-  db: Kysely<Database>,
+  c: AppContext,
   input: {
     actor: Actor;
-    ip: string | null;
     patientId: string;
     correction: SurgeryCorrection;
     now: Date;
   },
-) {
+): Promise<SurgeryCorrected> {
+  const { db } = c.get('deps');
   const { actor, patientId, correction } = input;
   const clinicId = actor.clinicId;
   await checkSurgeon(db, clinicId, correction.surgeonId);
@@ -161,21 +161,22 @@ export async function correctSurgery(
     const changed = (Object.keys(before) as (keyof typeof before)[]).filter(
       (key) => before[key] !== after[key],
     );
-    await recordAudit(trx, {
-      clinicId,
-      actor,
-      action: 'surgery.correct',
-      subjectType: 'surgery',
-      subjectId: row.id,
-      patientId,
-      ip: input.ip,
-      details: {
-        changed,
-        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
-        ...(correction.reason ? { reason: correction.reason } : {}),
+    await audit(
+      c,
+      {
+        action: 'surgery.correct',
+        subjectType: 'surgery',
+        subjectId: row.id,
+        patientId,
+        details: {
+          changed,
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+          ...(correction.reason ? { reason: correction.reason } : {}),
+        },
       },
-    });
+      trx,
+    );
     return { surgeryId: row.id, changed, surgery: after, cancelReason: updated.cancel_reason };
   });
 }
