@@ -1,6 +1,7 @@
 import dcmjs from 'dcmjs';
+import { writeDicomFile } from './dicom.ts';
 
-const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+const { DicomMetaDictionary } = dcmjs.data;
 
 /**
  * A made-up sagittal lumbar MR series for the demo (never a real person's scan): stacked bright
@@ -64,16 +65,10 @@ export function demoLumbarStudy(input: {
       WindowWidth: '1800',
       PixelData: [pixels.buffer],
     };
-    const meta = {
-      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-      MediaStorageSOPClassUID: sopClassUid,
-      MediaStorageSOPInstanceUID: sopUid,
-      TransferSyntaxUID: '1.2.840.10008.1.2.1',
-      ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
-    };
-    const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-    dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-    files.push({ name: `DEMO/SAGT2/IM${slice}.dcm`, bytes: new Uint8Array(dict.write()) });
+    files.push({
+      name: `DEMO/SAGT2/IM${slice}.dcm`,
+      bytes: writeDicomFile(dataset, '1.2.840.10008.1.2.1'),
+    });
   }
   return files;
 }

@@ -1,8 +1,32 @@
-import dcmjs, { type DenaturalizedDataset, type DicomDict } from 'dcmjs';
+import dcmjs, { type DenaturalizedDataset, type DicomDict, type NaturalizedDataset } from 'dcmjs';
 
 const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
 // dcmjs warns on the console about odd files; Lamina reports problems itself, as clear errors.
 dcmjs.log.setLevel?.('error');
+
+/**
+ * A DICOM Part 10 file of a made-up dataset (the demo's synthetic study, test studies): its file
+ * meta names the dataset's own SOP class and instance. `extra` adds elements as written (tag →
+ * element, e.g. a scanner's private tags). Lamina never rewrites an uploaded file this way.
+ */
+export function writeDicomFile(
+  dataset: NaturalizedDataset & { SOPClassUID: string; SOPInstanceUID: string },
+  transferSyntaxUid: string,
+  extra: DenaturalizedDataset = {},
+): Uint8Array {
+  const meta = {
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: dataset.SOPClassUID,
+    MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
+    TransferSyntaxUID: transferSyntaxUid,
+    ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
+  };
+  const dict = new dcmjs.data.DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+  const elements = { ...DicomMetaDictionary.denaturalizeDataset(dataset), ...extra };
+  // Elements in tag order, as Part 10 wants them.
+  dict.dict = Object.fromEntries(Object.entries(elements).sort(([a], [b]) => a.localeCompare(b)));
+  return new Uint8Array(dict.write());
+}
 
 /** A file refused, with a sentence a patient or care manager can act on. */
 export class FileRejection extends Error {}

@@ -357,10 +357,32 @@ export async function authorizeImagingItem(
   throw forbidden();
 }
 
-async function requireFile(c: AppContext, actor: Actor): Promise<ImagingFileRow> {
+/**
+ * A stored file's bytes for the caller, in one place for the download and the viewer: found in
+ * their clinic, allowed to them in this variant, `check`ed (e.g. a viewer needs DICOM), read, and
+ * the read audited.
+ */
+async function readFileFor(
+  c: AppContext,
+  variant: FileVariant,
+  audited: { action: string; details: Record<string, unknown> },
+  check: (file: ImagingFileRow) => void = () => {},
+): Promise<{ file: ImagingFileRow; bytes: Uint8Array }> {
+  const actor = requireActor(c);
   const file = await fileById(c.get('deps').db, actor.clinicId, pathId(c, 'fileId'));
   if (!file) throw notFound('This file');
-  return file;
+  await authorizeImagingItem(c, file, variant);
+  check(file);
+  const bytes = await readStoredFile(blobStore(c), file, variant);
+  if (!bytes) throw notFound('A de-identified copy of this file');
+  await audit(c, {
+    action: audited.action,
+    subjectType: 'imaging_file',
+    subjectId: file.id,
+    patientId: file.patient_id,
+    details: audited.details,
+  });
+  return { file, bytes };
 }
 
 async function study(c: AppContext) {
@@ -403,23 +425,11 @@ async function study(c: AppContext) {
 const contentTypes = { dicom: 'application/dicom', pdf: 'application/pdf', jpeg: 'image/jpeg' };
 
 async function download(c: AppContext) {
-  const actor = requireActor(c);
-  const file = await requireFile(c, actor);
   const { variant } = readQuery(c, variantQuerySchema);
-  await authorizeImagingItem(c, file, variant);
-  const bytes = await readStoredFile(blobStore(c), file, variant);
-  if (!bytes) throw notFound('A de-identified copy of this file');
-  await audit(
-    c,
-    {
-      action: 'imaging.file.download',
-      subjectType: 'imaging_file',
-      subjectId: file.id,
-      patientId: file.patient_id,
-      details: { variant },
-    },
-    c.get('deps').db,
-  );
+  const { file, bytes } = await readFileFor(c, variant, {
+    action: 'imaging.file.download',
+    details: { variant },
+  });
   const name = variant === 'deidentified' ? `deidentified-${file.id}.dcm` : file.original_name;
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'content-type': contentTypes[file.kind],
@@ -429,24 +439,15 @@ async function download(c: AppContext) {
 }
 
 async function frame(c: AppContext) {
-  const actor = requireActor(c);
-  const file = await requireFile(c, actor);
   const query = readQuery(c, frameQuerySchema);
-  await authorizeImagingItem(c, file, query.variant);
-  if (file.kind !== 'dicom')
-    throw new HttpProblem(422, 'Cannot show', 'This file is a report, not a DICOM image.');
-  const bytes = await readStoredFile(blobStore(c), file, query.variant);
-  if (!bytes) throw notFound('A de-identified copy of this file');
-  await audit(
+  const { bytes } = await readFileFor(
     c,
-    {
-      action: 'imaging.frame.read',
-      subjectType: 'imaging_file',
-      subjectId: file.id,
-      patientId: file.patient_id,
-      details: { variant: query.variant, frame: query.frame },
+    query.variant,
+    { action: 'imaging.frame.read', details: { variant: query.variant, frame: query.frame } },
+    (file) => {
+      if (file.kind !== 'dicom')
+        throw new HttpProblem(422, 'Cannot show', 'This file is a report, not a DICOM image.');
     },
-    c.get('deps').db,
   );
   let pixels: ReturnType<typeof readFrame>;
   try {

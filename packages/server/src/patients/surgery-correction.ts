@@ -14,7 +14,7 @@ import type { Actor } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { checkSurgeon } from './enrol.ts';
-import type { SurgeryRecord } from './store.ts';
+import { currentSurgery, type SurgeryRecord, surgeryFieldsOf } from './store.ts';
 
 /**
  * Correcting a surgery (issue 15, decision 016): the date moved, the procedure or fusion changed,
@@ -54,23 +54,14 @@ export const correctSurgerySchema = z
 export type SurgeryCorrection = z.output<typeof correctSurgerySchema>;
 
 /** What the audit keeps of a surgery: the fields a correction can change. */
-function auditedValues(row: {
-  region: string;
-  procedure: string;
-  approach: string;
-  fusion: boolean;
-  levels: number;
-  surgery_date: string;
-  surgeon_id: string | null;
-  cancelled_at: Date | null;
-}) {
+function auditedValues(
+  row: Parameters<typeof surgeryFieldsOf>[0] & {
+    surgeon_id: string | null;
+    cancelled_at: Date | null;
+  },
+) {
   return {
-    region: row.region,
-    procedure: row.procedure,
-    approach: row.approach,
-    fusion: row.fusion,
-    levels: row.levels,
-    surgeryDate: row.surgery_date,
+    ...surgeryFieldsOf(row),
     surgeonId: row.surgeon_id,
     cancelled: row.cancelled_at !== null,
   };
@@ -91,15 +82,7 @@ export async function correctSurgery(
   const clinicId = actor.clinicId;
   await checkSurgeon(db, clinicId, correction.surgeonId);
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('surgeries')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('patient_id', '=', patientId)
-      .orderBy('surgery_date', 'desc')
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const current = await currentSurgery(trx, clinicId, patientId);
     if (!current) throw notFound('A surgery for this patient');
     // Locked: two corrections at once apply one after the other, each audited against what it changed.
     const row = await trx
