@@ -87,18 +87,7 @@ export type SeriesDetail = z.output<typeof seriesDetailDto>;
  */
 export const studyDetailDto = z
   .strictObject({
-    study: z.strictObject({
-      id,
-      patientId: id.nullable().optional(),
-      requestId: id.nullable().optional(),
-      modality: z.string().nullable(),
-      bodyPart: z.string().nullable(),
-      studyDate: z.string().nullable(),
-      description: z.string().nullable(),
-      seriesCount: z.number().int(),
-      imageCount: z.number().int(),
-      uploadedAt: timestamp.optional(),
-    }),
+    study: studySummaryDto.partial({ patientId: true, requestId: true, uploadedAt: true }),
     series: z.array(seriesDetailDto),
   })
   .meta({ title: 'StudyDetail' });
