@@ -16,33 +16,16 @@ import {
 } from './dicom.test-helper.ts';
 import { acceptsRawUpload } from './routes.ts';
 import { imagingLimits } from './service.ts';
+import { rawGet, rawUpload, type StudyJson } from './upload.test-helper.ts';
 
-async function upload(
+const upload = (
   client: TestClient,
   patientId: string,
   name: string,
   bytes: Uint8Array,
   type = 'application/octet-stream',
-) {
-  const cookie = (client as unknown as { cookie: string }).cookie;
-  const response = await client.app.request(`/api/patients/${patientId}/imaging`, {
-    method: 'POST',
-    headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name), cookie },
-    body: bytes,
-  });
-  const text = await response.text();
-  return { status: response.status, json: JSON.parse(text) as Record<string, unknown>, text };
-}
-
-async function raw(client: TestClient, path: string) {
-  const cookie = (client as unknown as { cookie: string }).cookie;
-  const response = await client.app.request(path, { headers: { cookie } });
-  return {
-    status: response.status,
-    headers: response.headers,
-    bytes: new Uint8Array(await response.arrayBuffer()),
-  };
-}
+) => rawUpload(client, `/api/patients/${patientId}/imaging`, bytes, { name, type });
+const raw = rawGet;
 
 const auditActions = async (db: Kysely<Database>, clinicId: string, patientId: string) =>
   (
@@ -55,15 +38,6 @@ const auditActions = async (db: Kysely<Database>, clinicId: string, patientId: s
       .orderBy('at')
       .execute()
   ).map((row) => row.action);
-
-interface StudyJson {
-  id: string;
-  modality: string;
-  bodyPart: string;
-  studyDate: string;
-  seriesCount: number;
-  imageCount: number;
-}
 
 forEachEngine((engine) => {
   engine.test(
