@@ -20,9 +20,11 @@ import {
   reminderFollowUps,
   reminderSettingsSchema,
 } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import { timeZoneSchema } from '../clinics/create.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, uuidParam } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
@@ -126,8 +128,11 @@ async function writePrefs(c: AppContext) {
   return c.json({ prefs: resolveReminderPrefs(values) } satisfies ReminderPrefsAnswer);
 }
 
-/** A device's push subscription: no endpoint or key in the audit (they are the device's secret). */
-const pushAudit = (action: string, patientId: string) => ({
+/**
+ * The audit entry of a change to the patient's own reminder set-up (a device's push subscription, a
+ * calendar feed): no endpoint, key or feed token in it (they are secrets).
+ */
+const reminderAudit = (action: string, patientId: string) => ({
   action,
   subjectType: 'patient',
   subjectId: patientId,
@@ -157,7 +162,7 @@ async function subscribePush(c: AppContext) {
         }),
       )
       .execute();
-    await audit(c, pushAudit('reminders.push.subscribe', patientId), trx);
+    await audit(c, reminderAudit('reminders.push.subscribe', patientId), trx);
   });
   return c.json({ subscribed: true } satisfies PushSubscriptionState, 201);
 }
@@ -176,7 +181,7 @@ async function unsubscribePush(c: AppContext) {
       .executeTakeFirst();
     // Nothing removed (another device's endpoint, or already gone): nothing changed to audit.
     if (Number(removed.numDeletedRows) > 0)
-      await audit(c, pushAudit('reminders.push.unsubscribe', patientId), trx);
+      await audit(c, reminderAudit('reminders.push.unsubscribe', patientId), trx);
   });
   return c.json({ subscribed: false } satisfies PushSubscriptionState);
 }
@@ -248,6 +253,23 @@ async function downloadIcs(c: AppContext) {
   });
 }
 
+/** Ends the patient's open calendar feed (at most one); how many ended. */
+async function revokeOpenFeeds(
+  trx: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  at: Date,
+): Promise<number> {
+  const result = await trx
+    .updateTable('calendar_feeds')
+    .set({ revoked_at: at })
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 async function newFeed(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
@@ -255,13 +277,7 @@ async function newFeed(c: AppContext) {
   const { db, now } = c.get('deps');
   const { token, hash } = newLinkToken();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('calendar_feeds')
-      .set({ revoked_at: now() })
-      .where('clinic_id', '=', actor.clinicId)
-      .where('patient_id', '=', patientId)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeOpenFeeds(trx, actor.clinicId, patientId, now());
     await trx
       .insertInto('calendar_feeds')
       .values({
@@ -271,16 +287,7 @@ async function newFeed(c: AppContext) {
         revoked_at: null,
       })
       .execute();
-    await audit(
-      c,
-      {
-        action: 'reminders.calendar-feed.create',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-      },
-      trx,
-    );
+    await audit(c, reminderAudit('reminders.calendar-feed.create', patientId), trx);
   });
   const url = reminderLink(c.get('deps').publicUrl, calendarPath(actor.clinicId, token));
   return c.json({ url } satisfies CalendarFeed, 201);
@@ -291,25 +298,9 @@ async function revokeFeed(c: AppContext) {
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
   const { db, now } = c.get('deps');
   await db.transaction().execute(async (trx) => {
-    const revoked = await trx
-      .updateTable('calendar_feeds')
-      .set({ revoked_at: now() })
-      .where('clinic_id', '=', actor.clinicId)
-      .where('patient_id', '=', patientId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
     // No open feed: nothing changed to audit.
-    if (Number(revoked.numUpdatedRows) > 0)
-      await audit(
-        c,
-        {
-          action: 'reminders.calendar-feed.revoke',
-          subjectType: 'patient',
-          subjectId: patientId,
-          patientId,
-        },
-        trx,
-      );
+    if ((await revokeOpenFeeds(trx, actor.clinicId, patientId, now())) > 0)
+      await audit(c, reminderAudit('reminders.calendar-feed.revoke', patientId), trx);
   });
   return c.json({ revoked: true as const });
 }
