@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import {
   compressedDicom,
   jpegBytes,
@@ -45,8 +45,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
       const nurse = admin.fork();
       await signInStaff(nurse, clinic, 'care_manager');
@@ -162,8 +161,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX T1', images: 1 }] });
@@ -245,8 +243,7 @@ forEachEngine((engine) => {
           assigned_by: null,
         })
         .execute();
-      const reviewer = new TestClient(db);
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await staffSignedIn(db, clinic, 'reviewer');
       assert.equal((await reviewer.get(`/api/patients/${me.patientId}/imaging`)).status, 403);
       // Studies reach a reviewer only through a second-opinion case (second-opinion/imaging.test.ts).
       assert.equal((await reviewer.get(`/api/imaging/studies/${studyId}`)).status, 404);
@@ -264,8 +261,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
 
       const crowded = zipSync(

@@ -8,6 +8,7 @@ import {
   type SeededClinic,
   seedClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
 import { storageUsed, uploadQuotaDefaults } from '../storage/quota.ts';
@@ -224,8 +225,7 @@ forEachEngine((engine) => {
         .set({ imaging_quota_bytes: 1000 })
         .where('id', '=', clinic.clinicId)
         .execute();
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
       const refused = await send(
