@@ -16,12 +16,7 @@ import { allRouteDocs } from '../openapi/routes.ts';
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Request-handling files that still call recordAudit by hand: the list only shrinks. */
-const awaitingAuditHelper = new Set<string>([
-  'patients/surgery-correction.ts',
-  // Added on main while issue 14 was under way (issue 15): enrolChecked is shared by the
-  // console's enrolment and FHIR's transaction.
-  'patients/enrol.ts',
-]);
+const awaitingAuditHelper = new Set<string>([]);
 
 /**
  * Where recordAudit stays (decision 019): code without a request (a job, the CLI) or below the
@@ -34,7 +29,7 @@ const withoutRequest = new Set<string>([
   'audit/denied.ts', // the middleware that audits refused requests
   'alerts/escalation.ts', // a job
   'clinics/create.ts', // the CLI's clinic creation
-  'patients/import.ts', // a CSV import also run from the CLI
+  'patients/import.ts', // the CLI's CSV import (a request passes audit(c, …) instead)
 ]);
 
 test('handlers audit through audit(c, event), never recordAudit by hand', () => {

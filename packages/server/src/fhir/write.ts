@@ -187,11 +187,10 @@ export async function transaction(c: AppContext): Promise<Response> {
   let created: { patientId: string; surgeryId: string };
   try {
     created = await enrolChecked(
-      db,
+      c,
       {
         clinicId: caller.clinicId,
         actor: caller.actor,
-        ip: c.get('ip'),
         details: {
           via: 'fhir',
           ...(caller.smartClientId ? { smartClientId: caller.smartClientId } : {}),

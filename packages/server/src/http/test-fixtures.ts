@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Role } from '../db/schema.ts';
-import type { TestClient } from './test-client.ts';
+import { TestClient } from './test-client.ts';
 
 export const staffPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -58,6 +58,17 @@ export async function signInStaff(
     password: staffPassword,
   });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.text}`);
+}
+
+/** A new client, signed in as the clinic's staff member of this role. */
+export async function staffSignedIn(
+  db: Kysely<Database>,
+  clinic: SeededClinic,
+  role: Exclude<Role, 'patient'>,
+): Promise<TestClient> {
+  const client = new TestClient(db);
+  await signInStaff(client, clinic, role);
+  return client;
 }
 
 export async function signInPatient(client: TestClient, clinic: SeededClinic, email: string) {

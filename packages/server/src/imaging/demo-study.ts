@@ -1,4 +1,4 @@
-import { dcmjsData } from './dicom.ts';
+import { dcmjsData, writeDicomFile } from './dicom.ts';
 
 /**
  * A made-up sagittal lumbar MR series for the demo (never a real person's scan): stacked bright
@@ -11,7 +11,7 @@ export function demoLumbarStudy(input: {
   slices?: number;
   size?: number;
 }): { name: string; bytes: Uint8Array }[] {
-  const { DicomDict, DicomMetaDictionary } = dcmjsData();
+  const { DicomMetaDictionary } = dcmjsData();
   const slices = input.slices ?? 8;
   const size = input.size ?? 128;
   const studyUid = DicomMetaDictionary.uid();
@@ -63,16 +63,10 @@ export function demoLumbarStudy(input: {
       WindowWidth: '1800',
       PixelData: [pixels.buffer],
     };
-    const meta = {
-      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-      MediaStorageSOPClassUID: sopClassUid,
-      MediaStorageSOPInstanceUID: sopUid,
-      TransferSyntaxUID: '1.2.840.10008.1.2.1',
-      ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
-    };
-    const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-    dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-    files.push({ name: `DEMO/SAGT2/IM${slice}.dcm`, bytes: new Uint8Array(dict.write()) });
+    files.push({
+      name: `DEMO/SAGT2/IM${slice}.dcm`,
+      bytes: writeDicomFile(dataset, '1.2.840.10008.1.2.1'),
+    });
   }
   return files;
 }

@@ -1,7 +1,8 @@
 import dcmjs from 'dcmjs';
 import { PDFDocument } from 'pdf-lib';
+import { writeDicomFile } from './dicom.ts';
 
-const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+const { DicomMetaDictionary } = dcmjs.data;
 
 export interface SyntheticSeries {
   readonly description: string;
@@ -103,23 +104,11 @@ export function syntheticDicom(input: {
     RescaleIntercept: '0',
     PixelData: [pixels.buffer],
   };
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: sopClassUid,
-    MediaStorageSOPInstanceUID: input.sopUid,
-    TransferSyntaxUID: '1.2.840.10008.1.2.1',
-    ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
-  };
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  const elements = DicomMetaDictionary.denaturalizeDataset(dataset);
   // Private tags, as scanners write them (here with the name in), so de-identification is seen to drop them.
-  elements['00090010'] = { vr: 'LO', Value: ['ACME SCANNER'] };
-  elements['00091001'] = {
-    vr: 'LO',
-    Value: [`operator notes ${options.patientName ?? 'Testcase'}`],
-  };
-  dict.dict = Object.fromEntries(Object.entries(elements).sort(([a], [b]) => a.localeCompare(b)));
-  return new Uint8Array(dict.write());
+  return writeDicomFile(dataset, '1.2.840.10008.1.2.1', {
+    '00090010': { vr: 'LO', Value: ['ACME SCANNER'] },
+    '00091001': { vr: 'LO', Value: [`operator notes ${options.patientName ?? 'Testcase'}`] },
+  });
 }
 
 /** A study of several series with known metadata; names like a disc's DICOM folder. */
@@ -213,14 +202,5 @@ export function compressedDicom(): Uint8Array {
     PhotometricInterpretation: 'MONOCHROME2',
     PixelData: [new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]).buffer],
   };
-  const meta = {
-    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-    MediaStorageSOPClassUID: sopClassUid,
-    MediaStorageSOPInstanceUID: sopUid,
-    TransferSyntaxUID: '1.2.840.10008.1.2.4.50',
-    ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
-  };
-  const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-  return new Uint8Array(dict.write());
+  return writeDicomFile(dataset, '1.2.840.10008.1.2.4.50');
 }

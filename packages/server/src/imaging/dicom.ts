@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type dcmjsType from 'dcmjs';
-import type { DenaturalizedDataset, DicomDict } from 'dcmjs';
+import type { DenaturalizedDataset, DicomDict, NaturalizedDataset } from 'dcmjs';
 
 let dcmjsLoaded: typeof dcmjsType | undefined;
 /** dcmjs, loaded on first use: an idle server does not hold it in memory (issue 19). */
@@ -11,6 +11,31 @@ export function dcmjsData(): (typeof dcmjsType)['data'] {
     dcmjsLoaded.log.setLevel?.('error');
   }
   return dcmjsLoaded.data;
+}
+
+/**
+ * A DICOM Part 10 file of a made-up dataset (the demo's synthetic study, test studies): its file
+ * meta names the dataset's own SOP class and instance. `extra` adds elements as written (tag →
+ * element, e.g. a scanner's private tags). Lamina never rewrites an uploaded file this way.
+ */
+export function writeDicomFile(
+  dataset: NaturalizedDataset & { SOPClassUID: string; SOPInstanceUID: string },
+  transferSyntaxUid: string,
+  extra: DenaturalizedDataset = {},
+): Uint8Array {
+  const meta = {
+    FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+    MediaStorageSOPClassUID: dataset.SOPClassUID,
+    MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
+    TransferSyntaxUID: transferSyntaxUid,
+    ImplementationClassUID: '2.25.80302813137786398554742050926734630921',
+  };
+  const { DicomDict: Dict, DicomMetaDictionary } = dcmjsData();
+  const dict = new Dict(DicomMetaDictionary.denaturalizeDataset(meta));
+  const elements = { ...DicomMetaDictionary.denaturalizeDataset(dataset), ...extra };
+  // Elements in tag order, as Part 10 wants them.
+  dict.dict = Object.fromEntries(Object.entries(elements).sort(([a], [b]) => a.localeCompare(b)));
+  return new Uint8Array(dict.write());
 }
 
 /** A file refused, with a sentence a patient or care manager can act on. */

@@ -5,67 +5,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
-import {
-  enrolAndSignIn,
-  type SeededClinic,
-  seedClinic,
-  signInStaff,
-} from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
 import { jpegBytes, syntheticStudy } from './dicom.test-helper.ts';
 import { requestImagingLimits } from './request-routes.ts';
 import { ingestUpload } from './service.ts';
+import { rawUpload, type StudyJson, visitorRequest } from './upload.test-helper.ts';
 
 const openHours = new Date('2026-11-20T18:00:00Z');
-const visitor = { name: 'Sam Lee', email: 'sam@mail.example' };
-
-type Json = Record<string, unknown>;
-interface StudyJson {
-  id: string;
-  modality: string;
-  bodyPart: string;
-  studyDate: string;
-  seriesCount: number;
-  imageCount: number;
-}
-
-/** A raw upload as the browser sends it: the file as the body, its name in a header. */
-async function rawUpload(
-  client: TestClient,
-  path: string,
-  bytes: Uint8Array,
-  options: { type?: string; name?: string; headers?: Record<string, string> } = {},
-) {
-  const cookie = (client as unknown as { cookie: string }).cookie;
-  const response = await client.app.request(path, {
-    method: 'POST',
-    headers: {
-      'content-type': options.type ?? 'application/octet-stream',
-      'x-file-name': encodeURIComponent(options.name ?? 'upload'),
-      ...(cookie ? { cookie } : {}),
-      ...options.headers,
-    },
-    body: bytes,
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : {}) as Json, text };
-}
-
-async function visitorRequest(client: TestClient, clinic: SeededClinic, kind = 'imaging_review') {
-  const body =
-    kind === 'imaging_review'
-      ? { kind, imagingNote: 'MRI from March' }
-      : kind === 'treatment'
-        ? { kind, symptoms: 'Leg pain when I walk.' }
-        : { kind: 'info_kit', infoKit: { region: 'lumbar', procedure: 'laminectomy' } };
-  const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-    ...body,
-    contact: visitor,
-    consent: true,
-  });
-  assert.equal(made.status, 201, made.text);
-  return { requestId: made.json.requestId as string, token: made.json.token as string };
-}
 
 const imagingAudit = async (db: Kysely<Database>, clinicId: string, requestId: string) =>
   (

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import {
   compressedDicom,
   jpegBytes,
@@ -16,33 +16,16 @@ import {
 } from './dicom.test-helper.ts';
 import { acceptsRawUpload } from './routes.ts';
 import { imagingLimits } from './service.ts';
+import { rawGet, rawUpload, type StudyJson } from './upload.test-helper.ts';
 
-async function upload(
+const upload = (
   client: TestClient,
   patientId: string,
   name: string,
   bytes: Uint8Array,
   type = 'application/octet-stream',
-) {
-  const cookie = (client as unknown as { cookie: string }).cookie;
-  const response = await client.app.request(`/api/patients/${patientId}/imaging`, {
-    method: 'POST',
-    headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name), cookie },
-    body: bytes,
-  });
-  const text = await response.text();
-  return { status: response.status, json: JSON.parse(text) as Record<string, unknown>, text };
-}
-
-async function raw(client: TestClient, path: string) {
-  const cookie = (client as unknown as { cookie: string }).cookie;
-  const response = await client.app.request(path, { headers: { cookie } });
-  return {
-    status: response.status,
-    headers: response.headers,
-    bytes: new Uint8Array(await response.arrayBuffer()),
-  };
-}
+) => rawUpload(client, `/api/patients/${patientId}/imaging`, bytes, { name, type });
+const raw = rawGet;
 
 const auditActions = async (db: Kysely<Database>, clinicId: string, patientId: string) =>
   (
@@ -56,23 +39,13 @@ const auditActions = async (db: Kysely<Database>, clinicId: string, patientId: s
       .execute()
   ).map((row) => row.action);
 
-interface StudyJson {
-  id: string;
-  modality: string;
-  bodyPart: string;
-  studyDate: string;
-  seriesCount: number;
-  imageCount: number;
-}
-
 forEachEngine((engine) => {
   engine.test(
     'staff upload a zipped study: good images stored with metadata, bad entries refused by name, every access audited',
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
       const nurse = admin.fork();
       await signInStaff(nurse, clinic, 'care_manager');
@@ -188,8 +161,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX T1', images: 1 }] });
@@ -271,8 +243,7 @@ forEachEngine((engine) => {
           assigned_by: null,
         })
         .execute();
-      const reviewer = new TestClient(db);
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await staffSignedIn(db, clinic, 'reviewer');
       assert.equal((await reviewer.get(`/api/patients/${me.patientId}/imaging`)).status, 403);
       // Studies reach a reviewer only through a second-opinion case (second-opinion/imaging.test.ts).
       assert.equal((await reviewer.get(`/api/imaging/studies/${studyId}`)).status, 404);
@@ -290,8 +261,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
 
       const crowded = zipSync(

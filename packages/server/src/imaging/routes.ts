@@ -1,4 +1,12 @@
-import { imagingStorageDto } from '@lamina/contract';
+import {
+  type ImagingList,
+  imagingListDto,
+  imagingStorageDto,
+  type StudyDetail,
+  studyDetailDto,
+  type UploadResultDto,
+  uploadResultDto,
+} from '@lamina/contract';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
@@ -295,7 +303,7 @@ async function upload(c: AppContext) {
     c.get('deps').db,
   );
   refuseIfNothingStored(result);
-  return c.json(result, 201);
+  return c.json(result satisfies UploadResultDto, 201);
 }
 
 async function list(c: AppContext) {
@@ -309,7 +317,7 @@ async function list(c: AppContext) {
     patientId,
     details: { studies: found.studies.length, documents: found.documents.length },
   });
-  return c.json(found);
+  return c.json(found satisfies ImagingList);
 }
 
 /**
@@ -350,10 +358,32 @@ export async function authorizeImagingItem(
   throw forbidden();
 }
 
-async function requireFile(c: AppContext, actor: Actor): Promise<ImagingFileRow> {
+/**
+ * A stored file's bytes for the caller, in one place for the download and the viewer: found in
+ * their clinic, allowed to them in this variant, `check`ed (e.g. a viewer needs DICOM), read, and
+ * the read audited.
+ */
+async function readFileFor(
+  c: AppContext,
+  variant: FileVariant,
+  audited: { action: string; details: Record<string, unknown> },
+  check: (file: ImagingFileRow) => void = () => {},
+): Promise<{ file: ImagingFileRow; bytes: Uint8Array }> {
+  const actor = requireActor(c);
   const file = await fileById(c.get('deps').db, actor.clinicId, pathId(c, 'fileId'));
   if (!file) throw notFound('This file');
-  return file;
+  await authorizeImagingItem(c, file, variant);
+  check(file);
+  const bytes = await readStoredFile(blobStore(c), file, variant);
+  if (!bytes) throw notFound('A de-identified copy of this file');
+  await audit(c, {
+    action: audited.action,
+    subjectType: 'imaging_file',
+    subjectId: file.id,
+    patientId: file.patient_id,
+    details: audited.details,
+  });
+  return { file, bytes };
 }
 
 async function study(c: AppContext) {
@@ -390,29 +420,17 @@ async function study(c: AppContext) {
       ...(deidentified ? {} : { uploadedAt: found.created_at.toISOString() }),
     },
     series,
-  });
+  } satisfies StudyDetail);
 }
 
 const contentTypes = { dicom: 'application/dicom', pdf: 'application/pdf', jpeg: 'image/jpeg' };
 
 async function download(c: AppContext) {
-  const actor = requireActor(c);
-  const file = await requireFile(c, actor);
   const { variant } = readQuery(c, variantQuerySchema);
-  await authorizeImagingItem(c, file, variant);
-  const bytes = await readStoredFile(blobStore(c), file, variant);
-  if (!bytes) throw notFound('A de-identified copy of this file');
-  await audit(
-    c,
-    {
-      action: 'imaging.file.download',
-      subjectType: 'imaging_file',
-      subjectId: file.id,
-      patientId: file.patient_id,
-      details: { variant },
-    },
-    c.get('deps').db,
-  );
+  const { file, bytes } = await readFileFor(c, variant, {
+    action: 'imaging.file.download',
+    details: { variant },
+  });
   const name = variant === 'deidentified' ? `deidentified-${file.id}.dcm` : file.original_name;
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'content-type': contentTypes[file.kind],
@@ -422,24 +440,15 @@ async function download(c: AppContext) {
 }
 
 async function frame(c: AppContext) {
-  const actor = requireActor(c);
-  const file = await requireFile(c, actor);
   const query = readQuery(c, frameQuerySchema);
-  await authorizeImagingItem(c, file, query.variant);
-  if (file.kind !== 'dicom')
-    throw new HttpProblem(422, 'Cannot show', 'This file is a report, not a DICOM image.');
-  const bytes = await readStoredFile(blobStore(c), file, query.variant);
-  if (!bytes) throw notFound('A de-identified copy of this file');
-  await audit(
+  const { bytes } = await readFileFor(
     c,
-    {
-      action: 'imaging.frame.read',
-      subjectType: 'imaging_file',
-      subjectId: file.id,
-      patientId: file.patient_id,
-      details: { variant: query.variant, frame: query.frame },
+    query.variant,
+    { action: 'imaging.frame.read', details: { variant: query.variant, frame: query.frame } },
+    (file) => {
+      if (file.kind !== 'dicom')
+        throw new HttpProblem(422, 'Cannot show', 'This file is a report, not a DICOM image.');
     },
-    c.get('deps').db,
   );
   let pixels: ReturnType<typeof readFrame>;
   try {
@@ -535,6 +544,8 @@ export const imaging = documentedRoutes([
       status: 201,
       description: 'At least one file stored; refused ones listed with reasons.',
     },
+    response: uploadResultDto,
+    audit: { actions: ['imaging.upload'] },
     handler: upload,
   },
   {
@@ -543,6 +554,8 @@ export const imaging = documentedRoutes([
     summary:
       "A patient's imaging studies (modality, body part, date, series and image counts) and reports",
     access: 'the patient (own record); care managers, clinicians and admins (their clinic)',
+    response: imagingListDto,
+    audit: { actions: ['imaging.list'] },
     handler: list,
   },
   {
@@ -553,6 +566,8 @@ export const imaging = documentedRoutes([
     access:
       'the patient (own record); care managers, clinicians and admins (their clinic); a reviewer when attached to their assigned second opinion (de-identified only unless the patient shared who they are)',
     query: variantQuerySchema,
+    response: studyDetailDto,
+    audit: { actions: ['imaging.study.read'] },
     handler: study,
   },
   {
@@ -564,6 +579,8 @@ export const imaging = documentedRoutes([
       'the patient (own record); care managers, clinicians and admins (their clinic); a reviewer for DICOM files of a study attached to their assigned second opinion (de-identified only unless the patient shared who they are)',
     query: variantQuerySchema,
     success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
+    response: null,
+    audit: { actions: ['imaging.file.download'] },
     handler: download,
   },
   {
@@ -579,6 +596,8 @@ export const imaging = documentedRoutes([
       description: 'Raw pixel values.',
       contentType: 'application/octet-stream',
     },
+    response: null,
+    audit: { actions: ['imaging.frame.read'] },
     handler: frame,
   },
 ]);

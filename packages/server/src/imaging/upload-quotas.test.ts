@@ -8,11 +8,13 @@ import {
   type SeededClinic,
   seedClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
 import { storageUsed, uploadQuotaDefaults } from '../storage/quota.ts';
 import { jpegBytes, pdfBytes, syntheticStudy } from './dicom.test-helper.ts';
 import { checkJpeg, checkPdf } from './documents.ts';
+import { rawUpload, visitorRequest } from './upload.test-helper.ts';
 
 /**
  * Disk fill (issue 12, decision 011). Before: `%PDF-` and zeros was stored as a report, and a
@@ -20,40 +22,16 @@ import { checkJpeg, checkPdf } from './documents.ts';
  */
 
 const openHours = new Date('2026-11-20T18:00:00Z');
-type Json = Record<string, unknown>;
-
-async function send(
+const send = (
   client: TestClient,
   path: string,
   bytes: Uint8Array,
   type: string,
   headers: Record<string, string> = {},
-) {
-  const cookie = (client as unknown as { cookie: string }).cookie;
-  const response = await client.app.request(path, {
-    method: 'POST',
-    headers: {
-      'content-type': type,
-      'x-file-name': 'upload',
-      ...(cookie ? { cookie } : {}),
-      ...headers,
-    },
-    body: bytes,
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : {}) as Json, text };
-}
+) => rawUpload(client, path, bytes, { type, headers });
 
 async function visitorUploads(client: TestClient, clinic: SeededClinic) {
-  const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-    kind: 'imaging_review',
-    imagingNote: 'MRI from March',
-    contact: { name: 'Sam Lee', email: 'sam@mail.example' },
-    consent: true,
-  });
-  assert.equal(made.status, 201, made.text);
-  const requestId = made.json.requestId as string;
-  const token = made.json.token as string;
+  const { requestId, token } = await visitorRequest(client, clinic);
   const path = `/api/public/${clinic.slug}/requests/${requestId}/imaging`;
   return {
     requestId,
@@ -247,8 +225,7 @@ forEachEngine((engine) => {
         .set({ imaging_quota_bytes: 1000 })
         .where('id', '=', clinic.clinicId)
         .execute();
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
       const refused = await send(

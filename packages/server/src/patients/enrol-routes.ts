@@ -1,4 +1,12 @@
+import {
+  type Enrolled,
+  enrolledDto,
+  importReportDto,
+  type SurgeryCorrected,
+  surgeryCorrectedDto,
+} from '@lamina/contract';
 import { z } from 'zod';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
@@ -21,27 +29,28 @@ async function readBody(c: AppContext): Promise<unknown> {
 async function enrol(c: AppContext) {
   const actor = authorizeClinic(c, 'enrol-patient');
   const body = await readBody(c);
-  const created = await enrolChecked(
-    c.get('deps').db,
-    { clinicId: actor.clinicId, actor, ip: c.get('ip') },
-    body,
+  const created = await enrolChecked(c, { clinicId: actor.clinicId, actor }, body);
+  return c.json(
+    {
+      patientId: created.patientId,
+      userId: created.userId,
+      surgeryId: created.surgeryId,
+    } satisfies Enrolled,
+    201,
   );
-  return c.json(created, 201);
 }
 
 async function correct(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'correct-surgery');
   const correction = await readJson(c, correctSurgerySchema);
-  const { db, now } = c.get('deps');
-  const result = await correctSurgery(db, {
+  const result = await correctSurgery(c, {
     actor,
-    ip: c.get('ip'),
     patientId,
     correction,
-    now: now(),
+    now: c.get('deps').now(),
   });
-  return c.json(result);
+  return c.json(result satisfies SurgeryCorrected);
 }
 
 export const importSchema = z.strictObject({
@@ -63,6 +72,7 @@ async function importCsv(c: AppContext) {
     clinicId: actor.clinicId,
     actor,
     ip: c.get('ip'),
+    audit: (event, trx) => audit(c, event, trx),
     csv: body.csv,
     dryRun: body.dryRun,
     dateFormat: body.dateFormat,
@@ -81,6 +91,8 @@ export const enrolment = documentedRoutes([
     access: enrollers,
     body: enrolPatientSchema,
     success: { status: 201, description: 'Enrolled.' },
+    response: enrolledDto,
+    audit: { actions: ['patient.enrol'] },
     handler: enrol,
   },
   {
@@ -90,6 +102,8 @@ export const enrolment = documentedRoutes([
       'Correct the current surgery (date, procedure, fusion, levels, surgeon) or cancel it; the plan follows, check-ins stay, the change is audited',
     access: 'care managers, clinicians and admins (their own clinic)',
     body: correctSurgerySchema,
+    response: surgeryCorrectedDto,
+    audit: { actions: ['surgery.correct'] },
     handler: correct,
   },
   {
@@ -99,6 +113,8 @@ export const enrolment = documentedRoutes([
     access: enrollers,
     body: importSchema,
     success: { status: 200, description: 'The report (201 when a real run enrolled the rows).' },
+    response: importReportDto,
+    audit: { actions: ['patient.import'], when: 'only a real run (not a dry run)' },
     handler: importCsv,
   },
 ]);

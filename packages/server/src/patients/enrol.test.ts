@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { surgerySchema } from '@lamina/pathway';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
 import {
   type SeededClinic,
   seedClinic,
   signInPatient,
-  signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { isUniqueViolation } from './enrol.ts';
 import { enrolPatient } from './store.ts';
@@ -35,23 +32,13 @@ function aPatient(clinic: SeededClinic, extra: Record<string, unknown> = {}) {
   };
 }
 
-async function staffClient(
-  db: Kysely<Database>,
-  clinic: SeededClinic,
-  role: 'admin' | 'care_manager' = 'care_manager',
-) {
-  const client = new TestClient(db);
-  await signInStaff(client, clinic, role);
-  return client;
-}
-
 forEachEngine((engine) => {
   engine.test(
     'enrolment: every wrong field has its own plain message (RFC 9457 errors)',
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const nurse = await staffClient(db, clinic);
+      const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const bad = await nurse.post('/api/patients', {
         givenName: ' ',
         familyName: 'Ruiz',
@@ -107,7 +94,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const nurse = await staffClient(db, clinic);
+      const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const created = await nurse.post('/api/patients', aPatient(clinic, { mrn: 'MRN-001' }));
       assert.equal(created.status, 201, created.text);
       const row = await db
@@ -156,7 +143,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
       const other = await seedClinic(db);
-      const admin = await staffClient(db, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const first = aPatient(clinic, { mrn: 'A-1' });
       const created = await admin.post('/api/patients', first);
       assert.equal(created.status, 201);
@@ -186,7 +173,7 @@ forEachEngine((engine) => {
       assert.equal(sameMrn.status, 409);
       assert.equal(sameMrn.json.matchedOn, 'mrn');
       // Same person in another clinic is another clinic's patient.
-      const elsewhere = await staffClient(db, other, 'admin');
+      const elsewhere = await staffSignedIn(db, other, 'admin');
       assert.equal(
         (
           await elsewhere.post(
@@ -214,8 +201,8 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = await staffClient(db, clinic, 'admin');
-      const nurse = await staffClient(db, clinic);
+      const admin = await staffSignedIn(db, clinic, 'admin');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager');
       // Same name and birth date, different emails: only the unique index can catch this race.
       const answers = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
@@ -245,7 +232,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const nurse = await staffClient(db, clinic);
+      const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const input = aPatient(clinic);
       const created = await nurse.post('/api/patients', input);
       const patientId = created.json.patientId as string;
@@ -317,9 +304,8 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const clinicianClient = new TestClient(db);
-      await signInStaff(clinicianClient, clinic, 'clinician');
-      const nurse = await staffClient(db, clinic);
+      const clinicianClient = await staffSignedIn(db, clinic, 'clinician');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const created = await nurse.post('/api/patients', aPatient(clinic));
       const patientId = created.json.patientId as string;
       const cancelled = await clinicianClient.post(

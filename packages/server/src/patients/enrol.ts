@@ -15,9 +15,10 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
 import { fieldErrors, HttpProblem } from '../http/problem.ts';
 import { enrolPatient } from './store.ts';
 
@@ -285,16 +286,17 @@ export async function checkSurgeon(
  * duplicates and write the same audit entry (`patient.enrol`) in the same transaction.
  */
 export async function enrolChecked(
-  db: Kysely<Database>,
+  c: AppContext,
   who: {
     clinicId: string;
+    /** The signed-in staff member; null for a SMART system client (no person: audited without actor). */
     actor: Actor | null;
-    ip: string | null;
     /** Added to the audit entry (e.g. the SMART client and `via: 'fhir'`); no free text. */
     details?: Record<string, unknown>;
   },
   body: unknown,
 ): Promise<{ patientId: string; userId: string | null; surgeryId: string }> {
+  const { db } = c.get('deps');
   const input = checkEnrolment(body);
   await checkSurgeon(db, who.clinicId, input.surgeonId);
   const duplicate = await findDuplicate(db, who.clinicId, input);
@@ -302,16 +304,19 @@ export async function enrolChecked(
   try {
     return await db.transaction().execute(async (trx) => {
       const ids = await enrolPatient(trx, who.clinicId, who.actor?.userId ?? null, input);
-      await recordAudit(trx, {
-        clinicId: who.clinicId,
-        actor: who.actor,
-        action: 'patient.enrol',
-        subjectType: 'patient',
-        subjectId: ids.patientId,
-        patientId: ids.patientId,
-        ip: who.ip,
-        ...(who.details ? { details: who.details } : {}),
-      });
+      await audit(
+        c,
+        {
+          action: 'patient.enrol',
+          subjectType: 'patient',
+          subjectId: ids.patientId,
+          patientId: ids.patientId,
+          ...(who.details ? { details: who.details } : {}),
+          // Without a person (a SMART system client): the clinic is named, no session is the actor.
+          ...(who.actor ? {} : { clinicId: who.clinicId, actor: null }),
+        },
+        trx,
+      );
       return ids;
     });
   } catch (error) {

@@ -8,8 +8,7 @@ import type { Kysely } from 'kysely';
 import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import { syntheticCsv } from './import.test-helper.ts';
 
 const header =
@@ -30,8 +29,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const nurse = new TestClient(db);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const csv = [
         header,
         `M1,Ana,Ruiz,1960-03-14,ana@mail.example,(415) 555-2671,es,lumbar,laminectomy,2,no,2026-11-10,${clinic.staff.clinician.email}`,
@@ -94,8 +92,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const csv = [
         header,
         `M1,Ana,Ruiz,03/14/1960,ANA@mail.example,(415) 555-2671,es,lumbar,laminectomy,2,yes,11/10/2026,${clinic.staff.clinician.email}`,
@@ -172,8 +169,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const csv = syntheticCsv(5_000);
       const result = await admin.post('/api/patients/import', { csv, dryRun: false });
       assert.equal(result.status, 201, result.text.slice(0, 500));

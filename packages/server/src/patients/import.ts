@@ -1,6 +1,7 @@
+import type { ImportReport, ImportRow } from '@lamina/contract';
 import { parse } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
-import { recordAudit } from '../audit/audit.ts';
+import { type AuditEvent, recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -52,23 +53,8 @@ const requiredColumns: Column[] = [
 
 export const maxImportRows = 20_000;
 
-export interface ImportRow {
-  /** The row's line in a spreadsheet: the header is row 1, the first patient row 2. */
-  row: number;
-  name: string;
-  status: 'new' | 'already-enrolled' | 'error';
-  errors: string[];
-  /** The existing patient (already-enrolled) or the new one (after a real run). */
-  patientId?: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  /** True when the rows were enrolled (a real run without errors). */
-  enrolled: boolean;
-  counts: { rows: number; new: number; alreadyEnrolled: number; errors: number };
-  rows: ImportRow[];
-}
+/** The report's row and the report itself are the answer's DTOs (@lamina/contract). */
+export type { ImportReport, ImportRow };
 
 const headerKey = (value: string) =>
   value
@@ -328,6 +314,13 @@ async function surgeonsByEmail(db: Kysely<Database>, clinicId: string) {
   return new Map(rows.map((row) => [row.email, row.id]));
 }
 
+/**
+ * Writes the import's audit row in the enrolment's transaction. In a request it is `audit(c, …)`
+ * (actor, ip and clinic from the request); without one (the CLI) the row is written with the
+ * `actor` and `ip` given to importPatients.
+ */
+export type ImportAuditor = (event: AuditEvent, trx: Kysely<Database>) => Promise<void>;
+
 /** Checks a file, and unless `dryRun` enrols its new rows (all of them or none). */
 export async function importPatients(
   db: Kysely<Database>,
@@ -335,6 +328,8 @@ export async function importPatients(
     clinicId: string;
     actor: Actor | null;
     ip: string | null;
+    /** Set in a request: `(event, trx) => audit(c, event, trx)`. */
+    audit?: ImportAuditor;
     csv: string;
     dryRun: boolean;
     dateFormat?: DateFormat;
@@ -430,19 +425,24 @@ export async function importPatients(
         const item = toEnrol[i];
         if (item) item.report.patientId = id.patientId;
       });
-      await recordAudit(trx, {
-        clinicId: input.clinicId,
-        actor: input.actor,
+      const event: AuditEvent = {
         action: 'patient.import',
         subjectType: 'patient',
-        ip: input.ip,
         details: {
           rows: counts.rows,
           enrolled: ids.length,
           alreadyEnrolled: counts.alreadyEnrolled,
           patientIds: ids.map((id) => id.patientId),
         },
-      });
+      };
+      if (input.audit) await input.audit(event, trx);
+      else
+        await recordAudit(trx, {
+          ...event,
+          clinicId: input.clinicId,
+          actor: input.actor,
+          ip: input.ip,
+        });
     });
   } catch (error) {
     if (isUniqueViolation(error))

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { patientInvitationOpenedDto } from '@lamina/contract';
+import {
+  type AppStatus,
+  type AppStatusList,
+  appStatusDto,
+  appStatusListDto,
+  type PatientInvitationRevoked,
+  type PatientInvitationSent,
+  patientInvitationOpenedDto,
+  patientInvitationRevokedDto,
+  patientInvitationSentDto,
+} from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -134,7 +144,10 @@ async function invite(c: AppContext, resend: boolean) {
     return row.id;
   });
   devLog?.(`[dev ${channel}] patient invitation ${invitationId}: ${link}`);
-  return c.json({ invitationId, channel, expiresAt }, 201);
+  return c.json(
+    { invitationId, channel, expiresAt: expiresAt.toISOString() } satisfies PatientInvitationSent,
+    201,
+  );
 }
 
 async function revoke(c: AppContext) {
@@ -165,7 +178,7 @@ async function revoke(c: AppContext) {
     );
     return count;
   });
-  return c.json({ patientId, revoked });
+  return c.json({ patientId, revoked } satisfies PatientInvitationRevoked);
 }
 
 const invalidInvitation = () =>
@@ -280,7 +293,7 @@ async function appStatus(db: Kysely<Database>, clinicId: string, at: number, pat
     .orderBy('patients.given_name')
     .limit(2000)
     .execute();
-  return rows.map((row) => {
+  return rows.map((row): AppStatus => {
     const inv = row.invitation as {
       channel: string;
       createdAt: string;
@@ -288,7 +301,7 @@ async function appStatus(db: Kysely<Database>, clinicId: string, at: number, pat
       usedAt: string | null;
       revokedAt: string | null;
     } | null;
-    const state = !inv
+    const state: AppStatus['invitation']['state'] = !inv
       ? 'not-invited'
       : inv.usedAt
         ? 'opened'
@@ -307,7 +320,7 @@ async function appStatus(db: Kysely<Database>, clinicId: string, at: number, pat
       invitation: inv
         ? {
             state,
-            channel: inv.channel,
+            channel: inv.channel as 'email' | 'sms',
             sentAt: toIso(inv.createdAt),
             expiresAt: toIso(inv.expiresAt),
           }
@@ -322,7 +335,14 @@ async function appStatus(db: Kysely<Database>, clinicId: string, at: number, pat
 async function list(c: AppContext) {
   const actor = authorizeClinic(c, 'list-patients');
   const { db, now } = c.get('deps');
-  return c.json({ patients: await appStatus(db, actor.clinicId, now().getTime()) });
+  const patients = await appStatus(db, actor.clinicId, now().getTime());
+  // Staff reading each patient's account activity (last sign-in, last check-in): audited like the patient list.
+  await audit(c, {
+    action: 'patient.app-status.list',
+    subjectType: 'patient',
+    details: { count: patients.length },
+  });
+  return c.json({ patients } satisfies AppStatusList);
 }
 
 async function one(c: AppContext) {
@@ -332,7 +352,13 @@ async function one(c: AppContext) {
   const [row] = await appStatus(db, actor.clinicId, now().getTime(), patientId);
   // Looked up inside the actor's own clinic: another clinic's patient simply does not exist here.
   if (!row) throw notFound('This patient');
-  return c.json(row);
+  await audit(c, {
+    action: 'patient.app-status.read',
+    subjectType: 'patient',
+    subjectId: patientId,
+    patientId,
+  });
+  return c.json(row satisfies AppStatus);
 }
 
 export const invitationRoutes: RouteSpec[] = [
@@ -344,6 +370,8 @@ export const invitationRoutes: RouteSpec[] = [
     access: 'care managers and admins (their own clinic)',
     body: inviteSchema,
     success: { status: 201, description: 'Invited; the message is in the outbox.' },
+    response: patientInvitationSentDto,
+    audit: { actions: ['patient.invite'] },
     handler: (c) => invite(c, false),
   },
   {
@@ -352,6 +380,8 @@ export const invitationRoutes: RouteSpec[] = [
     summary:
       "One patient's app status: invited or not, last sign-in, last check-in (never checked in)",
     access: 'care managers, clinicians and admins (their own clinic)',
+    response: appStatusDto,
+    audit: { actions: ['patient.app-status.read'] },
     handler: one,
   },
   {
@@ -361,6 +391,8 @@ export const invitationRoutes: RouteSpec[] = [
     access: 'care managers and admins (their own clinic)',
     body: inviteSchema,
     success: { status: 201, description: 'Sent again with a new link.' },
+    response: patientInvitationSentDto,
+    audit: { actions: ['patient.invitation-resend'] },
     handler: (c) => invite(c, true),
   },
   {
@@ -369,6 +401,8 @@ export const invitationRoutes: RouteSpec[] = [
     summary: "Revoke a patient's open invitation",
     access: 'care managers and admins (their own clinic)',
     body: revokeSchema,
+    response: patientInvitationRevokedDto,
+    audit: { actions: ['patient.invitation-revoke'] },
     handler: revoke,
   },
   {
@@ -376,6 +410,8 @@ export const invitationRoutes: RouteSpec[] = [
     path: '/api/patient-invitations',
     summary: 'Each patient: invited or not, last sign-in, last check-in (never checked in)',
     access: 'care managers, clinicians and admins (their own clinic)',
+    response: appStatusListDto,
+    audit: { actions: ['patient.app-status.list'] },
     handler: list,
   },
   {

@@ -1,10 +1,11 @@
+import { type PatientLanguage, patientLanguageDto } from '@lamina/contract';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
+import { setPatientPreference } from './preference.ts';
 
 /** The patient's language: the app, their emails, SMS and PDFs use it (issue 15). */
 export const languageBodySchema = z.strictObject({ language: z.enum(['en', 'es']) });
@@ -20,42 +21,20 @@ async function read(c: AppContext) {
     .where('id', '=', patientId)
     .executeTakeFirst();
   if (!row) throw notFound('This patient');
-  return c.json({ patientId, language: row.language });
+  return c.json({ patientId, language: row.language } satisfies PatientLanguage);
 }
 
 async function update(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'set-language');
   const { language } = await readJson(c, languageBodySchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('patients')
-      .select('language')
-      .where('clinic_id', '=', actor.clinicId)
-      .where('id', '=', patientId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound('This patient');
-    await trx
-      .updateTable('patients')
-      .set({ language })
-      .where('clinic_id', '=', actor.clinicId)
-      .where('id', '=', patientId)
-      .execute();
-    await audit(
-      c,
-      {
-        action: 'patient.language-update',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        details: { before: before.language, after: language },
-      },
-      trx,
-    );
-  });
-  return c.json({ patientId, language });
+  await setPatientPreference(
+    c,
+    { clinicId: actor.clinicId, patientId },
+    { column: 'language', value: language },
+    'patient.language-update',
+  );
+  return c.json({ patientId, language } satisfies PatientLanguage);
 }
 
 export const languageRoutes: RouteSpec[] = [
@@ -64,6 +43,8 @@ export const languageRoutes: RouteSpec[] = [
     path: '/api/patients/:patientId/language',
     summary: "The patient's language (en or es)",
     access: 'the patient; their clinic’s staff; an assigned reviewer',
+    response: patientLanguageDto,
+    audit: 'none',
     handler: read,
   },
   {
@@ -72,6 +53,8 @@ export const languageRoutes: RouteSpec[] = [
     summary: "Set the patient's language for the app, emails, text messages and PDFs",
     access: 'the patient; care managers and admins (their own clinic)',
     body: languageBodySchema,
+    response: patientLanguageDto,
+    audit: { actions: ['patient.language-update'] },
     handler: update,
   },
 ];

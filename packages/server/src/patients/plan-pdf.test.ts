@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import type { TestClient } from '../http/test-client.ts';
+import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import { pdfText } from '../intake/pdf-text.test-helper.ts';
 
 forEachEngine((engine) => {
@@ -17,8 +17,7 @@ forEachEngine((engine) => {
         .set({ phone: '555-0142' })
         .where('id', '=', clinic.clinicId)
         .execute();
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       const path = `/api/patients/${patientId}/plan.pdf`;
 

@@ -181,19 +181,29 @@ export type SurgeryRow = Selectable<SurgeriesTable> & {
   ack_deadlines: Selectable<Database['clinics']>['ack_deadlines'];
 };
 
+/** The surgery itself (what pathway's surgerySchema reads) from a surgeries row. */
+export function surgeryFieldsOf(
+  row: Pick<
+    Selectable<SurgeriesTable>,
+    'region' | 'procedure' | 'approach' | 'fusion' | 'levels' | 'surgery_date'
+  >,
+) {
+  return {
+    region: row.region,
+    procedure: row.procedure,
+    approach: row.approach,
+    fusion: row.fusion,
+    levels: row.levels,
+    surgeryDate: row.surgery_date,
+  };
+}
+
 export function surgeryRecordFrom(row: SurgeryRow): SurgeryRecord {
   return {
     id: row.id,
     timeZone: row.timezone,
     ackDeadlines: resolveAckDeadlines(row.ack_deadlines),
-    surgery: surgerySchema.parse({
-      region: row.region,
-      procedure: row.procedure,
-      approach: row.approach,
-      fusion: row.fusion,
-      levels: row.levels,
-      surgeryDate: row.surgery_date,
-    }),
+    surgery: surgerySchema.parse(surgeryFieldsOf(row)),
     factors: patientFactorsSchema.parse(row.factors ?? {}),
     overrides: planOverridesSchema.parse(row.overrides ?? {}),
     surgeonId: row.surgeon_id,

@@ -1,3 +1,4 @@
+import type { SurgeryCorrected } from '@lamina/contract';
 import {
   approaches,
   isoDateSchema,
@@ -7,14 +8,13 @@ import {
   surgerySchema,
   unknownOverrideIds,
 } from '@lamina/pathway';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
-import type { Database } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { checkSurgeon } from './enrol.ts';
-import type { SurgeryRecord } from './store.ts';
+import { currentSurgery, type SurgeryRecord, surgeryFieldsOf } from './store.ts';
 
 /**
  * Correcting a surgery (issue 15, decision 016): the date moved, the procedure or fusion changed,
@@ -54,23 +54,14 @@ export const correctSurgerySchema = z
 export type SurgeryCorrection = z.output<typeof correctSurgerySchema>;
 
 /** What the audit keeps of a surgery: the fields a correction can change. */
-function auditedValues(row: {
-  region: string;
-  procedure: string;
-  approach: string;
-  fusion: boolean;
-  levels: number;
-  surgery_date: string;
-  surgeon_id: string | null;
-  cancelled_at: Date | null;
-}) {
+function auditedValues(
+  row: Parameters<typeof surgeryFieldsOf>[0] & {
+    surgeon_id: string | null;
+    cancelled_at: Date | null;
+  },
+) {
   return {
-    region: row.region,
-    procedure: row.procedure,
-    approach: row.approach,
-    fusion: row.fusion,
-    levels: row.levels,
-    surgeryDate: row.surgery_date,
+    ...surgeryFieldsOf(row),
     surgeonId: row.surgeon_id,
     cancelled: row.cancelled_at !== null,
   };
@@ -78,28 +69,20 @@ function auditedValues(row: {
 
 /** Corrects the patient's current surgery under a row lock, with its audit row in the same transaction. */
 export async function correctSurgery(
-  db: Kysely<Database>,
+  c: AppContext,
   input: {
     actor: Actor;
-    ip: string | null;
     patientId: string;
     correction: SurgeryCorrection;
     now: Date;
   },
-) {
+): Promise<SurgeryCorrected> {
+  const { db } = c.get('deps');
   const { actor, patientId, correction } = input;
   const clinicId = actor.clinicId;
   await checkSurgeon(db, clinicId, correction.surgeonId);
   return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('surgeries')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('patient_id', '=', patientId)
-      .orderBy('surgery_date', 'desc')
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const current = await currentSurgery(trx, clinicId, patientId);
     if (!current) throw notFound('A surgery for this patient');
     // Locked: two corrections at once apply one after the other, each audited against what it changed.
     const row = await trx
@@ -161,21 +144,22 @@ export async function correctSurgery(
     const changed = (Object.keys(before) as (keyof typeof before)[]).filter(
       (key) => before[key] !== after[key],
     );
-    await recordAudit(trx, {
-      clinicId,
-      actor,
-      action: 'surgery.correct',
-      subjectType: 'surgery',
-      subjectId: row.id,
-      patientId,
-      ip: input.ip,
-      details: {
-        changed,
-        before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-        after: Object.fromEntries(changed.map((key) => [key, after[key]])),
-        ...(correction.reason ? { reason: correction.reason } : {}),
+    await audit(
+      c,
+      {
+        action: 'surgery.correct',
+        subjectType: 'surgery',
+        subjectId: row.id,
+        patientId,
+        details: {
+          changed,
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+          ...(correction.reason ? { reason: correction.reason } : {}),
+        },
       },
-    });
+      trx,
+    );
     return { surgeryId: row.id, changed, surgery: after, cancelReason: updated.cancel_reason };
   });
 }

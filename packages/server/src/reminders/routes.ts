@@ -1,8 +1,19 @@
 import {
   type AlertEmails,
   alertEmailsDto,
+  type CalendarFeed,
+  calendarFeedDto,
+  calendarFeedRevokedDto,
+  type PatientTimeZone,
+  type PushSubscriptionState,
+  patientTimeZoneDto,
+  pushSubscriptionDto,
+  type ReminderPrefsAnswer,
+  type ReminderState,
+  reminderPrefsAnswerDto,
   reminderSettingsDto,
   reminderSettingsSavedDto,
+  reminderStateDto,
   type WorklistEntryDto,
   worklistAcknowledgedDto,
   worklistDto,
@@ -16,15 +27,18 @@ import {
   reminderFollowUps,
   reminderSettingsSchema,
 } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import { timeZoneSchema } from '../clinics/create.ts';
+import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, uuidParam } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
 import { vapidKeys } from '../messaging/push.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
+import { setPatientPreference } from '../patients/preference.ts';
 import { calendar } from './ics.ts';
 import { calendarPath, hashLinkToken, newLinkToken, reminderLink } from './links.ts';
 import { resolveReminderPrefs, resolveReminderSettings } from './run.ts';
@@ -85,7 +99,7 @@ async function readPrefs(c: AppContext) {
       status: s.status,
       at: s.created_at.toISOString(),
     })),
-  });
+  } satisfies ReminderState);
 }
 
 async function writePrefs(c: AppContext) {
@@ -118,32 +132,46 @@ async function writePrefs(c: AppContext) {
       trx,
     );
   });
-  return c.json({ prefs: resolveReminderPrefs(values) });
+  return c.json({ prefs: resolveReminderPrefs(values) } satisfies ReminderPrefsAnswer);
 }
+
+/**
+ * The audit entry of a change to the patient's own reminder set-up (a device's push subscription, a
+ * calendar feed): no endpoint, key or feed token in it (they are secrets).
+ */
+const reminderAudit = (action: string, patientId: string) => ({
+  action,
+  subjectType: 'patient',
+  subjectId: patientId,
+  patientId,
+});
 
 async function subscribePush(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
   const body = await readJson(c, pushSubscriptionSchema);
   const { db } = c.get('deps');
-  await db
-    .insertInto('push_subscriptions')
-    .values({
-      clinic_id: actor.clinicId,
-      patient_id: patientId,
-      endpoint: body.endpoint,
-      p256dh: body.keys.p256dh,
-      auth: body.keys.auth,
-    })
-    .onConflict((oc) =>
-      oc.columns(['clinic_id', 'endpoint']).doUpdateSet({
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('push_subscriptions')
+      .values({
+        clinic_id: actor.clinicId,
         patient_id: patientId,
+        endpoint: body.endpoint,
         p256dh: body.keys.p256dh,
         auth: body.keys.auth,
-      }),
-    )
-    .execute();
-  return c.json({ subscribed: true }, 201);
+      })
+      .onConflict((oc) =>
+        oc.columns(['clinic_id', 'endpoint']).doUpdateSet({
+          patient_id: patientId,
+          p256dh: body.keys.p256dh,
+          auth: body.keys.auth,
+        }),
+      )
+      .execute();
+    await audit(c, reminderAudit('reminders.push.subscribe', patientId), trx);
+  });
+  return c.json({ subscribed: true } satisfies PushSubscriptionState, 201);
 }
 
 async function unsubscribePush(c: AppContext) {
@@ -151,13 +179,18 @@ async function unsubscribePush(c: AppContext) {
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
   const body = await readJson(c, pushUnsubscribeSchema);
   const { db } = c.get('deps');
-  await db
-    .deleteFrom('push_subscriptions')
-    .where('clinic_id', '=', actor.clinicId)
-    .where('patient_id', '=', patientId)
-    .where('endpoint', '=', body.endpoint)
-    .execute();
-  return c.json({ subscribed: false });
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('push_subscriptions')
+      .where('clinic_id', '=', actor.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('endpoint', '=', body.endpoint)
+      .executeTakeFirst();
+    // Nothing removed (another device's endpoint, or already gone): nothing changed to audit.
+    if (Number(removed.numDeletedRows) > 0)
+      await audit(c, reminderAudit('reminders.push.unsubscribe', patientId), trx);
+  });
+  return c.json({ subscribed: false } satisfies PushSubscriptionState);
 }
 
 /** Visits and questionnaire dates, in the patient's language. */
@@ -227,6 +260,23 @@ async function downloadIcs(c: AppContext) {
   });
 }
 
+/** Ends the patient's open calendar feed (at most one); how many ended. */
+async function revokeOpenFeeds(
+  trx: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  at: Date,
+): Promise<number> {
+  const result = await trx
+    .updateTable('calendar_feeds')
+    .set({ revoked_at: at })
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 async function newFeed(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
@@ -234,13 +284,7 @@ async function newFeed(c: AppContext) {
   const { db, now } = c.get('deps');
   const { token, hash } = newLinkToken();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('calendar_feeds')
-      .set({ revoked_at: now() })
-      .where('clinic_id', '=', actor.clinicId)
-      .where('patient_id', '=', patientId)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeOpenFeeds(trx, actor.clinicId, patientId, now());
     await trx
       .insertInto('calendar_feeds')
       .values({
@@ -250,35 +294,22 @@ async function newFeed(c: AppContext) {
         revoked_at: null,
       })
       .execute();
-    await audit(
-      c,
-      {
-        action: 'reminders.calendar-feed.create',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-      },
-      trx,
-    );
+    await audit(c, reminderAudit('reminders.calendar-feed.create', patientId), trx);
   });
-  return c.json(
-    { url: reminderLink(c.get('deps').publicUrl, calendarPath(actor.clinicId, token)) },
-    201,
-  );
+  const url = reminderLink(c.get('deps').publicUrl, calendarPath(actor.clinicId, token));
+  return c.json({ url } satisfies CalendarFeed, 201);
 }
 
 async function revokeFeed(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
   const { db, now } = c.get('deps');
-  await db
-    .updateTable('calendar_feeds')
-    .set({ revoked_at: now() })
-    .where('clinic_id', '=', actor.clinicId)
-    .where('patient_id', '=', patientId)
-    .where('revoked_at', 'is', null)
-    .execute();
-  return c.json({ revoked: true });
+  await db.transaction().execute(async (trx) => {
+    // No open feed: nothing changed to audit.
+    if ((await revokeOpenFeeds(trx, actor.clinicId, patientId, now())) > 0)
+      await audit(c, reminderAudit('reminders.calendar-feed.revoke', patientId), trx);
+  });
+  return c.json({ revoked: true as const });
 }
 
 async function feed(c: AppContext) {
@@ -562,7 +593,11 @@ async function timeZoneOf(c: AppContext, clinicId: string, patientId: string) {
     .where('p.id', '=', patientId)
     .executeTakeFirst();
   if (!row) throw notFound('This patient');
-  return { patientId, timeZone: row.timezone, clinicTimeZone: row.clinic_timezone };
+  return {
+    patientId,
+    timeZone: row.timezone,
+    clinicTimeZone: row.clinic_timezone,
+  } satisfies PatientTimeZone;
 }
 
 async function readTimeZone(c: AppContext) {
@@ -575,34 +610,12 @@ async function writeTimeZone(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'set-time-zone');
   const { timeZone } = await readJson(c, patientTimeZoneSchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('patients')
-      .select('timezone')
-      .where('clinic_id', '=', actor.clinicId)
-      .where('id', '=', patientId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound('This patient');
-    await trx
-      .updateTable('patients')
-      .set({ timezone: timeZone })
-      .where('clinic_id', '=', actor.clinicId)
-      .where('id', '=', patientId)
-      .execute();
-    await audit(
-      c,
-      {
-        action: 'patient.time-zone-update',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        details: { before: before.timezone, after: timeZone },
-      },
-      trx,
-    );
-  });
+  await setPatientPreference(
+    c,
+    { clinicId: actor.clinicId, patientId },
+    { column: 'timezone', value: timeZone },
+    'patient.time-zone-update',
+  );
   return c.json(await timeZoneOf(c, actor.clinicId, patientId));
 }
 
@@ -615,6 +628,8 @@ export const reminders = documentedRoutes([
     path: '/api/patients/:patientId/reminders',
     summary: 'Reminder settings, push key and recent sends',
     access: patientOrTeam,
+    response: reminderStateDto,
+    audit: 'none',
     handler: readPrefs,
   },
   {
@@ -623,6 +638,8 @@ export const reminders = documentedRoutes([
     summary: 'Change channels, pause, quiet hours',
     access: patientOnly,
     body: reminderPrefsBodySchema,
+    response: reminderPrefsAnswerDto,
+    audit: { actions: ['reminders.prefs'] },
     handler: writePrefs,
   },
   {
@@ -632,6 +649,8 @@ export const reminders = documentedRoutes([
     access: patientOnly,
     body: pushSubscriptionSchema,
     success: { status: 201, description: 'Subscribed' },
+    response: pushSubscriptionDto,
+    audit: { actions: ['reminders.push.subscribe'] },
     handler: subscribePush,
   },
   {
@@ -640,6 +659,11 @@ export const reminders = documentedRoutes([
     summary: 'Stop Web Push on this device',
     access: patientOnly,
     body: pushUnsubscribeSchema,
+    response: pushSubscriptionDto,
+    audit: {
+      actions: ['reminders.push.unsubscribe'],
+      when: 'only when this device was subscribed',
+    },
     handler: unsubscribePush,
   },
   {
@@ -647,6 +671,8 @@ export const reminders = documentedRoutes([
     path: '/api/patients/:patientId/time-zone',
     summary: "The patient's time zone for reminders (null: the clinic's)",
     access: patientOrTeam,
+    response: patientTimeZoneDto,
+    audit: 'none',
     handler: readTimeZone,
   },
   {
@@ -655,6 +681,8 @@ export const reminders = documentedRoutes([
     summary: "Set the patient's time zone for reminders (null: the clinic's)",
     access: 'The patient; care managers and admins (their own clinic).',
     body: patientTimeZoneSchema,
+    response: patientTimeZoneDto,
+    audit: { actions: ['patient.time-zone-update'] },
     handler: writeTimeZone,
   },
   {
@@ -663,6 +691,8 @@ export const reminders = documentedRoutes([
     summary: 'Visits and questionnaire dates as an .ics file',
     access: patientOrTeam,
     success: { status: 200, description: 'iCalendar', contentType: 'text/calendar' },
+    response: null,
+    audit: 'none',
     handler: downloadIcs,
   },
   {
@@ -672,6 +702,8 @@ export const reminders = documentedRoutes([
     access: patientOnly,
     body: emptySchema,
     success: { status: 201, description: 'The feed URL' },
+    response: calendarFeedDto,
+    audit: { actions: ['reminders.calendar-feed.create'] },
     handler: newFeed,
   },
   {
@@ -679,6 +711,8 @@ export const reminders = documentedRoutes([
     path: '/api/patients/:patientId/calendar-feed',
     summary: 'Revoke the calendar feed',
     access: patientOnly,
+    response: calendarFeedRevokedDto,
+    audit: { actions: ['reminders.calendar-feed.revoke'], when: 'only when a feed was open' },
     handler: revokeFeed,
   },
   {

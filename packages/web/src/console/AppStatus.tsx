@@ -1,23 +1,10 @@
+import type { AppStatus } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { dateTime, useT } from './i18n.ts';
 
 /** GET /api/patient-invitations (one row) and GET /api/patients/:id/invitations (issue 15). */
-export interface AppStatusRow {
-  patientId: string;
-  givenName: string;
-  familyName: string;
-  language: 'en' | 'es';
-  invitation: {
-    state: 'not-invited' | 'invited' | 'opened' | 'revoked' | 'expired';
-    channel: string | null;
-    sentAt: string | null;
-    expiresAt: string | null;
-  };
-  lastSignInAt: string | null;
-  lastCheckinAt: string | null;
-  neverCheckedIn: boolean;
-}
+export type AppStatusRow = AppStatus;
 
 /** Where a patient is with the app, in one word: the invitation's state until they have signed in. */
 export function appState(row: AppStatusRow): AppStatusRow['invitation']['state'] | 'signed-in' {

@@ -1,3 +1,4 @@
+import type { Enrolled } from '@lamina/contract';
 import {
   addDays,
   type IsoDate,
@@ -204,10 +205,7 @@ export default function Enrol() {
     setMessage(null);
     setExisting(null);
     try {
-      const created = await api.post<{ patientId: string }>(
-        '/api/patients',
-        bodyOf(form, overrides),
-      );
+      const created = await api.post<Enrolled>('/api/patients', bodyOf(form, overrides));
       navigate(`/console/patients/${created.patientId}`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.existingPatientId) {

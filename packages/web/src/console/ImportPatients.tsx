@@ -1,22 +1,9 @@
+import type { ImportReport } from '@lamina/contract';
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
-
-interface ImportRow {
-  row: number;
-  name: string;
-  status: 'new' | 'already-enrolled' | 'error';
-  errors: string[];
-  patientId?: string;
-}
-interface ImportReport {
-  dryRun: boolean;
-  enrolled: boolean;
-  counts: { rows: number; new: number; alreadyEnrolled: number; errors: number };
-  rows: ImportRow[];
-}
 
 const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const;
 

@@ -1,23 +1,10 @@
+import type { AppStatus, AppStatusList } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
 
-interface Row {
-  patientId: string;
-  givenName: string;
-  familyName: string;
-  language: 'en' | 'es';
-  invitation: {
-    state: string;
-    channel: string | null;
-    sentAt: string | null;
-    expiresAt: string | null;
-  };
-  lastSignInAt: string | null;
-  lastCheckinAt: string | null;
-  neverCheckedIn: boolean;
-}
+type Row = AppStatus;
 
 /** Who is invited to the app, who has signed in (and when last), who has never checked in. */
 export default function PatientInvitations() {
@@ -33,7 +20,7 @@ export default function PatientInvitations() {
 
   const load = useCallback(() => {
     api
-      .get<{ patients: Row[] }>('/api/patient-invitations')
+      .get<AppStatusList>('/api/patient-invitations')
       .then((r) => setRows(r.patients))
       .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
   }, [t]);

@@ -1,18 +1,12 @@
+import type { PatientTimeZone, ReminderState } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { TimeZoneSelect } from '../ui/TimeZoneSelect.tsx';
 import { explain } from './Account.tsx';
 import { useT } from './i18n.ts';
 
-interface Prefs {
-  channels: ('email' | 'sms' | 'push')[];
-  paused: boolean;
-  quietHours: { start: string; end: string } | null;
-}
-interface Zone {
-  timeZone: string | null;
-  clinicTimeZone: string;
-}
+type Prefs = ReminderState['prefs'];
+type Zone = PatientTimeZone;
 
 /**
  * A patient's reminders for the care team (issue 16): the patient's own choices (channels, pause,
@@ -34,10 +28,7 @@ export function PatientReminders({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    Promise.all([
-      api.get<{ prefs: Prefs }>(`${base}/reminders`),
-      api.get<Zone>(`${base}/time-zone`),
-    ])
+    Promise.all([api.get<ReminderState>(`${base}/reminders`), api.get<Zone>(`${base}/time-zone`)])
       .then(([r, z]) => {
         setPrefs(r.prefs);
         setZone(z);

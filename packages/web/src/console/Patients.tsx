@@ -1,4 +1,4 @@
-import type { PatientListItem } from '@lamina/contract';
+import type { AppStatusList, PatientListItem } from '@lamina/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
@@ -31,7 +31,7 @@ export default function Patients({
   useEffect(() => {
     if (!appStatus) return;
     api
-      .get<{ patients: AppStatusRow[] }>('/api/patient-invitations')
+      .get<AppStatusList>('/api/patient-invitations')
       .then((r) => setStatus(new Map(r.patients.map((row) => [row.patientId, row]))))
       .catch(() => setStatus(new Map()));
   }, [appStatus]);

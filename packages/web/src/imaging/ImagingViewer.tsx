@@ -1,33 +1,9 @@
+import type { StudyDetail } from '@lamina/contract';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useImagingT } from './i18n.ts';
 import './imaging.css';
 import { type FrameData, frameFromResponse, fullRangeWindow, renderFrame } from './render.ts';
-
-interface Instance {
-  fileId: string;
-  instanceNumber: number | null;
-  viewable: boolean;
-}
-interface Series {
-  seriesInstanceUid: string | null;
-  seriesNumber: number | null;
-  description: string | null;
-  modality: string | null;
-  instances: Instance[];
-}
-export interface StudyDetail {
-  study: {
-    id: string;
-    modality: string | null;
-    bodyPart: string | null;
-    studyDate: string | null;
-    description: string | null;
-    seriesCount: number;
-    imageCount: number;
-  };
-  series: Series[];
-}
 
 type Window = { center: number; width: number };
 

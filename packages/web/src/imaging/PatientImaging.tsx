@@ -1,14 +1,11 @@
+import type { ImagingList } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { ImagingViewer } from './ImagingViewer.tsx';
 import { useImagingT } from './i18n.ts';
 import { UploadImaging } from './UploadImaging.tsx';
-import type { StoredStudy } from './upload.ts';
 
-interface Listing {
-  studies: StoredStudy[];
-  documents: { fileId: string; kind: 'pdf' | 'jpeg'; name: string; byteSize: number }[];
-}
+type Listing = ImagingList;
 
 /** A patient's studies and reports, a viewer for one study, and (when allowed) the upload. */
 export function PatientImaging({

@@ -1,25 +1,10 @@
+import type { StudySummary, UploadResultDto } from '@lamina/contract';
+
 /** Raw file uploads with progress (XHR: fetch cannot report upload progress). */
 
-export interface StoredStudy {
-  id: string;
-  modality: string | null;
-  bodyPart: string | null;
-  studyDate: string | null;
-  description: string | null;
-  seriesCount: number;
-  imageCount: number;
-}
-
-export interface UploadAnswer {
-  stored: {
-    fileId: string;
-    name: string;
-    kind: 'dicom' | 'pdf' | 'jpeg';
-    studyId: string | null;
-  }[];
-  refused: { name: string; reason: string }[];
-  studies: StoredStudy[];
-}
+/** A study as the server lists it (a patient's, an intake request's) and as an upload answers it. */
+export type StoredStudy = StudySummary;
+export type UploadAnswer = UploadResultDto;
 
 export type UploadOutcome =
   | { ok: true; answer: UploadAnswer }

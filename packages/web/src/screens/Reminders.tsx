@@ -1,20 +1,17 @@
+import type {
+  CalendarFeed,
+  PatientTimeZone,
+  ReminderPrefsAnswer,
+  ReminderState,
+} from '@lamina/contract';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { deviceTimeZone, TimeZoneSelect } from '../ui/TimeZoneSelect.tsx';
 
-type Channel = 'email' | 'sms' | 'push';
-interface Prefs {
-  channels: Channel[];
-  paused: boolean;
-  quietHours: { start: string; end: string } | null;
-}
-interface ReminderState {
-  prefs: Prefs;
-  pushDevices: number;
-  vapidPublicKey: string;
-}
+type Prefs = ReminderState['prefs'];
+type Channel = Prefs['channels'][number];
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
@@ -36,9 +33,7 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
   const [error, setError] = useState<string | null>(null);
   const [push, setPush] = useState<PushState>('off');
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
-  const [zone, setZone] = useState<{ timeZone: string | null; clinicTimeZone: string } | null>(
-    null,
-  );
+  const [zone, setZone] = useState<PatientTimeZone | null>(null);
   const [zoneChoice, setZoneChoice] = useState('');
   const [zoneSaved, setZoneSaved] = useState(false);
 
@@ -51,7 +46,7 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
       })
       .catch((e: Error) => setError(e.message));
     api
-      .get<{ timeZone: string | null; clinicTimeZone: string }>(`${base}/time-zone`)
+      .get<PatientTimeZone>(`${base}/time-zone`)
       .then((z) => {
         setZone(z);
         setZoneChoice(z.timeZone ?? '');
@@ -76,7 +71,7 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
     setSaved(false);
     setError(null);
     try {
-      const answer = await api.put<{ prefs: Prefs }>(`${base}/reminders`, next);
+      const answer = await api.put<ReminderPrefsAnswer>(`${base}/reminders`, next);
       setPrefs(answer.prefs);
       setSaved(true);
     } catch (e) {
@@ -114,10 +109,9 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
     setZoneSaved(false);
     setError(null);
     try {
-      const answer = await api.put<{ timeZone: string | null; clinicTimeZone: string }>(
-        `${base}/time-zone`,
-        { timeZone: timeZone || null },
-      );
+      const answer = await api.put<PatientTimeZone>(`${base}/time-zone`, {
+        timeZone: timeZone || null,
+      });
       setZone(answer);
       setZoneChoice(answer.timeZone ?? '');
       setZoneSaved(true);
@@ -127,7 +121,7 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
   }
 
   async function makeFeed() {
-    const answer = await api.post<{ url: string }>(`${base}/calendar-feed`, {});
+    const answer = await api.post<CalendarFeed>(`${base}/calendar-feed`, {});
     setFeedUrl(answer.url);
   }
 
