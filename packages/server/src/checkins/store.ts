@@ -102,7 +102,10 @@ export async function sessionSurgeryWithHistory(
       join clinics cl on cl.id = s.clinic_id
       where s.clinic_id = sess.clinic_id and s.patient_id = ${input.patientId}::uuid
         and sess.patient_id = ${input.patientId}::uuid
-      order by s.surgery_date desc, s.created_at desc
+      -- "+ 0": the patient's few surgeries come from surgeries_patient and are sorted here; the
+      -- date order must not tempt the planner into walking the clinic's surgeries_by_date index
+      -- (seen with fresh statistics; a generic plan would keep it for the connection's life).
+      order by s.surgery_date + 0 desc, s.created_at desc
       limit 1) x on true`.execute(db);
   const row = result.rows[0];
   if (!row) return { session: undefined, found: undefined };
