@@ -26,6 +26,77 @@ async function breakAlertInserts(db: Kysely<Database>) {
 
 forEachEngine((engine) => {
   engine.test(
+    'the check-in reads its own session (issue 19): signed out, revoked, another patient, staff and a cross-site send are refused, and denials are audited',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const other = await enrolAndSignIn(admin, clinic);
+      const send = (client: TestClient, headers: Record<string, string> = {}) =>
+        client.request(
+          'POST',
+          `/api/patients/${patientId}/checkins`,
+          { idempotencyKey: randomUUID(), checkin: calmDay },
+          headers,
+        );
+
+      const signedOut = await send(new TestClient(db));
+      assert.equal(signedOut.status, 401, signedOut.text);
+      const garbage = await send(new TestClient(db), { cookie: 'lamina_session=not-a-session' });
+      assert.equal(garbage.status, 401, garbage.text);
+      const otherPatient = await send(other.client);
+      assert.equal(otherPatient.status, 403, otherPatient.text);
+      const staff = await send(admin);
+      assert.equal(staff.status, 403, staff.text);
+      // Refused by the CSRF check before the handler read the session: still audited.
+      const crossSite = await send(patient, { origin: 'https://evil.example' });
+      assert.equal(crossSite.status, 403, crossSite.text);
+      const own = await send(patient);
+      assert.equal(own.status, 201, own.text);
+
+      const denied = await db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'actor_role'])
+        .where('clinic_id', '=', clinic.clinicId)
+        .where('action', '=', 'access.denied')
+        .execute();
+      const userOf = async (id: string) =>
+        (
+          await db
+            .selectFrom('patients')
+            .select('user_id')
+            .where('clinic_id', '=', clinic.clinicId)
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).user_id;
+      const by = (actorId: string | null) => denied.filter((row) => row.actor_id === actorId);
+      assert.equal(denied.length, 3, JSON.stringify(denied));
+      assert.equal(by(await userOf(other.patientId)).length, 1, 'another patient is audited');
+      assert.equal(
+        denied.filter((row) => row.actor_role === 'admin').length,
+        1,
+        'staff is audited',
+      );
+      // The cross-site send is filed under the session it carried, though no handler read it.
+      assert.equal(by(await userOf(patientId)).length, 1, JSON.stringify(denied));
+
+      await sql`update sessions set revoked_at = now() where clinic_id = ${clinic.clinicId}::uuid`.execute(
+        db,
+      );
+      const revoked = await send(patient);
+      assert.equal(revoked.status, 401, revoked.text);
+      const stored = await db
+        .selectFrom('checkins')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('clinic_id', '=', clinic.clinicId)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(stored.n), 1, 'only the own, signed-in check-in was stored');
+    },
+  );
+
+  engine.test(
     'a patient checks in: a calm day is stored as routine, a red flag raises an alert the team sees',
     async () => {
       const { db } = await engine.open();
