@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
 
@@ -24,15 +24,21 @@ async function breakAlertInserts(db: Kysely<Database>) {
   );
 }
 
+/** A clinic, its admin signed in, and one enrolled patient signed in on their own client. */
+async function clinicWithPatient(engine: TestEngine) {
+  const { db } = await engine.open();
+  const clinic = await seedClinic(db);
+  const admin = new TestClient(db);
+  await signInStaff(admin, clinic, 'admin');
+  const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+  return { db, clinic, admin, patientId, patient };
+}
+
 forEachEngine((engine) => {
   engine.test(
     'the check-in reads its own session (issue 19): signed out, revoked, another patient, staff and a cross-site send are refused, and denials are audited',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, patient } = await clinicWithPatient(engine);
       const other = await enrolAndSignIn(admin, clinic);
       const send = (client: TestClient, headers: Record<string, string> = {}) =>
         client.request(
@@ -99,11 +105,7 @@ forEachEngine((engine) => {
   engine.test(
     'a patient checks in: a calm day is stored as routine, a red flag raises an alert the team sees',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, patient } = await clinicWithPatient(engine);
 
       const calm = await patient.post(`/api/patients/${patientId}/checkins`, {
         idempotencyKey: randomUUID(),
@@ -177,11 +179,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('the same check-in sent twice is stored once and answered the same way', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const { db, clinic, patientId, patient } = await clinicWithPatient(engine);
     const body = { idempotencyKey: `offline-${randomUUID()}`, checkin: feverDay };
     const [first, second] = await Promise.all([
       patient.post(`/api/patients/${patientId}/checkins`, body),
@@ -267,11 +265,7 @@ forEachEngine((engine) => {
   engine.test(
     'a contact-level finding already waiting is not raised twice; urgent ones always are',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, patientId, patient } = await clinicWithPatient(engine);
       const numbWorse = { ...calmDay, numbness: { change: 'worse', where: 'right foot' } };
       const levels: string[] = [];
       for (const checkin of [numbWorse, numbWorse, feverDay, feverDay]) {
@@ -308,11 +302,7 @@ forEachEngine((engine) => {
   engine.test(
     'bad check-ins get a 400 naming the field; neck questions are refused after lumbar surgery',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, patientId, patient } = await clinicWithPatient(engine);
       const cases: [unknown, string][] = [
         [{ idempotencyKey: 'short', checkin: calmDay }, 'idempotencyKey'],
         [
@@ -388,11 +378,7 @@ forEachEngine((engine) => {
   engine.test(
     'an empty check-in (issue 17) is refused with a clear 400, and nothing is stored',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, patientId, patient } = await clinicWithPatient(engine);
       for (const checkin of [{}, { note: 'hello' }, { incision: {}, numbness: {} }]) {
         const response = await patient.post(`/api/patients/${patientId}/checkins`, {
           idempotencyKey: randomUUID(),
