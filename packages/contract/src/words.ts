@@ -22,3 +22,17 @@ export type PeerLanguage = (typeof peerLanguages)[number];
 
 export const availabilityChoices = ['weekday-daytime', 'weekday-evening', 'weekend'] as const;
 export type AvailabilityChoice = (typeof availabilityChoices)[number];
+
+/** Intake requests (issue 8): what can be asked, where a request stands, an insurance check's outcome. */
+export const requestKinds = [
+  'treatment',
+  'imaging_review',
+  'insurance',
+  'info_kit',
+  'callback',
+] as const;
+export type RequestKind = (typeof requestKinds)[number];
+export const requestStatuses = ['new', 'in_progress', 'done', 'closed'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+export const insuranceOutcomes = ['verified', 'not_covered', 'needs_information'] as const;
+export type InsuranceOutcome = (typeof insuranceOutcomes)[number];

@@ -17,6 +17,7 @@ import { checkins, readsOwnSession } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
 import { exerciseLog } from './exercises/routes.ts';
 import { cdsHooks } from './fhir/cds-hooks.ts';
+import { fhirExport } from './fhir/export-routes.ts';
 import { fhir, fhirFallback } from './fhir/routes.ts';
 import { smart } from './fhir/smart-routes.ts';
 import { forwardedClientIp, proxyHops } from './http/client-ip.ts';
@@ -141,6 +142,8 @@ export function createApp(deps: AppDeps, extra: { ops?: OpsOptions } = {}): Hono
   // FHIR R4 (issue 18): documented routes, then FHIR's own 404/415 for anything else under /fhir/r4.
   app.route('/', smart.routes());
   app.route('/', cdsHooks.routes());
+  // Before the read routes: Patient/$export is not a Patient id.
+  app.route('/', fhirExport.routes());
   app.route('/', fhir.routes());
   app.route('/', fhirFallback());
 

@@ -19,8 +19,8 @@ test('CSV fields are quoted when needed, and formulas are defused', () => {
 interface Entry {
   id: string;
   action: string;
-  patient_id: string | null;
-  actor_id: string | null;
+  patientId: string | null;
+  actorId: string | null;
 }
 /** The `entries` of an /api/audit answer (TestClient types json loosely). */
 const entriesOf = (response: { json: unknown }) => (response.json as { entries: Entry[] }).entries;
@@ -44,7 +44,7 @@ forEachEngine((engine) => {
     assert.equal(forPatient.status, 200, forPatient.text);
     const entries = entriesOf(forPatient);
     assert.ok(entries.length >= 3);
-    assert.ok(entries.every((e) => e.patient_id === patientId));
+    assert.ok(entries.every((e) => e.patientId === patientId));
     assert.deepEqual(
       new Set(entries.map((e) => e.action)),
       new Set(['patient.enrol', 'message.send', 'patient.read']),
@@ -55,7 +55,7 @@ forEachEngine((engine) => {
     );
     assert.deepEqual(
       entriesOf(byActor)
-        .map((e) => e.patient_id)
+        .map((e) => e.patientId)
         .sort(),
       [patientId, other.patientId].sort(),
     );

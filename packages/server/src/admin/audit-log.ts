@@ -1,3 +1,4 @@
+import { type AuditEntryDto, auditPageDto } from '@lamina/contract';
 import { safeText } from '@lamina/pathway';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
@@ -59,6 +60,20 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One audit row as admins read it (the CSV keeps the column names). */
+const auditEntryView = (row: Awaited<ReturnType<typeof queryAudit>>[number]): AuditEntryDto => ({
+  id: row.id,
+  at: row.at.toISOString(),
+  actorId: row.actor_id,
+  actorRole: row.actor_role,
+  action: row.action,
+  subjectType: row.subject_type,
+  subjectId: row.subject_id,
+  patientId: row.patient_id,
+  ip: row.ip,
+  details: (row.details ?? null) as AuditEntryDto['details'],
+});
+
 function filtersOf(query: z.output<typeof auditFilterSchema>): AuditFilters {
   return {
     patientId: query.patientId,
@@ -86,7 +101,7 @@ async function list(c: AppContext) {
     details: { filters: c.req.query() },
   });
   return c.json({
-    entries,
+    entries: entries.map(auditEntryView),
     pageSize: query.pageSize,
     nextCursor: rows.length > query.pageSize ? (entries.at(-1)?.id ?? null) : null,
   });
@@ -122,6 +137,8 @@ export const auditRoutes: RouteSpec[] = [
       'The audit log, newest first, filtered by patient, actor, action and time (from inclusive, to exclusive), one page at a time (pass nextCursor as cursor)',
     access: 'admins (their own clinic)',
     query: auditPageSchema,
+    response: auditPageDto,
+    audit: { actions: ['audit.read'] },
     handler: list,
   },
   {
@@ -131,6 +148,8 @@ export const auditRoutes: RouteSpec[] = [
     access: 'admins (their own clinic)',
     query: auditFilterSchema,
     success: { status: 200, description: 'CSV, one entry per row.', contentType: 'text/csv' },
+    response: null,
+    audit: { actions: ['audit.export'] },
     handler: exportCsv,
   },
 ];

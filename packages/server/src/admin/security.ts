@@ -1,3 +1,4 @@
+import { sessionsRevokedDto, totpEnabledDto, totpSetupDto } from '@lamina/contract';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
@@ -120,6 +121,8 @@ export const securityRoutes: RouteSpec[] = [
       'Start two-step sign-in: returns a new secret and an otpauth:// URI for an authenticator app (pending until confirmed)',
     access: 'any signed-in staff member, for their own account',
     body: totpSetupSchema,
+    response: totpSetupDto,
+    audit: { actions: ['user.totp-setup'] },
     handler: totpSetup,
   },
   {
@@ -128,6 +131,8 @@ export const securityRoutes: RouteSpec[] = [
     summary: 'Turn two-step sign-in on by sending the current code from the app',
     access: 'any signed-in staff member, for their own account',
     body: totpEnableSchema,
+    response: totpEnabledDto,
+    audit: { actions: ['user.totp-enable'] },
     handler: totpEnable,
   },
   {
@@ -136,6 +141,8 @@ export const securityRoutes: RouteSpec[] = [
     summary: 'Sign out everywhere: ends every session of the signed-in user, this one included',
     access: 'any signed-in user, for their own account',
     body: revokeAllSchema,
+    response: sessionsRevokedDto,
+    audit: { actions: ['session.revoke-all'] },
     handler: revokeAll,
   },
 ];

@@ -1,3 +1,4 @@
+import { clinicSettingsDto } from '@lamina/contract';
 import { promInstrumentIds } from '@lamina/pathway';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
@@ -70,6 +71,8 @@ export const settingsRoutes: RouteSpec[] = [
     summary:
       "The clinic's settings: PROM instrument licences, its phone line and the local emergency number",
     access: 'admins (their own clinic)',
+    response: clinicSettingsDto,
+    audit: 'none',
     handler: read,
   },
   {
@@ -78,6 +81,8 @@ export const settingsRoutes: RouteSpec[] = [
     summary: "Replace the clinic's settings",
     access: 'admins (their own clinic)',
     body: clinicSettingsSchema,
+    response: clinicSettingsDto,
+    audit: { actions: ['clinic.settings-update'] },
     handler: update,
   },
 ];

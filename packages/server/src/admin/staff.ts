@@ -7,11 +7,11 @@ import {
 } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { audit, recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { patientExists } from '../auth/access-store.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { revokeAllSessionsOf } from '../auth/session.ts';
-import { hashToken, newSecretToken } from '../auth/tokens.ts';
+import { hashToken, newSecretToken, parseClinicToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
@@ -83,13 +83,6 @@ export async function requireAssignee(
   return member;
 }
 
-/** The token in the email carries its clinic, so the lookup uses the clinic-leading key. */
-function parseInvitationToken(token: string) {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
-}
-
 const invalidInvitation = () =>
   new HttpProblem(
     400,
@@ -151,7 +144,7 @@ async function invite(c: AppContext) {
 
 async function acceptInvitation(c: AppContext) {
   const input = await readJson(c, acceptInvitationSchema);
-  const parsed = parseInvitationToken(input.token);
+  const parsed = parseClinicToken(input.token);
   if (!parsed) throw invalidInvitation();
   const { db, now } = c.get('deps');
   const passwordHash = await hashPassword(input.password);
@@ -160,16 +153,20 @@ async function acceptInvitation(c: AppContext) {
     if (!id || !(await setPassword(trx, parsed.clinicId, id, passwordHash)))
       throw invalidInvitation();
     const user = await getUser(trx, parsed.clinicId, id);
-    await recordAudit(trx, {
-      clinicId: parsed.clinicId,
-      actor: user
-        ? { clinicId: parsed.clinicId, userId: id, role: user.role, patientId: null }
-        : null,
-      action: 'user.accept-invitation',
-      subjectType: 'user',
-      subjectId: id,
-      ip: c.get('ip'),
-    });
+    // Not signed in yet: the invitation code proved who acts.
+    await audit(
+      c,
+      {
+        clinicId: parsed.clinicId,
+        actor: user
+          ? { clinicId: parsed.clinicId, userId: id, role: user.role, patientId: null }
+          : null,
+        action: 'user.accept-invitation',
+        subjectType: 'user',
+        subjectId: id,
+      },
+      trx,
+    );
     return id;
   });
   return c.json({ accepted: true, userId });
@@ -276,10 +273,7 @@ export const staffRoutes: RouteSpec[] = [
     access: 'anyone holding a valid, unused invitation code',
     body: acceptInvitationSchema,
     response: invitationAcceptedDto,
-    audit: {
-      actions: ['user.accept-invitation'],
-      when: 'written with recordAudit: the new user is not signed in yet',
-    },
+    audit: { actions: ['user.accept-invitation'] },
     handler: acceptInvitation,
   },
   {

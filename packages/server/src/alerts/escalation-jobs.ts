@@ -1,5 +1,6 @@
-import { fromPglite, PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { LaminaDatabase } from '../db/open.ts';
+import { startBoss } from '../jobs/boss.ts';
 import { escalateOverdueAlerts } from './escalation.ts';
 
 const queue = 'alert-escalation';
@@ -31,18 +32,8 @@ export class EscalationJobs {
     database: LaminaDatabase,
     options: { now?: () => Date; log?: (line: string) => void; pollingSeconds?: number } = {},
   ) {
-    const backend = database.jobsBackend;
-    const boss =
-      backend.kind === 'pglite'
-        ? new PgBoss({ db: fromPglite(backend.pglite), backend: 'pglite', schema: 'pgboss' })
-        : new PgBoss({
-            connectionString: backend.url,
-            schema: backend.searchPath ? `${backend.searchPath}_boss` : 'pgboss',
-            max: 2,
-          });
     const log = options.log ?? ((line: string) => console.warn(line));
-    boss.on('error', (error: Error) => log(`job queue: ${error.message}`));
-    await boss.start();
+    const boss = await startBoss(database, log);
     await boss.createQueue(queue);
     const jobs = new EscalationJobs(boss, database, options.now ?? (() => new Date()), log);
     await boss.work(queue, { pollingIntervalSeconds: options.pollingSeconds ?? 1 }, async () => {

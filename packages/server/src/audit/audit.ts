@@ -44,8 +44,12 @@ export interface AuditEvent {
   readonly details?: Record<string, unknown>;
   /** Needed only where nobody is signed in (a visitor's token, a sign-in); otherwise the actor's clinic. */
   readonly clinicId?: string;
-  /** `null` records no actor even if a session came along (routes opened by a visitor's token). */
-  readonly actor?: null;
+  /**
+   * Only where nobody is signed in. `null` records no actor even if a session came along (routes
+   * opened by a visitor's token). An `Actor` names the person a single-use emailed code proved (a
+   * password reset, an accepted invitation): they act, though they have no session yet.
+   */
+  readonly actor?: Actor | null;
 }
 
 const recorded = new WeakMap<AppContext, Set<string>>();
@@ -64,7 +68,7 @@ export async function audit(
   event: AuditEvent,
   db: Kysely<Database> = c.get('deps').db,
 ): Promise<void> {
-  const actor = event.actor === null ? null : c.get('actor');
+  const actor = event.actor === undefined ? c.get('actor') : event.actor;
   const clinicId = event.clinicId ?? actor?.clinicId;
   if (!clinicId) throw new Error(`audit ${event.action}: no clinic (nobody signed in, none given)`);
   const key = `${event.action} ${event.subjectType} ${event.subjectId ?? ''}`;

@@ -11,28 +11,28 @@ import { allRouteDocs } from '../openapi/routes.ts';
  * Audit in one place (decisions 019 and 025): a handler audits only through `audit(c, event)`,
  * and every route declares in the registry which actions it writes (`audit: { actions }` or
  * 'none'), which the registry checks on every answer in the feature tests (checkContract).
- * `recordAudit(db, entry)` is for code without a request: jobs, the CLI, sign-in bookkeeping.
+ * `recordAudit(db, entry)` is for code without a request: jobs, the CLI.
  */
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Request-handling files that still call recordAudit by hand: the list only shrinks. */
 const awaitingAuditHelper = new Set<string>([
   'patients/surgery-correction.ts',
-  // Added on main while issue 14 was under way (issues 15 and 18): enrolChecked is shared by the
-  // console's enrolment and FHIR's transaction; SMART clients and CDS Hooks audit by hand.
+  // Added on main while issue 14 was under way (issue 15): enrolChecked is shared by the
+  // console's enrolment and FHIR's transaction.
   'patients/enrol.ts',
-  'fhir/cds-hooks.ts',
-  'fhir/smart-routes.ts',
 ]);
 
-/** Where recordAudit stays: no request, or no actor yet (decision 019). */
+/**
+ * Where recordAudit stays (decision 019): code without a request (a job, the CLI) or below the
+ * handlers (audit() itself, the refusal middleware). A request without a session but with a person
+ * proved by a code or password (sign-in, a password reset, an accepted invitation) names that
+ * person as the actor in audit(c, event); a visitor's token writes `actor: null`.
+ */
 const withoutRequest = new Set<string>([
   'audit/audit.ts', // audit() itself
   'audit/denied.ts', // the middleware that audits refused requests
-  'admin/staff.ts', // accepting an invitation: the new user is the actor, not yet signed in
-  'auth/account-routes.ts', // a password reset by emailed token: the user is not signed in
   'alerts/escalation.ts', // a job
-  'auth/routes.ts', // sign-in bookkeeping before an actor exists
   'clinics/create.ts', // the CLI's clinic creation
   'patients/import.ts', // a CSV import also run from the CLI
 ]);
@@ -67,5 +67,5 @@ test('every route on the contract declares what it audits', () => {
   for (const doc of onContract)
     if (doc.audit && doc.audit !== 'none')
       for (const action of doc.audit.actions)
-        assert.match(action, /^[a-z-]+(\.[a-z-]+)+$/, `${doc.path}: ${action} is verb.object`);
+        assert.match(action, /^[a-z_-]+(\.[a-z_-]+)+$/, `${doc.path}: ${action} is verb.object`);
 });

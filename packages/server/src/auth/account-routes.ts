@@ -1,6 +1,13 @@
+import {
+  type MfaPolicyDto,
+  mfaPolicyDto,
+  passwordChangedDto,
+  passwordResetDto,
+  passwordResetRequestedDto,
+} from '@lamina/contract';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit, recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
@@ -21,7 +28,7 @@ import {
 import { hashPassword, passwordProblem } from './password.ts';
 import { revokeAllSessionsOf } from './session.ts';
 import { confirmPassword } from './step-up.ts';
-import { hashToken, newSecretToken } from './tokens.ts';
+import { hashToken, newSecretToken, parseClinicToken } from './tokens.ts';
 
 /**
  * Staff password upkeep (decision 010): reset by email (so a locked-out owner can get back in and a
@@ -66,13 +73,6 @@ function requireStaff(c: AppContext): Actor {
   const actor = requireActor(c);
   if (actor.role === 'patient') throw forbidden();
   return actor;
-}
-
-/** The reset token in the email carries its clinic, so the lookup uses the clinic-leading key. */
-function parseResetToken(token: string) {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
 }
 
 const invalidReset = () =>
@@ -163,7 +163,7 @@ async function requestReset(c: AppContext) {
 
 async function resetPassword(c: AppContext) {
   const input = await readJson(c, resetPasswordSchema);
-  const parsed = parseResetToken(input.token);
+  const parsed = parseClinicToken(input.token);
   if (!parsed) throw invalidReset();
   const { db, now } = c.get('deps');
   const hash = await hashPassword(input.password);
@@ -194,14 +194,18 @@ async function resetPassword(c: AppContext) {
     // The owner is back: the lockout ends and every old session (maybe an attacker's) too.
     await clearLimit(trx, parsed.clinicId, passwordLimits.account, accountKey(user.email));
     await revokeAllSessionsOf(trx, parsed.clinicId, user.id, at);
-    await recordAudit(trx, {
-      clinicId: parsed.clinicId,
-      actor: { clinicId: parsed.clinicId, userId: user.id, role: user.role, patientId: null },
-      action: 'user.password-reset',
-      subjectType: 'user',
-      subjectId: user.id,
-      ip: c.get('ip'),
-    });
+    // Not signed in: the reset code proved who acts.
+    await audit(
+      c,
+      {
+        clinicId: parsed.clinicId,
+        actor: { clinicId: parsed.clinicId, userId: user.id, role: user.role, patientId: null },
+        action: 'user.password-reset',
+        subjectType: 'user',
+        subjectId: user.id,
+      },
+      trx,
+    );
     return user.id;
   });
   if (!userId) throw invalidReset();
@@ -244,9 +248,9 @@ async function readMfaPolicy(c: AppContext) {
     .executeTakeFirstOrThrow();
   return c.json({
     requiredRoles: row.mfa_required_roles,
-    serverDefault: mfaDefaultRoles ?? [],
-    inForce: row.mfa_required_roles ?? mfaDefaultRoles ?? [],
-  });
+    serverDefault: [...(mfaDefaultRoles ?? [])],
+    inForce: [...(row.mfa_required_roles ?? mfaDefaultRoles ?? [])],
+  } satisfies MfaPolicyDto);
 }
 
 async function updateMfaPolicy(c: AppContext) {
@@ -285,6 +289,11 @@ export const account = documentedRoutes([
     access: 'anyone; rate limited per email and per address',
     body: resetRequestSchema,
     success: { status: 202, description: 'A link was sent if the account exists.' },
+    response: passwordResetRequestedDto,
+    audit: {
+      actions: ['user.password-reset-request'],
+      when: 'only when the email is an active staff account of that clinic',
+    },
     handler: requestReset,
   },
   {
@@ -294,6 +303,8 @@ export const account = documentedRoutes([
       'Choose a new password with the code from the reset email; ends the lockout and every session',
     access: 'anyone holding a valid reset code',
     body: resetPasswordSchema,
+    response: passwordResetDto,
+    audit: { actions: ['user.password-reset'] },
     handler: resetPassword,
   },
   {
@@ -302,6 +313,8 @@ export const account = documentedRoutes([
     summary: 'Change the password (the current one is required)',
     access: 'any signed-in staff member, for their own account',
     body: changePasswordSchema,
+    response: passwordChangedDto,
+    audit: { actions: ['user.password-change'] },
     handler: changePassword,
   },
   {
@@ -309,6 +322,8 @@ export const account = documentedRoutes([
     path: '/api/clinic/mfa-policy',
     summary: 'Which staff roles must use an authenticator app (two-step sign-in)',
     access: 'admins (their own clinic)',
+    response: mfaPolicyDto,
+    audit: 'none',
     handler: readMfaPolicy,
   },
   {
@@ -317,6 +332,8 @@ export const account = documentedRoutes([
     summary: 'Choose which staff roles must use an authenticator app; null: the server default',
     access: 'admins (their own clinic)',
     body: mfaPolicySchema,
+    response: mfaPolicyDto,
+    audit: { actions: ['clinic.mfa-policy-update'] },
     handler: updateMfaPolicy,
   },
 ]);

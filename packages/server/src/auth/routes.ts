@@ -2,7 +2,7 @@ import { codeSentDto, type MeDto, meDto, signedInDto, signedOutDto } from '@lami
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { HttpProblem, unauthorized } from '../http/problem.ts';
@@ -128,13 +128,13 @@ async function startSession(
     path: '/',
     expires: session.expiresAt,
   });
-  await recordAudit(db, {
+  // The request has no session yet: the password or code just checked proved who acts.
+  await audit(c, {
     clinicId: user.clinic_id,
     actor: { clinicId: user.clinic_id, userId: user.id, role: user.role, patientId: null },
     action: 'session.create',
     subjectType: 'user',
     subjectId: user.id,
-    ip: c.get('ip'),
   });
 }
 
@@ -348,11 +348,8 @@ const me = async (c: AppContext) => {
 
 const anyone = 'anyone';
 
-/** Sign-in writes its audit row with recordAudit: there is no actor in the request yet (decision 019). */
-const sessionAudit = {
-  actions: ['session.create'],
-  when: 'on success, by the sign-in bookkeeping (startSession), before the request has an actor',
-};
+/** A successful sign-in names the person it proved as the actor (the request has no session yet). */
+const sessionAudit = { actions: ['session.create'] };
 
 export const auth = documentedRoutes([
   {

@@ -3,7 +3,7 @@ import { preparedMarker } from '../db/open.ts';
 import type { Database, Role } from '../db/schema.ts';
 import type { Actor } from './access.ts';
 import { staffIdleMinutes } from './limits.ts';
-import { hashToken, newSecretToken } from './tokens.ts';
+import { hashToken, newSecretToken, parseClinicToken } from './tokens.ts';
 
 /**
  * The session cookie's name. Behind TLS (LAMINA_SECURE_COOKIES=true) it carries the __Host- prefix:
@@ -59,14 +59,6 @@ export async function createSession(
   return { cookieValue: `${user.clinicId}.${token}`, expiresAt };
 }
 
-export function parseCookieValue(
-  value: string,
-): { clinicId: string; tokenHash: string } | undefined {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(value);
-  if (!match?.[1] || !match[2]) return undefined;
-  return { clinicId: match[1], tokenHash: hashToken(match[2]) };
-}
-
 /** What a session that must first set up TOTP may still call. */
 export const mfaSetupPaths: ReadonlySet<string> = new Set([
   '/api/auth/me',
@@ -90,7 +82,7 @@ export async function actorForSession(
   now: Date,
   path?: string,
 ): Promise<Actor | undefined> {
-  const parsed = parseCookieValue(cookieValue);
+  const parsed = parseClinicToken(cookieValue);
   if (!parsed) return undefined;
   const row = await db
     .selectFrom('sessions as s')
@@ -178,7 +170,7 @@ export async function actorFromSessionRow(
 
 /** After TOTP is set up in a session that was waiting for it: the session is whole. */
 export async function completeMfaSetup(db: Kysely<Database>, cookieValue: string): Promise<void> {
-  const parsed = parseCookieValue(cookieValue);
+  const parsed = parseClinicToken(cookieValue);
   if (!parsed) return;
   await db
     .updateTable('sessions')
@@ -193,7 +185,7 @@ export async function revokeSession(
   cookieValue: string,
   now: Date,
 ): Promise<void> {
-  const parsed = parseCookieValue(cookieValue);
+  const parsed = parseClinicToken(cookieValue);
   if (!parsed) return;
   await db
     .updateTable('sessions')

@@ -10,7 +10,8 @@ import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
 import { audit } from '../audit/audit.ts';
-import { actorFromSessionRow, parseCookieValue, sessionCookieName } from '../auth/session.ts';
+import { actorFromSessionRow, sessionCookieName } from '../auth/session.ts';
+import { parseClinicToken } from '../auth/tokens.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
@@ -67,7 +68,7 @@ const checkinPath = /^\/api\/patients\/[^/]+\/checkins$/;
 async function actorAndSurgery(c: AppContext, patientId: string, now: Date) {
   const { db, secureCookies } = c.get('deps');
   const cookie = c.get('deferredActor') && getCookie(c, sessionCookieName(secureCookies));
-  const parsed = cookie ? parseCookieValue(cookie) : undefined;
+  const parsed = cookie ? parseClinicToken(cookie) : undefined;
   // No session cookie, or one that cannot be a session: signed out, as requireActor says.
   if (!parsed) throw unauthorized();
   const { session, found } = await sessionSurgeryWithHistory(db, {

@@ -15,6 +15,7 @@ import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
+import { ExportJobs } from '../fhir/export-jobs.ts';
 import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../http/settings.ts';
 import { mountWebApp } from '../http/web-app.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
@@ -153,6 +154,7 @@ export const serveCommand: Command = async (args, io) => {
     pushSubject: io.env.LAMINA_PUSH_SUBJECT ?? 'mailto:no-reply@localhost',
     publicUrl: () => http.publicUrl ?? listeningUrl,
   });
+  const exportJobs = await ExportJobs.start(database, files, { log: jobLog('fhir-export') });
   const smtpUrl = io.env.LAMINA_SMTP_URL?.trim();
   const outbox =
     smtpUrl || sms
@@ -182,6 +184,7 @@ export const serveCommand: Command = async (args, io) => {
       db: database.db,
       alertFeed,
       escalation,
+      exportJobs,
       files,
       uploadQuotas,
       now,
@@ -272,6 +275,7 @@ export const serveCommand: Command = async (args, io) => {
     await outbox?.stop();
     await escalation.stop();
     await reminderJobs.stop();
+    await exportJobs.stop();
     await alertFeed.close();
     // Last: closes the pool and releases the data-directory lock.
     await database.close();

@@ -1,3 +1,4 @@
+import { type ClinicProfile, clinicProfileDto } from '@lamina/contract';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
@@ -32,7 +33,7 @@ export const clinicLogoSchema = z.strictObject({
   imageBase64: z.string().max(Math.ceil((maxLogoBytes * 4) / 3) + 8, 'must be at most 200 KB'),
 });
 
-async function profileOf(c: AppContext, clinicId: string) {
+async function profileOf(c: AppContext, clinicId: string): Promise<ClinicProfile> {
   const row = await c
     .get('deps')
     .db.selectFrom('clinics')
@@ -165,6 +166,8 @@ export const profileRoutes: RouteSpec[] = [
     summary:
       "The clinic's profile: name, phone line, emergency number, time zone, default language, logo",
     access: 'admins (their own clinic)',
+    response: clinicProfileDto,
+    audit: 'none',
     handler: read,
   },
   {
@@ -173,6 +176,8 @@ export const profileRoutes: RouteSpec[] = [
     summary: "Replace the clinic's profile",
     access: 'admins (their own clinic)',
     body: clinicProfileSchema,
+    response: clinicProfileDto,
+    audit: { actions: ['clinic.profile-update'] },
     handler: update,
   },
   {
@@ -181,6 +186,8 @@ export const profileRoutes: RouteSpec[] = [
     summary: "Replace the clinic's logo (PNG or JPEG, at most 200 KB; SVG is refused)",
     access: 'admins (their own clinic)',
     body: clinicLogoSchema,
+    response: clinicProfileDto,
+    audit: { actions: ['clinic.logo-update'] },
     handler: setLogo,
   },
   {
@@ -189,6 +196,8 @@ export const profileRoutes: RouteSpec[] = [
     summary: "The clinic's logo image",
     access: 'anyone',
     success: { status: 200, description: 'The image', contentType: 'image/png' },
+    response: null,
+    audit: 'none',
     handler: logo,
   },
 ];

@@ -1,3 +1,4 @@
+import { type SetupStatus, setupDoneDto, setupStatusDto } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -44,7 +45,7 @@ export const setupSchema = newClinicSchema.extend({
 });
 
 async function status(c: AppContext) {
-  return c.json({ setupNeeded: !(await anyClinic(c.get('deps').db)) });
+  return c.json({ setupNeeded: !(await anyClinic(c.get('deps').db)) } satisfies SetupStatus);
 }
 
 const wrongCode = () =>
@@ -122,6 +123,8 @@ export const setupRoutes: RouteSpec[] = [
     summary:
       'Whether this server still needs its first clinic (the console then shows the setup page)',
     access: 'anyone',
+    response: setupStatusDto,
+    audit: 'none',
     handler: status,
   },
   {
@@ -131,6 +134,8 @@ export const setupRoutes: RouteSpec[] = [
       'Create the first clinic and its admin (with a password), with the one-time setup code from the server log',
     access: 'anyone holding the setup code, only while the server has no clinic',
     body: setupSchema,
+    response: setupDoneDto,
+    audit: { actions: ['clinic.create'] },
     success: { status: 201, description: 'The clinic and its admin exist; sign in.' },
     handler: setUp,
   },

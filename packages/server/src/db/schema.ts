@@ -725,7 +725,11 @@ export interface SmartAccessTokensTable {
 export interface FhirExportsTable {
   clinic_id: string;
   id: Default<string>;
-  status: Generated<'in-progress' | 'completed' | 'failed'>;
+  status: Generated<'in-progress' | 'completed' | 'failed' | 'cancelled'>;
+  /** system: the whole clinic; patient: its patients (Patient/$export, Group/$export). Migration 024. */
+  level: Generated<'system' | 'patient'>;
+  /** How far a running export got, for X-Progress. */
+  progress: string | null;
   types: string[];
   since: Timestamp | null;
   request_url: string;

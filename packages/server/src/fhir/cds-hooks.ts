@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { cdsCardsDto, cdsDiscoveryDto } from '@lamina/contract';
 import { daysBetween, type IsoDate, localDate } from '@lamina/pathway';
 import { z } from 'zod';
-import { recordAudit } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
-import { unsafeJson, uuidParam } from '../http/context.ts';
+import { readJson, uuidParam } from '../http/context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
@@ -98,18 +99,8 @@ async function patientView(c: AppContext) {
   if (!(await useJti(db, named, String(payload.jti), new Date((payload.exp ?? 0) * 1000))))
     throw new HttpProblem(401, 'Not signed in', 'This JWT was already used (jti replay).');
 
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new HttpProblem(400, 'Invalid input', 'The request body must be JSON.');
-  }
-  const unsafe = unsafeJson(body);
-  if (unsafe) throw new HttpProblem(400, 'Invalid input', unsafe.detail, [unsafe.error]);
-  const parsed = hookRequest.safeParse(body);
-  if (!parsed.success)
-    throw new HttpProblem(400, 'Invalid input', 'This is not a patient-view hook request.');
-  const request = parsed.data;
+  // The body as every JSON route reads it: safe text, shallow, then the hook's schema (400 naming the field).
+  const request = await readJson(c, hookRequest);
   const clinicId = named.clinicId;
 
   // The patient: Lamina's id (kept by an EHR that enrolled through FHIR) or the prefetched Patient's MRN.
@@ -145,14 +136,13 @@ async function patientView(c: AppContext) {
     .orderBy('received_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  await recordAudit(db, {
+  await audit(c, {
     clinicId,
     actor: null,
     action: 'cds.patient-view',
     subjectType: 'patient',
     subjectId: patient.id,
     patientId: patient.id,
-    ip: c.get('ip'),
     details: { smartClientId: named.id },
   });
 
@@ -214,6 +204,8 @@ export const cdsHooks = documentedRoutes([
     path: '/cds-services',
     summary: 'CDS Hooks discovery: the patient-view service',
     access: 'anyone',
+    response: cdsDiscoveryDto,
+    audit: 'none',
     handler: discovery,
   },
   {
@@ -223,6 +215,11 @@ export const cdsHooks = documentedRoutes([
       'CDS Hooks patient-view: a card with the day after surgery, open alerts and the expected course',
     access:
       'an EHR registered as a FHIR system client (CDS Hooks JWT: client id in sub) with Patient and Flag read',
+    response: cdsCardsDto,
+    audit: {
+      actions: ['cds.patient-view'],
+      when: 'when the patient is found (an unknown patient gets no cards and no audit row)',
+    },
     handler: patientView,
   },
 ]);

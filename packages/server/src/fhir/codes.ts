@@ -18,6 +18,8 @@ export const laminaSystems = {
   planItem: `${base}/CodeSystem/plan-item`,
   triageLevel: `${base}/CodeSystem/triage-level`,
   auditAction: `${base}/CodeSystem/audit-action`,
+  documentType: `${base}/CodeSystem/document-type`,
+  documentCategory: `${base}/CodeSystem/document-category`,
   mrn: `${base}/sid/mrn`,
   user: `${base}/sid/user`,
 } as const;
@@ -49,6 +51,8 @@ export const painSeverityLoinc = {
   display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
 } as const;
 export const bodyTemperatureLoinc = { code: '8310-5', display: 'Body temperature' } as const;
+/** A second-opinion report is a consultant's note on the case. */
+export const consultNoteLoinc = { code: '11488-4', display: 'Consult note' } as const;
 export const exerciseDurationLoinc = { code: '55411-3', display: 'Exercise duration' } as const;
 
 export const observationCategory = 'http://terminology.hl7.org/CodeSystem/observation-category';

@@ -12,6 +12,7 @@ import type {
   CarePlanActivity,
   CodeableConcept,
   Communication,
+  DocumentReference,
   Extension,
   Flag,
   ImagingStudy,
@@ -26,6 +27,7 @@ import type {
 } from '@medplum/fhirtypes';
 import {
   bodyTemperatureLoinc,
+  consultNoteLoinc,
   exerciseDurationLoinc,
   laminaExtensions,
   laminaSystems,
@@ -756,5 +758,125 @@ export function toImagingStudy(row: ImagingStudyRow): ImagingStudy {
     numberOfSeries: Number(row.series),
     numberOfInstances: Number(row.instances),
     ...(row.description ? { description: row.description } : {}),
+  };
+}
+
+export interface SecondOpinionReportRow {
+  id: string;
+  patient_id: string;
+  reviewer_id: string | null;
+  report: unknown;
+  reported_at: Date;
+  addenda: unknown;
+  /** The report or its latest addendum. */
+  last_updated: Date | string;
+}
+
+export const secondOpinionDocumentId = (caseId: string) => `second-opinion-${caseId}`;
+export const infoKitDocumentId = (requestId: string) => `info-kit-${requestId}`;
+
+const words = (code: unknown) => String(code ?? '').replaceAll('_', ' ');
+const utf8Base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/** The reviewer's report (and its addenda) as plain text: the document the DocumentReference carries. */
+function reportText(row: SecondOpinionReportRow): string {
+  const report = (row.report ?? {}) as Record<string, unknown>;
+  const addenda = (Array.isArray(row.addenda) ? row.addenda : []) as {
+    text?: string;
+    at?: string;
+  }[];
+  return [
+    'Second-opinion report (independent reviewer)',
+    `Decompression adequate: ${words(report.decompressionAdequate)}`,
+    `Fusion forming: ${words(report.fusionForming)}`,
+    `Recommendation: ${words(report.recommendation)}`,
+    ...(report.concerns ? [`Concerns: ${report.concerns}`] : []),
+    `For the patient: ${report.patientSummary ?? ''}`,
+    ...addenda.map((a) => `Addendum (${a.at ?? ''}): ${a.text ?? ''}`),
+  ].join('\n');
+}
+
+/** A submitted second-opinion report: the text inline (there is no file to point to). */
+export function secondOpinionToDocument(row: SecondOpinionReportRow): DocumentReference {
+  const amended = Array.isArray(row.addenda) && row.addenda.length > 0;
+  return {
+    resourceType: 'DocumentReference',
+    id: secondOpinionDocumentId(row.id),
+    meta: { lastUpdated: iso(row.last_updated) },
+    status: 'current',
+    docStatus: amended ? 'amended' : 'final',
+    type: {
+      coding: [
+        { system: loinc, ...consultNoteLoinc },
+        { system: laminaSystems.documentType, code: 'second-opinion-report' },
+      ],
+      text: 'Second-opinion report',
+    },
+    category: [
+      {
+        coding: [{ system: laminaSystems.documentCategory, code: 'second-opinion' }],
+        text: 'Second opinion',
+      },
+    ],
+    subject: ref('Patient', row.patient_id),
+    date: iso(row.reported_at),
+    ...(row.reviewer_id ? { author: [ref('Practitioner', row.reviewer_id)] } : {}),
+    description: 'An independent reviewer’s second opinion on the recovery after spine surgery',
+    content: [
+      {
+        attachment: {
+          contentType: 'text/plain; charset=utf-8',
+          language: 'en',
+          data: utf8Base64(reportText(row)),
+          title: 'Second-opinion report',
+          creation: iso(row.reported_at),
+        },
+      },
+    ],
+  };
+}
+
+export interface InfoKitRow {
+  id: string;
+  patient_id: string | null;
+  language: string;
+  details: unknown;
+  created_at: Date;
+}
+
+/** An info kit asked for at the clinic's front door: the PDF at the request's download route. */
+export function infoKitToDocument(row: InfoKitRow, appUrl: string): DocumentReference {
+  const details = (row.details ?? {}) as { region?: string; procedure?: string };
+  const title = `Info kit: ${details.region ?? ''} ${details.procedure ?? ''} (${row.language})`;
+  return {
+    resourceType: 'DocumentReference',
+    id: infoKitDocumentId(row.id),
+    meta: { lastUpdated: iso(row.created_at) },
+    status: 'current',
+    docStatus: 'final',
+    type: {
+      coding: [{ system: laminaSystems.documentType, code: 'info-kit' }],
+      text: 'Patient information kit',
+    },
+    category: [
+      {
+        coding: [{ system: laminaSystems.documentCategory, code: 'patient-information' }],
+        text: 'Patient information',
+      },
+    ],
+    ...(row.patient_id ? { subject: ref('Patient', row.patient_id) } : {}),
+    date: iso(row.created_at),
+    description: 'The printable information kit about the operation, in the language asked for',
+    content: [
+      {
+        attachment: {
+          contentType: 'application/pdf',
+          language: row.language,
+          url: `${appUrl}/api/requests/${row.id}/info-kit.pdf`,
+          title,
+          creation: iso(row.created_at),
+        },
+      },
+    ],
   };
 }

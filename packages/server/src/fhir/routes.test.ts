@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { isoDateSchema } from '@lamina/pathway';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { forEachEngine } from '../db/test-engines.ts';
-import { demoStaffPassword, seedDemo } from '../demo/seed.ts';
-import { TestClient, testFiles } from '../http/test-client.ts';
+import { TestClient } from '../http/test-client.ts';
+import { seedFhirDemo, signInDemo } from './documents.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
 const now = new Date('2026-11-20T15:00:00Z');
 
 async function demoClient(db: ConstructorParameters<typeof TestClient>[0], email: string) {
-  await seedDemo(db, isoDateSchema.parse('2026-11-20'), now, testFiles);
-  const client = new TestClient(db, now);
-  const signedIn = await client.post('/api/auth/sign-in', {
-    clinic: 'demo',
-    email,
-    password: demoStaffPassword,
-  });
-  assert.equal(signedIn.status, 200, signedIn.text);
-  return client;
+  await seedFhirDemo(db, now);
+  return signInDemo(db, now, email);
 }
 
 /** Every page of a search, following the Bundle's next links. */
@@ -61,6 +53,7 @@ forEachEngine((engine) => {
         'Flag',
         'Communication',
         'ImagingStudy',
+        'DocumentReference',
         'AuditEvent',
       ]) {
         const resources = await everyPage(client, `/fhir/r4/${type}?_count=200`);
@@ -77,6 +70,16 @@ forEachEngine((engine) => {
       assert.equal(everything.status, 200);
       const bundle = everything.json as unknown as Bundle;
       check(bundle);
+      // The patient with a second-opinion report: their $everything carries the DocumentReference.
+      const reported = await db
+        .selectFrom('second_opinions')
+        .select('patient_id')
+        .where('status', '=', 'reported')
+        .executeTakeFirstOrThrow();
+      const theirs = await client.get(`/fhir/r4/Patient/${reported.patient_id}/$everything`);
+      const theirBundle = theirs.json as unknown as Bundle;
+      check(theirBundle);
+      assert.ok(theirBundle.entry?.some((e) => e.resource?.resourceType === 'DocumentReference'));
       const searchset = await client.get(
         '/fhir/r4/Observation?_count=3&_include=Observation:patient&_include=Observation:derived-from',
       );

@@ -1,18 +1,25 @@
+import {
+  capabilityStatementDto,
+  fhirResourceDto,
+  searchsetBundleDto,
+  transactionResponseDto,
+} from '@lamina/contract';
 import type { Bundle, CapabilityStatement, Resource, ResourceType } from '@medplum/fhirtypes';
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../http/context.ts';
 import { documentedRoutes, type RouteSpec } from '../openapi/registry.ts';
 import { auditFhir, authorizeFhir, type FhirCaller, fhirCaller } from './caller.ts';
-import { exportFile, exportStatus, kickOff } from './export.ts';
 import { FhirError, fhirHandler, fhirJson, resourceNotFound, sendFhir } from './outcome.ts';
 import {
   definitionFor,
   type FhirContext,
   type ResourceDefinition,
+  referenceParam,
   resourceDefinitions,
+  revincludesOf,
 } from './resources.ts';
 import { allows } from './scopes.ts';
-import { parseSearch, searchsetBundle } from './search.ts';
+import { countBundle, maxCount, parseSearch, searchsetBundle } from './search.ts';
 import { transaction } from './write.ts';
 
 /** The FHIR R4 API at /fhir/r4 (issue 18, decision 024): read, search, $everything, metadata. */
@@ -24,7 +31,12 @@ export function fhirBaseUrl(c: AppContext): string {
 }
 
 function context(c: AppContext, caller: FhirCaller): FhirContext {
-  return { db: c.get('deps').db, caller };
+  const url = c.get('deps').publicUrl;
+  return {
+    db: c.get('deps').db,
+    caller,
+    appUrl: `${url.origin}${url.pathname.replace(/\/$/, '')}`,
+  };
 }
 
 /** Whether the caller may read this type (scopes for a client, the access table for staff). */
@@ -48,11 +60,9 @@ async function included(
 ) {
   const wanted = new Map<string, Set<string>>();
   for (const include of includes) {
-    const field = include.split(':')[1];
-    // Every type here names its patient in `subject`.
-    const path = field === 'derived-from' ? 'derivedFrom' : field === 'patient' ? 'subject' : field;
+    const path = referenceParam(include)?.param.path ?? '';
     for (const resource of matches) {
-      const value = (resource as unknown as Record<string, unknown>)[path ?? ''];
+      const value = (resource as unknown as Record<string, unknown>)[path];
       const refs = (Array.isArray(value) ? value : [value]) as (
         | { reference?: string }
         | undefined
@@ -82,12 +92,50 @@ async function included(
   return out;
 }
 
+/** `_revinclude`: the resources pointing at the matches (`Observation:patient` on Patients), at most 1000 each. */
+async function revincluded(
+  ctx: FhirContext,
+  revincludes: readonly string[],
+  matches: readonly Resource[],
+) {
+  const ids = matches.map((r) => r.id ?? '').filter(Boolean);
+  const out: Resource[] = [];
+  if (ids.length === 0) return out;
+  for (const revinclude of revincludes) {
+    const named = referenceParam(revinclude);
+    const definition = named && definitionFor(named.type);
+    if (!named || !definition) continue;
+    authorizeFhir(ctx.caller, named.type, 's');
+    const found = await definition.search(ctx, {
+      values: new Map([[named.param.name, [ids.join(',')]]]),
+      count: maxCount,
+      offset: 0,
+      includes: [],
+    });
+    out.push(...found.matches);
+  }
+  return out;
+}
+
+const searchAudit = { actions: ['fhir.search'] } as const;
+
 function searchRoute(definition: ResourceDefinition): RouteSpec {
+  const revincludes = revincludesOf(definition.type);
+  const control = [
+    '_count',
+    '_offset',
+    '_summary=count',
+    ...(definition.sorts.length ? ['_sort'] : []),
+    ...(definition.includes.length ? ['_include'] : []),
+    ...(revincludes.length ? ['_revinclude'] : []),
+  ];
   return {
     method: 'get',
     path: `${fhirBase}/${definition.type}`,
-    summary: `FHIR search: ${definition.type} (${definition.params.map((p) => p.name).join(', ')}, _count, _offset${definition.includes.length ? ', _include' : ''})`,
+    summary: `FHIR search: ${definition.type} (${[...definition.params.map((p) => p.name), ...control].join(', ')})`,
     access: accessText(definition.type, 's'),
+    response: searchsetBundleDto,
+    audit: searchAudit,
     success: {
       status: 200,
       description: 'A searchset Bundle with paging links.',
@@ -97,19 +145,27 @@ function searchRoute(definition: ResourceDefinition): RouteSpec {
       const caller = await fhirCaller(c);
       authorizeFhir(caller, definition.type, 's');
       const url = new URL(c.req.url);
-      const request = parseSearch(url, definition.params, definition.includes);
+      const request = parseSearch(url, { ...definition, revincludes });
       const ctx = context(c, caller);
+      const params = [...request.values.keys()].sort();
+      if (request.summary === 'count') {
+        const total = await definition.count(ctx, request);
+        await auditFhir(c, caller, {
+          action: 'fhir.search',
+          subjectType: definition.type,
+          details: { params, summary: 'count', count: total },
+        });
+        return sendFhir(c, countBundle(fhirBaseUrl(c), definition.type, url, total));
+      }
       const { matches, more } = await definition.search(ctx, request);
-      const extra =
-        request.includes.length > 0 ? await included(ctx, request.includes, matches) : [];
+      const extra = [
+        ...(request.includes.length > 0 ? await included(ctx, request.includes, matches) : []),
+        ...(request.revincludes ? await revincluded(ctx, request.revincludes, matches) : []),
+      ];
       await auditFhir(c, caller, {
         action: 'fhir.search',
         subjectType: definition.type,
-        details: {
-          params: [...request.values.keys()].sort(),
-          count: matches.length,
-          included: extra.length,
-        },
+        details: { params, count: matches.length, included: extra.length },
       });
       return sendFhir(
         c,
@@ -125,6 +181,8 @@ function readRoute(definition: ResourceDefinition): RouteSpec {
     path: `${fhirBase}/${definition.type}/:${definition.idParam}`,
     summary: `FHIR read: ${definition.type}`,
     access: accessText(definition.type, 'r'),
+    response: fhirResourceDto(definition.type),
+    audit: { actions: ['fhir.read'] },
     success: { status: 200, description: `The ${definition.type}.`, contentType: fhirJson },
     handler: fhirHandler(async (c) => {
       const caller = await fhirCaller(c);
@@ -143,16 +201,13 @@ function readRoute(definition: ResourceDefinition): RouteSpec {
   };
 }
 
-/** The types $everything gathers for a patient, each through its own search. */
-const everythingTypes = [
-  'Procedure',
-  'CarePlan',
-  'QuestionnaireResponse',
-  'Observation',
-  'Flag',
-  'Communication',
-  'ImagingStudy',
-];
+/**
+ * The types $everything gathers for a patient, each through its own search: every type with a
+ * `patient` parameter but the audit log (the record of who read the chart, not the chart).
+ */
+const everythingTypes = resourceDefinitions
+  .filter((d) => d.type !== 'AuditEvent' && d.params.some((p) => p.name === 'patient'))
+  .map((d) => d.type);
 
 const everythingRoute: RouteSpec = {
   method: 'get',
@@ -160,12 +215,14 @@ const everythingRoute: RouteSpec = {
   summary:
     'FHIR Patient/$everything: the patient and every resource about them the caller may read',
   access: accessText('Patient', 'r'),
+  response: searchsetBundleDto,
+  audit: { actions: ['fhir.everything'] },
   success: { status: 200, description: 'A searchset Bundle.', contentType: fhirJson },
   handler: fhirHandler(async (c) => {
     const caller = await fhirCaller(c);
     authorizeFhir(caller, 'Patient', 'r');
     const url = new URL(c.req.url);
-    parseSearch(url, [], []);
+    parseSearch(url, { params: [], includes: [], revincludes: [], sorts: [] });
     const ctx = context(c, caller);
     const patientId = c.req.param('patientId') ?? '';
     const patient = await definitionFor('Patient')?.read(ctx, patientId);
@@ -264,6 +321,14 @@ export function capabilityStatement(base: string): CapabilityStatement {
             documentation: p.documentation,
           })),
           ...(definition.includes.length ? { searchInclude: [...definition.includes] } : {}),
+          ...(revincludesOf(definition.type).length
+            ? { searchRevInclude: revincludesOf(definition.type) }
+            : {}),
+          ...(definition.sorts.length
+            ? {
+                documentation: `_sort: ${definition.sorts.join(', ')} (- for descending)`,
+              }
+            : {}),
           ...(definition.type === 'Patient'
             ? {
                 operation: [
@@ -271,10 +336,22 @@ export function capabilityStatement(base: string): CapabilityStatement {
                     name: 'everything',
                     definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
                   },
+                  {
+                    name: 'export',
+                    definition:
+                      'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export',
+                  },
                 ],
               }
             : {}),
         })),
+        operation: [
+          {
+            name: 'export',
+            definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export',
+            documentation: 'Bulk Data export of the clinic (and Patient/$export); fhir/export.ts',
+          },
+        ],
         interaction: [
           {
             code: 'transaction' as const,
@@ -288,6 +365,16 @@ export function capabilityStatement(base: string): CapabilityStatement {
             type: 'number',
             documentation: 'Paging offset (use the Bundle links)',
           },
+          {
+            name: '_sort',
+            type: 'string',
+            documentation: 'The keys each resource lists in its documentation, - for descending',
+          },
+          {
+            name: '_summary',
+            type: 'token',
+            documentation: 'count (the total only) or false; true, text and data are refused',
+          },
         ],
       },
     ],
@@ -299,6 +386,8 @@ const metadataRoute: RouteSpec = {
   path: `${fhirBase}/metadata`,
   summary: 'FHIR CapabilityStatement: what this server implements',
   access: 'anyone',
+  response: capabilityStatementDto,
+  audit: 'none',
   success: { status: 200, description: 'The CapabilityStatement.', contentType: fhirJson },
   handler: fhirHandler((c) => sendFhir(c, capabilityStatement(fhirBaseUrl(c)))),
 };
@@ -310,40 +399,18 @@ const transactionRoute: RouteSpec = {
     'FHIR transaction: enrol a patient from a Bundle of a Patient (ifNoneExist identifier=… for a safe resend) and its Procedure',
   access:
     'a SMART system client with system/Patient.c and system/Procedure.c, or care managers and admins signed in; their own clinic only',
+  response: transactionResponseDto,
+  audit: {
+    actions: ['patient.enrol'],
+    when: 'written by patients/enrol.ts (enrolChecked) when a patient is enrolled; a resend found by its identifier enrols nobody',
+  },
   success: { status: 200, description: 'A transaction-response Bundle.', contentType: fhirJson },
   handler: fhirHandler(transaction),
 };
 
-const exportAccess =
-  'a SMART system client with read and search scopes for every exported type, or admins signed in; their own clinic only';
-
 export const fhir = documentedRoutes([
   metadataRoute,
   transactionRoute,
-  {
-    method: 'get',
-    path: `${fhirBase}/$export`,
-    summary:
-      'Bulk Data export of the clinic (Prefer: respond-async; _type, _since): 202 and Content-Location',
-    access: exportAccess,
-    success: { status: 202, description: 'Started; poll Content-Location.', contentType: fhirJson },
-    handler: fhirHandler(kickOff),
-  },
-  {
-    method: 'get',
-    path: `${fhirBase}/$export-status/:exportId`,
-    summary: 'Bulk Data export status: 202 while running, then the manifest of NDJSON files',
-    access: exportAccess,
-    handler: fhirHandler(exportStatus),
-  },
-  {
-    method: 'get',
-    path: `${fhirBase}/$export-file/:exportId/:file`,
-    summary: 'One NDJSON file of a finished export',
-    access: exportAccess,
-    success: { status: 200, description: 'NDJSON.', contentType: 'application/fhir+ndjson' },
-    handler: fhirHandler(exportFile),
-  },
   everythingRoute,
   ...resourceDefinitions.flatMap((definition) => [searchRoute(definition), readRoute(definition)]),
 ]);

@@ -12,6 +12,15 @@ export interface ParamSpec {
   readonly name: string;
   readonly type: ParamType;
   readonly documentation: string;
+  /** A reference parameter: the type it points to (what `_revinclude` follows back). */
+  readonly target?: string;
+  /** The element holding the reference (what `_include` follows). */
+  readonly path?: string;
+}
+
+export interface SortKey {
+  readonly name: string;
+  readonly desc: boolean;
 }
 
 export interface SearchRequest {
@@ -19,23 +28,37 @@ export interface SearchRequest {
   readonly count: number;
   readonly offset: number;
   readonly includes: readonly string[];
+  /** `_revinclude`: `<Type>:<parameter>` of the resources pointing at the matches. */
+  readonly revincludes?: readonly string[];
+  /** `_sort`; absent: the type's own order. */
+  readonly sort?: readonly SortKey[];
+  /** `_summary=count`: the total only. */
+  readonly summary?: 'count';
+}
+
+/** What a type accepts besides its parameters. */
+export interface SearchOptions {
+  readonly params: readonly ParamSpec[];
+  readonly includes: readonly string[];
+  readonly revincludes: readonly string[];
+  readonly sorts: readonly string[];
 }
 
 export const maxCount = 1000;
 export const defaultCount = 50;
 
-const controlParams = new Set(['_count', '_offset', '_include', '_format']);
+const oneOf = (list: readonly string[]) => `must be one of: ${list.join(', ') || '(none here)'}`;
 
-export function parseSearch(
-  url: URL,
-  params: readonly ParamSpec[],
-  includes: readonly string[],
-): SearchRequest {
+export function parseSearch(url: URL, options: SearchOptions): SearchRequest {
+  const { params, includes, revincludes, sorts } = options;
   const known = new Map(params.map((p) => [p.name, p]));
   const values = new Map<string, string[]>();
   let count = defaultCount;
   let offset = 0;
   const wantedIncludes: string[] = [];
+  const wantedRevincludes: string[] = [];
+  const sort: SortKey[] = [];
+  let summary: 'count' | undefined;
   for (const [name, value] of url.searchParams) {
     if (name === '_count') {
       if (!/^\d{1,4}$/.test(value) || Number(value) > maxCount)
@@ -45,24 +68,48 @@ export function parseSearch(
       if (!/^\d{1,9}$/.test(value)) throw invalidParameter('_offset', 'must be a whole number');
       offset = Number(value);
     } else if (name === '_include') {
-      if (!includes.includes(value))
-        throw invalidParameter(
-          '_include',
-          `must be one of: ${includes.join(', ') || '(none here)'}`,
-        );
+      if (!includes.includes(value)) throw invalidParameter('_include', oneOf(includes));
       wantedIncludes.push(value);
+    } else if (name === '_revinclude') {
+      if (!revincludes.includes(value)) throw invalidParameter('_revinclude', oneOf(revincludes));
+      wantedRevincludes.push(value);
+    } else if (name === '_sort') {
+      for (const key of value.split(',')) {
+        const desc = key.startsWith('-');
+        const keyName = desc ? key.slice(1) : key;
+        if (!sorts.includes(keyName))
+          throw invalidParameter('_sort', `${oneOf(sorts)} (with - for descending)`);
+        sort.push({ name: keyName, desc });
+      }
+    } else if (name === '_summary') {
+      if (value === 'count') summary = 'count';
+      else if (value !== 'false')
+        throw invalidParameter(
+          '_summary',
+          'must be count or false (true, text and data are not supported)',
+        );
     } else if (name === '_format') {
       if (!['json', 'application/json', 'application/fhir+json'].includes(value))
         throw invalidParameter('_format', 'must be json (only JSON is served)');
     } else if (known.has(name)) {
+      // A bad date is a 400 even where no source would look at it.
+      if (known.get(name)?.type === 'date') parseDate(name, value);
       const list = values.get(name) ?? [];
       list.push(value);
       values.set(name, list);
-    } else if (!controlParams.has(name)) {
+    } else {
       throw unknownParameter(name);
     }
   }
-  return { values, count, offset, includes: wantedIncludes };
+  return {
+    values,
+    count,
+    offset,
+    includes: wantedIncludes,
+    ...(wantedRevincludes.length ? { revincludes: wantedRevincludes } : {}),
+    ...(sort.length ? { sort } : {}),
+    ...(summary ? { summary } : {}),
+  };
 }
 
 /** `Patient/<uuid>` or `<uuid>`: the id, or null when it cannot name a Lamina patient (no match). */
@@ -165,4 +212,16 @@ export function searchsetBundle(
     })),
   ];
   return { resourceType: 'Bundle', type: 'searchset', link, entry };
+}
+
+/** `_summary=count`: the total and no entries. */
+export function countBundle(base: string, type: string, url: URL, total: number): Bundle {
+  const self = new URL(`${base}/${type}`);
+  for (const [name, value] of url.searchParams) self.searchParams.append(name, value);
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total,
+    link: [{ relation: 'self', url: self.toString() }],
+  };
 }

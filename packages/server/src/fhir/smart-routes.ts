@@ -1,8 +1,15 @@
-import { audit, recordAudit } from '../audit/audit.ts';
+import {
+  smartClientAnswerDto,
+  smartClientListDto,
+  smartConfigurationDto,
+  smartTokenDto,
+} from '@lamina/contract';
+import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { notFound } from '../http/problem.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
+import { hitAll, type Limit, limitKey } from '../http/rate-limit.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { fhirBase, fhirBaseUrl } from './routes.ts';
 import {
@@ -10,6 +17,7 @@ import {
   issueToken,
   listClients,
   OAuthError,
+  parseClientId,
   registerClient,
   registerClientSchema,
   revokeClient,
@@ -24,6 +32,56 @@ function oauthError(c: AppContext, error: OAuthError) {
     'cache-control': 'no-store',
     pragma: 'no-cache',
   });
+}
+
+/**
+ * Token requests allowed per client and per address (in the client's clinic) within a minute. A
+ * backend-services client needs one token per five minutes; the limits stop guessing and
+ * signature-verification floods, counted atomically in the database like every other limit.
+ */
+export const tokenLimits = {
+  client: { bucket: 'smart-token-client', max: 20, windowSeconds: 60 },
+  address: { bucket: 'smart-token-address', max: 60, windowSeconds: 60 },
+} as const satisfies Record<string, Limit>;
+
+/**
+ * Counts this token request before any signature is checked. The clinic comes from the client id
+ * the assertion names (`<clinicId>.<uuid>`); an assertion naming no client of a known clinic is
+ * refused at once (invalid_client) and costs no counter.
+ */
+async function limitTokenRequests(c: AppContext, assertion: string | undefined) {
+  let named: ReturnType<typeof parseClientId>;
+  try {
+    const claims = JSON.parse(
+      Buffer.from(assertion?.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as { iss?: unknown };
+    named = typeof claims.iss === 'string' ? parseClientId(claims.iss) : undefined;
+  } catch {
+    named = undefined;
+  }
+  if (!named) return;
+  const clinic = await c
+    .get('deps')
+    .db.selectFrom('clinics')
+    .select('id')
+    .where('id', '=', named.clinicId)
+    .executeTakeFirst();
+  if (!clinic) return;
+  try {
+    await hitAll(
+      c,
+      named.clinicId,
+      [
+        { limit: tokenLimits.client, key: limitKey(named.id) },
+        { limit: tokenLimits.address, key: limitKey(c.get('ip') ?? 'unknown') },
+      ],
+      () => 'Too many token requests; wait a minute, then try again.',
+    );
+  } catch (error) {
+    if (error instanceof HttpProblem && error.problem.status === 429)
+      throw new OAuthError('slow_down', error.problem.detail ?? 'Too many token requests.', 429);
+    throw error;
+  }
 }
 
 async function token(c: AppContext) {
@@ -43,18 +101,18 @@ async function token(c: AppContext) {
       if (name in form) throw new OAuthError('invalid_request', `${name} is repeated.`);
       form[name] = value;
     }
+    await limitTokenRequests(c, form.client_assertion);
     const issued = await issueToken(db, {
       form,
       tokenUrl: `${fhirBaseUrl(c)}/auth/token`,
       now: now(),
     });
-    await recordAudit(db, {
+    await audit(c, {
       clinicId: issued.clinicId,
       actor: null,
       action: 'smart.token',
       subjectType: 'smart_client',
       subjectId: issued.clientId,
-      ip: c.get('ip'),
       details: { scope: issued.scope },
     });
     return c.json(
@@ -144,6 +202,8 @@ export const smart = documentedRoutes([
     path: `${fhirBase}/.well-known/smart-configuration`,
     summary: 'SMART configuration: the token endpoint and what it accepts',
     access: 'anyone',
+    response: smartConfigurationDto,
+    audit: 'none',
     handler: smartConfiguration,
   },
   {
@@ -152,7 +212,13 @@ export const smart = documentedRoutes([
     summary:
       'SMART Backend Services token: client_credentials with a signed JWT assertion (RFC 7523); errors as RFC 6749 names them',
     access: 'a registered system client, proven by its signed assertion',
-    success: { status: 200, description: 'An access token (five minutes).' },
+    response: smartTokenDto,
+    audit: { actions: ['smart.token'] },
+    success: {
+      status: 200,
+      description:
+        'An access token (five minutes). Refusals as RFC 6749 §5.2 names them; too many requests: 429, error slow_down, Retry-After.',
+    },
     handler: token,
   },
   {
@@ -160,6 +226,8 @@ export const smart = documentedRoutes([
     path: '/api/clinic/smart-clients',
     summary: 'The clinic’s registered FHIR system clients (SMART Backend Services)',
     access: admins,
+    response: smartClientListDto,
+    audit: { actions: ['smart-client.list'] },
     handler: list,
   },
   {
@@ -173,6 +241,8 @@ export const smart = documentedRoutes([
       status: 201,
       description: 'Registered; clientId is what the client puts in iss and sub.',
     },
+    response: smartClientAnswerDto,
+    audit: { actions: ['smart-client.create'] },
     handler: register,
   },
   {
@@ -180,6 +250,8 @@ export const smart = documentedRoutes([
     path: '/api/clinic/smart-clients/:smartClientId/revoke',
     summary: 'Revoke a FHIR system client: its tokens stop working at once',
     access: admins,
+    response: smartClientAnswerDto,
+    audit: { actions: ['smart-client.revoke'], when: 'only when it was not revoked already' },
     handler: revoke,
   },
 ]);

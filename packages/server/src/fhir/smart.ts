@@ -150,8 +150,8 @@ export async function revokeClient(
 /** An OAuth error as RFC 6749 §5.2 names it. */
 export class OAuthError extends Error {
   readonly error: string;
-  readonly status: 400 | 401;
-  constructor(error: string, description: string, status: 400 | 401 = 400) {
+  readonly status: 400 | 401 | 429;
+  constructor(error: string, description: string, status: 400 | 401 | 429 = 400) {
     super(description);
     this.error = error;
     this.status = status;

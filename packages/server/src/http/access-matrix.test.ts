@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
+import { exportFileKey } from '../fhir/export.ts';
 import { jpegBytes, syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { ingestUpload } from '../imaging/service.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
@@ -225,8 +226,15 @@ const rules: Record<string, Rule> = {
       ['Flag', ':alertId'],
       ['Communication', ':communicationId'],
       ['ImagingStudy', ':studyId'],
+      ['DocumentReference', ':documentReferenceId'],
       ['AuditEvent', ':auditEventId'],
     ].flatMap(([type, id]): [string, Rule][] => {
+      // The world's DocumentReference is an info kit: like its download, care managers and admins.
+      if (type === 'DocumentReference')
+        return [
+          [`GET /fhir/r4/${type}`, clinicStaff],
+          [`GET /fhir/r4/${type}/${id}`, { allow: ['care_manager', 'admin'] }],
+        ];
       const rule = type === 'AuditEvent' ? adminOnly : clinicStaff;
       return [
         [`GET /fhir/r4/${type}`, rule],
@@ -238,8 +246,11 @@ const rules: Record<string, Rule> = {
   'POST /fhir/r4': { allow: ['care_manager', 'admin'] },
   // Bulk Data export of the whole clinic: admins (or a client with the scopes, fhir/export.test.ts).
   'GET /fhir/r4/$export': adminOnly,
+  'GET /fhir/r4/Patient/$export': adminOnly,
   'GET /fhir/r4/$export-status/:exportId': adminOnly,
   'GET /fhir/r4/$export-file/:exportId/:file': adminOnly,
+  // Last of the export routes (fhir/export-routes.ts): the admin's call cancels the fixture's export.
+  'DELETE /fhir/r4/$export-status/:exportId': adminOnly,
   'GET /api/clinic/smart-clients': adminOnly,
   'POST /api/clinic/smart-clients': adminOnly,
   'POST /api/clinic/smart-clients/:smartClientId/revoke': adminOnly,
@@ -492,7 +503,7 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     })
     .execute();
   await testFiles.put(
-    `${clinic.clinicId}/fhir-export/${exportId}/Patient.ndjson`,
+    exportFileKey(clinic.clinicId, exportId, 'Patient.ndjson'),
     new TextEncoder().encode('{"resourceType":"Patient"}\n'),
   );
   return {
@@ -537,6 +548,7 @@ function fillPath(path: string, world: World, patientId: string): string {
     .replace(':questionnaireResponseId', `checkin-${world.checkinId}`)
     .replace(':observationId', `checkin-${world.checkinId}-axial-pain`)
     .replace(':communicationId', world.alertEventId)
+    .replace(':documentReferenceId', `info-kit-${world.requestId}`)
     .replace(':auditEventId', world.auditEventId)
     .replace(':smartClientId', world.smartClientId)
     .replace(':exportId', world.exportId)

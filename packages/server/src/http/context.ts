@@ -33,6 +33,8 @@ export interface AppDeps {
   readonly escalation?: { scheduleCheck(alertId: string, at: Date): Promise<void> };
   /** Uploaded files (imaging); absent where a server stores none, and imaging routes then answer 503. */
   readonly files?: BlobStore;
+  /** Runs Bulk Data exports in the job queue (fhir/export-jobs.ts); absent: $export answers 503. */
+  readonly exportJobs?: { enqueue(clinicId: string, exportId: string): Promise<void> };
   /** Staff roles that must use TOTP where the clinic has not chosen (serve: admins and reviewers, none with --demo). */
   readonly mfaDefaultRoles?: readonly Role[];
   /** LAMINA_AUTH_SECRET: mixed into the key of patient sign-in codes, so a database copy alone cannot reverse them. */

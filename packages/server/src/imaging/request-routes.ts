@@ -1,3 +1,4 @@
+import { requesterImagingDto, requestImagingDto, requestImagingUploadDto } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { audit } from '../audit/audit.ts';
@@ -206,6 +207,8 @@ export const requestImaging = documentedRoutes([
       status: 201,
       description: 'At least one file stored; refused ones listed with reasons.',
     },
+    response: requestImagingUploadDto,
+    audit: { actions: ['imaging.upload'] },
     handler: uploadByToken,
   },
   {
@@ -213,6 +216,8 @@ export const requestImaging = documentedRoutes([
     path: '/api/public/:clinicSlug/requests/:requestId/imaging',
     summary: `What a visitor uploaded for their request (studies with modality, body part, date and counts; report names), token in the ${requestTokenHeader} header`,
     access: 'whoever holds the request token (a wrong token is 404)',
+    response: requesterImagingDto,
+    audit: { actions: ['imaging.list'] },
     handler: listByToken,
   },
   {
@@ -224,6 +229,8 @@ export const requestImaging = documentedRoutes([
       status: 201,
       description: 'At least one file stored; refused ones listed with reasons.',
     },
+    response: requestImagingUploadDto,
+    audit: { actions: ['imaging.upload'] },
     handler: uploadSignedIn,
   },
   {
@@ -233,6 +240,8 @@ export const requestImaging = documentedRoutes([
       'The studies and reports attached to a request; for staff with the ids that open the viewer and the downloads',
     access:
       'the patient who made the request; care managers and admins (their own clinic); clinicians for free MRI/CT reviews',
+    response: requestImagingDto,
+    audit: { actions: ['imaging.list'] },
     handler: listSignedIn,
   },
 ]);

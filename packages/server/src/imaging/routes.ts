@@ -1,3 +1,4 @@
+import { imagingStorageDto } from '@lamina/contract';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
@@ -509,6 +510,8 @@ export const imaging = documentedRoutes([
     summary:
       "The clinic's storage for scans and reports: its limit in GB and the bytes stored (originals and de-identified copies)",
     access: 'admins (their own clinic)',
+    response: imagingStorageDto,
+    audit: 'none',
     handler: storageRead,
   },
   {
@@ -518,6 +521,8 @@ export const imaging = documentedRoutes([
       "Set the clinic's storage limit for scans and reports, in whole GB; past it, uploads are refused (413) and nothing is deleted",
     access: 'admins (their own clinic)',
     body: clinicStorageSchema,
+    response: imagingStorageDto,
+    audit: { actions: ['clinic.imaging-quota-update'] },
     handler: storageUpdate,
   },
   {

@@ -1,3 +1,4 @@
+import type { RequestCreated } from '@lamina/contract';
 import {
   findRedFlagWords,
   isClinicOpen,
@@ -144,14 +145,18 @@ export interface Stored {
   tokenExpiresAt: Date;
 }
 
+/** Who asked what, of which clinic: what every step of making a request starts from. */
+interface Asked {
+  clinic: ClinicContact;
+  input: NewRequest;
+  requester: Requester;
+}
+
 /** Inserts the request with its status token and audits it, in the caller's transaction. */
 export async function store(
   c: AppContext,
   trx: Kysely<Database>,
-  step: {
-    clinic: ClinicContact;
-    input: NewRequest;
-    requester: Requester;
+  step: Asked & {
     filled: Prefill;
     urgency: Urgency;
     routing: { afterHours: boolean; onCall: OnCall };
@@ -206,14 +211,7 @@ export async function store(
 export async function notify(
   c: AppContext,
   trx: Kysely<Database>,
-  step: {
-    clinic: ClinicContact;
-    input: NewRequest;
-    requester: Requester;
-    stored: Stored;
-    urgent: boolean;
-    onCall: OnCall;
-  },
+  step: Asked & { stored: Stored; urgent: boolean; onCall: OnCall },
 ): Promise<void> {
   const { clinic, input, requester, stored, urgent, onCall } = step;
   const deps = c.get('deps');
@@ -293,7 +291,7 @@ export async function createRequest(
     {
       requestId,
       token: stored.token,
-      tokenExpiresAt: stored.tokenExpiresAt,
+      tokenExpiresAt: new Date(stored.tokenExpiresAt).toISOString(),
       statusPath: `/request-status/${requestId}?clinic=${clinic.slug}`,
       kind: input.kind,
       status: 'new',
@@ -302,7 +300,7 @@ export async function createRequest(
       /** Shown before anything else when present. */
       emergencyInstruction: found.emergencyInstruction ?? null,
       clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
-    },
+    } satisfies RequestCreated,
     201,
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RequesterReview, StaffReview } from '@lamina/contract';
 import {
   type ImagingReviewNextStep,
   type ImagingReviewResult,
@@ -130,13 +131,13 @@ export async function readReview(db: Kysely<Database>, clinicId: string, request
 }
 
 /** What staff see: the clinician's words, who wrote them, and the fixed texts the requester gets. */
-export function staffReviewView(review: StoredReview, language: Language) {
+export function staffReviewView(review: StoredReview, language: Language): StaffReview {
   return {
     nextStep: review.nextStep,
     summary: review.summary,
     author: review.author,
-    writtenAt: review.createdAt,
-    addenda: review.addenda,
+    writtenAt: new Date(review.createdAt).toISOString(),
+    addenda: review.addenda.map((a) => ({ ...a, at: new Date(a.at).toISOString() })),
     shownToRequester: imagingReviewTexts(review.nextStep, language),
   };
 }
@@ -145,14 +146,14 @@ export function staffReviewView(review: StoredReview, language: Language) {
  * What the requester sees (status page, patient app), in the language of their request: the
  * clinician's words as written, the "not a diagnosis" notice and what the next step means.
  */
-export function requesterReviewView(review: StoredReview, language: Language) {
+export function requesterReviewView(review: StoredReview, language: Language): RequesterReview {
   return {
     language,
     nextStep: review.nextStep,
     summary: review.summary,
     reviewedBy: review.author.name,
-    writtenAt: review.createdAt,
-    addenda: review.addenda.map((a) => ({ text: a.text, at: a.at })),
+    writtenAt: new Date(review.createdAt).toISOString(),
+    addenda: review.addenda.map((a) => ({ text: a.text, at: new Date(a.at).toISOString() })),
     ...imagingReviewTexts(review.nextStep, language),
   };
 }

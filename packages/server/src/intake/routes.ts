@@ -1,5 +1,19 @@
+import {
+  clinicHoursDto,
+  type OwnRequest,
+  ownRequestListDto,
+  type PublicRequestStatus,
+  publicRequestStatusDto,
+  requestChangedDto,
+  requestCreatedDto,
+  requestDetailDto,
+  requestNoteAddedDto,
+  requestReviewWrittenDto,
+  staffRequestListDto,
+} from '@lamina/contract';
 import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
@@ -52,9 +66,9 @@ import {
   listPatientRequests,
   listRequests,
   lockRequest,
-  outcomeView,
   patientContact,
   type RequestRow,
+  requesterRequestView,
   setClinicHours,
   staffView,
   touchByStaff,
@@ -120,10 +134,7 @@ async function listForPatient(c: AppContext) {
     actor.clinicId,
     listed.filter((r) => r.kind === 'imaging_review').map((r) => r.id),
   );
-  const requests = listed.map((r) => {
-    const review = reviews.get(r.id);
-    return { ...r, imagingReview: review ? requesterReviewView(review, r.language) : null };
-  });
+  const requests = listed.map((r) => requesterView(r, reviews.get(r.id)));
   await audit(c, {
     action: 'intake.list-own',
     subjectType: 'intake_request',
@@ -134,21 +145,24 @@ async function listForPatient(c: AppContext) {
 }
 
 /** What the visitor's status page shows: nothing beyond status, outcome, the kit and the review result. */
-function publicView(row: RequestRow, clinic: ClinicContact, review: StoredReview | undefined) {
-  const details = row.details as Record<string, unknown>;
+/** A request as its requester sees it, with the free MRI/CT review result in the request's language. */
+function requesterView(
+  row: Parameters<typeof requesterRequestView>[0],
+  review: StoredReview | undefined,
+): OwnRequest {
   return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    language: row.language,
-    createdAt: row.created_at,
-    insuranceOutcome: outcomeView(row),
-    infoKit:
-      row.kind === 'info_kit'
-        ? { region: details.region, procedure: details.procedure, language: row.language }
-        : null,
-    /** The free MRI/CT review result, in the language of the request; null until it is written. */
+    ...requesterRequestView(row),
     imagingReview: review ? requesterReviewView(review, row.language) : null,
+  };
+}
+
+function publicView(
+  row: RequestRow,
+  clinic: ClinicContact,
+  review: StoredReview | undefined,
+): PublicRequestStatus {
+  return {
+    ...requesterView(row, review),
     clinic: { name: clinic.name, phone: clinic.phone, emergencyNumber: clinic.emergencyNumber },
   };
 }
@@ -314,11 +328,29 @@ async function answerWith(c: AppContext, clinicId: string, requestId: string) {
   return c.json({ request: staffView(row) });
 }
 
-async function changeStatus(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
+/**
+ * The start of every staff change of one request: the permission, the request (404 when it is not
+ * this clinic's), then the body; `at` is the moment of the change.
+ */
+async function staffChange<T>(
+  c: AppContext,
+  permission: 'manage-requests' | 'write-imaging-review',
+  schema: z.ZodType<T>,
+) {
+  const actor = authorizeClinic(c, permission);
   const row = await requireRequest(c, actor.clinicId);
-  const { status } = await readJson(c, requestStatusSchema);
+  const input = await readJson(c, schema);
   const { db, now } = c.get('deps');
+  return { actor, row, input, db, at: now() };
+}
+
+async function changeStatus(c: AppContext) {
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'manage-requests',
+    requestStatusSchema,
+  );
+  const { status } = input;
   await db.transaction().execute(async (trx) => {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
@@ -329,34 +361,29 @@ async function changeStatus(c: AppContext) {
         `A request that is ${locked.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}.`,
         [{ field: 'status', message: `cannot go from ${locked.status} to ${status}` }],
       );
-    await touchByStaff(trx, actor.clinicId, row.id, now(), { status });
+    await touchByStaff(trx, actor.clinicId, row.id, at, { status });
     await auditRequest(c, 'intake.status', row, { before: locked.status, after: status }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
 
 async function assign(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
-  const row = await requireRequest(c, actor.clinicId);
-  const { userId } = await readJson(c, assigneeSchema);
-  const { db, now } = c.get('deps');
+  const { actor, row, input, db, at } = await staffChange(c, 'manage-requests', assigneeSchema);
+  const { userId } = input;
   await requireAssignee(db, actor.clinicId, userId);
   await db.transaction().execute(async (trx) => {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
     // Handing a request on is not an answer to the requester: the response clock keeps running.
-    await touchByStaff(trx, actor.clinicId, row.id, now(), { assignedTo: userId }, false);
+    await touchByStaff(trx, actor.clinicId, row.id, at, { assignedTo: userId }, false);
     await auditRequest(c, 'intake.assign', row, { before: locked.assigned_to, after: userId }, trx);
   });
   return answerWith(c, actor.clinicId, row.id);
 }
 
 async function addNote(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
-  const row = await requireRequest(c, actor.clinicId);
-  const { body } = await readJson(c, requestNoteSchema);
-  const { db, now } = c.get('deps');
-  const at = now();
+  const { actor, row, input, db, at } = await staffChange(c, 'manage-requests', requestNoteSchema);
+  const { body } = input;
   const noteId = await db.transaction().execute(async (trx) => {
     const id = await insertNote(trx, {
       clinicId: actor.clinicId,
@@ -382,44 +409,49 @@ async function requesterMail(
   row: { contact_email: string | null; patient_id: string | null; language: Language },
 ) {
   const patient = row.patient_id ? await patientContact(db, clinicId, row.patient_id) : undefined;
+  const to = row.contact_email ?? patient?.email ?? null;
   return {
-    to: row.contact_email ?? patient?.email ?? null,
+    to,
     language: patient?.language ?? row.language,
+    clinic: await clinicContact(db, clinicId),
+    /** Queues the email in the change's transaction, when the requester has an address. */
+    async send(
+      trx: Kysely<Database>,
+      kind: Parameters<typeof queueEmail>[1]['kind'],
+      mail: { subject: string; body: string },
+    ) {
+      if (to) await queueEmail(trx, { clinicId, to, subject: mail.subject, body: mail.body, kind });
+    },
   };
 }
 
 async function recordOutcome(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-requests');
-  const row = await requireRequest(c, actor.clinicId);
-  const input = await readJson(c, insuranceOutcomeSchema);
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'manage-requests',
+    insuranceOutcomeSchema,
+  );
   if (row.kind !== 'insurance') throw conflict('Only an insurance check has an outcome.');
-  const { db, now } = c.get('deps');
-  const clinic = await clinicContact(db, actor.clinicId);
-  const { to, language } = await requesterMail(db, actor.clinicId, row);
+  const mail = await requesterMail(db, actor.clinicId, row);
   await db.transaction().execute(async (trx) => {
-    await touchByStaff(trx, actor.clinicId, row.id, now(), { outcome: input });
-    if (to) {
-      const mail = insuranceOutcomeEmail({
-        language,
+    await touchByStaff(trx, actor.clinicId, row.id, at, { outcome: input });
+    await mail.send(
+      trx,
+      'intake_insurance_outcome',
+      insuranceOutcomeEmail({
+        language: mail.language,
         outcome: input.outcome,
         message: input.message,
-        clinicName: clinic.name,
+        clinicName: mail.clinic.name,
         name: row.contact_name,
         isPatient: row.patient_id !== null,
-      });
-      await queueEmail(trx, {
-        clinicId: actor.clinicId,
-        to,
-        subject: mail.subject,
-        body: mail.body,
-        kind: 'intake_insurance_outcome',
-      });
-    }
+      }),
+    );
     await auditRequest(
       c,
       'intake.insurance-outcome',
       row,
-      { outcome: input.outcome, emailed: to !== null },
+      { outcome: input.outcome, emailed: mail.to !== null },
       trx,
     );
   });
@@ -435,14 +467,14 @@ const linkDaysAfterResult = requestTokenDays;
  * details) and the audit entry.
  */
 async function writeReviewResult(c: AppContext) {
-  const actor = authorizeClinic(c, 'write-imaging-review');
-  const row = await requireRequest(c, actor.clinicId);
-  const input = await readJson(c, imagingReviewResultSchema);
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'write-imaging-review',
+    imagingReviewResultSchema,
+  );
   if (row.kind !== 'imaging_review') throw conflict('Only a free MRI/CT review has a result.');
-  const { db, now } = c.get('deps');
-  const at = now();
-  const clinic = await clinicContact(db, actor.clinicId);
-  const { to, language } = await requesterMail(db, actor.clinicId, row);
+  const mail = await requesterMail(db, actor.clinicId, row);
+  const { clinic } = mail;
   await db.transaction().execute(async (trx) => {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
@@ -467,30 +499,25 @@ async function writeReviewResult(c: AppContext) {
       row.id,
       new Date(at.getTime() + linkDaysAfterResult * 86_400_000),
     );
-    if (to) {
-      const mail = reviewReadyEmail({
-        language,
+    await mail.send(
+      trx,
+      'intake_review_result',
+      reviewReadyEmail({
+        language: mail.language,
         clinicName: clinic.name,
         clinicPhone: clinic.phone,
         name: row.contact_name,
         isPatient: row.patient_id !== null,
         statusPage: publicLink(c.get('deps'), `/request-status/${row.id}?clinic=${clinic.slug}`),
-      });
-      await queueEmail(trx, {
-        clinicId: actor.clinicId,
-        to,
-        subject: mail.subject,
-        body: mail.body,
-        kind: 'intake_review_result',
-      });
-    }
+      }),
+    );
     await auditRequest(
       c,
       'intake.imaging-review-result',
       row,
       {
         nextStep: input.nextStep,
-        emailed: to !== null,
+        emailed: mail.to !== null,
         before: locked.status,
         after: after ?? locked.status,
       },
@@ -501,11 +528,12 @@ async function writeReviewResult(c: AppContext) {
 }
 
 async function addReviewAddendum(c: AppContext) {
-  const actor = authorizeClinic(c, 'write-imaging-review');
-  const row = await requireRequest(c, actor.clinicId);
-  const { text } = await readJson(c, imagingReviewAddendumSchema);
-  const { db, now } = c.get('deps');
-  const at = now();
+  const { actor, row, input, db, at } = await staffChange(
+    c,
+    'write-imaging-review',
+    imagingReviewAddendumSchema,
+  );
+  const { text } = input;
   const added = await db.transaction().execute(async (trx) => {
     const id = await insertReviewAddendum(trx, {
       clinicId: actor.clinicId,
@@ -573,6 +601,8 @@ export const intake = documentedRoutes([
     access: 'anyone, no account needed',
     body: visitorRequestSchema,
     success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
+    response: requestCreatedDto,
+    audit: { actions: ['intake.create'] },
     handler: createForVisitor,
   },
   {
@@ -580,6 +610,8 @@ export const intake = documentedRoutes([
     path: '/api/public/:clinicSlug/requests/:requestId',
     summary: `A visitor's status page: status, the insurance outcome, the info kit. The token goes in the ${requestTokenHeader} header`,
     access: 'whoever holds the request token (a wrong token is 404)',
+    response: publicRequestStatusDto,
+    audit: { actions: ['intake.status-read'] },
     handler: statusForVisitor,
   },
   {
@@ -588,6 +620,8 @@ export const intake = documentedRoutes([
     summary: `The printable info kit (PDF) of an info-kit request, with the token in the ${requestTokenHeader} header`,
     access: 'whoever holds the request token (a wrong token is 404)',
     success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
+    response: null,
+    audit: { actions: ['intake.info-kit-download'] },
     handler: infoKitForVisitor,
   },
   {
@@ -597,6 +631,8 @@ export const intake = documentedRoutes([
     access: 'the patient (their own record)',
     body: patientRequestSchema,
     success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
+    response: requestCreatedDto,
+    audit: { actions: ['intake.create'] },
     handler: createForPatient,
   },
   {
@@ -604,6 +640,8 @@ export const intake = documentedRoutes([
     path: '/api/patients/:patientId/requests',
     summary: "A patient's own requests with their status, insurance outcome and info kits",
     access: 'the patient (their own record), care managers and admins',
+    response: ownRequestListDto,
+    audit: { actions: ['intake.list-own'] },
     handler: listForPatient,
   },
   {
@@ -612,6 +650,8 @@ export const intake = documentedRoutes([
     summary: 'The info kit PDF of a request, for the patient who asked or the care team',
     access: 'the patient who made the request; care managers and admins (their own clinic)',
     success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
+    response: null,
+    audit: { actions: ['intake.info-kit-download'] },
     handler: infoKitSignedIn,
   },
   {
@@ -621,6 +661,8 @@ export const intake = documentedRoutes([
       'The care-manager queue: open before finished, urgent (red flags) first, then the longest waiting. A clinician gets the free MRI/CT reviews only',
     access: readAccess,
     query: requestListQuerySchema,
+    response: staffRequestListDto,
+    audit: { actions: ['intake.list'] },
     handler: list,
   },
   {
@@ -629,6 +671,8 @@ export const intake = documentedRoutes([
     summary:
       'One request with its details, prefilled symptoms, notes and (free MRI/CT review) the result',
     access: readAccess,
+    response: requestDetailDto,
+    audit: { actions: ['intake.read'] },
     handler: detail,
   },
   {
@@ -637,6 +681,8 @@ export const intake = documentedRoutes([
     summary: 'Move a request: new → in progress → done or closed (other moves are refused)',
     access: staffAccess,
     body: requestStatusSchema,
+    response: requestChangedDto,
+    audit: { actions: ['intake.status'] },
     handler: changeStatus,
   },
   {
@@ -645,6 +691,8 @@ export const intake = documentedRoutes([
     summary: 'Assign a request to an active care-team member ({"userId": null}: the team)',
     access: staffAccess,
     body: assigneeSchema,
+    response: requestChangedDto,
+    audit: { actions: ['intake.assign'] },
     handler: assign,
   },
   {
@@ -654,6 +702,8 @@ export const intake = documentedRoutes([
     access: staffAccess,
     body: requestNoteSchema,
     success: { status: 201, description: 'Added.' },
+    response: requestNoteAddedDto,
+    audit: { actions: ['intake.note'] },
     handler: addNote,
   },
   {
@@ -663,6 +713,8 @@ export const intake = documentedRoutes([
       'Record the outcome of an insurance check with a message; the requester is emailed in their language and sees it on their status page',
     access: staffAccess,
     body: insuranceOutcomeSchema,
+    response: requestChangedDto,
+    audit: { actions: ['intake.insurance-outcome'] },
     handler: recordOutcome,
   },
   {
@@ -674,6 +726,8 @@ export const intake = documentedRoutes([
       'clinicians (their own clinic); care managers and admins may not write clinical results',
     body: imagingReviewResultSchema,
     success: { status: 201, description: 'Written and the requester told.' },
+    response: requestReviewWrittenDto,
+    audit: { actions: ['intake.imaging-review-result'] },
     handler: writeReviewResult,
   },
   {
@@ -684,6 +738,8 @@ export const intake = documentedRoutes([
     access: 'clinicians (their own clinic)',
     body: imagingReviewAddendumSchema,
     success: { status: 201, description: 'Added.' },
+    response: requestReviewWrittenDto,
+    audit: { actions: ['intake.imaging-review-addendum'] },
     handler: addReviewAddendum,
   },
   {
@@ -692,6 +748,8 @@ export const intake = documentedRoutes([
     summary:
       "The clinic's opening hours (its time zone); outside them a call back goes to the on-call care manager",
     access: staffAccess,
+    response: clinicHoursDto,
+    audit: 'none',
     handler: readHours,
   },
   {
@@ -700,6 +758,8 @@ export const intake = documentedRoutes([
     summary: "Replace the clinic's opening hours",
     access: 'admins (their own clinic)',
     body: clinicHoursBodySchema,
+    response: clinicHoursDto,
+    audit: { actions: ['clinic.hours-update'] },
     handler: updateHours,
   },
 ]);

@@ -1,21 +1,19 @@
+import { insuranceOutcomes, requestKinds, requestStatuses } from '@lamina/contract/words';
 import { clinicHoursSchema, procedures, regions, safeText } from '@lamina/pathway';
 import { z } from 'zod';
 import { contactFields, reachable } from '../http/contact.ts';
 
 /** The request schemas, defined once: the handlers validate with them and OpenAPI documents them. */
 
-export const requestKinds = [
-  'treatment',
-  'imaging_review',
-  'insurance',
-  'info_kit',
-  'callback',
-] as const;
-export type RequestKind = (typeof requestKinds)[number];
-export const requestStatuses = ['new', 'in_progress', 'done', 'closed'] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
-export const insuranceOutcomes = ['verified', 'not_covered', 'needs_information'] as const;
-export type InsuranceOutcome = (typeof insuranceOutcomes)[number];
+// The word lists the web app offers too: one copy (@lamina/contract).
+export {
+  type InsuranceOutcome,
+  insuranceOutcomes,
+  type RequestKind,
+  type RequestStatus,
+  requestKinds,
+  requestStatuses,
+} from '@lamina/contract/words';
 export const callbackUrgencies = ['as_soon_as_possible', 'today', 'this_week'] as const;
 export const languages = ['en', 'es'] as const;
 export type Language = (typeof languages)[number];

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { RequestNote, StaffRequest } from '@lamina/contract';
+import type { RedFlagMatch } from '@lamina/pathway';
 import { type ClinicHours, clinicHoursSchema, defaultClinicHours } from '@lamina/pathway';
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -47,22 +49,23 @@ const clinicColumns = [
   'opening_hours',
 ] as const;
 
-export async function clinicContactBySlug(db: Kysely<Database>, slug: string) {
+async function findClinicContact(db: Kysely<Database>, by: 'id' | 'slug', value: string) {
   const row = await db
     .selectFrom('clinics')
     .select(clinicColumns)
-    .where('slug', '=', slug)
+    .where(by, '=', value)
     .executeTakeFirst();
   return row ? toClinicContact(row) : undefined;
 }
 
+export const clinicContactBySlug = (db: Kysely<Database>, slug: string) =>
+  findClinicContact(db, 'slug', slug);
+
+/** The signed-in actor's own clinic: it exists. */
 export async function clinicContact(db: Kysely<Database>, clinicId: string) {
-  const row = await db
-    .selectFrom('clinics')
-    .select(clinicColumns)
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow();
-  return toClinicContact(row);
+  const clinic = await findClinicContact(db, 'id', clinicId);
+  if (!clinic) throw new Error(`No clinic ${clinicId}`);
+  return clinic;
 }
 
 export async function setClinicHours(db: Kysely<Database>, clinicId: string, hours: ClinicHours) {
@@ -172,7 +175,8 @@ const reviewWrittenAt = (
     .whereRef('rr.request_id', '=', 'r.id')
     .as('review_written_at');
 
-export async function getRequest(db: Kysely<Database>, clinicId: string, requestId: string) {
+/** A clinic's requests with the assignee's name and when the review result was written. */
+function requestsQuery(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('intake_requests as r')
     .leftJoin('users as u', (join) =>
@@ -181,20 +185,30 @@ export async function getRequest(db: Kysely<Database>, clinicId: string, request
     .selectAll('r')
     .select('u.display_name as assignee_name')
     .select(reviewWrittenAt)
-    .where('r.clinic_id', '=', clinicId)
-    .where('r.id', '=', requestId)
-    .executeTakeFirst();
+    .where('r.clinic_id', '=', clinicId);
+}
+
+export async function getRequest(db: Kysely<Database>, clinicId: string, requestId: string) {
+  return requestsQuery(db, clinicId).where('r.id', '=', requestId).executeTakeFirst();
 }
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof getRequest>>>;
 
+const iso = (at: Date | string) => new Date(at).toISOString();
+const isoOrNull = (at: Date | string | null) => (at === null ? null : iso(at));
+
 /** What staff see of a request: never the token hash. */
-export function staffView(row: RequestRow) {
+export function staffView(row: RequestRow): StaffRequest {
   return {
     id: row.id,
     kind: row.kind,
     status: row.status,
     urgent: row.urgent,
-    redFlags: row.red_flags,
+    redFlags: (row.red_flags as RedFlagMatch[]).map(({ id, concern, level, matched }) => ({
+      id,
+      concern,
+      level,
+      matched: [...matched],
+    })),
     patientId: row.patient_id,
     contact: {
       name: row.contact_name,
@@ -202,28 +216,37 @@ export function staffView(row: RequestRow) {
       phone: row.contact_phone,
       language: row.language,
     },
-    consentedAt: row.consented_at,
+    consentedAt: iso(row.consented_at),
     region: row.region,
     symptoms: row.symptoms,
     assessmentId: row.assessment_id,
-    details: row.details,
+    details: row.details as Record<string, unknown>,
     assignee: row.assigned_to ? { id: row.assigned_to, name: row.assignee_name ?? '' } : null,
-    createdAt: row.created_at,
-    firstResponseAt: row.first_response_at,
+    createdAt: iso(row.created_at),
+    firstResponseAt: isoOrNull(row.first_response_at),
     minutesToFirstResponse:
       row.first_response_at === null
         ? null
         : Math.round((row.first_response_at.getTime() - row.created_at.getTime()) / 60_000),
     insuranceOutcome: outcomeView(row),
     /** When a clinician wrote the free MRI/CT review result (null: not yet, or another kind). */
-    reviewWrittenAt: row.review_written_at ?? null,
+    reviewWrittenAt: isoOrNull(row.review_written_at ?? null),
   };
 }
 
-export function outcomeView(row: RequestRow) {
-  return row.insurance_outcome === null
+type OutcomeColumns = Pick<RequestRow, 'insurance_outcome' | 'outcome_message' | 'outcome_at'>;
+
+export function outcomeView(row: OutcomeColumns) {
+  return row.insurance_outcome === null || row.outcome_at === null
     ? null
-    : { outcome: row.insurance_outcome, message: row.outcome_message, at: row.outcome_at };
+    : { outcome: row.insurance_outcome, message: row.outcome_message, at: iso(row.outcome_at) };
+}
+
+/** The info kit a request asked for (null for another kind): region, procedure, language. */
+export function infoKitView(row: Pick<RequestRow, 'kind' | 'details' | 'language'>) {
+  if (row.kind !== 'info_kit') return null;
+  const details = row.details as { region: string; procedure: string };
+  return { region: details.region, procedure: details.procedure, language: row.language };
 }
 
 export async function listRequests(
@@ -232,15 +255,7 @@ export async function listRequests(
   filters: { status?: RequestStatus; kind?: RequestKind; assignee?: string },
   limit = 500,
 ) {
-  let query = db
-    .selectFrom('intake_requests as r')
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'r.clinic_id').onRef('u.id', '=', 'r.assigned_to'),
-    )
-    .selectAll('r')
-    .select('u.display_name as assignee_name')
-    .select(reviewWrittenAt)
-    .where('r.clinic_id', '=', clinicId);
+  let query = requestsQuery(db, clinicId);
   if (filters.status) query = query.where('r.status', '=', filters.status);
   if (filters.kind) query = query.where('r.kind', '=', filters.kind);
   if (filters.assignee === 'nobody') query = query.where('r.assigned_to', 'is', null);
@@ -278,18 +293,33 @@ export async function listPatientRequests(
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
-  return rows.map((row) => ({
+  return rows;
+}
+
+/** What the requester sees of their request (status page, patient app); the result comes with it. */
+export function requesterRequestView(
+  row: Pick<
+    RequestRow,
+    | 'id'
+    | 'kind'
+    | 'status'
+    | 'language'
+    | 'created_at'
+    | 'insurance_outcome'
+    | 'outcome_message'
+    | 'outcome_at'
+    | 'details'
+  >,
+) {
+  return {
     id: row.id,
     kind: row.kind,
     status: row.status,
     language: row.language,
-    createdAt: row.created_at,
-    insuranceOutcome:
-      row.insurance_outcome === null
-        ? null
-        : { outcome: row.insurance_outcome, message: row.outcome_message, at: row.outcome_at },
-    infoKit: row.kind === 'info_kit' ? row.details : null,
-  }));
+    createdAt: iso(row.created_at),
+    insuranceOutcome: outcomeView(row),
+    infoKit: infoKitView(row),
+  };
 }
 
 export async function listNotes(db: Kysely<Database>, clinicId: string, requestId: string) {
@@ -306,9 +336,9 @@ export async function listNotes(db: Kysely<Database>, clinicId: string, requestI
   return rows.map((row) => ({
     id: row.id,
     body: row.body,
-    at: row.at,
+    at: iso(row.at),
     author: { id: row.author_id, name: row.display_name },
-  }));
+  })) satisfies RequestNote[];
 }
 
 /** Locks the request row for a staff change; undefined when there is no such request. */

@@ -62,7 +62,7 @@ async function checkContract(spec: RouteSpec, c: AppContext, response: Response)
   if (!response.ok) return;
   const route = `${spec.method.toUpperCase()} ${spec.path}`;
   const type = response.headers.get('content-type') ?? '';
-  if (spec.response && type.startsWith('application/json')) {
+  if (spec.response && /^application\/(fhir\+)?json/.test(type)) {
     const parsed = spec.response.safeParse(await response.clone().json());
     if (!parsed.success)
       throw new ContractError(

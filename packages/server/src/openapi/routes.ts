@@ -12,6 +12,7 @@ import { checkins } from '../checkins/routes.ts';
 import { clinics } from '../clinics/routes.ts';
 import { exerciseLog } from '../exercises/routes.ts';
 import { cdsHooks } from '../fhir/cds-hooks.ts';
+import { fhirExport } from '../fhir/export-routes.ts';
 import { fhir } from '../fhir/routes.ts';
 import { smart } from '../fhir/smart-routes.ts';
 import type { AppContext } from '../http/context.ts';
@@ -70,6 +71,7 @@ export const allRouteDocs: readonly RouteDoc[] = [
   ...exerciseLog.docs,
   ...planPdf.docs,
   ...fhir.docs,
+  ...fhirExport.docs,
   ...smart.docs,
   ...cdsHooks.docs,
   selfDoc,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { patientInvitationOpenedDto } from '@lamina/contract';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -384,6 +385,8 @@ export const invitationRoutes: RouteSpec[] = [
       'Open an invitation link once: answers the clinic, email and language for the sign-in screen (a code is then asked for as usual)',
     access: 'anyone holding a valid, unused invitation link',
     body: openInvitationSchema,
+    response: patientInvitationOpenedDto,
+    audit: { actions: ['patient.invitation-open'] },
     handler: open,
   },
 ];

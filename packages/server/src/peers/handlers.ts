@@ -1,6 +1,7 @@
+import type { Kysely } from 'kysely';
 import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
-import type { PeerConnectionStatus } from '../db/schema.ts';
+import type { Database, PeerConnectionStatus } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -11,6 +12,7 @@ import {
   connectionById,
   moveConnection,
   type VolunteerRow,
+  volunteerById,
   volunteerState,
 } from './store.ts';
 
@@ -128,18 +130,65 @@ export async function moveAudited(
       ...(endedBy ? { endedBy } : {}),
     });
     if (moved?.moved)
-      await audit(
+      await auditPeer(
         c,
-        {
-          action,
-          subjectType: 'peer_connection',
-          subjectId: connectionId,
-          patientId: actor.patientId,
-        },
+        action,
+        ['peer_connection', connectionId],
+        actor.patientId,
+        undefined,
         trx,
       );
     return moved;
   });
+}
+
+/**
+ * Audits a peer action (decision 019) about a patient's record: `subject` is the type and id (null
+ * for a list); a change passes its transaction.
+ */
+export function auditPeer(
+  c: AppContext,
+  action: string,
+  [subjectType, subjectId]: readonly [
+    'peer_volunteer' | 'peer_connection' | 'peer_message',
+    string | null,
+  ],
+  patientId: string | null,
+  details?: Record<string, unknown>,
+  trx?: Kysely<Database>,
+) {
+  return audit(
+    c,
+    { action, subjectType, subjectId, patientId, ...(details ? { details } : {}) },
+    trx,
+  );
+}
+
+/** Changes a volunteer's offer in the database (pause, withdraw, approve…) at `at`. */
+export type VolunteerChange<T> = (
+  db: Kysely<Database>,
+  actor: Actor,
+  volunteerId: string,
+  input: T,
+  at: Date,
+) => Promise<void>;
+
+/**
+ * A change of a volunteer's offer, by its patient or by the care team (each has found the
+ * volunteer and read the body in its own order): change it, audit it about the volunteer's patient
+ * record, and read it back as it now stands.
+ */
+export async function changeVolunteer<T>(
+  c: AppContext,
+  opened: { actor: Actor; volunteer: { id: string; patient_id: string }; input: T },
+  change: VolunteerChange<T>,
+  action: (input: T) => string,
+) {
+  const { actor, volunteer, input } = opened;
+  const { db, now } = c.get('deps');
+  await change(db, actor, volunteer.id, input, now());
+  await auditPeer(c, action(input), ['peer_volunteer', volunteer.id], volunteer.patient_id);
+  return volunteerById(db, actor.clinicId, volunteer.id);
 }
 
 /** Only its two patients reach a connection; to anyone else it does not exist. */

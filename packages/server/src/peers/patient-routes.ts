@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
-import type { Database } from '../db/schema.ts';
 import { clinicToday } from '../http/clinic-today.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
@@ -10,7 +7,9 @@ import { conflict, HttpProblem, notFound } from '../http/problem.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { currentSurgery, getPatient } from '../patients/store.ts';
 import {
+  auditPeer,
   authorizePeer,
+  changeVolunteer,
   connectionReply,
   connectionView,
   endConnection,
@@ -20,6 +19,7 @@ import {
   requireOwnConnection,
   sharedProfile,
   stateProblems,
+  type VolunteerChange,
 } from './handlers.ts';
 import { rankPeers } from './matching.ts';
 import {
@@ -57,12 +57,7 @@ export async function getVolunteer(c: AppContext) {
   const patient = await getPatient(db, actor.clinicId, actor.patientId);
   const surgery = await currentSurgery(db, actor.clinicId, actor.patientId);
   const today = await clinicToday(c, actor.clinicId);
-  await audit(c, {
-    action: 'peer.volunteer.read',
-    subjectType: 'peer_volunteer',
-    subjectId: row?.id ?? null,
-    patientId: actor.patientId,
-  });
+  await auditPeer(c, 'peer.volunteer.read', ['peer_volunteer', row?.id ?? null], actor.patientId);
   return c.json({
     volunteer: ownProfile(row),
     // What the form can fill in from the record: it is theirs to read.
@@ -114,14 +109,12 @@ export async function putVolunteer(c: AppContext) {
       },
       now(),
     );
-    await audit(
+    await auditPeer(
       c,
-      {
-        action: 'peer.volunteer.save',
-        subjectType: 'peer_volunteer',
-        subjectId: saved,
-        patientId: actor.patientId,
-      },
+      'peer.volunteer.save',
+      ['peer_volunteer', saved],
+      actor.patientId,
+      undefined,
       trx,
     );
     return saved;
@@ -142,35 +135,22 @@ async function requireOwnVolunteer(c: AppContext, actor: Actor & { patientId: st
 async function changeOwnVolunteer<T>(
   c: AppContext,
   schema: z.ZodType<T>,
-  change: (
-    db: Kysely<Database>,
-    clinicId: string,
-    volunteerId: string,
-    input: T,
-    at: Date,
-  ) => Promise<void>,
+  change: VolunteerChange<T>,
   action: (input: T) => string,
 ) {
   const actor = authorizePeer(c, 'volunteer-as-peer');
   const input = await readJson(c, schema);
-  const row = await requireOwnVolunteer(c, actor);
-  const { db, now } = c.get('deps');
-  await change(db, actor.clinicId, row.id, input, now());
-  await audit(c, {
-    action: action(input),
-    subjectType: 'peer_volunteer',
-    subjectId: row.id,
-    patientId: actor.patientId,
-  });
-  return c.json({ volunteer: ownProfile(await volunteerById(db, actor.clinicId, row.id)) });
+  const volunteer = await requireOwnVolunteer(c, actor);
+  const updated = await changeVolunteer(c, { actor, volunteer, input }, change, action);
+  return c.json({ volunteer: ownProfile(updated) });
 }
 
 export const pauseVolunteer = (c: AppContext) =>
   changeOwnVolunteer(
     c,
     pauseSchema,
-    (db, clinicId, volunteerId, { paused }, at) =>
-      setVolunteerPaused(db, clinicId, volunteerId, paused, at),
+    (db, actor, volunteerId, { paused }, at) =>
+      setVolunteerPaused(db, actor.clinicId, volunteerId, paused, at),
     ({ paused }) => (paused ? 'peer.volunteer.pause' : 'peer.volunteer.resume'),
   );
 
@@ -178,7 +158,7 @@ export const withdraw = (c: AppContext) =>
   changeOwnVolunteer(
     c,
     emptySchema,
-    (db, clinicId, volunteerId, _input, at) => withdrawVolunteer(db, clinicId, volunteerId, at),
+    (db, actor, volunteerId, _input, at) => withdrawVolunteer(db, actor.clinicId, volunteerId, at),
     () => 'peer.volunteer.withdraw',
   );
 
@@ -211,11 +191,8 @@ export async function proposals(c: AppContext) {
     const row = await volunteerById(db, actor.clinicId, proposal.volunteerId);
     if (row) result.push({ ...sharedProfile(row), reasons: proposal.reasons });
   }
-  await audit(c, {
-    action: 'peer.proposals',
-    subjectType: 'peer_volunteer',
-    patientId: actor.patientId,
-    details: { proposed: result.map((p) => p.volunteerId) },
+  await auditPeer(c, 'peer.proposals', ['peer_volunteer', null], actor.patientId, {
+    proposed: result.map((p) => p.volunteerId),
   });
   return c.json({ proposals: result });
 }
@@ -223,11 +200,8 @@ export async function proposals(c: AppContext) {
 export async function myConnections(c: AppContext) {
   const actor = authorizePeer(c, 'connect-with-peer');
   const rows = await connectionsOf(c.get('deps').db, actor.clinicId, actor.patientId);
-  await audit(c, {
-    action: 'peer.connection.list',
-    subjectType: 'peer_connection',
-    patientId: actor.patientId,
-    details: { count: rows.length },
+  await auditPeer(c, 'peer.connection.list', ['peer_connection', null], actor.patientId, {
+    count: rows.length,
   });
   return c.json({ connections: rows.map((row) => connectionView(row, actor.patientId)) });
 }
@@ -272,15 +246,12 @@ export async function requestConnection(c: AppContext) {
               body: 'A patient would like to talk with you about your surgery experience. Sign in to Lamina to read the request and say yes or no.',
             }),
       });
-    await audit(
+    await auditPeer(
       c,
-      {
-        action: 'peer.connection.request',
-        subjectType: 'peer_connection',
-        subjectId: created,
-        patientId: actor.patientId,
-        details: { volunteerId: volunteer.id },
-      },
+      'peer.connection.request',
+      ['peer_connection', created],
+      actor.patientId,
+      { volunteerId: volunteer.id },
       trx,
     );
     return created;
@@ -293,12 +264,8 @@ export async function readConnection(c: AppContext) {
   const row = await requireOwnConnection(c, actor);
   const { db } = c.get('deps');
   const messages = await peerMessages(db, actor.clinicId, row.id);
-  await audit(c, {
-    action: 'peer.message.list',
-    subjectType: 'peer_connection',
-    subjectId: row.id,
-    patientId: actor.patientId,
-    details: { count: messages.length },
+  await auditPeer(c, 'peer.message.list', ['peer_connection', row.id], actor.patientId, {
+    count: messages.length,
   });
   return c.json({
     connection: connectionView(row, actor.patientId),
@@ -353,15 +320,12 @@ export async function sendPeerMessage(c: AppContext) {
       body,
       at,
     });
-    await audit(
+    await auditPeer(
       c,
-      {
-        action: 'peer.message.send',
-        subjectType: 'peer_message',
-        subjectId: id,
-        patientId: actor.patientId,
-        details: { connectionId: row.id },
-      },
+      'peer.message.send',
+      ['peer_message', id],
+      actor.patientId,
+      { connectionId: row.id },
       trx,
     );
     return { id, at };

@@ -1,3 +1,16 @@
+import {
+  ownVolunteerChangedDto,
+  peerConnectionAnswerDto,
+  peerConnectionListDto,
+  peerMessageSentDto,
+  peerProposalsDto,
+  peerThreadDto,
+  staffConnectionEndedDto,
+  staffConnectionListDto,
+  staffVolunteerChangedDto,
+  staffVolunteerListDto,
+  volunteerAnswerDto,
+} from '@lamina/contract';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
   answer,
@@ -12,15 +25,7 @@ import {
   sendPeerMessage,
   withdraw,
 } from './patient-routes.ts';
-import {
-  acceptSchema,
-  connectionRequestSchema,
-  emptySchema,
-  pauseSchema,
-  peerMessageSchema,
-  preferencesSchema,
-  volunteerSchema,
-} from './schemas.ts';
+import * as schemas from './schemas.ts';
 import {
   staffApprove,
   staffConnections,
@@ -40,6 +45,8 @@ export const peers = documentedRoutes([
     summary:
       "The patient's own offer to talk with others as a past patient (null when none), with what the form can fill in from their record",
     access: ownPatient,
+    response: volunteerAnswerDto,
+    audit: { actions: ['peer.volunteer.read'] },
     handler: getVolunteer,
   },
   {
@@ -48,7 +55,9 @@ export const peers = documentedRoutes([
     summary:
       'Volunteer (or change the offer) to talk with other patients; only after surgery; a care manager approves it again after every change',
     access: ownPatient,
-    body: volunteerSchema,
+    body: schemas.volunteerSchema,
+    response: ownVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.save'] },
     handler: putVolunteer,
   },
   {
@@ -56,7 +65,9 @@ export const peers = documentedRoutes([
     path: '/api/peers/volunteer/pause',
     summary: 'Pause the offer (no new requests) or take it up again',
     access: ownPatient,
-    body: pauseSchema,
+    body: schemas.pauseSchema,
+    response: ownVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.pause', 'peer.volunteer.resume'] },
     handler: pauseVolunteer,
   },
   {
@@ -64,7 +75,9 @@ export const peers = documentedRoutes([
     path: '/api/peers/volunteer/withdraw',
     summary: 'Withdraw the offer: no longer proposed to anyone (volunteering again needs approval)',
     access: ownPatient,
-    body: emptySchema,
+    body: schemas.emptySchema,
+    response: ownVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.withdraw'] },
     handler: withdraw,
   },
   {
@@ -73,7 +86,9 @@ export const peers = documentedRoutes([
     summary:
       'The closest approved volunteers for the patient, closest first, showing only what each chose to share',
     access: ownPatient,
-    body: preferencesSchema,
+    body: schemas.preferencesSchema,
+    response: peerProposalsDto,
+    audit: { actions: ['peer.proposals'] },
     handler: proposals,
   },
   {
@@ -81,6 +96,8 @@ export const peers = documentedRoutes([
     path: '/api/peers/connections',
     summary: "The patient's peer connections, on either side, newest first",
     access: ownPatient,
+    response: peerConnectionListDto,
+    audit: { actions: ['peer.connection.list'] },
     handler: myConnections,
   },
   {
@@ -89,8 +106,10 @@ export const peers = documentedRoutes([
     summary:
       'Ask a proposed volunteer to talk (the asker consents here); the volunteer gets an email with no personal details',
     access: ownPatient,
-    body: connectionRequestSchema,
+    body: schemas.connectionRequestSchema,
     success: { status: 201, description: 'Requested; waiting for the volunteer.' },
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.request'] },
     handler: requestConnection,
   },
   {
@@ -98,6 +117,8 @@ export const peers = documentedRoutes([
     path: '/api/peers/connections/:connectionId',
     summary: 'One connection and its messages, for its two patients only',
     access: 'the two patients in the connection',
+    response: peerThreadDto,
+    audit: { actions: ['peer.message.list'] },
     handler: readConnection,
   },
   {
@@ -105,7 +126,9 @@ export const peers = documentedRoutes([
     path: '/api/peers/connections/:connectionId/accept',
     summary: 'The volunteer says yes (their consent): from now on both can send messages',
     access: 'the volunteer in the connection',
-    body: acceptSchema,
+    body: schemas.acceptSchema,
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.accept'] },
     handler: (c) => answer(c, true),
   },
   {
@@ -113,7 +136,9 @@ export const peers = documentedRoutes([
     path: '/api/peers/connections/:connectionId/decline',
     summary: 'The volunteer says no; no messages can be sent',
     access: 'the volunteer in the connection',
-    body: emptySchema,
+    body: schemas.emptySchema,
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.decline'] },
     handler: (c) => answer(c, false),
   },
   {
@@ -122,8 +147,10 @@ export const peers = documentedRoutes([
     summary:
       'Send a message; refused (409) until both have consented and after the connection ended',
     access: 'the two patients in the connection',
-    body: peerMessageSchema,
+    body: schemas.peerMessageSchema,
     success: { status: 201, description: 'Sent.' },
+    response: peerMessageSentDto,
+    audit: { actions: ['peer.message.send'] },
     handler: sendPeerMessage,
   },
   {
@@ -131,7 +158,9 @@ export const peers = documentedRoutes([
     path: '/api/peers/connections/:connectionId/end',
     summary: 'End the connection (either patient, any time); no one can send after that',
     access: 'the two patients in the connection',
-    body: emptySchema,
+    body: schemas.emptySchema,
+    response: peerConnectionAnswerDto,
+    audit: { actions: ['peer.connection.end'] },
     handler: endOwn,
   },
   {
@@ -140,6 +169,8 @@ export const peers = documentedRoutes([
     summary:
       "The clinic's peer volunteers and where each stands (waiting for approval, approved, paused, withdrawn)",
     access: careTeam,
+    response: staffVolunteerListDto,
+    audit: { actions: ['peer.volunteer.list'] },
     handler: staffVolunteers,
   },
   {
@@ -147,7 +178,9 @@ export const peers = documentedRoutes([
     path: '/api/peer-volunteers/:volunteerId/approve',
     summary: 'Approve a volunteer, so they can be proposed to other patients',
     access: careTeam,
-    body: emptySchema,
+    body: schemas.emptySchema,
+    response: staffVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.approve'] },
     handler: staffApprove,
   },
   {
@@ -156,7 +189,9 @@ export const peers = documentedRoutes([
     summary:
       'Pause a volunteer for safety (not proposed until the clinic lifts it), or lift the pause',
     access: careTeam,
-    body: pauseSchema,
+    body: schemas.pauseSchema,
+    response: staffVolunteerChangedDto,
+    audit: { actions: ['peer.volunteer.staff-pause', 'peer.volunteer.staff-resume'] },
     handler: staffPause,
   },
   {
@@ -164,6 +199,8 @@ export const peers = documentedRoutes([
     path: '/api/peer-connections',
     summary: 'Which peer connections exist and where they stand; never their messages',
     access: careTeam,
+    response: staffConnectionListDto,
+    audit: { actions: ['peer.connection.list'] },
     handler: staffConnections,
   },
   {
@@ -171,7 +208,9 @@ export const peers = documentedRoutes([
     path: '/api/peer-connections/:connectionId/end',
     summary: 'End a peer connection for safety',
     access: careTeam,
-    body: emptySchema,
+    body: schemas.emptySchema,
+    response: staffConnectionEndedDto,
+    audit: { actions: ['peer.connection.end'] },
     handler: staffEnd,
   },
 ]);

@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
-import { endConnection, sharedProfile } from './handlers.ts';
+import {
+  auditPeer,
+  changeVolunteer,
+  endConnection,
+  sharedProfile,
+  type VolunteerChange,
+} from './handlers.ts';
 import { emptySchema, pauseSchema } from './schemas.ts';
 import {
   approveVolunteer,
@@ -21,15 +26,21 @@ import {
 
 /** Peer support as the care team runs it: approving and pausing volunteers, watching and ending connections. */
 
-export async function staffVolunteers(c: AppContext) {
+/** A list the care team reads, audited with its count. */
+async function staffList<Row>(
+  c: AppContext,
+  list: (db: Kysely<Database>, clinicId: string) => Promise<Row[]>,
+  action: string,
+  subjectType: 'peer_volunteer' | 'peer_connection',
+) {
   const actor = authorizeClinic(c, 'manage-peers');
-  const rows = await listVolunteers(c.get('deps').db, actor.clinicId);
-  await audit(c, {
-    action: 'peer.volunteer.list',
-    subjectType: 'peer_volunteer',
-    patientId: actor.patientId,
-    details: { count: rows.length },
-  });
+  const rows = await list(c.get('deps').db, actor.clinicId);
+  await auditPeer(c, action, [subjectType, null], actor.patientId, { count: rows.length });
+  return rows;
+}
+
+export async function staffVolunteers(c: AppContext) {
+  const rows = await staffList(c, listVolunteers, 'peer.volunteer.list', 'peer_volunteer');
   return c.json({
     volunteers: rows.map((row) => ({
       ...sharedProfile(row),
@@ -55,28 +66,14 @@ async function requireVolunteer(c: AppContext, actor: Actor) {
 async function changeVolunteerAsStaff<T>(
   c: AppContext,
   schema: z.ZodType<T>,
-  change: (
-    db: Kysely<Database>,
-    actor: Actor,
-    volunteerId: string,
-    input: T,
-    at: Date,
-  ) => Promise<void>,
+  change: VolunteerChange<T>,
   action: (input: T) => string,
 ) {
   const actor = authorizeClinic(c, 'manage-peers');
-  const row = await requireVolunteer(c, actor);
+  const volunteer = await requireVolunteer(c, actor);
   const input = await readJson(c, schema);
-  const { db, now } = c.get('deps');
-  await change(db, actor, row.id, input, now());
-  await audit(c, {
-    action: action(input),
-    subjectType: 'peer_volunteer',
-    subjectId: row.id,
-    patientId: row.patient_id,
-  });
-  const updated = await volunteerById(db, actor.clinicId, row.id);
-  return c.json({ volunteerId: row.id, state: updated ? volunteerState(updated) : null });
+  const updated = await changeVolunteer(c, { actor, volunteer, input }, change, action);
+  return c.json({ volunteerId: volunteer.id, state: updated ? volunteerState(updated) : null });
 }
 
 export const staffApprove = (c: AppContext) =>
@@ -98,14 +95,7 @@ export const staffPause = (c: AppContext) =>
   );
 
 export async function staffConnections(c: AppContext) {
-  const actor = authorizeClinic(c, 'manage-peers');
-  const rows = await listConnections(c.get('deps').db, actor.clinicId);
-  await audit(c, {
-    action: 'peer.connection.list',
-    subjectType: 'peer_connection',
-    patientId: actor.patientId,
-    details: { count: rows.length },
-  });
+  const rows = await staffList(c, listConnections, 'peer.connection.list', 'peer_connection');
   return c.json({
     connections: rows.map((row) => ({
       id: row.id,

@@ -1,5 +1,6 @@
-import { fromPglite, PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { LaminaDatabase } from '../db/open.ts';
+import { startBoss } from '../jobs/boss.ts';
 import { deliverQueuedPush } from './deliver-push.ts';
 import { runReminders } from './run.ts';
 
@@ -46,18 +47,8 @@ export class ReminderJobs {
       publicUrl?: () => URL;
     } = {},
   ) {
-    const backend = database.jobsBackend;
-    const boss =
-      backend.kind === 'pglite'
-        ? new PgBoss({ db: fromPglite(backend.pglite), backend: 'pglite', schema: 'pgboss' })
-        : new PgBoss({
-            connectionString: backend.url,
-            schema: backend.searchPath ? `${backend.searchPath}_boss` : 'pgboss',
-            max: 2,
-          });
     const log = options.log ?? ((line: string) => console.warn(line));
-    boss.on('error', (error: Error) => log(`job queue: ${error.message}`));
-    await boss.start();
+    const boss = await startBoss(database, log);
     await boss.createQueue(queue);
     const jobs = new ReminderJobs(
       boss,

@@ -284,6 +284,18 @@ forEachEngine((engine) => {
         .where('action', '=', 'worklist.acknowledge')
         .execute();
       assert.equal(audits.length, 2);
+      // A staff read of patient data: each look at the worklist is one audit row, like the queue's.
+      const reads = await db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'details'])
+        .where((eb) => eb.and({ clinic_id: clinic.clinicId, action: 'worklist.read' }))
+        .execute();
+      assert.deepEqual(
+        reads.map((r) => (r.details as { count: number }).count).sort(),
+        [0, 1, 2],
+        'three looks: two entries, none after the acknowledgements, one again',
+      );
+      assert.ok(reads.every((r) => r.actor_id === clinic.staff.care_manager.id));
       const patientView = await quiet.client.get('/api/worklist');
       assert.equal(patientView.status, 403);
     },

@@ -1,4 +1,13 @@
 import {
+  type AlertEmails,
+  alertEmailsDto,
+  reminderSettingsDto,
+  reminderSettingsSavedDto,
+  type WorklistEntryDto,
+  worklistAcknowledgedDto,
+  worklistDto,
+} from '@lamina/contract';
+import {
   defaultReminderSettings,
   type IsoDate,
   promTimepoints,
@@ -404,11 +413,19 @@ async function readWorklist(c: AppContext) {
     resolveReminderSettings(clinic.reminder_settings),
     now(),
   );
+  // A staff read of patient data, audited once per look like the live queue (alert.queue).
+  await audit(c, {
+    action: 'worklist.read',
+    subjectType: 'patient',
+    details: { count: entries.length },
+  });
   return c.json({
-    entries: entries.map((e) => ({
-      ...e,
-      callLink: e.phone ? `tel:${e.phone.replace(/[^+\d]/g, '')}` : null,
-    })),
+    entries: entries.map(
+      (e): WorklistEntryDto => ({
+        ...e,
+        callLink: e.phone ? `tel:${e.phone.replace(/[^+\d]/g, '')}` : null,
+      }),
+    ),
   });
 }
 
@@ -462,7 +479,7 @@ async function readAlertEmails(c: AppContext) {
   return c.json({
     newUrgent: row?.email_new_urgent ?? false,
     escalations: row?.email_escalations ?? true,
-  });
+  } satisfies AlertEmails);
 }
 
 async function writeAlertEmails(c: AppContext) {
@@ -670,6 +687,9 @@ export const reminders = documentedRoutes([
     summary: 'Private calendar feed (token in the URL)',
     access: 'Anyone holding the feed token.',
     success: { status: 200, description: 'iCalendar', contentType: 'text/calendar' },
+    response: null,
+    // Polled by the patient's calendar app every few hours; the token is theirs and revocable.
+    audit: 'none',
     handler: feed,
   },
   {
@@ -678,6 +698,9 @@ export const reminders = documentedRoutes([
     summary: 'Confirm stopping reminders on a channel',
     access: 'Anyone holding the stop token.',
     success: { status: 200, description: 'A page', contentType: 'text/html' },
+    response: null,
+    // Only shows a button (mail scanners follow links): nothing read beyond the channel's name.
+    audit: 'none',
     handler: stopPage,
   },
   {
@@ -686,6 +709,8 @@ export const reminders = documentedRoutes([
     summary: 'One-click stop (RFC 8058)',
     access: 'Anyone holding the stop token.',
     success: { status: 200, description: 'A page', contentType: 'text/html' },
+    response: null,
+    audit: { actions: ['reminders.stop-link'] },
     handler: stop,
   },
   {
@@ -693,6 +718,8 @@ export const reminders = documentedRoutes([
     path: '/api/worklist',
     summary: 'Patients not heard from',
     access: 'Care managers and clinicians.',
+    response: worklistDto,
+    audit: { actions: ['worklist.read'] },
     handler: readWorklist,
   },
   {
@@ -700,6 +727,8 @@ export const reminders = documentedRoutes([
     path: '/api/clinic/reminder-settings',
     summary: 'Reminder cadence, quiet hours and worklist thresholds',
     access: 'Admins.',
+    response: reminderSettingsDto,
+    audit: 'none',
     handler: readReminderSettings,
   },
   {
@@ -708,6 +737,8 @@ export const reminders = documentedRoutes([
     summary: 'Change the reminder cadence, quiet hours and worklist thresholds',
     access: 'Admins.',
     body: reminderSettingsSchema,
+    response: reminderSettingsSavedDto,
+    audit: { actions: ['clinic.reminder-settings'] },
     handler: writeReminderSettings,
   },
   {
@@ -715,6 +746,8 @@ export const reminders = documentedRoutes([
     path: '/api/staff/me/alert-emails',
     summary: 'My alert-email choices',
     access: 'Care managers, clinicians and admins (their own).',
+    response: alertEmailsDto,
+    audit: 'none',
     handler: readAlertEmails,
   },
   {
@@ -723,6 +756,8 @@ export const reminders = documentedRoutes([
     summary: 'Choose email for new urgent alerts and escalations',
     access: 'Care managers, clinicians and admins (their own).',
     body: alertEmailsSchema,
+    response: alertEmailsDto,
+    audit: { actions: ['staff.alert-emails'] },
     handler: writeAlertEmails,
   },
   {
@@ -731,6 +766,8 @@ export const reminders = documentedRoutes([
     summary: 'Acknowledge a worklist entry',
     access: 'Care managers and clinicians.',
     body: worklistAckSchema,
+    response: worklistAcknowledgedDto,
+    audit: { actions: ['worklist.acknowledge'] },
     handler: ackWorklist,
   },
 ]);

@@ -1,4 +1,14 @@
 import {
+  type CaseStudyView,
+  type SecondOpinionCase,
+  type SecondOpinionReportView,
+  secondOpinionCaseAnswerDto,
+  secondOpinionListDto,
+  secondOpinionReportedDto,
+  secondOpinionReviewerListDto,
+  secondOpinionSettingsDto,
+} from '@lamina/contract';
+import {
   daysBetween,
   fusionAnswerProblem,
   type IsoDate,
@@ -104,26 +114,36 @@ async function authorizeCase(c: AppContext, action: SecondOpinionAction) {
   return { actor, row };
 }
 
+const iso = (at: Date | string) => new Date(at).toISOString();
+const isoOrNull = (at: Date | string | null) => (at === null ? null : iso(at));
+
 function deadlineOf(row: CaseRow, now: Date) {
   if (!row.due_at || !row.due_on) return null;
   const active = row.status === 'assigned';
   const status = deadlineStatus(row.due_at, now);
   return {
     dueOn: row.due_on,
-    dueAt: row.due_at,
+    dueAt: iso(row.due_at),
     overdue: active && status.overdue,
     msLeft: active ? status.msLeft : null,
   };
 }
 
-function reportView(row: CaseRow) {
+function reportView(row: CaseRow): SecondOpinionReportView | null {
   if (!row.report) return null;
   const report = row.report as SecondOpinionReport;
   const guidance = recommendationGuidance[report.recommendation];
   return {
-    ...report,
-    reportedAt: row.reported_at,
-    addenda: (row.addenda ?? []) as { text: string; at: string }[],
+    decompressionAdequate: report.decompressionAdequate,
+    fusionForming: report.fusionForming,
+    concerns: report.concerns,
+    recommendation: report.recommendation,
+    patientSummary: report.patientSummary,
+    reportedAt: isoOrNull(row.reported_at),
+    addenda: ((row.addenda ?? []) as { text: string; at: string }[]).map((a) => ({
+      text: a.text,
+      at: a.at,
+    })),
     guidance: { meaning: guidance.meaning, doNow: guidance.doNow, urgent: guidance.urgent },
   };
 }
@@ -133,7 +153,11 @@ function reportView(row: CaseRow) {
  * (free text from the scanner that often holds names or accession numbers); the interval to the
  * surgery instead, which the summary's days-since-surgery already implies.
  */
-function studyView(study: CaseStudyRow, summary: CaseSummary, deidentified: boolean) {
+function studyView(
+  study: CaseStudyRow,
+  summary: CaseSummary,
+  deidentified: boolean,
+): CaseStudyView {
   const surgeryDate = summary.surgery?.surgeryDate;
   const daysFromSurgery =
     surgeryDate && study.study_date ? daysBetween(surgeryDate, study.study_date as IsoDate) : null;
@@ -150,7 +174,12 @@ function studyView(study: CaseStudyRow, summary: CaseSummary, deidentified: bool
 }
 
 /** Patient, reviewer or staff: each sees the case shaped for them. */
-function viewFor(actor: Actor, row: CaseRow, now: Date, studies: readonly CaseStudyRow[] = []) {
+function viewFor(
+  actor: Actor,
+  row: CaseRow,
+  now: Date,
+  studies: readonly CaseStudyRow[] = [],
+): SecondOpinionCase {
   const summary = row.summary as CaseSummary;
   const hideIdentity = actor.role === 'reviewer' && !row.share_identity;
   const common = {
@@ -170,19 +199,23 @@ function viewFor(actor: Actor, row: CaseRow, now: Date, studies: readonly CaseSt
     if (hideIdentity) return { ...common, summary: deidentifySummary(summary) };
     return {
       ...common,
-      createdAt: row.created_at,
+      createdAt: iso(row.created_at),
       patient: { name: `${row.given_name} ${row.family_name}` },
       summary,
     };
   }
-  const dated = { ...common, createdAt: row.created_at, withdrawnAt: row.withdrawn_at };
+  const dated = {
+    ...common,
+    createdAt: iso(row.created_at),
+    withdrawnAt: isoOrNull(row.withdrawn_at),
+  };
   if (actor.role === 'patient') return dated;
   return {
     ...dated,
     patientId: row.patient_id,
     patient: { name: `${row.given_name} ${row.family_name}` },
     reviewer: row.reviewer_id ? { id: row.reviewer_id, name: row.reviewer_name ?? '' } : null,
-    assignedAt: row.assigned_at,
+    assignedAt: isoOrNull(row.assigned_at),
     alertId: row.alert_id,
     summary,
   };
@@ -215,7 +248,6 @@ async function requireOwnStudies(
 
 async function caseAudit(
   c: AppContext,
-  _actor: Actor, // the session actor; audit() reads it from the request
   action: string,
   row: Pick<CaseRow, 'id' | 'patient_id'>,
   details?: Record<string, unknown>,
@@ -232,6 +264,40 @@ async function caseAudit(
     },
     db,
   );
+}
+
+/** Still open: a change refused because the report came first (or the patient withdrew). */
+const closedCase = 'This second opinion already has its report or was withdrawn.';
+
+/**
+ * A change of a case in one transaction, audited only when it happened (the store answers
+ * undefined when the case was no longer in a state to take it: then a 409 with `refusal`).
+ */
+async function changeCase<R>(
+  c: AppContext,
+  row: Pick<CaseRow, 'id' | 'patient_id'>,
+  action: string,
+  refusal: string,
+  change: (trx: Kysely<Database>) => Promise<R | undefined>,
+  details?: (result: R) => Record<string, unknown>,
+): Promise<R> {
+  const result = await c
+    .get('deps')
+    .db.transaction()
+    .execute(async (trx) => {
+      const done = await change(trx);
+      if (done) await caseAudit(c, action, row, details?.(done), trx);
+      return done;
+    });
+  if (!result) throw conflict(refusal);
+  return result;
+}
+
+/** The case as it is after a change, shaped for this actor. */
+async function currentCase(c: AppContext, actor: Actor, caseId: string, at: Date) {
+  const row = await getCase(c.get('deps').db, actor.clinicId, caseId);
+  if (!row) throw notFound('This second opinion');
+  return caseView(c, actor, row, at);
 }
 
 async function request(c: AppContext) {
@@ -258,7 +324,6 @@ async function request(c: AppContext) {
     await attachStudies(trx, actor.clinicId, id, input.studyIds);
     await caseAudit(
       c,
-      actor,
       'second_opinion.request',
       { id, patient_id: patientId },
       {
@@ -269,9 +334,7 @@ async function request(c: AppContext) {
     );
     return id;
   });
-  const row = await getCase(db, actor.clinicId, caseId);
-  if (!row) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, row, at) }, 201);
+  return c.json({ case: await currentCase(c, actor, caseId, at) }, 201);
 }
 
 async function list(c: AppContext) {
@@ -301,9 +364,7 @@ async function list(c: AppContext) {
   // Lists leave the summary out; it is read case by case (and audited per patient there).
   return c.json({
     cases: rows.map((row) => {
-      const { summary: _summary, ...view } = viewFor(actor, row, at, studies) as {
-        summary?: unknown;
-      };
+      const { summary: _summary, ...view } = viewFor(actor, row, at, studies);
       return view;
     }),
   });
@@ -312,7 +373,7 @@ async function list(c: AppContext) {
 async function read(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'read');
   const { now } = c.get('deps');
-  await caseAudit(c, actor, 'second_opinion.read', row, {
+  await caseAudit(c, 'second_opinion.read', row, {
     view: actor.role === 'reviewer' && !row.share_identity ? 'deidentified' : 'identified',
   });
   return c.json({ case: await caseView(c, actor, row, now()) });
@@ -330,35 +391,24 @@ async function assign(c: AppContext) {
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
   const deadline = reportDeadline(at, clinic.timezone, clinic.second_opinion_report_days);
-  const assigned = await db.transaction().execute(async (trx) => {
-    const result = await assignCase(trx, {
-      clinicId: actor.clinicId,
-      caseId: row.id,
-      reviewerId,
-      assignedBy: actor.userId,
-      at,
-      dueOn: deadline.dueOn,
-      dueAt: deadline.dueAt,
-    });
-    if (result)
-      await caseAudit(
-        c,
-        actor,
-        'second_opinion.assign',
-        row,
-        {
-          before: result.before,
-          after: reviewerId,
-          dueOn: deadline.dueOn,
-        },
-        trx,
-      );
-    return result;
-  });
-  if (!assigned) throw conflict('This second opinion already has its report or was withdrawn.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at) });
+  await changeCase(
+    c,
+    row,
+    'second_opinion.assign',
+    closedCase,
+    (trx) =>
+      assignCase(trx, {
+        clinicId: actor.clinicId,
+        caseId: row.id,
+        reviewerId,
+        assignedBy: actor.userId,
+        at,
+        dueOn: deadline.dueOn,
+        dueAt: deadline.dueAt,
+      }),
+    (result) => ({ before: result.before, after: reviewerId, dueOn: deadline.dueOn }),
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, at) });
 }
 
 /**
@@ -408,75 +458,63 @@ async function report(c: AppContext) {
   const { db, now } = c.get('deps');
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
-  const stored = await db.transaction().execute(async (trx) => {
-    const result = await storeReport(trx, {
-      clinicId: actor.clinicId,
-      caseId: row.id,
-      patientId: row.patient_id,
-      reviewerId: actor.userId,
-      report: input,
-      at,
-      timeZone: clinic.timezone,
-      ackDeadlines: resolveAckDeadlines(clinic.ack_deadlines),
-    });
-    if (result) await tellPatientReportIsReady(trx, actor.clinicId, row.patient_id);
-    if (result)
-      await caseAudit(
-        c,
-        actor,
-        'second_opinion.report',
-        row,
-        {
-          recommendation: input.recommendation,
-          alertId: result.alert?.id ?? null,
-        },
-        trx,
-      );
-    return result;
-  });
-  if (!stored) throw conflict('This second opinion already has its report.');
+  const stored = await changeCase(
+    c,
+    row,
+    'second_opinion.report',
+    'This second opinion already has its report.',
+    async (trx) => {
+      const result = await storeReport(trx, {
+        clinicId: actor.clinicId,
+        caseId: row.id,
+        patientId: row.patient_id,
+        reviewerId: actor.userId,
+        report: input,
+        at,
+        timeZone: clinic.timezone,
+        ackDeadlines: resolveAckDeadlines(clinic.ack_deadlines),
+      });
+      if (result) await tellPatientReportIsReady(trx, actor.clinicId, row.patient_id);
+      return result;
+    },
+    (result) => ({ recommendation: input.recommendation, alertId: result.alert?.id ?? null }),
+  );
   await scheduleEscalationAfterCommit(c, stored.alert);
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at), alert: stored.alert }, 201);
+  const alert = stored.alert && { id: stored.alert.id, deadlineAt: iso(stored.alert.deadlineAt) };
+  return c.json({ case: await currentCase(c, actor, row.id, at), alert }, 201);
 }
 
 async function addendum(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'report');
   const { text } = await readJson(c, addendumSchema);
-  const { db, now } = c.get('deps');
+  const { now } = c.get('deps');
   const at = now();
-  const added = await db.transaction().execute(async (trx) => {
-    const result = await appendAddendum(trx, {
-      clinicId: actor.clinicId,
-      caseId: row.id,
-      reviewerId: actor.userId,
-      text,
-      at,
-    });
-    if (result) await caseAudit(c, actor, 'second_opinion.addendum', row, undefined, trx);
-    return result;
-  });
-  if (!added) throw conflict('Submit the report first; an addendum corrects a submitted report.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at) }, 201);
+  await changeCase(
+    c,
+    row,
+    'second_opinion.addendum',
+    'Submit the report first; an addendum corrects a submitted report.',
+    (trx) =>
+      appendAddendum(trx, {
+        clinicId: actor.clinicId,
+        caseId: row.id,
+        reviewerId: actor.userId,
+        text,
+        at,
+      }),
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, at) }, 201);
 }
 
 async function withdraw(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'withdraw');
   await readJson(c, withdrawSecondOpinionSchema);
-  const { db, now } = c.get('deps');
+  const { now } = c.get('deps');
   const at = now();
-  const done = await db.transaction().execute(async (trx) => {
-    const result = await withdrawCase(trx, actor.clinicId, row.id, at);
-    if (result) await caseAudit(c, actor, 'second_opinion.withdraw', row, undefined, trx);
-    return result;
-  });
-  if (!done) throw conflict('This second opinion already has its report or was withdrawn.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, at) });
+  await changeCase(c, row, 'second_opinion.withdraw', closedCase, (trx) =>
+    withdrawCase(trx, actor.clinicId, row.id, at),
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, at) });
 }
 
 /** The patient changes which of their scans go with the question, until the report (asking includes the scans). */
@@ -484,16 +522,16 @@ async function setStudies(c: AppContext) {
   const { actor, row } = await authorizeCase(c, 'request');
   const { studyIds } = await readJson(c, secondOpinionStudiesSchema);
   await requireOwnStudies(c, actor.clinicId, row.patient_id, studyIds);
-  const { db, now } = c.get('deps');
-  const changed = await db.transaction().execute(async (trx) => {
-    const result = await replaceStudies(trx, actor.clinicId, row.id, studyIds);
-    if (result) await caseAudit(c, actor, 'second_opinion.studies', row, result, trx);
-    return result;
-  });
-  if (!changed) throw conflict('This second opinion already has its report or was withdrawn.');
-  const updated = await getCase(db, actor.clinicId, row.id);
-  if (!updated) throw notFound('This second opinion');
-  return c.json({ case: await caseView(c, actor, updated, now()) });
+  const { now } = c.get('deps');
+  await changeCase(
+    c,
+    row,
+    'second_opinion.studies',
+    closedCase,
+    (trx) => replaceStudies(trx, actor.clinicId, row.id, studyIds),
+    (result) => result,
+  );
+  return c.json({ case: await currentCase(c, actor, row.id, now()) });
 }
 
 async function readSettings(c: AppContext) {
@@ -525,7 +563,7 @@ async function writeSettings(c: AppContext) {
 async function reviewers(c: AppContext) {
   const actor = authorizeAction(c, 'assign');
   const rows = await listActiveReviewers(c.get('deps').db, actor.clinicId);
-  return c.json({ reviewers: rows });
+  return c.json({ reviewers: rows.map((row) => ({ id: row.id, displayName: row.displayName })) });
 }
 
 export const secondOpinions = documentedRoutes([
@@ -537,6 +575,8 @@ export const secondOpinions = documentedRoutes([
     access: 'the patient (their own record)',
     body: secondOpinionRequestSchema,
     success: { status: 201, description: 'Asked; waits for an admin to assign a reviewer.' },
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.request'] },
     handler: request,
   },
   {
@@ -546,6 +586,8 @@ export const secondOpinions = documentedRoutes([
       'Second opinions, newest first, with their report deadlines: a patient’s own, a reviewer’s assigned cases, or all of the clinic for staff',
     access: 'patients (own), reviewers (assigned to them), care managers, clinicians and admins',
     query: secondOpinionQuerySchema,
+    response: secondOpinionListDto,
+    audit: { actions: ['second_opinion.list'] },
     handler: list,
   },
   {
@@ -553,6 +595,8 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinion-reviewers',
     summary: 'The clinic’s active independent reviewers, to assign a second opinion to',
     access: 'admins (their own clinic)',
+    response: secondOpinionReviewerListDto,
+    audit: 'none',
     handler: reviewers,
   },
   {
@@ -560,6 +604,8 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinion-settings',
     summary: 'How many business days a reviewer has for the report (default 5)',
     access: 'admins (their own clinic)',
+    response: secondOpinionSettingsDto,
+    audit: 'none',
     handler: readSettings,
   },
   {
@@ -569,6 +615,8 @@ export const secondOpinions = documentedRoutes([
       'Set the business days a reviewer has for the report (1–20); applies to assignments from now on',
     access: 'admins (their own clinic)',
     body: secondOpinionSettingsSchema,
+    response: secondOpinionSettingsDto,
+    audit: { actions: ['second_opinion.settings'] },
     handler: writeSettings,
   },
   {
@@ -577,6 +625,8 @@ export const secondOpinions = documentedRoutes([
     summary:
       'One second opinion with its summary and report; a reviewer gets the de-identified summary unless the patient chose to share who they are',
     access: 'the patient (own), the assigned reviewer, care managers, clinicians and admins',
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.read'] },
     handler: read,
   },
   {
@@ -586,6 +636,8 @@ export const secondOpinions = documentedRoutes([
       'Assign (or reassign) an active reviewer of the clinic; the report is due the clinic’s number of business days later (default 5, clinic time zone)',
     access: 'admins (their own clinic)',
     body: assignSecondOpinionSchema,
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.assign'] },
     handler: assign,
   },
   {
@@ -596,6 +648,8 @@ export const secondOpinions = documentedRoutes([
     access: 'the assigned reviewer',
     body: secondOpinionReportSchema,
     success: { status: 201, description: 'Reported; the patient can read it.' },
+    response: secondOpinionReportedDto,
+    audit: { actions: ['second_opinion.report'] },
     handler: report,
   },
   {
@@ -606,6 +660,8 @@ export const secondOpinions = documentedRoutes([
     access: 'the assigned reviewer',
     body: addendumSchema,
     success: { status: 201, description: 'Appended.' },
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.addendum'] },
     handler: addendum,
   },
   {
@@ -615,6 +671,8 @@ export const secondOpinions = documentedRoutes([
       'Choose which of the patient’s own scans go with the question (adds and removes), until the report',
     access: 'the patient (own)',
     body: secondOpinionStudiesSchema,
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.studies'] },
     handler: setStudies,
   },
   {
@@ -623,6 +681,8 @@ export const secondOpinions = documentedRoutes([
     summary: 'Withdraw a question before its report',
     access: 'the patient (own)',
     body: withdrawSecondOpinionSchema,
+    response: secondOpinionCaseAnswerDto,
+    audit: { actions: ['second_opinion.withdraw'] },
     handler: withdraw,
   },
 ]);

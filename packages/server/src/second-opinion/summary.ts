@@ -34,6 +34,23 @@ export interface PromPoint {
   readonly change: readonly Omit<PromChange, 'rule' | 'instrument'>[];
 }
 
+export interface SummaryMilestone {
+  readonly id: string;
+  readonly text: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly fromDay: number;
+  readonly toDay: number;
+}
+
+export interface SummaryPlan {
+  readonly stage: RecoveryPlan['stage'];
+  readonly dayOfRecovery: number;
+  readonly currentPhase: { readonly id: string; readonly title: string } | null;
+  readonly restrictionsInForce: readonly { readonly id: string; readonly text: string }[];
+  readonly upcomingMilestones: readonly SummaryMilestone[];
+}
+
 export interface CaseSummary {
   readonly takenOn: IsoDate;
   readonly patient: {
@@ -53,20 +70,7 @@ export interface CaseSummary {
     readonly daysSinceSurgery: number;
     readonly surgeonName: string | null;
   } | null;
-  readonly plan: {
-    readonly stage: RecoveryPlan['stage'];
-    readonly dayOfRecovery: number;
-    readonly currentPhase: { readonly id: string; readonly title: string } | null;
-    readonly restrictionsInForce: readonly { readonly id: string; readonly text: string }[];
-    readonly upcomingMilestones: readonly {
-      readonly id: string;
-      readonly text: string;
-      readonly from: IsoDate;
-      readonly to: IsoDate;
-      readonly fromDay: number;
-      readonly toDay: number;
-    }[];
-  } | null;
+  readonly plan: SummaryPlan | null;
   readonly checkins: {
     readonly count: number;
     readonly byLevel: Readonly<Record<TriageLevel, number>>;
@@ -187,18 +191,11 @@ export interface DeidentifiedSummary {
   readonly deidentified: true;
   readonly patient: { readonly ageBand: string | null };
   readonly surgery: Omit<NonNullable<CaseSummary['surgery']>, 'surgeryDate' | 'surgeonName'> | null;
-  readonly plan: {
-    readonly stage: RecoveryPlan['stage'];
-    readonly dayOfRecovery: number;
-    readonly currentPhase: { readonly id: string; readonly title: string } | null;
-    readonly restrictionsInForce: readonly { readonly id: string; readonly text: string }[];
-    readonly upcomingMilestones: readonly {
-      readonly id: string;
-      readonly text: string;
-      readonly fromDay: number;
-      readonly toDay: number;
-    }[];
-  } | null;
+  readonly plan:
+    | (Omit<SummaryPlan, 'upcomingMilestones'> & {
+        readonly upcomingMilestones: readonly Omit<SummaryMilestone, 'from' | 'to'>[];
+      })
+    | null;
   readonly checkins: {
     readonly count: number;
     readonly byLevel: Readonly<Record<TriageLevel, number>>;

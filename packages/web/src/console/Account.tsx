@@ -1,3 +1,4 @@
+import type { TotpSetup } from '@lamina/contract';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
@@ -181,7 +182,7 @@ export function ResetPassword() {
 /** The clinic requires an authenticator app for this role: set it up before anything else. */
 export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
   const { t } = useT();
-  const [secret, setSecret] = useState<{ secret: string; otpauthUri: string } | null>(null);
+  const [secret, setSecret] = useState<TotpSetup | null>(null);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -191,7 +192,7 @@ export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
     setBusy(true);
     setError(null);
     try {
-      setSecret(await api.post<{ secret: string; otpauthUri: string }>('/api/auth/totp/setup', {}));
+      setSecret(await api.post<TotpSetup>('/api/auth/totp/setup', {}));
     } catch (failure) {
       setError(explain(t, failure));
     } finally {

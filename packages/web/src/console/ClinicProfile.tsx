@@ -1,16 +1,7 @@
+import type { ClinicProfile as Profile } from '@lamina/contract';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
-
-interface Profile {
-  name: string;
-  slug: string;
-  phone: string | null;
-  emergencyNumber: string;
-  timeZone: string;
-  defaultLanguage: 'en' | 'es';
-  logoUrl: string | null;
-}
 
 /** Admins: the clinic's name, phone line, emergency number, time zone, default language and logo. */
 export function ClinicProfile() {

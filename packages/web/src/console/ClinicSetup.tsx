@@ -1,3 +1,4 @@
+import type { SetupStatus } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { navigate } from '../lib/router.tsx';
@@ -44,7 +45,7 @@ export function useSetupNeeded(): boolean | undefined {
   const [needed, setNeeded] = useState<boolean | undefined>(undefined);
   useEffect(() => {
     api
-      .get<{ setupNeeded: boolean }>('/api/setup')
+      .get<SetupStatus>('/api/setup')
       .then((s) => setNeeded(s.setupNeeded))
       .catch(() => setNeeded(false));
   }, []);

@@ -1,13 +1,9 @@
+import type { AlertEmails } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { explain } from './Account.tsx';
 import { useT } from './i18n.ts';
 import { Loading } from './ui-loading.tsx';
-
-interface AlertEmails {
-  newUrgent: boolean;
-  escalations: boolean;
-}
 
 /**
  * A care-team member's own choice of email for new urgent/emergency alerts and for overdue alerts

@@ -1,3 +1,4 @@
+import type { StaffConnection, StaffVolunteer } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
@@ -5,27 +6,8 @@ import { dateTime, useT } from './i18n.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
-type VolunteerState = 'pending-approval' | 'approved' | 'paused' | 'paused-by-clinic' | 'withdrawn';
-interface VolunteerRow {
-  volunteerId: string;
-  patientId: string;
-  patientName: string;
-  displayName: string;
-  region: string;
-  procedure: string;
-  fusion: boolean;
-  languages: string[];
-  intro: string;
-  state: VolunteerState;
-}
-interface ConnectionRow {
-  id: string;
-  status: 'requested' | 'active' | 'declined' | 'ended';
-  createdAt: string;
-  requester: { patientId: string; name: string };
-  volunteer: { patientId: string; name: string; displayName: string };
-  messageCount: number;
-}
+type VolunteerRow = StaffVolunteer;
+type ConnectionRow = StaffConnection;
 
 /** Peer volunteers (approve, pause) and peer conversations (end): oversight, never the messages. */
 export default function Peers() {

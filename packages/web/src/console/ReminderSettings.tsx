@@ -1,3 +1,4 @@
+import type { ReminderSettingsDto, ReminderSettingsSaved } from '@lamina/contract';
 import {
   defaultReminderSettings,
   reminderSettingsSchema,
@@ -45,7 +46,7 @@ export function ReminderSettings() {
 
   useEffect(() => {
     api
-      .get<{ settings: Settings }>('/api/clinic/reminder-settings')
+      .get<ReminderSettingsDto>('/api/clinic/reminder-settings')
       .then((answer) => setForm(toForm(answer.settings)))
       .catch((failure: unknown) => setMessage({ ok: false, text: explain(t, failure) }));
   }, [t]);
@@ -94,7 +95,7 @@ export function ReminderSettings() {
     }
     setBusy(true);
     try {
-      const answer = await api.put<{ settings: Settings }>(
+      const answer = await api.put<ReminderSettingsSaved>(
         '/api/clinic/reminder-settings',
         parsed.data,
       );

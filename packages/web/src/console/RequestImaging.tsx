@@ -1,20 +1,10 @@
+import type { StaffRequestImaging } from '@lamina/contract';
 import { useEffect, useState } from 'react';
 import { ImagingViewer } from '../imaging/ImagingViewer.tsx';
 import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
 
-interface Attached {
-  studies: {
-    id: string;
-    modality: string | null;
-    bodyPart: string | null;
-    studyDate: string | null;
-    description: string | null;
-    seriesCount: number;
-    imageCount: number;
-  }[];
-  documents: { fileId: string; kind: 'pdf' | 'jpeg'; name: string }[];
-}
+type Attached = StaffRequestImaging;
 
 /** The scans and reports sent with a request, so the care manager can check the right study arrived. */
 export function RequestImaging({ requestId }: { requestId: string }) {

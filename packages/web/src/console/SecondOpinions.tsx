@@ -1,37 +1,18 @@
+import type {
+  SecondOpinionCase,
+  SecondOpinionReviewer,
+  SecondOpinionSettings,
+} from '@lamina/contract';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { dateTime, duration, useT } from './i18n.ts';
-import {
-  AddendumForm,
-  ReportForm,
-  ReportView,
-  type SubmittedReport,
-} from './second-opinion-report.tsx';
-import { CaseScans, type CaseScanView } from './second-opinion-scans.tsx';
-import { CaseSummary, type CaseSummaryView } from './second-opinion-summary.tsx';
+import { AddendumForm, ReportForm, ReportView } from './second-opinion-report.tsx';
+import { CaseScans } from './second-opinion-scans.tsx';
+import { CaseSummary } from './second-opinion-summary.tsx';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
-
-export interface ConsoleCase {
-  id: string;
-  status: 'requested' | 'assigned' | 'reported' | 'withdrawn';
-  question: string;
-  shareIdentity: boolean;
-  createdAt?: string;
-  patient?: { name: string };
-  reviewer?: { id: string; name: string } | null;
-  deadline: { dueOn: string; dueAt: string; overdue: boolean; msLeft: number | null } | null;
-  summary?: CaseSummaryView;
-  studies: CaseScanView[];
-  report: SubmittedReport | null;
-}
-
-interface Reviewer {
-  id: string;
-  displayName: string;
-}
 
 /**
  * Second opinions in the console: admins see every case with its deadline and assign a reviewer;
@@ -44,18 +25,19 @@ export default function SecondOpinions({ me, caseId }: { me: Me; caseId?: string
 
 function CaseList({ me }: { me: Me }) {
   const { t, date, lang } = useT();
-  const [cases, setCases] = useState<ConsoleCase[] | null>(null);
-  const [reviewers, setReviewers] = useState<Reviewer[]>([]);
+  const [cases, setCases] = useState<SecondOpinionCase[] | null>(null);
+  const [reviewers, setReviewers] = useState<SecondOpinionReviewer[]>([]);
   const [failed, setFailed] = useState(false);
   const isReviewer = me.role === 'reviewer';
   const isAdmin = me.role === 'admin';
 
   const load = useCallback(async () => {
     try {
-      setCases((await api.get<{ cases: ConsoleCase[] }>('/api/second-opinions')).cases);
+      setCases((await api.get<{ cases: SecondOpinionCase[] }>('/api/second-opinions')).cases);
       if (isAdmin)
         setReviewers(
-          (await api.get<{ reviewers: Reviewer[] }>('/api/second-opinion-reviewers')).reviewers,
+          (await api.get<{ reviewers: SecondOpinionReviewer[] }>('/api/second-opinion-reviewers'))
+            .reviewers,
         );
     } catch {
       setFailed(true);
@@ -147,7 +129,7 @@ function ReportDays() {
     setMessage(null);
     setError(null);
     try {
-      const saved = await api.put<{ reportBusinessDays: number }>('/api/second-opinion-settings', {
+      const saved = await api.put<SecondOpinionSettings>('/api/second-opinion-settings', {
         reportBusinessDays: Number(days),
       });
       setMessage(t('so.daysSaved', { days: saved.reportBusinessDays }));
@@ -188,8 +170,8 @@ function AssignReviewer({
   reviewers,
   onAssigned,
 }: {
-  item: ConsoleCase;
-  reviewers: Reviewer[];
+  item: SecondOpinionCase;
+  reviewers: SecondOpinionReviewer[];
   onAssigned(): Promise<void>;
 }) {
   const { t } = useT();
@@ -236,11 +218,11 @@ function AssignReviewer({
 
 function CaseDetail({ me, caseId }: { me: Me; caseId: string }) {
   const { t, date } = useT();
-  const [item, setItem] = useState<ConsoleCase | null>(null);
+  const [item, setItem] = useState<SecondOpinionCase | null>(null);
   const [failed, setFailed] = useState(false);
   const load = useCallback(async () => {
     try {
-      setItem((await api.get<{ case: ConsoleCase }>(`/api/second-opinions/${caseId}`)).case);
+      setItem((await api.get<{ case: SecondOpinionCase }>(`/api/second-opinions/${caseId}`)).case);
     } catch {
       setFailed(true);
     }

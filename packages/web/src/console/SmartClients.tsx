@@ -1,16 +1,11 @@
+import type {
+  SmartClientDto as SmartClient,
+  SmartClientAnswer,
+  SmartClientList,
+} from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
-
-interface SmartClient {
-  id: string;
-  clientId: string;
-  name: string;
-  scopes: string[];
-  jwksUrl: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
 
 /** Admins: the systems (EHR, registry) that may read the FHIR API, their keys and scopes (issue 18). */
 export function SmartClients() {
@@ -21,7 +16,7 @@ export function SmartClients() {
 
   useEffect(() => {
     api
-      .get<{ clients: SmartClient[] }>('/api/clinic/smart-clients')
+      .get<SmartClientList>('/api/clinic/smart-clients')
       .then((r) => setClients(r.clients))
       .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
   }, [t]);
@@ -43,7 +38,7 @@ export function SmartClients() {
       }
     }
     try {
-      const { client } = await api.post<{ client: SmartClient }>('/api/clinic/smart-clients', {
+      const { client } = await api.post<SmartClientAnswer>('/api/clinic/smart-clients', {
         name: form.name,
         ...(jwks === undefined ? {} : { jwks }),
         ...(form.jwksUrl.trim() ? { jwksUrl: form.jwksUrl.trim() } : {}),
@@ -59,7 +54,7 @@ export function SmartClients() {
 
   async function revoke(id: string) {
     try {
-      const { client } = await api.post<{ client: SmartClient }>(
+      const { client } = await api.post<SmartClientAnswer>(
         `/api/clinic/smart-clients/${id}/revoke`,
       );
       setClients((list) => (list ?? []).map((c) => (c.id === id ? client : c)));

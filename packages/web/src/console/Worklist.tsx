@@ -1,21 +1,9 @@
+import type { WorklistEntryDto as Entry, Worklist as WorklistAnswer } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { dateTime, useT } from './i18n.ts';
 import { Loading } from './ui-loading.tsx';
-
-interface Entry {
-  patientId: string;
-  name: string;
-  phone: string | null;
-  callLink: string | null;
-  surgeryDate: string;
-  reason: 'missed-checkins' | 'after-alert';
-  days: number;
-  lastCheckinAt: string | null;
-  alertId: string | null;
-  missedDays: number | null;
-}
 
 /** "Not heard from" (issue 16): one entry per patient until acknowledged. */
 export default function Worklist() {
@@ -24,7 +12,7 @@ export default function Worklist() {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setEntries((await api.get<{ entries: Entry[] }>('/api/worklist')).entries);
+      setEntries((await api.get<WorklistAnswer>('/api/worklist')).entries);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('console.loadError'));
     }

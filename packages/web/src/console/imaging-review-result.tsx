@@ -1,3 +1,4 @@
+import type { RequestReviewWritten, StaffReview } from '@lamina/contract';
 import {
   type ImagingReviewNextStep,
   imagingReviewNextSteps,
@@ -9,6 +10,7 @@ import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Sources } from '../ui/Statement.tsx';
+import { AddendumForm } from './addendum-form.tsx';
 import { dateTime, useT } from './i18n.ts';
 
 /**
@@ -19,15 +21,6 @@ import { dateTime, useT } from './i18n.ts';
 
 type Language = 'en' | 'es';
 type Shown = Statement & { lang: Language };
-
-export interface StaffReview {
-  nextStep: ImagingReviewNextStep;
-  summary: string;
-  author: { id: string; name: string };
-  writtenAt: string;
-  addenda: { id: string; text: string; at: string; author: { id: string; name: string } }[];
-  shownToRequester: { notice: Shown; meaning: Shown; doNow: Shown };
-}
 
 /** The fixed texts the requester reads with the result, in their language, with sources. */
 function RequesterTexts({ texts }: { texts: { notice: Shown; meaning: Shown; doNow: Shown } }) {
@@ -114,7 +107,7 @@ export function ReviewResultForm({
     }
     setBusy(true);
     try {
-      const answer = await api.post<{ imagingReview: StaffReview }>(
+      const answer = await api.post<RequestReviewWritten>(
         `/api/requests/${requestId}/imaging-review-result`,
         { nextStep, summary },
       );
@@ -208,43 +201,18 @@ export function ReviewAddendumForm({
   onAdded(review: StaffReview): void;
 }) {
   const { t } = useT();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      const answer = await api.post<{ imagingReview: StaffReview }>(
-        `/api/requests/${requestId}/imaging-review-addendum`,
-        { text },
-      );
-      setText('');
-      onAdded(answer.imagingReview);
-    } catch (e) {
-      setError(
-        e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : t('console.loadError'),
-      );
-    }
-  }
   return (
-    <form className="card" onSubmit={submit}>
-      <label className="field">
-        <span>{t('requests.resultAddendum')}</span>
-        <textarea
-          rows={3}
-          maxLength={imagingReviewTextLimits.addendum.max}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="secondary">
-        {t('requests.resultAddendumSubmit')}
-      </button>
-    </form>
+    <AddendumForm
+      label={t('requests.resultAddendum')}
+      submitLabel={t('requests.resultAddendumSubmit')}
+      maxLength={imagingReviewTextLimits.addendum.max}
+      send={async (text) => {
+        const answer = await api.post<RequestReviewWritten>(
+          `/api/requests/${requestId}/imaging-review-addendum`,
+          { text },
+        );
+        onAdded(answer.imagingReview);
+      }}
+    />
   );
 }

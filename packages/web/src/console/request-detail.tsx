@@ -1,3 +1,9 @@
+import type {
+  RequestChanged,
+  RequestDetail as RequestDetailAnswer,
+  RequestNoteAdded,
+  StaffReview,
+} from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
@@ -6,7 +12,6 @@ import {
   ReviewAddendumForm,
   ReviewResultForm,
   ReviewResultView,
-  type StaffReview,
 } from './imaging-review-result.tsx';
 import { RequestImaging } from './RequestImaging.tsx';
 import {
@@ -43,9 +48,7 @@ export function RequestDetail({ me, id, onClose }: { me: Me; id: string; onClose
 
   useEffect(() => {
     api
-      .get<{ request: RequestRow; notes: Note[]; imagingReview: StaffReview | null }>(
-        `/api/requests/${id}`,
-      )
+      .get<RequestDetailAnswer>(`/api/requests/${id}`)
       .then((answer) => {
         setRequest(answer.request);
         setReview(answer.imagingReview);
@@ -271,10 +274,9 @@ function StatusActions({ request, act, onRequest }: ActionProps) {
             className="secondary"
             onClick={() =>
               act(async () => {
-                const answer = await api.post<{ request: RequestRow }>(
-                  `/api/requests/${id}/status`,
-                  { status: s },
-                );
+                const answer = await api.post<RequestChanged>(`/api/requests/${id}/status`, {
+                  status: s,
+                });
                 setRequest(answer.request);
               })
             }
@@ -301,7 +303,7 @@ function AssignForm({ request, staff, act, onRequest }: ActionProps & { staff: S
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           void act(async () => {
-            const answer = await api.post<{ request: RequestRow }>(`/api/requests/${id}/assign`, {
+            const answer = await api.post<RequestChanged>(`/api/requests/${id}/assign`, {
               userId: assignee || null,
             });
             setRequest(answer.request);
@@ -348,10 +350,10 @@ function InsuranceOutcome({ request, act, onRequest }: ActionProps) {
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           void act(async () => {
-            const answer = await api.post<{ request: RequestRow }>(
-              `/api/requests/${id}/insurance-outcome`,
-              { outcome, message: message.trim() },
-            );
+            const answer = await api.post<RequestChanged>(`/api/requests/${id}/insurance-outcome`, {
+              outcome,
+              message: message.trim(),
+            });
             setRequest(answer.request);
             setRecorded(outcome);
             setMessage('');
@@ -420,7 +422,7 @@ function RequestNotes({
           event.preventDefault();
           if (!note.trim()) return;
           void act(async () => {
-            const answer = await api.post<{ notes: Note[] }>(`/api/requests/${id}/notes`, {
+            const answer = await api.post<RequestNoteAdded>(`/api/requests/${id}/notes`, {
               body: note.trim(),
             });
             setNotes(answer.notes);

@@ -1,3 +1,4 @@
+import type { ClinicHoursDto } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
@@ -6,7 +7,7 @@ import { useT } from './i18n.ts';
 
 const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Day = (typeof days)[number];
-type Hours = Record<Day, { open: string; close: string } | null>;
+type Hours = ClinicHoursDto['hours'];
 
 export function ClinicHoursEditor() {
   const { t } = useT();
@@ -15,7 +16,7 @@ export function ClinicHoursEditor() {
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     api
-      .get<{ hours: Hours; timeZone: string }>('/api/clinic/hours')
+      .get<ClinicHoursDto>('/api/clinic/hours')
       .then((answer) => {
         setHours(answer.hours);
         setTimeZone(answer.timeZone);
@@ -30,7 +31,7 @@ export function ClinicHoursEditor() {
     event.preventDefault();
     setMessage(null);
     try {
-      const answer = await api.put<{ hours: Hours }>('/api/clinic/hours', { hours });
+      const answer = await api.put<ClinicHoursDto>('/api/clinic/hours', { hours });
       setHours(answer.hours);
       setMessage(t('settings.saved'));
     } catch (error) {

@@ -1,6 +1,8 @@
+import type { SecondOpinionReportView } from '@lamina/contract';
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { AddendumForm as TextAddendum } from './addendum-form.tsx';
 import { dateTime, useT } from './i18n.ts';
 
 type Answer = 'yes' | 'no' | 'unclear';
@@ -13,17 +15,7 @@ const recommendations: Recommendation[] = [
   'urgent_care',
 ];
 
-export interface SubmittedReport {
-  decompressionAdequate: Answer;
-  fusionForming: Answer | 'not_applicable';
-  concerns: string;
-  recommendation: Recommendation;
-  patientSummary: string;
-  reportedAt: string;
-  addenda: { text: string; at: string }[];
-}
-
-export function ReportView({ report }: { report: SubmittedReport }) {
+export function ReportView({ report }: { report: SecondOpinionReportView }) {
   const { t, lang } = useT();
   return (
     <section className="card" aria-labelledby="so-report" data-testid="so-report">
@@ -59,41 +51,16 @@ export function ReportView({ report }: { report: SubmittedReport }) {
 /** A correction after the report: appended, shown to the patient with the report. */
 export function AddendumForm({ caseId, onAdded }: { caseId: string; onAdded(): Promise<void> }) {
   const { t } = useT();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.post(`/api/second-opinions/${caseId}/addendum`, { text });
-      setText('');
-      await onAdded();
-    } catch (e) {
-      setError(
-        e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : t('console.loadError'),
-      );
-    }
-  }
   return (
-    <form className="card" onSubmit={submit}>
-      <label className="field">
-        <span>{t('so.addendumLabel')}</span>
-        <textarea
-          rows={3}
-          maxLength={2000}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="secondary">
-        {t('so.addendumSubmit')}
-      </button>
-    </form>
+    <TextAddendum
+      label={t('so.addendumLabel')}
+      submitLabel={t('so.addendumSubmit')}
+      maxLength={2000}
+      send={async (text) => {
+        await api.post(`/api/second-opinions/${caseId}/addendum`, { text });
+        await onAdded();
+      }}
+    />
   );
 }
 

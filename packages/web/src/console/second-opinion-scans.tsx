@@ -1,28 +1,18 @@
+import type { CaseStudyView } from '@lamina/contract';
 import { useState } from 'react';
 import { ImagingViewer } from '../imaging/ImagingViewer.tsx';
 import { useT } from './i18n.ts';
 
 /** A case's scan as the server shapes it: a de-identified one has no date or description. */
-export interface CaseScanView {
-  id: string;
-  modality: string | null;
-  bodyPart: string | null;
-  seriesCount: number;
-  imageCount: number;
-  daysFromSurgery: number | null;
-  deidentified: boolean;
-  studyDate?: string | null;
-  description?: string | null;
-}
 
 /**
  * The scans sent with a second opinion, each opening the simple viewer: de-identified copies for a
  * reviewer of a de-identified case (the server refuses them the originals), the originals for staff.
  */
-export function CaseScans({ scans }: { scans: CaseScanView[] }) {
+export function CaseScans({ scans }: { scans: CaseStudyView[] }) {
   const { t, date } = useT();
   const [open, setOpen] = useState<string | null>(null);
-  const when = (scan: CaseScanView) => {
+  const when = (scan: CaseStudyView) => {
     if (scan.studyDate) return date(scan.studyDate);
     if (scan.daysFromSurgery === null) return null;
     return scan.daysFromSurgery >= 0

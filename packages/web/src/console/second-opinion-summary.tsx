@@ -1,43 +1,8 @@
+import type { CaseSummaryView } from '@lamina/contract';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { useT } from './i18n.ts';
 
 /** The summary snapshot as the server sends it: identified for staff, de-identified for a reviewer when chosen. */
-export interface CaseSummaryView {
-  deidentified?: true;
-  patient: { name?: string; ageBand: string | null; dateOfBirth?: string | null };
-  surgery: {
-    region: string;
-    procedure: string;
-    levels: number;
-    fusion: boolean;
-    daysSinceSurgery: number;
-    surgeryDate?: string;
-    surgeonName?: string | null;
-  } | null;
-  plan: {
-    dayOfRecovery: number;
-    currentPhase: { id: string; title: string } | null;
-    restrictionsInForce: { id: string; text: string }[];
-    upcomingMilestones: { id: string; text: string; fromDay: number; toDay: number }[];
-  } | null;
-  checkins: {
-    count: number;
-    byLevel: Record<'routine' | 'contact' | 'urgent' | 'emergency', number>;
-    points: {
-      day: number | null;
-      level: string;
-      axialPain: number | null;
-      limbPain: number | null;
-      walkingMinutes: number | null;
-    }[];
-  };
-  proms: {
-    instrument: string;
-    day: number | null;
-    scales: { scale: string; value: number | undefined }[];
-    change: { scale: string; improvement: number; classification?: string }[];
-  }[];
-}
 
 export function CaseSummary({ summary }: { summary: CaseSummaryView }) {
   const { t, date } = useT();

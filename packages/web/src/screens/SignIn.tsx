@@ -1,3 +1,4 @@
+import type { PatientInvitationOpened } from '@lamina/contract';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
@@ -28,10 +29,9 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     history.replaceState(null, '', '/signin');
     void (async () => {
       try {
-        const found = await api.post<{ clinic: string; email: string; language: 'en' | 'es' }>(
-          '/api/auth/patient/invitation',
-          { token: invite },
-        );
+        const found = await api.post<PatientInvitationOpened>('/api/auth/patient/invitation', {
+          token: invite,
+        });
         setClinic(found.clinic);
         setEmail(found.email);
         fromServer(found.language);

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -360,4 +361,29 @@ export async function focusHiddenByBottomBar(page: Page): Promise<[string[], num
     if (state.covered) failures.push(state.id);
   }
   return [failures, stops];
+}
+
+/**
+ * The usual set-up of a browser test file: the app built, one demo server and one desktop-sized
+ * page, started before the file's tests and stopped after them.
+ */
+export function demoServerAndPage(viewport = { width: 1280, height: 900 }) {
+  const state: { server?: Server; browser?: Awaited<ReturnType<typeof openBrowser>>; page?: Page } =
+    {};
+  before(async () => {
+    ensureBuilt();
+    state.server = await startServer();
+    state.browser = await openBrowser();
+    state.page = await state.browser.context.newPage();
+    await state.page.setViewportSize(viewport);
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser test set-up has not run');
+    return value;
+  };
+  return { server: () => started(state.server), page: () => started(state.page) };
 }

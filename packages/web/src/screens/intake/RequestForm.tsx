@@ -176,32 +176,24 @@ export function RequestForm({
       {patientId ? null : (
         <fieldset className="card">
           <legend>{t('intake.contactHint')}</legend>
-          <TextField
-            label={t('intake.name')}
-            value={name}
-            onChange={setName}
-            autoComplete="name"
-            error={invalid('contact.name')}
-            errorId="err-contact.name"
-          />
-          <TextField
-            label={t('intake.email')}
-            value={email}
-            onChange={setEmail}
-            type="email"
-            autoComplete="email"
-            error={invalid('contact.email')}
-            errorId="err-contact.email"
-          />
-          <TextField
-            label={t('intake.phone')}
-            value={phone}
-            onChange={setPhone}
-            type="tel"
-            autoComplete="tel"
-            error={invalid('contact.phone')}
-            errorId="err-contact.phone"
-          />
+          {(
+            [
+              ['name', name, setName, 'text', 'name'],
+              ['email', email, setEmail, 'email', 'email'],
+              ['phone', phone, setPhone, 'tel', 'tel'],
+            ] as const
+          ).map(([field, value, onChange, type, autoComplete]) => (
+            <TextField
+              key={field}
+              label={t(`intake.${field}`)}
+              value={value}
+              onChange={onChange}
+              type={type}
+              autoComplete={autoComplete}
+              error={invalid(`contact.${field}`)}
+              errorId={`err-contact.${field}`}
+            />
+          ))}
         </fieldset>
       )}
 
@@ -237,27 +229,22 @@ export function RequestForm({
       {kind === 'insurance' ? (
         <fieldset className="card">
           <legend>{t('intake.kind.insurance')}</legend>
-          <TextField
-            label={t('intake.insurer')}
-            value={insurer}
-            onChange={setInsurer}
-            error={invalid('insurance.insurer')}
-            errorId="err-insurance.insurer"
-          />
-          <TextField
-            label={t('intake.plan')}
-            value={plan}
-            onChange={setPlan}
-            error={invalid('insurance.plan')}
-            errorId="err-insurance.plan"
-          />
-          <TextField
-            label={t('intake.memberId')}
-            value={memberId}
-            onChange={setMemberId}
-            error={invalid('insurance.memberId')}
-            errorId="err-insurance.memberId"
-          />
+          {(
+            [
+              ['insurer', insurer, setInsurer],
+              ['plan', plan, setPlan],
+              ['memberId', memberId, setMemberId],
+            ] as const
+          ).map(([field, value, onChange]) => (
+            <TextField
+              key={field}
+              label={t(`intake.${field}`)}
+              value={value}
+              onChange={onChange}
+              error={invalid(`insurance.${field}`)}
+              errorId={`err-insurance.${field}`}
+            />
+          ))}
         </fieldset>
       ) : null}
 

@@ -1,68 +1,22 @@
 /** What the intake screens send and read (see POST /api/public/:clinicSlug/requests in the OpenAPI document). */
-import type { Source } from '@lamina/pathway';
+import type { PublicRequestStatus, RequesterImaging } from '@lamina/contract';
 import { ApiError, NetworkError, type ProblemField } from '../../lib/api.ts';
 
-export const requestKinds = [
-  'treatment',
-  'imaging_review',
-  'insurance',
-  'info_kit',
-  'callback',
-] as const;
-export type RequestKind = (typeof requestKinds)[number];
-export type RequestStatus = 'new' | 'in_progress' | 'done' | 'closed';
-export type InsuranceOutcome = 'verified' | 'not_covered' | 'needs_information';
-
-export interface Created {
-  requestId: string;
-  token: string;
-  statusPath: string;
-  urgent: boolean;
-  emergencyInstruction: {
-    id: string;
-    text: string;
-    level: 'emergency' | 'urgent';
-    sources: Source[];
-  } | null;
-  clinic: { name: string; phone: string | null; emergencyNumber: string };
-}
-
-type ShownStatement = { id: string; text: string; sources: Source[]; lang: 'en' | 'es' };
-
-/** A free MRI/CT review result as the requester reads it, in the language of the request. */
-export interface RequesterReview {
-  language: 'en' | 'es';
-  nextStep: 'consultation' | 'conservative_care' | 'nothing_needed';
-  summary: string;
-  reviewedBy: string;
-  writtenAt: string;
-  addenda: { text: string; at: string }[];
-  notice: ShownStatement;
-  meaning: ShownStatement;
-  doNow: ShownStatement;
-}
-
-export interface PublicStatus {
-  id: string;
-  kind: RequestKind;
-  status: RequestStatus;
-  language: 'en' | 'es';
-  createdAt: string;
-  insuranceOutcome: { outcome: InsuranceOutcome; message: string; at: string } | null;
-  infoKit: { region: string; procedure: string } | null;
-  imagingReview: RequesterReview | null;
-  clinic: { name: string; phone: string | null; emergencyNumber: string };
-}
-
-export interface OwnRequest {
-  id: string;
-  kind: RequestKind;
-  status: RequestStatus;
-  createdAt: string;
-  insuranceOutcome: PublicStatus['insuranceOutcome'];
-  infoKit: { region: string; procedure: string } | null;
-  imagingReview: RequesterReview | null;
-}
+// The answer types and word lists are the server's own (@lamina/contract): a changed answer
+// breaks this build, not the screen.
+export type {
+  OwnRequest,
+  PublicRequestStatus as PublicStatus,
+  RequestCreated as Created,
+  RequesterImaging as RequestImaging,
+  RequesterReview,
+} from '@lamina/contract';
+export {
+  type InsuranceOutcome,
+  type RequestKind,
+  type RequestStatus,
+  requestKinds,
+} from '@lamina/contract/words';
 
 /** The status token travels in this header, never in a URL the server would log. */
 const tokenHeader = 'x-request-token';
@@ -89,7 +43,7 @@ export async function readStatus(clinic: string, id: string, token: string) {
     `/api/public/${encodeURIComponent(clinic)}/requests/${encodeURIComponent(id)}`,
     token,
   );
-  return (await response.json()) as PublicStatus;
+  return (await response.json()) as PublicRequestStatus;
 }
 
 export async function downloadKit(clinic: string, id: string, token: string): Promise<Blob> {
@@ -112,25 +66,12 @@ export function saveBlob(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** What a requester uploaded for their request (GET …/requests/:id/imaging). */
-export interface RequestImaging {
-  studies: {
-    id: string;
-    modality: string | null;
-    bodyPart: string | null;
-    studyDate: string | null;
-    seriesCount: number;
-    imageCount: number;
-  }[];
-  documents: { kind: 'pdf' | 'jpeg'; name: string; uploadedAt: string }[];
-}
-
 export const requestImagingUrl = (clinic: string, id: string) =>
   `/api/public/${encodeURIComponent(clinic)}/requests/${encodeURIComponent(id)}/imaging`;
 
 export async function readRequestImaging(clinic: string, id: string, token: string) {
   const response = await withToken(requestImagingUrl(clinic, id), token);
-  return (await response.json()) as RequestImaging;
+  return (await response.json()) as RequesterImaging;
 }
 
 export const tokenHeaders = (token: string) => ({ [tokenHeader]: token });

@@ -13,7 +13,13 @@ import {
   useSubmit,
 } from './Choices.tsx';
 import { PeerCard } from './PeerCard.tsx';
-import type { availabilityChoices, Connection, peerLanguages, SharedProfile } from './types.ts';
+import type {
+  availabilityChoices,
+  Connection,
+  PeerProposal,
+  peerLanguages,
+  SharedProfile,
+} from './types.ts';
 
 /** "Talk to someone who had this surgery": preferences → proposals → consent → request sent. */
 export function Ask() {
@@ -23,14 +29,14 @@ export function Ask() {
   const [condition, setCondition] = useState('');
   const [ageBand, setAgeBand] = useState('');
   const [availability, setAvailability] = useState<(typeof availabilityChoices)[number][]>([]);
-  const [proposals, setProposals] = useState<SharedProfile[] | null>(null);
+  const [proposals, setProposals] = useState<PeerProposal[] | null>(null);
   const [chosen, setChosen] = useState<SharedProfile | null>(null);
   const { error, fields, busy, submit } = useSubmit();
 
   function find(event: FormEvent) {
     event.preventDefault();
     void submit(async () => {
-      const r = await api.post<{ proposals: SharedProfile[] }>('/api/peers/proposals', {
+      const r = await api.post<{ proposals: PeerProposal[] }>('/api/peers/proposals', {
         languages,
         sameProcedureOnly,
         availability,

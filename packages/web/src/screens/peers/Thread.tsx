@@ -6,13 +6,9 @@ import { Link } from '../../lib/router.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { CheckBox, FieldErrors } from './Choices.tsx';
 import { PeerCard } from './PeerCard.tsx';
-import type { Connection, PeerMessage } from './types.ts';
+import type { PeerThread } from './types.ts';
 
-interface ThreadAnswer {
-  connection: Connection;
-  messages: PeerMessage[];
-  canSend: boolean;
-}
+type ThreadAnswer = PeerThread;
 
 /** One peer conversation: the request, both consents, the messages, and the way out. */
 export function Thread({ ctx, connectionId }: { ctx: PatientContext; connectionId: string }) {

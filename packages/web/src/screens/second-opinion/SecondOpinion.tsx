@@ -1,4 +1,4 @@
-import type { Statement } from '@lamina/pathway';
+import type { SecondOpinionCase } from '@lamina/contract';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -7,28 +7,7 @@ import type { PatientContext } from '../../lib/patient-context.ts';
 import { Stmt } from '../../ui/Statement.tsx';
 import { CaseScans, ScanPicker, type ScanView, useOwnScans } from './scans.tsx';
 
-type Status = 'requested' | 'assigned' | 'reported' | 'withdrawn';
-type Answer = 'yes' | 'no' | 'unclear' | 'not_applicable';
-type Recommendation = 'continue_plan' | 'see_surgeon' | 'more_imaging' | 'urgent_care';
-
-export interface PatientCase {
-  id: string;
-  status: Status;
-  question: string;
-  createdAt: string;
-  deadline: { dueOn: string; overdue: boolean } | null;
-  notice: Statement;
-  studies: ScanView[];
-  report: {
-    decompressionAdequate: Answer;
-    fusionForming: Answer;
-    concerns: string;
-    recommendation: Recommendation;
-    patientSummary: string;
-    addenda: { text: string; at: string }[];
-    guidance: { meaning: Statement; doNow: Statement; urgent: boolean };
-  } | null;
-}
+export type PatientCase = SecondOpinionCase;
 
 /** The patient's virtual second opinion (seed:000): ask, follow the status and deadline, read the answer. */
 export default function SecondOpinion({ ctx }: { ctx: PatientContext }) {
@@ -70,7 +49,9 @@ export default function SecondOpinion({ ctx }: { ctx: PatientContext }) {
               <p>
                 <strong>{t(`so.status.${c.status}` as MessageKey)}</strong>
               </p>
-              <p className="hint">{t('so.asked', { date: date(c.createdAt.slice(0, 10)) })}</p>
+              {c.createdAt ? (
+                <p className="hint">{t('so.asked', { date: date(c.createdAt.slice(0, 10)) })}</p>
+              ) : null}
               <p>{c.question}</p>
               {c.deadline && c.status === 'assigned' ? (
                 <p data-testid="so-expected">
