@@ -8,11 +8,12 @@ import { alerts } from './alerts/routes.ts';
 import { alertSettings } from './alerts/settings-routes.ts';
 import { alertStream } from './alerts/stream.ts';
 import { auditDeniedAccess } from './audit/denied.ts';
+import type { Actor } from './auth/access.ts';
 import { account } from './auth/account-routes.ts';
 import { auth } from './auth/routes.ts';
 import { actorForSession, sessionCookieName } from './auth/session.ts';
 import { candidacy } from './candidacy/routes.ts';
-import { checkins } from './checkins/routes.ts';
+import { checkins, readsOwnSession } from './checkins/routes.ts';
 import { clinics } from './clinics/routes.ts';
 import { exerciseLog } from './exercises/routes.ts';
 import { cdsHooks } from './fhir/cds-hooks.ts';
@@ -75,10 +76,17 @@ export function createApp(deps: AppDeps, extra: { ops?: OpsOptions } = {}): Hono
     c.set('deps', deps);
     c.set('ip', clientIp(c, deps.trustProxy));
     const cookie = getCookie(c, sessionCookieName(deps.secureCookies));
-    c.set(
-      'actor',
-      cookie ? ((await actorForSession(deps.db, cookie, deps.now(), c.req.path)) ?? null) : null,
-    );
+    const lookUp = async () =>
+      cookie ? ((await actorForSession(deps.db, cookie, deps.now(), c.req.path)) ?? null) : null;
+    if (cookie && readsOwnSession(c.req.method, c.req.path)) {
+      // The check-in reads its session with its surgery and history, one round trip (issue 19).
+      let pending: Promise<Actor | null> | undefined;
+      c.set('actor', null);
+      c.set('deferredActor', () => {
+        pending ??= lookUp();
+        return pending;
+      });
+    } else c.set('actor', await lookUp());
     await next();
   });
   app.use('/api/*', auditDeniedAccess());

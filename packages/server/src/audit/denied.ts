@@ -25,9 +25,11 @@ export function isDeniedAttempt(path: string, status: number): boolean {
 export function auditDeniedAccess(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    const actor = c.get('actor');
-    if (!actor || !isDeniedAttempt(c.req.path, c.res.status)) return;
+    if (!isDeniedAttempt(c.req.path, c.res.status)) return;
     try {
+      // A route that reads its own session (the check-in) may have been refused before it did.
+      const actor = c.get('actor') ?? (await c.get('deferredActor')?.()) ?? null;
+      if (!actor) return;
       await recordAudit(c.get('deps').db, {
         clinicId: actor.clinicId,
         actor,

@@ -107,6 +107,44 @@ export async function actorForSession(
     .where('s.clinic_id', '=', parsed.clinicId)
     .where('s.token_hash', '=', parsed.tokenHash)
     .executeTakeFirst();
+  return actorFromSessionRow(db, parsed, row, now, path);
+}
+
+/**
+ * What `actorForSession` reads about a session (a route on the hot path may read it in its own
+ * statement, joined with what it needs: the check-in, issue 19). `sessionRowSql` selects the same
+ * columns for a raw statement, `s`, `u` and `p` being sessions, users and patients.
+ */
+export interface SessionRow {
+  clinic_id: string;
+  user_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_seen_at: Date | string;
+  mfa_setup_required: boolean;
+  role: Role;
+  disabled_at: Date | null;
+  patient_id: string | null;
+}
+
+export const sessionRowSql = `select s.clinic_id, s.user_id, s.expires_at, s.revoked_at, s.last_seen_at,
+      s.mfa_setup_required, u.role, u.disabled_at, p.id as patient_id
+    from sessions s
+    join users u on u.clinic_id = s.clinic_id and u.id = s.user_id
+    left join patients p on p.clinic_id = u.clinic_id and p.user_id = u.id`;
+
+/**
+ * The session rules, once for every way a session row is read: unknown, revoked, expired, a
+ * disabled user, a staff session idle too long, or TOTP still to set up outside `mfaSetupPaths`
+ * give no actor. last_seen_at is written at most once a minute.
+ */
+export async function actorFromSessionRow(
+  db: Kysely<Database>,
+  parsed: { clinicId: string; tokenHash: string },
+  row: SessionRow | undefined,
+  now: Date,
+  path?: string,
+): Promise<Actor | undefined> {
   if (!row || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now)
     return undefined;
   const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();

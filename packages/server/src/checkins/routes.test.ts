@@ -26,6 +26,59 @@ async function breakAlertInserts(db: Kysely<Database>) {
 
 forEachEngine((engine) => {
   engine.test(
+    'the check-in reads its own session (issue 19): signed out, revoked, another patient, staff and a cross-site send are refused, and denials are audited',
+    async () => {
+      const { db } = await engine.open();
+      const clinic = await seedClinic(db);
+      const admin = new TestClient(db);
+      await signInStaff(admin, clinic, 'admin');
+      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const other = await enrolAndSignIn(admin, clinic);
+      const send = (client: TestClient, headers: Record<string, string> = {}) =>
+        client.request(
+          'POST',
+          `/api/patients/${patientId}/checkins`,
+          { idempotencyKey: randomUUID(), checkin: calmDay },
+          headers,
+        );
+
+      const signedOut = await send(new TestClient(db));
+      assert.equal(signedOut.status, 401, signedOut.text);
+      const garbage = await send(new TestClient(db), { cookie: 'lamina_session=not-a-session' });
+      assert.equal(garbage.status, 401, garbage.text);
+      const otherPatient = await send(other.client);
+      assert.equal(otherPatient.status, 403, otherPatient.text);
+      const staff = await send(admin);
+      assert.equal(staff.status, 403, staff.text);
+      // Refused by the CSRF check before the handler read the session: still audited.
+      const crossSite = await send(patient, { origin: 'https://evil.example' });
+      assert.equal(crossSite.status, 403, crossSite.text);
+      const own = await send(patient);
+      assert.equal(own.status, 201, own.text);
+
+      // Each denial filed under the session it carried (the patient it belongs to, else the role),
+      // the cross-site send too, though no handler read its session.
+      const { rows: denied } = await sql<{ who: string }>`
+        select coalesce(p.id::text, a.actor_role) as who from audit_log a
+        left join patients p on p.clinic_id = a.clinic_id and p.user_id = a.actor_id
+        where a.clinic_id = ${clinic.clinicId}::uuid and a.action = 'access.denied'`.execute(db);
+      assert.deepEqual(
+        denied.map((row) => row.who).sort(),
+        [other.patientId, patientId, 'admin'].sort(),
+      );
+
+      await sql`update sessions set revoked_at = now() where clinic_id = ${clinic.clinicId}::uuid`.execute(
+        db,
+      );
+      const revoked = await send(patient);
+      assert.equal(revoked.status, 401, revoked.text);
+      const { rows: stored } = await sql<{ n: number }>`
+        select count(*) as n from checkins where clinic_id = ${clinic.clinicId}::uuid`.execute(db);
+      assert.equal(Number(stored[0]?.n), 1, 'only the own, signed-in check-in was stored');
+    },
+  );
+
+  engine.test(
     'a patient checks in: a calm day is stored as routine, a red flag raises an alert the team sees',
     async () => {
       const { db } = await engine.open();

@@ -6,16 +6,24 @@ import {
   type StoredCheckin,
 } from '@lamina/contract';
 import { checkinSchemaFor, hasAnyAnswer, type IsoDate, localDate, triage } from '@lamina/pathway';
+import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
 import { audit } from '../audit/audit.ts';
+import { actorFromSessionRow, sessionCookieName } from '../auth/session.ts';
+import { parseClinicToken } from '../auth/tokens.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
-import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
+import { badRequest, conflict, HttpProblem, unauthorized } from '../http/problem.ts';
 import { countCheckin } from '../log/metrics.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
-import { findByIdempotencyKey, listCheckins, storeCheckin, surgeryWithHistory } from './store.ts';
+import {
+  findByIdempotencyKey,
+  listCheckins,
+  sessionSurgeryWithHistory,
+  storeCheckin,
+} from './store.ts';
 
 /** The envelope; the check-in itself is validated with the region's schema once the surgery is known. */
 export const submitCheckinSchema = z.strictObject({
@@ -48,18 +56,39 @@ export function storedCheckinView(row: Awaited<ReturnType<typeof listCheckins>>[
   } satisfies StoredCheckin;
 }
 
+/** The check-in reads its session itself, with the surgery and history (app.ts skips the usual lookup). */
+export const readsOwnSession = (method: string, path: string) =>
+  method === 'POST' && checkinPath.test(path);
+const checkinPath = /^\/api\/patients\/[^/]+\/checkins$/;
+
+/**
+ * The actor (the session rules of auth/session.ts), authorized to submit for this patient, and the
+ * patient's surgery with the history triage needs: one statement (issue 19).
+ */
+async function actorAndSurgery(c: AppContext, patientId: string, now: Date) {
+  const { db, secureCookies } = c.get('deps');
+  const cookie = c.get('deferredActor') && getCookie(c, sessionCookieName(secureCookies));
+  const parsed = cookie ? parseClinicToken(cookie) : undefined;
+  // No session cookie, or one that cannot be a session: signed out, as requireActor says.
+  if (!parsed) throw unauthorized();
+  const { session, found } = await sessionSurgeryWithHistory(db, {
+    clinicId: parsed.clinicId,
+    tokenHash: parsed.tokenHash,
+    patientId,
+    now,
+  });
+  c.set('actor', (await actorFromSessionRow(db, parsed, session, now, c.req.path)) ?? null);
+  const actor = await authorizePatient(c, patientId, 'submit-checkin');
+  return { actor, found };
+}
+
 async function submit(c: AppContext) {
   const patientId = pathId(c, 'patientId');
-  const actor = await authorizePatient(c, patientId, 'submit-checkin');
-  const body = await readJson(c, submitCheckinSchema);
   const { db, now } = c.get('deps');
   const receivedAt = now();
-  // One round trip for the surgery and the history triage reads (the hot path of a check-in).
-  const found = await surgeryWithHistory(db, {
-    clinicId: actor.clinicId,
-    patientId,
-    now: receivedAt,
-  });
+  // One round trip for the session, the surgery and the history triage reads (the hot path of a check-in).
+  const { actor, found } = await actorAndSurgery(c, patientId, receivedAt);
+  const body = await readJson(c, submitCheckinSchema);
   if (!found)
     throw conflict(
       'There is no surgery on record for this patient yet, so a check-in cannot be assessed.',

@@ -10,6 +10,7 @@ import type { AckDeadlines } from '../alerts/deadlines.ts';
 import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
+import { type SessionRow, sessionRowSql } from '../auth/session.ts';
 import { preparedMarker } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
 import { type SurgeryRecord, type SurgeryRow, surgeryRecordFrom } from '../patients/store.ts';
@@ -54,45 +55,81 @@ export async function findByIdempotencyKey(
 }
 
 /**
- * The patient's current surgery (as `currentSurgery`) and the history triage needs, in ONE round
- * trip: the check-in hot path reads both before it can triage. Only the windows triage reads
- * (`triageHistoryNeeded`), with a day's margin for time zones; the early window is counted from
- * the surgery date at UTC midnight.
+ * The session behind the cookie, the patient's current surgery (as `currentSurgery`) and the
+ * history triage needs, in ONE round trip: the check-in hot path needs all three before it can
+ * triage (issue 19). The surgery and history are read only when the session is this patient's
+ * own; the session rules themselves stay in auth/session.ts (`actorFromSessionRow`). Only the
+ * windows triage reads (`triageHistoryNeeded`), with a day's margin for time zones; the early
+ * window is counted from the surgery date at UTC midnight.
  */
-export async function surgeryWithHistory(
+export async function sessionSurgeryWithHistory(
   db: Kysely<Database>,
-  input: { clinicId: string; patientId: string; now: Date },
+  input: { clinicId: string; tokenHash: string; patientId: string; now: Date },
   limit = 400,
-): Promise<{ record: SurgeryRecord; history: (Checkin & { submittedAt: Date })[] } | undefined> {
+): Promise<{
+  session: SessionRow | undefined;
+  found: { record: SurgeryRecord; history: (Checkin & { submittedAt: Date })[] } | undefined;
+}> {
   const day = 86_400_000;
   const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
   const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
-  const result = await sql<SurgeryRow & { history: [Checkin, number][] }>`${sql.raw(preparedMarker)}
-    select s.clinic_id, s.id, s.patient_id, s.surgeon_id, s.region, s.procedure, s.approach, s.fusion,
-      s.levels, s.surgery_date, s.factors, s.overrides, s.created_at, s.cancelled_at, s.cancelled_by,
-      s.cancel_reason, cl.timezone, cl.ack_deadlines,
-      (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
-                                order by h.submitted_at desc), '[]'::json)
-       from (select answers, submitted_at from checkins
-             where clinic_id = s.clinic_id and patient_id = s.patient_id
-               and (submitted_at >= ${recentFrom.toISOString()}::timestamptz
-                    or (submitted_at >= (s.surgery_date - 2)::timestamp at time zone 'UTC'
-                        and submitted_at <= (s.surgery_date + ${earlyDays}::int)::timestamp at time zone 'UTC'))
-             order by submitted_at desc
-             limit ${limit}) h) as history
-    from surgeries s
-    join clinics cl on cl.id = s.clinic_id
-    where s.clinic_id = ${input.clinicId}::uuid and s.patient_id = ${input.patientId}::uuid
-    order by s.surgery_date desc, s.created_at desc
-    limit 1`.execute(db);
+  const result = await sql<
+    Partial<SurgeryRow> & { history: [Checkin, number][] | null } & {
+      [K in keyof SessionRow as `session_${K}`]: SessionRow[K];
+    }
+  >`${sql.raw(preparedMarker)}
+    with sess as (${sql.raw(sessionRowSql)}
+      where s.clinic_id = ${input.clinicId}::uuid and s.token_hash = ${input.tokenHash})
+    select sess.clinic_id as session_clinic_id, sess.user_id as session_user_id,
+      sess.expires_at as session_expires_at, sess.revoked_at as session_revoked_at,
+      sess.last_seen_at as session_last_seen_at, sess.mfa_setup_required as session_mfa_setup_required,
+      sess.role as session_role, sess.disabled_at as session_disabled_at,
+      sess.patient_id as session_patient_id, x.*
+    from sess left join lateral (
+      select s.clinic_id, s.id, s.patient_id, s.surgeon_id, s.region, s.procedure, s.approach, s.fusion,
+        s.levels, s.surgery_date, s.factors, s.overrides, s.created_at, s.cancelled_at, s.cancelled_by,
+        s.cancel_reason, cl.timezone, cl.ack_deadlines,
+        (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
+                                  order by h.submitted_at desc), '[]'::json)
+         from (select answers, submitted_at from checkins
+               where clinic_id = s.clinic_id and patient_id = s.patient_id
+                 and (submitted_at >= ${recentFrom.toISOString()}::timestamptz
+                      or (submitted_at >= (s.surgery_date - 2)::timestamp at time zone 'UTC'
+                          and submitted_at <= (s.surgery_date + ${earlyDays}::int)::timestamp at time zone 'UTC'))
+               order by submitted_at desc
+               limit ${limit}) h) as history
+      from surgeries s
+      join clinics cl on cl.id = s.clinic_id
+      where s.clinic_id = sess.clinic_id and s.patient_id = ${input.patientId}::uuid
+        and sess.patient_id = ${input.patientId}::uuid
+      -- "+ 0": the patient's few surgeries come from surgeries_patient and are sorted here; the
+      -- date order must not tempt the planner into walking the clinic's surgeries_by_date index
+      -- (seen with fresh statistics; a generic plan would keep it for the connection's life).
+      order by s.surgery_date + 0 desc, s.created_at desc
+      limit 1) x on true`.execute(db);
   const row = result.rows[0];
-  if (!row) return undefined;
+  if (!row) return { session: undefined, found: undefined };
+  const session: SessionRow = {
+    clinic_id: row.session_clinic_id,
+    user_id: row.session_user_id,
+    expires_at: row.session_expires_at,
+    revoked_at: row.session_revoked_at,
+    last_seen_at: row.session_last_seen_at,
+    mfa_setup_required: row.session_mfa_setup_required,
+    role: row.session_role,
+    disabled_at: row.session_disabled_at,
+    patient_id: row.session_patient_id,
+  };
+  if (row.id === null || row.id === undefined || !row.history) return { session, found: undefined };
   return {
-    record: surgeryRecordFrom(row),
-    history: row.history.map(([answers, at]) => ({
-      ...answers,
-      submittedAt: new Date(Number(at)),
-    })),
+    session,
+    found: {
+      record: surgeryRecordFrom(row as SurgeryRow),
+      history: row.history.map(([answers, at]) => ({
+        ...answers,
+        submittedAt: new Date(Number(at)),
+      })),
+    },
   };
 }
 

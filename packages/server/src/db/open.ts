@@ -136,7 +136,7 @@ export function pgliteDatabase(
 
 export function postgresDatabase(
   url: string,
-  poolSize = 10,
+  poolSize = Number(process.env.LAMINA_DB_POOL_SIZE) || 10,
   extra: { searchPath?: string } = {},
 ): LaminaDatabase {
   const pool = new pg.Pool({

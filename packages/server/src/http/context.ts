@@ -52,6 +52,12 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps;
     actor: Actor | null;
+    /**
+     * The actor of a route that reads its session in its own statement (`readsOwnSession` in
+     * app.ts: the check-in, issue 19), for what runs when that route's handler did not (a 415, a
+     * cross-site refusal): memoized; the usual session lookup. Absent on every other route.
+     */
+    deferredActor?: () => Promise<Actor | null>;
     ip: string | null;
     /** Names this request in log lines and in a 500's problem (requestId). */
     requestId: string;
