@@ -16,8 +16,7 @@ import type { IsoDate } from '@lamina/pathway';
 import { sql } from 'kysely';
 import pg from 'pg';
 import * as tar from 'tar';
-import type { CliIo } from '../cli/io.ts';
-import { runCli } from '../cli/main.ts';
+import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
 import { listFiles, sha256File } from './backup.ts';
@@ -26,19 +25,8 @@ import { openDatabase } from './open.ts';
 const root = mkdtempSync(join(tmpdir(), 'lamina-backup-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-async function lamina(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readStdin: async () => '',
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    today: () => '2026-01-01' as ReturnType<CliIo['today']>,
-    env,
-  };
-  const code = await runCli(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const lamina = (args: string[], env: Record<string, string> = {}) =>
+  runInProcess(args, { env, today: '2026-01-01' });
 
 async function clinicSlugs(dataDir: string): Promise<string[]> {
   const database = await openDatabase({ engine: 'pglite', dataDir });
