@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
+import { insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { hashPassword } from './password.ts';
@@ -18,23 +19,13 @@ async function aClinic(db: Kysely<Database>, slug: string) {
     email: string,
     password: string | null,
     totp: string | null = null,
-  ) => {
-    const id = randomUUID();
-    await db
-      .insertInto('users')
-      .values({
-        clinic_id: clinicId,
-        id,
-        role,
-        email,
-        display_name: email,
-        password_hash: password ? await hashPassword(password) : null,
-        totp_secret: totp,
-        disabled_at: null,
-      })
-      .execute();
-    return id;
-  };
+  ) =>
+    insertUser(db, clinicId, {
+      role,
+      email,
+      passwordHash: password ? await hashPassword(password) : null,
+      totpSecret: totp,
+    });
   return { clinicId, addUser };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database, Role } from './schema.ts';
 
 /** A clinic with one clinician and one patient: the least data most tests need. */
 export async function aClinicWithPatient(db: Kysely<Database>) {
@@ -11,19 +11,12 @@ export async function aClinicWithPatient(db: Kysely<Database>) {
     .insertInto('clinics')
     .values({ id: clinicId, slug: `clinic-${clinicId.slice(0, 8)}`, name: 'Test Spine Clinic' })
     .execute();
-  await db
-    .insertInto('users')
-    .values({
-      clinic_id: clinicId,
-      id: clinicianId,
-      role: 'clinician',
-      email: `surgeon-${clinicianId.slice(0, 8)}@example.org`,
-      display_name: 'Dr Test',
-      password_hash: null,
-      totp_secret: null,
-      disabled_at: null,
-    })
-    .execute();
+  await insertUser(db, clinicId, {
+    id: clinicianId,
+    role: 'clinician',
+    email: `surgeon-${clinicianId.slice(0, 8)}@example.org`,
+    displayName: 'Dr Test',
+  });
   await db
     .insertInto('patients')
     .values({
@@ -39,4 +32,34 @@ export async function aClinicWithPatient(db: Kysely<Database>) {
     })
     .execute();
   return { clinicId, clinicianId, patientId };
+}
+
+/** Writes a user row of a clinic (enabled; no password or TOTP unless given); returns its id. */
+export async function insertUser(
+  db: Kysely<Database>,
+  clinicId: string,
+  user: {
+    role: Role;
+    email: string;
+    id?: string;
+    displayName?: string;
+    passwordHash?: string | null;
+    totpSecret?: string | null;
+  },
+): Promise<string> {
+  const id = user.id ?? randomUUID();
+  await db
+    .insertInto('users')
+    .values({
+      clinic_id: clinicId,
+      id,
+      role: user.role,
+      email: user.email,
+      display_name: user.displayName ?? user.email,
+      password_hash: user.passwordHash ?? null,
+      totp_secret: user.totpSecret ?? null,
+      disabled_at: null,
+    })
+    .execute();
+  return id;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
+import { insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { jpegBytes, syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { ingestUpload } from '../imaging/service.ts';
@@ -403,19 +404,12 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     reviewerId: clinic.staff.reviewer.id,
   });
   const disposableUserId = randomUUID();
-  await db
-    .insertInto('users')
-    .values({
-      clinic_id: clinic.clinicId,
-      id: disposableUserId,
-      role: 'care_manager',
-      email: `spare-${disposableUserId}@x.example`,
-      display_name: 'Spare',
-      password_hash: null,
-      totp_secret: null,
-      disabled_at: null,
-    })
-    .execute();
+  await insertUser(db, clinic.clinicId, {
+    id: disposableUserId,
+    role: 'care_manager',
+    email: `spare-${disposableUserId}@x.example`,
+    displayName: 'Spare',
+  });
   const [scan] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
   const uploaded = await ingestUpload(db, testFiles, {
     clinicId: clinic.clinicId,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Role } from '../db/schema.ts';
+import { insertUser } from '../db/test-data.ts';
 import type { TestClient } from './test-client.ts';
 
 export const staffPassword = 'correct horse battery staple';
@@ -27,21 +28,13 @@ export async function seedClinic(
     .execute();
   const staff = {} as SeededClinic['staff'];
   for (const role of ['admin', 'care_manager', 'clinician', 'reviewer'] as const) {
-    const id = randomUUID();
     const email = `${role}@${slug}.example`;
-    await db
-      .insertInto('users')
-      .values({
-        clinic_id: clinicId,
-        id,
-        role,
-        email,
-        display_name: role,
-        password_hash: hash,
-        totp_secret: null,
-        disabled_at: null,
-      })
-      .execute();
+    const id = await insertUser(db, clinicId, {
+      role,
+      email,
+      displayName: role,
+      passwordHash: hash,
+    });
     staff[role] = { id, email };
   }
   return { clinicId, slug, staff };

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import {
   imagingReviewGuidance,
   imagingReviewNextSteps,
@@ -8,6 +7,7 @@ import {
 } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
@@ -294,20 +294,11 @@ forEachEngine((engine) => {
       const clinic = await seedClinic(db);
       const visitor = new TestClient(db, asked);
       const review = await visitorRequest(visitor, clinic, 'imaging_review', 'en');
-      const second = randomUUID();
-      await db
-        .insertInto('users')
-        .values({
-          clinic_id: clinic.clinicId,
-          id: second,
-          role: 'clinician',
-          email: `second@${clinic.slug}.example`,
-          display_name: 'Second surgeon',
-          password_hash: null,
-          totp_secret: null,
-          disabled_at: null,
-        })
-        .execute();
+      await insertUser(db, clinic.clinicId, {
+        role: 'clinician',
+        email: `second@${clinic.slug}.example`,
+        displayName: 'Second surgeon',
+      });
       const one = await staff(db, clinic, 'clinician');
       const two = await staff(db, clinic, 'clinician');
       const answers = await Promise.all(

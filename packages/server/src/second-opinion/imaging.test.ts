@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
+import { insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
@@ -71,19 +72,12 @@ async function raw(client: TestClient, path: string) {
 /** A second reviewer of the same clinic, signed in on its own client. */
 async function secondReviewer(db: Kysely<Database>, admin: TestClient, clinic: SeededClinic) {
   const email = `reviewer-2@${clinic.slug}.example`;
-  await db
-    .insertInto('users')
-    .values({
-      clinic_id: clinic.clinicId,
-      id: randomUUID(),
-      role: 'reviewer',
-      email,
-      display_name: 'second reviewer',
-      password_hash: await hashPassword(staffPassword),
-      totp_secret: null,
-      disabled_at: null,
-    })
-    .execute();
+  await insertUser(db, clinic.clinicId, {
+    role: 'reviewer',
+    email,
+    displayName: 'second reviewer',
+    passwordHash: await hashPassword(staffPassword),
+  });
   const client = admin.fork();
   const signedIn = await client.post('/api/auth/sign-in', {
     clinic: clinic.slug,
