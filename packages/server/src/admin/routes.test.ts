@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { base32Decode, totpCode } from '../auth/totp.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff, staffPassword } from '../http/test-fixtures.ts';
@@ -258,11 +259,8 @@ forEachEngine((engine) => {
       password: staffPassword,
     });
     assert.equal(again.status, 401);
-    const audit = await db
-      .selectFrom('audit_log')
+    const audit = await auditOf(db, clinic.clinicId, 'user.disable')
       .select(['actor_id', 'subject_id'])
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('action', '=', 'user.disable')
       .execute();
     assert.deepEqual(audit, [{ actor_id: clinic.staff.admin.id, subject_id: target }]);
   });
@@ -299,11 +297,8 @@ forEachEngine((engine) => {
     );
     assert.equal((await reviewer.get(`/api/patients/${patientId}`)).status, 200);
     assert.equal((await reviewer.get(`/api/patients/${other.patientId}`)).status, 403);
-    const audit = await db
-      .selectFrom('audit_log')
+    const audit = await auditOf(db, clinic.clinicId, 'reviewer.assign')
       .select('patient_id')
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('action', '=', 'reviewer.assign')
       .execute();
     assert.deepEqual(audit, [{ patient_id: patientId }], 'assigned once, audited once');
   });

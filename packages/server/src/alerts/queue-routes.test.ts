@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { statementsEs } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import { TestClient } from '../http/test-client.ts';
@@ -11,12 +12,7 @@ import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.t
 import { ageOn, cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
 
 async function auditRows(db: Kysely<Database>, clinicId: string, action: string) {
-  const rows = await db
-    .selectFrom('audit_log')
-    .select('details')
-    .where('clinic_id', '=', clinicId)
-    .where('action', '=', action)
-    .execute();
+  const rows = await auditOf(db, clinicId, action).select('details').execute();
   return rows.length;
 }
 

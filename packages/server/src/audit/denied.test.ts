@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -28,10 +29,8 @@ forEachEngine((engine) => {
     const settings = await reviewer.get('/api/clinic/settings');
     assert.equal(settings.status, 403, settings.text);
 
-    const rows = await db
-      .selectFrom('audit_log')
+    const rows = await auditOf(db, clinic.clinicId)
       .select(['action', 'actor_role', 'details'])
-      .where('clinic_id', '=', clinic.clinicId)
       .where('actor_role', '=', 'reviewer')
       .orderBy('at')
       .execute();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
-import { insertUser } from '../db/test-data.ts';
+import { auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { hashPassword } from './password.ts';
@@ -55,11 +55,7 @@ forEachEngine((engine) => {
     });
     assert.equal((await client.post('/api/auth/sign-out')).status, 200);
     assert.equal((await client.get('/api/auth/me')).status, 401);
-    const audit = await db
-      .selectFrom('audit_log')
-      .select(['action'])
-      .where('clinic_id', '=', clinic.clinicId)
-      .execute();
+    const audit = await auditOf(db, clinic.clinicId).select(['action']).execute();
     assert.deepEqual(
       audit.map((row) => row.action),
       ['session.create'],

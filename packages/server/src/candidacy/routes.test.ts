@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -96,11 +97,7 @@ forEachEngine((engine) => {
         404,
       );
 
-      const actions = await db
-        .selectFrom('audit_log')
-        .select(['action', 'actor_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const actions = await auditOf(db, clinic.clinicId).select(['action', 'actor_id']).execute();
       const of = (action: string) => actions.filter((a) => a.action === action);
       assert.equal(of('candidacy.assess').length, 2);
       assert.equal(of('lead.create').length, 1);
@@ -294,11 +291,8 @@ forEachEngine((engine) => {
       assert.equal(unassigned.json.assignee, null);
       assert.equal(await assigneeOf(), null);
 
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'lead.assign')
         .select(['details', 'actor_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'lead.assign')
         .orderBy('at')
         .execute();
       assert.deepEqual(

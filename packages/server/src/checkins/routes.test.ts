@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
@@ -84,11 +85,7 @@ forEachEngine((engine) => {
         ['emergency'],
       );
 
-      const actions = await db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const actions = await auditOf(db, clinic.clinicId).select('action').execute();
       for (const expected of [
         'patient.enrol',
         'checkin.create',

@@ -63,3 +63,14 @@ export async function insertUser(
     .execute();
   return id;
 }
+
+/**
+ * The audit rows of a clinic, of one action (`like` when it ends in %, `in` for a list) or all;
+ * select and execute on the answer.
+ */
+export function auditOf(db: Kysely<Database>, clinicId: string, action?: string | string[]) {
+  const rows = db.selectFrom('audit_log').where('clinic_id', '=', clinicId);
+  if (action === undefined) return rows;
+  if (Array.isArray(action)) return rows.where('action', 'in', action);
+  return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -60,11 +61,8 @@ forEachEngine((engine) => {
           ],
         );
       }
-      const audited = await db
-        .selectFrom('audit_log')
+      const audited = await auditOf(db, clinic.clinicId, 'exercise-log.%')
         .select(['action', 'actor_role', 'details'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', 'like', 'exercise-log.%')
         .execute();
       assert.deepEqual(
         audited.map((a) => `${a.action} ${a.actor_role}`).sort(),

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import type { Bundle, CarePlan, Observation, Resource } from '@medplum/fhirtypes';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import * as oidc from 'openid-client';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -176,11 +177,8 @@ forEachEngine((engine) => {
         );
 
         // Audited as the client.
-        const audited = await db
-          .selectFrom('audit_log')
+        const audited = await auditOf(db, clinic.clinicId, 'fhir.%')
           .select(['action', 'details', 'actor_id'])
-          .where('clinic_id', '=', clinic.clinicId)
-          .where('action', 'like', 'fhir.%')
           .execute();
         assert.ok(audited.length >= 3);
         for (const row of audited) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
@@ -112,11 +113,8 @@ forEachEngine((engine) => {
       assert.match(nameless.text, /givenName/);
       assert.equal((await send({ resourceType: 'Bundle', type: 'batch', entry: [] })).status, 400);
       assert.equal((await send(enrolment('MRN-4004'), 'text/plain')).status, 415);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'patient.enrol')
         .select(['action', 'details'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'patient.enrol')
         .execute();
       assert.equal(audit.length, 1);
       assert.equal((audit[0]?.details as { via?: string } | undefined)?.via, 'fhir');

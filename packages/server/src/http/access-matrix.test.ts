@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
-import { insertUser } from '../db/test-data.ts';
+import { auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { jpegBytes, syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { ingestUpload } from '../imaging/service.ts';
@@ -448,10 +448,8 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     .where('clinic_id', '=', clinic.clinicId)
     .where('patient_id', '=', me.patientId)
     .executeTakeFirstOrThrow();
-  const anAudit = await db
-    .selectFrom('audit_log')
+  const anAudit = await auditOf(db, clinic.clinicId)
     .select('id')
-    .where('clinic_id', '=', clinic.clinicId)
     .limit(1)
     .executeTakeFirstOrThrow();
   const smartClientId = randomUUID();

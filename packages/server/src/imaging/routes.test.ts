@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -46,12 +47,9 @@ async function raw(client: TestClient, path: string) {
 
 const auditActions = async (db: Kysely<Database>, clinicId: string, patientId: string) =>
   (
-    await db
-      .selectFrom('audit_log')
+    await auditOf(db, clinicId, 'imaging.%')
       .select('action')
-      .where('clinic_id', '=', clinicId)
       .where('patient_id', '=', patientId)
-      .where('action', 'like', 'imaging.%')
       .orderBy('at')
       .execute()
   ).map((row) => row.action);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -74,11 +75,8 @@ forEachEngine((engine) => {
       assert.equal((await patient.post(`${thread}/read`, {})).json.marked, 1);
       assert.equal((await patient.get(thread)).json.unread, 0);
 
-      const actions = await db
-        .selectFrom('audit_log')
+      const actions = await auditOf(db, clinic.clinicId, 'message.%')
         .select(['action', 'patient_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', 'like', 'message.%')
         .execute();
       for (const action of [
         'message.send',
@@ -211,11 +209,8 @@ forEachEngine((engine) => {
 
       assert.equal((await nurse.post(owner, { userId: null })).status, 200);
       assert.equal((await inboxRow())?.assignee, null);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'message.assign')
         .select(['details', 'patient_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'message.assign')
         .orderBy('at')
         .execute();
       assert.deepEqual(

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -153,11 +154,8 @@ forEachEngine((engine) => {
       assert.equal(again.status, 200, again.text);
       assert.deepEqual(again.json.counts, { rows: 2, new: 0, alreadyEnrolled: 2, errors: 0 });
       assert.equal(await patientCount(db, clinic.clinicId), 2);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'patient.import')
         .select('details')
-        .where('action', '=', 'patient.import')
-        .where('clinic_id', '=', clinic.clinicId)
         .execute();
       assert.equal(audit.length, 2);
       assert.deepEqual(

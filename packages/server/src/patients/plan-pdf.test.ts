@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -76,11 +77,8 @@ forEachEngine((engine) => {
       const nurse = admin.fork();
       await signInStaff(nurse, clinic, 'care_manager');
       assert.match(pdfText(await download(nurse)), /Mi plan de recuperación/);
-      const audited = await db
-        .selectFrom('audit_log')
+      const audited = await auditOf(db, clinic.clinicId, 'plan.pdf')
         .select(['actor_role'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'plan.pdf')
         .execute();
       assert.deepEqual(audited.map((a) => a.actor_role).sort(), [
         'care_manager',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
@@ -328,12 +329,7 @@ forEachEngine((engine) => {
       assert.equal(after.json.canSend, false);
       assert.equal((await w.vera.client.post(`${thread}/end`)).status, 409);
 
-      const actions = await db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('clinic_id', '=', w.clinic.clinicId)
-        .where('action', 'like', 'peer.%')
-        .execute();
+      const actions = await auditOf(db, w.clinic.clinicId, 'peer.%').select('action').execute();
       const done = new Set(actions.map((a) => a.action));
       for (const action of [
         'peer.volunteer.save',
@@ -403,11 +399,8 @@ forEachEngine((engine) => {
         (await w.vera.client.post(`/api/peers/connections/${id}/messages`, { body: 'x' })).status,
         409,
       );
-      const audited = await db
-        .selectFrom('audit_log')
+      const audited = await auditOf(db, w.clinic.clinicId, 'peer.connection.end')
         .select(['actor_role'])
-        .where('clinic_id', '=', w.clinic.clinicId)
-        .where('action', '=', 'peer.connection.end')
         .execute();
       assert.deepEqual(
         audited.map((a) => a.actor_role),

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -123,12 +124,7 @@ test('a PNG: eXIf (with GPS) and text chunks are removed, the picture kept; a br
 });
 
 async function auditDetails(db: Kysely<Database>, clinicId: string, action: string) {
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['details', 'subject_id'])
-    .where('clinic_id', '=', clinicId)
-    .where('action', '=', action)
-    .execute();
+  const rows = await auditOf(db, clinicId, action).select(['details', 'subject_id']).execute();
   return rows.map((r): Record<string, unknown> => ({ ...(r.details as object), id: r.subject_id }));
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
@@ -92,10 +93,8 @@ forEachEngine((engine) => {
         'ODI stays off until the clinic confirms its licence',
       );
 
-      const actions = await db
-        .selectFrom('audit_log')
+      const actions = await auditOf(db, clinic.clinicId)
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
         .where('patient_id', '=', patientId)
         .execute();
       for (const action of ['prom.submit', 'prom.list', 'prom.due'])
@@ -157,11 +156,8 @@ forEachEngine((engine) => {
     assert.equal(accepted.status, 201, accepted.text);
     const score = accepted.json.score as { scales: { scale: string; value: number }[] };
     assert.equal(score.scales[0]?.value, 40, '18 of 45 points over 9 answered sections');
-    const settingsAudit = await db
-      .selectFrom('audit_log')
+    const settingsAudit = await auditOf(db, clinic.clinicId, 'clinic.settings-update')
       .select('details')
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('action', '=', 'clinic.settings-update')
       .orderBy('at')
       .executeTakeFirst();
     assert.deepEqual(settingsAudit?.details, {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -70,11 +71,8 @@ forEachEngine((engine) => {
         .where('kind', '=', 'reminder')
         .execute();
       assert.equal(emails.length, 1);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'reminders.stop-link')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'reminders.stop-link')
         .execute();
       assert.equal(audit.length, 1);
     },
@@ -277,11 +275,8 @@ forEachEngine((engine) => {
         again.map((e) => [e.patientId, e.days]),
         [[quiet.patientId, 4]],
       );
-      const audits = await db
-        .selectFrom('audit_log')
+      const audits = await auditOf(db, clinic.clinicId, 'worklist.acknowledge')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'worklist.acknowledge')
         .execute();
       assert.equal(audits.length, 2);
       const patientView = await quiet.client.get('/api/worklist');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
-import { insertUser } from '../db/test-data.ts';
+import { auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
@@ -277,12 +277,9 @@ forEachEngine((engine) => {
       assert.equal(late.status, 409, late.text);
 
       // Every read by the reviewer is audited with the patient and the variant.
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'imaging.%')
         .select(['action', 'patient_id', 'details'])
-        .where('clinic_id', '=', clinic.clinicId)
         .where('actor_id', '=', clinic.staff.reviewer.id)
-        .where('action', 'like', 'imaging.%')
         .orderBy('at')
         .execute();
       assert.deepEqual(
@@ -298,11 +295,8 @@ forEachEngine((engine) => {
           ['imaging.file.download', rosa.patientId, 'deidentified'],
         ],
       );
-      const changes = await db
-        .selectFrom('audit_log')
+      const changes = await auditOf(db, clinic.clinicId, 'second_opinion.studies')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'second_opinion.studies')
         .execute();
       assert.equal(changes.length, 2);
     },

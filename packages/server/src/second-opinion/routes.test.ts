@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -193,10 +194,8 @@ forEachEngine((engine) => {
         [mine.id],
       );
 
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId)
         .select(['action', 'actor_role', 'patient_id'])
-        .where('clinic_id', '=', clinic.clinicId)
         .where('subject_type', '=', 'second_opinion')
         .execute();
       const of = (action: string, role: string) =>
