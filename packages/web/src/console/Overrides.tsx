@@ -2,6 +2,7 @@ import type { RecoveryPlan } from '@lamina/pathway';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { milestoneText, restrictionText, titleText } from '../lib/plan-text.ts';
+import { ErrorNote } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 import type { Offset, Overrides } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
@@ -301,11 +302,7 @@ export function OverridesEditor({
               );
             })}
           </fieldset>
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorNote error={error} />
           <div className="buttons">
             <button type="submit" className="primary">
               {t('plan.save')}

@@ -8,6 +8,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { ErrorNote } from '../ui/Form.tsx';
 import { Sources } from '../ui/Statement.tsx';
 import { dateTime, useT } from './i18n.ts';
 
@@ -237,11 +238,7 @@ export function ReviewAddendumForm({
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <button type="submit" className="secondary">
         {t('requests.resultAddendumSubmit')}
       </button>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { ErrorNote } from '../ui/Form.tsx';
 import { dateTime, useT } from './i18n.ts';
 
 type Answer = 'yes' | 'no' | 'unclear';
@@ -85,11 +86,7 @@ export function AddendumForm({ caseId, onAdded }: { caseId: string; onAdded(): P
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <button type="submit" className="secondary">
         {t('so.addendumSubmit')}
       </button>

@@ -76,7 +76,8 @@ test('a visitor asks for a free MRI review, a surgeon writes the result, the vis
   await signInDemoStaff(server, surgeon, 'surgeon@demo.example');
   await surgeon.getByRole('link', { name: 'MRI/CT reviews' }).click();
   await surgeon.getByRole('heading', { name: 'Free MRI/CT reviews', level: 1 }).waitFor();
-  // Only scan reviews are in a clinician's queue.
+  // Only scan reviews are in a clinician's queue (read once its rows are drawn: a state, not a time).
+  await surgeon.getByTestId('requests-table').locator('tbody tr').nth(2).waitFor();
   const kinds = await surgeon
     .getByTestId('requests-table')
     .locator('tbody tr td:first-child')
