@@ -8,7 +8,13 @@ import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 import { ageOn, cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
 
 async function auditRows(db: Kysely<Database>, clinicId: string, action: string) {
@@ -39,8 +45,7 @@ forEachEngine((engine) => {
         .where('clinic_id', '=', clinic.clinicId)
         .where('id', '=', patientId)
         .execute();
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const cardOf = async (alertId: string) => {
         const answer = cardResponseSchema.parse(
           (await nurse.get(`/api/alerts/${alertId}/card`)).json,
@@ -109,8 +114,7 @@ forEachEngine((engine) => {
         const admin = new TestClient(database.db, undefined, feed);
         await signInStaff(admin, clinic, 'admin');
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = admin.fork();
-        await signInStaff(nurse, clinic, 'care_manager');
+        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
 
         // Opening the stream writes one alert.queue row; staying open and idle writes no more.
         const before = await auditRows(database.db, clinic.clinicId, 'alert.queue');
@@ -209,12 +213,9 @@ forEachEngine((engine) => {
     'an urgent alert with no check-in in the day since is raised on its card; a check-in since clears it',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const checkin = (temperature: number) =>
         patient.post(`/api/patients/${patientId}/checkins`, {
           idempotencyKey: randomUUID(),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test(
@@ -16,8 +16,7 @@ forEachEngine((engine) => {
         const admin = new TestClient(database.db, undefined, feed);
         await signInStaff(admin, clinic, 'admin');
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = admin.fork();
-        await signInStaff(nurse, clinic, 'care_manager');
+        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
         const stream = await nurse.stream('/api/alerts/stream');
         assert.equal(stream.status, 200);
         assert.equal((await stream.next()).event, 'ready');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { candidacyLimit } from './routes.ts';
 
 const noEmergency = {
@@ -222,8 +222,7 @@ forEachEngine((engine) => {
         contact,
       });
       const leadId = made.json.leadId as string;
-      const nurse = visitor.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(visitor, clinic, 'care_manager');
       const assign = (userId: string | null) =>
         nurse.post(`/api/leads/${leadId}/assign`, { userId });
       const assigneeOf = async () =>
@@ -275,8 +274,7 @@ forEachEngine((engine) => {
         404,
         "another clinic's lead does not exist there, even with a bad body",
       );
-      const clinician = visitor.fork();
-      await signInStaff(clinician, clinic, 'clinician');
+      const clinician = await forkSignedIn(visitor, clinic, 'clinician');
       assert.equal(
         (await clinician.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         403,

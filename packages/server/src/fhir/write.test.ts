@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
+import { signedInClinic, signInPatient } from '../http/test-fixtures.ts';
 import { systemToken } from './smart.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
@@ -63,9 +62,7 @@ forEachEngine((engine) => {
     'round trip: an EHR transaction enrols a patient (a resend does not duplicate); her check-in comes back as QuestionnaireResponse + Observations',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { token } = await systemToken(admin, [
         'system/Patient.cruds',
         'system/Procedure.c',
@@ -162,9 +159,7 @@ forEachEngine((engine) => {
     'write-in needs Patient.c and Procedure.c: a read-only client is refused',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { token } = await systemToken(admin, ['system/*.rs']);
       const refused = await admin.request('POST', '/fhir/r4', JSON.stringify(enrolment('MRN-9')), {
         authorization: `Bearer ${token}`,

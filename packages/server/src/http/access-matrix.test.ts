@@ -11,7 +11,7 @@ import { TestClient, testFiles } from './test-client.ts';
 import {
   enrolAndSignIn,
   type SeededClinic,
-  seedClinic,
+  signedInClinic,
   signInPatient,
   signInStaff,
 } from './test-fixtures.ts';
@@ -378,9 +378,7 @@ async function aRequest(db: Kysely<Database>, clinicId: string, patientId: strin
 }
 
 async function buildWorld(db: Kysely<Database>): Promise<World> {
-  const clinic = await seedClinic(db);
-  const admin = new TestClient(db);
-  await signInStaff(admin, clinic, 'admin');
+  const { clinic, client: admin } = await signedInClinic(db, 'admin');
   const me = await enrolAndSignIn(admin, clinic);
   const other = await enrolAndSignIn(admin, clinic);
   const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {

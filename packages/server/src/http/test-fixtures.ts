@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { insertUser } from '../db/test-data.ts';
-import type { TestClient } from './test-client.ts';
+import { TestClient } from './test-client.ts';
 
 export const staffPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -89,4 +89,23 @@ export async function enrolAndSignIn(
   const patient = admin.fork();
   await signInPatient(patient, clinic, email);
   return { patientId: enrolled.json.patientId as string, email, client: patient };
+}
+
+/** A seeded clinic and a client signed in as one of its staff. */
+export async function signedInClinic(db: Kysely<Database>, role: Exclude<Role, 'patient'>) {
+  const clinic = await seedClinic(db);
+  const client = new TestClient(db);
+  await signInStaff(client, clinic, role);
+  return { clinic, client };
+}
+
+/** Another browser on the same server (`client.fork()`), signed in as one of the clinic's staff. */
+export async function forkSignedIn(
+  client: TestClient,
+  clinic: SeededClinic,
+  role: Exclude<Role, 'patient'>,
+) {
+  const other = client.fork();
+  await signInStaff(other, clinic, role);
+  return other;
 }

@@ -6,6 +6,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  forkSignedIn,
   type SeededClinic,
   seedClinic,
   signInStaff,
@@ -278,8 +279,7 @@ forEachEngine((engine) => {
         (await admin.put('/api/clinic/imaging-storage', { quotaGigabytes: 0 })).status,
         400,
       );
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.equal(
         (await nurse.put('/api/clinic/imaging-storage', { quotaGigabytes: 500 })).status,
         403,

@@ -2,20 +2,23 @@ import assert from 'node:assert/strict';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test(
     'a patient and the care team write in one thread; each side marks the other side read',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const thread = `/api/patients/${patientId}/messages`;
 
       const first = await patient.post(thread, { body: '  My wound feels warm. Is that okay?  ' });
@@ -104,8 +107,7 @@ forEachEngine((engine) => {
       const other = await enrolAndSignIn(admin, clinic);
       const thread = `/api/patients/${patientId}/messages`;
 
-      const reviewer = admin.fork();
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
       await db
         .insertInto('reviewer_assignments')
         .values({
@@ -145,9 +147,7 @@ forEachEngine((engine) => {
 
   engine.test('an empty or oversized message is a 400 naming the field', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
     const thread = `/api/patients/${patientId}/messages`;
     for (const body of [
@@ -172,8 +172,7 @@ forEachEngine((engine) => {
       const admin = new TestClient(db);
       await signInStaff(admin, clinic, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       await patient.post(`/api/patients/${patientId}/messages`, { body: 'Can I drive yet?' });
       const owner = `/api/patients/${patientId}/inbox-owner`;
       const inboxRow = async () =>
@@ -194,8 +193,7 @@ forEachEngine((engine) => {
 
       for (const userId of [clinic.staff.reviewer.id, elsewhere.staff.admin.id, 'x'])
         assert.equal((await nurse.post(owner, { userId })).status, 400, userId);
-      const clinician = admin.fork();
-      await signInStaff(clinician, clinic, 'clinician');
+      const clinician = await forkSignedIn(admin, clinic, 'clinician');
       assert.equal((await clinician.post(owner, { userId: null })).status, 403);
       assert.equal((await patient.post(owner, { userId: null })).status, 403);
       const stranger = admin.fork();

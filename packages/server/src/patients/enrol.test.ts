@@ -8,6 +8,7 @@ import { TestClient } from '../http/test-client.ts';
 import {
   type SeededClinic,
   seedClinic,
+  signedInClinic,
   signInPatient,
   signInStaff,
 } from '../http/test-fixtures.ts';
@@ -316,9 +317,7 @@ forEachEngine((engine) => {
     'a cancelled surgery: the plan and questionnaire schedule say so; reinstating brings them back',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const clinicianClient = new TestClient(db);
-      await signInStaff(clinicianClient, clinic, 'clinician');
+      const { clinic, client: clinicianClient } = await signedInClinic(db, 'clinician');
       const nurse = await staffClient(db, clinic);
       const created = await nurse.post('/api/patients', aPatient(clinic));
       const patientId = created.json.patientId as string;

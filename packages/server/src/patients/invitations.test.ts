@@ -1,18 +1,21 @@
 import assert from 'node:assert/strict';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { lumbarSurgery, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  forkSignedIn,
+  lumbarSurgery,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test(
     'patient invitations: email and SMS, link works once, resend ends the old link, revoke, expiry; language used',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const staff = new TestClient(db);
-      await signInStaff(staff, clinic, 'care_manager');
-      const admin = staff.fork();
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: staff } = await signedInClinic(db, 'care_manager');
+      const admin = await forkSignedIn(staff, clinic, 'admin');
       const enrolled = await admin.post('/api/patients', {
         givenName: 'Rosa',
         familyName: 'Diaz',

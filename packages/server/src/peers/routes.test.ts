@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
+  forkSignedIn,
   type SeededClinic,
-  seedClinic,
+  signedInClinic,
   signInPatient,
   signInStaff,
 } from '../http/test-fixtures.ts';
@@ -47,11 +48,8 @@ const offer = {
 };
 
 async function world(db: Kysely<Database>) {
-  const clinic = await seedClinic(db);
-  const admin = new TestClient(db);
-  await signInStaff(admin, clinic, 'admin');
-  const nurse = admin.fork();
-  await signInStaff(nurse, clinic, 'care_manager');
+  const { clinic, client: admin } = await signedInClinic(db, 'admin');
+  const nurse = await forkSignedIn(admin, clinic, 'care_manager');
   const vera = await enrol(admin, clinic, 'Vera', past, '1961-03-04');
   const paco = await enrol(admin, clinic, 'Paco', { ...past, region: 'cervical' });
   const rosa = await enrol(admin, clinic, 'Rosa', ahead);

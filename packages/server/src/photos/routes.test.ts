@@ -7,7 +7,13 @@ import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 import { jpegBytes } from '../imaging/dicom.test-helper.ts';
 import { storageUsed } from '../storage/quota.ts';
 import { checkPhoto, exifHasGps } from './image.ts';
@@ -134,13 +140,10 @@ forEachEngine((engine) => {
     async () => {
       const database = await engine.open();
       const { db } = database;
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const checkin = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
         idempotencyKey: randomUUID(),
         checkin: { limbPain: 3 },

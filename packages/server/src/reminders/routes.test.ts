@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 import { sendOutbox } from '../jobs/outbox-sender.ts';
 import { fakeTwilio } from '../messaging/fake-twilio.test-helper.ts';
 import { twilioSms } from '../messaging/sms.ts';
@@ -16,9 +20,7 @@ forEachEngine((engine) => {
     'stop link: GET asks, the RFC 8058 one-click POST stops email, and no email follows',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
       const email = await db
@@ -82,9 +84,7 @@ forEachEngine((engine) => {
     'prefs: the patient pauses; bad input is a 400; staff cannot change them',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       const path = `/api/patients/${patientId}/reminders`;
       const bad = await client.put(path, { channels: ['fax'], paused: false, quietHours: null });
@@ -124,9 +124,7 @@ forEachEngine((engine) => {
     'calendar: a valid RFC 5545 file and a private feed that can be revoked',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       await db
         .updateTable('patients')
@@ -175,9 +173,7 @@ forEachEngine((engine) => {
     'worklist: missed check-ins and silence after an urgent alert; acknowledged once, back when quiet again',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const quiet = await enrolAndSignIn(admin, clinic);
       const alerted = await enrolAndSignIn(admin, clinic, {
         surgery: { region: 'lumbar', procedure: 'laminectomy', surgeryDate: '2026-09-01' },
@@ -208,8 +204,7 @@ forEachEngine((engine) => {
           escalated_to: null,
         })
         .execute();
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
         patientId: string;
         noCheckinSince: boolean;
@@ -290,9 +285,7 @@ forEachEngine((engine) => {
     'worklist: one entry per patient who is both missing check-ins and silent after an urgent alert; one acknowledgement clears it',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       // Surgery on the 10th, no check-in since; an urgent alert two days ago.
       const both = await enrolAndSignIn(admin, clinic);
       await db
@@ -315,8 +308,7 @@ forEachEngine((engine) => {
           escalated_to: null,
         })
         .execute();
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const entries = (await nurse.get('/api/worklist')).json.entries as unknown as {
         patientId: string;
         reason: string;
@@ -345,9 +337,7 @@ forEachEngine((engine) => {
     'SMS reminder: through the outbox to the fake Twilio, with a stop link that works; none after stopping',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       await db
         .updateTable('patients')
@@ -407,12 +397,9 @@ forEachEngine((engine) => {
     'alert emails: a nurse opts in to new urgent alerts and out of escalation emails',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.deepEqual((await nurse.get('/api/staff/me/alert-emails')).json, {
         newUrgent: false,
         escalations: true,
@@ -485,9 +472,7 @@ forEachEngine((engine) => {
     'clinic settings: the admin tunes cadence and worklist thresholds; bad settings are a 400',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       await enrolAndSignIn(admin, clinic);
       const settings = {
         cadence: [{ untilDay: 30, everyDays: 1 }],

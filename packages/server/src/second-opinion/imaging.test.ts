@@ -8,6 +8,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  forkSignedIn,
   type SeededClinic,
   seedClinic,
   signInStaff,
@@ -94,8 +95,7 @@ async function world(db: Kysely<Database>) {
   await signInStaff(admin, clinic, 'admin');
   const rosa = await enrolAndSignIn(admin, clinic);
   const other = await enrolAndSignIn(admin, clinic);
-  const reviewer = admin.fork();
-  await signInStaff(reviewer, clinic, 'reviewer');
+  const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
   const rosaStudy = await uploadStudy(rosa.client, rosa.patientId, 'Quimby');
   const otherStudy = await uploadStudy(other.client, other.patientId, 'Zebulon');
   return { clinic, admin, rosa, other, reviewer, rosaStudy, otherStudy };
