@@ -240,8 +240,7 @@ forEachEngine((engine) => {
       (await nurse.post(`/api/users/${clinic.staff.clinician.id}/disable`, {})).status,
       403,
     );
-    const foreignAdmin = admin.fork();
-    await signInStaff(foreignAdmin, elsewhere, 'admin');
+    const foreignAdmin = await forkSignedIn(admin, elsewhere, 'admin');
     assert.equal((await foreignAdmin.post(`/api/users/${target}/disable`, {})).status, 404);
     assert.equal((await admin.post(`/api/users/${clinic.staff.admin.id}/disable`, {})).status, 409);
 
@@ -334,8 +333,7 @@ forEachEngine((engine) => {
       assert.equal((await reviewer.get('/api/clinic/staff')).status, 403);
       assert.equal((await patient.get('/api/clinic/staff')).status, 403);
       assert.equal((await admin.fork().get('/api/clinic/staff')).status, 401);
-      const stranger = admin.fork();
-      await signInStaff(stranger, elsewhere, 'admin');
+      const stranger = await forkSignedIn(admin, elsewhere, 'admin');
       const theirs = (await stranger.get('/api/clinic/staff')).json.staff as { id: string }[];
       assert.deepEqual(
         theirs.map((s) => s.id).sort(),

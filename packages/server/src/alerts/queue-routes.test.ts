@@ -7,7 +7,6 @@ import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
-import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
   forkSignedIn,
@@ -35,9 +34,7 @@ forEachEngine((engine) => {
     'a card carries the patient’s phone, language and age, and what they were told in the language their screen showed',
     async () => {
       const database = await engine.open();
-      const clinic = await seedClinic(database.db);
-      const admin = new TestClient(database.db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(database.db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       await database.db
         .updateTable('patients')
@@ -110,9 +107,7 @@ forEachEngine((engine) => {
       const database = await engine.open();
       const feed = await AlertFeed.start(database);
       try {
-        const clinic = await seedClinic(database.db);
-        const admin = new TestClient(database.db, undefined, feed);
-        await signInStaff(admin, clinic, 'admin');
+        const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
         const nurse = await forkSignedIn(admin, clinic, 'care_manager');
 
@@ -193,17 +188,14 @@ forEachEngine((engine) => {
   engine.test('another clinic’s alert is not found through the card route', async () => {
     const database = await engine.open();
     const mine = await seedClinic(database.db);
-    const other = await seedClinic(database.db);
-    const otherAdmin = new TestClient(database.db);
-    await signInStaff(otherAdmin, other, 'admin');
+    const { clinic: other, client: otherAdmin } = await signedInClinic(database.db, 'admin');
     const { patientId, client } = await enrolAndSignIn(otherAdmin, other);
     const posted = await client.post(`/api/patients/${patientId}/checkins`, {
       idempotencyKey: randomUUID(),
       checkin: { chestPain: 'yes' },
     });
     const alertId = (posted.json.alert as { id: string }).id;
-    const nurse = otherAdmin.fork();
-    await signInStaff(nurse, mine, 'care_manager');
+    const nurse = await forkSignedIn(otherAdmin, mine, 'care_manager');
     assert.equal((await nurse.get(`/api/alerts/${alertId}/card`)).status, 404);
     const queue = queueResponseSchema.parse((await nurse.get('/api/alerts/queue')).json);
     assert.deepEqual(queue.redFlags, []);

@@ -267,8 +267,7 @@ forEachEngine((engine) => {
         ).status,
         404,
       );
-      const stranger = visitor.fork();
-      await signInStaff(stranger, elsewhere, 'care_manager');
+      const stranger = await forkSignedIn(visitor, elsewhere, 'care_manager');
       assert.equal(
         (await stranger.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         404,

@@ -74,3 +74,38 @@ export function auditOf(db: Kysely<Database>, clinicId: string, action?: string 
   if (Array.isArray(action)) return rows.where('action', 'in', action);
   return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
 }
+
+/** Writes an open alert (not acknowledged, resolved or escalated) as the tests need it to stand. */
+export async function insertAlert(
+  db: Kysely<Database>,
+  alert: {
+    clinicId: string;
+    patientId: string;
+    checkinId?: string | null;
+    level: string;
+    priority: number;
+    findings?: string;
+    createdAt?: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('alerts')
+    .values({
+      clinic_id: alert.clinicId,
+      patient_id: alert.patientId,
+      checkin_id: alert.checkinId ?? null,
+      level: alert.level,
+      priority: alert.priority,
+      findings: alert.findings ?? '[]',
+      ...(alert.createdAt ? { created_at: alert.createdAt } : {}),
+      deadline_at: null,
+      acknowledged_by: null,
+      acknowledged_at: null,
+      resolved_by: null,
+      resolved_at: null,
+      notes: null,
+      escalated_at: null,
+      escalated_to: null,
+    })
+    .execute();
+}

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { insertUser } from '../db/test-data.ts';
+import type { AlertFeed } from '../events/alert-feed.ts';
 import { TestClient } from './test-client.ts';
 
 export const staffPassword = 'correct horse battery staple';
@@ -91,10 +92,14 @@ export async function enrolAndSignIn(
   return { patientId: enrolled.json.patientId as string, email, client: patient };
 }
 
-/** A seeded clinic and a client signed in as one of its staff. */
-export async function signedInClinic(db: Kysely<Database>, role: Exclude<Role, 'patient'>) {
+/** A seeded clinic and a client signed in as one of its staff (on a live alert feed when given). */
+export async function signedInClinic(
+  db: Kysely<Database>,
+  role: Exclude<Role, 'patient'>,
+  alertFeed?: AlertFeed,
+) {
   const clinic = await seedClinic(db);
-  const client = new TestClient(db);
+  const client = new TestClient(db, undefined, alertFeed);
   await signInStaff(client, clinic, role);
   return { clinic, client };
 }

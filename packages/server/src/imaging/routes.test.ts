@@ -10,7 +10,6 @@ import { TestClient, testFiles } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
   forkSignedIn,
-  seedClinic,
   signedInClinic,
   signInStaff,
 } from '../http/test-fixtures.ts';
@@ -252,9 +251,7 @@ forEachEngine((engine) => {
       assert.equal((await raw(me.client, `/api/imaging/files/${otherFileId}`)).status, 404);
       assert.equal((await raw(me.client, `/api/imaging/files/${otherFileId}/frame`)).status, 404);
 
-      const elsewhere = await seedClinic(db);
-      const stranger = new TestClient(db);
-      await signInStaff(stranger, elsewhere, 'admin');
+      const { client: stranger } = await signedInClinic(db, 'admin');
       const fileId = (ok.json.stored as { fileId: string }[])[0]?.fileId;
       const studyId = (ok.json.studies as { id: string }[])[0]?.id;
       assert.equal((await raw(stranger, `/api/imaging/files/${fileId}`)).status, 404);

@@ -130,8 +130,7 @@ forEachEngine((engine) => {
       assert.equal((await other.client.post(thread, { body: 'hi' })).status, 403);
       assert.equal((await other.client.get('/api/messages/unread')).status, 403);
 
-      const stranger = admin.fork();
-      await signInStaff(stranger, elsewhere, 'care_manager');
+      const stranger = await forkSignedIn(admin, elsewhere, 'care_manager');
       assert.equal((await stranger.get(thread)).status, 404);
       assert.equal((await stranger.post(thread, { body: 'hi' })).status, 404);
       assert.deepEqual((await stranger.get('/api/messages/unread')).json.patients, []);
@@ -196,8 +195,7 @@ forEachEngine((engine) => {
       const clinician = await forkSignedIn(admin, clinic, 'clinician');
       assert.equal((await clinician.post(owner, { userId: null })).status, 403);
       assert.equal((await patient.post(owner, { userId: null })).status, 403);
-      const stranger = admin.fork();
-      await signInStaff(stranger, elsewhere, 'care_manager');
+      const stranger = await forkSignedIn(admin, elsewhere, 'care_manager');
       assert.equal((await stranger.post(owner, {})).status, 404);
       assert.equal(
         (await nurse.post('/api/patients/00000000-0000-4000-8000-000000000000/inbox-owner', {}))

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import {
-  forkSignedIn,
-  lumbarSurgery,
-  seedClinic,
-  signedInClinic,
-  signInStaff,
-} from '../http/test-fixtures.ts';
+import { forkSignedIn, lumbarSurgery, signedInClinic } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test(
@@ -212,9 +206,7 @@ forEachEngine((engine) => {
       );
 
       // Another clinic's staff cannot invite this patient.
-      const other = await seedClinic(db);
-      const outsider = new TestClient(db);
-      await signInStaff(outsider, other, 'admin');
+      const { client: outsider } = await signedInClinic(db, 'admin');
       assert.equal(
         (await outsider.post(`/api/patients/${patientId}/invitations`, { channel: 'email' }))
           .status,

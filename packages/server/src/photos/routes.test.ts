@@ -6,14 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient, testFiles } from '../http/test-client.ts';
-import {
-  enrolAndSignIn,
-  forkSignedIn,
-  seedClinic,
-  signedInClinic,
-  signInStaff,
-} from '../http/test-fixtures.ts';
+import { testFiles } from '../http/test-client.ts';
+import { enrolAndSignIn, forkSignedIn, signedInClinic } from '../http/test-fixtures.ts';
 import { jpegBytes } from '../imaging/dicom.test-helper.ts';
 import { storageUsed } from '../storage/quota.ts';
 import { checkPhoto, exifHasGps } from './image.ts';
@@ -285,9 +279,7 @@ forEachEngine((engine) => {
       );
 
       // Another clinic's staff: nothing.
-      const elsewhere = await seedClinic(db);
-      const otherNurse = new TestClient(db);
-      await signInStaff(otherNurse, elsewhere, 'care_manager');
+      const { client: otherNurse } = await signedInClinic(db, 'care_manager');
       assert.ok([403, 404].includes((await otherNurse.get(photos)).status));
       assert.ok([403, 404].includes((await otherNurse.get(`/api/photos/${goodPhoto.id}`)).status));
     },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { auditOf } from '../db/test-data.ts';
+import { auditOf, insertAlert } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import {
   enrolAndSignIn,
@@ -184,26 +184,13 @@ forEachEngine((engine) => {
         .where('clinic_id', '=', clinic.clinicId)
         .where('id', '=', quiet.patientId)
         .execute();
-      await db
-        .insertInto('alerts')
-        .values({
-          clinic_id: clinic.clinicId,
-          patient_id: alerted.patientId,
-          checkin_id: null,
-          level: 'urgent',
-          priority: 1,
-          findings: '[]',
-          created_at: new Date('2026-11-18T18:00:00Z'),
-          deadline_at: null,
-          acknowledged_by: null,
-          acknowledged_at: null,
-          resolved_by: null,
-          resolved_at: null,
-          notes: null,
-          escalated_at: null,
-          escalated_to: null,
-        })
-        .execute();
+      await insertAlert(db, {
+        clinicId: clinic.clinicId,
+        patientId: alerted.patientId,
+        level: 'urgent',
+        priority: 1,
+        createdAt: new Date('2026-11-18T18:00:00Z'),
+      });
       const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
         patientId: string;
@@ -288,26 +275,13 @@ forEachEngine((engine) => {
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       // Surgery on the 10th, no check-in since; an urgent alert two days ago.
       const both = await enrolAndSignIn(admin, clinic);
-      await db
-        .insertInto('alerts')
-        .values({
-          clinic_id: clinic.clinicId,
-          patient_id: both.patientId,
-          checkin_id: null,
-          level: 'urgent',
-          priority: 1,
-          findings: '[]',
-          created_at: new Date('2026-11-18T15:00:00Z'),
-          deadline_at: null,
-          acknowledged_by: null,
-          acknowledged_at: null,
-          resolved_by: null,
-          resolved_at: null,
-          notes: null,
-          escalated_at: null,
-          escalated_to: null,
-        })
-        .execute();
+      await insertAlert(db, {
+        clinicId: clinic.clinicId,
+        patientId: both.patientId,
+        level: 'urgent',
+        priority: 1,
+        createdAt: new Date('2026-11-18T15:00:00Z'),
+      });
       const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const entries = (await nurse.get('/api/worklist')).json.entries as unknown as {
         patientId: string;

@@ -247,8 +247,7 @@ forEachEngine((engine) => {
         400,
         "another clinic's reviewer",
       );
-      const theirAdmin = admin.fork();
-      await signInStaff(theirAdmin, elsewhere, 'admin');
+      const theirAdmin = await forkSignedIn(admin, elsewhere, 'admin');
       assert.equal((await theirAdmin.get(`/api/second-opinions/${id}`)).status, 404);
       assert.equal(
         (await theirAdmin.post(url, { reviewerId: elsewhere.staff.reviewer.id })).status,
