@@ -109,3 +109,48 @@ export async function insertAlert(
     })
     .execute();
 }
+
+/** Writes a patient (no account, no date of birth) and their surgery, open, one level; returns the id. */
+export async function insertPatientWithSurgery(
+  db: Kysely<Database>,
+  clinicId: string,
+  patient: {
+    email: string;
+    region: 'lumbar' | 'cervical';
+    surgeryDate: string;
+    givenName?: string;
+    familyName?: string;
+    language?: 'en' | 'es';
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('patients')
+    .values({
+      clinic_id: clinicId,
+      id,
+      user_id: null,
+      given_name: patient.givenName ?? 'A',
+      family_name: patient.familyName ?? 'B',
+      date_of_birth: null,
+      email: patient.email,
+      phone: null,
+      created_by: null,
+      ...(patient.language ? { language: patient.language } : {}),
+    })
+    .execute();
+  await db
+    .insertInto('surgeries')
+    .values({
+      clinic_id: clinicId,
+      patient_id: id,
+      surgeon_id: null,
+      region: patient.region,
+      procedure: 'laminectomy',
+      approach: 'open',
+      levels: 1,
+      surgery_date: patient.surgeryDate,
+    })
+    .execute();
+  return id;
+}
