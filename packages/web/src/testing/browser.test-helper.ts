@@ -303,6 +303,27 @@ export async function signInDemoStaff(server: Server, page: Page, email: string)
   await page.getByRole('navigation', { name: 'Console menu' }).waitFor();
 }
 
+/**
+ * A short candidacy check on the demo clinic: only the region answered (lower back and legs), then
+ * Next until "See my result"; waits for the result page with its offers.
+ */
+export async function shortCandidacyCheck(server: Server, page: Page): Promise<void> {
+  await page.goto(`${server.url}/check/demo`);
+  await page
+    .getByRole('group', { name: 'Where is the problem?', exact: true })
+    .getByRole('radio', { name: 'Lower back and legs', exact: true })
+    .check();
+  for (let step = 0; step < 12; step++) {
+    const seeResult = page.getByRole('button', { name: 'See my result' });
+    if (await seeResult.isVisible()) {
+      await seeResult.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
+}
+
 export async function signOutStaff(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL('**/console/signin');

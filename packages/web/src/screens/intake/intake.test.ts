@@ -6,6 +6,7 @@ import {
   noAxeViolations,
   phone,
   screenshot,
+  shortCandidacyCheck,
   startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
@@ -18,20 +19,7 @@ const {
 
 test('insurance check round trip: from the candidacy result to the console and back to the status page', async () => {
   // A short candidacy check (only the region answered) still ends on a result with the offers.
-  await visitor.goto(`${server.url}/check/demo`);
-  await visitor
-    .getByRole('group', { name: 'Where is the problem?', exact: true })
-    .getByRole('radio', { name: 'Lower back and legs', exact: true })
-    .check();
-  for (let step = 0; step < 12; step++) {
-    const seeResult = visitor.getByRole('button', { name: 'See my result' });
-    if (await seeResult.isVisible()) {
-      await seeResult.click();
-      break;
-    }
-    await visitor.getByRole('button', { name: 'Next' }).click();
-  }
-  await visitor.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
+  await shortCandidacyCheck(server, visitor);
   for (const offer of [
     'Request a consultation',
     'Free MRI/CT review',

@@ -10,6 +10,7 @@ import {
   openBrowser,
   phone,
   screenshot,
+  shortCandidacyCheck,
   signInDemoPatient,
   startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
@@ -24,20 +25,7 @@ const folder = mkdtempSync(join(tmpdir(), 'lamina-request-imaging-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
 test('MRI review request from the candidacy result with a DICOM upload; the care manager sees the study and opens the viewer', async () => {
-  await visitor.goto(`${server.url}/check/demo`);
-  await visitor
-    .getByRole('group', { name: 'Where is the problem?', exact: true })
-    .getByRole('radio', { name: 'Lower back and legs', exact: true })
-    .check();
-  for (let step = 0; step < 12; step++) {
-    const seeResult = visitor.getByRole('button', { name: 'See my result' });
-    if (await seeResult.isVisible()) {
-      await seeResult.click();
-      break;
-    }
-    await visitor.getByRole('button', { name: 'Next' }).click();
-  }
-  await visitor.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
+  await shortCandidacyCheck(server, visitor);
   await visitor.getByRole('link', { name: 'Free MRI/CT review' }).click();
   await visitor.waitForURL(/\/request\/imaging_review\?clinic=demo&assessment=[0-9a-f-]{36}/);
   await visitor.getByRole('heading', { name: 'Free MRI/CT review', level: 1 }).waitFor();
