@@ -174,9 +174,10 @@ test('restore and backup say where replaced data directories are kept, and to de
   assert.match(again.err, /2 replaced data directories are kept/);
 });
 
-/** Every table's row count: what a restore must bring back exactly. */
-async function rowCounts(dataDir: string): Promise<Record<string, number>> {
-  const database = await openDatabase({ engine: 'pglite', dataDir });
+/** Every table's row count in an open database: what a restore must bring back exactly. */
+async function tableRowCounts(
+  database: Awaited<ReturnType<typeof openDatabase>>,
+): Promise<Record<string, number>> {
   try {
     const { rows: tables } = await sql<{ name: string }>`
       select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -193,6 +194,10 @@ async function rowCounts(dataDir: string): Promise<Record<string, number>> {
     await database.close();
   }
 }
+
+/** The row counts of the embedded database in `dataDir`. */
+const rowCounts = async (dataDir: string) =>
+  tableRowCounts(await openDatabase({ engine: 'pglite', dataDir }));
 
 async function fileHashes(root: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
@@ -315,24 +320,8 @@ test('restore drill on PostgreSQL: pg_dump + files in one backup, restored into 
       await database.close();
     }
     await new DiskBlobStore(filesDir).put('clinics/x/imaging/y/original', randomBytes(50_000));
-    const counts = async (url: string) => {
-      const db = await openDatabase({ engine: 'postgres', url }, { migrate: false });
-      try {
-        const { rows: tables } = await sql<{ name: string }>`
-          select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(db.db);
-        const result: Record<string, number> = {};
-        for (const { name } of tables) {
-          const { rows } = await sql<{
-            n: number;
-          }>`select count(*)::int as n from ${sql.table(name)}`.execute(db.db);
-          result[name] = rows[0]?.n ?? 0;
-        }
-        return result;
-      } finally {
-        await db.close();
-      }
-    };
+    const counts = async (url: string) =>
+      tableRowCounts(await openDatabase({ engine: 'postgres', url }, { migrate: false }));
     const rowsBefore = await counts(urlOf(source));
     const filesBefore = await fileHashes(filesDir);
     assert.ok((rowsBefore.patients ?? 0) > 5);
