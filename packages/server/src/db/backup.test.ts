@@ -199,16 +199,11 @@ async function tableRowCounts(
 const rowCounts = async (dataDir: string) =>
   tableRowCounts(await openDatabase({ engine: 'pglite', dataDir }));
 
-async function fileHashes(root: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const key of await listFiles(root)) hashes[key] = await sha256File(join(root, key));
-  return hashes;
-}
-
-test('restore drill: back up the demo clinic with its uploaded files, destroy both, restore, compare rows and file hashes', async () => {
-  const dataDir = join(root, 'drill', 'data');
-  const filesDir = `${dataDir}-files`;
-  const database = await openDatabase({ engine: 'pglite', dataDir });
+/** Seeds the demo clinic (its uploaded files in `filesDir`) into an open database, then closes it. */
+async function seedDemoAndClose(
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  filesDir: string,
+): Promise<void> {
   try {
     await seedDemo(
       database.db,
@@ -219,6 +214,18 @@ test('restore drill: back up the demo clinic with its uploaded files, destroy bo
   } finally {
     await database.close();
   }
+}
+
+async function fileHashes(root: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const key of await listFiles(root)) hashes[key] = await sha256File(join(root, key));
+  return hashes;
+}
+
+test('restore drill: back up the demo clinic with its uploaded files, destroy both, restore, compare rows and file hashes', async () => {
+  const dataDir = join(root, 'drill', 'data');
+  const filesDir = `${dataDir}-files`;
+  await seedDemoAndClose(await openDatabase({ engine: 'pglite', dataDir }), filesDir);
   const store = new DiskBlobStore(filesDir);
   await store.put('clinics/x/imaging/y/original', randomBytes(70_000));
   await store.put('clinics/x/logo/logo.png', randomBytes(300));
@@ -308,17 +315,10 @@ test('restore drill on PostgreSQL: pg_dump + files in one backup, restored into 
   try {
     await admin.query(`create database ${source}`);
     const filesDir = join(root, 'pg-drill', 'files');
-    const database = await openDatabase({ engine: 'postgres', url: urlOf(source) });
-    try {
-      await seedDemo(
-        database.db,
-        '2026-11-20' as IsoDate,
-        new Date('2026-11-20T15:00:00Z'),
-        new DiskBlobStore(filesDir),
-      );
-    } finally {
-      await database.close();
-    }
+    await seedDemoAndClose(
+      await openDatabase({ engine: 'postgres', url: urlOf(source) }),
+      filesDir,
+    );
     await new DiskBlobStore(filesDir).put('clinics/x/imaging/y/original', randomBytes(50_000));
     const counts = async (url: string) =>
       tableRowCounts(await openDatabase({ engine: 'postgres', url }, { migrate: false }));
