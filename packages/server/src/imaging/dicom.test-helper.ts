@@ -224,3 +224,13 @@ export function compressedDicom(): Uint8Array {
   dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
   return new Uint8Array(dict.write());
 }
+
+/** A study as the imaging routes answer it (what the tests read back). */
+export interface StudyJson {
+  id: string;
+  modality: string;
+  bodyPart: string;
+  studyDate: string;
+  seriesCount: number;
+  imageCount: number;
+}

@@ -13,6 +13,7 @@ import {
   signInStaff,
 } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
+import type { StudyJson } from './dicom.test-helper.ts';
 import { jpegBytes, syntheticStudy } from './dicom.test-helper.ts';
 import { requestImagingLimits } from './request-routes.ts';
 import { ingestUpload } from './service.ts';
@@ -21,15 +22,6 @@ const openHours = new Date('2026-11-20T18:00:00Z');
 const visitor = { name: 'Sam Lee', email: 'sam@mail.example' };
 
 type Json = Record<string, unknown>;
-interface StudyJson {
-  id: string;
-  modality: string;
-  bodyPart: string;
-  studyDate: string;
-  seriesCount: number;
-  imageCount: number;
-}
-
 /** A raw upload as the browser sends it: the file as the body, its name in a header. */
 async function rawUpload(
   client: TestClient,

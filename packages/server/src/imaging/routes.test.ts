@@ -13,6 +13,7 @@ import {
   signedInClinic,
   signInStaff,
 } from '../http/test-fixtures.ts';
+import type { StudyJson } from './dicom.test-helper.ts';
 import {
   compressedDicom,
   jpegBytes,
@@ -58,15 +59,6 @@ const auditActions = async (db: Kysely<Database>, clinicId: string, patientId: s
       .orderBy('at')
       .execute()
   ).map((row) => row.action);
-
-interface StudyJson {
-  id: string;
-  modality: string;
-  bodyPart: string;
-  studyDate: string;
-  seriesCount: number;
-  imageCount: number;
-}
 
 forEachEngine((engine) => {
   engine.test(
