@@ -1,41 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  noAxeViolations,
+  phone,
   screenshot,
-  startServer,
+  startBrowserTest,
 } from './testing/browser.test-helper.ts';
 
 // The patient app end to end: real server, real database, real Chromium. Tests run in order and
 // share one signed-in patient (Rosa, day 10 after a lumbar laminectomy in the demo clinic).
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-let page: Page;
+const {
+  server,
+  browsers: [browser],
+  pages: [rosasPage],
+} = await startBrowserTest({ browsers: [phone] });
+let page = rosasPage;
+const context = browser.context;
 let patientId: string;
 
 const email = 'rosa@demo.example';
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  context = browser.context;
-  page = await context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function noViolations(where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
 
 interface StoredCheckin {
   level: string;
@@ -76,7 +59,7 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
   await page.goto(server.url);
   await page.waitForURL('**/signin');
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  await noViolations('sign-in');
+  await noAxeViolations(page, 'sign-in');
   await screenshot(page, '01-sign-in');
 
   await page.getByLabel('Clinic code').fill('demo');
@@ -114,14 +97,14 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
   assert.ok((await page.locator('.sources').count()) >= inForce.length, 'statements carry sources');
   await page.getByRole('link', { name: 'Today', exact: true }).click();
   await page.getByRole('heading', { name: 'When to get help' }).waitFor();
-  await noViolations('Today');
+  await noAxeViolations(page, 'Today');
   await screenshot(page, '02-today');
 });
 
 test('a routine check-in is stored and answered with guidance and sources', async () => {
   const before = (await storedCheckins()).length;
   await fillCalmCheckin();
-  await noViolations('check-in');
+  await noAxeViolations(page, 'check-in');
   await screenshot(page, '03-checkin');
   await page.getByLabel('Minutes you walked yesterday, in total').fill('30');
   await page.getByRole('button', { name: 'Send my check-in' }).click();
@@ -135,7 +118,7 @@ test('a routine check-in is stored and answered with guidance and sources', asyn
     .first()
     .waitFor();
   assert.ok((await page.locator('.sources').count()) > 0);
-  await noViolations('routine result');
+  await noAxeViolations(page, 'routine result');
   await screenshot(page, '04-result-routine');
 
   const stored = await storedCheckins();
@@ -175,7 +158,7 @@ test('a red-flag check-in fills the screen with the emergency instruction and a 
     box && box.width >= 390 && box.height >= 844,
     `emergency screen is ${JSON.stringify(box)}`,
   );
-  await noViolations('emergency result');
+  await noAxeViolations(page, 'emergency result');
   await screenshot(page, '05-result-emergency');
   assert.equal((await storedCheckins())[0]?.level, 'emergency');
   await dialog.getByRole('link', { name: 'Back to today' }).click();
@@ -194,7 +177,7 @@ test('a red-flag check-in fills the screen with the emergency instruction and a 
   // The demo clinic's own line (a fictional 555 number), tap to call.
   const clinicCall = page.getByRole('link', { name: 'Call your surgical team: +1 555-010-0100' });
   assert.equal(await clinicCall.getAttribute('href'), 'tel:+15550100100');
-  await noViolations('urgent result');
+  await noAxeViolations(page, 'urgent result');
   await screenshot(page, '06-result-urgent');
   await page.getByRole('link', { name: 'Back to today' }).click();
 });
@@ -215,7 +198,7 @@ test('a check-in made offline waits on the phone and arrives when the connection
   );
   assert.equal(waiting.length, 1);
   assert.ok(waiting[0].idempotencyKey.length >= 8);
-  await noViolations('offline result');
+  await noAxeViolations(page, 'offline result');
   await screenshot(page, '07-offline-waiting');
   assert.equal((await storedCheckins()).length, before.length, 'nothing reached the server');
 
@@ -251,7 +234,7 @@ test('My recovery, Exercises, Questionnaires, Messages and Learn are readable an
   await page.getByText(/Infection of the wound: about 1 in 150 people/).waitFor();
   await page.getByText('Numbness after surgery is not failure').click();
   await page.getByText(/does not mean the surgery failed/).waitFor();
-  await noViolations('My recovery');
+  await noAxeViolations(page, 'My recovery');
   await screenshot(page, '08-recovery');
   await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
   await screenshot(page, '08b-recovery-charts');
@@ -260,7 +243,7 @@ test('My recovery, Exercises, Questionnaires, Messages and Learn are readable an
   await page.getByRole('heading', { name: 'Walking plan' }).waitFor();
   await page.getByRole('checkbox', { name: 'I did this today' }).first().check();
   await page.getByText(/: 1 exercise$/).waitFor();
-  await noViolations('Exercises');
+  await noAxeViolations(page, 'Exercises');
   await screenshot(page, '09-exercises');
 
   await page.getByRole('link', { name: 'Messages' }).click();
@@ -270,7 +253,7 @@ test('My recovery, Exercises, Questionnaires, Messages and Learn are readable an
     .fill('My incision itches a little. Is that normal?');
   await page.getByRole('button', { name: 'Send message' }).click();
   await page.locator('.thread li.mine').getByText('My incision itches a little').waitFor();
-  await noViolations('Messages');
+  await noAxeViolations(page, 'Messages');
   await screenshot(page, '10-messages');
 
   await page.getByRole('link', { name: 'Learn' }).click();
@@ -283,13 +266,13 @@ test('My recovery, Exercises, Questionnaires, Messages and Learn are readable an
     .waitFor();
   const found = await page.locator('.stmt').count();
   assert.ok(found > 0 && found < all, `search narrows ${all} statements to ${found}`);
-  await noViolations('Learn');
+  await noAxeViolations(page, 'Learn');
   await screenshot(page, '11-learn');
 
   await page.goto(`${server.url}/questionnaires`);
   await page.getByRole('heading', { name: 'Questionnaires' }).waitFor();
   await page.locator('.notice').first().waitFor();
-  await noViolations('Questionnaires');
+  await noAxeViolations(page, 'Questionnaires');
   await screenshot(page, '12-questionnaires');
   await page.goto(server.url);
 });
@@ -306,7 +289,7 @@ test('the patient switches to Spanish, and the app remembers it', async () => {
   await page.goto(server.url);
   await page.reload();
   await page.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
-  await noViolations('Today in Spanish');
+  await noAxeViolations(page, 'Today in Spanish');
   await screenshot(page, '13-today-es');
   // The Spanish check-in starts in °C (issue 13).
   await page.goto(`${server.url}/checkin`);
@@ -335,7 +318,7 @@ test('the candidacy check works end to end without an account and ends with a re
   try {
     await page.goto(`${server.url}/check/demo`);
     await page.getByRole('heading', { name: 'Could spine surgery help me?' }).waitFor();
-    await noViolations('candidacy start');
+    await noAxeViolations(page, 'candidacy start');
     await screenshot(page, '14-candidacy');
     const answer = async (question: string, choice: string) =>
       page
@@ -385,7 +368,7 @@ test('the candidacy check works end to end without an account and ends with a re
     await page
       .getByRole('heading', { name: 'Ask for a free scan review or a consultation' })
       .waitFor();
-    await noViolations('candidacy result');
+    await noAxeViolations(page, 'candidacy result');
     await screenshot(page, '15-candidacy-result');
 
     await page.getByLabel('Your name').fill('Ana Prueba');
@@ -407,7 +390,7 @@ test('the candidacy check works end to end without an account and ends with a re
     await page.goto(`${server.url}/treatments`);
     await page.getByRole('heading', { name: 'Compare types of spine surgery' }).waitFor();
     await page.getByRole('heading', { name: 'Laminectomy', exact: true }).waitFor();
-    await noViolations('treatment finder');
+    await noAxeViolations(page, 'treatment finder');
     await screenshot(page, '16-treatments');
   } finally {
     page = previous;

@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { createECDH, randomBytes } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
-  signInDemoPatient,
-  startServer,
-} from './testing/browser.test-helper.ts';
+import { test } from 'node:test';
+import { axe, phone, signInDemoPatient, startBrowserTest } from './testing/browser.test-helper.ts';
 
 /**
  * The patient turns on push reminders in the app, end to end in Chromium with the real server and
@@ -24,24 +16,13 @@ import {
  * handler function (a script cannot dispatch a trusted notificationclick). Delivery through a push
  * service with VAPID and aes128gcm is proven separately (server: reminders/run.test.ts).
  */
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-let page: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser({ serviceWorkers: 'allow' });
-  context = browser.context;
-  await context.grantPermissions(['notifications'], { origin: server.url });
-  page = await context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const {
+  server,
+  browsers: [browser],
+} = await startBrowserTest({ browsers: [phone], serviceWorkers: 'allow' });
+const context = browser.context;
+await context.grantPermissions(['notifications'], { origin: server.url });
+const page = await context.newPage();
 
 test('push reminders: turn on in the app, a push shows a notification, clicking it opens the check-in', {
   timeout: 300_000,

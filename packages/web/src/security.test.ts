@@ -4,24 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import {
-  ensureBuilt,
-  phone,
-  type Server,
-  signInDemoStaff,
-  startServer,
-} from './testing/browser.test-helper.ts';
+import { phone, signInDemoStaff, startBrowserTest } from './testing/browser.test-helper.ts';
 
 // The web app under the server's Content-Security-Policy, and sign-out forgetting what the device
 // kept. Its own browser: the service worker is allowed here (the other browser tests block it).
-let server: Server;
+const { server } = await startBrowserTest();
 let context: BrowserContext;
 let profile: string;
 const violations: string[] = [];
 
 before(async () => {
-  ensureBuilt();
-  server = await startServer();
   profile = mkdtempSync(join(tmpdir(), 'lamina-chromium-sec-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.LAMINA_CHROMIUM ?? '/usr/bin/chromium',
@@ -48,7 +40,6 @@ before(async () => {
 after(async () => {
   await context?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
-  await server?.stop();
 });
 
 async function signInPatient(page: Page, email: string) {

@@ -12,6 +12,12 @@ const noEmergency = {
   saddleNumbness: false,
   rapidlyWorseningWeakness: false,
 };
+/** Every nerve question answered "no": back pain only. */
+const noNerveSymptoms = {
+  painTravelsIntoLimb: false,
+  nervePatternNumbnessOrTingling: false,
+  weakness: 'none',
+} as const;
 const ids = (statements: readonly Statement[]) => statements.map((s) => s.id);
 
 /** seed:001's typical stenosis story: leg pain, numb foot, shopping-cart sign, PT and medicine tried, life getting smaller. */
@@ -138,11 +144,7 @@ test('unlikely: back pain only, with every nerve question answered "no" (seed:00
   const result = assess({
     region: 'lumbar',
     emergency: noEmergency,
-    symptoms: {
-      painTravelsIntoLimb: false,
-      nervePatternNumbnessOrTingling: false,
-      weakness: 'none',
-    },
+    symptoms: noNerveSymptoms,
     walking: { worseWithStandingOrWalking: false },
   });
   assert.equal(result.category, 'unlikely');
@@ -153,11 +155,7 @@ test('back pain with nerve questions skipped is "need more answers", not "unlike
   const full = {
     region: 'lumbar' as const,
     emergency: noEmergency,
-    symptoms: {
-      painTravelsIntoLimb: false,
-      nervePatternNumbnessOrTingling: false,
-      weakness: 'none' as const,
-    },
+    symptoms: noNerveSymptoms,
     walking: { worseWithStandingOrWalking: false },
   };
   for (const skip of [
@@ -175,11 +173,7 @@ test('unlikely: calf pain eased by standing still, not by sitting, points to blo
   const result = assess({
     region: 'lumbar',
     emergency: noEmergency,
-    symptoms: {
-      painTravelsIntoLimb: false,
-      nervePatternNumbnessOrTingling: false,
-      weakness: 'none',
-    },
+    symptoms: noNerveSymptoms,
     walking: {
       worseWithStandingOrWalking: true,
       easedBySittingOrBendingForward: false,

@@ -1,54 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  type CorpusSet,
-  englishCorpus,
-  englishHeldOut,
-  englishHeldOut2,
-  englishHeldOut3,
-  englishHeldOut4,
-  englishHeldOut5,
-  englishHeldOut6,
-  scoreCorpus,
-  spanishCorpus,
-  spanishHeldOut,
-  spanishHeldOut2,
-  spanishHeldOut3,
-  spanishHeldOut4,
-  spanishHeldOut5,
-  spanishHeldOut6,
-} from './red-flag-corpus.ts';
+import { type CorpusSet, corpusByLanguage, scoreCorpus } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
 /** The detector as the corpus sees it: the most serious level found, or none. */
 const detect = (text: string) => findRedFlagWords(text)[0]?.level ?? 'none';
 
-const merge = (...sets: CorpusSet[]): CorpusSet => ({
-  emergency: sets.flatMap((s) => s.emergency),
-  urgent: sets.flatMap((s) => s.urgent),
-  none: sets.flatMap((s) => s.none),
-});
-
-const languages = {
-  en: merge(
-    englishCorpus,
-    englishHeldOut,
-    englishHeldOut2,
-    englishHeldOut3,
-    englishHeldOut4,
-    englishHeldOut5,
-    englishHeldOut6,
-  ),
-  es: merge(
-    spanishCorpus,
-    spanishHeldOut,
-    spanishHeldOut2,
-    spanishHeldOut3,
-    spanishHeldOut4,
-    spanishHeldOut5,
-    spanishHeldOut6,
-  ),
-};
+const languages = corpusByLanguage;
 
 // Decision 014: thresholds the corpus must meet in each language.
 const thresholds = { emergencyRecall: 0.95, urgentRecall: 0.9, falseAlarmRate: 0.05 };

@@ -1438,3 +1438,31 @@ export const spanishHeldOut6: CorpusSet = {
     'me siento más fuerte cada semana.',
   ],
 };
+
+const merge = (...sets: CorpusSet[]): CorpusSet => ({
+  emergency: sets.flatMap((s) => s.emergency),
+  urgent: sets.flatMap((s) => s.urgent),
+  none: sets.flatMap((s) => s.none),
+});
+
+/** Every labelled phrase of each language: its corpus and all its held-out sets, merged. */
+export const corpusByLanguage = {
+  en: merge(
+    englishCorpus,
+    englishHeldOut,
+    englishHeldOut2,
+    englishHeldOut3,
+    englishHeldOut4,
+    englishHeldOut5,
+    englishHeldOut6,
+  ),
+  es: merge(
+    spanishCorpus,
+    spanishHeldOut,
+    spanishHeldOut2,
+    spanishHeldOut3,
+    spanishHeldOut4,
+    spanishHeldOut5,
+    spanishHeldOut6,
+  ),
+} as const;

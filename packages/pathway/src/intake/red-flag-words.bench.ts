@@ -1,39 +1,13 @@
 /** `npm run bench red-flag`: free-text red-flag checks per second on one core (one per request). */
 import { measureThroughput, report } from '../../../../scripts/bench-kit.ts';
-import {
-  englishCorpus,
-  englishHeldOut,
-  englishHeldOut2,
-  englishHeldOut3,
-  englishHeldOut4,
-  englishHeldOut5,
-  englishHeldOut6,
-  spanishCorpus,
-  spanishHeldOut,
-  spanishHeldOut2,
-  spanishHeldOut3,
-  spanishHeldOut4,
-  spanishHeldOut5,
-  spanishHeldOut6,
-} from './red-flag-corpus.ts';
+import { corpusByLanguage } from './red-flag-corpus.ts';
 import { findRedFlagWords } from './red-flag-words.ts';
 
-const phrases = [
-  englishCorpus,
-  englishHeldOut,
-  englishHeldOut2,
-  englishHeldOut3,
-  englishHeldOut4,
-  englishHeldOut5,
-  englishHeldOut6,
-  spanishCorpus,
-  spanishHeldOut,
-  spanishHeldOut2,
-  spanishHeldOut3,
-  spanishHeldOut4,
-  spanishHeldOut5,
-  spanishHeldOut6,
-].flatMap((set) => [...set.emergency, ...set.urgent, ...set.none]);
+const phrases = Object.values(corpusByLanguage).flatMap((set) => [
+  ...set.emergency,
+  ...set.urgent,
+  ...set.none,
+]);
 
 const short = measureThroughput('red-flag check, corpus phrases (EN + ES, mixed labels)', (i) =>
   findRedFlagWords(phrases[i % phrases.length] ?? ''),

@@ -24,7 +24,7 @@ import { addDays, type IsoDate } from '../dates/dates.ts';
 import { isKnownSource } from '../sources/source.ts';
 import type { Region } from '../surgery/surgery.ts';
 import { redFlagRules, triageHistoryNeeded } from './rules.ts';
-import { surgeryFor } from './scenario-kit.ts';
+import { calmIncision, surgeryFor } from './scenario-kit.ts';
 import { triage } from './triage.ts';
 import { levelRank, type TriageDecision, triageLevels } from './types.ts';
 
@@ -311,14 +311,7 @@ function withoutFindings(c: Checkin): Checkin {
     ...c,
     painControlled: 'yes',
     temperature: undefined,
-    incision: c.incision && {
-      redness: 'no',
-      warmth: 'no',
-      swelling: 'none',
-      drainage: 'none',
-      opening: 'no',
-      dressingSoaked: 'no',
-    },
+    incision: c.incision && calmIncision,
     severeBleeding: 'no',
     numbness: calmNerve(c.numbness),
     weakness: calmNerve(c.weakness),

@@ -22,6 +22,16 @@ export function surgeryFor(region: Region, overrides: Partial<Surgery> = {}): Su
   });
 }
 
+/** A healing incision: every wound question answered "no" or "none". */
+export const calmIncision = {
+  redness: 'no',
+  warmth: 'no',
+  swelling: 'none',
+  drainage: 'none',
+  opening: 'no',
+  dressingSoaked: 'no',
+} as const satisfies CheckinInput['incision'];
+
 /** A fully answered, uneventful check-in: every red-flag question answered "no". */
 export function calmCheckin(region: Region): CheckinInput {
   const common: CheckinInput = {
@@ -29,14 +39,7 @@ export function calmCheckin(region: Region): CheckinInput {
     limbPain: 2,
     painControlled: 'yes',
     temperature: { value: 36.9, unit: 'C' },
-    incision: {
-      redness: 'no',
-      warmth: 'no',
-      swelling: 'none',
-      drainage: 'none',
-      opening: 'no',
-      dressingSoaked: 'no',
-    },
+    incision: calmIncision,
     severeBleeding: 'no',
     numbness: { change: 'none', new: 'no' },
     weakness: { change: 'none', new: 'no' },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -119,11 +120,8 @@ forEachEngine((engine) => {
     const theirs = await foreign.get(`/api/audit?patientId=${patientId}`);
     assert.deepEqual(entriesOf(theirs), [], "another clinic's admin sees none of it");
 
-    const looked = await db
-      .selectFrom('audit_log')
+    const looked = await auditOf(db, clinic.clinicId, ['audit.read', 'audit.export'])
       .select('action')
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('action', 'in', ['audit.read', 'audit.export'])
       .execute();
     assert.ok(looked.some((l) => l.action === 'audit.read'));
     assert.ok(looked.some((l) => l.action === 'audit.export'));

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { base32Decode, totpCode } from '../auth/totp.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff, staffPassword } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+  staffPassword,
+} from '../http/test-fixtures.ts';
 import { invitationDays } from './staff.ts';
 
 const newPassword = 'a long new passphrase';
@@ -10,9 +18,7 @@ const newPassword = 'a long new passphrase';
 forEachEngine((engine) => {
   engine.test('an admin invites staff; the invitee sets a password once and signs in', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const email = 'new.nurse@clinic.example';
 
     const invited = await admin.post('/api/staff/invitations', {
@@ -100,9 +106,7 @@ forEachEngine((engine) => {
     'invitations: only admins invite, and expired or forged codes are refused',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       for (const role of ['care_manager', 'clinician', 'reviewer'] as const) {
         const staff = admin.fork();
         await signInStaff(staff, clinic, role);
@@ -141,9 +145,7 @@ forEachEngine((engine) => {
 
   engine.test('staff turn on TOTP; sign-in then needs the code', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const surgeon = new TestClient(db);
-    await signInStaff(surgeon, clinic, 'clinician');
+    const { clinic, client: surgeon } = await signedInClinic(db, 'clinician');
     assert.equal(
       (await surgeon.post('/api/auth/totp/enable', { password: staffPassword, code: '123456' }))
         .status,
@@ -212,13 +214,9 @@ forEachEngine((engine) => {
 
   engine.test('sign out everywhere ends every session of that user only', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const laptop = new TestClient(db);
-    await signInStaff(laptop, clinic, 'care_manager');
-    const phone = laptop.fork();
-    await signInStaff(phone, clinic, 'care_manager');
-    const colleague = laptop.fork();
-    await signInStaff(colleague, clinic, 'clinician');
+    const { clinic, client: laptop } = await signedInClinic(db, 'care_manager');
+    const phone = await forkSignedIn(laptop, clinic, 'care_manager');
+    const colleague = await forkSignedIn(laptop, clinic, 'clinician');
 
     const revoked = await laptop.post('/api/auth/sessions/revoke-all', {});
     assert.equal(revoked.status, 200, revoked.text);
@@ -235,16 +233,14 @@ forEachEngine((engine) => {
     const elsewhere = await seedClinic(db);
     const admin = new TestClient(db);
     await signInStaff(admin, clinic, 'admin');
-    const nurse = admin.fork();
-    await signInStaff(nurse, clinic, 'care_manager');
+    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
     const target = clinic.staff.care_manager.id;
 
     assert.equal(
       (await nurse.post(`/api/users/${clinic.staff.clinician.id}/disable`, {})).status,
       403,
     );
-    const foreignAdmin = admin.fork();
-    await signInStaff(foreignAdmin, elsewhere, 'admin');
+    const foreignAdmin = await forkSignedIn(admin, elsewhere, 'admin');
     assert.equal((await foreignAdmin.post(`/api/users/${target}/disable`, {})).status, 404);
     assert.equal((await admin.post(`/api/users/${clinic.staff.admin.id}/disable`, {})).status, 409);
 
@@ -258,29 +254,22 @@ forEachEngine((engine) => {
       password: staffPassword,
     });
     assert.equal(again.status, 401);
-    const audit = await db
-      .selectFrom('audit_log')
+    const audit = await auditOf(db, clinic.clinicId, 'user.disable')
       .select(['actor_id', 'subject_id'])
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('action', '=', 'user.disable')
       .execute();
     assert.deepEqual(audit, [{ actor_id: clinic.staff.admin.id, subject_id: target }]);
   });
 
   engine.test('an admin assigns a reviewer, who then reads that case and no other', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId } = await enrolAndSignIn(admin, clinic);
     const other = await enrolAndSignIn(admin, clinic);
-    const reviewer = admin.fork();
-    await signInStaff(reviewer, clinic, 'reviewer');
+    const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
     const reviewerId = clinic.staff.reviewer.id;
 
     assert.equal((await reviewer.get(`/api/patients/${patientId}`)).status, 403);
-    const nurse = admin.fork();
-    await signInStaff(nurse, clinic, 'care_manager');
+    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
     assert.equal(
       (await nurse.post(`/api/patients/${patientId}/reviewers`, { reviewerId })).status,
       403,
@@ -299,11 +288,8 @@ forEachEngine((engine) => {
     );
     assert.equal((await reviewer.get(`/api/patients/${patientId}`)).status, 200);
     assert.equal((await reviewer.get(`/api/patients/${other.patientId}`)).status, 403);
-    const audit = await db
-      .selectFrom('audit_log')
+    const audit = await auditOf(db, clinic.clinicId, 'reviewer.assign')
       .select('patient_id')
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('action', '=', 'reviewer.assign')
       .execute();
     assert.deepEqual(audit, [{ patient_id: patientId }], 'assigned once, audited once');
   });
@@ -341,16 +327,13 @@ forEachEngine((engine) => {
           disabled: true,
         },
       ]);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.equal(((await nurse.get('/api/clinic/staff')).json.staff as unknown[]).length, 3);
-      const reviewer = admin.fork();
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
       assert.equal((await reviewer.get('/api/clinic/staff')).status, 403);
       assert.equal((await patient.get('/api/clinic/staff')).status, 403);
       assert.equal((await admin.fork().get('/api/clinic/staff')).status, 401);
-      const stranger = admin.fork();
-      await signInStaff(stranger, elsewhere, 'admin');
+      const stranger = await forkSignedIn(admin, elsewhere, 'admin');
       const theirs = (await stranger.get('/api/clinic/staff')).json.staff as { id: string }[];
       assert.deepEqual(
         theirs.map((s) => s.id).sort(),

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 import { escalateOverdueAlerts } from './escalation.ts';
 import { EscalationJobs } from './escalation-jobs.ts';
 
@@ -11,9 +17,7 @@ forEachEngine((engine) => {
     'an unacknowledged emergency escalates along the on-call list at each (configured) deadline',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const settings = await admin.put('/api/clinic/alert-settings', {
         ackDeadlines: { emergency: { seconds: 30 } },
         onCall: [clinic.staff.care_manager.id, clinic.staff.clinician.id],
@@ -54,8 +58,7 @@ forEachEngine((engine) => {
         'nobody left: it stays open and overdue',
       );
 
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       admin.clock = at(200);
       const queue = await nurse.get('/api/alerts');
       const row = (
@@ -92,9 +95,7 @@ forEachEngine((engine) => {
     'bad alert settings are refused: a red-flag deadline beyond the safe limit, or a patient on call',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const slow = await admin.put('/api/clinic/alert-settings', {
         ackDeadlines: { emergency: { seconds: 3600 } },
         onCall: [],
@@ -116,8 +117,7 @@ forEachEngine((engine) => {
         onCall: [patientUser.user_id],
       });
       assert.equal(wrong.status, 400);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.equal(
         (await nurse.put('/api/clinic/alert-settings', { ackDeadlines: {}, onCall: [] })).status,
         403,

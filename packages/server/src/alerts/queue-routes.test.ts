@@ -4,19 +4,20 @@ import { test } from 'node:test';
 import { statementsEs } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 import { ageOn, cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
 
 async function auditRows(db: Kysely<Database>, clinicId: string, action: string) {
-  const rows = await db
-    .selectFrom('audit_log')
-    .select('details')
-    .where('clinic_id', '=', clinicId)
-    .where('action', '=', action)
-    .execute();
+  const rows = await auditOf(db, clinicId, action).select('details').execute();
   return rows.length;
 }
 
@@ -33,9 +34,7 @@ forEachEngine((engine) => {
     'a card carries the patient’s phone, language and age, and what they were told in the language their screen showed',
     async () => {
       const database = await engine.open();
-      const clinic = await seedClinic(database.db);
-      const admin = new TestClient(database.db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(database.db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       await database.db
         .updateTable('patients')
@@ -43,8 +42,7 @@ forEachEngine((engine) => {
         .where('clinic_id', '=', clinic.clinicId)
         .where('id', '=', patientId)
         .execute();
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const cardOf = async (alertId: string) => {
         const answer = cardResponseSchema.parse(
           (await nurse.get(`/api/alerts/${alertId}/card`)).json,
@@ -109,12 +107,9 @@ forEachEngine((engine) => {
       const database = await engine.open();
       const feed = await AlertFeed.start(database);
       try {
-        const clinic = await seedClinic(database.db);
-        const admin = new TestClient(database.db, undefined, feed);
-        await signInStaff(admin, clinic, 'admin');
+        const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = admin.fork();
-        await signInStaff(nurse, clinic, 'care_manager');
+        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
 
         // Opening the stream writes one alert.queue row; staying open and idle writes no more.
         const before = await auditRows(database.db, clinic.clinicId, 'alert.queue');
@@ -193,17 +188,14 @@ forEachEngine((engine) => {
   engine.test('another clinic’s alert is not found through the card route', async () => {
     const database = await engine.open();
     const mine = await seedClinic(database.db);
-    const other = await seedClinic(database.db);
-    const otherAdmin = new TestClient(database.db);
-    await signInStaff(otherAdmin, other, 'admin');
+    const { clinic: other, client: otherAdmin } = await signedInClinic(database.db, 'admin');
     const { patientId, client } = await enrolAndSignIn(otherAdmin, other);
     const posted = await client.post(`/api/patients/${patientId}/checkins`, {
       idempotencyKey: randomUUID(),
       checkin: { chestPain: 'yes' },
     });
     const alertId = (posted.json.alert as { id: string }).id;
-    const nurse = otherAdmin.fork();
-    await signInStaff(nurse, mine, 'care_manager');
+    const nurse = await forkSignedIn(otherAdmin, mine, 'care_manager');
     assert.equal((await nurse.get(`/api/alerts/${alertId}/card`)).status, 404);
     const queue = queueResponseSchema.parse((await nurse.get('/api/alerts/queue')).json);
     assert.deepEqual(queue.redFlags, []);
@@ -213,12 +205,9 @@ forEachEngine((engine) => {
     'an urgent alert with no check-in in the day since is raised on its card; a check-in since clears it',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const checkin = (temperature: number) =>
         patient.post(`/api/patients/${patientId}/checkins`, {
           idempotencyKey: randomUUID(),

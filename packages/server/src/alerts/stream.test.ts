@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, forkSignedIn, seedClinic, signedInClinic } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test(
@@ -12,12 +11,9 @@ forEachEngine((engine) => {
       const database = await engine.open();
       const feed = await AlertFeed.start(database);
       try {
-        const clinic = await seedClinic(database.db);
-        const admin = new TestClient(database.db, undefined, feed);
-        await signInStaff(admin, clinic, 'admin');
+        const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = admin.fork();
-        await signInStaff(nurse, clinic, 'care_manager');
+        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
         const stream = await nurse.stream('/api/alerts/stream');
         assert.equal(stream.status, 200);
         assert.equal((await stream.next()).event, 'ready');
@@ -59,12 +55,13 @@ forEachEngine((engine) => {
       const feed = await AlertFeed.start(database);
       try {
         const mine = await seedClinic(database.db);
-        const other = await seedClinic(database.db);
-        const otherAdmin = new TestClient(database.db, undefined, feed);
-        await signInStaff(otherAdmin, other, 'admin');
+        const { clinic: other, client: otherAdmin } = await signedInClinic(
+          database.db,
+          'admin',
+          feed,
+        );
         const { patientId, client: otherPatient } = await enrolAndSignIn(otherAdmin, other);
-        const nurse = otherAdmin.fork();
-        await signInStaff(nurse, mine, 'care_manager');
+        const nurse = await forkSignedIn(otherAdmin, mine, 'care_manager');
         const stream = await nurse.stream('/api/alerts/stream');
         await stream.next();
         await otherPatient.post(`/api/patients/${patientId}/checkins`, {
@@ -72,8 +69,7 @@ forEachEngine((engine) => {
           checkin: { chestPain: 'yes' },
         });
         // Then one of ours: the first event we see must be it.
-        const myAdmin = otherAdmin.fork();
-        await signInStaff(myAdmin, mine, 'admin');
+        const myAdmin = await forkSignedIn(otherAdmin, mine, 'admin');
         const me = await enrolAndSignIn(myAdmin, mine);
         await me.client.post(`/api/patients/${me.patientId}/checkins`, {
           idempotencyKey: randomUUID(),

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import pg from 'pg';
 import {
+  postDemoEmergency,
   type RunningServer,
   signIn,
   sseReader,
@@ -36,15 +37,7 @@ test('two server processes on PostgreSQL: a check-in posted to A reaches the ale
     );
     assert.equal((await stream.next()).event, 'ready');
 
-    const patient = await signIn(a, { patient: 'rosa@demo.example' });
-    const me = (await (
-      await fetch(`${a.url}/api/auth/me`, { headers: { cookie: patient } })
-    ).json()) as { patientId: string };
-    const posted = await fetch(`${a.url}/api/patients/${me.patientId}/checkins`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: patient },
-      body: JSON.stringify({ idempotencyKey: randomUUID(), checkin: { chestPain: 'yes' } }),
-    });
+    const posted = await postDemoEmergency(a);
     assert.equal(posted.status, 201);
     const { alert } = (await posted.json()) as { alert: { id: string } };
     const event = await stream.next();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Hono } from 'hono';
 import type { Actor } from '../auth/access.ts';
-import { aClinicWithPatient } from '../db/test-data.ts';
+import { aClinicWithPatient, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { AppDeps, AppEnv } from '../http/context.ts';
 import { audit } from './audit.ts';
@@ -43,11 +43,8 @@ forEachEngine((engine) => {
       }),
     );
     assert.equal((await app.request('/', { method: 'POST' })).status, 200);
-    const row = await db
-      .selectFrom('audit_log')
+    const row = await auditOf(db, clinicId, 'test.read')
       .select(['clinic_id', 'actor_id', 'actor_role', 'ip', 'patient_id', 'details'])
-      .where('action', '=', 'test.read')
-      .where('clinic_id', '=', clinicId)
       .executeTakeFirstOrThrow();
     assert.equal(row.actor_id, clinicianId);
     assert.equal(row.actor_role, 'clinician');
@@ -86,11 +83,8 @@ forEachEngine((engine) => {
         audit(c, { clinicId, actor: null, action: 'test.visitor', subjectType: 'intake_request' }),
       );
       assert.equal((await visitor.request('/', { method: 'POST' })).status, 200);
-      const row = await db
-        .selectFrom('audit_log')
+      const row = await auditOf(db, clinicId, 'test.visitor')
         .select(['actor_id', 'ip'])
-        .where('action', '=', 'test.visitor')
-        .where('clinic_id', '=', clinicId)
         .executeTakeFirstOrThrow();
       assert.equal(row.actor_id, null);
       assert.equal(row.ip, '203.0.113.7');

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import type { Database } from '../db/schema.ts';
-import { aClinicWithPatient } from '../db/test-data.ts';
+import { aClinicWithPatient, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { recordAudit } from './audit.ts';
 import { genesisHash, headDigest, verifyAuditChain } from './chain.ts';
@@ -26,12 +26,7 @@ async function auditSome(db: Kysely<Database>, clinicId: string, count: number, 
 }
 
 async function rowOf(db: Kysely<Database>, clinicId: string, action: string) {
-  return db
-    .selectFrom('audit_log')
-    .select(['id', 'lane', 'seq'])
-    .where('clinic_id', '=', clinicId)
-    .where('action', '=', action)
-    .executeTakeFirstOrThrow();
+  return auditOf(db, clinicId, action).select(['id', 'lane', 'seq']).executeTakeFirstOrThrow();
 }
 
 /** What an attacker with the owner's rights does: switch the guard off, change, switch it on. */
@@ -52,10 +47,8 @@ forEachEngine((engine) => {
       const b = await aClinicWithPatient(db);
       await auditSome(db, a.clinicId, 3);
       await auditSome(db, b.clinicId, 2);
-      const rows = await db
-        .selectFrom('audit_log')
+      const rows = await auditOf(db, a.clinicId)
         .select(['lane', 'seq', 'prev_hash', 'hash'])
-        .where('clinic_id', '=', a.clinicId)
         .orderBy('seq')
         .execute();
       assert.equal(new Set(rows.map((row) => row.lane)).size, 1, 'one connection, one lane');
@@ -227,10 +220,8 @@ forEachEngine((engine) => {
       } finally {
         for (const client of clients) await client.end();
       }
-      const rows = await database.db
-        .selectFrom('audit_log')
+      const rows = await auditOf(database.db, clinicId)
         .select(['action', 'seq'])
-        .where('clinic_id', '=', clinicId)
         .orderBy('seq')
         .execute();
       assert.deepEqual(
@@ -268,10 +259,8 @@ forEachEngine((engine) => {
       assert.equal(report?.rows, 5);
       assert.equal(report?.firstBroken, undefined);
       // The old rows are lane 0's first three; new ones go to their connection's lane.
-      const laneZero = await db
-        .selectFrom('audit_log')
+      const laneZero = await auditOf(db, clinicId)
         .select('action')
-        .where('clinic_id', '=', clinicId)
         .where('lane', '=', 0 as never)
         .orderBy('seq')
         .limit(3)

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { signedInClinic } from '../http/test-fixtures.ts';
 import { isDeniedAttempt } from './denied.ts';
 
 const id = '0b0c9d3e-1111-4a4a-8b8b-123456789abc';
@@ -18,9 +18,7 @@ test('which answers count as denied attempts', () => {
 forEachEngine((engine) => {
   engine.test('a reviewer’s patient list and denied attempts are in the audit log', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const reviewer = new TestClient(db);
-    await signInStaff(reviewer, clinic, 'reviewer');
+    const { clinic, client: reviewer } = await signedInClinic(db, 'reviewer');
     const list = await reviewer.get('/api/patients');
     assert.equal(list.status, 200, list.text);
     const otherPatient = await reviewer.get(`/api/patients/${id}`);
@@ -28,10 +26,8 @@ forEachEngine((engine) => {
     const settings = await reviewer.get('/api/clinic/settings');
     assert.equal(settings.status, 403, settings.text);
 
-    const rows = await db
-      .selectFrom('audit_log')
+    const rows = await auditOf(db, clinic.clinicId)
       .select(['action', 'actor_role', 'details'])
-      .where('clinic_id', '=', clinic.clinicId)
       .where('actor_role', '=', 'reviewer')
       .orderBy('at')
       .execute();

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createApp } from '../app.ts';
 import type { Database, Role } from '../db/schema.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import { insertUser } from '../db/test-data.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { hit, sweepLimit } from '../http/rate-limit.ts';
-import { TestClient, testFiles, testPublicUrl } from '../http/test-client.ts';
+import { TestClient, testPublicUrl } from '../http/test-client.ts';
 import { codeHmac } from './codes.ts';
 import { codeGuessLimits, codeRequestLimits, codeTries, passwordLimits } from './limits.ts';
 import { hashPassword, passwordWork } from './password.ts';
@@ -26,24 +26,41 @@ async function aClinic(db: Kysely<Database>) {
     .insertInto('clinics')
     .values({ id: clinicId, slug, name: `${slug} spine` })
     .execute();
-  const addUser = async (role: Role, email: string, totp: string | null = null) => {
-    const id = randomUUID();
-    await db
-      .insertInto('users')
-      .values({
-        clinic_id: clinicId,
-        id,
-        role,
-        email,
-        display_name: email,
-        password_hash: role === 'patient' ? null : await hashPassword(password),
-        totp_secret: totp,
-        disabled_at: null,
-      })
-      .execute();
-    return id;
+  const addUser = async (role: Role, email: string, totpSecret: string | null = null) =>
+    insertUser(db, clinicId, {
+      role,
+      email,
+      passwordHash: role === 'patient' ? null : await hashPassword(password),
+      totpSecret,
+    });
+  /** Signs `client` in to this clinic with a password (the shared one unless given). */
+  const signIn = (client: TestClient, email: string, pw = password) =>
+    client.post('/api/auth/sign-in', { clinic: slug, email, password: pw });
+  /** Adds a staff user and answers a client signed in as them. */
+  const signedIn = async (role: Role, email: string) => {
+    await addUser(role, email);
+    const client = new TestClient(db);
+    await signIn(client, email);
+    return client;
   };
-  return { clinicId, slug, addUser };
+  const askCode = (client: TestClient, email: string) =>
+    client.post('/api/auth/patient/code', { clinic: slug, email });
+  const verify = (client: TestClient, email: string, code: string) =>
+    client.post('/api/auth/patient/verify', { clinic: slug, email, code });
+  return { clinicId, slug, addUser, signIn, signedIn, askCode, verify };
+}
+
+/** A fresh database with a clinic (no users yet). */
+async function freshClinic(engine: TestEngine) {
+  const { db } = await engine.open();
+  return { db, clinic: await aClinic(db) };
+}
+
+/** A fresh database with a clinic, its patient pat@h.example and a client that is not signed in. */
+async function withPatient(engine: TestEngine) {
+  const { db, clinic } = await freshClinic(engine);
+  const userId = await clinic.addUser('patient', 'pat@h.example');
+  return { db, clinic, userId, client: new TestClient(db) };
 }
 
 const lastCode = (client: TestClient, email: string) =>
@@ -91,19 +108,12 @@ forEachEngine((engine) => {
   engine.test(
     'patient codes: parallel guesses count, at most 5 are ever checked, then even the right code is refused',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
-      const userId = await clinic.addUser('patient', 'pat@h.example');
-      const client = new TestClient(db);
-      await client.post('/api/auth/patient/code', { clinic: clinic.slug, email: 'pat@h.example' });
+      const { db, clinic, userId, client } = await withPatient(engine);
+      await clinic.askCode(client, 'pat@h.example');
       const code = lastCode(client, 'pat@h.example');
       const guesses = await Promise.all(
         Array.from({ length: 40 }, (_, n) =>
-          client.fork().post('/api/auth/patient/verify', {
-            clinic: clinic.slug,
-            email: 'pat@h.example',
-            code: wrong(code, n),
-          }),
+          clinic.verify(client.fork(), 'pat@h.example', wrong(code, n)),
         ),
       );
       // Before: all 40 were checked (the failure count was read before any failure was written).
@@ -118,11 +128,7 @@ forEachEngine((engine) => {
         .where('user_id', '=', userId)
         .executeTakeFirstOrThrow();
       assert.equal(row.tries, codeTries, 'the code used up its tries');
-      const right = await client.fork().post('/api/auth/patient/verify', {
-        clinic: clinic.slug,
-        email: 'pat@h.example',
-        code,
-      });
+      const right = await clinic.verify(client.fork(), 'pat@h.example', code);
       assert.equal(right.status, 429, 'the right code after the budget is spent is refused');
     },
   );
@@ -130,38 +136,23 @@ forEachEngine((engine) => {
   engine.test(
     'patient codes: a code dies after 5 wrong tries, even from many addresses',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
-      await clinic.addUser('patient', 'pat@h.example');
-      const client = new TestClient(db);
-      await client.post('/api/auth/patient/code', { clinic: clinic.slug, email: 'pat@h.example' });
+      const { db, clinic, client } = await withPatient(engine);
+      await clinic.askCode(client, 'pat@h.example');
       const code = lastCode(client, 'pat@h.example');
       // The account's budget is given back here so only the code's own count stops the guesses.
       for (let n = 0; n < codeTries; n++) {
-        const answer = await client.fork().post('/api/auth/patient/verify', {
-          clinic: clinic.slug,
-          email: 'pat@h.example',
-          code: wrong(code, n),
-        });
+        const answer = await clinic.verify(client.fork(), 'pat@h.example', wrong(code, n));
         assert.equal(answer.status, 401);
         await db.deleteFrom('rate_limit_counters').execute();
       }
-      const right = await client.fork().post('/api/auth/patient/verify', {
-        clinic: clinic.slug,
-        email: 'pat@h.example',
-        code,
-      });
+      const right = await clinic.verify(client.fork(), 'pat@h.example', code);
       assert.equal(right.status, 401, 'a code with no tries left is dead');
     },
   );
 
   engine.test('patient codes: only the newest code works, and signing in uses it up', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db);
-    await clinic.addUser('patient', 'pat@h.example');
-    const client = new TestClient(db);
-    const ask = () =>
-      client.post('/api/auth/patient/code', { clinic: clinic.slug, email: 'pat@h.example' });
+    const { db, clinic, client } = await withPatient(engine);
+    const ask = () => clinic.askCode(client, 'pat@h.example');
     await ask();
     const first = lastCode(client, 'pat@h.example');
     await ask();
@@ -181,11 +172,8 @@ forEachEngine((engine) => {
   });
 
   engine.test('patient codes are stored so that the database does not give them away', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db);
-    const userId = await clinic.addUser('patient', 'pat@h.example');
-    const client = new TestClient(db);
-    await client.post('/api/auth/patient/code', { clinic: clinic.slug, email: 'pat@h.example' });
+    const { db, clinic, userId, client } = await withPatient(engine);
+    await clinic.askCode(client, 'pat@h.example');
     const code = lastCode(client, 'pat@h.example');
     const stored = await db.selectFrom('sign_in_codes').selectAll().execute();
     const tokens = await db.selectFrom('sign_in_tokens').select('token_hash').execute();
@@ -205,12 +193,8 @@ forEachEngine((engine) => {
   engine.test(
     'code requests are limited per account, per address and per clinic; the answer says when, and is the same for unknown emails',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
-      await clinic.addUser('patient', 'pat@h.example');
-      const client = new TestClient(db);
-      const ask = (email: string) =>
-        client.post('/api/auth/patient/code', { clinic: clinic.slug, email });
+      const { db, clinic, client } = await withPatient(engine);
+      const ask = (email: string) => clinic.askCode(client, email);
       for (let i = 0; i < codeRequestLimits.account.max; i++) {
         assert.equal((await ask('pat@h.example')).status, 202);
         assert.equal((await ask('nobody@h.example')).status, 202);
@@ -238,12 +222,7 @@ forEachEngine((engine) => {
       );
       // Parallel requests for one account count: at most the limit get through.
       const parallel = await Promise.all(
-        Array.from({ length: 20 }, () =>
-          new TestClient(db).post('/api/auth/patient/code', {
-            clinic: clinic.slug,
-            email: 'other@h.example',
-          }),
-        ),
+        Array.from({ length: 20 }, () => clinic.askCode(new TestClient(db), 'other@h.example')),
       );
       assert.ok((statuses(parallel)[202] ?? 0) <= codeRequestLimits.account.max);
       assert.ok(codeRequestLimits.clinic.max >= 100, 'a clinic-wide ceiling exists');
@@ -258,12 +237,8 @@ forEachEngine((engine) => {
   );
 
   engine.test('wrong codes for an unknown email get the same answer as for a patient', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db);
-    await clinic.addUser('patient', 'pat@h.example');
-    const client = new TestClient(db);
-    const verify = (email: string) =>
-      client.post('/api/auth/patient/verify', { clinic: clinic.slug, email, code: '123456' });
+    const { clinic, client } = await withPatient(engine);
+    const verify = (email: string) => clinic.verify(client, email, '123456');
     for (let i = 0; i < codeGuessLimits.account.max; i++)
       assert.deepEqual(
         (await verify('nobody@h.example')).json,
@@ -278,17 +253,12 @@ forEachEngine((engine) => {
   engine.test(
     'staff passwords: 30 parallel tries count as 30, 5 are checked, then the right password waits',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
+      const { db, clinic } = await freshClinic(engine);
       await clinic.addUser('admin', 'ann@h.example');
       const client = new TestClient(db);
       const answers = await Promise.all(
         Array.from({ length: 30 }, (_, n) =>
-          client.fork().post('/api/auth/sign-in', {
-            clinic: clinic.slug,
-            email: 'ann@h.example',
-            password: `guess number ${n}`,
-          }),
+          clinic.signIn(client.fork(), 'ann@h.example', `guess number ${n}`),
         ),
       );
       // Before: 30 × 401 (every try checked), so an attacker's list was tried in full.
@@ -296,44 +266,28 @@ forEachEngine((engine) => {
         401: passwordLimits.account.max,
         429: 30 - passwordLimits.account.max,
       });
-      const right = await client.post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email: 'ann@h.example',
-        password,
-      });
+      const right = await clinic.signIn(client, 'ann@h.example');
       assert.equal(right.status, 429);
       assert.match(String(right.json.detail), /reset your password by email/);
     },
   );
 
   engine.test('staff passwords: one address spraying many accounts is stopped', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db);
+    const { db, clinic } = await freshClinic(engine);
     const client = new TestClient(db);
     const answers = [];
     for (let n = 0; n <= passwordLimits.ip.max; n++)
-      answers.push(
-        await client.post('/api/auth/sign-in', {
-          clinic: clinic.slug,
-          email: `user${n}@h.example`,
-          password: 'Summer2026!!',
-        }),
-      );
+      answers.push(await clinic.signIn(client, `user${n}@h.example`, 'Summer2026!!'));
     assert.deepEqual(statuses(answers), { 401: passwordLimits.ip.max, 429: 1 });
   });
 
   engine.test('an unknown email costs the same argon2 work as a wrong password', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db);
+    const { db, clinic } = await freshClinic(engine);
     await clinic.addUser('clinician', 'doc@h.example');
     const client = new TestClient(db);
     const work = async (email: string) => {
       const before = passwordWork.verifications;
-      const answer = await client.post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email,
-        password: 'not the password',
-      });
+      const answer = await clinic.signIn(client, email, 'not the password');
       assert.equal(answer.status, 401);
       return passwordWork.verifications - before;
     };
@@ -345,16 +299,10 @@ forEachEngine((engine) => {
   engine.test(
     'a locked-out staff member resets the password by email and gets back in',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
+      const { db, clinic } = await freshClinic(engine);
       await clinic.addUser('admin', 'ann@h.example');
       const laptop = new TestClient(db);
-      const signIn = (client: TestClient, pw: string) =>
-        client.post('/api/auth/sign-in', {
-          clinic: clinic.slug,
-          email: 'ann@h.example',
-          password: pw,
-        });
+      const signIn = (client: TestClient, pw: string) => clinic.signIn(client, 'ann@h.example', pw);
       assert.equal((await signIn(laptop, password)).status, 200);
       const attacker = laptop.fork();
       for (let n = 0; n < passwordLimits.account.max; n++)
@@ -436,15 +384,8 @@ forEachEngine((engine) => {
   engine.test(
     'staff change their password with the current one; common ones are refused',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
-      await clinic.addUser('clinician', 'doc@h.example');
-      const client = new TestClient(db);
-      await client.post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email: 'doc@h.example',
-        password,
-      });
+      const { db, clinic } = await freshClinic(engine);
+      const client = await clinic.signedIn('clinician', 'doc@h.example');
       const change = (currentPassword: string, newPassword: string) =>
         client.post('/api/auth/password/change', { currentPassword, newPassword });
       const notCurrent = await change('not my password', 'a brand new long passphrase');
@@ -453,11 +394,11 @@ forEachEngine((engine) => {
       assert.equal((await change(password, 'qwertyuiop123')).status, 400, 'common');
       assert.equal((await change(password, 'lamina12345')).status, 400, 'too short');
       assert.equal((await change(password, 'a brand new long passphrase')).status, 200);
-      const fresh = await new TestClient(db).post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email: 'doc@h.example',
-        password: 'a brand new long passphrase',
-      });
+      const fresh = await clinic.signIn(
+        new TestClient(db),
+        'doc@h.example',
+        'a brand new long passphrase',
+      );
       assert.equal(fresh.status, 200);
     },
   );
@@ -465,8 +406,7 @@ forEachEngine((engine) => {
   engine.test(
     'a TOTP code works once, and a wrong password answers the same with or without TOTP',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
+      const { db, clinic } = await freshClinic(engine);
       const secret = newTotpSecret();
       await clinic.addUser('clinician', 'doc@h.example', secret);
       await clinic.addUser('clinician', 'nurse@h.example');
@@ -479,11 +419,7 @@ forEachEngine((engine) => {
       const withTotp = await client
         .fork()
         .post('/api/auth/sign-in', { ...body, password: 'wrong password here' });
-      const without = await client.fork().post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email: 'nurse@h.example',
-        password: 'wrong password here',
-      });
+      const without = await clinic.signIn(client.fork(), 'nurse@h.example', 'wrong password here');
       assert.deepEqual(withTotp.json, without.json);
       const next = client.fork();
       next.clock = new Date(client.clock.getTime() + 30_000);
@@ -495,26 +431,17 @@ forEachEngine((engine) => {
   engine.test(
     'a clinic requires TOTP for a role: a password-only session can only set it up',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
+      const { db, clinic } = await freshClinic(engine);
       await clinic.addUser('admin', 'ann@h.example');
       await clinic.addUser('clinician', 'doc@h.example');
       const admin = new TestClient(db);
-      await admin.post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email: 'ann@h.example',
-        password,
-      });
+      await clinic.signIn(admin, 'ann@h.example');
       const policy = await admin.put('/api/clinic/mfa-policy', { requiredRoles: ['clinician'] });
       assert.equal(policy.status, 200, policy.text);
       assert.deepEqual(policy.json.inForce, ['clinician']);
 
       const doc = new TestClient(db);
-      const signedIn = await doc.post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email: 'doc@h.example',
-        password,
-      });
+      const signedIn = await clinic.signIn(doc, 'doc@h.example');
       assert.equal(signedIn.status, 200);
       assert.equal(signedIn.json.mfaSetupRequired, true);
       assert.equal((await doc.get('/api/patients')).status, 401, 'nothing else until TOTP is on');
@@ -535,27 +462,14 @@ forEachEngine((engine) => {
   engine.test(
     'the server default requires TOTP for admins and reviewers (not --demo)',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
+      const { db, clinic } = await freshClinic(engine);
       await clinic.addUser('admin', 'ann@h.example');
       await clinic.addUser('care_manager', 'cm@h.example');
-      const app = createApp({
-        db,
-        now: () => new Date('2026-11-20T15:00:00Z'),
-        secureCookies: false,
-        trustProxy: false,
-        publicUrl: testPublicUrl,
-        files: testFiles,
+      const client = new TestClient(db, undefined, undefined, {
         mfaDefaultRoles: ['admin', 'reviewer'],
       });
-      const signIn = async (email: string) => {
-        const response = await app.request('/api/auth/sign-in', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ clinic: clinic.slug, email, password }),
-        });
-        return (await response.json()) as { mfaSetupRequired?: boolean };
-      };
+      const signIn = async (email: string) =>
+        (await clinic.signIn(client.fork(), email)).json as { mfaSetupRequired?: boolean };
       assert.equal((await signIn('ann@h.example')).mfaSetupRequired, true);
       assert.equal((await signIn('cm@h.example')).mfaSetupRequired, undefined);
     },
@@ -564,15 +478,8 @@ forEachEngine((engine) => {
   engine.test(
     'an idle staff session ends after 30 minutes; last_seen is written at most once a minute',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
-      await clinic.addUser('care_manager', 'cm@h.example');
-      const nurse = new TestClient(db);
-      await nurse.post('/api/auth/sign-in', {
-        clinic: clinic.slug,
-        email: 'cm@h.example',
-        password,
-      });
+      const { db, clinic } = await freshClinic(engine);
+      const nurse = await clinic.signedIn('care_manager', 'cm@h.example');
       const lastSeen = async () =>
         (
           await db.selectFrom('sessions').select('last_seen_at').executeTakeFirstOrThrow()
@@ -594,28 +501,13 @@ forEachEngine((engine) => {
   engine.test(
     'with LAMINA_AUTH_SECRET the whole database is not enough to check a code',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db);
+      const { db, clinic } = await freshClinic(engine);
       const userId = await clinic.addUser('patient', 'pat@h.example');
-      const mail: string[] = [];
-      const app = createApp({
-        db,
-        now: () => new Date('2026-11-20T15:00:00Z'),
-        secureCookies: false,
-        trustProxy: false,
-        publicUrl: testPublicUrl,
-        files: testFiles,
-        devLog: (line) => mail.push(line),
+      const client = new TestClient(db, undefined, undefined, {
         authSecret: 'a server secret kept outside the database',
       });
-      const post = (path: string, body: unknown) =>
-        app.request(path, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-      await post('/api/auth/patient/code', { clinic: clinic.slug, email: 'pat@h.example' });
-      const code = /code (\d{6})/.exec(mail.at(-1) ?? '')?.[1] ?? assert.fail('no code');
+      await clinic.askCode(client, 'pat@h.example');
+      const code = lastCode(client, 'pat@h.example');
       const { sign_in_key } = await db
         .selectFrom('clinics')
         .select('sign_in_key')
@@ -630,11 +522,7 @@ forEachEngine((engine) => {
         codeHmac(Buffer.from(sign_in_key ?? '', 'base64url'), userId, code),
         'the key in the database alone does not reproduce the stored HMAC',
       );
-      const verified = await post('/api/auth/patient/verify', {
-        clinic: clinic.slug,
-        email: 'pat@h.example',
-        code,
-      });
+      const verified = await clinic.verify(client, 'pat@h.example', code);
       assert.equal(verified.status, 200);
     },
   );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
+import { auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { hashPassword } from './password.ts';
@@ -18,23 +19,13 @@ async function aClinic(db: Kysely<Database>, slug: string) {
     email: string,
     password: string | null,
     totp: string | null = null,
-  ) => {
-    const id = randomUUID();
-    await db
-      .insertInto('users')
-      .values({
-        clinic_id: clinicId,
-        id,
-        role,
-        email,
-        display_name: email,
-        password_hash: password ? await hashPassword(password) : null,
-        totp_secret: totp,
-        disabled_at: null,
-      })
-      .execute();
-    return id;
-  };
+  ) =>
+    insertUser(db, clinicId, {
+      role,
+      email,
+      passwordHash: password ? await hashPassword(password) : null,
+      totpSecret: totp,
+    });
   return { clinicId, addUser };
 }
 
@@ -64,11 +55,7 @@ forEachEngine((engine) => {
     });
     assert.equal((await client.post('/api/auth/sign-out')).status, 200);
     assert.equal((await client.get('/api/auth/me')).status, 401);
-    const audit = await db
-      .selectFrom('audit_log')
-      .select(['action'])
-      .where('clinic_id', '=', clinic.clinicId)
-      .execute();
+    const audit = await auditOf(db, clinic.clinicId).select(['action']).execute();
     assert.deepEqual(
       audit.map((row) => row.action),
       ['session.create'],

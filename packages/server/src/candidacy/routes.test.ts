@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { candidacyLimit } from './routes.ts';
 
 const noEmergency = {
@@ -96,11 +97,7 @@ forEachEngine((engine) => {
         404,
       );
 
-      const actions = await db
-        .selectFrom('audit_log')
-        .select(['action', 'actor_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const actions = await auditOf(db, clinic.clinicId).select(['action', 'actor_id']).execute();
       const of = (action: string) => actions.filter((a) => a.action === action);
       assert.equal(of('candidacy.assess').length, 2);
       assert.equal(of('lead.create').length, 1);
@@ -225,8 +222,7 @@ forEachEngine((engine) => {
         contact,
       });
       const leadId = made.json.leadId as string;
-      const nurse = visitor.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(visitor, clinic, 'care_manager');
       const assign = (userId: string | null) =>
         nurse.post(`/api/leads/${leadId}/assign`, { userId });
       const assigneeOf = async () =>
@@ -271,15 +267,13 @@ forEachEngine((engine) => {
         ).status,
         404,
       );
-      const stranger = visitor.fork();
-      await signInStaff(stranger, elsewhere, 'care_manager');
+      const stranger = await forkSignedIn(visitor, elsewhere, 'care_manager');
       assert.equal(
         (await stranger.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         404,
         "another clinic's lead does not exist there, even with a bad body",
       );
-      const clinician = visitor.fork();
-      await signInStaff(clinician, clinic, 'clinician');
+      const clinician = await forkSignedIn(visitor, clinic, 'clinician');
       assert.equal(
         (await clinician.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         403,
@@ -294,11 +288,8 @@ forEachEngine((engine) => {
       assert.equal(unassigned.json.assignee, null);
       assert.equal(await assigneeOf(), null);
 
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'lead.assign')
         .select(['details', 'actor_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'lead.assign')
         .orderBy('at')
         .execute();
       assert.deepEqual(

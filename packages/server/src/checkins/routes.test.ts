@@ -2,9 +2,17 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInPatient,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 
 const calmDay = {
   axialPain: 3,
@@ -82,9 +90,7 @@ forEachEngine((engine) => {
     'a patient checks in: a calm day is stored as routine, a red flag raises an alert the team sees',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
 
       const calm = await patient.post(`/api/patients/${patientId}/checkins`, {
@@ -110,8 +116,7 @@ forEachEngine((engine) => {
       });
       assert.equal((emergency.json.decision as { level: string }).level, 'emergency');
 
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const queue = await nurse.get('/api/alerts');
       assert.equal(queue.status, 200);
       const levels = (queue.json.alerts as { level: string }[]).map((a) => a.level);
@@ -137,11 +142,7 @@ forEachEngine((engine) => {
         ['emergency'],
       );
 
-      const actions = await db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const actions = await auditOf(db, clinic.clinicId).select('action').execute();
       for (const expected of [
         'patient.enrol',
         'checkin.create',
@@ -160,9 +161,7 @@ forEachEngine((engine) => {
 
   engine.test('the same check-in sent twice is stored once and answered the same way', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
     const body = { idempotencyKey: `offline-${randomUUID()}`, checkin: feverDay };
     const [first, second] = await Promise.all([
@@ -198,9 +197,7 @@ forEachEngine((engine) => {
     'when writing the alert fails, neither the check-in nor the alert is stored, and the client is told',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, email } = await enrolAndSignIn(admin, clinic);
       await breakAlertInserts(db);
       const faulty = new TestClient(db);
@@ -250,9 +247,7 @@ forEachEngine((engine) => {
     'a contact-level finding already waiting is not raised twice; urgent ones always are',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const numbWorse = { ...calmDay, numbness: { change: 'worse', where: 'right foot' } };
       const levels: string[] = [];
@@ -291,9 +286,7 @@ forEachEngine((engine) => {
     'bad check-ins get a 400 naming the field; neck questions are refused after lumbar surgery',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const cases: [unknown, string][] = [
         [{ idempotencyKey: 'short', checkin: calmDay }, 'idempotencyKey'],
@@ -334,9 +327,7 @@ forEachEngine((engine) => {
     'triage reads the stored history: pain 9 after days of 3 is a jump; the same check-in without that history is not',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const withHistory = await enrolAndSignIn(admin, clinic, { email: 'history@example.org' });
       const without = await enrolAndSignIn(admin, clinic, { email: 'fresh@example.org' });
       const day = 86_400_000;
@@ -371,9 +362,7 @@ forEachEngine((engine) => {
     'an empty check-in (issue 17) is refused with a clear 400, and nothing is stored',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       for (const checkin of [{}, { note: 'hello' }, { incision: {}, numbness: {} }]) {
         const response = await patient.post(`/api/patients/${patientId}/checkins`, {

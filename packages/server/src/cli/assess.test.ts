@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { IsoDate } from '@lamina/pathway';
-import type { CliIo } from './io.ts';
-import { runCli } from './main.ts';
+import { runInProcess, runProcess } from './run-cli.test-helper.ts';
 
-const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-async function run(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readStdin: async () => stdin,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    today: () => '2026-05-01' as IsoDate,
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (argv: string[], stdin = '') => runInProcess(argv, { stdin, today: '2026-05-01' });
 
 const stenosisStory = {
   region: 'lumbar',
@@ -82,17 +64,11 @@ test('assess rejects bad input with one line naming the field, exit 2, nothing o
 });
 
 test('the real process: lamina assess reads stdin and exits 2 on a bad field', () => {
-  const ok = spawnSync(process.execPath, [mainPath, 'assess'], {
-    input: JSON.stringify(stenosisStory),
-    encoding: 'utf8',
-  });
-  assert.equal(ok.status, 0, ok.stderr);
+  const ok = runProcess(['assess'], { stdin: JSON.stringify(stenosisStory) });
+  assert.equal(ok.code, 0, ok.stderr);
   assert.equal(JSON.parse(ok.stdout).category, 'strong-fit');
-  const bad = spawnSync(process.execPath, [mainPath, 'assess'], {
-    input: '{"region":"hip"}',
-    encoding: 'utf8',
-  });
-  assert.equal(bad.status, 2);
+  const bad = runProcess(['assess'], { stdin: '{"region":"hip"}' });
+  assert.equal(bad.code, 2);
   assert.equal(bad.stdout, '');
   assert.match(bad.stderr, /^lamina assess: answers\.region: /);
 });

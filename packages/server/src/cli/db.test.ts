@@ -4,24 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { migrations } from '../db/migrations/index.ts';
-import type { CliIo } from './io.ts';
-import { runCli } from './main.ts';
+import { runInProcess } from './run-cli.test-helper.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'lamina-db-cli-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-async function lamina(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readStdin: async () => '',
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    today: () => '2026-01-01' as ReturnType<CliIo['today']>,
-    env,
-  };
-  return { code: await runCli(args, io), out: out.join('\n'), err: err.join('\n') };
-}
+const lamina = (args: string[], env: Record<string, string> = {}) =>
+  runInProcess(args, { env, today: '2026-01-01' });
 
 test('lamina db migrate creates the embedded database, then finds it up to date', async () => {
   const dataDir = join(root, 'data');

@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { IsoDate } from '@lamina/pathway';
-import type { CliIo } from './io.ts';
-import { runCli } from './main.ts';
+import { runInProcess, runProcess } from './run-cli.test-helper.ts';
 
-const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-async function run(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readStdin: async () => stdin,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    today: () => '2026-04-13' as IsoDate,
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (argv: string[], stdin = '') => runInProcess(argv, { stdin, today: '2026-04-13' });
 
 test('proms due uses io.today when --today is not given: 6 weeks after Mar 1 is overdue on Apr 13', async () => {
   const { code, out, err } = await run([
@@ -142,32 +124,18 @@ test('proms questionnaire prints a FHIR Questionnaire', async () => {
 });
 
 test('the real process: lamina proms due across a month end', () => {
-  const result = spawnSync(
-    process.execPath,
-    [
-      mainPath,
-      'proms',
-      'due',
-      '--surgery-date',
-      '2026-11-30',
-      '--region',
-      'lumbar',
-      '--today',
-      '2027-02-20',
-    ],
-    { input: '', encoding: 'utf8' },
+  const result = runProcess(
+    ['proms', 'due', '--surgery-date', '2026-11-30', '--region', 'lumbar', '--today', '2027-02-20'],
+    { stdin: '' },
   );
-  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.code, 0, result.stderr);
   const threeMonths = JSON.parse(result.stdout).timepoints.find(
     (t: { timepoint: string }) => t.timepoint === '3-months',
   );
   assert.equal(threeMonths.target, '2027-02-28');
   assert.equal(threeMonths.status, 'due');
-  const bad = spawnSync(process.execPath, [mainPath, 'proms', 'due', '--region', 'lumbar'], {
-    input: '',
-    encoding: 'utf8',
-  });
-  assert.equal(bad.status, 2);
+  const bad = runProcess(['proms', 'due', '--region', 'lumbar'], { stdin: '' });
+  assert.equal(bad.code, 2);
   assert.equal(bad.stdout, '');
   assert.equal(bad.stderr.trim().split('\n').length, 1);
 });

@@ -4,26 +4,33 @@ import type { IsoDate } from '@lamina/pathway';
 import type { CliIo } from './io.ts';
 import { runCli } from './main.ts';
 
-/** Runs the CLI in-process with captured output, as a test would see it from a terminal. */
+/**
+ * Runs the CLI in-process with captured output: `stdout`/`stderr` as a terminal shows them (each
+ * write on its own line), `out`/`err` the writes joined by newlines (no newline at the end).
+ */
 export async function runInProcess(
   argv: string[],
   options: { stdin?: string; today?: string; env?: Record<string, string> } = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
+): Promise<{ code: number; stdout: string; stderr: string; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
   const io: CliIo = {
     readStdin: async () => options.stdin ?? '',
-    out: (text) => {
-      stdout += text.endsWith('\n') ? text : `${text}\n`;
-    },
-    err: (text) => {
-      stderr += text.endsWith('\n') ? text : `${text}\n`;
-    },
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
     today: () => (options.today ?? '2026-11-20') as IsoDate,
     env: options.env ?? {},
   };
   const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+  const terminal = (texts: string[]) =>
+    texts.map((text) => (text.endsWith('\n') ? text : `${text}\n`)).join('');
+  return {
+    code,
+    stdout: terminal(out),
+    stderr: terminal(err),
+    out: out.join('\n'),
+    err: err.join('\n'),
+  };
 }
 
 const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));

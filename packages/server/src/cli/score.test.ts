@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { IsoDate } from '@lamina/pathway';
-import type { CliIo } from './io.ts';
-import { runCli } from './main.ts';
+import { runInProcess, runProcess } from './run-cli.test-helper.ts';
 
-const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-async function run(argv: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readStdin: async () => stdin,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    today: () => '2026-05-01' as IsoDate,
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (argv: string[], stdin = '') => runInProcess(argv, { stdin, today: '2026-05-01' });
 
 const odiExample = {
   'pain-intensity': 3,
@@ -96,17 +78,11 @@ test('the real process: lamina score mjoa', () => {
     'upper-limb-sensory': 2,
     urinary: 2,
   });
-  const result = spawnSync(process.execPath, [mainPath, 'score', 'mjoa'], {
-    input,
-    encoding: 'utf8',
-  });
-  assert.equal(result.status, 0, result.stderr);
+  const result = runProcess(['score', 'mjoa'], { stdin: input });
+  assert.equal(result.code, 0, result.stderr);
   assert.equal(JSON.parse(result.stdout).scales[0].band.id, 'moderate');
-  const bad = spawnSync(process.execPath, [mainPath, 'score', 'mjoa'], {
-    input: '{"urinary": 4}',
-    encoding: 'utf8',
-  });
-  assert.equal(bad.status, 2);
+  const bad = runProcess(['score', 'mjoa'], { stdin: '{"urinary": 4}' });
+  assert.equal(bad.code, 2);
   assert.equal(bad.stdout, '');
   assert.match(bad.stderr, /answers\.urinary/);
 });

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { signIn, sseReader, startServer } from './spawn-server.test-helper.ts';
+import { postDemoEmergency, signIn, sseReader, startServer } from './spawn-server.test-helper.ts';
 
 /** Waits for a state (never for a time): polls `done` until it holds. */
 async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
@@ -22,15 +22,7 @@ test('SIGTERM: no new connections, the request in progress is answered, event st
   let stopped = false;
   try {
     // Metrics from this machine: the demo's check-ins and the live state of the database.
-    const patient = await signIn(first, { patient: 'rosa@demo.example' });
-    const me = (await (
-      await fetch(`${first.url}/api/auth/me`, { headers: { cookie: patient } })
-    ).json()) as { patientId: string };
-    const posted = await fetch(`${first.url}/api/patients/${me.patientId}/checkins`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: patient },
-      body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), checkin: { chestPain: 'yes' } }),
-    });
+    const posted = await postDemoEmergency(first);
     assert.equal(posted.status, 201);
     const metrics = await (await fetch(`${first.url}/metrics`)).text();
     assert.match(metrics, /^lamina_checkins_total\{level="emergency"\} 1$/m);

@@ -97,6 +97,19 @@ export async function signIn(
   return response.headers.get('set-cookie')?.split(';')[0] ?? '';
 }
 
+/** The demo's Rosa signs in on `server` and posts a check-in with chest pain (an emergency). */
+export async function postDemoEmergency(server: RunningServer): Promise<Response> {
+  const patient = await signIn(server, { patient: 'rosa@demo.example' });
+  const me = (await (
+    await fetch(`${server.url}/api/auth/me`, { headers: { cookie: patient } })
+  ).json()) as { patientId: string };
+  return fetch(`${server.url}/api/patients/${me.patientId}/checkins`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: patient },
+    body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), checkin: { chestPain: 'yes' } }),
+  });
+}
+
 /** Reads server-sent events from a fetch response. */
 export function sseReader(response: Response) {
   if (!response.body) throw new Error('no body');

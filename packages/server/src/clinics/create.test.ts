@@ -8,6 +8,7 @@ import pg from 'pg';
 import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import { migrate } from '../db/migrate.ts';
 import { type LaminaDatabase, openDatabase, postgresDatabase } from '../db/open.ts';
+import { auditOf } from '../db/test-data.ts';
 import { TestClient } from '../http/test-client.ts';
 import { isTimeZone } from './create.ts';
 
@@ -133,11 +134,7 @@ for (const [name, target, skip] of [
         assert.equal(mail[0]?.kind, 'staff_invite');
         assert.equal(mail[0]?.channel, 'email');
         assert.ok(mail[0]?.body_text.includes(link[0]), 'the email carries the same link');
-        const audit = await db
-          .selectFrom('audit_log')
-          .select(['action'])
-          .where('clinic_id', '=', north)
-          .execute();
+        const audit = await auditOf(db, north).select(['action']).execute();
         assert.deepEqual(
           audit.map((a) => a.action),
           ['clinic.create'],

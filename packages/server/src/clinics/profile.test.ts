@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { signedInClinic, signInStaff } from '../http/test-fixtures.ts';
 
 /** A real 1×1 PNG and the first bytes of a JPEG. */
 const png = Buffer.from(
@@ -24,9 +24,7 @@ forEachEngine((engine) => {
     'clinic profile: validated, stored in E.164, audited; logo PNG/JPEG ≤ 200 KB only',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
 
       const bad = await admin.put('/api/clinic/profile', {
         ...profile,

@@ -16,8 +16,7 @@ import type { IsoDate } from '@lamina/pathway';
 import { sql } from 'kysely';
 import pg from 'pg';
 import * as tar from 'tar';
-import type { CliIo } from '../cli/io.ts';
-import { runCli } from '../cli/main.ts';
+import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
 import { listFiles, sha256File } from './backup.ts';
@@ -26,19 +25,8 @@ import { openDatabase } from './open.ts';
 const root = mkdtempSync(join(tmpdir(), 'lamina-backup-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-async function lamina(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readStdin: async () => '',
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    today: () => '2026-01-01' as ReturnType<CliIo['today']>,
-    env,
-  };
-  const code = await runCli(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const lamina = (args: string[], env: Record<string, string> = {}) =>
+  runInProcess(args, { env, today: '2026-01-01' });
 
 async function clinicSlugs(dataDir: string): Promise<string[]> {
   const database = await openDatabase({ engine: 'pglite', dataDir });
@@ -186,9 +174,10 @@ test('restore and backup say where replaced data directories are kept, and to de
   assert.match(again.err, /2 replaced data directories are kept/);
 });
 
-/** Every table's row count: what a restore must bring back exactly. */
-async function rowCounts(dataDir: string): Promise<Record<string, number>> {
-  const database = await openDatabase({ engine: 'pglite', dataDir });
+/** Every table's row count in an open database: what a restore must bring back exactly. */
+async function tableRowCounts(
+  database: Awaited<ReturnType<typeof openDatabase>>,
+): Promise<Record<string, number>> {
   try {
     const { rows: tables } = await sql<{ name: string }>`
       select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -206,16 +195,15 @@ async function rowCounts(dataDir: string): Promise<Record<string, number>> {
   }
 }
 
-async function fileHashes(root: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const key of await listFiles(root)) hashes[key] = await sha256File(join(root, key));
-  return hashes;
-}
+/** The row counts of the embedded database in `dataDir`. */
+const rowCounts = async (dataDir: string) =>
+  tableRowCounts(await openDatabase({ engine: 'pglite', dataDir }));
 
-test('restore drill: back up the demo clinic with its uploaded files, destroy both, restore, compare rows and file hashes', async () => {
-  const dataDir = join(root, 'drill', 'data');
-  const filesDir = `${dataDir}-files`;
-  const database = await openDatabase({ engine: 'pglite', dataDir });
+/** Seeds the demo clinic (its uploaded files in `filesDir`) into an open database, then closes it. */
+async function seedDemoAndClose(
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  filesDir: string,
+): Promise<void> {
   try {
     await seedDemo(
       database.db,
@@ -226,6 +214,18 @@ test('restore drill: back up the demo clinic with its uploaded files, destroy bo
   } finally {
     await database.close();
   }
+}
+
+async function fileHashes(root: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const key of await listFiles(root)) hashes[key] = await sha256File(join(root, key));
+  return hashes;
+}
+
+test('restore drill: back up the demo clinic with its uploaded files, destroy both, restore, compare rows and file hashes', async () => {
+  const dataDir = join(root, 'drill', 'data');
+  const filesDir = `${dataDir}-files`;
+  await seedDemoAndClose(await openDatabase({ engine: 'pglite', dataDir }), filesDir);
   const store = new DiskBlobStore(filesDir);
   await store.put('clinics/x/imaging/y/original', randomBytes(70_000));
   await store.put('clinics/x/logo/logo.png', randomBytes(300));
@@ -315,36 +315,13 @@ test('restore drill on PostgreSQL: pg_dump + files in one backup, restored into 
   try {
     await admin.query(`create database ${source}`);
     const filesDir = join(root, 'pg-drill', 'files');
-    const database = await openDatabase({ engine: 'postgres', url: urlOf(source) });
-    try {
-      await seedDemo(
-        database.db,
-        '2026-11-20' as IsoDate,
-        new Date('2026-11-20T15:00:00Z'),
-        new DiskBlobStore(filesDir),
-      );
-    } finally {
-      await database.close();
-    }
+    await seedDemoAndClose(
+      await openDatabase({ engine: 'postgres', url: urlOf(source) }),
+      filesDir,
+    );
     await new DiskBlobStore(filesDir).put('clinics/x/imaging/y/original', randomBytes(50_000));
-    const counts = async (url: string) => {
-      const db = await openDatabase({ engine: 'postgres', url }, { migrate: false });
-      try {
-        const { rows: tables } = await sql<{ name: string }>`
-          select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`.execute(db.db);
-        const result: Record<string, number> = {};
-        for (const { name } of tables) {
-          const { rows } = await sql<{
-            n: number;
-          }>`select count(*)::int as n from ${sql.table(name)}`.execute(db.db);
-          result[name] = rows[0]?.n ?? 0;
-        }
-        return result;
-      } finally {
-        await db.close();
-      }
-    };
+    const counts = async (url: string) =>
+      tableRowCounts(await openDatabase({ engine: 'postgres', url }, { migrate: false }));
     const rowsBefore = await counts(urlOf(source));
     const filesBefore = await fileHashes(filesDir);
     assert.ok((rowsBefore.patients ?? 0) > 5);

@@ -6,8 +6,7 @@ import pg from 'pg';
 import { recordAudit } from '../audit/audit.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import { runInProcess } from '../cli/run-cli.test-helper.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signedInClinic } from '../http/test-fixtures.ts';
 import { migrate } from './migrate.ts';
 import { type LaminaDatabase, openDatabase, postgresDatabase } from './open.ts';
 import { grantAppRole } from './roles.ts';
@@ -116,9 +115,7 @@ forEachEngine((engine) => {
       const app = postgresDatabase(urlFor(role, schemaOf(owner)), 4);
       try {
         const db = app.db as Kysely<Database>;
-        const clinic = await seedClinic(db);
-        const admin = new TestClient(db);
-        await signInStaff(admin, clinic, 'admin');
+        const { clinic, client: admin } = await signedInClinic(db, 'admin');
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
         const response = await patient.post(`/api/patients/${patientId}/checkins`, {
           idempotencyKey: randomUUID(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database, Role } from './schema.ts';
 
 /** A clinic with one clinician and one patient: the least data most tests need. */
 export async function aClinicWithPatient(db: Kysely<Database>) {
@@ -11,19 +11,12 @@ export async function aClinicWithPatient(db: Kysely<Database>) {
     .insertInto('clinics')
     .values({ id: clinicId, slug: `clinic-${clinicId.slice(0, 8)}`, name: 'Test Spine Clinic' })
     .execute();
-  await db
-    .insertInto('users')
-    .values({
-      clinic_id: clinicId,
-      id: clinicianId,
-      role: 'clinician',
-      email: `surgeon-${clinicianId.slice(0, 8)}@example.org`,
-      display_name: 'Dr Test',
-      password_hash: null,
-      totp_secret: null,
-      disabled_at: null,
-    })
-    .execute();
+  await insertUser(db, clinicId, {
+    id: clinicianId,
+    role: 'clinician',
+    email: `surgeon-${clinicianId.slice(0, 8)}@example.org`,
+    displayName: 'Dr Test',
+  });
   await db
     .insertInto('patients')
     .values({
@@ -39,4 +32,125 @@ export async function aClinicWithPatient(db: Kysely<Database>) {
     })
     .execute();
   return { clinicId, clinicianId, patientId };
+}
+
+/** Writes a user row of a clinic (enabled; no password or TOTP unless given); returns its id. */
+export async function insertUser(
+  db: Kysely<Database>,
+  clinicId: string,
+  user: {
+    role: Role;
+    email: string;
+    id?: string;
+    displayName?: string;
+    passwordHash?: string | null;
+    totpSecret?: string | null;
+  },
+): Promise<string> {
+  const id = user.id ?? randomUUID();
+  await db
+    .insertInto('users')
+    .values({
+      clinic_id: clinicId,
+      id,
+      role: user.role,
+      email: user.email,
+      display_name: user.displayName ?? user.email,
+      password_hash: user.passwordHash ?? null,
+      totp_secret: user.totpSecret ?? null,
+      disabled_at: null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * The audit rows of a clinic, of one action (`like` when it ends in %, `in` for a list) or all;
+ * select and execute on the answer.
+ */
+export function auditOf(db: Kysely<Database>, clinicId: string, action?: string | string[]) {
+  const rows = db.selectFrom('audit_log').where('clinic_id', '=', clinicId);
+  if (action === undefined) return rows;
+  if (Array.isArray(action)) return rows.where('action', 'in', action);
+  return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
+}
+
+/** Writes an open alert (not acknowledged, resolved or escalated) as the tests need it to stand. */
+export async function insertAlert(
+  db: Kysely<Database>,
+  alert: {
+    clinicId: string;
+    patientId: string;
+    checkinId?: string | null;
+    level: string;
+    priority: number;
+    findings?: string;
+    createdAt?: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('alerts')
+    .values({
+      clinic_id: alert.clinicId,
+      patient_id: alert.patientId,
+      checkin_id: alert.checkinId ?? null,
+      level: alert.level,
+      priority: alert.priority,
+      findings: alert.findings ?? '[]',
+      ...(alert.createdAt ? { created_at: alert.createdAt } : {}),
+      deadline_at: null,
+      acknowledged_by: null,
+      acknowledged_at: null,
+      resolved_by: null,
+      resolved_at: null,
+      notes: null,
+      escalated_at: null,
+      escalated_to: null,
+    })
+    .execute();
+}
+
+/** Writes a patient (no account, no date of birth) and their surgery, open, one level; returns the id. */
+export async function insertPatientWithSurgery(
+  db: Kysely<Database>,
+  clinicId: string,
+  patient: {
+    email: string;
+    region: 'lumbar' | 'cervical';
+    surgeryDate: string;
+    givenName?: string;
+    familyName?: string;
+    language?: 'en' | 'es';
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('patients')
+    .values({
+      clinic_id: clinicId,
+      id,
+      user_id: null,
+      given_name: patient.givenName ?? 'A',
+      family_name: patient.familyName ?? 'B',
+      date_of_birth: null,
+      email: patient.email,
+      phone: null,
+      created_by: null,
+      ...(patient.language ? { language: patient.language } : {}),
+    })
+    .execute();
+  await db
+    .insertInto('surgeries')
+    .values({
+      clinic_id: clinicId,
+      patient_id: id,
+      surgeon_id: null,
+      region: patient.region,
+      procedure: 'laminectomy',
+      approach: 'open',
+      levels: 1,
+      surgery_date: patient.surgeryDate,
+    })
+    .execute();
+  return id;
 }

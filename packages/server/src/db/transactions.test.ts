@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { aClinicWithPatient } from './test-data.ts';
+import { aClinicWithPatient, insertAlert } from './test-data.ts';
 import { forEachEngine } from './test-engines.ts';
 
 forEachEngine((engine) => {
@@ -24,23 +24,14 @@ forEachEngine((engine) => {
             submitted_at: new Date(),
           })
           .execute();
-        await trx
-          .insertInto('alerts')
-          .values({
-            clinic_id: clinicId,
-            patient_id: patientId,
-            checkin_id: checkinId,
-            level: 'urgent',
-            priority: -1, // breaks the CHECK: the alert insert fails after the check-in's
-            findings: JSON.stringify([]),
-            deadline_at: null,
-            acknowledged_by: null,
-            acknowledged_at: null,
-            resolved_by: null,
-            resolved_at: null,
-            notes: null,
-          })
-          .execute();
+        await insertAlert(trx, {
+          clinicId,
+          patientId,
+          checkinId,
+          level: 'urgent',
+          priority: -1, // breaks the CHECK: the alert insert fails after the check-in's
+          findings: JSON.stringify([]),
+        });
       }),
       /alerts_priority_check/,
     );

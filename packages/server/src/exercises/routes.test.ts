@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 
 // The test clock: 2026-11-20 07:00 in Los Angeles (the seeded clinic's zone).
 const day = '2026-11-20';
@@ -12,9 +17,7 @@ forEachEngine((engine) => {
     'the patient logs a day (resends are safe, a later send replaces the day); the care team and PT read it, audited',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       const path = `/api/patients/${patientId}/exercise-log`;
 
@@ -60,11 +63,8 @@ forEachEngine((engine) => {
           ],
         );
       }
-      const audited = await db
-        .selectFrom('audit_log')
+      const audited = await auditOf(db, clinic.clinicId, 'exercise-log.%')
         .select(['action', 'actor_role', 'details'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', 'like', 'exercise-log.%')
         .execute();
       assert.deepEqual(
         audited.map((a) => `${a.action} ${a.actor_role}`).sort(),
@@ -91,9 +91,7 @@ forEachEngine((engine) => {
     'bad exercise logs are clear 400s: unknown exercise, future or too old day, bad date, short key',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       const path = `/api/patients/${patientId}/exercise-log`;
       const base = { idempotencyKey: randomUUID(), day, done: ['exercise.early.walk'] };
@@ -118,8 +116,7 @@ forEachEngine((engine) => {
         }
       }
       // The care team cannot write the patient's log for them.
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.equal((await nurse.post(path, base)).status, 403);
       assert.equal(
         (await db.selectFrom('exercise_logs').selectAll().execute()).filter(

@@ -7,9 +7,10 @@ import { serve } from '@hono/node-server';
 import type { Bundle, CarePlan, Observation, Resource } from '@medplum/fhirtypes';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import * as oidc from 'openid-client';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { jwtBearer } from './smart.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
@@ -159,8 +160,7 @@ forEachEngine((engine) => {
         assert.equal(flags.status, 403);
         assert.equal((flags.json as unknown as Resource).resourceType, 'OperationOutcome');
         const other = await seedClinic(db);
-        const otherAdmin = admin.fork();
-        await signInStaff(otherAdmin, other, 'admin');
+        const otherAdmin = await forkSignedIn(admin, other, 'admin');
         const stranger = await enrolAndSignIn(otherAdmin, other);
         const theirs = await admin.request(
           'GET',
@@ -176,11 +176,8 @@ forEachEngine((engine) => {
         );
 
         // Audited as the client.
-        const audited = await db
-          .selectFrom('audit_log')
+        const audited = await auditOf(db, clinic.clinicId, 'fhir.%')
           .select(['action', 'details', 'actor_id'])
-          .where('clinic_id', '=', clinic.clinicId)
-          .where('action', 'like', 'fhir.%')
           .execute();
         assert.ok(audited.length >= 3);
         for (const row of audited) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
+import { signedInClinic, signInPatient } from '../http/test-fixtures.ts';
 import { systemToken } from './smart.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
@@ -62,9 +62,7 @@ forEachEngine((engine) => {
     'round trip: an EHR transaction enrols a patient (a resend does not duplicate); her check-in comes back as QuestionnaireResponse + Observations',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { token } = await systemToken(admin, [
         'system/Patient.cruds',
         'system/Procedure.c',
@@ -112,11 +110,8 @@ forEachEngine((engine) => {
       assert.match(nameless.text, /givenName/);
       assert.equal((await send({ resourceType: 'Bundle', type: 'batch', entry: [] })).status, 400);
       assert.equal((await send(enrolment('MRN-4004'), 'text/plain')).status, 415);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'patient.enrol')
         .select(['action', 'details'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'patient.enrol')
         .execute();
       assert.equal(audit.length, 1);
       assert.equal((audit[0]?.details as { via?: string } | undefined)?.via, 'fhir');
@@ -164,9 +159,7 @@ forEachEngine((engine) => {
     'write-in needs Patient.c and Procedure.c: a read-only client is refused',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { token } = await systemToken(admin, ['system/*.rs']);
       const refused = await admin.request('POST', '/fhir/r4', JSON.stringify(enrolment('MRN-9')), {
         authorization: `Bearer ${token}`,

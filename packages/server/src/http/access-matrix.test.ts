@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
+import { auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { exportFileKey } from '../fhir/export.ts';
 import { jpegBytes, syntheticStudy } from '../imaging/dicom.test-helper.ts';
@@ -11,7 +12,7 @@ import { TestClient, testFiles } from './test-client.ts';
 import {
   enrolAndSignIn,
   type SeededClinic,
-  seedClinic,
+  signedInClinic,
   signInPatient,
   signInStaff,
 } from './test-fixtures.ts';
@@ -388,9 +389,7 @@ async function aRequest(db: Kysely<Database>, clinicId: string, patientId: strin
 }
 
 async function buildWorld(db: Kysely<Database>): Promise<World> {
-  const clinic = await seedClinic(db);
-  const admin = new TestClient(db);
-  await signInStaff(admin, clinic, 'admin');
+  const { clinic, client: admin } = await signedInClinic(db, 'admin');
   const me = await enrolAndSignIn(admin, clinic);
   const other = await enrolAndSignIn(admin, clinic);
   const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
@@ -414,19 +413,12 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     reviewerId: clinic.staff.reviewer.id,
   });
   const disposableUserId = randomUUID();
-  await db
-    .insertInto('users')
-    .values({
-      clinic_id: clinic.clinicId,
-      id: disposableUserId,
-      role: 'care_manager',
-      email: `spare-${disposableUserId}@x.example`,
-      display_name: 'Spare',
-      password_hash: null,
-      totp_secret: null,
-      disabled_at: null,
-    })
-    .execute();
+  await insertUser(db, clinic.clinicId, {
+    id: disposableUserId,
+    role: 'care_manager',
+    email: `spare-${disposableUserId}@x.example`,
+    displayName: 'Spare',
+  });
   const [scan] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
   const uploaded = await ingestUpload(db, testFiles, {
     clinicId: clinic.clinicId,
@@ -465,10 +457,8 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     .where('clinic_id', '=', clinic.clinicId)
     .where('patient_id', '=', me.patientId)
     .executeTakeFirstOrThrow();
-  const anAudit = await db
-    .selectFrom('audit_log')
+  const anAudit = await auditOf(db, clinic.clinicId)
     .select('id')
-    .where('clinic_id', '=', clinic.clinicId)
     .limit(1)
     .executeTakeFirstOrThrow();
   const smartClientId = randomUUID();

@@ -7,7 +7,14 @@ import { contentSecurityPolicy, defaultJsonBodyBytes } from './edge.ts';
 import { parsePublicUrl, publicLink } from './public-url.ts';
 import { parseTrustProxy, resolveHttpSettings } from './settings.ts';
 import { TestClient, testPublicUrl } from './test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff, staffPassword } from './test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+  staffPassword,
+} from './test-fixtures.ts';
 
 // Friday 2026-11-21 05:00 UTC is 21:00 in Los Angeles: the test clinic is closed (on-call routing).
 const afterHours = new Date('2026-11-21T05:00:00Z');
@@ -210,9 +217,7 @@ forEachEngine((engine) => {
 
   engine.test('state-changing requests from another site are refused (403 problem)', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { client: admin } = await signedInClinic(db, 'admin');
     const enrol = (headers: Record<string, string>) =>
       admin.request(
         'POST',
@@ -342,9 +347,7 @@ forEachEngine((engine) => {
     "a patient sees their alerts' level, time, instructions and whether the team has seen them, never staff notes or names",
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
         idempotencyKey: randomUUID(),
@@ -357,8 +360,7 @@ forEachEngine((engine) => {
       });
       assert.equal(fever.status, 201, fever.text);
       const alertId = (fever.json.alert as { id: string }).id;
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const note = 'Staff only: patient sounded anxious, consider psych referral.';
       assert.equal((await nurse.post(`/api/alerts/${alertId}/acknowledge`, { note })).status, 200);
 

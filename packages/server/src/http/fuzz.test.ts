@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { RouteDoc } from '../openapi/registry.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
-import { TestClient } from './test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from './test-fixtures.ts';
+import type { TestClient } from './test-client.ts';
+import { enrolAndSignIn, signedInClinic, signInStaff } from './test-fixtures.ts';
 
 /**
  * Fuzzes every documented JSON route (the OpenAPI registry) with random and adversarial bodies and
@@ -346,9 +346,7 @@ forEachEngine((engine) => {
     'fuzzing every JSON route as every actor: no 5xx, every error a problem',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const clients: Record<Actor, TestClient> = {
         visitor: admin.fork(),

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Role } from '../db/schema.ts';
+import { insertUser } from '../db/test-data.ts';
+import type { AlertFeed } from '../events/alert-feed.ts';
 import { TestClient } from './test-client.ts';
 
 export const staffPassword = 'correct horse battery staple';
@@ -27,21 +29,13 @@ export async function seedClinic(
     .execute();
   const staff = {} as SeededClinic['staff'];
   for (const role of ['admin', 'care_manager', 'clinician', 'reviewer'] as const) {
-    const id = randomUUID();
     const email = `${role}@${slug}.example`;
-    await db
-      .insertInto('users')
-      .values({
-        clinic_id: clinicId,
-        id,
-        role,
-        email,
-        display_name: role,
-        password_hash: hash,
-        totp_secret: null,
-        disabled_at: null,
-      })
-      .execute();
+    const id = await insertUser(db, clinicId, {
+      role,
+      email,
+      displayName: role,
+      passwordHash: hash,
+    });
     staff[role] = { id, email };
   }
   return { clinicId, slug, staff };
@@ -107,4 +101,27 @@ export async function enrolAndSignIn(
   const patient = admin.fork();
   await signInPatient(patient, clinic, email);
   return { patientId: enrolled.json.patientId as string, email, client: patient };
+}
+
+/** A seeded clinic and a client signed in as one of its staff (on a live alert feed when given). */
+export async function signedInClinic(
+  db: Kysely<Database>,
+  role: Exclude<Role, 'patient'>,
+  alertFeed?: AlertFeed,
+) {
+  const clinic = await seedClinic(db);
+  const client = new TestClient(db, undefined, alertFeed);
+  await signInStaff(client, clinic, role);
+  return { clinic, client };
+}
+
+/** Another browser on the same server (`client.fork()`), signed in as one of the clinic's staff. */
+export async function forkSignedIn(
+  client: TestClient,
+  clinic: SeededClinic,
+  role: Exclude<Role, 'patient'>,
+) {
+  const other = client.fork();
+  await signInStaff(other, clinic, role);
+  return other;
 }

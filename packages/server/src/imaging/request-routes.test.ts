@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -16,13 +17,10 @@ const openHours = new Date('2026-11-20T18:00:00Z');
 
 const imagingAudit = async (db: Kysely<Database>, clinicId: string, requestId: string) =>
   (
-    await db
-      .selectFrom('audit_log')
+    await auditOf(db, clinicId, 'imaging.%')
       .select(['action', 'actor_id', 'actor_role', 'patient_id'])
-      .where('clinic_id', '=', clinicId)
       .where('subject_type', '=', 'intake_request')
       .where('subject_id', '=', requestId)
-      .where('action', 'like', 'imaging.%')
       .orderBy('at')
       .orderBy('id')
       .execute()
@@ -169,10 +167,8 @@ forEachEngine((engine) => {
         // The clinician's read of the review's scans is audited too (issue 13).
         'imaging.list:clinician',
       ]);
-      const studyReads = await db
-        .selectFrom('audit_log')
+      const studyReads = await auditOf(db, clinic.clinicId)
         .select(['action', 'actor_id'])
-        .where('clinic_id', '=', clinic.clinicId)
         .where('subject_id', 'in', [studyId, fileId])
         .execute();
       assert.deepEqual(studyReads.map((r) => [r.action, r.actor_id]).sort(), [

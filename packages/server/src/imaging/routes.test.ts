@@ -4,9 +4,15 @@ import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
+import { type TestClient, testFiles } from '../http/test-client.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  signedInClinic,
+  staffSignedIn,
+} from '../http/test-fixtures.ts';
 import {
   compressedDicom,
   jpegBytes,
@@ -29,12 +35,9 @@ const raw = rawGet;
 
 const auditActions = async (db: Kysely<Database>, clinicId: string, patientId: string) =>
   (
-    await db
-      .selectFrom('audit_log')
+    await auditOf(db, clinicId, 'imaging.%')
       .select('action')
-      .where('clinic_id', '=', clinicId)
       .where('patient_id', '=', patientId)
-      .where('action', 'like', 'imaging.%')
       .orderBy('at')
       .execute()
   ).map((row) => row.action);
@@ -44,11 +47,9 @@ forEachEngine((engine) => {
     'staff upload a zipped study: good images stored with metadata, bad entries refused by name, every access audited',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
 
       const study = syntheticStudy({
         studyDate: '20261002',
@@ -160,8 +161,7 @@ forEachEngine((engine) => {
     'a patient uploads their own scans and reports; wrong files get clear errors',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX T1', images: 1 }] });
@@ -225,9 +225,7 @@ forEachEngine((engine) => {
       assert.equal((await raw(me.client, `/api/imaging/files/${otherFileId}`)).status, 404);
       assert.equal((await raw(me.client, `/api/imaging/files/${otherFileId}/frame`)).status, 404);
 
-      const elsewhere = await seedClinic(db);
-      const stranger = new TestClient(db);
-      await signInStaff(stranger, elsewhere, 'admin');
+      const { client: stranger } = await signedInClinic(db, 'admin');
       const fileId = (ok.json.stored as { fileId: string }[])[0]?.fileId;
       const studyId = (ok.json.studies as { id: string }[])[0]?.id;
       assert.equal((await raw(stranger, `/api/imaging/files/${fileId}`)).status, 404);
@@ -260,8 +258,7 @@ forEachEngine((engine) => {
     'upload limits: too large before reading, too many zip entries, a zip bomb entry refused',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
 
       const crowded = zipSync(

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  forkSignedIn,
   type SeededClinic,
   seedClinic,
   signInStaff,
@@ -254,17 +256,13 @@ forEachEngine((engine) => {
         (await admin.put('/api/clinic/imaging-storage', { quotaGigabytes: 0 })).status,
         400,
       );
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.equal(
         (await nurse.put('/api/clinic/imaging-storage', { quotaGigabytes: 500 })).status,
         403,
       );
-      const audited = await db
-        .selectFrom('audit_log')
+      const audited = await auditOf(db, clinic.clinicId, 'clinic.imaging-quota-update')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'clinic.imaging-quota-update')
         .execute();
       assert.equal(audited.length, 1);
       const stored = await send(

@@ -5,8 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../db/migrate.ts';
 import { pgliteDatabase, pgliteParsers } from '../db/open.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, signedInClinic } from '../http/test-fixtures.ts';
 import { storageUsed } from '../storage/quota.ts';
 import { syntheticStudy } from './dicom.test-helper.ts';
 import { uploadMemory } from './routes.ts';
@@ -33,9 +32,7 @@ function gigabyteBomb(files = 20): Uint8Array {
 /** A migrated in-memory database: the engine does not matter here, nothing is stored before inflating. */
 async function staffUploader(db?: Awaited<ReturnType<typeof freshDatabase>>) {
   const database = db ?? (await freshDatabase());
-  const clinic = await seedClinic(database);
-  const admin = new TestClient(database);
-  await signInStaff(admin, clinic, 'admin');
+  const { clinic, client: admin } = await signedInClinic(database, 'admin');
   const { patientId } = await enrolAndSignIn(admin, clinic);
   const cookie = (admin as unknown as { cookie: string }).cookie;
   const send = async (bytes: Uint8Array, headers: Record<string, string> = {}) => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import {
   imagingReviewGuidance,
   imagingReviewNextSteps,
@@ -8,6 +7,7 @@ import {
 } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
@@ -200,11 +200,8 @@ forEachEngine((engine) => {
       assert.ok(!text.includes(review.token), text);
 
       // Audited with who wrote it and the next step, never the summary.
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'intake.imaging-review-result')
         .select(['action', 'actor_id', 'details', 'subject_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'intake.imaging-review-result')
         .execute();
       assert.equal(audit.length, 1);
       assert.equal(audit[0]?.actor_id, clinic.staff.clinician.id);
@@ -272,11 +269,8 @@ forEachEngine((engine) => {
         (shown.addenda as Json[]).map((a) => a.text),
         [correction],
       );
-      const actions = await db
-        .selectFrom('audit_log')
+      const actions = await auditOf(db, clinic.clinicId, 'intake.imaging-review%')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', 'like', 'intake.imaging-review%')
         .execute();
       assert.deepEqual(actions.map((a) => a.action).sort(), [
         'intake.imaging-review-addendum',
@@ -294,20 +288,11 @@ forEachEngine((engine) => {
       const clinic = await seedClinic(db);
       const visitor = new TestClient(db, asked);
       const review = await visitorRequest(visitor, clinic, 'imaging_review', 'en');
-      const second = randomUUID();
-      await db
-        .insertInto('users')
-        .values({
-          clinic_id: clinic.clinicId,
-          id: second,
-          role: 'clinician',
-          email: `second@${clinic.slug}.example`,
-          display_name: 'Second surgeon',
-          password_hash: null,
-          totp_secret: null,
-          disabled_at: null,
-        })
-        .execute();
+      await insertUser(db, clinic.clinicId, {
+        role: 'clinician',
+        email: `second@${clinic.slug}.example`,
+        displayName: 'Second surgeon',
+      });
       const one = await staff(db, clinic, 'clinician');
       const two = await staff(db, clinic, 'clinician');
       const answers = await Promise.all(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
@@ -139,11 +140,7 @@ forEachEngine((engine) => {
         200,
       );
 
-      const audit = await db
-        .selectFrom('audit_log')
-        .select(['action', 'actor_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const audit = await auditOf(db, clinic.clinicId).select(['action', 'actor_id']).execute();
       assert.equal(audit.filter((a) => a.action === 'intake.create').length, 6);
       assert.equal(audit.filter((a) => a.action === 'intake.status-read').length, 6);
       assert.ok(audit.some((a) => a.action === 'intake.list' && a.actor_id !== null));
@@ -429,10 +426,8 @@ forEachEngine((engine) => {
           ((detail.json.request as Json).assignee as Json).id,
         clinic.staff.care_manager.id,
       );
-      const actions = await db
-        .selectFrom('audit_log')
+      const actions = await auditOf(db, clinic.clinicId)
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
         .where('subject_id', '=', id)
         .execute();
       for (const action of [
@@ -709,11 +704,8 @@ forEachEngine((engine) => {
         { headers: { [requestTokenHeader]: other.json.token as string } },
       );
       assert.equal(none.status, 404);
-      const downloads = await db
-        .selectFrom('audit_log')
+      const downloads = await auditOf(db, clinic.clinicId, 'intake.info-kit-download')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'intake.info-kit-download')
         .execute();
       assert.equal(downloads.length, 2);
     },

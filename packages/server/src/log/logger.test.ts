@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import type { TestClient } from '../http/test-client.ts';
+import { enrolAndSignIn, signedInClinic } from '../http/test-fixtures.ts';
 import { createLogger, errorFields, sanitizeMessage } from './logger.ts';
 
 /** Health data a patient typed; it must never reach a log line. */
@@ -53,9 +53,7 @@ forEachEngine((engine) => {
     'a database error in a check-in is logged as one JSON line without what the patient wrote',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       await failEveryInsert(db, 'checkins');
       admin.logs.length = 0;
@@ -101,9 +99,7 @@ forEachEngine((engine) => {
     'a failed message send logs neither the message nor the patient’s email',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, email, client: patient } = await enrolAndSignIn(admin, clinic);
       await failEveryInsert(db, 'messages');
       admin.logs.length = 0;
@@ -124,9 +120,7 @@ forEachEngine((engine) => {
 
   engine.test('a failed sign-in code logs no token hash and no email', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { email } = await enrolAndSignIn(admin, clinic);
     // What a code collision did: the unique violation's detail held the token hash.
     await failEveryInsert(db, 'sign_in_codes'); // where patient codes live since migration 012

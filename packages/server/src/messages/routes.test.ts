@@ -1,20 +1,24 @@
 import assert from 'node:assert/strict';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test(
     'a patient and the care team write in one thread; each side marks the other side read',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const thread = `/api/patients/${patientId}/messages`;
 
       const first = await patient.post(thread, { body: '  My wound feels warm. Is that okay?  ' });
@@ -74,11 +78,8 @@ forEachEngine((engine) => {
       assert.equal((await patient.post(`${thread}/read`, {})).json.marked, 1);
       assert.equal((await patient.get(thread)).json.unread, 0);
 
-      const actions = await db
-        .selectFrom('audit_log')
+      const actions = await auditOf(db, clinic.clinicId, 'message.%')
         .select(['action', 'patient_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', 'like', 'message.%')
         .execute();
       for (const action of [
         'message.send',
@@ -106,8 +107,7 @@ forEachEngine((engine) => {
       const other = await enrolAndSignIn(admin, clinic);
       const thread = `/api/patients/${patientId}/messages`;
 
-      const reviewer = admin.fork();
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
       await db
         .insertInto('reviewer_assignments')
         .values({
@@ -130,8 +130,7 @@ forEachEngine((engine) => {
       assert.equal((await other.client.post(thread, { body: 'hi' })).status, 403);
       assert.equal((await other.client.get('/api/messages/unread')).status, 403);
 
-      const stranger = admin.fork();
-      await signInStaff(stranger, elsewhere, 'care_manager');
+      const stranger = await forkSignedIn(admin, elsewhere, 'care_manager');
       assert.equal((await stranger.get(thread)).status, 404);
       assert.equal((await stranger.post(thread, { body: 'hi' })).status, 404);
       assert.deepEqual((await stranger.get('/api/messages/unread')).json.patients, []);
@@ -147,9 +146,7 @@ forEachEngine((engine) => {
 
   engine.test('an empty or oversized message is a 400 naming the field', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
     const thread = `/api/patients/${patientId}/messages`;
     for (const body of [
@@ -174,8 +171,7 @@ forEachEngine((engine) => {
       const admin = new TestClient(db);
       await signInStaff(admin, clinic, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       await patient.post(`/api/patients/${patientId}/messages`, { body: 'Can I drive yet?' });
       const owner = `/api/patients/${patientId}/inbox-owner`;
       const inboxRow = async () =>
@@ -196,12 +192,10 @@ forEachEngine((engine) => {
 
       for (const userId of [clinic.staff.reviewer.id, elsewhere.staff.admin.id, 'x'])
         assert.equal((await nurse.post(owner, { userId })).status, 400, userId);
-      const clinician = admin.fork();
-      await signInStaff(clinician, clinic, 'clinician');
+      const clinician = await forkSignedIn(admin, clinic, 'clinician');
       assert.equal((await clinician.post(owner, { userId: null })).status, 403);
       assert.equal((await patient.post(owner, { userId: null })).status, 403);
-      const stranger = admin.fork();
-      await signInStaff(stranger, elsewhere, 'care_manager');
+      const stranger = await forkSignedIn(admin, elsewhere, 'care_manager');
       assert.equal((await stranger.post(owner, {})).status, 404);
       assert.equal(
         (await nurse.post('/api/patients/00000000-0000-4000-8000-000000000000/inbox-owner', {}))
@@ -211,11 +205,8 @@ forEachEngine((engine) => {
 
       assert.equal((await nurse.post(owner, { userId: null })).status, 200);
       assert.equal((await inboxRow())?.assignee, null);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'message.assign')
         .select(['details', 'patient_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'message.assign')
         .orderBy('at')
         .execute();
       assert.deepEqual(

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import {
+  postDemoEmergency,
   type RunningServer,
   signIn,
   sseReader,
@@ -293,15 +294,7 @@ http {
         )
       : undefined;
     if (throughHaproxy) assert.equal((await throughHaproxy.next()).event, 'ready');
-    const patient = await signIn(b, { patient: 'rosa@demo.example' });
-    const me = (await (
-      await fetch(`${b.url}/api/auth/me`, { headers: { cookie: patient } })
-    ).json()) as { patientId: string };
-    const posted = await fetch(`${b.url}/api/patients/${me.patientId}/checkins`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: patient },
-      body: JSON.stringify({ idempotencyKey: randomUUID(), checkin: { chestPain: 'yes' } }),
-    });
+    const posted = await postDemoEmergency(b);
     assert.equal(posted.status, 201);
     const { alert } = (await posted.json()) as { alert: { id: string } };
     for (const stream of [onA, throughProxy, ...(throughHaproxy ? [throughHaproxy] : [])]) {

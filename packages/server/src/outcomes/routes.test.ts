@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, forkSignedIn, signedInClinic } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test('staff read their clinic’s outcomes as JSON and CSV; patients cannot', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
     await enrolAndSignIn(admin, clinic, {
       surgery: { region: 'cervical', procedure: 'laminotomy', surgeryDate: '2026-10-01' },
@@ -18,8 +15,7 @@ forEachEngine((engine) => {
       idempotencyKey: randomUUID(),
       checkin: { chestPain: 'yes' },
     });
-    const nurse = admin.fork();
-    await signInStaff(nurse, clinic, 'care_manager');
+    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
     await nurse.post(`/api/alerts/${(posted.json.alert as { id: string }).id}/acknowledge`, {});
 
     const report = await nurse.get('/api/outcomes');

@@ -5,6 +5,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import {
   type SeededClinic,
   seedClinic,
+  signedInClinic,
   signInPatient,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
@@ -303,8 +304,7 @@ forEachEngine((engine) => {
     'a cancelled surgery: the plan and questionnaire schedule say so; reinstating brings them back',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const clinicianClient = await staffSignedIn(db, clinic, 'clinician');
+      const { clinic, client: clinicianClient } = await signedInClinic(db, 'clinician');
       const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const created = await nurse.post('/api/patients', aPatient(clinic));
       const patientId = created.json.patientId as string;

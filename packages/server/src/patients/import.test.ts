@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
+import { forkSignedIn, signedInClinic } from '../http/test-fixtures.ts';
 import { syntheticCsv } from './import.test-helper.ts';
 
 const header =
@@ -28,8 +29,7 @@ forEachEngine((engine) => {
     'CSV import: a dry run lists each bad row in plain words; the real run then enrols nobody',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const nurse = await staffSignedIn(db, clinic, 'care_manager');
+      const { clinic, client: nurse } = await signedInClinic(db, 'care_manager');
       const csv = [
         header,
         `M1,Ana,Ruiz,1960-03-14,ana@mail.example,(415) 555-2671,es,lumbar,laminectomy,2,no,2026-11-10,${clinic.staff.clinician.email}`,
@@ -78,8 +78,7 @@ forEachEngine((engine) => {
       });
       assert.equal(bad.status, 400);
       assert.match(bad.json.detail as string, /columns we do not know: "name", "when"/);
-      const clinician = nurse.fork();
-      await signInStaff(clinician, clinic, 'clinician');
+      const clinician = await forkSignedIn(nurse, clinic, 'clinician');
       assert.equal(
         (await clinician.post('/api/patients/import', { csv, dryRun: true })).status,
         403,
@@ -91,8 +90,7 @@ forEachEngine((engine) => {
     'CSV import enrols every row in one go; importing the same file again enrols nobody twice',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const csv = [
         header,
         `M1,Ana,Ruiz,03/14/1960,ANA@mail.example,(415) 555-2671,es,lumbar,laminectomy,2,yes,11/10/2026,${clinic.staff.clinician.email}`,
@@ -150,11 +148,8 @@ forEachEngine((engine) => {
       assert.equal(again.status, 200, again.text);
       assert.deepEqual(again.json.counts, { rows: 2, new: 0, alreadyEnrolled: 2, errors: 0 });
       assert.equal(await patientCount(db, clinic.clinicId), 2);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'patient.import')
         .select('details')
-        .where('action', '=', 'patient.import')
-        .where('clinic_id', '=', clinic.clinicId)
         .execute();
       assert.equal(audit.length, 2);
       assert.deepEqual(
@@ -168,8 +163,7 @@ forEachEngine((engine) => {
     'CSV import: 5 000 rows enrol in one transaction; one bad row refuses a whole file',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const csv = syntheticCsv(5_000);
       const result = await admin.post('/api/patients/import', { csv, dryRun: false });
       assert.equal(result.status, 201, result.text.slice(0, 500));

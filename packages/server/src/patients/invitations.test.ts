@@ -5,8 +5,10 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  forkSignedIn,
   lumbarSurgery,
   seedClinic,
+  signedInClinic,
   signInStaff,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
@@ -44,10 +46,8 @@ forEachEngine((engine) => {
     'patient invitations: email and SMS, link works once, resend ends the old link, revoke, expiry; language used',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const staff = await staffSignedIn(db, clinic, 'care_manager');
-      const admin = staff.fork();
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: staff } = await signedInClinic(db, 'care_manager');
+      const admin = await forkSignedIn(staff, clinic, 'admin');
       const enrolled = await admin.post('/api/patients', {
         givenName: 'Rosa',
         familyName: 'Diaz',
@@ -244,9 +244,7 @@ forEachEngine((engine) => {
       );
 
       // Another clinic's staff cannot invite this patient.
-      const other = await seedClinic(db);
-      const outsider = new TestClient(db);
-      await signInStaff(outsider, other, 'admin');
+      const { client: outsider } = await signedInClinic(db, 'admin');
       assert.equal(
         (await outsider.post(`/api/patients/${patientId}/invitations`, { channel: 'email' }))
           .status,

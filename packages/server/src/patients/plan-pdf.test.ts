@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, forkSignedIn, seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { pdfText } from '../intake/pdf-text.test-helper.ts';
 
 forEachEngine((engine) => {
@@ -72,14 +73,10 @@ forEachEngine((engine) => {
       assert.ok(bladder.length === 5 && es.includes(bladder.join(' ')), bladder.join(' '));
 
       // The care team can print it too (in the patient's language); the download is audited.
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.match(pdfText(await download(nurse)), /Mi plan de recuperación/);
-      const audited = await db
-        .selectFrom('audit_log')
+      const audited = await auditOf(db, clinic.clinicId, 'plan.pdf')
         .select(['actor_role'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'plan.pdf')
         .execute();
       assert.deepEqual(audited.map((a) => a.actor_role).sort(), [
         'care_manager',

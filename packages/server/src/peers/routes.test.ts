@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
+  forkSignedIn,
   type SeededClinic,
-  seedClinic,
+  signedInClinic,
   signInPatient,
   signInStaff,
 } from '../http/test-fixtures.ts';
@@ -46,11 +48,8 @@ const offer = {
 };
 
 async function world(db: Kysely<Database>) {
-  const clinic = await seedClinic(db);
-  const admin = new TestClient(db);
-  await signInStaff(admin, clinic, 'admin');
-  const nurse = admin.fork();
-  await signInStaff(nurse, clinic, 'care_manager');
+  const { clinic, client: admin } = await signedInClinic(db, 'admin');
+  const nurse = await forkSignedIn(admin, clinic, 'care_manager');
   const vera = await enrol(admin, clinic, 'Vera', past, '1961-03-04');
   const paco = await enrol(admin, clinic, 'Paco', { ...past, region: 'cervical' });
   const rosa = await enrol(admin, clinic, 'Rosa', ahead);
@@ -328,12 +327,7 @@ forEachEngine((engine) => {
       assert.equal(after.json.canSend, false);
       assert.equal((await w.vera.client.post(`${thread}/end`)).status, 409);
 
-      const actions = await db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('clinic_id', '=', w.clinic.clinicId)
-        .where('action', 'like', 'peer.%')
-        .execute();
+      const actions = await auditOf(db, w.clinic.clinicId, 'peer.%').select('action').execute();
       const done = new Set(actions.map((a) => a.action));
       for (const action of [
         'peer.volunteer.save',
@@ -403,11 +397,8 @@ forEachEngine((engine) => {
         (await w.vera.client.post(`/api/peers/connections/${id}/messages`, { body: 'x' })).status,
         409,
       );
-      const audited = await db
-        .selectFrom('audit_log')
+      const audited = await auditOf(db, w.clinic.clinicId, 'peer.connection.end')
         .select(['actor_role'])
-        .where('clinic_id', '=', w.clinic.clinicId)
-        .where('action', '=', 'peer.connection.end')
         .execute();
       assert.deepEqual(
         audited.map((a) => a.actor_role),

@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { testFiles } from '../http/test-client.ts';
+import { enrolAndSignIn, forkSignedIn, signedInClinic } from '../http/test-fixtures.ts';
 import { jpegBytes } from '../imaging/dicom.test-helper.ts';
 import { storageUsed } from '../storage/quota.ts';
 import { checkPhoto, exifHasGps } from './image.ts';
@@ -123,12 +124,7 @@ test('a PNG: eXIf (with GPS) and text chunks are removed, the picture kept; a br
 });
 
 async function auditDetails(db: Kysely<Database>, clinicId: string, action: string) {
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['details', 'subject_id'])
-    .where('clinic_id', '=', clinicId)
-    .where('action', '=', action)
-    .execute();
+  const rows = await auditOf(db, clinicId, action).select(['details', 'subject_id']).execute();
   return rows.map((r): Record<string, unknown> => ({ ...(r.details as object), id: r.subject_id }));
 }
 
@@ -138,13 +134,10 @@ forEachEngine((engine) => {
     async () => {
       const database = await engine.open();
       const { db } = database;
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const checkin = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
         idempotencyKey: randomUUID(),
         checkin: { limbPain: 3 },
@@ -286,9 +279,7 @@ forEachEngine((engine) => {
       );
 
       // Another clinic's staff: nothing.
-      const elsewhere = await seedClinic(db);
-      const otherNurse = new TestClient(db);
-      await signInStaff(otherNurse, elsewhere, 'care_manager');
+      const { client: otherNurse } = await signedInClinic(db, 'care_manager');
       assert.ok([403, 404].includes((await otherNurse.get(photos)).status));
       assert.ok([403, 404].includes((await otherNurse.get(`/api/photos/${goodPhoto.id}`)).status));
     },

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
+import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInPatient, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  seedClinic,
+  signedInClinic,
+  signInPatient,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 
 const odiAnswers = (value: number) => ({
   'pain-intensity': value,
@@ -92,10 +100,8 @@ forEachEngine((engine) => {
         'ODI stays off until the clinic confirms its licence',
       );
 
-      const actions = await db
-        .selectFrom('audit_log')
+      const actions = await auditOf(db, clinic.clinicId)
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
         .where('patient_id', '=', patientId)
         .execute();
       for (const action of ['prom.submit', 'prom.list', 'prom.due'])
@@ -108,9 +114,7 @@ forEachEngine((engine) => {
 
   engine.test('an unlicensed instrument is a 409 until an admin turns it on', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
     const odi = `/api/patients/${patientId}/proms/odi`;
 
@@ -119,8 +123,7 @@ forEachEngine((engine) => {
     assert.match(String(refused.json.detail), /licence/);
     assert.match(String(refused.json.detail), /admin can turn it on/);
 
-    const nurse = admin.fork();
-    await signInStaff(nurse, clinic, 'care_manager');
+    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
     assert.equal(
       (await nurse.put('/api/clinic/settings', { licensedInstruments: ['odi'] })).status,
       403,
@@ -157,11 +160,8 @@ forEachEngine((engine) => {
     assert.equal(accepted.status, 201, accepted.text);
     const score = accepted.json.score as { scales: { scale: string; value: number }[] };
     assert.equal(score.scales[0]?.value, 40, '18 of 45 points over 9 answered sections');
-    const settingsAudit = await db
-      .selectFrom('audit_log')
+    const settingsAudit = await auditOf(db, clinic.clinicId, 'clinic.settings-update')
       .select('details')
-      .where('clinic_id', '=', clinic.clinicId)
-      .where('action', '=', 'clinic.settings-update')
       .orderBy('at')
       .executeTakeFirst();
     assert.deepEqual(settingsAudit?.details, {
@@ -172,9 +172,7 @@ forEachEngine((engine) => {
 
   engine.test('bad answers are a 400 naming the item; nothing is stored', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
     const nrs = `/api/patients/${patientId}/proms/nrs-back-leg`;
 
@@ -202,17 +200,13 @@ forEachEngine((engine) => {
     'mJOA is entered by a clinician only; patient questionnaires by the patient only',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic, {
         surgery: { region: 'cervical', procedure: 'laminectomy', surgeryDate: '2026-11-10' },
       });
       const mjoa = `/api/patients/${patientId}/proms/mjoa`;
-      const clinician = admin.fork();
-      await signInStaff(clinician, clinic, 'clinician');
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const clinician = await forkSignedIn(admin, clinic, 'clinician');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
 
       const byPatient = await patient.post(mjoa, { answers: mjoaAnswers });
       assert.equal(byPatient.status, 403);
@@ -239,8 +233,7 @@ forEachEngine((engine) => {
       const other = await enrolAndSignIn(admin, clinic);
       assert.equal((await other.client.post(ndi, { answers: { axial: 3, limb: 3 } })).status, 403);
       assert.equal((await other.client.get(`/api/patients/${patientId}/proms`)).status, 403);
-      const reviewer = admin.fork();
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
       assert.equal(
         (await reviewer.get(`/api/patients/${patientId}/proms`)).status,
         403,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { insertPatientWithSurgery } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { ReminderJobs } from './jobs.ts';
 
@@ -14,36 +15,12 @@ forEachEngine((engine) => {
         .insertInto('clinics')
         .values({ id: clinicId, slug: `j-${clinicId.slice(0, 8)}`, name: 'J', timezone: 'UTC' })
         .execute();
-      for (let i = 0; i < 5; i++) {
-        const id = randomUUID();
-        await db
-          .insertInto('patients')
-          .values({
-            clinic_id: clinicId,
-            id,
-            user_id: null,
-            given_name: 'A',
-            family_name: 'B',
-            date_of_birth: null,
-            email: `j${i}@mail.example`,
-            phone: null,
-            created_by: null,
-          })
-          .execute();
-        await db
-          .insertInto('surgeries')
-          .values({
-            clinic_id: clinicId,
-            patient_id: id,
-            surgeon_id: null,
-            region: 'cervical',
-            procedure: 'laminectomy',
-            approach: 'open',
-            levels: 1,
-            surgery_date: '2026-12-01',
-          })
-          .execute();
-      }
+      for (let i = 0; i < 5; i++)
+        await insertPatientWithSurgery(db, clinicId, {
+          email: `j${i}@mail.example`,
+          region: 'cervical',
+          surgeryDate: '2026-12-01',
+        });
       let clock = new Date('2026-12-03T12:00:00Z');
       const now = () => clock;
       const quiet = () => {};

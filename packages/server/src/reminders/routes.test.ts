@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
+import { auditOf, insertAlert } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  forkSignedIn,
+  signedInClinic,
+  signInStaff,
+} from '../http/test-fixtures.ts';
 import { sendOutbox } from '../jobs/outbox-sender.ts';
 import { fakeTwilio } from '../messaging/fake-twilio.test-helper.ts';
 import { twilioSms } from '../messaging/sms.ts';
@@ -15,9 +20,7 @@ forEachEngine((engine) => {
     'stop link: GET asks, the RFC 8058 one-click POST stops email, and no email follows',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
       const email = await db
@@ -70,11 +73,8 @@ forEachEngine((engine) => {
         .where('kind', '=', 'reminder')
         .execute();
       assert.equal(emails.length, 1);
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'reminders.stop-link')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'reminders.stop-link')
         .execute();
       assert.equal(audit.length, 1);
     },
@@ -84,9 +84,7 @@ forEachEngine((engine) => {
     'prefs: the patient pauses; bad input is a 400; staff cannot change them',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       const path = `/api/patients/${patientId}/reminders`;
       const bad = await client.put(path, { channels: ['fax'], paused: false, quietHours: null });
@@ -126,9 +124,7 @@ forEachEngine((engine) => {
     'calendar: a valid RFC 5545 file and a private feed that can be revoked',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       await db
         .updateTable('patients')
@@ -177,9 +173,7 @@ forEachEngine((engine) => {
     'worklist: missed check-ins and silence after an urgent alert; acknowledged once, back when quiet again',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const quiet = await enrolAndSignIn(admin, clinic);
       const alerted = await enrolAndSignIn(admin, clinic, {
         surgery: { region: 'lumbar', procedure: 'laminectomy', surgeryDate: '2026-09-01' },
@@ -190,28 +184,14 @@ forEachEngine((engine) => {
         .where('clinic_id', '=', clinic.clinicId)
         .where('id', '=', quiet.patientId)
         .execute();
-      await db
-        .insertInto('alerts')
-        .values({
-          clinic_id: clinic.clinicId,
-          patient_id: alerted.patientId,
-          checkin_id: null,
-          level: 'urgent',
-          priority: 1,
-          findings: '[]',
-          created_at: new Date('2026-11-18T18:00:00Z'),
-          deadline_at: null,
-          acknowledged_by: null,
-          acknowledged_at: null,
-          resolved_by: null,
-          resolved_at: null,
-          notes: null,
-          escalated_at: null,
-          escalated_to: null,
-        })
-        .execute();
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      await insertAlert(db, {
+        clinicId: clinic.clinicId,
+        patientId: alerted.patientId,
+        level: 'urgent',
+        priority: 1,
+        createdAt: new Date('2026-11-18T18:00:00Z'),
+      });
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
         patientId: string;
         noCheckinSince: boolean;
@@ -277,11 +257,8 @@ forEachEngine((engine) => {
         again.map((e) => [e.patientId, e.days]),
         [[quiet.patientId, 4]],
       );
-      const audits = await db
-        .selectFrom('audit_log')
+      const audits = await auditOf(db, clinic.clinicId, 'worklist.acknowledge')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'worklist.acknowledge')
         .execute();
       assert.equal(audits.length, 2);
       // A staff read of patient data: each look at the worklist is one audit row, like the queue's.
@@ -307,33 +284,17 @@ forEachEngine((engine) => {
     'worklist: one entry per patient who is both missing check-ins and silent after an urgent alert; one acknowledgement clears it',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       // Surgery on the 10th, no check-in since; an urgent alert two days ago.
       const both = await enrolAndSignIn(admin, clinic);
-      await db
-        .insertInto('alerts')
-        .values({
-          clinic_id: clinic.clinicId,
-          patient_id: both.patientId,
-          checkin_id: null,
-          level: 'urgent',
-          priority: 1,
-          findings: '[]',
-          created_at: new Date('2026-11-18T15:00:00Z'),
-          deadline_at: null,
-          acknowledged_by: null,
-          acknowledged_at: null,
-          resolved_by: null,
-          resolved_at: null,
-          notes: null,
-          escalated_at: null,
-          escalated_to: null,
-        })
-        .execute();
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      await insertAlert(db, {
+        clinicId: clinic.clinicId,
+        patientId: both.patientId,
+        level: 'urgent',
+        priority: 1,
+        createdAt: new Date('2026-11-18T15:00:00Z'),
+      });
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       const entries = (await nurse.get('/api/worklist')).json.entries as unknown as {
         patientId: string;
         reason: string;
@@ -362,9 +323,7 @@ forEachEngine((engine) => {
     'SMS reminder: through the outbox to the fake Twilio, with a stop link that works; none after stopping',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       await db
         .updateTable('patients')
@@ -424,12 +383,9 @@ forEachEngine((engine) => {
     'alert emails: a nurse opts in to new urgent alerts and out of escalation emails',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
-      const nurse = admin.fork();
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
       assert.deepEqual((await nurse.get('/api/staff/me/alert-emails')).json, {
         newUrgent: false,
         escalations: true,
@@ -502,9 +458,7 @@ forEachEngine((engine) => {
     'clinic settings: the admin tunes cadence and worklist thresholds; bad settings are a 400',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, client: admin } = await signedInClinic(db, 'admin');
       await enrolAndSignIn(admin, clinic);
       const settings = {
         cadence: [{ untilDay: 30, everyDays: 1 }],

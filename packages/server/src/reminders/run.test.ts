@@ -4,6 +4,7 @@ import { after } from 'node:test';
 import { localWeekdayAndTime } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { insertPatientWithSurgery } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { vapidKeys } from '../messaging/push.ts';
 import { startFakePushService } from '../messaging/push-fake.test-helper.ts';
@@ -13,38 +14,15 @@ import { runReminders } from './run.ts';
 const zone = 'America/Chicago';
 const surgeryDate = '2026-03-02';
 
-async function aPatient(db: Kysely<Database>, clinicId: string, language: 'en' | 'es' = 'en') {
-  const id = randomUUID();
-  await db
-    .insertInto('patients')
-    .values({
-      clinic_id: clinicId,
-      id,
-      user_id: null,
-      given_name: 'Rosa',
-      family_name: 'Diaz',
-      date_of_birth: null,
-      email: `p-${id.slice(0, 8)}@mail.example`,
-      phone: null,
-      created_by: null,
-      language,
-    })
-    .execute();
-  await db
-    .insertInto('surgeries')
-    .values({
-      clinic_id: clinicId,
-      patient_id: id,
-      surgeon_id: null,
-      region: 'lumbar',
-      procedure: 'laminectomy',
-      approach: 'open',
-      levels: 1,
-      surgery_date: surgeryDate,
-    })
-    .execute();
-  return id;
-}
+const aPatient = (db: Kysely<Database>, clinicId: string, language: 'en' | 'es' = 'en') =>
+  insertPatientWithSurgery(db, clinicId, {
+    email: `p-${randomUUID().slice(0, 8)}@mail.example`,
+    region: 'lumbar',
+    surgeryDate,
+    givenName: 'Rosa',
+    familyName: 'Diaz',
+    language,
+  });
 
 async function aClinic(db: Kysely<Database>) {
   const id = randomUUID();

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
+import { auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  forkSignedIn,
   type SeededClinic,
   seedClinic,
   signInStaff,
@@ -71,19 +73,12 @@ async function raw(client: TestClient, path: string) {
 /** A second reviewer of the same clinic, signed in on its own client. */
 async function secondReviewer(db: Kysely<Database>, admin: TestClient, clinic: SeededClinic) {
   const email = `reviewer-2@${clinic.slug}.example`;
-  await db
-    .insertInto('users')
-    .values({
-      clinic_id: clinic.clinicId,
-      id: randomUUID(),
-      role: 'reviewer',
-      email,
-      display_name: 'second reviewer',
-      password_hash: await hashPassword(staffPassword),
-      totp_secret: null,
-      disabled_at: null,
-    })
-    .execute();
+  await insertUser(db, clinic.clinicId, {
+    role: 'reviewer',
+    email,
+    displayName: 'second reviewer',
+    passwordHash: await hashPassword(staffPassword),
+  });
   const client = admin.fork();
   const signedIn = await client.post('/api/auth/sign-in', {
     clinic: clinic.slug,
@@ -100,8 +95,7 @@ async function world(db: Kysely<Database>) {
   await signInStaff(admin, clinic, 'admin');
   const rosa = await enrolAndSignIn(admin, clinic);
   const other = await enrolAndSignIn(admin, clinic);
-  const reviewer = admin.fork();
-  await signInStaff(reviewer, clinic, 'reviewer');
+  const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
   const rosaStudy = await uploadStudy(rosa.client, rosa.patientId, 'Quimby');
   const otherStudy = await uploadStudy(other.client, other.patientId, 'Zebulon');
   return { clinic, admin, rosa, other, reviewer, rosaStudy, otherStudy };
@@ -283,12 +277,9 @@ forEachEngine((engine) => {
       assert.equal(late.status, 409, late.text);
 
       // Every read by the reviewer is audited with the patient and the variant.
-      const audit = await db
-        .selectFrom('audit_log')
+      const audit = await auditOf(db, clinic.clinicId, 'imaging.%')
         .select(['action', 'patient_id', 'details'])
-        .where('clinic_id', '=', clinic.clinicId)
         .where('actor_id', '=', clinic.staff.reviewer.id)
-        .where('action', 'like', 'imaging.%')
         .orderBy('at')
         .execute();
       assert.deepEqual(
@@ -304,11 +295,8 @@ forEachEngine((engine) => {
           ['imaging.file.download', rosa.patientId, 'deidentified'],
         ],
       );
-      const changes = await db
-        .selectFrom('audit_log')
+      const changes = await auditOf(db, clinic.clinicId, 'second_opinion.studies')
         .select('action')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('action', '=', 'second_opinion.studies')
         .execute();
       assert.equal(changes.length, 2);
     },

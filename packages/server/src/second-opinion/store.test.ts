@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { testFiles } from '../http/test-client.ts';
+import { enrolAndSignIn, signedInClinic } from '../http/test-fixtures.ts';
 import { syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { ingestUpload } from '../imaging/service.ts';
 import { attachStudies, caseStudyIds } from './store.ts';
@@ -28,9 +28,7 @@ async function aStudy(db: Kysely<Database>, clinicId: string, patientId: string)
 forEachEngine((engine) => {
   engine.test('imaging studies attach to a case once each, within its clinic', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const rosa = await enrolAndSignIn(admin, clinic);
     const asked = await rosa.client.post('/api/second-opinions', {
       question: 'Please look at my six-month scans.',
@@ -47,9 +45,7 @@ forEachEngine((engine) => {
       /foreign key|violates/i,
       'only a study that exists can be attached',
     );
-    const elsewhere = await seedClinic(db);
-    const elsewhereAdmin = new TestClient(db);
-    await signInStaff(elsewhereAdmin, elsewhere, 'admin');
+    const { clinic: elsewhere, client: elsewhereAdmin } = await signedInClinic(db, 'admin');
     const stranger = await enrolAndSignIn(elsewhereAdmin, elsewhere);
     const theirStudy = await aStudy(db, elsewhere.clinicId, stranger.patientId);
     assert.deepEqual(await caseStudyIds(db, elsewhere.clinicId, caseId), []);

@@ -1,7 +1,8 @@
 import type { TotpSetup } from '@lamina/contract';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
+import { ErrorNote, Field, useSending } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 
 type T = ReturnType<typeof useT>['t'];
@@ -38,57 +39,23 @@ export function explain(t: T, failure: unknown): string {
   return t('console.loadError');
 }
 
-function Field(props: {
-  label: string;
-  type?: string;
-  value: string;
-  onChange(value: string): void;
-  autoComplete: string;
-  hint?: ReactNode;
-}) {
-  return (
-    <label className="field">
-      <span>{props.label}</span>
-      <input
-        type={props.type ?? 'text'}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        autoComplete={props.autoComplete}
-        required
-      />
-      {props.hint ? <small>{props.hint}</small> : null}
-    </label>
-  );
-}
-
 /** "Forgot your password?": a reset link by email (the answer is the same whether the account exists). */
 export function ForgotPassword({ onBack }: { onBack(): void }) {
   const { t } = useT();
   const [clinic, setClinic] = useState('');
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/password/reset-request', {
-        clinic: clinic.trim(),
-        email: email.trim(),
-      });
-      setSent(true);
-    } catch (failure) {
-      setError(explain(t, failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSending((failure) => explain(t, failure));
+  const send = submit(async () => {
+    await api.post('/api/auth/password/reset-request', {
+      clinic: clinic.trim(),
+      email: email.trim(),
+    });
+    setSent(true);
+  });
 
   return (
-    <form className="card signin" onSubmit={submit} noValidate>
+    <form className="card signin" onSubmit={send} noValidate>
       <h1>{t('account.forgotTitle')}</h1>
       {sent ? (
         <p role="status">{t('account.resetSent', { email })}</p>
@@ -108,11 +75,7 @@ export function ForgotPassword({ onBack }: { onBack(): void }) {
             onChange={setEmail}
             autoComplete="username"
           />
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorNote error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('account.sendLink')}
           </button>
@@ -131,25 +94,14 @@ export function ResetPassword() {
   const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/password/reset', { token, password });
-      setDone(true);
-    } catch (failure) {
-      setError(explain(t, failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSending((failure) => explain(t, failure));
+  const send = submit(async () => {
+    await api.post('/api/auth/password/reset', { token, password });
+    setDone(true);
+  });
 
   return (
-    <form className="card signin" onSubmit={submit} noValidate>
+    <form className="card signin" onSubmit={send} noValidate>
       <h1>{t('account.resetTitle')}</h1>
       {done ? (
         <p role="status">
@@ -165,11 +117,7 @@ export function ResetPassword() {
             autoComplete="new-password"
             hint={t('account.passwordRules')}
           />
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorNote error={error} />
           <button type="submit" className="primary" disabled={busy || !token}>
             {t('account.savePassword')}
           </button>
@@ -185,36 +133,21 @@ export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
   const [secret, setSecret] = useState<TotpSetup | null>(null);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function start() {
-    setBusy(true);
-    setError(null);
-    try {
+  const starting = useSending((failure) => explain(t, failure));
+  const enabling = useSending((failure) => explain(t, failure), true);
+  const busy = starting.busy || enabling.busy;
+  const error = enabling.error ?? starting.error;
+  const start = () =>
+    starting.send(async () => {
       setSecret(await api.post<TotpSetup>('/api/auth/totp/setup', {}));
-    } catch (failure) {
-      setError(explain(t, failure));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/totp/enable', { password, code: code.trim() });
-      await onDone();
-    } catch (failure) {
-      setError(explain(t, failure));
-      setBusy(false);
-    }
-  }
+    });
+  const send = enabling.submit(async () => {
+    await api.post('/api/auth/totp/enable', { password, code: code.trim() });
+    await onDone();
+  });
 
   return (
-    <form className="card signin" onSubmit={submit} noValidate>
+    <form className="card signin" onSubmit={send} noValidate>
       <h1>{t('account.mfaTitle')}</h1>
       <p>{t('account.mfaIntro')}</p>
       {secret ? (
@@ -241,11 +174,7 @@ export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
           />
         </>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       {secret ? (
         <button type="submit" className="primary" disabled={busy}>
           {t('account.mfaConfirm')}

@@ -1,7 +1,8 @@
 import type { SetupStatus } from '@lamina/contract';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { navigate } from '../lib/router.tsx';
+import { ErrorNote, Field, useSending } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 
 function problemText(failure: unknown, fallback: string): string {
@@ -11,33 +12,6 @@ function problemText(failure: unknown, fallback: string): string {
       : failure.message;
   if (failure instanceof NetworkError) return fallback;
   return fallback;
-}
-
-function Field({
-  label,
-  value,
-  onChange,
-  type = 'text',
-  autoComplete,
-}: {
-  label: string;
-  value: string;
-  onChange(value: string): void;
-  type?: string;
-  autoComplete?: string;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type={type}
-        value={value}
-        autoComplete={autoComplete}
-        onChange={(e) => onChange(e.target.value)}
-        required
-      />
-    </label>
-  );
 }
 
 /** Whether this server still has no clinic (then /console shows the setup page). */
@@ -66,27 +40,18 @@ export function FirstRunSetup() {
     password: '',
     defaultLanguage: 'en',
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSending((failure) =>
+    problemText(failure, t('console.loadError')),
+  );
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/setup', form);
-      navigate('/console/signin', { replace: true });
-      location.reload();
-    } catch (failure) {
-      setError(problemText(failure, t('console.loadError')));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const send = submit(async () => {
+    await api.post('/api/setup', form);
+    navigate('/console/signin', { replace: true });
+    location.reload();
+  });
 
   return (
-    <form className="card signin" onSubmit={submit} noValidate>
+    <form className="card signin" onSubmit={send} noValidate>
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
       <Field
@@ -138,11 +103,7 @@ export function FirstRunSetup() {
         onChange={set('password')}
         autoComplete="new-password"
       />
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('setup.submit')}
       </button>
@@ -154,25 +115,18 @@ export function FirstRunSetup() {
 export function AcceptInvitation({ token }: { token: string }) {
   const { t } = useT();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/staff/accept-invitation', { token, password });
-      history.replaceState(null, '', '/console/signin');
-      location.reload();
-    } catch (failure) {
-      setError(problemText(failure, t('console.loadError')));
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSending(
+    (failure) => problemText(failure, t('console.loadError')),
+    true,
+  );
+  const send = submit(async () => {
+    await api.post('/api/auth/staff/accept-invitation', { token, password });
+    history.replaceState(null, '', '/console/signin');
+    location.reload();
+  });
 
   return (
-    <form className="card signin" onSubmit={submit} noValidate>
+    <form className="card signin" onSubmit={send} noValidate>
       <h1>{t('invite.title')}</h1>
       <p>{t('invite.intro')}</p>
       <Field
@@ -182,11 +136,7 @@ export function AcceptInvitation({ token }: { token: string }) {
         onChange={setPassword}
         autoComplete="new-password"
       />
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('invite.submit')}
       </button>

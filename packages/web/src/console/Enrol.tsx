@@ -14,6 +14,7 @@ import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
+import { type LiftMode, RestrictionFields, type RestrictionInput } from './restriction-fields.tsx';
 import { SurgeonBadge } from './ui-badge.tsx';
 
 interface StaffMember {
@@ -82,10 +83,9 @@ function surgeryOf(form: Form) {
   };
 }
 
-type LiftMode = 'protocol' | 'weeks' | 'when-cleared' | 'lifted';
 /** The optional surgeon overrides as typed: per restriction and per follow-up of the protocol. */
 interface OverridesForm {
-  restrictions: Record<string, { maxLoadLb: string; mode: LiftMode; weeks: string }>;
+  restrictions: Record<string, RestrictionInput>;
   followUps: Record<string, string>;
 }
 const noOverrides: OverridesForm = { restrictions: {}, followUps: {} };
@@ -393,50 +393,16 @@ export default function Enrol() {
               mode: 'protocol' as LiftMode,
               weeks: '',
             };
-            // Labels point at their control (not around it), so a label reads only its own words.
             const id = `enrol-ov-${r.id}`;
             return (
               <fieldset key={r.id} className="override">
                 <legend lang="en">{r.text}</legend>
-                {r.maxLoad ? (
-                  <div className="field inline">
-                    <label htmlFor={`${id}-load`}>{t('plan.maxLoad', { lb: r.maxLoad.lb })}</label>
-                    <input
-                      id={`${id}-load`}
-                      type="number"
-                      min={1}
-                      max={100}
-                      value={f.maxLoadLb}
-                      onChange={(e) => setRestriction(r.id, { maxLoadLb: e.target.value })}
-                    />
-                  </div>
-                ) : null}
-                <div className="field inline">
-                  <label htmlFor={`${id}-ends`}>{t('plan.lifts')}</label>
-                  <select
-                    id={`${id}-ends`}
-                    value={f.mode}
-                    onChange={(e) => setRestriction(r.id, { mode: e.target.value as LiftMode })}
-                  >
-                    <option value="protocol">{t('plan.liftsProtocol')}</option>
-                    <option value="weeks">{t('plan.liftsWeeks')}</option>
-                    <option value="when-cleared">{t('plan.liftsCleared')}</option>
-                    <option value="lifted">{t('plan.liftsLifted')}</option>
-                  </select>
-                </div>
-                {f.mode === 'weeks' ? (
-                  <div className="field inline">
-                    <label htmlFor={`${id}-weeks`}>{t('plan.weeks')}</label>
-                    <input
-                      id={`${id}-weeks`}
-                      type="number"
-                      min={0}
-                      max={520}
-                      value={f.weeks}
-                      onChange={(e) => setRestriction(r.id, { weeks: e.target.value })}
-                    />
-                  </div>
-                ) : null}
+                <RestrictionFields
+                  id={id}
+                  maxLoad={r.maxLoad}
+                  value={f}
+                  onChange={(patch) => setRestriction(r.id, patch)}
+                />
               </fieldset>
             );
           })}

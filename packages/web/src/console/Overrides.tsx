@@ -2,15 +2,13 @@ import type { RecoveryPlan } from '@lamina/pathway';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { milestoneText, restrictionText, titleText } from '../lib/plan-text.ts';
+import { ErrorNote } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
+import { type LiftMode, RestrictionFields, type RestrictionInput } from './restriction-fields.tsx';
 import type { Offset, Overrides } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
 
-type LiftMode = 'protocol' | 'weeks' | 'when-cleared' | 'lifted';
-interface RestrictionForm {
-  maxLoadLb: string;
-  mode: LiftMode;
-  weeks: string;
+interface RestrictionForm extends RestrictionInput {
   note: string;
 }
 
@@ -188,42 +186,12 @@ export function OverridesEditor({
               return (
                 <fieldset key={r.id} className="override">
                   <legend lang={label.lang}>{label.text}</legend>
-                  {r.maxLoad ? (
-                    <label className="field inline">
-                      <span>{t('plan.maxLoad', { lb: r.maxLoad.lb })}</span>
-                      <input
-                        type="number"
-                        min={1}
-                        max={100}
-                        value={f.maxLoadLb}
-                        onChange={(e) => setR(r.id, { maxLoadLb: e.target.value })}
-                      />
-                    </label>
-                  ) : null}
-                  <label className="field inline">
-                    <span>{t('plan.lifts')}</span>
-                    <select
-                      value={f.mode}
-                      onChange={(e) => setR(r.id, { mode: e.target.value as LiftMode })}
-                    >
-                      <option value="protocol">{t('plan.liftsProtocol')}</option>
-                      <option value="weeks">{t('plan.liftsWeeks')}</option>
-                      <option value="when-cleared">{t('plan.liftsCleared')}</option>
-                      <option value="lifted">{t('plan.liftsLifted')}</option>
-                    </select>
-                  </label>
-                  {f.mode === 'weeks' ? (
-                    <label className="field inline">
-                      <span>{t('plan.weeks')}</span>
-                      <input
-                        type="number"
-                        min={0}
-                        max={520}
-                        value={f.weeks}
-                        onChange={(e) => setR(r.id, { weeks: e.target.value })}
-                      />
-                    </label>
-                  ) : null}
+                  <RestrictionFields
+                    id={`ov-${r.id}`}
+                    maxLoad={r.maxLoad}
+                    value={f}
+                    onChange={(patch) => setR(r.id, patch)}
+                  />
                   <label className="field inline">
                     <span>{t('plan.note')}</span>
                     <input value={f.note} onChange={(e) => setR(r.id, { note: e.target.value })} />
@@ -301,11 +269,7 @@ export function OverridesEditor({
               );
             })}
           </fieldset>
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorNote error={error} />
           <div className="buttons">
             <button type="submit" className="primary">
               {t('plan.save')}

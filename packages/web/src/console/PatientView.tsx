@@ -13,6 +13,7 @@ import { ApiError, api, type Me } from '../lib/api.ts';
 import { daysBetween } from '../lib/dates.ts';
 import { titleText } from '../lib/plan-text.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
+import { ErrorNote } from '../ui/Form.tsx';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { PhotoThumbs, usePhotos, type WoundPhoto } from '../ui/WoundPhotos.tsx';
 import { PatientAppCard } from './AppStatus.tsx';
@@ -445,11 +446,7 @@ function Thread({ patientId, photos }: { patientId: string; photos: WoundPhoto[]
         <button type="submit" className="primary">
           {t('patient.send')}
         </button>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNote error={error} />
       </form>
     </section>
   );

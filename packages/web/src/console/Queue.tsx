@@ -3,6 +3,7 @@ import { noCheckinSinceAlert } from '@lamina/pathway';
 import { useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
+import { ErrorNote } from '../ui/Form.tsx';
 import { countdown, dateTime, duration, useT } from './i18n.ts';
 import { useLiveQueue, useNow } from './live-queue.tsx';
 import { PatientContact } from './patient-contact.tsx';
@@ -248,11 +249,7 @@ function AlertCard({
             {t('queue.resolve')}
           </button>
         </div>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNote error={error} />
       </div>
     </article>
   );

@@ -1,5 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
+import { ErrorNote, useSending } from '../ui/Form.tsx';
 import { ForgotPassword } from './Account.tsx';
 import { useT } from './i18n.ts';
 
@@ -11,45 +12,35 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [forgot, setForgot] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/sign-in', {
-        clinic: clinic.trim(),
-        email: email.trim(),
-        password,
-        ...(needsTotp ? { totp: totp.trim() } : {}),
-      });
-      await onSignedIn();
-    } catch (failure) {
-      if (failure instanceof ApiError && /authenticator app/.test(failure.message) && !needsTotp) {
-        setNeedsTotp(true);
-        setError(t('signin.totpNeeded'));
-      } else if (failure instanceof ApiError && failure.status === 429)
-        setError(
-          failure.retryAfterSeconds
-            ? t('account.waitMinutes', {
-                minutes: String(Math.max(1, Math.ceil(failure.retryAfterSeconds / 60))),
-              })
-            : t('signin.tooMany'),
-        );
-      else if (failure instanceof NetworkError) setError(t('signin.offline'));
-      else if (failure instanceof ApiError) setError(failure.message);
-      else setError(t('console.loadError'));
-    } finally {
-      setBusy(false);
+  const { busy, error, submit } = useSending((failure) => {
+    if (failure instanceof ApiError && /authenticator app/.test(failure.message) && !needsTotp) {
+      setNeedsTotp(true);
+      return t('signin.totpNeeded');
     }
-  }
+    if (failure instanceof ApiError && failure.status === 429)
+      return failure.retryAfterSeconds
+        ? t('account.waitMinutes', {
+            minutes: String(Math.max(1, Math.ceil(failure.retryAfterSeconds / 60))),
+          })
+        : t('signin.tooMany');
+    if (failure instanceof NetworkError) return t('signin.offline');
+    if (failure instanceof ApiError) return failure.message;
+    return t('console.loadError');
+  });
+  const send = submit(async () => {
+    await api.post('/api/auth/sign-in', {
+      clinic: clinic.trim(),
+      email: email.trim(),
+      password,
+      ...(needsTotp ? { totp: totp.trim() } : {}),
+    });
+    await onSignedIn();
+  });
 
   if (forgot) return <ForgotPassword onBack={() => setForgot(false)} />;
   return (
-    <form className="card signin" onSubmit={submit} noValidate>
+    <form className="card signin" onSubmit={send} noValidate>
       <h1>{t('signin.staffTitle')}</h1>
       <p>{t('signin.staffIntro')}</p>
       <label className="field">
@@ -94,11 +85,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
           />
         </label>
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('signin.submit')}
       </button>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../lib/api.ts';
+import { ErrorNote } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 
 /**
@@ -43,11 +44,7 @@ export function AddendumForm({
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <button type="submit" className="secondary">
         {submitLabel}
       </button>

@@ -1,48 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
-  axe,
   demoStaffPassword,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  desk,
+  noAxeViolations,
+  phone,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
   signOutStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // The care-team console end to end: real server (embedded database, pg-boss escalation), real
 // Chromium for the nurse and, in a second browser, a demo patient. Tests run in order.
-let server: Server;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-let patient: BrowserContext;
+const {
+  server,
+  browsers: [, patientBrowser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [desk, phone] });
+const patient = patientBrowser.context;
 let rosaId: string;
-const desk = { width: 1280, height: 800 };
 const password = demoStaffPassword;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [staffBrowser, patientBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  page = await staffBrowser.context.newPage();
-  await page.setViewportSize(desk);
-  patient = patientBrowser.context;
-});
-
-after(async () => {
-  await staffBrowser?.close();
-  await patientBrowser?.close();
-  await server?.stop();
-});
-
-async function noViolations(where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
 
 let keys = 0;
 async function submitCheckin(checkin: Record<string, unknown>) {
@@ -66,7 +46,7 @@ test('staff sign in at /console and land on the triage queue, red flags first', 
   await page.goto(`${server.url}/console`);
   await page.waitForURL('**/console/signin');
   await page.getByRole('heading', { name: 'Care team sign-in' }).waitFor();
-  await noViolations('staff sign-in');
+  await noAxeViolations(page, 'staff sign-in');
   await screenshot(page, 'console-signin');
 
   await signInDemoStaff(server, page, 'nurse@demo.example');
@@ -129,7 +109,7 @@ test('a red-flag check-in from a patient in another browser appears live; the nu
       document.querySelector(`[data-alert-id="${id}"] .countdown`)?.textContent !== before,
     [posted.alert.id, first] as const,
   );
-  await noViolations('triage queue with a new emergency');
+  await noAxeViolations(page, 'triage queue with a new emergency');
   await screenshot(page, 'console-queue');
 
   await rosaCard.getByLabel('Note (optional)').fill('Called patient, advised ER');
@@ -194,7 +174,7 @@ test('an emergency nobody acknowledges escalates after the clinic’s shortened 
   await card.getByTestId('overdue').waitFor();
   await card.getByText(/past the deadline/).waitFor();
   assert.match(await card.getByTestId('escalated').innerText(), /Escalated \(step [1-9]/);
-  await noViolations('triage queue with an escalated alert');
+  await noAxeViolations(page, 'triage queue with an escalated alert');
 });
 
 test('the patient view shows the timeline, check-ins, charts and alert history', async () => {
@@ -226,7 +206,7 @@ test('the patient view shows the timeline, check-ins, charts and alert history',
   );
   // A care manager sees the plan but does not change the surgeon's instructions.
   assert.equal(await page.getByRole('button', { name: /surgeon’s instructions/ }).count(), 0);
-  await noViolations('patient view');
+  await noAxeViolations(page, 'patient view');
   await screenshot(page, 'console-patient');
 });
 
@@ -237,13 +217,13 @@ test('off-track, patients and inbox are separate, calm and accessible; a nurse t
   assert.equal(await page.locator('article[data-level="emergency"]').count(), 0);
   // An open emergency elsewhere stays in sight on every other screen.
   await page.getByTestId('emergency-banner').waitFor();
-  await noViolations('off-track');
+  await noAxeViolations(page, 'off-track');
   await screenshot(page, 'console-off-track');
 
   await page.getByRole('link', { name: 'Patients' }).click();
   await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
   await page.getByRole('link', { name: 'Rosa Martínez' }).waitFor();
-  await noViolations('patients');
+  await noAxeViolations(page, 'patients');
   await screenshot(page, 'console-patients');
 
   // Rosa writes; the inbox counts it.
@@ -313,7 +293,7 @@ test('off-track, patients and inbox are separate, calm and accessible; a nurse t
     inbox.patients.find((p) => p.patientId === rosaId)?.assignee?.name,
     'Dr. Sam Surgeon',
   );
-  await noViolations('inbox');
+  await noAxeViolations(page, 'inbox');
   await screenshot(page, 'console-inbox');
 });
 
@@ -360,7 +340,7 @@ test('an admin sets deadlines, adds to and orders the on-call list, reads outcom
   assert.equal(settings.ackDeadlines.emergency.seconds, 180);
   assert.match(settings.onCall[1]?.displayName ?? '', /urgeon/i, 'the surgeon moved down');
   assert.equal(settings.onCall[2]?.displayName, 'Pat Therapist (PT)', 'the added person is last');
-  await noViolations('settings');
+  await noAxeViolations(page, 'settings');
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'console-settings');
 
@@ -373,7 +353,7 @@ test('an admin sets deadlines, adds to and orders the on-call list, reads outcom
   // A section per region and procedure, with its tables.
   await page.getByRole('heading', { name: 'Lower back (lumbar) · Laminectomy' }).waitFor();
   assert.ok((await page.locator('section.card table').count()) >= 3);
-  await noViolations('outcomes');
+  await noAxeViolations(page, 'outcomes');
   await screenshot(page, 'console-outcomes');
 
   await page.goto(`${server.url}/console/patients/${rosaId}`);
@@ -383,7 +363,7 @@ test('an admin sets deadlines, adds to and orders the on-call list, reads outcom
     .getByLabel(/Weight limit in lb/)
     .first()
     .fill('5');
-  await noViolations('editing the surgeon’s instructions');
+  await noAxeViolations(page, 'editing the surgeon’s instructions');
   await page.getByRole('button', { name: 'Save instructions' }).click();
   await page.getByRole('status').getByText(/Saved/).waitFor();
   const surgeonSet = page.locator('#plan li[data-set-by="surgeon"]');

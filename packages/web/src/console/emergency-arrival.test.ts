@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  phone,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 17: the care team sees an emergency arrive — tab title, a brief highlight, the card at the
 // top, the patient's phone (tel:), language and age, what they were told in their own language,
 // and an optional chime that is off until the user turns it on (remembered in this browser).
-let server: Server;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [staffBrowser, patientBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  page = await staffBrowser.context.newPage();
-});
-
-after(async () => {
-  await staffBrowser?.close();
-  await patientBrowser?.close();
-  await server?.stop();
-});
+const {
+  server,
+  browsers: [_staffBrowser, patientBrowser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [phone, phone] });
 
 const cardIds = (p: Page) =>
   p

@@ -1,39 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  noAxeViolations,
   screenshot,
   signInDemoStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 15 end to end: a nurse enrols a patient through the form (a field error first, then the plan
 // preview, then saves), meets the duplicate warning, corrects the surgery date, and checks a CSV file.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
+const {
+  server,
+  browsers: [_browser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [{ width: 1280, height: 900 }] });
 let patientId: string;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function noViolations(where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -63,7 +44,7 @@ test('a nurse enrols a patient: a field error first, then the plan preview, then
   await phoneError.waitFor();
   assert.match(await phoneError.innerText(), /not a phone number we can use/);
   assert.equal(await page.getByLabel('Mobile phone').getAttribute('aria-invalid'), 'true');
-  await noViolations('enrol form with a field error');
+  await noAxeViolations(page, 'enrol form with a field error');
   await screenshot(page, 'console-enrol-error');
 
   await page.getByLabel('Mobile phone').fill('(415) 555-2671');
@@ -71,7 +52,7 @@ test('a nurse enrols a patient: a field error first, then the plan preview, then
   const preview = page.getByTestId('plan-preview');
   await preview.getByRole('heading', { name: 'The first weeks of the plan' }).waitFor();
   assert.ok((await preview.locator('li').count()) >= 2, 'the preview lists the first weeks');
-  await noViolations('enrol form with the plan preview');
+  await noAxeViolations(page, 'enrol form with the plan preview');
   await screenshot(page, 'console-enrol-preview');
 
   await page.getByRole('button', { name: 'Enrol the patient' }).click();
@@ -88,7 +69,7 @@ test('enrolling the same patient again shows the duplicate warning with a link t
   await warning.getByText('This patient is already enrolled.').waitFor();
   const link = warning.getByRole('link', { name: 'Open the existing patient' });
   assert.equal(await link.getAttribute('href'), `/console/patients/${patientId}`);
-  await noViolations('duplicate warning');
+  await noAxeViolations(page, 'duplicate warning');
   await link.click();
   await page.getByRole('heading', { name: 'Lena Ortiz', level: 1 }).waitFor();
 });
@@ -107,7 +88,7 @@ test('correcting the surgery date moves the plan', async () => {
     await page.request.get(`${server.url}/api/patients/${patientId}/plan`)
   ).json()) as { surgery: { surgeryDate: string }; dayOfRecovery: number };
   assert.equal(plan.surgery.surgeryDate, isoIn(-3));
-  await noViolations('patient page after a surgery correction');
+  await noAxeViolations(page, 'patient page after a surgery correction');
 });
 
 test('the CSV upload dry run lists each row with its problems', async () => {
@@ -134,6 +115,6 @@ test('the CSV upload dry run lists each row with its problems', async () => {
     0,
     'no import while a row has a problem',
   );
-  await noViolations('CSV import dry run');
+  await noAxeViolations(page, 'CSV import dry run');
   await screenshot(page, 'console-import-dry-run');
 });

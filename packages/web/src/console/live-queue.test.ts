@@ -1,33 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  phone,
   signInDemoPatient,
   signInDemoStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 14: the live queue reads both lists once when its stream opens, then one card per event.
-let server: Server;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [staffBrowser, patientBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  page = await staffBrowser.context.newPage();
-});
-
-after(async () => {
-  await staffBrowser?.close();
-  await patientBrowser?.close();
-  await server?.stop();
-});
+const {
+  server,
+  browsers: [_staffBrowser, patientBrowser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [phone, phone] });
 
 test('N alert events cause N single-card reads and no full-list, old-queue or patient-list reads', async () => {
   const requests: string[] = [];

@@ -1,32 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
-  startServer,
-} from '../testing/browser.test-helper.ts';
+import { test } from 'node:test';
+import { axe, phone, startBrowserTest } from '../testing/browser.test-helper.ts';
 
 // Issue 12: a staff member locked out by wrong passwords (maybe someone else's) gets back in with a
 // reset link by email, chooses a new password (a common one is refused) and signs in.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
+const {
+  server,
+  browsers: [_browser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [phone] });
 const email = 'pt@demo.example';
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function signIn(password: string) {
   await page.getByLabel('Clinic code').fill('demo');

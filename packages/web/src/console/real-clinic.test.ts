@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import { base32Decode, totpCode } from '../../../server/src/auth/totp.ts';
 import {
-  axe,
-  ensureBuilt,
+  desk,
   freePort,
+  noAxeViolations,
   openBrowser,
+  phone,
   runLamina,
-  type Server,
   serverHome,
+  startBrowserTest,
   startServer,
 } from '../testing/browser.test-helper.ts';
 
@@ -20,13 +21,6 @@ import {
 // patient page, who opens the link in Spanish, signs in with the code from the printed outbox,
 // switches to English (her switch beats the stored language arriving late) and checks in; the
 // nurse sees it. Every page is checked with axe-core, in English and in Spanish.
-let server: Server;
-let admin: Awaited<ReturnType<typeof openBrowser>>;
-let nurse: Awaited<ReturnType<typeof openBrowser>>;
-let patient: Awaited<ReturnType<typeof openBrowser>>;
-let setupLink: string;
-let cliOutput: string;
-const desk = { width: 1280, height: 800 };
 const clinic = { name: 'North Spine Clinic', slug: 'north-spine' };
 const adminEmail = 'ana@north.example';
 const adminPassword = 'north admin password 1';
@@ -36,46 +30,39 @@ const png = Buffer.from(
   'base64',
 );
 
-before(async () => {
-  ensureBuilt();
-  // The address is known before the server starts, so the CLI can print the admin's link to it.
-  const home = serverHome();
-  const port = await freePort();
-  const env = { LAMINA_PUBLIC_URL: `http://127.0.0.1:${port}` };
-  const created = runLamina(
-    home,
-    [
-      'clinic',
-      'create',
-      '--name',
-      clinic.name,
-      '--slug',
-      clinic.slug,
-      '--time-zone',
-      'America/Los_Angeles',
-      '--admin-email',
-      adminEmail,
-      '--admin-name',
-      'Ana Admin',
-    ],
-    env,
-  );
-  cliOutput = created.stdout;
-  assert.equal(created.status, 0, `${created.stdout}\n${created.stderr}`);
-  setupLink = /^(http\S+\/console\?invitation=\S+)$/m.exec(created.stdout)?.[1] ?? '';
-  assert.ok(setupLink, `no setup link in:\n${created.stdout}`);
-  server = await startServer({ demo: false, home, port, env });
-  [admin, nurse, patient] = await Promise.all([openBrowser(), openBrowser(), openBrowser()]);
+// The address is known before the server starts, so the CLI can print the admin's link to it.
+const home = serverHome();
+const port = await freePort();
+const env = { LAMINA_PUBLIC_URL: `http://127.0.0.1:${port}` };
+const created = runLamina(
+  home,
+  [
+    'clinic',
+    'create',
+    '--name',
+    clinic.name,
+    '--slug',
+    clinic.slug,
+    '--time-zone',
+    'America/Los_Angeles',
+    '--admin-email',
+    adminEmail,
+    '--admin-name',
+    'Ana Admin',
+  ],
+  env,
+);
+const cliOutput = created.stdout;
+assert.equal(created.status, 0, `${created.stdout}\n${created.stderr}`);
+const setupLink = /^(http\S+\/console\?invitation=\S+)$/m.exec(created.stdout)?.[1] ?? '';
+assert.ok(setupLink, `no setup link in:\n${created.stdout}`);
+const {
+  server,
+  browsers: [admin, nurse, patient],
+} = await startBrowserTest({
+  server: { demo: false, home, port, env },
+  browsers: [phone, phone, phone],
 });
-
-after(async () => {
-  await Promise.all([admin?.close(), nurse?.close(), patient?.close()]);
-  await server?.stop();
-});
-
-async function noViolations(page: Page, where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
 
 /** Waits for a line in the server's log (dev mail) and returns the first capture. */
 async function fromLog(pattern: RegExp, since = 0): Promise<string> {
@@ -99,7 +86,7 @@ async function staffSignIn(page: Page, email: string, password: string) {
   if (await mfa.isVisible()) {
     // A real clinic (no --demo) requires an authenticator app for admins at their first sign-in:
     // the test is the authenticator, computing the code from the key the page shows.
-    await noViolations(page, 'two-step sign-in setup');
+    await noAxeViolations(page, 'two-step sign-in setup');
     await page.getByRole('button', { name: 'Start' }).click();
     const secret = (await page.locator('code.secret').innerText()).trim();
     await page.getByLabel('Password', { exact: true }).fill(password);
@@ -123,12 +110,12 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   // 1. The admin opens the link the CLI printed, sets a password, signs in with two-step sign-in.
   await page.goto(setupLink);
   await page.getByRole('heading', { name: 'Set your password' }).waitFor();
-  await noViolations(page, 'admin set-password page (from the CLI link)');
+  await noAxeViolations(page, 'admin set-password page (from the CLI link)');
   await page.getByLabel('Password', { exact: true }).fill(adminPassword);
   await page.getByRole('button', { name: 'Save my password' }).click();
   await page.waitForURL('**/console/signin');
   await page.getByRole('heading', { name: 'Care team sign-in' }).waitFor();
-  await noViolations(page, 'staff sign-in');
+  await noAxeViolations(page, 'staff sign-in');
   await staffSignIn(page, adminEmail, adminPassword);
   // The link worked once.
   const reused = await page.request.post(`${server.url}/api/auth/staff/accept-invitation`, {
@@ -162,7 +149,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await team.getByRole('button', { name: 'Send the invitation' }).click();
   await team.getByText('Invitation sent to nina@north.example.').waitFor();
   await team.getByTestId('team-members').getByText('Nina Nurse').waitFor();
-  await noViolations(page, 'settings: clinic profile and care team');
+  await noAxeViolations(page, 'settings: clinic profile and care team');
   const nurseLink = await fromLog(
     /to nina@north\.example: staff invitation link (http\S+)/,
     beforeNurse,
@@ -201,7 +188,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
     .getByTestId('preview-restrictions')
     .locator('li[data-set-by="surgeon"]', { hasText: restrictionText })
     .waitFor();
-  await noViolations(nursePage, 'enrol form with a surgeon override and the plan preview');
+  await noAxeViolations(nursePage, 'enrol form with a surgeon override and the plan preview');
   await nursePage.getByRole('button', { name: 'Enrol the patient' }).click();
   await nursePage.waitForURL(/\/console\/patients\/[0-9a-f-]{36}$/);
   const patientId = nursePage.url().split('/').at(-1) as string;
@@ -212,7 +199,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
     .waitFor();
   const appCard = nursePage.getByTestId('patient-app-status');
   await appCard.locator('[data-app-state="not-invited"][data-checked-in="no"]').waitFor();
-  await noViolations(nursePage, 'patient page (English)');
+  await noAxeViolations(nursePage, 'patient page (English)');
 
   // 5. In Spanish, the nurse invites Rosa by email from her page.
   await nursePage.getByRole('button', { name: 'Español' }).click();
@@ -221,7 +208,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await appCard.getByRole('button', { name: 'Invitar a la app por correo' }).click();
   await appCard.locator('[data-app-state="invited"]').waitFor();
   await appCard.getByText('Invitado · nunca hizo un control').waitFor();
-  await noViolations(nursePage, 'patient page (Spanish) after the invitation');
+  await noAxeViolations(nursePage, 'patient page (Spanish) after the invitation');
   await nursePage.getByRole('button', { name: 'English' }).click();
   await nursePage.getByRole('heading', { name: 'The app', level: 2 }).waitFor();
   const link = await fromLog(/patient invitation \S+: (http\S+)/, beforeInvite);
@@ -233,12 +220,12 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await phonePage.getByText('Bienvenido. Su clínica le invitó').waitFor();
   assert.equal(await phonePage.evaluate(() => document.documentElement.lang), 'es');
   const code = await fromLog(/to rosa@mail\.example: sign-in code (\d{6})/, beforeCode);
-  await noViolations(phonePage, 'patient sign-in from an invitation (es)');
+  await noAxeViolations(phonePage, 'patient sign-in from an invitation (es)');
   await phonePage.getByLabel('Código de 6 números').fill(code);
   await phonePage.getByRole('button', { name: 'Entrar' }).click();
   await phonePage.getByRole('heading', { name: 'Hola, Rosa' }).waitFor();
   await phonePage.getByRole('img', { name: `Logo de ${clinic.name}` }).waitFor();
-  await noViolations(phonePage, 'patient Today in Spanish with the clinic logo');
+  await noAxeViolations(phonePage, 'patient Today in Spanish with the clinic logo');
   const reusedInvite = await phonePage.request.post(`${server.url}/api/auth/patient/invitation`, {
     data: { token: new URL(link).searchParams.get('invite') },
   });
@@ -276,7 +263,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await phonePage.getByRole('heading', { name: 'Hello, Rosa' }).waitFor();
   const stored = await phonePage.request.get(`${server.url}/api/patients/${patientId}/language`);
   assert.deepEqual(await stored.json(), { patientId, language: 'en' });
-  await noViolations(phonePage, 'patient Today in English');
+  await noAxeViolations(phonePage, 'patient Today in English');
 
   // 8. She checks in on her phone (a routine day).
   const group = (name: string) => phonePage.getByRole('group', { name, exact: true });
@@ -284,7 +271,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
     group(question).getByRole('radio', { name: option, exact: true }).check();
   await phonePage.getByTestId('checkin-button').click();
   await phonePage.getByRole('button', { name: 'No, nothing new or worse' }).click();
-  await noViolations(phonePage, 'check-in, first step');
+  await noAxeViolations(phonePage, 'check-in, first step');
   await phonePage.getByRole('button', { name: 'Next', exact: true }).click();
   await choose('Back pain right now', '2');
   await choose('Leg pain right now', '1');
@@ -294,7 +281,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await choose('Did you do your exercises?', 'All');
   await phonePage.getByRole('button', { name: 'Send my check-in' }).click();
   await phonePage.locator('[data-level="routine"]').waitFor();
-  await noViolations(phonePage, 'check-in answer');
+  await noAxeViolations(phonePage, 'check-in answer');
 
   // 9. The nurse sees it: Rosa has signed in and checked in, on her page and in the Patients list.
   await nursePage.reload();
@@ -303,7 +290,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await nursePage.goto(`${server.url}/console/patients`);
   const row = nursePage.locator(`tr[data-patient-id="${patientId}"]`);
   await row.locator('[data-app-state="signed-in"][data-checked-in="yes"]').waitFor();
-  await noViolations(nursePage, 'patients list with the app status');
+  await noAxeViolations(nursePage, 'patients list with the app status');
 });
 
 test('or without the CLI: a server with no clinic offers the setup page, guarded by the code in its log', async () => {
@@ -316,7 +303,7 @@ test('or without the CLI: a server with no clinic offers the setup page, guarded
     await page.setViewportSize(desk);
     await page.goto(`${empty.url}/console`);
     await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor();
-    await noViolations(page, 'setup page');
+    await noAxeViolations(page, 'setup page');
     await page.getByLabel('Setup code (from the server log)').fill(code);
     await page.getByLabel('Clinic name').fill('South Spine Clinic');
     await page.getByLabel('Clinic code (lowercase letters, digits, dashes)').fill('south-spine');

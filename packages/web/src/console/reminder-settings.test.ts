@@ -1,42 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
 import {
   axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  noAxeViolations,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
   signOutStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 16 in the console and the app: the admin tunes the clinic's reminders and the "Not heard
 // from" thresholds (a field error first, then saved, then in Spanish); a nurse chooses her alert
 // emails and sets a patient's time zone; queue cards show the patient's last check-in; the patient
 // sets their own time zone in the app. Each screen is checked with axe-core.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function noViolations(where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
+const {
+  server,
+  browsers: [browser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [{ width: 1280, height: 900 }] });
 
 test('the admin tunes reminders and the "Not heard from" thresholds: an error first, then saved, in Spanish too', async () => {
   await signInDemoStaff(server, page, 'admin@demo.example');
@@ -50,7 +33,7 @@ test('the admin tunes reminders and the "Not heard from" thresholds: an error fi
   assert.equal(await missed.inputValue(), '2');
   assert.equal(await until.inputValue(), '14');
   assert.equal(await form.getByLabel('Quiet hours from').inputValue(), '21:00');
-  await noViolations('reminder settings');
+  await noAxeViolations(page, 'reminder settings');
 
   // Out of range: a clear message, nothing saved.
   await missed.fill('20');
@@ -67,7 +50,7 @@ test('the admin tunes reminders and the "Not heard from" thresholds: an error fi
     .getByRole('alert')
     .getByText('Each step must end on a later day than the step before.')
     .waitFor();
-  await noViolations('reminder settings with an error');
+  await noAxeViolations(page, 'reminder settings with an error');
   await screenshot(page, 'console-reminder-settings-error');
 
   await form.getByLabel('Step 2: Until day after surgery').fill('42');
@@ -100,7 +83,7 @@ test('the admin tunes reminders and the "Not heard from" thresholds: an error fi
       'Un paciente aparece en la lista después de 3 días seguidos sin registro, durante los primeros 21 días después de la cirugía.',
     )
     .waitFor();
-  await noViolations('reminder settings in Spanish');
+  await noAxeViolations(page, 'reminder settings in Spanish');
   await page.getByRole('button', { name: 'English' }).click();
   await signOutStaff(page);
 });
@@ -119,7 +102,7 @@ test('a nurse chooses her alert emails and sets a patient’s time zone; urgent 
   );
   assert.equal(await urgent.isChecked(), false);
   assert.equal(await escalations.isChecked(), true);
-  await noViolations('my alert emails');
+  await noAxeViolations(page, 'my alert emails');
   await urgent.check();
   await escalations.uncheck();
   await screen.getByRole('button', { name: 'Save my choices' }).click();
@@ -145,7 +128,7 @@ test('a nurse chooses her alert emails and sets a patient’s time zone; urgent 
   await zone.selectOption('America/Chicago');
   await section.getByRole('button', { name: 'Save time zone' }).click();
   await section.getByRole('status').getByText('Time zone saved.').waitFor();
-  await noViolations('the patient page with reminders');
+  await noAxeViolations(page, 'the patient page with reminders');
   const saved = await (
     await page.request.get(`${server.url}/api/patients/${rosa.id}/time-zone`)
   ).json();
@@ -178,7 +161,7 @@ test('a nurse chooses her alert emails and sets a patient’s time zone; urgent 
       listed.entries.length - 1,
     );
   }
-  await noViolations('the "Not heard from" worklist');
+  await noAxeViolations(page, 'the "Not heard from" worklist');
 
   // The queue: every urgent or emergency card says when the patient last checked in (the demo's
   // alerts are minutes old, so none is raised for silence; that rule is tested on the server).

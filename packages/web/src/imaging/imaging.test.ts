@@ -1,40 +1,25 @@
 /// <reference path="../../../server/src/imaging/dcmjs.d.ts" />
 // (dcmjs has no types of its own; the server declares the part Lamina uses.)
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { jpegBytes, syntheticStudy } from '../../../server/src/imaging/dicom.test-helper.ts';
 import {
   axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  phone,
   screenshot,
   signInDemoPatient,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Imaging end to end: a care manager checks Rosa's demo MR study in the viewer and uploads files;
 // Rosa uploads her own scan on /scans. Real server, real Chromium, files made by dcmjs.
-let server: Server;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
+const {
+  server,
+  browsers: [_staffBrowser, patientBrowser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [{ width: 1280, height: 900 }, phone] });
 let rosaId: string;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [staffBrowser, patientBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  page = await staffBrowser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-});
-
-after(async () => {
-  await staffBrowser?.close();
-  await patientBrowser?.close();
-  await server?.stop();
-});
 
 /** A hash of what the canvas shows, to tell that the picture changed; '' until a frame is drawn. */
 const canvasPixels = (target: Page) =>

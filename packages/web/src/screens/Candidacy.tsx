@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import { Link, usePath } from '../lib/router.tsx';
 import { Choice } from '../ui/Choice.tsx';
+import { ErrorNote } from '../ui/Form.tsx';
 import { Stmt } from '../ui/Statement.tsx';
 import { RequestOffers } from './intake/RequestOffers.tsx';
 
@@ -332,11 +333,7 @@ export default function Candidacy() {
           </>
         ) : null}
       </section>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <div className="row buttons">
         {stepIndex > 0 ? (
           <button type="button" className="secondary" onClick={() => setStepIndex((i) => i - 1)}>

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
+import { ErrorNote } from '../ui/Form.tsx';
 
 const clinicKey = 'lamina.clinic';
 
@@ -125,11 +126,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
               onChange={(e) => setEmail(e.target.value)}
             />
           </label>
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorNote error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('signin.sendCode')}
           </button>
@@ -150,11 +147,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
               onChange={(e) => setCode(e.target.value)}
             />
           </label>
-          {error ? (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorNote error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('signin.signIn')}
           </button>

@@ -1,37 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
   axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  phone,
   screenshot,
   signInDemoPatient,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 13: the check-in asks where the weakness is (and, after neck surgery, about clumsy hands
 // and a low temperature) only when it matters, and both legs getting weaker is an emergency, on
 // the server and offline alike. Henry: lumbar, day 15. Mei: cervical, day 200.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-let page: Page;
+const {
+  server,
+  browsers: [browser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [phone] });
+const context = browser.context;
 let henryId: string;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  context = browser.context;
-  page = await context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const group = (name: string) => page.getByRole('group', { name, exact: true });
 const choose = (question: string, option: string) =>

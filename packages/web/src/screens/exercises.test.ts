@@ -1,41 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
   axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  phone,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 17, readable for patients: exercise drawings, timers and the log the care team sees;
 // sources as names; the plan printed and downloaded. Henry: lumbar laminectomy, day 15 (early stage).
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-let page: Page;
-let henryId: string;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  context = browser.context;
-  page = await context.newPage();
-  staffBrowser = await openBrowser();
-  henryId = await signInDemoPatient(server, page.request, 'henry@demo.example');
-});
-
-after(async () => {
-  await staffBrowser?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const {
+  server,
+  browsers: [browser, staffBrowser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [phone, phone] });
+const context = browser.context;
+const henryId = await signInDemoPatient(server, page.request, 'henry@demo.example');
 
 /** The days the server holds for Henry (what the care team sees). */
 async function serverLog(): Promise<Record<string, string[]>> {

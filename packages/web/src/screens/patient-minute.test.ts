@@ -1,44 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
   axe,
-  ensureBuilt,
   focusHiddenByBottomBar,
   lowContrastText,
-  openBrowser,
-  type Server,
+  phone,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 17, "The patient's minute": the check-in in short steps, Today as a task list, and the
 // defects found on the emergency screens. Henry: lumbar, day 15, demo clinic.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let other: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-let page: Page;
-let henryId: string;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  context = browser.context;
-  page = await context.newPage();
-  // A second browser for the nurse and the anonymous visitor (their own cookies).
-  other = await openBrowser();
-  henryId = await signInDemoPatient(server, page.request, 'henry@demo.example');
-});
-
-after(async () => {
-  await other?.close();
-  await browser?.close();
-  await server?.stop();
-});
+// A second browser for the nurse and the anonymous visitor (their own cookies).
+const {
+  server,
+  browsers: [, other],
+  pages: [henrysPage],
+} = await startBrowserTest({ browsers: [phone, phone] });
+let page = henrysPage;
+const henryId = await signInDemoPatient(server, page.request, 'henry@demo.example');
 
 const group = (name: string) => page.getByRole('group', { name, exact: true });
 const choose = (question: string, option: string) =>

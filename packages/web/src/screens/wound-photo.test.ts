@@ -1,40 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  phone,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
-  startServer,
+  startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
 // Issue 17: a wound photo on a check-in. It is re-encoded on the phone (no Exif, so no location),
 // a HEIC the browser cannot open is explained, the result says whether the photo went (offline:
 // the check-in is kept, the photo did not go), and the care team sees it beside the check-in.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let context: BrowserContext;
-let page: Page;
-let georgeId: string;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [browser, staffBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  context = browser.context;
-  page = await context.newPage();
-  georgeId = await signInDemoPatient(server, page.request, 'george@demo.example');
-});
-
-after(async () => {
-  await staffBrowser?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const {
+  server,
+  browsers: [browser, staffBrowser],
+  pages: [page],
+} = await startBrowserTest({ browsers: [phone, phone] });
+const context = browser.context;
+const georgeId = await signInDemoPatient(server, page.request, 'george@demo.example');
 
 /** A real 8×8 grey baseline JPEG made by the browser, with an Exif block holding a GPS pointer added. */
 async function jpegWithGps(p: Page): Promise<Buffer> {

@@ -2,6 +2,7 @@
  * Browser tests drive the real thing: `lamina serve --demo` on a fresh embedded database, the built
  * web app, and Debian's Chromium through playwright-core. No mocks.
  */
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
@@ -185,6 +186,57 @@ export async function openBrowser(
   };
 }
 
+export type Browser = Awaited<ReturnType<typeof openBrowser>>;
+type Viewport = { width: number; height: number };
+/** The console's desk size. */
+export const desk: Viewport = { width: 1280, height: 800 };
+
+/**
+ * The start every browser test file shares (call it with top-level await): builds the web app when
+ * needed, starts `lamina serve` (demo data unless `server.demo` is false), opens one Chromium per
+ * entry of `browsers` (own profile, own cookies) with one page each at that size, and closes it all
+ * after the file's tests.
+ */
+export async function startBrowserTest<const Sizes extends readonly Viewport[] = []>(
+  options: {
+    browsers?: Sizes;
+    serviceWorkers?: 'allow' | 'block';
+    server?: Parameters<typeof startServer>[0];
+  } = {},
+): Promise<{
+  server: Server;
+  browsers: { [K in keyof Sizes]: Browser };
+  pages: { [K in keyof Sizes]: Page };
+}> {
+  const browsers: Browser[] = [];
+  let server: Server | undefined;
+  after(async () => {
+    await Promise.all(browsers.map((browser) => browser.close()));
+    await server?.stop();
+  });
+  ensureBuilt();
+  server = await startServer(options.server);
+  const sizes: readonly Viewport[] = options.browsers ?? [];
+  browsers.push(
+    ...(await Promise.all(
+      sizes.map(() => openBrowser({ serviceWorkers: options.serviceWorkers ?? 'block' })),
+    )),
+  );
+  const pages = await Promise.all(
+    browsers.map(async (browser, i) => {
+      const page = await browser.context.newPage();
+      const size = sizes[i] ?? phone;
+      if (size !== phone) await page.setViewportSize(size);
+      return page;
+    }),
+  );
+  return {
+    server,
+    browsers: browsers as { [K in keyof Sizes]: Browser },
+    pages: pages as { [K in keyof Sizes]: Page },
+  };
+}
+
 /** axe-core (WCAG 2.2 A/AA) on the page as it is now: the list of violations, empty when clean. */
 export async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })
@@ -194,6 +246,11 @@ export async function axe(page: Page): Promise<string[]> {
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/** Asserts axe-core finds nothing on the page as it is now; `where` names it in the failure. */
+export async function noAxeViolations(page: Page, where: string): Promise<void> {
+  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
 }
 
 /**
@@ -244,6 +301,27 @@ export async function signInDemoStaff(server: Server, page: Page, email: string)
   await page.getByLabel('Password').fill(demoStaffPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Console menu' }).waitFor();
+}
+
+/**
+ * A short candidacy check on the demo clinic: only the region answered (lower back and legs), then
+ * Next until "See my result"; waits for the result page with its offers.
+ */
+export async function shortCandidacyCheck(server: Server, page: Page): Promise<void> {
+  await page.goto(`${server.url}/check/demo`);
+  await page
+    .getByRole('group', { name: 'Where is the problem?', exact: true })
+    .getByRole('radio', { name: 'Lower back and legs', exact: true })
+    .check();
+  for (let step = 0; step < 12; step++) {
+    const seeResult = page.getByRole('button', { name: 'See my result' });
+    if (await seeResult.isVisible()) {
+      await seeResult.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
 }
 
 export async function signOutStaff(page: Page): Promise<void> {

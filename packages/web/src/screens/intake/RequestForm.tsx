@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api, type Me } from '../../lib/api.ts';
 import { navigate } from '../../lib/router.tsx';
 import { Choice } from '../../ui/Choice.tsx';
+import { ErrorNote } from '../../ui/Form.tsx';
 import { Sources } from '../../ui/Statement.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import type { Created, RequestKind } from './intake-api.ts';
@@ -300,11 +301,7 @@ export function RequestForm({
         <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
         <span>{t('intake.consent', { clinic: clinicName })}</span>
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       <button type="submit" className="primary big" disabled={busy}>
         {busy ? t('intake.sending') : t('intake.send')}
       </button>

@@ -1,43 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
-  axe,
-  ensureBuilt,
+  desk,
+  noAxeViolations,
   openBrowser,
-  type Server,
+  phone,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
-  startServer,
+  startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
 // The free MRI/CT review end to end (issue 13): a visitor asks, a surgeon writes the result in the
 // console, the visitor reads it on their status page. Real server (`lamina serve --demo`), no mocks.
-let server: Server;
-let visitorBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let visitor: Page;
-let surgeon: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [visitorBrowser, staffBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  visitor = await visitorBrowser.context.newPage();
-  surgeon = await staffBrowser.context.newPage();
-  await surgeon.setViewportSize({ width: 1280, height: 800 });
-});
-
-after(async () => {
-  await visitorBrowser?.close();
-  await staffBrowser?.close();
-  await server?.stop();
-});
-
-async function noViolations(page: Page, where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
+const {
+  server,
+  pages: [visitor, surgeon],
+} = await startBrowserTest({ browsers: [phone, desk] });
 
 /** A visitor asks for a free MRI/CT review in this language; answers the status page URL. */
 async function askForReview(name: string, language: 'en' | 'es'): Promise<string> {
@@ -75,7 +54,7 @@ async function writeResult(name: string, step: string, summary: string, language
   await surgeon.getByRole('radio', { name: step }).check();
   await surgeon.getByTestId('result-preview').waitFor();
   await surgeon.getByLabel('What you found, in plain words for the requester').fill(summary);
-  await noViolations(surgeon, `console result form (${languageWord})`);
+  await noAxeViolations(surgeon, `console result form (${languageWord})`);
   await surgeon.getByRole('button', { name: 'Save the result and tell the requester' }).click();
   await surgeon.getByRole('status').getByText('Saved. The requester was emailed').waitFor();
   await surgeon.getByTestId('review-result').getByText(summary).waitFor();
@@ -92,12 +71,13 @@ test('a visitor asks for a free MRI review, a surgeon writes the result, the vis
   await visitor
     .getByText('A clinician will look at your scans and write the result here.')
     .waitFor();
-  await noViolations(visitor, 'status page waiting for the result');
+  await noAxeViolations(visitor, 'status page waiting for the result');
 
   await signInDemoStaff(server, surgeon, 'surgeon@demo.example');
   await surgeon.getByRole('link', { name: 'MRI/CT reviews' }).click();
   await surgeon.getByRole('heading', { name: 'Free MRI/CT reviews', level: 1 }).waitFor();
-  // Only scan reviews are in a clinician's queue.
+  // Only scan reviews are in a clinician's queue (read once its rows are drawn: a state, not a time).
+  await surgeon.getByTestId('requests-table').locator('tbody tr').nth(2).waitFor();
   const kinds = await surgeon
     .getByTestId('requests-table')
     .locator('tbody tr td:first-child')
@@ -107,11 +87,11 @@ test('a visitor asks for a free MRI review, a surgeon writes the result, the vis
     kinds.every((k) => k.includes('MRI/CT review')),
     kinds.join(' | '),
   );
-  await noViolations(surgeon, 'clinician MRI/CT review queue');
+  await noAxeViolations(surgeon, 'clinician MRI/CT review queue');
   const summary =
     'Your MRI shows narrowing of the spinal canal at one level of the lower back. This can press on nerves.';
   await writeResult('Morgan Scan', 'Consultation with a spine specialist', summary, 'English');
-  await noViolations(surgeon, 'console result written');
+  await noAxeViolations(surgeon, 'console result written');
   await screenshot(surgeon, 'console-imaging-review-result');
 
   await visitor.goto('about:blank');
@@ -127,7 +107,7 @@ test('a visitor asks for a free MRI review, a surgeon writes the result, the vis
   await result.getByText('Written by Dr. Sam Surgeon', { exact: false }).waitFor();
   await result.getByRole('link', { name: 'Ask for a consultation' }).waitFor();
   assert.equal(await visitor.getByTestId('request-status').textContent(), 'Done');
-  await noViolations(visitor, 'status page with the result');
+  await noAxeViolations(visitor, 'status page with the result');
   await screenshot(visitor, 'request-status-imaging-review');
 });
 
@@ -152,7 +132,7 @@ test('a Spanish request: the result page opens in Spanish, whatever the browser 
     );
     await result.getByText(/no un diagnóstico/).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
-    await noViolations(page, 'Spanish status page with the result');
+    await noAxeViolations(page, 'Spanish status page with the result');
   } finally {
     await fresh.close();
   }
@@ -182,7 +162,7 @@ test('a signed-in patient sees the result with their own requests', async () => 
     await own.getByTestId('review-result').waitFor();
     await own.getByText('More care without surgery').waitFor();
     await own.getByText(/not a diagnosis/).waitFor();
-    await noViolations(page, "the patient's requests with a result");
+    await noAxeViolations(page, "the patient's requests with a result");
   } finally {
     await patient.close();
   }

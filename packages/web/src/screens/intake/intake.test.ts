@@ -1,59 +1,25 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  desk,
+  noAxeViolations,
+  phone,
   screenshot,
-  startServer,
+  shortCandidacyCheck,
+  startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
 // The clinic's front door end to end: a visitor in one browser, a care manager in another, the
 // real server (`lamina serve --demo`) between them. Tests run in order.
-let server: Server;
-let visitorBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let visitor: Page;
-let nurse: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [visitorBrowser, staffBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  visitor = await visitorBrowser.context.newPage();
-  nurse = await staffBrowser.context.newPage();
-  await nurse.setViewportSize({ width: 1280, height: 800 });
-});
-
-after(async () => {
-  await visitorBrowser?.close();
-  await staffBrowser?.close();
-  await server?.stop();
-});
-
-async function noViolations(page: Page, where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
+const {
+  server,
+  pages: [visitor, nurse],
+} = await startBrowserTest({ browsers: [phone, desk] });
 
 test('insurance check round trip: from the candidacy result to the console and back to the status page', async () => {
   // A short candidacy check (only the region answered) still ends on a result with the offers.
-  await visitor.goto(`${server.url}/check/demo`);
-  await visitor
-    .getByRole('group', { name: 'Where is the problem?', exact: true })
-    .getByRole('radio', { name: 'Lower back and legs', exact: true })
-    .check();
-  for (let step = 0; step < 12; step++) {
-    const seeResult = visitor.getByRole('button', { name: 'See my result' });
-    if (await seeResult.isVisible()) {
-      await seeResult.click();
-      break;
-    }
-    await visitor.getByRole('button', { name: 'Next' }).click();
-  }
-  await visitor.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
+  await shortCandidacyCheck(server, visitor);
   for (const offer of [
     'Request a consultation',
     'Free MRI/CT review',
@@ -66,7 +32,7 @@ test('insurance check round trip: from the candidacy result to the console and b
   await visitor.waitForURL(/\/request\/insurance\?clinic=demo&assessment=[0-9a-f-]{36}/);
   await visitor.getByRole('heading', { name: 'Check my insurance', level: 1 }).waitFor();
   await visitor.getByText('Your answers from the check will be added').waitFor();
-  await noViolations(visitor, 'insurance request form');
+  await noAxeViolations(visitor, 'insurance request form');
 
   // Sending without consent is refused in plain words, before anything leaves the browser.
   await visitor.getByLabel('Your name').fill('Vera Visitor');
@@ -83,7 +49,7 @@ test('insurance check round trip: from the candidacy result to the console and b
   await visitor.getByRole('heading', { name: 'Your request' }).waitFor();
   assert.equal(await visitor.getByTestId('request-status').textContent(), 'Received');
   await visitor.getByText('We are still checking your insurance.').waitFor();
-  await noViolations(visitor, 'request status page');
+  await noAxeViolations(visitor, 'request status page');
   const statusUrl = visitor.url();
 
   // The care manager finds it in the console queue and records the outcome.
@@ -99,13 +65,13 @@ test('insurance check round trip: from the candidacy result to the console and b
   await table.waitFor();
   // The demo's red-flag call back tops the queue.
   assert.equal(await table.locator('tbody tr').first().getAttribute('data-urgent'), 'true');
-  await noViolations(nurse, 'console requests');
+  await noAxeViolations(nurse, 'console requests');
   await screenshot(nurse, '40-console-requests');
   await nurse.getByRole('button', { name: 'Open request from Vera Visitor' }).click();
   await nurse.getByRole('heading', { name: 'Insurance check from Vera Visitor' }).waitFor();
   await nurse.getByText('AC-99812').waitFor();
   await nurse.getByText(/From the candidacy check: Region: lower back/).waitFor();
-  await noViolations(nurse, 'console request detail');
+  await noAxeViolations(nurse, 'console request detail');
   await nurse.getByRole('combobox', { name: 'Insurance outcome' }).selectOption('verified');
   await nurse
     .getByLabel('Message to the requester')
@@ -152,7 +118,7 @@ async function requestKit(language: 'en' | 'es') {
     .getByRole('radio', { name: spanish ? 'Zona lumbar (parte baja de la espalda)' : 'Lower back' })
     .check();
   await visitor.getByRole('checkbox', { name: spanish ? /me contacte/ : /may contact me/ }).check();
-  await noViolations(visitor, `info kit form (${language})`);
+  await noAxeViolations(visitor, `info kit form (${language})`);
   await visitor
     .getByRole('button', { name: spanish ? 'Enviar solicitud' : 'Send request' })
     .click();
@@ -167,7 +133,7 @@ async function requestKit(language: 'en' | 'es') {
   const path = await file.path();
   assert.ok(path, 'the kit was saved');
   const bytes = readFileSync(path);
-  await noViolations(visitor, `info kit status page (${language})`);
+  await noAxeViolations(visitor, `info kit status page (${language})`);
   if (spanish) await visitor.getByRole('button', { name: 'English' }).click();
   return { bytes, name: file.suggestedFilename() };
 }
@@ -185,7 +151,7 @@ test('the info kit PDF is generated in English and in Spanish from the browser',
 test('a call back describing red-flag symptoms shows the emergency instruction first', async () => {
   await visitor.goto(`${server.url}/request/callback?clinic=demo`);
   await visitor.getByRole('heading', { name: 'Call me back', level: 1 }).waitFor();
-  await noViolations(visitor, 'call-back form');
+  await noAxeViolations(visitor, 'call-back form');
   await visitor.getByLabel('Your name').fill('Riley Flag');
   await visitor.getByLabel('Phone').fill('+1 555 0123');
   await visitor.getByRole('radio', { name: 'Lower back' }).check();
@@ -205,7 +171,7 @@ test('a call back describing red-flag symptoms shows the emergency instruction f
   assert.equal(await call.getAttribute('href'), 'tel:911');
   await screen.getByText(/Do not wait for a call back/).waitFor();
   await screen.getByText('Your request was saved too').waitFor();
-  await noViolations(visitor, 'red-flag emergency instruction');
+  await noAxeViolations(visitor, 'red-flag emergency instruction');
   await screenshot(visitor, '42-request-red-flag');
 
   // In the care manager's queue it is marked urgent, among the urgent ones on top.
@@ -240,7 +206,7 @@ test('an admin sets the clinic opening hours on the Requests screen', async () =
   await nurse.getByLabel('Closes on Friday').fill('19:30');
   await nurse.getByRole('button', { name: 'Save opening hours' }).click();
   await nurse.getByRole('status').getByText('Saved.').waitFor();
-  await noViolations(nurse, 'opening hours editor');
+  await noAxeViolations(nurse, 'opening hours editor');
   const saved = (await (await nurse.request.get(`${server.url}/api/clinic/hours`)).json()) as {
     hours: Record<string, { open: string; close: string } | null>;
   };

@@ -2,63 +2,30 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { after, test } from 'node:test';
 import { syntheticStudy } from '../../../../server/src/imaging/dicom.test-helper.ts';
 import {
   axe,
-  ensureBuilt,
+  noAxeViolations,
   openBrowser,
-  type Server,
+  phone,
   screenshot,
+  shortCandidacyCheck,
   signInDemoPatient,
-  startServer,
+  startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
 // A free MRI/CT review from the candidacy result with a DICOM upload, checked by a care manager
 // in the console: a visitor in one browser, the care manager in another, the real demo server.
-let server: Server;
-let visitorBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let visitor: Page;
-let nurse: Page;
+const {
+  server,
+  pages: [visitor, nurse],
+} = await startBrowserTest({ browsers: [phone, { width: 1280, height: 900 }] });
 const folder = mkdtempSync(join(tmpdir(), 'lamina-request-imaging-'));
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [visitorBrowser, staffBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  visitor = await visitorBrowser.context.newPage();
-  nurse = await staffBrowser.context.newPage();
-  await nurse.setViewportSize({ width: 1280, height: 900 });
-});
-
-after(async () => {
-  await visitorBrowser?.close();
-  await staffBrowser?.close();
-  await server?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-async function noViolations(page: Page, where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
+after(() => rmSync(folder, { recursive: true, force: true }));
 
 test('MRI review request from the candidacy result with a DICOM upload; the care manager sees the study and opens the viewer', async () => {
-  await visitor.goto(`${server.url}/check/demo`);
-  await visitor
-    .getByRole('group', { name: 'Where is the problem?', exact: true })
-    .getByRole('radio', { name: 'Lower back and legs', exact: true })
-    .check();
-  for (let step = 0; step < 12; step++) {
-    const seeResult = visitor.getByRole('button', { name: 'See my result' });
-    if (await seeResult.isVisible()) {
-      await seeResult.click();
-      break;
-    }
-    await visitor.getByRole('button', { name: 'Next' }).click();
-  }
-  await visitor.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
+  await shortCandidacyCheck(server, visitor);
   await visitor.getByRole('link', { name: 'Free MRI/CT review' }).click();
   await visitor.waitForURL(/\/request\/imaging_review\?clinic=demo&assessment=[0-9a-f-]{36}/);
   await visitor.getByRole('heading', { name: 'Free MRI/CT review', level: 1 }).waitFor();
@@ -72,7 +39,7 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
   await visitor.waitForURL(/\/request-status\/[0-9a-f-]{36}\?clinic=demo#token=/);
   await visitor.getByRole('heading', { name: 'Add your scans' }).waitFor();
   await visitor.getByText('No files yet.').waitFor();
-  await noViolations(visitor, 'status page with the scan upload');
+  await noAxeViolations(visitor, 'status page with the scan upload');
 
   // A real DICOM study made by the test, written to a file and chosen in the file input.
   const study = syntheticStudy({
@@ -93,14 +60,14 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
     .waitFor();
   const received = visitor.getByTestId('request-scans');
   await received.getByText('Scan: MR, LSPINE, taken Mar 14, 2026 (1 series, 3 images)').waitFor();
-  await noViolations(visitor, 'status page after the upload');
+  await noAxeViolations(visitor, 'status page after the upload');
   await received.scrollIntoViewIfNeeded();
   await screenshot(visitor, '43-request-scans-uploaded');
   // The same section in Spanish.
   await visitor.getByRole('button', { name: 'Español' }).click();
   await visitor.getByRole('heading', { name: 'Agregue sus estudios' }).waitFor();
   await received.getByText(/^Estudio: MR, LSPINE, hecho el 14 mar 2026/).waitFor();
-  await noViolations(visitor, 'status page with the scan upload (es)');
+  await noAxeViolations(visitor, 'status page with the scan upload (es)');
   await visitor.getByRole('button', { name: 'English' }).click();
 
   // The care manager opens the request and checks the right study arrived.
@@ -116,7 +83,7 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
   await nurse.getByRole('heading', { name: 'MRI/CT review from Milo Scan' }).waitFor();
   const attached = nurse.getByTestId('request-imaging');
   await attached.getByText('MR · LSPINE · Mar 14, 2026 · 1 series, 3 images').waitFor();
-  await noViolations(nurse, 'console request with attached scans');
+  await noAxeViolations(nurse, 'console request with attached scans');
   await attached.getByRole('button', { name: 'View images' }).click();
   await nurse.getByText('Image 1 of 3').waitFor();
   const canvas = nurse.locator('canvas.imaging-canvas');
@@ -125,7 +92,7 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
     const shown = document.querySelector<HTMLCanvasElement>('canvas.imaging-canvas');
     return shown !== null && shown.width === 64;
   });
-  await noViolations(nurse, 'console request viewer');
+  await noAxeViolations(nurse, 'console request viewer');
   await nurse.locator('.imaging-viewer').scrollIntoViewIfNeeded();
   await screenshot(nurse, '44-console-request-viewer');
 });

@@ -1,42 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  noAxeViolations,
+  phone,
   signInDemoPatient,
-  startServer,
+  startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
 // Connect with a past patient, end to end in two browsers: Walter (a demo patient after surgery)
 // volunteers; a care manager approves him in the console; Rosa asks, picks him and consents;
 // nothing can be sent until Walter accepts; they write; Walter ends it; sending is refused.
-let server: Server;
-let walterBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let rosaBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let walter: Page;
-let rosa: Page;
+const {
+  server,
+  browsers: [walterBrowser, rosaBrowser],
+  pages: [walter, rosa],
+} = await startBrowserTest({ browsers: [phone, phone] });
 let connectionId: string;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [walterBrowser, rosaBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  walter = await walterBrowser.context.newPage();
-  rosa = await rosaBrowser.context.newPage();
-});
-
-after(async () => {
-  await walterBrowser?.close();
-  await rosaBrowser?.close();
-  await server?.stop();
-});
-
-async function noViolations(page: Page, where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
 
 const messageBox = (page: Page) => page.getByLabel('Your message');
 
@@ -45,7 +25,7 @@ test('a past patient volunteers from the patient app and waits for approval', as
   await walter.goto(`${server.url}/peers/volunteer`);
   await walter.getByRole('heading', { name: 'Offer to talk with others' }).waitFor();
   await walter.getByText('From your record: Laminectomy, Lower back, without fusion.').waitFor();
-  await noViolations(walter, 'volunteer form');
+  await noAxeViolations(walter, 'volunteer form');
 
   await walter.getByRole('button', { name: 'Send my offer' }).click();
   await walter
@@ -71,7 +51,7 @@ test('a past patient volunteers from the patient app and waits for approval', as
     .getByTestId('volunteer-state')
     .getByText('Your care team is checking your offer.')
     .waitFor();
-  await noViolations(walter, 'volunteer waiting for approval');
+  await noAxeViolations(walter, 'volunteer waiting for approval');
 });
 
 test('a care manager approves the volunteer in the console', async () => {
@@ -87,7 +67,7 @@ test('a care manager approves the volunteer in the console', async () => {
   await rosa.getByRole('heading', { name: 'Past-patient peers' }).waitFor();
   const row = rosa.getByTestId('peer-volunteers').getByRole('row', { name: /Walter Brooks/ });
   await row.getByText('Waiting for approval').waitFor();
-  await noViolations(rosa, 'console peers');
+  await noAxeViolations(rosa, 'console peers');
   await row.getByRole('button', { name: 'Approve Walter Brooks' }).click();
   await row.getByText('Approved').waitFor();
   await rosa.getByRole('button', { name: 'Sign out' }).click();
@@ -100,7 +80,7 @@ test('the prospective patient asks, picks the volunteer and consents; nothing ca
   await rosa.getByRole('heading', { name: 'Hello, Rosa' }).waitFor();
   await rosa.getByRole('link', { name: 'Talk to someone who had this surgery' }).click();
   await rosa.getByRole('heading', { name: 'Talk with a past patient' }).waitFor();
-  await noViolations(rosa, 'peers home');
+  await noAxeViolations(rosa, 'peers home');
   await rosa.getByRole('link', { name: 'Talk to someone who had this surgery' }).click();
   await rosa.getByRole('heading', { name: 'Who would you like to talk with?' }).waitFor();
   await rosa.getByRole('button', { name: 'Find people to talk with' }).click();
@@ -109,7 +89,7 @@ test('the prospective patient asks, picks the volunteer and consents; nothing ca
   // Demo volunteers are proposed too; never a surname.
   await proposals.getByRole('heading', { name: 'Elena' }).waitFor();
   assert.equal(await proposals.getByText('Brooks').count(), 0);
-  await noViolations(rosa, 'proposals');
+  await noAxeViolations(rosa, 'proposals');
 
   await rosa.getByRole('button', { name: 'Ask Walt to talk' }).click();
   await rosa
@@ -118,7 +98,7 @@ test('the prospective patient asks, picks the volunteer and consents; nothing ca
   await rosa.getByRole('button', { name: 'Send my request' }).click();
   await rosa.getByRole('alert').getByText('Tick the box to agree first.').waitFor();
   await rosa.getByRole('checkbox', { name: /I agree to share my first name/ }).check();
-  await noViolations(rosa, 'consent');
+  await noAxeViolations(rosa, 'consent');
   await rosa.getByRole('button', { name: 'Send my request' }).click();
 
   await rosa.getByRole('heading', { name: 'Conversation with Walt' }).waitFor();
@@ -140,7 +120,7 @@ test('the prospective patient asks, picks the volunteer and consents; nothing ca
     },
   );
   assert.equal(early.status(), 409);
-  await noViolations(rosa, 'waiting thread');
+  await noAxeViolations(rosa, 'waiting thread');
 });
 
 test('the volunteer accepts; both write; the volunteer ends it and sending is refused', async () => {
@@ -148,7 +128,7 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
   await walter.getByRole('link', { name: 'Rosa · Asks to talk with you' }).click();
   await walter.getByRole('heading', { name: 'Rosa would like to talk with you.' }).waitFor();
   await walter.getByText('Topic: How did the first two weeks go?').waitFor();
-  await noViolations(walter, 'request to the volunteer');
+  await noAxeViolations(walter, 'request to the volunteer');
   const accept = walter.getByRole('button', { name: 'Yes, let’s talk' });
   assert.equal(await accept.isDisabled(), true, 'accepting needs the consent box');
   await walter.getByRole('checkbox', { name: /I agree to talk with Rosa/ }).check();
@@ -166,7 +146,7 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
   await messageBox(rosa).fill('Thank you, Walt!');
   await rosa.getByRole('button', { name: 'Send', exact: true }).click();
   await rosa.locator('.thread li.mine').getByText('Thank you, Walt!').waitFor();
-  await noViolations(rosa, 'active thread');
+  await noAxeViolations(rosa, 'active thread');
   await walter
     .locator('.thread li.theirs')
     .getByText('Thank you, Walt!')
@@ -179,7 +159,7 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
     .getByText(/This conversation has ended/)
     .waitFor();
   assert.equal(await messageBox(walter).count(), 0);
-  await noViolations(walter, 'ended thread');
+  await noAxeViolations(walter, 'ended thread');
 
   await rosa
     .getByTestId('peer-status')
@@ -205,5 +185,5 @@ test('the volunteer accepts; both write; the volunteer ends it and sending is re
     .getByTestId('peer-status')
     .getByText(/Esta conversación terminó/)
     .waitFor();
-  await noViolations(rosa, 'ended thread in Spanish');
+  await noAxeViolations(rosa, 'ended thread in Spanish');
 });

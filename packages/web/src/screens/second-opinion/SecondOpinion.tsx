@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import type { PatientContext } from '../../lib/patient-context.ts';
+import { ErrorNote } from '../../ui/Form.tsx';
 import { Stmt } from '../../ui/Statement.tsx';
 import { CaseScans, ScanPicker, type ScanView, useOwnScans } from './scans.tsx';
 
@@ -159,11 +160,7 @@ function Ask({ onAsked, ownScans }: { onAsked(): Promise<void>; ownScans: ScanVi
           {t('so.shareYes')}
         </label>
       </fieldset>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNote error={error} />
       {sent ? (
         <p className="banner sent" role="status">
           {t('so.sent')}

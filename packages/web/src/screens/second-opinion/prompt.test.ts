@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   axe,
-  ensureBuilt,
   openBrowser,
-  type Server,
   signInDemoPatient,
-  startServer,
+  startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
 // Today suggests a second opinion in seed 000's windows (pathway's secondOpinionPrompt): the demo's
 // Rosa is 10 days after surgery, George 21, Walter 4 (all in weeks 1 to 6), Frank 45 (past them).
-let server: Server;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-});
-
-after(async () => {
-  await server?.stop();
-});
+const { server } = await startBrowserTest();
 
 async function today(email: string) {
   const browser = await openBrowser();

@@ -1,49 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
+  desk,
+  noAxeViolations,
+  phone,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
   signOutStaff,
-  startServer,
+  startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
 // The virtual second opinion end to end on a real `lamina serve --demo` and Chromium: the demo
 // patient Rosa asks (with her demo MR study attached), the admin assigns the demo reviewer, the
 // reviewer (seeing only that case, de-identified, scans included) reports, and Rosa reads the
 // answer. Tests run in order.
-let server: Server;
-let staffBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let patientBrowser: Awaited<ReturnType<typeof openBrowser>>;
-let staff: Page;
-let rosa: Page;
+const {
+  server,
+  browsers: [, patientBrowser],
+  pages: [staff, rosa],
+} = await startBrowserTest({ browsers: [desk, phone] });
 const question = 'My left leg still tingles when I walk. Is that normal at this point?';
 const plainSummary =
   'Your nerves have more room now. Tingling often fades over months. Keep walking every day.';
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  [staffBrowser, patientBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  staff = await staffBrowser.context.newPage();
-  await staff.setViewportSize({ width: 1280, height: 800 });
-  rosa = await patientBrowser.context.newPage();
-});
-
-after(async () => {
-  await staffBrowser?.close();
-  await patientBrowser?.close();
-  await server?.stop();
-});
-
-async function noViolations(page: Page, where: string) {
-  assert.deepEqual(await axe(page), [], `axe-core violations on ${where}`);
-}
 
 test('Rosa asks a question from Today; it waits for a reviewer', async () => {
   await signInDemoPatient(server, patientBrowser.context.request, 'rosa@demo.example');
@@ -75,7 +54,7 @@ test('Rosa asks a question from Today; it waits for a reviewer', async () => {
     .getByTestId('so-attached-scan')
     .getByText(/MR · LSPINE · 1 series, \d+ images/)
     .waitFor();
-  await noViolations(rosa, 'the second-opinion screen');
+  await noAxeViolations(rosa, 'the second-opinion screen');
   // Before the report she may take the scan back and add it again.
   await mine.getByRole('button', { name: 'Change scans' }).click();
   await mine.getByTestId('so-scan-choice').uncheck();
@@ -114,7 +93,7 @@ test('the admin assigns the demo reviewer and sees the due date', async () => {
     await row.getByTestId('so-due').innerText(),
     new RegExp(dueText.split(',')[0] ?? ''),
   );
-  await noViolations(staff, 'the admin second-opinion list');
+  await noAxeViolations(staff, 'the admin second-opinion list');
   await screenshot(staff, 'second-opinion-admin');
   // Staff see the case's scan as sent, with its description and date (the original).
   await row.getByRole('link').click();
@@ -168,7 +147,7 @@ test('the reviewer sees only that case, de-identified, and submits a report', as
   const withViewer = await staff.locator('body').innerText();
   for (const secret of ['Rosa', 'Martínez', 'DEMO-', 'MRI LUMBAR SPINE', 'SAG T2'])
     assert.ok(!withViewer.includes(secret), `the reviewer's scan shows ${secret}`);
-  await noViolations(staff, "the reviewer's case");
+  await noAxeViolations(staff, "the reviewer's case");
   await screenshot(staff, 'second-opinion-reviewer-scan');
 
   // The summary for the patient is required: the server's message is shown at the field.
@@ -211,7 +190,7 @@ test('Rosa reads the report with the expected-by date and the notice', async () 
   const mine = rosa.getByTestId('so-case');
   await mine.getByTestId('so-attached-scan').waitFor();
   assert.equal(await mine.getByRole('button', { name: 'Change scans' }).count(), 0);
-  await noViolations(rosa, 'the second-opinion report');
+  await noAxeViolations(rosa, 'the second-opinion report');
   await screenshot(rosa, 'second-opinion-report');
   // In Spanish too: the recommendation's words come from pathway with their translation.
   await rosa.getByRole('button', { name: 'Español' }).click();

@@ -1,31 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import {
-  axe,
-  ensureBuilt,
-  openBrowser,
-  type Server,
-  startServer,
-} from '../../testing/browser.test-helper.ts';
+import { test } from 'node:test';
+import { axe, phone, startBrowserTest } from '../../testing/browser.test-helper.ts';
 
 // Issue 12: code requests are limited per email; the sign-in screen says when the patient may ask
 // again, in English and Spanish, and says the same for an email that has no account.
-let server: Server;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-let page: Page;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const {
+  server,
+  pages: [page],
+} = await startBrowserTest({ browsers: [phone] });
 
 test('after five codes in an hour the sign-in screen says when to ask again (English, Spanish)', async () => {
   const email = 'nobody@demo.example';
