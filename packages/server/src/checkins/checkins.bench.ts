@@ -50,7 +50,7 @@ import {
   signInPatients,
   startLamina,
   startProcess,
-} from '../ops/bench-servers.ts';
+} from '../ops/bench-servers.test-helper.ts';
 
 const referencePath = fileURLToPath(
   new URL('../../../../scripts/bench-reference-server.ts', import.meta.url),

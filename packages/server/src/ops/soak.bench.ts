@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWrk, quick, rssMb, runWrk, verdict } from '../../../../scripts/bench-kit.ts';
-import { enrolBenchPatients, signInPatients, startLamina } from './bench-servers.ts';
+import { enrolBenchPatients, signInPatients, startLamina } from './bench-servers.test-helper.ts';
 
 const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? (quick ? 2 : 10));
 const sliceSeconds = 30;

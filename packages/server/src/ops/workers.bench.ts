@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { findWrk, type LoadResult, quick, runWrk } from '../../../../scripts/bench-kit.ts';
-import { enrolBenchPatients, signInPatients, startLamina } from './bench-servers.ts';
+import { enrolBenchPatients, signInPatients, startLamina } from './bench-servers.test-helper.ts';
 
 const postgresUrl =
   process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
