@@ -163,6 +163,51 @@ export function zeroToFiveOptions(least: string, most: string) {
   }));
 }
 
+/** A Lamina PROM questionnaire: its url and code follow the instrument id. */
+export function promQuestionnaire(q: {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+  readonly codeDisplay: string;
+  readonly copyright?: string;
+  readonly item: readonly FhirQuestionnaireItem[];
+}): FhirQuestionnaire {
+  return {
+    resourceType: 'Questionnaire',
+    id: q.id,
+    url: `https://lamina.health/fhir/Questionnaire/${q.id}`,
+    name: q.name,
+    title: q.title,
+    status: 'active',
+    subjectType: ['Patient'],
+    code: [coding(laminaPromSystem, q.id, q.codeDisplay)],
+    ...(q.copyright === undefined ? {} : { copyright: q.copyright }),
+    item: q.item,
+  };
+}
+
+/** Items scored 0–5 from `[linkId, text, least, most]` rows (ODI, NDI); `optional` may be skipped. */
+export function zeroToFiveItems(
+  instrument: string,
+  rows: readonly (readonly [string, string, string, string])[],
+  optional: string,
+): FhirQuestionnaireItem[] {
+  return rows.map(([linkId, text, least, most]) =>
+    scoredChoiceItem(instrument, linkId, text, zeroToFiveOptions(least, most), linkId !== optional),
+  );
+}
+
+/** The scores of the answered items among `ids`, and how many were left unanswered. */
+export function answeredScores(
+  answers: PromAnswers,
+  ids: readonly string[],
+): { readonly scores: number[]; readonly missing: number } {
+  const scores = ids
+    .map((id) => numericAnswer(answers, id))
+    .filter((v): v is number => v !== undefined);
+  return { scores, missing: ids.length - scores.length };
+}
+
 /** The scores an item accepts, read from the FHIR data so scoring and validation cannot drift apart. */
 export function allowedValues(item: FhirQuestionnaireItem): readonly (number | string)[] {
   if (item.type === 'integer') {

@@ -6,6 +6,7 @@ import {
   type PromAnswers,
   type PromInstrument,
   type PromLicence,
+  promQuestionnaire,
 } from '../instrument.ts';
 
 /**
@@ -55,15 +56,11 @@ export const workStatus: PromInstrument = {
   id: 'work-status',
   respondent: 'patient',
   regions: ['lumbar', 'cervical'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'work-status',
-    url: 'https://lamina.health/fhir/Questionnaire/work-status',
     name: 'work_status',
     title: 'Work status',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'work-status', 'Work status (ICHOM low back pain set)')],
+    codeDisplay: 'Work status (ICHOM low back pain set)',
     item: [
       choiceItem('work-status', 'status', 'Which best describes your work right now?', [
         ['full-duties', 'Working, doing my usual job'],
@@ -73,7 +70,7 @@ export const workStatus: PromInstrument = {
         ['not-in-paid-work', 'Retired, student, or not in paid work'],
       ]),
     ],
-  },
+  }),
   licence: ichomLicence('work-status'),
   scales: [],
   scoring: {
@@ -98,17 +95,11 @@ export const painMedication: PromInstrument = {
   id: 'pain-medication',
   respondent: 'patient',
   regions: ['lumbar', 'cervical'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'pain-medication',
-    url: 'https://lamina.health/fhir/Questionnaire/pain-medication',
     name: 'pain_medication',
     title: 'Pain medicine use',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [
-      coding(laminaPromSystem, 'pain-medication', 'Pain medicine use (ICHOM low back pain set)'),
-    ],
+    codeDisplay: 'Pain medicine use (ICHOM low back pain set)',
     item: [
       choiceItem(
         'pain-medication',
@@ -127,7 +118,7 @@ export const painMedication: PromInstrument = {
         ['opioid', 'Opioid (like oxycodone, hydrocodone or tramadol)'],
       ]),
     ],
-  },
+  }),
   licence: ichomLicence('pain-medication'),
   scales: [],
   scoring: {

@@ -1,10 +1,9 @@
 import {
-  coding,
-  laminaPromSystem,
   numericAnswer,
   type PromAnswers,
   type PromInstrument,
   type PromScore,
+  promQuestionnaire,
   scoredChoiceItem,
 } from '../instrument.ts';
 
@@ -94,17 +93,13 @@ export const mjoa: PromInstrument = {
   id: 'mjoa',
   respondent: 'clinician',
   regions: ['cervical'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'mjoa',
-    url: 'https://lamina.health/fhir/Questionnaire/mjoa',
     name: 'modified_japanese_orthopaedic_association',
     title: 'Modified Japanese Orthopaedic Association score (clinician-rated)',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'mjoa', 'mJOA')],
+    codeDisplay: 'mJOA',
     item: items,
-  },
+  }),
   licence: {
     status: 'terms-unverified',
     requiresClinicConfirmation: false,

@@ -1,11 +1,10 @@
 import {
-  coding,
-  laminaPromSystem,
   numericAnswer,
   type PromAnswers,
   type PromInstrument,
   type PromScaleScore,
   type PromScore,
+  promQuestionnaire,
   roundTo,
   scoredChoiceItem,
 } from '../instrument.ts';
@@ -182,17 +181,13 @@ export const zcq: PromInstrument = {
   id: 'zcq',
   respondent: 'patient',
   regions: ['lumbar'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'zcq',
-    url: 'https://lamina.health/fhir/Questionnaire/zcq',
     name: 'zurich_claudication_questionnaire',
     title: 'Zurich Claudication Questionnaire',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'zcq', 'Zurich Claudication Questionnaire')],
+    codeDisplay: 'Zurich Claudication Questionnaire',
     item: [...symptomItems, ...functionItems, ...satisfactionItems],
-  },
+  }),
   afterTreatmentOnly: zcqSubscales.satisfaction,
   licence: {
     status: 'terms-unverified',
