@@ -1,5 +1,11 @@
 import type { RecoveryPlan } from '@lamina/pathway';
-import { type FormEvent, useState } from 'react';
+import {
+  type Dispatch,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type SetStateAction,
+  useState,
+} from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { milestoneText, restrictionText, titleText } from '../lib/plan-text.ts';
 import { ErrorNote } from '../ui/Form.tsx';
@@ -10,6 +16,25 @@ import { SurgeonBadge } from './ui-badge.tsx';
 
 interface RestrictionForm extends RestrictionInput {
   note: string;
+}
+
+/** Updates one entry of a form kept as a map by id: `patcher(setAll)(id, { note })`. */
+function patcher<F>(set: Dispatch<SetStateAction<Record<string, F>>>) {
+  return (id: string, patch: Partial<F>) =>
+    set((all) => ({ ...all, [id]: { ...(all[id] as F), ...patch } }));
+}
+
+/** A labelled input on one line with its label. */
+function InlineField({
+  label,
+  ...input
+}: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className="field inline">
+      <span>{label}</span>
+      <input {...input} />
+    </label>
+  );
 }
 
 function weeksOf(offset: Offset | undefined): string {
@@ -131,8 +156,9 @@ export function OverridesEditor({
     }
   }
 
-  const setR = (id: string, patch: Partial<RestrictionForm>) =>
-    setRestrictions((all) => ({ ...all, [id]: { ...(all[id] as RestrictionForm), ...patch } }));
+  const setR = patcher(setRestrictions);
+  const setM = patcher(setMilestones);
+  const setF = patcher(setFollowUps);
 
   return (
     <section className="card" id="plan" aria-labelledby="plan-h">
@@ -192,10 +218,11 @@ export function OverridesEditor({
                     value={f}
                     onChange={(patch) => setR(r.id, patch)}
                   />
-                  <label className="field inline">
-                    <span>{t('plan.note')}</span>
-                    <input value={f.note} onChange={(e) => setR(r.id, { note: e.target.value })} />
-                  </label>
+                  <InlineField
+                    label={t('plan.note')}
+                    value={f.note}
+                    onChange={(e) => setR(r.id, { note: e.target.value })}
+                  />
                 </fieldset>
               );
             })}
@@ -208,30 +235,19 @@ export function OverridesEditor({
               return (
                 <fieldset key={m.id} className="override">
                   <legend lang={milestoneText(lang, m).lang}>{milestoneText(lang, m).text}</legend>
-                  <label className="field inline">
-                    <span>{t('plan.byWeek')}</span>
-                    <input
-                      type="number"
-                      min={0}
-                      max={520}
-                      value={f.toWeeks}
-                      onChange={(e) =>
-                        setMilestones((all) => ({
-                          ...all,
-                          [m.id]: { ...f, toWeeks: e.target.value },
-                        }))
-                      }
-                    />
-                  </label>
-                  <label className="field inline">
-                    <span>{t('plan.note')}</span>
-                    <input
-                      value={f.note}
-                      onChange={(e) =>
-                        setMilestones((all) => ({ ...all, [m.id]: { ...f, note: e.target.value } }))
-                      }
-                    />
-                  </label>
+                  <InlineField
+                    label={t('plan.byWeek')}
+                    type="number"
+                    min={0}
+                    max={520}
+                    value={f.toWeeks}
+                    onChange={(e) => setM(m.id, { toWeeks: e.target.value })}
+                  />
+                  <InlineField
+                    label={t('plan.note')}
+                    value={f.note}
+                    onChange={(e) => setM(m.id, { note: e.target.value })}
+                  />
                 </fieldset>
               );
             })}
@@ -246,25 +262,17 @@ export function OverridesEditor({
                   <legend lang={titleText(lang, 'followup', fu.id, fu.title).lang}>
                     {titleText(lang, 'followup', fu.id, fu.title).text}
                   </legend>
-                  <label className="field inline">
-                    <span>{t('plan.booked')}</span>
-                    <input
-                      type="date"
-                      value={f.date}
-                      onChange={(e) =>
-                        setFollowUps((all) => ({ ...all, [fu.id]: { ...f, date: e.target.value } }))
-                      }
-                    />
-                  </label>
-                  <label className="field inline">
-                    <span>{t('plan.note')}</span>
-                    <input
-                      value={f.note}
-                      onChange={(e) =>
-                        setFollowUps((all) => ({ ...all, [fu.id]: { ...f, note: e.target.value } }))
-                      }
-                    />
-                  </label>
+                  <InlineField
+                    label={t('plan.booked')}
+                    type="date"
+                    value={f.date}
+                    onChange={(e) => setF(fu.id, { date: e.target.value })}
+                  />
+                  <InlineField
+                    label={t('plan.note')}
+                    value={f.note}
+                    onChange={(e) => setF(fu.id, { note: e.target.value })}
+                  />
                 </fieldset>
               );
             })}
