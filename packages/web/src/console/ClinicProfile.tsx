@@ -1,7 +1,8 @@
 import type { ClinicProfile as Profile } from '@lamina/contract';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
+import { explainFailure } from './ui-status.tsx';
 
 /** Admins: the clinic's name, phone line, emergency number, time zone, default language and logo. */
 export function ClinicProfile() {
@@ -27,10 +28,7 @@ export function ClinicProfile() {
       .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
   }, [t]);
 
-  const explain = (failure: unknown) =>
-    failure instanceof ApiError
-      ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-      : t('console.loadError');
+  const explain = (failure: unknown) => explainFailure(failure, t('console.loadError'));
 
   async function save(event: FormEvent) {
     event.preventDefault();

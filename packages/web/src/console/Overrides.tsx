@@ -6,13 +6,14 @@ import {
   type SetStateAction,
   useState,
 } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { milestoneText, restrictionText, titleText } from '../lib/plan-text.ts';
 import { ErrorNote } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 import { type LiftMode, RestrictionFields, type RestrictionInput } from './restriction-fields.tsx';
 import type { Offset, Overrides } from './types.ts';
 import { SurgeonBadge } from './ui-badge.tsx';
+import { explainFailure } from './ui-status.tsx';
 
 interface RestrictionForm extends RestrictionInput {
   note: string;
@@ -148,11 +149,7 @@ export function OverridesEditor({
       setSaved(true);
       await onSaved();
     } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-          : t('console.loadError'),
-      );
+      setError(explainFailure(failure, t('console.loadError')));
     }
   }
 
