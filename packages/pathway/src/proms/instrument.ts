@@ -134,12 +134,15 @@ export function coding(system: string, code: string, display: string): FhirCodin
   return { system, code, display };
 }
 
-/** A choice item whose options score `values` (0..5 unless told). */
-export function scoredChoiceItem(
+/**
+ * A choice item; each option is `[code, display]`, coded `<instrument>.<linkId>.<code>`, and with a
+ * third element, the score it carries (FHIR ordinalValue).
+ */
+export function choiceItem(
   instrument: string,
   linkId: string,
   text: string,
-  options: readonly { readonly value: number; readonly display: string }[],
+  options: readonly (readonly [code: string, display: string, ordinal?: number])[],
   required = true,
 ): FhirQuestionnaireItem {
   return {
@@ -148,11 +151,25 @@ export function scoredChoiceItem(
     text,
     type: 'choice',
     required,
-    answerOption: options.map(({ value, display }) => ({
-      valueCoding: coding(laminaPromSystem, `${instrument}.${linkId}.${value}`, display),
-      extension: [{ url: ordinalValueUrl, valueDecimal: value }],
+    answerOption: options.map(([code, display, ordinal]) => ({
+      valueCoding: coding(laminaPromSystem, `${instrument}.${linkId}.${code}`, display),
+      ...(ordinal === undefined
+        ? {}
+        : { extension: [{ url: ordinalValueUrl, valueDecimal: ordinal }] }),
     })),
   };
+}
+
+/** A choice item whose options score `values` (0..5 unless told). */
+export function scoredChoiceItem(
+  instrument: string,
+  linkId: string,
+  text: string,
+  options: readonly { readonly value: number; readonly display: string }[],
+  required = true,
+): FhirQuestionnaireItem {
+  const coded = options.map(({ value, display }) => [String(value), display, value] as const);
+  return choiceItem(instrument, linkId, text, coded, required);
 }
 
 /** Six options scored 0 (no difficulty) to 5 (most difficulty), as in the ODI and NDI. */

@@ -1,8 +1,6 @@
 import type { Statement } from '../../sources/source.ts';
 import {
-  coding,
-  type FhirQuestionnaireItem,
-  laminaPromSystem,
+  choiceItem,
   type PromAnswers,
   type PromInstrument,
   type PromLicence,
@@ -13,24 +11,6 @@ import {
  * Two unscored items from the ICHOM low back pain set (ref:69): work status and pain medicine.
  * ⚠️ The ICHOM wording was not retrieved; these are our own questions covering the same facts.
  */
-function choiceItem(
-  instrument: string,
-  linkId: string,
-  text: string,
-  options: readonly (readonly [string, string])[],
-): FhirQuestionnaireItem {
-  return {
-    linkId,
-    code: [coding(laminaPromSystem, `${instrument}.${linkId}`, text)],
-    text,
-    type: 'choice',
-    required: true,
-    answerOption: options.map(([code, display]) => ({
-      valueCoding: coding(laminaPromSystem, `${instrument}.${linkId}.${code}`, display),
-    })),
-  };
-}
-
 const ichomLicence = (id: string): PromLicence => ({
   status: 'free',
   requiresClinicConfirmation: false,
