@@ -2,7 +2,7 @@ import type { ClinicProfile as Profile } from '@lamina/contract';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
-import { explainFailure } from './ui-status.tsx';
+import { explainFailure, StatusNote } from './ui-status.tsx';
 
 /** Admins: the clinic's name, phone line, emergency number, time zone, default language and logo. */
 export function ClinicProfile() {
@@ -96,11 +96,7 @@ export function ClinicProfile() {
         <span>{t('profile.logo')}</span>
         <input type="file" accept="image/png,image/jpeg" onChange={(e) => void upload(e)} />
       </label>
-      {message ? (
-        <p className={message.ok ? 'notice' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusNote message={message} okClass="notice" />
     </section>
   );
 }

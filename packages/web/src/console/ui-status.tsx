@@ -7,10 +7,16 @@ export function explainFailure(failure: unknown, fallback: string): string {
     : fallback;
 }
 
-/** How a form's last send went: a status line when it worked, an alert when it did not. */
-export function StatusNote({ message }: { message: { ok: boolean; text: string } | null }) {
+/** How a form's last send went: a status line when it worked (class `okClass`), else an alert. */
+export function StatusNote({
+  message,
+  okClass = 'ok',
+}: {
+  message: { ok: boolean; text: string } | null;
+  okClass?: 'ok' | 'notice';
+}) {
   return message ? (
-    <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+    <p className={message.ok ? okClass : 'error'} role={message.ok ? 'status' : 'alert'}>
       {message.text}
     </p>
   ) : null;
