@@ -12,7 +12,7 @@ import { ErrorNote } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 import { type LiftMode, RestrictionFields, type RestrictionInput } from './restriction-fields.tsx';
 import type { Offset, Overrides } from './types.ts';
-import { SurgeonBadge } from './ui-badge.tsx';
+import { RestrictionLifts, SurgeonBadge } from './ui-badge.tsx';
 import { explainFailure } from './ui-status.tsx';
 
 interface RestrictionForm extends RestrictionInput {
@@ -169,12 +169,7 @@ export function OverridesEditor({
             {plan.restrictions.map((r) => (
               <li key={r.id} data-set-by={r.setBy}>
                 <span lang={restrictionText(lang, r).lang}>{restrictionText(lang, r).text}</span>{' '}
-                <span className="hint">
-                  {r.liftsOn
-                    ? t('plan.until', { date: date(r.liftsOn, 'short') })
-                    : t(`lifting.${r.lifting}` as 'lifting.when-cleared')}
-                </span>
-                {r.setBy === 'surgeon' ? <SurgeonBadge /> : null}
+                <RestrictionLifts r={r} />
                 {r.surgeonNote ? <p className="hint">“{r.surgeonNote}”</p> : null}
               </li>
             ))}
