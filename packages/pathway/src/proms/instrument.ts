@@ -225,6 +225,16 @@ export function answeredScores(
   return { scores, missing: ids.length - scores.length };
 }
 
+/** A scale the missing-item rule leaves without a value, and why. */
+export function unscored(
+  scale: string,
+  answeredItems: number,
+  totalItems: number,
+  note: string,
+): PromScaleScore {
+  return { scale, value: undefined, answeredItems, totalItems, note };
+}
+
 /** The scores an item accepts, read from the FHIR data so scoring and validation cannot drift apart. */
 export function allowedValues(item: FhirQuestionnaireItem): readonly (number | string)[] {
   if (item.type === 'integer') {

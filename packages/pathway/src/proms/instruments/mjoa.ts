@@ -5,6 +5,7 @@ import {
   type PromScore,
   promQuestionnaire,
   scoredChoiceItem,
+  unscored,
 } from '../instrument.ts';
 
 /**
@@ -62,15 +63,7 @@ export function scoreMjoa(answers: PromAnswers): PromScore {
   if (scores.length < items.length) {
     return {
       instrument: 'mjoa',
-      scales: [
-        {
-          scale: 'mjoa',
-          value: undefined,
-          answeredItems: scores.length,
-          totalItems: items.length,
-          note: 'every domain must be rated',
-        },
-      ],
+      scales: [unscored('mjoa', scores.length, items.length, 'every domain must be rated')],
     };
   }
   const value = scores.reduce((a, b) => a + b, 0);

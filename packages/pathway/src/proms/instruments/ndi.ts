@@ -6,6 +6,7 @@ import {
   type PromScore,
   promQuestionnaire,
   roundTo,
+  unscored,
   zeroToFiveItems,
 } from '../instrument.ts';
 
@@ -46,14 +47,8 @@ export function scoreNdi(answers: PromAnswers): PromScore {
     return {
       instrument: 'ndi',
       scales: [
-        { scale: 'raw', value: undefined, answeredItems: scores.length, totalItems: total, note },
-        {
-          scale: 'percent',
-          value: undefined,
-          answeredItems: scores.length,
-          totalItems: total,
-          note,
-        },
+        unscored('raw', scores.length, total, note),
+        unscored('percent', scores.length, total, note),
       ],
     };
   }

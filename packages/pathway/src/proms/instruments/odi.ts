@@ -6,6 +6,7 @@ import {
   type PromScore,
   promQuestionnaire,
   roundTo,
+  unscored,
   zeroToFiveItems,
 } from '../instrument.ts';
 
@@ -48,13 +49,12 @@ export function scoreOdi(answers: PromAnswers): PromScore {
     return {
       instrument: 'odi',
       scales: [
-        {
-          scale: 'odi',
-          value: undefined,
-          answeredItems: scores.length,
-          totalItems: odiSectionIds.length,
-          note: `${missing} sections unanswered; the index allows at most ${odiMaxMissingSections}`,
-        },
+        unscored(
+          'odi',
+          scores.length,
+          odiSectionIds.length,
+          `${missing} sections unanswered; the index allows at most ${odiMaxMissingSections}`,
+        ),
       ],
     };
   }
