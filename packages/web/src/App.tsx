@@ -1,9 +1,7 @@
 import type { RecoveryPlan } from '@lamina/pathway';
 import {
-  Component,
   lazy,
   type ReactNode,
-  Suspense,
   useCallback,
   useEffect,
   useRef,
@@ -22,6 +20,7 @@ import { Result } from './screens/Result.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Today } from './screens/Today.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
+import { LazyScreen } from './ui/LazyScreen.tsx';
 
 // Heavier screens load when first opened; the service worker keeps them for offline use.
 const Checkin = lazy(() => import('./screens/Checkin.tsx'));
@@ -166,9 +165,9 @@ export function App() {
         />
       ) : null}
       <main id="main">
-        <ErrorBoundary fallback={<p role="alert">{t('app.needsConnection')}</p>} key={path}>
-          <Suspense fallback={<Loading />}>{screen}</Suspense>
-        </ErrorBoundary>
+        <LazyScreen path={path} loading={t('app.loading')} failed={t('app.needsConnection')}>
+          {screen}
+        </LazyScreen>
       </main>
       {signedIn ? <BottomNav path={path} patientId={me?.patientId ?? null} /> : null}
     </>
@@ -311,17 +310,4 @@ function BottomNav({ path, patientId }: { path: string; patientId: string | null
       ))}
     </nav>
   );
-}
-
-class ErrorBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }

@@ -134,12 +134,15 @@ export function coding(system: string, code: string, display: string): FhirCodin
   return { system, code, display };
 }
 
-/** A choice item whose options score `values` (0..5 unless told). */
-export function scoredChoiceItem(
+/**
+ * A choice item; each option is `[code, display]`, coded `<instrument>.<linkId>.<code>`, and with a
+ * third element, the score it carries (FHIR ordinalValue).
+ */
+export function choiceItem(
   instrument: string,
   linkId: string,
   text: string,
-  options: readonly { readonly value: number; readonly display: string }[],
+  options: readonly (readonly [code: string, display: string, ordinal?: number])[],
   required = true,
 ): FhirQuestionnaireItem {
   return {
@@ -148,11 +151,25 @@ export function scoredChoiceItem(
     text,
     type: 'choice',
     required,
-    answerOption: options.map(({ value, display }) => ({
-      valueCoding: coding(laminaPromSystem, `${instrument}.${linkId}.${value}`, display),
-      extension: [{ url: ordinalValueUrl, valueDecimal: value }],
+    answerOption: options.map(([code, display, ordinal]) => ({
+      valueCoding: coding(laminaPromSystem, `${instrument}.${linkId}.${code}`, display),
+      ...(ordinal === undefined
+        ? {}
+        : { extension: [{ url: ordinalValueUrl, valueDecimal: ordinal }] }),
     })),
   };
+}
+
+/** A choice item whose options score `values` (0..5 unless told). */
+export function scoredChoiceItem(
+  instrument: string,
+  linkId: string,
+  text: string,
+  options: readonly { readonly value: number; readonly display: string }[],
+  required = true,
+): FhirQuestionnaireItem {
+  const coded = options.map(({ value, display }) => [String(value), display, value] as const);
+  return choiceItem(instrument, linkId, text, coded, required);
 }
 
 /** Six options scored 0 (no difficulty) to 5 (most difficulty), as in the ODI and NDI. */
@@ -161,6 +178,61 @@ export function zeroToFiveOptions(least: string, most: string) {
     value,
     display: value === 0 ? `0 – ${least}` : value === 5 ? `5 – ${most}` : String(value),
   }));
+}
+
+/** A Lamina PROM questionnaire: its url and code follow the instrument id. */
+export function promQuestionnaire(q: {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+  readonly codeDisplay: string;
+  readonly copyright?: string;
+  readonly item: readonly FhirQuestionnaireItem[];
+}): FhirQuestionnaire {
+  return {
+    resourceType: 'Questionnaire',
+    id: q.id,
+    url: `https://lamina.health/fhir/Questionnaire/${q.id}`,
+    name: q.name,
+    title: q.title,
+    status: 'active',
+    subjectType: ['Patient'],
+    code: [coding(laminaPromSystem, q.id, q.codeDisplay)],
+    ...(q.copyright === undefined ? {} : { copyright: q.copyright }),
+    item: q.item,
+  };
+}
+
+/** Items scored 0–5 from `[linkId, text, least, most]` rows (ODI, NDI); `optional` may be skipped. */
+export function zeroToFiveItems(
+  instrument: string,
+  rows: readonly (readonly [string, string, string, string])[],
+  optional: string,
+): FhirQuestionnaireItem[] {
+  return rows.map(([linkId, text, least, most]) =>
+    scoredChoiceItem(instrument, linkId, text, zeroToFiveOptions(least, most), linkId !== optional),
+  );
+}
+
+/** The scores of the answered items among `ids`, and how many were left unanswered. */
+export function answeredScores(
+  answers: PromAnswers,
+  ids: readonly string[],
+): { readonly scores: number[]; readonly missing: number } {
+  const scores = ids
+    .map((id) => numericAnswer(answers, id))
+    .filter((v): v is number => v !== undefined);
+  return { scores, missing: ids.length - scores.length };
+}
+
+/** A scale the missing-item rule leaves without a value, and why. */
+export function unscored(
+  scale: string,
+  answeredItems: number,
+  totalItems: number,
+  note: string,
+): PromScaleScore {
+  return { scale, value: undefined, answeredItems, totalItems, note };
 }
 
 /** The scores an item accepts, read from the FHIR data so scoring and validation cannot drift apart. */

@@ -32,6 +32,24 @@ export interface PromTimepoint {
 
 const windowSources = ['ref:65', 'ref:66', 'ref:67', 'ref:69', 'ref:70'] as const;
 
+/** A time point after surgery: its window in days around the target, and "About <label>." as its statement. */
+function afterSurgery(
+  id: PromTimepointId,
+  label: string,
+  target: Offset,
+  [opensDaysBefore, closesDaysAfter]: readonly [number, number],
+  sources: Statement['sources'],
+): PromTimepoint {
+  return {
+    id,
+    label,
+    target,
+    opensDaysBefore,
+    closesDaysAfter,
+    statement: { id: `proms.timepoint.${id}`, text: `About ${label}.`, sources },
+  };
+}
+
 export const promTimepoints: readonly PromTimepoint[] = [
   {
     id: 'baseline',
@@ -46,66 +64,29 @@ export const promTimepoints: readonly PromTimepoint[] = [
       sources: ['ref:65', 'ref:66', 'ref:67'],
     },
   },
-  {
-    id: '6-weeks',
-    label: '6 weeks after surgery',
-    target: { weeks: 6 },
-    opensDaysBefore: 7,
-    closesDaysAfter: 14,
-    statement: {
-      id: 'proms.timepoint.6-weeks',
-      text: 'About 6 weeks after surgery.',
-      sources: ['ref:70'],
-    },
-  },
-  {
-    id: '3-months',
-    label: '3 months after surgery',
-    target: { months: 3 },
-    opensDaysBefore: 14,
-    closesDaysAfter: 30,
-    statement: {
-      id: 'proms.timepoint.3-months',
-      text: 'About 3 months after surgery.',
-      sources: ['ref:66', 'ref:67', 'ref:69', 'ref:70'],
-    },
-  },
-  {
-    id: '6-months',
-    label: '6 months after surgery',
-    target: { months: 6 },
-    opensDaysBefore: 30,
-    closesDaysAfter: 30,
-    statement: {
-      id: 'proms.timepoint.6-months',
-      text: 'About 6 months after surgery.',
-      sources: ['ref:70'],
-    },
-  },
-  {
-    id: '12-months',
-    label: '1 year after surgery',
-    target: { months: 12 },
-    opensDaysBefore: 30,
-    closesDaysAfter: 60,
-    statement: {
-      id: 'proms.timepoint.12-months',
-      text: 'About 1 year after surgery.',
-      sources: ['ref:66', 'ref:67', 'ref:69'],
-    },
-  },
-  {
-    id: '24-months',
-    label: '2 years after surgery',
-    target: { months: 24 },
-    opensDaysBefore: 60,
-    closesDaysAfter: 90,
-    statement: {
-      id: 'proms.timepoint.24-months',
-      text: 'About 2 years after surgery.',
-      sources: ['ref:68', 'ref:69'],
-    },
-  },
+  afterSurgery('6-weeks', '6 weeks after surgery', { weeks: 6 }, [7, 14], ['ref:70']),
+  afterSurgery(
+    '3-months',
+    '3 months after surgery',
+    { months: 3 },
+    [14, 30],
+    ['ref:66', 'ref:67', 'ref:69', 'ref:70'],
+  ),
+  afterSurgery('6-months', '6 months after surgery', { months: 6 }, [30, 30], ['ref:70']),
+  afterSurgery(
+    '12-months',
+    '1 year after surgery',
+    { months: 12 },
+    [30, 60],
+    ['ref:66', 'ref:67', 'ref:69'],
+  ),
+  afterSurgery(
+    '24-months',
+    '2 years after surgery',
+    { months: 24 },
+    [60, 90],
+    ['ref:68', 'ref:69'],
+  ),
 ];
 
 export const promScheduleNote: Statement = {

@@ -349,6 +349,17 @@ const lumbarCommonMilestones: readonly Milestone[] = [
   fullRecovery(['seed:003']),
 ];
 
+/** After a fusion, normal activity comes later whatever the decompression. */
+const normalActivityAfterFusion: Milestone = {
+  id: 'normal-activity',
+  text: 'Back to most normal daily activities',
+  expected: { from: { months: 3 }, to: { months: 6 } },
+  when: { fusion: true },
+  // No source gives this number; seed:003 says recovery is slower after a fusion.
+  sources: ['team', 'seed:003'],
+  uncertain: true,
+};
+
 export const lumbarDecompression: Protocol = {
   id: 'lumbar-decompression',
   title: 'Lumbar laminotomy or laminectomy',
@@ -400,15 +411,7 @@ export const lumbarDecompression: Protocol = {
       when: { fusion: false },
       sources: ['ref:4', 'seed:002'],
     },
-    {
-      id: 'normal-activity',
-      text: 'Back to most normal daily activities',
-      expected: { from: { months: 3 }, to: { months: 6 } },
-      when: { fusion: true },
-      // No source gives this number; seed:003 says recovery is slower after a fusion.
-      sources: ['team', 'seed:003'],
-      uncertain: true,
-    },
+    normalActivityAfterFusion,
   ],
   followUps: followUpVisits,
   warningSigns: commonWarningSigns,
@@ -443,15 +446,7 @@ export const lumbarMicrolaminectomy: Protocol = {
       when: { fusion: false },
       sources: ['seed:004'],
     },
-    {
-      id: 'normal-activity',
-      text: 'Back to most normal daily activities',
-      expected: { from: { months: 3 }, to: { months: 6 } },
-      when: { fusion: true },
-      // No source gives this number; seed:003 says recovery is slower after a fusion.
-      sources: ['team', 'seed:003'],
-      uncertain: true,
-    },
+    normalActivityAfterFusion,
   ],
   followUps: followUpVisits,
   warningSigns: commonWarningSigns,

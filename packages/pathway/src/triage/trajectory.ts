@@ -127,21 +127,21 @@ function walkingFalling(c: TriageContext): boolean {
   return today < low && (previous.entry.walkingMinutes as number) < low;
 }
 
+/** A trajectory rule: recovery off its expected course, for the care team to hear about (contact). */
+const offTrackRule = (spec: Omit<Parameters<typeof defineRule>[0], 'level' | 'offTrack'>) =>
+  defineRule({ ...spec, level: 'contact', offTrack: true });
+
 export const trajectoryRules: readonly TriageRule[] = [
-  defineRule({
+  offTrackRule({
     id: 'numbness-keeps-increasing',
-    level: 'contact',
-    offTrack: true,
     fires: numbnessKeepsIncreasing,
     patientWords: (c) => c.checkin.numbness?.where,
     say: 'Your numbness has been getting worse over several days. Tell your care team in the next few days. Call them today if it spreads fast or you feel weaker.',
     clinicianSummary: `Numbness reported as increasing on 2 or more days within ${trajectoryLimits.numbnessIncreaseWindowDays} days.`,
     sources: ['seed:003'],
   }),
-  defineRule({
+  offTrackRule({
     id: 'numbness-persisting',
-    level: 'contact',
-    offTrack: true,
     fires: (c) =>
       c.day >= dayOf(c, timeline('numbness').askTeamIfStillPresentAfter) &&
       c.day < dayOf(c, timeline('numbness').mayBePermanentAfter) &&
@@ -152,10 +152,8 @@ export const trajectoryRules: readonly TriageRule[] = [
       'Numbness present and not improving beyond 3 months (seed:003: ask if it lasts more than 3–6 months).',
     sources: ['seed:003', 'ref:96', 'ref:94'],
   }),
-  defineRule({
+  offTrackRule({
     id: 'numbness-may-be-permanent',
-    level: 'contact',
-    offTrack: true,
     fires: (c) =>
       c.day >= dayOf(c, timeline('numbness').mayBePermanentAfter) &&
       present(c.checkin.numbness?.change),
@@ -165,10 +163,8 @@ export const trajectoryRules: readonly TriageRule[] = [
       'Numbness persisting 12+ months after surgery: likely permanent per sources; consider evaluation (imaging / nerve studies) and counselling.',
     sources: ['seed:003', 'ref:39', 'ref:96'],
   }),
-  defineRule({
+  offTrackRule({
     id: 'limb-pain-not-improving',
-    level: 'contact',
-    offTrack: true,
     fires: limbPainNotImproving,
     say: {
       lumbar:
@@ -181,10 +177,8 @@ export const trajectoryRules: readonly TriageRule[] = [
     sources: ['seed:003', 'ref:94', 'ref:50', 'ref:51'],
     uncertain: true,
   }),
-  defineRule({
+  offTrackRule({
     id: 'weakness-not-improving',
-    level: 'contact',
-    offTrack: true,
     fires: weaknessNotImproving,
     patientWords: (c) => c.checkin.weakness?.where,
     say: 'Your weakness has not been getting better. Strength often returns slowly, but your care team should know. Tell them in the next few days.',
@@ -192,10 +186,8 @@ export const trajectoryRules: readonly TriageRule[] = [
       'Weakness reported unchanged beyond 3 months, confirmed by another check-in within 28 days.',
     sources: ['seed:003', 'ref:97', 'ref:18'],
   }),
-  defineRule({
+  offTrackRule({
     id: 'weakness-persisting',
-    level: 'contact',
-    offTrack: true,
     fires: (c) =>
       notImproving(c.checkin.weakness?.change) &&
       c.day >= dayOf(c, timeline('weakness').askTeamIfStillPresentAfter),
@@ -205,10 +197,8 @@ export const trajectoryRules: readonly TriageRule[] = [
       'Weakness present and not improving beyond 3 months on a single check-in (seed:003: weakness from compression usually improves within weeks to months; the plan expects most change by 3 months).',
     sources: ['seed:003', 'ref:97', 'ref:18'],
   }),
-  defineRule({
+  offTrackRule({
     id: 'walking-falling',
-    level: 'contact',
-    offTrack: true,
     fires: walkingFalling,
     patientWords: (c) =>
       c.checkin.walkingMinutes === undefined ? undefined : `${c.checkin.walkingMinutes} min`,

@@ -23,47 +23,64 @@ const callToday = 'If yes, call your surgical team today.';
 const skipped = (pick: (c: Checkin) => Answer | undefined) => (c: Checkin) => isUnanswered(pick(c));
 const missing = (pick: (c: Checkin) => unknown) => (c: Checkin) => pick(c) === undefined;
 
+type YesNoField = {
+  [K in keyof Checkin]-?: Checkin[K] extends Answer | undefined ? K : never;
+}[keyof Checkin];
+
+/** A yes/no question read from the check-in answer of the same name; skipped or "unsure" is unanswered. */
+function yesNo(
+  question: YesNoField,
+  regions: readonly Region[],
+  levelIfYes: TriageLevel,
+  text: string,
+  sources: readonly Source[],
+): RedFlagQuestion {
+  return {
+    question,
+    regions,
+    levelIfYes,
+    isUnanswered: skipped((c) => c[question]),
+    text,
+    sources,
+  };
+}
+
 const questions: readonly RedFlagQuestion[] = [
-  {
-    question: 'saddleNumbness',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: skipped((c) => c.saddleNumbness),
-    text: `Is there new numbness between your legs or around your bottom? ${call911}`,
-    sources: ['ref:1', 'ref:3'],
-  },
-  {
-    question: 'urinaryRetention',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: skipped((c) => c.urinaryRetention),
-    text: `Are you unable to pee, or does your bladder feel full with nothing coming out? ${call911}`,
-    sources: ['ref:1', 'ref:3'],
-  },
-  {
-    question: 'bladderIncontinence',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: skipped((c) => c.bladderIncontinence),
-    text: `Are you leaking pee without meaning to? ${call911}`,
-    sources: ['seed:001', 'ref:3'],
-  },
-  {
-    question: 'bowelIncontinence',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: skipped((c) => c.bowelIncontinence),
-    text: `Are you leaking poop without meaning to? ${call911}`,
-    sources: ['seed:001', 'ref:3'],
-  },
-  {
-    question: 'unableToMoveLimbs',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: skipped((c) => c.unableToMoveLimbs),
-    text: `Are you unable to move your legs (or, after neck surgery, your arms)? ${call911}`,
-    sources: ['ref:3'],
-  },
+  yesNo(
+    'saddleNumbness',
+    both,
+    'emergency',
+    `Is there new numbness between your legs or around your bottom? ${call911}`,
+    ['ref:1', 'ref:3'],
+  ),
+  yesNo(
+    'urinaryRetention',
+    both,
+    'emergency',
+    `Are you unable to pee, or does your bladder feel full with nothing coming out? ${call911}`,
+    ['ref:1', 'ref:3'],
+  ),
+  yesNo(
+    'bladderIncontinence',
+    both,
+    'emergency',
+    `Are you leaking pee without meaning to? ${call911}`,
+    ['seed:001', 'ref:3'],
+  ),
+  yesNo(
+    'bowelIncontinence',
+    both,
+    'emergency',
+    `Are you leaking poop without meaning to? ${call911}`,
+    ['seed:001', 'ref:3'],
+  ),
+  yesNo(
+    'unableToMoveLimbs',
+    both,
+    'emergency',
+    `Are you unable to move your legs (or, after neck surgery, your arms)? ${call911}`,
+    ['ref:3'],
+  ),
   {
     question: 'weakness.change',
     regions: both,
@@ -90,22 +107,14 @@ const questions: readonly RedFlagQuestion[] = [
     text: `Is weakness getting worse in both legs (or, after neck surgery, in your arms and legs)? ${call911}`,
     sources: ['ref:1', 'ref:10'],
   },
-  {
-    question: 'chestPain',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: skipped((c) => c.chestPain),
-    text: `Do you have chest pain? ${call911}`,
-    sources: ['ref:3', 'ref:8'],
-  },
-  {
-    question: 'shortOfBreath',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: skipped((c) => c.shortOfBreath),
-    text: `Are you suddenly short of breath, or is breathing hard? ${call911}`,
-    sources: ['ref:3', 'ref:8'],
-  },
+  yesNo('chestPain', both, 'emergency', `Do you have chest pain? ${call911}`, ['ref:3', 'ref:8']),
+  yesNo(
+    'shortOfBreath',
+    both,
+    'emergency',
+    `Are you suddenly short of breath, or is breathing hard? ${call911}`,
+    ['ref:3', 'ref:8'],
+  ),
   {
     question: 'swallowing',
     regions: cervical,
@@ -142,38 +151,34 @@ const questions: readonly RedFlagQuestion[] = [
     text: `Is your cut red, warm, leaking or opening? ${callToday}`,
     sources: ['seed:001', 'ref:7'],
   },
-  {
-    question: 'positionalHeadache',
-    regions: both,
-    levelIfYes: 'urgent',
-    isUnanswered: skipped((c) => c.positionalHeadache),
-    text: `Do you have a headache that is worse sitting up and better lying flat? ${callToday}`,
-    sources: ['ref:13'],
-  },
-  {
-    question: 'calfPainOrSwelling',
-    regions: both,
-    levelIfYes: 'urgent',
-    isUnanswered: skipped((c) => c.calfPainOrSwelling),
-    text: `Do you have pain or swelling in a calf? ${callToday}`,
-    sources: ['ref:3', 'ref:4'],
-  },
-  {
-    question: 'painControlled',
-    regions: both,
-    levelIfYes: 'urgent',
-    isUnanswered: skipped((c) => c.painControlled),
-    text: `Is your pain out of control even with your medicine plan? ${callToday}`,
-    sources: ['seed:001'],
-  },
-  {
-    question: 'newShoulderArmWeakness',
-    regions: cervical,
-    levelIfYes: 'urgent',
-    isUnanswered: skipped((c) => c.newShoulderArmWeakness),
-    text: `Is it newly hard to lift your arm at the shoulder or bend your elbow? ${callToday}`,
-    sources: ['ref:17'],
-  },
+  yesNo(
+    'positionalHeadache',
+    both,
+    'urgent',
+    `Do you have a headache that is worse sitting up and better lying flat? ${callToday}`,
+    ['ref:13'],
+  ),
+  yesNo(
+    'calfPainOrSwelling',
+    both,
+    'urgent',
+    `Do you have pain or swelling in a calf? ${callToday}`,
+    ['ref:3', 'ref:4'],
+  ),
+  yesNo(
+    'painControlled',
+    both,
+    'urgent',
+    `Is your pain out of control even with your medicine plan? ${callToday}`,
+    ['seed:001'],
+  ),
+  yesNo(
+    'newShoulderArmWeakness',
+    cervical,
+    'urgent',
+    `Is it newly hard to lift your arm at the shoulder or bend your elbow? ${callToday}`,
+    ['ref:17'],
+  ),
   {
     question: 'handClumsiness',
     regions: cervical,

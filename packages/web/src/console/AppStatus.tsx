@@ -2,6 +2,7 @@ import type { AppStatus } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { dateTime, useT } from './i18n.ts';
+import { StatusNote } from './ui-status.tsx';
 
 /** GET /api/patient-invitations (one row) and GET /api/patients/:id/invitations (issue 15). */
 export type AppStatusRow = AppStatus;
@@ -98,11 +99,7 @@ export function PatientAppCard({
           ) : null}
         </>
       ) : null}
-      {message ? (
-        <p className={message.ok ? 'notice' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusNote message={message} okClass="notice" />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import type { ClinicProfile as Profile } from '@lamina/contract';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
+import { explainFailure, StatusNote } from './ui-status.tsx';
 
 /** Admins: the clinic's name, phone line, emergency number, time zone, default language and logo. */
 export function ClinicProfile() {
@@ -27,10 +28,7 @@ export function ClinicProfile() {
       .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
   }, [t]);
 
-  const explain = (failure: unknown) =>
-    failure instanceof ApiError
-      ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-      : t('console.loadError');
+  const explain = (failure: unknown) => explainFailure(failure, t('console.loadError'));
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -98,11 +96,7 @@ export function ClinicProfile() {
         <span>{t('profile.logo')}</span>
         <input type="file" accept="image/png,image/jpeg" onChange={(e) => void upload(e)} />
       </label>
-      {message ? (
-        <p className={message.ok ? 'notice' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusNote message={message} okClass="notice" />
     </section>
   );
 }

@@ -1,8 +1,6 @@
 import {
-  Component,
   lazy,
   type ReactNode,
-  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -13,6 +11,7 @@ import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link, navigate, usePath } from '../lib/router.tsx';
 import { signOut } from '../lib/session.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { LazyScreen } from '../ui/LazyScreen.tsx';
 import { MfaSetup, ResetPassword } from './Account.tsx';
 import { AcceptInvitation, FirstRunSetup, useSetupNeeded } from './ClinicSetup.tsx';
 import { chime, useEmergencySound } from './emergency-sound.ts';
@@ -174,9 +173,9 @@ function Screens({ path, me }: { path: string; me: Me }) {
   else if (allowed.patients) screen = <Patients />;
   else screen = <p>{t('console.nothingForRole')}</p>;
   return (
-    <ErrorBoundary key={path} fallback={<p role="alert">{t('console.loadError')}</p>}>
-      <Suspense fallback={<Loading />}>{screen}</Suspense>
-    </ErrorBoundary>
+    <LazyScreen path={path} loading={t('console.loading')} failed={t('console.loadError')}>
+      {screen}
+    </LazyScreen>
   );
 }
 
@@ -303,17 +302,4 @@ function Shell({
       </main>
     </>
   );
-}
-
-class ErrorBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }

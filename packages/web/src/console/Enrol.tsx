@@ -15,7 +15,7 @@ import { ApiError, api } from '../lib/api.ts';
 import { Link, navigate } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
 import { type LiftMode, RestrictionFields, type RestrictionInput } from './restriction-fields.tsx';
-import { SurgeonBadge } from './ui-badge.tsx';
+import { RestrictionLifts } from './ui-badge.tsx';
 
 interface StaffMember {
   id: string;
@@ -469,13 +469,7 @@ export default function Enrol() {
           <ul className="plain" data-testid="preview-restrictions">
             {preview.restrictions.map((r) => (
               <li key={r.id} data-set-by={r.setBy}>
-                <span lang="en">{r.text}</span>{' '}
-                <span className="hint">
-                  {r.liftsOn
-                    ? t('plan.until', { date: date(r.liftsOn, 'short') })
-                    : t(`lifting.${r.lifting}` as 'lifting.when-cleared')}
-                </span>
-                {r.setBy === 'surgeon' ? <SurgeonBadge /> : null}
+                <span lang="en">{r.text}</span> <RestrictionLifts r={r} />
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 import type { ImportReport } from '@lamina/contract';
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
+import { explainFailure } from './ui-status.tsx';
 
 const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const;
 
@@ -23,11 +24,7 @@ export default function ImportPatients() {
     try {
       setReport(await api.post<ImportReport>('/api/patients/import', { csv, dryRun, dateFormat }));
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? [e.message, ...e.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-          : t('console.loadError'),
-      );
+      setError(explainFailure(e, t('console.loadError')));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { api } from '../lib/api.ts';
 import { explain } from './Account.tsx';
 import { useT } from './i18n.ts';
 import { Loading } from './ui-loading.tsx';
+import { StatusNote } from './ui-status.tsx';
 
 /**
  * A care-team member's own choice of email for new urgent/emergency alerts and for overdue alerts
@@ -64,11 +65,7 @@ export default function Notifications() {
         <p className="hint" id="escalations-hint">
           {t('notifications.escalationsHint')}
         </p>
-        {message ? (
-          <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        ) : null}
+        <StatusNote message={message} />
         <button type="submit" className="primary" disabled={busy}>
           {t('notifications.save')}
         </button>

@@ -1,15 +1,41 @@
 import type { RecoveryPlan } from '@lamina/pathway';
-import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import {
+  type Dispatch,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type SetStateAction,
+  useState,
+} from 'react';
+import { api } from '../lib/api.ts';
 import { milestoneText, restrictionText, titleText } from '../lib/plan-text.ts';
 import { ErrorNote } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 import { type LiftMode, RestrictionFields, type RestrictionInput } from './restriction-fields.tsx';
 import type { Offset, Overrides } from './types.ts';
-import { SurgeonBadge } from './ui-badge.tsx';
+import { RestrictionLifts, SurgeonBadge } from './ui-badge.tsx';
+import { explainFailure } from './ui-status.tsx';
 
 interface RestrictionForm extends RestrictionInput {
   note: string;
+}
+
+/** Updates one entry of a form kept as a map by id: `patcher(setAll)(id, { note })`. */
+function patcher<F>(set: Dispatch<SetStateAction<Record<string, F>>>) {
+  return (id: string, patch: Partial<F>) =>
+    set((all) => ({ ...all, [id]: { ...(all[id] as F), ...patch } }));
+}
+
+/** A labelled input on one line with its label. */
+function InlineField({
+  label,
+  ...input
+}: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className="field inline">
+      <span>{label}</span>
+      <input {...input} />
+    </label>
+  );
 }
 
 function weeksOf(offset: Offset | undefined): string {
@@ -123,16 +149,13 @@ export function OverridesEditor({
       setSaved(true);
       await onSaved();
     } catch (failure) {
-      setError(
-        failure instanceof ApiError
-          ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-          : t('console.loadError'),
-      );
+      setError(explainFailure(failure, t('console.loadError')));
     }
   }
 
-  const setR = (id: string, patch: Partial<RestrictionForm>) =>
-    setRestrictions((all) => ({ ...all, [id]: { ...(all[id] as RestrictionForm), ...patch } }));
+  const setR = patcher(setRestrictions);
+  const setM = patcher(setMilestones);
+  const setF = patcher(setFollowUps);
 
   return (
     <section className="card" id="plan" aria-labelledby="plan-h">
@@ -146,12 +169,7 @@ export function OverridesEditor({
             {plan.restrictions.map((r) => (
               <li key={r.id} data-set-by={r.setBy}>
                 <span lang={restrictionText(lang, r).lang}>{restrictionText(lang, r).text}</span>{' '}
-                <span className="hint">
-                  {r.liftsOn
-                    ? t('plan.until', { date: date(r.liftsOn, 'short') })
-                    : t(`lifting.${r.lifting}` as 'lifting.when-cleared')}
-                </span>
-                {r.setBy === 'surgeon' ? <SurgeonBadge /> : null}
+                <RestrictionLifts r={r} />
                 {r.surgeonNote ? <p className="hint">“{r.surgeonNote}”</p> : null}
               </li>
             ))}
@@ -192,10 +210,11 @@ export function OverridesEditor({
                     value={f}
                     onChange={(patch) => setR(r.id, patch)}
                   />
-                  <label className="field inline">
-                    <span>{t('plan.note')}</span>
-                    <input value={f.note} onChange={(e) => setR(r.id, { note: e.target.value })} />
-                  </label>
+                  <InlineField
+                    label={t('plan.note')}
+                    value={f.note}
+                    onChange={(e) => setR(r.id, { note: e.target.value })}
+                  />
                 </fieldset>
               );
             })}
@@ -208,30 +227,19 @@ export function OverridesEditor({
               return (
                 <fieldset key={m.id} className="override">
                   <legend lang={milestoneText(lang, m).lang}>{milestoneText(lang, m).text}</legend>
-                  <label className="field inline">
-                    <span>{t('plan.byWeek')}</span>
-                    <input
-                      type="number"
-                      min={0}
-                      max={520}
-                      value={f.toWeeks}
-                      onChange={(e) =>
-                        setMilestones((all) => ({
-                          ...all,
-                          [m.id]: { ...f, toWeeks: e.target.value },
-                        }))
-                      }
-                    />
-                  </label>
-                  <label className="field inline">
-                    <span>{t('plan.note')}</span>
-                    <input
-                      value={f.note}
-                      onChange={(e) =>
-                        setMilestones((all) => ({ ...all, [m.id]: { ...f, note: e.target.value } }))
-                      }
-                    />
-                  </label>
+                  <InlineField
+                    label={t('plan.byWeek')}
+                    type="number"
+                    min={0}
+                    max={520}
+                    value={f.toWeeks}
+                    onChange={(e) => setM(m.id, { toWeeks: e.target.value })}
+                  />
+                  <InlineField
+                    label={t('plan.note')}
+                    value={f.note}
+                    onChange={(e) => setM(m.id, { note: e.target.value })}
+                  />
                 </fieldset>
               );
             })}
@@ -246,25 +254,17 @@ export function OverridesEditor({
                   <legend lang={titleText(lang, 'followup', fu.id, fu.title).lang}>
                     {titleText(lang, 'followup', fu.id, fu.title).text}
                   </legend>
-                  <label className="field inline">
-                    <span>{t('plan.booked')}</span>
-                    <input
-                      type="date"
-                      value={f.date}
-                      onChange={(e) =>
-                        setFollowUps((all) => ({ ...all, [fu.id]: { ...f, date: e.target.value } }))
-                      }
-                    />
-                  </label>
-                  <label className="field inline">
-                    <span>{t('plan.note')}</span>
-                    <input
-                      value={f.note}
-                      onChange={(e) =>
-                        setFollowUps((all) => ({ ...all, [fu.id]: { ...f, note: e.target.value } }))
-                      }
-                    />
-                  </label>
+                  <InlineField
+                    label={t('plan.booked')}
+                    type="date"
+                    value={f.date}
+                    onChange={(e) => setF(fu.id, { date: e.target.value })}
+                  />
+                  <InlineField
+                    label={t('plan.note')}
+                    value={f.note}
+                    onChange={(e) => setF(fu.id, { note: e.target.value })}
+                  />
                 </fieldset>
               );
             })}

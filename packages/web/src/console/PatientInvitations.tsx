@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
+import { StatusNote } from './ui-status.tsx';
 
 type Row = AppStatus;
 
@@ -53,11 +54,7 @@ export default function PatientInvitations() {
     <div>
       <h1>{t('invitations.title')}</h1>
       <p className="hint">{t('invitations.intro')}</p>
-      {message ? (
-        <p className={message.ok ? 'notice' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusNote message={message} okClass="notice" />
       {rows === null ? null : (
         <table className="table">
           <caption className="visually-hidden">{t('invitations.title')}</caption>

@@ -4,6 +4,7 @@ import { api } from '../lib/api.ts';
 import { TimeZoneSelect } from '../ui/TimeZoneSelect.tsx';
 import { explain } from './Account.tsx';
 import { useT } from './i18n.ts';
+import { StatusNote } from './ui-status.tsx';
 
 type Prefs = ReminderState['prefs'];
 type Zone = PatientTimeZone;
@@ -100,11 +101,7 @@ export function PatientReminders({
           )}
         </form>
       ) : null}
-      {message ? (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusNote message={message} />
     </section>
   );
 }

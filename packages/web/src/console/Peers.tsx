@@ -3,8 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { dateTime, useT } from './i18n.ts';
-import { Loading } from './ui-loading.tsx';
-import { DataTable } from './ui-table.tsx';
+import { RowsTable } from './ui-table.tsx';
 
 type VolunteerRow = StaffVolunteer;
 type ConnectionRow = StaffConnection;
@@ -62,94 +61,90 @@ export default function Peers() {
       {error ? <p role="alert">{error}</p> : null}
       <section className="card" aria-labelledby="peer-volunteers-h">
         <h2 id="peer-volunteers-h">{t('peerAdmin.volunteers')}</h2>
-        {!volunteers && !error ? <Loading /> : null}
-        {volunteers && volunteers.length === 0 ? <p>{t('peerAdmin.noVolunteers')}</p> : null}
-        {volunteers && volunteers.length > 0 ? (
-          <DataTable
-            testId="peer-volunteers"
-            columns={[
-              t('peerAdmin.col.patient'),
-              t('peerAdmin.col.shownAs'),
-              t('peerAdmin.col.surgery'),
-              t('peerAdmin.col.languages'),
-              t('peerAdmin.col.intro'),
-              t('peerAdmin.col.state'),
-              t('peerAdmin.col.actions'),
-            ]}
-          >
-            {volunteers.map((v) => (
-              <tr key={v.volunteerId} data-volunteer-id={v.volunteerId}>
-                <td>
-                  <Link href={`/console/patients/${v.patientId}`}>{v.patientName}</Link>
-                </td>
-                <td>{v.displayName}</td>
-                <td>
-                  {v.procedure}, {v.region}
-                  {v.fusion ? ` + ${t('peerAdmin.fusion')}` : ''}
-                </td>
-                <td>{v.languages.join(', ')}</td>
-                <td>{v.intro}</td>
-                <td>{t(`peerAdmin.state.${v.state}`)}</td>
-                <td>
-                  {v.state === 'pending-approval' ? (
-                    <button
-                      type="button"
-                      onClick={() => void act(`/api/peer-volunteers/${v.volunteerId}/approve`)}
-                    >
-                      {t('peerAdmin.approve', { name: v.patientName })}
-                    </button>
-                  ) : null}{' '}
-                  {v.state === 'paused-by-clinic'
-                    ? pauseButton(v, false)
-                    : v.state !== 'withdrawn'
-                      ? pauseButton(v, true)
-                      : null}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        ) : null}
+        <RowsTable
+          rows={volunteers}
+          loading={!error}
+          empty={t('peerAdmin.noVolunteers')}
+          testId="peer-volunteers"
+          columns={[
+            t('peerAdmin.col.patient'),
+            t('peerAdmin.col.shownAs'),
+            t('peerAdmin.col.surgery'),
+            t('peerAdmin.col.languages'),
+            t('peerAdmin.col.intro'),
+            t('peerAdmin.col.state'),
+            t('peerAdmin.col.actions'),
+          ]}
+          row={(v) => (
+            <tr key={v.volunteerId} data-volunteer-id={v.volunteerId}>
+              <td>
+                <Link href={`/console/patients/${v.patientId}`}>{v.patientName}</Link>
+              </td>
+              <td>{v.displayName}</td>
+              <td>
+                {v.procedure}, {v.region}
+                {v.fusion ? ` + ${t('peerAdmin.fusion')}` : ''}
+              </td>
+              <td>{v.languages.join(', ')}</td>
+              <td>{v.intro}</td>
+              <td>{t(`peerAdmin.state.${v.state}`)}</td>
+              <td>
+                {v.state === 'pending-approval' ? (
+                  <button
+                    type="button"
+                    onClick={() => void act(`/api/peer-volunteers/${v.volunteerId}/approve`)}
+                  >
+                    {t('peerAdmin.approve', { name: v.patientName })}
+                  </button>
+                ) : null}{' '}
+                {v.state === 'paused-by-clinic'
+                  ? pauseButton(v, false)
+                  : v.state !== 'withdrawn'
+                    ? pauseButton(v, true)
+                    : null}
+              </td>
+            </tr>
+          )}
+        />
       </section>
       <section className="card" aria-labelledby="peer-connections-h">
         <h2 id="peer-connections-h">{t('peerAdmin.connections')}</h2>
-        {connections && connections.length === 0 ? <p>{t('peerAdmin.noConnections')}</p> : null}
-        {connections && connections.length > 0 ? (
-          <DataTable
-            testId="peer-connections"
-            columns={[
-              t('peerAdmin.col.asker'),
-              t('peerAdmin.col.volunteer'),
-              t('peerAdmin.col.started'),
-              t('peerAdmin.col.status'),
-              t('peerAdmin.col.messages'),
-              t('peerAdmin.col.actions'),
-            ]}
-          >
-            {connections.map((c) => (
-              <tr key={c.id} data-connection-id={c.id}>
-                <td>{c.requester.name}</td>
-                <td>{c.volunteer.name}</td>
-                <td>{dateTime(c.createdAt, lang)}</td>
-                <td>{t(`peerAdmin.status.${c.status}`)}</td>
-                <td>{c.messageCount}</td>
-                <td>
-                  {c.status === 'requested' || c.status === 'active' ? (
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => void act(`/api/peer-connections/${c.id}/end`)}
-                    >
-                      {t('peerAdmin.end', {
-                        asker: c.requester.name,
-                        volunteer: c.volunteer.name,
-                      })}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        ) : null}
+        <RowsTable
+          rows={connections}
+          empty={t('peerAdmin.noConnections')}
+          testId="peer-connections"
+          columns={[
+            t('peerAdmin.col.asker'),
+            t('peerAdmin.col.volunteer'),
+            t('peerAdmin.col.started'),
+            t('peerAdmin.col.status'),
+            t('peerAdmin.col.messages'),
+            t('peerAdmin.col.actions'),
+          ]}
+          row={(c) => (
+            <tr key={c.id} data-connection-id={c.id}>
+              <td>{c.requester.name}</td>
+              <td>{c.volunteer.name}</td>
+              <td>{dateTime(c.createdAt, lang)}</td>
+              <td>{t(`peerAdmin.status.${c.status}`)}</td>
+              <td>{c.messageCount}</td>
+              <td>
+                {c.status === 'requested' || c.status === 'active' ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void act(`/api/peer-connections/${c.id}/end`)}
+                  >
+                    {t('peerAdmin.end', {
+                      asker: c.requester.name,
+                      volunteer: c.volunteer.name,
+                    })}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </div>
   );

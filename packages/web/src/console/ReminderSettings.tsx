@@ -9,6 +9,7 @@ import { api } from '../lib/api.ts';
 import { explain } from './Account.tsx';
 import { useT } from './i18n.ts';
 import { Loading } from './ui-loading.tsx';
+import { StatusNote } from './ui-status.tsx';
 
 interface Form {
   cadence: { untilDay: string; everyDays: string }[];
@@ -239,11 +240,7 @@ export function ReminderSettings() {
           </p>
         ) : null}
       </fieldset>
-      {message ? (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusNote message={message} />
       <div className="buttons">
         <button type="submit" className="primary" disabled={busy}>
           {t('reminderSettings.save')}

@@ -1,6 +1,6 @@
 import type { StaffRequestImaging } from '@lamina/contract';
 import { useEffect, useState } from 'react';
-import { ImagingViewer } from '../imaging/ImagingViewer.tsx';
+import { DocumentLink, studyDate, ViewStudy } from '../imaging/study-parts.tsx';
 import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
 
@@ -22,12 +22,7 @@ export function RequestImaging({ requestId }: { requestId: string }) {
       .catch(() => setFailed(true));
   }, [requestId]);
 
-  const date = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-          new Date(`${iso}T12:00:00Z`),
-        )
-      : t('requests.imagingNoDate');
+  const date = (iso: string | null) => studyDate(lang, iso, t('requests.imagingNoDate'));
   const empty = attached && attached.studies.length === 0 && attached.documents.length === 0;
 
   return (
@@ -49,23 +44,18 @@ export function RequestImaging({ requestId }: { requestId: string }) {
                   images: study.imageCount,
                 })}
               </span>{' '}
-              <button
-                type="button"
-                aria-expanded={open === study.id}
-                onClick={() => setOpen(open === study.id ? null : study.id)}
-              >
-                {open === study.id ? t('requests.imagingHide') : t('requests.imagingView')}
-              </button>
-              {open === study.id ? (
-                <ImagingViewer studyId={study.id} onClose={() => setOpen(null)} />
-              ) : null}
+              <ViewStudy
+                studyId={study.id}
+                open={open}
+                setOpen={setOpen}
+                view={t('requests.imagingView')}
+                hide={t('requests.imagingHide')}
+              />
             </li>
           ))}
           {attached.documents.map((doc) => (
             <li key={doc.fileId}>
-              <a href={`/api/imaging/files/${doc.fileId}`} download={doc.name}>
-                {doc.name}
-              </a>
+              <DocumentLink doc={doc} />
             </li>
           ))}
         </ul>

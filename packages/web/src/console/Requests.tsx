@@ -5,8 +5,7 @@ import { duration, useT } from './i18n.ts';
 import { RequestDetail } from './request-detail.tsx';
 import { type Kind, kinds, type RequestRow, type Status, statuses } from './request-types.ts';
 import { ClinicHoursEditor } from './requests-hours.tsx';
-import { Loading } from './ui-loading.tsx';
-import { DataTable } from './ui-table.tsx';
+import { RowsTable } from './ui-table.tsx';
 
 /** The care-manager queue of intake requests (issue 8): every request, urgent first, then the oldest. */
 
@@ -85,54 +84,52 @@ export default function Requests({ me }: { me: Me }) {
         )}
       </div>
       {failed ? <p role="alert">{t('console.loadError')}</p> : null}
-      {!rows && !failed ? <Loading /> : null}
-      {rows && rows.length === 0 ? <p>{t('requests.none')}</p> : null}
-      {rows && rows.length > 0 ? (
-        <DataTable
-          testId="requests-table"
-          columns={[
-            t('requests.kind'),
-            t('requests.requester'),
-            t('requests.status'),
-            t('requests.assignee'),
-            t('requests.age'),
-            t('requests.firstResponse'),
-          ]}
-        >
-          {rows.map((r) => (
-            <tr key={r.id} data-urgent={r.urgent ? 'true' : undefined}>
-              <td>
-                {r.urgent ? (
-                  <>
-                    <strong className="badge overdue">{t('requests.urgent')}</strong>{' '}
-                  </>
-                ) : null}
-                {t(`requests.kind.${r.kind}`)}
-                {r.reviewWrittenAt ? ` · ${t('requests.resultWritten')}` : ''}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={t('requests.open', { name: r.contact.name })}
-                  onClick={() => setOpenId(r.id)}
-                >
-                  {r.contact.name}
-                </button>
-                {r.patientId ? ` (${t('requests.patient')})` : ''}
-              </td>
-              <td>{t(`requests.status.${r.status}`)}</td>
-              <td>{r.assignee?.name ?? t('requests.team')}</td>
-              <td>{duration(now - new Date(r.createdAt).getTime(), lang)}</td>
-              <td>
-                {r.minutesToFirstResponse === null
-                  ? t('requests.noResponse')
-                  : duration(r.minutesToFirstResponse * 60_000, lang)}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      <RowsTable
+        rows={rows}
+        loading={!failed}
+        empty={t('requests.none')}
+        testId="requests-table"
+        columns={[
+          t('requests.kind'),
+          t('requests.requester'),
+          t('requests.status'),
+          t('requests.assignee'),
+          t('requests.age'),
+          t('requests.firstResponse'),
+        ]}
+        row={(r) => (
+          <tr key={r.id} data-urgent={r.urgent ? 'true' : undefined}>
+            <td>
+              {r.urgent ? (
+                <>
+                  <strong className="badge overdue">{t('requests.urgent')}</strong>{' '}
+                </>
+              ) : null}
+              {t(`requests.kind.${r.kind}`)}
+              {r.reviewWrittenAt ? ` · ${t('requests.resultWritten')}` : ''}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="link"
+                aria-label={t('requests.open', { name: r.contact.name })}
+                onClick={() => setOpenId(r.id)}
+              >
+                {r.contact.name}
+              </button>
+              {r.patientId ? ` (${t('requests.patient')})` : ''}
+            </td>
+            <td>{t(`requests.status.${r.status}`)}</td>
+            <td>{r.assignee?.name ?? t('requests.team')}</td>
+            <td>{duration(now - new Date(r.createdAt).getTime(), lang)}</td>
+            <td>
+              {r.minutesToFirstResponse === null
+                ? t('requests.noResponse')
+                : duration(r.minutesToFirstResponse * 60_000, lang)}
+            </td>
+          </tr>
+        )}
+      />
       {me.role === 'admin' ? <ClinicHoursEditor /> : null}
     </div>
   );

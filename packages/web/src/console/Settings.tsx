@@ -1,12 +1,13 @@
 import type { AlertLevel, AlertSettings, Deadline, StaffMember } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { ClinicProfile } from './ClinicProfile.tsx';
 import { useT } from './i18n.ts';
 import { ReminderSettings } from './ReminderSettings.tsx';
 import { SmartClients } from './SmartClients.tsx';
 import { TeamInvite } from './TeamInvite.tsx';
 import { Loading } from './ui-loading.tsx';
+import { explainFailure, StatusNote } from './ui-status.tsx';
 
 type Unit = 'seconds' | 'minutes' | 'hours' | 'businessDays';
 const factor: Record<Exclude<Unit, 'businessDays'>, number> = {
@@ -93,10 +94,7 @@ export default function Settings() {
     } catch (failure) {
       setMessage({
         ok: false,
-        text:
-          failure instanceof ApiError
-            ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-            : t('console.loadError'),
+        text: explainFailure(failure, t('console.loadError')),
       });
     }
   }
@@ -232,11 +230,7 @@ export default function Settings() {
           )}
           <p className="hint">{t('settings.addHint')}</p>
         </section>
-        {message ? (
-          <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        ) : null}
+        <StatusNote message={message} />
         <button type="submit" className="primary">
           {t('settings.save')}
         </button>

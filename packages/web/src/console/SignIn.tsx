@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
-import { ErrorNote, useSending } from '../ui/Form.tsx';
+import { ErrorNote, Field, useSending } from '../ui/Form.tsx';
 import { ForgotPassword } from './Account.tsx';
 import { useT } from './i18n.ts';
 
@@ -43,47 +43,35 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
     <form className="card signin" onSubmit={send} noValidate>
       <h1>{t('signin.staffTitle')}</h1>
       <p>{t('signin.staffIntro')}</p>
-      <label className="field">
-        <span>{t('signin.clinic')}</span>
-        <input
-          value={clinic}
-          onChange={(e) => setClinic(e.target.value)}
-          autoComplete="organization"
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t('signin.email')}</span>
-        <input
-          type="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          autoComplete="username"
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t('signin.password')}</span>
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
-        />
-      </label>
+      <Field
+        label={t('signin.clinic')}
+        value={clinic}
+        onChange={setClinic}
+        autoComplete="organization"
+      />
+      <Field
+        label={t('signin.email')}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        autoComplete="username"
+      />
+      <Field
+        label={t('signin.password')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="current-password"
+      />
       {needsTotp ? (
-        <label className="field">
-          <span>{t('signin.totp')}</span>
-          <input
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            value={totp}
-            onChange={(e) => setTotp(e.target.value)}
-            required
-          />
-        </label>
+        <Field
+          label={t('signin.totp')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+          value={totp}
+          onChange={setTotp}
+        />
       ) : null}
       <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>

@@ -4,8 +4,9 @@ import type {
   SmartClientList,
 } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
+import { explainFailure, StatusNote } from './ui-status.tsx';
 
 /** Admins: the systems (EHR, registry) that may read the FHIR API, their keys and scopes (issue 18). */
 export function SmartClients() {
@@ -21,10 +22,7 @@ export function SmartClients() {
       .catch(() => setMessage({ ok: false, text: t('console.loadError') }));
   }, [t]);
 
-  const explain = (failure: unknown) =>
-    failure instanceof ApiError
-      ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-      : t('console.loadError');
+  const explain = (failure: unknown) => explainFailure(failure, t('console.loadError'));
 
   async function register(event: FormEvent) {
     event.preventDefault();
@@ -124,11 +122,7 @@ export function SmartClients() {
             required
           />
         </label>
-        {message ? (
-          <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </p>
-        ) : null}
+        <StatusNote message={message} />
         <button type="submit" className="primary">
           {t('fhir.register')}
         </button>

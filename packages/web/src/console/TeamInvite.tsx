@@ -1,7 +1,8 @@
 import type { StaffMember } from '@lamina/contract';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
+import { explainFailure, StatusNote } from './ui-status.tsx';
 
 const roles = ['care_manager', 'clinician', 'reviewer', 'admin'] as const;
 
@@ -35,10 +36,7 @@ export function TeamInvite() {
     } catch (failure) {
       setMessage({
         ok: false,
-        text:
-          failure instanceof ApiError
-            ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
-            : t('console.loadError'),
+        text: explainFailure(failure, t('console.loadError')),
       });
     } finally {
       setBusy(false);
@@ -81,11 +79,7 @@ export function TeamInvite() {
           {t('team.invite')}
         </button>
       </form>
-      {message ? (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <StatusNote message={message} />
       {staff && staff.length > 0 ? (
         <>
           <h3>{t('team.members')}</h3>

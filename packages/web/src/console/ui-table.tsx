@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Loading } from './ui-loading.tsx';
 
 /** A console table that scrolls sideways on narrow screens: one header row, then the rows given. */
 export function DataTable({
@@ -31,4 +32,29 @@ export function DataTable({
       </table>
     </div>
   );
+}
+
+/**
+ * A table of rows loaded from the server: "Loading…" while `rows` is not here (when `loading` is
+ * set; a failed load is the screen's to say), the `empty` line when there are none, else the table.
+ */
+export function RowsTable<T>({
+  rows,
+  loading = false,
+  empty,
+  row,
+  ...table
+}: {
+  rows: readonly T[] | null | undefined;
+  loading?: boolean;
+  /** What to say when there are no rows (already translated). */
+  empty: string;
+  columns: readonly string[];
+  testId?: string;
+  caption?: string;
+  row: (item: T) => ReactNode;
+}) {
+  if (!rows) return loading ? <Loading /> : null;
+  if (rows.length === 0) return <p>{empty}</p>;
+  return <DataTable {...table}>{rows.map((item) => row(item))}</DataTable>;
 }

@@ -1,8 +1,8 @@
 import type { ImagingList } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
-import { ImagingViewer } from './ImagingViewer.tsx';
 import { useImagingT } from './i18n.ts';
+import { DocumentLink, studyDate, ViewStudy } from './study-parts.tsx';
 import { UploadImaging } from './UploadImaging.tsx';
 
 type Listing = ImagingList;
@@ -35,12 +35,7 @@ export function PatientImaging({
   }, [url]);
   useEffect(load, [load]);
 
-  const date = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-          new Date(`${iso}T12:00:00Z`),
-        )
-      : t('imaging.noDate');
+  const date = (iso: string | null) => studyDate(lang, iso, t('imaging.noDate'));
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const Sub = headingLevel === 1 ? 'h2' : 'h3';
 
@@ -72,16 +67,13 @@ export function PatientImaging({
                     images: study.imageCount,
                   })}
                 </span>{' '}
-                <button
-                  type="button"
-                  onClick={() => setOpen(open === study.id ? null : study.id)}
-                  aria-expanded={open === study.id}
-                >
-                  {open === study.id ? t('imaging.close') : t('imaging.open')}
-                </button>
-                {open === study.id ? (
-                  <ImagingViewer studyId={study.id} onClose={() => setOpen(null)} />
-                ) : null}
+                <ViewStudy
+                  studyId={study.id}
+                  open={open}
+                  setOpen={setOpen}
+                  view={t('imaging.open')}
+                  hide={t('imaging.close')}
+                />
               </li>
             ))}
           </ul>
@@ -93,9 +85,7 @@ export function PatientImaging({
           <ul className="plain">
             {listing.documents.map((doc) => (
               <li key={doc.fileId}>
-                <a href={`/api/imaging/files/${doc.fileId}`} download={doc.name}>
-                  {doc.name}
-                </a>
+                <DocumentLink doc={doc} />
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { ErrorNote } from '../ui/Form.tsx';
+import { ErrorNote, Field } from '../ui/Form.tsx';
 
 const clinicKey = 'lamina.clinic';
 
@@ -102,30 +102,24 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
       ) : null}
       {step === 'email' ? (
         <form onSubmit={requestCode} noValidate>
-          <label className="field">
-            <span>{t('signin.clinic')}</span>
-            <input
-              name="clinic"
-              autoComplete="organization"
-              autoCapitalize="none"
-              required
-              value={clinic}
-              onChange={(e) => setClinic(e.target.value)}
-            />
-            <small>{t('signin.clinicHint')}</small>
-          </label>
-          <label className="field">
-            <span>{t('signin.email')}</span>
-            <input
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </label>
+          <Field
+            label={t('signin.clinic')}
+            name="clinic"
+            autoComplete="organization"
+            autoCapitalize="none"
+            value={clinic}
+            onChange={setClinic}
+            hint={t('signin.clinicHint')}
+          />
+          <Field
+            label={t('signin.email')}
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            value={email}
+            onChange={setEmail}
+          />
           <ErrorNote error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('signin.sendCode')}
@@ -134,19 +128,16 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
       ) : (
         <form onSubmit={verify} noValidate>
           <p>{t('signin.codeSent', { email })}</p>
-          <label className="field">
-            <span>{t('signin.code')}</span>
-            <input
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]*"
-              maxLength={8}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </label>
+          <Field
+            label={t('signin.code')}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={8}
+            value={code}
+            onChange={setCode}
+          />
           <ErrorNote error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('signin.signIn')}

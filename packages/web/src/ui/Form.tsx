@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, useState } from 'react';
 
 /** A form's error, announced to screen readers (role=alert); nothing when there is none. */
 export function ErrorNote({ error }: { error: string | null | undefined }) {
@@ -9,26 +9,34 @@ export function ErrorNote({ error }: { error: string | null | undefined }) {
   ) : null;
 }
 
-/** A labelled text input that must be filled, with an optional hint below it. */
-export function Field(props: {
+/**
+ * A labelled text input that must be filled, with an optional hint below it; other input attributes
+ * (name, inputMode, pattern, maxLength…) pass through.
+ */
+export function Field({
+  label,
+  value,
+  onChange,
+  hint,
+  type = 'text',
+  ...input
+}: {
   label: string;
-  type?: string;
   value: string;
   onChange(value: string): void;
-  autoComplete?: string;
   hint?: ReactNode;
-}) {
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'required'>) {
   return (
     <label className="field">
-      <span>{props.label}</span>
+      <span>{label}</span>
       <input
-        type={props.type ?? 'text'}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        autoComplete={props.autoComplete}
+        type={type}
+        {...input}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
         required
       />
-      {props.hint ? <small>{props.hint}</small> : null}
+      {hint ? <small>{hint}</small> : null}
     </label>
   );
 }

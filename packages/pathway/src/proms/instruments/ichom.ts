@@ -1,35 +1,16 @@
 import type { Statement } from '../../sources/source.ts';
 import {
-  coding,
-  type FhirQuestionnaireItem,
-  laminaPromSystem,
+  choiceItem,
   type PromAnswers,
   type PromInstrument,
   type PromLicence,
+  promQuestionnaire,
 } from '../instrument.ts';
 
 /**
  * Two unscored items from the ICHOM low back pain set (ref:69): work status and pain medicine.
  * ⚠️ The ICHOM wording was not retrieved; these are our own questions covering the same facts.
  */
-function choiceItem(
-  instrument: string,
-  linkId: string,
-  text: string,
-  options: readonly (readonly [string, string])[],
-): FhirQuestionnaireItem {
-  return {
-    linkId,
-    code: [coding(laminaPromSystem, `${instrument}.${linkId}`, text)],
-    text,
-    type: 'choice',
-    required: true,
-    answerOption: options.map(([code, display]) => ({
-      valueCoding: coding(laminaPromSystem, `${instrument}.${linkId}.${code}`, display),
-    })),
-  };
-}
-
 const ichomLicence = (id: string): PromLicence => ({
   status: 'free',
   requiresClinicConfirmation: false,
@@ -55,15 +36,11 @@ export const workStatus: PromInstrument = {
   id: 'work-status',
   respondent: 'patient',
   regions: ['lumbar', 'cervical'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'work-status',
-    url: 'https://lamina.health/fhir/Questionnaire/work-status',
     name: 'work_status',
     title: 'Work status',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'work-status', 'Work status (ICHOM low back pain set)')],
+    codeDisplay: 'Work status (ICHOM low back pain set)',
     item: [
       choiceItem('work-status', 'status', 'Which best describes your work right now?', [
         ['full-duties', 'Working, doing my usual job'],
@@ -73,7 +50,7 @@ export const workStatus: PromInstrument = {
         ['not-in-paid-work', 'Retired, student, or not in paid work'],
       ]),
     ],
-  },
+  }),
   licence: ichomLicence('work-status'),
   scales: [],
   scoring: {
@@ -98,17 +75,11 @@ export const painMedication: PromInstrument = {
   id: 'pain-medication',
   respondent: 'patient',
   regions: ['lumbar', 'cervical'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'pain-medication',
-    url: 'https://lamina.health/fhir/Questionnaire/pain-medication',
     name: 'pain_medication',
     title: 'Pain medicine use',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [
-      coding(laminaPromSystem, 'pain-medication', 'Pain medicine use (ICHOM low back pain set)'),
-    ],
+    codeDisplay: 'Pain medicine use (ICHOM low back pain set)',
     item: [
       choiceItem(
         'pain-medication',
@@ -127,7 +98,7 @@ export const painMedication: PromInstrument = {
         ['opioid', 'Opioid (like oxycodone, hydrocodone or tramadol)'],
       ]),
     ],
-  },
+  }),
   licence: ichomLicence('pain-medication'),
   scales: [],
   scoring: {

@@ -1,11 +1,11 @@
 import {
-  coding,
-  laminaPromSystem,
   numericAnswer,
   type PromAnswers,
   type PromInstrument,
   type PromScore,
+  promQuestionnaire,
   scoredChoiceItem,
+  unscored,
 } from '../instrument.ts';
 
 /**
@@ -63,15 +63,7 @@ export function scoreMjoa(answers: PromAnswers): PromScore {
   if (scores.length < items.length) {
     return {
       instrument: 'mjoa',
-      scales: [
-        {
-          scale: 'mjoa',
-          value: undefined,
-          answeredItems: scores.length,
-          totalItems: items.length,
-          note: 'every domain must be rated',
-        },
-      ],
+      scales: [unscored('mjoa', scores.length, items.length, 'every domain must be rated')],
     };
   }
   const value = scores.reduce((a, b) => a + b, 0);
@@ -94,17 +86,13 @@ export const mjoa: PromInstrument = {
   id: 'mjoa',
   respondent: 'clinician',
   regions: ['cervical'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'mjoa',
-    url: 'https://lamina.health/fhir/Questionnaire/mjoa',
     name: 'modified_japanese_orthopaedic_association',
     title: 'Modified Japanese Orthopaedic Association score (clinician-rated)',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'mjoa', 'mJOA')],
+    codeDisplay: 'mJOA',
     item: items,
-  },
+  }),
   licence: {
     status: 'terms-unverified',
     requiresClinicConfirmation: false,

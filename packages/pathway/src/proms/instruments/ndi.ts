@@ -1,14 +1,13 @@
 import type { Source } from '../../sources/source.ts';
 import {
-  coding,
-  laminaPromSystem,
-  numericAnswer,
+  answeredScores,
   type PromAnswers,
   type PromInstrument,
   type PromScore,
+  promQuestionnaire,
   roundTo,
-  scoredChoiceItem,
-  zeroToFiveOptions,
+  unscored,
+  zeroToFiveItems,
 } from '../instrument.ts';
 
 /** Neck Disability Index (Vernon & Mior): 10 items scored 0–5, raw 0–50 (ref:39b). Own section summaries, not the published wording. */
@@ -41,24 +40,15 @@ const ndiBands = [
 export const ndiMaxMissingItems = 2;
 
 export function scoreNdi(answers: PromAnswers): PromScore {
-  const scores = ndiItemIds
-    .map((id) => numericAnswer(answers, id))
-    .filter((v): v is number => v !== undefined);
-  const missing = ndiItemIds.length - scores.length;
+  const { scores, missing } = answeredScores(answers, ndiItemIds);
   const total = ndiItemIds.length;
   if (missing > ndiMaxMissingItems) {
     const note = `${missing} items unanswered; the index allows at most ${ndiMaxMissingItems}`;
     return {
       instrument: 'ndi',
       scales: [
-        { scale: 'raw', value: undefined, answeredItems: scores.length, totalItems: total, note },
-        {
-          scale: 'percent',
-          value: undefined,
-          answeredItems: scores.length,
-          totalItems: total,
-          note,
-        },
+        unscored('raw', scores.length, total, note),
+        unscored('percent', scores.length, total, note),
       ],
     };
   }
@@ -97,20 +87,14 @@ export const ndi: PromInstrument = {
   id: 'ndi',
   respondent: 'patient',
   regions: ['cervical'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'ndi',
-    url: 'https://lamina.health/fhir/Questionnaire/ndi',
     name: 'neck_disability_index',
     title: 'Neck Disability Index',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'ndi', 'Neck Disability Index')],
+    codeDisplay: 'Neck Disability Index',
     copyright: '© Howard Vernon 1989.',
-    item: items.map(([linkId, text, least, most]) =>
-      scoredChoiceItem('ndi', linkId, text, zeroToFiveOptions(least, most), linkId !== 'driving'),
-    ),
-  },
+    item: zeroToFiveItems('ndi', items, 'driving'),
+  }),
   licence: {
     status: 'terms-unverified',
     requiresClinicConfirmation: false,

@@ -9,6 +9,7 @@ import {
   type PromAnswers,
   type PromInstrument,
   type PromScaleScore,
+  promQuestionnaire,
 } from '../instrument.ts';
 
 /** Pain right now on a 0–10 numeric rating scale, one item for the spine and one for the limb (ref:38b core set). */
@@ -47,15 +48,11 @@ function nrsInstrument(
     id,
     respondent: 'patient',
     regions: [region],
-    questionnaire: {
-      resourceType: 'Questionnaire',
+    questionnaire: promQuestionnaire({
       id,
-      url: `https://lamina.health/fhir/Questionnaire/${id}`,
       name: id.replaceAll('-', '_'),
       title: `Pain rating, ${spine} and ${limb} (0–10)`,
-      status: 'active',
-      subjectType: ['Patient'],
-      code: [coding(laminaPromSystem, id, `Numeric pain rating, ${spine} and ${limb}`)],
+      codeDisplay: `Numeric pain rating, ${spine} and ${limb}`,
       item: [
         nrsItem(
           id,
@@ -68,7 +65,7 @@ function nrsInstrument(
           `How bad has the pain in your ${limb} been in the last week? 0 means no pain. 10 means the worst pain you can imagine.`,
         ),
       ],
-    },
+    }),
     licence: {
       status: 'free',
       requiresClinicConfirmation: false,

@@ -1,14 +1,13 @@
 import type { Source } from '../../sources/source.ts';
 import {
-  coding,
-  laminaPromSystem,
-  numericAnswer,
+  answeredScores,
   type PromAnswers,
   type PromInstrument,
   type PromScore,
+  promQuestionnaire,
   roundTo,
-  scoredChoiceItem,
-  zeroToFiveOptions,
+  unscored,
+  zeroToFiveItems,
 } from '../instrument.ts';
 
 /**
@@ -45,21 +44,17 @@ const odiBands = [
 export const odiMaxMissingSections = 1;
 
 export function scoreOdi(answers: PromAnswers): PromScore {
-  const scores = odiSectionIds
-    .map((id) => numericAnswer(answers, id))
-    .filter((v): v is number => v !== undefined);
-  const missing = odiSectionIds.length - scores.length;
+  const { scores, missing } = answeredScores(answers, odiSectionIds);
   if (missing > odiMaxMissingSections) {
     return {
       instrument: 'odi',
       scales: [
-        {
-          scale: 'odi',
-          value: undefined,
-          answeredItems: scores.length,
-          totalItems: odiSectionIds.length,
-          note: `${missing} sections unanswered; the index allows at most ${odiMaxMissingSections}`,
-        },
+        unscored(
+          'odi',
+          scores.length,
+          odiSectionIds.length,
+          `${missing} sections unanswered; the index allows at most ${odiMaxMissingSections}`,
+        ),
       ],
     };
   }
@@ -88,20 +83,14 @@ export const odi: PromInstrument = {
   id: 'odi',
   respondent: 'patient',
   regions: ['lumbar'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'odi',
-    url: 'https://lamina.health/fhir/Questionnaire/odi',
     name: 'oswestry_disability_index_2_1a',
     title: 'Oswestry Disability Index 2.1a',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'odi', 'Oswestry Disability Index 2.1a')],
+    codeDisplay: 'Oswestry Disability Index 2.1a',
     copyright: '© Jeremy Fairbank 1980; distributed by Mapi Research Trust. Licence required.',
-    item: sections.map(([linkId, text, least, most]) =>
-      scoredChoiceItem('odi', linkId, text, zeroToFiveOptions(least, most), linkId !== 'sex-life'),
-    ),
-  },
+    item: zeroToFiveItems('odi', sections, 'sex-life'),
+  }),
   licence: {
     status: 'free-for-clinical-use-fee-for-commercial',
     requiresClinicConfirmation: true,

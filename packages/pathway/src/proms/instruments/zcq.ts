@@ -1,13 +1,13 @@
 import {
-  coding,
-  laminaPromSystem,
-  numericAnswer,
+  answeredScores,
   type PromAnswers,
   type PromInstrument,
   type PromScaleScore,
   type PromScore,
+  promQuestionnaire,
   roundTo,
   scoredChoiceItem,
+  unscored,
 } from '../instrument.ts';
 
 /**
@@ -131,27 +131,17 @@ export const zcqMaxMissingPerSubscale = 1;
 
 function scoreSubscale(answers: PromAnswers, scale: ZcqSubscale): PromScaleScore {
   const ids = zcqSubscales[scale];
-  const scores = ids
-    .map((id) => numericAnswer(answers, id))
-    .filter((v): v is number => v !== undefined);
-  const missing = ids.length - scores.length;
+  const { scores, missing } = answeredScores(answers, ids);
   if (scale === 'satisfaction' && scores.length === 0) {
-    return {
-      scale,
-      value: undefined,
-      answeredItems: 0,
-      totalItems: ids.length,
-      note: 'asked after treatment only',
-    };
+    return unscored(scale, 0, ids.length, 'asked after treatment only');
   }
   if (missing > zcqMaxMissingPerSubscale) {
-    return {
+    return unscored(
       scale,
-      value: undefined,
-      answeredItems: scores.length,
-      totalItems: ids.length,
-      note: `${missing} items unanswered; a subscale allows at most ${zcqMaxMissingPerSubscale}`,
-    };
+      scores.length,
+      ids.length,
+      `${missing} items unanswered; a subscale allows at most ${zcqMaxMissingPerSubscale}`,
+    );
   }
   const value = roundTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
   const satisfied = scale === 'satisfaction' && value <= 2.5;
@@ -182,17 +172,13 @@ export const zcq: PromInstrument = {
   id: 'zcq',
   respondent: 'patient',
   regions: ['lumbar'],
-  questionnaire: {
-    resourceType: 'Questionnaire',
+  questionnaire: promQuestionnaire({
     id: 'zcq',
-    url: 'https://lamina.health/fhir/Questionnaire/zcq',
     name: 'zurich_claudication_questionnaire',
     title: 'Zurich Claudication Questionnaire',
-    status: 'active',
-    subjectType: ['Patient'],
-    code: [coding(laminaPromSystem, 'zcq', 'Zurich Claudication Questionnaire')],
+    codeDisplay: 'Zurich Claudication Questionnaire',
     item: [...symptomItems, ...functionItems, ...satisfactionItems],
-  },
+  }),
   afterTreatmentOnly: zcqSubscales.satisfaction,
   licence: {
     status: 'terms-unverified',

@@ -1,0 +1,23 @@
+import { ApiError } from '../lib/api.ts';
+
+/** What a refused request says: the server's message and each refused field; else `fallback`. */
+export function explainFailure(failure: unknown, fallback: string): string {
+  return failure instanceof ApiError
+    ? [failure.message, ...failure.fields.map((f) => `${f.field}: ${f.message}`)].join(' ')
+    : fallback;
+}
+
+/** How a form's last send went: a status line when it worked (class `okClass`), else an alert. */
+export function StatusNote({
+  message,
+  okClass = 'ok',
+}: {
+  message: { ok: boolean; text: string } | null;
+  okClass?: 'ok' | 'notice';
+}) {
+  return message ? (
+    <p className={message.ok ? okClass : 'error'} role={message.ok ? 'status' : 'alert'}>
+      {message.text}
+    </p>
+  ) : null;
+}
