@@ -9,10 +9,10 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   seedClinic,
   signedInClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { ageOn, cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
 
@@ -42,7 +42,7 @@ forEachEngine((engine) => {
         .where('clinic_id', '=', clinic.clinicId)
         .where('id', '=', patientId)
         .execute();
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const cardOf = async (alertId: string) => {
         const answer = cardResponseSchema.parse(
           (await nurse.get(`/api/alerts/${alertId}/card`)).json,
@@ -109,7 +109,7 @@ forEachEngine((engine) => {
       try {
         const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+        const nurse = await staffSignedIn(admin, clinic, 'care_manager');
 
         // Opening the stream writes one alert.queue row; staying open and idle writes no more.
         const before = await auditRows(database.db, clinic.clinicId, 'alert.queue');
@@ -195,7 +195,7 @@ forEachEngine((engine) => {
       checkin: { chestPain: 'yes' },
     });
     const alertId = (posted.json.alert as { id: string }).id;
-    const nurse = await forkSignedIn(otherAdmin, mine, 'care_manager');
+    const nurse = await staffSignedIn(otherAdmin, mine, 'care_manager');
     assert.equal((await nurse.get(`/api/alerts/${alertId}/card`)).status, 404);
     const queue = queueResponseSchema.parse((await nurse.get('/api/alerts/queue')).json);
     assert.deepEqual(queue.redFlags, []);
@@ -207,7 +207,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const checkin = (temperature: number) =>
         patient.post(`/api/patients/${patientId}/checkins`, {
           idempotencyKey: randomUUID(),

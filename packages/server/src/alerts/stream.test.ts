@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
-import { enrolAndSignIn, forkSignedIn, seedClinic, signedInClinic } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  seedClinic,
+  signedInClinic,
+  staffSignedIn,
+} from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test(
@@ -13,7 +18,7 @@ forEachEngine((engine) => {
       try {
         const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
         const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+        const nurse = await staffSignedIn(admin, clinic, 'care_manager');
         const stream = await nurse.stream('/api/alerts/stream');
         assert.equal(stream.status, 200);
         assert.equal((await stream.next()).event, 'ready');
@@ -61,7 +66,7 @@ forEachEngine((engine) => {
           feed,
         );
         const { patientId, client: otherPatient } = await enrolAndSignIn(otherAdmin, other);
-        const nurse = await forkSignedIn(otherAdmin, mine, 'care_manager');
+        const nurse = await staffSignedIn(otherAdmin, mine, 'care_manager');
         const stream = await nurse.stream('/api/alerts/stream');
         await stream.next();
         await otherPatient.post(`/api/patients/${patientId}/checkins`, {
@@ -69,7 +74,7 @@ forEachEngine((engine) => {
           checkin: { chestPain: 'yes' },
         });
         // Then one of ours: the first event we see must be it.
-        const myAdmin = await forkSignedIn(otherAdmin, mine, 'admin');
+        const myAdmin = await staffSignedIn(otherAdmin, mine, 'admin');
         const me = await enrolAndSignIn(myAdmin, mine);
         await me.client.post(`/api/patients/${me.patientId}/checkins`, {
           idempotencyKey: randomUUID(),

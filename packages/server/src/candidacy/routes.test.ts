@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import { candidacyLimit } from './routes.ts';
 
 const noEmergency = {
@@ -222,7 +222,7 @@ forEachEngine((engine) => {
         contact,
       });
       const leadId = made.json.leadId as string;
-      const nurse = await forkSignedIn(visitor, clinic, 'care_manager');
+      const nurse = await staffSignedIn(visitor, clinic, 'care_manager');
       const assign = (userId: string | null) =>
         nurse.post(`/api/leads/${leadId}/assign`, { userId });
       const assigneeOf = async () =>
@@ -267,13 +267,13 @@ forEachEngine((engine) => {
         ).status,
         404,
       );
-      const stranger = await forkSignedIn(visitor, elsewhere, 'care_manager');
+      const stranger = await staffSignedIn(visitor, elsewhere, 'care_manager');
       assert.equal(
         (await stranger.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         404,
         "another clinic's lead does not exist there, even with a bad body",
       );
-      const clinician = await forkSignedIn(visitor, clinic, 'clinician');
+      const clinician = await staffSignedIn(visitor, clinic, 'clinician');
       assert.equal(
         (await clinician.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         403,

@@ -7,11 +7,11 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   seedClinic,
   signedInClinic,
   signInPatient,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 
 const calmDay = {
@@ -116,7 +116,7 @@ forEachEngine((engine) => {
       });
       assert.equal((emergency.json.decision as { level: string }).level, 'emergency');
 
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const queue = await nurse.get('/api/alerts');
       assert.equal(queue.status, 200);
       const levels = (queue.json.alerts as { level: string }[]).map((a) => a.level);

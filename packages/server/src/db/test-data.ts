@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Database, Role } from './schema.ts';
 
 /** A clinic with one clinician and one patient: the least data most tests need. */
@@ -73,6 +73,26 @@ export function auditOf(db: Kysely<Database>, clinicId: string, action?: string 
   if (action === undefined) return rows;
   if (Array.isArray(action)) return rows.where('action', 'in', action);
   return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
+}
+
+/** The outbox rows of a clinic, of one kind; select and execute on the answer. */
+export function outboxOf(db: Kysely<Database>, clinicId: string, kind: string) {
+  return db.selectFrom('outbox').where('clinic_id', '=', clinicId).where('kind', '=', kind);
+}
+
+/** Changes columns of one patient row, as a test sets up what the API does not let it set. */
+export async function updatePatient(
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  values: Updateable<Database['patients']>,
+): Promise<void> {
+  await db
+    .updateTable('patients')
+    .set(values)
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .execute();
 }
 
 /** Writes an open alert (not acknowledged, resolved or escalated) as the tests need it to stand. */

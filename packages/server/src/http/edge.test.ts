@@ -9,11 +9,11 @@ import { parseTrustProxy, resolveHttpSettings } from './settings.ts';
 import { TestClient, testPublicUrl } from './test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   seedClinic,
   signedInClinic,
   signInStaff,
   staffPassword,
+  staffSignedIn,
 } from './test-fixtures.ts';
 
 // Friday 2026-11-21 05:00 UTC is 21:00 in Los Angeles: the test clinic is closed (on-call routing).
@@ -360,7 +360,7 @@ forEachEngine((engine) => {
       });
       assert.equal(fever.status, 201, fever.text);
       const alertId = (fever.json.alert as { id: string }).id;
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const note = 'Staff only: patient sounded anxious, consider psych referral.';
       assert.equal((await nurse.post(`/api/alerts/${alertId}/acknowledge`, { note })).status, 200);
 

@@ -54,13 +54,17 @@ export async function signInStaff(
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.text}`);
 }
 
-/** A new client, signed in as the clinic's staff member of this role. */
+/**
+ * A client signed in as the clinic's staff member of this role: a new one on its own app (at `now`
+ * when given), or, from a client, another browser on the same server (`client.fork()`).
+ */
 export async function staffSignedIn(
-  db: Kysely<Database>,
+  from: Kysely<Database> | TestClient,
   clinic: SeededClinic,
   role: Exclude<Role, 'patient'>,
+  now?: Date,
 ): Promise<TestClient> {
-  const client = new TestClient(db);
+  const client = from instanceof TestClient ? from.fork() : new TestClient(from, now);
   await signInStaff(client, clinic, role);
   return client;
 }
@@ -113,15 +117,4 @@ export async function signedInClinic(
   const client = new TestClient(db, undefined, alertFeed);
   await signInStaff(client, clinic, role);
   return { clinic, client };
-}
-
-/** Another browser on the same server (`client.fork()`), signed in as one of the clinic's staff. */
-export async function forkSignedIn(
-  client: TestClient,
-  clinic: SeededClinic,
-  role: Exclude<Role, 'patient'>,
-) {
-  const other = client.fork();
-  await signInStaff(other, clinic, role);
-  return other;
 }

@@ -7,12 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { type TestClient, testFiles } from '../http/test-client.ts';
-import {
-  enrolAndSignIn,
-  forkSignedIn,
-  signedInClinic,
-  staffSignedIn,
-} from '../http/test-fixtures.ts';
+import { enrolAndSignIn, signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import {
   compressedDicom,
   jpegBytes,
@@ -49,7 +44,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
 
       const study = syntheticStudy({
         studyDate: '20261002',

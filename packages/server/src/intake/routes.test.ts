@@ -4,7 +4,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from './access.ts';
 import { pdfText } from './pdf-text.test-helper.ts';
 import { intakeLimit } from './routes.ts';
@@ -31,6 +31,15 @@ const bodies = {
 
 type Json = Record<string, unknown>;
 
+/** A visitor's request to the clinic, with contact details and consent. */
+function visitorRequest(client: TestClient, clinic: { slug: string }, body: Json) {
+  return client.post(`/api/public/${clinic.slug}/requests`, {
+    ...body,
+    contact: visitor,
+    consent: true,
+  });
+}
+
 async function tokenGet(client: TestClient, path: string, token: string) {
   return client.request('GET', path, undefined, { [requestTokenHeader]: token });
 }
@@ -44,11 +53,7 @@ forEachEngine((engine) => {
       const client = new TestClient(db, openHours);
       const ids: string[] = [];
       for (const body of Object.values(bodies)) {
-        const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-          ...body,
-          contact: visitor,
-          consent: true,
-        });
+        const made = await visitorRequest(client, clinic, body);
         assert.equal(made.status, 201, made.text);
         assert.equal(made.json.urgent, false, body.kind);
         assert.equal(made.json.emergencyInstruction, null, body.kind);
@@ -73,11 +78,7 @@ forEachEngine((engine) => {
       assert.equal((await client.get(url)).status, 404, 'no token');
       assert.equal((await tokenGet(client, url, 'x'.repeat(43))).status, 404, 'wrong token');
       const other = await seedClinic(db);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, bodies.treatment);
       const token = made.json.token as string;
       const own = `/api/public/${clinic.slug}/requests/${made.json.requestId}`;
       assert.equal(
@@ -89,8 +90,7 @@ forEachEngine((engine) => {
       client.clock = new Date(openHours.getTime() + 15 * 86_400_000);
       assert.equal((await tokenGet(client, own, token)).status, 404, 'expired after 14 days');
 
-      const nurse = new TestClient(db, openHours);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
       const queue = await nurse.get('/api/requests');
       assert.equal(queue.status, 200, queue.text);
       const rows = queue.json.requests as Json[];
@@ -152,8 +152,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db, openHours);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin', openHours);
       const rosa = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       // Rosa's stored language is Spanish; the requests name English (or nothing): the stored
@@ -284,11 +283,9 @@ forEachEngine((engine) => {
         },
       });
       assert.equal(check.status, 201, check.text);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
+      const made = await visitorRequest(client, clinic, {
         ...bodies.imaging_review,
         assessmentId: check.json.assessmentId,
-        contact: visitor,
-        consent: true,
       });
       assert.equal(made.status, 201, made.text);
       const row = await db
@@ -302,11 +299,9 @@ forEachEngine((engine) => {
       assert.match(row.symptoms ?? '', /Symptoms for 30 weeks/);
       assert.match(row.symptoms ?? '', /Clumsy hands/);
       // Another clinic's check cannot be attached.
-      const foreign = await client.post(`/api/public/${elsewhere.slug}/requests`, {
+      const foreign = await visitorRequest(client, elsewhere, {
         ...bodies.treatment,
         assessmentId: check.json.assessmentId,
-        contact: visitor,
-        consent: true,
       });
       assert.equal(foreign.status, 400, foreign.text);
 
@@ -314,12 +309,10 @@ forEachEngine((engine) => {
       const urgentCheck = await client.post(`/api/public/${clinic.slug}/candidacy`, {
         answers: { region: 'lumbar', emergency: { saddleNumbness: true } },
       });
-      const urgent = await client.post(`/api/public/${clinic.slug}/requests`, {
+      const urgent = await visitorRequest(client, clinic, {
         ...bodies.treatment,
         symptoms: undefined,
         assessmentId: urgentCheck.json.assessmentId,
-        contact: visitor,
-        consent: true,
       });
       assert.equal(urgent.json.urgent, true);
       assert.match(String((urgent.json.emergencyInstruction as Json).text), /Call 911 now/);
@@ -353,11 +346,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
       const client = new TestClient(db, openHours);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, bodies.treatment);
       const id = made.json.requestId as string;
       const nurse = new TestClient(db, new Date(openHours.getTime() + 30 * 60_000));
       await signInStaff(nurse, clinic, 'care_manager');
@@ -450,15 +439,9 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
       const client = new TestClient(db, openHours);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.insurance,
-        language: 'es',
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, { ...bodies.insurance, language: 'es' });
       const id = made.json.requestId as string;
-      const nurse = new TestClient(db, openHours);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
       assert.equal(
         (
           await nurse.post(`/api/requests/${id}/insurance-outcome`, {
@@ -615,8 +598,7 @@ forEachEngine((engine) => {
       assert.equal((fever.json.emergencyInstruction as Json).level, 'urgent');
       assert.match(String((fever.json.emergencyInstruction as Json).text), /555-0199/);
 
-      const nurse = new TestClient(db, openHours);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
       const queue = (await nurse.get('/api/requests')).json.requests as Json[];
       assert.deepEqual(
         queue.map((r) => r.id),
@@ -643,12 +625,7 @@ forEachEngine((engine) => {
       const client = new TestClient(db, openHours);
       const texts: Record<string, string> = {};
       for (const language of ['en', 'es'] as const) {
-        const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-          ...bodies.info_kit,
-          language,
-          contact: visitor,
-          consent: true,
-        });
+        const made = await visitorRequest(client, clinic, { ...bodies.info_kit, language });
         const path = `/api/public/${clinic.slug}/requests/${made.json.requestId}/info-kit.pdf`;
         assert.equal((await client.get(path)).status, 404, 'no token, no kit');
         const response = await client.app.request(path, {
@@ -694,11 +671,7 @@ forEachEngine((engine) => {
       assert.ok(es.includes(bladder), bladder);
       assert.ok(!en.includes(dias));
       // A request of another kind has no kit.
-      const other = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const other = await visitorRequest(client, clinic, bodies.treatment);
       const none = await client.app.request(
         `/api/public/${clinic.slug}/requests/${other.json.requestId}/info-kit.pdf`,
         { headers: { [requestTokenHeader]: other.json.token as string } },
@@ -717,20 +690,14 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
       const client = new TestClient(db, openHours);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, bodies.treatment);
       const id = made.json.requestId as string;
-      const reviewer = new TestClient(db, openHours);
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await staffSignedIn(db, clinic, 'reviewer', openHours);
       assert.equal((await reviewer.get('/api/requests')).status, 403);
       assert.equal((await reviewer.get(`/api/requests/${id}`)).status, 403);
       assert.equal((await reviewer.post(`/api/requests/${id}/notes`, { body: 'hi' })).status, 403);
       // Issue 13: a clinician writes free MRI/CT review results, so sees those requests, and no others.
-      const clinician = new TestClient(db, openHours);
-      await signInStaff(clinician, clinic, 'clinician');
+      const clinician = await staffSignedIn(db, clinic, 'clinician', openHours);
       assert.deepEqual((await clinician.get('/api/requests')).json.requests, []);
       assert.equal((await clinician.get(`/api/requests/${id}`)).status, 404);
       assert.equal((await clinician.post(`/api/requests/${id}/notes`, { body: 'hi' })).status, 403);

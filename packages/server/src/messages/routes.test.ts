@@ -4,10 +4,10 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   seedClinic,
   signedInClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
@@ -18,7 +18,7 @@ forEachEngine((engine) => {
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const thread = `/api/patients/${patientId}/messages`;
 
       const first = await patient.post(thread, { body: '  My wound feels warm. Is that okay?  ' });
@@ -107,7 +107,7 @@ forEachEngine((engine) => {
       const other = await enrolAndSignIn(admin, clinic);
       const thread = `/api/patients/${patientId}/messages`;
 
-      const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
+      const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
       await db
         .insertInto('reviewer_assignments')
         .values({
@@ -130,7 +130,7 @@ forEachEngine((engine) => {
       assert.equal((await other.client.post(thread, { body: 'hi' })).status, 403);
       assert.equal((await other.client.get('/api/messages/unread')).status, 403);
 
-      const stranger = await forkSignedIn(admin, elsewhere, 'care_manager');
+      const stranger = await staffSignedIn(admin, elsewhere, 'care_manager');
       assert.equal((await stranger.get(thread)).status, 404);
       assert.equal((await stranger.post(thread, { body: 'hi' })).status, 404);
       assert.deepEqual((await stranger.get('/api/messages/unread')).json.patients, []);
@@ -171,7 +171,7 @@ forEachEngine((engine) => {
       const admin = new TestClient(db);
       await signInStaff(admin, clinic, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       await patient.post(`/api/patients/${patientId}/messages`, { body: 'Can I drive yet?' });
       const owner = `/api/patients/${patientId}/inbox-owner`;
       const inboxRow = async () =>
@@ -192,10 +192,10 @@ forEachEngine((engine) => {
 
       for (const userId of [clinic.staff.reviewer.id, elsewhere.staff.admin.id, 'x'])
         assert.equal((await nurse.post(owner, { userId })).status, 400, userId);
-      const clinician = await forkSignedIn(admin, clinic, 'clinician');
+      const clinician = await staffSignedIn(admin, clinic, 'clinician');
       assert.equal((await clinician.post(owner, { userId: null })).status, 403);
       assert.equal((await patient.post(owner, { userId: null })).status, 403);
-      const stranger = await forkSignedIn(admin, elsewhere, 'care_manager');
+      const stranger = await staffSignedIn(admin, elsewhere, 'care_manager');
       assert.equal((await stranger.post(owner, {})).status, 404);
       assert.equal(
         (await nurse.post('/api/patients/00000000-0000-4000-8000-000000000000/inbox-owner', {}))

@@ -8,11 +8,11 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   type SeededClinic,
   seedClinic,
   signInStaff,
   staffPassword,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { slicePixels, syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { parseDicom } from '../imaging/dicom.ts';
@@ -95,7 +95,7 @@ async function world(db: Kysely<Database>) {
   await signInStaff(admin, clinic, 'admin');
   const rosa = await enrolAndSignIn(admin, clinic);
   const other = await enrolAndSignIn(admin, clinic);
-  const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
+  const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
   const rosaStudy = await uploadStudy(rosa.client, rosa.patientId, 'Quimby');
   const otherStudy = await uploadStudy(other.client, other.patientId, 'Zebulon');
   return { clinic, admin, rosa, other, reviewer, rosaStudy, otherStudy };
