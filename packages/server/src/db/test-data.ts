@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, Role } from './schema.ts';
@@ -73,6 +74,20 @@ export function auditOf(db: Kysely<Database>, clinicId: string, action?: string 
   if (action === undefined) return rows;
   if (Array.isArray(action)) return rows.where('action', 'in', action);
   return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
+}
+
+/** Asserts that each action stands in the clinic's audit log (of one patient or subject when given). */
+export async function assertAudited(
+  db: Kysely<Database>,
+  clinicId: string,
+  actions: string[],
+  of: { patientId?: string; subjectId?: string } = {},
+): Promise<void> {
+  let rows = auditOf(db, clinicId).select('action');
+  if (of.patientId) rows = rows.where('patient_id', '=', of.patientId);
+  if (of.subjectId) rows = rows.where('subject_id', '=', of.subjectId);
+  const found = new Set((await rows.execute()).map((r) => r.action));
+  for (const action of actions) assert.ok(found.has(action), action);
 }
 
 /** The outbox rows of a clinic, of one kind; select and execute on the answer. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { auditOf } from '../db/test-data.ts';
+import { assertAudited, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
@@ -415,21 +415,12 @@ forEachEngine((engine) => {
           ((detail.json.request as Json).assignee as Json).id,
         clinic.staff.care_manager.id,
       );
-      const actions = await auditOf(db, clinic.clinicId)
-        .select('action')
-        .where('subject_id', '=', id)
-        .execute();
-      for (const action of [
-        'intake.create',
-        'intake.assign',
-        'intake.note',
-        'intake.status',
-        'intake.read',
-      ])
-        assert.ok(
-          actions.some((a) => a.action === action),
-          action,
-        );
+      await assertAudited(
+        db,
+        clinic.clinicId,
+        ['intake.create', 'intake.assign', 'intake.note', 'intake.status', 'intake.read'],
+        { subjectId: id },
+      );
     },
   );
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { auditOf } from '../db/test-data.ts';
+import { assertAudited, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
@@ -100,15 +100,9 @@ forEachEngine((engine) => {
         'ODI stays off until the clinic confirms its licence',
       );
 
-      const actions = await auditOf(db, clinic.clinicId)
-        .select('action')
-        .where('patient_id', '=', patientId)
-        .execute();
-      for (const action of ['prom.submit', 'prom.list', 'prom.due'])
-        assert.ok(
-          actions.some((a) => a.action === action),
-          action,
-        );
+      await assertAudited(db, clinic.clinicId, ['prom.submit', 'prom.list', 'prom.due'], {
+        patientId,
+      });
     },
   );
 
