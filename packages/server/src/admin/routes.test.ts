@@ -5,11 +5,11 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  seedClinic,
   signedInClinic,
   signInStaff,
   staffPassword,
   staffSignedIn,
+  twoClinics,
 } from '../http/test-fixtures.ts';
 import { invitationDays } from './staff.ts';
 
@@ -229,10 +229,7 @@ forEachEngine((engine) => {
 
   engine.test('an admin disables a user: their sessions end and they cannot sign in', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const elsewhere = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, elsewhere, admin } = await twoClinics(db);
     const nurse = await staffSignedIn(admin, clinic, 'care_manager');
     const target = clinic.staff.care_manager.id;
 
@@ -298,10 +295,7 @@ forEachEngine((engine) => {
     'the care team of a clinic is listed for its staff, reviewers and patients left out',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const elsewhere = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, elsewhere, admin } = await twoClinics(db);
       const { client: patient } = await enrolAndSignIn(admin, clinic);
       await db
         .updateTable('users')

@@ -56,15 +56,17 @@ export async function signInStaff(
 
 /**
  * A client signed in as the clinic's staff member of this role: a new one on its own app (at `now`
- * when given), or, from a client, another browser on the same server (`client.fork()`).
+ * and on a live alert feed when given), or, from a client, another browser on the same server
+ * (`client.fork()`).
  */
 export async function staffSignedIn(
   from: Kysely<Database> | TestClient,
   clinic: SeededClinic,
   role: Exclude<Role, 'patient'>,
   now?: Date,
+  alertFeed?: AlertFeed,
 ): Promise<TestClient> {
-  const client = from instanceof TestClient ? from.fork() : new TestClient(from, now);
+  const client = from instanceof TestClient ? from.fork() : new TestClient(from, now, alertFeed);
   await signInStaff(client, clinic, role);
   return client;
 }
@@ -114,7 +116,11 @@ export async function signedInClinic(
   alertFeed?: AlertFeed,
 ) {
   const clinic = await seedClinic(db);
-  const client = new TestClient(db, undefined, alertFeed);
-  await signInStaff(client, clinic, role);
-  return { clinic, client };
+  return { clinic, client: await staffSignedIn(db, clinic, role, undefined, alertFeed) };
+}
+
+/** Two seeded clinics and a client signed in as the first one's admin. */
+export async function twoClinics(db: Kysely<Database>) {
+  const { clinic, client: admin } = await signedInClinic(db, 'admin');
+  return { clinic, elsewhere: await seedClinic(db), admin };
 }

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { assertAudited, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  seedClinic,
   signedInClinic,
-  signInStaff,
   staffSignedIn,
+  twoClinics,
 } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
@@ -95,10 +93,7 @@ forEachEngine((engine) => {
     'nobody else reads or writes the thread: reviewers, other patients, other clinics',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const elsewhere = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, elsewhere, admin } = await twoClinics(db);
       const { patientId } = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       const thread = `/api/patients/${patientId}/messages`;
@@ -162,10 +157,7 @@ forEachEngine((engine) => {
     "a care manager takes a patient's messages; the inbox shows whose they are",
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const elsewhere = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, elsewhere, admin } = await twoClinics(db);
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       await patient.post(`/api/patients/${patientId}/messages`, { body: 'Can I drive yet?' });
