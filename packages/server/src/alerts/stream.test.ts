@@ -8,17 +8,13 @@ import {
   signedInClinic,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
+import { onLiveFeed } from './live-feed.test-helper.ts';
 
 forEachEngine((engine) => {
   engine.test(
     'a nurse’s event stream shows a new red-flag alert, and its acknowledgement, as they happen',
     async () => {
-      const database = await engine.open();
-      const feed = await AlertFeed.start(database);
-      try {
-        const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
-        const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = await staffSignedIn(admin, clinic, 'care_manager');
+      await onLiveFeed(engine, async ({ patientId, patient, nurse }) => {
         const stream = await nurse.stream('/api/alerts/stream');
         assert.equal(stream.status, 200);
         assert.equal((await stream.next()).event, 'ready');
@@ -47,9 +43,7 @@ forEachEngine((engine) => {
         const acknowledged = await stream.next();
         assert.equal((acknowledged.data as { status: string }).status, 'acknowledged');
         await stream.close();
-      } finally {
-        await feed.close();
-      }
+      });
     },
   );
 
