@@ -9,6 +9,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import {
   enrolAndSignIn,
   seedClinic,
+  sendCheckin,
   signedInClinic,
   signInStaff,
   staffSignedIn,
@@ -115,10 +116,7 @@ forEachEngine((engine) => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         assert.equal(await auditRows(db, clinic.clinicId, 'alert.queue'), before + 1);
 
-        const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { chestPain: 'yes' },
-        });
+        const posted = await sendCheckin(patient, patientId, { chestPain: 'yes' });
         const alertId = (posted.json.alert as { id: string }).id;
         assert.equal((await stream.next()).event, 'alert');
 
@@ -182,10 +180,7 @@ forEachEngine((engine) => {
     const mine = await seedClinic(database.db);
     const { clinic: other, client: otherAdmin } = await signedInClinic(database.db, 'admin');
     const { patientId, client } = await enrolAndSignIn(otherAdmin, other);
-    const posted = await client.post(`/api/patients/${patientId}/checkins`, {
-      idempotencyKey: randomUUID(),
-      checkin: { chestPain: 'yes' },
-    });
+    const posted = await sendCheckin(client, patientId, { chestPain: 'yes' });
     const alertId = (posted.json.alert as { id: string }).id;
     const nurse = await staffSignedIn(otherAdmin, mine, 'care_manager');
     assert.equal((await nurse.get(`/api/alerts/${alertId}/card`)).status, 404);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
 import {
   enrolAndSignIn,
   seedClinic,
+  sendCheckin,
   signedInClinic,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
@@ -19,9 +19,9 @@ forEachEngine((engine) => {
         assert.equal(stream.status, 200);
         assert.equal((await stream.next()).event, 'ready');
 
-        const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { saddleNumbness: 'yes', urinaryRetention: 'yes' },
+        const posted = await sendCheckin(patient, patientId, {
+          saddleNumbness: 'yes',
+          urinaryRetention: 'yes',
         });
         const alertId = (posted.json.alert as { id: string }).id;
         const created = await stream.next();
@@ -63,17 +63,11 @@ forEachEngine((engine) => {
         const nurse = await staffSignedIn(otherAdmin, mine, 'care_manager');
         const stream = await nurse.stream('/api/alerts/stream');
         await stream.next();
-        await otherPatient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { chestPain: 'yes' },
-        });
+        await sendCheckin(otherPatient, patientId, { chestPain: 'yes' });
         // Then one of ours: the first event we see must be it.
         const myAdmin = await staffSignedIn(otherAdmin, mine, 'admin');
         const me = await enrolAndSignIn(myAdmin, mine);
-        await me.client.post(`/api/patients/${me.patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { chestPain: 'yes' },
-        });
+        await sendCheckin(me.client, me.patientId, { chestPain: 'yes' });
         const event = await stream.next();
         assert.equal((event.data as { clinicId: string }).clinicId, mine.clinicId);
         await stream.close();

@@ -8,6 +8,7 @@ import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
   seedClinic,
+  sendCheckin,
   signedInClinic,
   signInPatient,
   signInStaff,
@@ -93,27 +94,18 @@ forEachEngine((engine) => {
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
 
-      const calm = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: calmDay,
-      });
+      const calm = await sendCheckin(patient, patientId, calmDay);
       assert.equal(calm.status, 201, calm.text);
       assert.equal((calm.json.decision as { level: string }).level, 'routine');
       assert.equal(calm.json.alert, null);
 
-      const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: feverDay,
-      });
+      const fever = await sendCheckin(patient, patientId, feverDay);
       assert.equal(fever.status, 201, fever.text);
       assert.equal((fever.json.decision as { level: string }).level, 'urgent');
       const alert = fever.json.alert as { id: string; deadlineAt: string };
       assert.equal(new Date(alert.deadlineAt).getTime() - admin.clock.getTime(), 60 * 60_000);
 
-      const emergency = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: caudaEquina,
-      });
+      const emergency = await sendCheckin(patient, patientId, caudaEquina);
       assert.equal((emergency.json.decision as { level: string }).level, 'emergency');
 
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
@@ -199,10 +191,7 @@ forEachEngine((engine) => {
       const originalError = console.error;
       console.error = () => {};
       try {
-        const failed = await faulty.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: feverDay,
-        });
+        const failed = await sendCheckin(faulty, patientId, feverDay);
         assert.equal(failed.status, 500);
         assert.match(String(failed.json.detail), /Nothing was saved/);
       } finally {
@@ -229,10 +218,7 @@ forEachEngine((engine) => {
         0,
       );
       // A calm day needs no alert, so it still goes through while alerts cannot be written.
-      const calm = await faulty.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: calmDay,
-      });
+      const calm = await sendCheckin(faulty, patientId, calmDay);
       assert.equal(calm.status, 201);
     },
   );
@@ -338,10 +324,7 @@ forEachEngine((engine) => {
       }
       const severe = { axialPain: 9, limbPain: 2, painControlled: 'yes' };
       const rules = async (p: typeof without) => {
-        const answer = await p.client.post(`/api/patients/${p.patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: severe,
-        });
+        const answer = await sendCheckin(p.client, p.patientId, severe);
         assert.equal(answer.status, 201, answer.text);
         return (answer.json.decision as { findings: { ruleId: string }[] }).findings.map(
           (f) => f.ruleId,
@@ -369,10 +352,7 @@ forEachEngine((engine) => {
         assert.deepEqual(fields, ['checkin']);
       }
       assert.equal((await db.selectFrom('checkins').select('id').execute()).length, 0);
-      const pain = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: { axialPain: 2 },
-      });
+      const pain = await sendCheckin(patient, patientId, { axialPain: 2 });
       assert.equal(pain.status, 201, 'one answer is enough');
     },
   );

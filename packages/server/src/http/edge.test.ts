@@ -9,7 +9,9 @@ import { parseTrustProxy, resolveHttpSettings } from './settings.ts';
 import { TestClient, testPublicUrl } from './test-client.ts';
 import {
   enrolAndSignIn,
+  feverCheckin,
   seedClinic,
+  sendCheckin,
   signedInClinic,
   signInStaff,
   staffPassword,
@@ -349,15 +351,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: {
-          axialPain: 3,
-          limbPain: 2,
-          painControlled: 'yes',
-          temperature: { value: 101.8, unit: 'F' },
-        },
-      });
+      const fever = await sendCheckin(patient, patientId, feverCheckin);
       assert.equal(fever.status, 201, fever.text);
       const alertId = (fever.json.alert as { id: string }).id;
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');

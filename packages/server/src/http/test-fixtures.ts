@@ -124,3 +124,19 @@ export async function twoClinics(db: Kysely<Database>) {
   const { clinic, client: admin } = await signedInClinic(db, 'admin');
   return { clinic, elsewhere: await seedClinic(db), admin };
 }
+
+/** A check-in with a fever (101.8 °F) and otherwise a calm day: the pathway raises an urgent alert. */
+export const feverCheckin = {
+  axialPain: 3,
+  limbPain: 2,
+  painControlled: 'yes',
+  temperature: { value: 101.8, unit: 'F' },
+} as const;
+
+/** The patient sends one check-in, under a new idempotency key. */
+export function sendCheckin(patient: TestClient, patientId: string, checkin: object) {
+  return patient.post(`/api/patients/${patientId}/checkins`, {
+    idempotencyKey: randomUUID(),
+    checkin,
+  });
+}
