@@ -90,6 +90,24 @@ export async function assertAudited(
   for (const action of actions) assert.ok(found.has(action), action);
 }
 
+/** Assigns the patient to a reviewer of the clinic, as an admin would (no assigner recorded). */
+export async function assignReviewer(
+  db: Kysely<Database>,
+  clinicId: string,
+  reviewerId: string,
+  patientId: string,
+): Promise<void> {
+  await db
+    .insertInto('reviewer_assignments')
+    .values({
+      clinic_id: clinicId,
+      reviewer_id: reviewerId,
+      patient_id: patientId,
+      assigned_by: null,
+    })
+    .execute();
+}
+
 /** The outbox rows of a clinic, of one kind; select and execute on the answer. */
 export function outboxOf(db: Kysely<Database>, clinicId: string, kind: string) {
   return db.selectFrom('outbox').where('clinic_id', '=', clinicId).where('kind', '=', kind);

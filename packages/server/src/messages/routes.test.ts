@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertAudited, auditOf } from '../db/test-data.ts';
+import { assertAudited, assignReviewer, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import {
   enrolAndSignIn,
@@ -99,15 +99,7 @@ forEachEngine((engine) => {
       const thread = `/api/patients/${patientId}/messages`;
 
       const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
-      await db
-        .insertInto('reviewer_assignments')
-        .values({
-          clinic_id: clinic.clinicId,
-          reviewer_id: clinic.staff.reviewer.id,
-          patient_id: patientId,
-          assigned_by: null,
-        })
-        .execute();
+      await assignReviewer(db, clinic.clinicId, clinic.staff.reviewer.id, patientId);
       assert.equal(
         (await reviewer.get(`/api/patients/${patientId}`)).status,
         200,
