@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { assertAudited, auditOf } from '../db/test-data.ts';
+import { assertAudited, auditOf, outboxOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
@@ -38,6 +38,10 @@ function visitorRequest(client: TestClient, clinic: { slug: string }, body: Json
     contact: visitor,
     consent: true,
   });
+}
+
+function insuranceOutcome(nurse: TestClient, id: string, outcome: string, message: string) {
+  return nurse.post(`/api/requests/${id}/insurance-outcome`, { outcome, message });
 }
 
 async function tokenGet(client: TestClient, path: string, token: string) {
@@ -394,12 +398,7 @@ forEachEngine((engine) => {
         400,
       );
       assert.equal(
-        (
-          await nurse.post(`/api/requests/${id}/insurance-outcome`, {
-            outcome: 'verified',
-            message: 'ok',
-          })
-        ).status,
+        (await insuranceOutcome(nurse, id, 'verified', 'ok')).status,
         409,
         'a treatment request has no insurance outcome',
       );
@@ -433,26 +432,17 @@ forEachEngine((engine) => {
       const made = await visitorRequest(client, clinic, { ...bodies.insurance, language: 'es' });
       const id = made.json.requestId as string;
       const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
-      assert.equal(
-        (
-          await nurse.post(`/api/requests/${id}/insurance-outcome`, {
-            outcome: 'maybe',
-            message: 'x',
-          })
-        ).status,
-        400,
+      assert.equal((await insuranceOutcome(nurse, id, 'maybe', 'x')).status, 400);
+      const recorded = await insuranceOutcome(
+        nurse,
+        id,
+        'verified',
+        'Su plan cubre la consulta. Le llamaremos para una cita.',
       );
-      const recorded = await nurse.post(`/api/requests/${id}/insurance-outcome`, {
-        outcome: 'verified',
-        message: 'Su plan cubre la consulta. Le llamaremos para una cita.',
-      });
       assert.equal(recorded.status, 200, recorded.text);
       assert.ok((recorded.json.request as Json).firstResponseAt);
-      const mail = await db
-        .selectFrom('outbox')
+      const mail = await outboxOf(db, clinic.clinicId, 'intake_insurance_outcome')
         .select(['to_address', 'subject', 'body_text'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'intake_insurance_outcome')
         .executeTakeFirstOrThrow();
       assert.equal(mail.to_address, 'sam@mail.example');
       assert.match(mail.subject, /resultado de la revisión de su seguro/);
@@ -498,11 +488,8 @@ forEachEngine((engine) => {
         .executeTakeFirstOrThrow();
       assert.equal(row.assigned_to, clinic.staff.care_manager.id);
       assert.equal((row.details as Json).afterHours, true);
-      const onCallMail = await db
-        .selectFrom('outbox')
+      const onCallMail = await outboxOf(db, clinic.clinicId, 'intake_on_call')
         .select(['to_address', 'subject'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'intake_on_call')
         .execute();
       assert.deepEqual(
         onCallMail.map((m) => m.to_address),
