@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, signInStaff, twoClinics } from '../http/test-fixtures.ts';
 import { csvField } from './audit-log.ts';
 
 test('CSV fields are quoted when needed, and formulas are defused', () => {
@@ -29,10 +29,7 @@ const entriesOf = (response: { json: unknown }) => (response.json as { entries: 
 forEachEngine((engine) => {
   engine.test('admins read the audit log filtered and paged, and export it as CSV', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const elsewhere = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const { clinic, elsewhere, admin } = await twoClinics(db);
     const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
     const other = await enrolAndSignIn(admin, clinic);
     await patient.post(`/api/patients/${patientId}/messages`, { body: 'Hi, "doctor", a question' });

@@ -5,11 +5,11 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
-  seedClinic,
   signedInClinic,
   signInStaff,
   staffPassword,
+  staffSignedIn,
+  twoClinics,
 } from '../http/test-fixtures.ts';
 import { invitationDays } from './staff.ts';
 
@@ -215,8 +215,8 @@ forEachEngine((engine) => {
   engine.test('sign out everywhere ends every session of that user only', async () => {
     const { db } = await engine.open();
     const { clinic, client: laptop } = await signedInClinic(db, 'care_manager');
-    const phone = await forkSignedIn(laptop, clinic, 'care_manager');
-    const colleague = await forkSignedIn(laptop, clinic, 'clinician');
+    const phone = await staffSignedIn(laptop, clinic, 'care_manager');
+    const colleague = await staffSignedIn(laptop, clinic, 'clinician');
 
     const revoked = await laptop.post('/api/auth/sessions/revoke-all', {});
     assert.equal(revoked.status, 200, revoked.text);
@@ -229,18 +229,15 @@ forEachEngine((engine) => {
 
   engine.test('an admin disables a user: their sessions end and they cannot sign in', async () => {
     const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const elsewhere = await seedClinic(db);
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
-    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+    const { clinic, elsewhere, admin } = await twoClinics(db);
+    const nurse = await staffSignedIn(admin, clinic, 'care_manager');
     const target = clinic.staff.care_manager.id;
 
     assert.equal(
       (await nurse.post(`/api/users/${clinic.staff.clinician.id}/disable`, {})).status,
       403,
     );
-    const foreignAdmin = await forkSignedIn(admin, elsewhere, 'admin');
+    const foreignAdmin = await staffSignedIn(admin, elsewhere, 'admin');
     assert.equal((await foreignAdmin.post(`/api/users/${target}/disable`, {})).status, 404);
     assert.equal((await admin.post(`/api/users/${clinic.staff.admin.id}/disable`, {})).status, 409);
 
@@ -265,11 +262,11 @@ forEachEngine((engine) => {
     const { clinic, client: admin } = await signedInClinic(db, 'admin');
     const { patientId } = await enrolAndSignIn(admin, clinic);
     const other = await enrolAndSignIn(admin, clinic);
-    const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
+    const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
     const reviewerId = clinic.staff.reviewer.id;
 
     assert.equal((await reviewer.get(`/api/patients/${patientId}`)).status, 403);
-    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+    const nurse = await staffSignedIn(admin, clinic, 'care_manager');
     assert.equal(
       (await nurse.post(`/api/patients/${patientId}/reviewers`, { reviewerId })).status,
       403,
@@ -298,10 +295,7 @@ forEachEngine((engine) => {
     'the care team of a clinic is listed for its staff, reviewers and patients left out',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const elsewhere = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
+      const { clinic, elsewhere, admin } = await twoClinics(db);
       const { client: patient } = await enrolAndSignIn(admin, clinic);
       await db
         .updateTable('users')
@@ -327,13 +321,13 @@ forEachEngine((engine) => {
           disabled: true,
         },
       ]);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       assert.equal(((await nurse.get('/api/clinic/staff')).json.staff as unknown[]).length, 3);
-      const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
+      const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
       assert.equal((await reviewer.get('/api/clinic/staff')).status, 403);
       assert.equal((await patient.get('/api/clinic/staff')).status, 403);
       assert.equal((await admin.fork().get('/api/clinic/staff')).status, 401);
-      const stranger = await forkSignedIn(admin, elsewhere, 'admin');
+      const stranger = await staffSignedIn(admin, elsewhere, 'admin');
       const theirs = (await stranger.get('/api/clinic/staff')).json.staff as { id: string }[];
       assert.deepEqual(
         theirs.map((s) => s.id).sort(),

@@ -4,10 +4,10 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   seedClinic,
   signedInClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { escalateOverdueAlerts } from './escalation.ts';
 import { EscalationJobs } from './escalation-jobs.ts';
@@ -58,7 +58,7 @@ forEachEngine((engine) => {
         'nobody left: it stays open and overdue',
       );
 
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       admin.clock = at(200);
       const queue = await nurse.get('/api/alerts');
       const row = (
@@ -117,7 +117,7 @@ forEachEngine((engine) => {
         onCall: [patientUser.user_id],
       });
       assert.equal(wrong.status, 400);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       assert.equal(
         (await nurse.put('/api/clinic/alert-settings', { ackDeadlines: {}, onCall: [] })).status,
         403,

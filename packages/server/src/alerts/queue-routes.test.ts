@@ -6,14 +6,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { AlertFeed } from '../events/alert-feed.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   seedClinic,
+  sendCheckin,
   signedInClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
+import { onLiveFeed } from './live-feed.test-helper.ts';
 import { ageOn, cardResponseSchema, queueResponseSchema } from './queue-routes.ts';
 
 async function auditRows(db: Kysely<Database>, clinicId: string, action: string) {
@@ -42,7 +43,7 @@ forEachEngine((engine) => {
         .where('clinic_id', '=', clinic.clinicId)
         .where('id', '=', patientId)
         .execute();
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const cardOf = async (alertId: string) => {
         const answer = cardResponseSchema.parse(
           (await nurse.get(`/api/alerts/${alertId}/card`)).json,
@@ -104,34 +105,25 @@ forEachEngine((engine) => {
   engine.test(
     'the queue answers both lists as cards with the findings once; an idle stream is audited once; cards read through the stream are not audited again',
     async () => {
-      const database = await engine.open();
-      const feed = await AlertFeed.start(database);
-      try {
-        const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
-        const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
-
+      await onLiveFeed(engine, async ({ db, clinic, admin, patientId, patient, nurse }) => {
         // Opening the stream writes one alert.queue row; staying open and idle writes no more.
-        const before = await auditRows(database.db, clinic.clinicId, 'alert.queue');
+        const before = await auditRows(db, clinic.clinicId, 'alert.queue');
         const stream = await nurse.stream('/api/alerts/stream');
         const ready = await stream.next();
         assert.equal(ready.event, 'ready');
         const streamId = (ready.data as { streamId: string }).streamId;
         assert.match(streamId, /^[0-9a-f-]{36}$/);
         await new Promise((resolve) => setTimeout(resolve, 300));
-        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.queue'), before + 1);
+        assert.equal(await auditRows(db, clinic.clinicId, 'alert.queue'), before + 1);
 
-        const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { chestPain: 'yes' },
-        });
+        const posted = await sendCheckin(patient, patientId, { chestPain: 'yes' });
         const alertId = (posted.json.alert as { id: string }).id;
         assert.equal((await stream.next()).event, 'alert');
 
         // The full lists: audited once per call, one DTO per card, no check-in blobs.
         const queue = await nurse.get('/api/alerts/queue');
         assert.equal(queue.status, 200);
-        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.queue'), before + 2);
+        assert.equal(await auditRows(db, clinic.clinicId, 'alert.queue'), before + 2);
         const lists = queueResponseSchema.parse(queue.json);
         assert.ok(!queue.text.includes('"triage"'), 'no triage blob');
         assert.ok(!queue.text.includes('"answers"'), 'no answers blob');
@@ -152,15 +144,15 @@ forEachEngine((engine) => {
         const one = cardResponseSchema.parse(viaStream.json);
         assert.deepEqual({ ...one.card, overdue: undefined }, { ...card, overdue: undefined });
         assert.ok(!viaStream.text.includes('"triage"') && !viaStream.text.includes('"answers"'));
-        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 0);
+        assert.equal(await auditRows(db, clinic.clinicId, 'alert.card'), 0);
 
         // Without a stream, or with someone else's stream id: audited.
         await nurse.get(`/api/alerts/${alertId}/card`);
-        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 1);
+        assert.equal(await auditRows(db, clinic.clinicId, 'alert.card'), 1);
         await admin.get(`/api/alerts/${alertId}/card?stream=${streamId}`);
-        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 2);
+        assert.equal(await auditRows(db, clinic.clinicId, 'alert.card'), 2);
         await nurse.get(`/api/alerts/${alertId}/card?stream=${randomUUID()}`);
-        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 3);
+        assert.equal(await auditRows(db, clinic.clinicId, 'alert.card'), 3);
 
         // Resolved: the card leaves the queue (null), the alert still exists.
         await nurse.post(`/api/alerts/${alertId}/resolve`, {});
@@ -172,16 +164,14 @@ forEachEngine((engine) => {
         await stream.close();
         await new Promise((resolve) => setTimeout(resolve, 50));
         await nurse.get(`/api/alerts/${alertId}/card?stream=${streamId}`);
-        assert.equal(await auditRows(database.db, clinic.clinicId, 'alert.card'), 4);
+        assert.equal(await auditRows(db, clinic.clinicId, 'alert.card'), 4);
 
         // Bad input and unknown alerts: clear problems, not 5xx.
         assert.equal((await nurse.get(`/api/alerts/${randomUUID()}/card`)).status, 404);
         assert.equal((await nurse.get(`/api/alerts/${alertId}/card?stream=nope`)).status, 400);
         assert.equal((await patient.get(`/api/alerts/${alertId}/card`)).status, 403);
         assert.equal((await patient.get('/api/alerts/queue')).status, 403);
-      } finally {
-        await feed.close();
-      }
+      });
     },
   );
 
@@ -190,12 +180,9 @@ forEachEngine((engine) => {
     const mine = await seedClinic(database.db);
     const { clinic: other, client: otherAdmin } = await signedInClinic(database.db, 'admin');
     const { patientId, client } = await enrolAndSignIn(otherAdmin, other);
-    const posted = await client.post(`/api/patients/${patientId}/checkins`, {
-      idempotencyKey: randomUUID(),
-      checkin: { chestPain: 'yes' },
-    });
+    const posted = await sendCheckin(client, patientId, { chestPain: 'yes' });
     const alertId = (posted.json.alert as { id: string }).id;
-    const nurse = await forkSignedIn(otherAdmin, mine, 'care_manager');
+    const nurse = await staffSignedIn(otherAdmin, mine, 'care_manager');
     assert.equal((await nurse.get(`/api/alerts/${alertId}/card`)).status, 404);
     const queue = queueResponseSchema.parse((await nurse.get('/api/alerts/queue')).json);
     assert.deepEqual(queue.redFlags, []);
@@ -207,7 +194,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const checkin = (temperature: number) =>
         patient.post(`/api/patients/${patientId}/checkins`, {
           idempotencyKey: randomUUID(),

@@ -1,26 +1,27 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
 import { AlertFeed } from '../events/alert-feed.ts';
-import { enrolAndSignIn, forkSignedIn, seedClinic, signedInClinic } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  seedClinic,
+  sendCheckin,
+  signedInClinic,
+  staffSignedIn,
+} from '../http/test-fixtures.ts';
+import { onLiveFeed } from './live-feed.test-helper.ts';
 
 forEachEngine((engine) => {
   engine.test(
     'a nurse’s event stream shows a new red-flag alert, and its acknowledgement, as they happen',
     async () => {
-      const database = await engine.open();
-      const feed = await AlertFeed.start(database);
-      try {
-        const { clinic, client: admin } = await signedInClinic(database.db, 'admin', feed);
-        const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-        const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      await onLiveFeed(engine, async ({ patientId, patient, nurse }) => {
         const stream = await nurse.stream('/api/alerts/stream');
         assert.equal(stream.status, 200);
         assert.equal((await stream.next()).event, 'ready');
 
-        const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { saddleNumbness: 'yes', urinaryRetention: 'yes' },
+        const posted = await sendCheckin(patient, patientId, {
+          saddleNumbness: 'yes',
+          urinaryRetention: 'yes',
         });
         const alertId = (posted.json.alert as { id: string }).id;
         const created = await stream.next();
@@ -42,9 +43,7 @@ forEachEngine((engine) => {
         const acknowledged = await stream.next();
         assert.equal((acknowledged.data as { status: string }).status, 'acknowledged');
         await stream.close();
-      } finally {
-        await feed.close();
-      }
+      });
     },
   );
 
@@ -61,20 +60,14 @@ forEachEngine((engine) => {
           feed,
         );
         const { patientId, client: otherPatient } = await enrolAndSignIn(otherAdmin, other);
-        const nurse = await forkSignedIn(otherAdmin, mine, 'care_manager');
+        const nurse = await staffSignedIn(otherAdmin, mine, 'care_manager');
         const stream = await nurse.stream('/api/alerts/stream');
         await stream.next();
-        await otherPatient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { chestPain: 'yes' },
-        });
+        await sendCheckin(otherPatient, patientId, { chestPain: 'yes' });
         // Then one of ours: the first event we see must be it.
-        const myAdmin = await forkSignedIn(otherAdmin, mine, 'admin');
+        const myAdmin = await staffSignedIn(otherAdmin, mine, 'admin');
         const me = await enrolAndSignIn(myAdmin, mine);
-        await me.client.post(`/api/patients/${me.patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin: { chestPain: 'yes' },
-        });
+        await sendCheckin(me.client, me.patientId, { chestPain: 'yes' });
         const event = await stream.next();
         assert.equal((event.data as { clinicId: string }).clinicId, mine.clinicId);
         await stream.close();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { auditOf } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { candidacyLimit } from './routes.ts';
 
 const noEmergency = {
@@ -33,6 +33,19 @@ const strongFit = {
 };
 const contact = { name: 'Sam Lee', email: 'Sam@Mail.example', consent: true };
 
+/** A fresh database, two clinics, and a visitor who left a lead (strong fit, with contact) at the first. */
+async function aLead(engine: TestEngine) {
+  const { db } = await engine.open();
+  const clinic = await seedClinic(db);
+  const elsewhere = await seedClinic(db);
+  const visitor = new TestClient(db);
+  const made = await visitor.post(`/api/public/${clinic.slug}/candidacy`, {
+    answers: strongFit,
+    contact,
+  });
+  return { db, clinic, elsewhere, visitor, leadId: made.json.leadId as string };
+}
+
 forEachEngine((engine) => {
   engine.test(
     'anyone can check candidacy; leaving contact details with consent creates a lead',
@@ -62,8 +75,7 @@ forEachEngine((engine) => {
         .executeTakeFirstOrThrow();
       assert.equal(Number(assessments.n), 2);
 
-      const nurse = new TestClient(db);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const leads = await nurse.get('/api/leads');
       assert.equal(leads.status, 200, leads.text);
       const [lead] = leads.json.leads as {
@@ -178,18 +190,9 @@ forEachEngine((engine) => {
   );
 
   engine.test('leads are for care managers and admins of the same clinic', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const elsewhere = await seedClinic(db);
-    const visitor = new TestClient(db);
-    const made = await visitor.post(`/api/public/${clinic.slug}/candidacy`, {
-      answers: strongFit,
-      contact,
-    });
-    const leadId = made.json.leadId as string;
+    const { db, clinic, elsewhere, visitor, leadId } = await aLead(engine);
     for (const role of ['clinician', 'reviewer'] as const) {
-      const staff = new TestClient(db);
-      await signInStaff(staff, clinic, role);
+      const staff = await staffSignedIn(db, clinic, role);
       assert.equal((await staff.get('/api/leads')).status, 403, role);
       assert.equal(
         (await staff.post(`/api/leads/${leadId}/status`, { status: 'closed' })).status,
@@ -197,11 +200,9 @@ forEachEngine((engine) => {
         role,
       );
     }
-    const admin = new TestClient(db);
-    await signInStaff(admin, clinic, 'admin');
+    const admin = await staffSignedIn(db, clinic, 'admin');
     assert.equal(((await admin.get('/api/leads')).json.leads as unknown[]).length, 1);
-    const stranger = new TestClient(db);
-    await signInStaff(stranger, elsewhere, 'admin');
+    const stranger = await staffSignedIn(db, elsewhere, 'admin');
     assert.deepEqual((await stranger.get('/api/leads')).json.leads, []);
     assert.equal(
       (await stranger.post(`/api/leads/${leadId}/status`, { status: 'closed' })).status,
@@ -213,16 +214,8 @@ forEachEngine((engine) => {
   engine.test(
     'a care manager assigns a lead to a colleague or to themself; only the active care team of the clinic can take one',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const elsewhere = await seedClinic(db);
-      const visitor = new TestClient(db);
-      const made = await visitor.post(`/api/public/${clinic.slug}/candidacy`, {
-        answers: strongFit,
-        contact,
-      });
-      const leadId = made.json.leadId as string;
-      const nurse = await forkSignedIn(visitor, clinic, 'care_manager');
+      const { db, clinic, elsewhere, visitor, leadId } = await aLead(engine);
+      const nurse = await staffSignedIn(visitor, clinic, 'care_manager');
       const assign = (userId: string | null) =>
         nurse.post(`/api/leads/${leadId}/assign`, { userId });
       const assigneeOf = async () =>
@@ -267,13 +260,13 @@ forEachEngine((engine) => {
         ).status,
         404,
       );
-      const stranger = await forkSignedIn(visitor, elsewhere, 'care_manager');
+      const stranger = await staffSignedIn(visitor, elsewhere, 'care_manager');
       assert.equal(
         (await stranger.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         404,
         "another clinic's lead does not exist there, even with a bad body",
       );
-      const clinician = await forkSignedIn(visitor, clinic, 'clinician');
+      const clinician = await staffSignedIn(visitor, clinic, 'clinician');
       assert.equal(
         (await clinician.post(`/api/leads/${leadId}/assign`, { userId: null })).status,
         403,

@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Database, Role } from './schema.ts';
 
 /** A clinic with one clinician and one patient: the least data most tests need. */
@@ -73,6 +74,58 @@ export function auditOf(db: Kysely<Database>, clinicId: string, action?: string 
   if (action === undefined) return rows;
   if (Array.isArray(action)) return rows.where('action', 'in', action);
   return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
+}
+
+/** Asserts that each action stands in the clinic's audit log (of one patient or subject when given). */
+export async function assertAudited(
+  db: Kysely<Database>,
+  clinicId: string,
+  actions: string[],
+  of: { patientId?: string; subjectId?: string } = {},
+): Promise<void> {
+  let rows = auditOf(db, clinicId).select('action');
+  if (of.patientId) rows = rows.where('patient_id', '=', of.patientId);
+  if (of.subjectId) rows = rows.where('subject_id', '=', of.subjectId);
+  const found = new Set((await rows.execute()).map((r) => r.action));
+  for (const action of actions) assert.ok(found.has(action), action);
+}
+
+/** Assigns the patient to a reviewer of the clinic, as an admin would (no assigner recorded). */
+export async function assignReviewer(
+  db: Kysely<Database>,
+  clinicId: string,
+  reviewerId: string,
+  patientId: string,
+): Promise<void> {
+  await db
+    .insertInto('reviewer_assignments')
+    .values({
+      clinic_id: clinicId,
+      reviewer_id: reviewerId,
+      patient_id: patientId,
+      assigned_by: null,
+    })
+    .execute();
+}
+
+/** The outbox rows of a clinic, of one kind; select and execute on the answer. */
+export function outboxOf(db: Kysely<Database>, clinicId: string, kind: string) {
+  return db.selectFrom('outbox').where('clinic_id', '=', clinicId).where('kind', '=', kind);
+}
+
+/** Changes columns of one patient row, as a test sets up what the API does not let it set. */
+export async function updatePatient(
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  values: Updateable<Database['patients']>,
+): Promise<void> {
+  await db
+    .updateTable('patients')
+    .set(values)
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .execute();
 }
 
 /** Writes an open alert (not acknowledged, resolved or escalated) as the tests need it to stand. */

@@ -4,9 +4,9 @@ import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   signedInClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 
 // The test clock: 2026-11-20 07:00 in Los Angeles (the seeded clinic's zone).
@@ -116,7 +116,7 @@ forEachEngine((engine) => {
         }
       }
       // The care team cannot write the patient's log for them.
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       assert.equal((await nurse.post(path, base)).status, 403);
       assert.equal(
         (await db.selectFrom('exercise_logs').selectAll().execute()).filter(

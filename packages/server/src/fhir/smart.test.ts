@@ -10,7 +10,7 @@ import * as oidc from 'openid-client';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import { jwtBearer } from './smart.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
@@ -160,7 +160,7 @@ forEachEngine((engine) => {
         assert.equal(flags.status, 403);
         assert.equal((flags.json as unknown as Resource).resourceType, 'OperationOutcome');
         const other = await seedClinic(db);
-        const otherAdmin = await forkSignedIn(admin, other, 'admin');
+        const otherAdmin = await staffSignedIn(admin, other, 'admin');
         const stranger = await enrolAndSignIn(otherAdmin, other);
         const theirs = await admin.request(
           'GET',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
-import { auditOf, insertUser } from '../db/test-data.ts';
+import { assignReviewer, auditOf, insertUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { exportFileKey } from '../fhir/export.ts';
 import { jpegBytes, syntheticStudy } from '../imaging/dicom.test-helper.ts';
@@ -396,15 +396,7 @@ async function buildWorld(db: Kysely<Database>): Promise<World> {
     idempotencyKey: randomUUID(),
     checkin: { chestPain: 'yes', axialPain: 4 },
   });
-  await db
-    .insertInto('reviewer_assignments')
-    .values({
-      clinic_id: clinic.clinicId,
-      reviewer_id: clinic.staff.reviewer.id,
-      patient_id: me.patientId,
-      assigned_by: null,
-    })
-    .execute();
+  await assignReviewer(db, clinic.clinicId, clinic.staff.reviewer.id, me.patientId);
   const asked = await me.client.post('/api/second-opinions', {
     question: 'Is my nerve healing as expected?',
   });

@@ -9,11 +9,13 @@ import { parseTrustProxy, resolveHttpSettings } from './settings.ts';
 import { TestClient, testPublicUrl } from './test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
+  feverCheckin,
   seedClinic,
+  sendCheckin,
   signedInClinic,
   signInStaff,
   staffPassword,
+  staffSignedIn,
 } from './test-fixtures.ts';
 
 // Friday 2026-11-21 05:00 UTC is 21:00 in Los Angeles: the test clinic is closed (on-call routing).
@@ -349,18 +351,10 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: {
-          axialPain: 3,
-          limbPain: 2,
-          painControlled: 'yes',
-          temperature: { value: 101.8, unit: 'F' },
-        },
-      });
+      const fever = await sendCheckin(patient, patientId, feverCheckin);
       assert.equal(fever.status, 201, fever.text);
       const alertId = (fever.json.alert as { id: string }).id;
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const note = 'Staff only: patient sounded anxious, consider psych referral.';
       assert.equal((await nurse.post(`/api/alerts/${alertId}/acknowledge`, { note })).status, 200);
 

@@ -6,7 +6,13 @@ import { forEachEngine } from '../db/test-engines.ts';
 import type { RouteDoc } from '../openapi/registry.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
 import type { TestClient } from './test-client.ts';
-import { enrolAndSignIn, signedInClinic, signInStaff } from './test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  feverCheckin,
+  sendCheckin,
+  signedInClinic,
+  signInStaff,
+} from './test-fixtures.ts';
 
 /**
  * Fuzzes every documented JSON route (the OpenAPI registry) with random and adversarial bodies and
@@ -359,15 +365,7 @@ forEachEngine((engine) => {
       for (const role of ['care_manager', 'clinician', 'reviewer'] as const)
         await signInStaff(clients[role], clinic, role);
       // Real ids, so fuzzed bodies get past the look-up to the handlers' writes.
-      const fever = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: {
-          axialPain: 3,
-          limbPain: 2,
-          painControlled: 'yes',
-          temperature: { value: 101.8, unit: 'F' },
-        },
-      });
+      const fever = await sendCheckin(patient, patientId, feverCheckin);
       const request = await clients.visitor.post(`/api/public/${clinic.slug}/requests`, {
         kind: 'callback',
         callback: { urgency: 'today', description: 'Questions about the waiting list.' },

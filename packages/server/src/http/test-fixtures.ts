@@ -54,13 +54,19 @@ export async function signInStaff(
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.text}`);
 }
 
-/** A new client, signed in as the clinic's staff member of this role. */
+/**
+ * A client signed in as the clinic's staff member of this role: a new one on its own app (at `now`
+ * and on a live alert feed when given), or, from a client, another browser on the same server
+ * (`client.fork()`).
+ */
 export async function staffSignedIn(
-  db: Kysely<Database>,
+  from: Kysely<Database> | TestClient,
   clinic: SeededClinic,
   role: Exclude<Role, 'patient'>,
+  now?: Date,
+  alertFeed?: AlertFeed,
 ): Promise<TestClient> {
-  const client = new TestClient(db);
+  const client = from instanceof TestClient ? from.fork() : new TestClient(from, now, alertFeed);
   await signInStaff(client, clinic, role);
   return client;
 }
@@ -110,18 +116,27 @@ export async function signedInClinic(
   alertFeed?: AlertFeed,
 ) {
   const clinic = await seedClinic(db);
-  const client = new TestClient(db, undefined, alertFeed);
-  await signInStaff(client, clinic, role);
-  return { clinic, client };
+  return { clinic, client: await staffSignedIn(db, clinic, role, undefined, alertFeed) };
 }
 
-/** Another browser on the same server (`client.fork()`), signed in as one of the clinic's staff. */
-export async function forkSignedIn(
-  client: TestClient,
-  clinic: SeededClinic,
-  role: Exclude<Role, 'patient'>,
-) {
-  const other = client.fork();
-  await signInStaff(other, clinic, role);
-  return other;
+/** Two seeded clinics and a client signed in as the first one's admin. */
+export async function twoClinics(db: Kysely<Database>) {
+  const { clinic, client: admin } = await signedInClinic(db, 'admin');
+  return { clinic, elsewhere: await seedClinic(db), admin };
+}
+
+/** A check-in with a fever (101.8 °F) and otherwise a calm day: the pathway raises an urgent alert. */
+export const feverCheckin = {
+  axialPain: 3,
+  limbPain: 2,
+  painControlled: 'yes',
+  temperature: { value: 101.8, unit: 'F' },
+} as const;
+
+/** The patient sends one check-in, under a new idempotency key. */
+export function sendCheckin(patient: TestClient, patientId: string, checkin: object) {
+  return patient.post(`/api/patients/${patientId}/checkins`, {
+    idempotencyKey: randomUUID(),
+    checkin,
+  });
 }

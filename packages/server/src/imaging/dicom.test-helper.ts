@@ -204,13 +204,3 @@ export function compressedDicom(): Uint8Array {
   };
   return writeDicomFile(dataset, '1.2.840.10008.1.2.4.50');
 }
-
-/** A study as the imaging routes answer it (what the tests read back). */
-export interface StudyJson {
-  id: string;
-  modality: string;
-  bodyPart: string;
-  studyDate: string;
-  seriesCount: number;
-  imageCount: number;
-}

@@ -8,7 +8,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
-import { jpegBytes, syntheticStudy } from './dicom.test-helper.ts';
+import { jpegBytes, pdfBytes, syntheticStudy } from './dicom.test-helper.ts';
 import { requestImagingLimits } from './request-routes.ts';
 import { ingestUpload } from './service.ts';
 import { rawUpload, type StudyJson, visitorRequest } from './upload.test-helper.ts';
@@ -297,47 +297,17 @@ forEachEngine((engine) => {
     const { db } = await engine.open();
     const clinic = await seedClinic(db);
     const [scan] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
-    const upload = (owner: { requestId: string }) =>
+    // Both kinds of file row: a DICOM image (with its study) and any other file (a PDF here).
+    const upload = (fileName: string, bytes: Uint8Array) =>
       ingestUpload(db, testFiles, {
         clinicId: clinic.clinicId,
-        owner,
+        owner: { requestId: randomUUID() },
         uploadedBy: null,
-        fileName: 'IM1.dcm',
-        bytes: scan?.bytes ?? new Uint8Array(),
+        fileName,
+        bytes,
         now: new Date(),
       });
-    await assert.rejects(upload({ requestId: randomUUID() }), /foreign key/i);
-    const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
-    await assert.rejects(
-      db
-        .insertInto('imaging_files')
-        .values({
-          clinic_id: clinic.clinicId,
-          id: randomUUID(),
-          study_id: null,
-          patient_id: null,
-          request_id: randomUUID(),
-          kind: 'pdf',
-          original_name: 'report.pdf',
-          byte_size: pdf.byteLength,
-          sha256: 'x',
-          storage_key: 'k',
-          deid_storage_key: null,
-          deid_sha256: null,
-          series_instance_uid: null,
-          series_number: null,
-          series_description: null,
-          modality: null,
-          sop_instance_uid: null,
-          instance_number: null,
-          rows: null,
-          columns: null,
-          frames: null,
-          transfer_syntax: null,
-          uploaded_by: null,
-        })
-        .execute(),
-      /foreign key/i,
-    );
+    await assert.rejects(upload('IM1.dcm', scan?.bytes ?? new Uint8Array()), /foreign key/i);
+    await assert.rejects(upload('report.pdf', await pdfBytes()), /foreign key/i);
   });
 });

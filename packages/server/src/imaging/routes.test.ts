@@ -4,15 +4,10 @@ import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { auditOf } from '../db/test-data.ts';
+import { assignReviewer, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { type TestClient, testFiles } from '../http/test-client.ts';
-import {
-  enrolAndSignIn,
-  forkSignedIn,
-  signedInClinic,
-  staffSignedIn,
-} from '../http/test-fixtures.ts';
+import { enrolAndSignIn, signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import {
   compressedDicom,
   jpegBytes,
@@ -49,7 +44,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
 
       const study = syntheticStudy({
         studyDate: '20261002',
@@ -232,15 +227,7 @@ forEachEngine((engine) => {
       assert.equal((await stranger.get(`/api/imaging/studies/${studyId}`)).status, 404);
       assert.equal((await stranger.get(`/api/patients/${me.patientId}/imaging`)).status, 404);
 
-      await db
-        .insertInto('reviewer_assignments')
-        .values({
-          clinic_id: clinic.clinicId,
-          reviewer_id: clinic.staff.reviewer.id,
-          patient_id: me.patientId,
-          assigned_by: null,
-        })
-        .execute();
+      await assignReviewer(db, clinic.clinicId, clinic.staff.reviewer.id, me.patientId);
       const reviewer = await staffSignedIn(db, clinic, 'reviewer');
       assert.equal((await reviewer.get(`/api/patients/${me.patientId}/imaging`)).status, 403);
       // Studies reach a reviewer only through a second-opinion case (second-opinion/imaging.test.ts).

@@ -6,7 +6,6 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   type SeededClinic,
   seedClinic,
   signInStaff,
@@ -256,7 +255,7 @@ forEachEngine((engine) => {
         (await admin.put('/api/clinic/imaging-storage', { quotaGigabytes: 0 })).status,
         400,
       );
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       assert.equal(
         (await nurse.put('/api/clinic/imaging-storage', { quotaGigabytes: 500 })).status,
         403,

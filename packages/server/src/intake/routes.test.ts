@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { auditOf } from '../db/test-data.ts';
+import { assertAudited, auditOf, outboxOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from './access.ts';
 import { pdfText } from './pdf-text.test-helper.ts';
 import { intakeLimit } from './routes.ts';
@@ -31,6 +31,19 @@ const bodies = {
 
 type Json = Record<string, unknown>;
 
+/** A visitor's request to the clinic, with contact details and consent. */
+function visitorRequest(client: TestClient, clinic: { slug: string }, body: Json) {
+  return client.post(`/api/public/${clinic.slug}/requests`, {
+    ...body,
+    contact: visitor,
+    consent: true,
+  });
+}
+
+function insuranceOutcome(nurse: TestClient, id: string, outcome: string, message: string) {
+  return nurse.post(`/api/requests/${id}/insurance-outcome`, { outcome, message });
+}
+
 async function tokenGet(client: TestClient, path: string, token: string) {
   return client.request('GET', path, undefined, { [requestTokenHeader]: token });
 }
@@ -44,11 +57,7 @@ forEachEngine((engine) => {
       const client = new TestClient(db, openHours);
       const ids: string[] = [];
       for (const body of Object.values(bodies)) {
-        const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-          ...body,
-          contact: visitor,
-          consent: true,
-        });
+        const made = await visitorRequest(client, clinic, body);
         assert.equal(made.status, 201, made.text);
         assert.equal(made.json.urgent, false, body.kind);
         assert.equal(made.json.emergencyInstruction, null, body.kind);
@@ -73,11 +82,7 @@ forEachEngine((engine) => {
       assert.equal((await client.get(url)).status, 404, 'no token');
       assert.equal((await tokenGet(client, url, 'x'.repeat(43))).status, 404, 'wrong token');
       const other = await seedClinic(db);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, bodies.treatment);
       const token = made.json.token as string;
       const own = `/api/public/${clinic.slug}/requests/${made.json.requestId}`;
       assert.equal(
@@ -89,8 +94,7 @@ forEachEngine((engine) => {
       client.clock = new Date(openHours.getTime() + 15 * 86_400_000);
       assert.equal((await tokenGet(client, own, token)).status, 404, 'expired after 14 days');
 
-      const nurse = new TestClient(db, openHours);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
       const queue = await nurse.get('/api/requests');
       assert.equal(queue.status, 200, queue.text);
       const rows = queue.json.requests as Json[];
@@ -152,8 +156,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      const admin = new TestClient(db, openHours);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin', openHours);
       const rosa = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       // Rosa's stored language is Spanish; the requests name English (or nothing): the stored
@@ -284,11 +287,9 @@ forEachEngine((engine) => {
         },
       });
       assert.equal(check.status, 201, check.text);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
+      const made = await visitorRequest(client, clinic, {
         ...bodies.imaging_review,
         assessmentId: check.json.assessmentId,
-        contact: visitor,
-        consent: true,
       });
       assert.equal(made.status, 201, made.text);
       const row = await db
@@ -302,11 +303,9 @@ forEachEngine((engine) => {
       assert.match(row.symptoms ?? '', /Symptoms for 30 weeks/);
       assert.match(row.symptoms ?? '', /Clumsy hands/);
       // Another clinic's check cannot be attached.
-      const foreign = await client.post(`/api/public/${elsewhere.slug}/requests`, {
+      const foreign = await visitorRequest(client, elsewhere, {
         ...bodies.treatment,
         assessmentId: check.json.assessmentId,
-        contact: visitor,
-        consent: true,
       });
       assert.equal(foreign.status, 400, foreign.text);
 
@@ -314,12 +313,10 @@ forEachEngine((engine) => {
       const urgentCheck = await client.post(`/api/public/${clinic.slug}/candidacy`, {
         answers: { region: 'lumbar', emergency: { saddleNumbness: true } },
       });
-      const urgent = await client.post(`/api/public/${clinic.slug}/requests`, {
+      const urgent = await visitorRequest(client, clinic, {
         ...bodies.treatment,
         symptoms: undefined,
         assessmentId: urgentCheck.json.assessmentId,
-        contact: visitor,
-        consent: true,
       });
       assert.equal(urgent.json.urgent, true);
       assert.match(String((urgent.json.emergencyInstruction as Json).text), /Call 911 now/);
@@ -353,11 +350,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
       const client = new TestClient(db, openHours);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, bodies.treatment);
       const id = made.json.requestId as string;
       const nurse = new TestClient(db, new Date(openHours.getTime() + 30 * 60_000));
       await signInStaff(nurse, clinic, 'care_manager');
@@ -405,12 +398,7 @@ forEachEngine((engine) => {
         400,
       );
       assert.equal(
-        (
-          await nurse.post(`/api/requests/${id}/insurance-outcome`, {
-            outcome: 'verified',
-            message: 'ok',
-          })
-        ).status,
+        (await insuranceOutcome(nurse, id, 'verified', 'ok')).status,
         409,
         'a treatment request has no insurance outcome',
       );
@@ -426,21 +414,12 @@ forEachEngine((engine) => {
           ((detail.json.request as Json).assignee as Json).id,
         clinic.staff.care_manager.id,
       );
-      const actions = await auditOf(db, clinic.clinicId)
-        .select('action')
-        .where('subject_id', '=', id)
-        .execute();
-      for (const action of [
-        'intake.create',
-        'intake.assign',
-        'intake.note',
-        'intake.status',
-        'intake.read',
-      ])
-        assert.ok(
-          actions.some((a) => a.action === action),
-          action,
-        );
+      await assertAudited(
+        db,
+        clinic.clinicId,
+        ['intake.create', 'intake.assign', 'intake.note', 'intake.status', 'intake.read'],
+        { subjectId: id },
+      );
     },
   );
 
@@ -450,35 +429,20 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
       const client = new TestClient(db, openHours);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.insurance,
-        language: 'es',
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, { ...bodies.insurance, language: 'es' });
       const id = made.json.requestId as string;
-      const nurse = new TestClient(db, openHours);
-      await signInStaff(nurse, clinic, 'care_manager');
-      assert.equal(
-        (
-          await nurse.post(`/api/requests/${id}/insurance-outcome`, {
-            outcome: 'maybe',
-            message: 'x',
-          })
-        ).status,
-        400,
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
+      assert.equal((await insuranceOutcome(nurse, id, 'maybe', 'x')).status, 400);
+      const recorded = await insuranceOutcome(
+        nurse,
+        id,
+        'verified',
+        'Su plan cubre la consulta. Le llamaremos para una cita.',
       );
-      const recorded = await nurse.post(`/api/requests/${id}/insurance-outcome`, {
-        outcome: 'verified',
-        message: 'Su plan cubre la consulta. Le llamaremos para una cita.',
-      });
       assert.equal(recorded.status, 200, recorded.text);
       assert.ok((recorded.json.request as Json).firstResponseAt);
-      const mail = await db
-        .selectFrom('outbox')
+      const mail = await outboxOf(db, clinic.clinicId, 'intake_insurance_outcome')
         .select(['to_address', 'subject', 'body_text'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'intake_insurance_outcome')
         .executeTakeFirstOrThrow();
       assert.equal(mail.to_address, 'sam@mail.example');
       assert.match(mail.subject, /resultado de la revisión de su seguro/);
@@ -524,11 +488,8 @@ forEachEngine((engine) => {
         .executeTakeFirstOrThrow();
       assert.equal(row.assigned_to, clinic.staff.care_manager.id);
       assert.equal((row.details as Json).afterHours, true);
-      const onCallMail = await db
-        .selectFrom('outbox')
+      const onCallMail = await outboxOf(db, clinic.clinicId, 'intake_on_call')
         .select(['to_address', 'subject'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'intake_on_call')
         .execute();
       assert.deepEqual(
         onCallMail.map((m) => m.to_address),
@@ -615,8 +576,7 @@ forEachEngine((engine) => {
       assert.equal((fever.json.emergencyInstruction as Json).level, 'urgent');
       assert.match(String((fever.json.emergencyInstruction as Json).text), /555-0199/);
 
-      const nurse = new TestClient(db, openHours);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
       const queue = (await nurse.get('/api/requests')).json.requests as Json[];
       assert.deepEqual(
         queue.map((r) => r.id),
@@ -643,12 +603,7 @@ forEachEngine((engine) => {
       const client = new TestClient(db, openHours);
       const texts: Record<string, string> = {};
       for (const language of ['en', 'es'] as const) {
-        const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-          ...bodies.info_kit,
-          language,
-          contact: visitor,
-          consent: true,
-        });
+        const made = await visitorRequest(client, clinic, { ...bodies.info_kit, language });
         const path = `/api/public/${clinic.slug}/requests/${made.json.requestId}/info-kit.pdf`;
         assert.equal((await client.get(path)).status, 404, 'no token, no kit');
         const response = await client.app.request(path, {
@@ -694,11 +649,7 @@ forEachEngine((engine) => {
       assert.ok(es.includes(bladder), bladder);
       assert.ok(!en.includes(dias));
       // A request of another kind has no kit.
-      const other = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const other = await visitorRequest(client, clinic, bodies.treatment);
       const none = await client.app.request(
         `/api/public/${clinic.slug}/requests/${other.json.requestId}/info-kit.pdf`,
         { headers: { [requestTokenHeader]: other.json.token as string } },
@@ -717,20 +668,14 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
       const client = new TestClient(db, openHours);
-      const made = await client.post(`/api/public/${clinic.slug}/requests`, {
-        ...bodies.treatment,
-        contact: visitor,
-        consent: true,
-      });
+      const made = await visitorRequest(client, clinic, bodies.treatment);
       const id = made.json.requestId as string;
-      const reviewer = new TestClient(db, openHours);
-      await signInStaff(reviewer, clinic, 'reviewer');
+      const reviewer = await staffSignedIn(db, clinic, 'reviewer', openHours);
       assert.equal((await reviewer.get('/api/requests')).status, 403);
       assert.equal((await reviewer.get(`/api/requests/${id}`)).status, 403);
       assert.equal((await reviewer.post(`/api/requests/${id}/notes`, { body: 'hi' })).status, 403);
       // Issue 13: a clinician writes free MRI/CT review results, so sees those requests, and no others.
-      const clinician = new TestClient(db, openHours);
-      await signInStaff(clinician, clinic, 'clinician');
+      const clinician = await staffSignedIn(db, clinic, 'clinician', openHours);
       assert.deepEqual((await clinician.get('/api/requests')).json.requests, []);
       assert.equal((await clinician.get(`/api/requests/${id}`)).status, 404);
       assert.equal((await clinician.post(`/api/requests/${id}/notes`, { body: 'hi' })).status, 403);

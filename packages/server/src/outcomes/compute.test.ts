@@ -11,40 +11,32 @@ const nrs = (completedOn: string, limb: number) => ({
 });
 
 // Surgery 2026-01-10; 6-week target 2026-02-21; today well past 3 months.
-const improved: OutcomePatient = {
+/** An alert raised at `at`; acknowledged `minutes` later, or never (then overdue). */
+const alert = (level: string, at: string, minutes: number | null) => ({
+  level,
+  createdAt: new Date(at),
+  acknowledgedAt: minutes === null ? null : new Date(new Date(at).getTime() + minutes * 60_000),
+  overdue: minutes === null,
+});
+/** A lumbar laminectomy on 2026-01-10 with these answers and alerts. */
+const lumbarPatient = (
+  responses: OutcomePatient['responses'],
+  alerts: OutcomePatient['alerts'],
+): OutcomePatient => ({
   region: 'lumbar',
   procedure: 'laminectomy',
   surgeryDate: d('2026-01-10'),
-  responses: [nrs('2026-01-05', 8), nrs('2026-02-21', 3)],
-  alerts: [
-    {
-      level: 'urgent',
-      createdAt: new Date('2026-01-20T10:00:00Z'),
-      acknowledgedAt: new Date('2026-01-20T10:04:00Z'),
-      overdue: false,
-    },
-    {
-      level: 'urgent',
-      createdAt: new Date('2026-01-25T10:00:00Z'),
-      acknowledgedAt: new Date('2026-01-25T10:10:00Z'),
-      overdue: false,
-    },
-  ],
-};
-const notImproved: OutcomePatient = {
-  region: 'lumbar',
-  procedure: 'laminectomy',
-  surgeryDate: d('2026-01-10'),
-  responses: [nrs('2026-01-08', 6), nrs('2026-02-20', 5)],
-  alerts: [
-    {
-      level: 'emergency',
-      createdAt: new Date('2026-02-01T10:00:00Z'),
-      acknowledgedAt: null,
-      overdue: true,
-    },
-  ],
-};
+  responses,
+  alerts,
+});
+const improved = lumbarPatient(
+  [nrs('2026-01-05', 8), nrs('2026-02-21', 3)],
+  [alert('urgent', '2026-01-20T10:00:00Z', 4), alert('urgent', '2026-01-25T10:00:00Z', 10)],
+);
+const notImproved = lumbarPatient(
+  [nrs('2026-01-08', 6), nrs('2026-02-20', 5)],
+  [alert('emergency', '2026-02-01T10:00:00Z', null)],
+);
 const cervical: OutcomePatient = {
   region: 'cervical',
   procedure: 'laminotomy',

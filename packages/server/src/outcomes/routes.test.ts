@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
-import { enrolAndSignIn, forkSignedIn, signedInClinic } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test('staff read their clinic’s outcomes as JSON and CSV; patients cannot', async () => {
@@ -15,7 +15,7 @@ forEachEngine((engine) => {
       idempotencyKey: randomUUID(),
       checkin: { chestPain: 'yes' },
     });
-    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+    const nurse = await staffSignedIn(admin, clinic, 'care_manager');
     await nurse.post(`/api/alerts/${(posted.json.alert as { id: string }).id}/acknowledge`, {});
 
     const report = await nurse.get('/api/outcomes');

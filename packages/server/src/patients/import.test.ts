@@ -9,7 +9,7 @@ import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { forkSignedIn, signedInClinic } from '../http/test-fixtures.ts';
+import { signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { syntheticCsv } from './import.test-helper.ts';
 
 const header =
@@ -78,7 +78,7 @@ forEachEngine((engine) => {
       });
       assert.equal(bad.status, 400);
       assert.match(bad.json.detail as string, /columns we do not know: "name", "when"/);
-      const clinician = await forkSignedIn(nurse, clinic, 'clinician');
+      const clinician = await staffSignedIn(nurse, clinic, 'clinician');
       assert.equal(
         (await clinician.post('/api/patients/import', { csv, dryRun: true })).status,
         403,

@@ -5,7 +5,6 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   lumbarSurgery,
   seedClinic,
   signedInClinic,
@@ -47,7 +46,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const { clinic, client: staff } = await signedInClinic(db, 'care_manager');
-      const admin = await forkSignedIn(staff, clinic, 'admin');
+      const admin = await staffSignedIn(staff, clinic, 'admin');
       const enrolled = await admin.post('/api/patients', {
         givenName: 'Rosa',
         familyName: 'Diaz',

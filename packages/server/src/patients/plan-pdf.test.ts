@@ -4,7 +4,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, forkSignedIn, seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { pdfText } from '../intake/pdf-text.test-helper.ts';
 
 forEachEngine((engine) => {
@@ -73,7 +73,7 @@ forEachEngine((engine) => {
       assert.ok(bladder.length === 5 && es.includes(bladder.join(' ')), bladder.join(' '));
 
       // The care team can print it too (in the patient's language); the download is audited.
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       assert.match(pdfText(await download(nurse)), /Mi plan de recuperación/);
       const audited = await auditOf(db, clinic.clinicId, 'plan.pdf')
         .select(['actor_role'])

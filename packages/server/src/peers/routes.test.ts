@@ -5,11 +5,11 @@ import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
 import {
-  forkSignedIn,
   type SeededClinic,
   signedInClinic,
   signInPatient,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 
 /** The test clock is 2026-11-20: a surgery in June is past, one in December is still ahead. */
@@ -49,7 +49,7 @@ const offer = {
 
 async function world(db: Kysely<Database>) {
   const { clinic, client: admin } = await signedInClinic(db, 'admin');
-  const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+  const nurse = await staffSignedIn(admin, clinic, 'care_manager');
   const vera = await enrol(admin, clinic, 'Vera', past, '1961-03-04');
   const paco = await enrol(admin, clinic, 'Paco', { ...past, region: 'cervical' });
   const rosa = await enrol(admin, clinic, 'Rosa', ahead);

@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, forkSignedIn, signedInClinic } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { jpegBytes } from '../imaging/dicom.test-helper.ts';
 import { storageUsed } from '../storage/quota.ts';
 import { checkPhoto, exifHasGps } from './image.ts';
@@ -137,7 +137,7 @@ forEachEngine((engine) => {
       const { clinic, client: admin } = await signedInClinic(db, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const checkin = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
         idempotencyKey: randomUUID(),
         checkin: { limbPain: 3 },

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { auditOf } from '../db/test-data.ts';
+import { assertAudited, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   seedClinic,
   signedInClinic,
   signInPatient,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 
 const odiAnswers = (value: number) => ({
@@ -100,15 +100,9 @@ forEachEngine((engine) => {
         'ODI stays off until the clinic confirms its licence',
       );
 
-      const actions = await auditOf(db, clinic.clinicId)
-        .select('action')
-        .where('patient_id', '=', patientId)
-        .execute();
-      for (const action of ['prom.submit', 'prom.list', 'prom.due'])
-        assert.ok(
-          actions.some((a) => a.action === action),
-          action,
-        );
+      await assertAudited(db, clinic.clinicId, ['prom.submit', 'prom.list', 'prom.due'], {
+        patientId,
+      });
     },
   );
 
@@ -123,7 +117,7 @@ forEachEngine((engine) => {
     assert.match(String(refused.json.detail), /licence/);
     assert.match(String(refused.json.detail), /admin can turn it on/);
 
-    const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+    const nurse = await staffSignedIn(admin, clinic, 'care_manager');
     assert.equal(
       (await nurse.put('/api/clinic/settings', { licensedInstruments: ['odi'] })).status,
       403,
@@ -205,8 +199,8 @@ forEachEngine((engine) => {
         surgery: { region: 'cervical', procedure: 'laminectomy', surgeryDate: '2026-11-10' },
       });
       const mjoa = `/api/patients/${patientId}/proms/mjoa`;
-      const clinician = await forkSignedIn(admin, clinic, 'clinician');
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const clinician = await staffSignedIn(admin, clinic, 'clinician');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
 
       const byPatient = await patient.post(mjoa, { answers: mjoaAnswers });
       assert.equal(byPatient.status, 403);
@@ -233,7 +227,7 @@ forEachEngine((engine) => {
       const other = await enrolAndSignIn(admin, clinic);
       assert.equal((await other.client.post(ndi, { answers: { axial: 3, limb: 3 } })).status, 403);
       assert.equal((await other.client.get(`/api/patients/${patientId}/proms`)).status, 403);
-      const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
+      const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
       assert.equal(
         (await reviewer.get(`/api/patients/${patientId}/proms`)).status,
         403,

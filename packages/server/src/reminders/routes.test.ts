@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { auditOf, insertAlert } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { auditOf, insertAlert, outboxOf, updatePatient } from '../db/test-data.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import {
   enrolAndSignIn,
-  forkSignedIn,
   signedInClinic,
   signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { sendOutbox } from '../jobs/outbox-sender.ts';
 import { fakeTwilio } from '../messaging/fake-twilio.test-helper.ts';
@@ -15,19 +17,26 @@ import { runReminders } from './run.ts';
 
 const tenAmLa = new Date('2026-11-20T18:00:00Z');
 
+/** A fresh database, a clinic, its admin's client and one enrolled patient signed in on another. */
+async function withPatient(engine: TestEngine) {
+  const { db } = await engine.open();
+  const { clinic, client: admin } = await signedInClinic(db, 'admin');
+  const { patientId, client } = await enrolAndSignIn(admin, clinic);
+  return { db, clinic, admin, patientId, client };
+}
+
+function sendsOf(db: Kysely<Database>, clinicId: string) {
+  return db.selectFrom('reminder_sends').where('clinic_id', '=', clinicId);
+}
+
 forEachEngine((engine) => {
   engine.test(
     'stop link: GET asks, the RFC 8058 one-click POST stops email, and no email follows',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, client } = await withPatient(engine);
       await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
-      const email = await db
-        .selectFrom('outbox')
+      const email = await outboxOf(db, clinic.clinicId, 'reminder')
         .select(['body_text', 'headers'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'reminder')
         .executeTakeFirstOrThrow();
       const url = new URL(
         ((email.headers as Record<string, string>)['List-Unsubscribe'] ?? '').slice(1, -1),
@@ -66,12 +75,7 @@ forEachEngine((engine) => {
       await runReminders(db, new Date(tenAmLa.getTime() + 24 * 3600_000), {
         clinicId: clinic.clinicId,
       });
-      const emails = await db
-        .selectFrom('outbox')
-        .select('id')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'reminder')
-        .execute();
+      const emails = await outboxOf(db, clinic.clinicId, 'reminder').select('id').execute();
       assert.equal(emails.length, 1);
       const audit = await auditOf(db, clinic.clinicId, 'reminders.stop-link')
         .select('action')
@@ -83,9 +87,7 @@ forEachEngine((engine) => {
   engine.test(
     'prefs: the patient pauses; bad input is a 400; staff cannot change them',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, client } = await withPatient(engine);
       const path = `/api/patients/${patientId}/reminders`;
       const bad = await client.put(path, { channels: ['fax'], paused: false, quietHours: null });
       assert.equal(bad.status, 400);
@@ -106,11 +108,7 @@ forEachEngine((engine) => {
       });
       assert.equal(ok.status, 200);
       await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
-      const sends = await db
-        .selectFrom('reminder_sends')
-        .select('id')
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const sends = await sendsOf(db, clinic.clinicId).select('id').execute();
       assert.equal(sends.length, 0);
       const sub = await client.post(`/api/patients/${patientId}/push-subscriptions`, {
         endpoint: 'http://insecure.example/push',
@@ -123,15 +121,8 @@ forEachEngine((engine) => {
   engine.test(
     'calendar: a valid RFC 5545 file and a private feed that can be revoked',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client } = await enrolAndSignIn(admin, clinic);
-      await db
-        .updateTable('patients')
-        .set({ language: 'es' })
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('id', '=', patientId)
-        .execute();
+      const { db, clinic, admin, patientId, client } = await withPatient(engine);
+      await updatePatient(db, clinic.clinicId, patientId, { language: 'es' });
       const file = await client.get(`/api/patients/${patientId}/calendar.ics`);
       assert.equal(file.status, 200);
       assert.match(file.headers.get('content-type') ?? '', /^text\/calendar/);
@@ -178,12 +169,7 @@ forEachEngine((engine) => {
       const alerted = await enrolAndSignIn(admin, clinic, {
         surgery: { region: 'lumbar', procedure: 'laminectomy', surgeryDate: '2026-09-01' },
       });
-      await db
-        .updateTable('patients')
-        .set({ phone: '+1 (555) 010-2000' })
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('id', '=', quiet.patientId)
-        .execute();
+      await updatePatient(db, clinic.clinicId, quiet.patientId, { phone: '+1 (555) 010-2000' });
       await insertAlert(db, {
         clinicId: clinic.clinicId,
         patientId: alerted.patientId,
@@ -191,7 +177,7 @@ forEachEngine((engine) => {
         priority: 1,
         createdAt: new Date('2026-11-18T18:00:00Z'),
       });
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
         patientId: string;
         noCheckinSince: boolean;
@@ -294,7 +280,7 @@ forEachEngine((engine) => {
         priority: 1,
         createdAt: new Date('2026-11-18T15:00:00Z'),
       });
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const entries = (await nurse.get('/api/worklist')).json.entries as unknown as {
         patientId: string;
         reason: string;
@@ -322,15 +308,8 @@ forEachEngine((engine) => {
   engine.test(
     'SMS reminder: through the outbox to the fake Twilio, with a stop link that works; none after stopping',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client } = await enrolAndSignIn(admin, clinic);
-      await db
-        .updateTable('patients')
-        .set({ phone: '+15550102000' })
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('id', '=', patientId)
-        .execute();
+      const { db, clinic, admin, patientId, client } = await withPatient(engine);
+      await updatePatient(db, clinic.clinicId, patientId, { phone: '+15550102000' });
       const chose = await client.put(`/api/patients/${patientId}/reminders`, {
         channels: ['sms'],
         paused: false,
@@ -356,11 +335,7 @@ forEachEngine((engine) => {
         assert.match(text?.Body ?? '', /How are you today\?/);
         const stopUrl = /https?:\/\/\S+\/r\/stop\/\S+/.exec(text?.Body ?? '')?.[0];
         assert.ok(stopUrl, 'the text carries its stop link');
-        const send = await db
-          .selectFrom('reminder_sends')
-          .select(['channel', 'status'])
-          .where('clinic_id', '=', clinic.clinicId)
-          .execute();
+        const send = await sendsOf(db, clinic.clinicId).select(['channel', 'status']).execute();
         assert.deepEqual(send, [{ channel: 'sms', status: 'sent' }]);
         const stopped = await admin.fork().request('POST', new URL(stopUrl).pathname, '', {
           'content-type': 'application/x-www-form-urlencoded',
@@ -382,10 +357,8 @@ forEachEngine((engine) => {
   engine.test(
     'alert emails: a nurse opts in to new urgent alerts and out of escalation emails',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client } = await enrolAndSignIn(admin, clinic);
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const { db, clinic, admin, patientId, client } = await withPatient(engine);
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       assert.deepEqual((await nurse.get('/api/staff/me/alert-emails')).json, {
         newUrgent: false,
         escalations: true,
@@ -411,11 +384,8 @@ forEachEngine((engine) => {
         checkin: { ...calmDay, temperature: { value: 101.8, unit: 'F' } },
       });
       assert.equal(fever.status, 201, fever.text);
-      const mails = await db
-        .selectFrom('outbox')
+      const mails = await outboxOf(db, clinic.clinicId, 'alert_new')
         .select(['to_address', 'subject', 'body_text'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'alert_new')
         .execute();
       assert.deepEqual(
         mails.map((m) => [m.to_address, m.subject]),
@@ -427,12 +397,7 @@ forEachEngine((engine) => {
         idempotencyKey: 'calm-0001-abcdef',
         checkin: calmDay,
       });
-      const after = await db
-        .selectFrom('outbox')
-        .select('id')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'alert_new')
-        .execute();
+      const after = await outboxOf(db, clinic.clinicId, 'alert_new').select('id').execute();
       assert.equal(after.length, 1);
       // Escalation: the nurse is first on call and chose no escalation emails.
       await db
@@ -442,11 +407,8 @@ forEachEngine((engine) => {
       const { escalateOverdueAlerts } = await import('../alerts/escalation.ts');
       const escalated = await escalateOverdueAlerts(db, new Date('2027-01-01T00:00:00Z'));
       assert.equal(escalated.length, 1, 'still escalates');
-      const escalationMails = await db
-        .selectFrom('outbox')
+      const escalationMails = await outboxOf(db, clinic.clinicId, 'alert_escalation')
         .select('id')
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('kind', '=', 'alert_escalation')
         .execute();
       assert.equal(escalationMails.length, 0);
     },
@@ -482,11 +444,7 @@ forEachEngine((engine) => {
       // The clinic sends from 10:00: 09:00 in Los Angeles sends nothing, 10:00 does.
       await runReminders(db, new Date(tenAmLa.getTime() - 3600_000), { clinicId: clinic.clinicId });
       await runReminders(db, tenAmLa, { clinicId: clinic.clinicId });
-      const sends = await db
-        .selectFrom('reminder_sends')
-        .select('created_at')
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const sends = await sendsOf(db, clinic.clinicId).select('created_at').execute();
       assert.deepEqual(
         sends.map((s) => s.created_at.toISOString()),
         [tenAmLa.toISOString()],

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, forkSignedIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 
 interface CaseView {
   id: string;
@@ -49,8 +49,8 @@ async function world(db: Parameters<typeof seedClinic>[0], surgery?: Record<stri
     idempotencyKey: randomUUID(),
     checkin: { axialPain: 4, limbPain: 3 },
   });
-  const reviewer = await forkSignedIn(admin, clinic, 'reviewer');
-  const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+  const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
+  const nurse = await staffSignedIn(admin, clinic, 'care_manager');
   return { clinic, admin, rosa, reviewer, nurse };
 }
 
@@ -247,7 +247,7 @@ forEachEngine((engine) => {
         400,
         "another clinic's reviewer",
       );
-      const theirAdmin = await forkSignedIn(admin, elsewhere, 'admin');
+      const theirAdmin = await staffSignedIn(admin, elsewhere, 'admin');
       assert.equal((await theirAdmin.get(`/api/second-opinions/${id}`)).status, 404);
       assert.equal(
         (await theirAdmin.post(url, { reviewerId: elsewhere.staff.reviewer.id })).status,
@@ -376,7 +376,7 @@ forEachEngine((engine) => {
         new Date(Date.parse('2026-12-01T18:00:00Z') + 3_600_000).toISOString(),
         'urgent: acknowledged within the hour',
       );
-      const nurse = await forkSignedIn(admin, clinic, 'care_manager');
+      const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const queue = await nurse.get('/api/alerts');
       assert.ok(queue.text.includes(alertId), 'the alert is in the care team queue');
 
