@@ -5,7 +5,6 @@ import {
   passwordResetDto,
   passwordResetRequestedDto,
 } from '@lamina/contract';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import type { Role } from '../db/schema.ts';
@@ -14,17 +13,12 @@ import { readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { forbidden, HttpProblem } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
-import { clearLimit, hitAll } from '../http/rate-limit.ts';
+import { clearLimit } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import type { Actor } from './access.ts';
-import {
-  accountKey,
-  addressKey,
-  passwordLimits,
-  resetRequestLimits,
-  resetTokenMinutes,
-} from './limits.ts';
+import { emailedRequest } from './emailed-request.ts';
+import { accountKey, passwordLimits, resetRequestLimits, resetTokenMinutes } from './limits.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import { revokeAllSessionsOf } from './session.ts';
 import { confirmPassword } from './step-up.ts';
@@ -86,30 +80,15 @@ const invalidReset = () =>
 async function requestReset(c: AppContext) {
   const input = await readJson(c, resetRequestSchema);
   const { db, now, devLog } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select(['id', 'name'])
-    .where('slug', '=', input.clinic)
-    .executeTakeFirst();
-  if (clinic) {
-    // Counted by the address given, account or not: the answers do not tell which emails exist.
-    await hitAll(
-      c,
-      clinic.id,
-      [
-        { limit: resetRequestLimits.account, key: accountKey(input.email) },
-        { limit: resetRequestLimits.ip, key: addressKey(c.get('ip')) },
-      ],
-      (minutes) => `Too many reset emails were asked for. You can ask again in ${minutes} minutes.`,
-    );
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('clinic_id', '=', clinic.id)
-      .where(sql`lower(email)`, '=', input.email)
-      .where('role', '!=', 'patient')
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst();
+  const found = await emailedRequest(
+    c,
+    input,
+    'staff',
+    resetRequestLimits,
+    (minutes) => `Too many reset emails were asked for. You can ask again in ${minutes} minutes.`,
+  );
+  if (found) {
+    const { clinic, user } = found;
     if (user) {
       const secret = newSecretToken();
       const token = `${clinic.id}.${secret}`;
