@@ -1,6 +1,6 @@
 import { type AlertSettings, alertSettingsDto } from '@lamina/contract';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { auditedClinicChange } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -78,7 +78,7 @@ async function replace(c: AppContext) {
       [{ field: 'onCall', message: `not a care-team member here: ${bad.join(', ')}` }],
     );
   }
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.alert-settings', async (trx) => {
     await trx
       .updateTable('clinics')
       .set({ ack_deadlines: JSON.stringify(input.ackDeadlines) })
@@ -97,13 +97,7 @@ async function replace(c: AppContext) {
         )
         .execute();
     }
-    const event = {
-      action: 'clinic.alert-settings',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      details: input,
-    };
-    await audit(c, event, trx);
+    return input;
   });
   return c.json({ ackDeadlines: resolveAckDeadlines(input.ackDeadlines), onCall: input.onCall });
 }

@@ -6,7 +6,7 @@ import {
   passwordResetRequestedDto,
 } from '@lamina/contract';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
@@ -238,23 +238,13 @@ async function updateMfaPolicy(c: AppContext) {
   const roles: Role[] | null = input.requiredRoles
     ? [...new Set(input.requiredRoles)].sort()
     : null;
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.mfa-policy-update', async (trx) => {
     await trx
       .updateTable('clinics')
       .set({ mfa_required_roles: roles })
       .where('id', '=', actor.clinicId)
       .execute();
-    await audit(
-      c,
-      {
-        action: 'clinic.mfa-policy-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { requiredRoles: roles },
-      },
-      trx,
-    );
+    return { requiredRoles: roles };
   });
   return readMfaPolicy(c);
 }

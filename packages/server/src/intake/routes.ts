@@ -15,7 +15,7 @@ import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { countAttempt } from '../candidacy/store.ts';
@@ -570,20 +570,10 @@ async function readHours(c: AppContext) {
 async function updateHours(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
   const { hours } = await readJson(c, clinicHoursBodySchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.hours-update', async (trx) => {
     const before = (await clinicContact(trx, actor.clinicId)).hours;
     await setClinicHours(trx, actor.clinicId, hours);
-    await audit(
-      c,
-      {
-        action: 'clinic.hours-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { before, after: hours },
-      },
-      trx,
-    );
+    return { before, after: hours };
   });
   return readHours(c);
 }

@@ -23,7 +23,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { resolveAckDeadlines } from '../alerts/deadlines.ts';
 import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
@@ -543,19 +543,9 @@ async function readSettings(c: AppContext) {
 async function writeSettings(c: AppContext) {
   const actor = authorizeAction(c, 'assign');
   const { reportBusinessDays } = await readJson(c, secondOpinionSettingsSchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'second_opinion.settings', async (trx) => {
     const before = await setReportBusinessDays(trx, actor.clinicId, reportBusinessDays);
-    await audit(
-      c,
-      {
-        action: 'second_opinion.settings',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { before, after: reportBusinessDays },
-      },
-      trx,
-    );
+    return { before, after: reportBusinessDays };
   });
   return c.json({ reportBusinessDays });
 }
