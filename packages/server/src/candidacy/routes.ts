@@ -6,10 +6,12 @@ import {
   leadStatusAnswerDto,
 } from '@lamina/contract';
 import { assessCandidacy, candidacyAnswersSchema } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
 import { hashToken } from '../auth/tokens.ts';
+import type { Database } from '../db/schema.ts';
 import { contactFields, reachable } from '../http/contact.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
@@ -160,28 +162,46 @@ async function requireLead(c: AppContext, clinicId: string, leadId: string) {
   if (!lead) throw notFound('This lead');
 }
 
+/**
+ * Changes a lead and audits its before and after in one transaction; `change` answers the value
+ * before (undefined: the lead is gone, a 404).
+ */
+async function changeLead<T>(
+  c: AppContext,
+  leadId: string,
+  action: string,
+  after: T,
+  change: (trx: Kysely<Database>) => Promise<T | undefined>,
+) {
+  const before = await c
+    .get('deps')
+    .db.transaction()
+    .execute(async (trx) => {
+      const previous = await change(trx);
+      if (previous !== undefined)
+        await audit(
+          c,
+          {
+            action,
+            subjectType: 'candidacy_lead',
+            subjectId: leadId,
+            details: { before: previous, after },
+          },
+          trx,
+        );
+      return previous;
+    });
+  if (before === undefined) throw notFound('This lead');
+}
+
 async function updateStatus(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-leads');
   const leadId = pathId(c, 'leadId');
-  const { db } = c.get('deps');
   await requireLead(c, actor.clinicId, leadId);
   const { status } = await readJson(c, leadStatusSchema);
-  const before = await db.transaction().execute(async (trx) => {
-    const previous = await setLeadStatus(trx, actor.clinicId, leadId, status);
-    if (previous !== undefined)
-      await audit(
-        c,
-        {
-          action: 'lead.status',
-          subjectType: 'candidacy_lead',
-          subjectId: leadId,
-          details: { before: previous, after: status },
-        },
-        trx,
-      );
-    return previous;
-  });
-  if (before === undefined) throw notFound('This lead');
+  await changeLead(c, leadId, 'lead.status', status, (trx) =>
+    setLeadStatus(trx, actor.clinicId, leadId, status),
+  );
   return c.json({ leadId, status });
 }
 
@@ -192,22 +212,9 @@ async function assign(c: AppContext) {
   await requireLead(c, actor.clinicId, leadId);
   const { userId } = await readJson(c, assigneeSchema);
   const assignee = await requireAssignee(db, actor.clinicId, userId);
-  const before = await db.transaction().execute(async (trx) => {
-    const previous = await assignLead(trx, actor.clinicId, leadId, userId);
-    if (previous !== undefined)
-      await audit(
-        c,
-        {
-          action: 'lead.assign',
-          subjectType: 'candidacy_lead',
-          subjectId: leadId,
-          details: { before: previous, after: userId },
-        },
-        trx,
-      );
-    return previous;
-  });
-  if (before === undefined) throw notFound('This lead');
+  await changeLead(c, leadId, 'lead.assign', userId, (trx) =>
+    assignLead(trx, actor.clinicId, leadId, userId),
+  );
   return c.json({ leadId, assignee });
 }
 
