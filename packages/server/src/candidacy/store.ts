@@ -118,6 +118,19 @@ export async function listLeads(
   }));
 }
 
+/** The lead's status and assignee, locked for a change (undefined: no such lead). */
+const lockLead = (db: Kysely<Database>, clinicId: string, leadId: string) =>
+  db
+    .selectFrom('candidacy_leads')
+    .select(['status', 'assigned_to'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', leadId)
+    .forUpdate()
+    .executeTakeFirst();
+
+const updateLead = (db: Kysely<Database>, clinicId: string, leadId: string) =>
+  db.updateTable('candidacy_leads').where('clinic_id', '=', clinicId).where('id', '=', leadId);
+
 /** Whom the lead was assigned to before the change (null: nobody), or undefined when there is no such lead. */
 export async function assignLead(
   db: Kysely<Database>,
@@ -125,20 +138,9 @@ export async function assignLead(
   leadId: string,
   userId: string | null,
 ): Promise<string | null | undefined> {
-  const before = await db
-    .selectFrom('candidacy_leads')
-    .select('assigned_to')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await lockLead(db, clinicId, leadId);
   if (!before) return undefined;
-  await db
-    .updateTable('candidacy_leads')
-    .set({ assigned_to: userId })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .execute();
+  await updateLead(db, clinicId, leadId).set({ assigned_to: userId }).execute();
   return before.assigned_to;
 }
 
@@ -149,19 +151,8 @@ export async function setLeadStatus(
   leadId: string,
   status: LeadStatus,
 ): Promise<LeadStatus | undefined> {
-  const before = await db
-    .selectFrom('candidacy_leads')
-    .select('status')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await lockLead(db, clinicId, leadId);
   if (!before) return undefined;
-  await db
-    .updateTable('candidacy_leads')
-    .set({ status })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .execute();
+  await updateLead(db, clinicId, leadId).set({ status }).execute();
   return before.status;
 }
