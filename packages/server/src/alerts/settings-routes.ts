@@ -4,7 +4,7 @@ import { auditedClinicChange } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { invalidField } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { ackDeadlinesSchema, resolveAckDeadlines } from './deadlines.ts';
 
@@ -54,9 +54,7 @@ async function replace(c: AppContext) {
   const input = await readJson(c, alertSettingsSchema);
   const { db } = c.get('deps');
   if (new Set(input.onCall).size !== input.onCall.length) {
-    throw new HttpProblem(400, 'Invalid input', 'A person is on the on-call list twice.', [
-      { field: 'onCall', message: 'has a duplicate' },
-    ]);
+    throw invalidField('onCall', 'has a duplicate', 'A person is on the on-call list twice.');
   }
   const staff = input.onCall.length
     ? await db
@@ -71,11 +69,10 @@ async function replace(c: AppContext) {
     (id) => !staff.some((s) => s.id === id && s.role !== 'patient' && s.role !== 'reviewer'),
   );
   if (bad.length > 0) {
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      'onCall',
+      `not a care-team member here: ${bad.join(', ')}`,
       'Only active care managers, clinicians and admins of this clinic can be on call.',
-      [{ field: 'onCall', message: `not a care-team member here: ${bad.join(', ')}` }],
     );
   }
   await auditedClinicChange(c, actor.clinicId, 'clinic.alert-settings', async (trx) => {

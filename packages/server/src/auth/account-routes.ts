@@ -11,7 +11,7 @@ import type { Role } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { forbidden, HttpProblem } from '../http/problem.ts';
+import { forbidden, invalidField } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { clearLimit } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
@@ -70,11 +70,10 @@ function requireStaff(c: AppContext): Actor {
 }
 
 const invalidReset = () =>
-  new HttpProblem(
-    400,
-    'Invalid input',
+  invalidField(
+    'token',
+    'is not a valid, unused reset code',
     'This reset link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.',
-    [{ field: 'token', message: 'is not a valid, unused reset code' }],
   );
 
 async function requestReset(c: AppContext) {

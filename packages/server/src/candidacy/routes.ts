@@ -16,13 +16,13 @@ import { contactFields, reachable } from '../http/contact.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { notFound, tooManyRequests } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
+import { limitAttempts } from '../http/rate-limit.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
   assignLead,
   clinicBySlug,
-  countAttempt,
   listLeads,
   setLeadStatus,
   storeAssessment,
@@ -56,21 +56,18 @@ async function submit(c: AppContext) {
   const { db, now } = c.get('deps');
   const clinic = slugPattern.test(slug) ? await clinicBySlug(db, slug) : undefined;
   if (!clinic) throw notFound(`A clinic called "${slug}"`);
+  await limitAttempts(
+    c,
+    {
+      clinicId: clinic.id,
+      bucket: 'candidacy',
+      key: hashToken(c.get('ip') ?? 'unknown'),
+      max: candidacyLimit.submissions,
+      windowMinutes: candidacyLimit.windowMinutes,
+    },
+    `Too many checks from here in a short time. Please wait ${candidacyLimit.windowMinutes} minutes, then try again.`,
+  );
   const at = now();
-  // Counted before the body is read, so junk submissions count too.
-  const attempts = await countAttempt(db, {
-    clinicId: clinic.id,
-    bucket: 'candidacy',
-    key: hashToken(c.get('ip') ?? 'unknown'),
-    at,
-    windowStart: new Date(at.getTime() - candidacyLimit.windowMinutes * 60_000),
-  });
-  if (attempts > candidacyLimit.submissions) {
-    c.header('retry-after', String(candidacyLimit.windowMinutes * 60));
-    throw tooManyRequests(
-      `Too many checks from here in a short time. Please wait ${candidacyLimit.windowMinutes} minutes, then try again.`,
-    );
-  }
   const input = await readJson(c, candidacySubmissionSchema);
   const result = assessCandidacy(input.answers);
   const stored = await db.transaction().execute(async (trx) => {

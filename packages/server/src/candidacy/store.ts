@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CandidacyAnswers, CandidacyResult } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { hit } from '../http/rate-limit.ts';
 
-/** All SQL about public candidacy checks, the leads they create and their rate limit. */
+/** All SQL about public candidacy checks and the leads they create. */
 
 export type LeadStatus = 'new' | 'contacted' | 'closed';
 
@@ -14,26 +13,6 @@ export async function clinicBySlug(db: Kysely<Database>, slug: string) {
     .select(['id', 'name'])
     .where('slug', '=', slug)
     .executeTakeFirst();
-}
-
-/**
- * Records one attempt and returns how many this key made in the window, this one included: the
- * shared limiter (http/rate-limit.ts), which counts and checks in one statement, so racing requests
- * cannot overshoot the limit. The window is fixed, from the key's first attempt.
- */
-export async function countAttempt(
-  db: Kysely<Database>,
-  input: { clinicId: string; bucket: string; key: string; at: Date; windowStart: Date },
-): Promise<number> {
-  const windowSeconds = Math.round((input.at.getTime() - input.windowStart.getTime()) / 1000);
-  const counted = await hit(
-    db,
-    input.clinicId,
-    { bucket: input.bucket, max: Number.MAX_SAFE_INTEGER, windowSeconds },
-    input.key,
-    input.at,
-  );
-  return counted.hits;
 }
 
 export async function storeAssessment(

@@ -4,7 +4,7 @@ import { auditedClinicChange } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { invalidField, notFound } from '../http/problem.ts';
 import { e164Phone } from '../messaging/phone.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
 import { languageSchema, timeZoneSchema } from './create.ts';
@@ -99,8 +99,7 @@ async function update(c: AppContext) {
   return c.json(await profileOf(c, actor.clinicId));
 }
 
-const badLogo = (detail: string) =>
-  new HttpProblem(400, 'Invalid input', detail, [{ field: 'imageBase64', message: detail }]);
+const badLogo = (detail: string) => invalidField('imageBase64', detail, detail);
 
 async function setLogo(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
