@@ -6,12 +6,9 @@
  */
 import type pg from 'pg';
 import { percentile, quick, verdict } from '../../../../scripts/bench-kit.ts';
-import { migrate } from '../db/migrate.ts';
 import { scratchPostgres } from '../ops/bench-servers.ts';
 import { openAlertQueue } from './store.ts';
 
-const postgresUrl =
-  process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // --quick: a tenth of the clinic (1 000 patients × 200 check-ins), same shape.
 const patients = Number(process.env.BENCH_PATIENTS ?? (quick ? 1_000 : 10_000));
 const perPatient = Number(process.env.BENCH_CHECKINS_PER_PATIENT ?? 200);
@@ -57,16 +54,10 @@ export async function generateClinicData(
   await client.query('analyze');
 }
 
-const scratch = await scratchPostgres(
-  postgresUrl,
-  'queue_bench',
-  'triage queue query on PostgreSQL',
-);
+const scratch = await scratchPostgres('queue_bench', 'triage queue query on PostgreSQL');
 if (!scratch) process.exit(0);
 const { lamina, client } = scratch;
 try {
-  await migrate(lamina.db);
-  await client.connect();
   const started = performance.now();
   await generateClinicData(client, { patients, perPatient });
   const counts =

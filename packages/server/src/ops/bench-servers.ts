@@ -9,6 +9,7 @@ import { addDays, type IsoDate, surgerySchema } from '@lamina/pathway';
 import pg from 'pg';
 import type { LoadTarget } from '../../../../scripts/bench-kit.ts';
 import type { DatabaseConfig } from '../db/config.ts';
+import { migrate } from '../db/migrate.ts';
 import { openDatabase, postgresDatabase } from '../db/open.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { enrolPatient } from '../patients/store.ts';
@@ -131,11 +132,14 @@ export async function signInPatients(server: Server, emails: string[]): Promise<
 }
 
 /**
- * A fresh PostgreSQL database `lamina_<name>_<pid>` with Lamina's pool on it and a plain client
- * (not yet connected) for bulk generation; undefined, after saying `<label>: skipped (why)`, when
- * PostgreSQL is not there. `drop()` ends both and deletes the database.
+ * A fresh, migrated PostgreSQL database `lamina_<name>_<pid>` (on LAMINA_TEST_POSTGRES_URL's
+ * server) with Lamina's pool on it and a connected plain client for bulk generation; undefined,
+ * after saying `<label>: skipped (why)`, when PostgreSQL is not there. `drop()` ends both and
+ * deletes the database.
  */
-export async function scratchPostgres(postgresUrl: string, name: string, label: string) {
+export async function scratchPostgres(name: string, label: string) {
+  const postgresUrl =
+    process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: postgresUrl });
   const database = `lamina_${name}_${process.pid}`;
   try {
@@ -149,14 +153,18 @@ export async function scratchPostgres(postgresUrl: string, name: string, label: 
   url.pathname = `/${database}`;
   const lamina = postgresDatabase(url.toString(), 4);
   const client = new pg.Client({ connectionString: url.toString() });
-  return {
-    lamina,
-    client,
-    async drop() {
-      await client.end().catch(() => {});
-      await lamina.close();
-      await admin.query(`drop database if exists ${database} with (force)`);
-      await admin.end();
-    },
+  const drop = async () => {
+    await client.end().catch(() => {});
+    await lamina.close();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
   };
+  try {
+    await migrate(lamina.db);
+    await client.connect();
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { lamina, client, drop };
 }

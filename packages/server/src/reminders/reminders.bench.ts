@@ -8,26 +8,17 @@
 import { defaultReminderSettings } from '@lamina/pathway';
 import { sql } from 'kysely';
 import { percentile } from '../../../../scripts/bench-kit.ts';
-import { migrate } from '../db/migrate.ts';
 import { scratchPostgres } from '../ops/bench-servers.ts';
 import { runReminders } from './run.ts';
 import { worklist } from './worklist.ts';
 
-const postgresUrl =
-  process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const total = Number(process.env.BENCH_REMINDER_PATIENTS ?? 100_000);
 const clinics = 10;
 
-const scratch = await scratchPostgres(
-  postgresUrl,
-  'reminders_bench',
-  'reminders bench on PostgreSQL',
-);
+const scratch = await scratchPostgres('reminders_bench', 'reminders bench on PostgreSQL');
 if (!scratch) process.exit(0);
 const { lamina, client } = scratch;
 try {
-  await migrate(lamina.db);
-  await client.connect();
   const started = performance.now();
   await client.query(
     `insert into clinics (id, slug, name, timezone)
