@@ -6,7 +6,7 @@ import type { AppContext } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { readQuery } from '../http/query.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
-import { type AuditFilters, queryAudit } from './store.ts';
+import { type AuditFilters, auditLogColumns, queryAudit } from './store.ts';
 
 /** A date (midnight UTC) or a date-time with an offset. */
 const instant = z
@@ -32,17 +32,7 @@ export const auditPageSchema = auditFilterSchema.extend({
 
 /** The most rows one CSV export carries; narrow the dates for more. */
 export const csvExportLimit = 50_000;
-const csvColumns = [
-  'at',
-  'actor_id',
-  'actor_role',
-  'action',
-  'subject_type',
-  'subject_id',
-  'patient_id',
-  'ip',
-  'details',
-] as const;
+const csvColumns = auditLogColumns;
 
 /**
  * RFC 4180 quoting, plus a leading apostrophe on values a spreadsheet would run as a formula

@@ -7,7 +7,7 @@ import { confirmPassword, useTotpCode } from '../auth/step-up.ts';
 import { newTotpSecret, totpUri } from '../auth/totp.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
-import { conflict, forbidden, HttpProblem } from '../http/problem.ts';
+import { conflict, forbidden, invalidField } from '../http/problem.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
 import { enableTotp, getUser, setPendingTotp } from './store.ts';
 
@@ -64,12 +64,11 @@ async function totpEnable(c: AppContext) {
   await confirmPassword(c, actor, password, 'password');
   // Checks the code and records its step as used (the enabling code cannot be replayed to sign in).
   if (!(await useTotpCode(c, { clinic_id: actor.clinicId, id: actor.userId }, pending, code)))
-    throw new HttpProblem(400, 'Invalid input', 'That code is not right.', [
-      {
-        field: 'code',
-        message: 'is not the current code: check the time on your phone and try the newest code',
-      },
-    ]);
+    throw invalidField(
+      'code',
+      'is not the current code: check the time on your phone and try the newest code',
+      'That code is not right.',
+    );
   const enabled = await db.transaction().execute(async (trx) => {
     if (!(await enableTotp(trx, actor.clinicId, actor.userId, pending))) return false;
     await audit(

@@ -1,7 +1,7 @@
 import { clinicSettingsDto } from '@lamina/contract';
 import { promInstrumentIds } from '@lamina/pathway';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { auditedClinicChange } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -35,33 +35,19 @@ async function update(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
   const input = await readJson(c, clinicSettingsSchema);
   const licensedInstruments = [...new Set(input.licensedInstruments)].sort();
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.settings-update', async (trx) => {
     const before = await clinicSettings(trx, actor.clinicId);
     await setLicensedInstruments(trx, actor.clinicId, licensedInstruments);
     await setClinicContact(trx, actor.clinicId, {
       phone: input.phone,
       emergencyNumber: input.emergencyNumber,
     });
-    await audit(
-      c,
-      {
-        action: 'clinic.settings-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: {
-          before,
-          after: {
-            licensedInstruments,
-            phone: input.phone,
-            emergencyNumber: input.emergencyNumber,
-          },
-        },
-      },
-      trx,
-    );
+    return {
+      before,
+      after: { licensedInstruments, phone: input.phone, emergencyNumber: input.emergencyNumber },
+    };
   });
-  return c.json(await clinicSettings(db, actor.clinicId));
+  return c.json(await clinicSettings(c.get('deps').db, actor.clinicId));
 }
 
 export const settingsRoutes: RouteSpec[] = [

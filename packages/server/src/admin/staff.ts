@@ -16,7 +16,7 @@ import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { conflict, HttpProblem, notFound } from '../http/problem.ts';
+import { conflict, invalidField, notFound } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
 import {
@@ -74,21 +74,19 @@ export async function requireAssignee(
   if (userId === null) return null;
   const member = await activeCareTeamMember(db, clinicId, userId);
   if (!member)
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      'userId',
+      'is not an active care-team member of this clinic',
       'Choose an active care manager, clinician or admin of this clinic.',
-      [{ field: 'userId', message: 'is not an active care-team member of this clinic' }],
     );
   return member;
 }
 
 const invalidInvitation = () =>
-  new HttpProblem(
-    400,
-    'Invalid input',
+  invalidField(
+    'token',
+    'is not a valid, unused invitation',
     'This invitation is not valid any more: it was already used or it has expired. Ask your clinic admin for a new one.',
-    [{ field: 'token', message: 'is not a valid, unused invitation' }],
   );
 
 async function invite(c: AppContext) {
@@ -208,9 +206,11 @@ async function assign(c: AppContext) {
   const { reviewerId } = await readJson(c, assignReviewerSchema);
   const reviewer = await getUser(db, actor.clinicId, reviewerId);
   if (reviewer?.role !== 'reviewer' || reviewer.disabled_at !== null)
-    throw new HttpProblem(400, 'Invalid input', 'Choose an active reviewer of this clinic.', [
-      { field: 'reviewerId', message: 'is not an active reviewer of this clinic' },
-    ]);
+    throw invalidField(
+      'reviewerId',
+      'is not an active reviewer of this clinic',
+      'Choose an active reviewer of this clinic.',
+    );
   const added = await db.transaction().execute(async (trx) => {
     const inserted = await assignReviewer(trx, {
       clinicId: actor.clinicId,

@@ -246,6 +246,19 @@ export interface AuditFilters {
   to?: Date | undefined;
 }
 
+/** What an audit-log row says (its id aside): the columns of the log page and of the CSV export. */
+export const auditLogColumns = [
+  'at',
+  'actor_id',
+  'actor_role',
+  'action',
+  'subject_type',
+  'subject_id',
+  'patient_id',
+  'ip',
+  'details',
+] as const;
+
 /** A clinic's audit entries matching the filters, newest first. */
 export async function queryAudit(
   db: Kysely<Database>,
@@ -255,18 +268,7 @@ export async function queryAudit(
 ) {
   let query = db
     .selectFrom('audit_log')
-    .select([
-      'id',
-      'at',
-      'actor_id',
-      'actor_role',
-      'action',
-      'subject_type',
-      'subject_id',
-      'patient_id',
-      'ip',
-      'details',
-    ])
+    .select(['id', ...auditLogColumns])
     .where('clinic_id', '=', clinicId);
   if (filters.patientId) query = query.where('patient_id', '=', filters.patientId);
   if (filters.actorId) query = query.where('actor_id', '=', filters.actorId);

@@ -4,14 +4,11 @@
  * database with generate_series: 10 000 patients × 200 check-ins, ~1% of check-ins with an alert,
  * a tenth of those still open. BENCH_PATIENTS / BENCH_CHECKINS_PER_PATIENT shrink it for a quick run.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { percentile, quick, verdict } from '../../../../scripts/bench-kit.ts';
-import { migrate } from '../db/migrate.ts';
-import { postgresDatabase } from '../db/open.ts';
+import { scratchPostgres } from '../ops/bench-servers.ts';
 import { openAlertQueue } from './store.ts';
 
-const postgresUrl =
-  process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // --quick: a tenth of the clinic (1 000 patients × 200 check-ins), same shape.
 const patients = Number(process.env.BENCH_PATIENTS ?? (quick ? 1_000 : 10_000));
 const perPatient = Number(process.env.BENCH_CHECKINS_PER_PATIENT ?? 200);
@@ -57,22 +54,10 @@ export async function generateClinicData(
   await client.query('analyze');
 }
 
-const admin = new pg.Client({ connectionString: postgresUrl });
-const database = `lamina_queue_bench_${process.pid}`;
+const scratch = await scratchPostgres('queue_bench', 'triage queue query on PostgreSQL');
+if (!scratch) process.exit(0);
+const { lamina, client } = scratch;
 try {
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-} catch (error) {
-  console.log(`triage queue query on PostgreSQL: skipped (${(error as Error).message})`);
-  process.exit(0);
-}
-const url = new URL(postgresUrl);
-url.pathname = `/${database}`;
-const lamina = postgresDatabase(url.toString(), 4);
-const client = new pg.Client({ connectionString: url.toString() });
-try {
-  await migrate(lamina.db);
-  await client.connect();
   const started = performance.now();
   await generateClinicData(client, { patients, perPatient });
   const counts =
@@ -115,8 +100,5 @@ try {
     `triage queue query (one clinic, ${row.patients} patients, ${row.checkins.toLocaleString('en-US')} check-ins): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms; reference (one-row primary-key lookup, same run) p95 ${percentile(reference, 95).toFixed(2)} ms; aim p95 < 20 ms: ${verdict(p95 < 20)}`,
   );
 } finally {
-  await client.end().catch(() => {});
-  await lamina.close();
-  await admin.query(`drop database if exists ${database} with (force)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -1,10 +1,10 @@
 import { type AlertSettings, alertSettingsDto } from '@lamina/contract';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { auditedClinicChange } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { invalidField } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { ackDeadlinesSchema, resolveAckDeadlines } from './deadlines.ts';
 
@@ -54,9 +54,7 @@ async function replace(c: AppContext) {
   const input = await readJson(c, alertSettingsSchema);
   const { db } = c.get('deps');
   if (new Set(input.onCall).size !== input.onCall.length) {
-    throw new HttpProblem(400, 'Invalid input', 'A person is on the on-call list twice.', [
-      { field: 'onCall', message: 'has a duplicate' },
-    ]);
+    throw invalidField('onCall', 'has a duplicate', 'A person is on the on-call list twice.');
   }
   const staff = input.onCall.length
     ? await db
@@ -71,14 +69,13 @@ async function replace(c: AppContext) {
     (id) => !staff.some((s) => s.id === id && s.role !== 'patient' && s.role !== 'reviewer'),
   );
   if (bad.length > 0) {
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      'onCall',
+      `not a care-team member here: ${bad.join(', ')}`,
       'Only active care managers, clinicians and admins of this clinic can be on call.',
-      [{ field: 'onCall', message: `not a care-team member here: ${bad.join(', ')}` }],
     );
   }
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.alert-settings', async (trx) => {
     await trx
       .updateTable('clinics')
       .set({ ack_deadlines: JSON.stringify(input.ackDeadlines) })
@@ -97,13 +94,7 @@ async function replace(c: AppContext) {
         )
         .execute();
     }
-    const event = {
-      action: 'clinic.alert-settings',
-      subjectType: 'clinic',
-      subjectId: actor.clinicId,
-      details: input,
-    };
-    await audit(c, event, trx);
+    return input;
   });
   return c.json({ ackDeadlines: resolveAckDeadlines(input.ackDeadlines), onCall: input.onCall });
 }

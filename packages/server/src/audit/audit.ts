@@ -90,3 +90,22 @@ export async function audit(
     ...(event.details === undefined ? {} : { details: event.details }),
   });
 }
+
+/**
+ * A change to a clinic (one of its settings) and its audit entry in one transaction, so both land
+ * or neither: `change` writes and answers the entry's details (what was set, or before and after).
+ */
+export async function auditedClinicChange(
+  c: AppContext,
+  clinicId: string,
+  action: string,
+  change: (trx: Kysely<Database>) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  await c
+    .get('deps')
+    .db.transaction()
+    .execute(async (trx) => {
+      const details = await change(trx);
+      await audit(c, { action, subjectType: 'clinic', subjectId: clinicId, details }, trx);
+    });
+}

@@ -5,26 +5,20 @@ import {
   passwordResetDto,
   passwordResetRequestedDto,
 } from '@lamina/contract';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import type { Role } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { forbidden, HttpProblem } from '../http/problem.ts';
+import { forbidden, invalidField } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
-import { clearLimit, hitAll } from '../http/rate-limit.ts';
+import { clearLimit } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import type { Actor } from './access.ts';
-import {
-  accountKey,
-  addressKey,
-  passwordLimits,
-  resetRequestLimits,
-  resetTokenMinutes,
-} from './limits.ts';
+import { emailedRequest } from './emailed-request.ts';
+import { accountKey, passwordLimits, resetRequestLimits, resetTokenMinutes } from './limits.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import { revokeAllSessionsOf } from './session.ts';
 import { confirmPassword } from './step-up.ts';
@@ -76,40 +70,24 @@ function requireStaff(c: AppContext): Actor {
 }
 
 const invalidReset = () =>
-  new HttpProblem(
-    400,
-    'Invalid input',
+  invalidField(
+    'token',
+    'is not a valid, unused reset code',
     'This reset link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.',
-    [{ field: 'token', message: 'is not a valid, unused reset code' }],
   );
 
 async function requestReset(c: AppContext) {
   const input = await readJson(c, resetRequestSchema);
   const { db, now, devLog } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select(['id', 'name'])
-    .where('slug', '=', input.clinic)
-    .executeTakeFirst();
-  if (clinic) {
-    // Counted by the address given, account or not: the answers do not tell which emails exist.
-    await hitAll(
-      c,
-      clinic.id,
-      [
-        { limit: resetRequestLimits.account, key: accountKey(input.email) },
-        { limit: resetRequestLimits.ip, key: addressKey(c.get('ip')) },
-      ],
-      (minutes) => `Too many reset emails were asked for. You can ask again in ${minutes} minutes.`,
-    );
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('clinic_id', '=', clinic.id)
-      .where(sql`lower(email)`, '=', input.email)
-      .where('role', '!=', 'patient')
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst();
+  const found = await emailedRequest(
+    c,
+    input,
+    'staff',
+    resetRequestLimits,
+    (minutes) => `Too many reset emails were asked for. You can ask again in ${minutes} minutes.`,
+  );
+  if (found) {
+    const { clinic, user } = found;
     if (user) {
       const secret = newSecretToken();
       const token = `${clinic.id}.${secret}`;
@@ -259,23 +237,13 @@ async function updateMfaPolicy(c: AppContext) {
   const roles: Role[] | null = input.requiredRoles
     ? [...new Set(input.requiredRoles)].sort()
     : null;
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.mfa-policy-update', async (trx) => {
     await trx
       .updateTable('clinics')
       .set({ mfa_required_roles: roles })
       .where('id', '=', actor.clinicId)
       .execute();
-    await audit(
-      c,
-      {
-        action: 'clinic.mfa-policy-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { requiredRoles: roles },
-      },
-      trx,
-    );
+    return { requiredRoles: roles };
   });
   return readMfaPolicy(c);
 }

@@ -41,17 +41,19 @@ export function codeHmac(key: Buffer, userId: string, code: string): string {
   return createHmac('sha256', key).update(`${userId}:${code}`).digest('base64url');
 }
 
+/** A patient's sign-in code as it is stored or tried, at a moment, with the server's secret. */
+interface CodeUse {
+  clinicId: string;
+  userId: string;
+  code: string;
+  at: Date;
+  serverSecret: string | undefined;
+}
+
 /** Stores a new code for the patient, replacing any earlier one (only the newest works). */
 export async function replaceCode(
   db: Kysely<Database>,
-  input: {
-    clinicId: string;
-    userId: string;
-    code: string;
-    at: Date;
-    expiresAt: Date;
-    serverSecret: string | undefined;
-  },
+  input: CodeUse & { expiresAt: Date },
 ): Promise<void> {
   const key = await clinicKey(db, input.clinicId, input.serverSecret);
   await db
@@ -80,16 +82,7 @@ export async function replaceCode(
  * checks the code is live and has tries left, so N parallel guesses use N tries and at most
  * `codeTries` guesses are ever compared against one code.
  */
-export async function consumeCode(
-  db: Kysely<Database>,
-  input: {
-    clinicId: string;
-    userId: string;
-    code: string;
-    at: Date;
-    serverSecret: string | undefined;
-  },
-): Promise<boolean> {
+export async function consumeCode(db: Kysely<Database>, input: CodeUse): Promise<boolean> {
   const row = await db
     .updateTable('sign_in_codes')
     .set({ tries: sql`tries + 1` })

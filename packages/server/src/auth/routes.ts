@@ -11,6 +11,7 @@ import { queueEmail } from '../jobs/outbox.ts';
 import { languageOfPatientUser, signInCodeEmail } from '../messaging/texts.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { consumeCode, replaceCode } from './codes.ts';
+import { emailedRequest } from './emailed-request.ts';
 import {
   accountKey,
   addressKey,
@@ -209,31 +210,15 @@ const signIn = async (c: AppContext) => {
 const requestCode = async (c: AppContext) => {
   const input = await readJson(c, patientCodeRequestSchema);
   const { db, now, devLog } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select(['id', 'name'])
-    .where('slug', '=', input.clinic)
-    .executeTakeFirst();
-  if (clinic) {
-    await hitAll(
-      c,
-      clinic.id,
-      [
-        { limit: codeRequestLimits.account, key: accountKey(input.email) },
-        { limit: codeRequestLimits.ip, key: ipKey(c) },
-        { limit: codeRequestLimits.clinic, key: 'all' },
-      ],
-      (minutes) =>
-        `Too many codes were asked for. You can ask for a new code in ${minutes} minutes.`,
-    );
-    const user = await db
-      .selectFrom('users')
-      .select(['id'])
-      .where('clinic_id', '=', clinic.id)
-      .where(sql`lower(email)`, '=', input.email)
-      .where('role', '=', 'patient')
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst();
+  const found = await emailedRequest(
+    c,
+    input,
+    'patient',
+    codeRequestLimits,
+    (minutes) => `Too many codes were asked for. You can ask for a new code in ${minutes} minutes.`,
+  );
+  if (found) {
+    const { clinic, user } = found;
     if (user) {
       const code = newSignInCode();
       const at = now();

@@ -1,5 +1,5 @@
 import type { AppContext } from '../http/context.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { invalidField } from '../http/problem.ts';
 import { hit, limited, refund } from '../http/rate-limit.ts';
 import type { Actor } from './access.ts';
 import { accountKey, passwordLimits } from './limits.ts';
@@ -67,8 +67,10 @@ export async function confirmPassword(
       `Too many tries. Wait ${Math.ceil(tried.retryAfterSeconds / 60)} minutes, then try again.`,
     );
   if (!(await verifyPasswordOrDummy(user.password_hash, password)))
-    throw new HttpProblem(400, 'Invalid input', 'Your current password is not right.', [
-      { field, message: 'is not your current password' },
-    ]);
+    throw invalidField(
+      field,
+      'is not your current password',
+      'Your current password is not right.',
+    );
   await refund(db, actor.clinicId, passwordLimits.account, key);
 }

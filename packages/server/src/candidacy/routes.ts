@@ -6,21 +6,23 @@ import {
   leadStatusAnswerDto,
 } from '@lamina/contract';
 import { assessCandidacy, candidacyAnswersSchema } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
 import { hashToken } from '../auth/tokens.ts';
+import type { Database } from '../db/schema.ts';
 import { contactFields, reachable } from '../http/contact.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { notFound, tooManyRequests } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
+import { limitAttempts } from '../http/rate-limit.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
   assignLead,
   clinicBySlug,
-  countAttempt,
   listLeads,
   setLeadStatus,
   storeAssessment,
@@ -54,21 +56,18 @@ async function submit(c: AppContext) {
   const { db, now } = c.get('deps');
   const clinic = slugPattern.test(slug) ? await clinicBySlug(db, slug) : undefined;
   if (!clinic) throw notFound(`A clinic called "${slug}"`);
+  await limitAttempts(
+    c,
+    {
+      clinicId: clinic.id,
+      bucket: 'candidacy',
+      key: hashToken(c.get('ip') ?? 'unknown'),
+      max: candidacyLimit.submissions,
+      windowMinutes: candidacyLimit.windowMinutes,
+    },
+    `Too many checks from here in a short time. Please wait ${candidacyLimit.windowMinutes} minutes, then try again.`,
+  );
   const at = now();
-  // Counted before the body is read, so junk submissions count too.
-  const attempts = await countAttempt(db, {
-    clinicId: clinic.id,
-    bucket: 'candidacy',
-    key: hashToken(c.get('ip') ?? 'unknown'),
-    at,
-    windowStart: new Date(at.getTime() - candidacyLimit.windowMinutes * 60_000),
-  });
-  if (attempts > candidacyLimit.submissions) {
-    c.header('retry-after', String(candidacyLimit.windowMinutes * 60));
-    throw tooManyRequests(
-      `Too many checks from here in a short time. Please wait ${candidacyLimit.windowMinutes} minutes, then try again.`,
-    );
-  }
   const input = await readJson(c, candidacySubmissionSchema);
   const result = assessCandidacy(input.answers);
   const stored = await db.transaction().execute(async (trx) => {
@@ -160,28 +159,46 @@ async function requireLead(c: AppContext, clinicId: string, leadId: string) {
   if (!lead) throw notFound('This lead');
 }
 
+/**
+ * Changes a lead and audits its before and after in one transaction; `change` answers the value
+ * before (undefined: the lead is gone, a 404).
+ */
+async function changeLead<T>(
+  c: AppContext,
+  leadId: string,
+  action: string,
+  after: T,
+  change: (trx: Kysely<Database>) => Promise<T | undefined>,
+) {
+  const before = await c
+    .get('deps')
+    .db.transaction()
+    .execute(async (trx) => {
+      const previous = await change(trx);
+      if (previous !== undefined)
+        await audit(
+          c,
+          {
+            action,
+            subjectType: 'candidacy_lead',
+            subjectId: leadId,
+            details: { before: previous, after },
+          },
+          trx,
+        );
+      return previous;
+    });
+  if (before === undefined) throw notFound('This lead');
+}
+
 async function updateStatus(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-leads');
   const leadId = pathId(c, 'leadId');
-  const { db } = c.get('deps');
   await requireLead(c, actor.clinicId, leadId);
   const { status } = await readJson(c, leadStatusSchema);
-  const before = await db.transaction().execute(async (trx) => {
-    const previous = await setLeadStatus(trx, actor.clinicId, leadId, status);
-    if (previous !== undefined)
-      await audit(
-        c,
-        {
-          action: 'lead.status',
-          subjectType: 'candidacy_lead',
-          subjectId: leadId,
-          details: { before: previous, after: status },
-        },
-        trx,
-      );
-    return previous;
-  });
-  if (before === undefined) throw notFound('This lead');
+  await changeLead(c, leadId, 'lead.status', status, (trx) =>
+    setLeadStatus(trx, actor.clinicId, leadId, status),
+  );
   return c.json({ leadId, status });
 }
 
@@ -192,22 +209,9 @@ async function assign(c: AppContext) {
   await requireLead(c, actor.clinicId, leadId);
   const { userId } = await readJson(c, assigneeSchema);
   const assignee = await requireAssignee(db, actor.clinicId, userId);
-  const before = await db.transaction().execute(async (trx) => {
-    const previous = await assignLead(trx, actor.clinicId, leadId, userId);
-    if (previous !== undefined)
-      await audit(
-        c,
-        {
-          action: 'lead.assign',
-          subjectType: 'candidacy_lead',
-          subjectId: leadId,
-          details: { before: previous, after: userId },
-        },
-        trx,
-      );
-    return previous;
-  });
-  if (before === undefined) throw notFound('This lead');
+  await changeLead(c, leadId, 'lead.assign', userId, (trx) =>
+    assignLead(trx, actor.clinicId, leadId, userId),
+  );
   return c.json({ leadId, assignee });
 }
 

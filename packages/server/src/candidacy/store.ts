@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CandidacyAnswers, CandidacyResult } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { hit } from '../http/rate-limit.ts';
 
-/** All SQL about public candidacy checks, the leads they create and their rate limit. */
+/** All SQL about public candidacy checks and the leads they create. */
 
 export type LeadStatus = 'new' | 'contacted' | 'closed';
 
@@ -14,26 +13,6 @@ export async function clinicBySlug(db: Kysely<Database>, slug: string) {
     .select(['id', 'name'])
     .where('slug', '=', slug)
     .executeTakeFirst();
-}
-
-/**
- * Records one attempt and returns how many this key made in the window, this one included: the
- * shared limiter (http/rate-limit.ts), which counts and checks in one statement, so racing requests
- * cannot overshoot the limit. The window is fixed, from the key's first attempt.
- */
-export async function countAttempt(
-  db: Kysely<Database>,
-  input: { clinicId: string; bucket: string; key: string; at: Date; windowStart: Date },
-): Promise<number> {
-  const windowSeconds = Math.round((input.at.getTime() - input.windowStart.getTime()) / 1000);
-  const counted = await hit(
-    db,
-    input.clinicId,
-    { bucket: input.bucket, max: Number.MAX_SAFE_INTEGER, windowSeconds },
-    input.key,
-    input.at,
-  );
-  return counted.hits;
 }
 
 export async function storeAssessment(
@@ -118,6 +97,19 @@ export async function listLeads(
   }));
 }
 
+/** The lead's status and assignee, locked for a change (undefined: no such lead). */
+const lockLead = (db: Kysely<Database>, clinicId: string, leadId: string) =>
+  db
+    .selectFrom('candidacy_leads')
+    .select(['status', 'assigned_to'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', leadId)
+    .forUpdate()
+    .executeTakeFirst();
+
+const updateLead = (db: Kysely<Database>, clinicId: string, leadId: string) =>
+  db.updateTable('candidacy_leads').where('clinic_id', '=', clinicId).where('id', '=', leadId);
+
 /** Whom the lead was assigned to before the change (null: nobody), or undefined when there is no such lead. */
 export async function assignLead(
   db: Kysely<Database>,
@@ -125,20 +117,9 @@ export async function assignLead(
   leadId: string,
   userId: string | null,
 ): Promise<string | null | undefined> {
-  const before = await db
-    .selectFrom('candidacy_leads')
-    .select('assigned_to')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await lockLead(db, clinicId, leadId);
   if (!before) return undefined;
-  await db
-    .updateTable('candidacy_leads')
-    .set({ assigned_to: userId })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .execute();
+  await updateLead(db, clinicId, leadId).set({ assigned_to: userId }).execute();
   return before.assigned_to;
 }
 
@@ -149,19 +130,8 @@ export async function setLeadStatus(
   leadId: string,
   status: LeadStatus,
 ): Promise<LeadStatus | undefined> {
-  const before = await db
-    .selectFrom('candidacy_leads')
-    .select('status')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .forUpdate()
-    .executeTakeFirst();
+  const before = await lockLead(db, clinicId, leadId);
   if (!before) return undefined;
-  await db
-    .updateTable('candidacy_leads')
-    .set({ status })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', leadId)
-    .execute();
+  await updateLead(db, clinicId, leadId).set({ status }).execute();
   return before.status;
 }

@@ -15,7 +15,7 @@ import { parseClinicToken } from '../auth/tokens.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
-import { badRequest, conflict, HttpProblem, unauthorized } from '../http/problem.ts';
+import { badRequest, conflict, invalidField, unauthorized } from '../http/problem.ts';
 import { countCheckin } from '../log/metrics.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
@@ -102,18 +102,15 @@ async function submit(c: AppContext) {
     throw problem;
   }
   if (!hasAnyAnswer(parsed.data)) {
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      'checkin',
+      'has no answers',
       'The check-in has no answers. Answer at least one question (for example your pain) before sending.',
-      [{ field: 'checkin', message: 'has no answers' }],
     );
   }
   const filledAt = body.filledAt ? new Date(body.filledAt) : receivedAt;
   if (filledAt.getTime() > receivedAt.getTime() + maxClockSkewMs) {
-    throw new HttpProblem(400, 'Invalid input', 'filledAt is in the future.', [
-      { field: 'filledAt', message: 'is in the future' },
-    ]);
+    throw invalidField('filledAt', 'is in the future', 'filledAt is in the future.');
   }
 
   const toLocal = (at: Date) => localDate(record.timeZone, at) as IsoDate;

@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { IsoDate } from '@lamina/pathway';
 import { localDate } from '@lamina/pathway';
-import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
-import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { type Command, UsageError } from './io.ts';
+import { databaseConfigOf, fileStoreOf } from './stores.ts';
 
 /** `lamina demo`: puts the demo clinic (staff and a dozen patients) into the database, once. */
 export const demoCommand: Command = async (args, io) => {
@@ -29,18 +28,8 @@ export const demoCommand: Command = async (args, io) => {
     );
     return 0;
   }
-  const config = resolveDatabaseConfig(io.env, {
-    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-  });
-  const { store: files } = await openFileStore(
-    io.env,
-    config.engine === 'pglite' ? config.dataDir : undefined,
-  ).catch((error: unknown) => {
-    throw error instanceof FileStoreConfigError
-      ? new UsageError(error.message, error.exitCode)
-      : error;
-  });
+  const config = databaseConfigOf(io, values);
+  const { store: files } = await fileStoreOf(io, config);
   const database = await openDatabase(config, { onNotice: (line) => io.err(line) });
   try {
     const now = new Date();

@@ -11,7 +11,7 @@ import { localDate } from '@lamina/pathway';
 import { EscalationJobs } from '../alerts/escalation-jobs.ts';
 import { createApp } from '../app.ts';
 import { issueSetupToken } from '../clinics/setup.ts';
-import { resolveDatabaseConfig } from '../db/config.ts';
+import type { resolveDatabaseConfig } from '../db/config.ts';
 import { asOneRequest } from '../db/fair-pglite.ts';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
@@ -25,9 +25,9 @@ import { answerClusterMetrics, clusterMetricsFromPrimary, isEventStream } from '
 import { smsProviderFromEnv } from '../messaging/sms.ts';
 import { ReminderJobs } from '../reminders/jobs.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
-import { FileStoreConfigError, openFileStore } from '../storage/file-store.ts';
 import { uploadQuotasFromEnv } from '../storage/quota.ts';
 import { type Command, UsageError } from './io.ts';
+import { databaseConfigOf, fileStoreOf } from './stores.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--workers N] [--demo] [--dev-mail] [--data-dir DIR | --database-url URL]
 
@@ -93,10 +93,7 @@ export const serveCommand: Command = async (args, io) => {
     throw error instanceof HttpSettingsError ? new UsageError(error.message) : error;
   }
   const level = logLevel(io.env.LAMINA_LOG_LEVEL);
-  const config = resolveDatabaseConfig(io.env, {
-    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-  });
+  const config = databaseConfigOf(io, values);
   const uploadQuotas = (() => {
     try {
       return uploadQuotasFromEnv(io.env);
@@ -105,14 +102,7 @@ export const serveCommand: Command = async (args, io) => {
     }
   })();
   // Before the database opens, so a bad file store setting leaves nothing locked.
-  const fileStore = await openFileStore(
-    io.env,
-    config.engine === 'pglite' ? config.dataDir : undefined,
-  ).catch((error: unknown) => {
-    throw error instanceof FileStoreConfigError
-      ? new UsageError(error.message, error.exitCode)
-      : error;
-  });
+  const fileStore = await fileStoreOf(io, config);
   const files = fileStore.store;
   const log = createLogger({ level });
   // Messages from the jobs can quote a mail server's or the database's words: sanitized.

@@ -1,10 +1,10 @@
 import { type ClinicProfile, clinicProfileDto } from '@lamina/contract';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { auditedClinicChange } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { invalidField, notFound } from '../http/problem.ts';
 import { e164Phone } from '../messaging/phone.ts';
 import type { RouteSpec } from '../openapi/registry.ts';
 import { languageSchema, timeZoneSchema } from './create.ts';
@@ -67,8 +67,7 @@ async function read(c: AppContext) {
 async function update(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
   const input = await readJson(c, clinicProfileSchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.profile-update', async (trx) => {
     const before = await trx
       .selectFrom('clinics')
       .select(['name', 'phone', 'emergency_number', 'timezone', 'default_language'])
@@ -86,31 +85,21 @@ async function update(c: AppContext) {
       })
       .where('id', '=', actor.clinicId)
       .execute();
-    await audit(
-      c,
-      {
-        action: 'clinic.profile-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: {
-          before: {
-            name: before.name,
-            phone: before.phone,
-            emergencyNumber: before.emergency_number,
-            timeZone: before.timezone,
-            defaultLanguage: before.default_language,
-          },
-          after: input,
-        },
+    return {
+      before: {
+        name: before.name,
+        phone: before.phone,
+        emergencyNumber: before.emergency_number,
+        timeZone: before.timezone,
+        defaultLanguage: before.default_language,
       },
-      trx,
-    );
+      after: input,
+    };
   });
   return c.json(await profileOf(c, actor.clinicId));
 }
 
-const badLogo = (detail: string) =>
-  new HttpProblem(400, 'Invalid input', detail, [{ field: 'imageBase64', message: detail }]);
+const badLogo = (detail: string) => invalidField('imageBase64', detail, detail);
 
 async function setLogo(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
@@ -122,23 +111,13 @@ async function setLogo(c: AppContext) {
   if (bytes.length > 200 * 1024) throw badLogo('must be at most 200 KB');
   const type = sniffLogo(bytes);
   if (!type) throw badLogo('must be a PNG or JPEG image (SVG and other files are not accepted)');
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.logo-update', async (trx) => {
     await trx
       .updateTable('clinics')
       .set({ logo: bytes, logo_type: type })
       .where('id', '=', actor.clinicId)
       .execute();
-    await audit(
-      c,
-      {
-        action: 'clinic.logo-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { type, bytes: bytes.length },
-      },
-      trx,
-    );
+    return { type, bytes: bytes.length };
   });
   return c.json(await profileOf(c, actor.clinicId));
 }

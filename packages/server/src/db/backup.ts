@@ -63,25 +63,46 @@ export async function backupDataDir(
   if (!existsSync(`${dataDir}/PG_VERSION`)) {
     throw new BackupError(`There is no embedded database in ${dataDir} to back up.`);
   }
+  refuseExisting(outFile);
+  const lock = acquireDataDirLock(dataDir, onNotice);
+  try {
+    return await writeBackup(outFile, options.filesDir, async (staging) => {
+      const pglite = await PGlite.create(dataDir);
+      try {
+        const dump = await pglite.dumpDataDir('none');
+        await writeFile(join(staging, 'database.tar'), new Uint8Array(await dump.arrayBuffer()), {
+          mode: 0o600,
+        });
+      } finally {
+        await pglite.close();
+      }
+      return 'database.tar';
+    });
+  } finally {
+    lock.release();
+  }
+}
+
+function refuseExisting(outFile: string) {
   if (existsSync(outFile)) {
     throw new BackupError(`${outFile} already exists; choose another file with --out.`);
   }
-  const lock = acquireDataDirLock(dataDir, onNotice);
+}
+
+/**
+ * Writes a backup aside and renames it, so a crash never leaves a truncated file under the final
+ * name: `dump` puts the database part in a private staging folder and answers its file name.
+ */
+async function writeBackup(
+  outFile: string,
+  filesDir: string | undefined,
+  dump: (staging: string) => Promise<string>,
+): Promise<{ bytes: number; files: number }> {
   const staging = `${outFile}.partial-${process.pid}.d`;
-  // Written aside and renamed, so a crash never leaves a truncated file under the final name.
   const partial = `${outFile}.partial-${process.pid}`;
   try {
     await mkdir(staging, { recursive: true, mode: 0o700 });
-    const pglite = await PGlite.create(dataDir);
-    try {
-      const dump = await pglite.dumpDataDir('none');
-      await writeFile(join(staging, 'database.tar'), new Uint8Array(await dump.arrayBuffer()), {
-        mode: 0o600,
-      });
-    } finally {
-      await pglite.close();
-    }
-    const files = await writeArchive(staging, 'database.tar', partial, options.filesDir);
+    const files = await writeArchive(staging, await dump(staging), partial, filesDir);
     await rename(partial, outFile);
     return { bytes: (await stat(outFile)).size, files };
   } catch (error) {
@@ -89,7 +110,6 @@ export async function backupDataDir(
     throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
-    lock.release();
   }
 }
 
@@ -143,13 +163,8 @@ export async function backupPostgres(
   outFile: string,
   options: { filesDir?: string; pgDump?: string } = {},
 ): Promise<{ bytes: number; files: number }> {
-  if (existsSync(outFile)) {
-    throw new BackupError(`${outFile} already exists; choose another file with --out.`);
-  }
-  const staging = `${outFile}.partial-${process.pid}.d`;
-  const partial = `${outFile}.partial-${process.pid}`;
-  try {
-    await mkdir(staging, { recursive: true, mode: 0o700 });
+  refuseExisting(outFile);
+  return writeBackup(outFile, options.filesDir, async (staging) => {
     await run(options.pgDump ?? 'pg_dump', [
       '--format=custom',
       '--no-owner',
@@ -158,15 +173,8 @@ export async function backupPostgres(
     ]).catch((error: unknown) => {
       throw toolFailure('pg_dump', error);
     });
-    const files = await writeArchive(staging, 'database.dump', partial, options.filesDir);
-    await rename(partial, outFile);
-    return { bytes: (await stat(outFile)).size, files };
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+    return 'database.dump';
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { clinicToday } from '../http/clinic-today.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
-import { conflict, HttpProblem } from '../http/problem.ts';
+import { conflict, invalidField } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 
 /**
@@ -52,11 +52,10 @@ async function writeDay(c: AppContext) {
   const today = await clinicToday(c, actor.clinicId);
   // The phone's day may be a day ahead of the clinic's (time zones), never more.
   if (body.day > addDays(today, 1) || body.day < addDays(today, -maxDaysBack)) {
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      'day',
+      `must be within the last ${maxDaysBack} days`,
       `day must be within the last ${maxDaysBack} days, not in the future.`,
-      [{ field: 'day', message: `must be within the last ${maxDaysBack} days` }],
     );
   }
   const done = [...new Set(body.done)].sort();

@@ -11,6 +11,7 @@ import {
 import type { Questionnaire, Resource } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import { mayActInClinic } from '../auth/access.ts';
+import { surgeryFieldsOf } from '../patients/store.ts';
 import { consultNoteLoinc, laminaSystems, loinc } from './codes.ts';
 import {
   type Column,
@@ -198,14 +199,7 @@ const procedure = tableType({
 
 function carePlanFor(row: SurgeryFullRow, today: IsoDate) {
   try {
-    const surgery = surgerySchema.parse({
-      region: row.region,
-      procedure: row.procedure,
-      approach: row.approach,
-      fusion: row.fusion,
-      levels: row.levels,
-      surgeryDate: row.surgery_date,
-    });
+    const surgery = surgerySchema.parse(surgeryFieldsOf(row));
     const result = plan(
       surgery,
       patientFactorsSchema.parse(row.factors ?? {}),

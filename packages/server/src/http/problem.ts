@@ -49,6 +49,9 @@ export const badRequest = (error: z.ZodError) =>
     'Some fields are missing or not valid. See errors.',
     fieldErrors(error),
   );
+/** A 400 about one field: `message` stands by the field, `detail` says it in a sentence. */
+export const invalidField = (field: string, message: string, detail: string) =>
+  new HttpProblem(400, 'Invalid input', detail, [{ field, message }]);
 export const unauthorized = (detail = 'Sign in first.') =>
   new HttpProblem(401, 'Not signed in', detail);
 export const forbidden = () =>

@@ -59,6 +59,25 @@ export async function hit(
   return { allowed: hits <= limit.max, hits, retryAfterSeconds };
 }
 
+/**
+ * Counts one attempt of a key (a visitor's address, one request) in a window of `windowMinutes`
+ * that starts at its first attempt, and refuses past `max` with a 429 whose Retry-After is the
+ * whole window. Call it before the body is read, so junk and refused attempts count too.
+ */
+export async function limitAttempts(
+  c: AppContext,
+  input: { clinicId: string; bucket: string; key: string; max: number; windowMinutes: number },
+  detail: string,
+): Promise<void> {
+  const { db, now } = c.get('deps');
+  const windowSeconds = input.windowMinutes * 60;
+  const limit = { bucket: input.bucket, max: input.max, windowSeconds };
+  if (!(await hit(db, input.clinicId, limit, input.key, now())).allowed) {
+    c.header('retry-after', String(windowSeconds));
+    throw tooManyRequests(detail);
+  }
+}
+
 /** Gives one hit back (a reserved try that turned out to succeed). */
 export async function refund(
   db: Kysely<Database>,

@@ -4,11 +4,11 @@ import { sql } from 'kysely';
 import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import { mayActOnPatient } from '../auth/access.ts';
-import { countAttempt } from '../candidacy/store.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, requireActor } from '../http/context.ts';
-import { conflict, forbidden, HttpProblem, notFound, tooManyRequests } from '../http/problem.ts';
+import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
+import { limitAttempts } from '../http/rate-limit.ts';
 import { isRequestStaff, requestTokenHeader, staffMayReadRequest } from '../intake/access.ts';
 import { getRequest, type RequestRow } from '../intake/store.ts';
 import { tokenHolderRequest } from '../intake/visitor.ts';
@@ -51,22 +51,19 @@ async function mayTakeUpload(c: AppContext, row: RequestRow) {
     throw conflict(
       'This request is finished, so it takes no more scans. Please make a new request.',
     );
-  const { db, now } = c.get('deps');
-  const at = now();
   // Counted before the body is read, so refused and junk uploads count too.
-  const uploads = await countAttempt(db, {
-    clinicId: row.clinic_id,
-    bucket: 'request-imaging',
-    key: row.id,
-    at,
-    windowStart: new Date(at.getTime() - requestImagingLimits.windowMinutes * 60_000),
-  });
-  if (uploads > requestImagingLimits.uploads) {
-    c.header('retry-after', String(requestImagingLimits.windowMinutes * 60));
-    throw tooManyRequests(
-      `Too many uploads for this request in a short time. Please wait ${requestImagingLimits.windowMinutes} minutes, or put the study in one zip file.`,
-    );
-  }
+  await limitAttempts(
+    c,
+    {
+      clinicId: row.clinic_id,
+      bucket: 'request-imaging',
+      key: row.id,
+      max: requestImagingLimits.uploads,
+      windowMinutes: requestImagingLimits.windowMinutes,
+    },
+    `Too many uploads for this request in a short time. Please wait ${requestImagingLimits.windowMinutes} minutes, or put the study in one zip file.`,
+  );
+  const { db } = c.get('deps');
   if ((await filesOfRequest(db, row.clinic_id, row.id)) >= requestImagingLimits.files)
     throw new HttpProblem(
       413,

@@ -8,7 +8,7 @@ import {
   uploadResultDto,
 } from '@lamina/contract';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import { mayActOnPatient } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
@@ -494,22 +494,12 @@ async function storageRead(c: AppContext) {
 async function storageUpdate(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
   const input = await readJson(c, clinicStorageSchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.imaging-quota-update', async (trx) => {
     const before = await clinicStorage(trx, actor.clinicId);
     await setClinicQuota(trx, actor.clinicId, input.quotaGigabytes * gigabyte);
-    await audit(
-      c,
-      {
-        action: 'clinic.imaging-quota-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { before: before.quotaBytes, after: input.quotaGigabytes * gigabyte },
-      },
-      trx,
-    );
+    return { before: before.quotaBytes, after: input.quotaGigabytes * gigabyte };
   });
-  return c.json(storageView(await clinicStorage(db, actor.clinicId)));
+  return c.json(storageView(await clinicStorage(c.get('deps').db, actor.clinicId)));
 }
 
 export const imaging = documentedRoutes([

@@ -10,7 +10,7 @@ import { audit } from '../audit/audit.ts';
 import { hashToken, newSecretToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { invalidField } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { requestTokenDays } from './access.ts';
@@ -53,9 +53,11 @@ export async function prefill(
   if (input.assessmentId) {
     const stored = await readAssessment(db, clinicId, input.assessmentId);
     if (!stored)
-      throw new HttpProblem(400, 'Invalid input', 'That candidacy check was not found here.', [
-        { field: 'assessmentId', message: 'is not a candidacy check of this clinic' },
-      ]);
+      throw invalidField(
+        'assessmentId',
+        'is not a candidacy check of this clinic',
+        'That candidacy check was not found here.',
+      );
     const answers = parseStoredAnswers(stored.answers);
     if (answers) {
       region ??= answers.region;

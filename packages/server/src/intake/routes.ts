@@ -15,17 +15,17 @@ import { imagingReviewAddendumSchema, imagingReviewResultSchema } from '@lamina/
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
 import { hashToken } from '../auth/tokens.ts';
-import { countAttempt } from '../candidacy/store.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
-import { conflict, forbidden, HttpProblem, notFound, tooManyRequests } from '../http/problem.ts';
+import { conflict, forbidden, invalidField, notFound } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { readQuery } from '../http/query.ts';
+import { limitAttempts } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
@@ -81,22 +81,17 @@ export const intakeLimit = { submissions: 10, windowMinutes: 60 } as const;
 
 async function createForVisitor(c: AppContext) {
   const clinic = await clinicFromSlug(c);
-  const { db, now } = c.get('deps');
-  const at = now();
-  // Counted before the body is read, so junk submissions count too.
-  const attempts = await countAttempt(db, {
-    clinicId: clinic.id,
-    bucket: 'intake',
-    key: hashToken(c.get('ip') ?? 'unknown'),
-    at,
-    windowStart: new Date(at.getTime() - intakeLimit.windowMinutes * 60_000),
-  });
-  if (attempts > intakeLimit.submissions) {
-    c.header('retry-after', String(intakeLimit.windowMinutes * 60));
-    throw tooManyRequests(
-      `Too many requests from here in a short time. Please wait ${intakeLimit.windowMinutes} minutes, then try again. In an emergency, call ${clinic.emergencyNumber}.`,
-    );
-  }
+  await limitAttempts(
+    c,
+    {
+      clinicId: clinic.id,
+      bucket: 'intake',
+      key: hashToken(c.get('ip') ?? 'unknown'),
+      max: intakeLimit.submissions,
+      windowMinutes: intakeLimit.windowMinutes,
+    },
+    `Too many requests from here in a short time. Please wait ${intakeLimit.windowMinutes} minutes, then try again. In an emergency, call ${clinic.emergencyNumber}.`,
+  );
   const input = await readJson(c, visitorRequestSchema);
   return createRequest(c, clinic, input, {
     patientId: null,
@@ -355,11 +350,10 @@ async function changeStatus(c: AppContext) {
     const locked = await lockRequest(trx, actor.clinicId, row.id);
     if (!locked) throw notFound('This request');
     if (!mayMove(locked.status, status))
-      throw new HttpProblem(
-        400,
-        'Invalid input',
+      throw invalidField(
+        'status',
+        `cannot go from ${locked.status} to ${status}`,
         `A request that is ${locked.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}.`,
-        [{ field: 'status', message: `cannot go from ${locked.status} to ${status}` }],
       );
     await touchByStaff(trx, actor.clinicId, row.id, at, { status });
     await auditRequest(c, 'intake.status', row, { before: locked.status, after: status }, trx);
@@ -570,20 +564,10 @@ async function readHours(c: AppContext) {
 async function updateHours(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
   const { hours } = await readJson(c, clinicHoursBodySchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.hours-update', async (trx) => {
     const before = (await clinicContact(trx, actor.clinicId)).hours;
     await setClinicHours(trx, actor.clinicId, hours);
-    await audit(
-      c,
-      {
-        action: 'clinic.hours-update',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { before, after: hours },
-      },
-      trx,
-    );
+    return { before, after: hours };
   });
   return readHours(c);
 }

@@ -18,17 +18,7 @@ export interface QueuedEmail {
  * email exists exactly when what it tells about does. outbox-sender.ts delivers it (SMTP) later.
  */
 export async function queueEmail(db: Kysely<Database>, email: QueuedEmail): Promise<void> {
-  await db
-    .insertInto('outbox')
-    .values({
-      clinic_id: email.clinicId,
-      to_address: email.to,
-      subject: email.subject,
-      body_text: email.body,
-      kind: email.kind,
-      ...(email.headers ? { headers: JSON.stringify(email.headers) } : {}),
-    })
-    .execute();
+  await queueEmails(db, [email]);
 }
 
 /** A text message to send later: same outbox, same transaction rule, same sender. */

@@ -1,13 +1,16 @@
 /**
  * Starting Lamina (and other servers) for a benchmark, with signed-in patients to load it with:
- * shared by checkins.bench.ts, ops/workers.bench.ts and ops/soak.bench.ts (issue 19).
+ * shared by checkins.bench.ts, ops/workers.bench.ts and ops/soak.bench.ts (issue 19); and a scratch
+ * PostgreSQL database for the query benches (alerts/queue.bench.ts, reminders/reminders.bench.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { addDays, type IsoDate, surgerySchema } from '@lamina/pathway';
+import pg from 'pg';
 import type { LoadTarget } from '../../../../scripts/bench-kit.ts';
 import type { DatabaseConfig } from '../db/config.ts';
-import { openDatabase } from '../db/open.ts';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase, postgresDatabase } from '../db/open.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { enrolPatient } from '../patients/store.ts';
 
@@ -126,4 +129,42 @@ export async function signInPatients(server: Server, emails: string[]): Promise<
     targets.push({ path: `/api/patients/${me.patientId}/checkins`, cookie, body: checkinBody });
   }
   return targets;
+}
+
+/**
+ * A fresh, migrated PostgreSQL database `lamina_<name>_<pid>` (on LAMINA_TEST_POSTGRES_URL's
+ * server) with Lamina's pool on it and a connected plain client for bulk generation; undefined,
+ * after saying `<label>: skipped (why)`, when PostgreSQL is not there. `drop()` ends both and
+ * deletes the database.
+ */
+export async function scratchPostgres(name: string, label: string) {
+  const postgresUrl =
+    process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  const database = `lamina_${name}_${process.pid}`;
+  try {
+    await admin.connect();
+    await admin.query(`create database ${database}`);
+  } catch (error) {
+    console.log(`${label}: skipped (${(error as Error).message})`);
+    return undefined;
+  }
+  const url = new URL(postgresUrl);
+  url.pathname = `/${database}`;
+  const lamina = postgresDatabase(url.toString(), 4);
+  const client = new pg.Client({ connectionString: url.toString() });
+  const drop = async () => {
+    await client.end().catch(() => {});
+    await lamina.close();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  };
+  try {
+    await migrate(lamina.db);
+    await client.connect();
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { lamina, client, drop };
 }

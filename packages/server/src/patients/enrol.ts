@@ -19,7 +19,7 @@ import { audit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
-import { fieldErrors, HttpProblem } from '../http/problem.ts';
+import { fieldErrors, HttpProblem, invalidField } from '../http/problem.ts';
 import { enrolPatient } from './store.ts';
 
 /**
@@ -272,11 +272,10 @@ export async function checkSurgeon(
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!surgeon)
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      field,
+      'must be one of the clinic’s surgeons',
       'Some fields are missing or not valid. See errors.',
-      [{ field, message: 'must be one of the clinic’s surgeons' }],
     );
 }
 

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { type AuditEvent, recordAudit } from '../audit/audit.ts';
 import type { Actor } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { HttpProblem, invalidField } from '../http/problem.ts';
 import { checkEnrolment, type Enrolment, isUniqueViolation } from './enrol.ts';
 import { enrolPatients } from './store.ts';
 
@@ -116,11 +116,10 @@ function parseRows(csv: string, dateFormat: DateFormat): ParsedRow[] {
       max_record_size: 10_000,
     });
   } catch (error) {
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      'csv',
+      `is not a CSV file we can read: ${(error as Error).message}`,
       `The file is not a CSV file we can read: ${(error as Error).message}`,
-      [{ field: 'csv', message: `is not a CSV file we can read: ${(error as Error).message}` }],
     );
   }
   const [header, ...body] = records;
@@ -243,7 +242,7 @@ function rawOf(field: string, get: (column: Column) => string): string {
 }
 
 function fileProblem(message: string) {
-  return new HttpProblem(400, 'Invalid input', `The file ${message}.`, [{ field: 'csv', message }]);
+  return invalidField('csv', message, `The file ${message}.`);
 }
 
 /** Existing patients matching any row, by MRN, email, or name + date of birth; and emails used by other accounts. */

@@ -19,7 +19,7 @@ import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { invalidField, notFound } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { queueEmail, queueSms } from '../jobs/outbox.ts';
 import { toE164 } from '../messaging/phone.ts';
@@ -63,8 +63,7 @@ async function patientForInvite(db: Kysely<Database>, clinicId: string, patientI
     .executeTakeFirst();
 }
 
-const invalidInput = (field: string, detail: string) =>
-  new HttpProblem(400, 'Invalid input', detail, [{ field, message: detail }]);
+const invalidInput = (field: string, detail: string) => invalidField(field, detail, detail);
 
 async function invite(c: AppContext, resend: boolean) {
   const patientId = pathId(c, 'patientId');
@@ -182,11 +181,10 @@ async function revoke(c: AppContext) {
 }
 
 const invalidInvitation = () =>
-  new HttpProblem(
-    400,
-    'Invalid input',
+  invalidField(
+    'token',
+    'is not a valid, unused invitation',
     'This invitation link is not valid any more: it was already used, replaced or it has expired. Sign in with your email, or ask your clinic for a new invitation.',
-    [{ field: 'token', message: 'is not a valid, unused invitation' }],
   );
 
 /** Opening the link: used once; answers what the sign-in screen needs to fill in (no session yet). */

@@ -20,7 +20,7 @@ import { clinicToday } from '../http/clinic-today.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { HttpProblem, invalidField, notFound } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
   currentSurgery,
@@ -122,9 +122,11 @@ async function readPlan(c: AppContext) {
   } else {
     const parsed = isoDateSchema.safeParse(todayParam);
     if (!parsed.success)
-      throw new HttpProblem(400, 'Invalid input', 'today must be a date written YYYY-MM-DD.', [
-        { field: 'today', message: 'must be a date written YYYY-MM-DD' },
-      ]);
+      throw invalidField(
+        'today',
+        'must be a date written YYYY-MM-DD',
+        'today must be a date written YYYY-MM-DD.',
+      );
     today = parsed.data;
   }
   const result = plan(record.surgery, record.factors, today, record.overrides);

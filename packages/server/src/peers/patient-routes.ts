@@ -3,7 +3,7 @@ import type { Actor } from '../auth/access.ts';
 import { clinicToday } from '../http/clinic-today.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
-import { conflict, HttpProblem, notFound } from '../http/problem.ts';
+import { conflict, invalidField, notFound } from '../http/problem.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { currentSurgery, getPatient } from '../patients/store.ts';
 import {
@@ -83,11 +83,10 @@ export async function putVolunteer(c: AppContext) {
   const patient = await getPatient(db, actor.clinicId, actor.patientId);
   const ageBand = recordedAgeBand(patient, today) ?? input.ageBand;
   if (!ageBand)
-    throw new HttpProblem(
-      400,
-      'Invalid input',
+    throw invalidField(
+      'ageBand',
+      'choose your age group',
       'Some fields are missing or not valid. See errors.',
-      [{ field: 'ageBand', message: 'choose your age group' }],
     );
   const id = await db.transaction().execute(async (trx) => {
     const saved = await saveVolunteer(

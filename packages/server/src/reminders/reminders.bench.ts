@@ -7,34 +7,18 @@
 
 import { defaultReminderSettings } from '@lamina/pathway';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { percentile } from '../../../../scripts/bench-kit.ts';
-import { migrate } from '../db/migrate.ts';
-import { postgresDatabase } from '../db/open.ts';
+import { scratchPostgres } from '../ops/bench-servers.ts';
 import { runReminders } from './run.ts';
 import { worklist } from './worklist.ts';
 
-const postgresUrl =
-  process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const total = Number(process.env.BENCH_REMINDER_PATIENTS ?? 100_000);
 const clinics = 10;
 
-const admin = new pg.Client({ connectionString: postgresUrl });
-const database = `lamina_reminders_bench_${process.pid}`;
+const scratch = await scratchPostgres('reminders_bench', 'reminders bench on PostgreSQL');
+if (!scratch) process.exit(0);
+const { lamina, client } = scratch;
 try {
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-} catch (error) {
-  console.log(`reminders bench on PostgreSQL: skipped (${(error as Error).message})`);
-  process.exit(0);
-}
-const url = new URL(postgresUrl);
-url.pathname = `/${database}`;
-const lamina = postgresDatabase(url.toString(), 4);
-const client = new pg.Client({ connectionString: url.toString() });
-try {
-  await migrate(lamina.db);
-  await client.connect();
   const started = performance.now();
   await client.query(
     `insert into clinics (id, slug, name, timezone)
@@ -110,8 +94,5 @@ try {
     `  reference (reading ${size} patient rows by clinic): p50 ${percentile(referenceTimes, 50).toFixed(2)} ms, p95 ${ref95.toFixed(2)} ms; worklist / reference: p50 ${(percentile(times, 50) / percentile(referenceTimes, 50)).toFixed(1)}×, p95 ${(p95 / ref95).toFixed(1)}×`,
   );
 } finally {
-  await client.end().catch(() => {});
-  await lamina.close();
-  await admin.query(`drop database if exists ${database} with (force)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -29,7 +29,7 @@ import {
 } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import { timeZoneSchema } from '../clinics/create.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
@@ -559,23 +559,13 @@ async function readReminderSettings(c: AppContext) {
 async function writeReminderSettings(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
   const settings = await readJson(c, reminderSettingsSchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'clinic.reminder-settings', async (trx) => {
     await trx
       .updateTable('clinics')
       .set({ reminder_settings: JSON.stringify(settings) })
       .where('id', '=', actor.clinicId)
       .execute();
-    await audit(
-      c,
-      {
-        action: 'clinic.reminder-settings',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: settings,
-      },
-      trx,
-    );
+    return settings;
   });
   return c.json({ settings });
 }

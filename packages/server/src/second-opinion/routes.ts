@@ -23,12 +23,12 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { resolveAckDeadlines } from '../alerts/deadlines.ts';
 import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, auditedClinicChange } from '../audit/audit.ts';
 import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../auth/access.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
-import { conflict, forbidden, HttpProblem, notFound } from '../http/problem.ts';
+import { conflict, forbidden, HttpProblem, invalidField, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
@@ -385,9 +385,11 @@ async function assign(c: AppContext) {
   const { db, now } = c.get('deps');
   const reviewer = await activeReviewer(db, actor.clinicId, reviewerId);
   if (!reviewer)
-    throw new HttpProblem(400, 'Invalid input', 'Choose an active reviewer of this clinic.', [
-      { field: 'reviewerId', message: 'must be an active independent reviewer of this clinic' },
-    ]);
+    throw invalidField(
+      'reviewerId',
+      'must be an active independent reviewer of this clinic',
+      'Choose an active reviewer of this clinic.',
+    );
   const at = now();
   const clinic = await clinicClock(db, actor.clinicId);
   const deadline = reportDeadline(at, clinic.timezone, clinic.second_opinion_report_days);
@@ -450,10 +452,7 @@ async function report(c: AppContext) {
   const input = await readJson(c, secondOpinionReportSchema);
   const fusion = (row.summary as CaseSummary).surgery?.fusion ?? false;
   const problem = fusionAnswerProblem(input.fusionForming, fusion);
-  if (problem)
-    throw new HttpProblem(400, 'Invalid input', problem, [
-      { field: 'fusionForming', message: problem },
-    ]);
+  if (problem) throw invalidField('fusionForming', problem, problem);
   if (row.status !== 'assigned') throw conflict('This second opinion already has its report.');
   const { db, now } = c.get('deps');
   const at = now();
@@ -543,19 +542,9 @@ async function readSettings(c: AppContext) {
 async function writeSettings(c: AppContext) {
   const actor = authorizeAction(c, 'assign');
   const { reportBusinessDays } = await readJson(c, secondOpinionSettingsSchema);
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
+  await auditedClinicChange(c, actor.clinicId, 'second_opinion.settings', async (trx) => {
     const before = await setReportBusinessDays(trx, actor.clinicId, reportBusinessDays);
-    await audit(
-      c,
-      {
-        action: 'second_opinion.settings',
-        subjectType: 'clinic',
-        subjectId: actor.clinicId,
-        details: { before, after: reportBusinessDays },
-      },
-      trx,
-    );
+    return { before, after: reportBusinessDays };
   });
   return c.json({ reportBusinessDays });
 }
