@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { percentile, quick, verdict } from '../../../../scripts/bench-kit.ts';
-import { scratchPostgres } from '../ops/bench-servers.ts';
+import { scratchPostgres } from '../ops/bench-servers.test-helper.ts';
 import { openAlertQueue } from './store.ts';
 
 // --quick: a tenth of the clinic (1 000 patients × 200 check-ins), same shape.

@@ -8,7 +8,7 @@
 import { defaultReminderSettings } from '@lamina/pathway';
 import { sql } from 'kysely';
 import { percentile } from '../../../../scripts/bench-kit.ts';
-import { scratchPostgres } from '../ops/bench-servers.ts';
+import { scratchPostgres } from '../ops/bench-servers.test-helper.ts';
 import { runReminders } from './run.ts';
 import { worklist } from './worklist.ts';
 
