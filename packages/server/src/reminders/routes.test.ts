@@ -146,6 +146,12 @@ forEachEngine((engine) => {
         new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').length,
         events.length,
       );
+      // The feed's reads are audited once a day per feed, not on every poll.
+      assert.equal((await anonymous.get(feedPath)).status, 200);
+      const feedReads = await auditOf(db, clinic.clinicId, 'reminders.calendar-feed.read')
+        .select(['actor_id', 'patient_id'])
+        .execute();
+      assert.deepEqual(feedReads, [{ actor_id: null, patient_id: patientId }]);
       const stored = await db
         .selectFrom('calendar_feeds')
         .select('token_hash')

@@ -316,7 +316,7 @@ async function feed(c: AppContext) {
   const clinicId = uuidParam.safeParse(c.req.param('clinicId'));
   const file = /^([A-Za-z0-9_-]{43})\.ics$/.exec(c.req.param('file') ?? '');
   if (!clinicId.success || !file?.[1]) throw notFound('This calendar');
-  const { db } = c.get('deps');
+  const { db, now } = c.get('deps');
   const row = await db
     .selectFrom('calendar_feeds')
     .select(['patient_id'])
@@ -326,6 +326,27 @@ async function feed(c: AppContext) {
     .executeTakeFirst();
   if (!row) throw notFound('This calendar');
   const body = await calendarFor(c, clinicId.data, row.patient_id);
+  // The feed shows surgery and visit dates, so its reads are audited — once a day per patient (a
+  // patient has one open feed), as calendar apps poll every few hours; a leaked address still
+  // leaves a daily trail.
+  const readToday = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('clinic_id', '=', clinicId.data)
+    .where('patient_id', '=', row.patient_id)
+    .where('at', '>', new Date(now().getTime() - 86_400_000))
+    .where('action', '=', 'reminders.calendar-feed.read')
+    .limit(1)
+    .executeTakeFirst();
+  if (!readToday)
+    await audit(c, {
+      clinicId: clinicId.data,
+      actor: null,
+      action: 'reminders.calendar-feed.read',
+      subjectType: 'patient',
+      subjectId: row.patient_id,
+      patientId: row.patient_id,
+    });
   return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
 }
 
@@ -713,7 +734,10 @@ export const reminders = documentedRoutes([
     success: { status: 200, description: 'iCalendar', contentType: 'text/calendar' },
     response: null,
     // Polled by the patient's calendar app every few hours; the token is theirs and revocable.
-    audit: 'none',
+    audit: {
+      actions: ['reminders.calendar-feed.read'],
+      when: 'the first read of a feed in a day (calendar apps poll every few hours)',
+    },
     handler: feed,
   },
   {
