@@ -224,3 +224,73 @@ export function sampleRss(pid: number | undefined): () => number {
     return peak;
   };
 }
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc), or NaN. */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    // Fields after the command name: state is 3rd, utime the 14th and stime the 15th of the line.
+    const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** Linux's USER_HZ, 100 on every mainstream kernel. */
+const clockTicksPerSecond = 100;
+
+/** What a PostgreSQL database did, per request, while a load ran (see `databaseWork`). */
+export interface DatabaseWork {
+  /** CPU of the database's server processes (its backends) per request, ms. */
+  cpuMs: number;
+  transactions: number;
+  rowsWritten: number;
+  blocksTouched: number;
+}
+
+/**
+ * Counts what PostgreSQL does for a database while a load runs: the CPU of its backends (read from
+ * /proc: the bench runs on the database's machine) and the database's counters
+ * (pg_stat_database). Backends publish their counters about once a second while busy, so the
+ * counters are read inside the run (`mark()` at two moments of steady load) and divided by the
+ * requests answered between them (`perRequest(requests)`). `query` runs on a connection of its own.
+ */
+export async function databaseWork(
+  query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>,
+) {
+  const backends = (
+    await query(
+      `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    )
+  ).rows.map((r) => Number(r.pid));
+  const mark = async () => {
+    await query('select pg_stat_clear_snapshot()');
+    const row = (
+      await query(`select xact_commit + xact_rollback as xacts, tup_inserted + tup_updated + tup_deleted as written,
+          blks_hit + blks_read as blocks from pg_stat_database where datname = current_database()`)
+    ).rows[0] as { xacts: string; written: string; blocks: string };
+    return {
+      cpu: backends.reduce((sum, pid) => sum + (cpuMs(pid) || 0), 0),
+      xacts: Number(row.xacts),
+      written: Number(row.written),
+      blocks: Number(row.blocks),
+    };
+  };
+  const marks: Awaited<ReturnType<typeof mark>>[] = [];
+  return {
+    mark: async () => {
+      marks.push(await mark());
+    },
+    perRequest(requests: number): DatabaseWork {
+      const [a, b] = marks;
+      if (!a || !b) throw new Error('databaseWork needs two marks');
+      const per = (n: number) => n / Math.max(requests, 1);
+      return {
+        cpuMs: per(b.cpu - a.cpu),
+        transactions: per(b.xacts - a.xacts),
+        rowsWritten: per(b.written - a.written),
+        blocksTouched: per(b.blocks - a.blocks),
+      };
+    },
+  };
+}

@@ -23,6 +23,7 @@ import * as woundPhotos from './021-wound-photos.ts';
 import * as exerciseLog from './022-exercise-log.ts';
 import * as fhirSmart from './023-fhir-smart.ts';
 import * as fhirExportJobs from './024-fhir-export-jobs.ts';
+import * as checkinsInlineDecision from './025-checkins-inline-decision.ts';
 
 /** Migrations write SQL for the schema of their day, so they must not depend on today's row types. */
 // biome-ignore lint/suspicious/noExplicitAny: the Kysely-recommended type for migrations
@@ -60,4 +61,5 @@ export const migrations: readonly Migration[] = [
   { name: '022-exercise-log', up: exerciseLog.up },
   { name: '023-fhir-smart', up: fhirSmart.up },
   { name: '024-fhir-export-jobs', up: fhirExportJobs.up },
+  { name: '025-checkins-inline-decision', up: checkinsInlineDecision.up },
 ];
