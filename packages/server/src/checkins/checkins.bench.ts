@@ -50,7 +50,6 @@ import {
   patientsUnderLoad,
   type Server,
   sampleCheckin,
-  signInPatients,
   startLamina,
   startProcess,
 } from '../ops/bench-servers.test-helper.ts';
@@ -188,7 +187,7 @@ async function postgresPart(wrk: string) {
     }
     await client.end();
 
-    const emails = await enrolBenchPatients({ engine: 'postgres', url: databaseUrl });
+    const targets = await enrolBenchPatients({ engine: 'postgres', url: databaseUrl });
     const lamina = await startLamina({ DATABASE_URL: databaseUrl, LAMINA_DATA_DIR: '' }, 'pg');
     let laminaRun: Awaited<ReturnType<typeof loadWithMemory>>;
     const pgbenchRates: number[] = [];
@@ -196,7 +195,6 @@ async function postgresPart(wrk: string) {
     const monitor = new pg.Client({ connectionString: databaseUrl });
     await monitor.connect();
     try {
-      const targets = await signInPatients(lamina, emails);
       // A clinic's database has statistics (autovacuum analyzes it within a minute of its first
       // rows); this one was filled a moment ago, and without them the planner guesses (seen: the
       // session lookup walking every user of the clinic, 1 071 blocks instead of 33).
@@ -321,11 +319,10 @@ async function embeddedPart(wrk: string) {
   await new Promise((r) => setTimeout(r, 3_000));
   const idleFresh = rssMb(restarted.child.pid);
   await restarted.stop();
-  const emails = await enrolBenchPatients({ engine: 'pglite', dataDir });
+  const targets = await enrolBenchPatients({ engine: 'pglite', dataDir });
   const lamina = await startLamina(env, 'pglite');
   let run: Awaited<ReturnType<typeof loadWithMemory>>;
   try {
-    const targets = await signInPatients(lamina, emails);
     // The raw loop runs in this process while the server is idle, alternating with its rounds.
     run = await loadWithMemory(lamina, targets, wrk, async () => {
       rawRates.push(await rawPgliteLoop());

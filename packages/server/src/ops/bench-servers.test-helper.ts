@@ -1,5 +1,6 @@
 /**
- * Starting Lamina (and other servers) for a benchmark, with signed-in patients to load it with:
+ * Starting Lamina (and other servers) for a benchmark, with signed-in patients to load it with
+ * (their sessions made by auth/session.ts's createSession, as a sign-in makes them):
  * shared by checkins.bench.ts, ops/workers.bench.ts and ops/soak.bench.ts (issue 19); and a scratch
  * PostgreSQL database for the query benches (alerts/queue.bench.ts, reminders/reminders.bench.ts).
  */
@@ -8,16 +9,21 @@ import { fileURLToPath } from 'node:url';
 import { addDays, type IsoDate, surgerySchema } from '@lamina/pathway';
 import pg from 'pg';
 import type { LoadTarget } from '../../../../scripts/bench-kit.ts';
+import { createSession, sessionCookieName } from '../auth/session.ts';
 import type { DatabaseConfig } from '../db/config.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase, postgresDatabase } from '../db/open.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { enrolPatient } from '../patients/store.ts';
+import { enrolPatients } from '../patients/store.ts';
 
 const mainPath = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 const cpuProfDir = process.env.BENCH_CPU_PROF;
-/** Patients whose check-ins arrive at once: about what a large clinic sees in its morning peak. */
-export const patientsUnderLoad = 200;
+/**
+ * Patients whose check-ins arrive at once: more than a large clinic's morning peak, so that at
+ * hundreds of check-ins a second each patient's history grows by a few check-ins a run, not by
+ * hundreds (a real patient checks in about once a day; triage reads the last weeks).
+ */
+export const patientsUnderLoad = 1000;
 export const sampleCheckin = {
   axialPain: 3,
   limbPain: 2,
@@ -72,8 +78,13 @@ export function startLamina(
   return startProcess([...profile, mainPath, 'serve', '--demo', '--port', '0', ...args], env);
 }
 
-/** Enrols the bench's patients before the server starts (the embedded database allows one process at a time). */
-export async function enrolBenchPatients(config: DatabaseConfig): Promise<string[]> {
+/**
+ * Enrols the bench's patients and signs each in (a session in the database, made by the code a
+ * sign-in uses) before the server starts (the embedded database allows one process at a time):
+ * the load targets, one per patient. Sessions made here need no sign-in requests, which the
+ * sign-in rate limits would stop well before 1 000 patients from one address.
+ */
+export async function enrolBenchPatients(config: DatabaseConfig): Promise<LoadTarget[]> {
   const database = await openDatabase(config, { onNotice: () => {} });
   try {
     const now = new Date();
@@ -85,13 +96,14 @@ export async function enrolBenchPatients(config: DatabaseConfig): Promise<string
       .where('clinic_id', '=', clinicId)
       .where('role', '=', 'admin')
       .executeTakeFirstOrThrow();
-    const emails: string[] = [];
-    for (let i = 0; i < patientsUnderLoad; i++) {
-      const email = `bench-${i}@demo.example`;
-      await enrolPatient(database.db, clinicId, admin.id, {
+    const enrolled = await enrolPatients(
+      database.db,
+      clinicId,
+      admin.id,
+      Array.from({ length: patientsUnderLoad }, (_, i) => ({
         givenName: 'Bench',
         familyName: `Patient ${i}`,
-        email,
+        email: `bench-${i}@demo.example`,
         surgery: surgerySchema.parse({
           region: i % 3 === 0 ? 'cervical' : 'lumbar',
           procedure: 'laminectomy',
@@ -99,36 +111,26 @@ export async function enrolBenchPatients(config: DatabaseConfig): Promise<string
         }),
         factors: {},
         overrides: { restrictions: {}, milestones: {}, followUps: {} },
+      })),
+    );
+    const targets: LoadTarget[] = [];
+    for (const { patientId, userId } of enrolled) {
+      if (!userId) throw new Error('a bench patient was enrolled without an account');
+      const session = await createSession(
+        database.db,
+        { clinicId, userId, role: 'patient' },
+        { now, ip: '127.0.0.1', userAgent: 'lamina-bench', mfaVerified: false },
+      );
+      targets.push({
+        path: `/api/patients/${patientId}/checkins`,
+        cookie: `${sessionCookieName(false)}=${session.cookieValue}`,
+        body: checkinBody,
       });
-      emails.push(email);
     }
-    return emails;
+    return targets;
   } finally {
     await database.close();
   }
-}
-
-export async function signInPatients(server: Server, emails: string[]): Promise<LoadTarget[]> {
-  const targets: LoadTarget[] = [];
-  for (const email of emails) {
-    const post = (path: string, body: unknown, cookie = '') =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify(body),
-      });
-    await post('/api/auth/patient/code', { clinic: 'demo', email });
-    for (let i = 0; i < 250 && !server.codes.has(email); i++)
-      await new Promise((r) => setTimeout(r, 20));
-    const code = server.codes.get(email);
-    const verified = await post('/api/auth/patient/verify', { clinic: 'demo', email, code });
-    const cookie = verified.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const me = (await (
-      await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })
-    ).json()) as { patientId: string };
-    targets.push({ path: `/api/patients/${me.patientId}/checkins`, cookie, body: checkinBody });
-  }
-  return targets;
 }
 
 /**

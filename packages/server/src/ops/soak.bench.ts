@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWrk, quick, rssMb, runWrk, verdict } from '../../../../scripts/bench-kit.ts';
-import { enrolBenchPatients, signInPatients, startLamina } from './bench-servers.test-helper.ts';
+import { enrolBenchPatients, startLamina } from './bench-servers.test-helper.ts';
 
 const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? (quick ? 2 : 10));
 const sliceSeconds = 30;
@@ -27,10 +27,9 @@ async function main(wrk: string) {
   mkdirSync(dataDir, { recursive: true });
   const env = { LAMINA_DATA_DIR: dataDir, DATABASE_URL: '' };
   await (await startLamina(env, 'soak-first')).stop();
-  const emails = await enrolBenchPatients({ engine: 'pglite', dataDir });
+  const targets = await enrolBenchPatients({ engine: 'pglite', dataDir });
   const server = await startLamina(env, 'soak');
   try {
-    const targets = await signInPatients(server, emails);
     const samples: { at: number; rss: number; perSecond: number; p99: number }[] = [];
     const started = Date.now();
     console.log(

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { findWrk, type LoadResult, quick, runWrk } from '../../../../scripts/bench-kit.ts';
-import { enrolBenchPatients, signInPatients, startLamina } from './bench-servers.test-helper.ts';
+import { enrolBenchPatients, startLamina } from './bench-servers.test-helper.ts';
 
 const postgresUrl =
   process.env.LAMINA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -95,16 +95,13 @@ async function main(wrk: string) {
   url.pathname = `/${database}`;
   const env = { DATABASE_URL: url.toString(), LAMINA_DATA_DIR: '', LAMINA_TRUST_PROXY: '1' };
   try {
-    const emails = await enrolBenchPatients({ engine: 'postgres', url: url.toString() });
+    const targets = await enrolBenchPatients({ engine: 'postgres', url: url.toString() });
     const results: Record<1 | 2, LoadResult[]> = { 1: [], 2: [] };
-    // Sessions live in the database: one sign-in serves both configurations.
-    let targets: Awaited<ReturnType<typeof signInPatients>> | undefined;
     for (let round = 0; round < rounds; round++) {
       for (const workers of [1, 2] as const) {
         const server = await startLamina(env, `workers-${workers}`, ['--workers', String(workers)]);
         const lb = await balancer(Number(new URL(server.url).port));
         try {
-          targets ??= await signInPatients(server, emails);
           await runWrk(wrk, lb.url, targets, { connections, seconds: 2, workDir }); // warm-up
           results[workers].push(
             await runWrk(wrk, lb.url, targets, { connections, seconds, workDir }),
