@@ -36,6 +36,15 @@ export function dayOf(ctx: TriageContext, offset: Offset): number {
   return day;
 }
 
+/** Whether today is at or past a point of a symptom's expected course (expectations.ts). */
+function reached(
+  ctx: TriageContext,
+  symptom: NerveSymptom,
+  point: 'askTeamIfStillPresentAfter' | 'mayBePermanentAfter',
+): boolean {
+  return ctx.day >= dayOf(ctx, timeline(symptom)[point]);
+}
+
 const present = (change: NerveChange | undefined): boolean =>
   change !== undefined && change !== 'none';
 const increasing = (change: NerveChange | undefined): boolean =>
@@ -84,7 +93,7 @@ function numbnessKeepsIncreasing(c: TriageContext): boolean {
 
 function limbPainNotImproving(c: TriageContext): boolean {
   const { limbPainPresentAtLeast: floor } = trajectoryLimits;
-  if (c.day < dayOf(c, timeline('limb-pain').askTeamIfStillPresentAfter)) return false;
+  if (!reached(c, 'limb-pain', 'askTeamIfStillPresentAfter')) return false;
   const today = c.checkin.limbPain;
   if (today === undefined || today < floor) return false;
   const recent = within(c.history, 1, 14).filter((h) => (h.entry.limbPain ?? -1) >= floor);
@@ -104,7 +113,7 @@ function limbPainNotImproving(c: TriageContext): boolean {
 }
 
 function weaknessNotImproving(c: TriageContext): boolean {
-  if (c.day < dayOf(c, timeline('weakness').askTeamIfStillPresentAfter)) return false;
+  if (!reached(c, 'weakness', 'askTeamIfStillPresentAfter')) return false;
   if (c.checkin.weakness?.change !== 'unchanged') return false;
   const window = within(c.history, 1, trajectoryLimits.weaknessConfirmWindowDays);
   return window.some((h) => notImproving(h.entry.weakness?.change));
@@ -144,8 +153,8 @@ export const trajectoryRules: readonly TriageRule[] = [
   offTrackRule({
     id: 'numbness-persisting',
     fires: (c) =>
-      c.day >= dayOf(c, timeline('numbness').askTeamIfStillPresentAfter) &&
-      c.day < dayOf(c, timeline('numbness').mayBePermanentAfter) &&
+      reached(c, 'numbness', 'askTeamIfStillPresentAfter') &&
+      !reached(c, 'numbness', 'mayBePermanentAfter') &&
       notImproving(c.checkin.numbness?.change),
     patientWords: wordsAbout('numbness'),
     say: 'Your numbness is still there and not getting better, some months after surgery. Tell your care team in the next few days, or at your next visit. They may want to check the nerve.',
@@ -156,8 +165,7 @@ export const trajectoryRules: readonly TriageRule[] = [
   offTrackRule({
     id: 'numbness-may-be-permanent',
     fires: (c) =>
-      c.day >= dayOf(c, timeline('numbness').mayBePermanentAfter) &&
-      present(c.checkin.numbness?.change),
+      reached(c, 'numbness', 'mayBePermanentAfter') && present(c.checkin.numbness?.change),
     patientWords: wordsAbout('numbness'),
     say: 'Numbness that is still there a year or more after surgery may not go away fully. This happens most when a nerve was squeezed for a long time before surgery. Talk with your care team. They can check the nerve and help you manage daily life with it.',
     clinicianSummary:
@@ -191,7 +199,7 @@ export const trajectoryRules: readonly TriageRule[] = [
     id: 'weakness-persisting',
     fires: (c) =>
       notImproving(c.checkin.weakness?.change) &&
-      c.day >= dayOf(c, timeline('weakness').askTeamIfStillPresentAfter),
+      reached(c, 'weakness', 'askTeamIfStillPresentAfter'),
     patientWords: wordsAbout('weakness'),
     say: 'Your weakness is still there and not getting better, some months after surgery. Strength often comes back slowly, but your care team should know. Tell them in the next few days, or at your next visit.',
     clinicianSummary:
