@@ -185,15 +185,14 @@ export const cervicalDecompression: Protocol = {
     ...liftingLimit({
       maxLoadLb: { low: 5, high: 10 },
       after: { weeks: 6 },
+      sources: ['seed:000', 'ref:73'],
       withoutFusion: {
         detail: 'Ask your surgeon which number is right for you.',
         detailId: 'restriction.lifting-limit.cervical.detail',
-        sources: ['seed:000', 'ref:73'],
       },
       withFusion: {
         detail: 'After a fusion your surgeon will tell you when this limit ends.',
         detailId: 'restriction.lifting-limit.cervical-fusion.detail',
-        sources: ['seed:000', 'ref:73'],
       },
     }),
     {

@@ -71,34 +71,40 @@ export const opioidDriving: Restriction = {
 interface LiftingLimitVariant {
   readonly detail: string;
   readonly detailId?: string;
-  readonly sources: readonly Source[];
+  /** When the two variants rest on different sources. */
+  readonly sources?: readonly Source[];
 }
 
 /**
  * A region's weight limit, in its two variants: without a fusion it lifts `after` that long once the
- * surgeon clears it; after a fusion it lasts until the surgeon clears it.
+ * surgeon clears it; after a fusion it lasts until the surgeon clears it. `sources` serve both
+ * variants unless a variant names its own.
  */
 export function liftingLimit(spec: {
   readonly maxLoadLb: { readonly low: number; readonly high: number };
   readonly after: Offset;
+  readonly sources?: readonly Source[];
   readonly withoutFusion: LiftingLimitVariant;
   readonly withFusion: LiftingLimitVariant;
 }): readonly Restriction[] {
   const variant = (
-    { detail, detailId, sources }: LiftingLimitVariant,
+    { detail, detailId, sources = spec.sources }: LiftingLimitVariant,
     lifts: Restriction['lifts'],
     fusion: boolean,
-  ): Restriction => ({
-    id: 'lifting-limit',
-    kind: 'lifting',
-    text: 'Do not lift anything heavier than {load}.',
-    detail,
-    ...(detailId === undefined ? {} : { detailId }),
-    maxLoadLb: spec.maxLoadLb,
-    lifts,
-    when: { fusion },
-    sources,
-  });
+  ): Restriction => {
+    if (sources === undefined) throw new Error('liftingLimit: a variant has no sources');
+    return {
+      id: 'lifting-limit',
+      kind: 'lifting',
+      text: 'Do not lift anything heavier than {load}.',
+      detail,
+      ...(detailId === undefined ? {} : { detailId }),
+      maxLoadLb: spec.maxLoadLb,
+      lifts,
+      when: { fusion },
+      sources,
+    };
+  };
   return [
     variant(spec.withoutFusion, { kind: 'after', offset: spec.after, needsClearance: true }, false),
     variant(spec.withFusion, { kind: 'when-cleared' }, true),
