@@ -1,22 +1,20 @@
 import { z } from 'zod';
-import { id, timestamp } from './common.ts';
+import { dto, id, timestamp } from './common.ts';
 
 /** GET /api/audit: one entry of the audit log (decision 013), as admins read it. */
-export const auditEntryDto = z
-  .strictObject({
-    id,
-    at: timestamp,
-    actorId: id.nullable(),
-    actorRole: z.string().nullable(),
-    action: z.string(),
-    subjectType: z.string(),
-    subjectId: z.string().nullable(),
-    patientId: id.nullable(),
-    ip: z.string().nullable(),
-    /** Counts, ids, before/after of a change (never free text or secrets). */
-    details: z.record(z.string(), z.unknown()).nullable(),
-  })
-  .meta({ title: 'AuditEntry' });
+export const auditEntryDto = dto('AuditEntry', {
+  id,
+  at: timestamp,
+  actorId: id.nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  patientId: id.nullable(),
+  ip: z.string().nullable(),
+  /** Counts, ids, before/after of a change (never free text or secrets). */
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
 export type AuditEntryDto = z.output<typeof auditEntryDto>;
 
 /** GET /api/audit: one page, newest first; pass nextCursor as cursor for the next. */

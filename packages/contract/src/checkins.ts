@@ -1,22 +1,20 @@
 import type { CheckinInput, TriageDecision } from '@lamina/pathway';
 import { z } from 'zod';
-import { computed, id, timestamp } from './common.ts';
+import { computed, dto, id, timestamp } from './common.ts';
 
 export const triageLevel = z.enum(['routine', 'contact', 'urgent', 'emergency']);
 
 /** GET /api/patients/:patientId/checkins: one stored check-in, newest first. */
-export const storedCheckinDto = z
-  .strictObject({
-    id,
-    level: triageLevel,
-    /** The answers as the patient gave them (the region's check-in schema, pathway). */
-    answers: computed<CheckinInput>('CheckinAnswers'),
-    /** The triage decision stored with it (pathway's TriageDecision). */
-    triage: computed<TriageDecision>('TriageDecision').nullable(),
-    submittedAt: timestamp,
-    receivedAt: timestamp,
-  })
-  .meta({ title: 'StoredCheckin' });
+export const storedCheckinDto = dto('StoredCheckin', {
+  id,
+  level: triageLevel,
+  /** The answers as the patient gave them (the region's check-in schema, pathway). */
+  answers: computed<CheckinInput>('CheckinAnswers'),
+  /** The triage decision stored with it (pathway's TriageDecision). */
+  triage: computed<TriageDecision>('TriageDecision').nullable(),
+  submittedAt: timestamp,
+  receivedAt: timestamp,
+});
 export type StoredCheckin = z.output<typeof storedCheckinDto>;
 export const checkinListDto = z.strictObject({ checkins: z.array(storedCheckinDto) });
 

@@ -1,5 +1,6 @@
 import { clinicHoursSchema, reminderSettingsSchema } from '@lamina/pathway';
 import { z } from 'zod';
+import { dto } from './common.ts';
 
 /** The clinic's settings in the console (admins), and a staff member's own alert emails. */
 
@@ -7,46 +8,45 @@ import { z } from 'zod';
 const contact = { phone: z.string().nullable(), emergencyNumber: z.string() };
 
 /** GET and PUT /api/clinic/settings: PROM licences, the phone line, the emergency number. */
-export const clinicSettingsDto = z
-  .strictObject({ licensedInstruments: z.array(z.string()), ...contact })
-  .meta({ title: 'ClinicSettings' });
+export const clinicSettingsDto = dto('ClinicSettings', {
+  licensedInstruments: z.array(z.string()),
+  ...contact,
+});
 export type ClinicSettings = z.output<typeof clinicSettingsDto>;
 
 /** GET and PUT /api/clinic/profile, PUT /api/clinic/logo */
-export const clinicProfileDto = z
-  .strictObject({
-    ...contact,
-    name: z.string(),
-    slug: z.string(),
-    timeZone: z.string(),
-    defaultLanguage: z.enum(['en', 'es']),
-    /** Where the logo is served (public), or null when the clinic has none. */
-    logoUrl: z.string().nullable(),
-  })
-  .meta({ title: 'ClinicProfile' });
+export const clinicProfileDto = dto('ClinicProfile', {
+  ...contact,
+  name: z.string(),
+  slug: z.string(),
+  timeZone: z.string(),
+  defaultLanguage: z.enum(['en', 'es']),
+  /** Where the logo is served (public), or null when the clinic has none. */
+  logoUrl: z.string().nullable(),
+});
 export type ClinicProfile = z.output<typeof clinicProfileDto>;
 
 /** GET and PUT /api/clinic/hours: opening hours per weekday (null: closed), in the clinic's zone. */
-export const clinicHoursDto = z
-  .strictObject({ hours: clinicHoursSchema, timeZone: z.string() })
-  .meta({ title: 'ClinicHours' });
+export const clinicHoursDto = dto('ClinicHours', {
+  hours: clinicHoursSchema,
+  timeZone: z.string(),
+});
 export type ClinicHoursDto = z.output<typeof clinicHoursDto>;
 
 /** GET and PUT /api/clinic/imaging-storage */
-export const imagingStorageDto = z
-  .strictObject({ quotaGigabytes: z.number(), usedBytes: z.number() })
-  .meta({ title: 'ImagingStorage' });
+export const imagingStorageDto = dto('ImagingStorage', {
+  quotaGigabytes: z.number(),
+  usedBytes: z.number(),
+});
 export type ImagingStorageDto = z.output<typeof imagingStorageDto>;
 
 /** GET and PUT /api/clinic/mfa-policy: roles that must use an authenticator app. */
-export const mfaPolicyDto = z
-  .strictObject({
-    /** The clinic's choice; null: the server's default applies. */
-    requiredRoles: z.array(z.string()).nullable(),
-    serverDefault: z.array(z.string()),
-    inForce: z.array(z.string()),
-  })
-  .meta({ title: 'MfaPolicy' });
+export const mfaPolicyDto = dto('MfaPolicy', {
+  /** The clinic's choice; null: the server's default applies. */
+  requiredRoles: z.array(z.string()).nullable(),
+  serverDefault: z.array(z.string()),
+  inForce: z.array(z.string()),
+});
 export type MfaPolicyDto = z.output<typeof mfaPolicyDto>;
 
 /** GET /api/clinic/reminder-settings: the clinic's settings and Lamina's defaults. */
@@ -60,7 +60,8 @@ export const reminderSettingsSavedDto = z.strictObject({ settings: reminderSetti
 export type ReminderSettingsSaved = z.output<typeof reminderSettingsSavedDto>;
 
 /** GET and PUT /api/staff/me/alert-emails: the signed-in staff member's own choice. */
-export const alertEmailsDto = z
-  .strictObject({ newUrgent: z.boolean(), escalations: z.boolean() })
-  .meta({ title: 'AlertEmails' });
+export const alertEmailsDto = dto('AlertEmails', {
+  newUrgent: z.boolean(),
+  escalations: z.boolean(),
+});
 export type AlertEmails = z.output<typeof alertEmailsDto>;

@@ -11,6 +11,22 @@ import { z } from 'zod';
 export const timestamp = z.string().min(1);
 export const id = z.string().min(1);
 
+/** An answer object as the OpenAPI document names it: strict (a stray key fails), with its title. */
+export const dto = <const Shape extends z.core.$ZodLooseShape>(title: string, shape: Shape) =>
+  z.strictObject(shape).meta({ title });
+
+/** The same fields, each of them allowed to be null. */
+export const eachNullable = <Shape extends Record<string, z.ZodType>>(shape: Shape) =>
+  Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field.nullable()])) as {
+    [K in keyof Shape]: z.ZodNullable<Shape[K]>;
+  };
+
+/** The same fields, each of them optional. */
+export const eachOptional = <Shape extends Record<string, z.ZodType>>(shape: Shape) =>
+  Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field.optional()])) as {
+    [K in keyof Shape]: z.ZodOptional<Shape[K]>;
+  };
+
 /** A sourced statement of the clinical core (id, text, sources): pathway's own type. */
 export const statementDto = z
   .custom<Statement>(

@@ -1,21 +1,19 @@
 import { z } from 'zod';
-import { id, timestamp } from './common.ts';
+import { dto, id, timestamp } from './common.ts';
 
 /** One message of a patient's thread with the care team. */
-export const messageDto = z
-  .strictObject({
-    id,
-    body: z.string(),
-    sentAt: timestamp,
-    readAt: timestamp.nullable(),
-    from: z.strictObject({
-      userId: id,
-      name: z.string(),
-      role: z.string(),
-      side: z.enum(['patient', 'care-team']),
-    }),
-  })
-  .meta({ title: 'Message' });
+export const messageDto = dto('Message', {
+  id,
+  body: z.string(),
+  sentAt: timestamp,
+  readAt: timestamp.nullable(),
+  from: z.strictObject({
+    userId: id,
+    name: z.string(),
+    role: z.string(),
+    side: z.enum(['patient', 'care-team']),
+  }),
+});
 export type Message = z.output<typeof messageDto>;
 
 /** GET /api/patients/:patientId/messages */
@@ -33,7 +31,7 @@ export const messageSentDto = z.strictObject({
 export const messagesMarkedDto = z.strictObject({ marked: z.number().int() });
 
 /** Whom an inbox item (a patient's messages, a lead) is assigned to. */
-export const assigneeDto = z.strictObject({ id, name: z.string() }).meta({ title: 'Assignee' });
+export const assigneeDto = dto('Assignee', { id, name: z.string() });
 export type Assignee = z.output<typeof assigneeDto>;
 
 /** GET /api/messages/unread: per patient, the care team's unread messages. */

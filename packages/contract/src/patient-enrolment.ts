@@ -1,41 +1,35 @@
 import { z } from 'zod';
-import { id } from './common.ts';
+import { dto, id } from './common.ts';
 
 /** POST /api/patients (201): the enrolled patient, their app account (if any) and surgery. */
-export const enrolledDto = z
-  .strictObject({ patientId: id, userId: id.nullable(), surgeryId: id })
-  .meta({ title: 'Enrolled' });
+export const enrolledDto = dto('Enrolled', { patientId: id, userId: id.nullable(), surgeryId: id });
 export type Enrolled = z.output<typeof enrolledDto>;
 
 /** One row of a CSV import's report. */
-export const importRowDto = z
-  .strictObject({
-    /** The row's line in a spreadsheet: the header is row 1, the first patient row 2. */
-    row: z.number().int(),
-    name: z.string(),
-    status: z.enum(['new', 'already-enrolled', 'error']),
-    errors: z.array(z.string()),
-    /** The existing patient (already-enrolled) or the new one (after a real run). */
-    patientId: id.optional(),
-  })
-  .meta({ title: 'ImportRow' });
+export const importRowDto = dto('ImportRow', {
+  /** The row's line in a spreadsheet: the header is row 1, the first patient row 2. */
+  row: z.number().int(),
+  name: z.string(),
+  status: z.enum(['new', 'already-enrolled', 'error']),
+  errors: z.array(z.string()),
+  /** The existing patient (already-enrolled) or the new one (after a real run). */
+  patientId: id.optional(),
+});
 export type ImportRow = z.output<typeof importRowDto>;
 
 /** POST /api/patients/import: what a dry run found, or what a real run enrolled. */
-export const importReportDto = z
-  .strictObject({
-    dryRun: z.boolean(),
-    /** True when the rows were enrolled (a real run without errors). */
-    enrolled: z.boolean(),
-    counts: z.strictObject({
-      rows: z.number().int(),
-      new: z.number().int(),
-      alreadyEnrolled: z.number().int(),
-      errors: z.number().int(),
-    }),
-    rows: z.array(importRowDto),
-  })
-  .meta({ title: 'ImportReport' });
+export const importReportDto = dto('ImportReport', {
+  dryRun: z.boolean(),
+  /** True when the rows were enrolled (a real run without errors). */
+  enrolled: z.boolean(),
+  counts: z.strictObject({
+    rows: z.number().int(),
+    new: z.number().int(),
+    alreadyEnrolled: z.number().int(),
+    errors: z.number().int(),
+  }),
+  rows: z.array(importRowDto),
+});
 export type ImportReport = z.output<typeof importReportDto>;
 
 /** The fields of a surgery a correction can change, as the audit keeps them. */
@@ -51,13 +45,11 @@ export const correctedSurgeryDto = z.strictObject({
 });
 
 /** POST /api/patients/:patientId/surgery/corrections */
-export const surgeryCorrectedDto = z
-  .strictObject({
-    surgeryId: id,
-    /** The names of the fields that changed (empty: nothing did). */
-    changed: z.array(correctedSurgeryDto.keyof()),
-    surgery: correctedSurgeryDto,
-    cancelReason: z.string().nullable(),
-  })
-  .meta({ title: 'SurgeryCorrected' });
+export const surgeryCorrectedDto = dto('SurgeryCorrected', {
+  surgeryId: id,
+  /** The names of the fields that changed (empty: nothing did). */
+  changed: z.array(correctedSurgeryDto.keyof()),
+  surgery: correctedSurgeryDto,
+  cancelReason: z.string().nullable(),
+});
 export type SurgeryCorrected = z.output<typeof surgeryCorrectedDto>;

@@ -1,27 +1,25 @@
 import { z } from 'zod';
-import { id, timestamp } from './common.ts';
+import { dto, id, timestamp } from './common.ts';
 
 export const invitationStates = ['not-invited', 'invited', 'opened', 'revoked', 'expired'] as const;
 
 /** GET /api/patients/:patientId/invitations, and each row of GET /api/patient-invitations. */
-export const appStatusDto = z
-  .strictObject({
-    patientId: id,
-    givenName: z.string(),
-    familyName: z.string(),
-    language: z.enum(['en', 'es']),
-    /** The latest invitation (all null when never invited). */
-    invitation: z.strictObject({
-      state: z.enum(invitationStates),
-      channel: z.enum(['email', 'sms']).nullable(),
-      sentAt: timestamp.nullable(),
-      expiresAt: timestamp.nullable(),
-    }),
-    lastSignInAt: timestamp.nullable(),
-    lastCheckinAt: timestamp.nullable(),
-    neverCheckedIn: z.boolean(),
-  })
-  .meta({ title: 'AppStatus' });
+export const appStatusDto = dto('AppStatus', {
+  patientId: id,
+  givenName: z.string(),
+  familyName: z.string(),
+  language: z.enum(['en', 'es']),
+  /** The latest invitation (all null when never invited). */
+  invitation: z.strictObject({
+    state: z.enum(invitationStates),
+    channel: z.enum(['email', 'sms']).nullable(),
+    sentAt: timestamp.nullable(),
+    expiresAt: timestamp.nullable(),
+  }),
+  lastSignInAt: timestamp.nullable(),
+  lastCheckinAt: timestamp.nullable(),
+  neverCheckedIn: z.boolean(),
+});
 export type AppStatus = z.output<typeof appStatusDto>;
 
 /** GET /api/patient-invitations */
@@ -29,9 +27,11 @@ export const appStatusListDto = z.strictObject({ patients: z.array(appStatusDto)
 export type AppStatusList = z.output<typeof appStatusListDto>;
 
 /** POST /api/patients/:patientId/invitations (and /resend), 201 */
-export const patientInvitationSentDto = z
-  .strictObject({ invitationId: id, channel: z.enum(['email', 'sms']), expiresAt: timestamp })
-  .meta({ title: 'PatientInvitationSent' });
+export const patientInvitationSentDto = dto('PatientInvitationSent', {
+  invitationId: id,
+  channel: z.enum(['email', 'sms']),
+  expiresAt: timestamp,
+});
 export type PatientInvitationSent = z.output<typeof patientInvitationSentDto>;
 
 /** POST /api/patients/:patientId/invitations/revoke: how many open invitations ended. */

@@ -1,17 +1,20 @@
 import { reminderPrefsSchema } from '@lamina/pathway';
 import { z } from 'zod';
-import { id, timestamp } from './common.ts';
+import { dto, id, timestamp } from './common.ts';
 
 /** GET and PUT /api/patients/:patientId/language */
-export const patientLanguageDto = z
-  .strictObject({ patientId: id, language: z.enum(['en', 'es']) })
-  .meta({ title: 'PatientLanguage' });
+export const patientLanguageDto = dto('PatientLanguage', {
+  patientId: id,
+  language: z.enum(['en', 'es']),
+});
 export type PatientLanguage = z.output<typeof patientLanguageDto>;
 
 /** GET and PUT /api/patients/:patientId/time-zone; `timeZone` null: the clinic's. */
-export const patientTimeZoneDto = z
-  .strictObject({ patientId: id, timeZone: z.string().nullable(), clinicTimeZone: z.string() })
-  .meta({ title: 'PatientTimeZone' });
+export const patientTimeZoneDto = dto('PatientTimeZone', {
+  patientId: id,
+  timeZone: z.string().nullable(),
+  clinicTimeZone: z.string(),
+});
 export type PatientTimeZone = z.output<typeof patientTimeZoneDto>;
 
 /** One reminder sent (or skipped) recently. */
@@ -24,14 +27,12 @@ export const reminderSendDto = z.strictObject({
 export type ReminderSend = z.output<typeof reminderSendDto>;
 
 /** GET /api/patients/:patientId/reminders */
-export const reminderStateDto = z
-  .strictObject({
-    prefs: reminderPrefsSchema,
-    pushDevices: z.number().int(),
-    vapidPublicKey: z.string(),
-    recentSends: z.array(reminderSendDto),
-  })
-  .meta({ title: 'ReminderState' });
+export const reminderStateDto = dto('ReminderState', {
+  prefs: reminderPrefsSchema,
+  pushDevices: z.number().int(),
+  vapidPublicKey: z.string(),
+  recentSends: z.array(reminderSendDto),
+});
 export type ReminderState = z.output<typeof reminderStateDto>;
 
 /** PUT /api/patients/:patientId/reminders */
@@ -39,7 +40,7 @@ export const reminderPrefsAnswerDto = z.strictObject({ prefs: reminderPrefsSchem
 export type ReminderPrefsAnswer = z.output<typeof reminderPrefsAnswerDto>;
 
 /** POST /api/patients/:patientId/calendar-feed (201): the private feed URL (shown once). */
-export const calendarFeedDto = z.strictObject({ url: z.string() }).meta({ title: 'CalendarFeed' });
+export const calendarFeedDto = dto('CalendarFeed', { url: z.string() });
 export type CalendarFeed = z.output<typeof calendarFeedDto>;
 /** DELETE /api/patients/:patientId/calendar-feed */
 export const calendarFeedRevokedDto = z.strictObject({ revoked: z.literal(true) });

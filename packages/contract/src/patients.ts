@@ -1,9 +1,12 @@
 import type { RecoveryPlan } from '@lamina/pathway';
 import { patientFactorsSchema, planOverridesSchema, surgerySchema } from '@lamina/pathway';
 import { z } from 'zod';
-import { computed, id, timestamp } from './common.ts';
+import { computed, dto, id, timestamp } from './common.ts';
 
-/** GET /api/patients: one row of the clinic's patient list. */
+/**
+ * GET /api/patients: one row of the clinic's patient list. Written out without dto(): the web
+ * build's contract test (packages/web/src/contract.test.ts) renames its indented openAlerts line.
+ */
 export const patientListItemDto = z
   .strictObject({
     id,
@@ -16,19 +19,17 @@ export const patientListItemDto = z
 export type PatientListItem = z.output<typeof patientListItemDto>;
 export const patientListDto = z.strictObject({ patients: z.array(patientListItemDto) });
 
-export const patientDto = z
-  .strictObject({
-    id,
-    givenName: z.string(),
-    familyName: z.string(),
-    dateOfBirth: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    language: z.enum(['en', 'es']),
-    mrn: z.string().nullable(),
-    createdAt: timestamp,
-  })
-  .meta({ title: 'Patient' });
+export const patientDto = dto('Patient', {
+  id,
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  language: z.enum(['en', 'es']),
+  mrn: z.string().nullable(),
+  createdAt: timestamp,
+});
 export type PatientDto = z.output<typeof patientDto>;
 
 export const ackDeadlineDto = z.union([
@@ -37,20 +38,18 @@ export const ackDeadlineDto = z.union([
 ]);
 export type Deadline = z.output<typeof ackDeadlineDto>;
 
-export const surgeryRecordDto = z
-  .strictObject({
-    id,
-    timeZone: z.string(),
-    ackDeadlines: z.record(z.string(), ackDeadlineDto),
-    surgery: surgerySchema,
-    factors: patientFactorsSchema,
-    overrides: planOverridesSchema,
-    surgeonId: id.nullable(),
-    /** Set when the surgery was cancelled (issue 15): there is no plan for it. */
-    cancelledAt: timestamp.nullable(),
-    cancelReason: z.string().nullable(),
-  })
-  .meta({ title: 'SurgeryRecord' });
+export const surgeryRecordDto = dto('SurgeryRecord', {
+  id,
+  timeZone: z.string(),
+  ackDeadlines: z.record(z.string(), ackDeadlineDto),
+  surgery: surgerySchema,
+  factors: patientFactorsSchema,
+  overrides: planOverridesSchema,
+  surgeonId: id.nullable(),
+  /** Set when the surgery was cancelled (issue 15): there is no plan for it. */
+  cancelledAt: timestamp.nullable(),
+  cancelReason: z.string().nullable(),
+});
 
 /** GET /api/patients/:patientId */
 export const patientDetailDto = z.strictObject({

@@ -1,23 +1,21 @@
 import type { PromChange, PromScore, PromsDueReport } from '@lamina/pathway';
 import { z } from 'zod';
-import { computed, id, timestamp } from './common.ts';
+import { computed, dto, id, timestamp } from './common.ts';
 
 /** One PROM response with its score and the change from the baseline (GET /api/patients/:id/proms). */
-export const promResponseDto = z
-  .strictObject({
-    id,
-    instrument: z.string(),
-    answers: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
-    /** The clinical core's score (pathway PromScore). */
-    score: computed<PromScore>('PromScore').nullable(),
-    completedAt: timestamp,
-    /** The clinic's date it was completed on. */
-    completedOn: z.string(),
-    enteredBy: id.nullable(),
-    baselineId: id.nullable(),
-    change: z.array(computed<Omit<PromChange, 'rule' | 'instrument'>>('PromChange')),
-  })
-  .meta({ title: 'PromResponse' });
+export const promResponseDto = dto('PromResponse', {
+  id,
+  instrument: z.string(),
+  answers: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  /** The clinical core's score (pathway PromScore). */
+  score: computed<PromScore>('PromScore').nullable(),
+  completedAt: timestamp,
+  /** The clinic's date it was completed on. */
+  completedOn: z.string(),
+  enteredBy: id.nullable(),
+  baselineId: id.nullable(),
+  change: z.array(computed<Omit<PromChange, 'rule' | 'instrument'>>('PromChange')),
+});
 export type PromResponse = z.output<typeof promResponseDto>;
 
 export const promListDto = z.strictObject({

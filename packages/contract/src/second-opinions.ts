@@ -1,6 +1,6 @@
 import { fusionAnswers, reviewAnswers, secondOpinionRecommendations } from '@lamina/pathway';
 import { z } from 'zod';
-import { computed, id, statementDto, timestamp } from './common.ts';
+import { computed, dto, id, statementDto, timestamp } from './common.ts';
 import { assigneeDto } from './messages.ts';
 
 /** Virtual second opinions (issue 8): each caller gets the case shaped for their role. */
@@ -70,37 +70,33 @@ export const caseDeadlineDto = z.strictObject({
   msLeft: z.number().nullable(),
 });
 
-export const secondOpinionReportDto = z
-  .strictObject({
-    decompressionAdequate: z.enum(reviewAnswers),
-    fusionForming: z.enum(fusionAnswers),
-    concerns: z.string(),
-    recommendation: z.enum(secondOpinionRecommendations),
-    patientSummary: z.string(),
-    reportedAt: timestamp.nullable(),
-    /** Corrections appended after the report (the report itself never changes). */
-    addenda: z.array(z.strictObject({ text: z.string(), at: timestamp })),
-    /** What the recommendation means for the patient and what to do now (sourced). */
-    guidance: z.strictObject({ meaning: statementDto, doNow: statementDto, urgent: z.boolean() }),
-  })
-  .meta({ title: 'SecondOpinionReport' });
+export const secondOpinionReportDto = dto('SecondOpinionReport', {
+  decompressionAdequate: z.enum(reviewAnswers),
+  fusionForming: z.enum(fusionAnswers),
+  concerns: z.string(),
+  recommendation: z.enum(secondOpinionRecommendations),
+  patientSummary: z.string(),
+  reportedAt: timestamp.nullable(),
+  /** Corrections appended after the report (the report itself never changes). */
+  addenda: z.array(z.strictObject({ text: z.string(), at: timestamp })),
+  /** What the recommendation means for the patient and what to do now (sourced). */
+  guidance: z.strictObject({ meaning: statementDto, doNow: statementDto, urgent: z.boolean() }),
+});
 export type SecondOpinionReportView = z.output<typeof secondOpinionReportDto>;
 
 /** A scan attached to a case; a reviewer of a de-identified case gets no date and no description. */
-export const caseStudyDto = z
-  .strictObject({
-    id,
-    modality: z.string().nullable(),
-    bodyPart: z.string().nullable(),
-    seriesCount: z.number().int(),
-    imageCount: z.number().int(),
-    /** Days from the surgery to the scan (what a de-identified reviewer gets instead of a date). */
-    daysFromSurgery: z.number().int().nullable(),
-    deidentified: z.boolean(),
-    studyDate: z.string().nullable().optional(),
-    description: z.string().nullable().optional(),
-  })
-  .meta({ title: 'SecondOpinionStudy' });
+export const caseStudyDto = dto('SecondOpinionStudy', {
+  id,
+  modality: z.string().nullable(),
+  bodyPart: z.string().nullable(),
+  seriesCount: z.number().int(),
+  imageCount: z.number().int(),
+  /** Days from the surgery to the scan (what a de-identified reviewer gets instead of a date). */
+  daysFromSurgery: z.number().int().nullable(),
+  deidentified: z.boolean(),
+  studyDate: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+});
 export type CaseStudyView = z.output<typeof caseStudyDto>;
 
 /**
@@ -109,26 +105,24 @@ export type CaseStudyView = z.output<typeof caseStudyDto>;
  * patient's name; staff the reviewer, alert and patient id; the summary comes with one case only
  * (lists leave it out), de-identified for a reviewer unless the patient shared who they are.
  */
-export const secondOpinionCaseDto = z
-  .strictObject({
-    id,
-    status: secondOpinionStatus,
-    question: z.string(),
-    shareIdentity: z.boolean(),
-    deadline: caseDeadlineDto.nullable(),
-    report: secondOpinionReportDto.nullable(),
-    notice: statementDto,
-    studies: z.array(caseStudyDto),
-    createdAt: timestamp.optional(),
-    withdrawnAt: timestamp.nullable().optional(),
-    patientId: id.optional(),
-    patient: z.strictObject({ name: z.string() }).optional(),
-    reviewer: assigneeDto.nullable().optional(),
-    assignedAt: timestamp.nullable().optional(),
-    alertId: id.nullable().optional(),
-    summary: computed<CaseSummaryView>('CaseSummary').optional(),
-  })
-  .meta({ title: 'SecondOpinionCase' });
+export const secondOpinionCaseDto = dto('SecondOpinionCase', {
+  id,
+  status: secondOpinionStatus,
+  question: z.string(),
+  shareIdentity: z.boolean(),
+  deadline: caseDeadlineDto.nullable(),
+  report: secondOpinionReportDto.nullable(),
+  notice: statementDto,
+  studies: z.array(caseStudyDto),
+  createdAt: timestamp.optional(),
+  withdrawnAt: timestamp.nullable().optional(),
+  patientId: id.optional(),
+  patient: z.strictObject({ name: z.string() }).optional(),
+  reviewer: assigneeDto.nullable().optional(),
+  assignedAt: timestamp.nullable().optional(),
+  alertId: id.nullable().optional(),
+  summary: computed<CaseSummaryView>('CaseSummary').optional(),
+});
 export type SecondOpinionCase = z.output<typeof secondOpinionCaseDto>;
 
 /** GET /api/second-opinions */
@@ -141,16 +135,17 @@ export const secondOpinionReportedDto = z.strictObject({
   alert: z.strictObject({ id, deadlineAt: timestamp }).nullable(),
 });
 
-export const secondOpinionReviewerDto = z
-  .strictObject({ id, displayName: z.string() })
-  .meta({ title: 'SecondOpinionReviewer' });
+export const secondOpinionReviewerDto = dto('SecondOpinionReviewer', {
+  id,
+  displayName: z.string(),
+});
 export type SecondOpinionReviewer = z.output<typeof secondOpinionReviewerDto>;
 /** GET /api/second-opinion-reviewers */
 export const secondOpinionReviewerListDto = z.strictObject({
   reviewers: z.array(secondOpinionReviewerDto),
 });
 /** GET/PUT /api/second-opinion-settings */
-export const secondOpinionSettingsDto = z
-  .strictObject({ reportBusinessDays: z.number().int() })
-  .meta({ title: 'SecondOpinionSettings' });
+export const secondOpinionSettingsDto = dto('SecondOpinionSettings', {
+  reportBusinessDays: z.number().int(),
+});
 export type SecondOpinionSettings = z.output<typeof secondOpinionSettingsDto>;

@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import { id, timestamp } from './common.ts';
+import { dto, id, timestamp } from './common.ts';
 
 /** A FHIR system client registered for SMART Backend Services (issue 18), as admins see it. */
-export const smartClientDto = z
-  .strictObject({
-    id,
-    /** What the client puts in iss and sub of its assertion. */
-    clientId: z.string(),
-    name: z.string(),
-    scopes: z.array(z.string()),
-    jwksUrl: z.string().nullable(),
-    createdAt: timestamp,
-    revokedAt: timestamp.nullable(),
-  })
-  .meta({ title: 'SmartClient' });
+export const smartClientDto = dto('SmartClient', {
+  id,
+  /** What the client puts in iss and sub of its assertion. */
+  clientId: z.string(),
+  name: z.string(),
+  scopes: z.array(z.string()),
+  jwksUrl: z.string().nullable(),
+  createdAt: timestamp,
+  revokedAt: timestamp.nullable(),
+});
 export type SmartClientDto = z.output<typeof smartClientDto>;
 
 /** GET /api/clinic/smart-clients, newest first. */

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { id, timestamp } from './common.ts';
+import { dto, id, timestamp } from './common.ts';
 
 /** GET /api/clinic/staff: the care team, who can be assigned the inbox or put on call. */
-export const staffMemberDto = z
-  .strictObject({ id, displayName: z.string(), role: z.string(), disabled: z.boolean() })
-  .meta({ title: 'StaffMember' });
+export const staffMemberDto = dto('StaffMember', {
+  id,
+  displayName: z.string(),
+  role: z.string(),
+  disabled: z.boolean(),
+});
 export type StaffMember = z.output<typeof staffMemberDto>;
 export const careTeamDto = z.strictObject({ staff: z.array(staffMemberDto) });
 

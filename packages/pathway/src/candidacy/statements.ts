@@ -1,9 +1,6 @@
-import type { Statement } from '../sources/source.ts';
+import { type Statement, statement as s } from '../sources/source.ts';
 
 /** Every sentence the candidacy check can show, by stable id (also the translation key). Written for a grade 6–8 reader. */
-const s = (id: string, text: string, sources: Statement['sources'], uncertain?: true): Statement =>
-  uncertain ? { id, text, sources, uncertain } : { id, text, sources };
-
 export const candidacyStatements = {
   notADiagnosis: s(
     'candidacy.not-a-diagnosis',

@@ -8,11 +8,32 @@ import { addDays, type IsoDate } from './dates.ts';
 
 // Building an Intl.DateTimeFormat costs far more than using one: one memo per zone and shape
 // (derived data, no state another process would need).
+const shapes = {
+  date: ['en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }],
+  'weekday-time': [
+    'en-US',
+    { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  ],
+  full: [
+    'en-US',
+    {
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    },
+  ],
+} as const satisfies Record<string, readonly [string, Intl.DateTimeFormatOptions]>;
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+function format(shape: keyof typeof shapes, timeZone: string): Intl.DateTimeFormat {
+  const key = `${shape} ${timeZone}`;
   let found = formats.get(key);
   if (!found) {
-    found = make();
+    const [locale, options] = shapes[shape];
+    found = new Intl.DateTimeFormat(locale, { timeZone, ...options });
     formats.set(key, found);
   }
   return found;
@@ -20,16 +41,7 @@ function format(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
 
 /** The calendar date at a moment in a time zone: plans and triage count days in the clinic's zone. */
 export function localDate(timeZone: string, at: Date): IsoDate {
-  return format(
-    `date ${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }),
-  ).format(at) as IsoDate;
+  return format('date', timeZone).format(at) as IsoDate;
 }
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -41,17 +53,7 @@ export function localWeekdayAndTime(
   at: Date,
 ): { weekday: Weekday; time: string } {
   const parts = Object.fromEntries(
-    format(
-      `weekday-time ${timeZone}`,
-      () =>
-        new Intl.DateTimeFormat('en-US', {
-          timeZone,
-          weekday: 'short',
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        }),
-    )
+    format('weekday-time', timeZone)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -62,20 +64,7 @@ export function localWeekdayAndTime(
 /** The moment a calendar date starts in a time zone (daylight-saving days: offset read at that moment). */
 export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
   const guess = Date.parse(`${date}T00:00:00Z`);
-  const parts = format(
-    `full ${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      }),
-  );
+  const parts = format('full', timeZone);
   const offsetAt = (at: number) => {
     const found = parts.formatToParts(new Date(at));
     const part = (type: string) => Number(found.find((p) => p.type === type)?.value);

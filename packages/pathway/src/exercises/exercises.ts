@@ -1,6 +1,6 @@
 import { daysBetween } from '../dates/dates.ts';
 import type { RecoveryPlan } from '../plan/plan.ts';
-import type { Statement } from '../sources/source.ts';
+import { type Statement, statement } from '../sources/source.ts';
 
 /**
  * The physical-therapy program in three stages, from seed:001 ("Your Post-Laminectomy Physical
@@ -25,7 +25,7 @@ export interface Exercise extends Statement {
 }
 
 const s = (id: string, text: string, uncertain?: true): Statement =>
-  uncertain ? { id, text, sources: ['seed:001'], uncertain } : { id, text, sources: ['seed:001'] };
+  statement(id, text, ['seed:001'], uncertain);
 const ex = (
   id: string,
   name: string,

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { statementsEs } from '../i18n/statements.es.ts';
-import type { Statement } from '../sources/source.ts';
+import { type Statement, statement as s } from '../sources/source.ts';
 
 /**
  * The free MRI/CT review (seed:002: "We'll provide a free review of a recent MRI or CT-scan"): a
  * clinician looks at a requester's scans and writes a plain-language result with one structured next
  * step. Lamina carries the clinician's words and the fixed texts below; it decides nothing itself.
  */
-
-const s = (
-  id: string,
-  text: string,
-  sources: Statement['sources'],
-  uncertain?: true,
-): Statement => ({ id, text, sources, ...(uncertain ? { uncertain } : {}) });
 
 export const imagingReviewNextSteps = [
   'consultation',

@@ -166,6 +166,26 @@ function withSurgeon(sources: readonly Source[]): readonly Source[] {
   return sources.includes('surgeon') ? sources : ['surgeon', ...sources];
 }
 
+/** Who set a planned item: the protocol, or the surgeon's override (with its note, and the surgeon among the sources). */
+function setBy(override: { readonly note?: string } | undefined, sources: readonly Source[]) {
+  return {
+    setBy: override ? ('surgeon' as const) : ('protocol' as const),
+    ...(override?.note === undefined ? {} : { surgeonNote: override.note }),
+    sources: override ? withSurgeon(sources) : sources,
+  };
+}
+
+/** What every part of the plan is worked out from. */
+interface Planning {
+  readonly protocol: Protocol;
+  readonly surgery: Surgery;
+  readonly factors: PatientFactors;
+  readonly today: IsoDate;
+  readonly overrides: PlanOverrides;
+  /** The surgery date: day 0 of every offset. */
+  readonly start: IsoDate;
+}
+
 /**
  * The personalized recovery plan: protocol data for this surgery, placed on the calendar from the
  * surgery date, with the surgeon's overrides applied on top. Pure: `today` is an argument.
@@ -181,8 +201,9 @@ export function plan(
   if (problems.length > 0) throw new PlanInputError(`unknown override: ${problems.join('; ')}`);
 
   const start = surgery.surgeryDate;
+  const planning: Planning = { protocol, surgery, factors, today, overrides, start };
   const dayOfRecovery = daysBetween(start, today);
-  const phases = planPhases(protocol, start, today);
+  const phases = planPhases(planning);
   return {
     protocol: { id: protocol.id, title: protocol.title, summary: protocol.summary },
     surgery,
@@ -192,9 +213,9 @@ export function plan(
     stage: dayOfRecovery < 0 ? 'before-surgery' : 'recovering',
     currentPhase: phases.find((phase) => phase.current) ?? null,
     phases,
-    restrictions: planRestrictions(protocol, surgery, today, overrides),
-    milestones: planMilestones(protocol, surgery, factors, today, overrides),
-    followUps: planFollowUps(protocol, start, today, overrides),
+    restrictions: planRestrictions(planning),
+    milestones: planMilestones(planning),
+    followUps: planFollowUps(planning),
     symptomCourse: planSymptomCourse(surgery, factors),
     warningSigns: protocol.warningSigns,
     notices: [surgeonFirst, notADiagnosis, ...(surgery.levels >= 2 ? [moreLevelsNote] : [])],
@@ -202,7 +223,7 @@ export function plan(
   };
 }
 
-function planPhases(protocol: Protocol, start: IsoDate, today: IsoDate): PlannedPhase[] {
+function planPhases({ protocol, start, today }: Planning): PlannedPhase[] {
   const starts = protocol.phases.map((phase) => addOffset(start, phase.starts));
   return protocol.phases.map((phase, index) => {
     const startDate = starts[index] as IsoDate;
@@ -220,13 +241,13 @@ function planPhases(protocol: Protocol, start: IsoDate, today: IsoDate): Planned
   });
 }
 
-function planRestrictions(
-  protocol: Protocol,
-  surgery: Surgery,
-  today: IsoDate,
-  overrides: PlanOverrides,
-): PlannedRestriction[] {
-  const start = surgery.surgeryDate;
+function planRestrictions({
+  protocol,
+  surgery,
+  today,
+  overrides,
+  start,
+}: Planning): PlannedRestriction[] {
   return protocol.restrictions
     .filter((restriction) => conditionHolds(restriction.when, surgery))
     .map((restriction) => {
@@ -254,7 +275,6 @@ function planRestrictions(
           ? loadFrom(override.maxLoadLb, override.maxLoadLb)
           : restriction.maxLoadLb &&
             loadFrom(restriction.maxLoadLb.low, restriction.maxLoadLb.high);
-      const overridden = override !== undefined;
       const detail = override?.maxLoadLb === undefined ? restriction.detail : undefined;
       return {
         id: restriction.id,
@@ -269,9 +289,7 @@ function planRestrictions(
         liftsOn,
         lifting,
         inForce: lifting !== 'lifted' && today >= startsOn && (liftsOn === null || today < liftsOn),
-        setBy: overridden ? 'surgeon' : 'protocol',
-        ...(override?.note === undefined ? {} : { surgeonNote: override.note }),
-        sources: overridden ? withSurgeon(restriction.sources) : restriction.sources,
+        ...setBy(override, restriction.sources),
         ...(restriction.uncertain ? { uncertain: true } : {}),
       };
     });
@@ -283,14 +301,14 @@ function applies(milestone: Milestone, surgery: Surgery, factors: PatientFactors
   return milestone.forJobs.includes(factors.jobDemand);
 }
 
-function planMilestones(
-  protocol: Protocol,
-  surgery: Surgery,
-  factors: PatientFactors,
-  today: IsoDate,
-  overrides: PlanOverrides,
-): PlannedMilestone[] {
-  const start = surgery.surgeryDate;
+function planMilestones({
+  protocol,
+  surgery,
+  factors,
+  today,
+  overrides,
+  start,
+}: Planning): PlannedMilestone[] {
   return protocol.milestones
     .filter((milestone) => applies(milestone, surgery, factors))
     .map((milestone) => {
@@ -312,21 +330,14 @@ function planMilestones(
         from,
         to,
         status: timing(today, from, to),
-        setBy: override ? 'surgeon' : 'protocol',
-        ...(override?.note === undefined ? {} : { surgeonNote: override.note }),
-        sources: override ? withSurgeon(milestone.sources) : milestone.sources,
+        ...setBy(override, milestone.sources),
         ...(milestone.uncertain ? { uncertain: true } : {}),
       } satisfies PlannedMilestone;
     })
     .sort((a, b) => (a.from === b.from ? a.to.localeCompare(b.to) : a.from.localeCompare(b.from)));
 }
 
-function planFollowUps(
-  protocol: Protocol,
-  start: IsoDate,
-  today: IsoDate,
-  overrides: PlanOverrides,
-): PlannedFollowUp[] {
+function planFollowUps({ protocol, start, today, overrides }: Planning): PlannedFollowUp[] {
   return protocol.followUps
     .map((visit) => {
       const override = overrides.followUps[visit.id];
@@ -342,9 +353,7 @@ function planFollowUps(
         windowEnd,
         status: timing(today, windowStart, windowEnd),
         booked,
-        setBy: override ? ('surgeon' as const) : ('protocol' as const),
-        ...(override?.note === undefined ? {} : { surgeonNote: override.note }),
-        sources: override ? withSurgeon(visit.sources) : visit.sources,
+        ...setBy(override, visit.sources),
       };
     })
     .sort((a, b) => a.date.localeCompare(b.date));

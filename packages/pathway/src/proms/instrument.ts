@@ -180,6 +180,11 @@ export function zeroToFiveOptions(least: string, most: string) {
   }));
 }
 
+/** Answer options scored `first`, `first + 1`, … in the order given. */
+export function numberedOptions(first: number, displays: readonly string[]) {
+  return displays.map((display, i) => ({ value: first + i, display }));
+}
+
 /** A Lamina PROM questionnaire: its url and code follow the instrument id. */
 export function promQuestionnaire(q: {
   readonly id: string;
@@ -203,6 +208,54 @@ export function promQuestionnaire(q: {
   };
 }
 
+/** A sentence about an instrument; its id is `prom.<instrument>.<what>`. */
+interface InstrumentText {
+  readonly text: string;
+  readonly sources: readonly Source[];
+  readonly uncertain?: true;
+}
+
+/** An instrument as written in instruments/: the questionnaire, licence terms and scoring note take their ids from `id`. */
+export interface PromInstrumentSpec
+  extends Omit<PromInstrument, 'questionnaire' | 'licence' | 'scoring'> {
+  readonly questionnaire: Omit<Parameters<typeof promQuestionnaire>[0], 'id'>;
+  readonly licence: Omit<PromLicence, 'terms'> & { readonly terms: InstrumentText };
+  readonly scoring: InstrumentText;
+}
+
+export function definePromInstrument(spec: PromInstrumentSpec): PromInstrument {
+  const said = (what: 'licence' | 'scoring', { text, sources, uncertain }: InstrumentText) => ({
+    id: `prom.${spec.id}.${what}`,
+    text,
+    sources,
+    ...(uncertain ? { uncertain } : {}),
+  });
+  return {
+    id: spec.id,
+    respondent: spec.respondent,
+    regions: spec.regions,
+    questionnaire: promQuestionnaire({ id: spec.id, ...spec.questionnaire }),
+    ...(spec.afterTreatmentOnly ? { afterTreatmentOnly: spec.afterTreatmentOnly } : {}),
+    licence: { ...spec.licence, terms: said('licence', spec.licence.terms) },
+    scales: spec.scales,
+    scoring: said('scoring', spec.scoring),
+    score: spec.score,
+  };
+}
+
+/** The sections the ODI and the NDI have in common, in the same short summaries for both. */
+export const sharedDisabilitySections = {
+  painIntensity: ['pain-intensity', 'Pain intensity', 'no pain', 'worst pain imaginable'],
+  personalCare: [
+    'personal-care',
+    'Personal care (washing, dressing)',
+    'no difficulty',
+    'cannot do it',
+  ],
+  lifting: ['lifting', 'Lifting', 'no difficulty', 'cannot lift anything'],
+  sleeping: ['sleeping', 'Sleeping', 'not disturbed', 'cannot sleep'],
+} as const;
+
 /** Items scored 0–5 from `[linkId, text, least, most]` rows (ODI, NDI); `optional` may be skipped. */
 export function zeroToFiveItems(
   instrument: string,
@@ -225,6 +278,24 @@ export function answeredScores(
   return { scores, missing: ids.length - scores.length };
 }
 
+/** One scale's score; `band` and `note` are left out when there is none. */
+export function scaleScore(
+  scale: string,
+  value: number | undefined,
+  answeredItems: number,
+  totalItems: number,
+  extra: { readonly band?: PromScaleScore['band']; readonly note?: string | undefined } = {},
+): PromScaleScore {
+  return {
+    scale,
+    value,
+    answeredItems,
+    totalItems,
+    ...(extra.band ? { band: extra.band } : {}),
+    ...(extra.note ? { note: extra.note } : {}),
+  };
+}
+
 /** A scale the missing-item rule leaves without a value, and why. */
 export function unscored(
   scale: string,
@@ -232,7 +303,15 @@ export function unscored(
   totalItems: number,
   note: string,
 ): PromScaleScore {
-  return { scale, value: undefined, answeredItems, totalItems, note };
+  return scaleScore(scale, undefined, answeredItems, totalItems, { note });
+}
+
+/** The published band a score falls in, with the source of the bands (undefined when none fits). */
+export function bandOf(
+  band: { readonly id: string; readonly label: string } | undefined,
+  sources: readonly Source[],
+): PromScaleScore['band'] {
+  return band && { id: band.id, label: band.label, sources };
 }
 
 /** The scores an item accepts, read from the FHIR data so scoring and validation cannot drift apart. */

@@ -6,11 +6,10 @@ import {
   type PromScore,
   promInstrumentIds,
 } from './instrument.ts';
+import { ndi, odi } from './instruments/disability-indexes.ts';
 import { painMedication, workStatus } from './instruments/ichom.ts';
 import { mjoa } from './instruments/mjoa.ts';
-import { ndi } from './instruments/ndi.ts';
 import { nrsBackLeg, nrsNeckArm } from './instruments/nrs.ts';
-import { odi } from './instruments/odi.ts';
 import { zcq } from './instruments/zcq.ts';
 
 export const promInstruments: Readonly<Record<PromInstrumentId, PromInstrument>> = {

@@ -1,8 +1,10 @@
 import {
+  beyond18Months,
   commonWarningSigns,
   followUpVisits,
   fullRecovery,
   incisionRestrictions,
+  liftingLimit,
   opioidDriving,
   walkWithin24Hours,
 } from './common.ts';
@@ -177,43 +179,22 @@ export const cervicalDecompression: Protocol = {
       ],
       avoid: [],
     },
-    {
-      id: 'cervical-beyond-18-months',
-      title: 'Beyond 18 months',
-      starts: { months: 18 },
-      focus: [
-        {
-          id: 'cervical.p7.followup',
-          text: 'Numbness or weakness that is still there now may not go away. Your doctor can check it and talk about other options.',
-          sources: ['seed:003'],
-        },
-      ],
-      avoid: [],
-    },
+    beyond18Months('cervical', 'cervical.p7.followup'),
   ],
   restrictions: [
-    {
-      id: 'lifting-limit',
-      kind: 'lifting',
-      text: 'Do not lift anything heavier than {load}.',
-      detail: 'Ask your surgeon which number is right for you.',
-      detailId: 'restriction.lifting-limit.cervical.detail',
+    ...liftingLimit({
       maxLoadLb: { low: 5, high: 10 },
-      lifts: { kind: 'after', offset: { weeks: 6 }, needsClearance: true },
-      when: { fusion: false },
+      after: { weeks: 6 },
       sources: ['seed:000', 'ref:73'],
-    },
-    {
-      id: 'lifting-limit',
-      kind: 'lifting',
-      text: 'Do not lift anything heavier than {load}.',
-      detail: 'After a fusion your surgeon will tell you when this limit ends.',
-      detailId: 'restriction.lifting-limit.cervical-fusion.detail',
-      maxLoadLb: { low: 5, high: 10 },
-      lifts: { kind: 'when-cleared' },
-      when: { fusion: true },
-      sources: ['seed:000', 'ref:73'],
-    },
+      withoutFusion: {
+        detail: 'Ask your surgeon which number is right for you.',
+        detailId: 'restriction.lifting-limit.cervical.detail',
+      },
+      withFusion: {
+        detail: 'After a fusion your surgeon will tell you when this limit ends.',
+        detailId: 'restriction.lifting-limit.cervical-fusion.detail',
+      },
+    }),
     {
       id: 'no-overhead-lifting',
       kind: 'overhead-lifting',

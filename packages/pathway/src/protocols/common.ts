@@ -1,5 +1,7 @@
-import type { Statement } from '../sources/source.ts';
-import type { FollowUp, Milestone, Restriction } from './types.ts';
+import type { Offset } from '../dates/dates.ts';
+import type { Source, Statement } from '../sources/source.ts';
+import type { Region } from '../surgery/surgery.ts';
+import type { FollowUp, Milestone, Phase, Restriction } from './types.ts';
 
 /** Pieces every decompression protocol shares. Region-specific items live in lumbar.ts and cervical.ts. */
 
@@ -65,6 +67,64 @@ export const opioidDriving: Restriction = {
   lifts: { kind: 'ongoing' },
   sources: ['ref:6', 'ref:7'],
 };
+
+interface LiftingLimitVariant {
+  readonly detail: string;
+  readonly detailId?: string;
+  /** When the two variants rest on different sources. */
+  readonly sources?: readonly Source[];
+}
+
+/**
+ * A region's weight limit, in its two variants: without a fusion it lifts `after` that long once the
+ * surgeon clears it; after a fusion it lasts until the surgeon clears it. `sources` serve both
+ * variants unless a variant names its own.
+ */
+export function liftingLimit(spec: {
+  readonly maxLoadLb: { readonly low: number; readonly high: number };
+  readonly after: Offset;
+  readonly sources?: readonly Source[];
+  readonly withoutFusion: LiftingLimitVariant;
+  readonly withFusion: LiftingLimitVariant;
+}): readonly Restriction[] {
+  const variant = (
+    { detail, detailId, sources = spec.sources }: LiftingLimitVariant,
+    lifts: Restriction['lifts'],
+    fusion: boolean,
+  ): Restriction => {
+    if (sources === undefined) throw new Error('liftingLimit: a variant has no sources');
+    return {
+      id: 'lifting-limit',
+      kind: 'lifting',
+      text: 'Do not lift anything heavier than {load}.',
+      detail,
+      ...(detailId === undefined ? {} : { detailId }),
+      maxLoadLb: spec.maxLoadLb,
+      lifts,
+      when: { fusion },
+      sources,
+    };
+  };
+  return [
+    variant(spec.withoutFusion, { kind: 'after', offset: spec.after, needsClearance: true }, false),
+    variant(spec.withFusion, { kind: 'when-cleared' }, true),
+  ];
+}
+
+/** The last phase of both regions (seed:003): what is still there after 18 months may stay. `focusId` is its statement's id. */
+export const beyond18Months = (region: Region, focusId: string): Phase => ({
+  id: `${region}-beyond-18-months`,
+  title: 'Beyond 18 months',
+  starts: { months: 18 },
+  focus: [
+    {
+      id: focusId,
+      text: 'Numbness or weakness that is still there now may not go away. Your doctor can check it and talk about other options.',
+      sources: ['seed:003'],
+    },
+  ],
+  avoid: [],
+});
 
 export const walkWithin24Hours = (sources: Milestone['sources']): Milestone => ({
   id: 'walk-within-24-hours',

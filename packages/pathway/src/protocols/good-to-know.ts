@@ -1,5 +1,5 @@
 import { whenToAskAboutNumbness } from '../nerve-healing/expectations.ts';
-import type { Source, Statement } from '../sources/source.ts';
+import { type Statement, statement as s } from '../sources/source.ts';
 import type { Surgery } from '../surgery/surgery.ts';
 
 /**
@@ -14,9 +14,6 @@ export interface GoodToKnowTopic {
   readonly title: Statement;
   readonly items: readonly Statement[];
 }
-
-const s = (id: string, text: string, sources: readonly Source[], uncertain?: true): Statement =>
-  uncertain ? { id, text, sources, uncertain } : { id, text, sources };
 
 export const goodToKnowStatements = {
   risksRare: s(

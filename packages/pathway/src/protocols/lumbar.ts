@@ -1,9 +1,11 @@
 import {
+  beyond18Months,
   commonWarningSigns,
   followUpVisits,
   fullRecovery,
   imagingWhenFused,
   incisionRestrictions,
+  liftingLimit,
   opioidDriving,
   walkWithin24Hours,
 } from './common.ts';
@@ -195,45 +197,25 @@ export const lumbarPhases: readonly Phase[] = [
     ],
     avoid: [],
   },
-  {
-    id: 'lumbar-beyond-18-months',
-    title: 'Beyond 18 months',
-    starts: { months: 18 },
-    focus: [
-      {
-        id: 'lumbar.p9.followup',
-        text: 'Numbness or weakness that is still there now may not go away. Your doctor can check it and talk about other options.',
-        sources: ['seed:003'],
-      },
-    ],
-    avoid: [],
-  },
+  beyond18Months('lumbar', 'lumbar.p9.followup'),
 ];
 
 const lumbarRestrictions: readonly Restriction[] = [
-  {
-    id: 'lifting-limit',
-    kind: 'lifting',
-    text: 'Do not lift anything heavier than {load}.',
-    detail: 'A full grocery bag or laundry basket is often heavier than that.',
-    maxLoadLb: { low: 10, high: 10 },
-    lifts: { kind: 'after', offset: { weeks: 6 }, needsClearance: true },
-    when: { fusion: false },
+  ...liftingLimit({
     // The 10 lb comes from the discharge sheets; seed:001 only says "no heavy lifting".
-    sources: ['ref:6', 'ref:7'],
-  },
-  {
-    id: 'lifting-limit',
-    kind: 'lifting',
-    text: 'Do not lift anything heavier than {load}.',
-    detail:
-      'After a fusion this limit often lasts longer. Your surgeon will tell you when it ends.',
-    detailId: 'restriction.lifting-limit.fusion.detail',
     maxLoadLb: { low: 10, high: 10 },
-    lifts: { kind: 'when-cleared' },
-    when: { fusion: true },
-    sources: ['ref:6', 'seed:001'],
-  },
+    after: { weeks: 6 },
+    withoutFusion: {
+      detail: 'A full grocery bag or laundry basket is often heavier than that.',
+      sources: ['ref:6', 'ref:7'],
+    },
+    withFusion: {
+      detail:
+        'After a fusion this limit often lasts longer. Your surgeon will tell you when it ends.',
+      detailId: 'restriction.lifting-limit.fusion.detail',
+      sources: ['ref:6', 'seed:001'],
+    },
+  }),
   {
     id: 'no-bending-twisting',
     kind: 'bending-twisting',

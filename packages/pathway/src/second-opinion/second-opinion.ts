@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Statement } from '../sources/source.ts';
+import { type Statement, statement as s } from '../sources/source.ts';
 import { safeText } from '../text/safe-text.ts';
 
 /**
@@ -7,12 +7,6 @@ import { safeText } from '../text/safe-text.ts';
  * progress. Here: the reviewer's structured report and what each recommendation tells the patient.
  * Lamina carries the reviewer's words; it decides nothing itself.
  */
-
-const s = (id: string, text: string, sources: Statement['sources']): Statement => ({
-  id,
-  text,
-  sources,
-});
 
 export const secondOpinionRecommendations = [
   'continue_plan',

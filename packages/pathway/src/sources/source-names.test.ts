@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { clinicalReference } from './clinical-reference.test-helper.ts';
 import { referenceUrls } from './reference-urls.ts';
 import { isKnownSource, referenceNumbers } from './source.ts';
 import { sourceLine, sourceName, sourceNames } from './source-names.ts';
@@ -51,13 +52,10 @@ test('names are derived from the publisher: NHS for the NHS page, PubMed for a P
   assert.equal(sourceNames(['ref:9', 'ref:20'], 'en').length, 2);
 });
 
-const referencePath = new URL('../../../../../shared/clinical-reference.md', import.meta.url);
-
 test('each reference link is the first link the clinical reference lists for that number', {
-  skip: existsSync(referencePath) ? false : 'shared/clinical-reference.md is not beside this clone',
+  skip: clinicalReference.skip,
 }, () => {
-  const text = readFileSync(referencePath, 'utf8');
-  const list = text.slice(text.indexOf('## Sources'));
+  const list = clinicalReference.sourceList();
   const listed = new Map(
     [...list.matchAll(/(?:^|· )(\d+b?) (https?:\/\/\S+)/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
   );

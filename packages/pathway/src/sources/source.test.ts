@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { clinicalReference } from './clinical-reference.test-helper.ts';
 import { isKnownSource, referenceNumbers } from './source.ts';
 
 test('accepts seeds, known references and the surgeon; rejects anything else', () => {
@@ -12,13 +12,10 @@ test('accepts seeds, known references and the surgeon; rejects anything else', (
   }
 });
 
-const referencePath = new URL('../../../../../shared/clinical-reference.md', import.meta.url);
-
 test('the known reference numbers are exactly those listed in the clinical reference', {
-  skip: existsSync(referencePath) ? false : 'shared/clinical-reference.md is not beside this clone',
+  skip: clinicalReference.skip,
 }, () => {
-  const text = readFileSync(referencePath, 'utf8');
-  const list = text.slice(text.indexOf('## Sources'));
+  const list = clinicalReference.sourceList();
   const listed = new Set([...list.matchAll(/(?:^|· )(\d+b?) https?:/gm)].map((m) => m[1]));
   assert.deepEqual([...listed].sort(), [...referenceNumbers].sort());
 });

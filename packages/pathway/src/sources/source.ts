@@ -46,3 +46,13 @@ export interface Statement {
   /** True when the clinical reference marks a source as uncertain (⚠️). */
   readonly uncertain?: boolean;
 }
+
+/** A statement with its sources; `uncertain` only when a source is marked uncertain. */
+export function statement(
+  id: string,
+  text: string,
+  sources: readonly Source[],
+  uncertain?: true,
+): Statement {
+  return uncertain ? { id, text, sources, uncertain } : { id, text, sources };
+}

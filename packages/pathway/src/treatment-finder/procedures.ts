@@ -1,4 +1,4 @@
-import type { Statement } from '../sources/source.ts';
+import { type Statement, statement as s } from '../sources/source.ts';
 import type { Region } from '../surgery/surgery.ts';
 
 /** The decompression operations compared side by side, in plain words, each sentence with its sources. */
@@ -31,9 +31,6 @@ export interface TreatmentOption {
   /** Per region: neck recovery follows seed:000, low-back recovery seed:001/seed:002. */
   readonly typicalRecovery: Readonly<Record<Region, Statement>>;
 }
-
-const s = (id: string, text: string, sources: Statement['sources'], uncertain?: true): Statement =>
-  uncertain ? { id, text, sources, uncertain } : { id, text, sources };
 
 const lumbarStay = s(
   'treatment.stay.lumbar-decompression',

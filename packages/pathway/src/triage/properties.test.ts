@@ -24,7 +24,7 @@ import { addDays, type IsoDate } from '../dates/dates.ts';
 import { isKnownSource } from '../sources/source.ts';
 import type { Region } from '../surgery/surgery.ts';
 import { redFlagRules, triageHistoryNeeded } from './rules.ts';
-import { calmIncision, surgeryFor } from './scenario-kit.ts';
+import { calmIncision, noWarningSigns, surgeryFor, yesNoWarningSigns } from './scenario-kit.ts';
 import { triage } from './triage.ts';
 import { levelRank, type TriageDecision, triageLevels } from './types.ts';
 
@@ -74,22 +74,14 @@ const commonFields = {
     },
     { requiredKeys: [] },
   ),
-  severeBleeding: answer,
+  ...(Object.fromEntries(yesNoWarningSigns.map((q) => [q, answer])) as Record<
+    (typeof yesNoWarningSigns)[number],
+    typeof answer
+  >),
   numbness: nerve,
   weakness,
-  unableToMoveLimbs: answer,
-  urinaryRetention: answer,
-  bladderIncontinence: answer,
-  bowelIncontinence: answer,
-  saddleNumbness: answer,
   daysSinceBowelMovement: fc.integer({ min: 0, max: 60 }),
   walkingBalance: fc.constantFrom(...walkingChanges),
-  fell: answer,
-  positionalHeadache: answer,
-  calfPainOrSwelling: answer,
-  chestPain: answer,
-  shortOfBreath: answer,
-  coughingBlood: answer,
   walkingMinutes: fc.integer({ min: 0, max: 240 }),
   opioidDoses: fc.integer({ min: 0, max: 12 }),
   exercises: fc.constantFrom(...exerciseAmounts),
@@ -312,14 +304,9 @@ function withoutFindings(c: Checkin): Checkin {
     painControlled: 'yes',
     temperature: undefined,
     incision: c.incision && calmIncision,
-    severeBleeding: 'no',
+    ...noWarningSigns,
     numbness: calmNerve(c.numbness),
     weakness: calmNerve(c.weakness),
-    unableToMoveLimbs: 'no',
-    urinaryRetention: 'no',
-    bladderIncontinence: 'no',
-    bowelIncontinence: 'no',
-    saddleNumbness: 'no',
     daysSinceBowelMovement: c.daysSinceBowelMovement === undefined ? undefined : 1,
     walkingBalance:
       c.walkingBalance === 'suddenly-worse' || c.walkingBalance === 'gradually-worse'
@@ -328,12 +315,6 @@ function withoutFindings(c: Checkin): Checkin {
     axialPain: c.axialPain === undefined ? undefined : Math.min(c.axialPain, 7),
     limbPain: c.limbPain === undefined ? undefined : Math.min(c.limbPain, 7),
     feelsVeryUnwell: 'no',
-    fell: 'no',
-    positionalHeadache: 'no',
-    calfPainOrSwelling: 'no',
-    chestPain: 'no',
-    shortOfBreath: 'no',
-    coughingBlood: 'no',
     ...(c.swallowing ? { swallowing: 'normal' as const } : {}),
     ...(c.voice ? { voice: 'normal' as const } : {}),
     ...(c.neckSwelling ? { neckSwelling: 'none' as const } : {}),
@@ -482,13 +463,16 @@ const cervicalNeuroPatches: readonly ((c: Checkin) => Checkin)[] = [
   (c) => ({ ...c, handClumsiness: 'rapidly-worse' }),
   (c) => ({ ...c, newShoulderArmWeakness: 'yes' }),
 ];
+/** The `pick`-th neurological finding that can be asked in the region (cervical has two more). */
+function neuroPatch(region: Region, pick: number): (c: Checkin) => Checkin {
+  const patches = region === 'cervical' ? [...neuroPatches, ...cervicalNeuroPatches] : neuroPatches;
+  return patches[pick % patches.length] as (c: Checkin) => Checkin;
+}
 
 test('property: adding a neurological finding never lowers the level', () => {
   fc.assert(
     fc.property(scenarioArb, fc.nat(), (s, pick) => {
-      const patches =
-        s.region === 'cervical' ? [...neuroPatches, ...cervicalNeuroPatches] : neuroPatches;
-      const patch = patches[pick % patches.length] as (c: Checkin) => Checkin;
+      const patch = neuroPatch(s.region, pick);
       const before = decide(s, s.history);
       const after = decide({ ...s, checkin: patch(s.checkin) }, s.history);
       assert.ok(levelRank[after.level] >= levelRank[before.level]);
@@ -524,9 +508,7 @@ test('property: severe pain (8–10) in the first week is never routine, and at 
 test('property: severe uncontrolled pain with a neurological finding in the first week is an emergency', () => {
   fc.assert(
     fc.property(firstWeek, fc.nat(), (s, pick) => {
-      const patches =
-        s.region === 'cervical' ? [...neuroPatches, ...cervicalNeuroPatches] : neuroPatches;
-      const patch = patches[pick % patches.length] as (c: Checkin) => Checkin;
+      const patch = neuroPatch(s.region, pick);
       const checkin = patch({ ...s.checkin, limbPain: s.pain, painControlled: 'no' });
       assert.equal(decide({ ...s, checkin }, s.history).level, 'emergency');
     }),

@@ -1,5 +1,6 @@
-import { isYes, toCelsius } from '../checkin/checkin.ts';
+import { toCelsius } from '../checkin/checkin.ts';
 import { defineRule } from './define-rule.ts';
+import { answered, temperatureWords } from './questions.ts';
 import type { TriageContext, TriageRule } from './types.ts';
 
 /** The temperature that counts as a fever today: higher only in the first days after surgery (ref:7, ref:37). */
@@ -36,7 +37,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'chest-pain',
     level: 'emergency',
-    fires: (c) => isYes(c.checkin.chestPain),
+    fires: answered('chestPain', 'yes'),
     say: 'Chest pain needs care right away. Call 911 now.',
     clinicianSummary:
       'Chest pain reported: consider pulmonary embolism (VTE common after spine surgery) and cardiac causes.',
@@ -45,7 +46,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'short-of-breath',
     level: 'emergency',
-    fires: (c) => isYes(c.checkin.shortOfBreath),
+    fires: answered('shortOfBreath', 'yes'),
     say: {
       lumbar: 'Sudden trouble breathing needs care right away. Call 911 now.',
       cervical:
@@ -58,7 +59,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'coughing-blood',
     level: 'emergency',
-    fires: (c) => isYes(c.checkin.coughingBlood),
+    fires: answered('coughingBlood', 'yes'),
     say: 'Coughing up blood needs care right away. Call 911 now.',
     clinicianSummary: 'Haemoptysis reported: consider pulmonary embolism.',
     sources: ['ref:3', 'ref:8'],
@@ -66,7 +67,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'severe-bleeding',
     level: 'emergency',
-    fires: (c) => isYes(c.checkin.severeBleeding),
+    fires: answered('severeBleeding', 'yes'),
     say: 'Bleeding that does not stop needs care right away. Press firmly on it with a clean cloth and call 911 now.',
     clinicianSummary: 'Uncontrolled bleeding reported.',
     sources: ['ref:3', 'ref:8'],
@@ -76,8 +77,7 @@ export const bodyRules: readonly TriageRule[] = [
     level: 'urgent',
     fires: (c) =>
       c.checkin.temperature !== undefined && toCelsius(c.checkin.temperature) >= feverThresholdC(c),
-    patientWords: (c) =>
-      c.checkin.temperature && `${c.checkin.temperature.value} °${c.checkin.temperature.unit}`,
+    patientWords: temperatureWords,
     say: 'Your temperature is high enough to count as a fever after surgery. Call your surgical team today.',
     clinicianSummary:
       'Temperature at or above the fever threshold (defaults: 38.0 °C / 100.4 °F; 38.6 °C / 101.5 °F in the first 2 days). Consider wound infection, UTI, pneumonia, VTE.',
@@ -86,7 +86,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-redness',
     level: 'urgent',
-    fires: (c) => isYes(c.checkin.incision?.redness),
+    fires: answered('incision.redness', 'yes'),
     say: 'Redness around your cut (incision) should be checked. Call your surgical team today.',
     clinicianSummary: 'Incision redness reported: possible surgical site infection.',
     sources: ['seed:001', 'ref:7', 'ref:4'],
@@ -94,7 +94,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-warmth',
     level: 'urgent',
-    fires: (c) => isYes(c.checkin.incision?.warmth),
+    fires: answered('incision.warmth', 'yes'),
     say: 'Skin around your cut (incision) that feels warm should be checked. Call your surgical team today.',
     clinicianSummary: 'Incision warmth reported: possible surgical site infection.',
     sources: ['seed:001', 'ref:7'],
@@ -102,7 +102,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-drainage-cloudy',
     level: 'urgent',
-    fires: (c) => c.checkin.incision?.drainage === 'cloudy',
+    fires: answered('incision.drainage', 'cloudy'),
     say: 'Cloudy, yellow or green fluid from your cut (incision) should be checked. Call your surgical team today.',
     clinicianSummary: 'Purulent-looking wound drainage reported: possible surgical site infection.',
     sources: ['seed:001', 'ref:7'],
@@ -110,7 +110,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-drainage-bloody',
     level: 'urgent',
-    fires: (c) => c.checkin.incision?.drainage === 'bloody',
+    fires: answered('incision.drainage', 'bloody'),
     say: 'Blood or pink fluid coming from your cut (incision) should be checked. Call your surgical team today.',
     clinicianSummary: 'Bloody wound drainage reported.',
     sources: ['seed:001', 'ref:4', 'ref:7'],
@@ -118,7 +118,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-drainage-clear',
     level: 'urgent',
-    fires: (c) => c.checkin.incision?.drainage === 'clear-watery',
+    fires: answered('incision.drainage', 'clear-watery'),
     say: 'Clear, watery fluid from your cut (incision) should be checked. Call your surgical team today. Lie flat until you have spoken to them.',
     clinicianSummary:
       'Clear watery wound drainage reported: possible CSF leak (dural tear; late presentations occur, mean day 17).',
@@ -128,7 +128,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-opening',
     level: 'urgent',
-    fires: (c) => isYes(c.checkin.incision?.opening),
+    fires: answered('incision.opening', 'yes'),
     say: 'If your cut (incision) has opened, cover it with a clean dressing and call your surgical team today.',
     clinicianSummary: 'Wound dehiscence reported.',
     sources: ['ref:7', 'ref:3', 'ref:4'],
@@ -136,7 +136,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'dressing-soaked',
     level: 'urgent',
-    fires: (c) => isYes(c.checkin.incision?.dressingSoaked),
+    fires: answered('incision.dressingSoaked', 'yes'),
     say: 'A dressing soaked with blood should be checked. Call your surgical team today.',
     clinicianSummary: 'Dressing soaked with blood reported.',
     sources: ['ref:3', 'ref:4', 'ref:5', 'ref:7'],
@@ -144,7 +144,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-swelling-growing',
     level: 'urgent',
-    fires: (c) => c.checkin.incision?.swelling === 'growing',
+    fires: answered('incision.swelling', 'growing'),
     say: 'Swelling at your cut (incision) that keeps getting bigger should be checked. Call your surgical team today.',
     clinicianSummary:
       'Enlarging swelling at the incision: consider hematoma, seroma or CSF collection. (Growing swelling is not named in the discharge sheets; urgent is a judgement.)',
@@ -154,7 +154,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'incision-swelling',
     level: 'contact',
-    fires: (c) => c.checkin.incision?.swelling === 'some',
+    fires: answered('incision.swelling', 'some'),
     say: 'Some swelling near your cut (incision) can happen while it heals. Mention it to your care team in the next few days. Call them today if it grows, turns red or leaks.',
     clinicianSummary: 'Stable swelling at the incision reported, without other wound signs.',
     sources: ['seed:000', 'ref:7'],
@@ -163,7 +163,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'positional-headache',
     level: 'urgent',
-    fires: (c) => isYes(c.checkin.positionalHeadache),
+    fires: answered('positionalHeadache', 'yes'),
     say: 'A headache that gets worse when you sit or stand and better when you lie down should be checked. Call your surgical team today. Lie flat and drink fluids until you speak to them.',
     clinicianSummary:
       'Orthostatic headache reported: possible CSF leak from dural tear (late presentation mean day 17).',
@@ -172,7 +172,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'calf-pain-or-swelling',
     level: 'urgent',
-    fires: (c) => isYes(c.checkin.calfPainOrSwelling),
+    fires: answered('calfPainOrSwelling', 'yes'),
     say: 'Pain or swelling in your calf can be a sign of a blood clot. Call your surgical team today. If you also feel short of breath or have chest pain, call 911.',
     clinicianSummary: 'Calf pain or swelling reported: assess for DVT.',
     sources: ['ref:3', 'ref:4', 'ref:23'],
@@ -180,7 +180,7 @@ export const bodyRules: readonly TriageRule[] = [
   defineRule({
     id: 'pain-uncontrolled',
     level: 'urgent',
-    fires: (c) => c.checkin.painControlled === 'no',
+    fires: answered('painControlled', 'no'),
     say: 'Pain that your medicine plan is not controlling should be checked. Call your surgical team today.',
     clinicianSummary:
       'Pain not controlled by the prescribed regimen. In lumbar cases, epidural hematoma can present mainly as severe pain.',

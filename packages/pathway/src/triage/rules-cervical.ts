@@ -1,5 +1,5 @@
-import { isYes } from '../checkin/checkin.ts';
 import { cervicalOnly, defineRule } from './define-rule.ts';
+import { answered } from './questions.ts';
 import type { TriageContext, TriageRule } from './types.ts';
 
 /**
@@ -17,7 +17,7 @@ export const cervicalRules: readonly TriageRule[] = [
     id: 'cannot-swallow',
     level: 'emergency',
     regions: cervicalOnly,
-    fires: (c) => c.checkin.swallowing === 'cannot',
+    fires: answered('swallowing', 'cannot'),
     say: 'Not being able to swallow after neck surgery needs care right away. Call 911 now.',
     clinicianSummary:
       'Unable to swallow after cervical surgery: possible airway-threatening hematoma or swelling (hematoma 6–24 h, swelling 24–72 h, abscess >72 h).',
@@ -28,7 +28,7 @@ export const cervicalRules: readonly TriageRule[] = [
     id: 'cannot-speak',
     level: 'emergency',
     regions: cervicalOnly,
-    fires: (c) => c.checkin.voice === 'cannot-speak',
+    fires: answered('voice', 'cannot-speak'),
     say: 'Not being able to speak after neck surgery needs care right away. Call 911 now.',
     clinicianSummary: 'Unable to speak after cervical surgery: possible airway compromise.',
     sources: ['ref:22', 'ref:20', 'ref:21'],
@@ -38,7 +38,7 @@ export const cervicalRules: readonly TriageRule[] = [
     id: 'neck-swelling-fast',
     level: 'emergency',
     regions: cervicalOnly,
-    fires: (c) => c.checkin.neckSwelling === 'growing-fast',
+    fires: answered('neckSwelling', 'growing-fast'),
     say: 'Neck swelling that is getting bigger quickly needs care right away. Call 911 now. Sit up while you wait.',
     clinicianSummary:
       'Rapidly increasing neck swelling after cervical surgery: possible hematoma with airway risk (0.2–1.9% after anterior surgery).',
@@ -48,7 +48,7 @@ export const cervicalRules: readonly TriageRule[] = [
     id: 'swallowing-getting-worse',
     level: 'urgent',
     regions: cervicalOnly,
-    fires: (c) => c.checkin.swallowing === 'getting-worse',
+    fires: answered('swallowing', 'getting-worse'),
     say: 'Swallowing that is getting harder should be checked. Call your surgical team today. If you also have trouble breathing, call 911.',
     clinicianSummary:
       'Worsening dysphagia without reported breathing trouble after cervical surgery: consider swelling, hematoma or (after 72 h) abscess.',
@@ -78,7 +78,7 @@ export const cervicalRules: readonly TriageRule[] = [
     id: 'neck-swelling',
     level: 'contact',
     regions: cervicalOnly,
-    fires: (c) => c.checkin.neckSwelling === 'some',
+    fires: answered('neckSwelling', 'some'),
     say: 'Some neck swelling can happen after surgery. Mention it to your care team in the next few days. If it grows quickly, or breathing or swallowing gets hard, call 911.',
     clinicianSummary: 'Stable neck swelling reported without breathing or swallowing trouble.',
     sources: ['ref:20', 'ref:36'],
@@ -88,7 +88,7 @@ export const cervicalRules: readonly TriageRule[] = [
     id: 'c5-weakness',
     level: 'urgent',
     regions: cervicalOnly,
-    fires: (c) => isYes(c.checkin.newShoulderArmWeakness),
+    fires: answered('newShoulderArmWeakness', 'yes'),
     say: 'New weakness lifting your arm at the shoulder or bending your elbow should be checked. Call your surgical team today. This often gets better over months, but your team needs to know now.',
     clinicianSummary:
       'New deltoid/biceps weakness after cervical surgery: possible C5 palsy (5.3% pooled, 11% after laminectomy + fusion; usually within 3 days; 81% resolve).',

@@ -1,5 +1,6 @@
 import { type Checkin, isYes, type LimbSide } from '../checkin/checkin.ts';
 import { bothRegions, cervicalOnly, defineRule } from './define-rule.ts';
+import { answered, wordsAbout } from './questions.ts';
 import type { TriageContext, TriageRule } from './types.ts';
 
 /**
@@ -67,7 +68,7 @@ export const cordRules: readonly TriageRule[] = [
     level: 'emergency',
     regions: bothRegions,
     fires: (c) => worsening(c.checkin) && c.checkin.weakness?.legs === 'both',
-    patientWords: (c) => c.checkin.weakness?.where,
+    patientWords: wordsAbout('weakness'),
     say: `Weakness that is getting worse in both legs needs care right away. ${call911}`,
     clinicianSummary:
       'Worsening weakness in both legs: possible cauda equina / cord compression (epidural hematoma, recurrent compression). Emergency assessment.',
@@ -79,7 +80,7 @@ export const cordRules: readonly TriageRule[] = [
     regions: cervicalOnly,
     fires: (c) =>
       worsening(c.checkin) && some(c.checkin.weakness?.arms) && some(c.checkin.weakness?.legs),
-    patientWords: (c) => c.checkin.weakness?.where,
+    patientWords: wordsAbout('weakness'),
     say: `Weakness that is getting worse in your arms and legs after neck surgery needs care right away. ${call911}`,
     clinicianSummary:
       'Worsening weakness in arm(s) and leg(s) after cervical surgery: possible cord compression (cervical epidural hematoma presents as paralysis, ref:10).',
@@ -112,7 +113,7 @@ export const cordRules: readonly TriageRule[] = [
     level: 'emergency',
     regions: cervicalOnly,
     fires: (c) => cordSign(c.checkin) && legWeakness(c.checkin),
-    patientWords: (c) => c.checkin.weakness?.where,
+    patientWords: wordsAbout('weakness'),
     say: `Clumsy hands or worse walking, together with weakness that is new or getting worse, after neck surgery needs care right away. ${call911}`,
     clinicianSummary:
       'Cord signs (hand clumsiness or worsening gait) with new/worsening weakness in the legs (or location not given) after cervical surgery: possible cord compression.',
@@ -123,7 +124,7 @@ export const cordRules: readonly TriageRule[] = [
     id: 'cord-hands-clumsy',
     level: 'urgent',
     regions: cervicalOnly,
-    fires: (c) => c.checkin.handClumsiness === 'new',
+    fires: answered('handClumsiness', 'new'),
     say: 'New clumsy hands after neck surgery, like dropping things or trouble with buttons or writing, should be checked. Call your surgical team today. If it gets worse fast, or your legs get weak, call 911.',
     clinicianSummary:
       'New hand clumsiness after cervical surgery (dropping things, buttons, writing): possible cord sign (myelopathy), same question as the candidacy check.',
@@ -134,7 +135,7 @@ export const cordRules: readonly TriageRule[] = [
     id: 'cord-walking-gradually-worse',
     level: 'urgent',
     regions: cervicalOnly,
-    fires: (c) => c.checkin.walkingBalance === 'gradually-worse',
+    fires: answered('walkingBalance', 'gradually-worse'),
     say: 'Walking or balance that is slowly getting worse after neck surgery should be checked. Call your surgical team today. Use a walker or hold on to someone. If it gets worse fast, or your legs get weak, call 911.',
     clinicianSummary:
       'Gradually worsening gait or balance after cervical surgery: possible cord sign (myelopathy / recurrent compression).',
@@ -145,7 +146,7 @@ export const cordRules: readonly TriageRule[] = [
     id: 'walking-gradually-worse',
     level: 'contact',
     regions: ['lumbar'],
-    fires: (c) => c.checkin.walkingBalance === 'gradually-worse',
+    fires: answered('walkingBalance', 'gradually-worse'),
     say: 'Your walking or balance is slowly getting worse. Tell your care team in the next few days. If it gets worse suddenly, or your legs get weak, call them today.',
     clinicianSummary:
       'Walking or balance reported as gradually worse after lumbar surgery (not sudden): review at the next contact; consider recurrent stenosis.',

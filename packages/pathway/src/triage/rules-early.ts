@@ -1,5 +1,6 @@
 import { isLowTemperature, isYes, lowTemperatureC } from '../checkin/checkin.ts';
 import { defineRule } from './define-rule.ts';
+import { temperatureWords } from './questions.ts';
 import { hasNeuroFinding, hematomaWindowDays, inHematomaWindow } from './rules-cord.ts';
 import type { TriageContext, TriageRule } from './types.ts';
 
@@ -68,8 +69,7 @@ export const earlyRules: readonly TriageRule[] = [
     id: 'temperature-low-unwell',
     level: 'urgent',
     fires: (c) => low(c) && isYes(c.checkin.feelsVeryUnwell),
-    patientWords: (c) =>
-      c.checkin.temperature && `${c.checkin.temperature.value} °${c.checkin.temperature.unit}`,
+    patientWords: temperatureWords,
     say: 'A low temperature while you feel very unwell should be checked. Call your surgical team today. If you are confused, very drowsy or find it hard to breathe, call 911.',
     clinicianSummary: `Temperature below ${lowTemperatureC} °C with the patient feeling very unwell: consider sepsis (hypothermia) or a measuring error; no listed source gives a low threshold (judgement).`,
     sources: ['ref:7', 'ref:3'],
@@ -89,8 +89,7 @@ export const earlyRules: readonly TriageRule[] = [
     id: 'temperature-low',
     level: 'contact',
     fires: low,
-    patientWords: (c) =>
-      c.checkin.temperature && `${c.checkin.temperature.value} °${c.checkin.temperature.unit}`,
+    patientWords: temperatureWords,
     say: 'Your temperature reading is lower than normal. Thermometers often read low, so take it again in 15 minutes, under your tongue with your mouth closed. If it is still below 35.5 °C (95.9 °F), tell your care team. If you also feel very unwell, shivery, confused or very weak, call your surgical team today.',
     clinicianSummary: `Temperature below ${lowTemperatureC} °C (95.9 °F): the patient is asked to re-measure; a confirmed low reading is a contact item (judgement, no listed source).`,
     sources: ['ref:7', 'ref:3'],

@@ -22,6 +22,28 @@ export function surgeryFor(region: Region, overrides: Partial<Surgery> = {}): Su
   });
 }
 
+/** The yes/no warning-sign questions every check-in asks, lumbar and cervical alike. */
+export const yesNoWarningSigns = [
+  'severeBleeding',
+  'unableToMoveLimbs',
+  'urinaryRetention',
+  'bladderIncontinence',
+  'bowelIncontinence',
+  'saddleNumbness',
+  'fell',
+  'positionalHeadache',
+  'calfPainOrSwelling',
+  'chestPain',
+  'shortOfBreath',
+  'coughingBlood',
+] as const;
+
+/** Each of those answered "no". */
+export const noWarningSigns = Object.fromEntries(yesNoWarningSigns.map((q) => [q, 'no'])) as Record<
+  (typeof yesNoWarningSigns)[number],
+  'no'
+>;
+
 /** A healing incision: every wound question answered "no" or "none". */
 export const calmIncision = {
   redness: 'no',
@@ -40,22 +62,11 @@ export function calmCheckin(region: Region): CheckinInput {
     painControlled: 'yes',
     temperature: { value: 36.9, unit: 'C' },
     incision: calmIncision,
-    severeBleeding: 'no',
+    ...noWarningSigns,
     numbness: { change: 'none', new: 'no' },
     weakness: { change: 'none', new: 'no' },
-    unableToMoveLimbs: 'no',
-    urinaryRetention: 'no',
-    bladderIncontinence: 'no',
-    bowelIncontinence: 'no',
-    saddleNumbness: 'no',
     daysSinceBowelMovement: 1,
     walkingBalance: 'improving',
-    fell: 'no',
-    positionalHeadache: 'no',
-    calfPainOrSwelling: 'no',
-    chestPain: 'no',
-    shortOfBreath: 'no',
-    coughingBlood: 'no',
     walkingMinutes: 20,
     opioidDoses: 1,
     otherPainDoses: 3,

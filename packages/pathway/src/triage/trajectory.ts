@@ -2,6 +2,7 @@ import type { NerveChange } from '../checkin/checkin.ts';
 import { addOffset, daysBetween, type Offset } from '../dates/dates.ts';
 import { type NerveSymptom, symptomTimelines } from '../nerve-healing/expectations.ts';
 import { defineRule } from './define-rule.ts';
+import { wordsAbout } from './questions.ts';
 import type { PastCheckin, TriageContext, TriageRule } from './types.ts';
 
 /**
@@ -33,6 +34,15 @@ export function dayOf(ctx: TriageContext, offset: Offset): number {
   const day = daysBetween(date, addOffset(date, offset));
   byDate.set(date, day);
   return day;
+}
+
+/** Whether today is at or past a point of a symptom's expected course (expectations.ts). */
+function reached(
+  ctx: TriageContext,
+  symptom: NerveSymptom,
+  point: 'askTeamIfStillPresentAfter' | 'mayBePermanentAfter',
+): boolean {
+  return ctx.day >= dayOf(ctx, timeline(symptom)[point]);
 }
 
 const present = (change: NerveChange | undefined): boolean =>
@@ -83,7 +93,7 @@ function numbnessKeepsIncreasing(c: TriageContext): boolean {
 
 function limbPainNotImproving(c: TriageContext): boolean {
   const { limbPainPresentAtLeast: floor } = trajectoryLimits;
-  if (c.day < dayOf(c, timeline('limb-pain').askTeamIfStillPresentAfter)) return false;
+  if (!reached(c, 'limb-pain', 'askTeamIfStillPresentAfter')) return false;
   const today = c.checkin.limbPain;
   if (today === undefined || today < floor) return false;
   const recent = within(c.history, 1, 14).filter((h) => (h.entry.limbPain ?? -1) >= floor);
@@ -103,7 +113,7 @@ function limbPainNotImproving(c: TriageContext): boolean {
 }
 
 function weaknessNotImproving(c: TriageContext): boolean {
-  if (c.day < dayOf(c, timeline('weakness').askTeamIfStillPresentAfter)) return false;
+  if (!reached(c, 'weakness', 'askTeamIfStillPresentAfter')) return false;
   if (c.checkin.weakness?.change !== 'unchanged') return false;
   const window = within(c.history, 1, trajectoryLimits.weaknessConfirmWindowDays);
   return window.some((h) => notImproving(h.entry.weakness?.change));
@@ -135,7 +145,7 @@ export const trajectoryRules: readonly TriageRule[] = [
   offTrackRule({
     id: 'numbness-keeps-increasing',
     fires: numbnessKeepsIncreasing,
-    patientWords: (c) => c.checkin.numbness?.where,
+    patientWords: wordsAbout('numbness'),
     say: 'Your numbness has been getting worse over several days. Tell your care team in the next few days. Call them today if it spreads fast or you feel weaker.',
     clinicianSummary: `Numbness reported as increasing on 2 or more days within ${trajectoryLimits.numbnessIncreaseWindowDays} days.`,
     sources: ['seed:003'],
@@ -143,10 +153,10 @@ export const trajectoryRules: readonly TriageRule[] = [
   offTrackRule({
     id: 'numbness-persisting',
     fires: (c) =>
-      c.day >= dayOf(c, timeline('numbness').askTeamIfStillPresentAfter) &&
-      c.day < dayOf(c, timeline('numbness').mayBePermanentAfter) &&
+      reached(c, 'numbness', 'askTeamIfStillPresentAfter') &&
+      !reached(c, 'numbness', 'mayBePermanentAfter') &&
       notImproving(c.checkin.numbness?.change),
-    patientWords: (c) => c.checkin.numbness?.where,
+    patientWords: wordsAbout('numbness'),
     say: 'Your numbness is still there and not getting better, some months after surgery. Tell your care team in the next few days, or at your next visit. They may want to check the nerve.',
     clinicianSummary:
       'Numbness present and not improving beyond 3 months (seed:003: ask if it lasts more than 3–6 months).',
@@ -155,9 +165,8 @@ export const trajectoryRules: readonly TriageRule[] = [
   offTrackRule({
     id: 'numbness-may-be-permanent',
     fires: (c) =>
-      c.day >= dayOf(c, timeline('numbness').mayBePermanentAfter) &&
-      present(c.checkin.numbness?.change),
-    patientWords: (c) => c.checkin.numbness?.where,
+      reached(c, 'numbness', 'mayBePermanentAfter') && present(c.checkin.numbness?.change),
+    patientWords: wordsAbout('numbness'),
     say: 'Numbness that is still there a year or more after surgery may not go away fully. This happens most when a nerve was squeezed for a long time before surgery. Talk with your care team. They can check the nerve and help you manage daily life with it.',
     clinicianSummary:
       'Numbness persisting 12+ months after surgery: likely permanent per sources; consider evaluation (imaging / nerve studies) and counselling.',
@@ -180,7 +189,7 @@ export const trajectoryRules: readonly TriageRule[] = [
   offTrackRule({
     id: 'weakness-not-improving',
     fires: weaknessNotImproving,
-    patientWords: (c) => c.checkin.weakness?.where,
+    patientWords: wordsAbout('weakness'),
     say: 'Your weakness has not been getting better. Strength often returns slowly, but your care team should know. Tell them in the next few days.',
     clinicianSummary:
       'Weakness reported unchanged beyond 3 months, confirmed by another check-in within 28 days.',
@@ -190,8 +199,8 @@ export const trajectoryRules: readonly TriageRule[] = [
     id: 'weakness-persisting',
     fires: (c) =>
       notImproving(c.checkin.weakness?.change) &&
-      c.day >= dayOf(c, timeline('weakness').askTeamIfStillPresentAfter),
-    patientWords: (c) => c.checkin.weakness?.where,
+      reached(c, 'weakness', 'askTeamIfStillPresentAfter'),
+    patientWords: wordsAbout('weakness'),
     say: 'Your weakness is still there and not getting better, some months after surgery. Strength often comes back slowly, but your care team should know. Tell them in the next few days, or at your next visit.',
     clinicianSummary:
       'Weakness present and not improving beyond 3 months on a single check-in (seed:003: weakness from compression usually improves within weeks to months; the plan expects most change by 3 months).',

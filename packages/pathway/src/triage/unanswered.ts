@@ -1,6 +1,7 @@
-import { type Answer, type Checkin, isUnanswered } from '../checkin/checkin.ts';
+import { type Checkin, isUnanswered } from '../checkin/checkin.ts';
 import type { Source } from '../sources/source.ts';
 import type { Region } from '../surgery/surgery.ts';
+import { answerTo, type Question } from './questions.ts';
 import type { TriageLevel, UnansweredQuestion } from './types.ts';
 
 /**
@@ -20,81 +21,82 @@ const both: readonly Region[] = ['lumbar', 'cervical'];
 const cervical: readonly Region[] = ['cervical'];
 const call911 = 'If yes, call 911 now.';
 const callToday = 'If yes, call your surgical team today.';
-const skipped = (pick: (c: Checkin) => Answer | undefined) => (c: Checkin) => isUnanswered(pick(c));
-const missing = (pick: (c: Checkin) => unknown) => (c: Checkin) => pick(c) === undefined;
 
-type YesNoField = {
-  [K in keyof Checkin]-?: Checkin[K] extends Answer | undefined ? K : never;
-}[keyof Checkin];
-
-/** A yes/no question read from the check-in answer of the same name; skipped or "unsure" is unanswered. */
-function yesNo(
-  question: YesNoField,
+/**
+ * A question read from the check-in answer of the same name (triage/questions.ts): skipped, or
+ * answered "unsure", is unanswered, unless `unansweredWhen` says otherwise.
+ */
+function ask(
+  question: Question,
   regions: readonly Region[],
   levelIfYes: TriageLevel,
   text: string,
   sources: readonly Source[],
+  unansweredWhen?: (c: Checkin) => boolean,
 ): RedFlagQuestion {
+  const read = answerTo(question);
   return {
     question,
     regions,
     levelIfYes,
-    isUnanswered: skipped((c) => c[question]),
+    isUnanswered:
+      unansweredWhen ??
+      ((c) => {
+        const answer = read(c);
+        return answer === undefined || answer === 'unsure';
+      }),
     text,
     sources,
   };
 }
 
 const questions: readonly RedFlagQuestion[] = [
-  yesNo(
+  ask(
     'saddleNumbness',
     both,
     'emergency',
     `Is there new numbness between your legs or around your bottom? ${call911}`,
     ['ref:1', 'ref:3'],
   ),
-  yesNo(
+  ask(
     'urinaryRetention',
     both,
     'emergency',
     `Are you unable to pee, or does your bladder feel full with nothing coming out? ${call911}`,
     ['ref:1', 'ref:3'],
   ),
-  yesNo(
+  ask(
     'bladderIncontinence',
     both,
     'emergency',
     `Are you leaking pee without meaning to? ${call911}`,
     ['seed:001', 'ref:3'],
   ),
-  yesNo(
+  ask(
     'bowelIncontinence',
     both,
     'emergency',
     `Are you leaking poop without meaning to? ${call911}`,
     ['seed:001', 'ref:3'],
   ),
-  yesNo(
+  ask(
     'unableToMoveLimbs',
     both,
     'emergency',
     `Are you unable to move your legs (or, after neck surgery, your arms)? ${call911}`,
     ['ref:3'],
   ),
-  {
-    question: 'weakness.change',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: missing((c) => c.weakness?.change),
-    text: `Is any weakness getting worse quickly? ${call911}`,
-    sources: ['ref:3'],
-  },
-  {
-    // Issue 13: where the weakness is decides between "call today" and "call 911".
-    question: 'weakness.legs',
-    regions: both,
-    levelIfYes: 'emergency',
-    isUnanswered: (c) => {
+  ask('weakness.change', both, 'emergency', `Is any weakness getting worse quickly? ${call911}`, [
+    'ref:3',
+  ]),
+  // Issue 13: where the weakness is decides between "call today" and "call 911".
+  ask(
+    'weakness.legs',
+    both,
+    'emergency',
+    `Is weakness getting worse in both legs (or, after neck surgery, in your arms and legs)? ${call911}`,
+    ['ref:1', 'ref:10'],
+    (c) => {
       const w = c.weakness;
       const maybeWorse =
         w?.change === undefined ||
@@ -104,41 +106,33 @@ const questions: readonly RedFlagQuestion[] = [
         w.new === 'unsure';
       return maybeWorse && (w?.legs === undefined || w.legs === 'unsure');
     },
-    text: `Is weakness getting worse in both legs (or, after neck surgery, in your arms and legs)? ${call911}`,
-    sources: ['ref:1', 'ref:10'],
-  },
-  yesNo('chestPain', both, 'emergency', `Do you have chest pain? ${call911}`, ['ref:3', 'ref:8']),
-  yesNo(
+  ),
+  ask('chestPain', both, 'emergency', `Do you have chest pain? ${call911}`, ['ref:3', 'ref:8']),
+  ask(
     'shortOfBreath',
     both,
     'emergency',
     `Are you suddenly short of breath, or is breathing hard? ${call911}`,
     ['ref:3', 'ref:8'],
   ),
-  {
-    question: 'swallowing',
-    regions: cervical,
-    levelIfYes: 'emergency',
-    isUnanswered: missing((c) => c.swallowing),
-    text: `Are you unable to swallow? ${call911}`,
-    sources: ['ref:22', 'ref:20'],
-  },
-  {
-    question: 'neckSwelling',
-    regions: cervical,
-    levelIfYes: 'emergency',
-    isUnanswered: missing((c) => c.neckSwelling),
-    text: `Is your neck swelling getting bigger quickly? ${call911}`,
-    sources: ['ref:20', 'ref:21'],
-  },
-  {
-    question: 'temperature',
-    regions: both,
-    levelIfYes: 'urgent',
-    isUnanswered: missing((c) => c.temperature),
-    text: `Do you feel hot or shivery? Take your temperature. If it is 38.0 °C (100.4 °F) or higher, call your surgical team today.`,
-    sources: ['ref:3', 'ref:4'],
-  },
+  ask('swallowing', cervical, 'emergency', `Are you unable to swallow? ${call911}`, [
+    'ref:22',
+    'ref:20',
+  ]),
+  ask(
+    'neckSwelling',
+    cervical,
+    'emergency',
+    `Is your neck swelling getting bigger quickly? ${call911}`,
+    ['ref:20', 'ref:21'],
+  ),
+  ask(
+    'temperature',
+    both,
+    'urgent',
+    `Do you feel hot or shivery? Take your temperature. If it is 38.0 °C (100.4 °F) or higher, call your surgical team today.`,
+    ['ref:3', 'ref:4'],
+  ),
   {
     question: 'incision',
     regions: both,
@@ -151,42 +145,41 @@ const questions: readonly RedFlagQuestion[] = [
     text: `Is your cut red, warm, leaking or opening? ${callToday}`,
     sources: ['seed:001', 'ref:7'],
   },
-  yesNo(
+  ask(
     'positionalHeadache',
     both,
     'urgent',
     `Do you have a headache that is worse sitting up and better lying flat? ${callToday}`,
     ['ref:13'],
   ),
-  yesNo(
+  ask(
     'calfPainOrSwelling',
     both,
     'urgent',
     `Do you have pain or swelling in a calf? ${callToday}`,
     ['ref:3', 'ref:4'],
   ),
-  yesNo(
+  ask(
     'painControlled',
     both,
     'urgent',
     `Is your pain out of control even with your medicine plan? ${callToday}`,
     ['seed:001'],
   ),
-  yesNo(
+  ask(
     'newShoulderArmWeakness',
     cervical,
     'urgent',
     `Is it newly hard to lift your arm at the shoulder or bend your elbow? ${callToday}`,
     ['ref:17'],
   ),
-  {
-    question: 'handClumsiness',
-    regions: cervical,
-    levelIfYes: 'urgent',
-    isUnanswered: missing((c) => (c.handClumsiness === 'unsure' ? undefined : c.handClumsiness)),
-    text: `Are your hands newly clumsy: dropping things, or trouble with buttons or writing? ${callToday} If it is getting worse fast, call 911.`,
-    sources: ['ref:110', 'ref:10'],
-  },
+  ask(
+    'handClumsiness',
+    cervical,
+    'urgent',
+    `Are your hands newly clumsy: dropping things, or trouble with buttons or writing? ${callToday} If it is getting worse fast, call 911.`,
+    ['ref:110', 'ref:10'],
+  ),
 ];
 
 /** The id of each red-flag question, for tests and for clients that render the list. */

@@ -1,5 +1,6 @@
 import { type Checkin, isLowTemperature } from '../checkin/checkin.ts';
 import type { Statement } from '../sources/source.ts';
+import { answerTo, type Question } from './questions.ts';
 import { bodyRules } from './rules-body.ts';
 import { cervicalRules } from './rules-cervical.ts';
 import { cordRules } from './rules-cord.ts';
@@ -14,52 +15,45 @@ import type { TriageRule } from './types.ts';
  * act on it if the answer is yes (triage.headline.contact-unsure).
  */
 interface UnsureQuestion {
-  /** The check-in field, as the care team reads it. */
-  readonly question: string;
+  /** The check-in field, as the care team reads it; "unsure" there raises the item. */
+  readonly question: Question;
   /** Plain words for the care team. */
   readonly about: string;
   /** The rule a "yes" (or for pain control, a "no") would raise. */
   readonly yesRule: string;
-  readonly isUnsure: (c: Checkin) => boolean;
+  /** When "unsure" alone is not enough to ask. */
+  readonly onlyIf?: (c: Checkin) => boolean;
 }
-
-const unsure =
-  (pick: (c: Checkin) => string | undefined) =>
-  (c: Checkin): boolean =>
-    pick(c) === 'unsure';
 
 // biome-ignore format: one question per line reads as a table
 const questions: readonly UnsureQuestion[] = [
-  { question: 'saddleNumbness', about: 'numbness between the legs (saddle area)', yesRule: 'saddle-numbness', isUnsure: unsure((c) => c.saddleNumbness) },
-  { question: 'urinaryRetention', about: 'being unable to pass urine', yesRule: 'urinary-retention', isUnsure: unsure((c) => c.urinaryRetention) },
-  { question: 'bladderIncontinence', about: 'leaking urine', yesRule: 'bladder-incontinence', isUnsure: unsure((c) => c.bladderIncontinence) },
-  { question: 'bowelIncontinence', about: 'leaking stool', yesRule: 'bowel-incontinence', isUnsure: unsure((c) => c.bowelIncontinence) },
-  { question: 'unableToMoveLimbs', about: 'being unable to move the limbs', yesRule: 'unable-to-move-limbs', isUnsure: unsure((c) => c.unableToMoveLimbs) },
-  { question: 'chestPain', about: 'chest pain', yesRule: 'chest-pain', isUnsure: unsure((c) => c.chestPain) },
-  { question: 'shortOfBreath', about: 'shortness of breath', yesRule: 'short-of-breath', isUnsure: unsure((c) => c.shortOfBreath) },
-  { question: 'coughingBlood', about: 'coughing blood', yesRule: 'coughing-blood', isUnsure: unsure((c) => c.coughingBlood) },
-  { question: 'severeBleeding', about: 'bleeding that does not stop', yesRule: 'severe-bleeding', isUnsure: unsure((c) => c.severeBleeding) },
-  { question: 'incision.redness', about: 'redness at the incision', yesRule: 'incision-redness', isUnsure: unsure((c) => c.incision?.redness) },
-  { question: 'incision.warmth', about: 'warmth at the incision', yesRule: 'incision-warmth', isUnsure: unsure((c) => c.incision?.warmth) },
-  { question: 'incision.opening', about: 'the incision opening', yesRule: 'incision-opening', isUnsure: unsure((c) => c.incision?.opening) },
-  { question: 'incision.dressingSoaked', about: 'a blood-soaked dressing', yesRule: 'dressing-soaked', isUnsure: unsure((c) => c.incision?.dressingSoaked) },
-  { question: 'positionalHeadache', about: 'a positional headache', yesRule: 'positional-headache', isUnsure: unsure((c) => c.positionalHeadache) },
-  { question: 'calfPainOrSwelling', about: 'calf pain or swelling', yesRule: 'calf-pain-or-swelling', isUnsure: unsure((c) => c.calfPainOrSwelling) },
-  { question: 'fell', about: 'having fallen', yesRule: 'fall', isUnsure: unsure((c) => c.fell) },
-  { question: 'painControlled', about: 'whether the pain is controlled by the prescribed plan', yesRule: 'pain-uncontrolled', isUnsure: unsure((c) => c.painControlled) },
-  { question: 'numbness.new', about: 'new numbness since surgery', yesRule: 'numbness-new', isUnsure: unsure((c) => c.numbness?.new) },
-  { question: 'weakness.new', about: 'new weakness since surgery', yesRule: 'weakness-new-or-worse', isUnsure: unsure((c) => c.weakness?.new) },
-  { question: 'newShoulderArmWeakness', about: 'new shoulder/elbow weakness (C5)', yesRule: 'c5-weakness', isUnsure: unsure((c) => c.newShoulderArmWeakness) },
-  { question: 'handClumsiness', about: 'new clumsy hands (cord sign)', yesRule: 'cord-hands-clumsy', isUnsure: unsure((c) => c.handClumsiness) },
+  { question: 'saddleNumbness', about: 'numbness between the legs (saddle area)', yesRule: 'saddle-numbness' },
+  { question: 'urinaryRetention', about: 'being unable to pass urine', yesRule: 'urinary-retention' },
+  { question: 'bladderIncontinence', about: 'leaking urine', yesRule: 'bladder-incontinence' },
+  { question: 'bowelIncontinence', about: 'leaking stool', yesRule: 'bowel-incontinence' },
+  { question: 'unableToMoveLimbs', about: 'being unable to move the limbs', yesRule: 'unable-to-move-limbs' },
+  { question: 'chestPain', about: 'chest pain', yesRule: 'chest-pain' },
+  { question: 'shortOfBreath', about: 'shortness of breath', yesRule: 'short-of-breath' },
+  { question: 'coughingBlood', about: 'coughing blood', yesRule: 'coughing-blood' },
+  { question: 'severeBleeding', about: 'bleeding that does not stop', yesRule: 'severe-bleeding' },
+  { question: 'incision.redness', about: 'redness at the incision', yesRule: 'incision-redness' },
+  { question: 'incision.warmth', about: 'warmth at the incision', yesRule: 'incision-warmth' },
+  { question: 'incision.opening', about: 'the incision opening', yesRule: 'incision-opening' },
+  { question: 'incision.dressingSoaked', about: 'a blood-soaked dressing', yesRule: 'dressing-soaked' },
+  { question: 'positionalHeadache', about: 'a positional headache', yesRule: 'positional-headache' },
+  { question: 'calfPainOrSwelling', about: 'calf pain or swelling', yesRule: 'calf-pain-or-swelling' },
+  { question: 'fell', about: 'having fallen', yesRule: 'fall' },
+  { question: 'painControlled', about: 'whether the pain is controlled by the prescribed plan', yesRule: 'pain-uncontrolled' },
+  { question: 'numbness.new', about: 'new numbness since surgery', yesRule: 'numbness-new' },
+  { question: 'weakness.new', about: 'new weakness since surgery', yesRule: 'weakness-new-or-worse' },
+  { question: 'newShoulderArmWeakness', about: 'new shoulder/elbow weakness (C5)', yesRule: 'c5-weakness' },
+  { question: 'handClumsiness', about: 'new clumsy hands (cord sign)', yesRule: 'cord-hands-clumsy' },
   {
     question: 'feelsVeryUnwell',
     about: 'feeling very unwell, with a low temperature',
     yesRule: 'temperature-low-unwell',
     // Only a question when the temperature is low; otherwise "yes" would raise nothing either.
-    isUnsure: (c) =>
-      c.feelsVeryUnwell === 'unsure' &&
-      c.temperature !== undefined &&
-      isLowTemperature(c.temperature),
+    onlyIf: (c) => c.temperature !== undefined && isLowTemperature(c.temperature),
   },
 ];
 
@@ -79,6 +73,8 @@ export const unsureRules: readonly TriageRule[] = questions.map((q) => {
   const yes = yesRules.get(q.yesRule);
   if (!yes) throw new Error(`unsure.ts: no rule ${q.yesRule}`);
   const id = `unsure-${yes.id}`;
+  const answer = answerTo(q.question);
+  const onlyIf = q.onlyIf;
   const copy = (s: Statement): Statement => ({
     ...s,
     id: s.id.replace(`triage.${yes.id}`, `triage.${id}`),
@@ -91,7 +87,9 @@ export const unsureRules: readonly TriageRule[] = questions.map((q) => {
     id,
     level: 'contact',
     regions: yes.regions,
-    fires: (ctx) => q.isUnsure(ctx.checkin),
+    fires: onlyIf
+      ? (ctx) => answer(ctx.checkin) === 'unsure' && onlyIf(ctx.checkin)
+      : (ctx) => answer(ctx.checkin) === 'unsure',
     instruction,
     clinicianSummary: `Patient was unsure about ${q.about} (question ${q.question}). A "yes" would be ${yes.level}: please ask them.`,
     sources: yes.sources,

@@ -1,28 +1,17 @@
-import type { Statement } from '../../sources/source.ts';
+import type { Source, Statement } from '../../sources/source.ts';
 import {
   choiceItem,
+  definePromInstrument,
+  type FhirQuestionnaireItem,
   type PromAnswers,
   type PromInstrument,
-  type PromLicence,
-  promQuestionnaire,
+  type PromScore,
 } from '../instrument.ts';
 
 /**
  * Two unscored items from the ICHOM low back pain set (ref:69): work status and pain medicine.
  * ⚠️ The ICHOM wording was not retrieved; these are our own questions covering the same facts.
  */
-const ichomLicence = (id: string): PromLicence => ({
-  status: 'free',
-  requiresClinicConfirmation: false,
-  holder: 'ICHOM (questions written by Lamina)',
-  terms: {
-    id: `prom.${id}.licence`,
-    text: 'Lamina wrote these questions itself, so no licence is needed.',
-    sources: ['ref:69'],
-    uncertain: true,
-  },
-});
-
 function categories(answers: PromAnswers, linkIds: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const id of linkIds) {
@@ -32,38 +21,63 @@ function categories(answers: PromAnswers, linkIds: readonly string[]): Record<st
   return out;
 }
 
-export const workStatus: PromInstrument = {
-  id: 'work-status',
-  respondent: 'patient',
-  regions: ['lumbar', 'cervical'],
-  questionnaire: promQuestionnaire({
-    id: 'work-status',
-    name: 'work_status',
-    title: 'Work status',
-    codeDisplay: 'Work status (ICHOM low back pain set)',
-    item: [
-      choiceItem('work-status', 'status', 'Which best describes your work right now?', [
-        ['full-duties', 'Working, doing my usual job'],
-        ['reduced-duties', 'Working, but fewer hours or lighter tasks'],
-        ['off-because-of-spine', 'Not working because of my back or neck'],
-        ['off-other-reason', 'Not working for another reason'],
-        ['not-in-paid-work', 'Retired, student, or not in paid work'],
-      ]),
-    ],
-  }),
-  licence: ichomLicence('work-status'),
-  scales: [],
-  scoring: {
-    id: 'prom.work-status.scoring',
-    text: 'Not scored: the answer is reported as it is.',
-    sources: ['ref:69'],
-  },
-  score: (answers) => ({
-    instrument: 'work-status',
+/** An unscored ICHOM instrument for both regions: the answers are reported as they are, plus any `flags`. */
+function ichomInstrument(spec: {
+  readonly id: 'work-status' | 'pain-medication';
+  readonly title: string;
+  readonly item: readonly FhirQuestionnaireItem[];
+  readonly scoring: { readonly text: string; readonly sources: readonly Source[] };
+  readonly flags?: (answers: PromAnswers) => readonly Statement[];
+}): PromInstrument {
+  const linkIds = spec.item.map((i) => i.linkId);
+  return definePromInstrument({
+    id: spec.id,
+    respondent: 'patient',
+    regions: ['lumbar', 'cervical'],
+    questionnaire: {
+      name: spec.id.replaceAll('-', '_'),
+      title: spec.title,
+      codeDisplay: `${spec.title} (ICHOM low back pain set)`,
+      item: spec.item,
+    },
+    licence: {
+      status: 'free',
+      requiresClinicConfirmation: false,
+      holder: 'ICHOM (questions written by Lamina)',
+      terms: {
+        text: 'Lamina wrote these questions itself, so no licence is needed.',
+        sources: ['ref:69'],
+        uncertain: true,
+      },
+    },
     scales: [],
-    categories: categories(answers, ['status']),
-  }),
-};
+    scoring: spec.scoring,
+    score: (answers): PromScore => {
+      const flags = spec.flags?.(answers) ?? [];
+      return {
+        instrument: spec.id,
+        scales: [],
+        categories: categories(answers, linkIds),
+        ...(flags.length > 0 ? { flags } : {}),
+      };
+    },
+  });
+}
+
+export const workStatus = ichomInstrument({
+  id: 'work-status',
+  title: 'Work status',
+  item: [
+    choiceItem('work-status', 'status', 'Which best describes your work right now?', [
+      ['full-duties', 'Working, doing my usual job'],
+      ['reduced-duties', 'Working, but fewer hours or lighter tasks'],
+      ['off-because-of-spine', 'Not working because of my back or neck'],
+      ['off-other-reason', 'Not working for another reason'],
+      ['not-in-paid-work', 'Retired, student, or not in paid work'],
+    ]),
+  ],
+  scoring: { text: 'Not scored: the answer is reported as it is.', sources: ['ref:69'] },
+});
 
 const opioidFlag: Statement = {
   id: 'prom.pain-medication.opioid-flag',
@@ -71,45 +85,30 @@ const opioidFlag: Statement = {
   sources: ['ref:80', 'ref:81'],
 };
 
-export const painMedication: PromInstrument = {
+export const painMedication = ichomInstrument({
   id: 'pain-medication',
-  respondent: 'patient',
-  regions: ['lumbar', 'cervical'],
-  questionnaire: promQuestionnaire({
-    id: 'pain-medication',
-    name: 'pain_medication',
-    title: 'Pain medicine use',
-    codeDisplay: 'Pain medicine use (ICHOM low back pain set)',
-    item: [
-      choiceItem(
-        'pain-medication',
-        'frequency',
-        'In the last week, how often did you take medicine for your back or neck pain?',
-        [
-          ['none', 'Not at all'],
-          ['some-days', 'On some days'],
-          ['daily', 'Every day'],
-        ],
-      ),
-      choiceItem('pain-medication', 'strongest', 'What is the strongest pain medicine you took?', [
-        ['none', 'None'],
-        ['over-the-counter', 'Over-the-counter (like acetaminophen or ibuprofen)'],
-        ['nerve-pain', 'Nerve pain medicine (like gabapentin)'],
-        ['opioid', 'Opioid (like oxycodone, hydrocodone or tramadol)'],
-      ]),
-    ],
-  }),
-  licence: ichomLicence('pain-medication'),
-  scales: [],
+  title: 'Pain medicine use',
+  item: [
+    choiceItem(
+      'pain-medication',
+      'frequency',
+      'In the last week, how often did you take medicine for your back or neck pain?',
+      [
+        ['none', 'Not at all'],
+        ['some-days', 'On some days'],
+        ['daily', 'Every day'],
+      ],
+    ),
+    choiceItem('pain-medication', 'strongest', 'What is the strongest pain medicine you took?', [
+      ['none', 'None'],
+      ['over-the-counter', 'Over-the-counter (like acetaminophen or ibuprofen)'],
+      ['nerve-pain', 'Nerve pain medicine (like gabapentin)'],
+      ['opioid', 'Opioid (like oxycodone, hydrocodone or tramadol)'],
+    ]),
+  ],
   scoring: {
-    id: 'prom.pain-medication.scoring',
     text: 'Not scored: the answers are reported as they are; opioid use is flagged for the care team.',
     sources: ['ref:69', 'ref:80', 'ref:81'],
   },
-  score: (answers) => ({
-    instrument: 'pain-medication',
-    scales: [],
-    categories: categories(answers, ['frequency', 'strongest']),
-    ...(answers.strongest === 'opioid' ? { flags: [opioidFlag] } : {}),
-  }),
-};
+  flags: (answers) => (answers.strongest === 'opioid' ? [opioidFlag] : []),
+});

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { PromScaleScore } from '../instrument.ts';
+import { ndiItemIds, odiSectionIds, scoreNdi, scoreOdi } from './disability-indexes.ts';
 import { mjoa } from './mjoa.ts';
-import { ndiItemIds, scoreNdi } from './ndi.ts';
 import { nrsBackLeg } from './nrs.ts';
-import { odiSectionIds, scoreOdi } from './odi.ts';
 import { scoreZcq, zcqSubscales } from './zcq.ts';
 
 const answersFor = (ids: readonly string[], values: readonly (number | undefined)[]) =>

@@ -1,51 +1,72 @@
 import {
-  numericAnswer,
+  answeredScores,
+  bandOf,
+  definePromInstrument,
+  numberedOptions,
   type PromAnswers,
-  type PromInstrument,
   type PromScore,
-  promQuestionnaire,
+  scaleScore,
   scoredChoiceItem,
   unscored,
 } from '../instrument.ts';
 
 /**
  * Modified Japanese Orthopaedic Association score (Benzel), rated by a clinician: 0–18, lower is
- * worse (ref:46). Anchors paraphrased for clinicians.
+ * worse (ref:46). Anchors paraphrased for clinicians; each domain is scored from 0 upwards.
  */
-const level = (value: number, display: string) => ({ value, display });
-
 const items = [
-  scoredChoiceItem('mjoa', 'upper-limb-motor', 'Hand and arm function (motor)', [
-    level(0, 'Cannot move hands'),
-    level(1, 'Moves hands but cannot eat with a spoon'),
-    level(2, 'Eats with a spoon but cannot button a shirt'),
-    level(3, 'Buttons a shirt with great difficulty'),
-    level(4, 'Buttons a shirt with slight difficulty'),
-    level(5, 'Normal'),
-  ]),
-  scoredChoiceItem('mjoa', 'lower-limb-motor', 'Leg function and walking (motor)', [
-    level(0, 'No movement or feeling in the legs'),
-    level(1, 'Feeling present, cannot move legs'),
-    level(2, 'Moves legs, cannot walk'),
-    level(3, 'Walks on flat ground with a cane or crutch'),
-    level(4, 'Uses stairs only with a handrail'),
-    level(5, 'Marked unsteadiness; stairs without a handrail'),
-    level(6, 'Mild unsteadiness; walks without aid'),
-    level(7, 'Normal'),
-  ]),
-  scoredChoiceItem('mjoa', 'upper-limb-sensory', 'Hand sensation', [
-    level(0, 'Complete loss of feeling in the hand'),
-    level(1, 'Severe loss of feeling, or pain'),
-    level(2, 'Mild loss of feeling'),
-    level(3, 'Normal'),
-  ]),
-  scoredChoiceItem('mjoa', 'urinary', 'Bladder function', [
-    level(0, 'Cannot pass urine voluntarily'),
-    level(1, 'Marked difficulty passing urine'),
-    level(2, 'Mild to moderate difficulty'),
-    level(3, 'Normal'),
-  ]),
+  scoredChoiceItem(
+    'mjoa',
+    'upper-limb-motor',
+    'Hand and arm function (motor)',
+    numberedOptions(0, [
+      'Cannot move hands',
+      'Moves hands but cannot eat with a spoon',
+      'Eats with a spoon but cannot button a shirt',
+      'Buttons a shirt with great difficulty',
+      'Buttons a shirt with slight difficulty',
+      'Normal',
+    ]),
+  ),
+  scoredChoiceItem(
+    'mjoa',
+    'lower-limb-motor',
+    'Leg function and walking (motor)',
+    numberedOptions(0, [
+      'No movement or feeling in the legs',
+      'Feeling present, cannot move legs',
+      'Moves legs, cannot walk',
+      'Walks on flat ground with a cane or crutch',
+      'Uses stairs only with a handrail',
+      'Marked unsteadiness; stairs without a handrail',
+      'Mild unsteadiness; walks without aid',
+      'Normal',
+    ]),
+  ),
+  scoredChoiceItem(
+    'mjoa',
+    'upper-limb-sensory',
+    'Hand sensation',
+    numberedOptions(0, [
+      'Complete loss of feeling in the hand',
+      'Severe loss of feeling, or pain',
+      'Mild loss of feeling',
+      'Normal',
+    ]),
+  ),
+  scoredChoiceItem(
+    'mjoa',
+    'urinary',
+    'Bladder function',
+    numberedOptions(0, [
+      'Cannot pass urine voluntarily',
+      'Marked difficulty passing urine',
+      'Mild to moderate difficulty',
+      'Normal',
+    ]),
+  ),
 ];
+const itemIds = items.map((i) => i.linkId);
 
 /** Severity bands (ref:44): 18 is normal function. */
 const mjoaBands = [
@@ -56,11 +77,9 @@ const mjoaBands = [
 ] as const;
 
 export function scoreMjoa(answers: PromAnswers): PromScore {
-  const scores = items
-    .map((i) => numericAnswer(answers, i.linkId))
-    .filter((v): v is number => v !== undefined);
+  const { scores, missing } = answeredScores(answers, itemIds);
   // No published rule for a missing item was found: a clinician-rated total must be complete.
-  if (scores.length < items.length) {
+  if (missing > 0) {
     return {
       instrument: 'mjoa',
       scales: [unscored('mjoa', scores.length, items.length, 'every domain must be rated')],
@@ -71,34 +90,26 @@ export function scoreMjoa(answers: PromAnswers): PromScore {
   return {
     instrument: 'mjoa',
     scales: [
-      {
-        scale: 'mjoa',
-        value,
-        answeredItems: scores.length,
-        totalItems: items.length,
-        ...(band ? { band: { id: band.id, label: band.label, sources: ['ref:44'] } } : {}),
-      },
+      scaleScore('mjoa', value, scores.length, items.length, { band: bandOf(band, ['ref:44']) }),
     ],
   };
 }
 
-export const mjoa: PromInstrument = {
+export const mjoa = definePromInstrument({
   id: 'mjoa',
   respondent: 'clinician',
   regions: ['cervical'],
-  questionnaire: promQuestionnaire({
-    id: 'mjoa',
+  questionnaire: {
     name: 'modified_japanese_orthopaedic_association',
     title: 'Modified Japanese Orthopaedic Association score (clinician-rated)',
     codeDisplay: 'mJOA',
     item: items,
-  }),
+  },
   licence: {
     status: 'terms-unverified',
     requiresClinicConfirmation: false,
     holder: 'unknown',
     terms: {
-      id: 'prom.mjoa.licence',
       text: 'Licence terms are unknown. Check them before commercial use.',
       sources: ['ref:46'],
       uncertain: true,
@@ -115,9 +126,8 @@ export const mjoa: PromInstrument = {
     },
   ],
   scoring: {
-    id: 'prom.mjoa.scoring',
     text: 'Sum of four clinician-rated domains (arm motor 0–5, leg motor 0–7, hand sensation 0–3, bladder 0–3), 0–18; mild 15–17, moderate 12–14, severe 0–11.',
     sources: ['ref:46', 'ref:44'],
   },
   score: scoreMjoa,
-};
+});

@@ -1,6 +1,7 @@
 import type { Region } from '../../surgery/surgery.ts';
 import {
   coding,
+  definePromInstrument,
   type FhirQuestionnaireItem,
   laminaPromSystem,
   maxValueUrl,
@@ -9,7 +10,7 @@ import {
   type PromAnswers,
   type PromInstrument,
   type PromScaleScore,
-  promQuestionnaire,
+  scaleScore,
 } from '../instrument.ts';
 
 /** Pain right now on a 0–10 numeric rating scale, one item for the spine and one for the limb (ref:38b core set). */
@@ -29,13 +30,9 @@ function nrsItem(instrument: string, linkId: string, text: string): FhirQuestion
 
 function scoreSingleItem(answers: PromAnswers, linkId: string): PromScaleScore {
   const value = numericAnswer(answers, linkId);
-  return {
-    scale: linkId,
-    value,
-    answeredItems: value === undefined ? 0 : 1,
-    totalItems: 1,
-    ...(value === undefined ? { note: 'not answered: a one-item scale has no score' } : {}),
-  };
+  return scaleScore(linkId, value, value === undefined ? 0 : 1, 1, {
+    note: value === undefined ? 'not answered: a one-item scale has no score' : undefined,
+  });
 }
 
 function nrsInstrument(
@@ -44,12 +41,11 @@ function nrsInstrument(
   spine: string,
   limb: string,
 ): PromInstrument {
-  return {
+  return definePromInstrument({
     id,
     respondent: 'patient',
     regions: [region],
-    questionnaire: promQuestionnaire({
-      id,
+    questionnaire: {
       name: id.replaceAll('-', '_'),
       title: `Pain rating, ${spine} and ${limb} (0–10)`,
       codeDisplay: `Numeric pain rating, ${spine} and ${limb}`,
@@ -65,13 +61,12 @@ function nrsInstrument(
           `How bad has the pain in your ${limb} been in the last week? 0 means no pain. 10 means the worst pain you can imagine.`,
         ),
       ],
-    }),
+    },
     licence: {
       status: 'free',
       requiresClinicConfirmation: false,
       holder: 'public domain',
       terms: {
-        id: `prom.${id}.licence`,
         text: 'A 0 to 10 pain rating is free to use.',
         sources: ['ref:50', 'ref:51'],
       },
@@ -81,7 +76,6 @@ function nrsInstrument(
       { id: 'limb', label: `${limb} pain`, min: 0, max: 10, higherIsWorse: true, unit: 'points' },
     ],
     scoring: {
-      id: `prom.${id}.scoring`,
       text: 'Each item is its own score from 0 to 10; an unanswered item has no score.',
       sources: ['ref:50', 'ref:51'],
     },
@@ -89,7 +83,7 @@ function nrsInstrument(
       instrument: id,
       scales: [scoreSingleItem(answers, 'axial'), scoreSingleItem(answers, 'limb')],
     }),
-  };
+  });
 }
 
 export const nrsBackLeg = nrsInstrument('nrs-back-leg', 'lumbar', 'back', 'leg');

@@ -1,11 +1,12 @@
 import {
   answeredScores,
+  definePromInstrument,
+  numberedOptions,
   type PromAnswers,
-  type PromInstrument,
   type PromScaleScore,
   type PromScore,
-  promQuestionnaire,
   roundTo,
+  scaleScore,
   scoredChoiceItem,
   unscored,
 } from '../instrument.ts';
@@ -15,19 +16,19 @@ import {
  * the mean of its items; higher is worse; recall period the past month (ref:47, ref:48).
  * Items are our own plain summaries with the published scoring; satisfaction is asked after treatment only.
  */
-const severity = (value: number, display: string) => ({ value, display });
-const noneToVerySevere = ['None', 'Mild', 'Moderate', 'Severe', 'Very severe'].map((d, i) =>
-  severity(i + 1, d),
-);
-const functionOptions = ['Yes, easily', 'Yes, with some pain', 'Yes, with a lot of pain', 'No'].map(
-  (d, i) => severity(i + 1, d),
-);
-const satisfactionOptions = [
+const noneToVerySevere = numberedOptions(1, ['None', 'Mild', 'Moderate', 'Severe', 'Very severe']);
+const functionOptions = numberedOptions(1, [
+  'Yes, easily',
+  'Yes, with some pain',
+  'Yes, with a lot of pain',
+  'No',
+]);
+const satisfactionOptions = numberedOptions(1, [
   'Very satisfied',
   'Somewhat satisfied',
   'Somewhat dissatisfied',
   'Very dissatisfied',
-].map((d, i) => severity(i + 1, d));
+]);
 
 const symptomItems = [
   scoredChoiceItem(
@@ -36,13 +37,18 @@ const symptomItems = [
     'In the past month, how bad was your pain overall?',
     noneToVerySevere,
   ),
-  scoredChoiceItem('zcq', 'pain-frequency', 'In the past month, how often did you have pain?', [
-    severity(1, 'Less than once a week'),
-    severity(2, 'At least once a week'),
-    severity(3, 'Every day, for at least a few minutes'),
-    severity(4, 'Every day, for most of the day'),
-    severity(5, 'All the time'),
-  ]),
+  scoredChoiceItem(
+    'zcq',
+    'pain-frequency',
+    'In the past month, how often did you have pain?',
+    numberedOptions(1, [
+      'Less than once a week',
+      'At least once a week',
+      'Every day, for at least a few minutes',
+      'Every day, for most of the day',
+      'All the time',
+    ]),
+  ),
   scoredChoiceItem(
     'zcq',
     'back-pain',
@@ -69,19 +75,24 @@ const symptomItems = [
   ),
   // The balance item has three answers scored 1, 3 and 5 (ref:48).
   scoredChoiceItem('zcq', 'balance', 'Did you have trouble with your balance?', [
-    severity(1, 'No'),
-    severity(3, 'Sometimes'),
-    severity(5, 'Often'),
+    { value: 1, display: 'No' },
+    { value: 3, display: 'Sometimes' },
+    { value: 5, display: 'Often' },
   ]),
 ];
 
 const functionItems = [
-  scoredChoiceItem('zcq', 'walk-distance', 'How far can you walk?', [
-    severity(1, 'More than 2 miles'),
-    severity(2, 'More than 3 blocks, less than 2 miles'),
-    severity(3, 'More than 50 feet, less than 3 blocks'),
-    severity(4, 'Less than 50 feet'),
-  ]),
+  scoredChoiceItem(
+    'zcq',
+    'walk-distance',
+    'How far can you walk?',
+    numberedOptions(1, [
+      'More than 2 miles',
+      'More than 3 blocks, less than 2 miles',
+      'More than 50 feet, less than 3 blocks',
+      'Less than 50 feet',
+    ]),
+  ),
   scoredChoiceItem(
     'zcq',
     'walk-for-pleasure',
@@ -145,11 +156,7 @@ function scoreSubscale(answers: PromAnswers, scale: ZcqSubscale): PromScaleScore
   }
   const value = roundTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
   const satisfied = scale === 'satisfaction' && value <= 2.5;
-  return {
-    scale,
-    value,
-    answeredItems: scores.length,
-    totalItems: ids.length,
+  return scaleScore(scale, value, scores.length, ids.length, {
     ...(scale === 'satisfaction'
       ? {
           band: satisfied
@@ -157,8 +164,8 @@ function scoreSubscale(answers: PromAnswers, scale: ZcqSubscale): PromScaleScore
             : { id: 'not-satisfied', label: 'Not satisfied', sources: ['ref:49'] },
         }
       : {}),
-    ...(missing > 0 ? { note: 'one item unanswered: mean of the answered items' } : {}),
-  };
+    note: missing > 0 ? 'one item unanswered: mean of the answered items' : undefined,
+  });
 }
 
 export function scoreZcq(answers: PromAnswers): PromScore {
@@ -168,24 +175,22 @@ export function scoreZcq(answers: PromAnswers): PromScore {
   };
 }
 
-export const zcq: PromInstrument = {
+export const zcq = definePromInstrument({
   id: 'zcq',
   respondent: 'patient',
   regions: ['lumbar'],
-  questionnaire: promQuestionnaire({
-    id: 'zcq',
+  questionnaire: {
     name: 'zurich_claudication_questionnaire',
     title: 'Zurich Claudication Questionnaire',
     codeDisplay: 'Zurich Claudication Questionnaire',
     item: [...symptomItems, ...functionItems, ...satisfactionItems],
-  }),
+  },
   afterTreatmentOnly: zcqSubscales.satisfaction,
   licence: {
     status: 'terms-unverified',
     requiresClinicConfirmation: false,
     holder: 'Stucki et al. (Zurich)',
     terms: {
-      id: 'prom.zcq.licence',
       text: 'Licence terms were not found. Check them before commercial use.',
       sources: ['ref:47'],
       uncertain: true,
@@ -218,9 +223,8 @@ export const zcq: PromInstrument = {
     },
   ],
   scoring: {
-    id: 'prom.zcq.scoring',
     text: 'Each subscale is the mean of its items (severity 1–5, function 1–4, satisfaction 1–4; higher is worse); satisfaction 2.5 or lower means at least somewhat satisfied.',
     sources: ['ref:47', 'ref:48', 'ref:49'],
   },
   score: scoreZcq,
-};
+});
