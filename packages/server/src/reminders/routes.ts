@@ -65,16 +65,19 @@ export const worklistAckSchema = z.strictObject({
   reason: z.enum(['missed-checkins', 'after-alert']),
 });
 
+/** The patient's saved reminder choices (none: the defaults, `resolveReminderPrefs`). */
+const prefsQuery = (db: Kysely<Database>, clinicId: string, patientId: string) =>
+  db
+    .selectFrom('reminder_prefs')
+    .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId);
+
 async function readPrefs(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'read');
   const { db } = c.get('deps');
-  const row = await db
-    .selectFrom('reminder_prefs')
-    .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
-    .where('clinic_id', '=', actor.clinicId)
-    .where('patient_id', '=', patientId)
-    .executeTakeFirst();
+  const row = await prefsQuery(db, actor.clinicId, patientId).executeTakeFirst();
   const subs = await db
     .selectFrom('push_subscriptions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -102,6 +105,18 @@ async function readPrefs(c: AppContext) {
   } satisfies ReminderState);
 }
 
+/**
+ * The audit entry of a change to a patient's reminders or worklist entry: no endpoint, key or feed
+ * token in it (they are secrets).
+ */
+const reminderAudit = (action: string, patientId: string, details?: Record<string, unknown>) => ({
+  action,
+  subjectType: 'patient',
+  subjectId: patientId,
+  patientId,
+  ...(details ? { details } : {}),
+});
+
 async function writePrefs(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
@@ -122,29 +137,15 @@ async function writePrefs(c: AppContext) {
       .execute();
     await audit(
       c,
-      {
-        action: 'reminders.prefs',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        details: { channels: values.channels, paused: values.paused },
-      },
+      reminderAudit('reminders.prefs', patientId, {
+        channels: values.channels,
+        paused: values.paused,
+      }),
       trx,
     );
   });
   return c.json({ prefs: resolveReminderPrefs(values) } satisfies ReminderPrefsAnswer);
 }
-
-/**
- * The audit entry of a change to the patient's own reminder set-up (a device's push subscription, a
- * calendar feed): no endpoint, key or feed token in it (they are secrets).
- */
-const reminderAudit = (action: string, patientId: string) => ({
-  action,
-  subjectType: 'patient',
-  subjectId: patientId,
-  patientId,
-});
 
 async function subscribePush(c: AppContext) {
   const patientId = pathId(c, 'patientId');
@@ -342,13 +343,23 @@ async function feed(c: AppContext) {
     await audit(c, {
       clinicId: clinicId.data,
       actor: null,
-      action: 'reminders.calendar-feed.read',
-      subjectType: 'patient',
-      subjectId: row.patient_id,
-      patientId: row.patient_id,
+      ...reminderAudit('reminders.calendar-feed.read', row.patient_id),
     });
   return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
 }
+
+const stopWords = {
+  en: {
+    ask: 'Stop reminders by {channel}?',
+    button: 'Stop reminders',
+    done: 'Done: you will get no more reminders by {channel}. You can turn them back on in the Lamina app.',
+  },
+  es: {
+    ask: '¿Dejar de recibir recordatorios por {channel}?',
+    button: 'Dejar de recibir recordatorios',
+    done: 'Listo: no recibirá más recordatorios por {channel}. Puede volver a activarlos en la app Lamina.',
+  },
+};
 
 async function findStop(c: AppContext) {
   const clinicId = uuidParam.safeParse(c.req.param('clinicId'));
@@ -365,21 +376,11 @@ async function findStop(c: AppContext) {
     .where('r.stop_token_hash', '=', hashLinkToken(token))
     .executeTakeFirst();
   if (!send) throw notFound('This link');
-  return { clinicId: clinicId.data, ...send };
+  const lang = send.language === 'es' ? 'es' : 'en';
+  /** A sentence of the stop page in the patient's language, with the channel's name in it. */
+  const say = (text: string) => text.replace('{channel}', send.channel === 'sms' ? 'SMS' : 'email');
+  return { clinicId: clinicId.data, ...send, lang, words: stopWords[lang], say } as const;
 }
-
-const stopWords = {
-  en: {
-    ask: 'Stop reminders by {channel}?',
-    button: 'Stop reminders',
-    done: 'Done: you will get no more reminders by {channel}. You can turn them back on in the Lamina app.',
-  },
-  es: {
-    ask: '¿Dejar de recibir recordatorios por {channel}?',
-    button: 'Dejar de recibir recordatorios',
-    done: 'Listo: no recibirá más recordatorios por {channel}. Puede volver a activarlos en la app Lamina.',
-  },
-};
 
 function page(lang: 'en' | 'es', body: string) {
   return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lamina</title><body style="font:18px system-ui;max-width:32rem;margin:2rem auto;padding:0 1rem">${body}</body></html>`;
@@ -388,12 +389,10 @@ function page(lang: 'en' | 'es', body: string) {
 /** GET shows a button (mail scanners follow links; they must not stop anything). */
 async function stopPage(c: AppContext) {
   const s = await findStop(c);
-  const lang = s.language === 'es' ? 'es' : 'en';
-  const w = stopWords[lang];
   return c.html(
     page(
-      lang,
-      `<p>${w.ask.replace('{channel}', s.channel === 'sms' ? 'SMS' : 'email')}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${w.button}</button></form>`,
+      s.lang,
+      `<p>${s.say(s.words.ask)}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${s.words.button}</button></form>`,
     ),
   );
 }
@@ -403,13 +402,7 @@ async function stop(c: AppContext) {
   const s = await findStop(c);
   const { db, now } = c.get('deps');
   await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('reminder_prefs')
-      .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
-      .where('clinic_id', '=', s.clinicId)
-      .where('patient_id', '=', s.patient_id)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await prefsQuery(trx, s.clinicId, s.patient_id).forUpdate().executeTakeFirst();
     const prefs = resolveReminderPrefs(current ?? null);
     const channels = prefs.channels.filter((ch) => ch !== s.channel);
     await trx
@@ -432,22 +425,12 @@ async function stop(c: AppContext) {
       {
         clinicId: s.clinicId,
         actor: null,
-        action: 'reminders.stop-link',
-        subjectType: 'patient',
-        subjectId: s.patient_id,
-        patientId: s.patient_id,
-        details: { channel: s.channel },
+        ...reminderAudit('reminders.stop-link', s.patient_id, { channel: s.channel }),
       },
       trx,
     );
   });
-  const lang = s.language === 'es' ? 'es' : 'en';
-  return c.html(
-    page(
-      lang,
-      `<p>${stopWords[lang].done.replace('{channel}', s.channel === 'sms' ? 'SMS' : 'email')}</p>`,
-    ),
-  );
+  return c.html(page(s.lang, `<p>${s.say(s.words.done)}</p>`));
 }
 
 async function readWorklist(c: AppContext) {
@@ -499,17 +482,7 @@ async function ackWorklist(c: AppContext) {
       { clinicId: actor.clinicId, patientId, reason, userId: actor.userId },
       now(),
     );
-    await audit(
-      c,
-      {
-        action: 'worklist.acknowledge',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        details: { reason },
-      },
-      trx,
-    );
+    await audit(c, reminderAudit('worklist.acknowledge', patientId, { reason }), trx);
   });
   return c.json({ acknowledged: true });
 }
