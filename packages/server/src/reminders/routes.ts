@@ -30,6 +30,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, auditedClinicChange } from '../audit/audit.ts';
+import { patientExists } from '../auth/access-store.ts';
 import { timeZoneSchema } from '../clinics/create.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
@@ -433,21 +434,24 @@ async function stop(c: AppContext) {
   return c.html(page(s.lang, `<p>${s.say(s.words.done)}</p>`));
 }
 
-async function readWorklist(c: AppContext) {
-  const actor = authorizeClinic(c, 'view-triage-queue');
-  const { db, now } = c.get('deps');
+/** The clinic's time zone and its reminder settings (the defaults where it has set none). */
+async function clinicReminderSettings(db: Kysely<Database>, clinicId: string) {
   const clinic = await db
     .selectFrom('clinics')
     .select(['timezone', 'reminder_settings'])
-    .where('id', '=', actor.clinicId)
+    .where('id', '=', clinicId)
     .executeTakeFirstOrThrow();
-  const entries = await worklist(
-    db,
-    actor.clinicId,
-    clinic.timezone,
-    resolveReminderSettings(clinic.reminder_settings),
-    now(),
-  );
+  return {
+    timeZone: clinic.timezone,
+    settings: resolveReminderSettings(clinic.reminder_settings),
+  };
+}
+
+async function readWorklist(c: AppContext) {
+  const actor = authorizeClinic(c, 'view-triage-queue');
+  const { db, now } = c.get('deps');
+  const clinic = await clinicReminderSettings(db, actor.clinicId);
+  const entries = await worklist(db, actor.clinicId, clinic.timeZone, clinic.settings, now());
   // A staff read of patient data, audited once per look like the live queue (alert.queue).
   await audit(c, {
     action: 'worklist.read',
@@ -468,13 +472,7 @@ async function ackWorklist(c: AppContext) {
   const actor = authorizeClinic(c, 'view-triage-queue');
   const patientId = pathId(c, 'patientId');
   const { db, now } = c.get('deps');
-  const exists = await db
-    .selectFrom('patients')
-    .select('id')
-    .where('clinic_id', '=', actor.clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  if (!exists) throw notFound('This patient');
+  if (!(await patientExists(db, actor.clinicId, patientId))) throw notFound('This patient');
   const { reason } = await readJson(c, worklistAckSchema);
   await db.transaction().execute(async (trx) => {
     await acknowledgeWorklist(
@@ -538,16 +536,8 @@ async function writeAlertEmails(c: AppContext) {
 
 async function readReminderSettings(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
-  const { db } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select('reminder_settings')
-    .where('id', '=', actor.clinicId)
-    .executeTakeFirstOrThrow();
-  return c.json({
-    settings: resolveReminderSettings(clinic.reminder_settings),
-    defaults: defaultReminderSettings,
-  });
+  const { settings } = await clinicReminderSettings(c.get('deps').db, actor.clinicId);
+  return c.json({ settings, defaults: defaultReminderSettings });
 }
 
 async function writeReminderSettings(c: AppContext) {
