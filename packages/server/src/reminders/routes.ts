@@ -20,7 +20,6 @@ import {
 } from '@lamina/contract';
 import {
   defaultReminderSettings,
-  type IsoDate,
   promTimepoints,
   promWindow,
   reminderChannels,
@@ -40,6 +39,7 @@ import { notFound } from '../http/problem.ts';
 import { vapidKeys } from '../messaging/push.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { setPatientPreference } from '../patients/preference.ts';
+import { currentSurgery } from '../patients/store.ts';
 import { calendar } from './ics.ts';
 import { calendarPath, hashLinkToken, newLinkToken, reminderLink } from './links.ts';
 import { resolveReminderPrefs, resolveReminderSettings } from './run.ts';
@@ -195,52 +195,39 @@ async function unsubscribePush(c: AppContext) {
   return c.json({ subscribed: false } satisfies PushSubscriptionState);
 }
 
-/** Visits and questionnaire dates, in the patient's language. */
-async function calendarFor(c: AppContext, clinicId: string, patientId: string) {
-  const { db, now } = c.get('deps');
-  const row = await db
+/** The patient's language and time zone with their clinic's name and time zone (undefined: none). */
+const patientAndClinic = (db: Kysely<Database>, clinicId: string, patientId: string) =>
+  db
     .selectFrom('patients as p')
     .innerJoin('clinics as k', 'k.id', 'p.clinic_id')
-    .innerJoin('surgeries as s', (j) =>
-      j.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.patient_id', '=', 'p.id'),
-    )
-    .select([
-      'p.language',
-      'k.name',
-      's.id',
-      's.surgery_date',
-      's.region',
-      's.procedure',
-      's.cancelled_at',
-      's.overrides',
-    ])
+    .select(['p.language', 'p.timezone', 'k.name', 'k.timezone as clinic_timezone'])
     .where('p.clinic_id', '=', clinicId)
     .where('p.id', '=', patientId)
-    .orderBy('s.surgery_date', 'desc')
-    .limit(1)
     .executeTakeFirst();
-  const es = row?.language === 'es';
+
+/** Visits and questionnaire dates of the current surgery, in the patient's language. */
+async function calendarFor(c: AppContext, clinicId: string, patientId: string) {
+  const { db, now } = c.get('deps');
+  const record = await currentSurgery(db, clinicId, patientId);
+  const patient = record && (await patientAndClinic(db, clinicId, patientId));
+  const es = patient?.language === 'es';
   const events = [];
-  if (row && row.cancelled_at === null) {
-    const surgeryDate = row.surgery_date as IsoDate;
-    const overrides = (row.overrides ?? {}) as { followUps?: Record<string, { date?: IsoDate }> };
-    for (const v of reminderFollowUps(
-      { region: row.region as 'lumbar', procedure: row.procedure as 'laminectomy', surgeryDate },
-      overrides.followUps ?? {},
-    )) {
+  if (record && patient && record.cancelledAt === null) {
+    const { surgeryDate } = record.surgery;
+    for (const v of reminderFollowUps(record.surgery, record.overrides.followUps)) {
       events.push({
-        uid: `${row.id}-${v.id}@lamina`,
+        uid: `${record.id}-${v.id}@lamina`,
         date: v.date,
         summary: es
           ? `${v.booked ? 'Cita de control' : 'Pedir cita de control (fecha aproximada)'}: ${v.title}`
           : `${v.booked ? 'Follow-up visit' : 'Book your follow-up visit (about this date)'}: ${v.title}`,
-        description: `${row.name}`,
+        description: `${patient.name}`,
       });
     }
     for (const t of promTimepoints.filter((p) => p.id !== 'baseline')) {
       const w = promWindow(surgeryDate, t);
       events.push({
-        uid: `${row.id}-prom-${t.id}@lamina`,
+        uid: `${record.id}-prom-${t.id}@lamina`,
         date: w.opens,
         summary: es
           ? `Cuestionario de recuperación (${t.id})`
@@ -558,14 +545,7 @@ async function writeReminderSettings(c: AppContext) {
 export const patientTimeZoneSchema = z.strictObject({ timeZone: timeZoneSchema.nullable() });
 
 async function timeZoneOf(c: AppContext, clinicId: string, patientId: string) {
-  const row = await c
-    .get('deps')
-    .db.selectFrom('patients as p')
-    .innerJoin('clinics as k', 'k.id', 'p.clinic_id')
-    .select(['p.timezone', 'k.timezone as clinic_timezone'])
-    .where('p.clinic_id', '=', clinicId)
-    .where('p.id', '=', patientId)
-    .executeTakeFirst();
+  const row = await patientAndClinic(c.get('deps').db, clinicId, patientId);
   if (!row) throw notFound('This patient');
   return {
     patientId,
