@@ -7,6 +7,7 @@ import type { AppContext } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { badRequest } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
+import { clinicPromSettings } from '../proms/store.ts';
 import { outcomeCsv, outcomeReport } from './compute.ts';
 import { loadOutcomePatients } from './store.ts';
 
@@ -20,13 +21,9 @@ async function report(c: AppContext) {
   const query = outcomeQuerySchema.safeParse(c.req.query());
   if (!query.success) throw badRequest(query.error);
   const { db, now } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select(['timezone', 'licensed_instruments'])
-    .where('id', '=', actor.clinicId)
-    .executeTakeFirstOrThrow();
+  const clinic = await clinicPromSettings(db, actor.clinicId);
   const at = now();
-  const toLocal = (moment: Date) => localDate(clinic.timezone, moment) as IsoDate;
+  const toLocal = (moment: Date) => localDate(clinic.timeZone, moment) as IsoDate;
   const patients = await loadOutcomePatients(db, actor.clinicId, toLocal, at, query.data);
   await audit(c, {
     action: 'outcomes.read',
@@ -34,7 +31,7 @@ async function report(c: AppContext) {
     subjectId: actor.clinicId,
     details: { patients: patients.length },
   });
-  return outcomeReport(patients, toLocal(at), clinic.licensed_instruments);
+  return outcomeReport(patients, toLocal(at), clinic.licensedInstruments);
 }
 
 const staff = 'care managers, clinicians and admins (their own clinic)';
