@@ -34,30 +34,30 @@ async function report(c: AppContext) {
   return outcomeReport(patients, toLocal(at), clinic.licensedInstruments);
 }
 
-const staff = 'care managers, clinicians and admins (their own clinic)';
+/** What the report's two formats (JSON and CSV) have in common. */
+const outcomeReportRoute = {
+  method: 'get',
+  access: 'care managers, clinicians and admins (their own clinic)',
+  query: outcomeQuerySchema,
+  audit: { actions: ['outcomes.read'] },
+} as const;
 
 /** GET /api/outcomes (JSON) and /api/outcomes.csv: a clinic's outcomes by region and procedure. */
 export const outcomes = documentedRoutes([
   {
-    method: 'get',
+    ...outcomeReportRoute,
     path: '/api/outcomes',
     summary:
       'Outcomes by region and procedure: enrolment, PROM completion, MCID share, alert rates, time to acknowledge, overdue',
-    access: staff,
-    query: outcomeQuerySchema,
     response: outcomeReportDto,
-    audit: { actions: ['outcomes.read'] },
     // The report is computed as camelCase already (outcomes/compute.ts); the contract names its shape.
     handler: async (c) => c.json({ groups: (await report(c)) satisfies OutcomeGroup[] }),
   },
   {
-    method: 'get',
+    ...outcomeReportRoute,
     path: '/api/outcomes.csv',
     summary: 'The outcome report as CSV',
-    access: staff,
-    query: outcomeQuerySchema,
     response: null,
-    audit: { actions: ['outcomes.read'] },
     success: { status: 200, description: 'The report as CSV', contentType: 'text/csv' },
     handler: async (c) => {
       const csv = outcomeCsv(await report(c));
