@@ -355,16 +355,21 @@ async function one(c: AppContext) {
   return c.json(row satisfies AppStatus);
 }
 
+/** Inviting and inviting again: one operation (`invite`), audited as which it was. */
+const inviteRoute = {
+  method: 'post',
+  access: 'care managers and admins (their own clinic)',
+  body: inviteSchema,
+  response: patientInvitationSentDto,
+} as const;
+
 export const invitationRoutes: RouteSpec[] = [
   {
-    method: 'post',
+    ...inviteRoute,
     path: '/api/patients/:patientId/invitations',
     summary:
       'Invite a patient to the app by email or text message (ends any earlier open invitation)',
-    access: 'care managers and admins (their own clinic)',
-    body: inviteSchema,
     success: { status: 201, description: 'Invited; the message is in the outbox.' },
-    response: patientInvitationSentDto,
     audit: { actions: ['patient.invite'] },
     handler: (c) => invite(c, false),
   },
@@ -379,13 +384,10 @@ export const invitationRoutes: RouteSpec[] = [
     handler: one,
   },
   {
-    method: 'post',
+    ...inviteRoute,
     path: '/api/patients/:patientId/invitations/resend',
     summary: 'Send a new invitation link (the earlier one stops working)',
-    access: 'care managers and admins (their own clinic)',
-    body: inviteSchema,
     success: { status: 201, description: 'Sent again with a new link.' },
-    response: patientInvitationSentDto,
     audit: { actions: ['patient.invitation-resend'] },
     handler: (c) => invite(c, true),
   },
