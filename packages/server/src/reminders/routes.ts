@@ -576,6 +576,28 @@ async function writeTimeZone(c: AppContext) {
 const patientOnly = 'The patient themselves.';
 const patientOrTeam = 'The patient, or their care team.';
 
+/** This device's Web Push subscription: registered (POST) and ended (DELETE) by the patient. */
+const pushSubscriptionRoute = {
+  path: '/api/patients/:patientId/push-subscriptions',
+  access: patientOnly,
+  response: pushSubscriptionDto,
+} as const;
+
+/** The stop link in a reminder: a page with a button (GET) and the one-click stop (POST). */
+const stopLinkRoute = {
+  path: '/r/stop/:clinicId/:token',
+  access: 'Anyone holding the stop token.',
+  success: { status: 200, description: 'A page', contentType: 'text/html' },
+  response: null,
+} as const;
+
+/** A staff member's own alert-email choices, read and replaced whole. */
+const alertEmailsRoute = {
+  path: '/api/staff/me/alert-emails',
+  access: 'Care managers, clinicians and admins (their own).',
+  response: alertEmailsDto,
+} as const;
+
 export const reminders = documentedRoutes([
   {
     method: 'get',
@@ -597,23 +619,19 @@ export const reminders = documentedRoutes([
     handler: writePrefs,
   },
   {
+    ...pushSubscriptionRoute,
     method: 'post',
-    path: '/api/patients/:patientId/push-subscriptions',
     summary: 'Register this device for Web Push',
-    access: patientOnly,
     body: pushSubscriptionSchema,
     success: { status: 201, description: 'Subscribed' },
-    response: pushSubscriptionDto,
     audit: { actions: ['reminders.push.subscribe'] },
     handler: subscribePush,
   },
   {
+    ...pushSubscriptionRoute,
     method: 'delete',
-    path: '/api/patients/:patientId/push-subscriptions',
     summary: 'Stop Web Push on this device',
-    access: patientOnly,
     body: pushUnsubscribeSchema,
-    response: pushSubscriptionDto,
     audit: {
       actions: ['reminders.push.unsubscribe'],
       when: 'only when this device was subscribed',
@@ -684,23 +702,17 @@ export const reminders = documentedRoutes([
     handler: feed,
   },
   {
+    ...stopLinkRoute,
     method: 'get',
-    path: '/r/stop/:clinicId/:token',
     summary: 'Confirm stopping reminders on a channel',
-    access: 'Anyone holding the stop token.',
-    success: { status: 200, description: 'A page', contentType: 'text/html' },
-    response: null,
     // Only shows a button (mail scanners follow links): nothing read beyond the channel's name.
     audit: 'none',
     handler: stopPage,
   },
   {
+    ...stopLinkRoute,
     method: 'post',
-    path: '/r/stop/:clinicId/:token',
     summary: 'One-click stop (RFC 8058)',
-    access: 'Anyone holding the stop token.',
-    success: { status: 200, description: 'A page', contentType: 'text/html' },
-    response: null,
     audit: { actions: ['reminders.stop-link'] },
     handler: stop,
   },
@@ -733,21 +745,17 @@ export const reminders = documentedRoutes([
     handler: writeReminderSettings,
   },
   {
+    ...alertEmailsRoute,
     method: 'get',
-    path: '/api/staff/me/alert-emails',
     summary: 'My alert-email choices',
-    access: 'Care managers, clinicians and admins (their own).',
-    response: alertEmailsDto,
     audit: 'none',
     handler: readAlertEmails,
   },
   {
+    ...alertEmailsRoute,
     method: 'put',
-    path: '/api/staff/me/alert-emails',
     summary: 'Choose email for new urgent alerts and escalations',
-    access: 'Care managers, clinicians and admins (their own).',
     body: alertEmailsSchema,
-    response: alertEmailsDto,
     audit: { actions: ['staff.alert-emails'] },
     handler: writeAlertEmails,
   },
