@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 
@@ -109,17 +109,27 @@ export async function consumeInvitation(
   return row?.user_id;
 }
 
+/** An update of one account of the clinic; the callers add their own conditions and run it. */
+function updateUser(
+  db: Kysely<Database>,
+  clinicId: string,
+  userId: string,
+  values: Updateable<Database['users']>,
+) {
+  return db
+    .updateTable('users')
+    .set(values)
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId);
+}
+
 export async function setPassword(
   db: Kysely<Database>,
   clinicId: string,
   userId: string,
   passwordHash: string,
 ) {
-  const result = await db
-    .updateTable('users')
-    .set({ password_hash: passwordHash })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
+  const result = await updateUser(db, clinicId, userId, { password_hash: passwordHash })
     .where('disabled_at', 'is', null)
     .where('role', '!=', 'patient')
     .executeTakeFirst();
@@ -132,11 +142,7 @@ export async function disableUser(
   userId: string,
   at: Date,
 ) {
-  await db
-    .updateTable('users')
-    .set({ disabled_at: at })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
+  await updateUser(db, clinicId, userId, { disabled_at: at })
     .where('disabled_at', 'is', null)
     .execute();
 }
@@ -147,12 +153,7 @@ export async function setPendingTotp(
   userId: string,
   secret: string,
 ) {
-  await db
-    .updateTable('users')
-    .set({ totp_pending_secret: secret })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
-    .execute();
+  await updateUser(db, clinicId, userId, { totp_pending_secret: secret }).execute();
 }
 
 /** Moves the confirmed pending secret into use; false when it changed meanwhile (a second setup). */
@@ -162,11 +163,10 @@ export async function enableTotp(
   userId: string,
   confirmedSecret: string,
 ) {
-  const result = await db
-    .updateTable('users')
-    .set({ totp_secret: confirmedSecret, totp_pending_secret: null })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
+  const result = await updateUser(db, clinicId, userId, {
+    totp_secret: confirmedSecret,
+    totp_pending_secret: null,
+  })
     .where('totp_pending_secret', '=', confirmedSecret)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;

@@ -209,6 +209,9 @@ export async function seedDemo(
   if (existing) return { clinicId: existing.id, created: false };
   const clinicId = randomUUID();
   const hash = await hashPassword(demoStaffPassword);
+  /** The staff accounts' ids, by their email in `demoStaff`. */
+  const staffIds = new Map(demoStaff.map((staff) => [staff.email, randomUUID()]));
+  const staffId = (email: string) => staffIds.get(email) as string;
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('clinics')
@@ -219,7 +222,7 @@ export async function seedDemo(
         .insertInto('users')
         .values({
           clinic_id: clinicId,
-          id: randomUUID(),
+          id: staffId(staff.email),
           role: staff.role,
           email: staff.email,
           display_name: staff.name,
@@ -230,25 +233,15 @@ export async function seedDemo(
         .execute();
     }
   });
-  const admin = await db
-    .selectFrom('users')
-    .select('id')
-    .where('clinic_id', '=', clinicId)
-    .where('role', '=', 'admin')
-    .executeTakeFirstOrThrow();
-  const surgeon = await db
-    .selectFrom('users')
-    .select('id')
-    .where('clinic_id', '=', clinicId)
-    .where('email', '=', 'surgeon@demo.example')
-    .executeTakeFirstOrThrow();
+  const adminId = staffId('admin@demo.example');
+  const surgeonId = staffId('surgeon@demo.example');
 
   for (const [index, person] of demoPatients.entries()) {
     const surgery = surgerySchema.parse({
       ...person.surgery,
       surgeryDate: addDays(today, -person.day),
     });
-    const ids = await enrolPatient(db, clinicId, admin.id, {
+    const ids = await enrolPatient(db, clinicId, adminId, {
       givenName: person.given,
       familyName: person.family,
       email: person.email,
@@ -259,7 +252,7 @@ export async function seedDemo(
       surgery,
       factors: person.factors,
       overrides: { restrictions: {}, milestones: {}, followUps: {} },
-      surgeonId: surgeon.id,
+      surgeonId,
     });
     if (!ids.userId) throw new Error('Demo patients have an email, so an account.');
     const actor: Actor = {
@@ -306,23 +299,17 @@ export async function seedDemo(
         await ingestUpload(db, files, {
           clinicId,
           owner: { patientId: ids.patientId },
-          uploadedBy: admin.id,
+          uploadedBy: adminId,
           fileName: file.name,
           bytes: file.bytes,
           now,
         });
     }
   }
-  const nurse = await db
-    .selectFrom('users')
-    .select('id')
-    .where('clinic_id', '=', clinicId)
-    .where('email', '=', 'nurse@demo.example')
-    .executeTakeFirstOrThrow();
   await seedPeerVolunteers(
     db,
     clinicId,
-    { adminId: admin.id, careManagerId: nurse.id, surgeonId: surgeon.id },
+    { adminId, careManagerId: staffId('nurse@demo.example'), surgeonId },
     today,
     now,
   );

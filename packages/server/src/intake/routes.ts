@@ -576,17 +576,30 @@ const staffAccess = 'care managers and admins (their own clinic)';
 const readAccess =
   'care managers and admins (their own clinic); clinicians only the free MRI/CT reviews (another kind is 404)';
 
+/** A request made by a visitor or by a signed-in patient: one operation for two callers. */
+const createRoute = {
+  method: 'post',
+  success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
+  response: requestCreatedDto,
+  audit: { actions: ['intake.create'] },
+} as const;
+
+/** The info kit PDF, for the token holder or for the signed-in patient and the care team. */
+const infoKitRoute = {
+  method: 'get',
+  success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
+  response: null,
+  audit: { actions: ['intake.info-kit-download'] },
+} as const;
+
 export const intake = documentedRoutes([
   {
-    method: 'post',
+    ...createRoute,
     path: '/api/public/:clinicSlug/requests',
     summary:
       'A visitor asks for a consultation, a free MRI/CT review, an insurance check, an info kit or a call back. Answers the request id and a secret status token (14 days); red-flag words put an emergency instruction first. Rate limited per visitor',
     access: 'anyone, no account needed',
     body: visitorRequestSchema,
-    success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
-    response: requestCreatedDto,
-    audit: { actions: ['intake.create'] },
     handler: createForVisitor,
   },
   {
@@ -599,24 +612,18 @@ export const intake = documentedRoutes([
     handler: statusForVisitor,
   },
   {
-    method: 'get',
+    ...infoKitRoute,
     path: '/api/public/:clinicSlug/requests/:requestId/info-kit.pdf',
     summary: `The printable info kit (PDF) of an info-kit request, with the token in the ${requestTokenHeader} header`,
     access: 'whoever holds the request token (a wrong token is 404)',
-    success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
-    response: null,
-    audit: { actions: ['intake.info-kit-download'] },
     handler: infoKitForVisitor,
   },
   {
-    method: 'post',
+    ...createRoute,
     path: '/api/patients/:patientId/requests',
     summary: 'A signed-in patient makes one of the same requests for themselves',
     access: 'the patient (their own record)',
     body: patientRequestSchema,
-    success: { status: 201, description: 'Stored; it is in the care-manager queue.' },
-    response: requestCreatedDto,
-    audit: { actions: ['intake.create'] },
     handler: createForPatient,
   },
   {
@@ -629,13 +636,10 @@ export const intake = documentedRoutes([
     handler: listForPatient,
   },
   {
-    method: 'get',
+    ...infoKitRoute,
     path: '/api/requests/:requestId/info-kit.pdf',
     summary: 'The info kit PDF of a request, for the patient who asked or the care team',
     access: 'the patient who made the request; care managers and admins (their own clinic)',
-    success: { status: 200, description: 'The PDF.', contentType: 'application/pdf' },
-    response: null,
-    audit: { actions: ['intake.info-kit-download'] },
     handler: infoKitSignedIn,
   },
   {

@@ -6,20 +6,26 @@ import type { Database } from '../db/schema.ts';
 
 export type ThreadSide = 'patient' | 'care-team';
 
+/** The clinic's messages (m) with their sender's account (u). */
+const messagesWithSender = (db: Kysely<Database>) =>
+  db
+    .selectFrom('messages as m')
+    .innerJoin('users as u', (join) =>
+      join.onRef('u.clinic_id', '=', 'm.clinic_id').onRef('u.id', '=', 'm.sender_id'),
+    );
+
+/** One patient's thread, with each message's sender. */
+const threadWithSender = (db: Kysely<Database>, clinicId: string, patientId: string) =>
+  messagesWithSender(db).where('m.clinic_id', '=', clinicId).where('m.patient_id', '=', patientId);
+
 export async function listMessages(
   db: Kysely<Database>,
   clinicId: string,
   patientId: string,
   limit = 200,
 ) {
-  const rows = await db
-    .selectFrom('messages as m')
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'm.clinic_id').onRef('u.id', '=', 'm.sender_id'),
-    )
+  const rows = await threadWithSender(db, clinicId, patientId)
     .select(['m.id', 'm.body', 'm.sent_at', 'm.read_at', 'm.sender_id', 'u.role', 'u.display_name'])
-    .where('m.clinic_id', '=', clinicId)
-    .where('m.patient_id', '=', patientId)
     .orderBy('m.sent_at', 'desc')
     .orderBy('m.id', 'desc')
     .limit(limit)
@@ -91,14 +97,8 @@ export async function unreadInThread(
   patientId: string,
   fromSide: ThreadSide,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('messages as m')
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'm.clinic_id').onRef('u.id', '=', 'm.sender_id'),
-    )
+  const row = await threadWithSender(db, clinicId, patientId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('m.clinic_id', '=', clinicId)
-    .where('m.patient_id', '=', patientId)
     .where('m.read_at', 'is', null)
     .where('u.role', fromSide === 'patient' ? '=' : '!=', 'patient')
     .executeTakeFirstOrThrow();
@@ -107,11 +107,7 @@ export async function unreadInThread(
 
 /** The staff inbox: per patient, how many of their messages nobody on the team has read yet. */
 export async function unreadByPatient(db: Kysely<Database>, clinicId: string) {
-  const rows = await db
-    .selectFrom('messages as m')
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'm.clinic_id').onRef('u.id', '=', 'm.sender_id'),
-    )
+  const rows = await messagesWithSender(db)
     .innerJoin('patients as p', (join) =>
       join.onRef('p.clinic_id', '=', 'm.clinic_id').onRef('p.id', '=', 'm.patient_id'),
     )

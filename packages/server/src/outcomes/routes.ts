@@ -7,6 +7,7 @@ import type { AppContext } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { badRequest } from '../http/problem.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
+import { clinicPromSettings } from '../proms/store.ts';
 import { outcomeCsv, outcomeReport } from './compute.ts';
 import { loadOutcomePatients } from './store.ts';
 
@@ -20,13 +21,9 @@ async function report(c: AppContext) {
   const query = outcomeQuerySchema.safeParse(c.req.query());
   if (!query.success) throw badRequest(query.error);
   const { db, now } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select(['timezone', 'licensed_instruments'])
-    .where('id', '=', actor.clinicId)
-    .executeTakeFirstOrThrow();
+  const clinic = await clinicPromSettings(db, actor.clinicId);
   const at = now();
-  const toLocal = (moment: Date) => localDate(clinic.timezone, moment) as IsoDate;
+  const toLocal = (moment: Date) => localDate(clinic.timeZone, moment) as IsoDate;
   const patients = await loadOutcomePatients(db, actor.clinicId, toLocal, at, query.data);
   await audit(c, {
     action: 'outcomes.read',
@@ -34,33 +31,33 @@ async function report(c: AppContext) {
     subjectId: actor.clinicId,
     details: { patients: patients.length },
   });
-  return outcomeReport(patients, toLocal(at), clinic.licensed_instruments);
+  return outcomeReport(patients, toLocal(at), clinic.licensedInstruments);
 }
 
-const staff = 'care managers, clinicians and admins (their own clinic)';
+/** What the report's two formats (JSON and CSV) have in common. */
+const outcomeReportRoute = {
+  method: 'get',
+  access: 'care managers, clinicians and admins (their own clinic)',
+  query: outcomeQuerySchema,
+  audit: { actions: ['outcomes.read'] },
+} as const;
 
 /** GET /api/outcomes (JSON) and /api/outcomes.csv: a clinic's outcomes by region and procedure. */
 export const outcomes = documentedRoutes([
   {
-    method: 'get',
+    ...outcomeReportRoute,
     path: '/api/outcomes',
     summary:
       'Outcomes by region and procedure: enrolment, PROM completion, MCID share, alert rates, time to acknowledge, overdue',
-    access: staff,
-    query: outcomeQuerySchema,
     response: outcomeReportDto,
-    audit: { actions: ['outcomes.read'] },
     // The report is computed as camelCase already (outcomes/compute.ts); the contract names its shape.
     handler: async (c) => c.json({ groups: (await report(c)) satisfies OutcomeGroup[] }),
   },
   {
-    method: 'get',
+    ...outcomeReportRoute,
     path: '/api/outcomes.csv',
     summary: 'The outcome report as CSV',
-    access: staff,
-    query: outcomeQuerySchema,
     response: null,
-    audit: { actions: ['outcomes.read'] },
     success: { status: 200, description: 'The report as CSV', contentType: 'text/csv' },
     handler: async (c) => {
       const csv = outcomeCsv(await report(c));

@@ -39,15 +39,21 @@ export const openInvitationSchema = z.strictObject({
   token: z.string().trim().min(10).max(200),
 });
 
-async function patientForInvite(db: Kysely<Database>, clinicId: string, patientId: string) {
-  return db
+/** One patient of the clinic with their app account (`users`, none before one is made). */
+const patientWithAccount = (db: Kysely<Database>, clinicId: string, patientId: string) =>
+  db
     .selectFrom('patients')
-    .innerJoin('clinics', 'clinics.id', 'patients.clinic_id')
     .leftJoin('users', (join) =>
       join
         .onRef('users.clinic_id', '=', 'patients.clinic_id')
         .onRef('users.id', '=', 'patients.user_id'),
     )
+    .where('patients.clinic_id', '=', clinicId)
+    .where('patients.id', '=', patientId);
+
+async function patientForInvite(db: Kysely<Database>, clinicId: string, patientId: string) {
+  return patientWithAccount(db, clinicId, patientId)
+    .innerJoin('clinics', 'clinics.id', 'patients.clinic_id')
     .select([
       'patients.given_name',
       'patients.email',
@@ -58,8 +64,6 @@ async function patientForInvite(db: Kysely<Database>, clinicId: string, patientI
       'clinics.name as clinic_name',
       'clinics.slug',
     ])
-    .where('patients.clinic_id', '=', clinicId)
-    .where('patients.id', '=', patientId)
     .executeTakeFirst();
 }
 
@@ -212,16 +216,8 @@ async function open(c: AppContext) {
       .returning(['patient_id', 'id'])
       .executeTakeFirst();
     if (!row) return undefined;
-    const patient = await trx
-      .selectFrom('patients')
-      .leftJoin('users', (join) =>
-        join
-          .onRef('users.clinic_id', '=', 'patients.clinic_id')
-          .onRef('users.id', '=', 'patients.user_id'),
-      )
+    const patient = await patientWithAccount(trx, clinic.id, row.patient_id)
       .select(['patients.language', 'patients.email', 'users.email as user_email'])
-      .where('patients.clinic_id', '=', clinic.id)
-      .where('patients.id', '=', row.patient_id)
       .executeTakeFirstOrThrow();
     await audit(
       c,
@@ -359,16 +355,21 @@ async function one(c: AppContext) {
   return c.json(row satisfies AppStatus);
 }
 
+/** Inviting and inviting again: one operation (`invite`), audited as which it was. */
+const inviteRoute = {
+  method: 'post',
+  access: 'care managers and admins (their own clinic)',
+  body: inviteSchema,
+  response: patientInvitationSentDto,
+} as const;
+
 export const invitationRoutes: RouteSpec[] = [
   {
-    method: 'post',
+    ...inviteRoute,
     path: '/api/patients/:patientId/invitations',
     summary:
       'Invite a patient to the app by email or text message (ends any earlier open invitation)',
-    access: 'care managers and admins (their own clinic)',
-    body: inviteSchema,
     success: { status: 201, description: 'Invited; the message is in the outbox.' },
-    response: patientInvitationSentDto,
     audit: { actions: ['patient.invite'] },
     handler: (c) => invite(c, false),
   },
@@ -383,13 +384,10 @@ export const invitationRoutes: RouteSpec[] = [
     handler: one,
   },
   {
-    method: 'post',
+    ...inviteRoute,
     path: '/api/patients/:patientId/invitations/resend',
     summary: 'Send a new invitation link (the earlier one stops working)',
-    access: 'care managers and admins (their own clinic)',
-    body: inviteSchema,
     success: { status: 201, description: 'Sent again with a new link.' },
-    response: patientInvitationSentDto,
     audit: { actions: ['patient.invitation-resend'] },
     handler: (c) => invite(c, true),
   },

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../audit/audit.ts';
+import type { WoundPhotosTable } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
@@ -60,16 +62,20 @@ export const photoSchema = z
   })
   .meta({ title: 'WoundPhoto' });
 
-type PhotoRow = {
-  id: string;
-  checkin_id: string | null;
-  message_id: string | null;
-  content_type: 'image/jpeg' | 'image/png';
-  byte_size: number;
-  width: number;
-  height: number;
-  uploaded_at: Date | string;
-};
+/** The columns a photo's DTO shows (no storage key, hash or uploader). */
+const columns = [
+  'id',
+  'checkin_id',
+  'message_id',
+  'content_type',
+  'byte_size',
+  'width',
+  'height',
+  'uploaded_at',
+] as const;
+
+/** What a photo's DTO is made of: the wound_photos columns `columns` reads. */
+type PhotoRow = Pick<Selectable<WoundPhotosTable>, (typeof columns)[number]>;
 
 const toPhoto = (row: PhotoRow): z.input<typeof photoSchema> => ({
   id: row.id,
@@ -212,17 +218,6 @@ async function upload(c: AppContext) {
   }
   return c.json({ photo: toPhoto(row) }, 201);
 }
-
-const columns = [
-  'id',
-  'checkin_id',
-  'message_id',
-  'content_type',
-  'byte_size',
-  'width',
-  'height',
-  'uploaded_at',
-] as const;
 
 async function list(c: AppContext) {
   const patientId = pathId(c, 'patientId');

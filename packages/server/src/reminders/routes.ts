@@ -20,7 +20,6 @@ import {
 } from '@lamina/contract';
 import {
   defaultReminderSettings,
-  type IsoDate,
   promTimepoints,
   promWindow,
   reminderChannels,
@@ -30,6 +29,7 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, auditedClinicChange } from '../audit/audit.ts';
+import { patientExists } from '../auth/access-store.ts';
 import { timeZoneSchema } from '../clinics/create.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
@@ -39,6 +39,7 @@ import { notFound } from '../http/problem.ts';
 import { vapidKeys } from '../messaging/push.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { setPatientPreference } from '../patients/preference.ts';
+import { currentSurgery } from '../patients/store.ts';
 import { calendar } from './ics.ts';
 import { calendarPath, hashLinkToken, newLinkToken, reminderLink } from './links.ts';
 import { resolveReminderPrefs, resolveReminderSettings } from './run.ts';
@@ -65,16 +66,19 @@ export const worklistAckSchema = z.strictObject({
   reason: z.enum(['missed-checkins', 'after-alert']),
 });
 
+/** The patient's saved reminder choices (none: the defaults, `resolveReminderPrefs`). */
+const prefsQuery = (db: Kysely<Database>, clinicId: string, patientId: string) =>
+  db
+    .selectFrom('reminder_prefs')
+    .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId);
+
 async function readPrefs(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'read');
   const { db } = c.get('deps');
-  const row = await db
-    .selectFrom('reminder_prefs')
-    .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
-    .where('clinic_id', '=', actor.clinicId)
-    .where('patient_id', '=', patientId)
-    .executeTakeFirst();
+  const row = await prefsQuery(db, actor.clinicId, patientId).executeTakeFirst();
   const subs = await db
     .selectFrom('push_subscriptions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -102,6 +106,18 @@ async function readPrefs(c: AppContext) {
   } satisfies ReminderState);
 }
 
+/**
+ * The audit entry of a change to a patient's reminders or worklist entry: no endpoint, key or feed
+ * token in it (they are secrets).
+ */
+const reminderAudit = (action: string, patientId: string, details?: Record<string, unknown>) => ({
+  action,
+  subjectType: 'patient',
+  subjectId: patientId,
+  patientId,
+  ...(details ? { details } : {}),
+});
+
 async function writePrefs(c: AppContext) {
   const patientId = pathId(c, 'patientId');
   const actor = await authorizePatient(c, patientId, 'manage-reminders');
@@ -122,29 +138,15 @@ async function writePrefs(c: AppContext) {
       .execute();
     await audit(
       c,
-      {
-        action: 'reminders.prefs',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        details: { channels: values.channels, paused: values.paused },
-      },
+      reminderAudit('reminders.prefs', patientId, {
+        channels: values.channels,
+        paused: values.paused,
+      }),
       trx,
     );
   });
   return c.json({ prefs: resolveReminderPrefs(values) } satisfies ReminderPrefsAnswer);
 }
-
-/**
- * The audit entry of a change to the patient's own reminder set-up (a device's push subscription, a
- * calendar feed): no endpoint, key or feed token in it (they are secrets).
- */
-const reminderAudit = (action: string, patientId: string) => ({
-  action,
-  subjectType: 'patient',
-  subjectId: patientId,
-  patientId,
-});
 
 async function subscribePush(c: AppContext) {
   const patientId = pathId(c, 'patientId');
@@ -193,52 +195,39 @@ async function unsubscribePush(c: AppContext) {
   return c.json({ subscribed: false } satisfies PushSubscriptionState);
 }
 
-/** Visits and questionnaire dates, in the patient's language. */
-async function calendarFor(c: AppContext, clinicId: string, patientId: string) {
-  const { db, now } = c.get('deps');
-  const row = await db
+/** The patient's language and time zone with their clinic's name and time zone (undefined: none). */
+const patientAndClinic = (db: Kysely<Database>, clinicId: string, patientId: string) =>
+  db
     .selectFrom('patients as p')
     .innerJoin('clinics as k', 'k.id', 'p.clinic_id')
-    .innerJoin('surgeries as s', (j) =>
-      j.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.patient_id', '=', 'p.id'),
-    )
-    .select([
-      'p.language',
-      'k.name',
-      's.id',
-      's.surgery_date',
-      's.region',
-      's.procedure',
-      's.cancelled_at',
-      's.overrides',
-    ])
+    .select(['p.language', 'p.timezone', 'k.name', 'k.timezone as clinic_timezone'])
     .where('p.clinic_id', '=', clinicId)
     .where('p.id', '=', patientId)
-    .orderBy('s.surgery_date', 'desc')
-    .limit(1)
     .executeTakeFirst();
-  const es = row?.language === 'es';
+
+/** Visits and questionnaire dates of the current surgery, in the patient's language. */
+async function calendarFor(c: AppContext, clinicId: string, patientId: string) {
+  const { db, now } = c.get('deps');
+  const record = await currentSurgery(db, clinicId, patientId);
+  const patient = record && (await patientAndClinic(db, clinicId, patientId));
+  const es = patient?.language === 'es';
   const events = [];
-  if (row && row.cancelled_at === null) {
-    const surgeryDate = row.surgery_date as IsoDate;
-    const overrides = (row.overrides ?? {}) as { followUps?: Record<string, { date?: IsoDate }> };
-    for (const v of reminderFollowUps(
-      { region: row.region as 'lumbar', procedure: row.procedure as 'laminectomy', surgeryDate },
-      overrides.followUps ?? {},
-    )) {
+  if (record && patient && record.cancelledAt === null) {
+    const { surgeryDate } = record.surgery;
+    for (const v of reminderFollowUps(record.surgery, record.overrides.followUps)) {
       events.push({
-        uid: `${row.id}-${v.id}@lamina`,
+        uid: `${record.id}-${v.id}@lamina`,
         date: v.date,
         summary: es
           ? `${v.booked ? 'Cita de control' : 'Pedir cita de control (fecha aproximada)'}: ${v.title}`
           : `${v.booked ? 'Follow-up visit' : 'Book your follow-up visit (about this date)'}: ${v.title}`,
-        description: `${row.name}`,
+        description: `${patient.name}`,
       });
     }
     for (const t of promTimepoints.filter((p) => p.id !== 'baseline')) {
       const w = promWindow(surgeryDate, t);
       events.push({
-        uid: `${row.id}-prom-${t.id}@lamina`,
+        uid: `${record.id}-prom-${t.id}@lamina`,
         date: w.opens,
         summary: es
           ? `Cuestionario de recuperación (${t.id})`
@@ -342,13 +331,23 @@ async function feed(c: AppContext) {
     await audit(c, {
       clinicId: clinicId.data,
       actor: null,
-      action: 'reminders.calendar-feed.read',
-      subjectType: 'patient',
-      subjectId: row.patient_id,
-      patientId: row.patient_id,
+      ...reminderAudit('reminders.calendar-feed.read', row.patient_id),
     });
   return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8' });
 }
+
+const stopWords = {
+  en: {
+    ask: 'Stop reminders by {channel}?',
+    button: 'Stop reminders',
+    done: 'Done: you will get no more reminders by {channel}. You can turn them back on in the Lamina app.',
+  },
+  es: {
+    ask: '¿Dejar de recibir recordatorios por {channel}?',
+    button: 'Dejar de recibir recordatorios',
+    done: 'Listo: no recibirá más recordatorios por {channel}. Puede volver a activarlos en la app Lamina.',
+  },
+};
 
 async function findStop(c: AppContext) {
   const clinicId = uuidParam.safeParse(c.req.param('clinicId'));
@@ -365,21 +364,11 @@ async function findStop(c: AppContext) {
     .where('r.stop_token_hash', '=', hashLinkToken(token))
     .executeTakeFirst();
   if (!send) throw notFound('This link');
-  return { clinicId: clinicId.data, ...send };
+  const lang = send.language === 'es' ? 'es' : 'en';
+  /** A sentence of the stop page in the patient's language, with the channel's name in it. */
+  const say = (text: string) => text.replace('{channel}', send.channel === 'sms' ? 'SMS' : 'email');
+  return { clinicId: clinicId.data, ...send, lang, words: stopWords[lang], say } as const;
 }
-
-const stopWords = {
-  en: {
-    ask: 'Stop reminders by {channel}?',
-    button: 'Stop reminders',
-    done: 'Done: you will get no more reminders by {channel}. You can turn them back on in the Lamina app.',
-  },
-  es: {
-    ask: '¿Dejar de recibir recordatorios por {channel}?',
-    button: 'Dejar de recibir recordatorios',
-    done: 'Listo: no recibirá más recordatorios por {channel}. Puede volver a activarlos en la app Lamina.',
-  },
-};
 
 function page(lang: 'en' | 'es', body: string) {
   return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lamina</title><body style="font:18px system-ui;max-width:32rem;margin:2rem auto;padding:0 1rem">${body}</body></html>`;
@@ -388,12 +377,10 @@ function page(lang: 'en' | 'es', body: string) {
 /** GET shows a button (mail scanners follow links; they must not stop anything). */
 async function stopPage(c: AppContext) {
   const s = await findStop(c);
-  const lang = s.language === 'es' ? 'es' : 'en';
-  const w = stopWords[lang];
   return c.html(
     page(
-      lang,
-      `<p>${w.ask.replace('{channel}', s.channel === 'sms' ? 'SMS' : 'email')}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${w.button}</button></form>`,
+      s.lang,
+      `<p>${s.say(s.words.ask)}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${s.words.button}</button></form>`,
     ),
   );
 }
@@ -403,13 +390,7 @@ async function stop(c: AppContext) {
   const s = await findStop(c);
   const { db, now } = c.get('deps');
   await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('reminder_prefs')
-      .select(['channels', 'paused', 'quiet_start', 'quiet_end'])
-      .where('clinic_id', '=', s.clinicId)
-      .where('patient_id', '=', s.patient_id)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await prefsQuery(trx, s.clinicId, s.patient_id).forUpdate().executeTakeFirst();
     const prefs = resolveReminderPrefs(current ?? null);
     const channels = prefs.channels.filter((ch) => ch !== s.channel);
     await trx
@@ -432,39 +413,32 @@ async function stop(c: AppContext) {
       {
         clinicId: s.clinicId,
         actor: null,
-        action: 'reminders.stop-link',
-        subjectType: 'patient',
-        subjectId: s.patient_id,
-        patientId: s.patient_id,
-        details: { channel: s.channel },
+        ...reminderAudit('reminders.stop-link', s.patient_id, { channel: s.channel }),
       },
       trx,
     );
   });
-  const lang = s.language === 'es' ? 'es' : 'en';
-  return c.html(
-    page(
-      lang,
-      `<p>${stopWords[lang].done.replace('{channel}', s.channel === 'sms' ? 'SMS' : 'email')}</p>`,
-    ),
-  );
+  return c.html(page(s.lang, `<p>${s.say(s.words.done)}</p>`));
+}
+
+/** The clinic's time zone and its reminder settings (the defaults where it has set none). */
+async function clinicReminderSettings(db: Kysely<Database>, clinicId: string) {
+  const clinic = await db
+    .selectFrom('clinics')
+    .select(['timezone', 'reminder_settings'])
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow();
+  return {
+    timeZone: clinic.timezone,
+    settings: resolveReminderSettings(clinic.reminder_settings),
+  };
 }
 
 async function readWorklist(c: AppContext) {
   const actor = authorizeClinic(c, 'view-triage-queue');
   const { db, now } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select(['timezone', 'reminder_settings'])
-    .where('id', '=', actor.clinicId)
-    .executeTakeFirstOrThrow();
-  const entries = await worklist(
-    db,
-    actor.clinicId,
-    clinic.timezone,
-    resolveReminderSettings(clinic.reminder_settings),
-    now(),
-  );
+  const clinic = await clinicReminderSettings(db, actor.clinicId);
+  const entries = await worklist(db, actor.clinicId, clinic.timeZone, clinic.settings, now());
   // A staff read of patient data, audited once per look like the live queue (alert.queue).
   await audit(c, {
     action: 'worklist.read',
@@ -485,13 +459,7 @@ async function ackWorklist(c: AppContext) {
   const actor = authorizeClinic(c, 'view-triage-queue');
   const patientId = pathId(c, 'patientId');
   const { db, now } = c.get('deps');
-  const exists = await db
-    .selectFrom('patients')
-    .select('id')
-    .where('clinic_id', '=', actor.clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  if (!exists) throw notFound('This patient');
+  if (!(await patientExists(db, actor.clinicId, patientId))) throw notFound('This patient');
   const { reason } = await readJson(c, worklistAckSchema);
   await db.transaction().execute(async (trx) => {
     await acknowledgeWorklist(
@@ -499,17 +467,7 @@ async function ackWorklist(c: AppContext) {
       { clinicId: actor.clinicId, patientId, reason, userId: actor.userId },
       now(),
     );
-    await audit(
-      c,
-      {
-        action: 'worklist.acknowledge',
-        subjectType: 'patient',
-        subjectId: patientId,
-        patientId,
-        details: { reason },
-      },
-      trx,
-    );
+    await audit(c, reminderAudit('worklist.acknowledge', patientId, { reason }), trx);
   });
   return c.json({ acknowledged: true });
 }
@@ -565,16 +523,8 @@ async function writeAlertEmails(c: AppContext) {
 
 async function readReminderSettings(c: AppContext) {
   const actor = authorizeClinic(c, 'manage-clinic-settings');
-  const { db } = c.get('deps');
-  const clinic = await db
-    .selectFrom('clinics')
-    .select('reminder_settings')
-    .where('id', '=', actor.clinicId)
-    .executeTakeFirstOrThrow();
-  return c.json({
-    settings: resolveReminderSettings(clinic.reminder_settings),
-    defaults: defaultReminderSettings,
-  });
+  const { settings } = await clinicReminderSettings(c.get('deps').db, actor.clinicId);
+  return c.json({ settings, defaults: defaultReminderSettings });
 }
 
 async function writeReminderSettings(c: AppContext) {
@@ -595,14 +545,7 @@ async function writeReminderSettings(c: AppContext) {
 export const patientTimeZoneSchema = z.strictObject({ timeZone: timeZoneSchema.nullable() });
 
 async function timeZoneOf(c: AppContext, clinicId: string, patientId: string) {
-  const row = await c
-    .get('deps')
-    .db.selectFrom('patients as p')
-    .innerJoin('clinics as k', 'k.id', 'p.clinic_id')
-    .select(['p.timezone', 'k.timezone as clinic_timezone'])
-    .where('p.clinic_id', '=', clinicId)
-    .where('p.id', '=', patientId)
-    .executeTakeFirst();
+  const row = await patientAndClinic(c.get('deps').db, clinicId, patientId);
   if (!row) throw notFound('This patient');
   return {
     patientId,
@@ -633,6 +576,28 @@ async function writeTimeZone(c: AppContext) {
 const patientOnly = 'The patient themselves.';
 const patientOrTeam = 'The patient, or their care team.';
 
+/** This device's Web Push subscription: registered (POST) and ended (DELETE) by the patient. */
+const pushSubscriptionRoute = {
+  path: '/api/patients/:patientId/push-subscriptions',
+  access: patientOnly,
+  response: pushSubscriptionDto,
+} as const;
+
+/** The stop link in a reminder: a page with a button (GET) and the one-click stop (POST). */
+const stopLinkRoute = {
+  path: '/r/stop/:clinicId/:token',
+  access: 'Anyone holding the stop token.',
+  success: { status: 200, description: 'A page', contentType: 'text/html' },
+  response: null,
+} as const;
+
+/** A staff member's own alert-email choices, read and replaced whole. */
+const alertEmailsRoute = {
+  path: '/api/staff/me/alert-emails',
+  access: 'Care managers, clinicians and admins (their own).',
+  response: alertEmailsDto,
+} as const;
+
 export const reminders = documentedRoutes([
   {
     method: 'get',
@@ -654,23 +619,19 @@ export const reminders = documentedRoutes([
     handler: writePrefs,
   },
   {
+    ...pushSubscriptionRoute,
     method: 'post',
-    path: '/api/patients/:patientId/push-subscriptions',
     summary: 'Register this device for Web Push',
-    access: patientOnly,
     body: pushSubscriptionSchema,
     success: { status: 201, description: 'Subscribed' },
-    response: pushSubscriptionDto,
     audit: { actions: ['reminders.push.subscribe'] },
     handler: subscribePush,
   },
   {
+    ...pushSubscriptionRoute,
     method: 'delete',
-    path: '/api/patients/:patientId/push-subscriptions',
     summary: 'Stop Web Push on this device',
-    access: patientOnly,
     body: pushUnsubscribeSchema,
-    response: pushSubscriptionDto,
     audit: {
       actions: ['reminders.push.unsubscribe'],
       when: 'only when this device was subscribed',
@@ -741,23 +702,17 @@ export const reminders = documentedRoutes([
     handler: feed,
   },
   {
+    ...stopLinkRoute,
     method: 'get',
-    path: '/r/stop/:clinicId/:token',
     summary: 'Confirm stopping reminders on a channel',
-    access: 'Anyone holding the stop token.',
-    success: { status: 200, description: 'A page', contentType: 'text/html' },
-    response: null,
     // Only shows a button (mail scanners follow links): nothing read beyond the channel's name.
     audit: 'none',
     handler: stopPage,
   },
   {
+    ...stopLinkRoute,
     method: 'post',
-    path: '/r/stop/:clinicId/:token',
     summary: 'One-click stop (RFC 8058)',
-    access: 'Anyone holding the stop token.',
-    success: { status: 200, description: 'A page', contentType: 'text/html' },
-    response: null,
     audit: { actions: ['reminders.stop-link'] },
     handler: stop,
   },
@@ -790,21 +745,17 @@ export const reminders = documentedRoutes([
     handler: writeReminderSettings,
   },
   {
+    ...alertEmailsRoute,
     method: 'get',
-    path: '/api/staff/me/alert-emails',
     summary: 'My alert-email choices',
-    access: 'Care managers, clinicians and admins (their own).',
-    response: alertEmailsDto,
     audit: 'none',
     handler: readAlertEmails,
   },
   {
+    ...alertEmailsRoute,
     method: 'put',
-    path: '/api/staff/me/alert-emails',
     summary: 'Choose email for new urgent alerts and escalations',
-    access: 'Care managers, clinicians and admins (their own).',
     body: alertEmailsSchema,
-    response: alertEmailsDto,
     audit: { actions: ['staff.alert-emails'] },
     handler: writeAlertEmails,
   },
