@@ -1,6 +1,7 @@
 import { type OwnAlert, type PatientAlert, patientAlertListDto } from '@lamina/contract';
 import type { Statement } from '@lamina/pathway';
 import { audit } from '../audit/audit.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
@@ -79,9 +80,7 @@ async function list(c: AppContext) {
   const events = alerts.length
     ? await db
         .selectFrom('alert_events as e')
-        .leftJoin('users as u', (join) =>
-          join.onRef('u.clinic_id', '=', 'e.clinic_id').onRef('u.id', '=', 'e.actor_id'),
-        )
+        .leftJoin('users as u', (join) => onClinicRef(join, 'u.id', 'e.actor_id'))
         .select(['e.alert_id', 'e.kind', 'e.note', 'e.at', 'u.display_name as actor'])
         .where('e.clinic_id', '=', actor.clinicId)
         .where(

@@ -1,6 +1,7 @@
 import { type AlertSettings, alertSettingsDto } from '@lamina/contract';
 import { z } from 'zod';
 import { auditedClinicChange } from '../audit/audit.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
@@ -31,9 +32,7 @@ async function read(c: AppContext) {
     .executeTakeFirstOrThrow();
   const onCall = await db
     .selectFrom('on_call as o')
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'o.clinic_id').onRef('u.id', '=', 'o.user_id'),
-    )
+    .innerJoin('users as u', (join) => onClinicRef(join, 'u.id', 'o.user_id'))
     .select(['o.position', 'u.id', 'u.display_name', 'u.role'])
     .where('o.clinic_id', '=', actor.clinicId)
     .orderBy('o.position')

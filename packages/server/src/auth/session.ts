@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { onClinicRef } from '../db/joins.ts';
 import { preparedMarker } from '../db/open.ts';
 import type { Database, Role } from '../db/schema.ts';
 import type { Actor } from './access.ts';
@@ -87,12 +88,8 @@ export async function actorForSession(
   const row = await db
     .selectFrom('sessions as s')
     .modifyFront(sql.raw(preparedMarker))
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 's.clinic_id').onRef('u.id', '=', 's.user_id'),
-    )
-    .leftJoin('patients as p', (join) =>
-      join.onRef('p.clinic_id', '=', 'u.clinic_id').onRef('p.user_id', '=', 'u.id'),
-    )
+    .innerJoin('users as u', (join) => onClinicRef(join, 'u.id', 's.user_id'))
+    .leftJoin('patients as p', (join) => onClinicRef(join, 'p.user_id', 'u.id'))
     .select([
       's.clinic_id',
       's.user_id',

@@ -7,6 +7,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { AckDeadlines } from '../alerts/deadlines.ts';
 import { newAlert, raiseAlert } from '../alerts/raise.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database, SecondOpinionStatus } from '../db/schema.ts';
 import type { CaseSummary } from './summary.ts';
 
@@ -37,12 +38,8 @@ export interface CaseRow {
 function casesQuery(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('second_opinions as o')
-    .innerJoin('patients as p', (join) =>
-      join.onRef('p.clinic_id', '=', 'o.clinic_id').onRef('p.id', '=', 'o.patient_id'),
-    )
-    .leftJoin('users as r', (join) =>
-      join.onRef('r.clinic_id', '=', 'o.clinic_id').onRef('r.id', '=', 'o.reviewer_id'),
-    )
+    .innerJoin('patients as p', (join) => onClinicRef(join, 'p.id', 'o.patient_id'))
+    .leftJoin('users as r', (join) => onClinicRef(join, 'r.id', 'o.reviewer_id'))
     .select([
       'o.id',
       'o.patient_id',
@@ -430,12 +427,8 @@ export async function studiesOfCases(
   if (caseIds.length === 0) return [];
   const rows = await db
     .selectFrom('second_opinion_studies as a')
-    .innerJoin('imaging_studies as s', (join) =>
-      join.onRef('s.clinic_id', '=', 'a.clinic_id').onRef('s.id', '=', 'a.study_id'),
-    )
-    .leftJoin('imaging_files as f', (join) =>
-      join.onRef('f.clinic_id', '=', 's.clinic_id').onRef('f.study_id', '=', 's.id'),
-    )
+    .innerJoin('imaging_studies as s', (join) => onClinicRef(join, 's.id', 'a.study_id'))
+    .leftJoin('imaging_files as f', (join) => onClinicRef(join, 'f.study_id', 's.id'))
     .select([
       'a.case_id',
       's.id',
@@ -480,9 +473,7 @@ export async function reviewerStudyAccess(
 ): Promise<{ identified: boolean } | undefined> {
   const rows = await db
     .selectFrom('second_opinion_studies as a')
-    .innerJoin('second_opinions as o', (join) =>
-      join.onRef('o.clinic_id', '=', 'a.clinic_id').onRef('o.id', '=', 'a.case_id'),
-    )
+    .innerJoin('second_opinions as o', (join) => onClinicRef(join, 'o.id', 'a.case_id'))
     .select('o.share_identity')
     .where('a.clinic_id', '=', clinicId)
     .where('a.study_id', '=', studyId)
