@@ -121,28 +121,44 @@ export async function listCases(
   return query.orderBy('o.created_at', 'desc').orderBy('o.id').limit(limit).execute();
 }
 
-/** An active reviewer of this clinic, or undefined. */
-export async function activeReviewer(db: Kysely<Database>, clinicId: string, userId: string) {
+/** The clinic's reviewers whose accounts are not disabled. */
+function activeReviewers(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'display_name'])
     .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
     .where('role', '=', 'reviewer')
-    .where('disabled_at', 'is', null)
+    .where('disabled_at', 'is', null);
+}
+
+/** An active reviewer of this clinic, or undefined. */
+export async function activeReviewer(db: Kysely<Database>, clinicId: string, userId: string) {
+  return activeReviewers(db, clinicId)
+    .select(['id', 'display_name'])
+    .where('id', '=', userId)
     .executeTakeFirst();
 }
 
 export async function listActiveReviewers(db: Kysely<Database>, clinicId: string) {
-  return db
-    .selectFrom('users')
+  return activeReviewers(db, clinicId)
     .select(['id', 'display_name as displayName'])
-    .where('clinic_id', '=', clinicId)
-    .where('role', '=', 'reviewer')
-    .where('disabled_at', 'is', null)
     .orderBy('display_name')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Locks a case still waiting for its report (requested or assigned) until the transaction ends, so
+ * a report or withdrawal racing the caller waits; undefined when it is closed or not this clinic's.
+ */
+async function lockOpenCase(db: Kysely<Database>, clinicId: string, caseId: string) {
+  const row = await db
+    .selectFrom('second_opinions')
+    .select(['reviewer_id', 'status'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && (row.status === 'requested' || row.status === 'assigned') ? row : undefined;
 }
 
 /**
@@ -162,14 +178,8 @@ export async function assignCase(
     dueAt: Date;
   },
 ): Promise<{ before: string | null } | undefined> {
-  const before = await db
-    .selectFrom('second_opinions')
-    .select(['reviewer_id', 'status'])
-    .where('clinic_id', '=', input.clinicId)
-    .where('id', '=', input.caseId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!before || (before.status !== 'requested' && before.status !== 'assigned')) return undefined;
+  const before = await lockOpenCase(db, input.clinicId, input.caseId);
+  if (!before) return undefined;
   await db
     .updateTable('second_opinions')
     .set({
@@ -385,14 +395,7 @@ export async function replaceStudies(
   caseId: string,
   studyIds: readonly string[],
 ): Promise<{ added: string[]; removed: string[] } | undefined> {
-  const open = await db
-    .selectFrom('second_opinions')
-    .select('status')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', caseId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!open || (open.status !== 'requested' && open.status !== 'assigned')) return undefined;
+  if (!(await lockOpenCase(db, clinicId, caseId))) return undefined;
   const before = await caseStudyIds(db, clinicId, caseId);
   const removed = before.filter((id) => !studyIds.includes(id));
   const added = studyIds.filter((id) => !before.includes(id));
