@@ -7,7 +7,7 @@ import { pathId } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { type QueueCardRow, queueCards } from './store.ts';
 import { streamCovers } from './stream.ts';
 
@@ -154,15 +154,13 @@ async function oneCard(c: AppContext) {
   } satisfies z.input<typeof cardResponseSchema>);
 }
 
-const staff = 'care managers, clinicians and admins (their own clinic)';
-
 export const alertQueue = documentedRoutes([
   {
     method: 'get',
     path: '/api/alerts/queue',
     summary:
       'The triage queue as the console shows it: red flags and the off-track list, each most urgent first then oldest, one card per alert (audited once per call)',
-    access: staff,
+    access: callers.staff,
     response: queueResponseSchema,
     audit: { actions: ['alert.queue'] },
     handler: fullQueue,
@@ -172,7 +170,7 @@ export const alertQueue = documentedRoutes([
     path: '/api/alerts/:alertId/card',
     summary:
       "One queue card, read when the event stream reports a change (card null: it left the queue). Not audited when `stream` names this user's open event stream, which was audited when it opened",
-    access: staff,
+    access: callers.staff,
     query: cardQuerySchema,
     response: cardResponseSchema,
     audit: {

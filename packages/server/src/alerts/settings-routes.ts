@@ -6,7 +6,7 @@ import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { invalidField } from '../http/problem.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { ackDeadlinesSchema, resolveAckDeadlines } from './deadlines.ts';
 
 export const alertSettingsSchema = z.strictObject({
@@ -103,7 +103,7 @@ export const alertSettings = documentedRoutes([
     method: 'get',
     path: '/api/clinic/alert-settings',
     summary: 'Alert acknowledgement deadlines and the on-call list',
-    access: 'care managers, clinicians and admins (their own clinic)',
+    access: callers.staff,
     response: alertSettingsDto,
     audit: 'none',
     handler: read,
@@ -112,7 +112,7 @@ export const alertSettings = documentedRoutes([
     method: 'put',
     path: '/api/clinic/alert-settings',
     summary: 'Replace the acknowledgement deadlines and the on-call list',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: alertSettingsSchema,
     response: alertSettingsSavedDto,
     audit: { actions: ['clinic.alert-settings'] },

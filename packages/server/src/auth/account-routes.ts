@@ -15,7 +15,7 @@ import { forbidden, invalidField } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { clearLimit } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import type { Actor } from './access.ts';
 import { emailedRequest } from './emailed-request.ts';
 import { accountKey, passwordLimits, resetRequestLimits, resetTokenMinutes } from './limits.ts';
@@ -289,7 +289,7 @@ export const account = documentedRoutes([
     method: 'get',
     path: '/api/clinic/mfa-policy',
     summary: 'Which staff roles must use an authenticator app (two-step sign-in)',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     response: mfaPolicyDto,
     audit: 'none',
     handler: readMfaPolicy,
@@ -298,7 +298,7 @@ export const account = documentedRoutes([
     method: 'put',
     path: '/api/clinic/mfa-policy',
     summary: 'Choose which staff roles must use an authenticator app; null: the server default',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: mfaPolicySchema,
     response: mfaPolicyDto,
     audit: { actions: ['clinic.mfa-policy-update'] },

@@ -9,7 +9,7 @@ import { HttpProblem, unauthorized } from '../http/problem.ts';
 import { hitAll, type Limit, refund } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { languageOfPatientUser, signInCodeEmail } from '../messaging/texts.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { consumeCode, replaceCode } from './codes.ts';
 import { emailedRequest } from './emailed-request.ts';
 import {
@@ -331,8 +331,6 @@ const me = async (c: AppContext) => {
   } satisfies MeDto);
 };
 
-const anyone = 'anyone';
-
 /** A successful sign-in names the person it proved as the actor (the request has no session yet). */
 const sessionAudit = { actions: ['session.create'] };
 
@@ -375,7 +373,7 @@ export const auth = documentedRoutes([
     method: 'post',
     path: '/api/auth/sign-out',
     summary: 'End this session',
-    access: anyone,
+    access: callers.anyone,
     response: signedOutDto,
     audit: 'none',
     handler: signOut,

@@ -31,7 +31,7 @@ import { pathId, readJson, requireActor } from '../http/context.ts';
 import { conflict, forbidden, HttpProblem, invalidField, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { deadlineStatus, reportDeadline } from './deadline.ts';
 import { snapshotSummary } from './snapshot.ts';
 import {
@@ -583,7 +583,7 @@ export const secondOpinions = documentedRoutes([
     method: 'get',
     path: '/api/second-opinion-reviewers',
     summary: 'The clinic’s active independent reviewers, to assign a second opinion to',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     response: secondOpinionReviewerListDto,
     audit: 'none',
     handler: reviewers,
@@ -592,7 +592,7 @@ export const secondOpinions = documentedRoutes([
     method: 'get',
     path: '/api/second-opinion-settings',
     summary: 'How many business days a reviewer has for the report (default 5)',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     response: secondOpinionSettingsDto,
     audit: 'none',
     handler: readSettings,
@@ -602,7 +602,7 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinion-settings',
     summary:
       'Set the business days a reviewer has for the report (1–20); applies to assignments from now on',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: secondOpinionSettingsSchema,
     response: secondOpinionSettingsDto,
     audit: { actions: ['second_opinion.settings'] },
@@ -623,7 +623,7 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinions/:caseId/assign',
     summary:
       'Assign (or reassign) an active reviewer of the clinic; the report is due the clinic’s number of business days later (default 5, clinic time zone)',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: assignSecondOpinionSchema,
     response: secondOpinionCaseAnswerDto,
     audit: { actions: ['second_opinion.assign'] },
