@@ -8,7 +8,7 @@ import { authorizeClinic } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { callers, documentedRoutes } from '../openapi/registry.ts';
-import { type QueueCardRow, queueCards } from './store.ts';
+import { getAlert, type QueueCardRow, queueCards } from './store.ts';
 import { streamCovers } from './stream.ts';
 
 /**
@@ -129,15 +129,7 @@ async function oneCard(c: AppContext) {
   const { stream } = readQuery(c, cardQuerySchema);
   const { db, now } = c.get('deps');
   const [row] = await queueCards(db, actor.clinicId, { alertId });
-  if (!row) {
-    const exists = await db
-      .selectFrom('alerts')
-      .select('id')
-      .where('clinic_id', '=', actor.clinicId)
-      .where('id', '=', alertId)
-      .executeTakeFirst();
-    if (!exists) throw notFound('This alert');
-  }
+  if (!row && !(await getAlert(db, actor.clinicId, alertId))) throw notFound('This alert');
   if (!stream || !streamCovers(stream, actor)) {
     await audit(c, {
       action: 'alert.card',
