@@ -322,26 +322,16 @@ export async function caseStudyIds(db: Kysely<Database>, clinicId: string, caseI
   return rows.map((row) => row.study_id);
 }
 
-/** For the surgeon's name in the identified summary. */
-export async function userName(db: Kysely<Database>, clinicId: string, userId: string | null) {
-  if (!userId) return null;
+/** The surgery's surgeon's name, for the identified summary; null when none is recorded. */
+export async function surgeonName(db: Kysely<Database>, clinicId: string, surgeryId: string) {
   const row = await db
-    .selectFrom('users')
-    .select('display_name')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
+    .selectFrom('surgeries as s')
+    .innerJoin('users as u', (join) => onClinicRef(join, 'u.id', 's.surgeon_id'))
+    .select('u.display_name')
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.id', '=', surgeryId)
     .executeTakeFirst();
   return row?.display_name ?? null;
-}
-
-export async function surgeonIdOf(db: Kysely<Database>, clinicId: string, surgeryId: string) {
-  const row = await db
-    .selectFrom('surgeries')
-    .select('surgeon_id')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', surgeryId)
-    .executeTakeFirst();
-  return row?.surgeon_id ?? null;
 }
 
 export async function clinicClock(db: Kysely<Database>, clinicId: string) {
