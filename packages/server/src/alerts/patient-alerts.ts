@@ -5,6 +5,7 @@ import { onClinicRef } from '../db/joins.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
+import { iso } from '../http/iso.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { alertEventView } from './routes.ts';
 
@@ -14,8 +15,6 @@ import { alertEventView } from './routes.ts';
  * or escalation steps (those are the care team's working record).
  */
 export type PatientAlertView = OwnAlert;
-const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
-
 export function patientAlertView(alert: {
   id: string;
   level: string;

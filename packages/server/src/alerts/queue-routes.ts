@@ -5,6 +5,7 @@ import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
+import { iso } from '../http/iso.ts';
 import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { callers, documentedRoutes } from '../openapi/registry.ts';
@@ -33,9 +34,6 @@ export const cardQuerySchema = z.strictObject({
   /** The id the event stream's `ready` event gave this tab (skips the per-card audit row). */
   stream: z.uuid().optional(),
 });
-
-const iso = (at: Date | string | null): string | null =>
-  at === null ? null : new Date(at).toISOString();
 
 /** Whole years from a date of birth to `now`'s UTC date; null when unknown. */
 export function ageOn(dateOfBirth: string | Date | null, now: Date): number | null {

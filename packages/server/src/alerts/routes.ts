@@ -14,6 +14,7 @@ import { mayActOnPatient } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
+import { iso } from '../http/iso.ts';
 import { conflict, forbidden, notFound } from '../http/problem.ts';
 import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { type AlertAction, actOnAlert, alertEvents, getAlert, openAlertQueue } from './store.ts';
@@ -22,8 +23,6 @@ export const noteSchema = z.strictObject({ note: safeText().trim().min(1).max(20
 export const requiredNoteSchema = z.strictObject({
   note: safeText().trim().min(1, 'is required').max(2000),
 });
-
-const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
 
 /** An alert row to the contract's DTO (@lamina/contract alerts.ts). */
 export function alertView(row: NonNullable<Awaited<ReturnType<typeof getAlert>>>): AlertDto {

@@ -25,6 +25,7 @@ import type {
   QuestionnaireResponseItemAnswer,
   Reference,
 } from '@medplum/fhirtypes';
+import { iso } from '../http/iso.ts';
 import {
   bodyTemperatureLoinc,
   consultNoteLoinc,
@@ -46,8 +47,6 @@ import {
  * tests (validated by an independent library) all use, so there is one way each thing is said.
  */
 
-const iso = (at: Date | string) =>
-  at instanceof Date ? at.toISOString() : new Date(at).toISOString();
 const ordinalValueUrl = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 // biome-ignore lint/suspicious/noExplicitAny: a reference's target type is a phantom; the string names it
 type AnyReference = Reference<any>;
