@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database } from '../db/schema.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { type AlertLevel, ackDeadline, resolveAckDeadlines } from './deadlines.ts';
@@ -30,12 +31,10 @@ export async function escalateOverdueAlerts(
         .onRef('o.clinic_id', '=', 'a.clinic_id')
         .on('o.position', '=', sql<number>`a.escalation_step + 1`),
     )
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'o.clinic_id').onRef('u.id', '=', 'o.user_id'),
-    )
+    .innerJoin('users as u', (join) => onClinicRef(join, 'u.id', 'o.user_id'))
     // The person's choice of alert emails (alerts/notify.ts); no row: escalations are emailed.
     .leftJoin('staff_notification_prefs as n', (join) =>
-      join.onRef('n.clinic_id', '=', 'o.clinic_id').onRef('n.user_id', '=', 'o.user_id'),
+      onClinicRef(join, 'n.user_id', 'o.user_id'),
     )
     .select([
       'a.clinic_id',

@@ -1,9 +1,11 @@
 import { type OwnAlert, type PatientAlert, patientAlertListDto } from '@lamina/contract';
 import type { Statement } from '@lamina/pathway';
 import { audit } from '../audit/audit.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
+import { iso } from '../http/iso.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import { alertEventView } from './routes.ts';
 
@@ -13,8 +15,6 @@ import { alertEventView } from './routes.ts';
  * or escalation steps (those are the care team's working record).
  */
 export type PatientAlertView = OwnAlert;
-const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
-
 export function patientAlertView(alert: {
   id: string;
   level: string;
@@ -79,9 +79,7 @@ async function list(c: AppContext) {
   const events = alerts.length
     ? await db
         .selectFrom('alert_events as e')
-        .leftJoin('users as u', (join) =>
-          join.onRef('u.clinic_id', '=', 'e.clinic_id').onRef('u.id', '=', 'e.actor_id'),
-        )
+        .leftJoin('users as u', (join) => onClinicRef(join, 'u.id', 'e.actor_id'))
         .select(['e.alert_id', 'e.kind', 'e.note', 'e.at', 'u.display_name as actor'])
         .where('e.clinic_id', '=', actor.clinicId)
         .where(

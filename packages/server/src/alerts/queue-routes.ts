@@ -5,10 +5,11 @@ import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
+import { iso } from '../http/iso.ts';
 import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
-import { type QueueCardRow, queueCards } from './store.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
+import { getAlert, type QueueCardRow, queueCards } from './store.ts';
 import { streamCovers } from './stream.ts';
 
 /**
@@ -33,9 +34,6 @@ export const cardQuerySchema = z.strictObject({
   /** The id the event stream's `ready` event gave this tab (skips the per-card audit row). */
   stream: z.uuid().optional(),
 });
-
-const iso = (at: Date | string | null): string | null =>
-  at === null ? null : new Date(at).toISOString();
 
 /** Whole years from a date of birth to `now`'s UTC date; null when unknown. */
 export function ageOn(dateOfBirth: string | Date | null, now: Date): number | null {
@@ -129,15 +127,7 @@ async function oneCard(c: AppContext) {
   const { stream } = readQuery(c, cardQuerySchema);
   const { db, now } = c.get('deps');
   const [row] = await queueCards(db, actor.clinicId, { alertId });
-  if (!row) {
-    const exists = await db
-      .selectFrom('alerts')
-      .select('id')
-      .where('clinic_id', '=', actor.clinicId)
-      .where('id', '=', alertId)
-      .executeTakeFirst();
-    if (!exists) throw notFound('This alert');
-  }
+  if (!row && !(await getAlert(db, actor.clinicId, alertId))) throw notFound('This alert');
   if (!stream || !streamCovers(stream, actor)) {
     await audit(c, {
       action: 'alert.card',
@@ -154,15 +144,13 @@ async function oneCard(c: AppContext) {
   } satisfies z.input<typeof cardResponseSchema>);
 }
 
-const staff = 'care managers, clinicians and admins (their own clinic)';
-
 export const alertQueue = documentedRoutes([
   {
     method: 'get',
     path: '/api/alerts/queue',
     summary:
       'The triage queue as the console shows it: red flags and the off-track list, each most urgent first then oldest, one card per alert (audited once per call)',
-    access: staff,
+    access: callers.staff,
     response: queueResponseSchema,
     audit: { actions: ['alert.queue'] },
     handler: fullQueue,
@@ -172,7 +160,7 @@ export const alertQueue = documentedRoutes([
     path: '/api/alerts/:alertId/card',
     summary:
       "One queue card, read when the event stream reports a change (card null: it left the queue). Not audited when `stream` names this user's open event stream, which was audited when it opened",
-    access: staff,
+    access: callers.staff,
     query: cardQuerySchema,
     response: cardResponseSchema,
     audit: {

@@ -14,16 +14,15 @@ import { mayActOnPatient } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
+import { iso } from '../http/iso.ts';
 import { conflict, forbidden, notFound } from '../http/problem.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { type AlertAction, actOnAlert, alertEvents, getAlert, openAlertQueue } from './store.ts';
 
 export const noteSchema = z.strictObject({ note: safeText().trim().min(1).max(2000).optional() });
 export const requiredNoteSchema = z.strictObject({
   note: safeText().trim().min(1, 'is required').max(2000),
 });
-
-const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
 
 /** An alert row to the contract's DTO (@lamina/contract alerts.ts). */
 export function alertView(row: NonNullable<Awaited<ReturnType<typeof getAlert>>>): AlertDto {
@@ -164,15 +163,13 @@ const act = (action: AlertAction) => async (c: AppContext) => {
   return c.json({ alert: alertView(after) });
 };
 
-const staff = 'care managers, clinicians and admins (their own clinic)';
-
 /** Mounted after the live queue's routes: '/api/alerts/queue' is not an alert id. */
 export const alerts = documentedRoutes([
   {
     method: 'get',
     path: '/api/alerts',
     summary: 'The triage queue: unresolved alerts, most urgent first',
-    access: staff,
+    access: callers.staff,
     response: alertListDto,
     audit: { actions: ['alert.queue'] },
     handler: list,
@@ -181,7 +178,7 @@ export const alerts = documentedRoutes([
     method: 'get',
     path: '/api/alerts/:alertId',
     summary: 'An alert and its history',
-    access: staff,
+    access: callers.staff,
     response: alertDetailDto,
     audit: { actions: ['alert.read'] },
     handler: read,
@@ -190,7 +187,7 @@ export const alerts = documentedRoutes([
     method: 'post',
     path: '/api/alerts/:alertId/acknowledge',
     summary: 'Acknowledge an open alert',
-    access: staff,
+    access: callers.staff,
     body: noteSchema,
     response: alertAnswerDto,
     audit: { actions: ['alert.acknowledge'] },
@@ -200,7 +197,7 @@ export const alerts = documentedRoutes([
     method: 'post',
     path: '/api/alerts/:alertId/resolve',
     summary: 'Resolve an alert',
-    access: staff,
+    access: callers.staff,
     body: noteSchema,
     response: alertAnswerDto,
     audit: { actions: ['alert.resolve'] },
@@ -210,7 +207,7 @@ export const alerts = documentedRoutes([
     method: 'post',
     path: '/api/alerts/:alertId/notes',
     summary: 'Add a note to an alert',
-    access: staff,
+    access: callers.staff,
     body: requiredNoteSchema,
     response: alertAnswerDto,
     audit: { actions: ['alert.note'] },

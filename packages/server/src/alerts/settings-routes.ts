@@ -1,11 +1,12 @@
 import { type AlertSettings, alertSettingsDto } from '@lamina/contract';
 import { z } from 'zod';
 import { auditedClinicChange } from '../audit/audit.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { AppContext } from '../http/context.ts';
 import { readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { invalidField } from '../http/problem.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { ackDeadlinesSchema, resolveAckDeadlines } from './deadlines.ts';
 
 export const alertSettingsSchema = z.strictObject({
@@ -31,9 +32,7 @@ async function read(c: AppContext) {
     .executeTakeFirstOrThrow();
   const onCall = await db
     .selectFrom('on_call as o')
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'o.clinic_id').onRef('u.id', '=', 'o.user_id'),
-    )
+    .innerJoin('users as u', (join) => onClinicRef(join, 'u.id', 'o.user_id'))
     .select(['o.position', 'u.id', 'u.display_name', 'u.role'])
     .where('o.clinic_id', '=', actor.clinicId)
     .orderBy('o.position')
@@ -104,7 +103,7 @@ export const alertSettings = documentedRoutes([
     method: 'get',
     path: '/api/clinic/alert-settings',
     summary: 'Alert acknowledgement deadlines and the on-call list',
-    access: 'care managers, clinicians and admins (their own clinic)',
+    access: callers.staff,
     response: alertSettingsDto,
     audit: 'none',
     handler: read,
@@ -113,7 +112,7 @@ export const alertSettings = documentedRoutes([
     method: 'put',
     path: '/api/clinic/alert-settings',
     summary: 'Replace the acknowledgement deadlines and the on-call list',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: alertSettingsSchema,
     response: alertSettingsSavedDto,
     audit: { actions: ['clinic.alert-settings'] },

@@ -1,7 +1,43 @@
 import { type Kysely, sql } from 'kysely';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database } from '../db/schema.ts';
 
 /** All SQL about alerts. */
+
+/**
+ * A clinic's open and acknowledged alerts with their patient and check-in: what the queue and its
+ * cards read from. `a`, `p` and `c` are the alert, the patient and the check-in (none for some).
+ */
+function openAlerts(db: Kysely<Database>, clinicId: string) {
+  return db
+    .selectFrom('alerts as a')
+    .innerJoin('patients as p', (join) => onClinicRef(join, 'p.id', 'a.patient_id'))
+    .leftJoin('checkins as c', (join) => onClinicRef(join, 'c.id', 'a.checkin_id'))
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.status', 'in', ['open', 'acknowledged']);
+}
+
+/** The alert and patient columns both the queue and its cards show. */
+const queueAlertColumns = [
+  'a.id',
+  'a.level',
+  'a.status',
+  'a.findings',
+  'a.created_at',
+  'a.deadline_at',
+  'a.acknowledged_at',
+  'a.acknowledged_by',
+  'a.notes',
+  'a.patient_id',
+  'a.off_track',
+  'a.escalation_step',
+  'a.escalated_at',
+  'p.given_name',
+  'p.family_name',
+  // Issue 16: the patient's latest check-in ("no check-in since" this alert), kept on the
+  // patient row by the check-in's own statement (migration 019).
+  'p.last_checkin_at',
+] as const;
 
 /** The red-flag queue (`offTrack: false`) or the calmer off-track list (`offTrack: true`). */
 export async function openAlertQueue(
@@ -10,38 +46,8 @@ export async function openAlertQueue(
   offTrack = false,
   limit = 200,
 ) {
-  return db
-    .selectFrom('alerts as a')
-    .innerJoin('patients as p', (join) =>
-      join.onRef('p.clinic_id', '=', 'a.clinic_id').onRef('p.id', '=', 'a.patient_id'),
-    )
-    .leftJoin('checkins as c', (join) =>
-      join.onRef('c.clinic_id', '=', 'a.clinic_id').onRef('c.id', '=', 'a.checkin_id'),
-    )
-    .select([
-      'a.id',
-      'a.level',
-      'a.status',
-      'a.findings',
-      'a.created_at',
-      'a.deadline_at',
-      'a.acknowledged_at',
-      'a.acknowledged_by',
-      'a.notes',
-      'a.patient_id',
-      'a.off_track',
-      'a.escalation_step',
-      'a.escalated_at',
-      'p.given_name',
-      'p.family_name',
-      'c.triage',
-      'c.answers',
-      // Issue 16: the patient's latest check-in ("no check-in since" this alert), kept on the
-      // patient row by the check-in's own statement (migration 019).
-      'p.last_checkin_at',
-    ])
-    .where('a.clinic_id', '=', clinicId)
-    .where('a.status', 'in', ['open', 'acknowledged'])
+  return openAlerts(db, clinicId)
+    .select([...queueAlertColumns, 'c.triage', 'c.answers'])
     .where('a.off_track', '=', offTrack)
     .orderBy('a.priority')
     .orderBy('a.created_at')
@@ -83,41 +89,28 @@ export async function actOnAlert(
   },
 ): Promise<boolean> {
   const { clinicId, alertId, actorId, action, note, at } = input;
-  let updated: bigint | number = 0;
-  if (action === 'acknowledge') {
-    const result = await db
-      .updateTable('alerts')
-      .set({ status: 'acknowledged', acknowledged_by: actorId, acknowledged_at: at })
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', alertId)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    updated = result.numUpdatedRows;
-  } else if (action === 'resolve') {
-    // Resolving an open alert acknowledges it too: someone acted on it.
-    const result = await db
-      .updateTable('alerts')
-      .set((eb) => ({
-        status: 'resolved',
-        resolved_by: actorId,
-        resolved_at: at,
-        acknowledged_by: eb.fn.coalesce('acknowledged_by', eb.val(actorId)),
-        acknowledged_at: eb.fn.coalesce('acknowledged_at', eb.val(at)),
-      }))
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', alertId)
-      .where('status', 'in', ['open', 'acknowledged'])
-      .executeTakeFirst();
-    updated = result.numUpdatedRows;
-  } else {
-    const result = await db
-      .updateTable('alerts')
-      .set({ notes: note })
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', alertId)
-      .executeTakeFirst();
-    updated = result.numUpdatedRows;
-  }
+  const alert = db
+    .updateTable('alerts')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', alertId);
+  const update =
+    action === 'acknowledge'
+      ? alert
+          .set({ status: 'acknowledged', acknowledged_by: actorId, acknowledged_at: at })
+          .where('status', '=', 'open')
+      : action === 'resolve'
+        ? // Resolving an open alert acknowledges it too: someone acted on it.
+          alert
+            .set((eb) => ({
+              status: 'resolved',
+              resolved_by: actorId,
+              resolved_at: at,
+              acknowledged_by: eb.fn.coalesce('acknowledged_by', eb.val(actorId)),
+              acknowledged_at: eb.fn.coalesce('acknowledged_at', eb.val(at)),
+            }))
+            .where('status', 'in', ['open', 'acknowledged'])
+        : alert.set({ notes: note });
+  const { numUpdatedRows: updated } = await update.executeTakeFirst();
   if (Number(updated) !== 1) return false;
   const kind =
     action === 'acknowledge' ? 'acknowledged' : action === 'resolve' ? 'resolved' : 'note';
@@ -139,50 +132,25 @@ export async function queueCards(
   clinicId: string,
   filter: { offTrack: boolean; limit?: number } | { alertId: string },
 ) {
-  let query = db
-    .selectFrom('alerts as a')
-    .innerJoin('patients as p', (join) =>
-      join.onRef('p.clinic_id', '=', 'a.clinic_id').onRef('p.id', '=', 'a.patient_id'),
-    )
-    .leftJoin('checkins as c', (join) =>
-      join.onRef('c.clinic_id', '=', 'a.clinic_id').onRef('c.id', '=', 'a.checkin_id'),
-    )
-    .select((eb) => [
-      'a.id',
-      'a.level',
-      'a.priority',
-      'a.status',
-      'a.findings',
-      'a.created_at',
-      'a.deadline_at',
-      'a.acknowledged_at',
-      'a.acknowledged_by',
-      'a.notes',
-      'a.patient_id',
-      'a.off_track',
-      'a.escalation_step',
-      'a.escalated_at',
-      'p.given_name',
-      'p.family_name',
-      'p.last_checkin_at',
-      // Issue 17: how to reach the patient, in which language, and their age, on the card itself.
-      'p.phone',
-      'p.language',
-      'p.date_of_birth',
-      'c.told_lang',
-      sql<unknown>`c.triage -> 'instruction'`.as('instruction'),
-      sql<number | null>`(c.triage ->> 'daysSinceSurgery')::integer`.as('days_since_surgery'),
-      eb
-        .selectFrom('surgeries as s')
-        .select('s.surgery_date')
-        .whereRef('s.clinic_id', '=', 'a.clinic_id')
-        .whereRef('s.patient_id', '=', 'a.patient_id')
-        .orderBy('s.surgery_date', 'desc')
-        .limit(1)
-        .as('surgery_date'),
-    ])
-    .where('a.clinic_id', '=', clinicId)
-    .where('a.status', 'in', ['open', 'acknowledged']);
+  let query = openAlerts(db, clinicId).select((eb) => [
+    ...queueAlertColumns,
+    'a.priority',
+    // Issue 17: how to reach the patient, in which language, and their age, on the card itself.
+    'p.phone',
+    'p.language',
+    'p.date_of_birth',
+    'c.told_lang',
+    sql<unknown>`c.triage -> 'instruction'`.as('instruction'),
+    sql<number | null>`(c.triage ->> 'daysSinceSurgery')::integer`.as('days_since_surgery'),
+    eb
+      .selectFrom('surgeries as s')
+      .select('s.surgery_date')
+      .whereRef('s.clinic_id', '=', 'a.clinic_id')
+      .whereRef('s.patient_id', '=', 'a.patient_id')
+      .orderBy('s.surgery_date', 'desc')
+      .limit(1)
+      .as('surgery_date'),
+  ]);
   if ('alertId' in filter) {
     query = query.where('a.id', '=', filter.alertId);
   } else {

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/access.ts';
 import type { AppContext } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 
 /** Seconds between keep-alive comments, so proxies do not close a quiet stream. */
 const heartbeatSeconds = 15;
@@ -63,7 +63,7 @@ export const alertStream = documentedRoutes([
     method: 'get',
     path: '/api/alerts/stream',
     summary: 'Live alerts as server-sent events (text/event-stream) while the queue is open',
-    access: 'care managers, clinicians and admins (their own clinic)',
+    access: callers.staff,
     response: null,
     audit: {
       actions: ['alert.queue'],

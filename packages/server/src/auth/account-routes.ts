@@ -15,11 +15,12 @@ import { forbidden, invalidField } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { clearLimit } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import type { Actor } from './access.ts';
 import { emailedRequest } from './emailed-request.ts';
+import { clinicCode, emailAddress, newPassword } from './fields.ts';
 import { accountKey, passwordLimits, resetRequestLimits, resetTokenMinutes } from './limits.ts';
-import { hashPassword, passwordProblem } from './password.ts';
+import { hashPassword } from './password.ts';
 import { revokeAllSessionsOf } from './session.ts';
 import { confirmPassword } from './step-up.ts';
 import { hashToken, newSecretToken, parseClinicToken } from './tokens.ts';
@@ -32,23 +33,9 @@ import { hashToken, newSecretToken, parseClinicToken } from './tokens.ts';
 
 const staffRoles = ['care_manager', 'clinician', 'reviewer', 'admin'] as const;
 
-const newPassword = z.string().superRefine((password, ctx) => {
-  const problem = passwordProblem(password);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
 export const resetRequestSchema = z.strictObject({
-  clinic: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a clinic code like "demo"'),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ message: 'must be an email address' }))
-    .pipe(z.string().max(320)),
+  clinic: clinicCode,
+  email: emailAddress,
 });
 export const resetPasswordSchema = z.strictObject({
   token: z.string().trim().min(20, 'must be the code from the email').max(200),
@@ -289,7 +276,7 @@ export const account = documentedRoutes([
     method: 'get',
     path: '/api/clinic/mfa-policy',
     summary: 'Which staff roles must use an authenticator app (two-step sign-in)',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     response: mfaPolicyDto,
     audit: 'none',
     handler: readMfaPolicy,
@@ -298,7 +285,7 @@ export const account = documentedRoutes([
     method: 'put',
     path: '/api/clinic/mfa-policy',
     summary: 'Choose which staff roles must use an authenticator app; null: the server default',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: mfaPolicySchema,
     response: mfaPolicyDto,
     audit: { actions: ['clinic.mfa-policy-update'] },

@@ -9,9 +9,10 @@ import { HttpProblem, unauthorized } from '../http/problem.ts';
 import { hitAll, type Limit, refund } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { languageOfPatientUser, signInCodeEmail } from '../messaging/texts.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { consumeCode, replaceCode } from './codes.ts';
 import { emailedRequest } from './emailed-request.ts';
+import { clinicCode, emailAddress } from './fields.ts';
 import {
   accountKey,
   addressKey,
@@ -25,31 +26,19 @@ import { createSession, revokeSession, sessionCookieName } from './session.ts';
 import { useTotpCode } from './step-up.ts';
 import { newSignInCode } from './tokens.ts';
 
-const clinicSlug = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a clinic code like "demo"');
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ message: 'must be an email address' }))
-  .pipe(z.string().max(320));
-
 export const staffSignInSchema = z.strictObject({
-  clinic: clinicSlug,
-  email,
+  clinic: clinicCode,
+  email: emailAddress,
   password: z.string().min(1, 'is required').max(512),
   totp: z
     .string()
     .regex(/^\d{6}$/, 'must be the 6-digit code from your app')
     .optional(),
 });
-export const patientCodeRequestSchema = z.strictObject({ clinic: clinicSlug, email });
+export const patientCodeRequestSchema = z.strictObject({ clinic: clinicCode, email: emailAddress });
 export const patientCodeVerifySchema = z.strictObject({
-  clinic: clinicSlug,
-  email,
+  clinic: clinicCode,
+  email: emailAddress,
   code: z
     .string()
     .trim()
@@ -331,8 +320,6 @@ const me = async (c: AppContext) => {
   } satisfies MeDto);
 };
 
-const anyone = 'anyone';
-
 /** A successful sign-in names the person it proved as the actor (the request has no session yet). */
 const sessionAudit = { actions: ['session.create'] };
 
@@ -375,7 +362,7 @@ export const auth = documentedRoutes([
     method: 'post',
     path: '/api/auth/sign-out',
     summary: 'End this session',
-    access: anyone,
+    access: callers.anyone,
     response: signedOutDto,
     audit: 'none',
     handler: signOut,

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { onClinicRef } from '../db/joins.ts';
 import { preparedMarker } from '../db/open.ts';
 import type { Database, Role } from '../db/schema.ts';
 import type { Actor } from './access.ts';
@@ -87,12 +88,8 @@ export async function actorForSession(
   const row = await db
     .selectFrom('sessions as s')
     .modifyFront(sql.raw(preparedMarker))
-    .innerJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 's.clinic_id').onRef('u.id', '=', 's.user_id'),
-    )
-    .leftJoin('patients as p', (join) =>
-      join.onRef('p.clinic_id', '=', 'u.clinic_id').onRef('p.user_id', '=', 'u.id'),
-    )
+    .innerJoin('users as u', (join) => onClinicRef(join, 'u.id', 's.user_id'))
+    .leftJoin('patients as p', (join) => onClinicRef(join, 'p.user_id', 'u.id'))
     .select([
       's.clinic_id',
       's.user_id',
@@ -133,6 +130,14 @@ export const sessionRowSql = `select s.clinic_id, s.user_id, s.expires_at, s.rev
     join users u on u.clinic_id = s.clinic_id and u.id = s.user_id
     left join patients p on p.clinic_id = u.clinic_id and p.user_id = u.id`;
 
+/** An update of the one session a cookie names (its clinic and token hash). */
+function updateSession(db: Kysely<Database>, parsed: { clinicId: string; tokenHash: string }) {
+  return db
+    .updateTable('sessions')
+    .where('clinic_id', '=', parsed.clinicId)
+    .where('token_hash', '=', parsed.tokenHash);
+}
+
 /**
  * The session rules, once for every way a session row is read: unknown, revoked, expired, a
  * disabled user, a staff session idle too long, or TOTP still to set up outside `mfaSetupPaths`
@@ -151,11 +156,8 @@ export async function actorFromSessionRow(
   if (row.role !== 'patient' && idleMs > staffIdleMinutes * 60_000) return undefined;
   if (row.mfa_setup_required && path !== undefined && !mfaSetupPaths.has(path)) return undefined;
   if (idleMs >= lastSeenWriteMs) {
-    await db
-      .updateTable('sessions')
+    await updateSession(db, parsed)
       .set({ last_seen_at: now })
-      .where('clinic_id', '=', parsed.clinicId)
-      .where('token_hash', '=', parsed.tokenHash)
       .where('last_seen_at', '<', now)
       .execute();
   }
@@ -172,12 +174,7 @@ export async function actorFromSessionRow(
 export async function completeMfaSetup(db: Kysely<Database>, cookieValue: string): Promise<void> {
   const parsed = parseClinicToken(cookieValue);
   if (!parsed) return;
-  await db
-    .updateTable('sessions')
-    .set({ mfa_setup_required: false, mfa_verified: true })
-    .where('clinic_id', '=', parsed.clinicId)
-    .where('token_hash', '=', parsed.tokenHash)
-    .execute();
+  await updateSession(db, parsed).set({ mfa_setup_required: false, mfa_verified: true }).execute();
 }
 
 export async function revokeSession(
@@ -187,11 +184,8 @@ export async function revokeSession(
 ): Promise<void> {
   const parsed = parseClinicToken(cookieValue);
   if (!parsed) return;
-  await db
-    .updateTable('sessions')
+  await updateSession(db, parsed)
     .set({ revoked_at: now })
-    .where('clinic_id', '=', parsed.clinicId)
-    .where('token_hash', '=', parsed.tokenHash)
     .where('revoked_at', 'is', null)
     .execute();
 }

@@ -19,7 +19,7 @@ import { authorizeClinic } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { limitAttempts } from '../http/rate-limit.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import {
   assignLead,
   clinicBySlug,
@@ -233,7 +233,7 @@ export const candidacy = documentedRoutes([
     path: '/api/leads',
     summary:
       'People who left contact details after a candidacy check, newest first, with whom each is assigned to',
-    access: 'care managers and admins (their own clinic)',
+    access: callers.careTeam,
     query: leadQuerySchema,
     response: leadListDto,
     audit: { actions: ['lead.list'] },
@@ -243,7 +243,7 @@ export const candidacy = documentedRoutes([
     method: 'post',
     path: '/api/leads/:leadId/status',
     summary: "Set a lead's status (new, contacted, closed)",
-    access: 'care managers and admins (their own clinic)',
+    access: callers.careTeam,
     body: leadStatusSchema,
     response: leadStatusAnswerDto,
     audit: { actions: ['lead.status'] },
@@ -254,7 +254,7 @@ export const candidacy = documentedRoutes([
     path: '/api/leads/:leadId/assign',
     summary:
       'Assign a lead to an active care manager, clinician or admin of the clinic ({"userId": null}: nobody)',
-    access: 'care managers and admins (their own clinic)',
+    access: callers.careTeam,
     body: assigneeSchema,
     response: leadAssignAnswerDto,
     audit: { actions: ['lead.assign'] },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CandidacyAnswers, CandidacyResult } from '@lamina/pathway';
 import { type Kysely, sql } from 'kysely';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database } from '../db/schema.ts';
 
 /** All SQL about public candidacy checks and the leads they create. */
@@ -69,12 +70,8 @@ export async function listLeads(
 ) {
   let query = db
     .selectFrom('candidacy_leads as l')
-    .innerJoin('candidacy_assessments as a', (join) =>
-      join.onRef('a.clinic_id', '=', 'l.clinic_id').onRef('a.id', '=', 'l.assessment_id'),
-    )
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'l.clinic_id').onRef('u.id', '=', 'l.assigned_to'),
-    )
+    .innerJoin('candidacy_assessments as a', (join) => onClinicRef(join, 'a.id', 'l.assessment_id'))
+    .leftJoin('users as u', (join) => onClinicRef(join, 'u.id', 'l.assigned_to'))
     .select([
       'l.id',
       'l.name',

@@ -15,6 +15,7 @@ import { parseClinicToken } from '../auth/tokens.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson } from '../http/context.ts';
 import { authorizePatient } from '../http/guard.ts';
+import { iso } from '../http/iso.ts';
 import { badRequest, conflict, invalidField, unauthorized } from '../http/problem.ts';
 import { countCheckin } from '../log/metrics.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
@@ -41,8 +42,6 @@ export const submitCheckinSchema = z.strictObject({
 
 /** A check-in filled in more than this long ago is still stored and triaged, dated when it was filled. */
 const maxClockSkewMs = 5 * 60_000;
-
-const iso = (at: Date | string) => new Date(at).toISOString();
 
 /** A stored row to the contract's DTO (@lamina/contract checkins.ts). */
 export function storedCheckinView(row: Awaited<ReturnType<typeof listCheckins>>[number]) {

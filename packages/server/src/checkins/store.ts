@@ -11,6 +11,7 @@ import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
 import { type SessionRow, sessionRowSql } from '../auth/session.ts';
+import { onClinicRef } from '../db/joins.ts';
 import { preparedMarker } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
 import { type SurgeryRecord, type SurgeryRow, surgeryRecordFrom } from '../patients/store.ts';
@@ -36,9 +37,7 @@ export async function findByIdempotencyKey(
 ) {
   return db
     .selectFrom('checkins as c')
-    .leftJoin('alerts as a', (join) =>
-      join.onRef('a.clinic_id', '=', 'c.clinic_id').onRef('a.checkin_id', '=', 'c.id'),
-    )
+    .leftJoin('alerts as a', (join) => onClinicRef(join, 'a.checkin_id', 'c.id'))
     .select([
       'c.id',
       'c.answers',

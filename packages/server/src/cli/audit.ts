@@ -7,8 +7,8 @@ import {
   checkAnchors,
   verifyAuditChain,
 } from '../audit/chain.ts';
-import { databaseConfig, describeDatabase, openOrExplain, parseOptions } from './db.ts';
-import { type Command, UsageError } from './io.ts';
+import { databaseConfig, describeDatabase, openOrExplain } from './db.ts';
+import { type Command, parseOptions, UsageError } from './io.ts';
 
 const help = `Usage: lamina audit verify [--clinic ID] [--json] [--anchor FILE] [--data-dir DIR]
 

@@ -10,8 +10,8 @@ import {
 import { redactUrl } from '../db/config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { resolveFilesDir } from '../storage/blob-store.ts';
-import { databaseConfig, parseOptions } from './db.ts';
-import { type CliIo, type Command, UsageError } from './io.ts';
+import { databaseConfig } from './db.ts';
+import { type CliIo, type Command, parseOptions, UsageError } from './io.ts';
 
 const backupHelp = `Usage: lamina backup [--out FILE] [--data-dir DIR]
 
@@ -66,7 +66,7 @@ export const restoreCommand: Command = async (args, io) => {
   const { values, positionals } = parseOptions(
     args,
     { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    true,
+    { positionals: true },
   );
   if (values.help) {
     io.out(restoreHelp);

@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { ClinicExistsError, createClinicWithAdmin, newClinicSchema } from '../clinics/create.ts';
 import { resolveDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/open.ts';
 import { parsePublicUrl } from '../http/public-url.ts';
-import { type Command, UsageError } from './io.ts';
+import { type Command, parseOptions, UsageError } from './io.ts';
 
 const help = `Usage: lamina clinic create --name NAME --slug CODE --time-zone ZONE --admin-email EMAIL
                             [--admin-name NAME] [--language en|es] [--data-dir DIR | --database-url URL]
@@ -22,26 +21,21 @@ export const clinicCommand: Command = async (args, io) => {
   }
   if (sub !== 'create')
     throw new UsageError(`unknown subcommand "${sub}". Run lamina clinic --help.`);
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: rest,
-      strict: true,
-      options: {
-        name: { type: 'string' },
-        slug: { type: 'string' },
-        'time-zone': { type: 'string' },
-        'admin-email': { type: 'string' },
-        'admin-name': { type: 'string' },
-        language: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run lamina clinic --help.`);
-  }
+  const values: Record<string, string | boolean | undefined> = parseOptions(
+    rest,
+    {
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+      language: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { help: 'Run lamina clinic --help.' },
+  ).values;
   if (values.help) {
     io.out(help);
     return 0;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   type DatabaseConfig,
   DatabaseConfigError,
@@ -9,7 +8,7 @@ import { DataDirLockedError } from '../db/lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open.ts';
 import { grantAppRole, RoleError } from '../db/roles.ts';
-import { type CliIo, type Command, UsageError } from './io.ts';
+import { type CliIo, type Command, parseOptions, UsageError } from './io.ts';
 
 const help = `Usage: lamina db migrate [--data-dir DIR] [--owner-url URL] [--app-role ROLE]
        lamina db grant-app-role --role ROLE [--owner-url URL]
@@ -97,19 +96,6 @@ function ownerConfig(
   } catch (error) {
     if (error instanceof DatabaseConfigError) throw new UsageError(error.message);
     throw error;
-  }
-}
-
-/** Command-line parsing with our error shape: a bad option is a usage error, not a stack trace. */
-export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
-  args: string[],
-  options: T,
-  allowPositionals = false,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
   }
 }
 

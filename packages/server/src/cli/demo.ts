@@ -1,27 +1,21 @@
-import { parseArgs } from 'node:util';
 import type { IsoDate } from '@lamina/pathway';
 import { localDate } from '@lamina/pathway';
 import { openDatabase } from '../db/open.ts';
 import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from '../demo/seed.ts';
-import { type Command, UsageError } from './io.ts';
+import { type Command, parseOptions } from './io.ts';
 import { databaseConfigOf, fileStoreOf } from './stores.ts';
 
 /** `lamina demo`: puts the demo clinic (staff and a dozen patients) into the database, once. */
 export const demoCommand: Command = async (args, io) => {
-  let values: { 'data-dir'?: string; 'database-url'?: string; help?: boolean };
-  try {
-    values = parseArgs({
-      args,
-      strict: true,
-      options: {
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run lamina demo --help.`);
-  }
+  const { values } = parseOptions(
+    args,
+    {
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { help: 'Run lamina demo --help.' },
+  );
   if (values.help) {
     io.out(
       'Usage: lamina demo [--data-dir DIR | --database-url URL]\n\nAdds the demo clinic, its staff and a dozen patients (once).',

@@ -1,3 +1,4 @@
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { IsoDate } from '@lamina/pathway';
 
 /** What a CLI command may touch: everything from outside comes through here, so commands are testable in-process. */
@@ -19,6 +20,23 @@ export class UsageError extends Error {
   constructor(message: string, exitCode = 2) {
     super(message);
     this.exitCode = exitCode;
+  }
+}
+
+/**
+ * Command-line parsing with our error shape: a bad option is a usage error, not a stack trace.
+ * `help` (e.g. "Run lamina serve --help.") follows the parser's message.
+ */
+export function parseOptions<T extends ParseArgsOptionsConfig>(
+  args: string[],
+  options: T,
+  more: { positionals?: boolean; help?: string } = {},
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: more.positionals ?? false, strict: true });
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new UsageError(more.help ? `${message}. ${more.help}` : message);
   }
 }
 

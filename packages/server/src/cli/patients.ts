@@ -6,8 +6,8 @@ import {
   type ImportReport,
   importPatients,
 } from '../patients/import.ts';
-import { databaseConfig, openOrExplain, parseOptions } from './db.ts';
-import { type Command, UsageError } from './io.ts';
+import { databaseConfig, openOrExplain } from './db.ts';
+import { type Command, parseOptions, UsageError } from './io.ts';
 
 const help = `Usage: lamina patients import FILE.csv --clinic SLUG [--dry-run] [--date-format F] [--data-dir DIR]
 
@@ -51,7 +51,7 @@ export const patientsCommand: Command = async (args, io) => {
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    true,
+    { positionals: true },
   );
   if (values.help) {
     io.out(help);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   approaches,
   jobDemands,
@@ -14,7 +13,7 @@ import {
   surgerySchema,
 } from '@lamina/pathway';
 import type { z } from 'zod';
-import { type Command, UsageError } from './io.ts';
+import { type Command, parseOptions, UsageError } from './io.ts';
 
 const help = `Usage: lamina plan --region lumbar|cervical --procedure laminotomy|laminectomy|microlaminectomy
                    --surgery-date YYYY-MM-DD [options]
@@ -73,13 +72,7 @@ function numberOption(value: string | undefined, flag: string): number | undefin
 }
 
 export const planCommand: Command = async (args, io) => {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(args);
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run lamina plan --help for the options.`);
-  }
-  const { values } = parsed;
+  const { values } = parsePlanOptions(args);
   if (values.help) {
     io.out(help);
     return 0;
@@ -138,12 +131,10 @@ export const planCommand: Command = async (args, io) => {
   return 0;
 };
 
-function parseOptions(args: string[]) {
-  return parseArgs({
+function parsePlanOptions(args: string[]) {
+  return parseOptions(
     args,
-    strict: true,
-    allowPositionals: false,
-    options: {
+    {
       region: { type: 'string' },
       procedure: { type: 'string' },
       'surgery-date': { type: 'string' },
@@ -163,7 +154,8 @@ function parseOptions(args: string[]) {
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    { help: 'Run lamina plan --help for the options.' },
+  );
 }
 
 function readJsonFile(path: string): unknown {

@@ -4,7 +4,6 @@ import { access, mkdir } from 'node:fs/promises';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import type { IsoDate } from '@lamina/pathway';
 import { localDate } from '@lamina/pathway';
@@ -26,7 +25,7 @@ import { smsProviderFromEnv } from '../messaging/sms.ts';
 import { ReminderJobs } from '../reminders/jobs.ts';
 import { DiskBlobStore } from '../storage/blob-store.ts';
 import { uploadQuotasFromEnv } from '../storage/quota.ts';
-import { type Command, UsageError } from './io.ts';
+import { type Command, parseOptions, UsageError } from './io.ts';
 import { databaseConfigOf, fileStoreOf } from './stores.ts';
 
 const help = `Usage: lamina serve [--port N] [--host H] [--workers N] [--demo] [--dev-mail] [--data-dir DIR | --database-url URL]
@@ -52,12 +51,7 @@ close, jobs stop, the database closes.`;
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export const serveCommand: Command = async (args, io) => {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse(args).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run lamina serve --help.`);
-  }
+  const { values } = parse(args);
   if (values.help) {
     io.out(help);
     return 0;
@@ -428,11 +422,9 @@ function allExited(): Promise<void> {
 }
 
 function parse(args: string[]) {
-  return parseArgs({
+  return parseOptions(
     args,
-    strict: true,
-    allowPositionals: false,
-    options: {
+    {
       port: { type: 'string' },
       host: { type: 'string' },
       demo: { type: 'boolean' },
@@ -442,7 +434,8 @@ function parse(args: string[]) {
       workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    { help: 'Run lamina serve --help.' },
+  );
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -3,6 +3,7 @@ import { type IsoDate, localDate } from '@lamina/pathway';
 import { type AuditEvent, audit } from '../audit/audit.ts';
 import type { Actor, ClinicAction } from '../auth/access.ts';
 import { mayActInClinic } from '../auth/access.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { AppContext } from '../http/context.ts';
 import { uuidParam } from '../http/context.ts';
 import { FhirError } from './outcome.ts';
@@ -40,9 +41,7 @@ export async function fhirCaller(c: AppContext): Promise<FhirCaller> {
       throw loginRequired('The Authorization header must be "Bearer <access token>".');
     const row = await db
       .selectFrom('smart_access_tokens as t')
-      .innerJoin('smart_clients as sc', (join) =>
-        join.onRef('sc.clinic_id', '=', 't.clinic_id').onRef('sc.id', '=', 't.client_id'),
-      )
+      .innerJoin('smart_clients as sc', (join) => onClinicRef(join, 'sc.id', 't.client_id'))
       .innerJoin('clinics', 'clinics.id', 't.clinic_id')
       .select(['t.client_id', 't.scopes', 'clinics.timezone'])
       .where('t.clinic_id', '=', clinicId)

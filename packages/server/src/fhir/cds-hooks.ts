@@ -7,7 +7,7 @@ import type { AppContext } from '../http/context.ts';
 import { readJson, uuidParam } from '../http/context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { currentSurgery } from '../patients/store.ts';
 import { covers, parseScope } from './scopes.ts';
 import { OAuthError, useJti, verifyClientJwt } from './smart.ts';
@@ -203,7 +203,7 @@ export const cdsHooks = documentedRoutes([
     method: 'get',
     path: '/cds-services',
     summary: 'CDS Hooks discovery: the patient-view service',
-    access: 'anyone',
+    access: callers.anyone,
     response: cdsDiscoveryDto,
     audit: 'none',
     handler: discovery,

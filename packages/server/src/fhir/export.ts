@@ -2,6 +2,7 @@ import { localDate } from '@lamina/pathway';
 import type { Resource } from '@medplum/fhirtypes';
 import { type Kysely, sql } from 'kysely';
 import { mayActInClinic } from '../auth/access.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { uuidParam } from '../http/context.ts';
@@ -255,9 +256,7 @@ async function* reported(
   const checkins = keyset(async (after) => {
     let q = db
       .selectFrom('checkins as c')
-      .leftJoin('surgeries as s', (join) =>
-        join.onRef('s.clinic_id', '=', 'c.clinic_id').onRef('s.id', '=', 'c.surgery_id'),
-      )
+      .leftJoin('surgeries as s', (join) => onClinicRef(join, 's.id', 'c.surgery_id'))
       .selectAll('c')
       .select('s.region')
       .where('c.clinic_id', '=', caller.clinicId)

@@ -25,6 +25,7 @@ import type {
   QuestionnaireResponseItemAnswer,
   Reference,
 } from '@medplum/fhirtypes';
+import { iso } from '../http/iso.ts';
 import {
   bodyTemperatureLoinc,
   consultNoteLoinc,
@@ -46,8 +47,6 @@ import {
  * tests (validated by an independent library) all use, so there is one way each thing is said.
  */
 
-const iso = (at: Date | string) =>
-  at instanceof Date ? at.toISOString() : new Date(at).toISOString();
 const ordinalValueUrl = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 // biome-ignore lint/suspicious/noExplicitAny: a reference's target type is a phantom; the string names it
 type AnyReference = Reference<any>;
@@ -212,6 +211,25 @@ function timingStatus(
   return status === 'upcoming' ? 'not-started' : status === 'now' ? 'in-progress' : 'completed';
 }
 
+/** A plan item's code in the CarePlan (`<kind>.<id>`, the kind being phase, restriction, …) and its text. */
+const planItemCode = (kind: string, id: string, text: string) => ({
+  coding: [{ system: laminaSystems.planItem, code: `${kind}.${id}` }],
+  text,
+});
+
+/** What a restriction or milestone says of itself: its sources, who set it, the surgeon's note. */
+const setItem = (item: {
+  sources: readonly string[];
+  setBy: string;
+  surgeonNote?: string | null;
+}): Pick<CarePlanActivity, 'extension' | 'progress'> => ({
+  extension: [
+    ...sourceExtensions(item.sources),
+    { url: laminaExtensions.setBy, valueCode: item.setBy },
+  ],
+  ...(item.surgeonNote ? { progress: [{ text: `Surgeon: ${item.surgeonNote}` }] } : {}),
+});
+
 /** The personal plan (pathway's plan(), surgeon's overrides applied) as a CarePlan. */
 export function toCarePlan(surgery: SurgeryRow, result: RecoveryPlan): CarePlan {
   const activity: CarePlanActivity[] = [];
@@ -226,10 +244,7 @@ export function toCarePlan(surgery: SurgeryRow, result: RecoveryPlan): CarePlan 
         ...new Set([...phase.focus, ...phase.avoid].flatMap((s) => s.sources)),
       ]),
       detail: {
-        code: {
-          coding: [{ system: laminaSystems.planItem, code: `phase.${phase.id}` }],
-          text: phase.title,
-        },
+        code: planItemCode('phase', phase.id, phase.title),
         status,
         scheduledPeriod: {
           start: phase.startDate,
@@ -246,18 +261,9 @@ export function toCarePlan(surgery: SurgeryRow, result: RecoveryPlan): CarePlan 
   }
   for (const restriction of result.restrictions) {
     activity.push({
-      extension: [
-        ...sourceExtensions(restriction.sources),
-        { url: laminaExtensions.setBy, valueCode: restriction.setBy },
-      ],
-      ...(restriction.surgeonNote
-        ? { progress: [{ text: `Surgeon: ${restriction.surgeonNote}` }] }
-        : {}),
+      ...setItem(restriction),
       detail: {
-        code: {
-          coding: [{ system: laminaSystems.planItem, code: `restriction.${restriction.id}` }],
-          text: restriction.text,
-        },
+        code: planItemCode('restriction', restriction.id, restriction.text),
         status: restriction.inForce
           ? 'in-progress'
           : restriction.lifting === 'lifted' ||
@@ -281,18 +287,9 @@ export function toCarePlan(surgery: SurgeryRow, result: RecoveryPlan): CarePlan 
   }
   for (const milestone of result.milestones) {
     activity.push({
-      extension: [
-        ...sourceExtensions(milestone.sources),
-        { url: laminaExtensions.setBy, valueCode: milestone.setBy },
-      ],
-      ...(milestone.surgeonNote
-        ? { progress: [{ text: `Surgeon: ${milestone.surgeonNote}` }] }
-        : {}),
+      ...setItem(milestone),
       detail: {
-        code: {
-          coding: [{ system: laminaSystems.planItem, code: `milestone.${milestone.id}` }],
-          text: milestone.text,
-        },
+        code: planItemCode('milestone', milestone.id, milestone.text),
         status: timingStatus(milestone.status),
         scheduledPeriod: { start: milestone.from, end: milestone.to },
       },
@@ -303,10 +300,7 @@ export function toCarePlan(surgery: SurgeryRow, result: RecoveryPlan): CarePlan 
       extension: sourceExtensions(followUp.sources),
       detail: {
         kind: 'Appointment',
-        code: {
-          coding: [{ system: laminaSystems.planItem, code: `follow-up.${followUp.id}` }],
-          text: followUp.title,
-        },
+        code: planItemCode('follow-up', followUp.id, followUp.title),
         status:
           followUp.booked && followUp.status === 'upcoming'
             ? 'scheduled'

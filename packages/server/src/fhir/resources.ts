@@ -11,6 +11,7 @@ import {
 import type { Questionnaire, Resource } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import { mayActInClinic } from '../auth/access.ts';
+import { onClinicRef } from '../db/joins.ts';
 import { surgeryFieldsOf } from '../patients/store.ts';
 import { consultNoteLoinc, laminaSystems, loinc } from './codes.ts';
 import {
@@ -258,9 +259,7 @@ function checkins(
     from: (db) =>
       db
         .selectFrom('checkins as c')
-        .leftJoin('surgeries as s', (join) =>
-          join.onRef('s.clinic_id', '=', 'c.clinic_id').onRef('s.id', '=', 'c.surgery_id'),
-        )
+        .leftJoin('surgeries as s', (join) => onClinicRef(join, 's.id', 'c.surgery_id'))
         .select([
           'c.id',
           'c.patient_id',
@@ -451,9 +450,7 @@ const communication = tableType({
       from: (db) =>
         db
           .selectFrom('alert_events as e')
-          .innerJoin('alerts as a', (join) =>
-            join.onRef('a.clinic_id', '=', 'e.clinic_id').onRef('a.id', '=', 'e.alert_id'),
-          )
+          .innerJoin('alerts as a', (join) => onClinicRef(join, 'a.id', 'e.alert_id'))
           .select(['e.id', 'e.alert_id', 'a.patient_id', 'e.actor_id', 'e.kind', 'e.note', 'e.at'])
           .where('e.kind', '!=', 'created'),
       clinic: 'e.clinic_id',

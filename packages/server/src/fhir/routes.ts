@@ -7,7 +7,7 @@ import {
 import type { Bundle, CapabilityStatement, Resource, ResourceType } from '@medplum/fhirtypes';
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../http/context.ts';
-import { documentedRoutes, type RouteSpec } from '../openapi/registry.ts';
+import { callers, documentedRoutes, type RouteSpec } from '../openapi/registry.ts';
 import { auditFhir, authorizeFhir, type FhirCaller, fhirCaller } from './caller.ts';
 import { FhirError, fhirHandler, fhirJson, resourceNotFound, sendFhir } from './outcome.ts';
 import {
@@ -385,7 +385,7 @@ const metadataRoute: RouteSpec = {
   method: 'get',
   path: `${fhirBase}/metadata`,
   summary: 'FHIR CapabilityStatement: what this server implements',
-  access: 'anyone',
+  access: callers.anyone,
   response: capabilityStatementDto,
   audit: 'none',
   success: { status: 200, description: 'The CapabilityStatement.', contentType: fhirJson },

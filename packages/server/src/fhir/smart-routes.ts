@@ -10,7 +10,7 @@ import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { hitAll, type Limit, limitKey } from '../http/rate-limit.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { fhirBase, fhirBaseUrl } from './routes.ts';
 import {
   assertionAlgorithms,
@@ -194,14 +194,12 @@ async function revoke(c: AppContext) {
   return c.json({ client: result.client });
 }
 
-const admins = 'admins (their own clinic)';
-
 export const smart = documentedRoutes([
   {
     method: 'get',
     path: `${fhirBase}/.well-known/smart-configuration`,
     summary: 'SMART configuration: the token endpoint and what it accepts',
-    access: 'anyone',
+    access: callers.anyone,
     response: smartConfigurationDto,
     audit: 'none',
     handler: smartConfiguration,
@@ -225,7 +223,7 @@ export const smart = documentedRoutes([
     method: 'get',
     path: '/api/clinic/smart-clients',
     summary: 'The clinic’s registered FHIR system clients (SMART Backend Services)',
-    access: admins,
+    access: callers.admins,
     response: smartClientListDto,
     audit: { actions: ['smart-client.list'] },
     handler: list,
@@ -235,7 +233,7 @@ export const smart = documentedRoutes([
     path: '/api/clinic/smart-clients',
     summary:
       'Register a FHIR system client: its public keys (JWK set or JWKS URL) and allowed scopes',
-    access: admins,
+    access: callers.admins,
     body: registerClientSchema,
     success: {
       status: 201,
@@ -249,7 +247,7 @@ export const smart = documentedRoutes([
     method: 'post',
     path: '/api/clinic/smart-clients/:smartClientId/revoke',
     summary: 'Revoke a FHIR system client: its tokens stop working at once',
-    access: admins,
+    access: callers.admins,
     response: smartClientAnswerDto,
     audit: { actions: ['smart-client.revoke'], when: 'only when it was not revoked already' },
     handler: revoke,

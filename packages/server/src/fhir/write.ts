@@ -1,4 +1,5 @@
 import type { Bundle, BundleEntry, Patient, Procedure } from '@medplum/fhirtypes';
+import { onClinicRef } from '../db/joins.ts';
 import { type AppContext, unsafeJson } from '../http/context.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { enrolChecked } from '../patients/enrol.ts';
@@ -174,9 +175,7 @@ export async function transaction(c: AppContext): Promise<Response> {
   if (conditional && mrn) {
     const existing = await db
       .selectFrom('patients as p')
-      .leftJoin('surgeries as s', (join) =>
-        join.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.patient_id', '=', 'p.id'),
-      )
+      .leftJoin('surgeries as s', (join) => onClinicRef(join, 's.patient_id', 'p.id'))
       .select(['p.id', 's.id as surgery_id'])
       .where('p.clinic_id', '=', caller.clinicId)
       .where('p.mrn', '=', mrn)

@@ -78,6 +78,13 @@ export async function limitAttempts(
   }
 }
 
+/** The one counter of a key in a limit's bucket (its primary key). */
+const counter = (clinicId: string, limit: Limit, key: string) => ({
+  clinic_id: clinicId,
+  bucket: limit.bucket,
+  key,
+});
+
 /** Gives one hit back (a reserved try that turned out to succeed). */
 export async function refund(
   db: Kysely<Database>,
@@ -88,9 +95,7 @@ export async function refund(
   await db
     .updateTable('rate_limit_counters')
     .set({ hits: sql`greatest(hits - 1, 0)` })
-    .where('clinic_id', '=', clinicId)
-    .where('bucket', '=', limit.bucket)
-    .where('key', '=', key)
+    .where((eb) => eb.and(counter(clinicId, limit, key)))
     .execute();
 }
 
@@ -103,9 +108,7 @@ export async function clearLimit(
 ): Promise<void> {
   await db
     .deleteFrom('rate_limit_counters')
-    .where('clinic_id', '=', clinicId)
-    .where('bucket', '=', limit.bucket)
-    .where('key', '=', key)
+    .where((eb) => eb.and(counter(clinicId, limit, key)))
     .execute();
 }
 

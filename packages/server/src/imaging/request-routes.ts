@@ -88,6 +88,25 @@ function requestQuota(c: AppContext, row: RequestRow, actor: Actor | null) {
   return quota;
 }
 
+/** An audit row about the request; a visitor's token has no actor: recorded as none even if a session came along. */
+async function auditRequest(
+  c: AppContext,
+  row: RequestRow,
+  actor: Actor | null,
+  action: 'imaging.upload' | 'imaging.list',
+  details: Record<string, unknown>,
+) {
+  await audit(c, {
+    clinicId: row.clinic_id,
+    ...(actor ? {} : { actor: null }),
+    action,
+    subjectType: 'intake_request',
+    subjectId: row.id,
+    patientId: row.patient_id,
+    details,
+  });
+}
+
 async function receive(c: AppContext, row: RequestRow, actor: Actor | null) {
   await mayTakeUpload(c, row);
   const { fileName, result } = await storeUploadBody(c, {
@@ -96,20 +115,11 @@ async function receive(c: AppContext, row: RequestRow, actor: Actor | null) {
     owner: { requestId: row.id, patientId: row.patient_id },
     quota: requestQuota(c, row, actor),
   });
-  // A visitor's token has no actor: recorded as none even if a session came along.
-  await audit(c, {
-    clinicId: row.clinic_id,
-    ...(actor ? {} : { actor: null }),
-    action: 'imaging.upload',
-    subjectType: 'intake_request',
-    subjectId: row.id,
-    patientId: row.patient_id,
-    details: {
-      name: fileName,
-      stored: result.stored.map((file) => file.fileId),
-      refused: result.refused.length,
-      by: actor ? actor.role : 'token',
-    },
+  await auditRequest(c, row, actor, 'imaging.upload', {
+    name: fileName,
+    stored: result.stored.map((file) => file.fileId),
+    refused: result.refused.length,
+    by: actor ? actor.role : 'token',
   });
   refuseIfNothingStored(result);
   return c.json(result, 201);
@@ -119,14 +129,9 @@ async function receive(c: AppContext, row: RequestRow, actor: Actor | null) {
 async function listing(c: AppContext, row: RequestRow, actor: Actor | null) {
   const { db } = c.get('deps');
   const found = await listStudies(db, row.clinic_id, { requestId: row.id });
-  await audit(c, {
-    clinicId: row.clinic_id,
-    ...(actor ? {} : { actor: null }),
-    action: 'imaging.list',
-    subjectType: 'intake_request',
-    subjectId: row.id,
-    patientId: row.patient_id,
-    details: { studies: found.studies.length, documents: found.documents.length },
+  await auditRequest(c, row, actor, 'imaging.list', {
+    studies: found.studies.length,
+    documents: found.documents.length,
   });
   return found;
 }

@@ -16,7 +16,7 @@ import { pathId, readJson, requireActor } from '../http/context.ts';
 import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { forbidden, HttpProblem, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { reviewerStudyAccess } from '../second-opinion/store.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import {
@@ -508,7 +508,7 @@ export const imaging = documentedRoutes([
     path: '/api/clinic/imaging-storage',
     summary:
       "The clinic's storage for scans and reports: its limit in GB and the bytes stored (originals and de-identified copies)",
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     response: imagingStorageDto,
     audit: 'none',
     handler: storageRead,
@@ -518,7 +518,7 @@ export const imaging = documentedRoutes([
     path: '/api/clinic/imaging-storage',
     summary:
       "Set the clinic's storage limit for scans and reports, in whole GB; past it, uploads are refused (413) and nothing is deleted",
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: clinicStorageSchema,
     response: imagingStorageDto,
     audit: { actions: ['clinic.imaging-quota-update'] },

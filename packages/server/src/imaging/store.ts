@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database, ImagingFilesTable } from '../db/schema.ts';
 
 /** All SQL about imaging studies and files. */
@@ -111,9 +112,7 @@ export async function listStudyRows(
 ): Promise<StudyRow[]> {
   let query = db
     .selectFrom('imaging_studies as s')
-    .leftJoin('imaging_files as f', (join) =>
-      join.onRef('f.clinic_id', '=', 's.clinic_id').onRef('f.study_id', '=', 's.id'),
-    )
+    .leftJoin('imaging_files as f', (join) => onClinicRef(join, 'f.study_id', 's.id'))
     .select([
       ...studyColumns,
       sql<number>`count(distinct f.series_instance_uid)`.as('series_count'),

@@ -46,6 +46,19 @@ export interface RouteDoc {
   };
 }
 
+/**
+ * The callers many routes have (`RouteDoc.access`), named once so the document says them in the
+ * same words everywhere.
+ */
+export const callers = {
+  anyone: 'anyone',
+  admins: 'admins (their own clinic)',
+  /** Care managers, clinicians and admins. */
+  staff: 'care managers, clinicians and admins (their own clinic)',
+  /** Care managers and admins: those who run the care, not the clinicians. */
+  careTeam: 'care managers and admins (their own clinic)',
+} as const;
+
 export interface RouteSpec extends RouteDoc {
   readonly handler: (c: AppContext) => Response | Promise<Response>;
 }

@@ -191,8 +191,12 @@ export async function changeVolunteer<T>(
   return volunteerById(db, actor.clinicId, volunteer.id);
 }
 
-/** Only its two patients reach a connection; to anyone else it does not exist. */
-export async function requireOwnConnection(c: AppContext, actor: Actor & { patientId: string }) {
+/**
+ * The signed-in patient and the path's connection, which must be theirs: only its two patients
+ * reach a connection; to anyone else it does not exist.
+ */
+export async function requireOwnConnection(c: AppContext) {
+  const actor = authorizePeer(c, 'connect-with-peer');
   const connectionId = pathId(c, 'connectionId');
   const row = await connectionById(c.get('deps').db, actor.clinicId, connectionId);
   if (
@@ -200,7 +204,7 @@ export async function requireOwnConnection(c: AppContext, actor: Actor & { patie
     (row.requester_patient_id !== actor.patientId && row.volunteer_patient_id !== actor.patientId)
   )
     throw notFound('This conversation');
-  return row;
+  return { actor, row };
 }
 
 export const stateProblems: Record<string, string> = {

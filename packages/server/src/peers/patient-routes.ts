@@ -259,8 +259,7 @@ export async function requestConnection(c: AppContext) {
 }
 
 export async function readConnection(c: AppContext) {
-  const actor = authorizePeer(c, 'connect-with-peer');
-  const row = await requireOwnConnection(c, actor);
+  const { actor, row } = await requireOwnConnection(c);
   const { db } = c.get('deps');
   const messages = await peerMessages(db, actor.clinicId, row.id);
   await auditPeer(c, 'peer.message.list', ['peer_connection', row.id], actor.patientId, {
@@ -279,8 +278,7 @@ export async function readConnection(c: AppContext) {
 }
 
 export async function answer(c: AppContext, accept: boolean) {
-  const actor = authorizePeer(c, 'connect-with-peer');
-  const row = await requireOwnConnection(c, actor);
+  const { actor, row } = await requireOwnConnection(c);
   if (accept) await readJson(c, acceptSchema);
   else await readJson(c, emptySchema);
   if (row.volunteer_patient_id !== actor.patientId)
@@ -304,8 +302,7 @@ export async function answer(c: AppContext, accept: boolean) {
 }
 
 export async function sendPeerMessage(c: AppContext) {
-  const actor = authorizePeer(c, 'connect-with-peer');
-  const row = await requireOwnConnection(c, actor);
+  const { actor, row } = await requireOwnConnection(c);
   const { body } = await readJson(c, peerMessageSchema);
   const { db, now } = c.get('deps');
   const sent = await db.transaction().execute(async (trx) => {
@@ -335,8 +332,7 @@ export async function sendPeerMessage(c: AppContext) {
 }
 
 export async function endOwn(c: AppContext) {
-  const actor = authorizePeer(c, 'connect-with-peer');
-  const row = await requireOwnConnection(c, actor);
+  const { actor, row } = await requireOwnConnection(c);
   await readJson(c, emptySchema);
   await endConnection(c, actor, row.id);
   return c.json(await connectionReply(c, actor, row.id));

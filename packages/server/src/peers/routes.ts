@@ -11,7 +11,7 @@ import {
   staffVolunteerListDto,
   volunteerAnswerDto,
 } from '@lamina/contract';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import {
   answer,
   endOwn,
@@ -36,7 +36,6 @@ import {
 
 /** Peer support's routes: the patients' (patient-routes.ts) and the care team's (staff-routes.ts), declared once. */
 const ownPatient = 'the signed-in patient (their own)';
-const careTeam = 'care managers and admins (their own clinic)';
 
 export const peers = documentedRoutes([
   {
@@ -168,7 +167,7 @@ export const peers = documentedRoutes([
     path: '/api/peer-volunteers',
     summary:
       "The clinic's peer volunteers and where each stands (waiting for approval, approved, paused, withdrawn)",
-    access: careTeam,
+    access: callers.careTeam,
     response: staffVolunteerListDto,
     audit: { actions: ['peer.volunteer.list'] },
     handler: staffVolunteers,
@@ -177,7 +176,7 @@ export const peers = documentedRoutes([
     method: 'post',
     path: '/api/peer-volunteers/:volunteerId/approve',
     summary: 'Approve a volunteer, so they can be proposed to other patients',
-    access: careTeam,
+    access: callers.careTeam,
     body: schemas.emptySchema,
     response: staffVolunteerChangedDto,
     audit: { actions: ['peer.volunteer.approve'] },
@@ -188,7 +187,7 @@ export const peers = documentedRoutes([
     path: '/api/peer-volunteers/:volunteerId/pause',
     summary:
       'Pause a volunteer for safety (not proposed until the clinic lifts it), or lift the pause',
-    access: careTeam,
+    access: callers.careTeam,
     body: schemas.pauseSchema,
     response: staffVolunteerChangedDto,
     audit: { actions: ['peer.volunteer.staff-pause', 'peer.volunteer.staff-resume'] },
@@ -198,7 +197,7 @@ export const peers = documentedRoutes([
     method: 'get',
     path: '/api/peer-connections',
     summary: 'Which peer connections exist and where they stand; never their messages',
-    access: careTeam,
+    access: callers.careTeam,
     response: staffConnectionListDto,
     audit: { actions: ['peer.connection.list'] },
     handler: staffConnections,
@@ -207,7 +206,7 @@ export const peers = documentedRoutes([
     method: 'post',
     path: '/api/peer-connections/:connectionId/end',
     summary: 'End a peer connection for safety',
-    access: careTeam,
+    access: callers.careTeam,
     body: schemas.emptySchema,
     response: staffConnectionEndedDto,
     audit: { actions: ['peer.connection.end'] },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type Kysely, sql, type Updateable } from 'kysely';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database, PeerConnectionStatus } from '../db/schema.ts';
 import type { Candidate } from './matching.ts';
 
@@ -181,9 +182,7 @@ export async function setStaffPause(
 /** For the console: every volunteer with the patient's name (staff may see their own clinic's patients). */
 export async function listVolunteers(db: Db, clinicId: string) {
   return volunteersQuery(db, clinicId)
-    .innerJoin('patients as p', (join) =>
-      join.onRef('p.clinic_id', '=', 'v.clinic_id').onRef('p.id', '=', 'v.patient_id'),
-    )
+    .innerJoin('patients as p', (join) => onClinicRef(join, 'p.id', 'v.patient_id'))
     .select(['p.given_name', 'p.family_name'])
     .orderBy('v.created_at', 'desc')
     .orderBy('v.id')
@@ -212,15 +211,13 @@ export async function candidates(db: Db, clinicId: string): Promise<Candidate[]>
 function connectionsWithVolunteer(db: Db) {
   return db
     .selectFrom('peer_connections as c')
-    .innerJoin('peer_volunteers as v', (join) =>
-      join.onRef('v.clinic_id', '=', 'c.clinic_id').onRef('v.id', '=', 'c.volunteer_id'),
-    );
+    .innerJoin('peer_volunteers as v', (join) => onClinicRef(join, 'v.id', 'c.volunteer_id'));
 }
 
 /** The same, with the asking patient's record too. */
 function connectionsWithPatients(db: Db) {
   return connectionsWithVolunteer(db).innerJoin('patients as r', (join) =>
-    join.onRef('r.clinic_id', '=', 'c.clinic_id').onRef('r.id', '=', 'c.requester_patient_id'),
+    onClinicRef(join, 'r.id', 'c.requester_patient_id'),
   );
 }
 
@@ -320,9 +317,7 @@ export async function connectionsOf(db: Db, clinicId: string, patientId: string)
 /** For the console: that connections exist and where they stand; never the messages. */
 export async function listConnections(db: Db, clinicId: string) {
   return connectionsWithPatients(db)
-    .innerJoin('patients as vp', (join) =>
-      join.onRef('vp.clinic_id', '=', 'v.clinic_id').onRef('vp.id', '=', 'v.patient_id'),
-    )
+    .innerJoin('patients as vp', (join) => onClinicRef(join, 'vp.id', 'v.patient_id'))
     .select((eb) => [
       'c.id',
       'c.status',
@@ -435,9 +430,7 @@ export async function lockConnectionStatus(db: Db, clinicId: string, connectionI
 export async function patientEmail(db: Db, clinicId: string, patientId: string) {
   const row = await db
     .selectFrom('patients as p')
-    .leftJoin('users as u', (join) =>
-      join.onRef('u.clinic_id', '=', 'p.clinic_id').onRef('u.id', '=', 'p.user_id'),
-    )
+    .leftJoin('users as u', (join) => onClinicRef(join, 'u.id', 'p.user_id'))
     .select(['p.email', 'u.email as account_email', 'p.language'])
     .where('p.clinic_id', '=', clinicId)
     .where('p.id', '=', patientId)

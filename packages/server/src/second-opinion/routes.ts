@@ -28,10 +28,11 @@ import { type Actor, mayActOnSecondOpinion, type SecondOpinionAction } from '../
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
+import { iso } from '../http/iso.ts';
 import { conflict, forbidden, HttpProblem, invalidField, notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
 import { queueEmail } from '../jobs/outbox.ts';
-import { documentedRoutes } from '../openapi/registry.ts';
+import { callers, documentedRoutes } from '../openapi/registry.ts';
 import { deadlineStatus, reportDeadline } from './deadline.ts';
 import { snapshotSummary } from './snapshot.ts';
 import {
@@ -114,9 +115,6 @@ async function authorizeCase(c: AppContext, action: SecondOpinionAction) {
   return { actor, row };
 }
 
-const iso = (at: Date | string) => new Date(at).toISOString();
-const isoOrNull = (at: Date | string | null) => (at === null ? null : iso(at));
-
 function deadlineOf(row: CaseRow, now: Date) {
   if (!row.due_at || !row.due_on) return null;
   const active = row.status === 'assigned';
@@ -139,7 +137,7 @@ function reportView(row: CaseRow): SecondOpinionReportView | null {
     concerns: report.concerns,
     recommendation: report.recommendation,
     patientSummary: report.patientSummary,
-    reportedAt: isoOrNull(row.reported_at),
+    reportedAt: iso(row.reported_at),
     addenda: ((row.addenda ?? []) as { text: string; at: string }[]).map((a) => ({
       text: a.text,
       at: a.at,
@@ -207,7 +205,7 @@ function viewFor(
   const dated = {
     ...common,
     createdAt: iso(row.created_at),
-    withdrawnAt: isoOrNull(row.withdrawn_at),
+    withdrawnAt: iso(row.withdrawn_at),
   };
   if (actor.role === 'patient') return dated;
   return {
@@ -215,7 +213,7 @@ function viewFor(
     patientId: row.patient_id,
     patient: { name: `${row.given_name} ${row.family_name}` },
     reviewer: row.reviewer_id ? { id: row.reviewer_id, name: row.reviewer_name ?? '' } : null,
-    assignedAt: isoOrNull(row.assigned_at),
+    assignedAt: iso(row.assigned_at),
     alertId: row.alert_id,
     summary,
   };
@@ -583,7 +581,7 @@ export const secondOpinions = documentedRoutes([
     method: 'get',
     path: '/api/second-opinion-reviewers',
     summary: 'The clinic’s active independent reviewers, to assign a second opinion to',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     response: secondOpinionReviewerListDto,
     audit: 'none',
     handler: reviewers,
@@ -592,7 +590,7 @@ export const secondOpinions = documentedRoutes([
     method: 'get',
     path: '/api/second-opinion-settings',
     summary: 'How many business days a reviewer has for the report (default 5)',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     response: secondOpinionSettingsDto,
     audit: 'none',
     handler: readSettings,
@@ -602,7 +600,7 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinion-settings',
     summary:
       'Set the business days a reviewer has for the report (1–20); applies to assignments from now on',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: secondOpinionSettingsSchema,
     response: secondOpinionSettingsDto,
     audit: { actions: ['second_opinion.settings'] },
@@ -623,7 +621,7 @@ export const secondOpinions = documentedRoutes([
     path: '/api/second-opinions/:caseId/assign',
     summary:
       'Assign (or reassign) an active reviewer of the clinic; the report is due the clinic’s number of business days later (default 5, clinic time zone)',
-    access: 'admins (their own clinic)',
+    access: callers.admins,
     body: assignSecondOpinionSchema,
     response: secondOpinionCaseAnswerDto,
     audit: { actions: ['second_opinion.assign'] },

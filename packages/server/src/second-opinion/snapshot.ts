@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { currentSurgery, getPatient } from '../patients/store.ts';
 import { withChangeFromBaseline } from '../proms/change.ts';
 import { listPromResponses } from '../proms/store.ts';
-import { surgeonIdOf, userName } from './store.ts';
+import { surgeonName } from './store.ts';
 import { buildSummary, type CaseSummary } from './summary.ts';
 
 /** Reads what the summary needs through the feature stores (patients, check-ins, PROMs) and builds it; undefined without a patient. */
@@ -25,9 +25,7 @@ export async function snapshotSummary(
     today,
     patient,
     surgery: record?.surgery ?? null,
-    surgeonName: record
-      ? await userName(db, clinicId, await surgeonIdOf(db, clinicId, record.id))
-      : null,
+    surgeonName: record ? await surgeonName(db, clinicId, record.id) : null,
     plan: record ? plan(record.surgery, record.factors, today, record.overrides) : null,
     checkins: checkins
       .map((row) => ({

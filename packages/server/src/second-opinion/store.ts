@@ -7,6 +7,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { AckDeadlines } from '../alerts/deadlines.ts';
 import { newAlert, raiseAlert } from '../alerts/raise.ts';
+import { onClinicRef } from '../db/joins.ts';
 import type { Database, SecondOpinionStatus } from '../db/schema.ts';
 import type { CaseSummary } from './summary.ts';
 
@@ -37,12 +38,8 @@ export interface CaseRow {
 function casesQuery(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('second_opinions as o')
-    .innerJoin('patients as p', (join) =>
-      join.onRef('p.clinic_id', '=', 'o.clinic_id').onRef('p.id', '=', 'o.patient_id'),
-    )
-    .leftJoin('users as r', (join) =>
-      join.onRef('r.clinic_id', '=', 'o.clinic_id').onRef('r.id', '=', 'o.reviewer_id'),
-    )
+    .innerJoin('patients as p', (join) => onClinicRef(join, 'p.id', 'o.patient_id'))
+    .leftJoin('users as r', (join) => onClinicRef(join, 'r.id', 'o.reviewer_id'))
     .select([
       'o.id',
       'o.patient_id',
@@ -124,28 +121,44 @@ export async function listCases(
   return query.orderBy('o.created_at', 'desc').orderBy('o.id').limit(limit).execute();
 }
 
-/** An active reviewer of this clinic, or undefined. */
-export async function activeReviewer(db: Kysely<Database>, clinicId: string, userId: string) {
+/** The clinic's reviewers whose accounts are not disabled. */
+function activeReviewers(db: Kysely<Database>, clinicId: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'display_name'])
     .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
     .where('role', '=', 'reviewer')
-    .where('disabled_at', 'is', null)
+    .where('disabled_at', 'is', null);
+}
+
+/** An active reviewer of this clinic, or undefined. */
+export async function activeReviewer(db: Kysely<Database>, clinicId: string, userId: string) {
+  return activeReviewers(db, clinicId)
+    .select(['id', 'display_name'])
+    .where('id', '=', userId)
     .executeTakeFirst();
 }
 
 export async function listActiveReviewers(db: Kysely<Database>, clinicId: string) {
-  return db
-    .selectFrom('users')
+  return activeReviewers(db, clinicId)
     .select(['id', 'display_name as displayName'])
-    .where('clinic_id', '=', clinicId)
-    .where('role', '=', 'reviewer')
-    .where('disabled_at', 'is', null)
     .orderBy('display_name')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Locks a case still waiting for its report (requested or assigned) until the transaction ends, so
+ * a report or withdrawal racing the caller waits; undefined when it is closed or not this clinic's.
+ */
+async function lockOpenCase(db: Kysely<Database>, clinicId: string, caseId: string) {
+  const row = await db
+    .selectFrom('second_opinions')
+    .select(['reviewer_id', 'status'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && (row.status === 'requested' || row.status === 'assigned') ? row : undefined;
 }
 
 /**
@@ -165,14 +178,8 @@ export async function assignCase(
     dueAt: Date;
   },
 ): Promise<{ before: string | null } | undefined> {
-  const before = await db
-    .selectFrom('second_opinions')
-    .select(['reviewer_id', 'status'])
-    .where('clinic_id', '=', input.clinicId)
-    .where('id', '=', input.caseId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!before || (before.status !== 'requested' && before.status !== 'assigned')) return undefined;
+  const before = await lockOpenCase(db, input.clinicId, input.caseId);
+  if (!before) return undefined;
   await db
     .updateTable('second_opinions')
     .set({
@@ -315,26 +322,16 @@ export async function caseStudyIds(db: Kysely<Database>, clinicId: string, caseI
   return rows.map((row) => row.study_id);
 }
 
-/** For the surgeon's name in the identified summary. */
-export async function userName(db: Kysely<Database>, clinicId: string, userId: string | null) {
-  if (!userId) return null;
+/** The surgery's surgeon's name, for the identified summary; null when none is recorded. */
+export async function surgeonName(db: Kysely<Database>, clinicId: string, surgeryId: string) {
   const row = await db
-    .selectFrom('users')
-    .select('display_name')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
+    .selectFrom('surgeries as s')
+    .innerJoin('users as u', (join) => onClinicRef(join, 'u.id', 's.surgeon_id'))
+    .select('u.display_name')
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.id', '=', surgeryId)
     .executeTakeFirst();
   return row?.display_name ?? null;
-}
-
-export async function surgeonIdOf(db: Kysely<Database>, clinicId: string, surgeryId: string) {
-  const row = await db
-    .selectFrom('surgeries')
-    .select('surgeon_id')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', surgeryId)
-    .executeTakeFirst();
-  return row?.surgeon_id ?? null;
 }
 
 export async function clinicClock(db: Kysely<Database>, clinicId: string) {
@@ -388,14 +385,7 @@ export async function replaceStudies(
   caseId: string,
   studyIds: readonly string[],
 ): Promise<{ added: string[]; removed: string[] } | undefined> {
-  const open = await db
-    .selectFrom('second_opinions')
-    .select('status')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', caseId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!open || (open.status !== 'requested' && open.status !== 'assigned')) return undefined;
+  if (!(await lockOpenCase(db, clinicId, caseId))) return undefined;
   const before = await caseStudyIds(db, clinicId, caseId);
   const removed = before.filter((id) => !studyIds.includes(id));
   const added = studyIds.filter((id) => !before.includes(id));
@@ -430,12 +420,8 @@ export async function studiesOfCases(
   if (caseIds.length === 0) return [];
   const rows = await db
     .selectFrom('second_opinion_studies as a')
-    .innerJoin('imaging_studies as s', (join) =>
-      join.onRef('s.clinic_id', '=', 'a.clinic_id').onRef('s.id', '=', 'a.study_id'),
-    )
-    .leftJoin('imaging_files as f', (join) =>
-      join.onRef('f.clinic_id', '=', 's.clinic_id').onRef('f.study_id', '=', 's.id'),
-    )
+    .innerJoin('imaging_studies as s', (join) => onClinicRef(join, 's.id', 'a.study_id'))
+    .leftJoin('imaging_files as f', (join) => onClinicRef(join, 'f.study_id', 's.id'))
     .select([
       'a.case_id',
       's.id',
@@ -480,9 +466,7 @@ export async function reviewerStudyAccess(
 ): Promise<{ identified: boolean } | undefined> {
   const rows = await db
     .selectFrom('second_opinion_studies as a')
-    .innerJoin('second_opinions as o', (join) =>
-      join.onRef('o.clinic_id', '=', 'a.clinic_id').onRef('o.id', '=', 'a.case_id'),
-    )
+    .innerJoin('second_opinions as o', (join) => onClinicRef(join, 'o.id', 'a.case_id'))
     .select('o.share_identity')
     .where('a.clinic_id', '=', clinicId)
     .where('a.study_id', '=', studyId)
