@@ -10,7 +10,6 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit } from '../audit/audit.ts';
-import { hashToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import { contactFields, reachable } from '../http/contact.ts';
 import type { AppContext } from '../http/context.ts';
@@ -18,7 +17,7 @@ import { pathId, readJson } from '../http/context.ts';
 import { authorizeClinic } from '../http/guard.ts';
 import { notFound } from '../http/problem.ts';
 import { readQuery } from '../http/query.ts';
-import { limitAttempts } from '../http/rate-limit.ts';
+import { limitVisitor } from '../http/rate-limit.ts';
 import { callers, documentedRoutes } from '../openapi/registry.ts';
 import {
   assignLead,
@@ -56,12 +55,11 @@ async function submit(c: AppContext) {
   const { db, now } = c.get('deps');
   const clinic = slugPattern.test(slug) ? await clinicBySlug(db, slug) : undefined;
   if (!clinic) throw notFound(`A clinic called "${slug}"`);
-  await limitAttempts(
+  await limitVisitor(
     c,
     {
       clinicId: clinic.id,
       bucket: 'candidacy',
-      key: hashToken(c.get('ip') ?? 'unknown'),
       max: candidacyLimit.submissions,
       windowMinutes: candidacyLimit.windowMinutes,
     },

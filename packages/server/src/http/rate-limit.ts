@@ -78,6 +78,21 @@ export async function limitAttempts(
   }
 }
 
+/**
+ * limitAttempts for a visitor (no account): counted per clinic by the caller's address, stored
+ * only as its SHA-256 (candidacy checks, intake requests).
+ */
+export function limitVisitor(
+  c: AppContext,
+  input: { clinicId: string; bucket: string; max: number; windowMinutes: number },
+  detail: string,
+): Promise<void> {
+  const key = createHash('sha256')
+    .update(c.get('ip') ?? 'unknown')
+    .digest('hex');
+  return limitAttempts(c, { ...input, key }, detail);
+}
+
 /** The one counter of a key in a limit's bucket (its primary key). */
 const counter = (clinicId: string, limit: Limit, key: string) => ({
   clinic_id: clinicId,

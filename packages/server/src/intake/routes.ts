@@ -17,7 +17,6 @@ import type { z } from 'zod';
 import { assigneeSchema, requireAssignee } from '../admin/staff.ts';
 import { audit, auditedClinicChange } from '../audit/audit.ts';
 import { mayActInClinic, mayActOnPatient } from '../auth/access.ts';
-import { hashToken } from '../auth/tokens.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from '../http/context.ts';
 import { pathId, readJson, requireActor } from '../http/context.ts';
@@ -25,7 +24,7 @@ import { authorizeClinic, authorizePatient } from '../http/guard.ts';
 import { conflict, forbidden, invalidField, notFound } from '../http/problem.ts';
 import { publicLink } from '../http/public-url.ts';
 import { readQuery } from '../http/query.ts';
-import { limitAttempts } from '../http/rate-limit.ts';
+import { limitVisitor } from '../http/rate-limit.ts';
 import { queueEmail } from '../jobs/outbox.ts';
 import { documentedRoutes } from '../openapi/registry.ts';
 import {
@@ -81,12 +80,11 @@ export const intakeLimit = { submissions: 10, windowMinutes: 60 } as const;
 
 async function createForVisitor(c: AppContext) {
   const clinic = await clinicFromSlug(c);
-  await limitAttempts(
+  await limitVisitor(
     c,
     {
       clinicId: clinic.id,
       bucket: 'intake',
-      key: hashToken(c.get('ip') ?? 'unknown'),
       max: intakeLimit.submissions,
       windowMinutes: intakeLimit.windowMinutes,
     },
