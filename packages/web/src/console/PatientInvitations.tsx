@@ -2,6 +2,7 @@ import type { AppStatus, AppStatusList } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
+import { TableHead } from '../ui/TableHead.tsx';
 import { useT } from './i18n.ts';
 import { StatusNote } from './ui-status.tsx';
 
@@ -58,15 +59,15 @@ export default function PatientInvitations() {
       {rows === null ? null : (
         <table className="table">
           <caption className="visually-hidden">{t('invitations.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('invitations.patient')}</th>
-              <th scope="col">{t('invitations.state')}</th>
-              <th scope="col">{t('invitations.lastSignIn')}</th>
-              <th scope="col">{t('invitations.lastCheckin')}</th>
-              <th scope="col">{t('invitations.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('invitations.patient'),
+              t('invitations.state'),
+              t('invitations.lastSignIn'),
+              t('invitations.lastCheckin'),
+              t('invitations.actions'),
+            ]}
+          />
           <tbody>
             {rows.map((row) => {
               const name = `${row.givenName} ${row.familyName}`;

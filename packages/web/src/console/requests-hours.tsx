@@ -1,6 +1,7 @@
 import type { ClinicHoursDto } from '@lamina/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 import { useT } from './i18n.ts';
 
 /** Opening hours (admins): outside them a call back goes to the first care manager on call. */
@@ -48,14 +49,14 @@ export function ClinicHoursEditor() {
       <p>{t('requests.hoursIntro', { timeZone })}</p>
       <form onSubmit={save}>
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.day')}</th>
-              <th scope="col">{t('requests.isOpen')}</th>
-              <th scope="col">{t('requests.opens')}</th>
-              <th scope="col">{t('requests.closes')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('requests.day'),
+              t('requests.isOpen'),
+              t('requests.opens'),
+              t('requests.closes'),
+            ]}
+          />
           <tbody>
             {days.map((day) => {
               const today = hours[day];

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { type PreparedPhoto, uploadPhoto } from '../lib/photo.ts';
-import { ErrorNote } from '../ui/Form.tsx';
+import { Submit } from '../ui/Form.tsx';
 import { PhotoPicker } from '../ui/PhotoPicker.tsx';
 import { PhotoThumbs, usePhotos } from '../ui/WoundPhotos.tsx';
 
@@ -95,10 +95,7 @@ export default function Messages({ ctx }: { ctx: PatientContext }) {
           />
         </label>
         <PhotoPicker photo={photo} onChange={setPhoto} />
-        <ErrorNote error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('messages.send')}
-        </button>
+        <Submit error={error} busy={busy} label={t('messages.send')} />
       </form>
     </div>
   );

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { Choice } from '../ui/Choice.tsx';
-import { ErrorNote } from '../ui/Form.tsx';
+import { Submit } from '../ui/Form.tsx';
 import { Stmt } from '../ui/Statement.tsx';
 
 type Answers = Record<string, number | string>;
@@ -147,10 +147,7 @@ function PromForm({
           />
         ),
       )}
-      <ErrorNote error={error} />
-      <button type="submit" className="primary big" disabled={busy}>
-        {t('proms.send')}
-      </button>
+      <Submit error={error} busy={busy} className="primary big" label={t('proms.send')} />
     </form>
   );
 }
