@@ -1,6 +1,5 @@
 import type { AlertLevel, OutcomeGroup } from '@lamina/contract';
-import { useEffect, useState } from 'react';
-import { api } from '../lib/api.ts';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { useT } from './i18n.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
@@ -11,14 +10,8 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
 /** The clinic's outcomes by region and procedure, as the API computes them; CSV for the rest. */
 export default function Outcomes() {
   const { t } = useT();
-  const [groups, setGroups] = useState<OutcomeGroup[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api
-      .get<{ groups: OutcomeGroup[] }>('/api/outcomes')
-      .then((r) => setGroups(r.groups))
-      .catch(() => setFailed(true));
-  }, []);
+  const { data, failed } = useLoaded<{ groups: OutcomeGroup[] }>('/api/outcomes');
+  const groups = data?.groups;
   return (
     <div>
       <div className="queue-head">
