@@ -96,6 +96,34 @@ export function ClinicAndEmail({
   );
 }
 
+/** A password: the one in use (to sign in or confirm) or a new one (with the rules as a hint). */
+export function PasswordField({
+  value,
+  onChange,
+  kind,
+  label,
+  hint,
+}: {
+  value: string;
+  onChange(value: string): void;
+  kind: 'current' | 'new';
+  /** The field's words; "Password" unless said. */
+  label?: string;
+  hint?: string;
+}) {
+  const { t } = useT();
+  return (
+    <Field
+      label={label ?? t('signin.password')}
+      type="password"
+      value={value}
+      onChange={onChange}
+      autoComplete={`${kind}-password`}
+      hint={hint}
+    />
+  );
+}
+
 /** "Forgot your password?": a reset link by email (the answer is the same whether the account exists). */
 export function ForgotPassword({ onBack }: { onBack(): void }) {
   const { t } = useT();
@@ -149,12 +177,11 @@ export function ResetPassword() {
         </p>
       ) : (
         <>
-          <Field
+          <PasswordField
+            kind="new"
             label={t('account.newPassword')}
-            type="password"
             value={password}
             onChange={setPassword}
-            autoComplete="new-password"
             hint={t('account.passwordRules')}
           />
           <Submit error={error} busy={busy || !token} label={t('account.savePassword')} />
@@ -194,13 +221,7 @@ export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
           <p>
             <a href={secret.otpauthUri}>{t('account.mfaOpenApp')}</a>
           </p>
-          <Field
-            label={t('signin.password')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="current-password"
-          />
+          <PasswordField kind="current" value={password} onChange={setPassword} />
           <Field
             label={t('signin.totp')}
             value={code}

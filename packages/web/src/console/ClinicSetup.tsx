@@ -1,9 +1,11 @@
 import type { SetupStatus } from '@lamina/contract';
 import { useEffect, useState } from 'react';
+import { languages } from '../i18n/i18n.tsx';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { navigate } from '../lib/router.tsx';
 import { Field, Submit, useSending } from '../ui/Form.tsx';
-import { AccountCard } from './Account.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { AccountCard, PasswordField } from './Account.tsx';
 import { useT } from './i18n.ts';
 
 function problemText(failure: unknown, fallback: string): string {
@@ -83,16 +85,13 @@ export function FirstRunSetup() {
   return (
     <AccountCard title={t('setup.title')} intro={t('setup.intro')} onSubmit={send}>
       {fields(clinicFields)}
-      <label className="field">
-        <span>{t('setup.language')}</span>
-        <select
-          value={form.defaultLanguage}
-          onChange={(e) => set('defaultLanguage')(e.target.value)}
-        >
-          <option value="en">{t('language.en')}</option>
-          <option value="es">{t('language.es')}</option>
-        </select>
-      </label>
+      <SelectField
+        label={t('setup.language')}
+        value={form.defaultLanguage}
+        onChange={set('defaultLanguage')}
+        values={languages}
+        optionLabel={(language) => t(`language.${language}`)}
+      />
       {fields(adminFields)}
       <Submit error={error} busy={busy} label={t('setup.submit')} />
     </AccountCard>
@@ -115,13 +114,7 @@ export function AcceptInvitation({ token }: { token: string }) {
 
   return (
     <AccountCard title={t('invite.title')} intro={t('invite.intro')} onSubmit={send}>
-      <Field
-        label={t('signin.password')}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
-      />
+      <PasswordField kind="new" value={password} onChange={setPassword} />
       <Submit error={error} busy={busy} label={t('invite.submit')} />
     </AccountCard>
   );

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Field, Submit, useSending } from '../ui/Form.tsx';
-import { AccountCard, ClinicAndEmail, ForgotPassword, tooManyTries } from './Account.tsx';
+import {
+  AccountCard,
+  ClinicAndEmail,
+  ForgotPassword,
+  PasswordField,
+  tooManyTries,
+} from './Account.tsx';
 import { useT } from './i18n.ts';
 
 /** Staff sign in with the clinic code, email and password; a second step when TOTP is on. */
@@ -37,13 +43,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
   return (
     <AccountCard title={t('signin.staffTitle')} intro={t('signin.staffIntro')} onSubmit={send}>
       <ClinicAndEmail clinic={clinic} setClinic={setClinic} email={email} setEmail={setEmail} />
-      <Field
-        label={t('signin.password')}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="current-password"
-      />
+      <PasswordField kind="current" value={password} onChange={setPassword} />
       {needsTotp ? (
         <Field
           label={t('signin.totp')}

@@ -7,6 +7,7 @@ import type {
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { SelectField } from '../ui/SelectField.tsx';
 import { useT } from './i18n.ts';
 import {
   ReviewAddendumForm,
@@ -360,16 +361,13 @@ function InsuranceOutcome({ request, act, onRequest }: ActionProps) {
           });
         }}
       >
-        <label className="field">
-          <span>{t('requests.outcome')}</span>
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
-            {outcomes.map((o) => (
-              <option key={o} value={o}>
-                {t(`requests.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('requests.outcome')}
+          value={outcome}
+          onChange={(v) => setOutcome(v as Outcome)}
+          values={outcomes}
+          optionLabel={(o) => t(`requests.outcome.${o}`)}
+        />
         <label className="field">
           <span>{t('requests.outcomeMessage')}</span>
           <textarea rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />
