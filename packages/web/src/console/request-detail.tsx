@@ -8,6 +8,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
 import { SelectField } from '../ui/SelectField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import { useT } from './i18n.ts';
 import {
   ReviewAddendumForm,
@@ -368,10 +369,12 @@ function InsuranceOutcome({ request, act, onRequest }: ActionProps) {
           values={outcomes}
           optionLabel={(o) => t(`requests.outcome.${o}`)}
         />
-        <label className="field">
-          <span>{t('requests.outcomeMessage')}</span>
-          <textarea rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />
-        </label>
+        <TextField
+          label={t('requests.outcomeMessage')}
+          rows={3}
+          value={message}
+          onChange={setMessage}
+        />
         <button type="submit" className="primary">
           {t('requests.recordOutcome')}
         </button>
@@ -428,10 +431,7 @@ function RequestNotes({
           });
         }}
       >
-        <label className="field">
-          <span>{t('requests.addNote')}</span>
-          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        </label>
+        <TextField label={t('requests.addNote')} rows={2} value={note} onChange={setNote} />
         <button type="submit" className="secondary">
           {t('requests.saveNote')}
         </button>

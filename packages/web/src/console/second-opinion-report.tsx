@@ -2,6 +2,7 @@ import type { SecondOpinionReportView } from '@lamina/contract';
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { TextField } from '../ui/TextField.tsx';
 import { AddendumForm as TextAddendum } from './addendum-form.tsx';
 import { dateTime, useT } from './i18n.ts';
 
@@ -157,15 +158,13 @@ export function ReportForm({
       ) : (
         <p>{t('so.fusionNotApplicable')}</p>
       )}
-      <label className="field">
-        <span>{t('so.concerns')}</span>
-        <textarea
-          rows={3}
-          maxLength={4000}
-          value={concerns}
-          onChange={(e) => setConcerns(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('so.concerns')}
+        rows={3}
+        maxLength={4000}
+        value={concerns}
+        onChange={setConcerns}
+      />
       {choice(
         'recommendation',
         'so.recommendation',
