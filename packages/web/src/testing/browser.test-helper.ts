@@ -324,6 +324,14 @@ export async function shortCandidacyCheck(server: Server, page: Page): Promise<v
   await page.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
 }
 
+/** Opens a console screen by its link in the console menu, as a user does. */
+export async function openFromConsoleMenu(page: Page, link: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Console menu' })
+    .getByRole('link', { name: link })
+    .click();
+}
+
 export async function signOutStaff(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL('**/console/signin');
