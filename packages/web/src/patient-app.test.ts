@@ -4,6 +4,7 @@ import {
   noAxeViolations,
   phone,
   screenshot,
+  signInWithCode,
   startBrowserTest,
 } from './testing/browser.test-helper.ts';
 
@@ -62,13 +63,7 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
   await noAxeViolations(page, 'sign-in');
   await screenshot(page, '01-sign-in');
 
-  await page.getByLabel('Clinic code').fill('demo');
-  await page.getByLabel('Your email').fill(email);
-  const since = server.output().length;
-  await page.getByRole('button', { name: 'Send me a code' }).click();
-  const code = await server.code(email, since);
-  await page.getByLabel('6-digit code').fill(code);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWithCode(server, page, email);
 
   await page.getByRole('heading', { name: 'Hello, Rosa' }).waitFor();
   const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
