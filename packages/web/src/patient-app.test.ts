@@ -4,6 +4,7 @@ import {
   noAxeViolations,
   phone,
   screenshot,
+  signInWithCode,
   startBrowserTest,
 } from './testing/browser.test-helper.ts';
 
@@ -62,13 +63,7 @@ test('a demo patient signs in with an emailed code and sees Today', async () => 
   await noAxeViolations(page, 'sign-in');
   await screenshot(page, '01-sign-in');
 
-  await page.getByLabel('Clinic code').fill('demo');
-  await page.getByLabel('Your email').fill(email);
-  const since = server.output().length;
-  await page.getByRole('button', { name: 'Send me a code' }).click();
-  const code = await server.code(email, since);
-  await page.getByLabel('6-digit code').fill(code);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWithCode(server, page, email);
 
   await page.getByRole('heading', { name: 'Hello, Rosa' }).waitFor();
   const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
@@ -326,26 +321,35 @@ test('the candidacy check works end to end without an account and ends with a re
         .getByRole('radio', { name: choice, exact: true })
         .check();
     const next = () => page.getByRole('button', { name: 'Next' }).click();
-    await answer('Where is the problem?', 'Lower back and legs');
-    await next();
-    await answer('Do you have new trouble controlling your bladder or bowels?', 'No');
-    await answer('Do you have new numbness between your legs or around your bottom?', 'No');
-    await answer('Is weakness in your legs or arms getting worse quickly?', 'No');
-    await next();
-    await answer('Does the pain travel down into your leg?', 'Yes');
-    await answer('Is the leg pain worse than the back pain?', 'Yes');
-    await answer('Do you have numbness or tingling in the same place each time?', 'Yes');
-    await answer('Weakness', 'No weakness');
-    await answer('How do the symptoms behave?', 'Mostly the same pattern');
-    await answer('How long have you had them?', '6 to 12 months');
-    await next();
-    await answer('Do standing or walking make it worse?', 'Yes');
-    await answer('Does sitting or bending forward ease it?', 'Yes');
-    await answer('Is walking easier when you lean on a shopping cart?', 'Yes');
-    await answer('Do the symptoms reach above the knee?', 'Yes');
-    await answer('Does calf pain ease when you just stand still?', 'No');
-    await answer('How long can you walk before you must stop?', '5 to 15 minutes');
-    await next();
+    // The first steps, each a list of [question, answer] and then Next.
+    const steps: [question: string, choice: string][][] = [
+      [['Where is the problem?', 'Lower back and legs']],
+      [
+        ['Do you have new trouble controlling your bladder or bowels?', 'No'],
+        ['Do you have new numbness between your legs or around your bottom?', 'No'],
+        ['Is weakness in your legs or arms getting worse quickly?', 'No'],
+      ],
+      [
+        ['Does the pain travel down into your leg?', 'Yes'],
+        ['Is the leg pain worse than the back pain?', 'Yes'],
+        ['Do you have numbness or tingling in the same place each time?', 'Yes'],
+        ['Weakness', 'No weakness'],
+        ['How do the symptoms behave?', 'Mostly the same pattern'],
+        ['How long have you had them?', '6 to 12 months'],
+      ],
+      [
+        ['Do standing or walking make it worse?', 'Yes'],
+        ['Does sitting or bending forward ease it?', 'Yes'],
+        ['Is walking easier when you lean on a shopping cart?', 'Yes'],
+        ['Do the symptoms reach above the knee?', 'Yes'],
+        ['Does calf pain ease when you just stand still?', 'No'],
+        ['How long can you walk before you must stop?', '5 to 15 minutes'],
+      ],
+    ];
+    for (const step of steps) {
+      for (const [question, choice] of step) await answer(question, choice);
+      await next();
+    }
     await page.getByRole('checkbox', { name: 'Walking or errands' }).check();
     await page.getByRole('checkbox', { name: 'Sleep' }).check();
     await page.getByRole('checkbox', { name: 'Physical therapy' }).check();

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { phone, signInDemoStaff, startBrowserTest } from './testing/browser.test-helper.ts';
+import {
+  phone,
+  signInDemoStaff,
+  signInWithCode,
+  startBrowserTest,
+} from './testing/browser.test-helper.ts';
 
 // The web app under the server's Content-Security-Policy, and sign-out forgetting what the device
 // kept. Its own browser: the service worker is allowed here (the other browser tests block it).
@@ -45,13 +50,7 @@ after(async () => {
 async function signInPatient(page: Page, email: string) {
   await page.goto(server.url);
   await page.waitForURL('**/signin');
-  await page.getByLabel('Clinic code').fill('demo');
-  await page.getByLabel('Your email').fill(email);
-  const since = server.output().length;
-  await page.getByRole('button', { name: 'Send me a code' }).click();
-  const code = await server.code(email, since);
-  await page.getByLabel('6-digit code').fill(code);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInWithCode(server, page, email);
   await page.getByRole('heading', { name: /^Hello, / }).waitFor();
 }
 

@@ -1,8 +1,8 @@
 import type { TotpSetup } from '@lamina/contract';
-import { useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { ErrorNote, Field, useSending } from '../ui/Form.tsx';
+import { ErrorNote, Field, Submit, useSending } from '../ui/Form.tsx';
 import { useT } from './i18n.ts';
 
 type T = ReturnType<typeof useT>['t'];
@@ -18,15 +18,19 @@ const fieldLabels: Record<
   code: 'account.field.code',
 };
 
+/** "Too many tries" (a 429): how many minutes to wait when the server said, else the plain words. */
+export function tooManyTries(t: T, failure: ApiError): string {
+  return failure.retryAfterSeconds
+    ? t('account.waitMinutes', {
+        minutes: String(Math.max(1, Math.ceil(failure.retryAfterSeconds / 60))),
+      })
+    : t('signin.tooMany');
+}
+
 /** One message for a failed call: wait time on 429, the server's words otherwise. */
 export function explain(t: T, failure: unknown): string {
   if (failure instanceof NetworkError) return t('signin.offline');
-  if (failure instanceof ApiError && failure.status === 429)
-    return failure.retryAfterSeconds
-      ? t('account.waitMinutes', {
-          minutes: String(Math.max(1, Math.ceil(failure.retryAfterSeconds / 60))),
-        })
-      : t('signin.tooMany');
+  if (failure instanceof ApiError && failure.status === 429) return tooManyTries(t, failure);
   if (failure instanceof ApiError)
     return failure.fields.length > 0
       ? failure.fields
@@ -37,6 +41,87 @@ export function explain(t: T, failure: unknown): string {
           .join(' ')
       : failure.message;
   return t('console.loadError');
+}
+
+/** The console's one-card account forms (sign in, passwords, setup): a title, an intro, the fields. */
+export function AccountCard({
+  title,
+  intro,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  onSubmit(event: FormEvent): void;
+  children: ReactNode;
+}) {
+  return (
+    <form className="card signin" onSubmit={onSubmit} noValidate>
+      <h1>{title}</h1>
+      {intro ? <p>{intro}</p> : null}
+      {children}
+    </form>
+  );
+}
+
+/** The clinic code and email that name a staff account (sign in, "Forgot your password?"). */
+export function ClinicAndEmail({
+  clinic,
+  setClinic,
+  email,
+  setEmail,
+}: {
+  clinic: string;
+  setClinic(value: string): void;
+  email: string;
+  setEmail(value: string): void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <Field
+        label={t('signin.clinic')}
+        value={clinic}
+        onChange={setClinic}
+        autoComplete="organization"
+      />
+      <Field
+        label={t('signin.email')}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        autoComplete="username"
+      />
+    </>
+  );
+}
+
+/** A password: the one in use (to sign in or confirm) or a new one (with the rules as a hint). */
+export function PasswordField({
+  value,
+  onChange,
+  kind,
+  label,
+  hint,
+}: {
+  value: string;
+  onChange(value: string): void;
+  kind: 'current' | 'new';
+  /** The field's words; "Password" unless said. */
+  label?: string;
+  hint?: string;
+}) {
+  const { t } = useT();
+  return (
+    <Field
+      label={label ?? t('signin.password')}
+      type="password"
+      value={value}
+      onChange={onChange}
+      autoComplete={`${kind}-password`}
+      hint={hint}
+    />
+  );
 }
 
 /** "Forgot your password?": a reset link by email (the answer is the same whether the account exists). */
@@ -55,36 +140,20 @@ export function ForgotPassword({ onBack }: { onBack(): void }) {
   });
 
   return (
-    <form className="card signin" onSubmit={send} noValidate>
-      <h1>{t('account.forgotTitle')}</h1>
+    <AccountCard title={t('account.forgotTitle')} onSubmit={send}>
       {sent ? (
         <p role="status">{t('account.resetSent', { email })}</p>
       ) : (
         <>
           <p>{t('account.forgotIntro')}</p>
-          <Field
-            label={t('signin.clinic')}
-            value={clinic}
-            onChange={setClinic}
-            autoComplete="organization"
-          />
-          <Field
-            label={t('signin.email')}
-            type="email"
-            value={email}
-            onChange={setEmail}
-            autoComplete="username"
-          />
-          <ErrorNote error={error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {t('account.sendLink')}
-          </button>
+          <ClinicAndEmail clinic={clinic} setClinic={setClinic} email={email} setEmail={setEmail} />
+          <Submit error={error} busy={busy} label={t('account.sendLink')} />
         </>
       )}
       <button type="button" className="link" onClick={onBack}>
         {t('account.backToSignIn')}
       </button>
-    </form>
+    </AccountCard>
   );
 }
 
@@ -101,29 +170,24 @@ export function ResetPassword() {
   });
 
   return (
-    <form className="card signin" onSubmit={send} noValidate>
-      <h1>{t('account.resetTitle')}</h1>
+    <AccountCard title={t('account.resetTitle')} onSubmit={send}>
       {done ? (
         <p role="status">
           {t('account.resetDone')} <Link href="/console/signin">{t('account.backToSignIn')}</Link>
         </p>
       ) : (
         <>
-          <Field
+          <PasswordField
+            kind="new"
             label={t('account.newPassword')}
-            type="password"
             value={password}
             onChange={setPassword}
-            autoComplete="new-password"
             hint={t('account.passwordRules')}
           />
-          <ErrorNote error={error} />
-          <button type="submit" className="primary" disabled={busy || !token}>
-            {t('account.savePassword')}
-          </button>
+          <Submit error={error} busy={busy || !token} label={t('account.savePassword')} />
         </>
       )}
-    </form>
+    </AccountCard>
   );
 }
 
@@ -147,9 +211,7 @@ export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
   });
 
   return (
-    <form className="card signin" onSubmit={send} noValidate>
-      <h1>{t('account.mfaTitle')}</h1>
-      <p>{t('account.mfaIntro')}</p>
+    <AccountCard title={t('account.mfaTitle')} intro={t('account.mfaIntro')} onSubmit={send}>
       {secret ? (
         <>
           <p>{t('account.mfaKey')}</p>
@@ -159,13 +221,7 @@ export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
           <p>
             <a href={secret.otpauthUri}>{t('account.mfaOpenApp')}</a>
           </p>
-          <Field
-            label={t('signin.password')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="current-password"
-          />
+          <PasswordField kind="current" value={password} onChange={setPassword} />
           <Field
             label={t('signin.totp')}
             value={code}
@@ -184,6 +240,6 @@ export function MfaSetup({ onDone }: { onDone(): Promise<void> }) {
           {t('account.mfaStart')}
         </button>
       )}
-    </form>
+    </AccountCard>
   );
 }

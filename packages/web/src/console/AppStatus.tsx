@@ -36,6 +36,20 @@ export function AppStatusBadge({ row }: { row: AppStatusRow }) {
   );
 }
 
+/** Invites a patient to the app by email or SMS, or sends their invitation again. */
+export function sendInvitation(row: AppStatusRow, channel: 'email' | 'sms'): Promise<unknown> {
+  const base = `/api/patients/${row.patientId}/invitations`;
+  return api.post(row.invitation.state === 'not-invited' ? base : `${base}/resend`, { channel });
+}
+
+/** The server's words for a refused invitation, else the general error. */
+export function invitationFailure(t: ReturnType<typeof useT>['t'], failure: unknown) {
+  return {
+    ok: false,
+    text: failure instanceof ApiError ? failure.message : t('console.loadError'),
+  };
+}
+
 /** The patient page's "App" card: status, last sign-in, and (for those who may) an invitation. */
 export function PatientAppCard({
   patientId,
@@ -57,21 +71,15 @@ export function PatientAppCard({
 
   async function invite(channel: 'email' | 'sms') {
     if (!row) return;
-    const base = `/api/patients/${patientId}/invitations`;
     try {
-      await api.post(row.invitation.state === 'not-invited' ? base : `${base}/resend`, {
-        channel,
-      });
+      await sendInvitation(row, channel);
       setMessage({
         ok: true,
         text: t('invitations.sent', { name: `${row.givenName} ${row.familyName}` }),
       });
       load();
     } catch (failure) {
-      setMessage({
-        ok: false,
-        text: failure instanceof ApiError ? failure.message : t('console.loadError'),
-      });
+      setMessage(invitationFailure(t, failure));
     }
   }
 

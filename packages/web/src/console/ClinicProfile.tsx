@@ -1,6 +1,8 @@
 import type { ClinicProfile as Profile } from '@lamina/contract';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
+import { languages } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
+import { SelectField } from '../ui/SelectField.tsx';
 import { useT } from './i18n.ts';
 import { explainFailure, StatusNote } from './ui-status.tsx';
 
@@ -75,16 +77,13 @@ export function ClinicProfile() {
         {field('phone', t('profile.phone'))}
         {field('emergencyNumber', t('profile.emergency'))}
         {field('timeZone', t('profile.timeZone'))}
-        <label className="field">
-          <span>{t('profile.language')}</span>
-          <select
-            value={form.defaultLanguage}
-            onChange={(e) => setForm({ ...form, defaultLanguage: e.target.value })}
-          >
-            <option value="en">{t('language.en')}</option>
-            <option value="es">{t('language.es')}</option>
-          </select>
-        </label>
+        <SelectField
+          label={t('profile.language')}
+          value={form.defaultLanguage}
+          onChange={(defaultLanguage) => setForm({ ...form, defaultLanguage })}
+          values={languages}
+          optionLabel={(language) => t(`language.${language}`)}
+        />
         <button type="submit" className="primary">
           {t('profile.save')}
         </button>

@@ -1,8 +1,11 @@
 import type { SetupStatus } from '@lamina/contract';
 import { useEffect, useState } from 'react';
+import { languages } from '../i18n/i18n.tsx';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { navigate } from '../lib/router.tsx';
-import { ErrorNote, Field, useSending } from '../ui/Form.tsx';
+import { Field, Submit, useSending } from '../ui/Form.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { AccountCard, PasswordField } from './Account.tsx';
 import { useT } from './i18n.ts';
 
 function problemText(failure: unknown, fallback: string): string {
@@ -26,11 +29,35 @@ export function useSetupNeeded(): boolean | undefined {
   return needed;
 }
 
+type SetupForm = {
+  token: string;
+  name: string;
+  slug: string;
+  timeZone: string;
+  adminName: string;
+  adminEmail: string;
+  password: string;
+  defaultLanguage: string;
+};
+
+/** The first-run text fields, in order (label `setup.<key>`): the clinic's, then its first admin's. */
+const clinicFields = [
+  { key: 'token', autoComplete: 'off' },
+  { key: 'name', autoComplete: 'organization' },
+  { key: 'slug', autoComplete: 'off' },
+  { key: 'timeZone', autoComplete: 'off' },
+] as const;
+const adminFields = [
+  { key: 'adminName', autoComplete: 'name' },
+  { key: 'adminEmail', type: 'email', autoComplete: 'username' },
+  { key: 'password', type: 'password', autoComplete: 'new-password' },
+] as const;
+
 /** First run: the clinic and its first admin, with the one-time setup code from the server log. */
 export function FirstRunSetup() {
   const { t } = useT();
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<SetupForm>({
     token: '',
     name: '',
     slug: '',
@@ -50,64 +77,24 @@ export function FirstRunSetup() {
     location.reload();
   });
 
+  const fields = (list: typeof clinicFields | typeof adminFields) =>
+    list.map(({ key, ...input }) => (
+      <Field key={key} label={t(`setup.${key}`)} {...input} value={form[key]} onChange={set(key)} />
+    ));
+
   return (
-    <form className="card signin" onSubmit={send} noValidate>
-      <h1>{t('setup.title')}</h1>
-      <p>{t('setup.intro')}</p>
-      <Field
-        label={t('setup.token')}
-        value={form.token}
-        onChange={set('token')}
-        autoComplete="off"
+    <AccountCard title={t('setup.title')} intro={t('setup.intro')} onSubmit={send}>
+      {fields(clinicFields)}
+      <SelectField
+        label={t('setup.language')}
+        value={form.defaultLanguage}
+        onChange={set('defaultLanguage')}
+        values={languages}
+        optionLabel={(language) => t(`language.${language}`)}
       />
-      <Field
-        label={t('setup.name')}
-        value={form.name}
-        onChange={set('name')}
-        autoComplete="organization"
-      />
-      <Field label={t('setup.slug')} value={form.slug} onChange={set('slug')} autoComplete="off" />
-      <Field
-        label={t('setup.timeZone')}
-        value={form.timeZone}
-        onChange={set('timeZone')}
-        autoComplete="off"
-      />
-      <label className="field">
-        <span>{t('setup.language')}</span>
-        <select
-          value={form.defaultLanguage}
-          onChange={(e) => set('defaultLanguage')(e.target.value)}
-        >
-          <option value="en">{t('language.en')}</option>
-          <option value="es">{t('language.es')}</option>
-        </select>
-      </label>
-      <Field
-        label={t('setup.adminName')}
-        value={form.adminName}
-        onChange={set('adminName')}
-        autoComplete="name"
-      />
-      <Field
-        label={t('setup.adminEmail')}
-        type="email"
-        value={form.adminEmail}
-        onChange={set('adminEmail')}
-        autoComplete="username"
-      />
-      <Field
-        label={t('setup.password')}
-        type="password"
-        value={form.password}
-        onChange={set('password')}
-        autoComplete="new-password"
-      />
-      <ErrorNote error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {t('setup.submit')}
-      </button>
-    </form>
+      {fields(adminFields)}
+      <Submit error={error} busy={busy} label={t('setup.submit')} />
+    </AccountCard>
   );
 }
 
@@ -126,20 +113,9 @@ export function AcceptInvitation({ token }: { token: string }) {
   });
 
   return (
-    <form className="card signin" onSubmit={send} noValidate>
-      <h1>{t('invite.title')}</h1>
-      <p>{t('invite.intro')}</p>
-      <Field
-        label={t('signin.password')}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
-      />
-      <ErrorNote error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {t('invite.submit')}
-      </button>
-    </form>
+    <AccountCard title={t('invite.title')} intro={t('invite.intro')} onSubmit={send}>
+      <PasswordField kind="new" value={password} onChange={setPassword} />
+      <Submit error={error} busy={busy} label={t('invite.submit')} />
+    </AccountCard>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
 import { useT } from './i18n.ts';
 import { explainFailure } from './ui-status.tsx';
+import { DataTable } from './ui-table.tsx';
 
 const dateFormats = ['YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const;
 
@@ -98,42 +99,31 @@ export default function ImportPatients() {
                   errors: report.counts.errors,
                 })}
           </h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.row')}</th>
-                  <th scope="col">{t('import.name')}</th>
-                  <th scope="col">{t('import.result')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((row) => (
-                  <tr key={row.row} data-testid="import-row">
-                    <td>{row.row}</td>
-                    <td>
-                      {row.patientId ? (
-                        <Link href={`/console/patients/${row.patientId}`}>{row.name}</Link>
-                      ) : (
-                        row.name
-                      )}
-                    </td>
-                    <td>
-                      {row.status === 'error' ? (
-                        <span className="error" lang="en">
-                          {row.errors.join('; ')}
-                        </span>
-                      ) : (
-                        t(
-                          `import.status.${row.status === 'new' && report.enrolled ? 'enrolled' : row.status}` as ConsoleKey,
-                        )
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('import.row'), t('import.name'), t('import.result')]}>
+            {report.rows.map((row) => (
+              <tr key={row.row} data-testid="import-row">
+                <td>{row.row}</td>
+                <td>
+                  {row.patientId ? (
+                    <Link href={`/console/patients/${row.patientId}`}>{row.name}</Link>
+                  ) : (
+                    row.name
+                  )}
+                </td>
+                <td>
+                  {row.status === 'error' ? (
+                    <span className="error" lang="en">
+                      {row.errors.join('; ')}
+                    </span>
+                  ) : (
+                    t(
+                      `import.status.${row.status === 'new' && report.enrolled ? 'enrolled' : row.status}` as ConsoleKey,
+                    )
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </div>

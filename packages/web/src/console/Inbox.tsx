@@ -2,37 +2,33 @@ import type { Assignee, Lead, StaffMember, UnreadInbox } from '@lamina/contract'
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { dateTime, useT } from './i18n.ts';
 import { can } from './types.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
-type Unread = UnreadInbox['patients'][number];
-
 /** Patient messages waiting to be read, oldest first, and people asking about surgery (leads). */
 export default function Inbox({ me }: { me: Me }) {
   const { t } = useT();
   const allowed = can(me.role);
-  const [unread, setUnread] = useState<{ patients: Unread[]; total: number } | null>(null);
-  const [failed, setFailed] = useState(false);
+  const {
+    data: unread,
+    failed: unreadFailed,
+    reload: loadUnread,
+  } = useLoaded<UnreadInbox>('/api/messages/unread');
+  const [staffFailed, setStaffFailed] = useState(false);
+  const failed = unreadFailed || staffFailed;
   const [error, setError] = useState<string | null>(null);
   const [mineOnly, setMineOnly] = useState(false);
   const [staff, setStaff] = useState<StaffMember[]>([]);
-  const loadUnread = useCallback(async () => {
-    try {
-      setUnread(await api.get<UnreadInbox>('/api/messages/unread'));
-    } catch {
-      setFailed(true);
-    }
-  }, []);
   useEffect(() => {
-    void loadUnread();
     if (allowed.assignInbox)
       api
         .get<{ staff: StaffMember[] }>('/api/clinic/staff')
         .then((s) => setStaff(s.staff.filter((m) => !m.disabled)))
-        .catch(() => setFailed(true));
-  }, [loadUnread, allowed.assignInbox]);
+        .catch(() => setStaffFailed(true));
+  }, [allowed.assignInbox]);
   const fail = (failure: unknown) =>
     setError(failure instanceof ApiError ? failure.message : t('console.loadError'));
   const shown = (unread?.patients ?? []).filter((p) => !mineOnly || p.assignee?.id === me.userId);

@@ -1,6 +1,5 @@
 import type { AlertLevel, OutcomeGroup } from '@lamina/contract';
-import { useEffect, useState } from 'react';
-import { api } from '../lib/api.ts';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { useT } from './i18n.ts';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
@@ -8,17 +7,40 @@ import { DataTable } from './ui-table.tsx';
 const levels: AlertLevel[] = ['emergency', 'urgent', 'contact'];
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
+/** A table by PROM timepoint: how many of how many were counted (`counted`), and that share. */
+function ByTimepoint({
+  caption,
+  counted,
+  share,
+  rows,
+}: {
+  caption: string;
+  counted: string;
+  share: string;
+  /** Per timepoint: [timepoint, counted, out of, share]. */
+  rows: [timepoint: string, count: number, of: number, share: number | null][];
+}) {
+  const { t } = useT();
+  return (
+    <DataTable columns={[t('outcomes.timepoint'), counted, share]} caption={caption}>
+      {rows.map(([timepoint, count, of, rate]) => (
+        <tr key={timepoint}>
+          <th scope="row">{t(`timepoint.${timepoint}` as 'timepoint.baseline')}</th>
+          <td>
+            {count} / {of}
+          </td>
+          <td>{pct(rate)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
 /** The clinic's outcomes by region and procedure, as the API computes them; CSV for the rest. */
 export default function Outcomes() {
   const { t } = useT();
-  const [groups, setGroups] = useState<OutcomeGroup[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api
-      .get<{ groups: OutcomeGroup[] }>('/api/outcomes')
-      .then((r) => setGroups(r.groups))
-      .catch(() => setFailed(true));
-  }, []);
+  const { data, failed } = useLoaded<{ groups: OutcomeGroup[] }>('/api/outcomes');
+  const groups = data?.groups;
   return (
     <div>
       <div className="queue-head">
@@ -44,34 +66,18 @@ export default function Outcomes() {
               {t('outcomes.patientWeeks', { weeks: g.patientWeeks })} ·{' '}
               <strong>{t('outcomes.overdue', { count: g.overdue })}</strong>
             </p>
-            <DataTable
-              columns={[t('outcomes.timepoint'), t('outcomes.completed'), t('outcomes.rate')]}
+            <ByTimepoint
               caption={t('outcomes.promCompletion')}
-            >
-              {g.promCompletion.map((p) => (
-                <tr key={p.timepoint}>
-                  <th scope="row">{t(`timepoint.${p.timepoint}` as 'timepoint.baseline')}</th>
-                  <td>
-                    {p.completed} / {p.opened}
-                  </td>
-                  <td>{pct(p.rate)}</td>
-                </tr>
-              ))}
-            </DataTable>
-            <DataTable
-              columns={[t('outcomes.timepoint'), t('outcomes.improved'), t('outcomes.share')]}
+              counted={t('outcomes.completed')}
+              share={t('outcomes.rate')}
+              rows={g.promCompletion.map((p) => [p.timepoint, p.completed, p.opened, p.rate])}
+            />
+            <ByTimepoint
               caption={t('outcomes.mcid')}
-            >
-              {g.mcid.map((m) => (
-                <tr key={m.timepoint}>
-                  <th scope="row">{t(`timepoint.${m.timepoint}` as 'timepoint.baseline')}</th>
-                  <td>
-                    {m.improved} / {m.measured}
-                  </td>
-                  <td>{pct(m.share)}</td>
-                </tr>
-              ))}
-            </DataTable>
+              counted={t('outcomes.improved')}
+              share={t('outcomes.share')}
+              rows={g.mcid.map((m) => [m.timepoint, m.improved, m.measured, m.share])}
+            />
             <DataTable
               columns={[t('outcomes.level'), t('outcomes.per100'), t('outcomes.medianAck')]}
               caption={t('outcomes.alerts')}

@@ -1,11 +1,5 @@
 import type { RecoveryPlan } from '@lamina/pathway';
-import {
-  type Dispatch,
-  type FormEvent,
-  type InputHTMLAttributes,
-  type SetStateAction,
-  useState,
-} from 'react';
+import { type Dispatch, type FormEvent, type SetStateAction, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { milestoneText, restrictionText, titleText } from '../lib/plan-text.ts';
 import { ErrorNote } from '../ui/Form.tsx';
@@ -13,6 +7,7 @@ import { useT } from './i18n.ts';
 import { type LiftMode, RestrictionFields, type RestrictionInput } from './restriction-fields.tsx';
 import type { Offset, Overrides } from './types.ts';
 import { RestrictionLifts, SurgeonBadge } from './ui-badge.tsx';
+import { InlineField } from './ui-field.tsx';
 import { explainFailure } from './ui-status.tsx';
 
 interface RestrictionForm extends RestrictionInput {
@@ -23,19 +18,6 @@ interface RestrictionForm extends RestrictionInput {
 function patcher<F>(set: Dispatch<SetStateAction<Record<string, F>>>) {
   return (id: string, patch: Partial<F>) =>
     set((all) => ({ ...all, [id]: { ...(all[id] as F), ...patch } }));
-}
-
-/** A labelled input on one line with its label. */
-function InlineField({
-  label,
-  ...input
-}: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <label className="field inline">
-      <span>{label}</span>
-      <input {...input} />
-    </label>
-  );
 }
 
 function weeksOf(offset: Offset | undefined): string {

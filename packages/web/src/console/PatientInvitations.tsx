@@ -1,23 +1,27 @@
 import type { AppStatus, AppStatusList } from '@lamina/contract';
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../lib/api.ts';
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import { api } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { useT } from './i18n.ts';
+import { TableHead } from '../ui/TableHead.tsx';
+import { invitationFailure, sendInvitation } from './AppStatus.tsx';
+import { dateTime, useT } from './i18n.ts';
 import { StatusNote } from './ui-status.tsx';
 
 type Row = AppStatus;
+
+/** What can be done on a row: invite (or invite again) by email or SMS, and revoke an open invitation. */
+const rowActions = [
+  { action: 'email', words: 'invitations.byEmail', label: 'invitations.byEmailFor' },
+  { action: 'sms', words: 'invitations.bySms', label: 'invitations.bySmsFor' },
+  { action: 'revoke', words: 'invitations.revoke', label: 'invitations.revokeFor' },
+] as const;
 
 /** Who is invited to the app, who has signed in (and when last), who has never checked in. */
 export default function PatientInvitations() {
   const { t, lang } = useT();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const when = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
-          new Date(iso),
-        )
-      : t('invitations.never');
+  const when = (iso: string | null) => (iso ? dateTime(iso, lang) : t('invitations.never'));
 
   const load = useCallback(() => {
     api
@@ -28,13 +32,10 @@ export default function PatientInvitations() {
   useEffect(load, [load]);
 
   async function act(row: Row, action: 'email' | 'sms' | 'revoke') {
-    const base = `/api/patients/${row.patientId}/invitations`;
     try {
-      if (action === 'revoke') await api.post(`${base}/revoke`, {});
-      else
-        await api.post(row.invitation.state === 'not-invited' ? base : `${base}/resend`, {
-          channel: action,
-        });
+      if (action === 'revoke')
+        await api.post(`/api/patients/${row.patientId}/invitations/revoke`, {});
+      else await sendInvitation(row, action);
       setMessage({
         ok: true,
         text: t(action === 'revoke' ? 'invitations.revoked' : 'invitations.sent', {
@@ -43,10 +44,7 @@ export default function PatientInvitations() {
       });
       load();
     } catch (failure) {
-      setMessage({
-        ok: false,
-        text: failure instanceof ApiError ? failure.message : t('console.loadError'),
-      });
+      setMessage(invitationFailure(t, failure));
     }
   }
 
@@ -58,15 +56,15 @@ export default function PatientInvitations() {
       {rows === null ? null : (
         <table className="table">
           <caption className="visually-hidden">{t('invitations.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('invitations.patient')}</th>
-              <th scope="col">{t('invitations.state')}</th>
-              <th scope="col">{t('invitations.lastSignIn')}</th>
-              <th scope="col">{t('invitations.lastCheckin')}</th>
-              <th scope="col">{t('invitations.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('invitations.patient'),
+              t('invitations.state'),
+              t('invitations.lastSignIn'),
+              t('invitations.lastCheckin'),
+              t('invitations.actions'),
+            ]}
+          />
           <tbody>
             {rows.map((row) => {
               const name = `${row.givenName} ${row.familyName}`;
@@ -86,29 +84,19 @@ export default function PatientInvitations() {
                     {row.neverCheckedIn ? t('invitations.neverCheckedIn') : when(row.lastCheckinAt)}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      onClick={() => void act(row, 'email')}
-                      aria-label={t('invitations.byEmailFor', { name })}
-                    >
-                      {t('invitations.byEmail')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      onClick={() => void act(row, 'sms')}
-                      aria-label={t('invitations.bySmsFor', { name })}
-                    >
-                      {t('invitations.bySms')}
-                    </button>{' '}
-                    {row.invitation.state === 'invited' ? (
-                      <button
-                        type="button"
-                        onClick={() => void act(row, 'revoke')}
-                        aria-label={t('invitations.revokeFor', { name })}
-                      >
-                        {t('invitations.revoke')}
-                      </button>
-                    ) : null}
+                    {rowActions
+                      .filter((a) => a.action !== 'revoke' || row.invitation.state === 'invited')
+                      .map(({ action, words, label }) => (
+                        <Fragment key={action}>
+                          <button
+                            type="button"
+                            onClick={() => void act(row, action)}
+                            aria-label={t(label, { name })}
+                          >
+                            {t(words)}
+                          </button>{' '}
+                        </Fragment>
+                      ))}
                   </td>
                 </tr>
               );

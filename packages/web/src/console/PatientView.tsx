@@ -15,6 +15,7 @@ import { titleText } from '../lib/plan-text.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
 import { ErrorNote } from '../ui/Form.tsx';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import { PhotoThumbs, usePhotos, type WoundPhoto } from '../ui/WoundPhotos.tsx';
 import { PatientAppCard } from './AppStatus.tsx';
 import { ExerciseAdherence } from './exercise-adherence.tsx';
@@ -439,10 +440,7 @@ function Thread({ patientId, photos }: { patientId: string; photos: WoundPhoto[]
           }
         }}
       >
-        <label className="field">
-          <span>{t('patient.reply')}</span>
-          <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
-        </label>
+        <TextField label={t('patient.reply')} rows={3} value={body} onChange={setBody} />
         <button type="submit" className="primary">
           {t('patient.send')}
         </button>

@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
 import { Link } from '../lib/router.tsx';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { AppStatusBadge, type AppStatusRow } from './AppStatus.tsx';
 import { useT } from './i18n.ts';
+import { InlineField } from './ui-field.tsx';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
@@ -18,15 +20,9 @@ export default function Patients({
   appStatus?: boolean;
 }) {
   const { t, date } = useT();
-  const [patients, setPatients] = useState<PatientListItem[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { data, failed } = useLoaded<{ patients: PatientListItem[] }>('/api/patients');
+  const patients = data?.patients;
   const [filter, setFilter] = useState('');
-  useEffect(() => {
-    api
-      .get<{ patients: PatientListItem[] }>('/api/patients')
-      .then((r) => setPatients(r.patients))
-      .catch(() => setFailed(true));
-  }, []);
   const [status, setStatus] = useState<Map<string, AppStatusRow> | null>(null);
   useEffect(() => {
     if (!appStatus) return;
@@ -48,10 +44,12 @@ export default function Patients({
           <Link href="/console/patients/import">{t('enrol.importLink')}</Link>
         </p>
       ) : null}
-      <label className="field inline">
-        <span>{t('patients.find')}</span>
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      </label>
+      <InlineField
+        label={t('patients.find')}
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       {failed ? <p role="alert">{t('console.loadError')}</p> : null}
       {!patients && !failed ? <Loading /> : null}
       {patients ? (

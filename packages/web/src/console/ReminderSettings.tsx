@@ -8,6 +8,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { explain } from './Account.tsx';
 import { useT } from './i18n.ts';
+import { InlineField } from './ui-field.tsx';
 import { Loading } from './ui-loading.tsx';
 import { StatusNote } from './ui-status.tsx';
 
@@ -31,6 +32,20 @@ const toForm = (s: Settings): Form => ({
   missed: String(s.missedDaysForWorklist),
   until: String(s.worklistUntilDay),
 });
+
+/** A whole-number input within the range the server accepts. */
+const wholeNumber = (min: number, max: number) =>
+  ({ type: 'number', min, max, inputMode: 'numeric' }) as const;
+/** The fields of one cadence step, of the quiet hours and of the worklist thresholds (labels `reminderSettings.*`). */
+const cadenceFields = [
+  { key: 'untilDay', min: 0, max: 730 },
+  { key: 'everyDays', min: 1, max: 60 },
+] as const;
+const quietFields = ['quietStart', 'quietEnd', 'sendAfter'] as const;
+const worklistFields = [
+  { key: 'missed', label: 'reminderSettings.missedDays', min: 1, max: 14 },
+  { key: 'until', label: 'reminderSettings.worklistUntilDay', min: 1, max: 365 },
+] as const;
 
 const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
 
@@ -134,30 +149,16 @@ export function ReminderSettings() {
           {form.cadence.map((step, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the steps are positions in an ordered list
             <li key={index}>
-              <label className="field inline">
-                <span>{t('reminderSettings.untilDay')}</span>
-                <input
-                  type="number"
-                  min={0}
-                  max={730}
-                  inputMode="numeric"
-                  value={step.untilDay}
-                  aria-label={`${t('reminderSettings.step', { n: index + 1 })}: ${t('reminderSettings.untilDay')}`}
-                  onChange={(e) => setStep(index, 'untilDay', e.target.value)}
+              {cadenceFields.map(({ key, min, max }) => (
+                <InlineField
+                  key={key}
+                  label={t(`reminderSettings.${key}`)}
+                  {...wholeNumber(min, max)}
+                  value={step[key]}
+                  aria-label={`${t('reminderSettings.step', { n: index + 1 })}: ${t(`reminderSettings.${key}`)}`}
+                  onChange={(e) => setStep(index, key, e.target.value)}
                 />
-              </label>
-              <label className="field inline">
-                <span>{t('reminderSettings.everyDays')}</span>
-                <input
-                  type="number"
-                  min={1}
-                  max={60}
-                  inputMode="numeric"
-                  value={step.everyDays}
-                  aria-label={`${t('reminderSettings.step', { n: index + 1 })}: ${t('reminderSettings.everyDays')}`}
-                  onChange={(e) => setStep(index, 'everyDays', e.target.value)}
-                />
-              </label>
+              ))}
               <button
                 type="button"
                 className="secondary small"
@@ -185,55 +186,27 @@ export function ReminderSettings() {
       <fieldset>
         <legend>{t('reminderSettings.quiet')}</legend>
         <p className="hint">{t('reminderSettings.quietHint')}</p>
-        <label className="field inline">
-          <span>{t('reminderSettings.quietStart')}</span>
-          <input
+        {quietFields.map((key) => (
+          <InlineField
+            key={key}
+            label={t(`reminderSettings.${key}`)}
             type="time"
-            value={form.quietStart}
-            onChange={(e) => setForm({ ...form, quietStart: e.target.value })}
+            value={form[key]}
+            onChange={(e) => setForm({ ...form, [key]: e.target.value })}
           />
-        </label>
-        <label className="field inline">
-          <span>{t('reminderSettings.quietEnd')}</span>
-          <input
-            type="time"
-            value={form.quietEnd}
-            onChange={(e) => setForm({ ...form, quietEnd: e.target.value })}
-          />
-        </label>
-        <label className="field inline">
-          <span>{t('reminderSettings.sendAfter')}</span>
-          <input
-            type="time"
-            value={form.sendAfter}
-            onChange={(e) => setForm({ ...form, sendAfter: e.target.value })}
-          />
-        </label>
+        ))}
       </fieldset>
       <fieldset>
         <legend>{t('reminderSettings.worklist')}</legend>
-        <label className="field inline">
-          <span>{t('reminderSettings.missedDays')}</span>
-          <input
-            type="number"
-            min={1}
-            max={14}
-            inputMode="numeric"
-            value={form.missed}
-            onChange={(e) => setForm({ ...form, missed: e.target.value })}
+        {worklistFields.map(({ key, label, min, max }) => (
+          <InlineField
+            key={key}
+            label={t(label)}
+            {...wholeNumber(min, max)}
+            value={form[key]}
+            onChange={(e) => setForm({ ...form, [key]: e.target.value })}
           />
-        </label>
-        <label className="field inline">
-          <span>{t('reminderSettings.worklistUntilDay')}</span>
-          <input
-            type="number"
-            min={1}
-            max={365}
-            inputMode="numeric"
-            value={form.until}
-            onChange={(e) => setForm({ ...form, until: e.target.value })}
-          />
-        </label>
+        ))}
         {Number.isInteger(missed) && Number.isInteger(until) ? (
           <p className="hint" data-testid="worklist-summary">
             {t('reminderSettings.summary', { missed, until })}

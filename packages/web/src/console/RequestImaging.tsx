@@ -1,6 +1,7 @@
 import type { StaffRequestImaging } from '@lamina/contract';
 import { useEffect, useState } from 'react';
-import { DocumentLink, studyDate, ViewStudy } from '../imaging/study-parts.tsx';
+import { studyLine } from '../imaging/study-line.ts';
+import { DocumentLink, ViewStudy } from '../imaging/study-parts.tsx';
 import { api } from '../lib/api.ts';
 import { useT } from './i18n.ts';
 
@@ -22,7 +23,11 @@ export function RequestImaging({ requestId }: { requestId: string }) {
       .catch(() => setFailed(true));
   }, [requestId]);
 
-  const date = (iso: string | null) => studyDate(lang, iso, t('requests.imagingNoDate'));
+  const words = {
+    lang,
+    unknown: t('requests.imagingUnknown'),
+    noDate: t('requests.imagingNoDate'),
+  };
   const empty = attached && attached.studies.length === 0 && attached.documents.length === 0;
 
   return (
@@ -35,15 +40,7 @@ export function RequestImaging({ requestId }: { requestId: string }) {
           {attached.studies.map((study) => (
             <li key={study.id}>
               {study.description ? <strong>{study.description} </strong> : null}
-              <span>
-                {t('requests.imagingStudy', {
-                  modality: study.modality ?? t('requests.imagingUnknown'),
-                  bodyPart: study.bodyPart ?? t('requests.imagingUnknown'),
-                  date: date(study.studyDate),
-                  series: study.seriesCount,
-                  images: study.imageCount,
-                })}
-              </span>{' '}
+              <span>{t('requests.imagingStudy', studyLine(study, words))}</span>{' '}
               <ViewStudy
                 studyId={study.id}
                 open={open}

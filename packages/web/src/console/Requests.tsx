@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../lib/api.ts';
 import { api } from '../lib/api.ts';
+import { SelectField } from '../ui/SelectField.tsx';
 import { duration, useT } from './i18n.ts';
 import { RequestDetail } from './request-detail.tsx';
 import { type Kind, kinds, type RequestRow, type Status, statuses } from './request-types.ts';
@@ -58,29 +59,25 @@ export default function Requests({ me }: { me: Me }) {
       <h1>{t(reviewsOnly ? 'requests.reviewsTitle' : 'requests.title')}</h1>
       <p>{t(reviewsOnly ? 'requests.reviewsIntro' : 'requests.intro')}</p>
       <div className="row">
-        <label className="field inline">
-          <span>{t('requests.filterStatus')}</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-            <option value="">{t('requests.all')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`requests.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          inline
+          label={t('requests.filterStatus')}
+          value={status}
+          onChange={(v) => setStatus(v as Status | '')}
+          values={statuses}
+          optionLabel={(s) => t(`requests.status.${s}`)}
+          empty={{ label: t('requests.all') }}
+        />
         {reviewsOnly ? null : (
-          <label className="field inline">
-            <span>{t('requests.filterKind')}</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
-              <option value="">{t('requests.all')}</option>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`requests.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            inline
+            label={t('requests.filterKind')}
+            value={kind}
+            onChange={(v) => setKind(v as Kind | '')}
+            values={kinds}
+            optionLabel={(k) => t(`requests.kind.${k}`)}
+            empty={{ label: t('requests.all') }}
+          />
         )}
       </div>
       {failed ? <p role="alert">{t('console.loadError')}</p> : null}

@@ -7,10 +7,12 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { ApiError, api, type Me } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { dateTime, duration, useT } from './i18n.ts';
 import { AddendumForm, ReportForm, ReportView } from './second-opinion-report.tsx';
 import { CaseScans } from './second-opinion-scans.tsx';
 import { CaseSummary } from './second-opinion-summary.tsx';
+import { InlineField } from './ui-field.tsx';
 import { Loading } from './ui-loading.tsx';
 import { DataTable } from './ui-table.tsx';
 
@@ -141,16 +143,14 @@ function ReportDays() {
   }
   return (
     <form className="inline-form" onSubmit={save}>
-      <label className="field inline">
-        <span>{t('so.daysLabel')}</span>
-        <input
-          type="number"
-          min={1}
-          max={20}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-        />
-      </label>{' '}
+      <InlineField
+        label={t('so.daysLabel')}
+        type="number"
+        min={1}
+        max={20}
+        value={days}
+        onChange={(e) => setDays(e.target.value)}
+      />{' '}
       <button type="submit" className="secondary small">
         {t('so.daysSave')}
       </button>
@@ -218,18 +218,9 @@ function AssignReviewer({
 
 function CaseDetail({ me, caseId }: { me: Me; caseId: string }) {
   const { t, date } = useT();
-  const [item, setItem] = useState<SecondOpinionCase | null>(null);
-  const [failed, setFailed] = useState(false);
-  const load = useCallback(async () => {
-    try {
-      setItem((await api.get<{ case: SecondOpinionCase }>(`/api/second-opinions/${caseId}`)).case);
-    } catch {
-      setFailed(true);
-    }
-  }, [caseId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loaded = useLoaded<{ case: SecondOpinionCase }>(`/api/second-opinions/${caseId}`);
+  const { failed, reload: load } = loaded;
+  const item = loaded.data?.case;
 
   if (failed) return <p role="alert">{t('console.loadError')}</p>;
   if (!item) return <Loading />;

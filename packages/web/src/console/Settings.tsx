@@ -6,6 +6,7 @@ import { useT } from './i18n.ts';
 import { ReminderSettings } from './ReminderSettings.tsx';
 import { SmartClients } from './SmartClients.tsx';
 import { TeamInvite } from './TeamInvite.tsx';
+import { InlineField } from './ui-field.tsx';
 import { Loading } from './ui-loading.tsx';
 import { explainFailure, StatusNote } from './ui-status.tsx';
 
@@ -137,17 +138,15 @@ export default function Settings() {
           {levels.map((level) => (
             <fieldset key={level} className="deadline">
               <legend>{t(`settings.level.${level}`)}</legend>
-              <label className="field inline">
-                <span>{t('settings.within')}</span>
-                <input
-                  type="number"
-                  min={1}
-                  value={form[level].value}
-                  onChange={(e) =>
-                    setForm({ ...form, [level]: { ...form[level], value: e.target.value } })
-                  }
-                />
-              </label>
+              <InlineField
+                label={t('settings.within')}
+                type="number"
+                min={1}
+                value={form[level].value}
+                onChange={(e) =>
+                  setForm({ ...form, [level]: { ...form[level], value: e.target.value } })
+                }
+              />
               <label className="field inline">
                 <span>{t('settings.unit')}</span>
                 <select

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
-import { ErrorNote, Field, useSending } from '../ui/Form.tsx';
-import { ForgotPassword } from './Account.tsx';
+import { Field, Submit, useSending } from '../ui/Form.tsx';
+import {
+  AccountCard,
+  ClinicAndEmail,
+  ForgotPassword,
+  PasswordField,
+  tooManyTries,
+} from './Account.tsx';
 import { useT } from './i18n.ts';
 
 /** Staff sign in with the clinic code, email and password; a second step when TOTP is on. */
@@ -18,12 +24,7 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
       setNeedsTotp(true);
       return t('signin.totpNeeded');
     }
-    if (failure instanceof ApiError && failure.status === 429)
-      return failure.retryAfterSeconds
-        ? t('account.waitMinutes', {
-            minutes: String(Math.max(1, Math.ceil(failure.retryAfterSeconds / 60))),
-          })
-        : t('signin.tooMany');
+    if (failure instanceof ApiError && failure.status === 429) return tooManyTries(t, failure);
     if (failure instanceof NetworkError) return t('signin.offline');
     if (failure instanceof ApiError) return failure.message;
     return t('console.loadError');
@@ -40,29 +41,9 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
 
   if (forgot) return <ForgotPassword onBack={() => setForgot(false)} />;
   return (
-    <form className="card signin" onSubmit={send} noValidate>
-      <h1>{t('signin.staffTitle')}</h1>
-      <p>{t('signin.staffIntro')}</p>
-      <Field
-        label={t('signin.clinic')}
-        value={clinic}
-        onChange={setClinic}
-        autoComplete="organization"
-      />
-      <Field
-        label={t('signin.email')}
-        type="email"
-        value={email}
-        onChange={setEmail}
-        autoComplete="username"
-      />
-      <Field
-        label={t('signin.password')}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="current-password"
-      />
+    <AccountCard title={t('signin.staffTitle')} intro={t('signin.staffIntro')} onSubmit={send}>
+      <ClinicAndEmail clinic={clinic} setClinic={setClinic} email={email} setEmail={setEmail} />
+      <PasswordField kind="current" value={password} onChange={setPassword} />
       {needsTotp ? (
         <Field
           label={t('signin.totp')}
@@ -73,13 +54,10 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
           onChange={setTotp}
         />
       ) : null}
-      <ErrorNote error={error} />
-      <button type="submit" className="primary" disabled={busy}>
-        {t('signin.submit')}
-      </button>
+      <Submit error={error} busy={busy} label={t('signin.submit')} />
       <button type="button" className="link" onClick={() => setForgot(true)}>
         {t('signin.forgot')}
       </button>
-    </form>
+    </AccountCard>
   );
 }

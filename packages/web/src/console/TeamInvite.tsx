@@ -1,6 +1,7 @@
 import type { StaffMember } from '@lamina/contract';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
+import { SelectField } from '../ui/SelectField.tsx';
 import { useT } from './i18n.ts';
 import { explainFailure, StatusNote } from './ui-status.tsx';
 
@@ -65,16 +66,13 @@ export function TeamInvite() {
             onChange={(e) => setForm({ ...form, email: e.target.value })}
           />
         </label>
-        <label className="field">
-          <span>{t('team.role')}</span>
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('team.role')}
+          value={form.role}
+          onChange={(role) => setForm({ ...form, role })}
+          values={roles}
+          optionLabel={(role) => t(`role.${role}`)}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {t('team.invite')}
         </button>

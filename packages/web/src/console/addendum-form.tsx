@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../lib/api.ts';
 import { ErrorNote } from '../ui/Form.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import { useT } from './i18n.ts';
 
 /**
@@ -35,15 +36,7 @@ export function AddendumForm({
   }
   return (
     <form className="card" onSubmit={submit}>
-      <label className="field">
-        <span>{label}</span>
-        <textarea
-          rows={3}
-          maxLength={maxLength}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
+      <TextField label={label} rows={3} maxLength={maxLength} value={text} onChange={setText} />
       <ErrorNote error={error} />
       <button type="submit" className="secondary">
         {submitLabel}

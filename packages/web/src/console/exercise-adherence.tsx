@@ -1,6 +1,5 @@
 import { exerciseById } from '@lamina/pathway';
-import { useEffect, useState } from 'react';
-import { api } from '../lib/api.ts';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { useT } from './i18n.ts';
 import { DataTable } from './ui-table.tsx';
 
@@ -19,14 +18,9 @@ interface LogDay {
  */
 export function ExerciseAdherence({ patientId }: { patientId: string }) {
   const { t, st, date } = useT();
-  const [log, setLog] = useState<{ days: LogDay[]; to: string } | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api
-      .get<{ days: LogDay[]; to: string }>(`/api/patients/${patientId}/exercise-log`)
-      .then(setLog)
-      .catch(() => setFailed(true));
-  }, [patientId]);
+  const { data: log, failed } = useLoaded<{ days: LogDay[]; to: string }>(
+    `/api/patients/${patientId}/exercise-log`,
+  );
   const from = log
     ? new Date(Date.parse(`${log.to}T00:00:00Z`) - (windowDays - 1) * 86_400_000)
         .toISOString()

@@ -8,10 +8,11 @@ import {
 } from '@lamina/pathway';
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
 import { Sources } from '../ui/Statement.tsx';
 import { AddendumForm } from './addendum-form.tsx';
 import { dateTime, useT } from './i18n.ts';
+import { errorsByField } from './ui-status.tsx';
 
 /**
  * The free MRI/CT review result in the console (issue 13, decision 015): a clinician writes it once
@@ -113,11 +114,7 @@ export function ReviewResultForm({
       );
       onSaved(answer.imagingReview);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const byField: Record<string, string> = {};
-        for (const f of error.fields) byField[f.field] = f.message;
-        setErrors(Object.keys(byField).length > 0 ? byField : { form: error.message });
-      } else setErrors({ form: t('console.loadError') });
+      setErrors(errorsByField(error, t('console.loadError')));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import type { BrowserContext } from 'playwright-core';
 import {
   axe,
   noAxeViolations,
+  openFromConsoleMenu,
   screenshot,
   signInDemoPatient,
   signInDemoStaff,
@@ -90,10 +91,7 @@ test('the admin tunes reminders and the "Not heard from" thresholds: an error fi
 
 test('a nurse chooses her alert emails and sets a patient’s time zone; urgent cards show the last check-in', async () => {
   await signInDemoStaff(server, page, 'nurse@demo.example');
-  await page
-    .getByRole('navigation', { name: 'Console menu' })
-    .getByRole('link', { name: 'My alert emails' })
-    .click();
+  await openFromConsoleMenu(page, 'My alert emails');
   const screen = page.getByTestId('notifications');
   await screen.getByRole('heading', { name: 'My alert emails', level: 1 }).waitFor();
   const urgent = screen.getByLabel('Email me when a new urgent or emergency alert arrives');
@@ -135,10 +133,7 @@ test('a nurse chooses her alert emails and sets a patient’s time zone; urgent 
   assert.equal(saved.timeZone, 'America/Chicago');
 
   // The "Not heard from" worklist: one card per patient, each with its call/message/acknowledge.
-  await page
-    .getByRole('navigation', { name: 'Console menu' })
-    .getByRole('link', { name: 'Not heard from' })
-    .click();
+  await openFromConsoleMenu(page, 'Not heard from');
   const worklist = page.getByTestId('worklist');
   await worklist.getByRole('heading', { name: 'Not heard from', level: 1 }).waitFor();
   const listed = (await (await page.request.get(`${server.url}/api/worklist`)).json()) as {

@@ -7,6 +7,8 @@ import type {
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Me } from '../lib/api.ts';
 import { ApiError, api } from '../lib/api.ts';
+import { SelectField } from '../ui/SelectField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import { useT } from './i18n.ts';
 import {
   ReviewAddendumForm,
@@ -360,20 +362,19 @@ function InsuranceOutcome({ request, act, onRequest }: ActionProps) {
           });
         }}
       >
-        <label className="field">
-          <span>{t('requests.outcome')}</span>
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
-            {outcomes.map((o) => (
-              <option key={o} value={o}>
-                {t(`requests.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('requests.outcomeMessage')}</span>
-          <textarea rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />
-        </label>
+        <SelectField
+          label={t('requests.outcome')}
+          value={outcome}
+          onChange={(v) => setOutcome(v as Outcome)}
+          values={outcomes}
+          optionLabel={(o) => t(`requests.outcome.${o}`)}
+        />
+        <TextField
+          label={t('requests.outcomeMessage')}
+          rows={3}
+          value={message}
+          onChange={setMessage}
+        />
         <button type="submit" className="primary">
           {t('requests.recordOutcome')}
         </button>
@@ -430,10 +431,7 @@ function RequestNotes({
           });
         }}
       >
-        <label className="field">
-          <span>{t('requests.addNote')}</span>
-          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        </label>
+        <TextField label={t('requests.addNote')} rows={2} value={note} onChange={setNote} />
         <button type="submit" className="secondary">
           {t('requests.saveNote')}
         </button>

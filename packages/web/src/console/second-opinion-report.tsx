@@ -1,9 +1,11 @@
 import type { SecondOpinionReportView } from '@lamina/contract';
 import { type FormEvent, useState } from 'react';
 import type { ConsoleKey } from '../i18n/console.en.ts';
-import { ApiError, api } from '../lib/api.ts';
+import { api } from '../lib/api.ts';
+import { TextField } from '../ui/TextField.tsx';
 import { AddendumForm as TextAddendum } from './addendum-form.tsx';
 import { dateTime, useT } from './i18n.ts';
+import { errorsByField } from './ui-status.tsx';
 
 type Answer = 'yes' | 'no' | 'unclear';
 type Recommendation = 'continue_plan' | 'see_surgeon' | 'more_imaging' | 'urgent_care';
@@ -100,11 +102,7 @@ export function ReportForm({
       setMessage(result.alert ? `${t('so.submitted')} ${t('so.alertRaised')}` : t('so.submitted'));
       await onSubmitted();
     } catch (e) {
-      if (e instanceof ApiError) {
-        const byField: Record<string, string> = {};
-        for (const f of e.fields) byField[f.field] = f.message;
-        setErrors(Object.keys(byField).length > 0 ? byField : { form: e.message });
-      } else setErrors({ form: t('console.loadError') });
+      setErrors(errorsByField(e, t('console.loadError')));
     } finally {
       setBusy(false);
     }
@@ -157,15 +155,13 @@ export function ReportForm({
       ) : (
         <p>{t('so.fusionNotApplicable')}</p>
       )}
-      <label className="field">
-        <span>{t('so.concerns')}</span>
-        <textarea
-          rows={3}
-          maxLength={4000}
-          value={concerns}
-          onChange={(e) => setConcerns(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('so.concerns')}
+        rows={3}
+        maxLength={4000}
+        value={concerns}
+        onChange={setConcerns}
+      />
       {choice(
         'recommendation',
         'so.recommendation',

@@ -1,6 +1,7 @@
 import type { CaseSummaryView } from '@lamina/contract';
 import type { ConsoleKey } from '../i18n/console.en.ts';
 import { useT } from './i18n.ts';
+import { DataTable } from './ui-table.tsx';
 
 /** The summary snapshot as the server sends it: identified for staff, de-identified for a reviewer when chosen. */
 
@@ -83,32 +84,27 @@ export function CaseSummary({ summary }: { summary: CaseSummaryView }) {
       <h3>{t('so.checkins')}</h3>
       <p>{t('so.checkinCounts', { count: checkins.count, ...checkins.byLevel })}</p>
       {checkins.points.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('so.day')}</th>
-                <th scope="col">{t('so.axialPain')}</th>
-                <th scope="col">{t('so.limbPain')}</th>
-                <th scope="col">{t('so.walking')}</th>
-                <th scope="col">{t('so.level')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checkins.points.map((p, index) => (
-                // Points have no id of their own and never reorder: the position is the key.
-                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed snapshot
-                <tr key={index}>
-                  <td>{dash(p.day)}</td>
-                  <td>{dash(p.axialPain)}</td>
-                  <td>{dash(p.limbPain)}</td>
-                  <td>{dash(p.walkingMinutes)}</td>
-                  <td>{t(`level.${p.level}` as ConsoleKey)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('so.day'),
+            t('so.axialPain'),
+            t('so.limbPain'),
+            t('so.walking'),
+            t('so.level'),
+          ]}
+        >
+          {checkins.points.map((p, index) => (
+            // Points have no id of their own and never reorder: the position is the key.
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed snapshot
+            <tr key={index}>
+              <td>{dash(p.day)}</td>
+              <td>{dash(p.axialPain)}</td>
+              <td>{dash(p.limbPain)}</td>
+              <td>{dash(p.walkingMinutes)}</td>
+              <td>{t(`level.${p.level}` as ConsoleKey)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <h3>{t('so.proms')}</h3>
       {summary.proms.length === 0 ? <p>{t('so.promsNone')}</p> : null}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableHead } from '../ui/TableHead.tsx';
 import { Loading } from './ui-loading.tsx';
 
 /** A console table that scrolls sideways on narrow screens: one header row, then the rows given. */
@@ -19,15 +20,7 @@ export function DataTable({
     <div className="table-wrap">
       <table data-testid={testId}>
         {caption ? <caption>{caption}</caption> : null}
-        <thead>
-          <tr>
-            {columns.map((title) => (
-              <th key={title} scope="col">
-                {title}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>{children}</tbody>
       </table>
     </div>

@@ -4,6 +4,7 @@ import { ApiError, api } from '../lib/api.ts';
 import { useImagingT } from './i18n.ts';
 import './imaging.css';
 import { type FrameData, frameFromResponse, fullRangeWindow, renderFrame } from './render.ts';
+import { studyLine } from './study-line.ts';
 
 type Window = { center: number; width: number };
 
@@ -107,11 +108,6 @@ export function ImagingViewer({
   const total = series?.instances.length ?? 0;
   const move = (by: number) =>
     setSlice((s) => Math.min(Math.max(0, s + by), Math.max(0, total - 1)));
-  const date = detail.study.studyDate
-    ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-        new Date(`${detail.study.studyDate}T12:00:00Z`),
-      )
-    : t('imaging.noDate');
   const range = frame ? (frame.bitsAllocated === 8 ? 256 : 4096) : 4096;
 
   return (
@@ -120,13 +116,14 @@ export function ImagingViewer({
         {t('imaging.viewer')}: {detail.study.description ?? detail.study.modality ?? ''}
       </h3>
       <p className="hint">
-        {t('imaging.studyLine', {
-          modality: detail.study.modality ?? t('imaging.unknown'),
-          bodyPart: detail.study.bodyPart ?? t('imaging.unknown'),
-          date,
-          series: detail.study.seriesCount,
-          images: detail.study.imageCount,
-        })}
+        {t(
+          'imaging.studyLine',
+          studyLine(detail.study, {
+            lang,
+            unknown: t('imaging.unknown'),
+            noDate: t('imaging.noDate'),
+          }),
+        )}
       </p>
       <p className="hint">{t('imaging.notADiagnosis')}</p>
       <div className="imaging-controls">

@@ -2,7 +2,8 @@ import type { ImagingList } from '@lamina/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { useImagingT } from './i18n.ts';
-import { DocumentLink, studyDate, ViewStudy } from './study-parts.tsx';
+import { studyLine } from './study-line.ts';
+import { DocumentLink, ViewStudy } from './study-parts.tsx';
 import { UploadImaging } from './UploadImaging.tsx';
 
 type Listing = ImagingList;
@@ -35,7 +36,7 @@ export function PatientImaging({
   }, [url]);
   useEffect(load, [load]);
 
-  const date = (iso: string | null) => studyDate(lang, iso, t('imaging.noDate'));
+  const words = { lang, unknown: t('imaging.unknown'), noDate: t('imaging.noDate') };
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const Sub = headingLevel === 1 ? 'h2' : 'h3';
 
@@ -58,15 +59,7 @@ export function PatientImaging({
             {listing.studies.map((study) => (
               <li key={study.id}>
                 <strong>{study.description ?? study.modality ?? ''}</strong>{' '}
-                <span className="hint">
-                  {t('imaging.studyLine', {
-                    modality: study.modality ?? t('imaging.unknown'),
-                    bodyPart: study.bodyPart ?? t('imaging.unknown'),
-                    date: date(study.studyDate),
-                    series: study.seriesCount,
-                    images: study.imageCount,
-                  })}
-                </span>{' '}
+                <span className="hint">{t('imaging.studyLine', studyLine(study, words))}</span>{' '}
                 <ViewStudy
                   studyId={study.id}
                   open={open}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useImagingT } from './i18n.ts';
 import './imaging.css';
+import { studyLine } from './study-line.ts';
 import { type UploadAnswer, uploadFile } from './upload.ts';
 
 interface FileState {
@@ -31,12 +32,7 @@ export function UploadImaging({
   const [files, setFiles] = useState<FileState[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const date = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-          new Date(`${iso}T12:00:00Z`),
-        )
-      : t('imaging.noDate');
+  const words = { lang, unknown: t('imaging.unknown'), noDate: t('imaging.noDate') };
 
   const update = (key: string, change: Partial<FileState>) =>
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
@@ -71,14 +67,7 @@ export function UploadImaging({
         for (const study of answer.studies)
           lines.push({
             ok: true,
-            text: t('imaging.storedStudy', {
-              name: file.name,
-              modality: study.modality ?? t('imaging.unknown'),
-              bodyPart: study.bodyPart ?? t('imaging.unknown'),
-              date: date(study.studyDate),
-              series: study.seriesCount,
-              images: study.imageCount,
-            }),
+            text: t('imaging.storedStudy', { name: file.name, ...studyLine(study, words) }),
           });
         for (const refused of answer.refused)
           lines.push({

@@ -9,6 +9,7 @@ import {
   phone,
   screenshot,
   signInDemoPatient,
+  signInDemoStaff,
   startBrowserTest,
 } from '../testing/browser.test-helper.ts';
 
@@ -45,13 +46,7 @@ async function waitForPixelsChange(target: Page, before: string) {
 }
 
 test('a care manager opens Rosa’s demo MR study, scrolls through it and changes window/level', async () => {
-  await page.goto(`${server.url}/console`);
-  await page.waitForURL('**/console/signin');
-  await page.getByLabel('Clinic code').fill('demo');
-  await page.getByLabel('Work email').fill('nurse@demo.example');
-  await page.getByLabel('Password').fill('lamina-demo-only');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console menu' }).waitFor();
+  await signInDemoStaff(server, page, 'nurse@demo.example');
   const patients = (await (await page.request.get(`${server.url}/api/patients`)).json()) as {
     patients: { id: string; givenName: string }[];
   };

@@ -1,14 +1,5 @@
 import { ImagingViewer } from './ImagingViewer.tsx';
 
-/** A study's date: a calendar day, formatted in UTC so it never shifts a day; `none` when unknown. */
-export function studyDate(lang: string, iso: string | null, none: string): string {
-  return iso
-    ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-        new Date(`${iso}T12:00:00Z`),
-      )
-    : none;
-}
-
 /** The button that opens a study in the viewer (one open at a time), and the viewer while open. */
 export function ViewStudy({
   studyId,

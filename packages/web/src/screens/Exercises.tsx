@@ -23,6 +23,7 @@ import type { PatientContext } from '../lib/patient-context.ts';
 import { ExerciseArt } from '../ui/ExerciseArt.tsx';
 import { ExerciseTimer } from '../ui/ExerciseTimer.tsx';
 import { Stmt } from '../ui/Statement.tsx';
+import { TableHead } from '../ui/TableHead.tsx';
 
 export default function Exercises({ ctx }: { ctx: PatientContext }) {
   const { t, st, date } = useI18n();
@@ -116,13 +117,9 @@ export default function Exercises({ ctx }: { ctx: PatientContext }) {
         <h2 id="walk-title">{t('exercises.walking')}</h2>
         <Stmt s={walkingSources} />
         <table className="walking">
-          <thead>
-            <tr>
-              <th scope="col">{t('exercises.week')}</th>
-              <th scope="col">{t('exercises.minutes')}</th>
-              <th scope="col">{t('exercises.times')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('exercises.week'), t('exercises.minutes'), t('exercises.times')]}
+          />
           <tbody>
             {walkingProgression.map((row) => {
               const here = week >= row.fromWeek && (row.toWeek === undefined || week <= row.toWeek);

@@ -4,8 +4,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { type PreparedPhoto, uploadPhoto } from '../lib/photo.ts';
-import { ErrorNote } from '../ui/Form.tsx';
+import { Submit } from '../ui/Form.tsx';
 import { PhotoPicker } from '../ui/PhotoPicker.tsx';
+import { TextField } from '../ui/TextField.tsx';
 import { PhotoThumbs, usePhotos } from '../ui/WoundPhotos.tsx';
 
 export default function Messages({ ctx }: { ctx: PatientContext }) {
@@ -85,20 +86,15 @@ export default function Messages({ ctx }: { ctx: PatientContext }) {
         ))}
       </ol>
       <form onSubmit={send} className="card">
-        <label className="field">
-          <span>{t('messages.write')}</span>
-          <textarea
-            rows={4}
-            maxLength={5000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('messages.write')}
+          rows={4}
+          maxLength={5000}
+          value={body}
+          onChange={setBody}
+        />
         <PhotoPicker photo={photo} onChange={setPhoto} />
-        <ErrorNote error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('messages.send')}
-        </button>
+        <Submit error={error} busy={busy} label={t('messages.send')} />
       </form>
     </div>
   );

@@ -5,12 +5,13 @@ import {
   promInstruments,
   promPlainName,
 } from '@lamina/pathway';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { Choice } from '../ui/Choice.tsx';
-import { ErrorNote } from '../ui/Form.tsx';
+import { Submit } from '../ui/Form.tsx';
 import { Stmt } from '../ui/Statement.tsx';
 
 type Answers = Record<string, number | string>;
@@ -32,17 +33,11 @@ function integerRange(item: FhirQuestionnaireItem): number[] {
 
 export default function Questionnaires({ ctx }: { ctx: PatientContext }) {
   const { t, date, lang } = useI18n();
-  const [report, setReport] = useState<PromsDueReport | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { data: report, failed } = useLoaded<PromsDueReport>(
+    `/api/patients/${ctx.me.patientId}/proms/due`,
+  );
   const [open, setOpen] = useState<PromInstrumentId | null>(null);
   const [done, setDone] = useState<string[]>([]);
-
-  useEffect(() => {
-    api
-      .get<PromsDueReport>(`/api/patients/${ctx.me.patientId}/proms/due`)
-      .then(setReport)
-      .catch(() => setFailed(true));
-  }, [ctx.me.patientId]);
 
   const due = (report?.dueNow ?? []).filter(
     (d) => promInstruments[d.instrument]?.respondent === 'patient' && !done.includes(d.instrument),
@@ -147,10 +142,7 @@ function PromForm({
           />
         ),
       )}
-      <ErrorNote error={error} />
-      <button type="submit" className="primary big" disabled={busy}>
-        {t('proms.send')}
-      </button>
+      <Submit error={error} busy={busy} className="primary big" label={t('proms.send')} />
     </form>
   );
 }

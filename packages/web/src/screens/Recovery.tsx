@@ -5,6 +5,7 @@ import { api } from '../lib/api.ts';
 import { daysBetween, localDate } from '../lib/dates.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { milestoneText, titleText } from '../lib/plan-text.ts';
+import { useLoaded } from '../lib/use-loaded.ts';
 import { checkinSeries } from '../ui/chart-data.ts';
 import { RecoveryCharts } from '../ui/RecoveryCharts.tsx';
 import { Sources, Stmt } from '../ui/Statement.tsx';
@@ -13,15 +14,14 @@ import { PlanNow } from './PlanNow.tsx';
 export default function Recovery({ ctx }: { ctx: PatientContext }) {
   const { t, lang, date, st } = useI18n();
   const { plan } = ctx;
-  const [checkins, setCheckins] = useState<StoredCheckin[] | null>(null);
+  const loaded = useLoaded<{ checkins: StoredCheckin[] }>(
+    `/api/patients/${ctx.me.patientId}/checkins`,
+  );
+  const checkins = loaded.data?.checkins;
+  const { failed } = loaded;
   const [proms, setProms] = useState<PromResponse[] | null>(null);
-  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    api
-      .get<{ checkins: StoredCheckin[] }>(`/api/patients/${ctx.me.patientId}/checkins`)
-      .then((r) => setCheckins(r.checkins))
-      .catch(() => setFailed(true));
     api
       .get<{ responses: PromResponse[] }>(`/api/patients/${ctx.me.patientId}/proms`)
       .then((r) => setProms(r.responses))

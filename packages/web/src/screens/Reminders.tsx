@@ -4,7 +4,7 @@ import type {
   ReminderPrefsAnswer,
   ReminderState,
 } from '@lamina/contract';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
@@ -12,6 +12,11 @@ import { deviceTimeZone, TimeZoneSelect } from '../ui/TimeZoneSelect.tsx';
 
 type Prefs = ReminderState['prefs'];
 type Channel = Prefs['channels'][number];
+/** The quiet hours' two ends: "Quiet hours from … and …". */
+const quietEnds = [
+  { key: 'start', label: 'reminders.quiet' },
+  { key: 'end', label: 'reminders.quietAnd' },
+] as const;
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
@@ -198,26 +203,21 @@ export default function Reminders({ ctx }: { ctx: PatientContext }) {
           {t('reminders.pause')}
         </label>
         <p>
-          <label>
-            {t('reminders.quiet')}{' '}
-            <input
-              type="time"
-              value={quiet.start}
-              onChange={(e) =>
-                setPrefs({ ...prefs, quietHours: { ...quiet, start: e.target.value } })
-              }
-            />
-          </label>{' '}
-          <label>
-            {t('reminders.quietAnd')}{' '}
-            <input
-              type="time"
-              value={quiet.end}
-              onChange={(e) =>
-                setPrefs({ ...prefs, quietHours: { ...quiet, end: e.target.value } })
-              }
-            />
-          </label>
+          {quietEnds.map(({ key, label }, i) => (
+            <Fragment key={key}>
+              {i > 0 ? ' ' : null}
+              <label>
+                {t(label)}{' '}
+                <input
+                  type="time"
+                  value={quiet[key]}
+                  onChange={(e) =>
+                    setPrefs({ ...prefs, quietHours: { ...quiet, [key]: e.target.value } })
+                  }
+                />
+              </label>
+            </Fragment>
+          ))}
         </p>
         <button type="submit" className="button">
           {t('reminders.save')}

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, api, NetworkError } from '../lib/api.ts';
 import { Link } from '../lib/router.tsx';
-import { ErrorNote, Field } from '../ui/Form.tsx';
+import { Field, Submit } from '../ui/Form.tsx';
 
 const clinicKey = 'lamina.clinic';
 
@@ -120,10 +120,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
             value={email}
             onChange={setEmail}
           />
-          <ErrorNote error={error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {t('signin.sendCode')}
-          </button>
+          <Submit error={error} busy={busy} label={t('signin.sendCode')} />
         </form>
       ) : (
         <form onSubmit={verify} noValidate>
@@ -138,10 +135,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(): Promise<void> }) {
             value={code}
             onChange={setCode}
           />
-          <ErrorNote error={error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {t('signin.signIn')}
-          </button>
+          <Submit error={error} busy={busy} label={t('signin.signIn')} />
           <button type="button" className="link" onClick={() => setStep('email')}>
             {t('signin.startOver')}
           </button>

@@ -47,6 +47,14 @@ async function send(label = 'Send my check-in') {
   await page.getByRole('button', { name: label }).click();
 }
 
+/** Waits for the "Call 911 now" dialog giving `reason`, and returns it. */
+async function callNowFor(reason: RegExp) {
+  const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
+  await dialog.waitFor();
+  await dialog.getByText(reason).waitFor();
+  return dialog;
+}
+
 async function latestStored(patientId: string) {
   const response = await page.request.get(`${server.url}/api/patients/${patientId}/checkins`);
   assert.equal(response.status(), 200);
@@ -76,9 +84,7 @@ test('lumbar: "which legs" appears only once weakness is worse, and both legs is
   await screenshot(page, '17-checkin-weakness-where');
   await send();
 
-  const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
-  await dialog.waitFor();
-  await dialog.getByText(/Weakness that is getting worse in both legs/).waitFor();
+  const dialog = await callNowFor(/Weakness that is getting worse in both legs/);
   const stored = await latestStored(patientId);
   assert.equal(stored?.level, 'emergency');
   assert.deepEqual(stored?.answers.weakness, { change: 'worse', legs: 'both' });
@@ -92,9 +98,7 @@ test('lumbar, offline: the phone gives the same emergency for both legs', async 
   await choose('Which legs feel weak?', 'Both legs');
   await context.setOffline(true);
   await send();
-  const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
-  await dialog.waitFor();
-  await dialog.getByText(/Weakness that is getting worse in both legs/).waitFor();
+  await callNowFor(/Weakness that is getting worse in both legs/);
   await context.setOffline(false);
   await page.getByTestId('sent').waitFor();
 });
@@ -134,9 +138,7 @@ test('cervical: clumsy hands, arms and legs, a low temperature, and "not sure", 
   assert.deepEqual(await axe(page), [], 'axe-core on the cervical check-in');
   await screenshot(page, '18-checkin-cervical-cord');
   await send();
-  const dialog = page.getByRole('alertdialog', { name: 'Call 911 now' });
-  await dialog.waitFor();
-  await dialog.getByText(/Hands getting clumsy fast/).waitFor();
+  const dialog = await callNowFor(/Hands getting clumsy fast/);
   const stored = await latestStored(patientId);
   assert.equal(stored?.level, 'emergency');
   assert.equal(stored?.answers.handClumsiness, 'rapidly-worse');

@@ -291,6 +291,20 @@ export async function signInDemoPatient(
   return me.patientId;
 }
 
+/**
+ * Fills the patient app's sign-in screen (already open) for a demo patient: clinic and email, the
+ * code read from the server's log, then "Sign in".
+ */
+export async function signInWithCode(server: Server, page: Page, email: string): Promise<void> {
+  await page.getByLabel('Clinic code').fill('demo');
+  await page.getByLabel('Your email').fill(email);
+  const since = server.output().length;
+  await page.getByRole('button', { name: 'Send me a code' }).click();
+  const code = await server.code(email, since);
+  await page.getByLabel('6-digit code').fill(code);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 /** Signs a demo staff member in on the console's sign-in screen and waits for the console menu. */
 export async function signInDemoStaff(server: Server, page: Page, email: string): Promise<void> {
   await page.goto(`${server.url}/console`);
@@ -322,6 +336,14 @@ export async function shortCandidacyCheck(server: Server, page: Page): Promise<v
     await page.getByRole('button', { name: 'Next' }).click();
   }
   await page.getByRole('heading', { name: 'What would you like to do next?' }).waitFor();
+}
+
+/** Opens a console screen by its link in the console menu, as a user does. */
+export async function openFromConsoleMenu(page: Page, link: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Console menu' })
+    .getByRole('link', { name: link })
+    .click();
 }
 
 export async function signOutStaff(page: Page): Promise<void> {

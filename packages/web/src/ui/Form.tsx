@@ -9,6 +9,28 @@ export function ErrorNote({ error }: { error: string | null | undefined }) {
   ) : null;
 }
 
+/** A form's end: its error (if any), then the submit button, disabled while `busy`. */
+export function Submit({
+  error,
+  busy,
+  label,
+  className = 'primary',
+}: {
+  error: string | null | undefined;
+  busy: boolean;
+  label: string;
+  className?: string;
+}) {
+  return (
+    <>
+      <ErrorNote error={error} />
+      <button type="submit" className={className} disabled={busy}>
+        {label}
+      </button>
+    </>
+  );
+}
+
 /**
  * A labelled text input that must be filled, with an optional hint below it; other input attributes
  * (name, inputMode, pattern, maxLength…) pass through.

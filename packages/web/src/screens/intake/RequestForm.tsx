@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api, type Me } from '../../lib/api.ts';
 import { navigate } from '../../lib/router.tsx';
 import { Choice } from '../../ui/Choice.tsx';
-import { ErrorNote } from '../../ui/Form.tsx';
+import { Submit } from '../../ui/Form.tsx';
 import { Sources } from '../../ui/Statement.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import type { Created, RequestKind } from './intake-api.ts';
@@ -301,10 +301,12 @@ export function RequestForm({
         <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
         <span>{t('intake.consent', { clinic: clinicName })}</span>
       </label>
-      <ErrorNote error={error} />
-      <button type="submit" className="primary big" disabled={busy}>
-        {busy ? t('intake.sending') : t('intake.send')}
-      </button>
+      <Submit
+        error={error}
+        busy={busy}
+        className="primary big"
+        label={busy ? t('intake.sending') : t('intake.send')}
+      />
       <p className="disclaimer">{t('intake.notADiagnosis')}</p>
     </form>
   );

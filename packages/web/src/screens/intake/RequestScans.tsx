@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { studyLine } from '../../imaging/study-line.ts';
 import { UploadImaging } from '../../imaging/UploadImaging.tsx';
 import {
   type PublicStatus,
@@ -39,12 +40,7 @@ export function RequestScans({
   }, [clinicSlug, status.id, token]);
   useEffect(load, [load]);
 
-  const date = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-          new Date(`${iso}T12:00:00Z`),
-        )
-      : t('intake.scanNoDate');
+  const words = { lang, unknown: t('intake.scanUnknown'), noDate: t('intake.scanNoDate') };
   const empty = received && received.studies.length === 0 && received.documents.length === 0;
 
   return (
@@ -70,15 +66,7 @@ export function RequestScans({
       {received && !empty ? (
         <ul className="plain" data-testid="request-scans">
           {received.studies.map((study) => (
-            <li key={study.id}>
-              {t('intake.scanStudy', {
-                modality: study.modality ?? t('intake.scanUnknown'),
-                bodyPart: study.bodyPart ?? t('intake.scanUnknown'),
-                date: date(study.studyDate),
-                series: study.seriesCount,
-                images: study.imageCount,
-              })}
-            </li>
+            <li key={study.id}>{t('intake.scanStudy', studyLine(study, words))}</li>
           ))}
           {received.documents.map((doc) => (
             <li key={`${doc.name}-${doc.uploadedAt}`}>

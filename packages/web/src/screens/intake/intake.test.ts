@@ -7,6 +7,8 @@ import {
   phone,
   screenshot,
   shortCandidacyCheck,
+  signInDemoStaff,
+  signOutStaff,
   startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
@@ -53,12 +55,7 @@ test('insurance check round trip: from the candidacy result to the console and b
   const statusUrl = visitor.url();
 
   // The care manager finds it in the console queue and records the outcome.
-  await nurse.goto(`${server.url}/console/signin`);
-  await nurse.getByLabel('Clinic code').fill('demo');
-  await nurse.getByLabel('Work email').fill('nurse@demo.example');
-  await nurse.getByLabel('Password').fill('lamina-demo-only');
-  await nurse.getByRole('button', { name: 'Sign in' }).click();
-  await nurse.getByRole('navigation', { name: 'Console menu' }).waitFor();
+  await signInDemoStaff(server, nurse, 'nurse@demo.example');
   await nurse.getByRole('link', { name: 'Requests' }).click();
   await nurse.getByRole('heading', { name: 'Requests', level: 1 }).waitFor();
   const table = nurse.getByTestId('requests-table');
@@ -190,13 +187,8 @@ test('a call back describing red-flag symptoms shows the emergency instruction f
 });
 
 test('an admin sets the clinic opening hours on the Requests screen', async () => {
-  await nurse.getByRole('button', { name: 'Sign out' }).click();
-  await nurse.waitForURL('**/console/signin');
-  await nurse.getByLabel('Clinic code').fill('demo');
-  await nurse.getByLabel('Work email').fill('admin@demo.example');
-  await nurse.getByLabel('Password').fill('lamina-demo-only');
-  await nurse.getByRole('button', { name: 'Sign in' }).click();
-  await nurse.getByRole('navigation', { name: 'Console menu' }).waitFor();
+  await signOutStaff(nurse);
+  await signInDemoStaff(server, nurse, 'admin@demo.example');
   await nurse.goto(`${server.url}/console/requests`);
   await nurse.getByRole('heading', { name: 'Clinic opening hours' }).waitFor();
   await nurse.getByText('America/Los_Angeles').waitFor();

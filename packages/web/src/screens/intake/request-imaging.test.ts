@@ -12,6 +12,7 @@ import {
   screenshot,
   shortCandidacyCheck,
   signInDemoPatient,
+  signInDemoStaff,
   startBrowserTest,
 } from '../../testing/browser.test-helper.ts';
 
@@ -71,12 +72,7 @@ test('MRI review request from the candidacy result with a DICOM upload; the care
   await visitor.getByRole('button', { name: 'English' }).click();
 
   // The care manager opens the request and checks the right study arrived.
-  await nurse.goto(`${server.url}/console/signin`);
-  await nurse.getByLabel('Clinic code').fill('demo');
-  await nurse.getByLabel('Work email').fill('nurse@demo.example');
-  await nurse.getByLabel('Password').fill('lamina-demo-only');
-  await nurse.getByRole('button', { name: 'Sign in' }).click();
-  await nurse.getByRole('navigation', { name: 'Console menu' }).waitFor();
+  await signInDemoStaff(server, nurse, 'nurse@demo.example');
   await nurse.getByRole('link', { name: 'Requests' }).click();
   await nurse.getByTestId('requests-table').waitFor();
   await nurse.getByRole('button', { name: 'Open request from Milo Scan' }).click();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, type ProblemField } from '../../lib/api.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
 import { ageBands, availabilityChoices, conditions, peerLanguages } from './types.ts';
 
 /** A group of checkboxes for a list of values, labelled from the catalogue (`prefix.value`). */
@@ -58,39 +59,6 @@ export function FieldErrors({
         </ul>
       ) : null}
     </div>
-  );
-}
-
-/** A labelled select over fixed values, with an empty first choice ("any", or a disabled dash). */
-export function SelectField<V extends string>({
-  label,
-  value,
-  onChange,
-  values,
-  optionLabel,
-  empty,
-}: {
-  label: string;
-  value: string;
-  onChange(next: string): void;
-  values: readonly V[];
-  optionLabel(value: V): string;
-  empty: { label: string; disabled?: boolean };
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="" disabled={empty.disabled}>
-          {empty.label}
-        </option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {optionLabel(v)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 
@@ -168,6 +136,7 @@ type ChoiceProps = {
   label: string;
   value: string;
   onChange(next: string): void;
+  /** The empty first choice: "any", or a disabled dash. */
   empty: { label: string; disabled?: boolean };
 };
 

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
 import type { PatientContext } from '../../lib/patient-context.ts';
 import { Link } from '../../lib/router.tsx';
+import { useLoaded } from '../../lib/use-loaded.ts';
 import { Ask } from './Ask.tsx';
 import { Thread } from './Thread.tsx';
 import type { Connection } from './types.ts';
@@ -19,14 +18,8 @@ export default function Peers({ ctx, path }: { ctx: PatientContext; path: string
 
 function Home() {
   const { t } = useI18n();
-  const [connections, setConnections] = useState<Connection[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    api
-      .get<{ connections: Connection[] }>('/api/peers/connections')
-      .then((r) => setConnections(r.connections))
-      .catch(() => setFailed(true));
-  }, []);
+  const { data, failed } = useLoaded<{ connections: Connection[] }>('/api/peers/connections');
+  const connections = data?.connections;
 
   return (
     <div className="screen peers">

@@ -1,8 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import type { PatientContext } from '../../lib/patient-context.ts';
 import { Link } from '../../lib/router.tsx';
+import { useLoaded } from '../../lib/use-loaded.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { CheckBox, FieldErrors } from './Choices.tsx';
 import { PeerCard } from './PeerCard.tsx';
@@ -13,8 +14,6 @@ type ThreadAnswer = PeerThread;
 /** One peer conversation: the request, both consents, the messages, and the way out. */
 export function Thread({ ctx, connectionId }: { ctx: PatientContext; connectionId: string }) {
   const { t, lang } = useI18n();
-  const [thread, setThread] = useState<ThreadAnswer | null>(null);
-  const [failed, setFailed] = useState(false);
   const [body, setBody] = useState('');
   const [consent, setConsent] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -22,16 +21,8 @@ export function Thread({ ctx, connectionId }: { ctx: PatientContext; connectionI
   const [busy, setBusy] = useState(false);
   const path = `/api/peers/connections/${connectionId}`;
 
-  const load = useCallback(async () => {
-    try {
-      setThread(await api.get<ThreadAnswer>(path));
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
-  }, [path]);
+  const { data: thread, failed, reload: load } = useLoaded<ThreadAnswer>(path);
   useEffect(() => {
-    void load();
     // The other person may answer or write at any time: a light poll (each read is audited, so
     // not too often, and only while the page is in view) keeps the page current.
     const timer = window.setInterval(() => {

@@ -1,7 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { Link } from '../../lib/router.tsx';
+import { useLoaded } from '../../lib/use-loaded.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import {
   AgeBandSelect,
@@ -16,19 +17,12 @@ import type { availabilityChoices, OwnVolunteer, peerLanguages, VolunteerAnswer 
 
 export function Volunteer() {
   const { t } = useI18n();
-  const [answer, setAnswer] = useState<VolunteerAnswer | null>(null);
+  const {
+    data: answer,
+    setData: setAnswer,
+    failed,
+  } = useLoaded<VolunteerAnswer>('/api/peers/volunteer');
   const [editing, setEditing] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const load = useCallback(async () => {
-    try {
-      setAnswer(await api.get<VolunteerAnswer>('/api/peers/volunteer'));
-    } catch {
-      setFailed(true);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const current = answer?.volunteer;
   return (

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   noAxeViolations,
+  openFromConsoleMenu,
   phone,
   signInDemoPatient,
   startBrowserTest,
@@ -60,10 +61,7 @@ test('a care manager approves the volunteer in the console', async () => {
   await rosa.getByLabel('Work email').fill('nurse@demo.example');
   await rosa.getByLabel('Password').fill('lamina-demo-only');
   await rosa.getByRole('button', { name: 'Sign in' }).click();
-  await rosa
-    .getByRole('navigation', { name: 'Console menu' })
-    .getByRole('link', { name: 'Peers' })
-    .click();
+  await openFromConsoleMenu(rosa, 'Peers');
   await rosa.getByRole('heading', { name: 'Past-patient peers' }).waitFor();
   const row = rosa.getByTestId('peer-volunteers').getByRole('row', { name: /Walter Brooks/ });
   await row.getByText('Waiting for approval').waitFor();
