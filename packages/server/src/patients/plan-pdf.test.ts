@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { auditOf } from '../db/test-data.ts';
+import { auditOf, updateClinic } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
@@ -13,11 +13,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const clinic = await seedClinic(db);
-      await db
-        .updateTable('clinics')
-        .set({ phone: '555-0142' })
-        .where('id', '=', clinic.clinicId)
-        .execute();
+      await updateClinic(db, clinic.clinicId, { phone: '555-0142' });
       const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       const path = `/api/patients/${patientId}/plan.pdf`;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { updateClinic } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { seedClinic } from '../http/test-fixtures.ts';
 import {
@@ -83,11 +84,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const small = await seedClinic(db);
       const other = await seedClinic(db);
-      await db
-        .updateTable('clinics')
-        .set({ imaging_quota_bytes: 500 })
-        .where('id', '=', small.clinicId)
-        .execute();
+      await updateClinic(db, small.clinicId, { imaging_quota_bytes: 500 });
       const clinicCharge = (bytes: number) => [{ scope: 'clinic', key: '', bytes }] as const;
       await reserveStorage(db, small.clinicId, clinicCharge(400));
       await assert.rejects(
