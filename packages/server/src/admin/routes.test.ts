@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { base32Decode, totpCode } from '../auth/totp.ts';
-import { auditOf } from '../db/test-data.ts';
+import { auditOf, disableUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
   signedInClinic,
   signInStaff,
@@ -258,9 +259,7 @@ forEachEngine((engine) => {
   });
 
   engine.test('an admin assigns a reviewer, who then reads that case and no other', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { patientId } = await enrolAndSignIn(admin, clinic);
+    const { db, clinic, admin, patientId } = await aSignedInPatient(engine);
     const other = await enrolAndSignIn(admin, clinic);
     const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
     const reviewerId = clinic.staff.reviewer.id;
@@ -297,12 +296,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, elsewhere, admin } = await twoClinics(db);
       const { client: patient } = await enrolAndSignIn(admin, clinic);
-      await db
-        .updateTable('users')
-        .set({ disabled_at: new Date() })
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('id', '=', clinic.staff.clinician.id)
-        .execute();
+      await disableUser(db, clinic.clinicId, clinic.staff.clinician.id);
 
       const listed = await admin.get('/api/clinic/staff');
       assert.equal(listed.status, 200, listed.text);

@@ -76,6 +76,21 @@ export function auditOf(db: Kysely<Database>, clinicId: string, action?: string 
   return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
 }
 
+/** Disables a user's account now (or enables it again), as an admin's change would. */
+export async function disableUser(
+  db: Kysely<Database>,
+  clinicId: string,
+  userId: string,
+  disabled = true,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ disabled_at: disabled ? new Date() : null })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', userId)
+    .execute();
+}
+
 /** How many audit rows of one action (matched as `auditOf` does) a clinic has. */
 export async function auditCount(
   db: Kysely<Database>,

@@ -8,6 +8,7 @@ import { parsePublicUrl, publicLink } from './public-url.ts';
 import { parseTrustProxy, resolveHttpSettings } from './settings.ts';
 import { TestClient, testPublicUrl } from './test-client.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
   feverCheckin,
   seedClinic,
@@ -348,9 +349,7 @@ forEachEngine((engine) => {
   engine.test(
     "a patient sees their alerts' level, time, instructions and whether the team has seen them, never staff notes or names",
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { clinic, admin, patientId, patient } = await aSignedInPatient(engine);
       const fever = await sendCheckin(patient, patientId, feverCheckin);
       assert.equal(fever.status, 201, fever.text);
       const alertId = (fever.json.alert as { id: string }).id;

@@ -6,13 +6,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import type { RouteDoc } from '../openapi/registry.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
 import type { TestClient } from './test-client.ts';
-import {
-  enrolAndSignIn,
-  feverCheckin,
-  sendCheckin,
-  signedInClinic,
-  signInStaff,
-} from './test-fixtures.ts';
+import { aSignedInPatient, feverCheckin, sendCheckin, signInStaff } from './test-fixtures.ts';
 
 /**
  * Fuzzes every documented JSON route (the OpenAPI registry) with random and adversarial bodies and
@@ -351,9 +345,7 @@ forEachEngine((engine) => {
   engine.test(
     'fuzzing every JSON route as every actor: no 5xx, every error a problem',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { clinic, admin, patientId, patient } = await aSignedInPatient(engine);
       const clients: Record<Actor, TestClient> = {
         visitor: admin.fork(),
         patient,

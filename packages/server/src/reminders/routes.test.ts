@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { auditOf, insertAlert, outboxOf, updatePatient } from '../db/test-data.ts';
 import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
   signedInClinic,
   signInStaff,
@@ -19,9 +20,7 @@ const tenAmLa = new Date('2026-11-20T18:00:00Z');
 
 /** A fresh database, a clinic, its admin's client and one enrolled patient signed in on another. */
 async function withPatient(engine: TestEngine) {
-  const { db } = await engine.open();
-  const { clinic, client: admin } = await signedInClinic(db, 'admin');
-  const { patientId, client } = await enrolAndSignIn(admin, clinic);
+  const { db, clinic, admin, patientId, patient: client } = await aSignedInPatient(engine);
   return { db, clinic, admin, patientId, client };
 }
 
