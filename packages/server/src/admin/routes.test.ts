@@ -6,7 +6,7 @@ import { TestClient } from '../http/test-client.ts';
 import {
   aSignedInPatient,
   enrolAndSignIn,
-  signedInClinic,
+  freshSignedInClinic,
   signInStaff,
   staffPassword,
   staffSignedIn,
@@ -18,8 +18,7 @@ const newPassword = 'a long new passphrase';
 
 forEachEngine((engine) => {
   engine.test('an admin invites staff; the invitee sets a password once and signs in', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
+    const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
     const email = 'new.nurse@clinic.example';
 
     const invited = await admin.post('/api/staff/invitations', {
@@ -106,8 +105,7 @@ forEachEngine((engine) => {
   engine.test(
     'invitations: only admins invite, and expired or forged codes are refused',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       for (const role of ['care_manager', 'clinician', 'reviewer'] as const) {
         const staff = admin.fork();
         await signInStaff(staff, clinic, role);
@@ -145,8 +143,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('staff turn on TOTP; sign-in then needs the code', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: surgeon } = await signedInClinic(db, 'clinician');
+    const { db, clinic, client: surgeon } = await freshSignedInClinic(engine, 'clinician');
     assert.equal(
       (await surgeon.post('/api/auth/totp/enable', { password: staffPassword, code: '123456' }))
         .status,
@@ -214,8 +211,7 @@ forEachEngine((engine) => {
   });
 
   engine.test('sign out everywhere ends every session of that user only', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: laptop } = await signedInClinic(db, 'care_manager');
+    const { clinic, client: laptop } = await freshSignedInClinic(engine, 'care_manager');
     const phone = await staffSignedIn(laptop, clinic, 'care_manager');
     const colleague = await staffSignedIn(laptop, clinic, 'clinician');
 

@@ -3,9 +3,9 @@ import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  freshSignedInClinic,
   seedClinic,
   sendCheckin,
-  signedInClinic,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { escalateOverdueAlerts } from './escalation.ts';
@@ -19,8 +19,7 @@ forEachEngine((engine) => {
   engine.test(
     'an unacknowledged emergency escalates along the on-call list at each (configured) deadline',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const settings = await alertSettings(admin, {
         ackDeadlines: { emergency: { seconds: 30 } },
         onCall: [clinic.staff.care_manager.id, clinic.staff.clinician.id],
@@ -91,8 +90,7 @@ forEachEngine((engine) => {
   engine.test(
     'bad alert settings are refused: a red-flag deadline beyond the safe limit, or a patient on call',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const slow = await alertSettings(admin, {
         ackDeadlines: { emergency: { seconds: 3600 } },
         onCall: [],

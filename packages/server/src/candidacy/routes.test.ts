@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { auditOf, countRows, disableUser } from '../db/test-data.ts';
 import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
+import { freshClinic, seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { candidacyLimit } from './routes.ts';
 
 const noEmergency = {
@@ -35,9 +35,7 @@ const contact = { name: 'Sam Lee', email: 'Sam@Mail.example', consent: true };
 
 /** A fresh database, a clinic, and a visitor on its candidacy check (at `url`). */
 async function aVisitor(engine: TestEngine) {
-  const { db } = await engine.open();
-  const clinic = await seedClinic(db);
-  const visitor = new TestClient(db);
+  const { db, clinic, client: visitor } = await freshClinic(engine);
   return { db, clinic, visitor, url: `/api/public/${clinic.slug}/candidacy` };
 }
 

@@ -8,8 +8,8 @@ import { TestClient } from '../http/test-client.ts';
 import {
   aSignedInPatient,
   enrolAndSignIn,
+  freshSignedInClinic,
   sendCheckin,
-  signedInClinic,
   signInPatient,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
@@ -262,8 +262,7 @@ forEachEngine((engine) => {
   engine.test(
     'triage reads the stored history: pain 9 after days of 3 is a jump; the same check-in without that history is not',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const withHistory = await enrolAndSignIn(admin, clinic, { email: 'history@example.org' });
       const without = await enrolAndSignIn(admin, clinic, { email: 'fresh@example.org' });
       const day = 86_400_000;

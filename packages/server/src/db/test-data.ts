@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Updateable } from 'kysely';
+import { disableUser as disableAccount } from '../admin/store.ts';
 import type { Database, Role } from './schema.ts';
 
 /** A clinic with one clinician and one patient: the least data most tests need. */
@@ -76,19 +77,13 @@ export function auditOf(db: Kysely<Database>, clinicId: string, action?: string 
   return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
 }
 
-/** Disables a user's account now (or enables it again), as an admin's change would. */
+/** Disables a user's account now, as an admin does (admin/store's disableUser). */
 export async function disableUser(
   db: Kysely<Database>,
   clinicId: string,
   userId: string,
-  disabled = true,
 ): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ disabled_at: disabled ? new Date() : null })
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', userId)
-    .execute();
+  await disableAccount(db, clinicId, userId, new Date());
 }
 
 /** How many audit rows of one action (matched as `auditOf` does) a clinic has. */
@@ -187,14 +182,7 @@ export async function insertAlert(
       priority: alert.priority,
       findings: alert.findings ?? '[]',
       ...(alert.createdAt ? { created_at: alert.createdAt } : {}),
-      deadline_at: null,
-      acknowledged_by: null,
-      acknowledged_at: null,
-      resolved_by: null,
-      resolved_at: null,
-      notes: null,
-      escalated_at: null,
-      escalated_to: null,
+      // No deadline, acknowledgement, resolution, notes or escalation: those columns stay NULL.
     })
     .execute();
 }

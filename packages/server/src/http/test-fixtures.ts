@@ -120,13 +120,37 @@ export async function signedInClinic(
   return { clinic, client: await staffSignedIn(db, clinic, role, undefined, alertFeed) };
 }
 
+/**
+ * A fresh database, a seeded clinic and a client not signed in (a visitor), made as `TestClient`
+ * makes it (at `now`, on these settings when given).
+ */
+export async function freshClinic(
+  engine: TestEngine,
+  ...client: ConstructorParameters<typeof TestClient> extends [unknown, ...infer Rest]
+    ? Rest
+    : never
+) {
+  const { db } = await engine.open();
+  const clinic = await seedClinic(db);
+  return { db, clinic, client: new TestClient(db, ...client) };
+}
+
+/** A fresh database, a seeded clinic and a client signed in as one of its staff. */
+export async function freshSignedInClinic(
+  engine: TestEngine,
+  role: Exclude<Role, 'patient'>,
+  alertFeed?: AlertFeed,
+) {
+  const { db } = await engine.open();
+  return { db, ...(await signedInClinic(db, role, alertFeed)) };
+}
+
 /** A fresh database, a clinic with its admin signed in, and one patient enrolled and signed in. */
 export async function aSignedInPatient(
   engine: TestEngine,
   overrides?: Parameters<typeof enrolAndSignIn>[2],
 ) {
-  const { db } = await engine.open();
-  const { clinic, client: admin } = await signedInClinic(db, 'admin');
+  const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
   const { patientId, email, client: patient } = await enrolAndSignIn(admin, clinic, overrides);
   return { db, clinic, admin, patientId, email, patient };
 }

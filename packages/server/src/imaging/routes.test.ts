@@ -10,6 +10,7 @@ import { type TestClient, testFiles } from '../http/test-client.ts';
 import {
   aSignedInPatient,
   enrolAndSignIn,
+  freshSignedInClinic,
   signedInClinic,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
@@ -158,8 +159,7 @@ forEachEngine((engine) => {
   engine.test(
     'a patient uploads their own scans and reports; wrong files get clear errors',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX T1', images: 1 }] });

@@ -5,11 +5,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditCount, countRows, updateClinic } from '../db/test-data.ts';
 import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  freshClinic,
+  freshSignedInClinic,
   type SeededClinic,
-  seedClinic,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
@@ -50,9 +51,7 @@ async function aVisitorUploading(
   engine: TestEngine,
   quotas: Partial<typeof uploadQuotaDefaults> = {},
 ) {
-  const { db } = await engine.open();
-  const clinic = await seedClinic(db);
-  const client = new TestClient(db, openHours, undefined, {
+  const { db, clinic, client } = await freshClinic(engine, openHours, undefined, {
     uploadQuotas: { ...uploadQuotaDefaults, ...quotas },
   });
   return { db, clinic, client, visitor: await visitorUploads(client, clinic) };
@@ -219,10 +218,8 @@ forEachEngine((engine) => {
   engine.test(
     "a clinic whose storage is full refuses every upload (413), staff's too, and writes nothing",
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       await updateClinic(db, clinic.clinicId, { imaging_quota_bytes: 1000 });
-      const admin = await staffSignedIn(db, clinic, 'admin');
       const { patientId } = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
       const sendImage = () =>

@@ -9,9 +9,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditOf, countRows, insertUser, outboxOf } from '../db/test-data.ts';
 import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  freshClinic,
   type SeededClinic,
   seedClinic,
   staffSignedIn,
@@ -48,9 +49,7 @@ async function visitorRequest(
 
 /** A fresh database, a clinic, and a visitor's MRI review request in this language. */
 async function aReviewRequest(engine: TestEngine, language: 'en' | 'es') {
-  const { db } = await engine.open();
-  const clinic = await seedClinic(db);
-  const visitor = new TestClient(db, asked);
+  const { db, clinic, client: visitor } = await freshClinic(engine, asked);
   const review = await visitorRequest(visitor, clinic, 'imaging_review', language);
   return { db, clinic, visitor, review };
 }

@@ -13,7 +13,13 @@ import {
 } from '../db/test-data.ts';
 import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  freshClinic,
+  seedClinic,
+  signInStaff,
+  staffSignedIn,
+} from '../http/test-fixtures.ts';
 import { requestTokenHeader } from './access.ts';
 import { pdfText } from './pdf-text.test-helper.ts';
 import { intakeLimit } from './routes.ts';
@@ -58,10 +64,16 @@ async function visitorAtClinic(
   engine: TestEngine,
   clinicChanges?: Parameters<typeof updateClinic>[2],
 ) {
-  const { db } = await engine.open();
-  const clinic = await seedClinic(db);
+  const { db, clinic, client } = await freshClinic(engine, openHours);
   if (clinicChanges) await updateClinic(db, clinic.clinicId, clinicChanges);
-  return { db, clinic, client: new TestClient(db, openHours) };
+  return { db, clinic, client };
+}
+
+/** As `visitorAtClinic`, with one request made by the visitor (`made`, its id `id`). */
+async function aVisitorRequest(engine: TestEngine, body: Json) {
+  const { db, clinic, client } = await visitorAtClinic(engine);
+  const made = await visitorRequest(client, clinic, body);
+  return { db, clinic, client, made, id: made.json.requestId as string };
 }
 
 /** The stored row of a request made through the API. */
@@ -360,9 +372,7 @@ forEachEngine((engine) => {
   engine.test(
     'status moves only forward; the first staff action sets the time to first response',
     async () => {
-      const { db, clinic, client } = await visitorAtClinic(engine);
-      const made = await visitorRequest(client, clinic, bodies.treatment);
-      const id = made.json.requestId as string;
+      const { db, clinic, id } = await aVisitorRequest(engine, bodies.treatment);
       const halfAnHourLater = new Date(openHours.getTime() + 30 * 60_000);
       const nurse = await staffSignedIn(db, clinic, 'care_manager', halfAnHourLater);
       const assigned = await nurse.post(`/api/requests/${id}/assign`, {
@@ -437,9 +447,10 @@ forEachEngine((engine) => {
   engine.test(
     'an insurance outcome is emailed in the requester’s language and shown on the status page',
     async () => {
-      const { db, clinic, client } = await visitorAtClinic(engine);
-      const made = await visitorRequest(client, clinic, { ...bodies.insurance, language: 'es' });
-      const id = made.json.requestId as string;
+      const { db, clinic, client, made, id } = await aVisitorRequest(engine, {
+        ...bodies.insurance,
+        language: 'es',
+      });
       const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
       assert.equal((await insuranceOutcome(nurse, id, 'maybe', 'x')).status, 400);
       const recorded = await insuranceOutcome(
@@ -647,9 +658,7 @@ forEachEngine((engine) => {
   engine.test(
     'reviewers cannot reach the request queue; clinicians only the free MRI/CT reviews',
     async () => {
-      const { db, clinic, client } = await visitorAtClinic(engine);
-      const made = await visitorRequest(client, clinic, bodies.treatment);
-      const id = made.json.requestId as string;
+      const { db, clinic, id } = await aVisitorRequest(engine, bodies.treatment);
       const reviewer = await staffSignedIn(db, clinic, 'reviewer', openHours);
       assert.equal((await reviewer.get('/api/requests')).status, 403);
       assert.equal((await reviewer.get(`/api/requests/${id}`)).status, 403);

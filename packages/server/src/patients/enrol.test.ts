@@ -5,10 +5,10 @@ import { countRows } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
 import {
+  freshSignedInClinic,
   type SeededClinic,
   seedClinic,
   sendCheckin,
-  signedInClinic,
   signInPatient,
   staffSignedIn,
   twoClinics,
@@ -46,8 +46,7 @@ forEachEngine((engine) => {
   engine.test(
     'enrolment: every wrong field has its own plain message (RFC 9457 errors)',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: nurse } = await signedInClinic(db, 'care_manager');
+      const { db, clinic, client: nurse } = await freshSignedInClinic(engine, 'care_manager');
       const bad = await nurse.post('/api/patients', {
         givenName: ' ',
         familyName: 'Ruiz',
@@ -92,8 +91,7 @@ forEachEngine((engine) => {
   engine.test(
     'enrolment stores phone in E.164, language, MRN and surgeon; phone-only patients have no account yet',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: nurse } = await signedInClinic(db, 'care_manager');
+      const { db, clinic, client: nurse } = await freshSignedInClinic(engine, 'care_manager');
       const enrol = async (patient: object) => {
         const created = await nurse.post('/api/patients', patient);
         assert.equal(created.status, 201, created.text);
@@ -176,8 +174,7 @@ forEachEngine((engine) => {
   engine.test(
     'parallel enrolments of the same person: one 201, the rest 409 pointing at it',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const nurse = await staffSignedIn(db, clinic, 'care_manager');
       // Same name and birth date, different emails: only the unique index can catch this race.
       const answers = await Promise.all(
@@ -201,8 +198,7 @@ forEachEngine((engine) => {
   engine.test(
     'correcting a surgery moves the plan, keeps earlier check-ins, audits old and new values',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: nurse } = await signedInClinic(db, 'care_manager');
+      const { db, clinic, client: nurse } = await freshSignedInClinic(engine, 'care_manager');
       const input = aPatient(clinic);
       const created = await nurse.post('/api/patients', input);
       const patientId = created.json.patientId as string;
@@ -261,8 +257,11 @@ forEachEngine((engine) => {
   engine.test(
     'a cancelled surgery: the plan and questionnaire schedule say so; reinstating brings them back',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: clinicianClient } = await signedInClinic(db, 'clinician');
+      const {
+        db,
+        clinic,
+        client: clinicianClient,
+      } = await freshSignedInClinic(engine, 'clinician');
       const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const created = await nurse.post('/api/patients', aPatient(clinic));
       const patientId = created.json.patientId as string;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { assertAudited, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
 import {
   aSignedInPatient,
   enrolAndSignIn,
-  seedClinic,
+  freshClinic,
   signInPatient,
   signInStaff,
   staffSignedIn,
@@ -41,9 +40,11 @@ forEachEngine((engine) => {
   engine.test(
     'a patient sends PROMs; scores and the change from baseline come back classified by the MCID',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db, new Date('2026-11-05T17:00:00Z'));
+      const {
+        db,
+        clinic,
+        client: admin,
+      } = await freshClinic(engine, new Date('2026-11-05T17:00:00Z'));
       await signInStaff(admin, clinic, 'admin');
       const { patientId, email, client: patient } = await enrolAndSignIn(admin, clinic);
       const proms = `/api/patients/${patientId}/proms`;

@@ -7,7 +7,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import {
   aSignedInPatient,
   enrolAndSignIn,
-  signedInClinic,
+  freshSignedInClinic,
   signInStaff,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
@@ -17,6 +17,14 @@ import { twilioSms } from '../messaging/sms.ts';
 import { runReminders } from './run.ts';
 
 const tenAmLa = new Date('2026-11-20T18:00:00Z');
+
+/** An open urgent alert of the patient, raised at `createdAt`. */
+const anUrgentAlert = (
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  createdAt: Date,
+) => insertAlert(db, { clinicId, patientId, level: 'urgent', priority: 1, createdAt });
 
 function sendsOf(db: Kysely<Database>, clinicId: string) {
   return db.selectFrom('reminder_sends').where('clinic_id', '=', clinicId);
@@ -159,20 +167,13 @@ forEachEngine((engine) => {
   engine.test(
     'worklist: missed check-ins and silence after an urgent alert; acknowledged once, back when quiet again',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const quiet = await enrolAndSignIn(admin, clinic);
       const alerted = await enrolAndSignIn(admin, clinic, {
         surgery: { region: 'lumbar', procedure: 'laminectomy', surgeryDate: '2026-09-01' },
       });
       await updatePatient(db, clinic.clinicId, quiet.patientId, { phone: '+1 (555) 010-2000' });
-      await insertAlert(db, {
-        clinicId: clinic.clinicId,
-        patientId: alerted.patientId,
-        level: 'urgent',
-        priority: 1,
-        createdAt: new Date('2026-11-18T18:00:00Z'),
-      });
+      await anUrgentAlert(db, clinic.clinicId, alerted.patientId, new Date('2026-11-18T18:00:00Z'));
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const queue = (await nurse.get('/api/alerts')).json.alerts as unknown as {
         patientId: string;
@@ -260,17 +261,10 @@ forEachEngine((engine) => {
   engine.test(
     'worklist: one entry per patient who is both missing check-ins and silent after an urgent alert; one acknowledgement clears it',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       // Surgery on the 10th, no check-in since; an urgent alert two days ago.
       const both = await enrolAndSignIn(admin, clinic);
-      await insertAlert(db, {
-        clinicId: clinic.clinicId,
-        patientId: both.patientId,
-        level: 'urgent',
-        priority: 1,
-        createdAt: new Date('2026-11-18T15:00:00Z'),
-      });
+      await anUrgentAlert(db, clinic.clinicId, both.patientId, new Date('2026-11-18T15:00:00Z'));
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const entries = (await nurse.get('/api/worklist')).json.entries as unknown as {
         patientId: string;
@@ -404,8 +398,7 @@ forEachEngine((engine) => {
   engine.test(
     'clinic settings: the admin tunes cadence and worklist thresholds; bad settings are a 400',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       await enrolAndSignIn(admin, clinic);
       const settings = {
         cadence: [{ untilDay: 30, everyDays: 1 }],

@@ -231,7 +231,11 @@ forEachEngine((engine) => {
       );
       await disableUser(db, clinic.clinicId, clinic.staff.reviewer.id);
       assert.equal((await admin.post(url, body)).status, 400, 'a disabled reviewer');
-      await disableUser(db, clinic.clinicId, clinic.staff.reviewer.id, false);
+      await db
+        .updateTable('users')
+        .set({ disabled_at: null })
+        .where('id', '=', clinic.staff.reviewer.id)
+        .execute();
 
       const elsewhere = await seedClinic(db);
       assert.equal(
