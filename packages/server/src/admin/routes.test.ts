@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { base32Decode, totpCode } from '../auth/totp.ts';
-import { auditOf } from '../db/test-data.ts';
+import { auditOf, disableUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
-  signedInClinic,
+  freshSignedInClinic,
   signInStaff,
   staffPassword,
   staffSignedIn,
@@ -17,8 +18,7 @@ const newPassword = 'a long new passphrase';
 
 forEachEngine((engine) => {
   engine.test('an admin invites staff; the invitee sets a password once and signs in', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
+    const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
     const email = 'new.nurse@clinic.example';
 
     const invited = await admin.post('/api/staff/invitations', {
@@ -105,8 +105,7 @@ forEachEngine((engine) => {
   engine.test(
     'invitations: only admins invite, and expired or forged codes are refused',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       for (const role of ['care_manager', 'clinician', 'reviewer'] as const) {
         const staff = admin.fork();
         await signInStaff(staff, clinic, role);
@@ -144,8 +143,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('staff turn on TOTP; sign-in then needs the code', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: surgeon } = await signedInClinic(db, 'clinician');
+    const { db, clinic, client: surgeon } = await freshSignedInClinic(engine, 'clinician');
     assert.equal(
       (await surgeon.post('/api/auth/totp/enable', { password: staffPassword, code: '123456' }))
         .status,
@@ -213,8 +211,7 @@ forEachEngine((engine) => {
   });
 
   engine.test('sign out everywhere ends every session of that user only', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: laptop } = await signedInClinic(db, 'care_manager');
+    const { clinic, client: laptop } = await freshSignedInClinic(engine, 'care_manager');
     const phone = await staffSignedIn(laptop, clinic, 'care_manager');
     const colleague = await staffSignedIn(laptop, clinic, 'clinician');
 
@@ -258,9 +255,7 @@ forEachEngine((engine) => {
   });
 
   engine.test('an admin assigns a reviewer, who then reads that case and no other', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { patientId } = await enrolAndSignIn(admin, clinic);
+    const { db, clinic, admin, patientId } = await aSignedInPatient(engine);
     const other = await enrolAndSignIn(admin, clinic);
     const reviewer = await staffSignedIn(admin, clinic, 'reviewer');
     const reviewerId = clinic.staff.reviewer.id;
@@ -297,12 +292,7 @@ forEachEngine((engine) => {
       const { db } = await engine.open();
       const { clinic, elsewhere, admin } = await twoClinics(db);
       const { client: patient } = await enrolAndSignIn(admin, clinic);
-      await db
-        .updateTable('users')
-        .set({ disabled_at: new Date() })
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('id', '=', clinic.staff.clinician.id)
-        .execute();
+      await disableUser(db, clinic.clinicId, clinic.staff.clinician.id);
 
       const listed = await admin.get('/api/clinic/staff');
       assert.equal(listed.status, 200, listed.text);

@@ -1,33 +1,32 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  freshSignedInClinic,
   seedClinic,
-  signedInClinic,
-  signInStaff,
+  sendCheckin,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { escalateOverdueAlerts } from './escalation.ts';
 import { EscalationJobs } from './escalation-jobs.ts';
 
+/** Staff set the clinic's acknowledgement deadlines and on-call list. */
+const alertSettings = (client: TestClient, settings: { ackDeadlines: object; onCall: unknown[] }) =>
+  client.put('/api/clinic/alert-settings', settings);
+
 forEachEngine((engine) => {
   engine.test(
     'an unacknowledged emergency escalates along the on-call list at each (configured) deadline',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const settings = await admin.put('/api/clinic/alert-settings', {
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
+      const settings = await alertSettings(admin, {
         ackDeadlines: { emergency: { seconds: 30 } },
         onCall: [clinic.staff.care_manager.id, clinic.staff.clinician.id],
       });
       assert.equal(settings.status, 200, settings.text);
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: { chestPain: 'yes' },
-      });
+      const posted = await sendCheckin(patient, patientId, { chestPain: 'yes' });
       const alert = posted.json.alert as { id: string; deadlineAt: string };
       assert.equal(
         new Date(alert.deadlineAt).getTime() - admin.clock.getTime(),
@@ -82,10 +81,7 @@ forEachEngine((engine) => {
       );
 
       // Acknowledged alerts never escalate.
-      const other = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: { coughingBlood: 'yes' },
-      });
+      const other = await sendCheckin(patient, patientId, { coughingBlood: 'yes' });
       await nurse.post(`/api/alerts/${(other.json.alert as { id: string }).id}/acknowledge`, {});
       assert.deepEqual(await escalateOverdueAlerts(db, at(400)), []);
     },
@@ -94,9 +90,8 @@ forEachEngine((engine) => {
   engine.test(
     'bad alert settings are refused: a red-flag deadline beyond the safe limit, or a patient on call',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const slow = await admin.put('/api/clinic/alert-settings', {
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
+      const slow = await alertSettings(admin, {
         ackDeadlines: { emergency: { seconds: 3600 } },
         onCall: [],
       });
@@ -112,37 +107,28 @@ forEachEngine((engine) => {
         .select('user_id')
         .where('id', '=', patientId)
         .executeTakeFirstOrThrow();
-      const wrong = await admin.put('/api/clinic/alert-settings', {
+      const wrong = await alertSettings(admin, {
         ackDeadlines: {},
         onCall: [patientUser.user_id],
       });
       assert.equal(wrong.status, 400);
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
-      assert.equal(
-        (await nurse.put('/api/clinic/alert-settings', { ackDeadlines: {}, onCall: [] })).status,
-        403,
-      );
+      assert.equal((await alertSettings(nurse, { ackDeadlines: {}, onCall: [] })).status, 403);
     },
   );
-});
 
-forEachEngine((engine) => {
   engine.test('the job queue runs the escalation at the deadline by itself (pg-boss)', async () => {
     const database = await engine.open();
     const jobs = await EscalationJobs.start(database, { log: () => {}, pollingSeconds: 0.5 });
     try {
       const clinic = await seedClinic(database.db);
-      const admin = new TestClient(database.db, new Date());
-      await signInStaff(admin, clinic, 'admin');
-      await admin.put('/api/clinic/alert-settings', {
+      const admin = await staffSignedIn(database.db, clinic, 'admin', new Date());
+      await alertSettings(admin, {
         ackDeadlines: { emergency: { seconds: 5 } },
         onCall: [clinic.staff.care_manager.id],
       });
       const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
-      const posted = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: { chestPain: 'yes' },
-      });
+      const posted = await sendCheckin(patient, patientId, { chestPain: 'yes' });
       const alert = posted.json.alert as { id: string; deadlineAt: string };
       await jobs.scheduleCheck(alert.id, new Date(alert.deadlineAt));
       const deadline = Date.now() + 30_000;

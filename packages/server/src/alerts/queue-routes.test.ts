@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
   seedClinic,
   sendCheckin,
@@ -191,9 +192,7 @@ forEachEngine((engine) => {
   engine.test(
     'an urgent alert with no check-in in the day since is raised on its card; a check-in since clears it',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { clinic, admin, patientId, patient } = await aSignedInPatient(engine);
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const checkin = (temperature: number) =>
         patient.post(`/api/patients/${patientId}/checkins`, {

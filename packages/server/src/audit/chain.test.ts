@@ -5,7 +5,7 @@ import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import type { Database } from '../db/schema.ts';
 import { aClinicWithPatient, auditOf } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { recordAudit } from './audit.ts';
 import { genesisHash, headDigest, verifyAuditChain } from './chain.ts';
 
@@ -25,6 +25,14 @@ async function auditSome(db: Kysely<Database>, clinicId: string, count: number, 
   });
 }
 
+/** A fresh database and a clinic whose chain holds `count` rows (written in one lane). */
+async function aChain(engine: TestEngine, count: number) {
+  const { db } = await engine.open();
+  const { clinicId } = await aClinicWithPatient(db);
+  await auditSome(db, clinicId, count);
+  return { db, clinicId };
+}
+
 async function rowOf(db: Kysely<Database>, clinicId: string, action: string) {
   return auditOf(db, clinicId, action).select(['id', 'lane', 'seq']).executeTakeFirstOrThrow();
 }
@@ -42,10 +50,9 @@ forEachEngine((engine) => {
   engine.test(
     'each clinic gets its own chain: seq 1, 2, 3… each row linked to the one before',
     async () => {
-      const { db } = await engine.open();
-      const a = await aClinicWithPatient(db);
+      const a = await aChain(engine, 3);
+      const { db } = a;
       const b = await aClinicWithPatient(db);
-      await auditSome(db, a.clinicId, 3);
       await auditSome(db, b.clinicId, 2);
       const rows = await auditOf(db, a.clinicId)
         .select(['lane', 'seq', 'prev_hash', 'hash'])
@@ -77,9 +84,7 @@ forEachEngine((engine) => {
   engine.test(
     'an application cannot choose the chain fields: the trigger overwrites them',
     async () => {
-      const { db } = await engine.open();
-      const { clinicId } = await aClinicWithPatient(db);
-      await auditSome(db, clinicId, 1);
+      const { db, clinicId } = await aChain(engine, 1);
       await sql`insert into audit_log (clinic_id, action, subject_type, seq, prev_hash, hash)
       values (${clinicId}, 'forged', 'test', 1, ${genesisHash}, ${'f'.repeat(64)})`.execute(db);
       const [report] = await verifyAuditChain(db, { clinicId });
@@ -91,9 +96,7 @@ forEachEngine((engine) => {
   engine.test(
     'a row changed by the owner (trigger disabled) is reported, with its seq and id',
     async () => {
-      const { db } = await engine.open();
-      const { clinicId } = await aClinicWithPatient(db);
-      await auditSome(db, clinicId, 5);
+      const { db, clinicId } = await aChain(engine, 5);
       const target = await rowOf(db, clinicId, 'test.2');
       assert.equal(target.seq, 3);
       await asOwnerWithoutGuard(
@@ -112,9 +115,7 @@ forEachEngine((engine) => {
   engine.test(
     'a rewritten row with a recomputed hash breaks the link to the next row',
     async () => {
-      const { db } = await engine.open();
-      const { clinicId } = await aClinicWithPatient(db);
-      await auditSome(db, clinicId, 4);
+      const { db, clinicId } = await aChain(engine, 4);
       await asOwnerWithoutGuard(
         db,
         `update audit_log set action = 'nothing.here',
@@ -131,9 +132,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('deleted rows are reported: in the middle, and at the end', async () => {
-    const { db } = await engine.open();
-    const { clinicId } = await aClinicWithPatient(db);
-    await auditSome(db, clinicId, 6);
+    const { db, clinicId } = await aChain(engine, 6);
     await asOwnerWithoutGuard(
       db,
       `delete from audit_log where clinic_id = '${clinicId}' and seq = 6`,

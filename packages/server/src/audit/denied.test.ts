@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { signedInClinic } from '../http/test-fixtures.ts';
+import { freshSignedInClinic } from '../http/test-fixtures.ts';
 import { isDeniedAttempt } from './denied.ts';
 
 const id = '0b0c9d3e-1111-4a4a-8b8b-123456789abc';
@@ -17,8 +17,7 @@ test('which answers count as denied attempts', () => {
 
 forEachEngine((engine) => {
   engine.test('a reviewer’s patient list and denied attempts are in the audit log', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: reviewer } = await signedInClinic(db, 'reviewer');
+    const { db, clinic, client: reviewer } = await freshSignedInClinic(engine, 'reviewer');
     const list = await reviewer.get('/api/patients');
     assert.equal(list.status, 200, list.text);
     const otherPatient = await reviewer.get(`/api/patients/${id}`);

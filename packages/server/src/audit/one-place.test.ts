@@ -3,6 +3,7 @@ import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { assertSameEntries } from '../lists.test-helper.ts';
 import { awaitingResponseSchema } from '../openapi/contract-progress.test-helper.ts';
 import { openApiPath } from '../openapi/document.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
@@ -37,14 +38,10 @@ test('handlers audit through audit(c, event), never recordAudit by hand', () => 
     .filter((path) => !/\.(test|bench)\.ts$|\.test-helper\.ts$/.test(path))
     .filter((path) => readFileSync(join(serverRoot, path), 'utf8').includes('recordAudit('));
   const byHand = files.filter((path) => !withoutRequest.has(path));
-  assert.deepEqual(
-    byHand.filter((path) => !awaitingAuditHelper.has(path)),
-    [],
+  assertSameEntries(
+    byHand,
+    awaitingAuditHelper,
     'use audit(c, event) (audit/audit.ts) and declare the action on the route',
-  );
-  assert.deepEqual(
-    [...awaitingAuditHelper].filter((path) => !byHand.includes(path)),
-    [],
     'converted: remove it from awaitingAuditHelper',
   );
 });

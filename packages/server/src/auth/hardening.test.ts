@@ -53,14 +53,14 @@ async function aClinic(db: Kysely<Database>) {
 /** A fresh database with a clinic (no users yet). */
 async function freshClinic(engine: TestEngine) {
   const { db } = await engine.open();
-  return { db, clinic: await aClinic(db) };
+  return { db, clinic: await aClinic(db), client: new TestClient(db) };
 }
 
 /** A fresh database with a clinic, its patient pat@h.example and a client that is not signed in. */
 async function withPatient(engine: TestEngine) {
-  const { db, clinic } = await freshClinic(engine);
+  const { db, clinic, client } = await freshClinic(engine);
   const userId = await clinic.addUser('patient', 'pat@h.example');
-  return { db, clinic, userId, client: new TestClient(db) };
+  return { db, clinic, userId, client };
 }
 
 const lastCode = (client: TestClient, email: string) =>
@@ -253,9 +253,8 @@ forEachEngine((engine) => {
   engine.test(
     'staff passwords: 30 parallel tries count as 30, 5 are checked, then the right password waits',
     async () => {
-      const { db, clinic } = await freshClinic(engine);
+      const { clinic, client } = await freshClinic(engine);
       await clinic.addUser('admin', 'ann@h.example');
-      const client = new TestClient(db);
       const answers = await Promise.all(
         Array.from({ length: 30 }, (_, n) =>
           clinic.signIn(client.fork(), 'ann@h.example', `guess number ${n}`),
@@ -273,8 +272,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('staff passwords: one address spraying many accounts is stopped', async () => {
-    const { db, clinic } = await freshClinic(engine);
-    const client = new TestClient(db);
+    const { clinic, client } = await freshClinic(engine);
     const answers = [];
     for (let n = 0; n <= passwordLimits.ip.max; n++)
       answers.push(await clinic.signIn(client, `user${n}@h.example`, 'Summer2026!!'));
@@ -282,9 +280,8 @@ forEachEngine((engine) => {
   });
 
   engine.test('an unknown email costs the same argon2 work as a wrong password', async () => {
-    const { db, clinic } = await freshClinic(engine);
+    const { clinic, client } = await freshClinic(engine);
     await clinic.addUser('clinician', 'doc@h.example');
-    const client = new TestClient(db);
     const work = async (email: string) => {
       const before = passwordWork.verifications;
       const answer = await clinic.signIn(client, email, 'not the password');
@@ -299,9 +296,8 @@ forEachEngine((engine) => {
   engine.test(
     'a locked-out staff member resets the password by email and gets back in',
     async () => {
-      const { db, clinic } = await freshClinic(engine);
+      const { db, clinic, client: laptop } = await freshClinic(engine);
       await clinic.addUser('admin', 'ann@h.example');
-      const laptop = new TestClient(db);
       const signIn = (client: TestClient, pw: string) => clinic.signIn(client, 'ann@h.example', pw);
       assert.equal((await signIn(laptop, password)).status, 200);
       const attacker = laptop.fork();
@@ -406,11 +402,10 @@ forEachEngine((engine) => {
   engine.test(
     'a TOTP code works once, and a wrong password answers the same with or without TOTP',
     async () => {
-      const { db, clinic } = await freshClinic(engine);
+      const { clinic, client } = await freshClinic(engine);
       const secret = newTotpSecret();
       await clinic.addUser('clinician', 'doc@h.example', secret);
       await clinic.addUser('clinician', 'nurse@h.example');
-      const client = new TestClient(db);
       const code = totpCode(base32Decode(secret), Math.floor(client.clock.getTime() / 1000));
       const body = { clinic: clinic.slug, email: 'doc@h.example', password, totp: code };
       assert.equal((await client.post('/api/auth/sign-in', body)).status, 200);
@@ -431,10 +426,9 @@ forEachEngine((engine) => {
   engine.test(
     'a clinic requires TOTP for a role: a password-only session can only set it up',
     async () => {
-      const { db, clinic } = await freshClinic(engine);
+      const { db, clinic, client: admin } = await freshClinic(engine);
       await clinic.addUser('admin', 'ann@h.example');
       await clinic.addUser('clinician', 'doc@h.example');
-      const admin = new TestClient(db);
       await clinic.signIn(admin, 'ann@h.example');
       const policy = await admin.put('/api/clinic/mfa-policy', { requiredRoles: ['clinician'] });
       assert.equal(policy.status, 200, policy.text);

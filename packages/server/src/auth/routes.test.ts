@@ -3,10 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
 import { auditOf, insertUser } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { hashPassword } from './password.ts';
 import { base32Decode, newTotpSecret, totpCode } from './totp.ts';
+
+/** The password the tests give their staff. */
+const passphrase = 'a long passphrase';
 
 async function aClinic(db: Kysely<Database>, slug: string) {
   const clinicId = randomUUID();
@@ -29,21 +32,36 @@ async function aClinic(db: Kysely<Database>, slug: string) {
   return { clinicId, addUser };
 }
 
+/** A fresh database, a clinic (by its slug) with one user, and a client that is not signed in. */
+async function withUser(
+  engine: TestEngine,
+  slug: string,
+  ...user: Parameters<Awaited<ReturnType<typeof aClinic>>['addUser']>
+) {
+  const { db } = await engine.open();
+  const clinic = await aClinic(db, slug);
+  await clinic.addUser(...user);
+  return { db, clinic, client: new TestClient(db) };
+}
+
+/** A staff sign-in attempt (with the password the tests give their users unless another). */
+const signIn = (client: TestClient, clinic: string, email: string, password = passphrase) =>
+  client.post('/api/auth/sign-in', { clinic, email, password });
+
 forEachEngine((engine) => {
   engine.test('staff sign in with a password, see who they are, and sign out', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db, 'alpha');
-    await clinic.addUser('care_manager', 'nina@alpha.example', 'a long passphrase');
-    const client = new TestClient(db);
+    const { db, clinic, client } = await withUser(
+      engine,
+      'alpha',
+      'care_manager',
+      'nina@alpha.example',
+      passphrase,
+    );
     assert.equal((await client.get('/api/auth/me')).status, 401);
-    const signIn = await client.post('/api/auth/sign-in', {
-      clinic: 'alpha',
-      email: 'Nina@Alpha.example',
-      password: 'a long passphrase',
-    });
-    assert.equal(signIn.status, 200, signIn.text);
-    assert.match(signIn.headers.get('set-cookie') ?? '', /HttpOnly/i);
-    assert.match(signIn.headers.get('set-cookie') ?? '', /SameSite=Lax/i);
+    const signedIn = await signIn(client, 'alpha', 'Nina@Alpha.example');
+    assert.equal(signedIn.status, 200, signedIn.text);
+    assert.match(signedIn.headers.get('set-cookie') ?? '', /HttpOnly/i);
+    assert.match(signedIn.headers.get('set-cookie') ?? '', /SameSite=Lax/i);
     const me = await client.get('/api/auth/me');
     assert.equal(me.status, 200);
     assert.equal(me.json.role, 'care_manager');
@@ -65,26 +83,17 @@ forEachEngine((engine) => {
   engine.test(
     'a wrong password, an unknown email and an unknown clinic get the same answer',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db, 'beta');
-      await clinic.addUser('clinician', 'sam@beta.example', 'a long passphrase');
-      const client = new TestClient(db);
+      const { client } = await withUser(
+        engine,
+        'beta',
+        'clinician',
+        'sam@beta.example',
+        passphrase,
+      );
       const answers = await Promise.all([
-        client.post('/api/auth/sign-in', {
-          clinic: 'beta',
-          email: 'sam@beta.example',
-          password: 'wrong one here',
-        }),
-        client.post('/api/auth/sign-in', {
-          clinic: 'beta',
-          email: 'who@beta.example',
-          password: 'a long passphrase',
-        }),
-        client.post('/api/auth/sign-in', {
-          clinic: 'gamma',
-          email: 'sam@beta.example',
-          password: 'a long passphrase',
-        }),
+        signIn(client, 'beta', 'sam@beta.example', 'wrong one here'),
+        signIn(client, 'beta', 'who@beta.example'),
+        signIn(client, 'gamma', 'sam@beta.example'),
       ]);
       for (const answer of answers) {
         assert.equal(answer.status, 401);
@@ -94,51 +103,36 @@ forEachEngine((engine) => {
   );
 
   engine.test('failed sign-ins are rate limited per email, in the database', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db, 'delta');
-    await clinic.addUser('admin', 'ann@delta.example', 'a long passphrase');
-    const client = new TestClient(db);
+    const { db, client } = await withUser(
+      engine,
+      'delta',
+      'admin',
+      'ann@delta.example',
+      passphrase,
+    );
     for (let i = 0; i < 5; i++) {
-      assert.equal(
-        (
-          await client.post('/api/auth/sign-in', {
-            clinic: 'delta',
-            email: 'ann@delta.example',
-            password: `guess ${i}`,
-          })
-        ).status,
-        401,
-      );
+      assert.equal((await signIn(client, 'delta', 'ann@delta.example', `guess ${i}`)).status, 401);
     }
     // A second server process would see the same count: a new client on the same database.
     const other = new TestClient(db);
-    const limited = await other.post('/api/auth/sign-in', {
-      clinic: 'delta',
-      email: 'ann@delta.example',
-      password: 'a long passphrase',
-    });
+    const limited = await signIn(other, 'delta', 'ann@delta.example');
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '900');
     other.clock = new Date(other.clock.getTime() + 16 * 60_000);
-    assert.equal(
-      (
-        await other.post('/api/auth/sign-in', {
-          clinic: 'delta',
-          email: 'ann@delta.example',
-          password: 'a long passphrase',
-        })
-      ).status,
-      200,
-    );
+    assert.equal((await signIn(other, 'delta', 'ann@delta.example')).status, 200);
   });
 
   engine.test('staff with TOTP need the code from their app', async () => {
-    const { db } = await engine.open();
-    const clinic = await aClinic(db, 'eps');
     const secret = newTotpSecret();
-    await clinic.addUser('clinician', 'doc@eps.example', 'a long passphrase', secret);
-    const client = new TestClient(db);
-    const body = { clinic: 'eps', email: 'doc@eps.example', password: 'a long passphrase' };
+    const { client } = await withUser(
+      engine,
+      'eps',
+      'clinician',
+      'doc@eps.example',
+      passphrase,
+      secret,
+    );
+    const body = { clinic: 'eps', email: 'doc@eps.example', password: passphrase };
     const missing = await client.post('/api/auth/sign-in', body);
     assert.equal(missing.status, 401);
     assert.equal(missing.json.title, 'Second factor required');
@@ -151,10 +145,7 @@ forEachEngine((engine) => {
   engine.test(
     'patients sign in with a one-time code sent by email; it works once and expires',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db, 'zeta');
-      await clinic.addUser('patient', 'pat@zeta.example', null);
-      const client = new TestClient(db);
+      const { db, client } = await withUser(engine, 'zeta', 'patient', 'pat@zeta.example', null);
       assert.equal(
         (
           await client.post('/api/auth/patient/code', {
@@ -207,10 +198,7 @@ forEachEngine((engine) => {
   engine.test(
     'staff cannot use the patient code flow, and patients cannot use a password',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await aClinic(db, 'eta');
-      await clinic.addUser('clinician', 'doc@eta.example', 'a long passphrase');
-      const client = new TestClient(db);
+      const { client } = await withUser(engine, 'eta', 'clinician', 'doc@eta.example', passphrase);
       await client.post('/api/auth/patient/code', { clinic: 'eta', email: 'doc@eta.example' });
       assert.equal(client.mail.length, 0);
     },
@@ -221,11 +209,7 @@ forEachEngine((engine) => {
     async () => {
       const { db } = await engine.open();
       const client = new TestClient(db);
-      const bad = await client.post('/api/auth/sign-in', {
-        clinic: 'Not A Slug!',
-        email: 'nope',
-        password: '',
-      });
+      const bad = await signIn(client, 'Not A Slug!', 'nope', '');
       assert.equal(bad.status, 400);
       assert.equal(bad.headers.get('content-type'), 'application/problem+json');
       const fields = (bad.json.errors as { field: string }[]).map((e) => e.field).sort();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { auditOf } from '../db/test-data.ts';
+import { auditOf, countRows, disableUser } from '../db/test-data.ts';
 import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
+import { freshClinic, seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { candidacyLimit } from './routes.ts';
 
 const noEmergency = {
@@ -33,16 +33,17 @@ const strongFit = {
 };
 const contact = { name: 'Sam Lee', email: 'Sam@Mail.example', consent: true };
 
+/** A fresh database, a clinic, and a visitor on its candidacy check (at `url`). */
+async function aVisitor(engine: TestEngine) {
+  const { db, clinic, client: visitor } = await freshClinic(engine);
+  return { db, clinic, visitor, url: `/api/public/${clinic.slug}/candidacy` };
+}
+
 /** A fresh database, two clinics, and a visitor who left a lead (strong fit, with contact) at the first. */
 async function aLead(engine: TestEngine) {
-  const { db } = await engine.open();
-  const clinic = await seedClinic(db);
+  const { db, clinic, visitor, url } = await aVisitor(engine);
   const elsewhere = await seedClinic(db);
-  const visitor = new TestClient(db);
-  const made = await visitor.post(`/api/public/${clinic.slug}/candidacy`, {
-    answers: strongFit,
-    contact,
-  });
+  const made = await visitor.post(url, { answers: strongFit, contact });
   return { db, clinic, elsewhere, visitor, leadId: made.json.leadId as string };
 }
 
@@ -50,10 +51,7 @@ forEachEngine((engine) => {
   engine.test(
     'anyone can check candidacy; leaving contact details with consent creates a lead',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const visitor = new TestClient(db);
-      const url = `/api/public/${clinic.slug}/candidacy`;
+      const { db, clinic, visitor, url } = await aVisitor(engine);
 
       const anonymous = await visitor.post(url, { answers: strongFit });
       assert.equal(anonymous.status, 201, anonymous.text);
@@ -68,12 +66,7 @@ forEachEngine((engine) => {
       assert.equal((urgent.json.result as { category: string }).category, 'urgent');
       assert.ok(urgent.json.leadId);
 
-      const assessments = await db
-        .selectFrom('candidacy_assessments')
-        .select(db.fn.countAll().as('n'))
-        .where('clinic_id', '=', clinic.clinicId)
-        .executeTakeFirstOrThrow();
-      assert.equal(Number(assessments.n), 2);
+      assert.equal(await countRows(db, 'candidacy_assessments', clinic.clinicId), 2);
 
       const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const leads = await nurse.get('/api/leads');
@@ -122,10 +115,7 @@ forEachEngine((engine) => {
   engine.test(
     'contact without consent or a way to reach the person is refused; nothing is stored',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const visitor = new TestClient(db);
-      const url = `/api/public/${clinic.slug}/candidacy`;
+      const { db, visitor, url } = await aVisitor(engine);
       const cases: [unknown, string][] = [
         [{ answers: strongFit, contact: { ...contact, consent: false } }, 'contact.consent'],
         [{ answers: strongFit, contact: { name: 'Sam', consent: true } }, 'contact.email'],
@@ -145,24 +135,17 @@ forEachEngine((engine) => {
         (await visitor.post('/api/public/no-such-clinic/candidacy', { answers: strongFit })).status,
         404,
       );
-      const stored = await db
-        .selectFrom('candidacy_assessments')
-        .select(db.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      assert.equal(Number(stored.n), 0);
+      assert.equal(await countRows(db, 'candidacy_assessments'), 0);
     },
   );
 
   engine.test(
     'anonymous checks are rate limited per visitor in the database, per clinic',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const other = await seedClinic(db);
       // Two app instances on one database: the limit holds across server processes.
-      const first = new TestClient(db);
+      const { db, visitor: first, url } = await aVisitor(engine);
       const second = new TestClient(db);
-      const url = `/api/public/${clinic.slug}/candidacy`;
+      const other = await seedClinic(db);
       for (let i = 0; i < candidacyLimit.submissions; i++) {
         const client = i % 2 === 0 ? first : second;
         assert.equal(
@@ -235,12 +218,7 @@ forEachEngine((engine) => {
       });
 
       // Not a reviewer, not another clinic's staff, not a disabled account, not junk.
-      await db
-        .updateTable('users')
-        .set({ disabled_at: new Date() })
-        .where('clinic_id', '=', clinic.clinicId)
-        .where('id', '=', clinic.staff.admin.id)
-        .execute();
+      await disableUser(db, clinic.clinicId, clinic.staff.admin.id);
       for (const userId of [
         clinic.staff.reviewer.id,
         elsewhere.staff.care_manager.id,

@@ -2,16 +2,15 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { assertAudited } from '../db/test-data.ts';
+import { assertAudited, countRows } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
-  seedClinic,
+  freshSignedInClinic,
   sendCheckin,
-  signedInClinic,
   signInPatient,
-  signInStaff,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
 
@@ -37,11 +36,7 @@ forEachEngine((engine) => {
   engine.test(
     'the check-in reads its own session (issue 19): signed out, revoked, another patient, staff and a cross-site send are refused, and denials are audited',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db);
-      await signInStaff(admin, clinic, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, patient } = await aSignedInPatient(engine);
       const other = await enrolAndSignIn(admin, clinic);
       const send = (client: TestClient, headers: Record<string, string> = {}) =>
         client.request(
@@ -81,18 +76,18 @@ forEachEngine((engine) => {
       );
       const revoked = await send(patient);
       assert.equal(revoked.status, 401, revoked.text);
-      const { rows: stored } = await sql<{ n: number }>`
-        select count(*) as n from checkins where clinic_id = ${clinic.clinicId}::uuid`.execute(db);
-      assert.equal(Number(stored[0]?.n), 1, 'only the own, signed-in check-in was stored');
+      assert.equal(
+        await countRows(db, 'checkins', clinic.clinicId),
+        1,
+        'only the own, signed-in check-in was stored',
+      );
     },
   );
 
   engine.test(
     'a patient checks in: a calm day is stored as routine, a red flag raises an alert the team sees',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, patient } = await aSignedInPatient(engine);
 
       const calm = await sendCheckin(patient, patientId, calmDay);
       assert.equal(calm.status, 201, calm.text);
@@ -146,9 +141,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('the same check-in sent twice is stored once and answered the same way', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const { db, clinic, patientId, patient } = await aSignedInPatient(engine);
     const body = { idempotencyKey: `offline-${randomUUID()}`, checkin: feverDay };
     const [first, second] = await Promise.all([
       patient.post(`/api/patients/${patientId}/checkins`, body),
@@ -160,18 +153,8 @@ forEachEngine((engine) => {
     const third = await patient.post(`/api/patients/${patientId}/checkins`, body);
     assert.equal(third.status, 200);
     assert.equal(third.json.replayed, true);
-    const rows = await db
-      .selectFrom('checkins')
-      .select('id')
-      .where('clinic_id', '=', clinic.clinicId)
-      .execute();
-    const alerts = await db
-      .selectFrom('alerts')
-      .select('id')
-      .where('clinic_id', '=', clinic.clinicId)
-      .execute();
-    assert.equal(rows.length, 1);
-    assert.equal(alerts.length, 1);
+    assert.equal(await countRows(db, 'checkins', clinic.clinicId), 1);
+    assert.equal(await countRows(db, 'alerts', clinic.clinicId), 1);
     const reused = await patient.post(`/api/patients/${patientId}/checkins`, {
       ...body,
       checkin: calmDay,
@@ -182,9 +165,7 @@ forEachEngine((engine) => {
   engine.test(
     'when writing the alert fails, neither the check-in nor the alert is stored, and the client is told',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, email } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, patientId, email } = await aSignedInPatient(engine);
       await breakAlertInserts(db);
       const faulty = new TestClient(db);
       await signInPatient(faulty, clinic, email);
@@ -197,26 +178,8 @@ forEachEngine((engine) => {
       } finally {
         console.error = originalError;
       }
-      assert.equal(
-        (
-          await db
-            .selectFrom('checkins')
-            .select('id')
-            .where('clinic_id', '=', clinic.clinicId)
-            .execute()
-        ).length,
-        0,
-      );
-      assert.equal(
-        (
-          await db
-            .selectFrom('alerts')
-            .select('id')
-            .where('clinic_id', '=', clinic.clinicId)
-            .execute()
-        ).length,
-        0,
-      );
+      assert.equal(await countRows(db, 'checkins', clinic.clinicId), 0);
+      assert.equal(await countRows(db, 'alerts', clinic.clinicId), 0);
       // A calm day needs no alert, so it still goes through while alerts cannot be written.
       const calm = await sendCheckin(faulty, patientId, calmDay);
       assert.equal(calm.status, 201);
@@ -226,16 +189,11 @@ forEachEngine((engine) => {
   engine.test(
     'a contact-level finding already waiting is not raised twice; urgent ones always are',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, patientId, patient } = await aSignedInPatient(engine);
       const numbWorse = { ...calmDay, numbness: { change: 'worse', where: 'right foot' } };
       const levels: string[] = [];
       for (const checkin of [numbWorse, numbWorse, feverDay, feverDay]) {
-        const response = await patient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin,
-        });
+        const response = await sendCheckin(patient, patientId, checkin);
         assert.equal(response.status, 201, response.text);
         levels.push((response.json.decision as { level: string }).level);
       }
@@ -265,9 +223,7 @@ forEachEngine((engine) => {
   engine.test(
     'bad check-ins get a 400 naming the field; neck questions are refused after lumbar surgery',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, patientId, patient } = await aSignedInPatient(engine);
       const cases: [unknown, string][] = [
         [{ idempotencyKey: 'short', checkin: calmDay }, 'idempotencyKey'],
         [
@@ -299,15 +255,14 @@ forEachEngine((engine) => {
           `${field} in ${fields}`,
         );
       }
-      assert.equal((await db.selectFrom('checkins').select('id').execute()).length, 0);
+      assert.equal(await countRows(db, 'checkins'), 0);
     },
   );
 
   engine.test(
     'triage reads the stored history: pain 9 after days of 3 is a jump; the same check-in without that history is not',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const withHistory = await enrolAndSignIn(admin, clinic, { email: 'history@example.org' });
       const without = await enrolAndSignIn(admin, clinic, { email: 'fresh@example.org' });
       const day = 86_400_000;
@@ -338,20 +293,15 @@ forEachEngine((engine) => {
   engine.test(
     'an empty check-in (issue 17) is refused with a clear 400, and nothing is stored',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, patientId, patient } = await aSignedInPatient(engine);
       for (const checkin of [{}, { note: 'hello' }, { incision: {}, numbness: {} }]) {
-        const response = await patient.post(`/api/patients/${patientId}/checkins`, {
-          idempotencyKey: randomUUID(),
-          checkin,
-        });
+        const response = await sendCheckin(patient, patientId, checkin);
         assert.equal(response.status, 400, `${JSON.stringify(checkin)}: ${response.text}`);
         assert.match(String(response.json.detail), /no answers/);
         const fields = (response.json.errors as { field: string }[]).map((e) => e.field);
         assert.deepEqual(fields, ['checkin']);
       }
-      assert.equal((await db.selectFrom('checkins').select('id').execute()).length, 0);
+      assert.equal(await countRows(db, 'checkins'), 0);
       const pain = await sendCheckin(patient, patientId, { axialPain: 2 });
       assert.equal(pain.status, 201, 'one answer is enough');
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { signedInClinic, signInStaff } from '../http/test-fixtures.ts';
+import { freshSignedInClinic, signInStaff } from '../http/test-fixtures.ts';
 
 /** A real 1×1 PNG and the first bytes of a JPEG. */
 const png = Buffer.from(
@@ -23,8 +23,7 @@ forEachEngine((engine) => {
   engine.test(
     'clinic profile: validated, stored in E.164, audited; logo PNG/JPEG ≤ 200 KB only',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
 
       const bad = await admin.put('/api/clinic/profile', {
         ...profile,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Updateable } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
+import { disableUser as disableAccount } from '../admin/store.ts';
 import type { Database, Role } from './schema.ts';
 
 /** A clinic with one clinician and one patient: the least data most tests need. */
@@ -76,6 +77,27 @@ export function auditOf(db: Kysely<Database>, clinicId: string, action?: string 
   return rows.where('action', action.endsWith('%') ? 'like' : '=', action);
 }
 
+/** Disables a user's account now, as an admin does (admin/store's disableUser). */
+export async function disableUser(
+  db: Kysely<Database>,
+  clinicId: string,
+  userId: string,
+): Promise<void> {
+  await disableAccount(db, clinicId, userId, new Date());
+}
+
+/** How many audit rows of one action (matched as `auditOf` does) a clinic has. */
+export async function auditCount(
+  db: Kysely<Database>,
+  clinicId: string,
+  action: string | string[],
+): Promise<number> {
+  const { n } = await auditOf(db, clinicId, action)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /** Asserts that each action stands in the clinic's audit log (of one patient or subject when given). */
 export async function assertAudited(
   db: Kysely<Database>,
@@ -111,6 +133,15 @@ export async function assignReviewer(
 /** The outbox rows of a clinic, of one kind; select and execute on the answer. */
 export function outboxOf(db: Kysely<Database>, clinicId: string, kind: string) {
   return db.selectFrom('outbox').where('clinic_id', '=', clinicId).where('kind', '=', kind);
+}
+
+/** Changes columns of a clinic's row, as a test sets up what the API does not let it set. */
+export async function updateClinic(
+  db: Kysely<Database>,
+  clinicId: string,
+  values: Updateable<Database['clinics']>,
+): Promise<void> {
+  await db.updateTable('clinics').set(values).where('id', '=', clinicId).execute();
 }
 
 /** Changes columns of one patient row, as a test sets up what the API does not let it set. */
@@ -151,14 +182,7 @@ export async function insertAlert(
       priority: alert.priority,
       findings: alert.findings ?? '[]',
       ...(alert.createdAt ? { created_at: alert.createdAt } : {}),
-      deadline_at: null,
-      acknowledged_by: null,
-      acknowledged_at: null,
-      resolved_by: null,
-      resolved_at: null,
-      notes: null,
-      escalated_at: null,
-      escalated_to: null,
+      // No deadline, acknowledgement, resolution, notes or escalation: those columns stay NULL.
     })
     .execute();
 }
@@ -206,4 +230,21 @@ export async function insertPatientWithSurgery(
     })
     .execute();
   return id;
+}
+
+/** The tables whose rows belong to one clinic (they have a clinic_id). */
+type ClinicTable = {
+  [T in keyof Database]: Database[T] extends { clinic_id: unknown } ? T : never;
+}[keyof Database];
+
+/** How many rows a table holds: of one clinic when given, else all. */
+export async function countRows(
+  db: Kysely<Database>,
+  table: ClinicTable,
+  clinicId?: string,
+): Promise<number> {
+  const ofClinic = clinicId === undefined ? sql`` : sql`where clinic_id = ${clinicId}`;
+  const { rows } = await sql<{ n: number | string }>`
+    select count(*) as n from ${sql.table(table)} ${ofClinic}`.execute(db);
+  return Number(rows[0]?.n);
 }

@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import {
-  enrolAndSignIn,
-  signedInClinic,
-  signInStaff,
-  staffSignedIn,
-} from '../http/test-fixtures.ts';
+import { aSignedInPatient, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
 
 // The test clock: 2026-11-20 07:00 in Los Angeles (the seeded clinic's zone).
 const day = '2026-11-20';
@@ -16,9 +11,7 @@ forEachEngine((engine) => {
   engine.test(
     'the patient logs a day (resends are safe, a later send replaces the day); the care team and PT read it, audited',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, patient: client } = await aSignedInPatient(engine);
       const path = `/api/patients/${patientId}/exercise-log`;
 
       const first = {
@@ -90,9 +83,7 @@ forEachEngine((engine) => {
   engine.test(
     'bad exercise logs are clear 400s: unknown exercise, future or too old day, bad date, short key',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, patient: client } = await aSignedInPatient(engine);
       const path = `/api/patients/${patientId}/exercise-log`;
       const base = { idempotencyKey: randomUUID(), day, done: ['exercise.early.walk'] };
       const cases: [Record<string, unknown>, string][] = [

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { forEachEngine } from '../db/test-engines.ts';
-import { enrolAndSignIn, signedInClinic } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, freshSignedInClinic } from '../http/test-fixtures.ts';
 import { systemToken } from './smart.test-helper.ts';
 
 /** A card as the CDS Hooks 2.0 specification defines it (required fields and their values). */
@@ -23,8 +23,7 @@ forEachEngine((engine) => {
   engine.test(
     'CDS Hooks: discovery, and a patient-view request shaped like the spec’s example gets a valid card',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const me = await enrolAndSignIn(admin, clinic); // surgery 2026-11-10, clock 2026-11-20
       const posted = await me.client.post(`/api/patients/${me.patientId}/checkins`, {
         idempotencyKey: randomUUID(),

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
-import { seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import type { TestClient } from '../http/test-client.ts';
+import { freshClinic, signInStaff } from '../http/test-fixtures.ts';
 import { jwtBearer } from './smart.ts';
 import { tokenLimits } from './smart-routes.ts';
 
@@ -26,9 +26,9 @@ forEachEngine((engine) => {
   engine.test(
     'too many token requests get 429 with an OAuth error and Retry-After; parallel requests all count',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db, new Date(), undefined, { now: () => new Date() });
+      const { clinic, client: admin } = await freshClinic(engine, new Date(), undefined, {
+        now: () => new Date(),
+      });
       await signInStaff(admin, clinic, 'admin');
       const register = async () => {
         const answer = await admin.post('/api/clinic/smart-clients', {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { signedInClinic, signInPatient } from '../http/test-fixtures.ts';
+import { freshSignedInClinic, signInPatient } from '../http/test-fixtures.ts';
 import { systemToken } from './smart.test-helper.ts';
 import { fhirErrors } from './validator.test-helper.ts';
 
@@ -61,8 +61,7 @@ forEachEngine((engine) => {
   engine.test(
     'round trip: an EHR transaction enrols a patient (a resend does not duplicate); her check-in comes back as QuestionnaireResponse + Observations',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const { token } = await systemToken(admin, [
         'system/Patient.cruds',
         'system/Procedure.c',
@@ -158,8 +157,7 @@ forEachEngine((engine) => {
   engine.test(
     'write-in needs Patient.c and Procedure.c: a read-only client is refused',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const { token } = await systemToken(admin, ['system/*.rs']);
       const refused = await admin.request('POST', '/fhir/r4', JSON.stringify(enrolment('MRN-9')), {
         authorization: `Bearer ${token}`,

@@ -7,6 +7,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { exportFileKey } from '../fhir/export.ts';
 import { jpegBytes, syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { ingestUpload } from '../imaging/service.ts';
+import { assertSameEntries } from '../lists.test-helper.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
 import { TestClient, testFiles } from './test-client.ts';
 import {
@@ -70,29 +71,37 @@ const publicRoutes = new Set([
 const readers: Rule = { allow: ['patient', ...staff], reviewerAssigned: true };
 const clinicStaff: Rule = { allow: staff };
 const adminOnly: Rule = { allow: ['admin'] };
+const careTeam: Rule = { allow: ['care_manager', 'admin'] };
+const anyStaff: Rule = { allow: ['care_manager', 'clinician', 'reviewer', 'admin'] };
+const patientOnly: Rule = { allow: ['patient'] };
+const clinicianOnly: Rule = { allow: ['clinician'] };
+const reviewerOnly: Rule = { allow: ['reviewer'] };
+const patientStaffOrReviewer: Rule = { allow: ['patient', ...staff, 'reviewer'] };
+const patientOrStaff: Rule = { allow: ['patient', ...staff] };
+const patientOrCareTeam: Rule = { allow: ['patient', 'care_manager', 'admin'] };
 
 const rules: Record<string, Rule> = {
   'GET /api/auth/me': { allow: ['patient', 'care_manager', 'clinician', 'reviewer', 'admin'] },
   'GET /api/patients': { allow: [...staff, 'reviewer'] },
-  'POST /api/patients': { allow: ['care_manager', 'admin'] },
-  'POST /api/patients/import': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients': careTeam,
+  'POST /api/patients/import': careTeam,
   'POST /api/patients/:patientId/surgery/corrections': clinicStaff,
   'GET /api/patients/:patientId': readers,
   'GET /api/patients/:patientId/plan': readers,
   'PUT /api/patients/:patientId/overrides': { allow: ['clinician', 'admin'] },
-  'POST /api/patients/:patientId/checkins': { allow: ['patient'] },
-  'POST /api/patients/:patientId/photos': { allow: ['patient'] },
-  'GET /api/patients/:patientId/photos': { allow: ['patient', ...staff] },
-  'GET /api/photos/:photoId': { allow: ['patient', ...staff] },
+  'POST /api/patients/:patientId/checkins': patientOnly,
+  'POST /api/patients/:patientId/photos': patientOnly,
+  'GET /api/patients/:patientId/photos': patientOrStaff,
+  'GET /api/photos/:photoId': patientOrStaff,
   'GET /api/patients/:patientId/reminders': readers,
-  'PUT /api/patients/:patientId/reminders': { allow: ['patient'] },
+  'PUT /api/patients/:patientId/reminders': patientOnly,
   'GET /api/patients/:patientId/time-zone': readers,
-  'PUT /api/patients/:patientId/time-zone': { allow: ['patient', 'care_manager', 'admin'] },
-  'POST /api/patients/:patientId/push-subscriptions': { allow: ['patient'] },
-  'DELETE /api/patients/:patientId/push-subscriptions': { allow: ['patient'] },
+  'PUT /api/patients/:patientId/time-zone': patientOrCareTeam,
+  'POST /api/patients/:patientId/push-subscriptions': patientOnly,
+  'DELETE /api/patients/:patientId/push-subscriptions': patientOnly,
   'GET /api/patients/:patientId/calendar.ics': readers,
-  'POST /api/patients/:patientId/calendar-feed': { allow: ['patient'] },
-  'DELETE /api/patients/:patientId/calendar-feed': { allow: ['patient'] },
+  'POST /api/patients/:patientId/calendar-feed': patientOnly,
+  'DELETE /api/patients/:patientId/calendar-feed': patientOnly,
   'GET /api/worklist': clinicStaff,
   'GET /api/clinic/reminder-settings': adminOnly,
   'PUT /api/clinic/reminder-settings': adminOnly,
@@ -113,28 +122,28 @@ const rules: Record<string, Rule> = {
   'PUT /api/clinic/alert-settings': adminOnly,
   'GET /api/outcomes': clinicStaff,
   'GET /api/outcomes.csv': clinicStaff,
-  'GET /api/patients/:patientId/messages': { allow: ['patient', ...staff] },
-  'POST /api/patients/:patientId/messages': { allow: ['patient', ...staff] },
-  'POST /api/patients/:patientId/messages/read': { allow: ['patient', ...staff] },
+  'GET /api/patients/:patientId/messages': patientOrStaff,
+  'POST /api/patients/:patientId/messages': patientOrStaff,
+  'POST /api/patients/:patientId/messages/read': patientOrStaff,
   'GET /api/messages/unread': clinicStaff,
-  'POST /api/patients/:patientId/inbox-owner': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients/:patientId/inbox-owner': careTeam,
   'GET /api/clinic/staff': clinicStaff,
   // With a patient-reported instrument (NRS): only the patient; mJOA would be clinicians only.
-  'POST /api/patients/:patientId/proms/:instrument': { allow: ['patient'] },
+  'POST /api/patients/:patientId/proms/:instrument': patientOnly,
   'GET /api/patients/:patientId/proms': readers,
   'GET /api/patients/:patientId/proms/due': readers,
-  'GET /api/leads': { allow: ['care_manager', 'admin'] },
-  'POST /api/leads/:leadId/status': { allow: ['care_manager', 'admin'] },
-  'POST /api/leads/:leadId/assign': { allow: ['care_manager', 'admin'] },
+  'GET /api/leads': careTeam,
+  'POST /api/leads/:leadId/status': careTeam,
+  'POST /api/leads/:leadId/assign': careTeam,
   'POST /api/staff/invitations': adminOnly,
   'POST /api/users/:userId/disable': adminOnly,
   'POST /api/patients/:patientId/reviewers': adminOnly,
-  'POST /api/auth/totp/setup': { allow: ['care_manager', 'clinician', 'reviewer', 'admin'] },
-  'POST /api/auth/totp/enable': { allow: ['care_manager', 'clinician', 'reviewer', 'admin'] },
+  'POST /api/auth/totp/setup': anyStaff,
+  'POST /api/auth/totp/enable': anyStaff,
   'POST /api/auth/sessions/revoke-all': {
     allow: ['patient', 'care_manager', 'clinician', 'reviewer', 'admin'],
   },
-  'POST /api/auth/password/change': { allow: ['care_manager', 'clinician', 'reviewer', 'admin'] },
+  'POST /api/auth/password/change': anyStaff,
   'GET /api/clinic/mfa-policy': adminOnly,
   'PUT /api/clinic/mfa-policy': adminOnly,
   'GET /api/clinic/settings': adminOnly,
@@ -144,73 +153,73 @@ const rules: Record<string, Rule> = {
   'GET /api/audit': adminOnly,
   'GET /api/audit.csv': adminOnly,
   // Imaging (issue 8): a reviewer reaches only de-identified copies of studies attached to their assigned case (checked before the loop).
-  'POST /api/patients/:patientId/imaging': { allow: ['patient', ...staff] },
-  'GET /api/patients/:patientId/imaging': { allow: ['patient', ...staff] },
+  'POST /api/patients/:patientId/imaging': patientOrStaff,
+  'GET /api/patients/:patientId/imaging': patientOrStaff,
   // The world's study is attached to the world's de-identified case of the reviewer: these calls ask
   // for the original, so the reviewer is denied; `?variant=deidentified` is checked before the loop.
-  'GET /api/imaging/studies/:studyId': { allow: ['patient', ...staff] },
-  'GET /api/imaging/files/:fileId': { allow: ['patient', ...staff] },
-  'GET /api/imaging/files/:fileId/frame': { allow: ['patient', ...staff] },
-  'GET /api/peers/volunteer': { allow: ['patient'] },
-  'PUT /api/peers/volunteer': { allow: ['patient'] },
-  'POST /api/peers/volunteer/pause': { allow: ['patient'] },
-  'POST /api/peers/volunteer/withdraw': { allow: ['patient'] },
-  'POST /api/peers/proposals': { allow: ['patient'] },
-  'GET /api/peers/connections': { allow: ['patient'] },
-  'POST /api/peers/connections': { allow: ['patient'] },
+  'GET /api/imaging/studies/:studyId': patientOrStaff,
+  'GET /api/imaging/files/:fileId': patientOrStaff,
+  'GET /api/imaging/files/:fileId/frame': patientOrStaff,
+  'GET /api/peers/volunteer': patientOnly,
+  'PUT /api/peers/volunteer': patientOnly,
+  'POST /api/peers/volunteer/pause': patientOnly,
+  'POST /api/peers/volunteer/withdraw': patientOnly,
+  'POST /api/peers/proposals': patientOnly,
+  'GET /api/peers/connections': patientOnly,
+  'POST /api/peers/connections': patientOnly,
   // The world's patient is the asking side of the world's connection.
-  'GET /api/peers/connections/:connectionId': { allow: ['patient'] },
-  'POST /api/peers/connections/:connectionId/accept': { allow: ['patient'] },
-  'POST /api/peers/connections/:connectionId/decline': { allow: ['patient'] },
-  'POST /api/peers/connections/:connectionId/messages': { allow: ['patient'] },
-  'POST /api/peers/connections/:connectionId/end': { allow: ['patient'] },
-  'GET /api/peer-volunteers': { allow: ['care_manager', 'admin'] },
-  'POST /api/peer-volunteers/:volunteerId/approve': { allow: ['care_manager', 'admin'] },
-  'POST /api/peer-volunteers/:volunteerId/pause': { allow: ['care_manager', 'admin'] },
-  'GET /api/peer-connections': { allow: ['care_manager', 'admin'] },
-  'POST /api/peer-connections/:connectionId/end': { allow: ['care_manager', 'admin'] },
-  'POST /api/patients/:patientId/requests': { allow: ['patient'] },
-  'GET /api/patients/:patientId/requests': { allow: ['patient', 'care_manager', 'admin'] },
-  'GET /api/requests/:requestId/info-kit.pdf': { allow: ['patient', 'care_manager', 'admin'] },
+  'GET /api/peers/connections/:connectionId': patientOnly,
+  'POST /api/peers/connections/:connectionId/accept': patientOnly,
+  'POST /api/peers/connections/:connectionId/decline': patientOnly,
+  'POST /api/peers/connections/:connectionId/messages': patientOnly,
+  'POST /api/peers/connections/:connectionId/end': patientOnly,
+  'GET /api/peer-volunteers': careTeam,
+  'POST /api/peer-volunteers/:volunteerId/approve': careTeam,
+  'POST /api/peer-volunteers/:volunteerId/pause': careTeam,
+  'GET /api/peer-connections': careTeam,
+  'POST /api/peer-connections/:connectionId/end': careTeam,
+  'POST /api/patients/:patientId/requests': patientOnly,
+  'GET /api/patients/:patientId/requests': patientOrCareTeam,
+  'GET /api/requests/:requestId/info-kit.pdf': patientOrCareTeam,
   // A clinician's queue holds the free MRI/CT reviews only; the world's request is an info kit, so a
   // clinician's detail call is 404 (their own access: intake/imaging-review.test.ts).
   'GET /api/requests': { allow: ['care_manager', 'clinician', 'admin'] },
-  'GET /api/requests/:requestId': { allow: ['care_manager', 'admin'] },
+  'GET /api/requests/:requestId': careTeam,
   // Clinical results: clinicians only (an info kit answers 400/409, never 403/404, to a clinician).
-  'POST /api/requests/:requestId/imaging-review-result': { allow: ['clinician'] },
-  'POST /api/requests/:requestId/imaging-review-addendum': { allow: ['clinician'] },
-  'POST /api/requests/:requestId/imaging': { allow: ['patient'] },
-  'GET /api/requests/:requestId/imaging': { allow: ['patient', 'care_manager', 'admin'] },
-  'POST /api/requests/:requestId/status': { allow: ['care_manager', 'admin'] },
-  'POST /api/requests/:requestId/assign': { allow: ['care_manager', 'admin'] },
-  'POST /api/requests/:requestId/notes': { allow: ['care_manager', 'admin'] },
-  'POST /api/requests/:requestId/insurance-outcome': { allow: ['care_manager', 'admin'] },
-  'GET /api/clinic/hours': { allow: ['care_manager', 'admin'] },
+  'POST /api/requests/:requestId/imaging-review-result': clinicianOnly,
+  'POST /api/requests/:requestId/imaging-review-addendum': clinicianOnly,
+  'POST /api/requests/:requestId/imaging': patientOnly,
+  'GET /api/requests/:requestId/imaging': patientOrCareTeam,
+  'POST /api/requests/:requestId/status': careTeam,
+  'POST /api/requests/:requestId/assign': careTeam,
+  'POST /api/requests/:requestId/notes': careTeam,
+  'POST /api/requests/:requestId/insurance-outcome': careTeam,
+  'GET /api/clinic/hours': careTeam,
   'PUT /api/clinic/hours': adminOnly,
-  'POST /api/second-opinions': { allow: ['patient'] },
-  'GET /api/second-opinions': { allow: ['patient', ...staff, 'reviewer'] },
+  'POST /api/second-opinions': patientOnly,
+  'GET /api/second-opinions': patientStaffOrReviewer,
   'GET /api/second-opinion-reviewers': adminOnly,
   'GET /api/second-opinion-settings': adminOnly,
   'PUT /api/second-opinion-settings': adminOnly,
   // The world's case belongs to "own" patient and is assigned to the clinic's reviewer.
-  'GET /api/second-opinions/:caseId': { allow: ['patient', ...staff, 'reviewer'] },
+  'GET /api/second-opinions/:caseId': patientStaffOrReviewer,
   'POST /api/second-opinions/:caseId/assign': adminOnly,
-  'POST /api/second-opinions/:caseId/report': { allow: ['reviewer'] },
-  'POST /api/second-opinions/:caseId/addendum': { allow: ['reviewer'] },
-  'POST /api/second-opinions/:caseId/withdraw': { allow: ['patient'] },
-  'PUT /api/second-opinions/:caseId/studies': { allow: ['patient'] },
+  'POST /api/second-opinions/:caseId/report': reviewerOnly,
+  'POST /api/second-opinions/:caseId/addendum': reviewerOnly,
+  'POST /api/second-opinions/:caseId/withdraw': patientOnly,
+  'PUT /api/second-opinions/:caseId/studies': patientOnly,
   'GET /api/clinic/profile': adminOnly,
   'PUT /api/clinic/profile': adminOnly,
   'PUT /api/clinic/logo': adminOnly,
-  'POST /api/patients/:patientId/invitations': { allow: ['care_manager', 'admin'] },
-  'POST /api/patients/:patientId/invitations/resend': { allow: ['care_manager', 'admin'] },
-  'POST /api/patients/:patientId/invitations/revoke': { allow: ['care_manager', 'admin'] },
+  'POST /api/patients/:patientId/invitations': careTeam,
+  'POST /api/patients/:patientId/invitations/resend': careTeam,
+  'POST /api/patients/:patientId/invitations/revoke': careTeam,
   'GET /api/patient-invitations': clinicStaff,
   'GET /api/patients/:patientId/invitations': clinicStaff,
   'GET /api/patients/:patientId/language': readers,
-  'PUT /api/patients/:patientId/language': { allow: ['patient', 'care_manager', 'admin'] },
+  'PUT /api/patients/:patientId/language': patientOrCareTeam,
   // Exercise log and plan PDF (issue 17): the patient logs; the care team and PT read.
-  'POST /api/patients/:patientId/exercise-log': { allow: ['patient'] },
+  'POST /api/patients/:patientId/exercise-log': patientOnly,
   'GET /api/patients/:patientId/exercise-log': readers,
   'GET /api/patients/:patientId/plan.pdf': readers,
   // FHIR R4 (issue 18) with a staff session: the clinic's staff read; AuditEvent admins only.
@@ -234,7 +243,7 @@ const rules: Record<string, Rule> = {
       if (type === 'DocumentReference')
         return [
           [`GET /fhir/r4/${type}`, clinicStaff],
-          [`GET /fhir/r4/${type}/${id}`, { allow: ['care_manager', 'admin'] }],
+          [`GET /fhir/r4/${type}/${id}`, careTeam],
         ];
       const rule = type === 'AuditEvent' ? adminOnly : clinicStaff;
       return [
@@ -244,7 +253,7 @@ const rules: Record<string, Rule> = {
     }),
   ),
   'GET /fhir/r4/Patient/:patientId/$everything': clinicStaff,
-  'POST /fhir/r4': { allow: ['care_manager', 'admin'] },
+  'POST /fhir/r4': careTeam,
   // Bulk Data export of the whole clinic: admins (or a client with the scopes, fhir/export.test.ts).
   'GET /fhir/r4/$export': adminOnly,
   'GET /fhir/r4/Patient/$export': adminOnly,
@@ -570,14 +579,10 @@ forEachEngine((engine) => {
 
       const documented = allRouteDocs.map((r) => `${r.method.toUpperCase()} ${r.path}`);
       const classified = new Set([...publicRoutes, ...Object.keys(rules)]);
-      assert.deepEqual(
-        documented.filter((r) => !classified.has(r)),
-        [],
+      assertSameEntries(
+        documented,
+        classified,
         'every route has an access rule in this test',
-      );
-      assert.deepEqual(
-        [...classified].filter((r) => !documented.includes(r)),
-        [],
         'no rule for a route that is gone',
       );
 

@@ -8,8 +8,10 @@ import { parsePublicUrl, publicLink } from './public-url.ts';
 import { parseTrustProxy, resolveHttpSettings } from './settings.ts';
 import { TestClient, testPublicUrl } from './test-client.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
   feverCheckin,
+  freshClinic,
   seedClinic,
   sendCheckin,
   signedInClinic,
@@ -106,9 +108,9 @@ forEachEngine((engine) => {
   engine.test(
     'with one trusted proxy, a forged first X-Forwarded-For entry neither names the audit IP nor escapes the rate limit',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db, undefined, undefined, { trustProxy: true });
+      const { db, clinic, client } = await freshClinic(engine, undefined, undefined, {
+        trustProxy: true,
+      });
       const attempts = [];
       for (let i = 0; i < 12; i++) {
         attempts.push(
@@ -132,9 +134,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('JSON bodies over the limit get 413 before they are read', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const client = new TestClient(db);
+    const { clinic, client } = await freshClinic(engine);
     const big = JSON.stringify({
       clinic: clinic.slug,
       email: 'a@b.example',
@@ -184,9 +184,7 @@ forEachEngine((engine) => {
   engine.test(
     'security headers; behind TLS the session cookie is __Host- and HSTS is sent',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const plain = new TestClient(db);
+      const { db, clinic, client: plain } = await freshClinic(engine);
       const page = await plain.get('/api/auth/me');
       assert.equal(page.headers.get('content-security-policy'), contentSecurityPolicy);
       assert.equal(page.headers.get('strict-transport-security'), null);
@@ -264,9 +262,7 @@ forEachEngine((engine) => {
   engine.test(
     'NUL and lone surrogates in any text field or key are field errors, not 500s',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const visitorClient = new TestClient(db);
+      const { db, clinic, client: visitorClient } = await freshClinic(engine);
       // Unauthenticated: a visitor's request, a patient sign-in code.
       for (const [path, body, field] of [
         [
@@ -320,9 +316,7 @@ forEachEngine((engine) => {
   engine.test(
     'invalid JSON, wrong types, huge numbers and deep nesting are 4xx problems',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db);
+      const { clinic, client } = await freshClinic(engine);
       const path = `/api/public/${clinic.slug}/requests`;
       const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
       for (const body of [
@@ -348,9 +342,7 @@ forEachEngine((engine) => {
   engine.test(
     "a patient sees their alerts' level, time, instructions and whether the team has seen them, never staff notes or names",
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { clinic, admin, patientId, patient } = await aSignedInPatient(engine);
       const fever = await sendCheckin(patient, patientId, feverCheckin);
       assert.equal(fever.status, 201, fever.text);
       const alertId = (fever.json.alert as { id: string }).id;

@@ -6,13 +6,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import type { RouteDoc } from '../openapi/registry.ts';
 import { allRouteDocs } from '../openapi/routes.ts';
 import type { TestClient } from './test-client.ts';
-import {
-  enrolAndSignIn,
-  feverCheckin,
-  sendCheckin,
-  signedInClinic,
-  signInStaff,
-} from './test-fixtures.ts';
+import { aSignedInPatient, feverCheckin, sendCheckin, signInStaff } from './test-fixtures.ts';
 
 /**
  * Fuzzes every documented JSON route (the OpenAPI registry) with random and adversarial bodies and
@@ -113,6 +107,22 @@ const poisoned = (valid: fc.Arbitrary<string>) =>
     });
 
 /**
+ * An object schema's properties as arbitraries (each made by `child`), which of them are required,
+ * and the schema of any further keys it allows.
+ */
+function objectParts(schema: Schema, child: (sub: Schema) => fc.Arbitrary<Json>) {
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  const required = ((schema.required ?? []) as string[]).filter((k) => k in properties);
+  const shape: Record<string, fc.Arbitrary<Json>> = {};
+  for (const [name, sub] of Object.entries(properties)) shape[name] = child(sub);
+  const additional =
+    schema.additionalProperties && typeof schema.additionalProperties === 'object'
+      ? (schema.additionalProperties as Schema)
+      : undefined;
+  return { shape, required, additional };
+}
+
+/**
  * A value shaped like the schema: mostly valid (so requests reach the handlers and the database),
  * with poisoned strings, hostile leaves, missing and unknown keys mixed in.
  */
@@ -128,22 +138,19 @@ function fromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<Json> {
   const types = ([] as string[]).concat((schema.type as string | string[] | undefined) ?? []);
   for (const type of types) {
     if (type === 'object') {
-      const properties = (schema.properties ?? {}) as Record<string, Schema>;
-      const required = ((schema.required ?? []) as string[]).filter((k) => k in properties);
-      const shape: Record<string, fc.Arbitrary<Json>> = {};
-      for (const [name, sub] of Object.entries(properties))
-        shape[name] = fromSchema(sub, depth + 1);
-      const extra =
-        schema.additionalProperties && typeof schema.additionalProperties === 'object'
-          ? fc.dictionary(
-              fc.oneof(
-                fc.string({ minLength: 1, maxLength: 8 }),
-                poisoned(fc.string({ maxLength: 4 })),
-              ),
-              fromSchema(schema.additionalProperties as Schema, depth + 1),
-              { maxKeys: 3 },
-            )
-          : fc.constant({});
+      const { shape, required, additional } = objectParts(schema, (sub) =>
+        fromSchema(sub, depth + 1),
+      );
+      const extra = additional
+        ? fc.dictionary(
+            fc.oneof(
+              fc.string({ minLength: 1, maxLength: 8 }),
+              poisoned(fc.string({ maxLength: 4 })),
+            ),
+            fromSchema(additional, depth + 1),
+            { maxKeys: 3 },
+          )
+        : fc.constant({});
       valid.push(
         fc
           .tuple(
@@ -208,19 +215,16 @@ function validFromSchema(schema: Schema | undefined, depth = 0): fc.Arbitrary<Js
   }
   const type = ([] as string[]).concat((schema.type as string | string[] | undefined) ?? [])[0];
   if (type === 'object') {
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    const required = ((schema.required ?? []) as string[]).filter((k) => k in properties);
-    const shape: Record<string, fc.Arbitrary<Json>> = {};
-    for (const [name, sub] of Object.entries(properties))
-      shape[name] = validFromSchema(sub, depth + 1);
-    const extra =
-      schema.additionalProperties && typeof schema.additionalProperties === 'object'
-        ? fc.dictionary(
-            fc.string({ minLength: 1, maxLength: 8 }),
-            validFromSchema(schema.additionalProperties as Schema, depth + 1),
-            { maxKeys: 3 },
-          )
-        : fc.constant({});
+    const { shape, required, additional } = objectParts(schema, (sub) =>
+      validFromSchema(sub, depth + 1),
+    );
+    const extra = additional
+      ? fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 8 }),
+          validFromSchema(additional, depth + 1),
+          { maxKeys: 3 },
+        )
+      : fc.constant({});
     return fc
       .tuple(fc.record(shape, { requiredKeys: required }), extra)
       .map(([known, allowed]) => ({ ...(allowed as object), ...(known as object) }));
@@ -351,9 +355,7 @@ forEachEngine((engine) => {
   engine.test(
     'fuzzing every JSON route as every actor: no 5xx, every error a problem',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { clinic, admin, patientId, patient } = await aSignedInPatient(engine);
       const clients: Record<Actor, TestClient> = {
         visitor: admin.fork(),
         patient,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { insertUser } from '../db/test-data.ts';
+import type { TestEngine } from '../db/test-engines.ts';
 import type { AlertFeed } from '../events/alert-feed.ts';
 import { TestClient } from './test-client.ts';
 
@@ -117,6 +118,41 @@ export async function signedInClinic(
 ) {
   const clinic = await seedClinic(db);
   return { clinic, client: await staffSignedIn(db, clinic, role, undefined, alertFeed) };
+}
+
+/**
+ * A fresh database, a seeded clinic and a client not signed in (a visitor), made as `TestClient`
+ * makes it (at `now`, on these settings when given).
+ */
+export async function freshClinic(
+  engine: TestEngine,
+  ...client: ConstructorParameters<typeof TestClient> extends [unknown, ...infer Rest]
+    ? Rest
+    : never
+) {
+  const { db } = await engine.open();
+  const clinic = await seedClinic(db);
+  return { db, clinic, client: new TestClient(db, ...client) };
+}
+
+/** A fresh database, a seeded clinic and a client signed in as one of its staff. */
+export async function freshSignedInClinic(
+  engine: TestEngine,
+  role: Exclude<Role, 'patient'>,
+  alertFeed?: AlertFeed,
+) {
+  const { db } = await engine.open();
+  return { db, ...(await signedInClinic(db, role, alertFeed)) };
+}
+
+/** A fresh database, a clinic with its admin signed in, and one patient enrolled and signed in. */
+export async function aSignedInPatient(
+  engine: TestEngine,
+  overrides?: Parameters<typeof enrolAndSignIn>[2],
+) {
+  const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
+  const { patientId, email, client: patient } = await enrolAndSignIn(admin, clinic, overrides);
+  return { db, clinic, admin, patientId, email, patient };
 }
 
 /** Two seeded clinics and a client signed in as the first one's admin. */

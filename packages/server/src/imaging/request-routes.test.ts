@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, freshClinic, seedClinic, signInStaff } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
 import { jpegBytes, pdfBytes, syntheticStudy } from './dicom.test-helper.ts';
 import { requestImagingLimits } from './request-routes.ts';
@@ -26,14 +26,20 @@ const imagingAudit = async (db: Kysely<Database>, clinicId: string, requestId: s
       .execute()
   ).map((row) => `${row.action}:${row.actor_role ?? 'token'}`);
 
+/** Whom each stored file of the clinic belongs to (a request, a patient) and who uploaded it. */
+const fileOwners = (db: Kysely<Database>, clinicId: string) =>
+  db
+    .selectFrom('imaging_files')
+    .select(['request_id', 'patient_id', 'uploaded_by'])
+    .where('clinic_id', '=', clinicId)
+    .execute();
+
 forEachEngine((engine) => {
   engine.test(
     'a visitor adds a DICOM study to their MRI review request with the token; staff see it, nobody else does',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
+      const { db, clinic, client } = await freshClinic(engine, openHours);
       const other = await seedClinic(db);
-      const client = new TestClient(db, openHours);
       const { requestId, token } = await visitorRequest(client, clinic);
       const second = await visitorRequest(client, clinic);
       const base = `/api/public/${clinic.slug}/requests/${requestId}/imaging`;
@@ -103,11 +109,7 @@ forEachEngine((engine) => {
       assert.ok(!listing.text.includes('fileId'), listing.text);
 
       // Stored with the request as owner, not a patient.
-      const rows = await db
-        .selectFrom('imaging_files')
-        .select(['request_id', 'patient_id', 'uploaded_by'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const rows = await fileOwners(db, clinic.clinicId);
       assert.equal(rows.length, 5);
       assert.ok(rows.every((r) => r.request_id === requestId && r.patient_id === null));
       assert.ok(rows.every((r) => r.uploaded_by === null));
@@ -181,9 +183,7 @@ forEachEngine((engine) => {
   engine.test(
     'only open review and consultation requests take scans, and one request has a cap',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db, openHours);
+      const { db, clinic, client } = await freshClinic(engine, openHours);
       const [scan] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
       const bytes = scan?.bytes ?? new Uint8Array();
 
@@ -240,9 +240,7 @@ forEachEngine((engine) => {
   engine.test(
     "a signed-in patient adds scans to their own review request: stored with both owners, in the patient's record too",
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db, openHours);
+      const { db, clinic, client: admin } = await freshClinic(engine, openHours);
       await signInStaff(admin, clinic, 'admin');
       const rosa = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
@@ -272,11 +270,7 @@ forEachEngine((engine) => {
         name: 'ct.zip',
       });
       assert.equal(stored.status, 201, stored.text);
-      const owners = await db
-        .selectFrom('imaging_files')
-        .select(['request_id', 'patient_id', 'uploaded_by'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
+      const owners = await fileOwners(db, clinic.clinicId);
       assert.equal(owners.length, 5);
       assert.ok(owners.every((r) => r.request_id === requestId && r.patient_id === rosa.patientId));
 

@@ -7,7 +7,13 @@ import type { Database } from '../db/schema.ts';
 import { assignReviewer, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { type TestClient, testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
+import {
+  aSignedInPatient,
+  enrolAndSignIn,
+  freshSignedInClinic,
+  signedInClinic,
+  staffSignedIn,
+} from '../http/test-fixtures.ts';
 import {
   compressedDicom,
   jpegBytes,
@@ -41,9 +47,7 @@ forEachEngine((engine) => {
   engine.test(
     'staff upload a zipped study: good images stored with metadata, bad entries refused by name, every access audited',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId } = await aSignedInPatient(engine);
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
 
       const study = syntheticStudy({
@@ -155,8 +159,7 @@ forEachEngine((engine) => {
   engine.test(
     'a patient uploads their own scans and reports; wrong files get clear errors',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const other = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX T1', images: 1 }] });
@@ -244,9 +247,7 @@ forEachEngine((engine) => {
   engine.test(
     'upload limits: too large before reading, too many zip entries, a zip bomb entry refused',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId } = await enrolAndSignIn(admin, clinic);
+      const { admin, patientId } = await aSignedInPatient(engine);
 
       const crowded = zipSync(
         Object.fromEntries(

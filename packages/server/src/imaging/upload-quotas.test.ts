@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
-import { auditOf } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { auditCount, countRows, updateClinic } from '../db/test-data.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  freshClinic,
+  freshSignedInClinic,
   type SeededClinic,
-  seedClinic,
-  signInStaff,
   staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from '../intake/access.ts';
@@ -39,6 +41,29 @@ async function visitorUploads(client: TestClient, clinic: SeededClinic) {
     upload: (bytes: Uint8Array, type = 'application/octet-stream') =>
       send(client, path, bytes, type, { [requestTokenHeader]: token }),
   };
+}
+
+/**
+ * A fresh database, a clinic, and a visitor's MRI review request taking uploads, on a server with
+ * these upload allowances (the defaults unless changed).
+ */
+async function aVisitorUploading(
+  engine: TestEngine,
+  quotas: Partial<typeof uploadQuotaDefaults> = {},
+) {
+  const { db, clinic, client } = await freshClinic(engine, openHours, undefined, {
+    uploadQuotas: { ...uploadQuotaDefaults, ...quotas },
+  });
+  return { db, clinic, client, visitor: await visitorUploads(client, clinic) };
+}
+
+/** The files stored for one request. */
+function filesOf(db: Kysely<Database>, requestId: string) {
+  return db
+    .selectFrom('imaging_files')
+    .select('kind')
+    .where('request_id', '=', requestId)
+    .execute();
 }
 
 const pdfOfZeros = () => {
@@ -74,10 +99,7 @@ forEachEngine((engine) => {
   engine.test(
     "a visitor's %PDF- and zeros, or a JPEG of zeros, is refused (422) and not stored; real ones are",
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db, openHours);
-      const visitor = await visitorUploads(client, clinic);
+      const { db, clinic, visitor } = await aVisitorUploading(engine);
       for (const [bytes, type] of [
         [pdfOfZeros(), 'application/pdf'],
         [jpegOfZeros(), 'image/jpeg'],
@@ -89,11 +111,7 @@ forEachEngine((engine) => {
       assert.equal(await storageUsed(db, clinic.clinicId, 'clinic', ''), 0);
       assert.equal((await visitor.upload(await pdfBytes(), 'application/pdf')).status, 201);
       assert.equal((await visitor.upload(jpegBytes(), 'image/jpeg')).status, 201);
-      const files = await db
-        .selectFrom('imaging_files')
-        .select('kind')
-        .where('request_id', '=', visitor.requestId)
-        .execute();
+      const files = await filesOf(db, visitor.requestId);
       assert.deepEqual(files.map((file) => file.kind).sort(), ['jpeg', 'pdf']);
     },
   );
@@ -101,16 +119,13 @@ forEachEngine((engine) => {
   engine.test(
     'a visitor token counts bytes: 8 parallel uploads against a 3½-file allowance, 3 stored, the rest 413',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
       // The same report eight times (reports are not de-duplicated): every upload is the same size.
       const report = await pdfBytes();
       const reports = Array.from({ length: 8 }, () => report.slice());
       const size = report.byteLength;
-      const client = new TestClient(db, openHours, undefined, {
-        uploadQuotas: { ...uploadQuotaDefaults, tokenBytes: Math.floor(3.5 * size) },
+      const { db, clinic, visitor } = await aVisitorUploading(engine, {
+        tokenBytes: Math.floor(3.5 * size),
       });
-      const visitor = await visitorUploads(client, clinic);
       const answers = await Promise.all(
         reports.map((report) => visitor.upload(report, 'application/pdf')),
       );
@@ -132,31 +147,20 @@ forEachEngine((engine) => {
       assert.equal(await storageUsed(db, clinic.clinicId, 'token', tokenHash), 3 * size);
       assert.equal(await storageUsed(db, clinic.clinicId, 'request', visitor.requestId), 3 * size);
       assert.equal(await storageUsed(db, clinic.clinicId, 'clinic', ''), 3 * size);
-      const stored = await db
-        .selectFrom('imaging_files')
-        .select('byte_size')
-        .where('request_id', '=', visitor.requestId)
-        .execute();
-      assert.equal(stored.length, 3);
+      assert.equal((await filesOf(db, visitor.requestId)).length, 3);
     },
   );
 
   engine.test(
     'a zip past the allowance is stored in part, the rest refused by name; the allowance holds across uploads',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
       const images = syntheticStudy({ series: [{ description: 'AX', images: 3 }] });
       const size = images[0]?.bytes.byteLength ?? 0;
       assert.ok(images.every((image) => image.bytes.byteLength === size));
-      const client = new TestClient(db, openHours, undefined, {
-        uploadQuotas: {
-          ...uploadQuotaDefaults,
-          tokenBytes: Math.floor(2.5 * size),
-          requestBytes: Math.floor(2.5 * size),
-        },
+      const { db, clinic, visitor } = await aVisitorUploading(engine, {
+        tokenBytes: Math.floor(2.5 * size),
+        requestBytes: Math.floor(2.5 * size),
       });
-      const visitor = await visitorUploads(client, clinic);
       const zip = zipSync(
         Object.fromEntries(images.map((image, i) => [`IM${i}.dcm`, image.bytes])),
       );
@@ -184,24 +188,19 @@ forEachEngine((engine) => {
   engine.test(
     "a request's limit and a patient's own allowance count bytes too, whoever sends them",
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
       const report = await pdfBytes();
       const size = report.byteLength;
-      const limits = {
-        ...uploadQuotaDefaults,
+      const { db, clinic, client, visitor } = await aVisitorUploading(engine, {
         requestBytes: Math.floor(1.5 * size),
         patientBytes: Math.floor(2.5 * size),
-      };
-      const client = new TestClient(db, openHours, undefined, { uploadQuotas: limits });
-      const visitor = await visitorUploads(client, clinic);
+      });
       assert.equal((await visitor.upload(report, 'application/pdf')).status, 201);
       const full = await visitor.upload(report.slice(), 'application/pdf');
       assert.equal(full.status, 413, full.text);
       assert.match(String(full.json.detail), /This request already holds \d+ MB/);
 
-      const admin = new TestClient(db, openHours, undefined, { uploadQuotas: limits });
-      await signInStaff(admin, clinic, 'admin');
+      // Another browser on the same server (the same allowances).
+      const admin = await staffSignedIn(client, clinic, 'admin');
       const me = await enrolAndSignIn(admin, clinic);
       const own = `/api/patients/${me.patientId}/imaging`;
       const answers = [];
@@ -219,30 +218,21 @@ forEachEngine((engine) => {
   engine.test(
     "a clinic whose storage is full refuses every upload (413), staff's too, and writes nothing",
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      await db
-        .updateTable('clinics')
-        .set({ imaging_quota_bytes: 1000 })
-        .where('id', '=', clinic.clinicId)
-        .execute();
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
+      await updateClinic(db, clinic.clinicId, { imaging_quota_bytes: 1000 });
       const { patientId } = await enrolAndSignIn(admin, clinic);
       const [image] = syntheticStudy({ series: [{ description: 'AX', images: 1 }] });
-      const refused = await send(
-        admin,
-        `/api/patients/${patientId}/imaging`,
-        image?.bytes ?? new Uint8Array(),
-        'application/dicom',
-      );
+      const sendImage = () =>
+        send(
+          admin,
+          `/api/patients/${patientId}/imaging`,
+          image?.bytes ?? new Uint8Array(),
+          'application/dicom',
+        );
+      const refused = await sendImage();
       assert.equal(refused.status, 413, refused.text);
       assert.match(String(refused.json.detail), /clinic's storage for scans and reports is full/);
-      const files = await db
-        .selectFrom('imaging_files')
-        .select('id')
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
-      assert.equal(files.length, 0);
+      assert.equal(await countRows(db, 'imaging_files', clinic.clinicId), 0);
       assert.equal(await storageUsed(db, clinic.clinicId, 'clinic', ''), 0);
 
       // The admin sets the limit in whole GB (audited); nobody else may.
@@ -260,16 +250,8 @@ forEachEngine((engine) => {
         (await nurse.put('/api/clinic/imaging-storage', { quotaGigabytes: 500 })).status,
         403,
       );
-      const audited = await auditOf(db, clinic.clinicId, 'clinic.imaging-quota-update')
-        .select('action')
-        .execute();
-      assert.equal(audited.length, 1);
-      const stored = await send(
-        admin,
-        `/api/patients/${patientId}/imaging`,
-        image?.bytes ?? new Uint8Array(),
-        'application/dicom',
-      );
+      assert.equal(await auditCount(db, clinic.clinicId, 'clinic.imaging-quota-update'), 1);
+      const stored = await sendImage();
       assert.equal(stored.status, 201, stored.text);
       const used = (await admin.get('/api/clinic/imaging-storage')).json.usedBytes as number;
       assert.ok(used > 2 * (image?.bytes.byteLength ?? 0) * 0.9, `${used}`);

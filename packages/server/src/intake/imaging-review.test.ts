@@ -7,14 +7,15 @@ import {
 } from '@lamina/pathway';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { auditOf, insertUser } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
+import { auditOf, countRows, insertUser, outboxOf } from '../db/test-data.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  freshClinic,
   type SeededClinic,
   seedClinic,
-  signInStaff,
+  staffSignedIn,
 } from '../http/test-fixtures.ts';
 import { requestTokenHeader } from './access.ts';
 
@@ -46,39 +47,39 @@ async function visitorRequest(
   return { id: made.json.requestId as string, token: made.json.token as string };
 }
 
-async function staff(
+/** A fresh database, a clinic, and a visitor's MRI review request in this language. */
+async function aReviewRequest(engine: TestEngine, language: 'en' | 'es') {
+  const { db, clinic, client: visitor } = await freshClinic(engine, asked);
+  const review = await visitorRequest(visitor, clinic, 'imaging_review', language);
+  return { db, clinic, visitor, review };
+}
+
+/** A staff member of the clinic, signed in on their own server (when the request was made unless `at`). */
+const staff = (
   db: Kysely<Database>,
   clinic: SeededClinic,
   role: 'care_manager' | 'clinician' | 'admin' | 'reviewer',
   at = asked,
-) {
-  const client = new TestClient(db, at);
-  await signInStaff(client, clinic, role);
-  return client;
-}
+) => staffSignedIn(db, clinic, role, at);
+
+/** A clinician writes the free review's result on a request. */
+const writeResult = (client: TestClient, requestId: string, result: object) =>
+  client.post(`/api/requests/${requestId}/imaging-review-result`, result);
 
 const statusOf = (client: TestClient, clinic: SeededClinic, id: string, token: string) =>
   client.request('GET', `/api/public/${clinic.slug}/requests/${id}`, undefined, {
     [requestTokenHeader]: token,
   });
 
-async function outbox(db: Kysely<Database>, clinicId: string, kind: string) {
-  return db
-    .selectFrom('outbox')
-    .select(['to_address', 'subject', 'body_text'])
-    .where('clinic_id', '=', clinicId)
-    .where('kind', '=', kind)
-    .execute();
+function outbox(db: Kysely<Database>, clinicId: string, kind: string) {
+  return outboxOf(db, clinicId, kind).select(['to_address', 'subject', 'body_text']).execute();
 }
 
 forEachEngine((engine) => {
   engine.test(
     'only a clinician writes the result, once; the Spanish requester reads it in Spanish and is emailed without health details',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const visitor = new TestClient(db, asked);
-      const review = await visitorRequest(visitor, clinic, 'imaging_review', 'es');
+      const { db, clinic, visitor, review } = await aReviewRequest(engine, 'es');
       const insurance = await visitorRequest(visitor, clinic, 'insurance', 'es');
       const resultUrl = `/api/requests/${review.id}/imaging-review-result`;
       const body = { nextStep: 'conservative_care', summary: summaryEs };
@@ -123,10 +124,7 @@ forEachEngine((engine) => {
       const wrongStep = await surgeon.post(resultUrl, { nextStep: 'surgery', summary: summaryEs });
       assert.equal(wrongStep.status, 400);
       assert.match(wrongStep.text, /nextStep/);
-      assert.equal(
-        (await surgeon.post(`/api/requests/${insurance.id}/imaging-review-result`, body)).status,
-        409,
-      );
+      assert.equal((await writeResult(surgeon, insurance.id, body)).status, 409);
       assert.equal(
         (await statusOf(visitor, clinic, review.id, review.token)).json.imagingReview,
         null,
@@ -228,10 +226,7 @@ forEachEngine((engine) => {
   engine.test(
     'corrections are addenda: after the result, by a clinician, shown to the requester',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const visitor = new TestClient(db, asked);
-      const review = await visitorRequest(visitor, clinic, 'imaging_review', 'en');
+      const { db, clinic, visitor, review } = await aReviewRequest(engine, 'en');
       const addendumUrl = `/api/requests/${review.id}/imaging-review-addendum`;
       const correction = 'Correction: the narrowing is at L3-L4, not L4-L5.';
       const surgeon = await staff(db, clinic, 'clinician');
@@ -240,7 +235,7 @@ forEachEngine((engine) => {
         409,
         'no addendum before the result',
       );
-      const written = await surgeon.post(`/api/requests/${review.id}/imaging-review-result`, {
+      const written = await writeResult(surgeon, review.id, {
         nextStep: 'consultation',
         summary: summaryEn,
       });
@@ -284,10 +279,7 @@ forEachEngine((engine) => {
   engine.test(
     'two clinicians writing at the same moment: one result, one email, one 409',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const visitor = new TestClient(db, asked);
-      const review = await visitorRequest(visitor, clinic, 'imaging_review', 'en');
+      const { db, clinic, review } = await aReviewRequest(engine, 'en');
       await insertUser(db, clinic.clinicId, {
         role: 'clinician',
         email: `second@${clinic.slug}.example`,
@@ -297,7 +289,7 @@ forEachEngine((engine) => {
       const two = await staff(db, clinic, 'clinician');
       const answers = await Promise.all(
         [one, two, one, two].map((client, i) =>
-          client.post(`/api/requests/${review.id}/imaging-review-result`, {
+          writeResult(client, review.id, {
             nextStep: imagingReviewNextSteps[i % 3],
             summary: `${summaryEn} Writer ${i}.`,
           }),
@@ -309,25 +301,17 @@ forEachEngine((engine) => {
         answers.map((a) => a.text).join('\n'),
       );
       assert.equal((await outbox(db, clinic.clinicId, 'intake_review_result')).length, 1);
-      const rows = await db
-        .selectFrom('imaging_review_results')
-        .select('summary')
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
-      assert.equal(rows.length, 1);
+      assert.equal(await countRows(db, 'imaging_review_results', clinic.clinicId), 1);
     },
   );
 
   engine.test(
     'the status link from the first email still opens after 14 days when the result came late',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const visitor = new TestClient(db, asked);
-      const review = await visitorRequest(visitor, clinic, 'imaging_review', 'en');
+      const { db, clinic, visitor, review } = await aReviewRequest(engine, 'en');
       // Signed in (sessions expire when idle) on day 13.
       const surgeon = await staff(db, clinic, 'clinician', new Date(asked.getTime() + 13 * day));
-      const written = await surgeon.post(`/api/requests/${review.id}/imaging-review-result`, {
+      const written = await writeResult(surgeon, review.id, {
         nextStep: 'nothing_needed',
         summary: summaryEn,
       });
@@ -347,12 +331,8 @@ forEachEngine((engine) => {
         200,
       );
       assert.equal(
-        (
-          await surgeon.post(`/api/requests/${closed.id}/imaging-review-result`, {
-            nextStep: 'nothing_needed',
-            summary: summaryEn,
-          })
-        ).status,
+        (await writeResult(surgeon, closed.id, { nextStep: 'nothing_needed', summary: summaryEn }))
+          .status,
         409,
       );
     },
@@ -377,10 +357,10 @@ forEachEngine((engine) => {
       });
       assert.equal(made.status, 201, made.text);
       const surgeon = await staff(db, clinic, 'clinician');
-      const written = await surgeon.post(
-        `/api/requests/${made.json.requestId}/imaging-review-result`,
-        { nextStep: 'consultation', summary: summaryEs },
-      );
+      const written = await writeResult(surgeon, made.json.requestId as string, {
+        nextStep: 'consultation',
+        summary: summaryEs,
+      });
       assert.equal(written.status, 201, written.text);
       const mine = await rosa.client.get(`/api/patients/${rosa.patientId}/requests`);
       assert.equal(mine.status, 200, mine.text);

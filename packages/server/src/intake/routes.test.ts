@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
+import type { Kysely } from 'kysely';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { assertAudited, auditOf, outboxOf } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import type { Database } from '../db/schema.ts';
+import {
+  assertAudited,
+  auditCount,
+  auditOf,
+  countRows,
+  outboxOf,
+  updateClinic,
+} from '../db/test-data.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
+import {
+  enrolAndSignIn,
+  freshClinic,
+  seedClinic,
+  signInStaff,
+  staffSignedIn,
+} from '../http/test-fixtures.ts';
 import { requestTokenHeader } from './access.ts';
 import { pdfText } from './pdf-text.test-helper.ts';
 import { intakeLimit } from './routes.ts';
@@ -44,6 +59,32 @@ function insuranceOutcome(nurse: TestClient, id: string, outcome: string, messag
   return nurse.post(`/api/requests/${id}/insurance-outcome`, { outcome, message });
 }
 
+/** A fresh database with a clinic (its columns changed when asked), and a visitor in opening hours. */
+async function visitorAtClinic(
+  engine: TestEngine,
+  clinicChanges?: Parameters<typeof updateClinic>[2],
+) {
+  const { db, clinic, client } = await freshClinic(engine, openHours);
+  if (clinicChanges) await updateClinic(db, clinic.clinicId, clinicChanges);
+  return { db, clinic, client };
+}
+
+/** As `visitorAtClinic`, with one request made by the visitor (`made`, its id `id`). */
+async function aVisitorRequest(engine: TestEngine, body: Json) {
+  const { db, clinic, client } = await visitorAtClinic(engine);
+  const made = await visitorRequest(client, clinic, body);
+  return { db, clinic, client, made, id: made.json.requestId as string };
+}
+
+/** The stored row of a request made through the API. */
+function storedRequest(db: Kysely<Database>, made: { json: Json }) {
+  return db
+    .selectFrom('intake_requests')
+    .selectAll()
+    .where('id', '=', made.json.requestId as string)
+    .executeTakeFirstOrThrow();
+}
+
 async function tokenGet(client: TestClient, path: string, token: string) {
   return client.request('GET', path, undefined, { [requestTokenHeader]: token });
 }
@@ -52,9 +93,7 @@ forEachEngine((engine) => {
   engine.test(
     'a visitor makes each kind of request, follows it with the token, and it lands in the queue',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db, openHours);
+      const { db, clinic, client } = await visitorAtClinic(engine);
       const ids: string[] = [];
       for (const body of Object.values(bodies)) {
         const made = await visitorRequest(client, clinic, body);
@@ -219,9 +258,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('bad requests get field errors and nothing is stored', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const client = new TestClient(db, openHours);
+    const { db, clinic, client } = await visitorAtClinic(engine);
     const url = `/api/public/${clinic.slug}/requests`;
     const good = { ...bodies.insurance, contact: visitor, consent: true };
     const cases: [unknown, string][] = [
@@ -265,20 +302,14 @@ forEachEngine((engine) => {
       );
     }
     assert.equal((await client.post('/api/public/nowhere/requests', good)).status, 404);
-    const stored = await db
-      .selectFrom('intake_requests')
-      .select(db.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(stored.n), 0);
+    assert.equal(await countRows(db, 'intake_requests'), 0);
   });
 
   engine.test(
     'a request from the candidacy result is prefilled from the stored answers',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
+      const { db, clinic, client } = await visitorAtClinic(engine);
       const elsewhere = await seedClinic(db);
-      const client = new TestClient(db, openHours);
       const check = await client.post(`/api/public/${clinic.slug}/candidacy`, {
         answers: {
           region: 'cervical',
@@ -292,11 +323,7 @@ forEachEngine((engine) => {
         assessmentId: check.json.assessmentId,
       });
       assert.equal(made.status, 201, made.text);
-      const row = await db
-        .selectFrom('intake_requests')
-        .select(['region', 'symptoms', 'assessment_id'])
-        .where('id', '=', made.json.requestId as string)
-        .executeTakeFirstOrThrow();
+      const row = await storedRequest(db, made);
       assert.equal(row.region, 'cervical');
       assert.equal(row.assessment_id, check.json.assessmentId);
       assert.match(row.symptoms ?? '', /Pain travels into the arm/);
@@ -324,9 +351,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('visitor requests are rate limited per visitor and clinic', async () => {
-    const { db } = await engine.open();
-    const clinic = await seedClinic(db);
-    const first = new TestClient(db, openHours);
+    const { db, clinic, client: first } = await visitorAtClinic(engine);
     const second = new TestClient(db, openHours);
     const url = `/api/public/${clinic.slug}/requests`;
     const body = { ...bodies.treatment, contact: visitor, consent: true };
@@ -347,13 +372,9 @@ forEachEngine((engine) => {
   engine.test(
     'status moves only forward; the first staff action sets the time to first response',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db, openHours);
-      const made = await visitorRequest(client, clinic, bodies.treatment);
-      const id = made.json.requestId as string;
-      const nurse = new TestClient(db, new Date(openHours.getTime() + 30 * 60_000));
-      await signInStaff(nurse, clinic, 'care_manager');
+      const { db, clinic, id } = await aVisitorRequest(engine, bodies.treatment);
+      const halfAnHourLater = new Date(openHours.getTime() + 30 * 60_000);
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', halfAnHourLater);
       const assigned = await nurse.post(`/api/requests/${id}/assign`, {
         userId: clinic.staff.care_manager.id,
       });
@@ -426,11 +447,10 @@ forEachEngine((engine) => {
   engine.test(
     'an insurance outcome is emailed in the requester’s language and shown on the status page',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db, openHours);
-      const made = await visitorRequest(client, clinic, { ...bodies.insurance, language: 'es' });
-      const id = made.json.requestId as string;
+      const { db, clinic, client, made, id } = await aVisitorRequest(engine, {
+        ...bodies.insurance,
+        language: 'es',
+      });
       const nurse = await staffSignedIn(db, clinic, 'care_manager', openHours);
       assert.equal((await insuranceOutcome(nurse, id, 'maybe', 'x')).status, 400);
       const recorded = await insuranceOutcome(
@@ -466,8 +486,7 @@ forEachEngine((engine) => {
   engine.test(
     'a call back outside clinic hours goes to the first care manager on call, who is emailed',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
+      const { db, clinic, client: day } = await visitorAtClinic(engine);
       // A clinician first on the list is skipped: the call back needs a care manager.
       await db
         .insertInto('on_call')
@@ -481,11 +500,7 @@ forEachEngine((engine) => {
       const made = await night.post(`/api/public/${clinic.slug}/requests`, body);
       assert.equal(made.status, 201, made.text);
       assert.equal(made.json.afterHours, true);
-      const row = await db
-        .selectFrom('intake_requests')
-        .select(['assigned_to', 'details'])
-        .where('id', '=', made.json.requestId as string)
-        .executeTakeFirstOrThrow();
+      const row = await storedRequest(db, made);
       assert.equal(row.assigned_to, clinic.staff.care_manager.id);
       assert.equal((row.details as Json).afterHours, true);
       const onCallMail = await outboxOf(db, clinic.clinicId, 'intake_on_call')
@@ -497,23 +512,16 @@ forEachEngine((engine) => {
       );
 
       // In opening hours it waits for the team; with nobody on call, after hours too.
-      const day = new TestClient(db, openHours);
       const daytime = await day.post(`/api/public/${clinic.slug}/requests`, body);
       assert.equal(daytime.json.afterHours, false);
       await db.deleteFrom('on_call').where('clinic_id', '=', clinic.clinicId).execute();
       const nobody = await night.post(`/api/public/${clinic.slug}/requests`, body);
       for (const response of [daytime, nobody]) {
-        const stored = await db
-          .selectFrom('intake_requests')
-          .select('assigned_to')
-          .where('id', '=', response.json.requestId as string)
-          .executeTakeFirstOrThrow();
-        assert.equal(stored.assigned_to, null);
+        assert.equal((await storedRequest(db, response)).assigned_to, null);
       }
 
       // Hours are a clinic setting: open on Friday evenings, the same instant is in hours.
-      const admin = new TestClient(db, afterHours);
-      await signInStaff(admin, clinic, 'admin');
+      const admin = await staffSignedIn(db, clinic, 'admin', afterHours);
       const hours = (await admin.get('/api/clinic/hours')).json.hours as Json;
       assert.deepEqual(hours.fri, { open: '08:00', close: '17:00' });
       const updated = await admin.put('/api/clinic/hours', {
@@ -530,8 +538,7 @@ forEachEngine((engine) => {
       );
       const evening = await night.post(`/api/public/${clinic.slug}/requests`, body);
       assert.equal(evening.json.afterHours, false);
-      const nurse = new TestClient(db, afterHours);
-      await signInStaff(nurse, clinic, 'care_manager');
+      const nurse = await staffSignedIn(db, clinic, 'care_manager', afterHours);
       assert.equal((await nurse.put('/api/clinic/hours', { hours })).status, 403);
     },
   );
@@ -539,14 +546,10 @@ forEachEngine((engine) => {
   engine.test(
     'red-flag words put the emergency instruction first and the request on top of the queue',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      await db
-        .updateTable('clinics')
-        .set({ phone: '555-0199', emergency_number: '112' })
-        .where('id', '=', clinic.clinicId)
-        .execute();
-      const client = new TestClient(db, openHours);
+      const { db, clinic, client } = await visitorAtClinic(engine, {
+        phone: '555-0199',
+        emergency_number: '112',
+      });
       const url = `/api/public/${clinic.slug}/requests`;
       const calm = await client.post(url, { ...bodies.treatment, contact: visitor, consent: true });
       assert.equal(calm.json.urgent, false);
@@ -593,14 +596,7 @@ forEachEngine((engine) => {
   engine.test(
     'the info kit is a PDF in English or Spanish with its title, language and sources',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      await db
-        .updateTable('clinics')
-        .set({ phone: '555-0199' })
-        .where('id', '=', clinic.clinicId)
-        .execute();
-      const client = new TestClient(db, openHours);
+      const { clinic, client, db } = await visitorAtClinic(engine, { phone: '555-0199' });
       const texts: Record<string, string> = {};
       for (const language of ['en', 'es'] as const) {
         const made = await visitorRequest(client, clinic, { ...bodies.info_kit, language });
@@ -655,21 +651,14 @@ forEachEngine((engine) => {
         { headers: { [requestTokenHeader]: other.json.token as string } },
       );
       assert.equal(none.status, 404);
-      const downloads = await auditOf(db, clinic.clinicId, 'intake.info-kit-download')
-        .select('action')
-        .execute();
-      assert.equal(downloads.length, 2);
+      assert.equal(await auditCount(db, clinic.clinicId, 'intake.info-kit-download'), 2);
     },
   );
 
   engine.test(
     'reviewers cannot reach the request queue; clinicians only the free MRI/CT reviews',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const client = new TestClient(db, openHours);
-      const made = await visitorRequest(client, clinic, bodies.treatment);
-      const id = made.json.requestId as string;
+      const { db, clinic, id } = await aVisitorRequest(engine, bodies.treatment);
       const reviewer = await staffSignedIn(db, clinic, 'reviewer', openHours);
       assert.equal((await reviewer.get('/api/requests')).status, 403);
       assert.equal((await reviewer.get(`/api/requests/${id}`)).status, 403);
@@ -679,8 +668,7 @@ forEachEngine((engine) => {
       assert.deepEqual((await clinician.get('/api/requests')).json.requests, []);
       assert.equal((await clinician.get(`/api/requests/${id}`)).status, 404);
       assert.equal((await clinician.post(`/api/requests/${id}/notes`, { body: 'hi' })).status, 403);
-      const stranger = new TestClient(db, openHours);
-      await signInStaff(stranger, await seedClinic(db), 'care_manager');
+      const stranger = await staffSignedIn(db, await seedClinic(db), 'care_manager', openHours);
       assert.equal((await stranger.get(`/api/requests/${id}`)).status, 404);
       assert.deepEqual((await stranger.get('/api/requests')).json.requests, []);
     },

@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, signedInClinic } from '../http/test-fixtures.ts';
+import { aSignedInPatient } from '../http/test-fixtures.ts';
 import { createLogger, errorFields, sanitizeMessage } from './logger.ts';
 
 /** Health data a patient typed; it must never reach a log line. */
@@ -52,9 +52,7 @@ forEachEngine((engine) => {
   engine.test(
     'a database error in a check-in is logged as one JSON line without what the patient wrote',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, admin, patientId, patient } = await aSignedInPatient(engine);
       await failEveryInsert(db, 'checkins');
       admin.logs.length = 0;
 
@@ -98,9 +96,7 @@ forEachEngine((engine) => {
   engine.test(
     'a failed message send logs neither the message nor the patient’s email',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, email, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, admin, patientId, email, patient } = await aSignedInPatient(engine);
       await failEveryInsert(db, 'messages');
       admin.logs.length = 0;
       const printed = await consoleDuring(async () => {
@@ -119,9 +115,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('a failed sign-in code logs no token hash and no email', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { email } = await enrolAndSignIn(admin, clinic);
+    const { db, clinic, admin, email } = await aSignedInPatient(engine);
     // What a code collision did: the unique violation's detail held the token hash.
     await failEveryInsert(db, 'sign_in_codes'); // where patient codes live since migration 012
     admin.logs.length = 0;

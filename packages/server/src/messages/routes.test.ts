@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { assertAudited, assignReviewer, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
-  signedInClinic,
   staffSignedIn,
   twoClinics,
 } from '../http/test-fixtures.ts';
@@ -12,9 +12,7 @@ forEachEngine((engine) => {
   engine.test(
     'a patient and the care team write in one thread; each side marks the other side read',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+      const { db, clinic, admin, patientId, patient } = await aSignedInPatient(engine);
       const other = await enrolAndSignIn(admin, clinic);
       const nurse = await staffSignedIn(admin, clinic, 'care_manager');
       const thread = `/api/patients/${patientId}/messages`;
@@ -128,9 +126,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('an empty or oversized message is a 400 naming the field', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const { patientId, patient } = await aSignedInPatient(engine);
     const thread = `/api/patients/${patientId}/messages`;
     for (const body of [
       { body: '   ' },

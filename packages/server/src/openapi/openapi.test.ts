@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { z } from 'zod';
 import { createApp } from '../app.ts';
 import type { AppDeps } from '../http/context.ts';
+import { assertSameEntries } from '../lists.test-helper.ts';
 import { awaitingResponseSchema } from './contract-progress.test-helper.ts';
 import { openApiDocument, openApiPath } from './document.ts';
 import { allRouteDocs } from './routes.ts';
@@ -39,14 +40,10 @@ test('every route the app answers is in the OpenAPI document, and nothing else',
   );
   const routes = registered();
   assert.ok(routes.length >= 35, `expected the whole API, found ${routes.length} routes`);
-  assert.deepEqual(
-    routes.filter((route) => !documented.includes(route)),
-    [],
+  assertSameEntries(
+    routes,
+    documented,
     'registered but not documented',
-  );
-  assert.deepEqual(
-    documented.filter((route) => !routes.includes(route)),
-    [],
     'documented but not registered',
   );
   assert.equal(new Set(routes).size, routes.length, 'no route registered twice');
@@ -130,14 +127,10 @@ test('every route declares its answer: a response schema, or null for a non-JSON
   const missing = allRouteDocs
     .filter((doc) => doc.response === undefined)
     .map((doc) => `${doc.method} ${openApiPath(doc.path)}`);
-  assert.deepEqual(
-    missing.filter((route) => !awaitingResponseSchema.has(route)),
-    [],
+  assertSameEntries(
+    missing,
+    awaitingResponseSchema,
     'routes without a response schema',
-  );
-  assert.deepEqual(
-    [...awaitingResponseSchema].filter((route) => !missing.includes(route)),
-    [],
     'has a schema now: remove it from awaitingResponseSchema',
   );
   const nonJson = allRouteDocs.filter((doc) => doc.response === null);

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { forEachEngine } from '../db/test-engines.ts';
-import { enrolAndSignIn, signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
+import { aSignedInPatient, enrolAndSignIn, staffSignedIn } from '../http/test-fixtures.ts';
 
 forEachEngine((engine) => {
   engine.test('staff read their clinic’s outcomes as JSON and CSV; patients cannot', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const { clinic, admin, patientId, patient } = await aSignedInPatient(engine);
     await enrolAndSignIn(admin, clinic, {
       surgery: { region: 'cervical', procedure: 'laminotomy', surgeryDate: '2026-10-01' },
     });

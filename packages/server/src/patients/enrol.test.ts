@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { surgerySchema } from '@lamina/pathway';
+import { countRows } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
+import type { TestClient } from '../http/test-client.ts';
 import {
+  freshSignedInClinic,
   type SeededClinic,
   seedClinic,
-  signedInClinic,
+  sendCheckin,
   signInPatient,
   staffSignedIn,
+  twoClinics,
 } from '../http/test-fixtures.ts';
 import { isUniqueViolation } from './enrol.ts';
 import { enrolPatient } from './store.ts';
@@ -33,13 +37,16 @@ function aPatient(clinic: SeededClinic, extra: Record<string, unknown> = {}) {
   };
 }
 
+/** Staff correct (or cancel, or reinstate) the patient's surgery. */
+function correctSurgery(client: TestClient, patientId: string, correction: object) {
+  return client.post(`/api/patients/${patientId}/surgery/corrections`, correction);
+}
+
 forEachEngine((engine) => {
   engine.test(
     'enrolment: every wrong field has its own plain message (RFC 9457 errors)',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const nurse = await staffSignedIn(db, clinic, 'care_manager');
+      const { db, clinic, client: nurse } = await freshSignedInClinic(engine, 'care_manager');
       const bad = await nurse.post('/api/patients', {
         givenName: ' ',
         familyName: 'Ruiz',
@@ -62,47 +69,39 @@ forEachEngine((engine) => {
       assert.match(byField['surgery.levels'] ?? '', /whole number from 1 to 8/);
       assert.match(byField['surgery.surgeryDate'] ?? '', /real calendar date/);
       assert.match(byField.phone ?? '', /not a phone number we can use/);
-      assert.equal(
-        await db
-          .selectFrom('patients')
-          .select('id')
-          .where('clinic_id', '=', clinic.clinicId)
-          .executeTakeFirst(),
-        undefined,
-      );
+      assert.equal(await countRows(db, 'patients', clinic.clinicId), 0);
 
-      const noContact = await nurse.post(
-        '/api/patients',
-        aPatient(clinic, { email: undefined, phone: '' }),
-      );
-      assert.equal(noContact.status, 400);
-      assert.deepEqual(noContact.json.errors, [
-        { field: 'email', message: 'give an email or a mobile phone number (at least one)' },
-      ]);
-      const notSurgeon = await nurse.post(
-        '/api/patients',
-        aPatient(clinic, { surgeonId: clinic.staff.care_manager.id }),
-      );
-      assert.equal(notSurgeon.status, 400);
-      assert.deepEqual(notSurgeon.json.errors, [
-        { field: 'surgeonId', message: 'must be one of the clinic’s surgeons' },
-      ]);
+      for (const [change, error] of [
+        [
+          { email: undefined, phone: '' },
+          { field: 'email', message: 'give an email or a mobile phone number (at least one)' },
+        ],
+        [
+          { surgeonId: clinic.staff.care_manager.id },
+          { field: 'surgeonId', message: 'must be one of the clinic’s surgeons' },
+        ],
+      ] as const) {
+        const refused = await nurse.post('/api/patients', aPatient(clinic, change));
+        assert.equal(refused.status, 400);
+        assert.deepEqual(refused.json.errors, [error]);
+      }
     },
   );
 
   engine.test(
     'enrolment stores phone in E.164, language, MRN and surgeon; phone-only patients have no account yet',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const nurse = await staffSignedIn(db, clinic, 'care_manager');
-      const created = await nurse.post('/api/patients', aPatient(clinic, { mrn: 'MRN-001' }));
-      assert.equal(created.status, 201, created.text);
-      const row = await db
-        .selectFrom('patients')
-        .selectAll()
-        .where('id', '=', created.json.patientId as string)
-        .executeTakeFirstOrThrow();
+      const { db, clinic, client: nurse } = await freshSignedInClinic(engine, 'care_manager');
+      const enrol = async (patient: object) => {
+        const created = await nurse.post('/api/patients', patient);
+        assert.equal(created.status, 201, created.text);
+        return db
+          .selectFrom('patients')
+          .selectAll()
+          .where('id', '=', created.json.patientId as string)
+          .executeTakeFirstOrThrow();
+      };
+      const row = await enrol(aPatient(clinic, { mrn: 'MRN-001' }));
       assert.equal(row.phone, '+14155552671');
       assert.equal(row.language, 'es');
       assert.equal(row.mrn, 'MRN-001');
@@ -114,16 +113,9 @@ forEachEngine((engine) => {
       assert.equal(surgery.surgeon_id, clinic.staff.clinician.id);
       assert.equal(surgery.levels, 2);
 
-      const phoneOnly = await nurse.post(
-        '/api/patients',
+      const luis = await enrol(
         aPatient(clinic, { email: undefined, givenName: 'Luis', phone: '+34 612 345 678' }),
       );
-      assert.equal(phoneOnly.status, 201, phoneOnly.text);
-      const luis = await db
-        .selectFrom('patients')
-        .selectAll()
-        .where('id', '=', phoneOnly.json.patientId as string)
-        .executeTakeFirstOrThrow();
       assert.equal(luis.phone, '+34612345678');
       assert.equal(luis.user_id, null);
       const audit = await db
@@ -142,37 +134,24 @@ forEachEngine((engine) => {
     'a second enrolment of the same person answers 409 with the existing patient’s id',
     async () => {
       const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const other = await seedClinic(db);
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { clinic, elsewhere: other, admin } = await twoClinics(db);
       const first = aPatient(clinic, { mrn: 'A-1' });
       const created = await admin.post('/api/patients', first);
       assert.equal(created.status, 201);
       const id = created.json.patientId;
-      const sameEmail = await admin.post(
-        '/api/patients',
-        aPatient(clinic, {
-          email: first.email.toUpperCase(),
-          givenName: 'Other',
-          dateOfBirth: '1970-01-01',
-        }),
-      );
-      assert.equal(sameEmail.status, 409);
-      assert.equal(sameEmail.json.existingPatientId, id);
-      assert.equal(sameEmail.json.matchedOn, 'email');
-      const sameNameBirth = await admin.post(
-        '/api/patients',
-        aPatient(clinic, { givenName: 'ana', familyName: 'RUIZ' }),
-      );
-      assert.equal(sameNameBirth.status, 409);
-      assert.equal(sameNameBirth.json.existingPatientId, id);
-      assert.equal(sameNameBirth.json.matchedOn, 'name-and-birth-date');
-      const sameMrn = await admin.post(
-        '/api/patients',
-        aPatient(clinic, { mrn: 'A-1', givenName: 'Zed' }),
-      );
-      assert.equal(sameMrn.status, 409);
-      assert.equal(sameMrn.json.matchedOn, 'mrn');
+      for (const [matchedOn, twin] of [
+        [
+          'email',
+          { email: first.email.toUpperCase(), givenName: 'Other', dateOfBirth: '1970-01-01' },
+        ],
+        ['name-and-birth-date', { givenName: 'ana', familyName: 'RUIZ' }],
+        ['mrn', { mrn: 'A-1', givenName: 'Zed' }],
+      ] as const) {
+        const again = await admin.post('/api/patients', aPatient(clinic, twin));
+        assert.equal(again.status, 409, matchedOn);
+        assert.equal(again.json.existingPatientId, id);
+        assert.equal(again.json.matchedOn, matchedOn);
+      }
       // Same person in another clinic is another clinic's patient.
       const elsewhere = await staffSignedIn(db, other, 'admin');
       assert.equal(
@@ -188,21 +167,14 @@ forEachEngine((engine) => {
         ).status,
         201,
       );
-      const count = await db
-        .selectFrom('patients')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('clinic_id', '=', clinic.clinicId)
-        .executeTakeFirstOrThrow();
-      assert.equal(Number(count.n), 1);
+      assert.equal(await countRows(db, 'patients', clinic.clinicId), 1);
     },
   );
 
   engine.test(
     'parallel enrolments of the same person: one 201, the rest 409 pointing at it',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const nurse = await staffSignedIn(db, clinic, 'care_manager');
       // Same name and birth date, different emails: only the unique index can catch this race.
       const answers = await Promise.all(
@@ -219,58 +191,44 @@ forEachEngine((engine) => {
       const winner = answers.find((a) => a.status === 201)?.json.patientId;
       for (const a of answers.filter((a) => a.status === 409))
         assert.equal(a.json.existingPatientId, winner);
-      const rows = await db
-        .selectFrom('patients')
-        .select('id')
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
-      assert.equal(rows.length, 1);
+      assert.equal(await countRows(db, 'patients', clinic.clinicId), 1);
     },
   );
 
   engine.test(
     'correcting a surgery moves the plan, keeps earlier check-ins, audits old and new values',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const nurse = await staffSignedIn(db, clinic, 'care_manager');
+      const { db, clinic, client: nurse } = await freshSignedInClinic(engine, 'care_manager');
       const input = aPatient(clinic);
       const created = await nurse.post('/api/patients', input);
       const patientId = created.json.patientId as string;
       const patient = nurse.fork();
       await signInPatient(patient, clinic, input.email);
-      const checkin = await patient.post(`/api/patients/${patientId}/checkins`, {
-        idempotencyKey: randomUUID(),
-        checkin: { chestPain: 'yes' },
-      });
+      const checkin = await sendCheckin(patient, patientId, { chestPain: 'yes' });
       assert.equal(checkin.status, 201, checkin.text);
-      const storedBefore = await db
-        .selectFrom('checkins')
-        .select(['triage', 'level', 'surgery_id'])
-        .where('patient_id', '=', patientId)
-        .execute();
-      const planBefore = await nurse.get(`/api/patients/${patientId}/plan?today=2026-11-20`);
+      const storedCheckins = () =>
+        db
+          .selectFrom('checkins')
+          .select(['triage', 'level', 'surgery_id'])
+          .where('patient_id', '=', patientId)
+          .execute();
+      const storedBefore = await storedCheckins();
+      const plan = () => nurse.get(`/api/patients/${patientId}/plan?today=2026-11-20`);
+      const planBefore = await plan();
       assert.equal(planBefore.status, 200);
       assert.equal(planBefore.json.dayOfRecovery, 10);
 
-      const moved = await nurse.post(`/api/patients/${patientId}/surgery/corrections`, {
+      const moved = await correctSurgery(nurse, patientId, {
         surgeryDate: '2026-11-15',
         fusion: true,
         reason: 'Moved by the surgeon',
       });
       assert.equal(moved.status, 200, moved.text);
       assert.deepEqual(moved.json.changed, ['fusion', 'surgeryDate']);
-      const planAfter = await nurse.get(`/api/patients/${patientId}/plan?today=2026-11-20`);
+      const planAfter = await plan();
       assert.equal(planAfter.json.dayOfRecovery, 5);
       assert.equal((planAfter.json.surgery as { fusion: boolean }).fusion, true);
-      assert.deepEqual(
-        await db
-          .selectFrom('checkins')
-          .select(['triage', 'level', 'surgery_id'])
-          .where('patient_id', '=', patientId)
-          .execute(),
-        storedBefore,
-      );
+      assert.deepEqual(await storedCheckins(), storedBefore);
       const audit = await db
         .selectFrom('audit_log')
         .selectAll()
@@ -286,16 +244,12 @@ forEachEngine((engine) => {
         reason: 'Moved by the surgeon',
       });
 
-      const bad = await nurse.post(`/api/patients/${patientId}/surgery/corrections`, {
-        surgeryDate: '2026-02-31',
-      });
+      const bad = await correctSurgery(nurse, patientId, { surgeryDate: '2026-02-31' });
       assert.equal(bad.status, 400);
       assert.equal((bad.json.errors as { field: string }[])[0]?.field, 'surgeryDate');
-      const empty = await nurse.post(`/api/patients/${patientId}/surgery/corrections`, {});
+      const empty = await correctSurgery(nurse, patientId, {});
       assert.equal(empty.status, 400);
-      const patientTries = await patient.post(`/api/patients/${patientId}/surgery/corrections`, {
-        surgeryDate: '2026-11-01',
-      });
+      const patientTries = await correctSurgery(patient, patientId, { surgeryDate: '2026-11-01' });
       assert.equal(patientTries.status, 403);
     },
   );
@@ -303,18 +257,18 @@ forEachEngine((engine) => {
   engine.test(
     'a cancelled surgery: the plan and questionnaire schedule say so; reinstating brings them back',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: clinicianClient } = await signedInClinic(db, 'clinician');
+      const {
+        db,
+        clinic,
+        client: clinicianClient,
+      } = await freshSignedInClinic(engine, 'clinician');
       const nurse = await staffSignedIn(db, clinic, 'care_manager');
       const created = await nurse.post('/api/patients', aPatient(clinic));
       const patientId = created.json.patientId as string;
-      const cancelled = await clinicianClient.post(
-        `/api/patients/${patientId}/surgery/corrections`,
-        {
-          cancelled: true,
-          reason: 'Patient chose physical therapy',
-        },
-      );
+      const cancelled = await correctSurgery(clinicianClient, patientId, {
+        cancelled: true,
+        reason: 'Patient chose physical therapy',
+      });
       assert.equal(cancelled.status, 200, cancelled.text);
       const plan = await nurse.get(`/api/patients/${patientId}/plan?today=2026-11-20`);
       assert.equal(plan.status, 409);
@@ -327,9 +281,7 @@ forEachEngine((engine) => {
         (record.json.surgery as { cancelReason: string }).cancelReason,
         'Patient chose physical therapy',
       );
-      const back = await nurse.post(`/api/patients/${patientId}/surgery/corrections`, {
-        cancelled: false,
-      });
+      const back = await correctSurgery(nurse, patientId, { cancelled: false });
       assert.equal(back.status, 200);
       assert.equal(
         (await nurse.get(`/api/patients/${patientId}/plan?today=2026-11-20`)).status,

@@ -9,7 +9,7 @@ import { runInProcess } from '../cli/run-cli.test-helper.ts';
 import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { signedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
+import { freshSignedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { syntheticCsv } from './import.test-helper.ts';
 
 const header =
@@ -28,8 +28,7 @@ forEachEngine((engine) => {
   engine.test(
     'CSV import: a dry run lists each bad row in plain words; the real run then enrols nobody',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: nurse } = await signedInClinic(db, 'care_manager');
+      const { db, clinic, client: nurse } = await freshSignedInClinic(engine, 'care_manager');
       const csv = [
         header,
         `M1,Ana,Ruiz,1960-03-14,ana@mail.example,(415) 555-2671,es,lumbar,laminectomy,2,no,2026-11-10,${clinic.staff.clinician.email}`,
@@ -89,8 +88,7 @@ forEachEngine((engine) => {
   engine.test(
     'CSV import enrols every row in one go; importing the same file again enrols nobody twice',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const csv = [
         header,
         `M1,Ana,Ruiz,03/14/1960,ANA@mail.example,(415) 555-2671,es,lumbar,laminectomy,2,yes,11/10/2026,${clinic.staff.clinician.email}`,
@@ -162,8 +160,7 @@ forEachEngine((engine) => {
   engine.test(
     'CSV import: 5 000 rows enrol in one transaction; one bad row refuses a whole file',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
       const csv = syntheticCsv(5_000);
       const result = await admin.post('/api/patients/import', { csv, dryRun: false });
       assert.equal(result.status, 201, result.text.slice(0, 500));

@@ -5,6 +5,7 @@ import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import {
   enrolAndSignIn,
+  freshSignedInClinic,
   lumbarSurgery,
   seedClinic,
   signedInClinic,
@@ -44,8 +45,7 @@ forEachEngine((engine) => {
   engine.test(
     'patient invitations: email and SMS, link works once, resend ends the old link, revoke, expiry; language used',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: staff } = await signedInClinic(db, 'care_manager');
+      const { db, clinic, client: staff } = await freshSignedInClinic(engine, 'care_manager');
       const admin = await staffSignedIn(staff, clinic, 'admin');
       const enrolled = await admin.post('/api/patients', {
         givenName: 'Rosa',

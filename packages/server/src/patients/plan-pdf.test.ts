@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
 import { statementsEs } from '@lamina/pathway';
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { auditOf } from '../db/test-data.ts';
+import { auditOf, updateClinic } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
-import { enrolAndSignIn, seedClinic, staffSignedIn } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, freshSignedInClinic, staffSignedIn } from '../http/test-fixtures.ts';
 import { pdfText } from '../intake/pdf-text.test-helper.ts';
 
 forEachEngine((engine) => {
   engine.test(
     '"Download my plan": a PDF in the patient’s stored language, with source names, not ids',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      await db
-        .updateTable('clinics')
-        .set({ phone: '555-0142' })
-        .where('id', '=', clinic.clinicId)
-        .execute();
-      const admin = await staffSignedIn(db, clinic, 'admin');
+      const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
+      await updateClinic(db, clinic.clinicId, { phone: '555-0142' });
       const { patientId, client } = await enrolAndSignIn(admin, clinic);
       const path = `/api/patients/${patientId}/plan.pdf`;
 

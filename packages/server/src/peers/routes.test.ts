@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditOf } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import type { TestClient } from '../http/test-client.ts';
 import {
   type SeededClinic,
@@ -57,6 +57,12 @@ async function world(db: Kysely<Database>) {
   return { clinic, admin, nurse, vera, paco, rosa, outsider };
 }
 
+/** A fresh database and the world above in it. */
+async function freshWorld(engine: TestEngine) {
+  const { db } = await engine.open();
+  return { db, w: await world(db) };
+}
+
 async function volunteerAndApprove(
   w: Awaited<ReturnType<typeof world>>,
   who: { client: TestClient },
@@ -83,8 +89,7 @@ forEachEngine((engine) => {
   engine.test(
     'a past patient volunteers; only after a care manager approves are they proposed, showing only what they share',
     async () => {
-      const { db } = await engine.open();
-      const w = await world(db);
+      const { w } = await freshWorld(engine);
 
       const before = await w.vera.client.get('/api/peers/volunteer');
       assert.equal(before.status, 200);
@@ -201,8 +206,7 @@ forEachEngine((engine) => {
   engine.test(
     'a connection needs both consents; then both write; either ends it and no one can send',
     async () => {
-      const { db } = await engine.open();
-      const w = await world(db);
+      const { db, w } = await freshWorld(engine);
       const veraId = await volunteerAndApprove(w, w.vera, offer);
       const asked = {
         volunteerId: veraId,
@@ -349,8 +353,7 @@ forEachEngine((engine) => {
   engine.test(
     'a declined request allows no messages; a care manager can end a connection',
     async () => {
-      const { db } = await engine.open();
-      const w = await world(db);
+      const { db, w } = await freshWorld(engine);
       const veraId = await volunteerAndApprove(w, w.vera, offer);
       const first = await w.rosa.client.post('/api/peers/connections', {
         volunteerId: veraId,

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { assertAudited, auditOf } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
-import { TestClient } from '../http/test-client.ts';
 import {
+  aSignedInPatient,
   enrolAndSignIn,
-  seedClinic,
-  signedInClinic,
+  freshClinic,
   signInPatient,
   signInStaff,
   staffSignedIn,
@@ -41,9 +40,11 @@ forEachEngine((engine) => {
   engine.test(
     'a patient sends PROMs; scores and the change from baseline come back classified by the MCID',
     async () => {
-      const { db } = await engine.open();
-      const clinic = await seedClinic(db);
-      const admin = new TestClient(db, new Date('2026-11-05T17:00:00Z'));
+      const {
+        db,
+        clinic,
+        client: admin,
+      } = await freshClinic(engine, new Date('2026-11-05T17:00:00Z'));
       await signInStaff(admin, clinic, 'admin');
       const { patientId, email, client: patient } = await enrolAndSignIn(admin, clinic);
       const proms = `/api/patients/${patientId}/proms`;
@@ -107,9 +108,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('an unlicensed instrument is a 409 until an admin turns it on', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const { db, clinic, admin, patientId, patient } = await aSignedInPatient(engine);
     const odi = `/api/patients/${patientId}/proms/odi`;
 
     const refused = await patient.post(odi, { answers: odiAnswers(2) });
@@ -165,9 +164,7 @@ forEachEngine((engine) => {
   });
 
   engine.test('bad answers are a 400 naming the item; nothing is stored', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
-    const { patientId, client: patient } = await enrolAndSignIn(admin, clinic);
+    const { db, patientId, patient } = await aSignedInPatient(engine);
     const nrs = `/api/patients/${patientId}/proms/nrs-back-leg`;
 
     const offScale = await patient.post(nrs, { answers: { axial: 11, limb: 2 } });
@@ -193,9 +190,7 @@ forEachEngine((engine) => {
   engine.test(
     'mJOA is entered by a clinician only; patient questionnaires by the patient only',
     async () => {
-      const { db } = await engine.open();
-      const { clinic, client: admin } = await signedInClinic(db, 'admin');
-      const { patientId, client: patient } = await enrolAndSignIn(admin, clinic, {
+      const { db, clinic, admin, patientId, patient } = await aSignedInPatient(engine, {
         surgery: { region: 'cervical', procedure: 'laminectomy', surgeryDate: '2026-11-10' },
       });
       const mjoa = `/api/patients/${patientId}/proms/mjoa`;

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after } from 'node:test';
 import { localWeekdayAndTime } from '@lamina/pathway';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { insertPatientWithSurgery } from '../db/test-data.ts';
-import { forEachEngine } from '../db/test-engines.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { vapidKeys } from '../messaging/push.ts';
 import { startFakePushService } from '../messaging/push-fake.test-helper.ts';
 import { deliverQueuedPush } from './deliver-push.ts';
@@ -33,28 +33,37 @@ async function aClinic(db: Kysely<Database>) {
   return id;
 }
 
+/** A fresh database with one clinic (in Chicago). */
+async function freshReminderClinic(engine: TestEngine) {
+  const { db } = await engine.open();
+  return { db, clinicId: await aClinic(db) };
+}
+
+/** Stores a patient's reminder preferences, as they would have set them. */
+const setPrefs = (
+  db: Kysely<Database>,
+  clinicId: string,
+  patientId: string,
+  prefs: Omit<Insertable<Database['reminder_prefs']>, 'clinic_id' | 'patient_id'>,
+) =>
+  db
+    .insertInto('reminder_prefs')
+    .values({ clinic_id: clinicId, patient_id: patientId, ...prefs })
+    .execute();
+
 const hour = 3600_000;
 
 forEachEngine((engine) => {
   engine.test(
     'over 90 days: thinning weekly counts, never in quiet hours, nothing after pause or a cancelled surgery',
     async () => {
-      const { db } = await engine.open();
-      const clinicId = await aClinic(db);
+      const { db, clinicId } = await freshReminderClinic(engine);
       const steady = await aPatient(db, clinicId);
       const pausing = await aPatient(db, clinicId);
       const cancelled = await aPatient(db, clinicId);
       // Her own quiet hours, 09:00–14:00, add to the clinic's (21:00–08:00).
       const lateRiser = await aPatient(db, clinicId);
-      await db
-        .insertInto('reminder_prefs')
-        .values({
-          clinic_id: clinicId,
-          patient_id: lateRiser,
-          quiet_start: '09:00',
-          quiet_end: '14:00',
-        })
-        .execute();
+      await setPrefs(db, clinicId, lateRiser, { quiet_start: '09:00', quiet_end: '14:00' });
       const start = Date.parse(`${surgeryDate}T07:00:00Z`); // 01:00 in Chicago: ticks at 01, 05, 09, 13, 17, 21
       for (let t = start; t < start + 91 * 24 * hour; t += 4 * hour) {
         const now = new Date(t);
@@ -148,8 +157,7 @@ forEachEngine((engine) => {
   );
 
   engine.test('two workers at once send each reminder exactly once', async () => {
-    const { db } = await engine.open();
-    const clinicId = await aClinic(db);
+    const { db, clinicId } = await freshReminderClinic(engine);
     const ids = [await aPatient(db, clinicId), await aPatient(db, clinicId, 'es')];
     const now = new Date(`${surgeryDate}T16:00:00Z`); // 10:00 in Chicago
     const results = await Promise.all([
@@ -180,16 +188,11 @@ forEachEngine((engine) => {
       after(() => fake.close());
       const clinicId = await aClinic(db);
       const patientId = await aPatient(db, clinicId);
-      await db
-        .insertInto('reminder_prefs')
-        .values({
-          clinic_id: clinicId,
-          patient_id: patientId,
-          channels: ['push'],
-          quiet_start: null,
-          quiet_end: null,
-        })
-        .execute();
+      await setPrefs(db, clinicId, patientId, {
+        channels: ['push'],
+        quiet_start: null,
+        quiet_end: null,
+      });
       const sub = fake.subscribe();
       await db
         .insertInto('push_subscriptions')

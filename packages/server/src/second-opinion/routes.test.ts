@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { auditOf } from '../db/test-data.ts';
+import { auditOf, disableUser } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, seedClinic, signInStaff, staffSignedIn } from '../http/test-fixtures.ts';
@@ -229,11 +229,7 @@ forEachEngine((engine) => {
         'reviewerId',
         notReviewer.text,
       );
-      await db
-        .updateTable('users')
-        .set({ disabled_at: new Date() })
-        .where('id', '=', clinic.staff.reviewer.id)
-        .execute();
+      await disableUser(db, clinic.clinicId, clinic.staff.reviewer.id);
       assert.equal((await admin.post(url, body)).status, 400, 'a disabled reviewer');
       await db
         .updateTable('users')

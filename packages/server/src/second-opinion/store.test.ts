@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { testFiles } from '../http/test-client.ts';
-import { enrolAndSignIn, signedInClinic } from '../http/test-fixtures.ts';
+import { enrolAndSignIn, freshSignedInClinic, signedInClinic } from '../http/test-fixtures.ts';
 import { syntheticStudy } from '../imaging/dicom.test-helper.ts';
 import { ingestUpload } from '../imaging/service.ts';
 import { attachStudies, caseStudyIds } from './store.ts';
@@ -27,8 +27,7 @@ async function aStudy(db: Kysely<Database>, clinicId: string, patientId: string)
 
 forEachEngine((engine) => {
   engine.test('imaging studies attach to a case once each, within its clinic', async () => {
-    const { db } = await engine.open();
-    const { clinic, client: admin } = await signedInClinic(db, 'admin');
+    const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
     const rosa = await enrolAndSignIn(admin, clinic);
     const asked = await rosa.client.post('/api/second-opinions', {
       question: 'Please look at my six-month scans.',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forEachEngine } from '../db/test-engines.ts';
+import { updateClinic } from '../db/test-data.ts';
+import { forEachEngine, type TestEngine } from '../db/test-engines.ts';
 import { seedClinic } from '../http/test-fixtures.ts';
 import {
   QuotaExceeded,
@@ -24,12 +25,18 @@ test('quota settings: whole megabytes from the environment, defaults otherwise, 
     );
 });
 
+/** A fresh database with one seeded clinic. */
+async function aClinic(engine: TestEngine) {
+  const { db } = await engine.open();
+  const clinic = await seedClinic(db);
+  return { db, clinic, clinicId: clinic.clinicId };
+}
+
 forEachEngine((engine) => {
   engine.test(
     'parallel reservations never pass a limit: 20 × 100 bytes against 1000, exactly 10 counted',
     async () => {
-      const { db } = await engine.open();
-      const { clinicId } = await seedClinic(db);
+      const { db, clinicId } = await aClinic(engine);
       const charge = { scope: 'token', key: 'token-hash', limit: 1000, bytes: 100 } as const;
       const results = await Promise.allSettled(
         Array.from({ length: 20 }, () => reserveStorage(db, clinicId, [charge])),
@@ -45,8 +52,7 @@ forEachEngine((engine) => {
   engine.test(
     'all scopes or none: a full request takes nothing from the token or the clinic',
     async () => {
-      const { db } = await engine.open();
-      const { clinicId } = await seedClinic(db);
+      const { db, clinicId } = await aClinic(engine);
       const charges = (bytes: number) =>
         [
           { scope: 'token', key: 't', limit: 1000, bytes },
@@ -80,14 +86,9 @@ forEachEngine((engine) => {
   engine.test(
     "the clinic's limit is its own setting, read in the same statement, and clinics do not share counters",
     async () => {
-      const { db } = await engine.open();
-      const small = await seedClinic(db);
+      const { db, clinic: small } = await aClinic(engine);
       const other = await seedClinic(db);
-      await db
-        .updateTable('clinics')
-        .set({ imaging_quota_bytes: 500 })
-        .where('id', '=', small.clinicId)
-        .execute();
+      await updateClinic(db, small.clinicId, { imaging_quota_bytes: 500 });
       const clinicCharge = (bytes: number) => [{ scope: 'clinic', key: '', bytes }] as const;
       await reserveStorage(db, small.clinicId, clinicCharge(400));
       await assert.rejects(
