@@ -258,19 +258,22 @@ export interface DatabaseWork {
 export async function databaseWork(
   query: (text: string) => Promise<{ rows: Record<string, unknown>[] }>,
 ) {
-  const backends = (
-    await query(
-      `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
-    )
-  ).rows.map((r) => Number(r.pid));
+  // The backends are listed at the first mark, under load: a pool closes idle connections and
+  // opens new ones when the load starts, so a list taken before the run can miss them.
+  let backends: number[] | undefined;
   const mark = async () => {
+    backends ??= (
+      await query(
+        `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      )
+    ).rows.map((r) => Number(r.pid));
     await query('select pg_stat_clear_snapshot()');
     const row = (
       await query(`select xact_commit + xact_rollback as xacts, tup_inserted + tup_updated + tup_deleted as written,
           blks_hit + blks_read as blocks from pg_stat_database where datname = current_database()`)
     ).rows[0] as { xacts: string; written: string; blocks: string };
     return {
-      cpu: backends.reduce((sum, pid) => sum + (cpuMs(pid) || 0), 0),
+      cpu: new Map((backends ?? []).map((pid) => [pid, cpuMs(pid)])),
       xacts: Number(row.xacts),
       written: Number(row.written),
       blocks: Number(row.blocks),
@@ -286,7 +289,13 @@ export async function databaseWork(
       if (!a || !b) throw new Error('databaseWork needs two marks');
       const per = (n: number) => n / Math.max(requests, 1);
       return {
-        cpuMs: per(b.cpu - a.cpu),
+        // A backend that ended between the marks (NaN) is left out of both.
+        cpuMs: per(
+          [...b.cpu].reduce(
+            (sum, [pid, ms]) => sum + (ms - (a.cpu.get(pid) ?? Number.NaN) || 0),
+            0,
+          ),
+        ),
         transactions: per(b.xacts - a.xacts),
         rowsWritten: per(b.written - a.written),
         blocksTouched: per(b.blocks - a.blocks),
