@@ -79,18 +79,15 @@ export async function limitAttempts(
 }
 
 /**
- * limitAttempts for a visitor (no account): counted per clinic by the caller's address, stored
- * only as its SHA-256 (candidacy checks, intake requests).
+ * limitAttempts for a visitor (no account): counted per clinic by the caller's address, hashed
+ * like every other key (`limitKey`; candidacy checks, intake requests).
  */
 export function limitVisitor(
   c: AppContext,
   input: { clinicId: string; bucket: string; max: number; windowMinutes: number },
   detail: string,
 ): Promise<void> {
-  const key = createHash('sha256')
-    .update(c.get('ip') ?? 'unknown')
-    .digest('hex');
-  return limitAttempts(c, { ...input, key }, detail);
+  return limitAttempts(c, { ...input, key: limitKey(`ip:${c.get('ip') ?? 'unknown'}`) }, detail);
 }
 
 /** The one counter of a key in a limit's bucket (its primary key). */
