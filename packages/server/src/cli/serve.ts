@@ -17,6 +17,7 @@ import { demoClinic, demoPatients, demoStaff, demoStaffPassword, seedDemo } from
 import { AlertFeed } from '../events/alert-feed.ts';
 import { ExportJobs } from '../fhir/export-jobs.ts';
 import { type HttpSettings, HttpSettingsError, resolveHttpSettings } from '../http/settings.ts';
+import { RequestTurns } from '../http/turns.ts';
 import { mountWebApp } from '../http/web-app.ts';
 import { smtpDelivery, startOutboxSender } from '../jobs/outbox-sender.ts';
 import { createLogger, sanitizeMessage } from '../log/logger.ts';
@@ -202,9 +203,13 @@ export const serveCommand: Command = async (args, io) => {
     mountWebApp(app, webDist);
   }
 
-  // Each request keeps its place in line for the embedded engine's one connection (db/fair-pglite.ts).
+  // Each request keeps its place in line for the embedded engine's one connection (db/fair-pglite.ts),
+  // and on that engine starts on an event-loop turn of its own, so new connections are accepted
+  // between requests instead of after every waiting one (http/turns.ts, decision 030).
+  const turns = config.engine === 'pglite' ? new RequestTurns() : undefined;
+  const handle = (request: Request, env: unknown) => asOneRequest(() => app.fetch(request, env));
   const server = serve({
-    fetch: (request, env) => asOneRequest(() => app.fetch(request, env)),
+    fetch: turns ? (request, env) => turns.run(() => handle(request, env)) : handle,
     port,
     hostname: host,
   }) as Server;
