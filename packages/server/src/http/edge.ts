@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './context.ts';
 import { HttpProblem, sendProblem } from './problem.ts';
@@ -33,19 +33,38 @@ export const contentSecurityPolicy = [
 export const strictTransportSecurity = 'max-age=31536000; includeSubDomains';
 
 export function securityHeaders(secureCookies: boolean): MiddlewareHandler<AppEnv> {
+  const always: [string, string][] = [
+    ['content-security-policy', contentSecurityPolicy],
+    ['x-content-type-options', 'nosniff'],
+    ['referrer-policy', 'same-origin'],
+    ['x-frame-options', 'DENY'],
+    ['cross-origin-opener-policy', 'same-origin'],
+    ...(secureCookies
+      ? [['strict-transport-security', strictTransportSecurity] as [string, string]]
+      : []),
+  ];
   return async (c, next) => {
     await next();
-    c.header('content-security-policy', contentSecurityPolicy);
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
-    c.header('x-frame-options', 'DENY');
-    c.header('cross-origin-opener-policy', 'same-origin');
-    if (secureCookies) c.header('strict-transport-security', strictTransportSecurity);
-    // Answers with health data are never stored by a browser or proxy; only the web app's own files
-    // say otherwise (http/web-app.ts), and an answer without a cache rule of its own gets no-store.
-    if (c.req.path.startsWith('/api/') || !c.res.headers.has('cache-control'))
-      c.header('cache-control', 'no-store');
+    // Health data is never stored by a browser or proxy; only the web app's own files say
+    // otherwise (http/web-app.ts), and an answer without a cache rule of its own gets no-store.
+    const noStore = c.req.path.startsWith('/api/') || !c.res.headers.has('cache-control');
+    setAnswerHeaders(c, noStore ? [...always, ['cache-control', 'no-store']] : always);
   };
+}
+
+/**
+ * Sets headers on the answer a handler already made, in place. Hono's `c.header()` after the
+ * answer exists rebuilds the whole Response for every header it sets, which turns a plain text
+ * answer into a stream the HTTP layer must pump (issue 19: the check-in paid for seven such
+ * rebuilds). A Response whose headers cannot change (one from fetch) goes the slow way.
+ */
+export function setAnswerHeaders(c: Context, headers: readonly (readonly [string, string])[]) {
+  const target = c.res.headers;
+  try {
+    for (const [name, value] of headers) target.set(name, value);
+  } catch {
+    for (const [name, value] of headers) c.header(name, value);
+  }
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
