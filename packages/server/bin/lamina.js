@@ -5,6 +5,7 @@
 // line what to do. Plain JavaScript on purpose: it must start on any Node.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,6 +13,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const main = join(here, '..', 'src', 'cli', 'main.ts');
 
 if (process.features.typescript) {
+  // Node keeps the TypeScript it stripped, and the compiled code, in its compile cache: a restart
+  // reads them instead of loading the type stripper (~18 MB resident) and stripping every module
+  // again (issue 19, decision 030). NODE_COMPILE_CACHE chooses the folder; the default is the
+  // system's temporary folder. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+  module.enableCompileCache?.();
   const { runCli } = await import(pathToFileURL(main).href);
   const { processIo } = await import(pathToFileURL(join(here, '..', 'src', 'cli', 'io.ts')).href);
   process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -325,7 +325,8 @@ async function checkDiskStore(root: string): Promise<void> {
   await access(root, constants.W_OK);
 }
 
-const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** Workers start as the `lamina` command does (bin/lamina.js: with Node's compile cache). */
+const launcherPath = fileURLToPath(new URL('../../bin/lamina.js', import.meta.url));
 
 /**
  * `--workers N`: this process migrates the database once (and seeds the demo, issues the setup
@@ -360,7 +361,7 @@ async function runPrimary(options: {
   } finally {
     await database.close();
   }
-  cluster.setupPrimary({ exec: mainPath, args: ['serve', ...options.args] });
+  cluster.setupPrimary({ exec: launcherPath, args: ['serve', ...options.args] });
   // A scrape reaches one worker through the shared port; it asks here for every worker's metrics.
   answerClusterMetrics(cluster);
   const env = { ...io.env, LAMINA_CLUSTER_WORKER: '1' };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -68,12 +69,24 @@ export async function openDatabase(
   return database;
 }
 
+/**
+ * PostgreSQL's WebAssembly is compiled by one background thread, not one per core. With one per
+ * core the compilers' scratch memory (600 MB at its peak) lands in several malloc arenas that keep
+ * part of it after start-up: the idle server measured 297-337 MB, a different figure each start,
+ * and 298-311 MB with one thread, starting as fast (issue 19, decision 030). A process-wide V8
+ * setting, read when a module is compiled; Lamina compiles no other WebAssembly on a hot path.
+ */
+function compileEngineOnOneThread() {
+  v8.setFlagsFromString('--wasm-num-compilation-tasks=1');
+}
+
 async function openDataDir(dataDir: string, options: OpenOptions): Promise<LaminaDatabase> {
   const lock = acquireDataDirLock(dataDir, options.onNotice ?? ((text) => console.warn(text)));
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     // Patient data: the directory is the owner's only, also one made before this rule (decision 013).
     if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
+    compileEngineOnOneThread();
     const pglite = await PGlite.create(dataDir, {
       parsers: pgliteParsers,
       startParams: [...PGlite.defaultStartParams, ...pgliteMemoryParams],

@@ -16,7 +16,8 @@ import { openDatabase, postgresDatabase } from '../db/open.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { enrolPatients } from '../patients/store.ts';
 
-const mainPath = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+// The `lamina` command as a clinic runs it (bin/lamina.js: with Node's compile cache).
+const mainPath = fileURLToPath(new URL('../../bin/lamina.js', import.meta.url));
 const cpuProfDir = process.env.BENCH_CPU_PROF;
 /**
  * Patients whose check-ins arrive at once: more than a large clinic's morning peak, so that at
