@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   type Checkin,
   type IsoDate,
+  surgerySchema,
   type TriageDecision,
   triageHistoryNeeded,
 } from '@lamina/pathway';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { AckDeadlines } from '../alerts/deadlines.ts';
+import { type AckDeadlines, resolveAckDeadlines } from '../alerts/deadlines.ts';
 import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
@@ -14,7 +15,7 @@ import { type SessionRow, sessionRowSql } from '../auth/session.ts';
 import { onClinicRef } from '../db/joins.ts';
 import { preparedMarker } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
-import { type SurgeryRecord, type SurgeryRow, surgeryRecordFrom } from '../patients/store.ts';
+import { type SurgeryRecord, type SurgeryRow, surgeryFieldsOf } from '../patients/store.ts';
 
 /** All SQL about check-ins. The check-in and its alert are written in one transaction. */
 
@@ -53,13 +54,44 @@ export async function findByIdempotencyKey(
     .executeTakeFirst();
 }
 
+/** What a check-in needs of the patient's current surgery (a part of patients/store.ts's SurgeryRecord). */
+export type CheckinSurgery = Pick<SurgeryRecord, 'id' | 'timeZone' | 'ackDeadlines' | 'surgery'>;
+
+/** The read's one column: the session's row and, when it is this patient's own, the surgery and history. */
+interface SessionSurgeryJson {
+  session: Omit<SessionRow, 'expires_at' | 'revoked_at' | 'disabled_at'> & {
+    expires_at: string;
+    revoked_at: string | null;
+    disabled_at: string | null;
+  };
+  surgery:
+    | (Pick<
+        SurgeryRow,
+        | 'id'
+        | 'region'
+        | 'procedure'
+        | 'approach'
+        | 'fusion'
+        | 'levels'
+        | 'surgery_date'
+        | 'timezone'
+      > & {
+        ack_deadlines: SurgeryRow['ack_deadlines'];
+        history: [Checkin, number][];
+      })
+    | null;
+}
+
+const asDate = (text: string | null) => (text === null ? null : new Date(text));
+
 /**
  * The session behind the cookie, the patient's current surgery (as `currentSurgery`) and the
  * history triage needs, in ONE round trip: the check-in hot path needs all three before it can
  * triage (issue 19). The surgery and history are read only when the session is this patient's
  * own; the session rules themselves stay in auth/session.ts (`actorFromSessionRow`). Only the
  * windows triage reads (`triageHistoryNeeded`), with a day's margin for time zones; the early
- * window is counted from the surgery date at UTC midnight.
+ * window is counted from the surgery date at UTC midnight. The answer is one JSON value, not
+ * thirty columns: the driver sets up a parser per column of every result (decision 030).
  */
 export async function sessionSurgeryWithHistory(
   db: Kysely<Database>,
@@ -67,27 +99,18 @@ export async function sessionSurgeryWithHistory(
   limit = 400,
 ): Promise<{
   session: SessionRow | undefined;
-  found: { record: SurgeryRecord; history: (Checkin & { submittedAt: Date })[] } | undefined;
+  found: { record: CheckinSurgery; history: (Checkin & { submittedAt: Date })[] } | undefined;
 }> {
   const day = 86_400_000;
   const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
   const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
-  const result = await sql<
-    Partial<SurgeryRow> & { history: [Checkin, number][] | null } & {
-      [K in keyof SessionRow as `session_${K}`]: SessionRow[K];
-    }
-  >`${sql.raw(preparedMarker)}
+  const result = await sql<{ r: SessionSurgeryJson }>`${sql.raw(preparedMarker)}
     with sess as (${sql.raw(sessionRowSql)}
       where s.clinic_id = ${input.clinicId}::uuid and s.token_hash = ${input.tokenHash})
-    select sess.clinic_id as session_clinic_id, sess.user_id as session_user_id,
-      sess.expires_at as session_expires_at, sess.revoked_at as session_revoked_at,
-      sess.last_seen_at as session_last_seen_at, sess.mfa_setup_required as session_mfa_setup_required,
-      sess.role as session_role, sess.disabled_at as session_disabled_at,
-      sess.patient_id as session_patient_id, x.*
+    select json_build_object('session', row_to_json(sess), 'surgery', row_to_json(x)) as r
     from sess left join lateral (
-      select s.clinic_id, s.id, s.patient_id, s.surgeon_id, s.region, s.procedure, s.approach, s.fusion,
-        s.levels, s.surgery_date, s.factors, s.overrides, s.created_at, s.cancelled_at, s.cancelled_by,
-        s.cancel_reason, cl.timezone, cl.ack_deadlines,
+      select s.id, s.region, s.procedure, s.approach, s.fusion, s.levels, s.surgery_date,
+        cl.timezone, cl.ack_deadlines,
         (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
                                   order by h.submitted_at desc), '[]'::json)
          from (select answers, submitted_at from checkins
@@ -106,25 +129,27 @@ export async function sessionSurgeryWithHistory(
       -- (seen with fresh statistics; a generic plan would keep it for the connection's life).
       order by s.surgery_date + 0 desc, s.created_at desc
       limit 1) x on true`.execute(db);
-  const row = result.rows[0];
+  const row = result.rows[0]?.r;
   if (!row) return { session: undefined, found: undefined };
+  const { session: raw, surgery } =
+    typeof row === 'string' ? (JSON.parse(row) as SessionSurgeryJson) : row;
   const session: SessionRow = {
-    clinic_id: row.session_clinic_id,
-    user_id: row.session_user_id,
-    expires_at: row.session_expires_at,
-    revoked_at: row.session_revoked_at,
-    last_seen_at: row.session_last_seen_at,
-    mfa_setup_required: row.session_mfa_setup_required,
-    role: row.session_role,
-    disabled_at: row.session_disabled_at,
-    patient_id: row.session_patient_id,
+    ...raw,
+    expires_at: new Date(raw.expires_at),
+    revoked_at: asDate(raw.revoked_at),
+    disabled_at: asDate(raw.disabled_at),
   };
-  if (row.id === null || row.id === undefined || !row.history) return { session, found: undefined };
+  if (!surgery) return { session, found: undefined };
   return {
     session,
     found: {
-      record: surgeryRecordFrom(row as SurgeryRow),
-      history: row.history.map(([answers, at]) => ({
+      record: {
+        id: surgery.id,
+        timeZone: surgery.timezone,
+        ackDeadlines: resolveAckDeadlines(surgery.ack_deadlines),
+        surgery: surgerySchema.parse(surgeryFieldsOf(surgery)),
+      },
+      history: surgery.history.map(([answers, at]) => ({
         ...answers,
         submittedAt: new Date(Number(at)),
       })),
