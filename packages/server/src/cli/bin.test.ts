@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { laminaNodeFlags } from '../ops/bench-servers.test-helper.ts';
 
 const bin = fileURLToPath(new URL('../../bin/lamina.js', import.meta.url));
 const planArgs = ['plan', '--region', 'lumbar', '--procedure', 'laminectomy'];
@@ -42,4 +43,25 @@ test(`the lamina bin works under the system Node ${systemVersion || '(none)'} to
   assert.equal(result.status, 0, result.stderr);
   assert.doesNotMatch(result.stderr, /ERR_UNKNOWN_FILE_EXTENSION/);
   assert.match(result.stdout, /Recovery plan:/);
+});
+
+test('the command, its re-run under an old Node and the start scripts run with the same Node flags', () => {
+  const flags = laminaNodeFlags();
+  assert.deepEqual(flags, ['--max-semi-space-size=8']);
+  const source = readFileSync(bin, 'utf8');
+  assert.match(source, /^#!\/usr\/bin\/env -S node /);
+  assert.match(
+    source,
+    new RegExp(`const nodeFlags = \\[${flags.map((f) => `'${f}'`).join(', ')}\\];`),
+  );
+  const scripts = (
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../../../package.json', import.meta.url)), 'utf8'),
+    ) as { scripts: Record<string, string> }
+  ).scripts;
+  for (const name of ['start', 'lamina'])
+    assert.ok(
+      scripts[name]?.includes(`node ${flags.join(' ')} packages/server/bin/lamina.js`),
+      `npm run ${name}: ${scripts[name]}`,
+    );
 });

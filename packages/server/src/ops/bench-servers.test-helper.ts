@@ -5,6 +5,7 @@
  * PostgreSQL database for the query benches (alerts/queue.bench.ts, reminders/reminders.bench.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { addDays, type IsoDate, surgerySchema } from '@lamina/pathway';
 import pg from 'pg';
@@ -19,6 +20,11 @@ import { enrolPatients } from '../patients/store.ts';
 // The `lamina` command as a clinic runs it (bin/lamina.js: with Node's compile cache).
 const mainPath = fileURLToPath(new URL('../../bin/lamina.js', import.meta.url));
 const cpuProfDir = process.env.BENCH_CPU_PROF;
+/** The Node flags on the command's first line (`#!/usr/bin/env -S node …`): run as a clinic runs it. */
+export function laminaNodeFlags(): string[] {
+  const shebang = readFileSync(mainPath, 'utf8').split('\n', 1)[0] ?? '';
+  return shebang.split(/\s+/).filter((part) => part.startsWith('--'));
+}
 /**
  * Patients whose check-ins arrive at once: more than a large clinic's morning peak, so that at
  * hundreds of check-ins a second each patient's history grows by a few check-ins a run, not by
@@ -76,7 +82,10 @@ export function startLamina(
   const profile = cpuProfDir
     ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=lamina-${label}.cpuprofile`]
     : [];
-  return startProcess([...profile, mainPath, 'serve', '--demo', '--port', '0', ...args], env);
+  return startProcess(
+    [...profile, ...laminaNodeFlags(), mainPath, 'serve', '--demo', '--port', '0', ...args],
+    env,
+  );
 }
 
 /**
