@@ -131,8 +131,8 @@ export async function sessionSurgeryWithHistory(
       limit 1) x on true`.execute(db);
   const row = result.rows[0]?.r;
   if (!row) return { session: undefined, found: undefined };
-  const { session: raw, surgery } =
-    typeof row === 'string' ? (JSON.parse(row) as SessionSurgeryJson) : row;
+  // Both engines' drivers parse json columns.
+  const { session: raw, surgery } = row;
   const session: SessionRow = {
     ...raw,
     expires_at: new Date(raw.expires_at),

@@ -17,7 +17,7 @@
 export class RequestTurns {
   private readonly waiting: (() => void)[] = [];
   private scheduled = false;
-  /** Requests that waited for a turn, for tests and /metrics. */
+  /** Requests admitted, and the longest line seen (read by tests). */
   readonly stats = { admitted: 0, maxWaiting: 0 };
 
   /** Runs `work` on a turn of its own, after every request that arrived before it has started. */
