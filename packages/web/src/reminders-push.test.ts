@@ -81,6 +81,15 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
       if (found) resolve(found.registrationId);
     });
   });
+  // What Chromium says about the worker, printed if no notification shows (a CI run once saw none).
+  const versions: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const v of event.versions)
+      versions.push(`${v.registrationId}/${v.versionId} ${v.runningStatus} ${v.status}`);
+  });
+  cdp.on('ServiceWorker.workerErrorReported', (event) => {
+    versions.push(`error: ${event.errorMessage.errorMessage}`);
+  });
   await cdp.send('ServiceWorker.enable');
   const registrationId = await registration;
   const payload = JSON.stringify({
@@ -104,13 +113,17 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
       }));
     }),
   );
-  assert.deepEqual(notifications, [
-    {
-      title: 'Lamina · your reminders for today',
-      body: 'How are you today? Your daily check-in takes about a minute.',
-      data: { url: '/checkin' },
-    },
-  ]);
+  assert.deepEqual(
+    notifications,
+    [
+      {
+        title: 'Lamina · your reminders for today',
+        body: 'How are you today? Your daily check-in takes about a minute.',
+        data: { url: '/checkin' },
+      },
+    ],
+    `no notification after the push to registration ${registrationId}; worker versions seen: ${versions.join('; ')}`,
+  );
   const [worker] = context.serviceWorkers();
   assert.ok(worker, 'the service worker is running');
   await page.goto(`${server.url}/`);
@@ -125,8 +138,13 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
   await page.waitForURL(`${server.url}/checkin`);
 });
 
+/**
+ * Reads until the answer is non-empty, for up to 30 s: Chromium starts the stopped service worker
+ * to deliver the push, which took over 5 s once on a loaded 2-core CI machine.
+ */
 async function waitFor<T extends unknown[]>(read: () => Promise<T>): Promise<T> {
-  for (let i = 0; i < 50; i++) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const value = await read();
     if (value.length > 0) return value;
     await new Promise((r) => setTimeout(r, 100));

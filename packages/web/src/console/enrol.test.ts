@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  clinicDateIn,
   noAxeViolations,
   screenshot,
   signInDemoStaff,
@@ -16,7 +17,7 @@ const {
 } = await startBrowserTest({ browsers: [{ width: 1280, height: 900 }] });
 let patientId: string;
 
-const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const isoIn = (days: number) => clinicDateIn(days);
 
 async function fillForm(phone: string) {
   await page.getByLabel('Given name *').fill('Lena');

@@ -10,7 +10,8 @@ export function telHref(phone: string): string {
 export function ageFrom(dateOfBirth: string | null | undefined, today = new Date()): number | null {
   if (!dateOfBirth) return null;
   const born = dateOfBirth.slice(0, 10);
-  const now = today.toISOString().slice(0, 10);
+  // The reader's own calendar date (not UTC's, which is tomorrow every California evening).
+  const now = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const years = Number(now.slice(0, 4)) - Number(born.slice(0, 4));
   return now.slice(5) < born.slice(5) ? years - 1 : years;
 }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import { base32Decode, totpCode } from '../../../server/src/auth/totp.ts';
 import {
+  clinicDateIn,
   desk,
   freePort,
   noAxeViolations,
@@ -175,7 +176,7 @@ test('a real clinic from an empty machine: CLI, setup link, admin, nurse, enrolm
   await nursePage.getByLabel('Preferred language').selectOption('es');
   await nursePage.getByLabel('Region *').selectOption('lumbar');
   await nursePage.getByLabel('Procedure *').selectOption('laminectomy');
-  const surgeryDate = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const surgeryDate = clinicDateIn(-7);
   await nursePage.getByLabel('Surgery date *').fill(surgeryDate);
   const overrides = nursePage.getByTestId('enrol-overrides');
   const firstRestriction = overrides.locator('fieldset.override').first();

@@ -263,6 +263,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), animations: 'disabled' });
 }
 
+/** The demo clinic's time zone (server demo data): "today" on its screens is today there. */
+export const demoClinicTimeZone = 'America/Los_Angeles';
+
+/**
+ * The calendar date `days` from today in the clinic's time zone, as YYYY-MM-DD. A test that used
+ * the UTC date saw "surgery in 8 days" for 7 whenever it ran between midnight UTC and midnight in
+ * California.
+ */
+export function clinicDateIn(days: number, timeZone = demoClinicTimeZone): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The password of every demo staff account (`lamina serve --demo`). */
 export const demoStaffPassword = 'lamina-demo-only';
 
