@@ -52,6 +52,23 @@ export function referenceInsert(schema: string): string {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+const answer = z.enum(['yes', 'no', 'unsure']).optional();
+const screeningQuestions = [
+  'saddleNumbness',
+  'urinaryRetention',
+  'bladderIncontinence',
+  'bowelIncontinence',
+  'chestPain',
+  'shortOfBreath',
+  'coughingBlood',
+  'severeBleeding',
+  'unableToMoveLimbs',
+  'newShoulderArmWeakness',
+  'handClumsiness',
+  'fell',
+  'positionalHeadache',
+  'calfPainOrSwelling',
+] as const;
 const bodySchema = z.strictObject({
   idempotencyKey: z.string().trim().min(8).max(200),
   checkin: z.strictObject({
@@ -59,6 +76,13 @@ const bodySchema = z.strictObject({
     limbPain: z.number().int().min(0).max(10).optional(),
     painControlled: z.enum(['yes', 'no']).optional(),
     walkingMinutes: z.number().int().min(0).max(1440).optional(),
+    exercises: z.enum(['all', 'some', 'none']).optional(),
+    // The screening the app sends (bench-servers.test-helper.ts sampleCheckin): yes / no / not sure.
+    ...Object.fromEntries(screeningQuestions.map((q) => [q, answer])),
+    incision: z
+      .strictObject({ redness: answer, warmth: answer, opening: answer, dressingSoaked: answer })
+      .partial()
+      .optional(),
   }),
 });
 

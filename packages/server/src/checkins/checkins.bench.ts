@@ -16,7 +16,7 @@
  * The load comes from wrk (Debian's C load generator, 2 threads) so the generator does not eat the
  * cores the server needs. BENCH_SECONDS (default 10; 4 with --quick), BENCH_ROUNDS (default 2)
  * repeat each measurement, alternating Lamina and its references (the best round counts), BENCH_PARTS=postgres,embedded selects parts, BENCH_CPU_PROF=dir writes
- * a CPU profile of each Lamina server (node --cpu-prof).
+ * a CPU profile of each Lamina server and of the reference server (node --cpu-prof).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,6 +48,7 @@ import {
   checkinBody,
   enrolBenchPatients,
   patientsUnderLoad,
+  profileFlags,
   type Server,
   sampleCheckin,
   startLamina,
@@ -199,7 +200,7 @@ async function postgresPart(wrk: string) {
       // rows); this one was filled a moment ago, and without them the planner guesses (seen: the
       // session lookup walking every user of the clinic, 1 071 blocks instead of 33).
       await monitor.query('analyze');
-      const reference = await startProcess([referencePath], {
+      const reference = await startProcess([...profileFlags('reference'), referencePath], {
         DATABASE_URL: databaseUrl,
         BENCH_SCHEMA: refSchema,
       });

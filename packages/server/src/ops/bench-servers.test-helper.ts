@@ -31,13 +31,47 @@ export function laminaNodeFlags(): string[] {
  * hundreds (a real patient checks in about once a day; triage reads the last weeks).
  */
 export const patientsUnderLoad = 1000;
-export const sampleCheckin = {
+/**
+ * The check-in the patient app sends on a routine day (issue 17, web patient-minute.test.ts): one
+ * tap answers "no" to every red-flag group of the screening step (web screens/checkin/groups.ts
+ * `withScreening`), then pain, pain control, walking and exercises. Until stop 25 the bench sent
+ * only the four numbers, leaving every red flag unanswered — a check-in the app never sends, whose
+ * decision lists each unanswered red-flag question (4.4 KB instead of 2.2 KB).
+ */
+const screenedNo = {
+  saddleNumbness: 'no',
+  urinaryRetention: 'no',
+  bladderIncontinence: 'no',
+  bowelIncontinence: 'no',
+  chestPain: 'no',
+  shortOfBreath: 'no',
+  coughingBlood: 'no',
+  severeBleeding: 'no',
+  unableToMoveLimbs: 'no',
+  incision: { redness: 'no', warmth: 'no', opening: 'no', dressingSoaked: 'no' },
+  fell: 'no',
+  positionalHeadache: 'no',
+  calfPainOrSwelling: 'no',
+} as const;
+const routineDay = {
   axialPain: 3,
   limbPain: 2,
   painControlled: 'yes',
   walkingMinutes: 30,
-};
+  exercises: 'all',
+} as const;
+export const sampleCheckin = { ...routineDay, ...screenedNo };
+/** A cervical patient's screening also asks about the arms and hands. */
+export const sampleCervicalCheckin = {
+  ...sampleCheckin,
+  newShoulderArmWeakness: 'no',
+  handClumsiness: 'no',
+} as const;
 export const checkinBody = JSON.stringify({ idempotencyKey: '{key}', checkin: sampleCheckin });
+const cervicalCheckinBody = JSON.stringify({
+  idempotencyKey: '{key}',
+  checkin: sampleCervicalCheckin,
+});
 
 export interface Server {
   child: ChildProcess;
@@ -74,16 +108,29 @@ export function startProcess(args: string[], env: Record<string, string>): Promi
   });
 }
 
+/** With BENCH_CPU_PROF=dir, node's flags to write the process's CPU profile there as NAME.cpuprofile. */
+export function profileFlags(name: string): string[] {
+  return cpuProfDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+    : [];
+}
+
 export function startLamina(
   env: Record<string, string>,
   label: string,
   args: string[] = [],
 ): Promise<Server> {
-  const profile = cpuProfDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, `--cpu-prof-name=lamina-${label}.cpuprofile`]
-    : [];
   return startProcess(
-    [...profile, ...laminaNodeFlags(), mainPath, 'serve', '--demo', '--port', '0', ...args],
+    [
+      ...profileFlags(`lamina-${label}`),
+      ...laminaNodeFlags(),
+      mainPath,
+      'serve',
+      '--demo',
+      '--port',
+      '0',
+      ...args,
+    ],
     env,
   );
 }
@@ -94,6 +141,9 @@ export function startLamina(
  * the load targets, one per patient. Sessions made here need no sign-in requests, which the
  * sign-in rate limits would stop well before 1 000 patients from one address.
  */
+/** A third of the bench patients had neck surgery. */
+const regionOf = (i: number) => (i % 3 === 0 ? 'cervical' : 'lumbar');
+
 export async function enrolBenchPatients(config: DatabaseConfig): Promise<LoadTarget[]> {
   const database = await openDatabase(config, { onNotice: () => {} });
   try {
@@ -115,7 +165,7 @@ export async function enrolBenchPatients(config: DatabaseConfig): Promise<LoadTa
         familyName: `Patient ${i}`,
         email: `bench-${i}@demo.example`,
         surgery: surgerySchema.parse({
-          region: i % 3 === 0 ? 'cervical' : 'lumbar',
+          region: regionOf(i),
           procedure: 'laminectomy',
           surgeryDate: addDays(today, -(i % 90)),
         }),
@@ -124,7 +174,7 @@ export async function enrolBenchPatients(config: DatabaseConfig): Promise<LoadTa
       })),
     );
     const targets: LoadTarget[] = [];
-    for (const { patientId, userId } of enrolled) {
+    for (const [i, { patientId, userId }] of enrolled.entries()) {
       if (!userId) throw new Error('a bench patient was enrolled without an account');
       const session = await createSession(
         database.db,
@@ -134,7 +184,7 @@ export async function enrolBenchPatients(config: DatabaseConfig): Promise<LoadTa
       targets.push({
         path: `/api/patients/${patientId}/checkins`,
         cookie: `${sessionCookieName(false)}=${session.cookieValue}`,
-        body: checkinBody,
+        body: regionOf(i) === 'cervical' ? cervicalCheckinBody : checkinBody,
       });
     }
     return targets;
