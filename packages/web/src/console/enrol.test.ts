@@ -17,8 +17,6 @@ const {
 } = await startBrowserTest({ browsers: [{ width: 1280, height: 900 }] });
 let patientId: string;
 
-const isoIn = (days: number) => clinicDateIn(days);
-
 async function fillForm(phone: string) {
   await page.getByLabel('Given name *').fill('Lena');
   await page.getByLabel('Family name *').fill('Ortiz');
@@ -28,7 +26,7 @@ async function fillForm(phone: string) {
   await page.getByLabel('Preferred language').selectOption('es');
   await page.getByLabel('Region *').selectOption('lumbar');
   await page.getByLabel('Procedure *').selectOption('laminectomy');
-  await page.getByLabel('Surgery date *').fill(isoIn(7));
+  await page.getByLabel('Surgery date *').fill(clinicDateIn(7));
   const surgeon = page.getByLabel('Surgeon');
   await surgeon.locator('option').nth(1).waitFor({ state: 'attached' });
   await surgeon.selectOption({ index: 1 });
@@ -79,7 +77,7 @@ test('correcting the surgery date moves the plan', async () => {
   const lead = page.locator('p.lead');
   const before = await lead.innerText();
   assert.match(before, /surgery in 7 days/);
-  await page.getByLabel('Surgery date *').fill(isoIn(-3));
+  await page.getByLabel('Surgery date *').fill(clinicDateIn(-3));
   await page.getByLabel('Reason (kept in the record)').fill('Moved up by the surgeon');
   await page.getByRole('button', { name: 'Save the correction' }).click();
   await page.getByTestId('fix-message').getByText('Saved.', { exact: false }).waitFor();
@@ -88,7 +86,7 @@ test('correcting the surgery date moves the plan', async () => {
   const plan = (await (
     await page.request.get(`${server.url}/api/patients/${patientId}/plan`)
   ).json()) as { surgery: { surgeryDate: string }; dayOfRecovery: number };
-  assert.equal(plan.surgery.surgeryDate, isoIn(-3));
+  assert.equal(plan.surgery.surgeryDate, clinicDateIn(-3));
   await noAxeViolations(page, 'patient page after a surgery correction');
 });
 

@@ -1,3 +1,4 @@
+import { localDate } from '../lib/dates.ts';
 import { useT } from './i18n.ts';
 
 /** A tel: address from a stored phone number: digits and a leading +, nothing else. */
@@ -11,7 +12,7 @@ export function ageFrom(dateOfBirth: string | null | undefined, today = new Date
   if (!dateOfBirth) return null;
   const born = dateOfBirth.slice(0, 10);
   // The reader's own calendar date (not UTC's, which is tomorrow every California evening).
-  const now = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  const now = localDate(today);
   const years = Number(now.slice(0, 4)) - Number(born.slice(0, 4));
   return now.slice(5) < born.slice(5) ? years - 1 : years;
 }

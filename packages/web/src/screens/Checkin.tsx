@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ApiError, NetworkError } from '../lib/api.ts';
+import { localDate } from '../lib/dates.ts';
 import { enqueue, newKey, sendOne } from '../lib/outbox.ts';
 import type { PatientContext } from '../lib/patient-context.ts';
 import { type PreparedPhoto, uploadPhoto } from '../lib/photo.ts';
@@ -25,11 +26,7 @@ import {
 } from './checkin/groups.ts';
 import { DayStep, PainStep, ScreeningStep } from './checkin/steps.tsx';
 
-const localToday = (): IsoDate => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` as IsoDate;
-};
+const localToday = (): IsoDate => localDate(new Date()) as IsoDate;
 
 type Step = 'screening' | GroupId | 'pain' | 'day';
 

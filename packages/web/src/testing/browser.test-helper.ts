@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import { addDays, localDate } from '@lamina/pathway';
 import { type APIRequestContext, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const webRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -272,8 +273,7 @@ export const demoClinicTimeZone = 'America/Los_Angeles';
  * California.
  */
 export function clinicDateIn(days: number, timeZone = demoClinicTimeZone): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(localDate(timeZone, new Date()), days);
 }
 
 /** The password of every demo staff account (`lamina serve --demo`). */
