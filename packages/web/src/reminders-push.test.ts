@@ -98,12 +98,7 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
     url: '/checkin',
     tag: 'lamina-reminder',
   });
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin: new URL(server.url).origin,
-    registrationId,
-    data: payload,
-  });
-  const notifications = await waitFor(() =>
+  const read = () =>
     page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;
       return (await reg.getNotifications()).map((n) => ({
@@ -111,8 +106,23 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
         body: n.body,
         data: n.data,
       }));
-    }),
-  );
+    });
+  // DevTools' deliverPushMessage ignores whether the event reached the worker, and two CI runs on a
+  // loaded machine saw no notification while the worker was running and activated. A push service
+  // delivers again too; a worker that never shows the notification still fails after three tries.
+  let notifications: Awaited<ReturnType<typeof read>> = [];
+  let deliveries = 0;
+  while (notifications.length === 0 && deliveries < 3) {
+    deliveries += 1;
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: new URL(server.url).origin,
+      registrationId,
+      data: payload,
+    });
+    notifications = await waitFor(read, 10_000);
+  }
+  if (deliveries > 1)
+    console.log(`push reminders: the notification came after ${deliveries} deliveries`);
   assert.deepEqual(
     notifications,
     [
@@ -122,7 +132,7 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
         data: { url: '/checkin' },
       },
     ],
-    `no notification after the push to registration ${registrationId}; worker versions seen: ${versions.join('; ')}`,
+    `no notification after ${deliveries} pushes to registration ${registrationId}; worker versions seen: ${versions.join('; ')}`,
   );
   const [worker] = context.serviceWorkers();
   assert.ok(worker, 'the service worker is running');
@@ -138,12 +148,9 @@ test('push reminders: turn on in the app, a push shows a notification, clicking 
   await page.waitForURL(`${server.url}/checkin`);
 });
 
-/**
- * Reads until the answer is non-empty, for up to 30 s: Chromium starts the stopped service worker
- * to deliver the push, which took over 5 s once on a loaded 2-core CI machine.
- */
-async function waitFor<T extends unknown[]>(read: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 30_000;
+/** Reads until the answer is non-empty, for up to `ms`. */
+async function waitFor<T extends unknown[]>(read: () => Promise<T>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const value = await read();
     if (value.length > 0) return value;

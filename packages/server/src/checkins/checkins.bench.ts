@@ -44,13 +44,12 @@ import {
   referenceInsert,
   referenceSchema,
 } from '../../../../scripts/bench-reference-server.ts';
+import { checkinBody, sampleCheckin } from '../ops/bench-checkin.test-helper.ts';
 import {
-  checkinBody,
   enrolBenchPatients,
   patientsUnderLoad,
   profileFlags,
   type Server,
-  sampleCheckin,
   startLamina,
   startProcess,
 } from '../ops/bench-servers.test-helper.ts';

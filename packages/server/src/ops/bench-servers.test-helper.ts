@@ -16,6 +16,7 @@ import { migrate } from '../db/migrate.ts';
 import { openDatabase, postgresDatabase } from '../db/open.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { enrolPatients } from '../patients/store.ts';
+import { cervicalCheckinBody, checkinBody } from './bench-checkin.test-helper.ts';
 
 // The `lamina` command as a clinic runs it (bin/lamina.js: with Node's compile cache).
 const mainPath = fileURLToPath(new URL('../../bin/lamina.js', import.meta.url));
@@ -31,47 +32,6 @@ export function laminaNodeFlags(): string[] {
  * hundreds (a real patient checks in about once a day; triage reads the last weeks).
  */
 export const patientsUnderLoad = 1000;
-/**
- * The check-in the patient app sends on a routine day (issue 17, web patient-minute.test.ts): one
- * tap answers "no" to every red-flag group of the screening step (web screens/checkin/groups.ts
- * `withScreening`), then pain, pain control, walking and exercises. Until stop 25 the bench sent
- * only the four numbers, leaving every red flag unanswered — a check-in the app never sends, whose
- * decision lists each unanswered red-flag question (4.4 KB instead of 2.2 KB).
- */
-const screenedNo = {
-  saddleNumbness: 'no',
-  urinaryRetention: 'no',
-  bladderIncontinence: 'no',
-  bowelIncontinence: 'no',
-  chestPain: 'no',
-  shortOfBreath: 'no',
-  coughingBlood: 'no',
-  severeBleeding: 'no',
-  unableToMoveLimbs: 'no',
-  incision: { redness: 'no', warmth: 'no', opening: 'no', dressingSoaked: 'no' },
-  fell: 'no',
-  positionalHeadache: 'no',
-  calfPainOrSwelling: 'no',
-} as const;
-const routineDay = {
-  axialPain: 3,
-  limbPain: 2,
-  painControlled: 'yes',
-  walkingMinutes: 30,
-  exercises: 'all',
-} as const;
-export const sampleCheckin = { ...routineDay, ...screenedNo };
-/** A cervical patient's screening also asks about the arms and hands. */
-export const sampleCervicalCheckin = {
-  ...sampleCheckin,
-  newShoulderArmWeakness: 'no',
-  handClumsiness: 'no',
-} as const;
-export const checkinBody = JSON.stringify({ idempotencyKey: '{key}', checkin: sampleCheckin });
-const cervicalCheckinBody = JSON.stringify({
-  idempotencyKey: '{key}',
-  checkin: sampleCervicalCheckin,
-});
 
 export interface Server {
   child: ChildProcess;

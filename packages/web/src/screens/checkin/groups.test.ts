@@ -4,7 +4,7 @@ import type { CheckinInput, Region } from '@lamina/pathway';
 import {
   sampleCervicalCheckin,
   sampleCheckin,
-} from '../../../../server/src/ops/bench-servers.test-helper.ts';
+} from '../../../../server/src/ops/bench-checkin.test-helper.ts';
 import { groupsFor, type Screening, withScreening } from './groups.ts';
 
 // The check-in bench loads the server with "the check-in the app sends on a routine day" (decision
