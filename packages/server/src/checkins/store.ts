@@ -12,6 +12,7 @@ import { newAlertEmailsCte } from '../alerts/notify.ts';
 import { newAlert, raiseAlertCtes } from '../alerts/raise.ts';
 import type { Actor } from '../auth/access.ts';
 import { type SessionRow, sessionRowSql } from '../auth/session.ts';
+import { groupedPerDatabase } from '../db/grouped.ts';
 import { onClinicRef } from '../db/joins.ts';
 import { preparedMarker } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
@@ -95,41 +96,12 @@ const asDate = (text: string | null) => (text === null ? null : new Date(text));
  */
 export async function sessionSurgeryWithHistory(
   db: Kysely<Database>,
-  input: { clinicId: string; tokenHash: string; patientId: string; now: Date },
-  limit = 400,
+  input: SurgeryLookup,
 ): Promise<{
   session: SessionRow | undefined;
   found: { record: CheckinSurgery; history: (Checkin & { submittedAt: Date })[] } | undefined;
 }> {
-  const day = 86_400_000;
-  const recentFrom = new Date(input.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day);
-  const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
-  const result = await sql<{ r: SessionSurgeryJson }>`${sql.raw(preparedMarker)}
-    with sess as (${sql.raw(sessionRowSql)}
-      where s.clinic_id = ${input.clinicId}::uuid and s.token_hash = ${input.tokenHash})
-    select json_build_object('session', row_to_json(sess), 'surgery', row_to_json(x)) as r
-    from sess left join lateral (
-      select s.id, s.region, s.procedure, s.approach, s.fusion, s.levels, s.surgery_date,
-        cl.timezone, cl.ack_deadlines,
-        (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
-                                  order by h.submitted_at desc), '[]'::json)
-         from (select answers, submitted_at from checkins
-               where clinic_id = s.clinic_id and patient_id = s.patient_id
-                 and (submitted_at >= ${recentFrom.toISOString()}::timestamptz
-                      or (submitted_at >= (s.surgery_date - 2)::timestamp at time zone 'UTC'
-                          and submitted_at <= (s.surgery_date + ${earlyDays}::int)::timestamp at time zone 'UTC'))
-               order by submitted_at desc
-               limit ${limit}) h) as history
-      from surgeries s
-      join clinics cl on cl.id = s.clinic_id
-      where s.clinic_id = sess.clinic_id and s.patient_id = ${input.patientId}::uuid
-        and sess.patient_id = ${input.patientId}::uuid
-      -- "+ 0": the patient's few surgeries come from surgeries_patient and are sorted here; the
-      -- date order must not tempt the planner into walking the clinic's surgeries_by_date index
-      -- (seen with fresh statistics; a generic plan would keep it for the connection's life).
-      order by s.surgery_date + 0 desc, s.created_at desc
-      limit 1) x on true`.execute(db);
-  const row = result.rows[0]?.r;
+  const row = await readSessionSurgery(db, input);
   if (!row) return { session: undefined, found: undefined };
   // Both engines' drivers parse json columns.
   const { session: raw, surgery } = row;
@@ -156,6 +128,74 @@ export async function sessionSurgeryWithHistory(
     },
   };
 }
+
+/** Whose session, surgery and history a check-in reads. */
+export interface SurgeryLookup {
+  clinicId: string;
+  tokenHash: string;
+  patientId: string;
+  now: Date;
+}
+
+/** The most earlier check-ins one read returns (the windows triage reads hold far fewer). */
+const historyLimit = 400;
+
+/**
+ * The reads of several check-ins arriving together, in one statement (db/grouped.ts, decision
+ * 032): one row per lookup whose session exists, numbered like the lookups.
+ */
+async function readSessionSurgeries(
+  db: Kysely<Database>,
+  lookups: readonly SurgeryLookup[],
+): Promise<(SessionSurgeryJson | undefined)[]> {
+  const day = 86_400_000;
+  const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
+  const rows = lookups.map((lookup) => ({
+    clinic_id: lookup.clinicId,
+    token_hash: lookup.tokenHash,
+    patient_id: lookup.patientId,
+    recent_from: new Date(
+      lookup.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day,
+    ).toISOString(),
+  }));
+  const result = await sql<{ n: string; r: SessionSurgeryJson }>`${sql.raw(preparedMarker)}
+    select q.n, json_build_object('session', row_to_json(sess), 'surgery', row_to_json(x)) as r
+    from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
+        clinic_id uuid, token_hash text, patient_id uuid, recent_from timestamptz))
+      with ordinality as q(clinic_id, token_hash, patient_id, recent_from, n)
+    join lateral (${sql.raw(sessionRowSql)}
+      where s.clinic_id = q.clinic_id and s.token_hash = q.token_hash) sess on true
+    left join lateral (
+      select s.id, s.region, s.procedure, s.approach, s.fusion, s.levels, s.surgery_date,
+        cl.timezone, cl.ack_deadlines,
+        (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
+                                  order by h.submitted_at desc), '[]'::json)
+         from (select answers, submitted_at from checkins
+               where clinic_id = s.clinic_id and patient_id = s.patient_id
+                 and (submitted_at >= q.recent_from
+                      or (submitted_at >= (s.surgery_date - 2)::timestamp at time zone 'UTC'
+                          and submitted_at <= (s.surgery_date + ${earlyDays}::int)::timestamp at time zone 'UTC'))
+               order by submitted_at desc
+               limit ${historyLimit}) h) as history
+      from surgeries s
+      join clinics cl on cl.id = s.clinic_id
+      where s.clinic_id = sess.clinic_id and s.patient_id = q.patient_id
+        and sess.patient_id = q.patient_id
+      -- "+ 0": the patient's few surgeries come from surgeries_patient and are sorted here; the
+      -- date order must not tempt the planner into walking the clinic's surgeries_by_date index
+      -- (seen with fresh statistics; a generic plan would keep it for the connection's life).
+      order by s.surgery_date + 0 desc, s.created_at desc
+      limit 1) x on true`.execute(db);
+  const found: (SessionSurgeryJson | undefined)[] = lookups.map(() => undefined);
+  for (const row of result.rows) found[Number(row.n) - 1] = row.r;
+  return found;
+}
+
+/** Check-ins arriving together read in one statement, up to two at a time (decision 032). */
+const readSessionSurgery = groupedPerDatabase(readSessionSurgeries, {
+  maxInFlight: 2,
+  maxGroup: 64,
+});
 
 export interface NewCheckin {
   clinicId: string;
@@ -212,10 +252,13 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
     alert = { id: raised.id, level, deadlineAt: raised.deadlineAt, repeated: false };
     alertStatements = sql`${raiseAlertCtes(raised, { cte: 'c' })}${newAlertEmailsCte(input.clinicId, level)}`;
   }
-  const audit = JSON.stringify({ level, alertId: alert?.id ?? null });
-  // The routine check-in (most of them) is one fixed text: prepared once per connection.
-  const prepared = alert === null ? sql.raw(preparedMarker) : sql``;
-  const result = await sql<{ id: string }>`${prepared}
+  if (alert === null) {
+    // A routine check-in (most of them): written with the others arriving at the same time.
+    const row = routineRow(input, checkinId);
+    return (await writeRoutine(db, row)) ? { checkinId, alert } : undefined;
+  }
+  const audit = JSON.stringify({ level, alertId: alert.id });
+  const result = await sql<{ id: string }>`
     with c as (
       insert into checkins (clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at, told_lang)
       values (${input.clinicId}::uuid, ${checkinId}::uuid, ${input.patientId}::uuid, ${input.surgeryId}::uuid, ${input.idempotencyKey},
@@ -239,6 +282,88 @@ export async function storeCheckin(db: Kysely<Database>, input: NewCheckin) {
   return { checkinId, alert };
 }
 
+/** One routine check-in as a row of the grouped statement (the columns of its recordset). */
+interface RoutineRow {
+  clinic_id: string;
+  id: string;
+  patient_id: string;
+  surgery_id: string;
+  idempotency_key: string;
+  answers: Checkin;
+  triage: TriageDecision;
+  level: string;
+  submitted_at: string;
+  received_at: string;
+  told_lang: string | null;
+  actor_id: string;
+  actor_role: string;
+  ip: string | null;
+}
+
+function routineRow(input: NewCheckin, id: string): RoutineRow {
+  return {
+    clinic_id: input.clinicId,
+    id,
+    patient_id: input.patientId,
+    surgery_id: input.surgeryId,
+    idempotency_key: input.idempotencyKey,
+    answers: input.answers,
+    triage: input.decision,
+    level: input.decision.level,
+    submitted_at: input.submittedAt.toISOString(),
+    received_at: input.receivedAt.toISOString(),
+    told_lang: input.toldLang ?? null,
+    actor_id: input.actor.userId,
+    actor_role: input.actor.role,
+    ip: input.ip,
+  };
+}
+
+/**
+ * Routine check-ins, each with its patient's last_checkin_at and its audit entry, in ONE statement
+ * (one fixed text, prepared once per connection). Answers, per row, whether it was stored (false:
+ * its idempotency key was used before, nothing written for it). Two rows with the same key in one
+ * group: the first is stored, the second is not (ON CONFLICT DO NOTHING sees the first).
+ */
+async function writeRoutineCheckins(
+  db: Kysely<Database>,
+  rows: readonly RoutineRow[],
+): Promise<boolean[]> {
+  const result = await sql<{ id: string }>`${sql.raw(preparedMarker)}
+    with x as (
+      select * from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
+        clinic_id uuid, id uuid, patient_id uuid, surgery_id uuid, idempotency_key text, answers jsonb,
+        triage jsonb, level text, submitted_at timestamptz, received_at timestamptz, told_lang text,
+        actor_id uuid, actor_role text, ip text)) with ordinality as x(
+        clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at,
+        received_at, told_lang, actor_id, actor_role, ip, n)),
+    c as (
+      insert into checkins (clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at, told_lang)
+      select clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at, received_at, told_lang
+      from x order by n
+      on conflict (clinic_id, patient_id, idempotency_key) do nothing
+      returning clinic_id, id, patient_id, submitted_at),
+    -- The patients' last check-in (migration 019); greatest(): a late offline check-in must not move it back.
+    last_checkin as (
+      update patients p set last_checkin_at = greatest(p.last_checkin_at, latest.at)
+      from (select clinic_id, patient_id, max(submitted_at) as at from c group by clinic_id, patient_id) latest
+      where p.clinic_id = latest.clinic_id and p.id = latest.patient_id),
+    audit as (
+      insert into audit_log (clinic_id, actor_id, actor_role, action, subject_type, subject_id, patient_id, ip, details, at)
+      select x.clinic_id, x.actor_id, x.actor_role, 'checkin.create', 'checkin', c.id::text, x.patient_id, x.ip,
+             jsonb_build_object('level', x.level, 'alertId', null), x.received_at
+      from c join x on x.clinic_id = c.clinic_id and x.id = c.id
+      order by x.n)
+    select id from c`.execute(db);
+  const stored = new Set(result.rows.map((row) => row.id));
+  return rows.map((row) => stored.has(row.id));
+}
+
+/**
+ * Routine check-ins go through one group-commit queue per database (db/grouped.ts): up to two
+ * statements at a time, the check-ins that arrive meanwhile in the next one (decision 032).
+ */
+const writeRoutine = groupedPerDatabase(writeRoutineCheckins, { maxInFlight: 2, maxGroup: 64 });
 /** An unresolved contact alert of this patient whose findings already include every finding of this check-in. */
 async function openContactAlertCovering(db: Kysely<Database>, input: NewCheckin) {
   const open = await db
