@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { createHash, randomUUID } from 'node:crypto';
+import { CompiledQuery, sql } from 'kysely';
 import { verifyAuditChain } from '../audit/chain.ts';
 import { countRows } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
 import { enrolAndSignIn, freshSignedInClinic } from '../http/test-fixtures.ts';
-import { storeCheckin } from './store.ts';
+import { sessionSurgeriesStatement, storeCheckin } from './store.ts';
 
 /**
  * Decision 032: check-ins that arrive together are read and written in shared statements
@@ -20,7 +20,7 @@ forEachEngine((engine) => {
     'thirty patients sending at the same moment: each stored once, with its own answer, audit entry and last check-in, in shared statements',
     async () => {
       const { db, clinic, client: admin } = await freshSignedInClinic(engine, 'admin');
-      const patients = [];
+      const patients: { patientId: string; client: TestClient; pain: number }[] = [];
       for (let i = 0; i < 30; i += 1) {
         // Lumbar and cervical, and surgery on different days: a decision read for the wrong
         // patient would show in its surgery day.
@@ -56,7 +56,7 @@ forEachEngine((engine) => {
       assert.equal(refused?.status, 401, refused?.text);
       for (const answer of sent) {
         assert.equal(answer.status, 201, answer.text);
-        assert.equal(answer.json.decision.level, 'routine', answer.text);
+        assert.equal((answer.json.decision as { level: string }).level, 'routine', answer.text);
         assert.equal(answer.json.replayed, false);
       }
 
@@ -181,6 +181,43 @@ forEachEngine((engine) => {
       );
       assert.match(outcomes[3] ?? '', /foreign key/);
       assert.equal(await countRows(db, 'checkins', clinic.clinicId), 5);
+    },
+  );
+
+  engine.test(
+    "the grouped read finds each session by its key: a clinic's thousands of sessions are not scanned",
+    async () => {
+      const { clinic, client: admin, db } = await freshSignedInClinic(engine, 'admin');
+      const { patientId } = await enrolAndSignIn(admin, clinic);
+      // A busy clinic: 3 000 people signed in (as the bench's), with statistics, as autovacuum keeps them.
+      await sql`insert into users (clinic_id, id, role, email, display_name)
+        select ${clinic.clinicId}::uuid, md5('u' || g)::uuid, 'patient', 'p' || g || '@mail.example', 'P'
+        from generate_series(1, 3000) g`.execute(db);
+      await sql`insert into sessions (clinic_id, token_hash, user_id, expires_at)
+        select ${clinic.clinicId}::uuid, md5(g::text), md5('u' || g)::uuid, now() + interval '1 day'
+        from generate_series(1, 3000) g`.execute(db);
+      await sql`analyze`.execute(db);
+      const lookups = [1, 2, 3].map((g) => ({
+        clinicId: clinic.clinicId,
+        tokenHash: createHash('md5').update(String(g)).digest('hex'),
+        patientId,
+        now: new Date(),
+      }));
+      const compiled = sessionSurgeriesStatement(lookups).compile(db);
+      const explained = await db.executeQuery<{ 'QUERY PLAN': unknown }>(
+        CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
+      );
+      const plan = JSON.stringify(explained.rows[0]?.['QUERY PLAN']);
+      const scans = [
+        ...plan.matchAll(/"Node Type":"([^"]+)"[^{}]*?"Relation Name":"sessions"/g),
+      ].map((m) => m[1]);
+      assert.ok(scans.length > 0, `the plan reads sessions: ${plan}`);
+      assert.ok(
+        scans.every((type) => type === 'Index Scan' || type === 'Index Only Scan'),
+        `sessions read by ${scans.join(', ')}`,
+      );
+      const read = await sessionSurgeriesStatement(lookups).execute(db);
+      assert.equal(read.rows.length, 3, 'each of the three sessions found');
     },
   );
 });

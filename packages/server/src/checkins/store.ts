@@ -148,6 +148,14 @@ async function readSessionSurgeries(
   db: Kysely<Database>,
   lookups: readonly SurgeryLookup[],
 ): Promise<(SessionSurgeryJson | undefined)[]> {
+  const result = await sessionSurgeriesStatement(lookups).execute(db);
+  const found: (SessionSurgeryJson | undefined)[] = lookups.map(() => undefined);
+  for (const row of result.rows) found[Number(row.n) - 1] = row.r;
+  return found;
+}
+
+/** The statement of `readSessionSurgeries` (exported for the test of its plan). */
+export function sessionSurgeriesStatement(lookups: readonly SurgeryLookup[]) {
   const day = 86_400_000;
   const earlyDays = triageHistoryNeeded.earlyDaysAfterSurgery + 2;
   const rows = lookups.map((lookup) => ({
@@ -158,13 +166,15 @@ async function readSessionSurgeries(
       lookup.now.getTime() - (triageHistoryNeeded.recentDays + 2) * day,
     ).toISOString(),
   }));
-  const result = await sql<{ n: string; r: SessionSurgeryJson }>`${sql.raw(preparedMarker)}
+  return sql<{ n: string; r: SessionSurgeryJson }>`${sql.raw(preparedMarker)}
     select q.n, json_build_object('session', row_to_json(sess), 'surgery', row_to_json(x)) as r
     from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
         clinic_id uuid, token_hash text, patient_id uuid, recent_from timestamptz))
       with ordinality as q(clinic_id, token_hash, patient_id, recent_from, n)
+    -- "limit 1" (the key is unique): a subquery with a limit is not merged into the join, so each
+    -- lookup is one index probe; merged, the planner hashes the clinic's every session (seen).
     join lateral (${sql.raw(sessionRowSql)}
-      where s.clinic_id = q.clinic_id and s.token_hash = q.token_hash) sess on true
+      where s.clinic_id = q.clinic_id and s.token_hash = q.token_hash limit 1) sess on true
     left join lateral (
       select s.id, s.region, s.procedure, s.approach, s.fusion, s.levels, s.surgery_date,
         cl.timezone, cl.ack_deadlines,
@@ -185,10 +195,7 @@ async function readSessionSurgeries(
       -- date order must not tempt the planner into walking the clinic's surgeries_by_date index
       -- (seen with fresh statistics; a generic plan would keep it for the connection's life).
       order by s.surgery_date + 0 desc, s.created_at desc
-      limit 1) x on true`.execute(db);
-  const found: (SessionSurgeryJson | undefined)[] = lookups.map(() => undefined);
-  for (const row of result.rows) found[Number(row.n) - 1] = row.r;
-  return found;
+      limit 1) x on true`;
 }
 
 /** Check-ins arriving together read in one statement, up to two at a time (decision 032). */
