@@ -336,12 +336,21 @@ async function writeRoutineCheckins(
   db: Kysely<Database>,
   rows: readonly RoutineRow[],
 ): Promise<boolean[]> {
+  const [one] = rows;
+  // One row (a quiet moment) comes as typed values: cheaper than a JSON array to unpack.
+  const source =
+    rows.length === 1 && one
+      ? sql`(values (${one.clinic_id}::uuid, ${one.id}::uuid, ${one.patient_id}::uuid, ${one.surgery_id}::uuid,
+          ${one.idempotency_key}, ${JSON.stringify(one.answers)}::jsonb, ${JSON.stringify(one.triage)}::jsonb,
+          ${one.level}, ${one.submitted_at}::timestamptz, ${one.received_at}::timestamptz, ${one.told_lang}::text,
+          ${one.actor_id}::uuid, ${one.actor_role}, ${one.ip}::text, 1::bigint))`
+      : sql`rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
+          clinic_id uuid, id uuid, patient_id uuid, surgery_id uuid, idempotency_key text, answers jsonb,
+          triage jsonb, level text, submitted_at timestamptz, received_at timestamptz, told_lang text,
+          actor_id uuid, actor_role text, ip text)) with ordinality`;
   const result = await sql<{ id: string }>`${sql.raw(preparedMarker)}
     with x as (
-      select * from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
-        clinic_id uuid, id uuid, patient_id uuid, surgery_id uuid, idempotency_key text, answers jsonb,
-        triage jsonb, level text, submitted_at timestamptz, received_at timestamptz, told_lang text,
-        actor_id uuid, actor_role text, ip text)) with ordinality as x(
+      select * from ${source} as x(
         clinic_id, id, patient_id, surgery_id, idempotency_key, answers, triage, level, submitted_at,
         received_at, told_lang, actor_id, actor_role, ip, n)),
     c as (

@@ -24,34 +24,42 @@ function heldWrite(fail: (item: number) => boolean = () => false) {
   /** Lets every statement that has started finish, then waits for the queue to move on. */
   const finishAll = async () => {
     for (const finish of pending.splice(0)) finish();
+    // The answers settle, then the queue sends what waited at the end of the next turn.
+    await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
   };
   return { write, groups, finishAll, mostAtOnce: () => mostAtOnce };
 }
 
-test('a call with a slot free goes at once, alone: a quiet server waits for nothing', async () => {
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+test('a call with a slot free goes at the end of its turn, alone: a quiet server waits for no timer', async () => {
   const held = heldWrite();
   const send = groupedWrites(held.write, { maxInFlight: 2, maxGroup: 64 });
   const answer = send(1);
-  // Started synchronously, before any timer or turn of the event loop.
-  assert.deepEqual(held.groups, [[1]]);
+  assert.deepEqual(held.groups, [], 'the turn may bring others');
+  await endOfTurn();
+  assert.deepEqual(held.groups, [[1]], 'written as the turn ends');
   await held.finishAll();
   assert.equal(await answer, 'stored 1');
 });
 
-test('calls that arrive while the slots are busy go together, in order, in groups of at most maxGroup', async () => {
+test('calls of one turn, and calls made while the slots are busy, go together, in order, in groups of at most maxGroup', async () => {
   const held = heldWrite();
   const send = groupedWrites(held.write, { maxInFlight: 2, maxGroup: 3 });
-  const answers = Array.from({ length: 9 }, (_, i) => send(i));
-  // Two slots: the first two calls went alone; the seven others wait.
-  assert.deepEqual(held.groups, [[0], [1]]);
+  const answers = Array.from({ length: 4 }, (_, i) => send(i));
+  await endOfTurn();
+  // One turn's four calls: a full group and the rest, each in a slot of its own.
+  assert.deepEqual(held.groups, [[0, 1, 2], [3]]);
+  // Five more while both slots are busy: they wait.
+  answers.push(...Array.from({ length: 5 }, (_, i) => send(4 + i)));
+  await endOfTurn();
+  assert.equal(held.groups.length, 2);
   await held.finishAll();
   assert.deepEqual(held.groups.slice(2), [
-    [2, 3, 4],
-    [5, 6, 7],
+    [4, 5, 6],
+    [7, 8],
   ]);
-  await held.finishAll();
-  assert.deepEqual(held.groups.slice(4), [[8]]);
   await held.finishAll();
   assert.deepEqual(
     await Promise.all(answers),
@@ -64,10 +72,10 @@ test('a failed group is written again one by one: only the bad item fails, with 
   const held = heldWrite((item) => item === 3);
   const send = groupedWrites(held.write, { maxInFlight: 1, maxGroup: 64 });
   const answers = [0, 1, 2, 3, 4].map((i) => send(i).catch((error: Error) => error.message));
-  await held.finishAll(); // [0] alone
-  await held.finishAll(); // [1, 2, 3, 4] fails, then each alone
+  await endOfTurn();
+  await held.finishAll(); // [0, 1, 2, 3, 4] fails, then each alone
   await held.finishAll();
-  assert.deepEqual(held.groups, [[0], [1, 2, 3, 4], [1], [2], [3], [4]]);
+  assert.deepEqual(held.groups, [[0, 1, 2, 3, 4], [0], [1], [2], [3], [4]]);
   assert.deepEqual(await Promise.all(answers), [
     'stored 0',
     'stored 1',
@@ -89,7 +97,7 @@ test('a write that answers the wrong number of results fails no caller silently'
   );
   const answers = await Promise.all([send(1), send(2), send(3)]);
   assert.deepEqual(answers, ['1', '2', '3']);
-  // [1] alone, [2, 3] answered one result: retried as [2] and [3].
+  // [1, 2, 3] answered two results: retried as [1], [2] and [3].
   assert.equal(calls, 4);
 });
 

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Group commit for one kind of statement (decision 032). Calls that arrive while earlier
- * statements of the same kind are in flight wait for one of them to finish, then go to the
+ * Group commit for one kind of statement (decision 032). Calls made in the same turn of the event
+ * loop, and calls made while earlier statements of the same kind are in flight, go to the
  * database together, as ONE statement: a busy server sends many at a time (one commit, one round
- * trip each group instead of one per call). There is no timer: with a slot free, a call goes at
- * once, so a quiet server adds no delay at all.
+ * trip each group instead of one per call). There is no timer: a call waits at most for the end
+ * of the current turn (setImmediate) when a slot is free, so a quiet server adds no delay to speak
+ * of. The turn matters on the embedded engine, whose statements run in this process without
+ * waiting for anything: there, only the calls of one turn can meet.
  *
  * `write(items)` runs a group in one statement (all of it or none of it) and answers one result
  * per item, in order. When a group of several fails, each item is run again on its own, so one
@@ -66,21 +68,29 @@ export function groupedWrites<T, R>(
     for (const [i, waiting] of group.entries()) waiting.resolve(results[i] as R);
   }
 
+  let turnEnding = false;
   function next(): void {
+    turnEnding = false;
     while (inFlight < options.maxInFlight && queue.length > 0) {
       const group = queue.splice(0, options.maxGroup);
       inFlight += 1;
       void writeGroup(group).finally(() => {
         inFlight -= 1;
-        next();
+        atEndOfTurn();
       });
     }
+  }
+  /** The calls of this turn gather first (not a timer: the turn's other callbacks, then this). */
+  function atEndOfTurn(): void {
+    if (turnEnding) return;
+    turnEnding = true;
+    setImmediate(next);
   }
 
   return (item: T) =>
     new Promise<R>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      next();
+      atEndOfTurn();
     });
 }
 
