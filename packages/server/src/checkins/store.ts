@@ -198,7 +198,7 @@ export function sessionSurgeriesStatement(lookups: readonly SurgeryLookup[]) {
       limit 1) x on true`;
 }
 
-/** Check-ins arriving together read in one statement, up to two at a time (decision 032). */
+/** Check-ins arriving together read in one statement; two at a time, as reads hold no locks (decision 032). */
 const readSessionSurgery = groupedPerDatabase(readSessionSurgeries, {
   maxInFlight: 2,
   maxGroup: 64,
@@ -376,10 +376,12 @@ async function writeRoutineCheckins(
 }
 
 /**
- * Routine check-ins go through one group-commit queue per database (db/grouped.ts): up to two
- * statements at a time, the check-ins that arrive meanwhile in the next one (decision 032).
+ * Routine check-ins go through one group-commit queue per database (db/grouped.ts): one statement
+ * at a time, the check-ins that arrive meanwhile in the next one, so a busy clinic's writes share
+ * commits (decision 032).
  */
-const writeRoutine = groupedPerDatabase(writeRoutineCheckins, { maxInFlight: 2, maxGroup: 64 });
+const writeRoutine = groupedPerDatabase(writeRoutineCheckins, { maxInFlight: 1, maxGroup: 64 });
+
 /** An unresolved contact alert of this patient whose findings already include every finding of this check-in. */
 async function openContactAlertCovering(db: Kysely<Database>, input: NewCheckin) {
   const open = await db
