@@ -33,21 +33,42 @@ function heldWrite(fail: (item: number) => boolean = () => false) {
 
 const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-test('a call with a slot free goes at the end of its turn, alone: a quiet server waits for no timer', async () => {
+test('a call with a slot free goes at once, alone: a quiet server waits for nothing', async () => {
   const held = heldWrite();
   const send = groupedWrites(held.write, { maxInFlight: 2, maxGroup: 64 });
   const answer = send(1);
-  assert.deepEqual(held.groups, [], 'the turn may bring others');
-  await endOfTurn();
-  assert.deepEqual(held.groups, [[1]], 'written as the turn ends');
+  // Started synchronously, before any timer or turn of the event loop.
+  assert.deepEqual(held.groups, [[1]]);
   await held.finishAll();
   assert.equal(await answer, 'stored 1');
 });
 
-test('calls of one turn, and calls made while the slots are busy, go together, in order, in groups of at most maxGroup', async () => {
+test('calls that arrive while the slots are busy go together, in order, in groups of at most maxGroup', async () => {
   const held = heldWrite();
   const send = groupedWrites(held.write, { maxInFlight: 2, maxGroup: 3 });
+  const answers = Array.from({ length: 9 }, (_, i) => send(i));
+  // Two slots: the first two calls went alone; the seven others wait.
+  assert.deepEqual(held.groups, [[0], [1]]);
+  await held.finishAll();
+  assert.deepEqual(held.groups.slice(2), [
+    [2, 3, 4],
+    [5, 6, 7],
+  ]);
+  await held.finishAll();
+  assert.deepEqual(held.groups.slice(4), [[8]]);
+  await held.finishAll();
+  assert.deepEqual(
+    await Promise.all(answers),
+    answers.map((_, i) => `stored ${i}`),
+  );
+  assert.equal(held.mostAtOnce(), 2, 'never more statements at once than maxInFlight');
+});
+
+test('gatherTurn: the calls of one turn go together, at the end of the turn (PostgreSQL)', async () => {
+  const held = heldWrite();
+  const send = groupedWrites(held.write, { maxInFlight: 2, maxGroup: 3, gatherTurn: true });
   const answers = Array.from({ length: 4 }, (_, i) => send(i));
+  assert.deepEqual(held.groups, [], 'the turn may bring others');
   await endOfTurn();
   // One turn's four calls: a full group and the rest, each in a slot of its own.
   assert.deepEqual(held.groups, [[0, 1, 2], [3]]);
@@ -72,10 +93,10 @@ test('a failed group is written again one by one: only the bad item fails, with 
   const held = heldWrite((item) => item === 3);
   const send = groupedWrites(held.write, { maxInFlight: 1, maxGroup: 64 });
   const answers = [0, 1, 2, 3, 4].map((i) => send(i).catch((error: Error) => error.message));
-  await endOfTurn();
-  await held.finishAll(); // [0, 1, 2, 3, 4] fails, then each alone
+  await held.finishAll(); // [0] alone
+  await held.finishAll(); // [1, 2, 3, 4] fails, then each alone
   await held.finishAll();
-  assert.deepEqual(held.groups, [[0, 1, 2, 3, 4], [0], [1], [2], [3], [4]]);
+  assert.deepEqual(held.groups, [[0], [1, 2, 3, 4], [1], [2], [3], [4]]);
   assert.deepEqual(await Promise.all(answers), [
     'stored 0',
     'stored 1',
@@ -97,7 +118,7 @@ test('a write that answers the wrong number of results fails no caller silently'
   );
   const answers = await Promise.all([send(1), send(2), send(3)]);
   assert.deepEqual(answers, ['1', '2', '3']);
-  // [1, 2, 3] answered two results: retried as [1], [2] and [3].
+  // [1] alone, then [2, 3] answered one result: retried as [2] and [3].
   assert.equal(calls, 4);
 });
 

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Group commit for one kind of statement (decision 032). Calls made in the same turn of the event
- * loop, and calls made while earlier statements of the same kind are in flight, go to the
- * database together, as ONE statement: a busy server sends many at a time (one commit, one round
- * trip each group instead of one per call). There is no timer: a call waits at most for the end
- * of the current turn (setImmediate) when a slot is free, so a quiet server adds no delay to speak
- * of. The turn matters on the embedded engine, whose statements run in this process without
- * waiting for anything: there, only the calls of one turn can meet.
+ * Group commit for one kind of statement (decision 032). Calls that arrive while `maxInFlight`
+ * statements of their kind are out wait; when one of those finishes, all the calls that waited go
+ * together, as ONE statement: a busy server sends many at a time (one commit, one round trip each
+ * group instead of one per call). There is no timer. With a slot free a call goes at once, or,
+ * with `gatherTurn`, at the end of the current event-loop turn (`setImmediate`), so the calls of
+ * one turn go together: worth it on PostgreSQL, where statements wait on the network and a turn
+ * is short; not on the embedded engine, whose statements run in this process without giving the
+ * loop back (calls never meet there; each goes alone, as before; decision 032 measured both).
  *
  * `write(items)` runs a group in one statement (all of it or none of it) and answers one result
  * per item, in order. When a group of several fails, each item is run again on its own, so one
@@ -24,6 +25,8 @@ export interface GroupedWriteOptions {
   readonly maxInFlight: number;
   /** The most items in one group (one statement's parameter). */
   readonly maxGroup: number;
+  /** With a slot free, wait for the end of the turn, so the calls of one turn go together. */
+  readonly gatherTurn?: boolean;
 }
 
 interface Waiting<T, R> {
@@ -76,22 +79,31 @@ export function groupedWrites<T, R>(
       inFlight += 1;
       void writeGroup(group).finally(() => {
         inFlight -= 1;
-        atEndOfTurn();
+        send();
       });
     }
   }
-  /** The calls of this turn gather first (not a timer: the turn's other callbacks, then this). */
-  function atEndOfTurn(): void {
-    if (turnEnding) return;
-    turnEnding = true;
-    setImmediate(next);
+  function send(): void {
+    if (!options.gatherTurn) {
+      next();
+    } else if (!turnEnding) {
+      turnEnding = true;
+      setImmediate(next);
+    }
   }
 
   return (item: T) =>
     new Promise<R>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      atEndOfTurn();
+      send();
     });
+}
+
+const overNetwork = new WeakSet<object>();
+
+/** db/open.ts marks each PostgreSQL handle: there, calls of one turn are gathered (`gatherTurn`). */
+export function statementsGoOverNetwork(db: object): void {
+  overNetwork.add(db);
 }
 
 /**
@@ -111,7 +123,10 @@ export function groupedPerDatabase<DB, T, R>(
     }
     let queue = queues.get(db);
     if (!queue) {
-      queue = groupedWrites((items: readonly T[]) => write(db, items), options);
+      queue = groupedWrites((items: readonly T[]) => write(db, items), {
+        ...options,
+        gatherTurn: overNetwork.has(db),
+      });
       queues.set(db, queue);
     }
     return queue(item);

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
 import { ConnectionGate, fairPgliteDialect } from './fair-pglite.ts';
+import { statementsGoOverNetwork } from './grouped.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
@@ -169,6 +170,7 @@ export function postgresDatabase(
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.warn(`PostgreSQL connection error: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  statementsGoOverNetwork(db);
   const listeners = new Set<pg.Client>();
   const listen = async (channel: string, onPayload: (payload: string) => void) => {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
