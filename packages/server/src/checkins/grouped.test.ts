@@ -133,54 +133,82 @@ forEachEngine((engine) => {
     },
   );
 
+  /** Six enrolled patients and what `storeCheckin` needs for each, for tests below the route. */
+  async function sixPatients() {
+    const { clinic, client: admin, db } = await freshSignedInClinic(engine, 'admin');
+    for (let i = 0; i < 6; i += 1) await enrolAndSignIn(admin, clinic);
+    const rows = await db
+      .selectFrom('patients as p')
+      .innerJoin('surgeries as s', (join) =>
+        join.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.patient_id', '=', 'p.id'),
+      )
+      .select(['p.id', 'p.user_id', 's.id as surgery_id'])
+      .where('p.clinic_id', '=', clinic.clinicId)
+      .orderBy('p.created_at')
+      .execute();
+    const now = new Date();
+    const inputs = rows.map((row) => ({
+      clinicId: clinic.clinicId,
+      patientId: row.id,
+      surgeryId: row.surgery_id,
+      idempotencyKey: randomUUID(),
+      answers: calmDay as never,
+      decision: { level: 'routine', findings: [] } as never,
+      submittedAt: now,
+      receivedAt: now,
+      timeZone: 'America/Los_Angeles',
+      actor: { clinicId: clinic.clinicId, userId: row.user_id ?? '', role: 'patient' } as never,
+      ip: '127.0.0.1',
+    }));
+    const store = (input: (typeof inputs)[number]) =>
+      storeCheckin(db, input).then(
+        (stored) => (stored ? 'stored' : 'not stored'),
+        (error: Error) => `failed: ${error.message}`,
+      );
+    return { db, clinic, inputs, store };
+  }
+
   engine.test(
     'a check-in that cannot be written fails alone: the others written with it are stored',
     async () => {
-      const { clinic, client: admin, db } = await freshSignedInClinic(engine, 'admin');
-      const enrolled = [];
-      for (let i = 0; i < 6; i += 1) enrolled.push(await enrolAndSignIn(admin, clinic));
-      const surgeries = await db
-        .selectFrom('surgeries')
-        .select(['patient_id', 'id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
-      const users = await db
-        .selectFrom('patients')
-        .select(['id', 'user_id'])
-        .where('clinic_id', '=', clinic.clinicId)
-        .execute();
-      const now = new Date();
-      const stores = enrolled.map(({ patientId }, i) =>
-        storeCheckin(db, {
-          clinicId: clinic.clinicId,
-          patientId,
-          // The fourth names a surgery that does not exist: its foreign key fails.
-          surgeryId:
-            i === 3 ? randomUUID() : (surgeries.find((s) => s.patient_id === patientId)?.id ?? ''),
-          idempotencyKey: randomUUID(),
-          answers: calmDay as never,
-          decision: { level: 'routine', findings: [] } as never,
-          submittedAt: now,
-          receivedAt: now,
-          timeZone: 'America/Los_Angeles',
-          actor: {
-            clinicId: clinic.clinicId,
-            userId: users.find((u) => u.id === patientId)?.user_id ?? '',
-            role: 'patient',
-          } as never,
-          ip: '127.0.0.1',
-        }).then(
-          (stored) => (stored ? 'stored' : 'not stored'),
-          (error: Error) => `failed: ${error.message}`,
-        ),
+      const { db, clinic, inputs, store } = await sixPatients();
+      // The fourth names a surgery that does not exist: its foreign key fails.
+      const outcomes = await Promise.all(
+        inputs.map((input, i) => store(i === 3 ? { ...input, surgeryId: randomUUID() } : input)),
       );
-      const outcomes = await Promise.all(stores);
       assert.deepEqual(
         outcomes.map((o) => o.replace(/:.*/s, '')),
         ['stored', 'stored', 'stored', 'failed', 'stored', 'stored'],
       );
       assert.match(outcomes[3] ?? '', /foreign key/);
       assert.equal(await countRows(db, 'checkins', clinic.clinicId), 5);
+    },
+  );
+
+  engine.test(
+    'one key twice in one group: the first is stored, the second is not (and is not audited)',
+    async () => {
+      const { db, clinic, inputs, store } = await sixPatients();
+      const [first] = inputs;
+      assert.ok(first);
+      const outcomes = await Promise.all([...inputs.map(store), store({ ...first })]);
+      assert.deepEqual(outcomes, [
+        'stored',
+        'stored',
+        'stored',
+        'stored',
+        'stored',
+        'stored',
+        'not stored',
+      ]);
+      assert.equal(await countRows(db, 'checkins', clinic.clinicId), 6);
+      const audited = await sql<{ n: number }>`select count(*)::int as n from audit_log
+        where clinic_id = ${clinic.clinicId}::uuid and action = 'checkin.create'`.execute(db);
+      assert.equal(audited.rows[0]?.n, 6);
+      const transactions = await sql<{ n: number }>`select count(distinct xmin::text)::int as n
+        from checkins where clinic_id = ${clinic.clinicId}::uuid`.execute(db);
+      const n = transactions.rows[0]?.n ?? 0;
+      assert.ok(n <= 2, `six check-ins in ${n} transactions: the pair shared a statement`);
     },
   );
 
