@@ -92,7 +92,8 @@ const asDate = (text: string | null) => (text === null ? null : new Date(text));
  * own; the session rules themselves stay in auth/session.ts (`actorFromSessionRow`). Only the
  * windows triage reads (`triageHistoryNeeded`), with a day's margin for time zones; the early
  * window is counted from the surgery date at UTC midnight. The answer is one JSON value, not
- * thirty columns: the driver sets up a parser per column of every result (decision 030).
+ * thirty columns: the driver sets up a parser per column of every result (decision 030). The
+ * check-ins arriving together share that round trip (`readSessionSurgeries`, decision 032).
  */
 export async function sessionSurgeryWithHistory(
   db: Kysely<Database>,
