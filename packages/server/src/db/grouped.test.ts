@@ -64,9 +64,9 @@ test('calls that arrive while the slots are busy go together, in order, in group
   assert.equal(held.mostAtOnce(), 2, 'never more statements at once than maxInFlight');
 });
 
-test('gatherTurn: the calls of one turn go together, at the end of the turn (PostgreSQL)', async () => {
+test('gatherTurns: the calls of one turn go together, at the end of the turn (PostgreSQL)', async () => {
   const held = heldWrite();
-  const send = groupedWrites(held.write, { maxInFlight: 2, maxGroup: 3, gatherTurn: true });
+  const send = groupedWrites(held.write, { maxInFlight: 2, maxGroup: 3, gatherTurns: 1 });
   const answers = Array.from({ length: 4 }, (_, i) => send(i));
   assert.deepEqual(held.groups, [], 'the turn may bring others');
   await endOfTurn();
@@ -87,6 +87,29 @@ test('gatherTurn: the calls of one turn go together, at the end of the turn (Pos
     answers.map((_, i) => `stored ${i}`),
   );
   assert.equal(held.mostAtOnce(), 2, 'never more statements at once than maxInFlight');
+});
+
+test('gatherTurns > 1: calls made over several turns go together, or sooner when the group is full (embedded engine)', async () => {
+  const held = heldWrite();
+  const send = groupedWrites(held.write, { maxInFlight: 1, maxGroup: 4, gatherTurns: 3 });
+  const answers = [send(0)];
+  await endOfTurn();
+  answers.push(send(1));
+  await endOfTurn();
+  assert.deepEqual(held.groups, [], 'still gathering after two turns');
+  answers.push(send(2));
+  await endOfTurn();
+  assert.deepEqual(held.groups, [[0, 1, 2]], 'three turns: the calls of all three');
+  await held.finishAll();
+  // A full group does not wait for its turns.
+  answers.push(...[3, 4, 5, 6].map((i) => send(i)));
+  await endOfTurn();
+  assert.deepEqual(held.groups.slice(1), [[3, 4, 5, 6]]);
+  await held.finishAll();
+  assert.deepEqual(
+    await Promise.all(answers),
+    answers.map((_, i) => `stored ${i}`),
+  );
 });
 
 test('a failed group is written again one by one: only the bad item fails, with its own error', async () => {
