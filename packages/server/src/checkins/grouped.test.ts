@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { CompiledQuery, sql } from 'kysely';
 import { verifyAuditChain } from '../audit/chain.ts';
+import { onClinicRef } from '../db/joins.ts';
 import { countRows } from '../db/test-data.ts';
 import { forEachEngine } from '../db/test-engines.ts';
 import { TestClient } from '../http/test-client.ts';
@@ -139,9 +140,7 @@ forEachEngine((engine) => {
     for (let i = 0; i < 6; i += 1) await enrolAndSignIn(admin, clinic);
     const rows = await db
       .selectFrom('patients as p')
-      .innerJoin('surgeries as s', (join) =>
-        join.onRef('s.clinic_id', '=', 'p.clinic_id').onRef('s.patient_id', '=', 'p.id'),
-      )
+      .innerJoin('surgeries as s', (join) => onClinicRef(join, 's.patient_id', 'p.id'))
       .select(['p.id', 'p.user_id', 's.id as surgery_id'])
       .where('p.clinic_id', '=', clinic.clinicId)
       .orderBy('p.created_at')

@@ -35,6 +35,16 @@ interface Waiting<T, R> {
   readonly reject: (error: unknown) => void;
 }
 
+/** One item written alone: its one result. */
+async function writeOne<T, R>(
+  write: (items: readonly T[]) => Promise<readonly R[]>,
+  item: T,
+): Promise<R> {
+  const [result] = await write([item]);
+  if (result === undefined) throw new Error('a grouped write answered no result');
+  return result;
+}
+
 export function groupedWrites<T, R>(
   write: (items: readonly T[]) => Promise<readonly R[]>,
   options: GroupedWriteOptions,
@@ -47,9 +57,7 @@ export function groupedWrites<T, R>(
 
   async function writeAlone(waiting: Waiting<T, R>): Promise<void> {
     try {
-      const [result] = await write([waiting.item]);
-      if (result === undefined) throw new Error('a grouped write answered no result');
-      waiting.resolve(result);
+      waiting.resolve(await writeOne(write, waiting.item));
     } catch (error) {
       waiting.reject(error);
     }
@@ -135,11 +143,7 @@ export function groupedPerDatabase<DB, T, R>(
 ): (db: Kysely<DB>, item: T) => Promise<R> {
   const queues = new WeakMap<Kysely<DB>, (item: T) => Promise<R>>();
   return async (db, item) => {
-    if (db.isTransaction) {
-      const [result] = await write(db, [item]);
-      if (result === undefined) throw new Error('a grouped write answered no result');
-      return result;
-    }
+    if (db.isTransaction) return writeOne((items: readonly T[]) => write(db, items), item);
     let queue = queues.get(db);
     if (!queue) {
       queue = groupedWrites((items: readonly T[]) => write(db, items), {
