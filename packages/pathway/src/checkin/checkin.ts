@@ -162,7 +162,21 @@ export type CheckinInput = z.input<typeof cervicalCheckinSchema>;
 export function historyEntrySchemaFor(region: Region) {
   return checkinSchemaFor(region).extend({ date: isoDateSchema });
 }
-export type HistoryEntry = Checkin & { readonly date: z.output<typeof isoDateSchema> };
+/**
+ * The answers of an earlier check-in that triage reads (the trajectory rules: pain, numbness,
+ * weakness, walking). A store loads only these of each past check-in (issue 19: the history is
+ * read on every check-in); `HistoryEntry` holds only these, so a rule that reads another answer
+ * of the past does not compile until it is added here.
+ */
+export const historyAnswerKeys = [
+  'axialPain',
+  'limbPain',
+  'numbness',
+  'weakness',
+  'walkingMinutes',
+] as const satisfies readonly (keyof Checkin)[];
+export type HistoryAnswers = Pick<Checkin, (typeof historyAnswerKeys)[number]>;
+export type HistoryEntry = HistoryAnswers & { readonly date: z.output<typeof isoDateSchema> };
 export type HistoryEntryInput = CheckinInput & { date: string };
 
 export const isYes = (a: Answer | undefined): boolean => a === 'yes';
@@ -175,11 +189,15 @@ export const isUnanswered = (a: Answer | undefined): boolean => a === undefined 
  * "routine" with nothing behind it.
  */
 export function hasAnyAnswer(checkin: CheckinInput): boolean {
-  return Object.entries(checkin).some(([key, value]) => {
-    if (key === 'note' || value === undefined) return false;
-    if (key === 'temperature') return true;
-    if (typeof value === 'object' && value !== null)
-      return Object.entries(value).some(([k, v]) => k !== 'where' && v !== undefined);
-    return true;
-  });
+  // Loops, not Object.entries: this runs on every check-in the server receives (issue 19).
+  for (const key in checkin) {
+    const value = checkin[key as keyof CheckinInput];
+    if (!Object.hasOwn(checkin, key) || key === 'note' || value === undefined) continue;
+    if (key === 'temperature' || typeof value !== 'object' || value === null) return true;
+    for (const k in value) {
+      if (Object.hasOwn(value, k) && k !== 'where' && value[k as keyof typeof value] !== undefined)
+        return true;
+    }
+  }
+  return false;
 }

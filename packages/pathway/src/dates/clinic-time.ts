@@ -39,9 +39,35 @@ function format(shape: keyof typeof shapes, timeZone: string): Intl.DateTimeForm
   return found;
 }
 
-/** The calendar date at a moment in a time zone: plans and triage count days in the clinic's zone. */
-export function localDate(timeZone: string, at: Date): IsoDate {
-  return format('date', timeZone).format(at) as IsoDate;
+const quarterHourMs = 15 * 60_000;
+/** Per zone: the local date of each quarter hour (UTC, counted from 1970) that lies wholly within one date. */
+const datesByQuarter = new Map<string, Map<number, IsoDate>>();
+const quartersKept = 20_000;
+
+/**
+ * The calendar date at a moment in a time zone: plans and triage count days in the clinic's zone.
+ * Triage asks it for every earlier check-in of every check-in (issue 19), so the answer is
+ * remembered per quarter hour when that quarter hour's first and last moments fall on the same
+ * date: zone offsets change at most a few times a year, on whole minutes, so a quarter hour whose
+ * ends agree lies wholly on that date. Quarter hours across midnight are not remembered.
+ * `at` is a Date or milliseconds since 1970 (UTC).
+ */
+export function localDate(timeZone: string, at: Date | number): IsoDate {
+  const quarter = Math.floor((typeof at === 'number' ? at : at.getTime()) / quarterHourMs);
+  let byQuarter = datesByQuarter.get(timeZone);
+  const known = byQuarter?.get(quarter);
+  if (known !== undefined) return known;
+  const dates = format('date', timeZone);
+  const date = dates.format(at) as IsoDate;
+  const start = quarter * quarterHourMs;
+  if (dates.format(start) === date && dates.format(start + quarterHourMs - 1) === date) {
+    if (!byQuarter || byQuarter.size >= quartersKept) {
+      byQuarter = new Map();
+      datesByQuarter.set(timeZone, byQuarter);
+    }
+    byQuarter.set(quarter, date);
+  }
+  return date;
 }
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -10,6 +10,7 @@ import {
   exerciseAmounts,
   type HistoryEntry,
   handClumsinessStates,
+  historyAnswerKeys,
   type LimbSide,
   limbSides,
   type NerveChange,
@@ -372,6 +373,23 @@ test('property: the history window a store loads (triageHistoryNeeded) gives the
         return daysAgo <= recentDays || (dayOfEntry >= 0 && dayOfEntry <= earlyDaysAfterSurgery);
       });
       assert.deepEqual(decide(s, windowed), decide(s, s.history));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('property: only the answers a store loads of past check-ins (historyAnswerKeys) decide as the whole check-ins do', () => {
+  const keep = (checkin: Checkin): Checkin =>
+    Object.fromEntries(
+      historyAnswerKeys.flatMap((key) => (checkin[key] === undefined ? [] : [[key, checkin[key]]])),
+    ) as Checkin;
+  fc.assert(
+    fc.property(scenarioArb, (s) => {
+      const projected = s.history.map(([daysAgo, checkin]): [number, Checkin] => [
+        daysAgo,
+        keep(checkin),
+      ]);
+      assert.deepEqual(decide(s, projected), decide(s, s.history));
     }),
     { numRuns: 500 },
   );

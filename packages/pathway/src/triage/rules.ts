@@ -43,7 +43,8 @@ export function findRule(id: string): TriageRule | undefined {
 
 /**
  * The history triage reads, so a store can load just that: check-ins from the last `recentDays`
- * days, and from the first `earlyDaysAfterSurgery` days after surgery (the early baseline).
+ * days, and from the first `earlyDaysAfterSurgery` days after surgery (the early baseline); of
+ * each, only the answers `historyAnswerKeys` names (checkin.ts).
  */
 export const triageHistoryNeeded = {
   recentDays: Math.max(

@@ -5,7 +5,7 @@ import {
   checkinSubmittedDto,
   type StoredCheckin,
 } from '@lamina/contract';
-import { checkinSchemaFor, hasAnyAnswer, type IsoDate, localDate, triage } from '@lamina/pathway';
+import { checkinSchemaFor, hasAnyAnswer, localDate, triage } from '@lamina/pathway';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { scheduleEscalationAfterCommit } from '../alerts/raise.ts';
@@ -112,12 +112,9 @@ async function submit(c: AppContext) {
     throw invalidField('filledAt', 'is in the future', 'filledAt is in the future.');
   }
 
-  const toLocal = (at: Date) => localDate(record.timeZone, at) as IsoDate;
-  const history = found.history.map(({ submittedAt, ...answers }) => ({
-    ...answers,
-    date: toLocal(submittedAt),
-  }));
-  const decision = triage(parsed.data, record.surgery, history, toLocal(filledAt));
+  // The history comes dated in the same zone (store.ts).
+  const today = localDate(record.timeZone, filledAt);
+  const decision = triage(parsed.data, record.surgery, found.history, today);
   const stored = await storeCheckin(db, {
     clinicId: actor.clinicId,
     patientId,

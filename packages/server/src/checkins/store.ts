@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Checkin,
+  type HistoryEntry,
+  historyAnswerKeys,
   type IsoDate,
+  localDate,
   surgerySchema,
   type TriageDecision,
   triageHistoryNeeded,
@@ -78,7 +81,8 @@ interface SessionSurgeryJson {
         | 'timezone'
       > & {
         ack_deadlines: SurgeryRow['ack_deadlines'];
-        history: [Checkin, number][];
+        /** Each earlier check-in: its answers in `historyAnswerKeys` order (null: not answered), then when it was sent (ms). */
+        history: unknown[][];
       })
     | null;
 }
@@ -91,7 +95,8 @@ const asDate = (text: string | null) => (text === null ? null : new Date(text));
  * triage (issue 19). The surgery and history are read only when the session is this patient's
  * own; the session rules themselves stay in auth/session.ts (`actorFromSessionRow`). Only the
  * windows triage reads (`triageHistoryNeeded`), with a day's margin for time zones; the early
- * window is counted from the surgery date at UTC midnight. The answer is one JSON value, not
+ * window is counted from the surgery date at UTC midnight. Of each earlier check-in only the
+ * answers triage reads (`historyAnswerKeys`), dated in the patient's time zone. The answer is one JSON value, not
  * thirty columns: the driver sets up a parser per column of every result (decision 030). The
  * check-ins arriving together share that round trip (`readSessionSurgeries`, decision 032).
  */
@@ -100,7 +105,7 @@ export async function sessionSurgeryWithHistory(
   input: SurgeryLookup,
 ): Promise<{
   session: SessionRow | undefined;
-  found: { record: CheckinSurgery; history: (Checkin & { submittedAt: Date })[] } | undefined;
+  found: { record: CheckinSurgery; history: HistoryEntry[] } | undefined;
 }> {
   const row = await readSessionSurgery(db, input);
   if (!row) return { session: undefined, found: undefined };
@@ -122,13 +127,35 @@ export async function sessionSurgeryWithHistory(
         ackDeadlines: resolveAckDeadlines(surgery.ack_deadlines),
         surgery: surgerySchema.parse(surgeryFieldsOf(surgery)),
       },
-      history: surgery.history.map(([answers, at]) => ({
-        ...answers,
-        submittedAt: new Date(Number(at)),
-      })),
+      history: surgery.history.map((row) => historyEntry(row, surgery.timezone)),
     },
   };
 }
+
+/**
+ * One history row of the read as triage reads it (pathway's HistoryEntry): the answers by position
+ * (`historyAnswerKeys`, null where not answered), dated in the patient's time zone by when it was
+ * sent (ms, the row's last value).
+ */
+function historyEntry(row: unknown[], timeZone: string): HistoryEntry {
+  const entry: Record<string, unknown> = {};
+  for (const [i, key] of historyAnswerKeys.entries()) {
+    const value = row[i];
+    if (value !== null && value !== undefined) entry[key] = value;
+  }
+  entry.date = localDate(timeZone, Number(row[historyAnswerKeys.length]));
+  return entry as HistoryEntry;
+}
+
+// The answers of each earlier check-in that triage reads, as SQL (constant keys; checked to be plain names).
+const historyColumns = sql.raw(
+  historyAnswerKeys
+    .map((key) => {
+      if (!/^[a-zA-Z]+$/.test(key)) throw new Error(`not a plain answer key: ${key}`);
+      return `h.answers->'${key}'`;
+    })
+    .join(', '),
+);
 
 /** Whose session, surgery and history a check-in reads. */
 export interface SurgeryLookup {
@@ -179,7 +206,7 @@ export function sessionSurgeriesStatement(lookups: readonly SurgeryLookup[]) {
     left join lateral (
       select s.id, s.region, s.procedure, s.approach, s.fusion, s.levels, s.surgery_date,
         cl.timezone, cl.ack_deadlines,
-        (select coalesce(json_agg(json_build_array(h.answers, extract(epoch from h.submitted_at) * 1000)
+        (select coalesce(json_agg(json_build_array(${historyColumns}, extract(epoch from h.submitted_at) * 1000)
                                   order by h.submitted_at desc), '[]'::json)
          from (select answers, submitted_at from checkins
                where clinic_id = s.clinic_id and patient_id = s.patient_id

@@ -109,30 +109,39 @@ export const maxJsonDepth = 32;
 export function unsafeJson(
   value: unknown,
 ): { detail: string; error: { field: string; message: string } } | undefined {
+  // One path array for the whole walk (pushed and popped): the field name is built only for a fault,
+  // as this runs on every request body (issue 19: it was 5 % of a check-in's allocations).
+  const path: string[] = [];
+  const fieldOf = () => path.join('.') || '(body)';
   const walk = (
     node: unknown,
-    path: string[],
     depth: number,
   ): { detail: string; error: { field: string; message: string } } | undefined => {
-    const field = path.join('.') || '(body)';
     if (typeof node === 'string') {
       return isSafeText(node)
         ? undefined
         : {
             detail: 'A text field contains a character that is not allowed.',
-            error: { field, message: unsafeTextMessage },
+            error: { field: fieldOf(), message: unsafeTextMessage },
           };
     }
     if (node === null || typeof node !== 'object') return undefined;
     if (depth >= maxJsonDepth)
       return {
         detail: `The request body is nested too deeply (more than ${maxJsonDepth} levels).`,
-        error: { field, message: 'is nested too deeply' },
+        error: { field: fieldOf(), message: 'is nested too deeply' },
       };
-    const entries = Array.isArray(node)
-      ? node.map((v, i) => [String(i), v] as const)
-      : Object.entries(node);
-    for (const [key, child] of entries) {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(String(i));
+        const fault = walk(node[i], depth + 1);
+        path.pop();
+        if (fault) return fault;
+      }
+      return undefined;
+    }
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
       if (!isSafeText(key))
         return {
           detail: 'A field name contains a character that is not allowed.',
@@ -141,12 +150,14 @@ export function unsafeJson(
             message: unsafeTextMessage,
           },
         };
-      const fault = walk(child, [...path, key], depth + 1);
+      path.push(key);
+      const fault = walk((node as Record<string, unknown>)[key], depth + 1);
+      path.pop();
       if (fault) return fault;
     }
     return undefined;
   };
-  return walk(value, [], 0);
+  return walk(value, 0);
 }
 
 export const uuidParam = z.uuid();
