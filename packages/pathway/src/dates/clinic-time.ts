@@ -43,6 +43,7 @@ const quarterHourMs = 15 * 60_000;
 /** Per zone: the local date of each quarter hour (UTC, counted from 1970) that lies wholly within one date. */
 const datesByQuarter = new Map<string, Map<number, IsoDate>>();
 const quartersKept = 20_000;
+const zonesKept = 64;
 
 /**
  * The calendar date at a moment in a time zone: plans and triage count days in the clinic's zone.
@@ -62,6 +63,8 @@ export function localDate(timeZone: string, at: Date | number): IsoDate {
   const start = quarter * quarterHourMs;
   if (dates.format(start) === date && dates.format(start + quarterHourMs - 1) === date) {
     if (!byQuarter || byQuarter.size >= quartersKept) {
+      // Bounded in all: at most `zonesKept` zones of at most `quartersKept` quarter hours.
+      if (!byQuarter && datesByQuarter.size >= zonesKept) datesByQuarter.clear();
       byQuarter = new Map();
       datesByQuarter.set(timeZone, byQuarter);
     }
