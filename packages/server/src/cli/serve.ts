@@ -51,6 +51,15 @@ close, jobs stop, the database closes.`;
 
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
+/**
+ * How long an idle keep-alive connection stays open: longer than the proxy in front keeps its idle
+ * connections to Lamina (nginx's upstream `keepalive_timeout`, 60 s in deploy/nginx-lamina.conf;
+ * cloud load balancers 60 s). The proxy then always closes an idle connection first and never
+ * sends a request on one Lamina is closing at that moment: Node's default of 5 s made that a
+ * reset, a 502 for the patient, now and then under load (decision 034).
+ */
+export const idleConnectionMs = 65_000;
+
 export const serveCommand: Command = async (args, io) => {
   const { values } = parse(args);
   if (values.help) {
@@ -213,6 +222,7 @@ export const serveCommand: Command = async (args, io) => {
     port,
     hostname: host,
   }) as Server;
+  server.keepAliveTimeout = idleConnectionMs;
   const inFlight = trackResponses(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
