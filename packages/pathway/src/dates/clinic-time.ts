@@ -59,18 +59,18 @@ export function localDate(timeZone: string, at: Date | number): IsoDate {
   const known = byQuarter?.get(quarter);
   if (known !== undefined) return known;
   const dates = format('date', timeZone);
-  const date = dates.format(at) as IsoDate;
   const start = quarter * quarterHourMs;
-  if (dates.format(start) === date && dates.format(start + quarterHourMs - 1) === date) {
-    if (!byQuarter || byQuarter.size >= quartersKept) {
-      // Bounded in all: at most `zonesKept` zones of at most `quartersKept` quarter hours.
-      if (!byQuarter && datesByQuarter.size >= zonesKept) datesByQuarter.clear();
-      byQuarter = new Map();
-      datesByQuarter.set(timeZone, byQuarter);
-    }
-    byQuarter.set(quarter, date);
+  const first = dates.format(start) as IsoDate;
+  // Across a local midnight: the moment itself decides, and nothing is remembered.
+  if (dates.format(start + quarterHourMs - 1) !== first) return dates.format(at) as IsoDate;
+  if (!byQuarter || byQuarter.size >= quartersKept) {
+    // Bounded in all: at most `zonesKept` zones of at most `quartersKept` quarter hours.
+    if (!byQuarter && datesByQuarter.size >= zonesKept) datesByQuarter.clear();
+    byQuarter = new Map();
+    datesByQuarter.set(timeZone, byQuarter);
   }
-  return date;
+  byQuarter.set(quarter, first);
+  return first;
 }
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

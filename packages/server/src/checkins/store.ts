@@ -96,9 +96,10 @@ const asDate = (text: string | null) => (text === null ? null : new Date(text));
  * own; the session rules themselves stay in auth/session.ts (`actorFromSessionRow`). Only the
  * windows triage reads (`triageHistoryNeeded`), with a day's margin for time zones; the early
  * window is counted from the surgery date at UTC midnight. Of each earlier check-in only the
- * answers triage reads (`historyAnswerKeys`), dated in the patient's time zone. The answer is one JSON value, not
- * thirty columns: the driver sets up a parser per column of every result (decision 030). The
- * check-ins arriving together share that round trip (`readSessionSurgeries`, decision 032).
+ * answers triage reads (`historyAnswerKeys`, decision 033), dated in the patient's time zone. The
+ * answer is one JSON value, not thirty columns: the driver sets up a parser per column of every
+ * result (decision 030). The check-ins arriving together share that round trip
+ * (`readSessionSurgeries`, decision 032).
  */
 export async function sessionSurgeryWithHistory(
   db: Kysely<Database>,
